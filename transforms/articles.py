@@ -1,0 +1,176 @@
+"""Documents -> articles (clean body + metadata) and removed_lines (every removed line with its reason)."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pyarrow as pa
+
+from transforms.boilerplate import line_reason
+from transforms.metadata import parse_byline, parse_date, parse_dateline, parse_timestamp
+from transforms.sitelines import line_key, site_line_sets
+from warehouse.contracts import ARTICLES, QUARANTINE, REMOVED_LINES, SOURCES
+
+# A standfirst repeated by the first paragraph sits at the top; look that far.
+LEDE_WINDOW = 6
+LEDE_MIN_WORDS = 8
+CAPTION_CREDIT_MAX_WORDS = 5
+TITLE_MAX_WORDS = 30
+FOOTER_SHORT_WORDS = 4
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
+# Reasons a line may have on its own and still be the start of a site's trailing block.
+_FOOTER_MARKERS = frozenset({"share_widget", "bare_url", "copyright", "related_link", "ad_slot", "site_line"})
+
+
+@dataclass
+class Cleaned:
+    """One document after cleaning: body, removed lines and the metadata found in them."""
+
+    body: str
+    removed: list[tuple[int, str, str]] = field(default_factory=list)
+    title: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+def _mark_repeats(keys: list[str], reasons: dict[int, str], title_i: int | None) -> None:
+    title_key = keys[title_i] if title_i is not None else None
+    for i, key in enumerate(keys):
+        if i not in reasons and i != title_i and key == title_key:
+            reasons[i] = "repeated_headline"
+    for i in range(len(keys) - 2):
+        twin = keys[i] == keys[i + 2] and keys[i] != title_key and i not in reasons
+        if twin and len(keys[i + 1].split()) <= CAPTION_CREDIT_MAX_WORDS:
+            reasons[i] = reasons[i + 2] = "twin_caption"
+            reasons.setdefault(i + 1, "caption_credit")
+    first_seen: set[str] = set()
+    for i, key in enumerate(keys):
+        if i in reasons:
+            continue
+        if key in first_seen:
+            reasons[i] = "repeated_line"
+        first_seen.add(key)
+
+
+def _mark_lede(keys: list[str], reasons: dict[int, str]) -> None:
+    kept = [i for i in range(len(keys)) if i not in reasons]
+    for i in kept[:LEDE_WINDOW]:
+        if len(keys[i].split()) < LEDE_MIN_WORDS:
+            continue
+        if any(j > i and len(keys[j]) > len(keys[i]) and keys[j].startswith(keys[i]) for j in kept):
+            reasons[i] = "repeated_lede"
+
+
+def _footerish(line: str, outlet_key: str | None) -> bool:
+    names_outlet = bool(outlet_key) and outlet_key in line_key(line)
+    open_ended = not line.endswith(_SENTENCE_END)
+    return open_ended and (names_outlet or len(line.split()) <= FOOTER_SHORT_WORDS)
+
+
+def _mark_footer(lines: list[str], reasons: dict[int, str], outlet: str | None) -> None:
+    outlet_key = line_key(outlet).split(".")[0] if outlet else None
+    block, anchored = [], False
+    for i in range(len(lines) - 1, -1, -1):
+        if i in reasons:
+            anchored |= reasons[i] in _FOOTER_MARKERS
+        elif _footerish(lines[i], outlet_key):
+            block.append(i)
+            anchored |= bool(outlet_key) and outlet_key in line_key(lines[i])
+        else:
+            break
+    if anchored:
+        for i in block:
+            reasons[i] = "footer"
+
+
+def _metadata(cleaned: Cleaned, lines: list[str], reasons: dict[int, str], title_i: int | None) -> None:
+    for i, reason in sorted(reasons.items()):
+        if reason == "byline" and not cleaned.byline:
+            cleaned.byline = parse_byline(lines[i])
+        elif reason == "dateline" and not cleaned.dateline:
+            cleaned.dateline = parse_dateline(lines[i])
+        elif reason == "timestamp":
+            kind, stamp = parse_timestamp(lines[i])
+            if kind == "updated" and not cleaned.updated_at:
+                cleaned.updated_at = stamp
+            elif kind == "published" and not cleaned.published_at:
+                cleaned.published_at = stamp
+    kept = [i for i in range(len(lines)) if i not in reasons]
+    if title_i is not None and len(lines[title_i].split()) <= TITLE_MAX_WORDS:
+        cleaned.title = lines[title_i]
+    for i in kept[:3]:
+        if not cleaned.dateline and i != title_i:
+            cleaned.dateline = parse_dateline(lines[i])
+
+
+def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: str | None = None) -> Cleaned:
+    """Article text -> Cleaned(body, removed lines with reasons, title/byline/dateline/timestamps)."""
+    numbered = [(no, raw.strip()) for no, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+    lines = [" ".join(line.split()) for _, line in numbered]
+    keys = [line_key(line) for line in lines]
+    reasons = {i: r for i, r in enumerate(map(line_reason, lines)) if r}
+    title_i = next((i for i in range(len(lines)) if i not in reasons), None)
+    for i, key in enumerate(keys):
+        if i not in reasons and i != title_i and key in site_lines:
+            reasons[i] = "site_line"
+    _mark_repeats(keys, reasons, title_i)
+    _mark_lede(keys, reasons)
+    _mark_footer(lines, reasons, outlet)
+    cleaned = Cleaned(body="\n\n".join(numbered[i][1] for i in range(len(lines)) if i not in reasons))
+    cleaned.removed = [(numbered[i][0], numbered[i][1], reasons[i]) for i in sorted(reasons)]
+    _metadata(cleaned, lines, reasons, title_i)
+    return cleaned
+
+
+@dataclass
+class CleanBatch:
+    """Tables from cleaning one batch of documents."""
+
+    articles: pa.Table
+    removed_lines: pa.Table
+    sources: pa.Table
+    quarantine: pa.Table
+    seen: frozenset[str]  # content ids cleaned so far, this batch included
+
+
+def _article(doc: dict, cleaned: Cleaned) -> dict:
+    return {
+        **doc,
+        "outlet": doc["outlet"] or "unknown",
+        "outlet_source": doc["outlet_source"] or "none",
+        "title": doc["title"] or cleaned.title,
+        "byline": doc["byline"] or cleaned.byline,
+        "dateline": cleaned.dateline,
+        "published_at": parse_date(doc["published_raw"]) or cleaned.published_at,
+        "updated_at": cleaned.updated_at,
+        "body": cleaned.body,
+        "count_lines_removed": len(cleaned.removed),
+    }
+
+
+def clean_articles(docs: pa.Table, site_lines: pa.Table, seen: frozenset[str] = frozenset()) -> CleanBatch:
+    """Documents + site lines -> CleanBatch; content already in `seen` or in the batch becomes one article."""
+    per_outlet = site_line_sets(site_lines)
+    articles, removed, sources, quarantine, done = [], [], [], [], set(seen)
+    for doc in docs.to_pylist():
+        source = {k: doc[k] for k in ("doc_id", "source_path", "record_no")}
+        if doc["doc_id"] in done:
+            sources.append(source)
+            continue
+        cleaned = clean_document(doc["text"], per_outlet.get(doc["outlet"], frozenset()), doc["outlet"])
+        if not cleaned.body:
+            reason = f"no article text left after removing {len(cleaned.removed)} boilerplate lines"
+            quarantine.append({"source_path": doc["source_path"], "record_no": doc["record_no"], "reason": reason})
+            continue
+        done.add(doc["doc_id"])
+        sources.append(source)
+        removed.extend({"doc_id": doc["doc_id"], "line_no": n, "text": t, "reason": r} for n, t, r in cleaned.removed)
+        articles.append(_article(doc, cleaned))
+    return CleanBatch(
+        pa.Table.from_pylist(articles, schema=ARTICLES),
+        pa.Table.from_pylist(removed, schema=REMOVED_LINES),
+        pa.Table.from_pylist(sources, schema=SOURCES),
+        pa.Table.from_pylist(quarantine, schema=QUARANTINE),
+        frozenset(done),
+    )

@@ -1,0 +1,140 @@
+"""Line rules: one place for every reason a line is not article text, each with examples."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from transforms.metadata import is_dateline_only, parse_byline, parse_timestamp
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named reason to remove a line; `removes`/`keeps` are examples a test runs."""
+
+    name: str
+    why: str
+    test: Callable[[str], bool]
+    removes: tuple[str, ...]
+    keeps: tuple[str, ...] = ()
+
+
+def _regex(pattern: str, max_words: int = 40, flags: int = re.I) -> Callable[[str], bool]:
+    compiled = re.compile(pattern, flags)
+    return lambda line: len(line.split()) <= max_words and compiled.search(line) is not None
+
+
+_AGENCIES = (r"reuters|ap|afp|aa|anadolu(?: agency)?|getty(?: images)?|epa(?:-efe)?|xinhua|tass|dpa|ani|pti|ians"
+             r"|associated press|agence france-presse|ap photo|shutterstock|file|file photo|pool|handout|wam|sana"
+             r"|irna|bloomberg|ria novosti|sputnik")
+_SHARE_WORDS = (r"share|share this(?: article| story| page)?|tweet|email|e-mail|print|whatsapp|facebook|twitter"
+                r"|post|linkedin|reddit|pinterest|telegram|copy link|copied|comments?|save|bookmark|close|menu|toggle caption")
+
+_CRUMB = r"[A-Z][\w&'’.-]*(?: (?:[A-Z&][\w&'’.-]*|of|and|the|&)){0,3}"
+
+LINE_RULES: tuple[Rule, ...] = (
+    Rule("ad_slot", "Ad placeholders and 'continue reading' breaks are page furniture.",
+         _regex(r"^(?:advertisements?|advertising|sponsored(?: content)?|ad|ads by \w+|promoted(?: content)?"
+                r"|story continue[sd] below|continue reading(?: below| the main story)?|skip advertisement"
+                r"|article continues (?:below|after (?:this )?advertisement)|continue reading below"
+                r"|(?:advertisement\W*)+(?:continue reading the main story)?)\W*$", 8),
+         ("Advertisement", "ADVERTISEMENT", "Advertisement:", "Story Continued Below", "AD",
+          "Advertisement Continue reading the main story"),
+         ("Advertisements for the product ran all summer.",)),
+    Rule("related_link", "Links to other articles ('Read: …', 'READ MORE: …') are navigation, not this story.",
+         _regex(r"^[\W_]*(?:read|read more|read also|also read|also see|see also|related|related articles?"
+                r"|related stories|related coverage|more|more on this|more from \w+|recommended|watch|listen"
+                r"|must read|don'?t miss|trending|top stories|latest|more stories|click here)\b\s*[:|»>\-–—]+"
+                r"(?:\s+\S.*)?$|^(?:read more(?: here)?|more on this\W*|related(?: articles| stories)?)$", 30),
+         ("Read: Angela Merkel Discusses Diplomatic Solution For Libyan-conflict With Erdogan, Putin",
+          "READ MORE: Are Russian mercenaries abandoning Haftar?", "Also read: Turkey sends troops", "READ MORE:",
+          "More On This...", "Read more here"),
+         ("Read the full statement on the ministry's website.", "More than 1,000 were killed: a massacre.")),
+    Rule("copyright", "Copyright and reprint notices belong to the site, not the story.",
+         _regex(r"^(?:©|\(c\)|copyright\b|all rights reserved)|all rights reserved|click here for reprint"
+                r"|^this (?:material|article) may not be (?:published|reproduced)", 30),
+         ("Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.",
+          "© 2020 Reuters. All rights reserved."),
+         ("The copyright dispute went to court in May and was settled.",)),
+    Rule("share_widget", "Share, follow, sign-up and newsletter widgets invite an action; they report nothing.",
+         _regex(rf"^[\W_]*(?:(?:{_SHARE_WORDS})(?:[\s|,/•·]+(?:{_SHARE_WORDS}))*"
+                r"|follow (?:us|@\w+|\w+ on (?:twitter|facebook|instagram)).*|join us on \w+.*"
+                r"|sign up\b.*|subscribe\b.*|newsletter sign-?up|get (?:the|our) .*newsletter.*"
+                r"|.*\b(?:click here|tap here) (?:to|for)\b.*|like us on facebook.*|download (?:the|our) app.*"
+                r"|.*\bmanage newsletters\b.*|.*\bsign up here\b.*)[\W_]*$", 25),
+         ("SHARE THIS ARTICLE", "Share Tweet Post Email", "Sign up for Daily Newsletters Manage Newsletters",
+          "CLICK HERE TO GET THE FOX NEWS APP", "Follow @politico", "Follow us on Twitter @CNNOpinion."),
+         ("Erdogan followed the talks closely.", "Supporters signed up in their thousands to vote.")),
+    Rule("loader", "Loading spinners and player placeholders are page furniture.",
+         _regex(r"^(?:loading|please wait|buffering|play|pause|video|audio|image \d+ of \d+"
+                r"|(?:next|prev(?:ious)?) image \d+ of \d+|slideshow \(\d+ images?\)|your browser does.*)"
+                r"[.…\s]*$", 25),
+         ("Loading...", "Loading…", "Slideshow (2 Images)", "next Image 1 of 2"),
+         ("Loading of the ships began on Monday.",)),
+    Rule("credit", "Photo, image and agency credits name who made a picture, not what happened.",
+         _regex(rf"^[|\s]*(?:(?:image|photo|picture|video|graphic|illustration|photograph)s?\s*"
+                rf"(?:credit|courtesy|source)?\s*[:|/]\s*\S.*|(?:image|photo) copyright\b.*"
+                rf"|(?:photo|image|credit)s?\s+(?:by|courtesy(?: of)?)\s+\S.*|\(?(?:{_AGENCIES})\)?"
+                rf"|contributing:.*|.*\bcontributed to this report\.?)$", 12),
+         ("| Image:self", "Reuters", "AA", "Image copyright Getty Images", "Photo by Jane Doe/AP",
+          "The Associated Press contributed to this report."),
+         ("Reuters reported that talks had failed.",)),
+    Rule("photo_caption", "A caption describes a picture; its trailing credit marks it.",
+         _regex(r"^(?:file photo\W|photo\W)|[(\[](?:[^()\[\]]*\b(?:photo|image|picture|getty|pictured"
+                r"|file)\b[^()\[\]]*)[)\]]\.?$", 80),
+         ("Fighters stand atop a tank in Tarhouna, June 5, 2020. (Photo by AFP)",
+          "FILE PHOTO: Libyan fighters near Tripoli"),
+         ("Fighters stand atop a tank in Tarhouna (a town southeast of Tripoli).",)),
+    Rule("breadcrumb", "Breadcrumb trails ('News / North Africa') are site navigation.",
+         _regex(rf"^{_CRUMB}(?:\s+[/>»›|]\s+{_CRUMB}){{1,5}}$", 12, 0),
+         ("News / North Africa", "Home > World > Middle East", "Politics » Europe"),
+         ("Turkey / Russia talks resume", "24/7 coverage")),
+    Rule("byline", "Bylines name the author: kept as article metadata, not body.",
+         lambda line: parse_byline(line) is not None,
+         ("Reported by: Vishal Tiwari", "By John Smith and Jane Doe"),
+         ("By Saturday the army had left Sirte.",)),
+    Rule("timestamp", "Publication and update stamps: kept as article metadata, not body.",
+         lambda line: parse_timestamp(line) is not None,
+         ("Updated January 12th, 2020 at 12:42 IST", "Published January 12th, 2020 at 12:42 IST",
+          "June 5, 2020"),
+         ("On June 5, 2020 fighters entered Tarhouna.",)),
+    Rule("dateline", "A dateline on its own line says where the story was filed: kept as metadata.",
+         is_dateline_only,
+         ("ANKARA", "BEIRUT, Lebanon (AP)"),
+         ("ADVERTISEMENT", "UN", "Ankara backs the GNA.")),
+    Rule("bare_url", "A web address alone on a line is a link or a site notice, not reporting.",
+         _regex(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk|ir|tv|news|info|io)"
+                r"(?:/\S*)?$", 3),
+         ("www.presstv.co.uk", "https://example.com/story/1", "aljazeera.com"),
+         ("U.S.", "Visit www.example.com for the full report.")),
+    Rule("separator", "Rows of symbols divide page sections; they carry no words.",
+         _regex(r"^[\W_]+$", 10),
+         ("___", "* * *", "• • •"),
+         ("“Yes.”",)),
+)
+RULES_BY_NAME = {rule.name: rule for rule in LINE_RULES}
+
+# Structural and corpus reasons, decided by articles.clean_document and sitelines, described here so that
+# every reason in removed_lines has its one-line why in one place.
+STRUCTURE_REASONS = {
+    "repeated_headline": "The headline printed again inside the page (layout duplicates).",
+    "repeated_line": "A line already present earlier in the same document.",
+    "repeated_lede": "A standfirst that the first paragraph repeats word for word.",
+    "twin_caption": "A photo caption printed twice around its credit line.",
+    "caption_credit": "The credit line between two copies of a caption.",
+    "footer": "The site's trailing block after the article: links, outlet notices, app promotions.",
+    "site_line": "A line recurring across several articles of one outlet: a site line, not reporting.",
+}
+
+
+def line_reason(line: str) -> str | None:
+    """One stripped line -> the name of the first rule that removes it, or None to keep it."""
+    for rule in LINE_RULES:
+        if rule.test(line):
+            return rule.name
+    return None
+
+
+def why(reason: str) -> str:
+    """Reason name -> its one-line explanation."""
+    rule = RULES_BY_NAME.get(reason)
+    return rule.why if rule else STRUCTURE_REASONS[reason]

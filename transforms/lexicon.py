@@ -1,0 +1,39 @@
+"""Word lists the name matcher relies on: particles, titles, and capitalised words that are not names."""
+
+# Arabic article forms: 'al-Sarraj', 'el Sarraj' and 'Sarraj' are one spelling family.
+ARTICLES = frozenset({"al", "el"})
+# Assimilated article forms, dropped only when hyphen-joined ('ash-Sham'): alone they are English words.
+HYPHEN_ARTICLES = frozenset({"ad", "ed", "as", "ash", "ar", "at", "az", "an", "ud", "ul", "ur", "adh", "ath"})
+# Forms folded to one key: 'bin', 'ben', 'ibn' (son of); 'abu', 'abou' (father of).
+PARTICLE_FORMS = {"ben": "bin", "ibn": "bin", "abou": "abu", "bou": "abu"}
+# Words that join capitalised parts of one name ('Government of National Accord', 'Osama bin Laden').
+CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "ben", "abu", "de", "da", "du", "la", "le", "van",
+                        "von", "der", "den", "del", "and", "for", "the", "on", "ad", "as", "ash", "ul", "ud"})
+# Titles and roles that may stand before a name without being part of it.
+TITLES = frozenset("""president presidential prime minister ministers foreign defence defense interior finance
+treasury economy energy trade secretary general gen gen. marshal field commander colonel col lieutenant lt major
+maj captain capt sergeant sgt admiral brigadier spokesman spokeswoman spokesperson chief head king queen prince
+princess crown sheikh shaikh emir amir sultan ambassador envoy special senator sen rep representative congressman
+congresswoman governor mayor mr mrs ms miss dr sir lord lady pope ayatollah imam cleric supreme leader vice deputy
+chancellor warlord strongman former late officer judge justice premier fm dictator chairman chairwoman chair
+director ceo counterpart speaker lawmaker minister's top diplomat advisor adviser aide colonel-general""".split())
+# Capitalised words that open sentences or name days and months: never a given name or a candidate.
+NOT_NAMES = frozenset("""a an the this that these those it its he she they we i you his her their our my your
+and but or so yet if when while after before since as at by for from in into of on to with without about against
+however meanwhile moreover although though because despite during until unless also then there here where what
+who whom whose which why how yes no not all any both each every some many most more much other another such
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december today yesterday tomorrow mr mrs ms dr news read more advertisement photo
+according earlier later last next first second third new old north south east west northern southern eastern
+western central upper lower greater""".split())
+# Adjectives of nationality end this way; as a lone capitalised word they are not names.
+DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
+DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish
+kurd kurds yemeni emirati qatari kuwaiti omani bahraini turkish turk turks libyan libyans american americans
+european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite""".split())
+
+
+def is_demonym(word: str) -> bool:
+    """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name."""
+    lower = word.casefold()
+    return lower in DEMONYMS or (len(lower) > 4 and lower.endswith(DEMONYM_ENDINGS))

@@ -1,0 +1,299 @@
+"""Names -> entities: folded multi-pattern matching, surnames resolved in context, unmatched names kept."""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+from anyascii import anyascii
+
+from transforms.lexicon import (ARTICLES, CONNECTORS, HYPHEN_ARTICLES, NOT_NAMES, PARTICLE_FORMS, TITLES,
+                                is_demonym)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
+_APOSTROPHES = "'’`ʼ"
+_SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text: where it is, as written, and its folded key ('' when it is a dropped particle)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a text, resolved to an entity."""
+
+    entity_id: str
+    surface: str
+    spelling: str
+    start_char: int
+    end_char: int
+    match_kind: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A capitalised name that matched no entity, or matched several."""
+
+    surface: str
+    start_char: int
+    end_char: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """Alias keys of known entities, compiled into one automaton."""
+
+    automaton: ahocorasick.Automaton
+    targets: Mapping[str, tuple[tuple[str, str], ...]]  # key -> ((entity_id, "alias"|"surname"), ...)
+    types: Mapping[str, str]
+    acronyms: frozenset[str]
+
+
+def fold_word(word: str) -> str:
+    """'Çavuşoğlu' -> 'cavusoglu', 'U.N.' -> 'un': transliterated, case-folded, letters and digits only."""
+    folded = "".join(ch for ch in anyascii(word).casefold() if ch.isalnum())
+    return PARTICLE_FORMS.get(folded, folded)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Text -> tokens with folded keys; Arabic articles and possessive 's' fold to ''."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        start, end, word = match.start(), match.end(), match.group()
+        key = fold_word(word)
+        after = text[end:end + 1]
+        if key in ARTICLES or (key in HYPHEN_ARTICLES and after == "-"):
+            key = ""
+        elif key == "s" and start > 0 and text[start - 1] in _APOSTROPHES:
+            key = ""
+        tokens.append(Token(start, end, word, key))
+    return tokens
+
+
+def name_key(name: str) -> str:
+    """'Fayez al-Sarraj' -> 'fayez sarraj': the folded key aliases and texts are compared on."""
+    return " ".join(t.key for t in tokenize(name) if t.key)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= 6
+
+
+def build_index(entities: Iterable[Mapping]) -> EntityIndex:
+    """Entity rows (entity_id, canonical_name, entity_type, aliases) -> EntityIndex."""
+    targets: dict[str, set] = defaultdict(set)
+    types, acronyms = {}, set()
+    for row in entities:
+        entity_id, kind = row["entity_id"], row["entity_type"]
+        types[entity_id] = kind
+        for alias in {row["canonical_name"], *row["aliases"]}:
+            parts = name_key(alias).split()
+            if not parts:
+                continue
+            if _is_acronym(alias):
+                acronyms.add(" ".join(parts))
+            if kind != "person":
+                targets[" ".join(parts)].add((entity_id, "alias"))
+                continue
+            # A person's full name and each tail of it ('tayyip erdogan'); a lone word is a surname.
+            for i in range(len(parts) - 1):
+                targets[" ".join(parts[i:])].add((entity_id, "alias"))
+            targets[parts[-1]].add((entity_id, "surname"))
+            if len(parts) == 1:
+                targets[parts[0]].add((entity_id, "surname"))
+    automaton = ahocorasick.Automaton()
+    for key in targets:
+        automaton.add_word(key, key)
+    if targets:
+        automaton.make_automaton()
+    frozen = {key: tuple(sorted(found)) for key, found in targets.items()}
+    return EntityIndex(automaton, frozen, types, frozenset(acronyms))
+
+
+def _raw_matches(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int, str]]:
+    live = [i for i, t in enumerate(tokens) if t.key]
+    folded, starts, ends, pos = [], {}, {}, 0
+    for n, i in enumerate(live):
+        starts[pos], ends[pos + len(tokens[i].key) - 1] = n, n
+        folded.append(tokens[i].key)
+        pos += len(tokens[i].key) + 1
+    text = " ".join(folded)
+    found = []
+    if not text or not index.targets:
+        return found
+    for end, key in index.automaton.iter(text):
+        start = end - len(key) + 1
+        if start in starts and end in ends:
+            found.append((live[starts[start]], live[ends[end]], key))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    chosen, taken_until = [], -1
+    for first, last, key in found:
+        if first > taken_until:
+            chosen.append((first, last, key))
+            taken_until = last
+    return chosen
+
+
+def _written_like_acronym(tokens: list[Token], first: int, last: int) -> bool:
+    return all(t.text.replace(".", "").isupper() for t in tokens[first:last + 1])
+
+
+def _given_name_before(text: str, tokens: list[Token], first: int) -> int | None:
+    """Index of a capitalised word right before tokens[first] that reads as another person's given name."""
+    i = first - 1
+    while i >= 0 and not tokens[i].key and text[tokens[i].end:tokens[i + 1].start] in ("-", " "):
+        i -= 1  # skip 'al-' between 'Saif' and 'Gaddafi'
+    if i < 0 or text[tokens[i].end:tokens[first].start].strip(" -"):
+        return None
+    word = tokens[i].text
+    lower = word.casefold()
+    if not word[:1].isupper() or not word.isalpha() or lower in TITLES or lower in NOT_NAMES or is_demonym(word):
+        return None
+    return i
+
+
+def _expand_left(tokens: list[Token], first: int) -> int:
+    while first > 0 and not tokens[first - 1].key and tokens[first - 1].text.casefold() in ARTICLES | HYPHEN_ARTICLES:
+        first -= 1
+    return first
+
+
+def _resolve(text: str, tokens: list[Token], index: EntityIndex):
+    resolved, pending = [], []
+    for first, last, key in _raw_matches(tokens, index):
+        if key in index.acronyms and not _written_like_acronym(tokens, first, last):
+            continue  # 'us' the pronoun is not 'US'
+        strong = {e for e, kind in index.targets[key] if kind == "alias"}
+        if len(strong) == 1:
+            resolved.append((first, last, strong.pop(), "alias"))
+        else:
+            pending.append((first, last, key))
+    named = {entity_id for *_, entity_id, _ in resolved}
+    unresolved = []
+    for first, last, key in pending:
+        ids = sorted({e for e, _ in index.targets[key]})
+        given = _given_name_before(text, tokens, first) if first == last else None
+        in_text = [e for e in ids if e in named]
+        if given is not None:
+            unresolved.append((given, last, "shares a surname with a known entity"))
+        elif len(in_text) == 1:
+            resolved.append((first, last, in_text[0], "surname_in_context"))
+        elif len(ids) == 1:
+            resolved.append((first, last, ids[0], "surname"))
+        else:
+            unresolved.append((first, last, "ambiguous: " + ", ".join(ids)))
+    return resolved, unresolved
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _joined(text: str, tokens: list[Token], a: int, b: int) -> bool:
+    return all(text[tokens[i].end:tokens[i + 1].start] in (" ", "-") for i in range(a, b))
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if len(w) >= 4]
+        if len(words) >= 4 and all(w[:1].isupper() for w in words):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _runs(text: str, tokens: list[Token], taken: set[int]) -> list[tuple[int, int]]:
+    runs, i = [], 0
+    while i < len(tokens):
+        if i in taken or not _capitalised(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while True:
+            k = j + 1
+            while k < len(tokens) and not _capitalised(tokens[k]) and tokens[k].text.casefold() in CONNECTORS:
+                k += 1
+            if k < len(tokens) and k not in taken and _capitalised(tokens[k]) and _joined(text, tokens, j, k):
+                j = k
+            else:
+                break
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _trim(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    def role(t: Token) -> bool:
+        return t.text.casefold() in TITLES or is_demonym(t.text)
+    while first <= last and tokens[first].text.casefold() in NOT_NAMES | CONNECTORS:
+        first += 1
+    # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
+    end_of_roles = first
+    while end_of_roles <= last and role(tokens[end_of_roles]):
+        end_of_roles += 1
+    if end_of_roles > last or tokens[end_of_roles - 1].text.casefold() in TITLES:
+        first = end_of_roles
+    while first <= last and tokens[first].text.casefold() in CONNECTORS:
+        first += 1
+    while last >= first and (tokens[last].text.casefold() in CONNECTORS or not _capitalised(tokens[last])):
+        last -= 1
+    if all(role(t) for t in tokens[first:last + 1] if _capitalised(t)):
+        return first, first - 1  # only roles and nationalities: 'Turkish and Russian'
+    return first, last
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t‘'\"“")
+    return not before or _SENTENCE_BREAK.match(before[-1]) is not None
+
+
+def _candidates(text: str, tokens: list[Token], taken: set[int]) -> list[Candidate]:
+    headlines = _title_case_lines(text)
+    found = []
+    for first, last in _runs(text, tokens, taken):
+        first, last = _trim(tokens, first, last)
+        if first > last or any(a <= tokens[first].start < b for a, b in headlines):
+            continue
+        n_caps = sum(_capitalised(t) for t in tokens[first:last + 1])
+        word = tokens[first].text
+        lone_ok = (len(word) >= 3 and not _sentence_initial(text, tokens[first].start)
+                   and word.casefold() not in NOT_NAMES and not is_demonym(word))
+        if n_caps >= 2 or (n_caps == 1 and lone_ok):
+            start, end = tokens[first].start, tokens[last].end
+            found.append(Candidate(text[start:end], start, end, None))
+    return found
+
+
+def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candidate]]:
+    """Text + EntityIndex -> (mentions of known entities, capitalised names left unmatched or ambiguous)."""
+    tokens = tokenize(text)
+    resolved, unresolved = _resolve(text, tokens, index)
+    mentions, taken = [], set()
+    for first, last, entity_id, kind in resolved:
+        first = _expand_left(tokens, first)
+        start, end = tokens[first].start, tokens[last].end
+        person = index.types.get(entity_id) == "person"
+        surface = text[start:end]
+        spelling = tokens[last].text if person else surface  # a person's spelling is the surname as written
+        mentions.append(Mention(entity_id, surface, spelling, start, end, kind))
+        taken.update(range(first, last + 1))
+    candidates = []
+    for first, last, note in unresolved:
+        start, end = tokens[first].start, tokens[last].end
+        candidates.append(Candidate(text[start:end], start, end, note))
+        taken.update(range(first, last + 1))
+    candidates += _candidates(text, tokens, taken)
+    mentions.sort(key=lambda m: m.start_char)
+    candidates.sort(key=lambda c: c.start_char)
+    return mentions, candidates

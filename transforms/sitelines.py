@@ -1,0 +1,92 @@
+"""Corpus statistics: lines that recur across an outlet's articles are site lines, not reporting."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from warehouse.contracts import SITE_LINES
+
+# A site line recurs in several articles of one outlet after different neighbours (so it is not
+# the same story filed twice). Longer lines need more evidence: a paragraph shared by two
+# articles is more often a re-used passage than a template.
+SHORT_LINE_WORDS = 8
+MAX_LINE_WORDS = 30
+MIN_DOCS_SHORT = 2
+MIN_DOCS_LONG = 3
+
+
+def line_key(line: str) -> str:
+    """Line -> comparison key: whitespace collapsed, case folded."""
+    return " ".join(line.split()).casefold()
+
+
+def _candidate_lines(text: str):
+    previous, first = "<start>", True
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        key = line_key(line)
+        if not first and len(line.split()) <= MAX_LINE_WORDS:
+            yield key, line, previous
+        previous, first = key, False
+
+
+@dataclass
+class _Seen:
+    text: str
+    docs: set
+    contexts: set
+
+
+def learn_site_lines(docs: pa.Table) -> pa.Table:
+    """Documents (outlet, doc_id, text) -> SITE_LINES table (outlet, line_key, counts, example text)."""
+    outlets, doc_ids, texts = (docs[c].to_pylist() for c in ("outlet", "doc_id", "text"))
+    docs_per_outlet: dict[str, set] = defaultdict(set)
+    seen: dict[tuple[str, str], _Seen] = {}
+    for outlet, doc_id, text in zip(outlets, doc_ids, texts, strict=True):
+        group = outlet or ""
+        docs_per_outlet[group].add(doc_id)
+        for key, line, previous in _candidate_lines(text):
+            entry = seen.setdefault((group, key), _Seen(line, set(), set()))
+            entry.docs.add(doc_id)
+            entry.contexts.add(previous)
+    rows = []
+    for (group, key), entry in seen.items():
+        n_docs = len(entry.docs)
+        short = len(key.split()) <= SHORT_LINE_WORDS
+        needed = MIN_DOCS_SHORT if short else MIN_DOCS_LONG
+        if n_docs >= needed and len(entry.contexts) >= needed:
+            rows.append({
+                "outlet": group or None, "line_key": key, "line_text": entry.text, "count_docs": n_docs,
+                "count_outlet_docs": len(docs_per_outlet[group]), "count_contexts": len(entry.contexts),
+            })
+    rows.sort(key=lambda r: (r["outlet"] or "", -r["count_docs"], r["line_key"]))
+    return pa.Table.from_pylist(rows, schema=SITE_LINES)
+
+
+def site_line_sets(site_lines: pa.Table) -> dict[str | None, frozenset[str]]:
+    """SITE_LINES table -> {outlet: keys of its site lines}."""
+    groups: dict[str | None, set] = defaultdict(set)
+    for outlet, key in zip(site_lines["outlet"].to_pylist(), site_lines["line_key"].to_pylist(), strict=True):
+        groups[outlet].add(key)
+    return {outlet: frozenset(keys) for outlet, keys in groups.items()}
+
+
+def assign_signature_outlets(docs: pa.Table, site_lines: pa.Table) -> pa.Table:
+    """Documents + known outlets' site lines -> documents where an outlet-less one carrying the site lines
+    of exactly one outlet gets that outlet (outlet_source 'signature')."""
+    owners: dict[str, set] = defaultdict(set)
+    for outlet, keys in site_line_sets(site_lines).items():
+        for key in keys if outlet else ():
+            owners[key].add(outlet)
+    unique = {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
+    outlets, sources = docs["outlet"].to_pylist(), docs["outlet_source"].to_pylist()
+    for i, text in enumerate(docs["text"].to_pylist()):
+        if outlets[i] is None:
+            found = {unique[key] for key in map(line_key, text.split("\n")) if key in unique}
+            if len(found) == 1:
+                outlets[i], sources[i] = found.pop(), "signature"
+    docs = docs.set_column(docs.schema.get_field_index("outlet"), "outlet", pa.array(outlets, pa.string()))
+    return docs.set_column(docs.schema.get_field_index("outlet_source"), "outlet_source", pa.array(sources, pa.string()))

@@ -1,0 +1,116 @@
+"""One pyarrow schema per Parquet table, and conform() to check a table against it before writing."""
+
+import pyarrow as pa
+
+UTC_SECONDS = pa.timestamp("s", tz="UTC")
+
+ARTICLES = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("source_path", pa.string(), nullable=False),
+    pa.field("record_no", pa.int32()),
+    pa.field("source_format", pa.string(), nullable=False),
+    pa.field("encoding", pa.string()),
+    pa.field("external_id", pa.string()),
+    pa.field("url", pa.string()),
+    pa.field("outlet", pa.string(), nullable=False),
+    pa.field("outlet_source", pa.string(), nullable=False),
+    pa.field("title", pa.string()),
+    pa.field("byline", pa.string()),
+    pa.field("dateline", pa.string()),
+    pa.field("published_at", UTC_SECONDS),
+    pa.field("updated_at", UTC_SECONDS),
+    pa.field("body", pa.string(), nullable=False),
+    pa.field("count_lines_removed", pa.int32(), nullable=False),
+])
+# Every input path under which an article's content was found (the same content may arrive twice).
+SOURCES = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("source_path", pa.string(), nullable=False),
+    pa.field("record_no", pa.int32()),
+])
+REMOVED_LINES = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("line_no", pa.int32(), nullable=False),
+    pa.field("text", pa.string(), nullable=False),
+    pa.field("reason", pa.string(), nullable=False),
+])
+SITE_LINES = pa.schema([
+    pa.field("outlet", pa.string()),
+    pa.field("line_key", pa.string(), nullable=False),
+    pa.field("line_text", pa.string(), nullable=False),
+    pa.field("count_docs", pa.int32(), nullable=False),
+    pa.field("count_outlet_docs", pa.int32(), nullable=False),
+    pa.field("count_contexts", pa.int32(), nullable=False),
+])
+ENTITIES = pa.schema([
+    pa.field("entity_id", pa.string(), nullable=False),
+    pa.field("canonical_name", pa.string(), nullable=False),
+    pa.field("entity_type", pa.string(), nullable=False),
+    pa.field("aliases", pa.list_(pa.string()), nullable=False),
+])
+MENTIONS = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("entity_id", pa.string(), nullable=False),
+    pa.field("surface", pa.string(), nullable=False),
+    pa.field("spelling", pa.string(), nullable=False),
+    pa.field("start_char", pa.int32(), nullable=False),
+    pa.field("end_char", pa.int32(), nullable=False),
+    pa.field("match_kind", pa.string(), nullable=False),
+])
+# One row per unmatched capitalised name occurrence; the name_candidates view aggregates them.
+CANDIDATE_MENTIONS = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("surface", pa.string(), nullable=False),
+    pa.field("start_char", pa.int32(), nullable=False),
+    pa.field("end_char", pa.int32(), nullable=False),
+    pa.field("note", pa.string()),
+])
+NAME_CANDIDATES = pa.schema([
+    pa.field("surface", pa.string(), nullable=False),
+    pa.field("n_mentions", pa.int32(), nullable=False),
+    pa.field("n_articles", pa.int32(), nullable=False),
+    pa.field("outlets", pa.list_(pa.string()), nullable=False),
+    pa.field("note", pa.string()),
+    pa.field("example_doc_id", pa.string(), nullable=False),
+])
+QUARANTINE = pa.schema([
+    pa.field("source_path", pa.string(), nullable=False),
+    pa.field("record_no", pa.int32()),
+    pa.field("reason", pa.string(), nullable=False),
+])
+RUNS = pa.schema([
+    pa.field("run_id", pa.string(), nullable=False),
+    pa.field("started_at", UTC_SECONDS, nullable=False),
+    pa.field("finished_at", UTC_SECONDS, nullable=False),
+    pa.field("input_dir", pa.string(), nullable=False),
+    pa.field("entities_version", pa.string(), nullable=False),
+    pa.field("count_files", pa.int32(), nullable=False),
+    pa.field("count_documents_read", pa.int32(), nullable=False),
+    pa.field("count_articles", pa.int32(), nullable=False),
+    pa.field("count_quarantined", pa.int32(), nullable=False),
+])
+
+CONTRACTS = {
+    "articles": ARTICLES,
+    "sources": SOURCES,
+    "removed_lines": REMOVED_LINES,
+    "site_lines": SITE_LINES,
+    "entities": ENTITIES,
+    "mentions": MENTIONS,
+    "name_candidates": NAME_CANDIDATES,
+    "candidate_mentions": CANDIDATE_MENTIONS,
+    "quarantine": QUARANTINE,
+    "runs": RUNS,
+}
+
+
+def conform(table: pa.Table, contract: pa.Schema) -> pa.Table:
+    """Contract columns in contract order and types; raises ValueError on nulls in non-nullable ones."""
+    missing = [name for name in contract.names if name not in table.column_names]
+    if missing:
+        raise ValueError(f"table lacks contract columns {missing}")
+    selected = table.select(contract.names)
+    for field in contract:
+        if not field.nullable and selected[field.name].null_count:
+            raise ValueError(f"column {field.name!r} has {selected[field.name].null_count} nulls")
+    return selected.cast(contract)
