@@ -1,0 +1,114 @@
+"""The one CLI: `crosswire run|query|rules` (thin: parses arguments, calls flows and storage)."""
+
+import argparse
+import os
+import sys
+import time
+
+from rich.console import Console
+from rich.table import Table
+
+from flows import storage
+from flows.settings import SETTINGS
+from warehouse import reports
+
+console = Console(stderr=False)
+err = Console(stderr=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crosswire", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="process an input folder into the warehouse")
+    run.add_argument("--input", default=SETTINGS.input_dir, help="folder of articles (default: the seeds)")
+    run.add_argument("--warehouse", default=SETTINGS.warehouse_dir, help="output folder (default: data/)")
+    run.add_argument("--manifest", default=None, help="CSV of path,outlet,url,published_at")
+    run.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV")
+    run.add_argument("--batch-size", type=int, default=SETTINGS.batch_size, help="files/articles per task")
+    run.add_argument("--verbose", action="store_true", help="show Prefect's task logs")
+    query = commands.add_parser("query", help="run read-only SQL on the warehouse catalog")
+    query.add_argument("sql")
+    query.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
+    commands.add_parser("rules", help="list the boilerplate rules and why each removes a line")
+    return parser
+
+
+def _table(title: str, columns: list[str], rows: list[tuple]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    return table
+
+
+def _summary(warehouse: str, seconds: float) -> None:
+    _, ((files, docs, articles, quarantined, run_id),) = storage.query(warehouse, reports.RUN)
+    console.print(f"[bold]run {run_id}[/] in {seconds:.1f} s: {files} files read, {docs} documents, "
+                  f"{articles} articles loaded, {quarantined} quarantined")
+    for title, sql in (("lines removed by reason", reports.REMOVED_BY_REASON),
+                       ("quarantined by reason", reports.QUARANTINE_BY_REASON),
+                       ("mentions by entity type", reports.MENTIONS_BY_TYPE),
+                       ("unmatched names (name_candidates)", reports.CANDIDATES)):
+        columns, rows = storage.query(warehouse, sql)
+        if rows:
+            console.print(_table(title, columns, rows))
+    columns, rows = storage.query(warehouse, reports.cross_source(12))
+    console.print(_table("mentions by entity x outlet (top 12 entities)", columns, rows))
+    console.print(f"catalog: {os.path.join(warehouse, storage.CATALOG)}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not os.path.isdir(args.input):
+        raise storage.InputError(f"input folder {args.input} does not exist or is not a folder")
+    if args.manifest and not os.path.isfile(args.manifest):
+        raise storage.InputError(f"manifest {args.manifest} does not exist")
+    storage.check_warehouse(args.warehouse)
+    if not args.verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # No telemetry look-ups from this offline tool; a cold local API server can take ~1 min to start.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    from flows.daily import run_folder  # prefect is slow to import: only for the commands that run flows
+    from flows.progress import PROGRESS
+
+    started = time.monotonic()
+    err.print("starting Prefect (a local API server takes a few seconds on first use)…")
+    if console.is_terminal:
+        PROGRESS.start()
+    try:
+        run_folder(input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest,
+                   entities_file=args.entities, batch_size=args.batch_size)
+    finally:
+        PROGRESS.stop()
+    _summary(args.warehouse, time.monotonic() - started)
+    return 0
+
+
+def _rules() -> int:
+    from transforms.boilerplate import LINE_RULES, STRUCTURE_REASONS
+
+    rows = [(r.name, "line", r.why) for r in LINE_RULES]
+    rows += [(name, "document/corpus", why) for name, why in STRUCTURE_REASONS.items()]
+    console.print(_table("reasons in removed_lines", ["reason", "scope", "why"], rows))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `crosswire` console script; -> exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            return _run(args)
+        if args.command == "query":
+            columns, rows = storage.query(args.warehouse, args.sql)
+            console.print(_table("", columns, rows))
+            return 0
+        return _rules()
+    except storage.InputError as exc:
+        err.print(f"crosswire: {exc}", highlight=False, soft_wrap=True)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

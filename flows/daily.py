@@ -1,0 +1,149 @@
+"""The pipeline flow: input folder -> documents -> clean articles + names -> Parquet -> DuckDB catalog."""
+
+import uuid
+from datetime import UTC, datetime
+
+import pyarrow as pa
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows import storage
+from flows.progress import PROGRESS
+from flows.settings import SETTINGS
+from transforms import articles, ingest, mentions, runs, sitelines
+
+# Arrow tables pass between tasks in memory: nothing to cache or hash.
+light = task(cache_policy=NO_CACHE)
+io_task = task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+
+
+class ChecksFailed(RuntimeError):
+    """Data checks found offending rows; the previous catalog stays in place."""
+
+
+@io_task
+def list_inputs(input_dir: str) -> list[str]:
+    return storage.list_inputs(input_dir)
+
+
+@io_task
+def read_manifests(input_dir: str, manifest: str | None) -> dict[str, dict]:
+    return storage.read_manifests(input_dir, manifest)
+
+
+@io_task
+def read_entities(entities_file: str) -> tuple[list[dict], str]:
+    return storage.read_entities(entities_file)
+
+
+@io_task
+def read_files(input_dir: str, paths: list[str]) -> pa.Table:
+    return storage.read_files(input_dir, paths)
+
+
+@light
+def parse(files: pa.Table, manifest: dict[str, dict]) -> tuple[pa.Table, pa.Table]:
+    return ingest.parse_inputs(files, manifest).tables()
+
+
+@light
+def parse_entities(rows: list[dict]) -> pa.Table:
+    return mentions.parse_entities(rows)
+
+
+@light
+def learn_site_lines(docs: pa.Table) -> pa.Table:
+    return sitelines.learn_site_lines(docs)
+
+
+@light
+def assign_outlets(docs: pa.Table, site_lines: pa.Table) -> pa.Table:
+    return sitelines.assign_signature_outlets(docs, site_lines)
+
+
+@light
+def clean(docs: pa.Table, site_lines: pa.Table, seen: frozenset[str]) -> articles.CleanBatch:
+    return articles.clean_articles(docs, site_lines, seen)
+
+
+@light
+def find_names(batch: pa.Table, entities: pa.Table) -> tuple[pa.Table, pa.Table]:
+    return mentions.extract_mentions(batch, entities)
+
+
+@light
+def summarise_candidates(candidate_mentions: pa.Table, all_articles: pa.Table) -> pa.Table:
+    return mentions.summarise_candidates(candidate_mentions, all_articles)
+
+
+@io_task
+def write(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int = 0) -> str:
+    return storage.write_table(warehouse_dir, name, table, run_id, part)
+
+
+@io_task
+def publish(warehouse_dir: str, run_id: str, keep_generations: int) -> dict[str, int]:
+    return storage.publish(warehouse_dir, run_id, keep_generations)
+
+
+def _chunks(items, size: int) -> list:
+    """A list or an Arrow table -> consecutive slices of at most `size` (one empty slice if it is empty)."""
+    cut = items.slice if isinstance(items, pa.Table) else (lambda i, n: items[i:i + n])
+    return [cut(i, size) for i in range(0, len(items), size)] or [cut(0, 0)]
+
+
+def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tuple[pa.Table, pa.Table, int]:
+    paths = list_inputs(input_dir)
+    manifests = read_manifests(input_dir, manifest)
+    PROGRESS.stage("read", len(paths))
+    docs, quarantine = [], []
+    for batch in _chunks(paths, batch_size):
+        batch_docs, batch_quarantine = parse(read_files(input_dir, batch), manifests)
+        docs.append(batch_docs)
+        quarantine.append(batch_quarantine)
+        PROGRESS.advance("read", len(batch))
+    return pa.concat_tables(docs), pa.concat_tables(quarantine), len(paths)
+
+
+@flow(name="crosswire-run", log_prints=True)
+def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTINGS.warehouse_dir,
+               manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
+               batch_size: int = SETTINGS.batch_size) -> dict:
+    """Process every article under input_dir into the warehouse; -> run id and counts."""
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:6]
+    started_at = datetime.now(UTC)
+    storage.check_warehouse(warehouse_dir)
+    with storage.locked(warehouse_dir, run_id):
+        entity_rows, entities_version = read_entities(entities_file)
+        entities = parse_entities(entity_rows)
+        docs, quarantine, n_files = _read_documents(input_dir, manifest, batch_size)
+        docs = assign_outlets(docs, learn_site_lines(docs))
+        site_lines = learn_site_lines(docs)
+        seen, cleaned, candidates = frozenset(), [], []
+        PROGRESS.stage("clean", docs.num_rows)
+        for part, batch in enumerate(_chunks(docs, batch_size)):
+            result = clean(batch, site_lines, seen)
+            seen = result.seen
+            batch_mentions, batch_candidates = find_names(result.articles, entities)
+            for name, table in (("articles", result.articles), ("removed_lines", result.removed_lines),
+                                ("sources", result.sources), ("mentions", batch_mentions)):
+                write(warehouse_dir, name, table, run_id, part)
+            cleaned.append(result)
+            candidates.append(batch_candidates)
+            PROGRESS.advance("clean", batch.num_rows)
+        all_articles = pa.concat_tables([c.articles for c in cleaned])
+        quarantine = pa.concat_tables([quarantine] + [c.quarantine for c in cleaned])
+        candidate_mentions = pa.concat_tables(candidates)
+        counts = {"files": n_files, "documents_read": docs.num_rows, "articles": all_articles.num_rows,
+                  "quarantined": quarantine.num_rows}
+        for name, table in (("entities", entities), ("site_lines", site_lines), ("quarantine", quarantine),
+                            ("candidate_mentions", candidate_mentions),
+                            ("name_candidates", summarise_candidates(candidate_mentions, all_articles)),
+                            ("runs", runs.run_record(run_id, started_at, datetime.now(UTC), input_dir,
+                                                     entities_version, counts))):
+            write(warehouse_dir, name, table, run_id)
+        failures = publish(warehouse_dir, run_id, SETTINGS.keep_generations)
+        if failures:
+            raise ChecksFailed(f"data checks failed, previous catalog kept: {failures}")
+    get_run_logger().info("run %s: %s", run_id, counts)
+    return {"run_id": run_id, **counts}

@@ -1,0 +1,32 @@
+"""The one config object: read from CROSSWIRE_* environment variables once; defaults point at seeds/."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where input comes from, where the warehouse goes, and how big a batch is."""
+
+    input_dir: str
+    warehouse_dir: str
+    entities_file: str
+    batch_size: int
+    keep_generations: int
+
+
+def _from_env() -> Settings:
+    env = os.environ
+    return Settings(
+        input_dir=env.get("CROSSWIRE_INPUT", str(PROJECT_ROOT / "seeds" / "articles")),
+        warehouse_dir=env.get("CROSSWIRE_WAREHOUSE", "data"),
+        entities_file=env.get("CROSSWIRE_ENTITIES", str(PROJECT_ROOT / "seeds" / "entities.csv")),
+        batch_size=int(env.get("CROSSWIRE_BATCH_SIZE", "500")),
+        keep_generations=int(env.get("CROSSWIRE_KEEP_GENERATIONS", "2")),
+    )
+
+
+SETTINGS = _from_env()

@@ -1,0 +1,191 @@
+"""The only code that touches disk: input files and manifests in, Parquet out, the DuckDB catalog swapped in."""
+
+import csv
+import hashlib
+import io
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from warehouse.contracts import CONTRACTS, conform
+from warehouse.views import build_views, run_checks
+
+CATALOG = "crosswire.duckdb"
+LOCK = ".crosswire.lock"
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ("path", "outlet", "url", "published_at")
+_RUN_FILE = re.compile(r"^(?P<run>\d{8}T\d{6}Z-[0-9a-f]+)-\d+\.parquet$")
+
+
+class InputError(Exception):
+    """A problem the user must fix (missing folder, unwritable warehouse, bad manifest): one line, exit 2."""
+
+
+def list_inputs(input_dir: str) -> list[str]:
+    """Input folder -> every file below it (relative POSIX paths, sorted), manifests and hidden folders aside."""
+    root = Path(input_dir)
+    if not root.is_dir():
+        raise InputError(f"input folder {input_dir} does not exist or is not a folder")
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name != MANIFEST:
+                found.append((Path(folder) / name).relative_to(root).as_posix())
+    return sorted(found)
+
+
+def read_files(input_dir: str, paths: list[str]) -> pa.Table:
+    """Relative paths -> table (source_path, data, read_error); unreadable files get a reason, not an exception."""
+    rows = []
+    for path in paths:
+        try:
+            rows.append({"source_path": path, "data": (Path(input_dir) / path).read_bytes(), "read_error": None})
+        except OSError as exc:
+            rows.append({"source_path": path, "data": None, "read_error": f"unreadable file: {exc.strerror}"})
+    schema = pa.schema([("source_path", pa.string()), ("data", pa.large_binary()), ("read_error", pa.string())])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _manifest_rows(path: Path, prefix: str) -> Iterator[tuple[str, dict]]:
+    text = path.read_bytes().decode("utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    if "path" not in (reader.fieldnames or []):
+        raise InputError(f"manifest {path} has no 'path' column (expected columns: {', '.join(MANIFEST_COLUMNS)})")
+    for row in reader:
+        rel = (row.get("path") or "").strip().replace("\\", "/").removeprefix("./")
+        if rel:
+            values = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS[1:]}
+            yield prefix + rel, {k: v for k, v in values.items() if v}
+
+
+def read_manifests(input_dir: str, manifest: str | None = None) -> dict[str, dict]:
+    """Every manifest.csv under the input folder (paths relative to its own folder), then --manifest on top."""
+    root, found = Path(input_dir), {}
+    for path in sorted(root.rglob(MANIFEST)):
+        folder = path.parent.relative_to(root).as_posix()
+        found.update(_manifest_rows(path, "" if folder == "." else folder + "/"))
+    if manifest:
+        if not Path(manifest).is_file():
+            raise InputError(f"manifest {manifest} does not exist")
+        found.update(_manifest_rows(Path(manifest), ""))
+    return found
+
+
+def read_entities(path: str) -> tuple[list[dict], str]:
+    """Entity table CSV -> (rows, version: a content hash of the file)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"entity table {path} cannot be read: {exc.strerror}") from exc
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")))), hashlib.sha256(data).hexdigest()[:12]
+
+
+def check_warehouse(warehouse_dir: str) -> None:
+    """Create the warehouse folder if needed and prove it is writable, else raise InputError."""
+    root = Path(warehouse_dir)
+    probe = root / ".write-test"
+    try:
+        (root / "parquet").mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise InputError(f"cannot write to warehouse {warehouse_dir}: {exc.strerror}") from exc
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def locked(warehouse_dir: str, run_id: str) -> Iterator[None]:
+    """Hold the warehouse's run lock for the block; raise InputError if a live run holds it."""
+    lock = Path(warehouse_dir) / LOCK
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
+            owner, _, pid = lock.read_text().partition(" ")
+            if pid.strip().isdigit() and _pid_alive(int(pid)):
+                raise InputError(f"warehouse is locked by run {owner} (pid {pid.strip()})") from None
+            lock.unlink(missing_ok=True)  # left behind by a run that died
+    else:
+        raise InputError(f"cannot take the lock {lock}")
+    os.write(fd, f"{run_id} {os.getpid()}".encode())
+    os.close(fd)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def write_table(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int = 0) -> str:
+    """Conform a table to its contract and write parquet/<name>/<run_id>-<part>.parquet; -> the path."""
+    folder = Path(warehouse_dir) / "parquet" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{run_id}-{part:05d}.parquet"
+    partial = target.with_suffix(".parquet.partial")
+    pq.write_table(conform(table, CONTRACTS[name]), partial, compression="zstd")
+    os.replace(partial, target)
+    return str(target)
+
+
+def publish(warehouse_dir: str, run_id: str, keep_generations: int) -> dict[str, int]:
+    """Build the catalog of views over this run's Parquet aside, check it, swap it in; -> failed check counts."""
+    root = Path(warehouse_dir)
+    # The name must end in .duckdb: the views find their folder through the catalog's own file name.
+    building = root / f".building-{run_id}.duckdb"
+    sources = {name: f"warehouse_root() || '/parquet/{name}/{run_id}-*.parquet'" for name in CONTRACTS}
+    con = duckdb.connect(str(building))
+    try:
+        build_views(con, sources)
+        failures = {name: len(rows) for name, rows in run_checks(con).items() if rows}
+    finally:
+        con.close()
+    if failures:  # the previous catalog stays; this run's files go
+        building.unlink(missing_ok=True)
+        for path in (root / "parquet").glob(f"*/{run_id}-*.parquet"):
+            path.unlink()
+        return failures
+    os.replace(building, root / CATALOG)
+    _prune(root, keep_generations)
+    return {}
+
+
+def _prune(root: Path, keep: int) -> None:
+    runs: dict[str, list[Path]] = {}
+    for path in (root / "parquet").glob("*/*.parquet"):
+        match = _RUN_FILE.match(path.name)
+        if match:
+            runs.setdefault(match["run"], []).append(path)
+    for run in sorted(runs)[:-keep] if keep > 0 else []:
+        for path in runs[run]:
+            path.unlink(missing_ok=True)
+    for stale in root.glob(".building-*.duckdb*"):
+        stale.unlink(missing_ok=True)
+
+
+def query(warehouse_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
+    """Read-only SQL on the published catalog -> (column names, rows)."""
+    catalog = Path(warehouse_dir) / CATALOG
+    if not catalog.is_file():
+        raise InputError(f"no catalog at {catalog}: run `crosswire run` first")
+    con = duckdb.connect(str(catalog), read_only=True)
+    try:
+        result = con.execute(sql)
+        return [d[0] for d in result.description], result.fetchall()
+    finally:
+        con.close()

@@ -1,0 +1,30 @@
+"""Read-only queries behind the run summary the CLI prints."""
+
+RUN = "select count_files, count_documents_read, count_articles, count_quarantined, run_id from runs"
+REMOVED_BY_REASON = "select reason, count(*) as count_lines from removed_lines group by all order by 2 desc, 1"
+QUARANTINE_BY_REASON = "select reason, count(*) as count_inputs from quarantine group by all order by 2 desc, 1"
+MENTIONS_BY_TYPE = """
+select entities.entity_type, count(*) as count_mentions, count(distinct mentions.entity_id) as count_entities
+from mentions
+inner join entities on mentions.entity_id = entities.entity_id
+group by all
+order by 2 desc
+"""
+CANDIDATES = "select count(*) as count_names, coalesce(sum(n_mentions), 0) as count_mentions from name_candidates"
+
+
+def cross_source(limit: int) -> str:
+    """SQL: the `limit` most mentioned entities x outlets, mention counts in cells."""
+    return f"""
+with top as (
+    select entity_id from entity_coverage group by all order by sum(count_mentions) desc, entity_id limit {limit}
+)
+pivot (
+    select canonical_name as entity, outlet, count_mentions
+    from entity_coverage
+    where entity_id in (select entity_id from top)
+)
+on outlet using sum(count_mentions)
+group by entity
+order by entity
+"""
