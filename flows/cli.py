@@ -45,7 +45,7 @@ def _table(title: str, columns: list[str], rows: list[tuple]) -> Table:
 def _summary(warehouse: str, seconds: float) -> None:
     _, ((files, docs, articles, quarantined, run_id),) = storage.query(warehouse, reports.RUN)
     console.print(f"[bold]run {run_id}[/] in {seconds:.1f} s: {files} files read, {docs} documents, "
-                  f"{articles} articles loaded, {quarantined} quarantined")
+                  f"{articles} articles loaded, {quarantined} quarantined", soft_wrap=True)
     for title, sql in (("lines removed by reason", reports.REMOVED_BY_REASON),
                        ("quarantined by reason", reports.QUARANTINE_BY_REASON),
                        ("mentions by entity type", reports.MENTIONS_BY_TYPE),
@@ -55,7 +55,7 @@ def _summary(warehouse: str, seconds: float) -> None:
             console.print(_table(title, columns, rows))
     columns, rows = storage.query(warehouse, reports.cross_source(12))
     console.print(_table("mentions by entity x outlet (top 12 entities)", columns, rows))
-    console.print(f"catalog: {os.path.join(warehouse, storage.CATALOG)}")
+    console.print(f"catalog: {os.path.join(warehouse, storage.CATALOG)}", soft_wrap=True)
 
 
 def _run(args: argparse.Namespace) -> int:

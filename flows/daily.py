@@ -110,8 +110,8 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
                manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
                batch_size: int = SETTINGS.batch_size) -> dict:
     """Process every article under input_dir into the warehouse; -> run id and counts."""
-    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:6]
     started_at = datetime.now(UTC)
+    run_id = started_at.strftime("%Y%m%dT%H%M%S%fZ-") + uuid.uuid4().hex[:6]
     storage.check_warehouse(warehouse_dir)
     with storage.locked(warehouse_dir, run_id):
         entity_rows, entities_version = read_entities(entities_file)

@@ -20,7 +20,7 @@ CATALOG = "crosswire.duckdb"
 LOCK = ".crosswire.lock"
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("path", "outlet", "url", "published_at")
-_RUN_FILE = re.compile(r"^(?P<run>\d{8}T\d{6}Z-[0-9a-f]+)-\d+\.parquet$")
+_RUN_FILE = re.compile(r"^(?P<run>\d{8}T\d{12}Z-[0-9a-f]+)-\d+\.parquet$")
 
 
 class InputError(Exception):
@@ -161,19 +161,24 @@ def publish(warehouse_dir: str, run_id: str, keep_generations: int) -> dict[str,
             path.unlink()
         return failures
     os.replace(building, root / CATALOG)
-    _prune(root, keep_generations)
+    _prune(root, run_id, keep_generations)
     return {}
 
 
-def _prune(root: Path, keep: int) -> None:
+def _prune(root: Path, current: str, keep: int) -> None:
+    """Delete Parquet of runs older than the `keep` newest (the current run always stays): a reader that
+    opened the previous catalog can finish its queries."""
     runs: dict[str, list[Path]] = {}
     for path in (root / "parquet").glob("*/*.parquet"):
         match = _RUN_FILE.match(path.name)
         if match:
             runs.setdefault(match["run"], []).append(path)
-    for run in sorted(runs)[:-keep] if keep > 0 else []:
+    newest = max(path.stat().st_mtime for path in runs.get(current, [root]))
+    older = sorted((r for r in runs if r != current), key=lambda r: max(p.stat().st_mtime for p in runs[r]))
+    for run in older[: max(len(older) - (keep - 1), 0)]:
         for path in runs[run]:
-            path.unlink(missing_ok=True)
+            if path.stat().st_mtime <= newest:
+                path.unlink(missing_ok=True)
     for stale in root.glob(".building-*.duckdb*"):
         stale.unlink(missing_ok=True)
 

@@ -27,7 +27,8 @@ _AGENCIES = (r"reuters|ap|afp|aa|anadolu(?: agency)?|getty(?: images)?|epa(?:-ef
              r"|associated press|agence france-presse|ap photo|shutterstock|file|file photo|pool|handout|wam|sana"
              r"|irna|bloomberg|ria novosti|sputnik")
 _SHARE_WORDS = (r"share|share this(?: article| story| page)?|tweet|email|e-mail|print|whatsapp|facebook|twitter"
-                r"|post|linkedin|reddit|pinterest|telegram|copy link|copied|comments?|save|bookmark|close|menu|toggle caption")
+                r"|post|linkedin|reddit|pinterest|telegram|copy link|copied|comments?|save|bookmark|close|menu"
+                r"|toggle caption")
 
 _CRUMB = r"[A-Z][\w&'’.-]*(?: (?:[A-Z&][\w&'’.-]*|of|and|the|&)){0,3}"
 

@@ -13,6 +13,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# charset-normalizer's "chaos": the share of a decoding that reads as noise. Real text in the right
+# code page scores near 0; garbage scores 0.15 and up in every code page.
+MAX_CHAOS = 0.1
 # Control characters other than tab/newline/carriage return: a text file has a few at most.
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
@@ -33,15 +36,20 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _looks_binary(data: bytes) -> bool:
+def _sniff(data: bytes) -> str | None:
+    """'binary', a BOM-less UTF-16 variant, or None for 'ordinary text bytes'."""
     sample = data[:8192]
-    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # UTF-16 without a BOM has a NUL in every other byte; binary formats have them anywhere.
+    half = max(len(sample) // 2, 1)
+    if b"\x00" in sample:
+        # UTF-16 without a BOM has a NUL in every other byte (ASCII range); binary formats have them anywhere.
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        utf16ish = max(even, odd) > 0.4 * (len(sample) / 2) and min(even, odd) < 0.05 * (len(sample) / 2)
-        return not utf16ish
+        if odd > 0.4 * half and even < 0.05 * half:
+            return "utf-16-le"
+        if even > 0.4 * half and odd < 0.05 * half:
+            return "utf-16-be"
+        return "binary"
     controls = sum(sample.count(bytes([c])) for c in _CONTROL)
-    return controls > 0.02 * max(len(sample), 1)
+    return "binary" if controls > 0.02 * max(len(sample), 1) else None
 
 
 # Detectors cannot tell the Western single-byte code pages apart on short texts (equal scores);
@@ -71,8 +79,14 @@ def decode_bytes(data: bytes) -> Decoded:
                 return Decoded(normalise_text(data.decode(encoding)), encoding, None)
             except UnicodeDecodeError:
                 return Decoded(None, None, f"undecodable bytes after a {encoding} byte-order mark")
-    if _looks_binary(data):
+    sniffed = _sniff(data)
+    if sniffed == "binary":
         return Decoded(None, None, "binary content, not text")
+    if sniffed:
+        try:
+            return Decoded(normalise_text(data.decode(sniffed)), sniffed, None)
+        except UnicodeDecodeError:
+            return Decoded(None, None, f"undecodable bytes: looks like {sniffed} but does not decode")
     try:
         return Decoded(normalise_text(data.decode("utf-8")), "utf-8", None)
     except UnicodeDecodeError:
@@ -80,6 +94,9 @@ def decode_bytes(data: bytes) -> Decoded:
     best = _best_match(data)
     if best is None:
         return Decoded(None, None, "undecodable bytes: no character set fits")
+    if best.chaos > MAX_CHAOS:
+        return Decoded(None, None, f"undecodable bytes: no character set fits (best guess {best.encoding} "
+                                   f"reads as {best.chaos:.0%} noise)")
     text = str(best)
     if text.count("\ufffd") > 0.01 * len(text):
         return Decoded(None, None, f"undecodable bytes: best guess {best.encoding} yields replacement characters")

@@ -184,7 +184,7 @@ def _file_documents(path: str, data: bytes, manifest: Mapping):
         doc = _html_document(path, None, "html", decoded.text, meta, manifest)
         yield doc if isinstance(doc, dict) else (None, doc)
     elif decoded.text.strip():
-        yield _document(path, None, "txt", decoded.text.strip("\n"), meta, manifest)
+        yield _document(path, None, "txt", decoded.text, meta, manifest)
     else:
         yield None, "empty file"
 

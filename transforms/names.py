@@ -8,8 +8,15 @@ from dataclasses import dataclass
 import ahocorasick
 from anyascii import anyascii
 
-from transforms.lexicon import (ARTICLES, CONNECTORS, HYPHEN_ARTICLES, NOT_NAMES, PARTICLE_FORMS, TITLES,
-                                is_demonym)
+from transforms.lexicon import (
+    ARTICLES,
+    CONNECTORS,
+    HYPHEN_ARTICLES,
+    NOT_NAMES,
+    PARTICLE_FORMS,
+    TITLES,
+    is_demonym,
+)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
 _APOSTROPHES = "'’`ʼ"

@@ -88,5 +88,6 @@ def assign_signature_outlets(docs: pa.Table, site_lines: pa.Table) -> pa.Table:
             found = {unique[key] for key in map(line_key, text.split("\n")) if key in unique}
             if len(found) == 1:
                 outlets[i], sources[i] = found.pop(), "signature"
-    docs = docs.set_column(docs.schema.get_field_index("outlet"), "outlet", pa.array(outlets, pa.string()))
-    return docs.set_column(docs.schema.get_field_index("outlet_source"), "outlet_source", pa.array(sources, pa.string()))
+    for name, values in (("outlet", outlets), ("outlet_source", sources)):
+        docs = docs.set_column(docs.schema.get_field_index(name), name, pa.array(values, pa.string()))
+    return docs

@@ -2,7 +2,8 @@
 
 import pyarrow as pa
 
-UTC_SECONDS = pa.timestamp("s", tz="UTC")
+# Parquet stores milliseconds at the coarsest; declaring them keeps file schema == contract.
+UTC_MS = pa.timestamp("ms", tz="UTC")
 
 ARTICLES = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
@@ -17,8 +18,8 @@ ARTICLES = pa.schema([
     pa.field("title", pa.string()),
     pa.field("byline", pa.string()),
     pa.field("dateline", pa.string()),
-    pa.field("published_at", UTC_SECONDS),
-    pa.field("updated_at", UTC_SECONDS),
+    pa.field("published_at", UTC_MS),
+    pa.field("updated_at", UTC_MS),
     pa.field("body", pa.string(), nullable=False),
     pa.field("count_lines_removed", pa.int32(), nullable=False),
 ])
@@ -80,8 +81,8 @@ QUARANTINE = pa.schema([
 ])
 RUNS = pa.schema([
     pa.field("run_id", pa.string(), nullable=False),
-    pa.field("started_at", UTC_SECONDS, nullable=False),
-    pa.field("finished_at", UTC_SECONDS, nullable=False),
+    pa.field("started_at", UTC_MS, nullable=False),
+    pa.field("finished_at", UTC_MS, nullable=False),
     pa.field("input_dir", pa.string(), nullable=False),
     pa.field("entities_version", pa.string(), nullable=False),
     pa.field("count_files", pa.int32(), nullable=False),

@@ -1,0 +1,115 @@
+import pyarrow as pa
+import pytest
+
+from transforms.articles import clean_articles, clean_document
+from transforms.boilerplate import LINE_RULES, STRUCTURE_REASONS, line_reason, why
+from transforms.ingest import DOCUMENTS
+from transforms.sitelines import learn_site_lines
+from warehouse.contracts import SITE_LINES
+
+REMOVES = [(rule.name, line) for rule in LINE_RULES for line in rule.removes]
+KEEPS = [(rule.name, line) for rule in LINE_RULES for line in rule.keeps]
+
+
+@pytest.mark.parametrize("name, line", REMOVES)
+def test_rule_removes_its_examples(name, line):
+    assert line_reason(line) == name
+
+
+@pytest.mark.parametrize("name, line", KEEPS)
+def test_rule_keeps_its_counter_examples(name, line):
+    rule = next(r for r in LINE_RULES if r.name == name)
+    assert not rule.test(line)
+
+
+def test_every_reason_explains_itself():
+    names = [r.name for r in LINE_RULES] + list(STRUCTURE_REASONS)
+    assert len(names) == len(set(names))
+    assert all(why(name) for name in names)
+
+
+@pytest.mark.parametrize("line", [
+    "Talks with Russia on Idlib",
+    "Ankara's request for Moscow",
+    "Sirte and al-Jufra ‘should be evacuated for ceasefire’",
+    "“We've received instructions to work together,” Cavusoglu said.",
+])
+def test_body_lines_are_kept(line):
+    assert line_reason(line) is None
+
+
+def _reasons(text, **kwargs):
+    return {(no, reason) for no, _, reason in clean_document(text, **kwargs).removed}
+
+
+def test_twin_captions_with_credit_and_repeated_headline():
+    caption = "A caption of the photo here."
+    text = f"Title of story\n\n{caption}\nReuters\n\n{caption}\n\nBody.\nTitle of story"
+    assert _reasons(text) == {(3, "twin_caption"), (4, "credit"), (6, "twin_caption"), (9, "repeated_headline")}
+    assert clean_document(text).body == "Title of story\n\nBody."
+
+
+def test_caption_credit_without_a_known_agency():
+    caption = "People at the market in Tripoli on Friday."
+    text = f"Title\n{caption}\nJane Doe\n{caption}\nBody."
+    assert _reasons(text) == {(2, "twin_caption"), (3, "caption_credit"), (4, "twin_caption")}
+
+
+def test_repeated_lede():
+    lede = "Turkey on Saturday asked Russia to convince Haftar to accept the truce."
+    text = f"Title\n{lede}\nBy Jane Doe\n{lede} More text follows here."
+    cleaned = clean_document(text)
+    assert (2, "repeated_lede") in _reasons(text)
+    assert cleaned.body.count(lede) == 1
+    assert cleaned.byline == "Jane Doe"
+
+
+def test_footer_block_needs_an_anchor():
+    body = "Title\nThe talks ended on Friday without a deal."
+    footer = body + "\nExample News is also available at these addresses:\nwww.example.co.uk\nExample News Roku"
+    assert _reasons(footer, outlet="Example News") == {(3, "footer"), (4, "bare_url"), (5, "footer")}
+    assert _reasons(body + "\nSee you soon", outlet="Example News") == set()
+
+
+def test_site_lines_are_removed_but_not_the_title():
+    assert _reasons("Route 6\nRoute 6 is a headline here\nRoute 6", site_lines=frozenset({"route 6"})) == {
+        (3, "site_line")}
+
+
+def _docs(rows):
+    return pa.Table.from_pylist([{"source_format": "txt", "outlet_source": "manifest", **r} for r in rows],
+                                schema=DOCUMENTS)
+
+
+def test_learn_site_lines_needs_two_documents_and_two_contexts():
+    docs = _docs([
+        {"doc_id": "a", "source_path": "a.txt", "outlet": "X", "text": "T1\nFirst story line.\nRoute 6"},
+        {"doc_id": "b", "source_path": "b.txt", "outlet": "X", "text": "T2\nSecond story line.\nRoute 6"},
+        # The same story filed twice: its lines recur, but always after the same neighbour.
+        {"doc_id": "c", "source_path": "c.txt", "outlet": "X", "text": "T3\nSame lead.\nShared line"},
+        {"doc_id": "d", "source_path": "d.txt", "outlet": "X", "text": "T3\nSame lead.\nShared line\nUpdate."},
+        {"doc_id": "e", "source_path": "e.txt", "outlet": "Y", "text": "T5\nOther.\nRoute 6"},
+    ])
+    site = learn_site_lines(docs).to_pylist()
+    assert [(r["outlet"], r["line_key"], r["count_docs"], r["count_outlet_docs"]) for r in site] == [
+        ("X", "route 6", 2, 4)]
+
+
+def test_clean_articles_merges_duplicate_content_and_quarantines_empty_bodies():
+    docs = _docs([
+        {"doc_id": "a", "source_path": "a.txt", "outlet": "X", "text": "Title\nBody line."},
+        {"doc_id": "a", "source_path": "copy/a.txt", "outlet": "X", "text": "Title\nBody line."},
+        {"doc_id": "b", "source_path": "b.txt", "outlet": None, "text": "Advertisement\nLoading..."},
+    ])
+    batch = clean_articles(docs, SITE_LINES.empty_table())
+    assert batch.articles["doc_id"].to_pylist() == ["a"]
+    assert batch.sources["source_path"].to_pylist() == ["a.txt", "copy/a.txt"]
+    assert batch.quarantine.to_pylist() == [{"source_path": "b.txt", "record_no": None,
+                                             "reason": "no article text left after removing 2 boilerplate lines"}]
+    assert batch.seen == frozenset({"a"})
+
+
+def test_cleaning_a_clean_body_changes_nothing():
+    text = "Title\n\nADVERTISEMENT\n\nFirst paragraph.\n\nREAD MORE: elsewhere\n\nSecond paragraph."
+    body = clean_document(text).body
+    assert clean_document(body).body == body

@@ -1,0 +1,114 @@
+import pyarrow as pa
+import pytest
+
+from transforms.mentions import extract_mentions, parse_entities, summarise_candidates
+from transforms.names import build_index, find_names, fold_word, name_key
+
+ENTITIES = [
+    {"entity_id": "sarraj", "canonical_name": "Fayez al-Sarraj", "entity_type": "person",
+     "aliases": ["Fayez al-Serraj"]},
+    {"entity_id": "gaddafi", "canonical_name": "Muammar Gaddafi", "entity_type": "person",
+     "aliases": ["Moamer Kadhafi"]},
+    {"entity_id": "saif", "canonical_name": "Saif al-Islam Gaddafi", "entity_type": "person", "aliases": []},
+    {"entity_id": "haftar", "canonical_name": "Khalifa Haftar", "entity_type": "person", "aliases": []},
+    {"entity_id": "kalin", "canonical_name": "İbrahim Kalın", "entity_type": "person", "aliases": []},
+    {"entity_id": "erdogan", "canonical_name": "Recep Tayyip Erdoğan", "entity_type": "person", "aliases": []},
+    {"entity_id": "un", "canonical_name": "United Nations", "entity_type": "organisation", "aliases": ["UN", "U.N."]},
+    {"entity_id": "us", "canonical_name": "United States", "entity_type": "place", "aliases": ["US"]},
+    {"entity_id": "jufra", "canonical_name": "al-Jufra", "entity_type": "place", "aliases": []},
+]
+INDEX = build_index(ENTITIES)
+
+
+def _found(text):
+    mentions, candidates = find_names(text, INDEX)
+    return [(m.entity_id, m.surface) for m in mentions], [(c.surface, c.note) for c in candidates]
+
+
+@pytest.mark.parametrize("word, folded", [
+    ("Çavuşoğlu", "cavusoglu"), ("Kalın", "kalin"), ("İbrahim", "ibrahim"), ("U.N.", "un"), ("Ibn", "bin"),
+])
+def test_fold_word(word, folded):
+    assert fold_word(word) == folded
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Fayez al-Sarraj", "fayez sarraj"), ("Fayez al Sarraj", "fayez sarraj"), ("Fayez El-Sarraj", "fayez sarraj"),
+    ("Haftar’s", "haftar"), ("ash-Sham", "sham"), ("as Sirte", "as sirte"),
+])
+def test_name_key(name, key):
+    assert name_key(name) == key
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fayez al Serraj met aides. Serraj left.", [("sarraj", "Fayez al Serraj"), ("sarraj", "Serraj")]),
+    ("Kalin and Kalın spoke; İbrahim Kalın agreed.", [("kalin", "Kalin"), ("kalin", "Kalın"),
+                                                     ("kalin", "İbrahim Kalın")]),
+    ("President Erdogan and Tayyip Erdogan", [("erdogan", "Erdogan"), ("erdogan", "Tayyip Erdogan")]),
+    ("Haftar’s forces and Haftar-backed units", [("haftar", "Haftar"), ("haftar", "Haftar")]),
+    ("the U.N.’s envoy and UN-recognised rule", [("un", "U.N."), ("un", "UN")]),
+    ("Sirte and Al-Jufra", [("jufra", "Al-Jufra")]),
+    ("They told us that US troops left.", [("us", "US")]),
+])
+def test_mentions(text, expected):
+    assert _found(text)[0] == expected
+
+
+def test_surname_resolved_by_the_full_name_in_the_same_text():
+    assert _found("Moamer Kadhafi ruled. Gaddafi fell in 2011.")[0] == [
+        ("gaddafi", "Moamer Kadhafi"), ("gaddafi", "Gaddafi")]
+    assert _found("Saif al-Islam Gaddafi spoke. Gaddafi said more.")[0] == [
+        ("saif", "Saif al-Islam Gaddafi"), ("saif", "Gaddafi")]
+
+
+def test_shared_surname_without_context_stays_ambiguous():
+    mentions, candidates = _found("Gaddafi ruled for decades.")
+    assert mentions == []
+    assert candidates == [("Gaddafi", "ambiguous: gaddafi, saif")]
+
+
+def test_relatives_are_not_merged():
+    mentions, candidates = _found("Khalifa Haftar sent his son Saddam Haftar to Cairo.")
+    assert mentions == [("haftar", "Khalifa Haftar")]
+    assert ("Saddam Haftar", "shares a surname with a known entity") in candidates
+
+
+def test_unmatched_names_become_candidates_without_titles():
+    _, candidates = _found("German Foreign Minister Heiko Maas met the Libyan Army chief on Monday in Tripoli.")
+    assert [c for c, _ in candidates] == ["Heiko Maas", "Libyan Army", "Tripoli"]
+
+
+def test_title_case_headline_yields_no_candidates():
+    assert _found("Turkey Doesn't Want Middle East Region To Turn Into Area Of Operations")[1] == []
+
+
+def test_extract_mentions_and_candidate_summary():
+    entities = parse_entities([{**e, "aliases": "|".join(e["aliases"])} for e in ENTITIES])
+    articles = pa.table({"doc_id": ["d1", "d2"], "outlet": ["A", "B"],
+                         "body": ["Serraj met Heiko Maas. Fayez al-Sarraj smiled.", "Heiko Maas left."]})
+    mentions, candidate_mentions = extract_mentions(articles, entities)
+    assert mentions.select(["doc_id", "entity_id", "surface", "spelling"]).to_pylist() == [
+        {"doc_id": "d1", "entity_id": "sarraj", "surface": "Serraj", "spelling": "Serraj"},
+        {"doc_id": "d1", "entity_id": "sarraj", "surface": "Fayez al-Sarraj", "spelling": "Sarraj"},
+    ]
+    body = articles["body"][0].as_py()
+    assert all(body[m["start_char"]:m["end_char"]] == m["surface"] for m in mentions.to_pylist())
+    summary = summarise_candidates(candidate_mentions, articles).to_pylist()
+    assert summary[0] | {"example_doc_id": None} == {
+        "surface": "Heiko Maas", "n_mentions": 2, "n_articles": 2, "outlets": ["A", "B"], "note": None,
+        "example_doc_id": None}
+
+
+@pytest.mark.parametrize("row, message", [
+    ({"entity_id": "x", "canonical_name": "X", "entity_type": "thing", "aliases": ""}, "needs entity_id"),
+    ({"entity_id": "", "canonical_name": "X", "entity_type": "place", "aliases": ""}, "needs entity_id"),
+])
+def test_parse_entities_rejects_bad_rows(row, message):
+    with pytest.raises(ValueError, match=message):
+        parse_entities([row])
+
+
+def test_parse_entities_rejects_duplicates():
+    row = {"entity_id": "x", "canonical_name": "X", "entity_type": "place", "aliases": "Y|Z"}
+    with pytest.raises(ValueError, match="duplicate"):
+        parse_entities([row, row])

@@ -1,0 +1,111 @@
+"""Seeds -> Parquet -> views: contracts hold, every check returns 0 rows, the folder is relocatable."""
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from warehouse.contracts import ARTICLES, CONTRACTS, conform
+from warehouse.views import run_checks
+
+
+def test_every_check_returns_no_rows(seeds_db):
+    results = run_checks(seeds_db)
+    assert len(results) >= 5
+    assert {name: rows for name, rows in results.items() if rows} == {}
+
+
+def test_parquet_files_follow_their_contracts(seeds_warehouse):
+    for name, contract in CONTRACTS.items():
+        files = list((seeds_warehouse / "parquet" / name).glob("*.parquet"))
+        assert files, name
+        for path in files:
+            assert pq.read_schema(path).remove_metadata() == contract, name
+
+
+def test_catalog_holds_only_views(seeds_db):
+    kinds = seeds_db.execute("select distinct table_type from information_schema.tables").fetchall()
+    assert kinds == [("VIEW",)]
+    assert seeds_db.execute("select count(*) from duckdb_tables()").fetchone() == (0,)
+
+
+def test_warehouse_moved_and_opened_from_another_directory(seeds_warehouse, tmp_path, monkeypatch):
+    moved = tmp_path / "elsewhere" / "copy of warehouse"
+    shutil.copytree(seeds_warehouse, moved)
+    other = tmp_path / "some" / "cwd"
+    other.mkdir(parents=True)
+    monkeypatch.chdir(other)
+    con = duckdb.connect(os.path.relpath(moved / "crosswire.duckdb"), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone() == (5,)
+    assert con.execute("select count(*) from alias_usage").fetchone()[0] > 10
+    con.close()
+
+
+def test_bi_tool_reads_through_sqlalchemy(seeds_warehouse):
+    sqlalchemy = pytest.importorskip("sqlalchemy")
+    engine = sqlalchemy.create_engine(f"duckdb:///{seeds_warehouse / 'crosswire.duckdb'}",
+                                      connect_args={"read_only": True})
+    with engine.connect() as conn:
+        rows = conn.execute(sqlalchemy.text("select outlet, count(*) from articles group by 1 order by 1")).fetchall()
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [("Hürriyet Daily News", 1), ("Press TV", 1), ("Republic World", 1),
+                                        ("TRT World", 2)]
+
+
+def test_conform_orders_casts_and_rejects_nulls():
+    row = {name: None for name in ARTICLES.names}
+    row.update(doc_id="d", source_path="p", source_format="txt", outlet="o", outlet_source="manifest", body="b",
+               count_lines_removed=0)
+    table = pa.Table.from_pylist([row]).select(list(reversed(ARTICLES.names)))
+    assert conform(table, ARTICLES).schema == ARTICLES
+    with pytest.raises(ValueError, match="body"):
+        conform(table.set_column(table.schema.get_field_index("body"), "body", pa.array([None], pa.string())),
+                ARTICLES)
+
+
+def test_runs_row_describes_the_run(seeds_db):
+    files, docs, articles, quarantined, version = seeds_db.execute(
+        "select count_files, count_documents_read, count_articles, count_quarantined, entities_version from runs"
+    ).fetchone()
+    assert (files, docs, articles, quarantined) == (5, 5, 5, 0)
+    assert len(version) == 12
+
+
+def test_site_lines_explain_themselves(seeds_db):
+    assert seeds_db.execute("select outlet, line_text, count_docs, count_outlet_docs from site_lines").fetchall() == [
+        ("TRT World", "Route 6", 2, 2)]
+
+
+def test_removed_lines_mart_counts_reasons(seeds_db):
+    rows = dict(seeds_db.execute(
+        "select reason, sum(count_lines) from removed_lines_by_reason_outlet group by 1").fetchall())
+    assert rows["related_link"] == 5 and rows["twin_caption"] == 4
+
+
+def test_second_run_replaces_the_catalog_and_prunes_old_files(prefect_harness, tmp_path):
+    from flows.daily import run_folder
+    from tests.conftest import copy_seeds
+
+    inbox = copy_seeds(tmp_path / "in")
+    warehouse = tmp_path / "wh"
+    first = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=2)
+    reader = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
+    (inbox / "sub").mkdir()
+    (inbox / "sub" / "extra.txt").write_text("A new story\n\nKalın spoke in Ankara about Libya on Sunday.")
+    second = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=2)
+    # A reader that opened the previous catalog keeps it, and its Parquet is still there.
+    assert reader.execute("select count(*) from articles").fetchone() == (5,)
+    reader.close()
+    third = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=2)
+    con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
+    assert con.execute("select count(*), count(distinct doc_id) from articles").fetchone() == (6, 6)
+    assert con.execute("select run_id from runs").fetchone() == (third["run_id"],)
+    con.close()
+    runs_on_disk = {p.name.rsplit("-", 1)[0] for p in (warehouse / "parquet" / "articles").glob("*.parquet")}
+    assert runs_on_disk == {second["run_id"], third["run_id"]}
+    assert first["articles"] == 5 and third["articles"] == 6
+    assert not list(Path(warehouse).glob(".building-*"))
