@@ -53,8 +53,8 @@ def _summary(warehouse: str, seconds: float) -> None:
         columns, rows = storage.query(warehouse, sql)
         if rows:
             console.print(_table(title, columns, rows))
-    columns, rows = storage.query(warehouse, reports.cross_source(12))
-    console.print(_table("mentions by entity x outlet (top 12 entities)", columns, rows))
+    columns, rows = storage.query(warehouse, reports.cross_source(12, 6))
+    console.print(_table("mentions by entity x outlet (top 12 entities, top 6 outlets)", columns, rows))
     console.print(f"catalog: {os.path.join(warehouse, storage.CATALOG)}", soft_wrap=True)
 
 

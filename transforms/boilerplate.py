@@ -50,6 +50,27 @@ LINE_RULES: tuple[Rule, ...] = (
           "READ MORE: Are Russian mercenaries abandoning Haftar?", "Also read: Turkey sends troops", "READ MORE:",
           "More On This...", "Read more here"),
          ("Read the full statement on the ministry's website.", "More than 1,000 were killed: a massacre.")),
+    Rule("gallery", "Photo-gallery strips ('… Hide Caption 1 of 24', 'Enlarge this image') repeat captions.",
+         _regex(r"\b(?:hide|show) caption \d+ of \d+\b|^enlarge this image\b|^toggle caption\b", 2000),
+         ("Photos: New Year's around the world People celebrate in New York. Hide Caption 1 of 24 Photos: x",
+          "Enlarge this image toggle caption Alex Wong/Getty Images Alex Wong/Getty Images"),
+         ("He asked them to hide the caption before printing.",)),
+    Rule("disclaimer", "Editorial disclaimers and sign-up thanks are about the site, not the story.",
+         _regex(r"^(?:the )?(?:opinions|views) expressed (?:in this|by|here)\b|^this is a rush transcript\b"
+                r"|^thank you for (?:signing up|subscribing|reading)\b|^editor'?s note:?$", 40),
+         ("The opinions expressed by columnists are their own and do not represent the views of Townhall.com.",
+          "This is a rush transcript. Copy may not be in its final form.",
+          "Thank you for signing up. For more from The Nation, check out our latest issue"),
+         ("The views expressed at the summit were divided, diplomats said.",)),
+    Rule("section_label", "An all-capitals label with a colon ('ANALYSIS/OPINION:') files the story, it is not text.",
+         _regex(r"^[A-Z][A-Z /&'’-]{2,30}:$", 5, 0),
+         ("ANALYSIS/OPINION:", "READ MORE ON THIS:"),
+         ("Kalın said:", "He told reporters:")),
+    Rule("relative_time", "'6 years ago' is a rendering of the page's date, not text.",
+         _regex(r"^(?:updated |posted |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?"
+                r"|weeks?|months?|years?) ago$", 6),
+         ("6 years ago", "Updated 3 hours ago"),
+         ("Six years ago the war began.",)),
     Rule("copyright", "Copyright and reprint notices belong to the site, not the story.",
          _regex(r"^(?:©|\(c\)|copyright\b|all rights reserved)|all rights reserved|click here for reprint"
                 r"|^this (?:material|article) may not be (?:published|reproduced)", 30),
@@ -66,17 +87,17 @@ LINE_RULES: tuple[Rule, ...] = (
           "CLICK HERE TO GET THE FOX NEWS APP", "Follow @politico", "Follow us on Twitter @CNNOpinion."),
          ("Erdogan followed the talks closely.", "Supporters signed up in their thousands to vote.")),
     Rule("loader", "Loading spinners and player placeholders are page furniture.",
-         _regex(r"^(?:loading|please wait|buffering|play|pause|video|audio|image \d+ of \d+"
+         _regex(r"^(?:loading|please wait|buffering|play|pause|video|audio|photos?|gallery|image \d+ of \d+"
                 r"|(?:next|prev(?:ious)?) image \d+ of \d+|slideshow \(\d+ images?\)|your browser does.*)"
                 r"[.…\s]*$", 25),
-         ("Loading...", "Loading…", "Slideshow (2 Images)", "next Image 1 of 2"),
+         ("Loading...", "Loading…", "Slideshow (2 Images)", "next Image 1 of 2", "Photo"),
          ("Loading of the ships began on Monday.",)),
     Rule("credit", "Photo, image and agency credits name who made a picture, not what happened.",
          _regex(rf"^[|\s]*(?:(?:image|photo|picture|video|graphic|illustration|photograph)s?\s*"
                 rf"(?:credit|courtesy|source)?\s*[:|/]\s*\S.*|(?:image|photo) copyright\b.*"
                 rf"|(?:photo|image|credit)s?\s+(?:by|courtesy(?: of)?)\s+\S.*|\(?(?:{_AGENCIES})\)?"
-                rf"|contributing:.*|.*\bcontributed to this report\.?)$", 12),
-         ("| Image:self", "Reuters", "AA", "Image copyright Getty Images", "Photo by Jane Doe/AP",
+                rf"|contributing:.*|.*\bcontributed to this report\.?|\([\w .'’/&-]{{2,40}}\))$", 12),
+         ("| Image:self", "Reuters", "AA", "Image copyright Getty Images", "Photo by Jane Doe/AP", "(Pixabay)",
           "The Associated Press contributed to this report."),
          ("Reuters reported that talks had failed.",)),
     Rule("photo_caption", "A caption describes a picture; its trailing credit marks it.",

@@ -24,8 +24,8 @@ however meanwhile moreover although though because despite during until unless a
 who whom whose which why how yes no not all any both each every some many most more much other another such
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today yesterday tomorrow mr mrs ms dr news read more advertisement photo
-according earlier later last next first second third new old north south east west northern southern eastern
-western central upper lower greater""".split())
+according earlier later last next first second third northern southern eastern western central upper
+lower""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.
 DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
 DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish

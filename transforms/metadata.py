@@ -1,6 +1,7 @@
 """Metadata lines -> values: timestamps with time zones, bylines, datelines."""
 
 import re
+import warnings
 from datetime import UTC, datetime
 
 from dateutil import parser as dateparser
@@ -12,7 +13,7 @@ TZ_OFFSETS = {
     "EET": 7200, "EEST": 10800, "TRT": 10800, "MSK": 10800, "AST": 10800, "GST": 14400,
     "PKT": 18000, "JST": 32400, "KST": 32400, "HKT": 28800, "SGT": 28800, "AEST": 36000,
     "AEDT": 39600, "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200,
-    "MDT": -21600, "PST": -28800, "PDT": -25200, "ET": -18000, "PT": -28800,
+    "MDT": -21600, "PST": -28800, "PDT": -25200, "ET": -18000, "CT": -21600, "MT": -25200, "PT": -28800,
 }
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _HAS_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}"
@@ -35,6 +36,15 @@ CONTINUE STORY BELOW THE AND OF IN ON FOR TO A AN WITH BY AT FROM IS ARE WAS NOT
 EDITOR EDITORS LATEST TOP TRENDING MUST SEE ALSO CLICK HERE GET APP FREE NEW TIP TODAY""".split())
 
 
+def _parse(text: str, fuzzy: bool) -> datetime | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # an unknown zone name leaves the time naive: read as UTC below
+        try:
+            return dateparser.parse(text, tzinfos=TZ_OFFSETS, fuzzy=fuzzy)
+        except (ValueError, OverflowError, TypeError):
+            return None
+
+
 def parse_timestamp(line: str) -> tuple[str, datetime] | None:
     """'Updated January 12th, 2020 at 12:42 IST' -> ('updated', 2020-01-12 07:12 UTC); None if not a stamp."""
     text = " ".join(line.split())
@@ -44,9 +54,8 @@ def parse_timestamp(line: str) -> tuple[str, datetime] | None:
     kind, when = ("published", text) if match is None else (match["kind"].lower(), match["when"])
     kind = "updated" if kind in ("last updated", "updated", "modified") else "published"
     when = _WEEKDAY.sub("", when.strip(" |,"))
-    try:
-        stamp = dateparser.parse(when, tzinfos=TZ_OFFSETS, fuzzy=False)
-    except (ValueError, OverflowError, TypeError):
+    stamp = _parse(when, fuzzy=False)
+    if stamp is None:
         return None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
@@ -57,9 +66,8 @@ def parse_date(raw: str | None) -> datetime | None:
     """Loose date text ('2020-06-21', 'June 21, 2020 10:00 EDT') -> UTC datetime, or None."""
     if not raw or not raw.strip():
         return None
-    try:
-        stamp = dateparser.parse(_WEEKDAY.sub("", raw.strip()), tzinfos=TZ_OFFSETS, fuzzy=True)
-    except (ValueError, OverflowError, TypeError):
+    stamp = _parse(_WEEKDAY.sub("", raw.strip()), fuzzy=True)
+    if stamp is None:
         return None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)

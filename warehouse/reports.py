@@ -13,16 +13,20 @@ order by 2 desc
 CANDIDATES = "select count(*) as count_names, coalesce(sum(n_mentions), 0) as count_mentions from name_candidates"
 
 
-def cross_source(limit: int) -> str:
-    """SQL: the `limit` most mentioned entities x outlets, mention counts in cells."""
+def cross_source(n_entities: int, n_outlets: int) -> str:
+    """SQL: the most mentioned entities x the outlets that mention them most, mention counts in cells."""
     return f"""
-with top as (
-    select entity_id from entity_coverage group by all order by sum(count_mentions) desc, entity_id limit {limit}
+with top_entities as (
+    select entity_id from entity_coverage group by all order by sum(count_mentions) desc, entity_id
+    limit {n_entities}
+),
+top_outlets as (
+    select outlet from entity_coverage group by all order by sum(count_mentions) desc, outlet limit {n_outlets}
 )
 pivot (
     select canonical_name as entity, outlet, count_mentions
     from entity_coverage
-    where entity_id in (select entity_id from top)
+    where entity_id in (select entity_id from top_entities) and outlet in (select outlet from top_outlets)
 )
 on outlet using sum(count_mentions)
 group by entity
