@@ -23,7 +23,9 @@ QUERIES = {
     "mentions by entity type": """
         select e.entity_type, count(*) as mentions, count(distinct m.doc_id) as articles
         from mentions m join entities e using (entity_id) group by 1 order by 2 desc""",
-    "outlets": "select count(distinct outlet) as outlets, count(*) filter (outlet = 'unknown') as unknown from articles",
+    "outlets": """
+        select count(distinct outlet) as outlets, count(*) filter (outlet = 'unknown') as unknown
+        from articles""",
 }
 
 

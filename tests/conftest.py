@@ -9,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds" / "articles"
-SHARED = ROOT.parent / "shared"
 
 
 def pytest_collection_modifyitems(config, items):

@@ -4,6 +4,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 from anyascii import anyascii
@@ -23,8 +25,7 @@ _APOSTROPHES = "'’`ʼ"
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text: where it is, as written, and its folded key ('' when it is a dropped particle)."""
 
     start: int
@@ -65,9 +66,12 @@ class EntityIndex:
     acronyms: frozenset[str]
 
 
+@lru_cache(maxsize=1 << 18)  # news vocabulary repeats: most words are folded once per run
 def fold_word(word: str) -> str:
     """'Çavuşoğlu' -> 'cavusoglu', 'U.N.' -> 'un': transliterated, case-folded, letters and digits only."""
-    folded = "".join(ch for ch in anyascii(word).casefold() if ch.isalnum())
+    folded = (word if word.isascii() else anyascii(word)).casefold()
+    if not folded.isalnum():
+        folded = "".join(ch for ch in folded if ch.isalnum())
     return PARTICLE_FORMS.get(folded, folded)
 
 
