@@ -113,3 +113,19 @@ def test_cleaning_a_clean_body_changes_nothing():
     text = "Title\n\nADVERTISEMENT\n\nFirst paragraph.\n\nREAD MORE: elsewhere\n\nSecond paragraph."
     body = clean_document(text).body
     assert clean_document(body).body == body
+
+
+def test_outlet_from_site_signature():
+    from transforms.sitelines import assign_signature_outlets
+
+    docs = _docs([
+        {"doc_id": "a", "source_path": "a.txt", "outlet": "TRT World", "text": "T1\nStory one.\nRoute 6"},
+        {"doc_id": "b", "source_path": "b.txt", "outlet": "TRT World", "text": "T2\nStory two.\nRoute 6"},
+        {"doc_id": "c", "source_path": "c.txt", "outlet": None, "outlet_source": None, "text": "T3\nThree.\nRoute 6"},
+        {"doc_id": "d", "source_path": "d.txt", "outlet": None, "outlet_source": None, "text": "T4\nNo sign."},
+    ])
+    assigned = assign_signature_outlets(docs, learn_site_lines(docs))
+    assert assigned.select(["doc_id", "outlet", "outlet_source"]).to_pylist()[2:] == [
+        {"doc_id": "c", "outlet": "TRT World", "outlet_source": "signature"},
+        {"doc_id": "d", "outlet": None, "outlet_source": None},
+    ]

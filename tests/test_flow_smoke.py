@@ -138,6 +138,9 @@ def bad_input_warehouse(prefect_harness, tmp_path_factory):
     data = (folder / "cut.jsonl.gz").read_bytes()
     (folder / "cut.jsonl.gz").write_bytes(data[: len(data) - 12])
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    from tests.test_ingest import HTML
+    (folder / "site" / "deep").mkdir(parents=True)
+    (folder / "site" / "deep" / "page.html").write_bytes(HTML.encode("utf-8"))
     warehouse = tmp_path_factory.mktemp("bad-warehouse")
     run_folder(input_dir=str(folder), warehouse_dir=str(warehouse))
     return warehouse
@@ -158,5 +161,7 @@ def test_bad_input_is_quarantined_and_the_run_goes_on(bad_input_warehouse):
     loaded = dict(con.execute("select source_path, count(*) from articles group by all").fetchall())
     assert loaded["feed.jsonl"] == 1
     assert 40 <= loaded["cut.jsonl.gz"] < 50  # the complete records before the cut
-    assert set(loaded) == {"feed.jsonl", "cut.jsonl.gz"}
+    assert set(loaded) == {"feed.jsonl", "cut.jsonl.gz", "site/deep/page.html"}
+    assert con.execute("select outlet, byline from articles where source_path like 'site/%'").fetchone() == (
+        "Daily Example", "Jane Doe")
     assert con.execute("select outlet from articles where source_path = 'feed.jsonl'").fetchone() == ("Wire",)
