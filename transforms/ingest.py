@@ -11,23 +11,17 @@ import pyarrow as pa
 
 from transforms.decode import decode_bytes, normalise_text
 from transforms.html import extract_html
-from warehouse.contracts import QUARANTINE
+from warehouse.contracts import ARTICLES, QUARANTINE
 
-DOCUMENTS = pa.schema([
-    pa.field("doc_id", pa.string(), nullable=False),
-    pa.field("source_path", pa.string(), nullable=False),
-    pa.field("record_no", pa.int32()),
-    pa.field("source_format", pa.string(), nullable=False),
-    pa.field("encoding", pa.string()),
-    pa.field("external_id", pa.string()),
-    pa.field("url", pa.string()),
-    pa.field("outlet", pa.string()),
-    pa.field("outlet_source", pa.string()),
-    pa.field("title", pa.string()),
-    pa.field("byline", pa.string()),
-    pa.field("published_raw", pa.string()),
-    pa.field("text", pa.string(), nullable=False),
-])
+# A document is an article before cleaning: the article's source fields (outlet still unknown for some)
+# plus the raw publication date text and the whole text.
+_UNRESOLVED = ("outlet", "outlet_source")
+DOCUMENTS = pa.schema(
+    [ARTICLES.field(name).with_nullable(name in _UNRESOLVED or ARTICLES.field(name).nullable)
+     for name in ("doc_id", "source_path", "record_no", "source_format", "encoding", "external_id", "url",
+                  "outlet", "outlet_source", "title", "byline")]
+    + [pa.field("published_raw", pa.string()), pa.field("text", pa.string(), nullable=False)]
+)
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")

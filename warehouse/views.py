@@ -1,4 +1,4 @@
-"""Catalog of views: sql/staging (1:1 with Parquet tables), then sql/marts; checks return offending rows."""
+"""Catalog of views: sql/staging (1:1 with Parquet), sql/intermediate, sql/marts; checks return offending rows."""
 
 from collections.abc import Mapping
 from pathlib import Path
@@ -35,7 +35,7 @@ def build_views(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str]) -> l
         table = path.stem.removeprefix("stg_")
         con.execute(f"create or replace view {table} as select * from {path.stem}")
         created += [path.stem, table]
-    for path in _sql_files("marts"):
+    for path in _sql_files("intermediate") + _sql_files("marts"):
         con.execute(f"create or replace view {path.stem} as\n" + path.read_text())
         created.append(path.stem)
     return created

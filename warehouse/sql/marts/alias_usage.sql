@@ -1,30 +1,20 @@
 -- one row per entity per outlet per spelling used (a person's surname as written; otherwise the name as written)
 with
 
-mentions as (
-    select * from stg_mentions
-),
-
-articles as (
-    select * from stg_articles
-),
-
-entities as (
-    select * from stg_entities
+entity_mentions as (
+    select * from int_entity_mentions
 ),
 
 final as (
     select
-        entities.entity_id,
-        entities.canonical_name,
-        articles.outlet,
-        mentions.spelling,
+        entity_id,
+        canonical_name,
+        outlet,
+        spelling,
         count(*) as count_mentions,
-        count(distinct mentions.doc_id) as count_articles,
-        list(distinct mentions.surface order by mentions.surface) as surfaces
-    from mentions
-    inner join articles on mentions.doc_id = articles.doc_id
-    inner join entities on mentions.entity_id = entities.entity_id
+        count(distinct doc_id) as count_articles,
+        list(distinct surface order by surface) as surfaces
+    from entity_mentions
     group by all
 )
 

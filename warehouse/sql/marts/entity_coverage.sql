@@ -1,29 +1,19 @@
 -- one row per entity per outlet: how many articles mention it and how often
 with
 
-mentions as (
-    select * from stg_mentions
-),
-
-articles as (
-    select * from stg_articles
-),
-
-entities as (
-    select * from stg_entities
+entity_mentions as (
+    select * from int_entity_mentions
 ),
 
 final as (
     select
-        entities.entity_id,
-        entities.canonical_name,
-        entities.entity_type,
-        articles.outlet,
-        count(distinct mentions.doc_id) as count_articles,
+        entity_id,
+        canonical_name,
+        entity_type,
+        outlet,
+        count(distinct doc_id) as count_articles,
         count(*) as count_mentions
-    from mentions
-    inner join articles on mentions.doc_id = articles.doc_id
-    inner join entities on mentions.entity_id = entities.entity_id
+    from entity_mentions
     group by all
 )
 

@@ -1,0 +1,33 @@
+-- one row per mention of a known entity, with the entity's name and type and the article's outlet
+with
+
+mentions as (
+    select * from stg_mentions
+),
+
+articles as (
+    select * from stg_articles
+),
+
+entities as (
+    select * from stg_entities
+),
+
+final as (
+    select
+        mentions.doc_id,
+        mentions.entity_id,
+        entities.canonical_name,
+        entities.entity_type,
+        articles.outlet,
+        mentions.surface,
+        mentions.spelling,
+        mentions.start_char,
+        mentions.end_char,
+        mentions.match_kind
+    from mentions
+    inner join articles on mentions.doc_id = articles.doc_id
+    inner join entities on mentions.entity_id = entities.entity_id
+)
+
+select * from final
