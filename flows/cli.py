@@ -1,4 +1,4 @@
-"""The one CLI: `crosswire run|query|rules` (thin: parses arguments, calls flows and storage)."""
+"""The one CLI: `crosswire run|serve|export|query|rules` (thin: parses arguments, calls flows and storage)."""
 
 import argparse
 import os
@@ -26,6 +26,19 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV")
     run.add_argument("--batch-size", type=int, default=SETTINGS.batch_size, help="files/articles per task")
     run.add_argument("--verbose", action="store_true", help="show Prefect's task logs")
+    serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
+    serve.add_argument("--input", default=SETTINGS.input_dir)
+    serve.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
+    serve.add_argument("--manifest", default=None)
+    serve.add_argument("--entities", default=SETTINGS.entities_file)
+    serve.add_argument("--name", default="crosswire", help="deployment name")
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "*/15 * * * *"')
+    when.add_argument("--interval", type=int, help="seconds between runs")
+    export = commands.add_parser("export", help="write every table and mart as CSV or Parquet files")
+    export.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
+    export.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    export.add_argument("--out", required=True, help="folder for the files")
     query = commands.add_parser("query", help="run read-only SQL on the warehouse catalog")
     query.add_argument("sql")
     query.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
@@ -58,17 +71,42 @@ def _summary(warehouse: str, seconds: float) -> None:
     console.print(f"catalog: {os.path.join(warehouse, storage.CATALOG)}", soft_wrap=True)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _check_run_arguments(args: argparse.Namespace, quiet: bool) -> None:
+    """Fail fast, before Prefect starts, on what the user must fix."""
     if not os.path.isdir(args.input):
         raise storage.InputError(f"input folder {args.input} does not exist or is not a folder")
     if args.manifest and not os.path.isfile(args.manifest):
         raise storage.InputError(f"manifest {args.manifest} does not exist")
     storage.check_warehouse(args.warehouse)
-    if not args.verbose:
+    storage.check_unlocked(args.warehouse)
+    if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     # No telemetry look-ups from this offline tool; a cold local API server can take ~1 min to start.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    _check_run_arguments(args, quiet=False)
+    from flows.daily import run_folder
+
+    parameters = {"input_dir": os.path.abspath(args.input), "warehouse_dir": os.path.abspath(args.warehouse),
+                  "manifest": os.path.abspath(args.manifest) if args.manifest else None,
+                  "entities_file": os.path.abspath(args.entities)}
+    schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
+    err.print(f"serving deployment crosswire-run/{args.name} ({schedule}); Ctrl-C stops it")
+    run_folder.serve(name=args.name, parameters=parameters, **schedule)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    for path in storage.export(args.warehouse, args.out, args.format):
+        console.print(path, soft_wrap=True)
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    _check_run_arguments(args, quiet=not args.verbose)
     from flows.daily import run_folder  # prefect is slow to import: only for the commands that run flows
     from flows.progress import PROGRESS
 
@@ -100,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _run(args)
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "export":
+            return _export(args)
         if args.command == "query":
             columns, rows = storage.query(args.warehouse, args.sql)
             console.print(_table("", columns, rows))

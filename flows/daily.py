@@ -5,12 +5,14 @@ from datetime import UTC, datetime
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows import storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
 from transforms import articles, ingest, mentions, runs, sitelines
+from warehouse import reports
 
 # Arrow tables pass between tasks in memory: nothing to cache or hash.
 light = task(cache_policy=NO_CACHE)
@@ -44,6 +46,11 @@ def read_files(input_dir: str, paths: list[str]) -> pa.Table:
 @light
 def parse(files: pa.Table, manifest: dict[str, dict]) -> tuple[pa.Table, pa.Table]:
     return ingest.parse_inputs(files, manifest).tables()
+
+
+@light
+def missing_from_manifest(manifest: dict[str, dict], paths: list[str]) -> pa.Table:
+    return ingest.missing_from_manifest(manifest, paths)
 
 
 @light
@@ -82,8 +89,23 @@ def write(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int
 
 
 @io_task
-def publish(warehouse_dir: str, run_id: str, keep_generations: int) -> dict[str, int]:
-    return storage.publish(warehouse_dir, run_id, keep_generations)
+def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
+    return storage.publish(warehouse_dir, run_id)
+
+
+@io_task
+def publish_summary(warehouse_dir: str, run_id: str) -> None:
+    """The run's summary as Prefect artifacts: a table of counts and a markdown digest."""
+    lines = [f"# crosswire run {run_id}", ""]
+    rows = []
+    for title, sql in reports.SUMMARY.items():
+        columns, found = storage.query(warehouse_dir, sql)
+        rows += [{"section": title, "item": str(r[0]), "count": r[1]} for r in found]
+        lines += [f"## {title}", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        lines += ["| " + " | ".join(str(v) for v in r) + " |" for r in found] + [""]
+    key = "crosswire-run-summary"
+    create_table_artifact(key=key, table=rows, description=f"crosswire run {run_id}")
+    create_markdown_artifact(key="crosswire-run-digest", markdown="\n".join(lines), description=run_id)
 
 
 def _chunks(items, size: int) -> list:
@@ -96,7 +118,7 @@ def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tu
     paths = list_inputs(input_dir)
     manifests = read_manifests(input_dir, manifest)
     PROGRESS.stage("read", len(paths))
-    docs, quarantine = [], []
+    docs, quarantine = [], [missing_from_manifest(manifests, paths)]
     for batch in _chunks(paths, batch_size):
         batch_docs, batch_quarantine = parse(read_files(input_dir, batch), manifests)
         docs.append(batch_docs)
@@ -142,8 +164,9 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
                             ("runs", runs.run_record(run_id, started_at, datetime.now(UTC), input_dir,
                                                      entities_version, counts))):
             write(warehouse_dir, name, table, run_id)
-        failures = publish(warehouse_dir, run_id, SETTINGS.keep_generations)
+        failures = publish(warehouse_dir, run_id)
         if failures:
             raise ChecksFailed(f"data checks failed, previous catalog kept: {failures}")
+        publish_summary(warehouse_dir, run_id)
     get_run_logger().info("run %s: %s", run_id, counts)
     return {"run_id": run_id, **counts}

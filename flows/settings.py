@@ -15,7 +15,6 @@ class Settings:
     warehouse_dir: str
     entities_file: str
     batch_size: int
-    keep_generations: int
 
 
 def _from_env() -> Settings:
@@ -25,7 +24,6 @@ def _from_env() -> Settings:
         warehouse_dir=env.get("CROSSWIRE_WAREHOUSE", "data"),
         entities_file=env.get("CROSSWIRE_ENTITIES", str(PROJECT_ROOT / "seeds" / "entities.csv")),
         batch_size=int(env.get("CROSSWIRE_BATCH_SIZE", "500")),
-        keep_generations=int(env.get("CROSSWIRE_KEEP_GENERATIONS", "2")),
     )
 
 

@@ -13,6 +13,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from warehouse import reports
 from warehouse.contracts import CONTRACTS, conform
 from warehouse.views import build_views, run_checks
 
@@ -143,8 +144,26 @@ def write_table(warehouse_dir: str, name: str, table: pa.Table, run_id: str, par
     return str(target)
 
 
-def publish(warehouse_dir: str, run_id: str, keep_generations: int) -> dict[str, int]:
-    """Build the catalog of views over this run's Parquet aside, check it, swap it in; -> failed check counts."""
+def _published_run(catalog: Path) -> str | None:
+    if not catalog.is_file():
+        return None
+    try:
+        con = duckdb.connect(str(catalog), read_only=True)
+        try:
+            row = con.execute("select run_id from runs").fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:  # an unreadable old catalog protects nothing
+        return None
+    return row[0] if row else None
+
+
+def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
+    """Build the catalog of views over this run's Parquet aside, check it, swap it in; -> failed check counts.
+
+    On success only this run's and the previously published run's Parquet stay (a reader that opened the
+    previous catalog can finish); files of runs that died half-way go. On failure the previous catalog stays
+    and this run's files go."""
     root = Path(warehouse_dir)
     # The name must end in .duckdb: the views find their folder through the catalog's own file name.
     building = root / f".building-{run_id}.duckdb"
@@ -155,32 +174,56 @@ def publish(warehouse_dir: str, run_id: str, keep_generations: int) -> dict[str,
         failures = {name: len(rows) for name, rows in run_checks(con).items() if rows}
     finally:
         con.close()
-    if failures:  # the previous catalog stays; this run's files go
-        building.unlink(missing_ok=True)
-        for path in (root / "parquet").glob(f"*/{run_id}-*.parquet"):
-            path.unlink()
+    if failures:
+        _remove(root, keep={_published_run(root / CATALOG)})
         return failures
+    previous = _published_run(root / CATALOG)
     os.replace(building, root / CATALOG)
-    _prune(root, run_id, keep_generations)
+    _remove(root, keep={run_id, previous})
     return {}
 
 
-def _prune(root: Path, current: str, keep: int) -> None:
-    """Delete Parquet of runs older than the `keep` newest (the current run always stays): a reader that
-    opened the previous catalog can finish its queries."""
-    runs: dict[str, list[Path]] = {}
-    for path in (root / "parquet").glob("*/*.parquet"):
+def _remove(root: Path, keep: set[str | None]) -> None:
+    """Delete Parquet of runs not in `keep`, half-written files, and catalogs left half-built."""
+    for path in (root / "parquet").glob("*/*.parquet*"):
         match = _RUN_FILE.match(path.name)
-        if match:
-            runs.setdefault(match["run"], []).append(path)
-    newest = max(path.stat().st_mtime for path in runs.get(current, [root]))
-    older = sorted((r for r in runs if r != current), key=lambda r: max(p.stat().st_mtime for p in runs[r]))
-    for run in older[: max(len(older) - (keep - 1), 0)]:
-        for path in runs[run]:
-            if path.stat().st_mtime <= newest:
-                path.unlink(missing_ok=True)
+        if match is None or match["run"] not in keep:
+            path.unlink(missing_ok=True)
     for stale in root.glob(".building-*.duckdb*"):
         stale.unlink(missing_ok=True)
+
+
+def check_unlocked(warehouse_dir: str) -> None:
+    """Raise InputError if a live run holds the warehouse (checked again, atomically, when a run starts)."""
+    lock = Path(warehouse_dir) / LOCK
+    if lock.is_file():
+        owner, _, pid = lock.read_text().partition(" ")
+        if pid.strip().isdigit() and _pid_alive(int(pid)):
+            raise InputError(f"warehouse is locked by run {owner} (pid {pid.strip()})")
+
+
+def export(warehouse_dir: str, out_dir: str, fmt: str) -> list[str]:
+    """Every table and mart of the catalog -> one CSV or Parquet file each in out_dir; -> files written."""
+    catalog = Path(warehouse_dir) / CATALOG
+    if not catalog.is_file():
+        raise InputError(f"no catalog at {catalog}: run `crosswire run` first")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot write to {out_dir}: {exc.strerror}") from exc
+    con = duckdb.connect(str(catalog), read_only=True)
+    written = []
+    try:
+        names = [r[0] for r in con.execute(reports.EXPORTABLE).fetchall()]
+        for name in names:
+            target = out / f"{name}.{fmt}"
+            options = "format csv, header true" if fmt == "csv" else "format parquet, compression zstd"
+            con.execute(f"copy (select * from {name}) to '{target.as_posix()}' ({options})")
+            written.append(str(target))
+    finally:
+        con.close()
+    return written
 
 
 def query(warehouse_dir: str, sql: str) -> tuple[list[str], list[tuple]]:

@@ -61,3 +61,25 @@ def test_stale_lock_from_a_dead_process_is_taken_over(tmp_path):
     (tmp_path / storage.LOCK).write_text("run-dead 999999999")
     with storage.locked(str(tmp_path), "run-new"):
         assert (tmp_path / storage.LOCK).read_text().startswith("run-new")
+
+
+def test_a_second_run_on_a_locked_warehouse_exits_2_at_once(tmp_path):
+    import os
+
+    (tmp_path / storage.LOCK).write_text(f"run-live {os.getpid()}")
+    result = _cli("run", "--input", str(tmp_path), "--warehouse", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"crosswire: warehouse is locked by run run-live (pid {os.getpid()})"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_writes_every_table_and_mart(seeds_warehouse, tmp_path, fmt, capsys):
+    import duckdb
+
+    assert main(["export", "--warehouse", str(seeds_warehouse), "--format", fmt, "--out", str(tmp_path)]) == 0
+    names = {p.stem for p in tmp_path.glob(f"*.{fmt}")}
+    assert {"articles", "removed_lines", "mentions", "entity_coverage", "alias_usage", "quarantine"} <= names
+    assert not any(n.startswith(("stg_", "int_")) for n in names)
+    reader = "read_csv_auto" if fmt == "csv" else "read_parquet"
+    ((n,),) = duckdb.sql(f"select count(*) from {reader}('{tmp_path / ('articles.' + fmt)}')").fetchall()
+    assert n == 5

@@ -165,3 +165,16 @@ def test_bad_input_is_quarantined_and_the_run_goes_on(bad_input_warehouse):
     assert con.execute("select outlet, byline from articles where source_path like 'site/%'").fetchone() == (
         "Daily Example", "Jane Doe")
     assert con.execute("select outlet from articles where source_path = 'feed.jsonl'").fetchone() == ("Wire",)
+
+
+def test_run_publishes_summary_artifacts(seeds_warehouse):
+    from prefect.artifacts import Artifact
+
+    table = Artifact.get("crosswire-run-summary")
+    digest = Artifact.get("crosswire-run-digest")
+    assert table is not None and digest is not None
+    rows = json.loads(table.data) if isinstance(table.data, str) else table.data
+    counts = {(r["section"], r["item"]): r["count"] for r in rows}
+    assert counts[("documents", "articles loaded")] == 5
+    assert counts[("lines removed by reason", "related_link")] == 5
+    assert "## lines removed by reason" in digest.data

@@ -47,8 +47,8 @@ def _sniff(data: bytes) -> str | None:
             return "utf-16-le"
         if even > 0.4 * half and odd < 0.05 * half:
             return "utf-16-be"
-        return "binary"
-    controls = sum(sample.count(bytes([c])) for c in _CONTROL)
+    # A few stray NULs or control bytes in text are dropped by normalise_text; many mean a binary format.
+    controls = sum(sample.count(bytes([c])) for c in _CONTROL)  # NUL included
     return "binary" if controls > 0.02 * max(len(sample), 1) else None
 
 

@@ -197,3 +197,11 @@ def parse_inputs(files: pa.Table, manifest: Mapping[str, Mapping[str, str]]) -> 
             else:
                 parsed.quarantine.append({"source_path": path, "record_no": item[0], "reason": item[1]})
     return parsed
+
+
+def missing_from_manifest(manifest: Mapping[str, Mapping[str, str]], paths: list[str]) -> pa.Table:
+    """Manifest rows by path + the files found -> quarantine rows for manifest paths with no file."""
+    found = set(paths)
+    rows = [{"source_path": path, "record_no": None, "reason": "listed in the manifest, but no such file"}
+            for path in sorted(manifest) if path not in found]
+    return pa.Table.from_pylist(rows, schema=QUARANTINE)

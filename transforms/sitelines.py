@@ -8,12 +8,22 @@ import pyarrow as pa
 from warehouse.contracts import SITE_LINES
 
 # A site line recurs in several articles of one outlet after different neighbours (so it is not
-# the same story filed twice). Longer lines need more evidence: a paragraph shared by two
-# articles is more often a re-used passage than a template.
+# the same story filed twice). Longer lines and sentences need more evidence: a paragraph or a quote
+# shared by two articles is more often re-used reporting than a template. Articles of unknown outlets
+# are not pooled: lines shared across unrelated sites are shared reporting, not one site's furniture.
 SHORT_LINE_WORDS = 8
 MAX_LINE_WORDS = 30
 MIN_DOCS_SHORT = 2
 MIN_DOCS_LONG = 3
+
+
+_SENTENCE_END = (".", "!", "?", '"', "”", "’")
+
+
+def _evidence_needed(key: str) -> int:
+    words = len(key.split())
+    sentence = words >= 4 and key.endswith(_SENTENCE_END)
+    return MIN_DOCS_SHORT if words <= SHORT_LINE_WORDS and not sentence else MIN_DOCS_LONG
 
 
 def line_key(line: str) -> str:
@@ -46,23 +56,22 @@ def learn_site_lines(docs: pa.Table) -> pa.Table:
     docs_per_outlet: dict[str, set] = defaultdict(set)
     seen: dict[tuple[str, str], _Seen] = {}
     for outlet, doc_id, text in zip(outlets, doc_ids, texts, strict=True):
-        group = outlet or ""
-        docs_per_outlet[group].add(doc_id)
+        if not outlet:
+            continue
+        docs_per_outlet[outlet].add(doc_id)
         for key, line, previous in _candidate_lines(text):
-            entry = seen.setdefault((group, key), _Seen(line, set(), set()))
+            entry = seen.setdefault((outlet, key), _Seen(line, set(), set()))
             entry.docs.add(doc_id)
             entry.contexts.add(previous)
     rows = []
     for (group, key), entry in seen.items():
-        n_docs = len(entry.docs)
-        short = len(key.split()) <= SHORT_LINE_WORDS
-        needed = MIN_DOCS_SHORT if short else MIN_DOCS_LONG
+        n_docs, needed = len(entry.docs), _evidence_needed(key)
         if n_docs >= needed and len(entry.contexts) >= needed:
             rows.append({
-                "outlet": group or None, "line_key": key, "line_text": entry.text, "count_docs": n_docs,
+                "outlet": group, "line_key": key, "line_text": entry.text, "count_docs": n_docs,
                 "count_outlet_docs": len(docs_per_outlet[group]), "count_contexts": len(entry.contexts),
             })
-    rows.sort(key=lambda r: (r["outlet"] or "", -r["count_docs"], r["line_key"]))
+    rows.sort(key=lambda r: (r["outlet"], -r["count_docs"], r["line_key"]))
     return pa.Table.from_pylist(rows, schema=SITE_LINES)
 
 

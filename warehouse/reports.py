@@ -10,7 +10,24 @@ inner join entities on mentions.entity_id = entities.entity_id
 group by all
 order by 2 desc
 """
+EXPORTABLE = """
+select table_name from information_schema.tables
+where not starts_with(table_name, 'stg_') and not starts_with(table_name, 'int_')
+order by table_name
+"""
 CANDIDATES = "select count(*) as count_names, coalesce(sum(n_mentions), 0) as count_mentions from name_candidates"
+
+# Two-column (item, count) queries: the run summary's sections.
+SUMMARY = {
+    "documents": """
+        select unnest(['files', 'documents read', 'articles loaded', 'quarantined']) as item,
+               unnest([count_files, count_documents_read, count_articles, count_quarantined]) as count
+        from runs""",
+    "lines removed by reason": REMOVED_BY_REASON,
+    "quarantined by reason": QUARANTINE_BY_REASON,
+    "mentions by entity type": "select entity_type, count_mentions from (" + MENTIONS_BY_TYPE + ")",
+    "name candidates": "select 'unmatched names' as item, count_names as count from (" + CANDIDATES + ")",
+}
 
 
 def cross_source(n_entities: int, n_outlets: int) -> str:
