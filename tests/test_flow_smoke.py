@@ -167,12 +167,19 @@ def test_bad_input_is_quarantined_and_the_run_goes_on(bad_input_warehouse):
     assert con.execute("select outlet from articles where source_path = 'feed.jsonl'").fetchone() == ("Wire",)
 
 
-def test_run_publishes_summary_artifacts(seeds_warehouse):
-    from prefect.artifacts import Artifact
+def _artifacts_of_run(run_id: str) -> dict:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
-    table = Artifact.get("crosswire-run-summary")
-    digest = Artifact.get("crosswire-run-digest")
-    assert table is not None and digest is not None
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(like_="crosswire-run-")))
+    return {a.key: a for a in found if run_id in (a.description or "")}
+
+
+def test_run_publishes_summary_artifacts(seeds_db):
+    (run_id,) = seeds_db.execute("select run_id from runs").fetchone()
+    artifacts = _artifacts_of_run(run_id)
+    table, digest = artifacts["crosswire-run-summary"], artifacts["crosswire-run-digest"]
     rows = json.loads(table.data) if isinstance(table.data, str) else table.data
     counts = {(r["section"], r["item"]): r["count"] for r in rows}
     assert counts[("documents", "articles loaded")] == 5
