@@ -114,7 +114,7 @@ def _chunks(items, size: int) -> list:
     return [cut(i, size) for i in range(0, len(items), size)] or [cut(0, 0)]
 
 
-def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tuple[pa.Table, pa.Table, int]:
+def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tuple[pa.Table, pa.Table, list]:
     paths = list_inputs(input_dir)
     manifests = read_manifests(input_dir, manifest)
     PROGRESS.stage("read", len(paths))
@@ -124,7 +124,7 @@ def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tu
         docs.append(batch_docs)
         quarantine.append(batch_quarantine)
         PROGRESS.advance("read", len(batch))
-    return pa.concat_tables(docs), pa.concat_tables(quarantine), len(paths)
+    return pa.concat_tables(docs), pa.concat_tables(quarantine), paths
 
 
 @flow(name="crosswire-run", log_prints=True)
@@ -138,7 +138,7 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
     with storage.locked(warehouse_dir, run_id):
         entity_rows, entities_version = read_entities(entities_file)
         entities = parse_entities(entity_rows)
-        docs, quarantine, n_files = _read_documents(input_dir, manifest, batch_size)
+        docs, quarantine, paths = _read_documents(input_dir, manifest, batch_size)
         docs = assign_outlets(docs, learn_site_lines(docs))
         site_lines = learn_site_lines(docs)
         seen, cleaned, candidates = frozenset(), [], []
@@ -156,10 +156,10 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         all_articles = pa.concat_tables([c.articles for c in cleaned])
         quarantine = pa.concat_tables([quarantine] + [c.quarantine for c in cleaned])
         candidate_mentions = pa.concat_tables(candidates)
-        counts = {"files": n_files, "documents_read": docs.num_rows, "articles": all_articles.num_rows,
+        counts = {"files": len(paths), "documents_read": docs.num_rows, "articles": all_articles.num_rows,
                   "quarantined": quarantine.num_rows}
         for name, table in (("entities", entities), ("site_lines", site_lines), ("quarantine", quarantine),
-                            ("candidate_mentions", candidate_mentions),
+                            ("candidate_mentions", candidate_mentions), ("input_files", runs.input_files(paths)),
                             ("name_candidates", summarise_candidates(candidate_mentions, all_articles)),
                             ("runs", runs.run_record(run_id, started_at, datetime.now(UTC), input_dir,
                                                      entities_version, counts))):

@@ -133,6 +133,8 @@ def _jsonl_records(path: str, data: bytes, manifest: Mapping) -> Iterator[dict |
     lines = data.split(b"\n")
     if error and lines:
         lines = lines[:-1]  # the last line of a cut stream is incomplete
+    if not error and not any(raw.strip() for raw in lines):
+        yield None, "no JSON records (empty file)"
     for record_no, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue

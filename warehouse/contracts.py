@@ -74,6 +74,10 @@ NAME_CANDIDATES = pa.schema([
     pa.field("note", pa.string()),
     pa.field("example_doc_id", pa.string(), nullable=False),
 ])
+# Every file found under the input folder: each must end up as a source of an article or in quarantine.
+INPUT_FILES = pa.schema([
+    pa.field("source_path", pa.string(), nullable=False),
+])
 QUARANTINE = pa.schema([
     pa.field("source_path", pa.string(), nullable=False),
     pa.field("record_no", pa.int32()),
@@ -101,6 +105,7 @@ CONTRACTS = {
     "name_candidates": NAME_CANDIDATES,
     "candidate_mentions": CANDIDATE_MENTIONS,
     "quarantine": QUARANTINE,
+    "input_files": INPUT_FILES,
     "runs": RUNS,
 }
 
