@@ -1,0 +1,175 @@
+"""Operations against a real Prefect server on loopback: scheduled runs, readers during a run, SIGKILL (slow)."""
+
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import SEEDS, copy_seeds
+
+pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait(predicate, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out after {seconds} s waiting for {what}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def server_env(tmp_path_factory):
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_API_URL": f"http://127.0.0.1:{port}/api", "PREFECT_LOGGING_LEVEL": "WARNING"}
+    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        def healthy():
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return subprocess.run(["curl", "-sf", f"http://127.0.0.1:{port}/api/health"],
+                                          capture_output=True).returncode == 0
+            except OSError:
+                return False
+        started = time.monotonic()
+        _wait(healthy, 120, "the Prefect server")
+        print(f"prefect server up in {time.monotonic() - started:.1f} s")
+        yield env
+    finally:
+        _stop(server)
+
+
+def _count(warehouse: Path, sql: str = "select count(*) from articles"):
+    try:
+        con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_scheduled_runs_pick_up_new_files(server_env, tmp_path):
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "wh"
+    inbox.mkdir()
+    (inbox / "first.txt").write_text("First story\n\nKalın spoke in Ankara about Libya on Monday.")
+    serve = subprocess.Popen([str(BIN / "crosswire"), "serve", "--interval", "5", "--input", str(inbox),
+                              "--warehouse", str(warehouse)], env=server_env, cwd=tmp_path,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        started = time.monotonic()
+        _wait(lambda: _count(warehouse) == 1, 120, "the first scheduled run")
+        first = time.monotonic() - started
+        (inbox / "second.txt").write_text("Second story\n\nHaftar’s forces left Sirte on Tuesday, officials said.")
+        _wait(lambda: _count(warehouse) == 2, 120, "a scheduled run that picks up the new file")
+        print(f"first scheduled run done after {first:.1f} s; new file loaded {time.monotonic() - started:.1f} s in")
+    finally:
+        _stop(serve)
+    assert _count(warehouse, "select count(*) from articles where body like '%Haftar%'") == 1
+
+
+def _flow(input_dir: Path, warehouse: Path, env: dict, batch_size: int = 20) -> subprocess.Popen:
+    code = ("import sys; from flows.daily import run_folder; "
+            "run_folder(input_dir=sys.argv[1], warehouse_dir=sys.argv[2], batch_size=int(sys.argv[3]))")
+    return subprocess.Popen([sys.executable, "-c", code, str(input_dir), str(warehouse), str(batch_size)], env=env,
+                            cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    copy_seeds(folder)
+    for i in range(n):
+        (folder / f"gen-{i:04d}.txt").write_text(
+            f"Story {i}\n\nAdvertisement\n\nKalın said on day {i} that the GNA would hold Sirte.\n\n"
+            f"Haftar’s forces left al-Jufra after {i * 7} days, officials told Reuters.\n\nREAD MORE: story {i + 1}")
+    return folder
+
+
+def _snapshot(warehouse: Path) -> dict:
+    con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
+    try:
+        return {name: sorted(con.execute(f"select * exclude (run_id, started_at, finished_at) from {name}"
+                                         if name == "runs" else f"select * from {name}").fetchall(), key=repr)
+                for name in ("articles", "removed_lines", "mentions", "quarantine", "sources", "runs")}
+    finally:
+        con.close()
+
+
+def test_readers_are_never_blocked_and_never_see_half_a_run(server_env, tmp_path):
+    sqlalchemy = pytest.importorskip("sqlalchemy")
+    inbox, warehouse = _corpus(tmp_path / "in", 150), tmp_path / "wh"
+    assert _flow(SEEDS, warehouse, server_env).wait(timeout=300) == 0
+    engine = sqlalchemy.create_engine(f"duckdb:///{warehouse / 'crosswire.duckdb'}", connect_args={"read_only": True})
+    with engine.connect() as reader:
+        run = _flow(inbox, warehouse, server_env, batch_size=10)
+        seen = set()
+        while run.poll() is None:
+            started = time.monotonic()
+            seen.add(reader.execute(sqlalchemy.text("select count(*) from articles")).scalar())
+            assert time.monotonic() - started < 2.0
+            time.sleep(0.05)
+        assert run.returncode == 0, run.stderr.read().decode()[-2000:]
+        assert seen == {5}
+    engine.dispose()
+    assert _count(warehouse) == 155
+
+
+def test_sigkill_at_random_points_leaves_the_last_complete_run(server_env, tmp_path):
+    inbox = _corpus(tmp_path / "in", 300)
+    reference = tmp_path / "reference"
+    started = time.monotonic()
+    assert _flow(inbox, reference, server_env).wait(timeout=300) == 0
+    duration = time.monotonic() - started
+    expected = _snapshot(reference)
+    warehouse = tmp_path / "wh"
+    assert _flow(SEEDS, warehouse, server_env).wait(timeout=300) == 0
+    rng = random.Random(7)
+    outcomes = []
+    for trial in range(10):
+        before = _count(warehouse)
+        run = _flow(inbox, warehouse, server_env)
+        delay = rng.uniform(0.3, duration)
+        time.sleep(delay)
+        finished = run.poll() is not None
+        if not finished:
+            os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+        after = _count(warehouse)
+        assert after in (before, 305), (trial, before, after)  # the last complete run, never a partial one
+        outcomes.append((round(delay, 1), "finished" if finished else "killed", after))
+    print("trials (delay s, outcome, articles visible):", outcomes)
+    assert sum(1 for o in outcomes if o[1] == "killed") >= 5
+    assert _flow(inbox, warehouse, server_env).wait(timeout=300) == 0
+    assert _snapshot(warehouse) == expected
+    leftovers = [p.name for p in (warehouse / "parquet").glob("*/*") if ".partial" in p.name]
+    assert leftovers == []
