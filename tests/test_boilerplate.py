@@ -129,3 +129,13 @@ def test_outlet_from_site_signature():
         {"doc_id": "c", "outlet": "TRT World", "outlet_source": "signature"},
         {"doc_id": "d", "outlet": None, "outlet_source": None},
     ]
+
+
+def test_repeated_block_goes_but_a_recurring_question_stays():
+    text = "\n".join([
+        "Headline", "What inspired you?", "The sea, and the long summers there, said Ana.",
+        "What inspired you?", "My mother, who painted boats all her life, said Ben.",
+        "Talks resume in Ankara on Monday.", "Both sides sent their envoys to the capital.",
+        "Talks resume in Ankara on Monday.", "Both sides sent their envoys to the capital.",
+    ])
+    assert _reasons(text) == {(8, "repeated_line"), (9, "repeated_line")}

@@ -4,6 +4,7 @@ import json
 import pyarrow as pa
 import pytest
 
+from transforms.html import extract_html, without_headline
 from transforms.ingest import domain_of, parse_inputs
 
 HTML = """<html><head><title>Kalın speaks</title><meta property="og:site_name" content="Daily Example">
@@ -89,3 +90,19 @@ def test_quarantine_reasons(path, data, error, reason):
 ])
 def test_domain_of(url, domain):
     assert domain_of(url) == domain
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    ("Kalın speaks on Libya\nHe said so.", "Kalın speaks on Libya", "He said so."),
+    ("HS Roundup: Viera beats Rockledge\nViera won.", "High School Roundup: Viera beats Rockledge", "Viera won."),
+    ("NASA adds five lander companies\nIt did.", "NASA adds five lander companies - SpaceNews.com", "It did."),
+    ("Kalın said Sirte must go.\nMore.", "Kalın speaks on Libya", "Kalın said Sirte must go.\nMore."),
+    ("Headline\nBody.", None, "Headline\nBody."),
+])
+def test_without_headline(text, title, expected):
+    assert without_headline(text, title) == expected
+
+
+def test_html_body_leaves_the_headline_to_the_title():
+    page = extract_html(HTML)
+    assert page["title"] == "Kalın speaks on Libya" and "Kalın speaks on Libya" not in page["text"]

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
 
 import pyarrow as pa
 
@@ -44,13 +45,23 @@ def _mark_repeats(keys: list[str], reasons: dict[int, str], title_i: int | None)
         if twin and len(keys[i + 1].split()) <= CAPTION_CREDIT_MAX_WORDS:
             reasons[i] = reasons[i + 2] = "twin_caption"
             reasons.setdefault(i + 1, "caption_credit")
-    first_seen: set[str] = set()
+    _mark_repeated_runs(keys, reasons)
+
+
+def _mark_repeated_runs(keys: list[str], reasons: dict[int, str]) -> None:
+    # A copy that comes back with a neighbour of its first copy is a layout duplicate (a block printed twice);
+    # a line alone repeated among new neighbours is text (an interview's recurring question, a list's item).
+    pairs = list(pairwise(keys))
+    first_pair, first_line = {}, {}
+    for i, pair in enumerate(pairs):
+        first_pair.setdefault(pair, i)
     for i, key in enumerate(keys):
-        if i in reasons:
-            continue
-        if key in first_seen:
+        first_line.setdefault(key, i)
+    for i, key in enumerate(keys):
+        before = i > 0 and first_pair[pairs[i - 1]] < i - 1
+        after = i < len(pairs) and first_pair[pairs[i]] < i
+        if i not in reasons and (before or after) and first_line[key] < i:
             reasons[i] = "repeated_line"
-        first_seen.add(key)
 
 
 def _mark_lede(keys: list[str], reasons: dict[int, str]) -> None:

@@ -44,12 +44,25 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("related_link", "Links to other articles ('Read: …', 'READ MORE: …') are navigation, not this story.",
          _regex(r"^[\W_]*(?:read|read more|read also|also read|also see|see also|related|related articles?"
                 r"|related stories|related coverage|more|more on this|more from \w+|recommended|watch|listen"
-                r"|must read|don'?t miss|trending|top stories|latest|more stories|click here)\b\s*[:|»>\-–—]+"
-                r"(?:\s+\S.*)?$|^(?:read more(?: here)?|more on this\W*|related(?: articles| stories)?)$", 30),
+                r"|must read|don'?t miss|trending|top stories|latest|more stories|click here|see more)\b\s*[:|»>\-–—]+"
+                r"(?:\s+\S.*)?$|^(?:read more(?: here)?|more on this\W*|related(?: articles| stories)?"
+                r"|most read(?: in [\w ]+)?|you may also like\W*)$|^also on [\w-]+\.[\w.]+\s+\S.*$", 30),
          ("Read: Angela Merkel Discusses Diplomatic Solution For Libyan-conflict With Erdogan, Putin",
           "READ MORE: Are Russian mercenaries abandoning Haftar?", "Also read: Turkey sends troops", "READ MORE:",
-          "More On This...", "Read more here"),
+          "More On This...", "Read more here", "SEE MORE: Hong Kong protests: students under siege",
+          "Also on rt.com Journalists threatened with arrest", "Most read in world news", "You may also like..."),
          ("Read the full statement on the ministry's website.", "More than 1,000 were killed: a massacre.")),
+    Rule("teaser_tag", "A headline ending in a capitals tag ('… [VIDEO]', '… [INSIGHT]') promotes another story.",
+         _regex(r"\[[A-Z]{3,12}\][\W_]*$", 30, 0),
+         ("Plane passengers quarantined after plague outbreak [NEWS]", "China furious at Macron over jibe [INSIGHT]|"),
+         ("Officials confirmed the figures of the [UN] mission.", "He called it [sic] a victory.")),
+    Rule("author_contact", "How to reach or follow the writer is about the author, not the story.",
+         _regex(r"^(?:write to|e-?mail|contact)\b.*\S@\w|\b(?:may|can) be reached at\b"
+                r"|\bfollow (?:him|her|them|me) (?:on twitter )?@\w+", 45),
+         ("Write to Al Root at allen.root@dowjones.com",
+          "Email Jane Roe at jroe@example.com or follow her @janeroe.",
+          "Have a tip? Amy Doe may be reached at adoe@example.com. Follow her on Twitter @AmyDoe."),
+         ("Email records show he wrote to the mayor in May.", "Contact with the rebels was lost on Monday.")),
     Rule("gallery", "Photo-gallery strips ('… Hide Caption 1 of 24', 'Enlarge this image') repeat captions.",
          _regex(r"\b(?:hide|show) caption \d+ of \d+\b|^enlarge this image\b|^toggle caption\b", 2000),
          ("Photos: New Year's around the world People celebrate in New York. Hide Caption 1 of 24 Photos: x",
@@ -68,8 +81,8 @@ LINE_RULES: tuple[Rule, ...] = (
          ("Kalın said:", "He told reporters:")),
     Rule("relative_time", "'6 years ago' is a rendering of the page's date, not text.",
          _regex(r"^(?:updated |posted |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?"
-                r"|weeks?|months?|years?) ago$", 6),
-         ("6 years ago", "Updated 3 hours ago"),
+                r"|weeks?|months?|years?) ago$|^(?:updated|posted|published) at \d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?$", 6),
+         ("6 years ago", "Updated 3 hours ago", "Updated at 1:23 p.m."),
          ("Six years ago the war began.",)),
     Rule("copyright", "Copyright and reprint notices belong to the site, not the story.",
          _regex(r"^(?:©|\(c\)|copyright\b|all rights reserved)|all rights reserved|click here for reprint"
@@ -82,9 +95,10 @@ LINE_RULES: tuple[Rule, ...] = (
                 r"|follow (?:us|@\w+|\w+ on (?:twitter|facebook|instagram)).*|join us on \w+.*"
                 r"|sign up\b.*|subscribe\b.*|newsletter sign-?up|get (?:the|our) .*newsletter.*"
                 r"|.*\b(?:click here|tap here) (?:to|for)\b.*|like us on facebook.*|download (?:the|our) app.*"
-                r"|.*\bmanage newsletters\b.*|.*\bsign up here\b.*)[\W_]*$", 25),
+                r"|.*\bmanage newsletters\b.*|.*\bsign up here\b.*|like this (?:story|article)\?.*)[\W_]*$", 25),
          ("SHARE THIS ARTICLE", "Share Tweet Post Email", "Sign up for Daily Newsletters Manage Newsletters",
-          "CLICK HERE TO GET THE FOX NEWS APP", "Follow @politico", "Follow us on Twitter @CNNOpinion."),
+          "CLICK HERE TO GET THE FOX NEWS APP", "Follow @politico", "Follow us on Twitter @CNNOpinion.",
+          "Like this story? Share it with a friend!"),
          ("Erdogan followed the talks closely.", "Supporters signed up in their thousands to vote.")),
     Rule("loader", "Loading spinners and player placeholders are page furniture.",
          _regex(r"^(?:loading|please wait|buffering|play|pause|video|audio|photos?|gallery|image \d+ of \d+"
@@ -100,6 +114,11 @@ LINE_RULES: tuple[Rule, ...] = (
          ("| Image:self", "Reuters", "AA", "Image copyright Getty Images", "Photo by Jane Doe/AP", "(Pixabay)",
           "The Associated Press contributed to this report."),
          ("Reuters reported that talks had failed.",)),
+    Rule("desk_credit", "Wire-desk credits ('Reporting by …; Editing by …') list who produced the copy.",
+         _regex(r"^\((?:additional )?reporting by\b.*\)$|^(?:additional )?reporting by\b.*\bediting by\b", 80),
+         ("(Reporting by Jane Roe; Editing by John Doe)",
+          "Reporting by Jane Roe; additional reporting by Ann Lee; Editing by John Doe"),
+         ("Reporting by the Times found that the contracts were never signed.",)),
     Rule("photo_caption", "A caption describes a picture; its trailing credit marks it.",
          _regex(r"^(?:file photo\W|photo\W)|[(\[](?:[^()\[\]]*\b(?:photo|image|picture|getty|pictured"
                 r"|file)\b[^()\[\]]*)[)\]]\.?$", 80),
