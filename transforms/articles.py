@@ -16,6 +16,7 @@ LEDE_WINDOW = 6
 LEDE_MIN_WORDS = 8
 CAPTION_CREDIT_MAX_WORDS = 5
 TITLE_MAX_WORDS = 30
+MAX_PASSES = 6
 FOOTER_SHORT_WORDS = 4
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
 # Reasons a line may have on its own and still be the start of a site's trailing block.
@@ -40,28 +41,40 @@ def _mark_repeats(keys: list[str], reasons: dict[int, str], title_i: int | None)
     for i, key in enumerate(keys):
         if i not in reasons and i != title_i and key == title_key:
             reasons[i] = "repeated_headline"
-    for i in range(len(keys) - 2):
-        twin = keys[i] == keys[i + 2] and keys[i] != title_key and i not in reasons
-        if twin and len(keys[i + 1].split()) <= CAPTION_CREDIT_MAX_WORDS:
-            reasons[i] = reasons[i + 2] = "twin_caption"
-            reasons.setdefault(i + 1, "caption_credit")
-    _mark_repeated_runs(keys, reasons)
+    # Structure is read on the lines the line rules kept, so that cleaning a cleaned body changes nothing.
+    kept = [i for i in range(len(keys)) if i not in reasons]
+    _mark_twins(kept, keys, reasons, title_key)
+    _mark_repeated_runs([i for i in kept if i not in reasons], keys, reasons)
 
 
-def _mark_repeated_runs(keys: list[str], reasons: dict[int, str]) -> None:
+def _mark_twins(kept: list[int], keys: list[str], reasons: dict[int, str], title_key: str | None) -> None:
+    # A caption printed twice: around a short credit line we kept, or around lines a rule removed.
+    for n in range(len(kept) - 1):
+        a, b = kept[n], kept[n + 1]
+        if a in reasons or keys[a] == title_key:
+            continue
+        if keys[a] == keys[b] and b - a > 1:
+            reasons[a] = reasons[b] = "twin_caption"
+        elif n + 2 < len(kept) and keys[a] == keys[kept[n + 2]] and len(keys[b].split()) <= CAPTION_CREDIT_MAX_WORDS:
+            reasons[a] = reasons[kept[n + 2]] = "twin_caption"
+            reasons[b] = "caption_credit"
+
+
+def _mark_repeated_runs(kept: list[int], keys: list[str], reasons: dict[int, str]) -> None:
     # A copy that comes back with a neighbour of its first copy is a layout duplicate (a block printed twice);
     # a line alone repeated among new neighbours is text (an interview's recurring question, a list's item).
-    pairs = list(pairwise(keys))
+    seq = [keys[i] for i in kept]
+    pairs = list(pairwise(seq))
     first_pair, first_line = {}, {}
-    for i, pair in enumerate(pairs):
-        first_pair.setdefault(pair, i)
-    for i, key in enumerate(keys):
-        first_line.setdefault(key, i)
-    for i, key in enumerate(keys):
-        before = i > 0 and first_pair[pairs[i - 1]] < i - 1
-        after = i < len(pairs) and first_pair[pairs[i]] < i
-        if i not in reasons and (before or after) and first_line[key] < i:
-            reasons[i] = "repeated_line"
+    for n, pair in enumerate(pairs):
+        first_pair.setdefault(pair, n)
+    for n, key in enumerate(seq):
+        first_line.setdefault(key, n)
+    for n, key in enumerate(seq):
+        before = n > 0 and first_pair[pairs[n - 1]] < n - 1
+        after = n < len(pairs) and first_pair[pairs[n]] < n
+        if (before or after) and first_line[key] < n:
+            reasons[kept[n]] = "repeated_line"
 
 
 def _mark_lede(keys: list[str], reasons: dict[int, str]) -> None:
@@ -125,9 +138,15 @@ def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: 
     for i, key in enumerate(keys):
         if i not in reasons and i != title_i and key in site_lines:
             reasons[i] = "site_line"
-    _mark_repeats(keys, reasons, title_i)
-    _mark_lede(keys, reasons)
-    _mark_footer(lines, reasons, outlet)
+    # Each removal can bring new neighbours together: repeat until nothing changes, so that cleaning a
+    # cleaned body changes nothing.
+    for _ in range(MAX_PASSES):
+        before = len(reasons)
+        _mark_repeats(keys, reasons, title_i)
+        _mark_lede(keys, reasons)
+        _mark_footer(lines, reasons, outlet)
+        if len(reasons) == before:
+            break
     cleaned = Cleaned(body="\n\n".join(numbered[i][1] for i in range(len(lines)) if i not in reasons))
     cleaned.removed = [(numbered[i][0], numbered[i][1], reasons[i]) for i in sorted(reasons)]
     _metadata(cleaned, lines, reasons, title_i)
