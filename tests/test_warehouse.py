@@ -109,3 +109,23 @@ def test_second_run_replaces_the_catalog_and_prunes_old_files(prefect_harness, t
     assert runs_on_disk == {second["run_id"], third["run_id"]}
     assert first["articles"] == 5 and third["articles"] == 6
     assert not list(Path(warehouse).glob(".building-*"))
+
+
+def test_transient_io_errors_are_retried(prefect_harness, tmp_path, monkeypatch):
+    from flows import storage
+    from flows.daily import run_folder
+    from tests.conftest import copy_seeds
+
+    real, failures = storage.write_table, []
+
+    def flaky(warehouse_dir, name, table, run_id, part=0):
+        if name == "articles" and not failures:
+            failures.append(name)
+            raise OSError(5, "Input/output error")
+        return real(warehouse_dir, name, table, run_id, part)
+
+    monkeypatch.setattr(storage, "write_table", flaky)
+    summary = run_folder(input_dir=str(copy_seeds(tmp_path / "in")), warehouse_dir=str(tmp_path / "wh"))
+    assert failures == ["articles"] and summary["articles"] == 5
+    con = duckdb.connect(str(tmp_path / "wh" / "crosswire.duckdb"), read_only=True)
+    assert con.execute("select count(*) from articles").fetchone() == (5,)
