@@ -34,6 +34,9 @@ def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, 
     mentions, candidates = [], []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
         found, unmatched = find_names(body, index)
+        broken = [m for m in found if body[m.start_char:m.end_char] != m.surface]
+        if broken:  # offsets are the contract with articles.body: a mismatch is a bug, never data
+            raise ValueError(f"mention offsets do not match the body of {doc_id}: {broken[0]}")
         mentions.extend({"doc_id": doc_id, **m.__dict__} for m in found)
         candidates.extend({"doc_id": doc_id, **c.__dict__} for c in unmatched)
     return (

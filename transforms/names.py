@@ -265,8 +265,8 @@ def _trim(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t‘'\"“")
-    return not before or _SENTENCE_BREAK.match(before[-1]) is not None
+    before = text[max(0, start - 64):start].rstrip(" \t‘'\"“")  # a short look back: texts can be huge
+    return (not before and start < 64) or (bool(before) and _SENTENCE_BREAK.match(before[-1]) is not None)
 
 
 def _candidates(text: str, tokens: list[Token], taken: set[int]) -> list[Candidate]:
