@@ -8,6 +8,7 @@ import pyarrow as pa
 
 from transforms.boilerplate import line_reason
 from transforms.metadata import parse_byline, parse_date, parse_dateline, parse_timestamp
+from transforms.pagetext import looks_like_page, page_decisions
 from transforms.sitelines import line_key, site_line_sets
 from warehouse.contracts import ARTICLES, QUARANTINE, REMOVED_LINES, SOURCES
 
@@ -134,6 +135,9 @@ def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: 
     lines = [" ".join(line.split()) for _, line in numbered]
     keys = [line_key(line) for line in lines]
     reasons = {i: r for i, r in enumerate(map(line_reason, lines)) if r}
+    if looks_like_page(lines):
+        decisions = page_decisions(lines)
+        reasons |= {i: r for i, r in enumerate(decisions) if r and i not in reasons}
     title_i = next((i for i in range(len(lines)) if i not in reasons), None)
     for i, key in enumerate(keys):
         if i not in reasons and i != title_i and key in site_lines:

@@ -154,8 +154,8 @@ LINE_RULES: tuple[Rule, ...] = (
 )
 RULES_BY_NAME = {rule.name: rule for rule in LINE_RULES}
 
-# Structural and corpus reasons, decided by articles.clean_document and sitelines, described here so that
-# every reason in removed_lines has its one-line why in one place.
+# Structural, corpus and page reasons, decided by articles.clean_document, sitelines and pagetext, described
+# here so that every reason in removed_lines has its one-line why in one place.
 STRUCTURE_REASONS = {
     "repeated_headline": "The headline printed again inside the page (layout duplicates).",
     "repeated_line": "A line already present earlier in the same document.",
@@ -164,6 +164,10 @@ STRUCTURE_REASONS = {
     "caption_credit": "The credit line between two copies of a caption.",
     "footer": "The site's trailing block after the article: links, outlet notices, app promotions.",
     "site_line": "A line recurring across several articles of one outlet: a site line, not reporting.",
+    # Decided by pagetext, only on a document that reads as a whole web page (it has menus).
+    "page_navigation": "On a whole page, a menu, link list or short line away from body paragraphs.",
+    "off_main_text": "On a whole page, prose outside the main run of body paragraphs: teasers, other stories.",
+    "comments": "On a whole page, everything under a readers' comments heading once the story has run.",
 }
 
 

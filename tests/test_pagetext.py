@@ -1,0 +1,62 @@
+import pytest
+
+from transforms.articles import clean_document
+from transforms.pagetext import classify_lines, line_class, looks_like_page, page_decisions
+
+MENU = ["Home", "News", "Sport", "Business", "Weather"]
+BODY = [
+    "Flood waters rose across the north of the state on Tuesday, and the police said that two towns had been cut off.",
+    "Talks with the council",
+    "The mayor said that she would ask the government for help, and that the army was ready to move in if needed.",
+    "Residents who had left their homes were told that they could not return before the weekend at the earliest.",
+    "Forecasters said that more rain was expected on Thursday, and that the river would not fall for several days.",
+]
+TEASER = "Another story about the election that the site wants you to read next, with a summary of what it is about."
+FOOTER = ["Contact us", "Privacy", "Terms", "Site map"]
+COMMENTS = ["Comments (2)", "I think that the council should have acted much sooner, and that they knew all about it."]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Home", "short"),
+    ("News · Sport · Business · Weather", "bad"),
+    (BODY[0], "good"),
+    ("Residents said the water was rising.", "short"),
+    ("The Daily Example Newspaper Group Limited Company Registered Office London Number 1234567", "bad"),
+])
+def test_line_class(line, expected):
+    assert line_class(line) == expected
+
+
+def test_subhead_between_paragraphs_is_kept_and_menus_are_not():
+    assert classify_lines(MENU + BODY) == ["bad"] * len(MENU) + ["good"] * len(BODY)
+
+
+def test_page_decisions_keep_the_main_text_only():
+    page = MENU + [TEASER] + MENU + BODY + COMMENTS + FOOTER
+    decisions = page_decisions(page)
+    assert [d for d, line in zip(decisions, page, strict=True) if line in BODY] == [None] * len(BODY)
+    assert decisions[len(MENU)] == "off_main_text"
+    assert decisions[-len(FOOTER) - 1] == "comments"
+    assert set(decisions[: len(MENU)]) == {"page_navigation"}
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (MENU + BODY + FOOTER, True),
+    (BODY + FOOTER, False),  # an article with a trailing list is not a page
+    (["• One highlight", "• Another highlight", "• A third one"] + BODY + FOOTER, False),
+    (MENU + FOOTER, False),  # no prose at all
+])
+def test_looks_like_page(lines, expected):
+    assert looks_like_page(lines) is expected
+
+
+def test_clean_document_removes_page_furniture_with_reasons():
+    page = MENU + BODY + FOOTER
+    cleaned = clean_document("\n".join(page))
+    assert cleaned.body.split("\n\n") == BODY
+    assert {reason for _, _, reason in cleaned.removed} == {"page_navigation"}
+
+
+def test_article_text_is_left_to_the_article_rules():
+    cleaned = clean_document("\n".join(BODY + FOOTER))
+    assert cleaned.body.split("\n\n") == BODY + FOOTER

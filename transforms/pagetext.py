@@ -1,0 +1,185 @@
+"""Whole-page text: lines classed by length, stopword density and shape, smoothed by their context, and the
+page's main text found as the longest run of body paragraphs."""
+
+import re
+
+# English function words: running prose is dense with them, menus and link lists are not.
+STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
+no nor not now of off on once only or other our ours out over own same she should so some such than that the their
+theirs them themselves then there these they this those through to too under until up very was we were what when
+where which while who whom why will with would you your yours yourself said says says told since who's it's he's
+she's they're we're i'm don't didn't isn't wasn't aren't weren't won't can't couldn't wouldn't shouldn't has been
+one two three many much new last first year years week people may might must also however""".split())
+SHORT_CHARS = 70
+GOOD_CHARS = 200
+STOP_LOW = 0.15
+STOP_HIGH = 0.30
+SENTENCE_WORDS = 8
+# This many short lines in a row are a menu or a link list, whatever surrounds them.
+MENU_RUN = 3
+# Article text may hold a list; a page has menus both above its first paragraph and below it: on each side at
+# least this many bare labels standing in runs of short lines.
+PAGE_MENU_LINES = 3
+# The story's paragraphs may be split by this many other lines (a subhead, a photo, an inline box).
+MAX_GAP = 3
+# ... once the story has begun: a comment count next to the headline opens no comment section.
+COMMENTS_AFTER_WORDS = 100
+NO_COMMENTS = re.compile(r"\b0 comments|comments \W*0\b", re.I)
+COMMENTS_HEADING = re.compile(
+    r"^[\W\d]*(?:(?:post|add|leave|read|view|show|see) (?:a |your |all |the )?comments?|(?:\d+ )?(?:reader |readers' "
+    r"|user |your |latest |article |most recent (?:reader )?)?comments?\b(?: \(\d+\))?(?: so far)?|have your say"
+    r"|talkback\b|join the discussion|discuss this (?:article|story)|your (?:views|thoughts|comments)\b"
+    r"|what you think|showing comments\b|be the first to (?:comment|post)).{0,60}$", re.I)
+# A heading is kept when body text follows within this many characters.
+HEADING_REACH = 200
+_SEPARATORS = re.compile(r"\s[|·•»›]\s|\s[|·•»›]$|^[|·•»›]\s")
+_CLOSERS = "\"'”’) "
+_LIST_ITEM = re.compile(r"^\s*(?:[•*·\-–—>?]|\d+[.)]|\(\d+\))")
+_STRIP = "\"'“”‘’()[].,;:!?-–—"
+
+
+def stopword_density(line: str) -> float:
+    """Line -> share of its words that are English function words."""
+    words = [w.strip(_STRIP).casefold() for w in line.split()]
+    return sum(w in STOPWORDS for w in words) / max(len(words), 1)
+
+
+def _sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS).endswith((".", "!", "?")) and len(line.split()) >= SENTENCE_WORDS
+
+
+def line_class(line: str) -> str:
+    """Line -> 'good' (body prose), 'near' (prose-like), 'short' (undecided alone) or 'bad' (furniture)."""
+    if len(_SEPARATORS.findall(line)) >= 2:
+        return "bad"
+    if len(line) < SHORT_CHARS:
+        return "near" if _sentence(line) and stopword_density(line) >= STOP_LOW else "short"
+    density = stopword_density(line)
+    if density >= STOP_HIGH or (density >= STOP_LOW and _sentence(line)):
+        return "good" if len(line) > GOOD_CHARS or _sentence(line) else "near"
+    return "near" if density >= STOP_LOW else "bad"
+
+
+def _neighbour(classes: list[str], i: int, step: int, skip_near: bool) -> str:
+    i += step
+    while 0 <= i < len(classes):
+        if classes[i] in ("good", "bad") or (classes[i] == "near" and not skip_near):
+            return classes[i]
+        i += step
+    return "bad"
+
+
+def _smooth_short(classes: list[str]) -> list[str]:
+    out = list(classes)
+    for i, c in enumerate(classes):
+        if c != "short":
+            continue
+        prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
+        if prev == nxt:
+            out[i] = prev
+        else:
+            near = (prev == "bad" and _neighbour(classes, i, -1, False) == "near") or (
+                nxt == "bad" and _neighbour(classes, i, 1, False) == "near")
+            out[i] = "good" if near else "bad"
+    return out
+
+
+def _smooth_near(classes: list[str]) -> list[str]:
+    out = list(classes)
+    for i, c in enumerate(classes):
+        if c == "near":
+            both_bad = _neighbour(classes, i, -1, True) == "bad" and _neighbour(classes, i, 1, True) == "bad"
+            out[i] = "bad" if both_bad else "good"
+    return out
+
+
+def _headings(raw: list[str], smoothed: list[str], lines: list[str]) -> list[str]:
+    # A short line followed closely by body text is its heading (a headline, a subhead).
+    out = list(smoothed)
+    for i, c in enumerate(raw):
+        if c != "short" or smoothed[i] == "good":
+            continue
+        reach = 0
+        for j in range(i + 1, len(lines)):
+            if smoothed[j] == "good" and raw[j] in ("good", "near"):
+                out[i] = "good"
+                break
+            reach += len(lines[j])
+            if reach > HEADING_REACH:
+                break
+    return out
+
+
+def _menus(classes: list[str]) -> list[str]:
+    out, start = list(classes), 0
+    for i in range(len(classes) + 1):
+        if i < len(classes) and classes[i] in ("short", "bad"):
+            continue
+        if i - start >= MENU_RUN:
+            out[start:i] = ["bad"] * (i - start)
+        start = i + 1
+    return out
+
+
+def classify_lines(lines: list[str]) -> list[str]:
+    """Lines of one page -> 'good' or 'bad' for each, after context smoothing."""
+    raw = _menus([line_class(line) for line in lines])
+    smoothed = _smooth_near(_smooth_short(raw))
+    return _headings(raw, smoothed, lines)
+
+
+def _clusters(classes: list[str], words: list[int]) -> list[tuple[int, int, int]]:
+    # Body paragraphs separated by at most MAX_GAP other lines belong to one run.
+    runs: list[list[int]] = []
+    last = None
+    for i, c in enumerate(classes):
+        if c != "good":
+            continue
+        if last is not None and i - last - 1 <= MAX_GAP:
+            runs[-1][1:] = [i, runs[-1][2] + words[i]]
+        else:
+            runs.append([i, i, words[i]])
+        last = i
+    return [(a, b, w) for a, b, w in runs]
+
+
+def _comments_start(lines: list[str], classes: list[str]) -> int:
+    # Readers' comments follow the article under a heading; text below it is not the story.
+    body_words = 0
+    for i, line in enumerate(lines):
+        body_words += len(line.split()) if classes[i] == "good" else 0
+        if body_words >= COMMENTS_AFTER_WORDS and COMMENTS_HEADING.match(line) and not NO_COMMENTS.search(line):
+            return i
+    return len(lines)
+
+
+def _menu_item(line: str) -> bool:
+    # A menu item is a bare label: no bullet or number before it, no colon or sentence end in it.
+    return not _LIST_ITEM.match(line) and ":" not in line and not line.rstrip(_CLOSERS).endswith((".", "!", "?"))
+
+
+def looks_like_page(lines: list[str]) -> bool:
+    """Lines -> True when they read as a whole web page (menus above and below the prose), not an article."""
+    raw = [line_class(line) for line in lines]
+    menu = [a == "short" and b == "bad" and _menu_item(x) for a, b, x in zip(raw, _menus(raw), lines, strict=True)]
+    prose = [i for i, c in enumerate(raw) if c == "good"]
+    return bool(prose) and sum(menu[: prose[0]]) >= PAGE_MENU_LINES and sum(menu[prose[0]:]) >= PAGE_MENU_LINES
+
+
+def page_decisions(lines: list[str]) -> list[str | None]:
+    """Lines of one whole page -> for each, None (main text) or the reason it is not the story."""
+    classes = classify_lines(lines)
+    cut = _comments_start(lines, classes)
+    runs = _clusters(classes[:cut], [len(line.split()) for line in lines])
+    main = max(runs, key=lambda run: run[2], default=(0, -1, 0))
+    out: list[str | None] = []
+    for i, c in enumerate(classes):
+        if i >= cut:
+            out.append("comments")
+        elif c != "good":
+            out.append("page_navigation")
+        else:
+            out.append(None if main[0] <= i <= main[1] else "off_main_text")
+    return out
