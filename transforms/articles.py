@@ -18,6 +18,7 @@ LEDE_MIN_WORDS = 8
 CAPTION_CREDIT_MAX_WORDS = 5
 TITLE_MAX_WORDS = 30
 MAX_PASSES = 6
+PARAGRAPH_MIN_WORDS = 12
 FOOTER_SHORT_WORDS = 4
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
 # Reasons a line may have on its own and still be the start of a site's trailing block.
@@ -129,12 +130,21 @@ def _metadata(cleaned: Cleaned, lines: list[str], reasons: dict[int, str], title
             cleaned.dateline = parse_dateline(lines[i])
 
 
+def _keep_late_datelines(lines: list[str], reasons: dict[int, str]) -> None:
+    # A dateline opens a story; a capitals line after the first paragraph is a subhead ("PARKING LOT").
+    first_paragraph = next((i for i in range(len(lines)) if i not in reasons
+                            and len(lines[i].split()) >= PARAGRAPH_MIN_WORDS), len(lines))
+    for i in [i for i, r in reasons.items() if r == "dateline" and i > first_paragraph]:
+        del reasons[i]
+
+
 def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: str | None = None) -> Cleaned:
     """Article text -> Cleaned(body, removed lines with reasons, title/byline/dateline/timestamps)."""
     numbered = [(no, raw.strip()) for no, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
     lines = [" ".join(line.split()) for _, line in numbered]
     keys = [line_key(line) for line in lines]
     reasons = {i: r for i, r in enumerate(map(line_reason, lines)) if r}
+    _keep_late_datelines(lines, reasons)
     if looks_like_page(lines):
         decisions = page_decisions(lines)
         reasons |= {i: r for i, r in enumerate(decisions) if r and i not in reasons}
