@@ -15,6 +15,9 @@ SHORT_LINE_WORDS = 8
 MAX_LINE_WORDS = 30
 MIN_DOCS_SHORT = 2
 MIN_DOCS_LONG = 3
+PARAGRAPH_WORDS = 12
+LABEL_WORDS = 6
+SANDWICHED_SHARE = 0.8
 
 
 _SENTENCE_END = (".", "!", "?", '"', "”", "’")
@@ -32,15 +35,15 @@ def line_key(line: str) -> str:
 
 
 def _candidate_lines(text: str):
-    previous, first = "<start>", True
-    for raw in text.split("\n"):
-        line = " ".join(raw.split())
-        if not line:
-            continue
-        key = line_key(line)
-        if not first and len(line.split()) <= MAX_LINE_WORDS:
-            yield key, line, previous
-        previous, first = key, False
+    """-> (key, line, previous key, sandwiched) per line that could be a site line; sandwiched = between two
+    paragraphs of text."""
+    lines = [" ".join(raw.split()) for raw in text.split("\n")]
+    lines = [line for line in lines if line]
+    for i in range(1, len(lines)):
+        if len(lines[i].split()) <= MAX_LINE_WORDS:
+            sandwiched = i + 1 < len(lines) and all(
+                len(lines[j].split()) >= PARAGRAPH_WORDS for j in (i - 1, i + 1))
+            yield line_key(lines[i]), lines[i], line_key(lines[i - 1]), sandwiched
 
 
 @dataclass
@@ -48,6 +51,12 @@ class _Seen:
     text: str
     docs: set
     contexts: set
+    occurrences: int = 0
+    sandwiched: int = 0
+
+    def is_text_structure(self) -> bool:
+        """A short line nearly always standing between paragraphs is a recurring subhead or a speaker's name."""
+        return len(self.text.split()) <= LABEL_WORDS and self.sandwiched >= SANDWICHED_SHARE * self.occurrences
 
 
 def learn_site_lines(docs: pa.Table) -> pa.Table:
@@ -59,14 +68,16 @@ def learn_site_lines(docs: pa.Table) -> pa.Table:
         if not outlet:
             continue
         docs_per_outlet[outlet].add(doc_id)
-        for key, line, previous in _candidate_lines(text):
+        for key, line, previous, sandwiched in _candidate_lines(text):
             entry = seen.setdefault((outlet, key), _Seen(line, set(), set()))
             entry.docs.add(doc_id)
             entry.contexts.add(previous)
+            entry.occurrences += 1
+            entry.sandwiched += sandwiched
     rows = []
     for (group, key), entry in seen.items():
         n_docs, needed = len(entry.docs), _evidence_needed(key)
-        if n_docs >= needed and len(entry.contexts) >= needed:
+        if n_docs >= needed and len(entry.contexts) >= needed and not entry.is_text_structure():
             rows.append({
                 "outlet": group, "line_key": key, "line_text": entry.text, "count_docs": n_docs,
                 "count_outlet_docs": len(docs_per_outlet[group]), "count_contexts": len(entry.contexts),
