@@ -75,7 +75,7 @@ def main(folder: Path, worst: int) -> None:
         outputs[name] = method(pages)
         seconds = time.perf_counter() - started
         precision, recall, f1 = score([(p["text_gold"], t) for p, t in zip(pages, outputs[name], strict=True)])
-        print(f"  {name:<28} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {seconds:>8.1f}")
+        print(f"  {name:<28} {precision:>9.4f} {recall:>7.4f} {f1:>6.4f} {seconds:>8.1f}")
     if worst:
         print(f"worst {worst} pages for crosswire (page F1, id, url):")
         print_worst(pages, outputs["crosswire extract+clean"], worst)
