@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 import pyarrow as pa
 
 from transforms.names import build_index, find_names
+from transforms.variant_mentions import resolve_variants, variant_matcher
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, MENTIONS, NAME_CANDIDATES
 
 ENTITY_TYPES = ("person", "organisation", "place")
@@ -29,11 +30,14 @@ def parse_entities(rows: Iterable[Mapping[str, str]]) -> pa.Table:
 
 
 def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """Articles (doc_id, body) + ENTITIES -> (mentions, candidate_mentions); offsets index into body."""
-    index = build_index(entities.to_pylist())
+    """Articles (doc_id, body) + ENTITIES -> (mentions, candidate_mentions); offsets index into body.
+
+    Names the alias table does not list are matched against its known spellings (match_kind 'variant')."""
+    rows = entities.to_pylist()
+    index, matcher = build_index(rows), variant_matcher(rows)
     mentions, candidates = [], []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
-        found, unmatched = find_names(body, index)
+        found, unmatched = resolve_variants(body, *find_names(body, index), matcher)
         mentions.extend({"doc_id": doc_id, **m.__dict__} for m in found)
         candidates.extend({"doc_id": doc_id, **c.__dict__} for c in unmatched)
     return (

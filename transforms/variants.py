@@ -207,23 +207,42 @@ def _candidates(tokens: tuple[str, ...], index: VariantIndex) -> set[int]:
     return found
 
 
-def match_variant(query: str, index: VariantIndex, kind: str | None = None) -> Match | None:
-    """A name + VariantIndex (+ PER/ORG/LOC) -> the one entity it spells, or None when none or several fit."""
+def rank_entities(query: str, index: VariantIndex, kind: str | None = None) -> list[Match]:
+    """A name + VariantIndex (+ PER/ORG/LOC) -> every blocked entity with its best score, best first."""
     tokens = name_tokens(query)
-    if not tokens:
-        return None
     best: dict[str, tuple[float, str]] = {}
-    for position in _candidates(tokens, index):
+    for position in _candidates(tokens, index) if tokens else ():
         entity_id, variant, variant_kind, known = index.variants[position]
         if kind is not None and variant_kind != kind:
             continue
         score = score_tokens(tokens, known, index.idf, index.unseen_idf, variant_kind == "PER")
         if score > best.get(entity_id, (0.0, ""))[0]:
             best[entity_id] = (score, variant)
-    ranked = sorted(best.items(), key=lambda item: item[1][0], reverse=True)
-    if not ranked or ranked[0][1][0] < MATCH_MIN:
-        return None
-    if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0] - AMBIGUITY_GAP:
-        return None
-    entity_id, (score, variant) = ranked[0]
-    return Match(entity_id, round(score, 4), variant)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+    return [Match(entity_id, round(score, 4), variant) for entity_id, (score, variant) in ranked]
+
+
+def is_clear(ranked: list[Match], floor: float) -> bool:
+    """Ranked matches + a score floor -> whether the best one reaches it with no runner-up close behind."""
+    if not ranked or ranked[0].score < floor:
+        return False
+    return len(ranked) == 1 or ranked[1].score < ranked[0].score - AMBIGUITY_GAP
+
+
+def match_variant(query: str, index: VariantIndex, kind: str | None = None) -> Match | None:
+    """A name + VariantIndex (+ PER/ORG/LOC) -> the one entity it spells, or None when none or several fit."""
+    ranked = rank_entities(query, index, kind)
+    return ranked[0] if is_clear(ranked, MATCH_MIN) else None
+
+
+def surname_bearers(word: str, index: VariantIndex) -> list[str]:
+    """A lone word + VariantIndex -> ids of the people whose known surname it spells, letter for letter after
+    transliteration ('Gadhafi', 'Qaddafi' -> Gaddafi); looser resemblances are left to review."""
+    tokens = name_tokens(word)
+    if len(tokens) != 1:
+        return []
+    target = tokens[0].translate(_AS_K)
+    found = {entity_id for position in _candidates(tokens, index)
+             for entity_id, _, kind, known in (index.variants[position],)
+             if kind == "PER" and known[-1].translate(_AS_K) == target}
+    return sorted(found)

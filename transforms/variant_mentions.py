@@ -1,0 +1,103 @@
+"""Names the alias index does not know -> mentions of the entity whose known spellings they match."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from transforms.names import Candidate, Mention, tokenize
+from transforms.variants import VariantIndex, build_variant_index, match_variant, name_tokens, surname_bearers
+
+KIND_CODES = {"person": "PER", "organisation": "ORG", "place": "LOC"}
+# Candidates carrying these notes were already judged by the exact index: a shared surname stays ambiguous.
+_JUDGED = "ambiguous"
+_GLUED_ARTICLES = ("al-", "el-", "al ", "el ")
+# Words that join a sentence-opening word to a name in one capitalised run ('Fighters of al-Qaida').
+_JOINERS = ("of", "and", "for", "the", "on")
+
+
+@dataclass
+class VariantMatcher:
+    """Known spellings of the entity table, with answers remembered per name (news repeats names)."""
+
+    index: VariantIndex
+    types: Mapping[str, str]
+    full: dict[str, str | None] = field(default_factory=dict)
+    lone: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def variant_matcher(entities: Iterable[Mapping]) -> VariantMatcher:
+    """Entity rows (entity_id, canonical_name, entity_type, aliases) -> VariantMatcher over every known spelling."""
+    rows = list(entities)
+    known = [(e["entity_id"], name, KIND_CODES[e["entity_type"]]) for e in rows
+             for name in (e["canonical_name"], *e["aliases"])]
+    return VariantMatcher(build_variant_index(known), {e["entity_id"]: e["entity_type"] for e in rows})
+
+
+def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
+    if surface not in matcher.full:
+        found = match_variant(surface, matcher.index)
+        matcher.full[surface] = found.entity_id if found else None
+    return matcher.full[surface]
+
+
+def _lone_word(surface: str, matcher: VariantMatcher) -> tuple[str, ...]:
+    """A lone word -> the people whose surname it spells, else the one organisation or place it names."""
+    if surface not in matcher.lone:
+        bearers = tuple(surname_bearers(surface, matcher.index))
+        if not bearers:
+            found = match_variant(surface, matcher.index, "ORG") or match_variant(surface, matcher.index, "LOC")
+            bearers = (found.entity_id,) if found else ()
+        matcher.lone[surface] = bearers
+    return matcher.lone[surface]
+
+
+def _tail(candidate: Candidate) -> Candidate | None:
+    """'Fighters of al-Qaida' -> 'al-Qaida': the name after the last joining word of a run that names nothing."""
+    cuts = [at + len(word) + 2 for word in _JOINERS if (at := candidate.surface.rfind(f" {word} ")) >= 0]
+    if not cuts:
+        return None
+    cut = max(cuts)
+    return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char, None)
+
+
+def _mention(text: str, candidate: Candidate, entity_id: str, matcher: VariantMatcher) -> Mention:
+    start, end = candidate.start_char, candidate.end_char
+    if text[max(0, start - 3):start].casefold() in _GLUED_ARTICLES and not text[max(0, start - 4):start - 3].isalnum():
+        start -= 3  # 'al-Qaida' as written, as the exact index reports it
+    surface = text[start:end]
+    spelling = tokenize(surface)[-1].text if matcher.types.get(entity_id) == "person" else surface
+    return Mention(entity_id, surface, spelling, start, end, "variant")
+
+
+def resolve_variants(text: str, mentions: list[Mention], candidates: list[Candidate],
+                     matcher: VariantMatcher) -> tuple[list[Mention], list[Candidate]]:
+    """Text + its exact mentions and candidates -> (mentions, candidates) with confident variants resolved;
+    a lone surname follows the exact index's rules: the bearer named in the text, else the only bearer."""
+    found, left, lone = list(mentions), [], []
+    queue = list(candidates)
+    while queue:
+        candidate = queue.pop(0)
+        if (candidate.note or "").startswith(_JUDGED):
+            left.append(candidate)
+        elif len(tokenize(candidate.surface)) == 1:
+            lone.append(candidate)
+        elif (entity_id := _full_name(candidate.surface, matcher)) is not None:
+            found.append(_mention(text, candidate, entity_id, matcher))
+        elif (tail := _tail(candidate)) is not None:
+            queue.insert(0, tail)
+        else:
+            left.append(candidate)
+    named = {m.entity_id for m in found}
+    # 'Khalifa Hifter ... Hifter': a surname written as in a full name of this text is that person.
+    surnames = {name_tokens(m.spelling): m.entity_id for m in found if matcher.types.get(m.entity_id) == "person"}
+    for candidate in lone:
+        same = surnames.get(name_tokens(candidate.surface))
+        bearers = (same,) if same else _lone_word(candidate.surface, matcher)
+        in_text = [b for b in bearers if b in named]
+        if len(in_text) == 1 or len(bearers) == 1:
+            found.append(_mention(text, candidate, (in_text or bearers)[0], matcher))
+        elif bearers:
+            left.append(Candidate(candidate.surface, candidate.start_char, candidate.end_char,
+                                  "ambiguous: " + ", ".join(bearers)))
+        else:
+            left.append(candidate)
+    return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
