@@ -47,8 +47,9 @@ def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, 
 
 
 def summarise_candidates(candidate_mentions: pa.Table, articles: pa.Table) -> pa.Table:
-    """Candidate mentions + articles (doc_id, outlet) -> NAME_CANDIDATES, most mentioned first."""
-    outlet_of = dict(zip(articles["doc_id"].to_pylist(), articles["outlet"].to_pylist(), strict=True))
+    """Candidate mentions + articles (doc_id, outlet_name or outlet) -> NAME_CANDIDATES, most mentioned first."""
+    outlet = "outlet_name" if "outlet_name" in articles.column_names else "outlet"
+    outlet_of = dict(zip(articles["doc_id"].to_pylist(), articles[outlet].to_pylist(), strict=True))
     groups: dict[str, dict] = {}
     for row in candidate_mentions.to_pylist():
         group = groups.setdefault(row["surface"], {"n": 0, "docs": {}, "outlets": set(), "notes": defaultdict(int)})
