@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from transforms.lexicon import is_demonym
 from transforms.names import Candidate, Mention, tokenize
 from transforms.variants import VariantIndex, build_variant_index, match_variant, name_tokens, surname_bearers
 
@@ -24,17 +25,28 @@ class VariantMatcher:
     lone: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+def is_shouted(name: str) -> bool:
+    """'NATO', 'U.N.', 'POLITICO' -> True: no lower-case letter, an acronym or a name in capitals."""
+    return not any(ch.islower() for ch in name)
+
+
 def variant_matcher(entities: Iterable[Mapping]) -> VariantMatcher:
     """Entity rows (entity_id, canonical_name, entity_type, aliases) -> VariantMatcher over every known spelling."""
     rows = list(entities)
+    # Acronyms ('MIT', 'GNA') are not transliterated: spelled differently they are other acronyms. A name
+    # qualified in parentheses ('House of Representatives (Libya)') must not match its unqualified namesakes.
     known = [(e["entity_id"], name, KIND_CODES[e["entity_type"]]) for e in rows
-             for name in (e["canonical_name"], *e["aliases"])]
+             for name in (e["canonical_name"], *e["aliases"]) if not is_shouted(name) and "(" not in name]
     return VariantMatcher(build_variant_index(known), {e["entity_id"]: e["entity_type"] for e in rows})
 
 
 def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
+    """A name of several words -> the entity it spells; an organisation or place must agree word for word
+    ('Libyan Army' is not the Libyan National Army), and an adjective ('North African') names nothing."""
     if surface not in matcher.full:
-        found = match_variant(surface, matcher.index)
+        found = None if is_demonym(surface.split()[-1]) else match_variant(surface, matcher.index)
+        if found and matcher.types.get(found.entity_id) != "person":
+            found = found if len(name_tokens(surface)) == len(name_tokens(found.matched_variant)) else None
         matcher.full[surface] = found.entity_id if found else None
     return matcher.full[surface]
 
