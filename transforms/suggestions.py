@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pyarrow.compute as pc
-
 from rapidfuzz.distance import Indel
 
 from transforms.names import fold_word
@@ -64,7 +63,8 @@ def _spellings(candidate_mentions: pa.Table, mentions: pa.Table) -> dict[str, Sp
     variants = mentions.filter(pc.equal(mentions["match_kind"], "variant"))
     for table, owners in ((candidate_mentions, candidate_mentions["note"].to_pylist()),
                           (variants, variants["entity_id"].to_pylist())):
-        for (doc_id, surface, start, end), owner in zip(zip(*(table[c].to_pylist() for c in columns)), owners):
+        values = [table[c].to_pylist() for c in columns] + [owners]
+        for doc_id, surface, start, end, owner in zip(*values, strict=True):
             if owner is not None and owner.startswith("ambiguous"):
                 continue  # a surname shared by known people is not a new spelling of either
             surface = " ".join(surface.split())

@@ -1,15 +1,28 @@
 """Names the alias index does not know -> mentions of the entity whose known spellings they match."""
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Indel
+
 from transforms.lexicon import is_demonym
-from transforms.names import Candidate, Mention, tokenize
-from transforms.variants import VariantIndex, build_variant_index, match_variant, name_tokens, surname_bearers
+from transforms.names import Candidate, Mention
+from transforms.variants import (
+    LONE_MIN_LETTERS,
+    VariantIndex,
+    build_variant_index,
+    coarse,
+    match_variant,
+    name_tokens,
+    surname_bearers,
+)
 
 KIND_CODES = {"person": "PER", "organisation": "ORG", "place": "LOC"}
 # Candidates carrying these notes were already judged by the exact index: a shared surname stays ambiguous.
 _JUDGED = "ambiguous"
+_SEPARATOR = re.compile(r"[\s\-‐‑–—]")
+_WORD = re.compile(r"[^\W_]+")
 _GLUED_ARTICLES = ("al-", "el-", "al ", "el ")
 # Words that join a sentence-opening word to a name in one capitalised run ('Fighters of al-Qaida').
 _JOINERS = ("of", "and", "for", "the", "on")
@@ -21,6 +34,7 @@ class VariantMatcher:
 
     index: VariantIndex
     types: Mapping[str, str]
+    keys: frozenset[str]  # consonant keys of every known word: a name sharing too few of them cannot match
     full: dict[str, str | None] = field(default_factory=dict)
     lone: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -37,27 +51,58 @@ def variant_matcher(entities: Iterable[Mapping]) -> VariantMatcher:
     # qualified in parentheses ('House of Representatives (Libya)') must not match its unqualified namesakes.
     known = [(e["entity_id"], name, KIND_CODES[e["entity_type"]]) for e in rows
              for name in (e["canonical_name"], *e["aliases"]) if not is_shouted(name) and "(" not in name]
-    return VariantMatcher(build_variant_index(known), {e["entity_id"]: e["entity_type"] for e in rows})
+    index = build_variant_index(known)
+    keys = frozenset(key for *_, tokens in index.variants for t in tokens for key in _word_keys(t))
+    return VariantMatcher(index, {e["entity_id"]: e["entity_type"] for e in rows}, keys)
+
+
+def _word_keys(token: str) -> tuple[str, str]:
+    return coarse(token), coarse(token.replace("K", "h"))
+
+
+def _may_match(surface: str, matcher: VariantMatcher) -> bool:
+    """Whether all words but one share consonants with some known word: a cheap test before scoring.
+    Acronyms and names in capitals are left to the exact index."""
+    tokens = () if is_shouted(surface) else name_tokens(surface)
+    unknown = sum(1 for t in tokens if not any(k in matcher.keys for k in _word_keys(t)))
+    return bool(tokens) and unknown <= (len(tokens) > 1)
 
 
 def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
     """A name of several words -> the entity it spells; an organisation or place must agree word for word
     ('Libyan Army' is not the Libyan National Army), and an adjective ('North African') names nothing."""
     if surface not in matcher.full:
-        found = None if is_demonym(surface.split()[-1]) else match_variant(surface, matcher.index)
+        plausible = _may_match(surface, matcher) and not is_demonym(surface.split()[-1])
+        found = match_variant(surface, matcher.index) if plausible else None
         if found and matcher.types.get(found.entity_id) != "person":
             found = found if len(name_tokens(surface)) == len(name_tokens(found.matched_variant)) else None
+        elif found:  # a person's last word as written stays close to the known surname ('Bayer AG' is no Albayrak)
+            last, known = surface.split()[-1], found.matched_variant.split()[-1]
+            found = found if Indel.normalized_similarity(last.casefold(), known.casefold()) >= 0.5 else None
         matcher.full[surface] = found.entity_id if found else None
     return matcher.full[surface]
+
+
+def _lone_place_or_organisation(word: str, matcher: VariantMatcher) -> tuple[str, ...]:
+    """One word for one known word, same first letter, most letters kept: 'Misurata' is Misrata, 'Press' is not
+    Paris, 'Oberlin' is not Berlin."""
+    found = match_variant(word, matcher.index, "ORG") or match_variant(word, matcher.index, "LOC")
+    known = found.matched_variant.casefold() if found else ""
+    if not found or len(known.split()) != 1 or len(word) < LONE_MIN_LETTERS or known[0] != word[0].casefold():
+        return ()
+    return (found.entity_id,) if Indel.normalized_similarity(word.casefold(), known) >= 0.85 else ()
 
 
 def _lone_word(surface: str, matcher: VariantMatcher) -> tuple[str, ...]:
     """A lone word -> the people whose surname it spells, else the one organisation or place it names."""
     if surface not in matcher.lone:
+        if not _may_match(surface, matcher):
+            matcher.lone[surface] = ()
+            return ()
+        bearers: tuple[str, ...]
         bearers = tuple(surname_bearers(surface, matcher.index))
-        if not bearers:
-            found = match_variant(surface, matcher.index, "ORG") or match_variant(surface, matcher.index, "LOC")
-            bearers = (found.entity_id,) if found else ()
+        if not bearers and not is_demonym(surface):
+            bearers = _lone_place_or_organisation(surface, matcher)
         matcher.lone[surface] = bearers
     return matcher.lone[surface]
 
@@ -76,7 +121,7 @@ def _mention(text: str, candidate: Candidate, entity_id: str, matcher: VariantMa
     if text[max(0, start - 3):start].casefold() in _GLUED_ARTICLES and not text[max(0, start - 4):start - 3].isalnum():
         start -= 3  # 'al-Qaida' as written, as the exact index reports it
     surface = text[start:end]
-    spelling = tokenize(surface)[-1].text if matcher.types.get(entity_id) == "person" else surface
+    spelling = _WORD.findall(surface)[-1] if matcher.types.get(entity_id) == "person" else surface
     return Mention(entity_id, surface, spelling, start, end, "variant")
 
 
@@ -90,7 +135,7 @@ def resolve_variants(text: str, mentions: list[Mention], candidates: list[Candid
         candidate = queue.pop(0)
         if (candidate.note or "").startswith(_JUDGED):
             left.append(candidate)
-        elif len(tokenize(candidate.surface)) == 1:
+        elif not _SEPARATOR.search(candidate.surface):
             lone.append(candidate)
         elif (entity_id := _full_name(candidate.surface, matcher)) is not None:
             found.append(_mention(text, candidate, entity_id, matcher))

@@ -37,6 +37,8 @@ SHORT_MIN = 0.85      # ... and tokens of three letters or fewer, which must als
 MATCH_MIN = 0.82      # rarity-weighted share of both names that must agree
 RARE_SHARE = 0.5      # some paired token must be about as rare as a token no known name has (idf share)
 EXTRA_WEIGHT = 0.5    # weight of tokens only the longer name has
+LONE_MIN_LETTERS = 5  # a lone word shorter than this is too often another word ('Mass', 'Ryan')
+LONE_LETTERS_MIN = 0.7  # ... and must keep most of its letters to spell a known surname
 AMBIGUITY_GAP = 0.04  # a runner-up entity this close to the best one makes the query ambiguous
 
 
@@ -237,12 +239,16 @@ def match_variant(query: str, index: VariantIndex, kind: str | None = None) -> M
 
 def surname_bearers(word: str, index: VariantIndex) -> list[str]:
     """A lone word + VariantIndex -> ids of the people whose known surname it spells, letter for letter after
-    transliteration ('Gadhafi', 'Qaddafi' -> Gaddafi); looser resemblances are left to review."""
+    transliteration and in most letters as written ('Gadhafi', 'Qaddafi' -> Gaddafi; 'Mass' is not Maas);
+    looser resemblances are left to review."""
     tokens = name_tokens(word)
-    if len(tokens) != 1:
+    if len(tokens) != 1 or len(word) < LONE_MIN_LETTERS:
         return []
-    target = tokens[0].translate(_AS_K)
-    found = {entity_id for position in _candidates(tokens, index)
-             for entity_id, _, kind, known in (index.variants[position],)
-             if kind == "PER" and known[-1].translate(_AS_K) == target}
+    target, letters = tokens[0].translate(_AS_K), fold_word(word)
+    found = set()
+    for position in _candidates(tokens, index):
+        entity_id, variant, kind, known = index.variants[position]
+        if kind == "PER" and known[-1].translate(_AS_K) == target and \
+                Indel.normalized_similarity(letters, fold_word(variant.split()[-1])) >= LONE_LETTERS_MIN:
+            found.add(entity_id)
     return sorted(found)
