@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -28,7 +29,7 @@ _GLUED_ARTICLES = ("al-", "el-", "al ", "el ")
 _JOINERS = ("of", "and", "for", "the", "on")
 
 
-@dataclass
+@dataclass(eq=False)
 class VariantMatcher:
     """Known spellings of the entity table, with answers remembered per name (news repeats names)."""
 
@@ -45,15 +46,21 @@ def is_shouted(name: str) -> bool:
 
 
 def variant_matcher(entities: Iterable[Mapping]) -> VariantMatcher:
-    """Entity rows (entity_id, canonical_name, entity_type, aliases) -> VariantMatcher over every known spelling."""
-    rows = list(entities)
+    """Entity rows (entity_id, canonical_name, entity_type, aliases) -> VariantMatcher over every known spelling;
+    the same table gives the same matcher, so batches of one run share what it has learned."""
+    rows = tuple((e["entity_id"], e["canonical_name"], e["entity_type"], tuple(e["aliases"])) for e in entities)
+    return _matcher(rows)
+
+
+@lru_cache(maxsize=1)
+def _matcher(rows: tuple[tuple, ...]) -> VariantMatcher:
     # Acronyms ('MIT', 'GNA') are not transliterated: spelled differently they are other acronyms. A name
     # qualified in parentheses ('House of Representatives (Libya)') must not match its unqualified namesakes.
-    known = [(e["entity_id"], name, KIND_CODES[e["entity_type"]]) for e in rows
-             for name in (e["canonical_name"], *e["aliases"]) if not is_shouted(name) and "(" not in name]
+    known = [(entity_id, name, KIND_CODES[kind]) for entity_id, canonical, kind, aliases in rows
+             for name in (canonical, *aliases) if not is_shouted(name) and "(" not in name]
     index = build_variant_index(known)
     keys = frozenset(key for *_, tokens in index.variants for t in tokens for key in _word_keys(t))
-    return VariantMatcher(index, {e["entity_id"]: e["entity_type"] for e in rows}, keys)
+    return VariantMatcher(index, {r[0]: r[2] for r in rows}, keys)
 
 
 def _word_keys(token: str) -> tuple[str, str]:
@@ -61,11 +68,11 @@ def _word_keys(token: str) -> tuple[str, str]:
 
 
 def _may_match(surface: str, matcher: VariantMatcher) -> bool:
-    """Whether all words but one share consonants with some known word: a cheap test before scoring.
+    """Whether (nearly) every word shares consonants with some known word: a cheap test before scoring.
     Acronyms and names in capitals are left to the exact index."""
     tokens = () if is_shouted(surface) else name_tokens(surface)
     unknown = sum(1 for t in tokens if not any(k in matcher.keys for k in _word_keys(t)))
-    return bool(tokens) and unknown <= (len(tokens) > 1)
+    return bool(tokens) and unknown <= len(tokens) // 3
 
 
 def _full_name(surface: str, matcher: VariantMatcher) -> str | None:

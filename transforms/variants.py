@@ -100,6 +100,7 @@ def _normal_compound(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat across a corpus' articles
 def name_tokens(name: str) -> tuple[str, ...]:
     """'Abd al-Rahman al-Faqih' -> ('abdrahman', 'fakih'): skeleton tokens of a name, Arabic articles dropped."""
     words = [w for w in (fold_word(p) for p in _SPLIT.split(name)) if w]
