@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import Indel
 
+from transforms.lexicon import NOT_NAMES
 from transforms.names import fold_word
 from transforms.variant_mentions import is_shouted, variant_matcher
 from transforms.variants import coarse, is_clear, name_tokens, rank_entities
@@ -23,6 +24,7 @@ CLUSTER_MIN = 0.75         # letter similarity at which two spellings with one s
 MAX_EXAMPLES = 2
 MAX_WORD_BODIES = 3000     # a common word shows in lower case long before this many articles
 MIN_LETTERS = 5            # shorter names share skeletons by chance ('Reid', 'Reed', 'Red')
+_NUMERAL = re.compile(r"[IVX]+|\d+")
 _WORD = re.compile(r"\b[a-z]+\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _ORGANISATION_WORDS = frozenset("""party army group council ministry agency organization organisation front
@@ -76,11 +78,19 @@ def _spellings(candidate_mentions: pa.Table, mentions: pa.Table) -> dict[str, Sp
             if table is variants:
                 spelling.entity_id = owner
     return {key: s for key, s in found.items()
-            if (s.count >= MIN_SPELLING_MENTIONS or s.entity_id) and not is_shouted(s.text)}
+            if (s.count >= MIN_SPELLING_MENTIONS or s.entity_id) and not is_shouted(s.text) and not _dated(s.text)}
 
 
 def _blocking_key(text: str) -> str:
-    return " ".join(t.replace("K", "k") for t in name_tokens(text))
+    """'Zelenskyy' -> 'silinski'; numerals stay as written ('World War I' is not 'World War II')."""
+    numerals = [w for w in text.split() if _NUMERAL.fullmatch(w)]
+    return " ".join(t.replace("K", "k") for t in name_tokens(text)) + "|" + " ".join(numerals)
+
+
+def _dated(text: str) -> bool:
+    """'ET Tuesday', 'March' -> True: a name does not open or close with a day, month or function word."""
+    words = text.casefold().split()
+    return words[0] in NOT_NAMES or words[-1] in NOT_NAMES
 
 
 def _letters(text: str) -> str:
