@@ -188,8 +188,8 @@ def test_run_publishes_summary_artifacts(seeds_db):
 
 
 EXTRA_STORY = ("Kyiv talks\n\nTalks with Zelensky went on while Zelenskiy waited in Kyiv. Aides to Zelenskiy said "
-               "Zelensky agreed, and Zelensky left. In Berlin, the chancellor Merkell spoke; allies of Merkell left, "
-               "while Merkell stayed.\n")
+               "Zelensky agreed, and Zelensky left. In Berlin, Angela Merkel spoke, and Merkell said more; allies of "
+               "Merkell left, while Merkell stayed.\n")
 
 
 def _suggestions(warehouse):

@@ -54,12 +54,16 @@ def _domain_owner(url: str | None, index: OutletIndex) -> tuple[str, str] | None
 
 
 def resolve_outlet(label: str | None, url: str | None, index: OutletIndex) -> tuple[str, str]:
-    """Outlet label + URL -> (outlet_id, canonical name): the table's name or alias, else the URL's domain in the
-    table, else the label without edition marks ('NPR Online News' -> 'npr-news', 'NPR News')."""
+    """Outlet label + URL -> (outlet_id, canonical name): the table's name or alias, else the label without
+    edition marks ('NPR Online News' -> 'npr-news', 'NPR News'); the URL's domain in the table only when the label
+    is empty or is that domain."""
     key = outlet_key(label or "")
     if key in index.by_name:
         return index.by_name[key]
-    owner = _domain_owner(url, index)
+    # The URL's domain decides only when the label is empty or is that domain: a label the table does not know
+    # may name another publication carried on that site, and merging two outlets is worse than keeping them apart.
+    from_url = not key or (label or "").strip().lower().removeprefix("www.") == domain_of(url)
+    owner = _domain_owner(url, index) if from_url else None
     if owner:
         return owner
     if not key:

@@ -10,7 +10,6 @@ from rapidfuzz.distance import Indel
 from transforms.lexicon import is_demonym
 from transforms.names import Candidate, Mention
 from transforms.variants import (
-    LONE_MIN_LETTERS,
     VariantIndex,
     build_variant_index,
     coarse,
@@ -82,7 +81,9 @@ def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
         plausible = _may_match(surface, matcher) and not is_demonym(surface.split()[-1])
         found = match_variant(surface, matcher.index) if plausible else None
         if found and matcher.types.get(found.entity_id) != "person":
-            found = found if len(name_tokens(surface)) == len(name_tokens(found.matched_variant)) else None
+            # Organisations and places vary in transliteration only: every word must keep its skeleton
+            # ('Russian Foreign Minister' is not the Russian Foreign Ministry).
+            found = found if name_tokens(surface) == name_tokens(found.matched_variant) else None
         elif found:  # a person's last word as written stays close to the known surname ('Bayer AG' is no Albayrak)
             last, known = surface.split()[-1], found.matched_variant.split()[-1]
             found = found if Indel.normalized_similarity(last.casefold(), known.casefold()) >= 0.5 else None
@@ -90,27 +91,11 @@ def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
     return matcher.full[surface]
 
 
-def _lone_place_or_organisation(word: str, matcher: VariantMatcher) -> tuple[str, ...]:
-    """One word for one known word, same first letter, most letters kept: 'Misurata' is Misrata, 'Press' is not
-    Paris, 'Oberlin' is not Berlin."""
-    found = match_variant(word, matcher.index, "ORG") or match_variant(word, matcher.index, "LOC")
-    known = found.matched_variant.casefold() if found else ""
-    if not found or len(known.split()) != 1 or len(word) < LONE_MIN_LETTERS or known[0] != word[0].casefold():
-        return ()
-    return (found.entity_id,) if Indel.normalized_similarity(word.casefold(), known) >= 0.85 else ()
-
-
 def _lone_word(surface: str, matcher: VariantMatcher) -> tuple[str, ...]:
-    """A lone word -> the people whose surname it spells, else the one organisation or place it names."""
+    """A lone word -> the people whose surname it spells. A lone word never names an organisation or place by
+    resemblance ('Parisi' is not Paris, 'Waggoner' is not Wagner): those need the exact alias table."""
     if surface not in matcher.lone:
-        if not _may_match(surface, matcher):
-            matcher.lone[surface] = ()
-            return ()
-        bearers: tuple[str, ...]
-        bearers = tuple(surname_bearers(surface, matcher.index))
-        if not bearers and not is_demonym(surface):
-            bearers = _lone_place_or_organisation(surface, matcher)
-        matcher.lone[surface] = bearers
+        matcher.lone[surface] = tuple(surname_bearers(surface, matcher.index)) if _may_match(surface, matcher) else ()
     return matcher.lone[surface]
 
 
