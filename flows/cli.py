@@ -1,4 +1,4 @@
-"""The one CLI: `crosswire run|serve|export|query|rules` (thin: parses arguments, calls flows and storage)."""
+"""The one CLI: `crosswire run|serve|export|query|rules|aliases` (thin: parses arguments, calls flows and storage)."""
 
 import argparse
 import os
@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", default=SETTINGS.warehouse_dir, help="output folder (default: data/)")
     run.add_argument("--manifest", default=None, help="CSV of path,outlet,url,published_at")
     run.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV")
+    run.add_argument("--outlets", default=SETTINGS.outlets_file, help="outlet table CSV")
     run.add_argument("--batch-size", type=int, default=SETTINGS.batch_size, help="files/articles per task")
     run.add_argument("--verbose", action="store_true", help="show Prefect's task logs")
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
@@ -43,7 +44,22 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("sql")
     query.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
     commands.add_parser("rules", help="list the boilerplate rules and why each removes a line")
+    _alias_parser(commands.add_parser("aliases", help="review, accept or reject the run's alias suggestions"))
     return parser
+
+
+def _alias_parser(aliases: argparse.ArgumentParser) -> None:
+    actions = aliases.add_subparsers(dest="action", required=True)
+    review = actions.add_parser("review", help="list the suggestions of the last run")
+    review.add_argument("--limit", type=int, default=50)
+    accept = actions.add_parser("accept", help="write a suggestion's spellings into the entity table")
+    accept.add_argument("--type", choices=("person", "organisation", "place"), help="type of a new entity")
+    reject = actions.add_parser("reject", help="never propose a suggestion's spellings again")
+    for action in (accept, reject):
+        action.add_argument("suggestion_id", help="id (or a unique prefix) from `crosswire aliases review`")
+        action.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV to edit")
+    for action in (review, accept, reject):
+        action.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
 
 
 def _table(title: str, columns: list[str], rows: list[tuple]) -> Table:
@@ -116,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
         PROGRESS.start()
     try:
         run_folder(input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest,
-                   entities_file=args.entities, batch_size=args.batch_size)
+                   entities_file=args.entities, batch_size=args.batch_size, outlets_file=args.outlets)
     finally:
         PROGRESS.stop()
     _summary(args.warehouse, time.monotonic() - started)
@@ -132,6 +148,28 @@ def _rules() -> int:
     return 0
 
 
+def _aliases(args: argparse.Namespace) -> int:
+    from transforms import alias_decisions
+
+    if args.action == "review":
+        columns, rows = storage.query(args.warehouse, reports.alias_review(args.limit))
+        console.print(_table("alias suggestions (accept or reject by id)", columns, rows))
+        return 0
+    suggestion = storage.read_suggestion(args.warehouse, args.suggestion_id)
+    if args.action == "reject":
+        storage.save_alias_decision(args.entities, None, alias_decisions.reject(suggestion))
+    else:
+        rows, _ = storage.read_entities(args.entities)
+        try:
+            new_rows, decision = alias_decisions.accept(rows, suggestion, args.type)
+        except ValueError as exc:
+            raise storage.InputError(str(exc)) from None
+        storage.save_alias_decision(args.entities, new_rows, decision)
+    console.print(f"{args.action}ed {suggestion['suggestion_id']}: {' / '.join(suggestion['spellings'])} "
+                  f"({suggestion['entity_id'] or 'new entity'}) in {args.entities}", soft_wrap=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `crosswire` console script; -> exit code."""
     args = _parser().parse_args(argv)
@@ -142,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "aliases":
+            return _aliases(args)
         if args.command == "query":
             columns, rows = storage.query(args.warehouse, args.sql)
             console.print(_table("", columns, rows))

@@ -11,7 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from flows import storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
-from transforms import articles, ingest, mentions, runs, sitelines
+from transforms import articles, ingest, mentions, outlets, runs, sitelines, suggestions
 from warehouse import reports
 
 # Arrow tables pass between tasks in memory: nothing to cache or hash.
@@ -36,6 +36,16 @@ def read_manifests(input_dir: str, manifest: str | None) -> dict[str, dict]:
 @io_task
 def read_entities(entities_file: str) -> tuple[list[dict], str]:
     return storage.read_entities(entities_file)
+
+
+@io_task
+def read_outlets(outlets_file: str) -> list[dict]:
+    return storage.read_outlets(outlets_file)
+
+
+@io_task
+def read_alias_decisions(entities_file: str) -> list[dict]:
+    return storage.read_alias_decisions(entities_file)
 
 
 @io_task
@@ -66,6 +76,17 @@ def learn_site_lines(docs: pa.Table) -> pa.Table:
 @light
 def assign_outlets(docs: pa.Table, site_lines: pa.Table) -> pa.Table:
     return sitelines.assign_signature_outlets(docs, site_lines)
+
+
+@light
+def normalise_outlets(docs: pa.Table, outlet_rows: list[dict]) -> pa.Table:
+    return outlets.normalise_outlets(docs, outlets.build_outlet_index(outlet_rows))
+
+
+@light
+def suggest_aliases(candidate_mentions: pa.Table, all_mentions: pa.Table, all_articles: pa.Table,
+                    entities: pa.Table, decisions: list[dict]) -> pa.Table:
+    return suggestions.suggest_aliases(candidate_mentions, all_mentions, all_articles, entities, decisions)
 
 
 @light
@@ -130,7 +151,7 @@ def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tu
 @flow(name="crosswire-run", log_prints=True)
 def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTINGS.warehouse_dir,
                manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
-               batch_size: int = SETTINGS.batch_size) -> dict:
+               batch_size: int = SETTINGS.batch_size, outlets_file: str = SETTINGS.outlets_file) -> dict:
     """Process every article under input_dir into the warehouse; -> run id and counts."""
     started_at = datetime.now(UTC)
     run_id = started_at.strftime("%Y%m%dT%H%M%S%fZ-") + uuid.uuid4().hex[:6]
@@ -139,9 +160,9 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         entity_rows, entities_version = read_entities(entities_file)
         entities = parse_entities(entity_rows)
         docs, quarantine, paths = _read_documents(input_dir, manifest, batch_size)
-        docs = assign_outlets(docs, learn_site_lines(docs))
+        docs = normalise_outlets(assign_outlets(docs, learn_site_lines(docs)), read_outlets(outlets_file))
         site_lines = learn_site_lines(docs)
-        seen, cleaned, candidates = frozenset(), [], []
+        seen, cleaned, candidates, found = frozenset(), [], [], []
         PROGRESS.stage("clean", docs.num_rows)
         for part, batch in enumerate(_chunks(docs, batch_size)):
             result = clean(batch, site_lines, seen)
@@ -152,14 +173,18 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
                 write(warehouse_dir, name, table, run_id, part)
             cleaned.append(result)
             candidates.append(batch_candidates)
+            found.append(batch_mentions)
             PROGRESS.advance("clean", batch.num_rows)
         all_articles = pa.concat_tables([c.articles for c in cleaned])
         quarantine = pa.concat_tables([quarantine] + [c.quarantine for c in cleaned])
         candidate_mentions = pa.concat_tables(candidates)
+        proposals = suggest_aliases(candidate_mentions, pa.concat_tables(found), all_articles, entities,
+                                    read_alias_decisions(entities_file))
         counts = {"files": len(paths), "documents_read": docs.num_rows, "articles": all_articles.num_rows,
                   "quarantined": quarantine.num_rows}
         for name, table in (("entities", entities), ("site_lines", site_lines), ("quarantine", quarantine),
                             ("candidate_mentions", candidate_mentions), ("input_files", runs.input_files(paths)),
+                            ("alias_proposals", proposals),
                             ("name_candidates", summarise_candidates(candidate_mentions, all_articles)),
                             ("runs", runs.run_record(run_id, started_at, datetime.now(UTC), input_dir,
                                                      entities_version, counts))):

@@ -14,6 +14,7 @@ class Settings:
     input_dir: str
     warehouse_dir: str
     entities_file: str
+    outlets_file: str
     batch_size: int
 
 
@@ -23,6 +24,7 @@ def _from_env() -> Settings:
         input_dir=env.get("CROSSWIRE_INPUT", str(PROJECT_ROOT / "seeds" / "articles")),
         warehouse_dir=env.get("CROSSWIRE_WAREHOUSE", "data"),
         entities_file=env.get("CROSSWIRE_ENTITIES", str(PROJECT_ROOT / "seeds" / "entities.csv")),
+        outlets_file=env.get("CROSSWIRE_OUTLETS", str(PROJECT_ROOT / "seeds" / "outlets.csv")),
         batch_size=int(env.get("CROSSWIRE_BATCH_SIZE", "500")),
     )
 

@@ -13,6 +13,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from transforms.alias_decisions import DECISION_COLUMNS
 from warehouse import reports
 from warehouse.contracts import CONTRACTS, conform
 from warehouse.views import build_views, run_checks
@@ -21,6 +22,8 @@ CATALOG = "crosswire.duckdb"
 LOCK = ".crosswire.lock"
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("path", "outlet", "url", "published_at")
+ENTITY_COLUMNS = ("entity_id", "canonical_name", "entity_type", "aliases")
+DECISIONS = "alias_decisions.csv"
 _RUN_FILE = re.compile(r"^(?P<run>\d{8}T\d{12}Z-[0-9a-f]+)-\d+\.parquet$")
 
 
@@ -86,6 +89,59 @@ def read_entities(path: str) -> tuple[list[dict], str]:
     except OSError as exc:
         raise InputError(f"entity table {path} cannot be read: {exc.strerror}") from exc
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")))), hashlib.sha256(data).hexdigest()[:12]
+
+
+def read_outlets(path: str) -> list[dict]:
+    """Outlet table CSV (outlet_id, canonical_name, aliases, domains) -> rows; no file, no rows."""
+    if not Path(path).is_file():
+        return []
+    return list(csv.DictReader(io.StringIO(Path(path).read_bytes().decode("utf-8-sig"))))
+
+
+def decisions_file(entities_file: str) -> Path:
+    """The alias decision log lives beside the entity table it edits."""
+    return Path(entities_file).with_name(DECISIONS)
+
+
+def read_alias_decisions(entities_file: str) -> list[dict]:
+    """The entity table's decision log (accepted and rejected suggestions) -> rows; no log, no rows."""
+    path = decisions_file(entities_file)
+    if not path.is_file():
+        return []
+    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+
+
+def read_suggestion(warehouse_dir: str, suggestion_id: str) -> dict:
+    """A suggestion id (or a unique prefix of one) -> its row in the catalog's alias_suggestions."""
+    columns, rows = query(warehouse_dir, "select * from alias_suggestions")
+    found = [dict(zip(columns, r, strict=True)) for r in rows if r[0].startswith(suggestion_id.strip())]
+    if len(found) != 1:
+        raise InputError(f"{len(found) or 'no'} alias suggestions match {suggestion_id!r} in {warehouse_dir}")
+    return found[0]
+
+
+def _replace_text(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def save_alias_decision(entities_file: str, entity_rows: list[dict] | None, decision: dict) -> None:
+    """Write the entity table's next version (when given) and append the decision to its log."""
+    if entity_rows is not None:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=ENTITY_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(entity_rows)
+        _replace_text(Path(entities_file), out.getvalue())
+    path = decisions_file(entities_file)
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=DECISION_COLUMNS, lineterminator="\n")
+    if not old:
+        writer.writeheader()
+    writer.writerow(decision)
+    _replace_text(path, old + out.getvalue())
 
 
 def check_warehouse(warehouse_dir: str) -> None:

@@ -185,3 +185,49 @@ def test_run_publishes_summary_artifacts(seeds_db):
     assert counts[("documents", "articles loaded")] == 5
     assert counts[("lines removed by reason", "related_link")] == 5
     assert "## lines removed by reason" in digest.data
+
+
+EXTRA_STORY = ("Kyiv talks\n\nTalks with Zelensky went on while Zelenskiy waited in Kyiv. Aides to Zelenskiy said "
+               "Zelensky agreed, and Zelensky left. In Berlin, Angela Merkel spoke, and Merkell said more; allies of "
+               "Merkell left, while Merkell stayed.\n")
+
+
+def _suggestions(warehouse):
+    con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
+    rows = con.execute("select suggestion_id, kind, entity_id, spellings from alias_suggestions").fetchall()
+    found = dict(con.execute("select entity_id, count(*) from mentions group by all").fetchall())
+    con.close()
+    return rows, found
+
+
+def test_accepted_and_rejected_suggestions_change_the_next_run(prefect_harness, tmp_path):
+    import shutil
+
+    from flows.cli import main
+    from flows.daily import run_folder
+    from tests.conftest import ROOT, copy_seeds
+
+    inbox = copy_seeds(tmp_path / "in")
+    (inbox / "extra.txt").write_text(EXTRA_STORY)
+    entities = tmp_path / "table" / "entities.csv"
+    entities.parent.mkdir()
+    shutil.copy(ROOT / "seeds" / "entities.csv", entities)
+    warehouse = tmp_path / "wh"
+    run = {"input_dir": str(inbox), "warehouse_dir": str(warehouse), "entities_file": str(entities)}
+    run_folder(**run)
+    suggestions, mentions = _suggestions(warehouse)
+    by_spelling = {tuple(s[3]): s for s in suggestions}
+    zelensky, merkell = by_spelling[("Zelensky", "Zelenskiy")], by_spelling[("Merkell",)]
+    assert zelensky[1:3] == ("new_entity", None) and merkell[1:3] == ("new_spelling", "angela-merkel")
+    assert "zelenskiy" not in mentions and "zelensky" not in mentions
+    assert main(["aliases", "accept", zelensky[0][:8], "--warehouse", str(warehouse), "--entities", str(entities)]) == 0
+    assert main(["aliases", "reject", merkell[0], "--warehouse", str(warehouse), "--entities", str(entities)]) == 0
+    run_folder(**run)
+    suggestions, after = _suggestions(warehouse)
+    new_id = next(e for e in after if e.startswith("zelensk"))
+    assert after[new_id] == 5
+    assert after["angela-merkel"] == mentions["angela-merkel"]
+    assert suggestions == []
+    decisions = (entities.parent / "alias_decisions.csv").read_text().splitlines()
+    assert [d.split(",")[1] for d in decisions[1:]] == ["accepted", "rejected"]
+    assert (ROOT / "seeds" / "entities.csv").read_text() != entities.read_text()

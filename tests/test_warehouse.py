@@ -58,8 +58,8 @@ def test_bi_tool_reads_through_sqlalchemy(seeds_warehouse):
 
 def test_conform_orders_casts_and_rejects_nulls():
     row = {name: None for name in ARTICLES.names}
-    row.update(doc_id="d", source_path="p", source_format="txt", outlet="o", outlet_source="manifest", body="b",
-               count_lines_removed=0)
+    row.update(doc_id="d", source_path="p", source_format="txt", outlet="o", outlet_source="manifest", outlet_id="o",
+               outlet_name="O", body="b", count_lines_removed=0)
     table = pa.Table.from_pylist([row]).select(list(reversed(ARTICLES.names)))
     assert conform(table, ARTICLES).schema == ARTICLES
     with pytest.raises(ValueError, match="body"):

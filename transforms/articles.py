@@ -183,6 +183,8 @@ def _article(doc: dict, cleaned: Cleaned) -> dict:
         **doc,
         "outlet": doc["outlet"] or "unknown",
         "outlet_source": doc["outlet_source"] or "none",
+        "outlet_id": doc.get("outlet_id") or "unknown",
+        "outlet_name": doc.get("outlet_name") or doc["outlet"] or "unknown",
         "title": doc["title"] or cleaned.title,
         "byline": doc["byline"] or cleaned.byline,
         "dateline": cleaned.dateline,

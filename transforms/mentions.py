@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 import pyarrow as pa
 
 from transforms.names import build_index, find_names
+from transforms.variant_mentions import resolve_variants, variant_matcher
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, MENTIONS, NAME_CANDIDATES
 
 ENTITY_TYPES = ("person", "organisation", "place")
@@ -29,11 +30,14 @@ def parse_entities(rows: Iterable[Mapping[str, str]]) -> pa.Table:
 
 
 def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """Articles (doc_id, body) + ENTITIES -> (mentions, candidate_mentions); offsets index into body."""
-    index = build_index(entities.to_pylist())
+    """Articles (doc_id, body) + ENTITIES -> (mentions, candidate_mentions); offsets index into body.
+
+    Names the alias table does not list are matched against its known spellings (match_kind 'variant')."""
+    rows = entities.to_pylist()
+    index, matcher = build_index(rows), variant_matcher(rows)
     mentions, candidates = [], []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
-        found, unmatched = find_names(body, index)
+        found, unmatched = resolve_variants(body, *find_names(body, index), matcher)
         broken = [m for m in found if body[m.start_char:m.end_char] != m.surface]
         if broken:  # offsets are the contract with articles.body: a mismatch is a bug, never data
             raise ValueError(f"mention offsets do not match the body of {doc_id}: {broken[0]}")
@@ -46,8 +50,9 @@ def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, 
 
 
 def summarise_candidates(candidate_mentions: pa.Table, articles: pa.Table) -> pa.Table:
-    """Candidate mentions + articles (doc_id, outlet) -> NAME_CANDIDATES, most mentioned first."""
-    outlet_of = dict(zip(articles["doc_id"].to_pylist(), articles["outlet"].to_pylist(), strict=True))
+    """Candidate mentions + articles (doc_id, outlet_name or outlet) -> NAME_CANDIDATES, most mentioned first."""
+    outlet = "outlet_name" if "outlet_name" in articles.column_names else "outlet"
+    outlet_of = dict(zip(articles["doc_id"].to_pylist(), articles[outlet].to_pylist(), strict=True))
     groups: dict[str, dict] = {}
     for row in candidate_mentions.to_pylist():
         group = groups.setdefault(row["surface"], {"n": 0, "docs": {}, "outlets": set(), "notes": defaultdict(int)})

@@ -37,6 +37,8 @@ SHORT_MIN = 0.85      # ... and tokens of three letters or fewer, which must als
 MATCH_MIN = 0.82      # rarity-weighted share of both names that must agree
 RARE_SHARE = 0.5      # some paired token must be about as rare as a token no known name has (idf share)
 EXTRA_WEIGHT = 0.5    # weight of tokens only the longer name has
+LONE_MIN_LETTERS = 5  # a lone word shorter than this is too often another word ('Mass', 'Ryan')
+LONE_LETTERS_MIN = 0.7  # ... and must keep most of its letters to spell a known surname
 AMBIGUITY_GAP = 0.04  # a runner-up entity this close to the best one makes the query ambiguous
 
 
@@ -98,6 +100,7 @@ def _normal_compound(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat across a corpus' articles
 def name_tokens(name: str) -> tuple[str, ...]:
     """'Abd al-Rahman al-Faqih' -> ('abdrahman', 'fakih'): skeleton tokens of a name, Arabic articles dropped."""
     words = [w for w in (fold_word(p) for p in _SPLIT.split(name)) if w]
@@ -207,23 +210,46 @@ def _candidates(tokens: tuple[str, ...], index: VariantIndex) -> set[int]:
     return found
 
 
-def match_variant(query: str, index: VariantIndex, kind: str | None = None) -> Match | None:
-    """A name + VariantIndex (+ PER/ORG/LOC) -> the one entity it spells, or None when none or several fit."""
+def rank_entities(query: str, index: VariantIndex, kind: str | None = None) -> list[Match]:
+    """A name + VariantIndex (+ PER/ORG/LOC) -> every blocked entity with its best score, best first."""
     tokens = name_tokens(query)
-    if not tokens:
-        return None
     best: dict[str, tuple[float, str]] = {}
-    for position in _candidates(tokens, index):
+    for position in _candidates(tokens, index) if tokens else ():
         entity_id, variant, variant_kind, known = index.variants[position]
         if kind is not None and variant_kind != kind:
             continue
         score = score_tokens(tokens, known, index.idf, index.unseen_idf, variant_kind == "PER")
         if score > best.get(entity_id, (0.0, ""))[0]:
             best[entity_id] = (score, variant)
-    ranked = sorted(best.items(), key=lambda item: item[1][0], reverse=True)
-    if not ranked or ranked[0][1][0] < MATCH_MIN:
-        return None
-    if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0] - AMBIGUITY_GAP:
-        return None
-    entity_id, (score, variant) = ranked[0]
-    return Match(entity_id, round(score, 4), variant)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+    return [Match(entity_id, round(score, 4), variant) for entity_id, (score, variant) in ranked]
+
+
+def is_clear(ranked: list[Match], floor: float) -> bool:
+    """Ranked matches + a score floor -> whether the best one reaches it with no runner-up close behind."""
+    if not ranked or ranked[0].score < floor:
+        return False
+    return len(ranked) == 1 or ranked[1].score < ranked[0].score - AMBIGUITY_GAP
+
+
+def match_variant(query: str, index: VariantIndex, kind: str | None = None) -> Match | None:
+    """A name + VariantIndex (+ PER/ORG/LOC) -> the one entity it spells, or None when none or several fit."""
+    ranked = rank_entities(query, index, kind)
+    return ranked[0] if is_clear(ranked, MATCH_MIN) else None
+
+
+def surname_bearers(word: str, index: VariantIndex) -> list[str]:
+    """A lone word + VariantIndex -> ids of the people whose known surname it spells, letter for letter after
+    transliteration and in most letters as written ('Gadhafi', 'Qaddafi' -> Gaddafi; 'Mass' is not Maas);
+    looser resemblances are left to review."""
+    tokens = name_tokens(word)
+    if len(tokens) != 1 or len(word) < LONE_MIN_LETTERS:
+        return []
+    target, letters = tokens[0].translate(_AS_K), fold_word(word)
+    found = set()
+    for position in _candidates(tokens, index):
+        entity_id, variant, kind, known = index.variants[position]
+        if kind == "PER" and known[-1].translate(_AS_K) == target and \
+                Indel.normalized_similarity(letters, fold_word(variant.split()[-1])) >= LONE_LETTERS_MIN:
+            found.add(entity_id)
+    return sorted(found)

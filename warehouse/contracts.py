@@ -15,6 +15,9 @@ ARTICLES = pa.schema([
     pa.field("url", pa.string()),
     pa.field("outlet", pa.string(), nullable=False),
     pa.field("outlet_source", pa.string(), nullable=False),
+    # The label as found (manifest, record, page) stays in `outlet`; the outlet table resolves it to one outlet.
+    pa.field("outlet_id", pa.string(), nullable=False),
+    pa.field("outlet_name", pa.string(), nullable=False),
     pa.field("title", pa.string()),
     pa.field("byline", pa.string()),
     pa.field("dateline", pa.string()),
@@ -74,6 +77,22 @@ NAME_CANDIDATES = pa.schema([
     pa.field("note", pa.string()),
     pa.field("example_doc_id", pa.string(), nullable=False),
 ])
+# Proposed alias groups: a new spelling of a known entity, or a new entity with several spellings.
+ALIAS_SUGGESTIONS = pa.schema([
+    pa.field("suggestion_id", pa.string(), nullable=False),
+    pa.field("kind", pa.string(), nullable=False),
+    pa.field("entity_id", pa.string()),
+    pa.field("canonical_name", pa.string(), nullable=False),
+    pa.field("entity_type", pa.string(), nullable=False),
+    pa.field("spellings", pa.list_(pa.string()), nullable=False),
+    pa.field("count_by_spelling", pa.list_(pa.int32()), nullable=False),
+    pa.field("matched_variant", pa.string()),
+    pa.field("outlets", pa.list_(pa.string()), nullable=False),
+    pa.field("count_mentions", pa.int32(), nullable=False),
+    pa.field("count_articles", pa.int32(), nullable=False),
+    pa.field("score", pa.float64(), nullable=False),
+    pa.field("examples", pa.list_(pa.string()), nullable=False),
+])
 # Every file found under the input folder: each must end up as a source of an article or in quarantine.
 INPUT_FILES = pa.schema([
     pa.field("source_path", pa.string(), nullable=False),
@@ -104,6 +123,7 @@ CONTRACTS = {
     "mentions": MENTIONS,
     "name_candidates": NAME_CANDIDATES,
     "candidate_mentions": CANDIDATE_MENTIONS,
+    "alias_proposals": ALIAS_SUGGESTIONS,
     "quarantine": QUARANTINE,
     "input_files": INPUT_FILES,
     "runs": RUNS,

@@ -49,3 +49,23 @@ on outlet using sum(count_mentions)
 group by entity
 order by entity
 """
+
+
+def alias_review(limit: int) -> str:
+    """SQL: the alias suggestions to review, most mentioned first, one line each."""
+    return f"""
+select
+    suggestion_id as id,
+    kind,
+    coalesce(entity_id, '(new) ' || entity_type) as entity,
+    canonical_name,
+    array_to_string(list_transform(list_zip(spellings, count_by_spelling), lambda x: x[1] || ' ' || x[2]), ' / ')
+        as spellings,
+    count_outlets as outlets,
+    count_mentions as mentions,
+    round(score, 2) as score,
+    left(example, 120) as example
+from alias_suggestions
+order by count_mentions desc, suggestion_id
+limit {int(limit)}
+"""

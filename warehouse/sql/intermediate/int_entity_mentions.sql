@@ -1,4 +1,5 @@
--- one row per mention of a known entity, with the entity's name and type and the article's outlet
+-- one row per mention of a known entity, with the entity's name and type and the article's outlet (as resolved
+-- by the outlet table: 'Fox Online News' and 'Fox News' are one outlet)
 with
 
 mentions as (
@@ -19,7 +20,8 @@ final as (
         mentions.entity_id,
         entities.canonical_name,
         entities.entity_type,
-        articles.outlet,
+        articles.outlet_id,
+        articles.outlet_name as outlet,
         mentions.surface,
         mentions.spelling,
         mentions.start_char,

@@ -12,7 +12,7 @@ articles as (
 final as (
     select
         removed_lines.reason,
-        articles.outlet,
+        articles.outlet_name as outlet,
         count(*) as count_lines,
         count(distinct removed_lines.doc_id) as count_articles
     from removed_lines

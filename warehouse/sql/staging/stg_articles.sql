@@ -9,6 +9,8 @@ select
     url,
     outlet,
     outlet_source,
+    outlet_id,
+    outlet_name,
     title,
     byline,
     dateline,

@@ -1,0 +1,152 @@
+"""Names the alias index does not know -> mentions of the entity whose known spellings they match."""
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from transforms.lexicon import is_demonym
+from transforms.names import Candidate, Mention
+from transforms.variants import (
+    VariantIndex,
+    build_variant_index,
+    coarse,
+    match_variant,
+    name_tokens,
+    surname_bearers,
+)
+
+KIND_CODES = {"person": "PER", "organisation": "ORG", "place": "LOC"}
+# Candidates carrying these notes were already judged by the exact index: a shared surname stays ambiguous.
+_JUDGED = "ambiguous"
+_SEPARATOR = re.compile(r"[\s\-‐‑–—]")
+_WORD = re.compile(r"[^\W_]+")
+_GLUED_ARTICLES = ("al-", "el-", "al ", "el ")
+# Words that join a sentence-opening word to a name in one capitalised run ('Fighters of al-Qaida').
+_JOINERS = ("of", "and", "for", "the", "on")
+
+
+@dataclass(eq=False)
+class VariantMatcher:
+    """Known spellings of the entity table, with answers remembered per name (news repeats names)."""
+
+    index: VariantIndex
+    types: Mapping[str, str]
+    keys: frozenset[str]  # consonant keys of every known word: a name sharing too few of them cannot match
+    full: dict[str, str | None] = field(default_factory=dict)
+    lone: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def is_shouted(name: str) -> bool:
+    """'NATO', 'U.N.', 'POLITICO' -> True: no lower-case letter, an acronym or a name in capitals."""
+    return not any(ch.islower() for ch in name)
+
+
+def variant_matcher(entities: Iterable[Mapping]) -> VariantMatcher:
+    """Entity rows (entity_id, canonical_name, entity_type, aliases) -> VariantMatcher over every known spelling;
+    the same table gives the same matcher, so batches of one run share what it has learned."""
+    rows = tuple((e["entity_id"], e["canonical_name"], e["entity_type"], tuple(e["aliases"])) for e in entities)
+    return _matcher(rows)
+
+
+@lru_cache(maxsize=1)
+def _matcher(rows: tuple[tuple, ...]) -> VariantMatcher:
+    # Acronyms ('MIT', 'GNA') are not transliterated: spelled differently they are other acronyms. A name
+    # qualified in parentheses ('House of Representatives (Libya)') must not match its unqualified namesakes.
+    known = [(entity_id, name, KIND_CODES[kind]) for entity_id, canonical, kind, aliases in rows
+             for name in (canonical, *aliases) if not is_shouted(name) and "(" not in name]
+    index = build_variant_index(known)
+    keys = frozenset(key for *_, tokens in index.variants for t in tokens for key in _word_keys(t))
+    return VariantMatcher(index, {r[0]: r[2] for r in rows}, keys)
+
+
+def _word_keys(token: str) -> tuple[str, str]:
+    return coarse(token), coarse(token.replace("K", "h"))
+
+
+def _may_match(surface: str, matcher: VariantMatcher) -> bool:
+    """Whether (nearly) every word shares consonants with some known word: a cheap test before scoring.
+    Acronyms and names in capitals are left to the exact index."""
+    tokens = () if is_shouted(surface) else name_tokens(surface)
+    unknown = sum(1 for t in tokens if not any(k in matcher.keys for k in _word_keys(t)))
+    return bool(tokens) and unknown <= len(tokens) // 3
+
+
+def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
+    """A name of several words -> the entity it spells; an organisation or place must agree word for word
+    ('Libyan Army' is not the Libyan National Army), and an adjective ('North African') names nothing."""
+    if surface not in matcher.full:
+        plausible = _may_match(surface, matcher) and not is_demonym(surface.split()[-1])
+        found = match_variant(surface, matcher.index) if plausible else None
+        if found and matcher.types.get(found.entity_id) != "person":
+            # Organisations and places vary in transliteration only: every word must keep its skeleton
+            # ('Russian Foreign Minister' is not the Russian Foreign Ministry).
+            found = found if name_tokens(surface) == name_tokens(found.matched_variant) else None
+        elif found:  # a person's last word as written stays close to the known surname ('Bayer AG' is no Albayrak)
+            last, known = surface.split()[-1], found.matched_variant.split()[-1]
+            found = found if Indel.normalized_similarity(last.casefold(), known.casefold()) >= 0.5 else None
+        matcher.full[surface] = found.entity_id if found else None
+    return matcher.full[surface]
+
+
+def _lone_word(surface: str, matcher: VariantMatcher) -> tuple[str, ...]:
+    """A lone word -> the people whose surname it spells. A lone word never names an organisation or place by
+    resemblance ('Parisi' is not Paris, 'Waggoner' is not Wagner): those need the exact alias table."""
+    if surface not in matcher.lone:
+        matcher.lone[surface] = tuple(surname_bearers(surface, matcher.index)) if _may_match(surface, matcher) else ()
+    return matcher.lone[surface]
+
+
+def _tail(candidate: Candidate) -> Candidate | None:
+    """'Fighters of al-Qaida' -> 'al-Qaida': the name after the last joining word of a run that names nothing."""
+    cuts = [at + len(word) + 2 for word in _JOINERS if (at := candidate.surface.rfind(f" {word} ")) >= 0]
+    if not cuts:
+        return None
+    cut = max(cuts)
+    return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char, None)
+
+
+def _mention(text: str, candidate: Candidate, entity_id: str, matcher: VariantMatcher) -> Mention:
+    start, end = candidate.start_char, candidate.end_char
+    if text[max(0, start - 3):start].casefold() in _GLUED_ARTICLES and not text[max(0, start - 4):start - 3].isalnum():
+        start -= 3  # 'al-Qaida' as written, as the exact index reports it
+    surface = text[start:end]
+    spelling = _WORD.findall(surface)[-1] if matcher.types.get(entity_id) == "person" else surface
+    return Mention(entity_id, surface, spelling, start, end, "variant")
+
+
+def resolve_variants(text: str, mentions: list[Mention], candidates: list[Candidate],
+                     matcher: VariantMatcher) -> tuple[list[Mention], list[Candidate]]:
+    """Text + its exact mentions and candidates -> (mentions, candidates) with confident variants resolved;
+    a lone surname follows the exact index's rules: the bearer named in the text, else the only bearer."""
+    found, left, lone = list(mentions), [], []
+    queue = list(candidates)
+    while queue:
+        candidate = queue.pop(0)
+        if (candidate.note or "").startswith(_JUDGED):
+            left.append(candidate)
+        elif not _SEPARATOR.search(candidate.surface):
+            lone.append(candidate)
+        elif (entity_id := _full_name(candidate.surface, matcher)) is not None:
+            found.append(_mention(text, candidate, entity_id, matcher))
+        elif (tail := _tail(candidate)) is not None:
+            queue.insert(0, tail)
+        else:
+            left.append(candidate)
+    named = {m.entity_id for m in found}
+    # 'Khalifa Hifter ... Hifter': a surname written as in a full name of this text is that person.
+    surnames = {name_tokens(m.spelling): m.entity_id for m in found if matcher.types.get(m.entity_id) == "person"}
+    for candidate in lone:
+        same = surnames.get(name_tokens(candidate.surface))
+        bearers = (same,) if same else _lone_word(candidate.surface, matcher)
+        in_text = [b for b in bearers if b in named]
+        if len(in_text) == 1 or len(bearers) == 1:
+            found.append(_mention(text, candidate, (in_text or bearers)[0], matcher))
+        elif bearers:
+            left.append(Candidate(candidate.surface, candidate.start_char, candidate.end_char,
+                                  "ambiguous: " + ", ".join(bearers)))
+        else:
+            left.append(candidate)
+    return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
