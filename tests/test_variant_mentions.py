@@ -45,8 +45,10 @@ def test_offsets_index_into_the_text():
 
 def test_lone_surname_with_two_bearers_and_no_context_stays_ambiguous():
     assert _found("In 2011 the leader Qadhafi fell.") == ([], [("Qadhafi", "ambiguous: gaddafi, saif")])
-    assert _found("In 2011 the leader Qadhafi fell.", ONLY_ELDERS)[0] == [
-        ("gaddafi", "Qadhafi", "Qadhafi", "variant")]
+    # An unlisted spelling alone is not resolved even with one known bearer: the text must name the person.
+    assert _found("In 2011 the leader Qadhafi fell.", ONLY_ELDERS)[0] == []
+    assert _found("Muammar Gaddafi ruled. In 2011 the leader Qadhafi fell.", ONLY_ELDERS)[0] == [
+        ("gaddafi", "Muammar Gaddafi", "Gaddafi", "alias"), ("gaddafi", "Qadhafi", "Qadhafi", "variant")]
 
 
 def test_lone_surname_follows_the_full_name_in_the_text():
