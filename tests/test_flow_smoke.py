@@ -184,7 +184,7 @@ def test_run_publishes_summary_artifacts(seeds_db):
     counts = {(r["section"], r["item"]): r["count"] for r in rows}
     assert counts[("documents", "articles loaded")] == 5
     assert counts[("lines removed by reason", "related_link")] == 5
-    assert "## lines removed by reason" in digest.data
+    assert "## lines removed by reason" in digest.data and "## alias suggestions" in digest.data
 
 
 EXTRA_STORY = ("Kyiv talks\n\nTalks with Zelensky went on while Zelenskiy waited in Kyiv. Aides to Zelenskiy said "

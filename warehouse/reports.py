@@ -27,6 +27,7 @@ SUMMARY = {
     "quarantined by reason": QUARANTINE_BY_REASON,
     "mentions by entity type": "select entity_type, count_mentions from (" + MENTIONS_BY_TYPE + ")",
     "name candidates": "select 'unmatched names' as item, count_names as count from (" + CANDIDATES + ")",
+    "alias suggestions": "select kind as item, count(*) as count from alias_suggestions group by 1 order by 1",
 }
 
 
