@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
             console.print(_table("", columns, rows))
             return 0
         return _rules()
-    except storage.InputError as exc:
+    except (storage.InputError, storage.QueryError) as exc:
         err.print(f"crosswire: {exc}", highlight=False, soft_wrap=True)
         return 2
 

@@ -27,6 +27,10 @@ DECISIONS = "alias_decisions.csv"
 _RUN_FILE = re.compile(r"^(?P<run>\d{8}T\d{12}Z-[0-9a-f]+)-\d+\.parquet$")
 
 
+class QueryError(Exception):
+    """SQL the catalog could not run: one line, exit 2."""
+
+
 class InputError(Exception):
     """A problem the user must fix (missing folder, unwritable warehouse, bad manifest): one line, exit 2."""
 
@@ -291,5 +295,7 @@ def query(warehouse_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
     try:
         result = con.execute(sql)
         return [d[0] for d in result.description], result.fetchall()
+    except duckdb.Error as exc:
+        raise QueryError(" ".join(str(exc).split())) from exc
     finally:
         con.close()

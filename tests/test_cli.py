@@ -83,3 +83,9 @@ def test_export_writes_every_table_and_mart(seeds_warehouse, tmp_path, fmt, caps
     reader = "read_csv_auto" if fmt == "csv" else "read_parquet"
     ((n,),) = duckdb.sql(f"select count(*) from {reader}('{tmp_path / ('articles.' + fmt)}')").fetchall()
     assert n == 5
+
+
+def test_bad_sql_is_a_one_line_error(seeds_warehouse, capsys):
+    assert main(["query", "select nonsense from nowhere", "--warehouse", str(seeds_warehouse)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("crosswire: Catalog Error") and "\n" not in err
