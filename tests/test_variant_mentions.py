@@ -69,3 +69,16 @@ def test_relatives_stay_apart():
 
 def test_loose_lone_resemblance_is_left_for_review():
     assert _found("The general Hifter said little.") == ([], [("Hifter", None)])
+
+
+@pytest.mark.parametrize("text", [
+    "Angela Maria Kelley spoke to reporters.",  # a shared given name and a different surname
+    "They said Kill Us All in the video.",      # words that only sound like a name
+])
+def test_different_people_are_not_merged(text):
+    entities = ENTITIES + [
+        {"entity_id": "merkel", "canonical_name": "Angela Merkel", "entity_type": "person", "aliases": []},
+        {"entity_id": "saleh", "canonical_name": "Aguila Saleh", "entity_type": "person", "aliases": ["Agila Saleh"]},
+    ]
+    mentions, _ = resolve_variants(text, *find_names(text, build_index(entities)), variant_matcher(entities))
+    assert [m.entity_id for m in mentions] == []

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from transforms.lexicon import is_demonym
 from transforms.names import Candidate, Mention
@@ -77,6 +77,18 @@ def _may_match(surface: str, matcher: VariantMatcher) -> bool:
     return bool(tokens) and unknown <= len(tokens) // 3
 
 
+def _same_surname(surface: str, known: str) -> bool:
+    """A person's last word as written spells the known surname: its consonants differ by one at most (and it keeps
+    three), and it keeps half the letters ('Gadhafi' is Gaddafi; 'Kelley' is not Merkel, 'All' is not Saleh)."""
+    mine, theirs = name_tokens(surface)[-1:], name_tokens(known)[-1:]
+    if not mine or not theirs:
+        return False
+    mine, theirs = coarse(mine[0]), coarse(theirs[0])
+    close = mine == theirs or (min(len(mine), len(theirs)) >= 3 and Levenshtein.distance(mine, theirs) <= 1)
+    last, known_last = surface.split()[-1].casefold(), known.split()[-1].casefold()
+    return close and Indel.normalized_similarity(last, known_last) >= SURNAME_LETTERS
+
+
 def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
     """A name of several words -> the entity it spells; an organisation or place must agree word for word
     ('Libyan Army' is not the Libyan National Army), and an adjective ('North African') names nothing."""
@@ -87,10 +99,8 @@ def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
             # Organisations and places vary in transliteration only: every word must keep its skeleton
             # ('Russian Foreign Minister' is not the Russian Foreign Ministry).
             found = found if name_tokens(surface) == name_tokens(found.matched_variant) else None
-        elif found:  # a person's last word as written stays close to the known surname ('Bayer AG' is no Albayrak)
-            last, known = surface.split()[-1], found.matched_variant.split()[-1]
-            similar = Indel.normalized_similarity(last.casefold(), known.casefold()) >= SURNAME_LETTERS
-            found = found if similar else None
+        elif found and not _same_surname(surface, found.matched_variant):
+            found = None
         matcher.full[surface] = found.entity_id if found else None
     return matcher.full[surface]
 
