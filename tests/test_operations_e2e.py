@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -55,9 +56,8 @@ def server_env(tmp_path_factory):
     try:
         def healthy():
             try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    return subprocess.run(["curl", "-sf", f"http://127.0.0.1:{port}/api/health"],
-                                          capture_output=True).returncode == 0
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as response:
+                    return response.status == 200
             except OSError:
                 return False
         started = time.monotonic()
