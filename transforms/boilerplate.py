@@ -46,11 +46,14 @@ LINE_RULES: tuple[Rule, ...] = (
                 r"|related stories|related coverage|more|more on this|more from \w+|recommended|watch|listen"
                 r"|must read|don'?t miss|trending|top stories|latest|more stories|click here|see more)\b\s*[:|»>\-–—]+"
                 r"(?:\s+\S.*)?$|^(?:read more(?: here)?|more on this\W*|related(?: articles| stories)?"
-                r"|most read(?: in [\w ]+)?|you may also like\W*)$|^also on [\w-]+\.[\w.]+\s+\S.*$", 30),
+                r"|most read(?: in [\w ]+)?|you may also like\W*)$|^also on [\w-]+\.[\w.]+\s+\S.*$"
+                r"|^full coverage:\s.*$|^[^.!?]+\sread more\W*$", 30),
          ("Read: Angela Merkel Discusses Diplomatic Solution For Libyan-conflict With Erdogan, Putin",
           "READ MORE: Are Russian mercenaries abandoning Haftar?", "Also read: Turkey sends troops", "READ MORE:",
           "More On This...", "Read more here", "SEE MORE: Hong Kong protests: students under siege",
-          "Also on rt.com Journalists threatened with arrest", "Most read in world news", "You may also like..."),
+          "Also on rt.com Journalists threatened with arrest", "Most read in world news", "You may also like...",
+          "Full Coverage: Business",
+          "Coronavirus shows the folly of stripping the state to the bone | Jo Lawson Read more"),
          ("Read the full statement on the ministry's website.", "More than 1,000 were killed: a massacre.")),
     Rule("teaser_tag", "A headline ending in a capitals tag ('… [VIDEO]', '… [INSIGHT]') promotes another story.",
          _regex(r"\[[A-Z]{3,12}\][\W_]*$", 30, 0),
@@ -70,10 +73,13 @@ LINE_RULES: tuple[Rule, ...] = (
          ("He asked them to hide the caption before printing.",)),
     Rule("disclaimer", "Editorial disclaimers and sign-up thanks are about the site, not the story.",
          _regex(r"^(?:the )?(?:opinions|views) expressed (?:in this|by|here)\b|^this is a rush transcript\b"
-                r"|^thank you for (?:signing up|subscribing|reading)\b|^editor'?s note:?$", 40),
+                r"|^thank you for (?:signing up|subscribing|reading)\b|^editor'?s note:?$"
+                r"|^content created by .{3,80} is available\b|^this content is (?:created|imported|provided)\b", 60),
          ("The opinions expressed by columnists are their own and do not represent the views of Townhall.com.",
           "This is a rush transcript. Copy may not be in its final form.",
-          "Thank you for signing up. For more from The Nation, check out our latest issue"),
+          "Thank you for signing up. For more from The Nation, check out our latest issue",
+          "Content created by The Daily Caller News Foundation is available without charge to any news publisher",
+          "This content is created and maintained by a third party, and imported onto this page"),
          ("The views expressed at the summit were divided, diplomats said.",)),
     Rule("section_label", "An all-capitals label with a colon ('ANALYSIS/OPINION:') files the story, it is not text.",
          _regex(r"^[A-Z][A-Z /&'’-]{2,30}:$", 5, 0),
@@ -95,16 +101,21 @@ LINE_RULES: tuple[Rule, ...] = (
                 r"|follow (?:us|@\w+|\w+ on (?:twitter|facebook|instagram)).*|join us on \w+.*"
                 r"|sign up\b.*|subscribe\b.*|newsletter sign-?up|get (?:the|our) .*newsletter.*"
                 r"|.*\b(?:click here|tap here) (?:to|for)\b.*|like us on facebook.*|download (?:the|our) app.*"
-                r"|.*\bmanage newsletters\b.*|.*\bsign up here\b.*|like this (?:story|article)\?.*)[\W_]*$", 25),
+                r"|.*\bmanage newsletters\b.*|.*\bsign up here\b.*|like this (?:story|article)\?.*"
+                r"|.*\bplease verify you'?re not a robot\b.*)[\W_]*$", 25),
          ("SHARE THIS ARTICLE", "Share Tweet Post Email", "Sign up for Daily Newsletters Manage Newsletters",
           "CLICK HERE TO GET THE FOX NEWS APP", "Follow @politico", "Follow us on Twitter @CNNOpinion.",
-          "Like this story? Share it with a friend!"),
+          "Like this story? Share it with a friend!",
+          "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box."),
          ("Erdogan followed the talks closely.", "Supporters signed up in their thousands to vote.")),
     Rule("loader", "Loading spinners and player placeholders are page furniture.",
          _regex(r"^(?:loading|please wait|buffering|play|pause|video|audio|photos?|gallery|image \d+ of \d+"
-                r"|(?:next|prev(?:ious)?) image \d+ of \d+|slideshow \(\d+ images?\)|your browser does.*)"
-                r"[.…\s]*$", 25),
-         ("Loading...", "Loading…", "Slideshow (2 Images)", "next Image 1 of 2", "Photo"),
+                r"|(?:next|prev(?:ious)?) image \d+ of \d+|slideshow \(\d+ images?\)|your browser does.*"
+                r"|media playback is unsupported on your device.*|just watched\b.*\breplay\b.*)"
+                r"[.…\s]*$", 80),
+         ("Loading...", "Loading…", "Slideshow (2 Images)", "next Image 1 of 2", "Photo",
+          "Media playback is unsupported on your device Media caption Protesters gathered outside",
+          "JUST WATCHED Senator-elect on his role Replay More Videos ... MUST WATCH Senator-elect on his role"),
          ("Loading of the ships began on Monday.",)),
     Rule("credit", "Photo, image and agency credits name who made a picture, not what happened.",
          _regex(rf"^[|\s]*(?:(?:image|photo|picture|video|graphic|illustration|photograph)s?\s*"
@@ -120,10 +131,11 @@ LINE_RULES: tuple[Rule, ...] = (
           "Reporting by Jane Roe; additional reporting by Ann Lee; Editing by John Doe"),
          ("Reporting by the Times found that the contracts were never signed.",)),
     Rule("photo_caption", "A caption describes a picture; its trailing credit marks it.",
-         _regex(r"^(?:file photo\W|photo\W)|[(\[](?:[^()\[\]]*\b(?:photo|image|picture|getty|pictured"
+         _regex(r"^(?:file photo\W|photo\W|file\s+[-–—]\s)|[(\[](?:[^()\[\]]*\b(?:photo|image|picture|getty|pictured"
                 r"|file)\b[^()\[\]]*)[)\]]\.?$", 80),
          ("Fighters stand atop a tank in Tarhouna, June 5, 2020. (Photo by AFP)",
-          "FILE PHOTO: Libyan fighters near Tripoli"),
+          "FILE PHOTO: Libyan fighters near Tripoli",
+          "FILE - In this Jan. 19, 2018 file photo, President Donald Trump speaks to participants"),
          ("Fighters stand atop a tank in Tarhouna (a town southeast of Tripoli).",)),
     Rule("breadcrumb", "Breadcrumb trails ('News / North Africa') are site navigation.",
          _regex(rf"^{_CRUMB}(?:\s+[/>»›|]\s+{_CRUMB}){{1,5}}$", 12, 0),
