@@ -179,9 +179,7 @@ def locked(warehouse_dir: str, run_id: str) -> Iterator[None]:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
             break
         except FileExistsError:
-            owner, _, pid = lock.read_text().partition(" ")
-            if pid.strip().isdigit() and _pid_alive(int(pid)):
-                raise InputError(f"warehouse is locked by run {owner} (pid {pid.strip()})") from None
+            check_unlocked(warehouse_dir)
             lock.unlink(missing_ok=True)  # left behind by a run that died
     else:
         raise InputError(f"cannot take the lock {lock}")
