@@ -22,6 +22,9 @@ from transforms.lexicon import (
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
 _APOSTROPHES = "'’`ʼ"
+# Unions built once: they are tested for every token of every article.
+_ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
+_NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
 
 
@@ -174,7 +177,7 @@ def _given_name_before(text: str, tokens: list[Token], first: int) -> int | None
 
 
 def _expand_left(tokens: list[Token], first: int) -> int:
-    while first > 0 and not tokens[first - 1].key and tokens[first - 1].text.casefold() in ARTICLES | HYPHEN_ARTICLES:
+    while first > 0 and not tokens[first - 1].key and tokens[first - 1].text.casefold() in _ANY_ARTICLE:
         first -= 1
     return first
 
@@ -247,7 +250,7 @@ def _runs(text: str, tokens: list[Token], taken: set[int]) -> list[tuple[int, in
 def _trim(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     def role(t: Token) -> bool:
         return t.text.casefold() in TITLES or is_demonym(t.text)
-    while first <= last and tokens[first].text.casefold() in NOT_NAMES | CONNECTORS:
+    while first <= last and tokens[first].text.casefold() in _NOT_NAME_STARTS:
         first += 1
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first
