@@ -114,6 +114,57 @@ RUNS = pa.schema([
     pa.field("count_quarantined", pa.int32(), nullable=False),
 ])
 
+# Direct quotes in article bodies; a quote split around its attribution ("...," he said. "...") is one row.
+QUOTES = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("quote_id", pa.string(), nullable=False),
+    pa.field("text", pa.string(), nullable=False),
+    pa.field("speaker_entity_id", pa.string()),
+    pa.field("speaker_surface", pa.string()),
+    # How the speaker was found: said_after, said_before, according_to, colon, title, pronoun; null if unattributed.
+    pa.field("attribution", pa.string()),
+    pa.field("start_char", pa.int32(), nullable=False),
+    pa.field("end_char", pa.int32(), nullable=False),
+    pa.field("count_words", pa.int32(), nullable=False),
+    # A scare-quoted word or short phrase ("foolish") rather than something someone said.
+    pa.field("is_fragment", pa.bool_(), nullable=False),
+])
+# Quotes that are the same words across articles (despite punctuation, case, a few changed words or a part).
+QUOTE_MATCHES = pa.schema([
+    pa.field("quote_id", pa.string(), nullable=False),
+    pa.field("quote_group_id", pa.string(), nullable=False),
+])
+# The words an outlet puts next to a name: premodifier, appositive, role (a noun phrase standing for the name).
+DESCRIPTORS = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("entity_id", pa.string(), nullable=False),
+    pa.field("descriptor", pa.string(), nullable=False),
+    pa.field("kind", pa.string(), nullable=False),
+    pa.field("start_char", pa.int32(), nullable=False),
+    pa.field("end_char", pa.int32(), nullable=False),
+    pa.field("is_quoted", pa.bool_(), nullable=False),
+])
+# Numbers with the thing they count, normalised ("3,80,000 lives" -> 380000 lives).
+FIGURES = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("figure_id", pa.string(), nullable=False),
+    pa.field("value", pa.float64(), nullable=False),
+    pa.field("unit", pa.string()),
+    pa.field("what", pa.string()),
+    # more_than, at_least, about, up_to, less_than, ... ; null when the figure is stated as exact.
+    pa.field("qualifier", pa.string()),
+    pa.field("raw", pa.string(), nullable=False),
+    pa.field("sentence", pa.string(), nullable=False),
+    pa.field("start_char", pa.int32(), nullable=False),
+    pa.field("end_char", pa.int32(), nullable=False),
+])
+# Every article's story: articles telling the same story share a story_id (a lone article is its own story).
+STORIES = pa.schema([
+    pa.field("story_id", pa.string(), nullable=False),
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("similarity", pa.float64()),
+])
+
 CONTRACTS = {
     "articles": ARTICLES,
     "sources": SOURCES,
@@ -127,6 +178,11 @@ CONTRACTS = {
     "quarantine": QUARANTINE,
     "input_files": INPUT_FILES,
     "runs": RUNS,
+    "quotes": QUOTES,
+    "quote_matches": QUOTE_MATCHES,
+    "descriptors": DESCRIPTORS,
+    "figures": FIGURES,
+    "stories": STORIES,
 }
 
 
