@@ -1,4 +1,4 @@
-"""The one CLI: `crosswire run|serve|export|query|rules|aliases` (thin: parses arguments, calls flows and storage)."""
+"""The one CLI: `crosswire run|serve|export|query|report|rules|aliases` (thin: parses, calls flows and storage)."""
 
 import argparse
 import os
@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     query = commands.add_parser("query", help="run read-only SQL on the warehouse catalog")
     query.add_argument("sql")
     query.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
+    report = commands.add_parser("report", help="write an HTML page of charts comparing the outlets")
+    report.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
+    report.add_argument("--out", required=True, help="HTML file to write")
     commands.add_parser("rules", help="list the boilerplate rules and why each removes a line")
     _alias_parser(commands.add_parser("aliases", help="review, accept or reject the run's alias suggestions"))
     return parser
@@ -121,6 +124,19 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from transforms.report import render_report
+
+    page = render_report(storage.report_data(args.warehouse))
+    try:
+        with open(args.out, "w", encoding="utf-8") as out:
+            out.write(page)
+    except OSError as exc:
+        raise storage.InputError(f"cannot write {args.out}: {exc.strerror}") from exc
+    console.print(f"report: {args.out}", soft_wrap=True)
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     _check_run_arguments(args, quiet=not args.verbose)
     from flows.daily import run_folder  # prefect is slow to import: only for the commands that run flows
@@ -180,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "aliases":
             return _aliases(args)
         if args.command == "query":

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transforms.alias_decisions import DECISION_COLUMNS
+from transforms.report_queries import QUERIES as REPORT_QUERIES
 from warehouse import reports
 from warehouse.contracts import CONTRACTS, conform
 from warehouse.views import build_views, run_checks
@@ -297,3 +298,15 @@ def query(warehouse_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
         raise QueryError(" ".join(str(exc).split())) from exc
     finally:
         con.close()
+
+
+def report_data(warehouse_dir: str) -> dict[str, list[dict]]:
+    """Published catalog -> {view: its top rows as dicts} for the HTML report, plus "missing_views" it lacks."""
+    _, rows = query(warehouse_dir, "select table_name from information_schema.tables")
+    present = {r[0] for r in rows}
+    data: dict[str, list[dict]] = {"missing_views": [{"view": v} for v in REPORT_QUERIES if v not in present]}
+    for view, sql in REPORT_QUERIES.items():
+        # Views arrive in the catalog as the pipeline grows: an older warehouse simply has less to show.
+        columns, rows = query(warehouse_dir, sql) if view in present else ([], [])
+        data[view] = [dict(zip(columns, row, strict=True)) for row in rows]
+    return data
