@@ -93,21 +93,32 @@ def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], in
 
 def _scale(x: float, y: float, top_value: int) -> list[str]:
     body = [_text(x, y + 10, "mentions:", "muted")]
-    for i, share in enumerate((0.04, 0.16, 0.36, 0.64, 1.0)):  # even colour steps on the square-root scale
-        sx = x + 70 + i * 48
-        body.append(_rect(sx, y, 44, 12, heat(share)))
-        body.append(_text(sx + 22, y + 26, "≥" + number(max(1, round(top_value * share))), "muted", "middle"))
+    for i, share in enumerate((0.0, 0.04, 0.16, 0.36, 0.64, 1.0)):  # even colour steps on the square-root scale
+        sx = x + 70 + i * 52
+        body.append(_rect(sx, y, 48, 12, heat(share)))
+        body.append(_text(sx + 24, y + 26, number(max(1, round(top_value * share))), "muted", "middle"))
     return body
 
 
-def swatches(keys: list[tuple[str, str]], x: float, y: float, limit: int = 26) -> list[str]:
-    """[(label, colour)] -> SVG legend items laid out in a row from (x, y)."""
-    body = []
+def width(text: str, size: float = 12) -> float:
+    """Rough rendered width of text in px: capitals are wider (no font metrics here)."""
+    return sum(8.0 if c.isupper() else 6.2 for c in text) * size / 12
+
+
+def swatches(keys: list[tuple[str, str]], x: float, y: float, span: tuple[float, float], limit: int = 26
+             ) -> tuple[list[str], float]:
+    """[(label, colour)] -> (SVG legend items from (x, y), the last line's y); lines wrap within span=(left, right)."""
+    body, lines = [], 1
     for label, fill in keys:
+        text = clip(label, limit)
+        if x + 14 + width(text, 11) > span[1]:
+            if lines == 3:  # a legend longer than that says less than the table below the chart
+                return body + [_text(x, y, "…", "muted")], y
+            x, y, lines = span[0], y + 16, lines + 1
         body.append(_rect(x, y - 9, 10, 10, fill))
-        body.append(_text(x + 14, y, clip(label, limit), "muted"))
-        x += 26 + CHAR_WIDTH * len(clip(label, limit))
-    return body
+        body.append(_text(x + 14, y, text, "muted"))
+        x += 26 + width(text, 11)
+    return body, y
 
 
 def grouped_bars(groups: list[dict], label: str, share: bool, bar_width: float = 560) -> str:
@@ -118,9 +129,11 @@ def grouped_bars(groups: list[dict], label: str, share: bool, bar_width: float =
     longest = max((sum(s[1] for s in bar[1]) for g in groups for bar in g["bars"]), default=1) or 1
     for group in groups:
         body.append(_text(0, y + 14, clip(group["label"], 40), "group"))
-        # Headings are bold and 13px: about 8px a character, so the legend starts clear of them.
-        body += swatches(group.get("legend", []), 16 + 8 * len(clip(group["label"], 40)), y + 14)
-        y += 22
+        # Headings are bold and 13px: an eighth wider than the estimate, so the legend starts clear of them.
+        start = 16 + 1.2 * width(clip(group["label"], 40), 13)
+        keys, last = swatches(group.get("legend", []), start, y + 14, (left, left + bar_width + 20))
+        body += keys
+        y = last + 8
         for bar_label, segments in group["bars"]:
             total = sum(s[1] for s in segments) or 1
             scale = bar_width / (total if share else longest)

@@ -10,6 +10,7 @@ from transforms.report_queries import TOP_ENTITIES, TOP_OUTLETS, TOP_SERIES
 
 EMPTY = "No data in this warehouse."
 TABLE_ROWS = 12
+TOP_SPELLINGS, OTHER = 6, "#c8ccd0"
 
 
 def cell(value: object) -> str:
@@ -79,11 +80,15 @@ def spelling_section(rows: list[dict], colours: dict[str, str]) -> tuple[str, st
     for entity in _totals(rows, "canonical_name", "count_mentions"):
         mine = [r for r in rows if r["canonical_name"] == entity]
         spellings = _totals(mine, "spelling", "count_mentions")
-        shade = {s: charts.colour(i) for i, s in enumerate(spellings)}
+        # Past a handful, spellings share one grey: the eye cannot tell ten hues apart in a thin bar.
+        shade = {s: charts.colour(i) if i < TOP_SPELLINGS else OTHER for i, s in enumerate(spellings)}
         bars = [(outlet, [(r["spelling"], r["count_mentions"], shade[r["spelling"]])
                           for r in sorted(mine, key=lambda r: spellings.index(r["spelling"])) if r["outlet"] == outlet])
                 for outlet in _totals(mine, "outlet", "count_mentions")]
-        groups.append({"label": entity, "legend": [(s, shade[s]) for s in spellings], "bars": bars})
+        keys = [(s, shade[s]) for s in spellings[:TOP_SPELLINGS]]
+        others = len(spellings) - TOP_SPELLINGS
+        keys += [(f"{others} other spelling{'s' if others > 1 else ''}", OTHER)] if others > 0 else []
+        groups.append({"label": entity, "legend": keys, "bars": bars})
         for spelling in spellings:
             used = [r for r in mine if r["spelling"] == spelling]
             summary.append([entity, spelling, [f"{r['outlet']} ({r['count_mentions']})" for r in used],
