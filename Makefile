@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
 
-.PHONY: setup run test lint clean
+.PHONY: setup test-setup run test lint clean
 
 setup: $(STAMP)
 
@@ -19,7 +19,21 @@ $(STAMP): requirements.lock pyproject.toml
 run: setup
 	$(BIN)/crosswire run
 
-test: setup
+# The report's browser tests drive Debian's chromium (playwright's own browser downloads are not used).
+CHROMIUM ?= /usr/bin/chromium
+
+test-setup: setup
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing chromium for the report's browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+		else \
+			echo "chromium is missing: install it (sudo apt-get install chromium) for the report's browser tests;"; \
+			echo "they skip without it, and fail when CROSSWIRE_SLOW_TESTS=1"; \
+		fi; \
+	fi
+
+test: test-setup
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 lint: setup
