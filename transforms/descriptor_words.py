@@ -9,18 +9,16 @@ insurgent senator congressman congresswoman lawmaker legislator parliamentarian 
 attorney lawyer adviser advisor aide official negotiator mediator candidate nominee challenger incumbent speaker
 cleric imam ayatollah pope mufti activist journalist columnist founder tycoon billionaire businessman businesswoman
 magnate ceo defector loyalist ally backer supporter rival opponent critic successor predecessor frontrunner
-front-runner veteran strategist operative fighter rebel""".split())
-# Role nouns that are offices: a person who holds one office is not 'the <other office>' of a later sentence.
-OFFICE_FAMILY = {
-    **dict.fromkeys(("president", "vice-president", "king", "queen", "emir", "amir", "sultan", "monarch"), "state"),
-    **dict.fromkeys(("minister", "premier", "chancellor"), "minister"),
-    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokesperson"),
-    **dict.fromkeys(("ambassador", "envoy"), "envoy"),
-    **dict.fromkeys(("general", "marshal", "field-marshal", "colonel", "lieutenant", "captain", "admiral",
-                     "brigadier"), "military"),
-    **dict.fromkeys(("senator", "congressman", "congresswoman", "lawmaker", "legislator"), "legislator"),
-    **dict.fromkeys(("governor", "mayor", "judge", "prosecutor", "secretary", "secretary-general"), "office"),
-}
+front-runner veteran strategist operative fighter rebel economist analyst correspondent reporter editor
+commentator""".split())
+# Role nouns that characterise rather than appoint: 'the strongman' may stand for the person just named, whereas
+# 'the minister' or 'the official' is as often someone else the text does not name.
+# ('the nominee', 'the candidate' are as often the next office-seeker as the last one named.)
+FALLBACK_ROLES = frozenset("""strongman warlord dictator autocrat despot tyrant putschist leader ruler billionaire
+tycoon mogul magnate businessman businesswoman defector loyalist militant insurgent rebel cleric""".split())
+# Words that make a role someone else's: 'the vice president' is not the president.
+RANK_WORDS = frozenset({"vice", "deputy", "assistant", "former", "ex", "acting", "interim", "late", "outgoing",
+                        "incoming", "future", "then", "previous"})
 # Nouns that head a description of a place or an organisation ('Sirte, a coastal city').
 THING_NOUNS = frozenset("""city town village port capital country nation state region province district enclave
 stronghold hub base gateway group organisation organization alliance bloc body agency militia force forces army

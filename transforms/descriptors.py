@@ -8,7 +8,6 @@ Everything is a regular expression over a short window around a mention: no pars
 """
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 
 import pyarrow as pa
@@ -17,9 +16,10 @@ from transforms.descriptor_words import (
     ADJECTIVES,
     ATTRIBUTIVE_NOUNS,
     DESCRIPTIVE,
+    FALLBACK_ROLES,
     HONORIFICS,
     NOUN_MODIFIERS,
-    OFFICE_FAMILY,
+    RANK_WORDS,
     ROLE_FOLLOWERS,
     ROLE_NOUNS,
     STOPWORDS,
@@ -37,6 +37,12 @@ _ROLE_WINDOW = 400  # 'the strongman' stands for the person last named only if t
 _ROLE_ALTERNATION = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first: 'vice-president'
 _WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w-]*[^\W_])?|(?:" + "|".join(TITLE_ABBREVIATIONS)
                    + r")\.|[^\W_](?:[\w'’.-]*[^\W_])?|\S")
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z]+")  # 'John Calhoun', 'George W. Bush'
+_VERB_PREFIXES = frozenset({"re", "pre", "co", "de", "un", "non", "over", "under", "out"})  # 're-electing Trump'
+# After an adjective alone, a verb or punctuation shows the name is its noun: 'embattled Assad said'.
+_ALONE_FOLLOWERS = ROLE_FOLLOWERS - {"and", "or", "but"}
+_SUBJECTS = frozenset("i we you they he she it will would can could should must may might did do does".split())
+_PERSON_ONLY = ROLE_NOUNS - THING_NOUNS
 _PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "on", "from", "with", "under", "since", "turned"})
 _PHRASE_GLUE = frozenset({"a", "an", "the", "and"}) | _PREPOSITIONS
 _PHRASE = r"([^,;:.!?()\[\]\"“”—–]{2,120}?)"
@@ -45,6 +51,10 @@ _APPOSITIVE = re.compile(r"(,|\s*--|\s*[—–])\s+(?:(a|an|the)\s+)?" + _PHRASE
 _COPULAR = re.compile(r"\s+(?:is|was|remains|remained|became|has been|had been)\s+(?:a|an|the)\s+" + _PHRASE + _END)
 _ROLE = re.compile(r"\b[Tt]he\s+((?:[\w'’.-]+\s+){0,3}?)(?i:(" + _ROLE_ALTERNATION + r"))(['’]s)?\b(?![\w-])")
 
+# 'Kalin, the foreign minister, and ...', 'Russia, the American Nazi Party, North Korea,': a list, not a description.
+_LIST_GOES_ON = re.compile(r"\s*,\s*(?:and|or)\b|\s*,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*,")
+# 'Biden is the frontrunner', 'replaced Trump as the front-runner': these say what someone is and stand for no one.
+_PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|being|as|become|becomes|became|remains|remained)\s+$")
 # A role noun after a possessive and not before a name belongs to someone the text does not name.
 _CLAIM = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s)\s+(?:[\w-]+\s+){0,2}?(?i:(" + _ROLE_ALTERNATION
                     + r"))\b(?![\w-])(?! [A-Z])")
@@ -56,8 +66,8 @@ def _possessive(word: str) -> bool:
 
 def _compound(word: str) -> bool:
     """'eastern-based', 'UN-backed', '76-year-old' -> True; 'al-Sarraj' (a name) -> False."""
-    tail = word.rsplit("-", 1)[-1]
-    return "-" in word and tail.isalpha() and tail.islower()
+    head, _, tail = word.rpartition("-")
+    return bool(head) and tail.isalpha() and tail.islower() and head not in _VERB_PREFIXES
 
 
 def _role_word(word: str) -> bool:
@@ -116,6 +126,8 @@ def _premodifier(body: str, start: int, named: set[int]) -> tuple[int, int] | No
             continue
         phase = _step(word, phase, _proper(body, tok, named, headline))
         if phase is None:
+            if kept and word.casefold() in _SUBJECTS and toks[kept[-1]].group().islower():
+                return None  # 'which I judge Trump', 'they head Hamas': the role word is a verb
             break
         kept.append(i)
         right = tok.start()
@@ -151,9 +163,15 @@ def _noun_phrase(phrase: str, heads: frozenset[str], has_article: bool) -> int:
                                 or is_demonym(first)):
         return 0  # 'Russia, Egypt' is a list, 'Haftar, 76,' an age
     cuts = [n for n, w in enumerate(words) if w.casefold() in _PREPOSITIONS] + [len(words), len(words)]
-    if not 0 < cuts[0] <= 6 or words[cuts[0] - 1].casefold() not in heads or cuts[1] - cuts[0] > 6:
+    head, tail = cuts[0], cuts[1]  # the head noun ends words[:head]; one prepositional phrase runs to tail
+    if not 0 < head <= 6 or words[head - 1].casefold() not in heads:
         return 0
-    return [m.end() for m in re.finditer(r"\S+", phrase)][cuts[1] - 1]
+    if head < len(words):
+        if not 1 < tail - head <= 6:
+            return 0  # 'a nation in' was cut short, or the phrase runs on
+        if _NAME_RUN.search(" ".join(words[head + 1:tail])) and words[head + 1].casefold() != "the":
+            return 0  # 'Trump, Secretary of State Mike Pompeo' names a second person
+    return [m.end() for m in re.finditer(r"\S+", phrase)][tail - 1]
 
 
 def _after(body: str, end: int, heads: frozenset[str]) -> list[tuple[str, int, int]]:
@@ -162,7 +180,7 @@ def _after(body: str, end: int, heads: frozenset[str]) -> list[tuple[str, int, i
     apposed = _APPOSITIVE.match(body, end)
     size = apposed and _noun_phrase(apposed.group(3), heads, bool(apposed.group(2)))
     # 'Kalin, the foreign minister, and the intelligence chief' is a list of people, not a description of Kalin.
-    if size and not re.match(r"\s*,\s*(?:and|or)\b", body[apposed.end():apposed.end() + 8]):
+    if size and not _LIST_GOES_ON.match(body, apposed.end()):
         found.append(("appositive", apposed.start(3), apposed.start(3) + size))
     copular = _COPULAR.match(body, end)
     size = copular and _noun_phrase(copular.group(1), heads, True)
@@ -171,17 +189,20 @@ def _after(body: str, end: int, heads: frozenset[str]) -> list[tuple[str, int, i
     return found
 
 
-def _attributive(body: str, end: int) -> bool:
-    """'former Trump adviser': the name modifies the next word, so 'former' describes the adviser."""
-    nxt = re.match(r" ([a-z]+)\b", body[end:end + 30])
-    return body[end:end + 1] == "-" or bool(nxt and nxt.group(1) in ATTRIBUTIVE_NOUNS | ROLE_NOUNS)
+def _kept(body: str, span: tuple[int, int], end: int, is_thing: bool) -> bool:
+    """Whether the words before a name describe it rather than a noun after it ('former U.S. envoy')."""
+    follower = re.match(r"(\s*)([^\W\d_]+|\S)?", body[end:end + 40])
+    gap, nxt = follower.group(1), follower.group(2) or ""
+    if _role_word(body[span[0]:span[1]].split()[-1]):
+        return not is_thing and not (gap and nxt.casefold() in ATTRIBUTIVE_NOUNS | ROLE_NOUNS)
+    # An adjective alone must be followed by no noun: 'war-torn Libya.', 'embattled Assad said'.
+    return nxt != "-" and (not nxt[:1].isalpha() or nxt in _ALONE_FOLLOWERS)
 
 
-def _head(text: str) -> str:
-    """The noun a descriptor is about: the last word before any 'of'/'for' ('head of the GNA' -> 'head')."""
+def _head_words(text: str) -> set[str]:
+    """Words of a descriptor up to its head noun: 'close ally of the president' -> {'close', 'ally'}."""
     words = [w.casefold() for w in text.split()]
-    cut = next((n for n, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-    return words[cut - 1] if cut else ""
+    return set(words[:next((n for n, w in enumerate(words) if w in _PREPOSITIONS), len(words))])
 
 
 def _describe(doc_id: str, body: str, mentions: list[dict], persons: set[str], things: set[str]) -> list[dict]:
@@ -192,17 +213,20 @@ def _describe(doc_id: str, body: str, mentions: list[dict], persons: set[str], t
         entity, start, end = m["entity_id"], m["start_char"], m["end_char"]
         heads = ROLE_NOUNS if entity in persons else THING_NOUNS if entity in things else ROLE_NOUNS | THING_NOUNS
         span = _premodifier(body, start, named)
-        if span and not (entity in things and _role_word(body[span[0]:span[1]].split()[-1])):
-            text = _premodifier_text(body, span)
-            if _role_word(text.split()[-1]) or not _attributive(body, end):
-                rows.append(_row(doc_id, entity, text, "premodifier", span))
+        if span and _kept(body, span, end, entity in things):
+            rows.append(_row(doc_id, entity, _premodifier_text(body, span), "premodifier", span))
+        if re.search(r"\bof\s+(?:the\s+)?$", body[max(0, start - 8):start]):
+            continue  # in 'the president of the United States is ...' the phrase is about the president
         for kind, a, b in _after(body, end, heads):
             rows.append(_row(doc_id, entity, body[a:b], kind, (a, b)))
     return rows
 
 
 def _row(doc_id: str, entity_id: str, text: str, kind: str, span: tuple[int, int]) -> dict:
-    return {"doc_id": doc_id, "entity_id": entity_id, "descriptor": " ".join(text.split()), "kind": kind,
+    text = " ".join(text.split())
+    if text.isupper() and len(text) > 5:  # a transcript's 'RUSSIAN PRESIDENT' is 'Russian President'
+        text = text.title()
+    return {"doc_id": doc_id, "entity_id": entity_id, "descriptor": text, "kind": kind,
             "start_char": span[0], "end_char": span[1], "is_quoted": False}
 
 
@@ -229,42 +253,62 @@ def _claimed(body: str) -> dict[str, int]:
     return claims
 
 
-def _referent(pos: int, head: str, words: set[str], people: list[tuple[int, str]], attached: list[tuple],
-              claims: dict[str, int]) -> str | None:
-    """Person a role phrase at pos stands for: the one it was attached to, else the one last named, else None."""
-    starts = [p[0] for p in people]
-    last = {entity: start for start, entity in people[:bisect_left(starts, pos)]}
-    earlier = [(entity, dwords, dhead) for start, entity, dwords, dhead in attached if start < pos]
-    scored = [(len(words & dwords), last.get(entity, -1), entity) for entity, dwords, _ in earlier if head in dwords]
+def _qualifiers(text: str) -> set[str]:
+    """Words of a role phrase that narrow who it is: 'vice', 'foreign', 'Greek' ('embattled' narrows nothing)."""
+    return {w.casefold() for w in text.split()[:-1]
+            if w.casefold() in RANK_WORDS or w.casefold() in NOUN_MODIFIERS or w[0].isupper()}
+
+
+def _unnamed_between(body: str, a: int, b: int, named: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised name the entity list does not know ('John Calhoun') stands between a and b."""
+    for match in _NAME_RUN.finditer(body, a, b):
+        if not any(s <= match.start() < e for s, e in named):
+            return True
+    return False
+
+
+def _referent(pos: int, text: str, head: str, doc: tuple) -> str | None:
+    """Person a role phrase at pos stands for: the one it was attached to, else the one just named, else None."""
+    body, people, attached, claims, named = doc
+    last = {entity: (start, end) for start, end, entity in people if end <= pos}
+    known: dict[str, set[str]] = {}
+    for start, entity, dwords in attached:
+        if start < pos:
+            known.setdefault(entity, set()).update(dwords)
+    words, qualifiers = _words(text), _qualifiers(text)
+    scored = [(len(words & dwords), last.get(entity, (-1,)), entity) for entity, dwords in known.items()
+              if head in dwords and qualifiers <= dwords]
     if scored:
         return max(scored)[2]
-    if claims.get(head, pos) < pos or not last:
+    if head not in FALLBACK_ROLES or claims.get(head, pos) < pos or not last:
         return None
-    start, entity = max((s, e) for e, s in last.items())
-    families = {OFFICE_FAMILY.get(dhead) for e, _, dhead in earlier if e == entity} - {None}
-    if pos - start > _ROLE_WINDOW or (OFFICE_FAMILY.get(head) and families and OFFICE_FAMILY[head] not in families):
-        return None  # too far back, or someone else: a president is not 'the minister' of the next sentence
+    (start, end), entity = max((span, e) for e, span in last.items())
+    if pos - start > _ROLE_WINDOW or not qualifiers <= known.get(entity, set()) \
+            or _unnamed_between(body, end, pos, named):
+        return None  # too far back, or someone the entity list does not know was named since
     return entity
 
 
 def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], described: list[dict]) -> list[dict]:
     """'the strongman' -> a role row for the person it stands for."""
-    people = sorted((m["start_char"], m["entity_id"]) for m in mentions if m["entity_id"] in persons)
+    people = sorted((m["start_char"], m["end_char"], m["entity_id"]) for m in mentions if m["entity_id"] in persons)
     if not people:
         return []
-    attached = [(r["start_char"], r["entity_id"], _words(r["descriptor"]), _head(r["descriptor"]))
+    attached = [(r["start_char"], r["entity_id"], _head_words(r["descriptor"]))
                 for r in described if r["entity_id"] in persons]
+    named = [(m["start_char"], m["end_char"]) for m in mentions]
     taken = [(r["start_char"], r["end_char"]) for r in described]
-    claims, rows = _claimed(body), []
+    doc, rows = (body, people, attached, _claimed(body), named), []
     for match in _ROLE.finditer(body):
         span = _role_span(body, match)
-        if span is None or any(a < span[1] and span[0] < b for a, b in taken):
+        if span is None or any(a < span[1] and span[0] < b for a, b in taken) \
+                or _PREDICATE.search(body, max(0, match.start() - 12), match.start()):
             continue
-        text, head = body[span[0]:span[1]], match.group(2).casefold()
-        entity = _referent(match.start(), head, _words(text), people, attached, claims)
+        text = body[span[0]:span[1]]
+        entity = _referent(match.start(), text, match.group(2).casefold(), doc)
         if entity:
             rows.append(_row(doc_id, entity, text, "role", span))
-            attached.append((match.start(), entity, _words(text), head))
+            attached.append((match.start(), entity, _words(text)))
     return rows
 
 
@@ -301,8 +345,7 @@ def extract_descriptors(articles: pa.Table, mentions: pa.Table, quotes: pa.Table
             continue
         described = _describe(doc_id, body, doc_mentions, persons, things)
         # A name described by a person's role noun ('warlord') is a person even when only named in full.
-        people = persons | ({r["entity_id"] for r in described if _head(r["descriptor"]) in ROLE_NOUNS - THING_NOUNS}
-                            - things)
+        people = persons | ({r["entity_id"] for r in described if _head_words(r["descriptor"]) & _PERSON_ONLY} - things)
         rows = described + _roles(doc_id, body, doc_mentions, people, described)
         spans = [(q["start_char"], q["end_char"]) for q in quoted.get(doc_id, [])]
         seen = set()
