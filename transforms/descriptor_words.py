@@ -51,6 +51,10 @@ with without about against over under after before since during until upon via b
 through toward towards than like is are was were be been being has have had do does did will would shall should can
 could may might must said says say told tells added according also not no only just even then there here now
 however meanwhile while though although because despite""".split())
+# Role nouns that also modify a noun ('the general public', 'the official line', 'the rebel forces'): after one of
+# these, 'the <role>' stands for a person only before a word from ROLE_FOLLOWERS or punctuation.
+NOUN_LIKE_ROLES = frozenset("""general chief head official rebel militant insurgent veteran rival ally opposition
+captain marshal major leader speaker""".split())
 # Words that may follow 'the <role>' when it stands for a person ('the strongman said'), unlike 'the general public'.
 ROLE_FOLLOWERS = frozenset("""said says told added stated noted warned insisted claimed announced argued
 declared explained replied wrote tweeted has had have is was will would could can did does may might must should

@@ -18,6 +18,7 @@ from transforms.descriptor_words import (
     DESCRIPTIVE,
     FALLBACK_ROLES,
     HONORIFICS,
+    NOUN_LIKE_ROLES,
     NOUN_MODIFIERS,
     RANK_WORDS,
     ROLE_FOLLOWERS,
@@ -240,7 +241,8 @@ def _role_span(body: str, match: re.Match) -> tuple[int, int] | None:
             return None
     if not match.group(3):  # 'the strongman's forces' stands for him whatever follows
         nxt = re.match(r"\s*([^\W\d_]+|\S)?", body[match.end():match.end() + 40]).group(1)
-        if nxt and nxt[0].isalpha() and (nxt[0].isupper() or nxt.casefold() not in ROLE_FOLLOWERS):
+        strict = match.group(2).casefold() in NOUN_LIKE_ROLES
+        if nxt and nxt[0].isalpha() and (nxt[0].isupper() or strict and nxt.casefold() not in ROLE_FOLLOWERS):
             return None  # 'the general Haftar' is a premodifier, 'the general election' no role at all
     return (match.start(1) if modifiers else match.start(2)), match.end(2)
 
