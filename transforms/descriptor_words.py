@@ -1,4 +1,5 @@
-"""Word lists the descriptor finder relies on: role nouns, the words that may modify them, and where phrases stop."""
+"""Word lists the descriptor finder relies on (role nouns, the words that may modify them, where phrases stop) and
+the word tests built on them."""
 
 # Nouns that name what a person is or does: the head of a descriptor, and what 'the <noun>' refers back with.
 ROLE_NOUNS = frozenset("""president vice-president premier minister secretary secretary-general spokesman spokeswoman
@@ -64,3 +65,23 @@ apparently in on at from during after before when while since to for as with by"
 ATTRIBUTIVE_NOUNS = frozenset("""administration government forces force militia militias camp loyalists supporters
 campaign regime family era years aide aides adviser advisers official officials troops fighters army allies
 spokesman spokeswoman backers""".split())
+# Subjects and auxiliaries: 'which I judge Trump' makes the role word before the name a verb.
+SUBJECTS = frozenset("i we you they he she it will would can could should must may might did do does".split())
+# Prefixes that make a hyphenated word a verb, not an adjective: 're-electing Trump'.
+VERB_PREFIXES = frozenset({"re", "pre", "co", "de", "un", "non", "over", "under", "out"})
+
+
+def is_possessive(word: str) -> bool:
+    """"Libya's", 'Haftar’s', "rebels'" -> True."""
+    return len(word) > 2 and word[-2:] in ("'s", "’s", "s'", "s’")
+
+
+def is_compound(word: str) -> bool:
+    """'eastern-based', 'UN-backed', '76-year-old' -> True; 'al-Sarraj' (a name), 're-electing' -> False."""
+    head, _, tail = word.rpartition("-")
+    return bool(head) and tail.isalpha() and tail.islower() and head not in VERB_PREFIXES
+
+
+def is_role_word(word: str) -> bool:
+    """'General', 'warlord', 'Gen.' -> True: a word that may head a descriptor of a person."""
+    return word.casefold() in ROLE_NOUNS or word.rstrip(".") in TITLE_ABBREVIATIONS

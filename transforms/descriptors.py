@@ -12,21 +12,7 @@ from collections.abc import Iterable
 
 import pyarrow as pa
 
-from transforms.descriptor_words import (
-    ADJECTIVES,
-    ATTRIBUTIVE_NOUNS,
-    DESCRIPTIVE,
-    FALLBACK_ROLES,
-    HONORIFICS,
-    NOUN_LIKE_ROLES,
-    NOUN_MODIFIERS,
-    RANK_WORDS,
-    ROLE_FOLLOWERS,
-    ROLE_NOUNS,
-    STOPWORDS,
-    THING_NOUNS,
-    TITLE_ABBREVIATIONS,
-)
+from transforms import descriptor_words as vocab
 from transforms.lexicon import NOT_NAMES, is_demonym
 from warehouse.contracts import DESCRIPTORS
 
@@ -35,15 +21,16 @@ PERSON_MATCH_KINDS = frozenset({"surname", "surname_in_context"})
 _WINDOW = 100  # characters left of a name: room for the six words a premodifier may have
 _MAX_WORDS = 6
 _ROLE_WINDOW = 400  # 'the strongman' stands for the person last named only if that name is this close
-_ROLE_ALTERNATION = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first: 'vice-president'
-_WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w-]*[^\W_])?|(?:" + "|".join(TITLE_ABBREVIATIONS)
+_ROLE_ALTERNATION = "|".join(sorted(vocab.ROLE_NOUNS, key=len, reverse=True))  # longest first: 'vice-president'
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w-]*[^\W_])?|(?:" + "|".join(vocab.TITLE_ABBREVIATIONS)
                    + r")\.|[^\W_](?:[\w'’.-]*[^\W_])?|\S")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z]+")  # 'John Calhoun', 'George W. Bush'
-_VERB_PREFIXES = frozenset({"re", "pre", "co", "de", "un", "non", "over", "under", "out"})  # 're-electing Trump'
 # After an adjective alone, a verb or punctuation shows the name is its noun: 'embattled Assad said'.
-_ALONE_FOLLOWERS = ROLE_FOLLOWERS - {"and", "or", "but"}
-_SUBJECTS = frozenset("i we you they he she it will would can could should must may might did do does".split())
-_PERSON_ONLY = ROLE_NOUNS - THING_NOUNS
+_ALONE_FOLLOWERS = vocab.ROLE_FOLLOWERS - {"and", "or", "but"}
+_MODIFIERS = vocab.ADJECTIVES | vocab.NOUN_MODIFIERS
+_BARE_STARTS = vocab.ROLE_NOUNS | _MODIFIERS  # an appositive without a/an/the opens with one of these
+_ANY_HEAD = vocab.ROLE_NOUNS | vocab.THING_NOUNS
+_PERSON_ONLY = vocab.ROLE_NOUNS - vocab.THING_NOUNS
 _PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "on", "from", "with", "under", "since", "turned"})
 _PHRASE_GLUE = frozenset({"a", "an", "the", "and"}) | _PREPOSITIONS
 _PHRASE = r"([^,;:.!?()\[\]\"“”—–]{2,120}?)"
@@ -61,22 +48,8 @@ _CLAIM = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s)\s+(?:[\w-]
                     + r"))\b(?![\w-])(?! [A-Z])")
 
 
-def _possessive(word: str) -> bool:
-    return len(word) > 2 and (word[-2:] in ("'s", "’s") or word[-2:] in ("s'", "s’"))
-
-
-def _compound(word: str) -> bool:
-    """'eastern-based', 'UN-backed', '76-year-old' -> True; 'al-Sarraj' (a name) -> False."""
-    head, _, tail = word.rpartition("-")
-    return bool(head) and tail.isalpha() and tail.islower() and head not in _VERB_PREFIXES
-
-
-def _role_word(word: str) -> bool:
-    return word.casefold() in ROLE_NOUNS or word.rstrip(".") in TITLE_ABBREVIATIONS
-
-
 def _sentence_start(body: str, pos: int) -> bool:
-    before = body[:pos].rstrip(" \t\u00a0")
+    before = body[max(0, pos - 40):pos].rstrip(" \t\u00a0")  # a slice, not the whole body: this runs per word
     return not before or before[-1] in ".!?\n\"“”:;"
 
 
@@ -87,26 +60,26 @@ def _title_case(body: str, pos: int) -> bool:
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
-def _proper(body: str, tok: re.Match, named: set[int], headline: bool) -> bool:
+def _proper(body: str, tok: re.Match, named: set[int]) -> bool:
     """A capitalised word that may modify a role ('Libyan National Army general'), not a sentence opener."""
     word = tok.group()
-    if not word[0].isupper() or word.casefold() in NOT_NAMES or word.casefold() in HONORIFICS:
+    if not word[0].isupper() or word.casefold() in NOT_NAMES or word.casefold() in vocab.HONORIFICS:
         return False
     if tok.start() in named or is_demonym(word):
         return True
-    return not headline and not _sentence_start(body, tok.start())
+    return not _sentence_start(body, tok.start()) and not _title_case(body, tok.start())
 
 
 def _step(word: str, phase: str | None, proper: bool) -> str | None:
     """Phase after taking a word leftwards into a premodifier ('head' nouns, then 'adjective's), or None to stop."""
     lower = word.casefold()
-    if _possessive(word) or lower in STOPWORDS or lower in HONORIFICS or not word[0].isalnum():
+    if vocab.is_possessive(word) or lower in vocab.STOPWORDS or lower in vocab.HONORIFICS or not word[0].isalnum():
         return None
-    if lower in ADJECTIVES or _compound(word):
+    if lower in vocab.ADJECTIVES or vocab.is_compound(word):
         return "adjective"
     if phase is None:  # the word next to the name must be a role or an adjective
-        return "head" if _role_word(word) else None
-    if phase == "head" and (_role_word(word) or lower in NOUN_MODIFIERS):
+        return "head" if vocab.is_role_word(word) else None
+    if phase == "head" and (vocab.is_role_word(word) or lower in vocab.NOUN_MODIFIERS):
         return "head"
     return phase if proper else None
 
@@ -114,7 +87,7 @@ def _step(word: str, phase: str | None, proper: bool) -> str | None:
 def _premodifier(body: str, start: int, named: set[int]) -> tuple[int, int] | None:
     """Span of the words right before a name that describe it ('renegade General'), or None."""
     toks = list(_WORD.finditer(body, max(0, start - _WINDOW), start))
-    headline, kept, phase, right = _title_case(body, start), [], None, start
+    kept, phase, right = [], None, start
     for i in range(len(toks) - 1, -1, -1):
         tok, gap = toks[i], body[toks[i].end():right]
         if not gap or gap.strip(" \u00a0") or len(kept) == _MAX_WORDS:
@@ -125,9 +98,9 @@ def _premodifier(body: str, start: int, named: set[int]) -> tuple[int, int] | No
             kept.append(i)  # 'Treasury and Finance Minister' is one title
             right = tok.start()
             continue
-        phase = _step(word, phase, _proper(body, tok, named, headline))
+        phase = _step(word, phase, _proper(body, tok, named))
         if phase is None:
-            if kept and word.casefold() in _SUBJECTS and toks[kept[-1]].group().islower():
+            if kept and word.casefold() in vocab.SUBJECTS and toks[kept[-1]].group().islower():
                 return None  # 'which I judge Trump', 'they head Hamas': the role word is a verb
             break
         kept.append(i)
@@ -138,14 +111,14 @@ def _premodifier(body: str, start: int, named: set[int]) -> tuple[int, int] | No
 
 
 def _titled(word: str) -> bool:
-    return word[:1].isupper() and (word.casefold() in NOUN_MODIFIERS or _role_word(word))
+    return word[:1].isupper() and (word.casefold() in vocab.NOUN_MODIFIERS or vocab.is_role_word(word))
 
 
 def _premodifier_text(body: str, span: tuple[int, int]) -> str:
     """The words as written, but a sentence opening's grammatical capital dropped ('Warlord' -> 'warlord')."""
     text = body[span[0]:span[1]]
     first, _, rest = text.partition(" ")
-    if _sentence_start(body, span[0]) and (first.casefold() in DESCRIPTIVE or _compound(first)) \
+    if _sentence_start(body, span[0]) and (first.casefold() in vocab.DESCRIPTIVE or vocab.is_compound(first)) \
             and (not rest or rest[:1].islower()):
         return first[:1].lower() + text[1:]
     return text
@@ -157,11 +130,10 @@ def _noun_phrase(phrase: str, heads: frozenset[str], has_article: bool) -> int:
     A second prepositional phrase is cut off: 'ally of the Syrian regime of President Assad' -> 'ally of the Syrian
     regime'."""
     words = phrase.split()
-    if not words or len(words) > 12 or any(w.casefold() in STOPWORDS - _PHRASE_GLUE for w in words):
+    if not words or len(words) > 12 or any(w.casefold() in vocab.STOPWORDS - _PHRASE_GLUE for w in words):
         return 0
     first = words[0]
-    if not has_article and not (first.casefold() in ROLE_NOUNS | ADJECTIVES | NOUN_MODIFIERS or _compound(first)
-                                or is_demonym(first)):
+    if not has_article and not (first.casefold() in _BARE_STARTS or vocab.is_compound(first) or is_demonym(first)):
         return 0  # 'Russia, Egypt' is a list, 'Haftar, 76,' an age
     cuts = [n for n, w in enumerate(words) if w.casefold() in _PREPOSITIONS] + [len(words), len(words)]
     head, tail = cuts[0], cuts[1]  # the head noun ends words[:head]; one prepositional phrase runs to tail
@@ -194,8 +166,8 @@ def _kept(body: str, span: tuple[int, int], end: int, is_thing: bool) -> bool:
     """Whether the words before a name describe it rather than a noun after it ('former U.S. envoy')."""
     follower = re.match(r"(\s*)([^\W\d_]+|\S)?", body[end:end + 40])
     gap, nxt = follower.group(1), follower.group(2) or ""
-    if _role_word(body[span[0]:span[1]].split()[-1]):
-        return not is_thing and not (gap and nxt.casefold() in ATTRIBUTIVE_NOUNS | ROLE_NOUNS)
+    if vocab.is_role_word(body[span[0]:span[1]].split()[-1]):
+        return not is_thing and not (gap and nxt.casefold() in vocab.ATTRIBUTIVE_NOUNS | vocab.ROLE_NOUNS)
     # An adjective alone must be followed by no noun: 'war-torn Libya.', 'embattled Assad said'.
     return nxt != "-" and (not nxt[:1].isalpha() or nxt in _ALONE_FOLLOWERS)
 
@@ -212,7 +184,7 @@ def _describe(doc_id: str, body: str, mentions: list[dict], persons: set[str], t
     rows = []
     for m in mentions:
         entity, start, end = m["entity_id"], m["start_char"], m["end_char"]
-        heads = ROLE_NOUNS if entity in persons else THING_NOUNS if entity in things else ROLE_NOUNS | THING_NOUNS
+        heads = vocab.ROLE_NOUNS if entity in persons else vocab.THING_NOUNS if entity in things else _ANY_HEAD
         span = _premodifier(body, start, named)
         if span and _kept(body, span, end, entity in things):
             rows.append(_row(doc_id, entity, _premodifier_text(body, span), "premodifier", span))
@@ -236,37 +208,26 @@ def _role_span(body: str, match: re.Match) -> tuple[int, int] | None:
     modifiers = match.group(1).split()
     for word in modifiers:
         lower = word.casefold()
-        if lower in STOPWORDS or _possessive(word) or not (
-                lower in ADJECTIVES or lower in NOUN_MODIFIERS or _compound(word) or word[0].isupper()):
+        if lower in vocab.STOPWORDS or vocab.is_possessive(word) or not (
+                lower in _MODIFIERS or vocab.is_compound(word) or word[0].isupper()):
             return None
     if not match.group(3):  # 'the strongman's forces' stands for him whatever follows
         nxt = re.match(r"\s*([^\W\d_]+|\S)?", body[match.end():match.end() + 40]).group(1)
-        strict = match.group(2).casefold() in NOUN_LIKE_ROLES
-        if nxt and nxt[0].isalpha() and (nxt[0].isupper() or strict and nxt.casefold() not in ROLE_FOLLOWERS):
+        strict = match.group(2).casefold() in vocab.NOUN_LIKE_ROLES
+        if nxt and nxt[0].isalpha() and (nxt[0].isupper() or strict and nxt.casefold() not in vocab.ROLE_FOLLOWERS):
             return None  # 'the general Haftar' is a premodifier, 'the general election' no role at all
     return (match.start(1) if modifiers else match.start(2)), match.end(2)
-
-
-def _claimed(body: str) -> dict[str, int]:
-    """Role nouns first owned by someone unnamed ('Erdogan's spokesman said', 'his adviser') -> position."""
-    claims: dict[str, int] = {}
-    for match in _CLAIM.finditer(body):
-        claims.setdefault(match.group(1).casefold(), match.start())
-    return claims
 
 
 def _qualifiers(text: str) -> set[str]:
     """Words of a role phrase that narrow who it is: 'vice', 'foreign', 'Greek' ('embattled' narrows nothing)."""
     return {w.casefold() for w in text.split()[:-1]
-            if w.casefold() in RANK_WORDS or w.casefold() in NOUN_MODIFIERS or w[0].isupper()}
+            if w.casefold() in vocab.RANK_WORDS or w.casefold() in vocab.NOUN_MODIFIERS or w[0].isupper()}
 
 
 def _unnamed_between(body: str, a: int, b: int, named: list[tuple[int, int]]) -> bool:
     """Whether a capitalised name the entity list does not know ('John Calhoun') stands between a and b."""
-    for match in _NAME_RUN.finditer(body, a, b):
-        if not any(s <= match.start() < e for s, e in named):
-            return True
-    return False
+    return any(not any(s <= m.start() < e for s, e in named) for m in _NAME_RUN.finditer(body, a, b))
 
 
 def _referent(pos: int, text: str, head: str, doc: tuple) -> str | None:
@@ -277,12 +238,12 @@ def _referent(pos: int, text: str, head: str, doc: tuple) -> str | None:
     for start, entity, dwords in attached:
         if start < pos:
             known.setdefault(entity, set()).update(dwords)
-    words, qualifiers = _words(text), _qualifiers(text)
+    words, qualifiers = set(text.casefold().split()), _qualifiers(text)
     scored = [(len(words & dwords), last.get(entity, (-1,)), entity) for entity, dwords in known.items()
               if head in dwords and qualifiers <= dwords]
     if scored:
         return max(scored)[2]
-    if head not in FALLBACK_ROLES or claims.get(head, pos) < pos or not last:
+    if head not in vocab.FALLBACK_ROLES or claims.get(head, pos) < pos or not last:
         return None
     (start, end), entity = max((span, e) for e, span in last.items())
     if pos - start > _ROLE_WINDOW or not qualifiers <= known.get(entity, set()) \
@@ -300,7 +261,8 @@ def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], desc
                 for r in described if r["entity_id"] in persons]
     named = [(m["start_char"], m["end_char"]) for m in mentions]
     taken = [(r["start_char"], r["end_char"]) for r in described]
-    doc, rows = (body, people, attached, _claimed(body), named), []
+    claims = {m.group(1).casefold(): m.start() for m in reversed(list(_CLAIM.finditer(body)))}  # first claim wins
+    doc, rows = (body, people, attached, claims, named), []
     for match in _ROLE.finditer(body):
         span = _role_span(body, match)
         if span is None or any(a < span[1] and span[0] < b for a, b in taken) \
@@ -310,12 +272,8 @@ def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], desc
         entity = _referent(match.start(), text, match.group(2).casefold(), doc)
         if entity:
             rows.append(_row(doc_id, entity, text, "role", span))
-            attached.append((match.start(), entity, _words(text)))
+            attached.append((match.start(), entity, set(text.casefold().split())))
     return rows
-
-
-def _words(text: str) -> set[str]:
-    return {w.casefold() for w in text.split()}
 
 
 def _by_doc(rows: Iterable[dict]) -> dict[str, list[dict]]:
