@@ -115,6 +115,8 @@ def test_copular(body, expected):
      [("khalifa-haftar", "warlord")]),  # far back, but the role was attached to him
     ("President Erdogan's spokesman spoke. The spokesman said Haftar must go.", []),  # someone unnamed
     ("Erdogan met Haftar. The general public was not told.", []),
+    ("Erdogan backs Haftar against the warlord, Fayez al-Sarraj, in Tripoli.", [("fayez-al-sarraj", "warlord")]),
+    ("Erdogan backs Haftar against the warlord, Ali Hamza, in Tripoli.", []),  # named, but not a known entity
     ("Erdogan met Trump. The minister said nothing.", []),  # an office is not guessed from the last name
     ("Trump won Iowa. Cruz then replaced Trump as the leader in the polls.", []),  # a predicate, not a reference
     ("President Donald Trump spoke. The vice president said nothing.", []),  # 'vice' narrows it to someone else

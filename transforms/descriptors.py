@@ -43,6 +43,7 @@ _ROLE = re.compile(r"\b[Tt]he\s+((?:[\w'’.-]+\s+){0,3}?)(?i:(" + _ROLE_ALTERNA
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:and|or)\b|\s*,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*,")
 # 'Biden is the frontrunner', 'replaced Trump as the front-runner': these say what someone is and stand for no one.
 _PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|being|as|become|becomes|became|remains|remained)\s+$")
+_NAME_FOLLOWS = re.compile(r",\s+(?=[A-Z])")
 # A role noun after a possessive and not before a name belongs to someone the text does not name.
 _CLAIM = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|['’]s)\s+(?:[\w-]+\s+){0,2}?(?i:(" + _ROLE_ALTERNATION
                     + r"))\b(?![\w-])(?! [A-Z])")
@@ -260,6 +261,7 @@ def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], desc
     attached = [(r["start_char"], r["entity_id"], _head_words(r["descriptor"]))
                 for r in described if r["entity_id"] in persons]
     named = [(m["start_char"], m["end_char"]) for m in mentions]
+    named_at = {m["start_char"]: m["entity_id"] for m in mentions}
     taken = [(r["start_char"], r["end_char"]) for r in described]
     claims = {m.group(1).casefold(): m.start() for m in reversed(list(_CLAIM.finditer(body)))}  # first claim wins
     doc, rows = (body, people, attached, claims, named), []
@@ -268,8 +270,11 @@ def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], desc
         if span is None or any(a < span[1] and span[0] < b for a, b in taken) \
                 or _PREDICATE.search(body, max(0, match.start() - 12), match.start()):
             continue
-        text = body[span[0]:span[1]]
-        entity = _referent(match.start(), text, match.group(2).casefold(), doc)
+        text, apposed = body[span[0]:span[1]], _NAME_FOLLOWS.match(body, match.end())
+        if apposed:  # 'the dictator, Bashar al-Assad,' names its person at once, or someone the list does not know
+            entity = named_at.get(apposed.end())
+        else:
+            entity = _referent(match.start(), text, match.group(2).casefold(), doc)
         if entity:
             rows.append(_row(doc_id, entity, text, "role", span))
             attached.append((match.start(), entity, set(text.casefold().split())))
