@@ -97,7 +97,9 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
 
 
 def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Clause | None]]:
-    """Quotes -> quotes with '“…,” he said. “…”' joined into one, each with the clause found between its parts."""
+    """Quotes -> quotes with '“…,” he said. “…”' joined into one, each with the clause found between its parts.
+
+    A second part with an attribution of its own ('“…,” it added') is a quote of its own."""
     merged: list[tuple[list[Span], Clause | None]] = []
     for parts in spans:
         if merged:
@@ -105,7 +107,9 @@ def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Cl
             end, start = prev[-1], parts[0]
             if end.paragraph == start.paragraph:
                 between = after_clause(doc, end.close_at + 1, start.open_at, _ended(doc.body, end))
-                if between and _SPLIT_REST.fullmatch(doc.body, between.clause_end, start.open_at):
+                own = after_clause(doc, parts[-1].close_at + 1, _clause_stop(doc.body, parts[-1], spans),
+                                   _ended(doc.body, parts[-1]))
+                if between and not own and _SPLIT_REST.fullmatch(doc.body, between.clause_end, start.open_at):
                     merged[-1] = (prev + parts, clause or between)
                     continue
         merged.append((parts, None))
