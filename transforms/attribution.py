@@ -26,13 +26,17 @@ from transforms.speech import (
 )
 
 _LEAD = r"^[\s,—–-]*"
-AFTER_NAME_VERB = re.compile(
-    rf"{_LEAD}(?P<np>{SPEAKER})\b{AFFILIATION}?{APPOSITIVE}?(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")
+# Each with and without an affiliation ('X of the Y said'): the plain one first, so that 'University of Denver
+# law professor Sam Kamin said' is Sam Kamin, not the University.
+AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{SPEAKER})\b{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")
+                   for extra in ("", AFFILIATION + "?")]
 AFTER_VERB_NAME = re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{NP})")
 AFTER_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
+_AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
 _ANY_VERB = re.compile(rf"\b(?P<verb>{ANY_VERB})")
 _EVENT_VERB = re.compile(rf"\b(?P<verb>{EVENT_VERB})")
-_SUBJECT_BEFORE = re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){AFFILIATION}?{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
+_SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
+                   for extra in ("", AFFILIATION + "?")]
 _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 _SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}){APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
@@ -91,8 +95,7 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
 
     ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence."""
     tail = doc.body[start:stop]
-    for pattern, form in ((AFTER_NAME_VERB, "said_after"), (AFTER_VERB_NAME, "said_after"),
-                          (AFTER_ACCORDING, "according_to")):
+    for pattern, form in _AFTER_FORMS:
         match = pattern.match(tail)
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()):
             return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())
@@ -130,9 +133,10 @@ def _subject(text: str, verb: re.Match) -> tuple[int, int] | None:
     """The speaker phrase of a finite speech verb: just before it ('Kalın said') or just after ('said Kalin,')."""
     if is_participle(verb.group("verb")):
         return None
-    subject = _SUBJECT_BEFORE.search(text, max(0, verb.start() - 160), verb.start())
-    if subject:
-        return subject.span("np")
+    for pattern in _SUBJECT_BEFORE:
+        subject = pattern.search(text, max(0, verb.start() - 160), verb.start())
+        if subject:
+            return subject.span("np")
     if verb.group("verb") in CRITICISM:  # 'accused France': the word after is who was accused
         return None
     after = _NAME_AFTER.match(text, verb.end())
@@ -150,7 +154,8 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
 
 def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles: bool = True) -> Speaker | None:
     """A speaker phrase that is not a pronoun -> Speaker, or None when it names no one ('The', 'This')."""
-    inside = [m for m in doc.mentions if start <= m.start and m.end <= end]
+    first = bisect_left(doc.mentions, (start,))
+    inside = [m for m in doc.mentions[first:] if m.start < end and m.end <= end]
     people = [m for m in inside if m.is_person]
     if people:
         return Speaker(people[-1].surface, people[-1].entity_id, form)
@@ -187,27 +192,31 @@ def _strip_titles(body: str, start: int, end: int) -> str:
     return body[start + tokens[-1].start():end]
 
 
+_NAME_AFTER_TITLE = re.compile(rf"\s+(?P<np>{CAP}(?:\s+{CAP}){{0,3}})")
+_NAME_BEFORE_TITLE = re.compile(
+    rf"(?<![\w’'\-])(?P<np>{CAP}(?:\s+{CAP}){{0,3}}),\s+(?i:the)\s+(?:[\w’'\-]+\s+){{0,2}}$")
+
+
 @lru_cache(maxsize=4096)
-def _title_patterns(title: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    words = r"\s+".join(re.escape(w) for w in title)
-    before_name = re.compile(rf"(?i:\b{words})\s+(?P<np>{CAP}(?:\s+{CAP}){{0,3}})")
-    after_name = re.compile(rf"(?P<np>{CAP}(?:\s+{CAP}){{0,3}}),\s+(?i:the\s+)(?:[\w’'\-]+\s+){{0,2}}?(?i:{words})\b")
-    return before_name, after_name
+def _title_pattern(title: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in title) + r"\b", re.IGNORECASE)
 
 
 def title_holder(doc: Doc, title: tuple[str, ...], before: int) -> Speaker | None:
-    """('presidential', 'spokesman') -> the person last named with that title before `before`, if any."""
+    """('presidential', 'spokesman') -> the person last named with that title before `before`, if any.
+
+    Named with it: 'Presidential Spokesman Ibrahim Kalin' or 'İbrahim Kalın, the Turkish presidential spokesman'."""
     if not title:
         return None
-    best: tuple[int, int, int] | None = None
-    for pattern in _title_patterns(title):
-        for match in pattern.finditer(doc.body, 0, before):
-            if not doc.inside_quote(match.start()) and (best is None or match.start() > best[0]):
-                best = (match.start(), *match.span("np"))
-    if best is None:
-        return None
-    found = name_speaker(doc, best[1], best[2], "title", best[1], titles=False)
-    return found._replace(attribution="title") if found and head_kind(found.surface) == "name" else None
+    for match in reversed(list(_title_pattern(title).finditer(doc.body, 0, before))):
+        if doc.inside_quote(match.start()):
+            continue
+        name = _NAME_AFTER_TITLE.match(doc.body, match.end()) or \
+            _NAME_BEFORE_TITLE.search(doc.body, max(0, match.start() - 90), match.start())
+        found = name and name_speaker(doc, *name.span("np"), "title", name.start("np"), titles=False)
+        if found and head_kind(found.surface) == "name":
+            return found._replace(attribution="title")
+    return None
 
 
 def antecedent(doc: Doc, before: int, person: bool) -> Speaker | None:

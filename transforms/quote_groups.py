@@ -3,10 +3,10 @@
 Blocking: an inverted index from word 4-grams to quotes; only quotes sharing a 4-gram are compared. Within a
 4-gram carried by many quotes (a widely quoted line, or 'one of the most') each quote is compared with the
 first and the previous one only, so the work stays linear and a shared quote still ends up connected.
-Verification: the longest common subsequence of the two word lists must cover most of the shorter quote and be
-long enough on its own, so one outlet quoting part of another's quote, a dropped comma or a few changed words
-still match while a common phrase does not merge unrelated quotes. Groups are the connected matches
-(union-find); a group's id is its smallest quote_id.
+Verification, on words: the shorter quote must match a stretch of the longer one as long as itself with few
+edits, and share enough words in order with it, so one outlet quoting part of another's quote, a dropped
+comma or a few changed words still match while a common phrase does not merge unrelated quotes. Groups are
+the connected matches (union-find); a group's id is its smallest quote_id.
 """
 
 import re
@@ -15,13 +15,16 @@ from collections import defaultdict
 import pyarrow as pa
 import pyarrow.compute as pc
 from anyascii import anyascii
+from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from warehouse.contracts import QUOTE_MATCHES
 
 SHINGLE = 4
 MIN_COMMON_WORDS = 6  # fewer shared words than this is a phrase in common, not a shared quote
-MIN_COVER = 0.8  # share of the shorter quote's words the longer one must carry in order
+MIN_PART_WORDS = 10  # a part of a much longer quote must be longer still: short stock phrases sit inside many
+PART_RATIO = 0.8  # shorter than this share of the longer quote, a quote is matched as a part of it
+MIN_WINDOW_SCORE = 80  # rapidfuzz partial_ratio of the shorter quote's words against the longer one's
 ALL_PAIRS_UP_TO = 50  # quotes sharing a 4-gram compared all with all up to this many
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -34,8 +37,11 @@ def quote_words(text: str) -> list[str]:
 
 def is_same_quote(a: list[str], b: list[str]) -> bool:
     """Two quotes' words -> whether one carries (most of) the other: part, near copy or exact copy."""
-    common = LCSseq.similarity(a, b)
-    return common >= MIN_COMMON_WORDS and common >= MIN_COVER * min(len(a), len(b))
+    short, long = sorted((a, b), key=len)
+    least = MIN_PART_WORDS if len(short) < PART_RATIO * len(long) else MIN_COMMON_WORDS
+    if len(short) < least or LCSseq.similarity(a, b) < least:
+        return False
+    return fuzz.partial_ratio(short, long, score_cutoff=MIN_WINDOW_SCORE) > 0
 
 
 def candidate_pairs(words: list[list[str]]) -> set[tuple[int, int]]:

@@ -11,7 +11,7 @@ announced announces asserted asserts emphasised emphasized emphasises emphasizes
 remarked commented replied replies responded responds answered continued continues acknowledged admitted conceded
 confirmed confirms urged urges recalled recalls suggested suggests predicted vowed vows promised pledged threatened
 cautioned asked asks observed maintained complained complains countered lamented quipped joked testified read reads
-concluded echoed agreed agrees disclosed revealed informed recounted""".split()
+concluded echoed disclosed revealed informed recounted""".split()
 # Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
 CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
 rejected""".split()
@@ -27,7 +27,8 @@ experts witness witnesses resident residents lawyer lawyers attorney prosecutor 
 negotiator aide aides adviser advisor researcher scientist economist activist activists observer observers
 protester protesters supporter supporters critic critics voter voters member members staffer staffers person man
 woman people student students teacher doctor officer officers worker workers owner friend relative neighbor
-neighbour father mother son daughter wife husband""".split()) | TITLES
+neighbour father mother son daughter wife husband candidate nominee hopeful contender challenger incumbent
+legislator legislators strategist pollster historian professor""".split()) | TITLES
 THING_NOUNS = frozenset("""ministry statement report government army military police office embassy council
 committee court agency group company party union campaign coalition authority authorities organisation
 organization network newspaper website channel broadcaster palace presidency administration department
