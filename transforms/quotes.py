@@ -1,0 +1,137 @@
+"""Articles + mentions -> direct quotes with their speakers (QUOTES).
+
+Offsets: start_char/end_char index `body` and exclude the quote marks and the sentence's punctuation
+after the words ('…stability,” Kalın said' ends before the comma). A quote split around its attribution
+(“…,” he said. “…”) or run on across paragraphs is one row whose text joins its parts with a space; a
+one-part quote's text is body[start_char:end_char].
+
+attribution: said_after ('“…,” Kalın said' / '“…,” said Kalin'), said_before ('Kalın said: “…”',
+'…warned, saying “…”'), according_to, colon ('Erdogan: “…”'), title ('Turkey's Presidential Spokesman'
+-> the person the article named with that title), pronoun (he/she -> the last speaker before the quote),
+continued (a paragraph that is one quote and nothing else, after a paragraph whose last speaker it carries on:
+news style names the speaker once for a run of quoted paragraphs); null when nothing names a speaker.
+"""
+
+import re
+from collections import defaultdict
+
+import pyarrow as pa
+
+from transforms.attribution import (
+    Clause,
+    Doc,
+    Mention,
+    Speaker,
+    after_clause,
+    before_clause,
+    resolve,
+    speech_events,
+)
+from transforms.quote_spans import Span, find_quote_spans
+from warehouse.contracts import QUOTES
+
+# A quoted phrase this short is a scare quote unless a speech verb introduces it or it is a sentence alone.
+FRAGMENT_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
+_ENDS_SENTENCE = re.compile(r"^[\s,]*(?:[.!?…]|$)")
+# After a split quote's first part: the attribution clause, a few more words, then the second part.
+_SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
+
+
+def extract_quotes(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -> pa.Table:
+    """Articles (doc_id, body) + MENTIONS + ENTITIES -> QUOTES, one row per direct quote."""
+    is_person = {e: t == "person" for e, t in zip(entities["entity_id"].to_pylist(),
+                                                  entities["entity_type"].to_pylist(), strict=True)}
+    by_doc = defaultdict(list)
+    for row in mentions.select(["doc_id", "start_char", "end_char", "entity_id", "surface"]).to_pylist():
+        by_doc[row["doc_id"]].append(Mention(row["start_char"], row["end_char"], row["entity_id"], row["surface"],
+                                             is_person.get(row["entity_id"], False)))
+    rows = []
+    for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
+        rows.extend(quote_rows(doc_id, body, sorted(by_doc.get(doc_id, []))))
+    return pa.Table.from_pylist(rows, schema=QUOTES)
+
+
+def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
+    """One body and its mentions (sorted by start) -> QUOTES rows as dicts."""
+    spans = find_quote_spans(body)
+    doc = Doc(body, mentions, sorted((p.open_at, p.close_at + 1) for q in spans for p in q))
+    found: list[tuple[list[Span], Speaker | None, bool]] = []
+    for parts, clause in _merge_split(doc, spans):
+        first, last = parts[0], parts[-1]
+        floor = _sentence_start(body, first)
+        clause = clause or after_clause(doc, last.close_at + 1, _clause_stop(body, last, spans), _ended(body, last)) \
+            or before_clause(doc, floor, first.open_at)
+        speaker = resolve(doc, clause, first.open_at) if clause else None
+        alone = not body[floor:first.open_at].strip() and (
+            body[last.end - 1] in ".!?…" or bool(_ENDS_SENTENCE.match(body, last.close_at + 1)))
+        words = sum(len(body[p.start:p.end].split()) for p in parts)
+        fragment = words <= FRAGMENT_WORDS and not alone and not (clause and clause.carries)
+        if speaker is None and not fragment:
+            speaker = _continued(doc, parts, found)
+        found.append((parts, speaker, fragment))
+    return [{
+        "doc_id": doc_id, "quote_id": f"{doc_id}:{n}", "text": " ".join(body[p.start:p.end] for p in parts),
+        "speaker_entity_id": speaker.entity_id if speaker else None,
+        "speaker_surface": speaker.surface if speaker else None,
+        "attribution": speaker.attribution if speaker else None,
+        "start_char": parts[0].start, "end_char": parts[-1].end,
+        "count_words": sum(len(body[p.start:p.end].split()) for p in parts), "is_fragment": fragment,
+    } for n, (parts, speaker, fragment) in enumerate(found)]
+
+
+def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speaker | None, bool]]) -> Speaker | None:
+    """A paragraph that is one quote and nothing else carries on the last speaker of the paragraph before it."""
+    first, last = parts[0], parts[-1]
+    end = doc.body.find("\n", last.close_at)
+    end = len(doc.body) if end < 0 else end
+    if first.open_at != first.paragraph or doc.body[last.close_at + 1:end].strip(" .,"):
+        return None
+    previous = doc.body[:first.paragraph].rstrip("\n")
+    lo, hi = previous.rfind("\n") + 1, len(previous)
+    said = [(pos, speaker) for pos, speaker, _ in speech_events(doc) if lo <= pos < hi]
+    said += [(p[0].start, speaker) for p, speaker, _ in found if speaker and lo <= p[0].start < hi]
+    if not said:
+        return None
+    return max(said, key=lambda item: item[0])[1]._replace(attribution="continued")
+
+
+def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Clause | None]]:
+    """Quotes -> quotes with '“…,” he said. “…”' joined into one, each with the clause found between its parts.
+
+    A second part with an attribution of its own ('“…,” it added') is a quote of its own."""
+    merged: list[tuple[list[Span], Clause | None]] = []
+    for parts in spans:
+        if merged:
+            prev, clause = merged[-1]
+            end, start = prev[-1], parts[0]
+            if end.paragraph == start.paragraph:
+                between = after_clause(doc, end.close_at + 1, start.open_at, _ended(doc.body, end))
+                own = after_clause(doc, parts[-1].close_at + 1, _clause_stop(doc.body, parts[-1], spans),
+                                   _ended(doc.body, parts[-1]))
+                if between and not own and _SPLIT_REST.fullmatch(doc.body, between.clause_end, start.open_at):
+                    merged[-1] = (prev + parts, clause or between)
+                    continue
+        merged.append((parts, None))
+    return merged
+
+
+def _ended(body: str, part: Span) -> bool:
+    """Whether a quote's last part ends its sentence with a full stop, inside or right after the mark."""
+    return body[part.end - 1] == "." or body[part.close_at + 1:part.close_at + 2] == "."
+
+
+def _clause_stop(body: str, last: Span, spans: list[list[Span]]) -> int:
+    """Where the text after a quote stops: the next opening mark or the paragraph's end."""
+    stop = body.find("\n", last.close_at)
+    stop = len(body) if stop < 0 else stop
+    following = [q[0].open_at for q in spans if q[0].open_at > last.close_at]
+    return min([stop, *following])
+
+
+def _sentence_start(body: str, first: Span) -> int:
+    """Start of the sentence a quote opens in."""
+    start = first.paragraph
+    for match in _SENTENCE_END.finditer(body, first.paragraph, first.open_at):
+        start = match.end()
+    return start

@@ -1,0 +1,87 @@
+"""Word lists and patterns for speech attribution: speech verbs, speaker noun phrases, adverbs between them."""
+
+import re
+
+from transforms.lexicon import NOT_NAMES, TITLES
+
+# Finite verbs that report speech; 'read' covers "…,” read a statement by the ministry".
+VERBS = """said says say told tells added adds stated states noted notes warned warns stressed stresses underlined
+underscored reiterated reiterates explained explains insisted insists argued argues claimed claims declared declares
+announced announces asserted asserts emphasised emphasized emphasises emphasizes wrote writes tweeted tweets posted
+remarked commented replied replies responded responds answered continued continues acknowledged admitted conceded
+confirmed confirms urged urges recalled recalls suggested suggests predicted vowed vows promised pledged threatened
+cautioned asked asks observed maintained complained complains countered lamented quipped joked testified read reads
+concluded echoed disclosed revealed informed recounted""".split()
+# Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
+CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
+rejected""".split()
+# Participles carry speech on from the subject of their sentence ("X warned…, saying such a “…”").
+PARTICIPLES = """saying adding noting telling warning stressing explaining insisting arguing claiming declaring
+asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
+suggesting vowing promising pledging cautioning continuing replying responding answering""".split()
+PERSON_PRONOUNS = frozenset({"he", "she"})
+THING_PRONOUNS = frozenset({"it"})
+# Nouns that may head a speaker phrase with no name in it ("a senior official", "the ministry").
+PERSON_NOUNS = frozenset("""official officials source sources spokesperson spokesman analyst analysts expert
+experts witness witnesses resident residents lawyer lawyers attorney prosecutor prosecutors diplomat diplomats
+negotiator aide aides adviser advisor researcher scientist economist activist activists observer observers
+protester protesters supporter supporters critic critics voter voters member members staffer staffers person man
+woman people student students teacher doctor officer officers worker workers owner friend relative neighbor
+neighbour father mother son daughter wife husband candidate nominee hopeful contender challenger incumbent
+legislator legislators strategist pollster historian professor""".split()) | TITLES
+THING_NOUNS = frozenset("""ministry statement report government army military police office embassy council
+committee court agency group company party union campaign coalition authority authorities organisation
+organization network newspaper website channel broadcaster palace presidency administration department
+communique communiqué""".split())
+ADJECTIVES = frozenset("""senior top former local foreign western military government high-ranking high-level
+unnamed anonymous another one other independent defence defense security intelligence regional federal state
+national presidential joint""".split())
+
+_UP = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
+_PARTICLE = r"(?:al|el|bin|ibn|bint|abu|de|da|di|del|der|van|von|le|la|du|ben|dos|das)"
+# Abbreviated titles and initials keep their period ('Dr. Deborah Birx', 'Donald J. Trump').
+_ABBREVIATED = r"(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Maj|Adm|Cmdr|St)\."
+CAP = rf"(?:(?:[{_UP}]\.){{2,}}|{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|(?:{_PARTICLE}[-\s])?[{_UP}][\w’'\-]*)"
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_NOUN = rf"(?:{_alternatives(PERSON_NOUNS | THING_NOUNS)})\b"
+_WORD = rf"(?:{CAP}|{_NOUN}|(?:{_alternatives(ADJECTIVES)})\b)"
+# A speaker phrase: 'Kalın', 'Turkish Foreign Minister Mevlut Cavusoglu', 'the Turkish presidential spokesman'.
+NP = rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_WORD}\s+){{0,5}}(?:{CAP}|{_NOUN})"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)"
+# A statement stands for who issued it: 'a statement issued by the Russian Foreign Ministry'.
+ISSUED_BY = r"(?:(?:a|the|an)\s+(?:joint\s+|written\s+)?(?:statement|report|communiqu[eé]|tweet|post|message)\s+" \
+            r"(?:issued\s+|released\s+|published\s+|posted\s+|sent\s+)?(?:by|from)\s+)"
+APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,60}){1,2},)"
+# 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
+AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
+ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|previously|earlier|recently|" \
+         rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement)"
+VERB = rf"(?:{_alternatives(VERBS)}|pointed\s+out|went\s+on)\b"
+EVENT_VERB = rf"(?:{_alternatives(VERBS + CRITICISM)}|pointed\s+out|went\s+on)\b"
+ANY_VERB = rf"(?:{_alternatives(VERBS + PARTICIPLES)}|pointed\s+out|went\s+on|according\s+to)\b"
+SPEAKER = rf"(?:{PRONOUN}|{NP})"
+
+
+def is_participle(verb: str) -> bool:
+    """'saying' -> True: a verb whose speaker is the subject of its sentence, not a word next to it."""
+    return verb.endswith("ing")
+
+
+def head_kind(phrase: str) -> str | None:
+    """'a senior official' -> 'person', 'the ministry' -> 'thing', 'Erdogan' -> 'name', 'The' -> None."""
+    words = [w for w in phrase.split() if w.casefold() not in ("the", "a", "an")]
+    if not words:
+        return None
+    head = words[-1].casefold()
+    if head in THING_NOUNS:
+        return "thing"
+    if head in PERSON_NOUNS:
+        return "person"
+    if words[-1][:1].isupper() and all(w.casefold() in NOT_NAMES for w in words):
+        return None
+    return "name" if words[-1][:1].isupper() else None
