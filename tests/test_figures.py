@@ -136,7 +136,8 @@ def test_extract_figures_conforms_and_offsets_index_the_body():
     table = conform(extract_figures(pa.table({"doc_id": ["a", "b", "c"], "body": bodies})), FIGURES)
     assert table.column_names == FIGURES.names
     rows = table.to_pylist()
-    assert [(r["doc_id"], r["value"], r["what"], r["raw"]) for r in rows] == [("a", 1800, "civilians", "1,800 civilians")]
+    found = [(r["doc_id"], r["value"], r["what"], r["raw"]) for r in rows]
+    assert found == [("a", 1800, "civilians", "1,800 civilians")]
     assert rows[0]["sentence"] == "Mr. Smith said 1,800 civilians had been killed."
     assert bodies[0][rows[0]["start_char"]:rows[0]["end_char"]] == rows[0]["raw"]
 
