@@ -38,6 +38,8 @@ def _one(text):
     ("1,000 more troops will go", (1000, None, "troops", None)),
     ("a 5,000-strong force", (5000, None, "force", None)),
     ("12 of the 15 members", (15, None, "members", None)),
+    ("but 300,000 didn’t have papers", (300000, None, None, None)),
+    ("nearly three-dozen actors", (36, None, "actors", "nearly")),
     ("1 soldier was killed", (1, None, "soldiers", None)),
     ("the deaths of 5 persons", (5, None, "people", None)),
     # number words
@@ -54,6 +56,8 @@ def _one(text):
     ("within 100 miles of the U.S. border", (100, "mile", None, None)),
     ("a 10-day ceasefire", (10, "day", "ceasefire", None)),
     ("for more than 30 years", (30, "year", None, "more_than")),
+    ("Over 20 yrs you took", (20, "year", None, "more_than")),
+    ("nearly 70 years of studies", (70, "year", "studies", "nearly")),
     # ages
     ("a 76-year-old former loyalist", (76, "age", "age", None)),
     ("he is 76 years old", (76, "age", "age", None)),
@@ -65,6 +69,9 @@ def _one(text):
     ("unemployment rose to 12%.", (12, "percent", None, None)),
     ("a 12 per cent increase", (12, "percent", "increase", None)),
     ("support fell 3 percentage points", (3, "percentage_point", None, None)),
+    ("Biden (62 percent) leads", (62, "percent", None, None)),
+    ("47 percent gave it a negative rating", (47, "percent", None, None)),
+    ("the 15 percent threshold", (15, "percent", "threshold", None)),
     # money
     ("$1.5 billion in aid", (1500000000, "USD", "aid", None)),
     ("a €200m loan", (200000000, "EUR", "loan", None)),

@@ -25,6 +25,7 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})[a-z]*\b"
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock|GMT|UTC|hrs\b|local\s+time)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
 _TOKEN = re.compile(r"[ \t]+([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")  # 'U.S.' is one word
 _STRONG = re.compile(r"-strong\b")
@@ -56,6 +57,7 @@ SAME_AS = {"persons": "people"}
 PLURAL_OF = {"person": "people", "persons": "people", "child": "children", "man": "men", "woman": "women",
              "life": "lives", "wife": "wives", "knife": "knives"}
 YEARS = range(1000, 2101)
+MAX_WHAT_WORDS = 4
 ABBREVIATIONS = frozenset("mr mrs ms dr gen st sen rep gov lt col no jr u.s u.n u.k".split())
 
 
@@ -90,10 +92,13 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _what(body: str, pos: int, unit: str | None) -> tuple[str | None, int]:
-    """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends)."""
+def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str | None, int]:
+    """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends).
+
+    After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
+    needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
     words, end, opened = [], pos, ""
-    while len(words) < 3 and (token := _TOKEN.match(body, pos)):
+    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
         word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
         word = SAME_AS.get(word, word)
         pos = token.end()
@@ -106,8 +111,10 @@ def _what(body: str, pos: int, unit: str | None) -> tuple[str | None, int]:
             continue
         if not words and word in LEADING:
             continue
-        if word in STOP or (opened == "in" and token[1][0].isupper()):
+        if word in STOP or word.endswith(("n't", "n’t")) or (opened == "in" and token[1][0].isupper()):
             break  # '$5 million in Libya' names a place, not what the money is for
+        if unit and not opened and not attributive:
+            break
         words.append(word)
         end = pos
         if _is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
@@ -132,8 +139,9 @@ def _blocked_before(body: str, number: Number) -> bool:
     """True when the text before a number makes it part of a date, name, label, id or list."""
     lead, end = number.lead, number.end
     prev = body[lead - 1] if lead else "\n"
-    if prev.isalnum() or prev in "-–/:+#@.&_" or (prev == "(" and body[end:end + 1] == ")"):
-        return True  # 'COVID-19', 'G20', '12/01', '+90', '#11', '(1)'
+    bare = end == number.numeral_end
+    if prev.isalnum() or prev in "-–/:+#@.&_" or (prev == "(" and bare and body[end:end + 1] == ")"):
+        return True  # 'COVID-19', 'G20', '12/01', '+90', '#11', '(1)' but not '(62 percent)'
     if number.digits and lead >= 2 and prev.isspace() and body[lead - 2].isdigit():
         return True  # digit groups split by spaces: phone numbers
     if prev == "\n" and body[end:end + 1] in (".", ")"):
@@ -185,9 +193,10 @@ def _figure(body: str, number: Number) -> Figure | None:
     unit, pos = number.unit, number.end
     if unit and (conversion := _CONVERSION.match(body, pos)):
         pos = conversion.end()  # '450 kilometers (280 miles)': the conversion is not a second figure
-    what, end = ("age", pos) if unit == "age" else _what(body, pos, unit)
+    attributive = bool(_DETERMINER_BEFORE.search(body, max(0, number.start - 8), number.start))
+    what, end = ("age", pos) if unit == "age" else _what(body, pos, unit, attributive)
     if _STRONG.match(body, number.end):
-        what, end = _what(body, number.end + len("-strong"), None)
+        what, end = _what(body, number.end + len("-strong"), None, True)
     if what is None and unit is None and not (number.qualifier or number.scaled or "," in digits):
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
     if what and not digits and unit is None and not _is_plural(head := what.split()[-1]) and not head.endswith("ed"):

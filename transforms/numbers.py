@@ -48,9 +48,9 @@ UNITS = {
     "year-old": "age", "years-old": "age", "years old": "age", "year old": "age",
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour",
     "hour": "hour", "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month",
-    "month": "month", "years": "year", "year": "year", "decades": "decade", "decade": "decade",
+    "month": "month", "years": "year", "year": "year", "yrs": "year", "yr": "year", "decades": "decade",
+    "decade": "decade",
 }
-CURRENCY_UNITS = frozenset(CURRENCY_SIGNS.values()) | {"CNY", "RUB", "SAR", "AED", "ILS"}
 SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen").split()
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -102,7 +102,7 @@ _CORE = _first_literal([(d, _DIGITS_REST) for d in "0123456789"] + _SIGNED + _WO
 FIGURE = re.compile(rf"""
     (?P<core>{_CORE})
     (?:
-        \s+(?P<scale>(?i:{_SCALE}))(?:\s+(?P<scale2>(?i:{_SCALE})))?(?![A-Za-z])
+        (?:\s+|-)(?P<scale>(?i:{_SCALE}))(?:\s+(?P<scale2>(?i:{_SCALE})))?(?![A-Za-z])
         |(?P<abbr>{_alternation(ABBREVIATIONS, False)})(?![A-Za-z])
     )?
     (?:(?:[ \t]*|-)(?P<unit>(?i:{_alternation(UNITS)}))(?![A-Za-z]))?
