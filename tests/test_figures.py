@@ -38,6 +38,7 @@ def _one(text):
     ("1,000 more troops will go", (1000, None, "troops", None)),
     ("a 5,000-strong force", (5000, None, "force", None)),
     ("12 of the 15 members", (15, None, "members", None)),
+    ("in March 300 people died", (300, None, "people", None)),
     ("but 300,000 didn’t have papers", (300000, None, None, None)),
     ("nearly three-dozen actors", (36, None, "actors", "nearly")),
     ("1 soldier was killed", (1, None, "soldiers", None)),

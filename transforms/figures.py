@@ -1,14 +1,15 @@
 """Article bodies -> FIGURES: numbers with the thing they count, normalised so outlets can be lined up.
 
-`what` rule: the noun phrase right after the number (after its scale and unit), lower case, at most three words,
+`what` rule: the noun phrase right after the number (after its scale and unit), lower case, at most four words,
 ending at the first plural noun ('1.7 million Syrians have fled' -> 'syrians', 'two rival seats of power' ->
 'rival seats'), at a participle standing alone ('more than 1,000 killed' -> 'killed'), or before a function word,
 direction or verb. Adjectives stay ('syrian refugees'); quantity words ('more', 'other', 'new') go. 'N of the X'
-counts X. For a plain count of one the head is folded to its plural ('one soldier' -> 'soldiers'), so a key is
-the same whatever the number. Ages have what 'age'. A measurement names what it measures only when a noun follows
-('a 450-kilometer border' -> 'border'); '65 kilometers southeast of the capital' has none.
+counts X. A count of one has its head folded to the plural ('1 soldier' -> 'soldiers'), so a key is the same
+whatever the number. Ages have what 'age'. After a unit the noun is taken only when the figure modifies it
+('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
+money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour').
+'65 kilometers southeast of the capital' has none.
 """
-
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -45,14 +46,13 @@ over under between among through across after before since until during per than
 which what where why how there here then now ago already also still too just only far less more most all both
 is are was were be been being am have has had having will would shall should can could may might must do does did
 said says say told according near away long wide high deep tall old times time alone remaining left apart
-straight running earlier later prior north south east west northeast
-northwest southeast southwest northern southern eastern western central inside outside up down off out
-percent monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-september october november december""".split())
+straight running earlier later prior north south east west northeast northwest southeast southwest northern
+southern eastern western central inside outside up down off out percent monday tuesday wednesday thursday friday
+saturday sunday january february march april june july august september october november december""".split())
 DETERMINERS = frozenset("the these those its their his her our this that".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer".split())
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
-                              "militia police clergy".split())
+                              "militia clergy".split())
 SAME_AS = {"persons": "people"}
 PLURAL_OF = {"person": "people", "persons": "people", "child": "children", "man": "men", "woman": "women",
              "life": "lives", "wife": "wives", "knife": "knives"}
@@ -146,8 +146,9 @@ def _blocked_before(body: str, number: Number) -> bool:
         return True  # digit groups split by spaces: phone numbers
     if prev == "\n" and body[end:end + 1] in (".", ")"):
         return True  # '1.' or '1)' opening a list line
-    if _MONTH_BEFORE.search(body, max(0, lead - 12), lead):
-        return True  # 'June 5', 'Aug. 22'
+    day = number.digits is not None and len(number.digits) <= 2
+    if day and _MONTH_BEFORE.search(body, max(0, lead - 12), lead):
+        return True  # 'June 5', 'Aug. 22' (but 'in March 300 people')
     if number.start < lead or number.currency:
         return False  # a hedge or a currency sign already says this is a quantity
     before = _WORD_BEFORE.search(body, max(0, lead - 25), lead)
@@ -168,7 +169,7 @@ def _blocked_after(body: str, number: Number) -> bool:
         return True  # '5th', '4G', '10-15', '12:42', '1,2,3', '3.1.4', phone digit groups
     if nxt in "-–" and not number.unit_word and not _STRONG.match(body, end):
         return True  # 'two-state', '10-point plan', '1,700-plus': a compound, not a count
-    if number.digits and _MONTH_AFTER.match(body, number.numeral_end):
+    if number.digits and len(number.digits) <= 2 and _MONTH_AFTER.match(body, number.numeral_end):
         return True  # '5 June'
     return bool(number.digits and _TIME_AFTER.match(body, number.numeral_end))
 

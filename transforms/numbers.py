@@ -2,6 +2,7 @@
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -57,7 +58,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 NUMBER_WORDS = {**{word: n for n, word in enumerate(SMALL_NUMBERS)}, **TENS, "a": 1, "an": 1, "half a": 0.5}
 
 
-def _alternation(phrases, flexible_space=True) -> str:
+def _alternation(phrases: Iterable[str], flexible_space: bool = True) -> str:
     """Phrases -> regex alternation, longest first; spaces match any run of spaces, hyphens also a space."""
     out = []
     for phrase in sorted(phrases, key=len, reverse=True):
@@ -66,8 +67,6 @@ def _alternation(phrases, flexible_space=True) -> str:
             piece = piece.replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
         out.append(piece)
     return "|".join(out)
-
-
 
 
 def _first_literal(alternatives: list[tuple[str, str]]) -> str:
@@ -110,7 +109,6 @@ FIGURE = re.compile(rf"""
 _PARTS = re.compile(rf"(?:(?P<cur>{_alternation(CURRENCY_SIGNS, False)})[ \t]?)?(?P<num>[\d,]+)(?P<dec>\.\d+)?")
 _HEDGE = re.compile(rf"""(?<![A-Za-z])(?:(?P<qual>(?i:{_alternation(QUALIFIERS)}))\s+)?
     (?:(?P<aged>(?i:aged|age|at\s+the\s+age\s+of))\s+)?$""", re.VERBOSE)
-
 _APART = str.maketrans(dict.fromkeys("\"“‘'([—–-.", " "))  # punctuation that may stick to a hedge word
 _HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS) | {"aged", "age", "of"}
 
@@ -133,7 +131,7 @@ class Number:
     unit_word: str | None
 
 
-def find_numbers(body: str):
+def find_numbers(body: str) -> Iterator[Number]:
     """Body -> Numbers in reading order: digits, number words, money, scales, units and hedges resolved."""
     for match in FIGURE.finditer(body):
         core = match["core"]
