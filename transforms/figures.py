@@ -157,8 +157,9 @@ def _blocked_before(body: str, number: Number) -> bool:
     word = before[1].lower()
     if word in LABELS or word.rstrip(".") in LABELS:
         return True
-    possessive = word.endswith(("'s", "’s", "s'"))
-    return before[1][0].isupper() and not possessive and word not in OPENERS
+    if number.unit_word or number.scaled or word.endswith(("'s", "’s", "s'", ".")):
+        return False  # a unit or scale makes a quantity; 'Beijing’s 21 million', 'the GOP. Thirty-six percent'
+    return before[1][0].isupper() and word not in OPENERS
 
 
 def _blocked_after(body: str, number: Number) -> bool:
