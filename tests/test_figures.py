@@ -1,0 +1,183 @@
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from transforms.figures import extract_figures, find_figures
+from warehouse.contracts import FIGURES, conform
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+
+
+def _one(text):
+    figures = find_figures(text)
+    assert len(figures) == 1, figures
+    fig = figures[0]
+    assert text[fig.start_char:fig.end_char] == fig.raw
+    return fig.value, fig.unit, fig.what, fig.qualifier
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counts: Indian grouping and scales, the counted noun, hedges
+    ("The conflict has claimed more than 3,80,000 lives so far.", (380000, None, "lives", "more_than")),
+    ("More than 1.7 million Syrians have moved near the border.", (1700000, None, "syrians", "more_than")),
+    ("Officials said 3 lakh people were moved.", (300000, None, "people", None)),
+    ("The scheme covers 2.5 crore households.", (25000000, None, "households", None)),
+    ("with more than 1,000 killed in the violence", (1000, None, "killed", "more_than")),
+    ("Some 1,000 Syrian refugees crossed.", (1000, None, "syrian refugees", "about")),
+    ("Nearly 2,000 people fled.", (2000, None, "people", "nearly")),
+    ("almost 2,000 people fled", (2000, None, "people", "nearly")),
+    ("around 300 troops arrived", (300, None, "troops", "about")),
+    ("at least 30 strikes overnight", (30, None, "strikes", "at_least")),
+    ("up to 500 fighters were sent", (500, None, "fighters", "up_to")),
+    ("as many as 500 fighters were sent", (500, None, "fighters", "up_to")),
+    ("fewer than 100 people came", (100, None, "people", "less_than")),
+    ("less than 100 people came", (100, None, "people", "less_than")),
+    ("over 1,000 people came", (1000, None, "people", "more_than")),
+    ("the 11 million undocumented people in the country", (11000000, None, "undocumented people", None)),
+    ("1,000 more troops will go", (1000, None, "troops", None)),
+    ("a 5,000-strong force", (5000, None, "force", None)),
+    ("12 of the 15 members", (15, None, "members", None)),
+    ("in March 300 people died", (300, None, "people", None)),
+    ("Beijing’s 21 million residents", (21000000, None, "residents", None)),
+    ("the Bay Area 25 years ago", (25, "year", None, None)),
+    ("benefit the GOP. Thirty-six percent of Republicans say", (36, "percent", "republicans", None)),
+    ("but 300,000 didn’t have papers", (300000, None, None, None)),
+    ("nearly three-dozen actors", (36, None, "actors", "nearly")),
+    ("1 soldier was killed", (1, None, "soldiers", None)),
+    ("the deaths of 5 persons", (5, None, "people", None)),
+    # number words
+    ("two soldiers were killed", (2, None, "soldiers", None)),
+    ("Twenty-five protesters were held.", (25, None, "protesters", None)),
+    ("a dozen protesters were held", (12, None, "protesters", None)),
+    ("half a million refugees", (500000, None, "refugees", None)),
+    ("the two rival seats of power", (2, None, "rival seats", None)),
+    # measurements: the parenthesised conversion is not a second figure
+    ("located 450 kilometers (280 miles) east of Tripoli", (450, "km", None, None)),
+    ("about 65 kilometers southeast of the capital", (65, "km", None, "about")),
+    ("a 450-kilometer border", (450, "km", "border", None)),
+    ("a 1,300km (800 mile) border", (1300, "km", "border", None)),
+    ("within 100 miles of the U.S. border", (100, "mile", None, None)),
+    ("a 10-day ceasefire", (10, "day", "ceasefire", None)),
+    ("for more than 30 years", (30, "year", None, "more_than")),
+    ("Over 20 yrs you took", (20, "year", None, "more_than")),
+    ("nearly 70 years of studies", (70, "year", "studies", "nearly")),
+    # ages
+    ("a 76-year-old former loyalist", (76, "age", "age", None)),
+    ("he is 76 years old", (76, "age", "age", None)),
+    ("the man, aged 40, was held", (40, "age", "age", None)),
+    ("died at the age of 102", (102, "age", "age", None)),
+    ("police arrested Tyrone Melville, 41, of Manhattan", (41, "age", "age", None)),
+    # percentages
+    ("12 percent of voters", (12, "percent", "voters", None)),
+    ("unemployment rose to 12%.", (12, "percent", None, None)),
+    ("a 12 per cent increase", (12, "percent", "increase", None)),
+    ("support fell 3 percentage points", (3, "percentage_point", None, None)),
+    ("Biden (62 percent) leads", (62, "percent", None, None)),
+    ("47 percent gave it a negative rating", (47, "percent", None, None)),
+    ("the 15 percent threshold", (15, "percent", "threshold", None)),
+    # money
+    ("$1.5 billion in aid", (1500000000, "USD", "aid", None)),
+    ("a €200m loan", (200000000, "EUR", "loan", None)),
+    ("£3bn of cuts", (3000000000, "GBP", "cuts", None)),
+    ("1 billion dollars", (1000000000, "USD", None, None)),
+    ("Rs 500 crore", (5000000000, "INR", None, None)),
+    ("Rs. 3 lakh", (300000, "INR", None, None)),
+    ("TL 5 billion", (5000000000, "TRY", None, None)),
+    ("5 billion Turkish lira", (5000000000, "TRY", None, None)),
+    ("US$2.5 million", (2500000, "USD", None, None)),
+    ("more than $475 million to fund the plan", (475000000, "USD", None, "more_than")),
+    ("settled at $25.32 per barrel", (25.32, "USD", "per barrel", None)),
+    ("paying people $15 an hour", (15, "USD", "per hour", None)),
+    ("seven hundred billion dollars of subsidies", (700000000000, "USD", "subsidies", None)),
+])
+def test_figure(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "on June 5, 2020",                       # dates and years
+    "in 2014",
+    "since the 2011 uprising",
+    "on 12/01 the talks resumed",
+    "on 5 June the talks resumed",
+    "The hearing is on Aug. 22 in Washington.",
+    "2020-06-05",
+    "at 12:42 local time",                   # times
+    "the meeting starts at 3 p.m. sharp",
+    "the 5th round of talks",                # ordinals
+    "call +1 202-555-0100 today",            # phone numbers
+    "call 0212 555 1234 today",
+    "Section 5 of the law",                  # labels, list and section numbers
+    "under article 51 of the charter",
+    "No. 10 says so",
+    "1. First point of the plan",
+    "(2) the second point",
+    "Route 6 was closed",                    # numbers inside names and ids
+    "Resolution 2510 was adopted",
+    "COVID-19 cases rose",
+    "F-16 jets flew over",
+    "the G20 summit",
+    "a Boeing 737 landed",
+    "since the 1990s",
+    "a two-state solution",                  # compounds and bare numbers
+    "the vote was 10-15",
+    "one of them said",
+    "the two met on Friday",
+])
+def test_not_a_figure(text):
+    assert find_figures(text) == []
+
+
+def test_figures_are_read_in_order_and_ids_are_stable():
+    text = "About 300 people marched; 12 were held and $5 million was lost. In 2014 two soldiers died."
+    figures = find_figures(text)
+    assert [(f.value, f.unit, f.what) for f in figures] == [
+        (300, None, "people"), (5000000, "USD", None), (2, None, "soldiers")]
+    table = conform(extract_figures(pa.table({"doc_id": ["d1"], "body": [text]})), FIGURES)
+    assert table["figure_id"].to_pylist() == ["d1:0", "d1:1", "d1:2"]
+    assert table["sentence"].to_pylist() == [
+        "About 300 people marched; 12 were held and $5 million was lost.",
+        "About 300 people marched; 12 were held and $5 million was lost.",
+        "In 2014 two soldiers died."]
+
+
+def test_extract_figures_conforms_and_offsets_index_the_body():
+    bodies = ["Mr. Smith said 1,800 civilians had been killed.\n\nNo numbers here.", "Nothing to count.", ""]
+    table = conform(extract_figures(pa.table({"doc_id": ["a", "b", "c"], "body": bodies})), FIGURES)
+    assert table.column_names == FIGURES.names
+    rows = table.to_pylist()
+    found = [(r["doc_id"], r["value"], r["what"], r["raw"]) for r in rows]
+    assert found == [("a", 1800, "civilians", "1,800 civilians")]
+    assert rows[0]["sentence"] == "Mr. Smith said 1,800 civilians had been killed."
+    assert bodies[0][rows[0]["start_char"]:rows[0]["end_char"]] == rows[0]["raw"]
+
+
+def test_empty_batch_has_the_contract_schema():
+    table = extract_figures(pa.table({"doc_id": pa.array([], pa.string()), "body": pa.array([], pa.string())}))
+    assert table.schema == FIGURES and table.num_rows == 0
+
+
+def _seed(name):
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text()
+
+
+@pytest.mark.parametrize("seed, expected", [
+    ("004", (65, "km", None, "about", "about 65 kilometers")),
+    ("002", (450, "km", None, None, "450 kilometers (280 miles)")),
+    ("002", (76, "age", "age", None, "76-year-old")),
+    ("001", (380000, None, "lives", "more_than", "more than 3,80,000 lives")),
+    ("000", (1800, None, "civilians", "more_than", "more than 1,800 civilians")),
+    ("000", (1700000, None, "syrians", "more_than", "More than 1.7 million Syrians")),
+    ("000", (3700000, None, "migrants", "more_than", "more than 3.7 million migrants")),
+])
+def test_seed_articles(seed, expected):
+    found = [(f.value, f.unit, f.what, f.qualifier, f.raw) for f in find_figures(_seed(seed))]
+    assert expected in found
+
+
+def test_seed_articles_hold_no_years_or_dates():
+    for path in sorted(SEEDS.glob("*.txt")):
+        for fig in find_figures(path.read_text()):
+            assert not (1900 <= fig.value <= 2100 and fig.unit is None), (path.name, fig)
+            assert "June 5" not in fig.raw and "January" not in fig.raw, (path.name, fig)

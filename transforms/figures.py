@@ -1,0 +1,264 @@
+"""Article bodies -> FIGURES: numbers with the thing they count, normalised so outlets can be lined up.
+
+`what` rule: the noun phrase right after the number (after its scale and unit), lower case, at most four words,
+ending at the first plural noun ('1.7 million Syrians have fled' -> 'syrians', 'two rival seats of power' ->
+'rival seats'), at a participle standing alone ('more than 1,000 killed' -> 'killed'), or before a function word,
+direction or verb. Adjectives stay ('syrian refugees'); quantity words ('more', 'other', 'new') go. 'N of the X'
+counts X. A count of one has its head folded to the plural ('1 soldier' -> 'soldiers'), so a key is the same
+whatever the number. Ages have what 'age'. After a unit the noun is taken only when the figure modifies it
+('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
+money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour').
+'65 kilometers southeast of the capital' has none.
+"""
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from transforms.lexicon import NOT_NAMES
+from transforms.numbers import Number, find_numbers
+from warehouse.contracts import FIGURES
+
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?,?\s+$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})[a-z]*\b")
+_TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock|GMT|UTC|hrs\b|local\s+time)", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
+_CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
+_TOKEN = re.compile(r"[ \t]+([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")  # 'U.S.' is one word
+_STRONG = re.compile(r"-strong\b")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|\n+")
+
+# Words before a number that make it a label or an ordinal rank, not a quantity ('section 5', 'No. 10').
+LABELS = frozenset("""section article chapter paragraph page no no. nos number item clause rule resolution route
+flight room level phase grade class episode season vol vol. volume part step platform gate lane highway term game
+top ranked rank seed mission photo photos caption figure table verse""".split())
+# Capitalised words that may stand right before a quantity (sentence openers); other capitalised words make the
+# number part of a name ('Route 6', 'Boeing 737', 'Resolution 2510').
+OPENERS = NOT_NAMES | {"only", "just", "nearly", "another", "including", "killing", "with", "among", "over", "than"}
+# Words that end the noun phrase after a number.
+STOP = frozenset("""a an the this that these those it its he she they them we i you his her their our my your
+and but or nor so yet if when while as at by for from in into of on onto to with without within about against
+over under between among through across after before since until during per than via each apiece who whom whose
+which what where why how there here then now ago already also still too just only far less more most all both
+is are was were be been being am have has had having will would shall should can could may might must do does did
+said says say told according near away long wide high deep tall old times time alone remaining left apart
+straight running earlier later prior north south east west northeast northwest southeast southwest northern
+southern eastern western central inside outside up down off out percent monday tuesday wednesday thursday friday
+saturday sunday january february march april june july august september october november december""".split())
+DETERMINERS = frozenset("the these those its their his her our this that".split())
+LEADING = frozenset("more other additional extra new further total estimated fewer".split())
+IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
+                              "militia clergy".split())
+SAME_AS = {"persons": "people"}
+PLURAL_OF = {"person": "people", "persons": "people", "child": "children", "man": "men", "woman": "women",
+             "life": "lives", "wife": "wives", "knife": "knives"}
+YEARS = range(1000, 2101)
+MAX_WHAT_WORDS = 4
+ABBREVIATIONS = frozenset("mr mrs ms dr gen st sen rep gov lt col no jr u.s u.n u.k".split())
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number in a body with its value, unit, counted thing, hedge and character span."""
+
+    value: float
+    unit: str | None
+    what: str | None
+    qualifier: str | None
+    raw: str
+    start_char: int
+    end_char: int
+
+
+def _is_plural(word: str) -> bool:
+    """'refugees', 'people' -> True; 'ceasefire', 'progress', 'status' -> False."""
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
+
+
+def _plural(word: str) -> str:
+    """Singular noun -> plural ('soldier' -> 'soldiers', 'person' -> 'people'); plurals and participles unchanged."""
+    if word in PLURAL_OF:
+        return PLURAL_OF[word]
+    if _is_plural(word) or word.endswith("ed"):
+        return word
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str | None, int]:
+    """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends).
+
+    After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
+    needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
+    words, end, opened = [], pos, ""
+    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
+        word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
+        word = SAME_AS.get(word, word)
+        pos = token.end()
+        if not words and not opened and word in _openers(unit):
+            opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
+            if (det := _TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
+                if unit not in (None, "percent"):
+                    break  # '100 miles of the border' says where, not what was measured
+                pos = det.end()
+            continue
+        if not words and word in LEADING:
+            continue
+        if word in STOP or word.endswith(("n't", "n’t")) or (opened == "in" and token[1][0].isupper()):
+            break  # '$5 million in Libya' names a place, not what the money is for
+        if unit and not opened and not attributive:
+            break
+        words.append(word)
+        end = pos
+        if _is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
+            break
+    if opened in ("per", "a", "an") and words:
+        words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
+    return (" ".join(words) or None), end
+
+
+def _openers(unit: str | None) -> tuple[str, ...]:
+    """Unit key -> words that may stand between the number and what it measures."""
+    return ("of", "in", "per", "a", "an") if unit and unit.isupper() else ("of",)
+
+
+def _continues(body: str, pos: int) -> bool:
+    """True when a content word follows at pos: the participle before it is an adjective ('wounded soldiers')."""
+    token = _TOKEN.match(body, pos)
+    return bool(token) and token[1].lower() not in STOP
+
+
+def _blocked_before(body: str, number: Number) -> bool:
+    """True when the text before a number makes it part of a date, name, label, id or list."""
+    lead, end = number.lead, number.end
+    prev = body[lead - 1] if lead else "\n"
+    bare = end == number.numeral_end
+    if prev.isalnum() or prev in "-–/:+#@.&_" or (prev == "(" and bare and body[end:end + 1] == ")"):
+        return True  # 'COVID-19', 'G20', '12/01', '+90', '#11', '(1)' but not '(62 percent)'
+    if number.digits and lead >= 2 and prev.isspace() and body[lead - 2].isdigit():
+        return True  # digit groups split by spaces: phone numbers
+    if prev == "\n" and body[end:end + 1] in (".", ")"):
+        return True  # '1.' or '1)' opening a list line
+    day = number.digits is not None and len(number.digits) <= 2
+    if day and _MONTH_BEFORE.search(body, max(0, lead - 12), lead):
+        return True  # 'June 5', 'Aug. 22' (but 'in March 300 people')
+    if number.start < lead or number.currency:
+        return False  # a hedge or a currency sign already says this is a quantity
+    before = _WORD_BEFORE.search(body, max(0, lead - 25), lead)
+    if not before:
+        return False
+    word = before[1].lower()
+    if word in LABELS or word.rstrip(".") in LABELS:
+        return True
+    if number.unit_word or number.scaled or word.endswith(("'s", "’s", "s'", ".")):
+        return False  # a unit or scale makes a quantity; 'Beijing’s 21 million', 'the GOP. Thirty-six percent'
+    return before[1][0].isupper() and word not in OPENERS
+
+
+def _blocked_after(body: str, number: Number) -> bool:
+    """True when the text after a number makes it part of a date, time, ordinal, range, version or compound."""
+    end = number.end
+    nxt, after = body[end:end + 1] or "\n", body[end + 1:end + 2] or "\n"  # the body's end reads as a line end
+    if nxt.isalnum() or (nxt in "-–/:,.·" and after.isdigit()) or (nxt == " " and after.isdigit()):
+        return True  # '5th', '4G', '10-15', '12:42', '1,2,3', '3.1.4', phone digit groups
+    if nxt in "-–" and not number.unit_word and not _STRONG.match(body, end):
+        return True  # 'two-state', '10-point plan', '1,700-plus': a compound, not a count
+    if number.digits and len(number.digits) <= 2 and _MONTH_AFTER.match(body, number.numeral_end):
+        return True  # '5 June'
+    return bool(number.digits and _TIME_AFTER.match(body, number.numeral_end))
+
+
+def _is_year(number: Number) -> bool:
+    """'2011', 'in 2014' -> True: four bare digits in year range with no currency, scale or unit."""
+    digits = number.digits or ""
+    plain = len(digits) == 4 and digits.isdigit() and int(digits) in YEARS
+    return plain and not (number.currency or number.scaled or number.unit_word)
+
+
+def _figure(body: str, number: Number) -> Figure | None:
+    """One Number in its body -> Figure, or None when it is not a quantity."""
+    digits = number.digits or ""
+    if (digits.startswith("0") and digits[1:2].isdigit()) or _is_year(number) or _blocked_after(body, number):
+        return None
+    lead = number.lead
+    if _NAME_COMMA_BEFORE.search(body, max(0, lead - 30), lead) and body[number.end:number.end + 1] == ",":
+        return _age_after_name(number)
+    if _blocked_before(body, number):
+        return None
+    unit, pos = number.unit, number.end
+    if unit and (conversion := _CONVERSION.match(body, pos)):
+        pos = conversion.end()  # '450 kilometers (280 miles)': the conversion is not a second figure
+    attributive = bool(_DETERMINER_BEFORE.search(body, max(0, number.start - 8), number.start))
+    what, end = ("age", pos) if unit == "age" else _what(body, pos, unit, attributive)
+    if _STRONG.match(body, number.end):
+        what, end = _what(body, number.end + len("-strong"), None, True)
+    if what is None and unit is None and not (number.qualifier or number.scaled or "," in digits):
+        return None  # a bare small number ('the 300', 'two of them') says nothing comparable
+    if what and not digits and unit is None and not _is_plural(head := what.split()[-1]) and not head.endswith("ed"):
+        return None  # 'the two met': after a number word a count names a plural
+    if unit is None and number.value == 1 and what:
+        what = " ".join([*what.split()[:-1], _plural(what.split()[-1])])
+    end = max(end, pos)
+    return Figure(float(number.value), unit, what, number.qualifier, body[number.start:end], number.start, end)
+
+
+def _age_after_name(number: Number) -> Figure | None:
+    """'Tyrone Melville, 41, of Manhattan' -> an age figure; other numbers between commas after a name -> None."""
+    digits = number.digits or ""
+    if not digits.isdigit() or number.unit_word or number.scaled or not 0 < int(digits) < 120:
+        return None
+    return Figure(float(digits), "age", "age", None, digits, number.numeral_start, number.numeral_end)
+
+
+def find_figures(body: str) -> list[Figure]:
+    """Article body -> its figures in reading order (dates, years, times, ids, labels and list numbers left out)."""
+    figures, skip_until = [], 0
+    for number in find_numbers(body):
+        if number.start < skip_until:
+            continue
+        figure = _figure(body, number)
+        if figure:
+            figures.append(figure)
+            skip_until = figure.end_char
+    return figures
+
+
+def _sentence_bounds(body: str) -> tuple[list[int], list[int]]:
+    """Body -> (sentence starts, sentence ends), split at end punctuation before a capital and at line breaks."""
+    starts, ends, start = [], [], 0
+    for stop in _SENTENCE_END.finditer(body):
+        word = (body[max(0, stop.start() - 6):stop.start()].split() or [""])[-1].lower()
+        if stop[0].startswith(".") and (len(word) == 1 or word in ABBREVIATIONS):
+            continue  # 'Mr. Smith', 'U.S. troops', 'J. Smith': an abbreviation, not a sentence end
+        starts.append(start)
+        ends.append(stop.end() if not stop[0].startswith("\n") else stop.start())
+        start = stop.end()
+    starts.append(start)
+    ends.append(len(body))
+    return starts, ends
+
+
+def _sentence(body: str, bounds: tuple[list[int], list[int]], offset: int) -> str:
+    """Body + sentence bounds + an offset -> the sentence holding it, whitespace tidied."""
+    starts, ends = bounds
+    n = max(0, bisect_right(starts, offset) - 1)
+    return " ".join(body[starts[n]:ends[n]].split())
+
+
+def extract_figures(articles: pa.Table) -> pa.Table:
+    """Articles (doc_id, body) -> FIGURES, one row per figure; figure_id '<doc_id>:<n>', offsets index into body."""
+    rows = []
+    for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
+        figures = find_figures(body or "")
+        bounds = _sentence_bounds(body) if figures else ([0], [0])
+        for n, fig in enumerate(figures):
+            rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}:{n}", **fig.__dict__,
+                         "sentence": _sentence(body, bounds, fig.start_char)})
+    return pa.Table.from_pylist(rows, schema=FIGURES)

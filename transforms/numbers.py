@@ -1,0 +1,189 @@
+"""Numbers as written in news text -> values, units and qualifiers: one compiled regex plus lookup tables."""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Hedges before a number, folded to the keys the FIGURES table stores; 'nearly' stays apart from 'about' because
+# "nearly 2,000" and "about 2,000" point to different sides of the number.
+QUALIFIERS = {
+    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "well over": "more_than", "just over": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "about": "about", "around": "about", "some": "about", "approximately": "about", "roughly": "about",
+    "an estimated": "about", "estimated": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "just under": "nearly", "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "at most": "up_to",
+    "no more than": "up_to", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
+    "below": "less_than",
+}
+CURRENCY_SIGNS = {
+    "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₹": "INR", "₺": "TRY", "Rs": "INR", "Rs.": "INR", "INR": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
+    "TRY": "TRY", "TL": "TRY",
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+    "dozen": 12,
+}
+# Abbreviated scales written against the digits ('$2bn', '€200m'); 'm' and 'b' mean million only after money.
+ABBREVIATIONS = {"bn": 1_000_000_000, "b": 1_000_000_000, "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000,
+                 "k": 1_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "cr": 10_000_000}
+MONEY_ONLY_ABBREVIATIONS = frozenset({"m", "b"})
+# Words after the number that name what it measures -> unit key (money as ISO currency codes).
+UNITS = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent",
+    "percentage points": "percentage_point", "percentage point": "percentage_point",
+    "km": "km", "kms": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
+    "sq km": "km2", "square kilometers": "km2", "square kilometres": "km2", "km2": "km2",
+    "miles": "mile", "mile": "mile", "square miles": "mile2", "meters": "m", "metres": "m", "meter": "m",
+    "metre": "m", "feet": "ft", "foot": "ft", "ft": "ft", "cm": "cm", "mm": "mm", "kg": "kg", "kilograms": "kg",
+    "kilos": "kg", "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "hectares": "ha", "acres": "acre",
+    "litres": "l", "liters": "l", "gallons": "gallon",
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY",
+    "turkish lira": "TRY", "yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "riyals": "SAR",
+    "dirhams": "AED", "shekels": "ILS", "usd": "USD", "eur": "EUR", "tl": "TRY",
+    "year-old": "age", "years-old": "age", "years old": "age", "year old": "age",
+    "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour",
+    "hour": "hour", "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month",
+    "month": "month", "years": "year", "year": "year", "yrs": "year", "yr": "year", "decades": "decade",
+    "decade": "decade",
+}
+SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen").split()
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS = {**{word: n for n, word in enumerate(SMALL_NUMBERS)}, **TENS, "a": 1, "an": 1, "half a": 0.5}
+
+
+def _alternation(phrases: Iterable[str], flexible_space: bool = True) -> str:
+    """Phrases -> regex alternation, longest first; spaces match any run of spaces, hyphens also a space."""
+    out = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        piece = re.escape(phrase)
+        if flexible_space:
+            piece = piece.replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]")
+        out.append(piece)
+    return "|".join(out)
+
+
+def _first_literal(alternatives: list[tuple[str, str]]) -> str:
+    """(first character, regex for the rest) pairs -> alternation whose every branch opens with a plain character.
+
+    A pattern opening with plain characters lets `re` skip in C to the next place one of them occurs; an optional
+    group or a \\b in front would make it try every position of the body."""
+    rests = defaultdict(list)
+    for first, rest in alternatives:
+        rests[first].append(rest)
+    guard = "(?<![A-Za-z].)"  # the first character opens a word
+    return "|".join(f"{re.escape(first)}{guard if first.isalpha() else ''}(?:{'|'.join(rest)})"
+                    for first, rest in rests.items())
+
+
+def _cased(word: str, rest: str) -> list[tuple[str, str]]:
+    """'two' -> branches for 'two' and 'Two'."""
+    return [(word[0], rest), (word[0].upper(), rest)]
+
+
+_SCALE = _alternation(SCALES)
+_DIGITS_REST = r"(?>\d{0,2}(?:,\d{3})+(?!\d)|\d?(?:,\d\d)+,\d{3}(?!\d)|\d*)(?:\.\d+)?"  # after the first digit
+_UNITS_DIGITS = "|".join(SMALL_NUMBERS[1:10])
+_WORD_BRANCHES = [branch for word in SMALL_NUMBERS[2:] for branch in _cased(word, f"{word[1:]}(?![A-Za-z])")]
+_WORD_BRANCHES += [branch for word in TENS
+                   for branch in _cased(word, f"{word[1:]}(?:[-\\s](?:{_UNITS_DIGITS}))?(?![A-Za-z])")]
+# 'one' alone is a pronoun far more often than a count, and 'a' an article: both count only before a scale word.
+_SCALED = [branch for word in ("a", "an", "one", "half a") for branch in _cased(word, re.escape(word[1:]).replace(
+    r"\ ", r"\s+") + rf"(?=\s+(?i:{_SCALE})(?![A-Za-z]))")]
+_SIGNED = [(sign[0], re.escape(sign[1:]) + r"[ \t]?\d" + _DIGITS_REST) for sign in CURRENCY_SIGNS]
+_CORE = _first_literal([(d, _DIGITS_REST) for d in "0123456789"] + _SIGNED + _WORD_BRANCHES + _SCALED)
+FIGURE = re.compile(rf"""
+    (?P<core>{_CORE})
+    (?:
+        (?:\s+|-)(?P<scale>(?i:{_SCALE}))(?:\s+(?P<scale2>(?i:{_SCALE})))?(?![A-Za-z])
+        |(?P<abbr>{_alternation(ABBREVIATIONS, False)})(?![A-Za-z])
+    )?
+    (?:(?:[ \t]*|-)(?P<unit>(?i:{_alternation(UNITS)}))(?![A-Za-z]))?
+""", re.VERBOSE)
+_PARTS = re.compile(rf"(?:(?P<cur>{_alternation(CURRENCY_SIGNS, False)})[ \t]?)?(?P<num>[\d,]+)(?P<dec>\.\d+)?")
+_HEDGE = re.compile(rf"""(?<![A-Za-z])(?:(?P<qual>(?i:{_alternation(QUALIFIERS)}))\s+)?
+    (?:(?P<aged>(?i:aged|age|at\s+the\s+age\s+of))\s+)?$""", re.VERBOSE)
+_APART = str.maketrans(dict.fromkeys("\"“‘'([—–-.", " "))  # punctuation that may stick to a hedge word
+_HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS) | {"aged", "age", "of"}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as found: span with its hedge, the numeral's own span, its value, unit and what it was made of."""
+
+    start: int
+    lead: int
+    end: int
+    numeral_start: int
+    numeral_end: int
+    digits: str | None
+    value: Decimal
+    unit: str | None
+    qualifier: str | None
+    currency: str | None
+    scaled: bool
+    unit_word: str | None
+
+
+def find_numbers(body: str) -> Iterator[Number]:
+    """Body -> Numbers in reading order: digits, number words, money, scales, units and hedges resolved."""
+    for match in FIGURE.finditer(body):
+        core = match["core"]
+        parts = _PARTS.fullmatch(core)
+        if match["abbr"] == "b" and not (parts and parts["cur"]):
+            continue  # '5b' is a label, not five billion
+        start = match.start()
+        hedge = _hedge(body, start)
+        qual, aged = (hedge["qual"], hedge["aged"]) if hedge and hedge.start() < start else (None, None)
+        numeral_start = start + parts.start("num") if parts else start
+        numeral_end = start + (parts.end() if parts else len(core))
+        yield Number(
+            start=hedge.start() if qual or aged else start, lead=start, end=match.end(), numeral_start=numeral_start,
+            numeral_end=numeral_end, digits=core[numeral_start - start:] if parts else None,
+            value=_value(parts, core, match), unit=_unit(parts, match, bool(aged)),
+            qualifier=QUALIFIERS[" ".join(qual.lower().split())] if qual else None,
+            currency=parts["cur"] if parts else None, scaled=bool(match["scale"] or match["abbr"]),
+            unit_word=match["unit"])
+
+
+def _hedge(body: str, start: int) -> re.Match | None:
+    """Body + a number's start -> the match of the hedge words right before it ('more than', 'aged'), if any."""
+    words = body[max(0, start - 16):start].translate(_APART).split()
+    if not words or words[-1].lower() not in _HEDGE_ENDS:
+        return None  # most numbers have no hedge: the last word tells cheaply
+    return _HEDGE.search(body, max(0, start - 40), start)
+
+
+def _value(parts: re.Match | None, core: str, match: re.Match) -> Decimal:
+    """Numeral parts + FIGURE match -> the value, scales applied: '3,80,000' -> 380000, '2.5 crore' -> 25000000."""
+    if parts:
+        value = Decimal(parts["num"].replace(",", "") + (parts["dec"] or ""))
+    else:
+        word = " ".join(core.lower().replace("-", " ").split())
+        pieces = [word] if word in NUMBER_WORDS else word.split()  # 'twenty five' = 20 + 5
+        value = Decimal(str(sum(NUMBER_WORDS[piece] for piece in pieces)))
+    for scale in (match["scale"], match["scale2"]):
+        if scale:
+            value *= SCALES[scale.lower()]
+    money = bool(parts and parts["cur"])
+    if match["abbr"] and (money or match["abbr"] not in MONEY_ONLY_ABBREVIATIONS):
+        value *= ABBREVIATIONS[match["abbr"]]
+    return value
+
+
+def _unit(parts: re.Match | None, match: re.Match, aged: bool) -> str | None:
+    """Numeral parts + FIGURE match -> 'age', an ISO currency code, 'percent', 'km', 'year', ... or None (a count)."""
+    unit = UNITS[" ".join(match["unit"].lower().split())] if match["unit"] else None
+    if aged or unit == "age":
+        return "age"
+    if parts and parts["cur"]:
+        return CURRENCY_SIGNS[parts["cur"]]
+    if match["abbr"] in MONEY_ONLY_ABBREVIATIONS:
+        return "m" if match["abbr"] == "m" else None  # '200m' without money is a distance
+    return unit
