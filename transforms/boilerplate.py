@@ -109,12 +109,13 @@ LINE_RULES: tuple[Rule, ...] = (
                 r"|sign up\b.*|subscribe\b.*|newsletter sign-?up|get (?:the|our) .*newsletter.*"
                 r"|.*\b(?:click here|tap here) (?:to|for)\b.*|like us on facebook.*|download (?:the|our) app.*"
                 r"|.*\bmanage newsletters\b.*|.*\bsign up here\b.*|like this (?:story|article)\?.*"
-                r"|.*\bplease verify you'?re not a robot\b.*)[\W_]*$", 25),
+                r"|.*\bplease verify you'?re not a robot\b.*|.*\bvote now(?: in [\w ]{0,20}\bpoll)?)[\W_]*$", 25),
          ("SHARE THIS ARTICLE", "Share Tweet Post Email", "Sign up for Daily Newsletters Manage Newsletters",
           "CLICK HERE TO GET THE FOX NEWS APP", "Follow @politico", "Follow us on Twitter @CNNOpinion.",
-          "Like this story? Share it with a friend!",
+          "Like this story? Share it with a friend!", "Do You Approve of the Deal? Vote Now in Urgent Poll",
           "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box."),
-         ("Erdogan followed the talks closely.", "Supporters signed up in their thousands to vote.")),
+         ("Erdogan followed the talks closely.", "Supporters signed up in their thousands to vote.",
+          "“Vote now, before it is too late,” she told the crowd.")),
     Rule("loader", "Loading spinners and player placeholders are page furniture.",
          _regex(r"^(?:loading|please wait|buffering|play|pause|video|audio|photos?|gallery|image \d+ of \d+"
                 r"|(?:next|prev(?:ious)?) image \d+ of \d+|slideshow \(\d+ images?\)|your browser does.*"

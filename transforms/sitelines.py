@@ -28,7 +28,7 @@ _FURNITURE = re.compile(
     r"\b(?:click|tap|sign(?:ing)? up|subscribe|newsletters?|inbox|download|app|follow|share|watch|listen|podcast"
     r"|read|more|see|photos?|videos?|gallery|copyright|rights reserved|contributed|reporting|editor'?s|advert\w*"
     r"|sponsored|visit|e-?mail|contact|twitter|facebook|instagram|comments?|continues|updated|coverage"
-    r"|(?:need|what) to know)\b"
+    r"|(?:need|what) to know|also like)\b"
     r"|[@©]|https?://|www\.|\.com\b", re.I)
 
 
