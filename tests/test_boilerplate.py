@@ -139,3 +139,81 @@ def test_repeated_block_goes_but_a_recurring_question_stays():
         "Talks resume in Ankara on Monday.", "Both sides sent their envoys to the capital.",
     ])
     assert _reasons(text) == {(8, "repeated_line"), (9, "repeated_line")}
+
+
+PARA = "The committee met on Tuesday and heard three hours of testimony from the officials involved."
+PARA2 = "Members of both parties said afterwards that they expected a vote before the end of the month."
+
+
+@pytest.mark.parametrize("middle, expected", [
+    # A credit-shaped line between two copies of a caption: the caption and its credit go.
+    ("Jane Doe", {(3, "twin_caption"), (4, "caption_credit"), (5, "twin_caption")}),
+    # A section head between two copies of a standfirst: a block printed twice; only the late copy goes
+    # once it is long enough to say nothing new.
+    ("From the Right", set()),
+    ("Zoom.", set()),
+])
+def test_twin_caption_needs_a_credit_between_the_copies(middle, expected):
+    caption = "The right sees this as a triumph for the prime minister."
+    assert _reasons(f"Title\n{PARA}\n{caption}\n{middle}\n{caption}\n{PARA2}") == expected
+
+
+def test_twin_caption_around_a_removed_credit_but_not_around_an_ad_slot():
+    caption = "Supporters wave flags outside the court in Ankara."
+    assert _reasons(f"T\n{PARA}\n{caption}\nReuters\n{caption}") == {
+        (3, "twin_caption"), (4, "credit"), (5, "twin_caption")}
+    # Around an ad slot it is a line printed twice: the first copy stays.
+    assert _reasons(f"T\n{PARA}\n{caption}\nAdvertisement\n{caption}") == {(4, "ad_slot"), (5, "repeated_line")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A caption printed twice in a row (a photo strip): the second copy goes.
+    (f"T\n{PARA}\nObama meets Netanyahu at the White House in 2010.\n"
+     "Obama meets Netanyahu at the White House in 2010.\n" + PARA2, {(4, "repeated_line")}),
+    # A long paragraph repeated later among new neighbours says nothing new.
+    (f"T\n{PARA}\nShort one.\n{PARA2}\nAnother short one.\n{PARA}", {(6, "repeated_line")}),
+    # A short line said twice stays: a speaker's turn, a word repeated for effect.
+    (f"T\n{PARA}\nNo, it shouldn't.\nNo, it shouldn't.\n{PARA2}", set()),
+])
+def test_doubled_and_long_repeats(text, expected):
+    assert _reasons(text) == expected
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("NAVY SEAL ACCUSED OF KILLING DETAINEE WAS VICTIM OF 'TARGET FIXATION,' ATTORNEY SAYS", True),
+    ("WITH YOUR SECOND CUP OF COFFEE", False),  # a capitals section head: a few words
+    ("THE SENATOR SAID HE WOULD VOTE AGAINST THE BILL WHEN IT COMES TO THE FLOOR.", False),  # a sentence
+    ("3. TEA PARTY STRATEGY DUE FOR ITS LAST BIG TESTS IN THE SOUTH AND WEST", False),  # a numbered head
+])
+def test_capitals_headline_inside_the_story(line, removed):
+    assert _reasons(f"T\n{PARA}\n{line}\n{PARA2}") == ({(3, "caps_headline")} if removed else set())
+    # Before the story begins, a capitals line may be the story's own headline.
+    assert _reasons(f"{line}\n{PARA}\n{PARA2}") == set()
+
+
+def _outlet_docs(texts):
+    return _docs([{"doc_id": f"d{n}", "source_path": f"{n}.txt", "outlet": "X", "text": text}
+                  for n, text in enumerate(texts)])
+
+
+def _learned(texts):
+    return {r["line_text"] for r in learn_site_lines(_outlet_docs(texts)).to_pylist()}
+
+
+def test_site_lines_skip_speakers_verdicts_subheads_and_lead_ins():
+    topics = ["taxes", "roads", "schools"]
+    paragraph = "We talked for an hour about {} and what the next budget would have to do about it."
+    interviews = [f"T{n}\nJane Roe\n{paragraph.format(t)}\nJohn Doe\nRight.\nJane Roe\nWhy now?\nJohn Doe\nBecause."
+                  for n, t in enumerate(topics)]
+    subheads = [f"T{n}\n{paragraph.format(t)}\nWhat we don't know\n{PARA}" for n, t in enumerate(topics)]
+    lead_ins = [f"T{n}\n{paragraph.format(t)}\nThese are the members of the panel:\n{PARA2} {t}"
+                for n, t in enumerate(topics)]
+    assert _learned(interviews + subheads + lead_ins) == set()
+
+
+def test_site_lines_keep_furniture_wherever_it_stands():
+    topics = ["taxes", "roads", "schools"]
+    paragraph = "We talked for an hour about {} and what the next budget would have to do about it."
+    texts = [f"T{n}\n{paragraph.format(t)}\nGet the app\n{PARA}\nAsked about {t}, he said no.\nOpinion columnist"
+             for n, t in enumerate(topics)]
+    assert _learned(texts) == {"Get the app", "Opinion columnist"}

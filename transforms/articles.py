@@ -1,5 +1,6 @@
 """Documents -> articles (clean body + metadata) and removed_lines (every removed line with its reason)."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
@@ -20,6 +21,16 @@ TITLE_MAX_WORDS = 30
 MAX_PASSES = 6
 PARAGRAPH_MIN_WORDS = 12
 FOOTER_SHORT_WORDS = 4
+# A copy this long says nothing new wherever it stands; shorter repeats may be a question put again, a list's item
+# or a speaker's turn. A copy right after its original is a layout double once it is this long.
+REPEAT_MIN_WORDS = 12
+DOUBLE_MIN_WORDS = 6
+# Capitals section heads run a few words ('POLL CHECK'); a capitals line this long is another story's headline.
+CAPS_HEADLINE_WORDS = 10
+# A credit between two copies of a caption names who took it: 'Jane Doe', 'Alex Wong/Getty Images'.
+_CREDIT_SHAPE = re.compile(r"^[A-Z][\w.'’-]*(?:[ /,]+[A-Z][\w.'’-]*){1,5}$")
+# Lines removed around a caption printed twice: its credit, a photo strip, a player.
+_CAPTION_REASONS = frozenset({"credit", "photo_caption", "gallery", "loader"})
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
 # Reasons a line may have on its own and still be the start of a site's trailing block.
 _FOOTER_MARKERS = frozenset({"share_widget", "bare_url", "copyright", "related_link", "ad_slot", "site_line"})
@@ -38,26 +49,32 @@ class Cleaned:
     updated_at: datetime | None = None
 
 
-def _mark_repeats(keys: list[str], reasons: dict[int, str], title_i: int | None) -> None:
+def _mark_repeats(lines: list[str], keys: list[str], reasons: dict[int, str], title_i: int | None) -> None:
     title_key = keys[title_i] if title_i is not None else None
     for i, key in enumerate(keys):
         if i not in reasons and i != title_i and key == title_key:
             reasons[i] = "repeated_headline"
     # Structure is read on the lines the line rules kept, so that cleaning a cleaned body changes nothing.
     kept = [i for i in range(len(keys)) if i not in reasons]
-    _mark_twins(kept, keys, reasons, title_key)
+    _mark_twins(kept, lines, keys, reasons, title_key)
     _mark_repeated_runs([i for i in kept if i not in reasons], keys, reasons)
 
 
-def _mark_twins(kept: list[int], keys: list[str], reasons: dict[int, str], title_key: str | None) -> None:
-    # A caption printed twice: around a short credit line we kept, or around lines a rule removed.
+def _credit_shaped(line: str) -> bool:
+    return len(line.split()) <= CAPTION_CREDIT_MAX_WORDS and _CREDIT_SHAPE.match(line) is not None
+
+
+def _mark_twins(kept: list[int], lines: list[str], keys: list[str], reasons: dict[int, str],
+                title_key: str | None) -> None:
+    # A caption printed twice: around a credit-shaped line we kept, or around a credit a rule removed. Two
+    # copies around anything else (a section head, an ad slot) are text repeated: the repeat rules decide.
     for n in range(len(kept) - 1):
         a, b = kept[n], kept[n + 1]
         if a in reasons or keys[a] == title_key:
             continue
-        if keys[a] == keys[b] and b - a > 1:
+        if keys[a] == keys[b] and any(reasons.get(i) in _CAPTION_REASONS for i in range(a + 1, b)):
             reasons[a] = reasons[b] = "twin_caption"
-        elif n + 2 < len(kept) and keys[a] == keys[kept[n + 2]] and len(keys[b].split()) <= CAPTION_CREDIT_MAX_WORDS:
+        elif n + 2 < len(kept) and keys[a] == keys[kept[n + 2]] and _credit_shaped(lines[b]):
             reasons[a] = reasons[kept[n + 2]] = "twin_caption"
             reasons[b] = "caption_credit"
 
@@ -75,7 +92,9 @@ def _mark_repeated_runs(kept: list[int], keys: list[str], reasons: dict[int, str
     for n, key in enumerate(seq):
         before = n > 0 and first_pair[pairs[n - 1]] < n - 1
         after = n < len(pairs) and first_pair[pairs[n]] < n
-        if (before or after) and first_line[key] < n:
+        words = len(key.split())
+        doubled = n > 0 and seq[n - 1] == key and words >= DOUBLE_MIN_WORDS
+        if (before or after or doubled or words >= REPEAT_MIN_WORDS) and first_line[key] < n:
             reasons[kept[n]] = "repeated_line"
 
 
@@ -130,12 +149,29 @@ def _metadata(cleaned: Cleaned, lines: list[str], reasons: dict[int, str], title
             cleaned.dateline = parse_dateline(lines[i])
 
 
+def _first_paragraph(lines: list[str], reasons: dict[int, str]) -> int:
+    return next((i for i in range(len(lines)) if i not in reasons
+                 and len(lines[i].split()) >= PARAGRAPH_MIN_WORDS), len(lines))
+
+
 def _keep_late_datelines(lines: list[str], reasons: dict[int, str]) -> None:
     # A dateline opens a story; a capitals line after the first paragraph is a subhead ("PARKING LOT").
-    first_paragraph = next((i for i in range(len(lines)) if i not in reasons
-                            and len(lines[i].split()) >= PARAGRAPH_MIN_WORDS), len(lines))
+    first_paragraph = _first_paragraph(lines, reasons)
     for i in [i for i, r in reasons.items() if r == "dateline" and i > first_paragraph]:
         del reasons[i]
+
+
+def _caps_headline(line: str) -> bool:
+    words = line.split()
+    return (len(words) >= CAPS_HEADLINE_WORDS and line[0].isalpha() and line.upper() == line
+            and not line.rstrip("\"”’') ").endswith((".", "!", "?", ":", "…")))
+
+
+def _mark_caps_headlines(lines: list[str], reasons: dict[int, str]) -> None:
+    # Before the story begins a capitals line may be its own headline; inside the story it links to another.
+    for i in range(_first_paragraph(lines, reasons) + 1, len(lines)):
+        if i not in reasons and _caps_headline(lines[i]):
+            reasons[i] = "caps_headline"
 
 
 def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: str | None = None) -> Cleaned:
@@ -145,6 +181,7 @@ def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: 
     keys = [line_key(line) for line in lines]
     reasons = {i: r for i, r in enumerate(map(line_reason, lines)) if r}
     _keep_late_datelines(lines, reasons)
+    _mark_caps_headlines(lines, reasons)
     if looks_like_page(lines):
         decisions = page_decisions(lines)
         reasons |= {i: r for i, r in enumerate(decisions) if r and i not in reasons}
@@ -156,7 +193,7 @@ def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: 
     # cleaned body changes nothing.
     for _ in range(MAX_PASSES):
         before = len(reasons)
-        _mark_repeats(keys, reasons, title_i)
+        _mark_repeats(lines, keys, reasons, title_i)
         _mark_lede(keys, reasons)
         _mark_footer(lines, reasons, outlet)
         if len(reasons) == before:

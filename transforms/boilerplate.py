@@ -23,6 +23,10 @@ def _regex(pattern: str, max_words: int = 40, flags: int = re.I) -> Callable[[st
     return lambda line: len(line.split()) <= max_words and compiled.search(line) is not None
 
 
+def _either(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda line: any(test(line) for test in tests)
+
+
 _AGENCIES = (r"reuters|ap|afp|aa|anadolu(?: agency)?|getty(?: images)?|epa(?:-efe)?|xinhua|tass|dpa|ani|pti|ians"
              r"|associated press|agence france-presse|ap photo|shutterstock|file|file photo|pool|handout|wam|sana"
              r"|irna|bloomberg|ria novosti|sputnik")
@@ -31,6 +35,7 @@ _SHARE_WORDS = (r"share|share this(?: article| story| page)?|tweet|email|e-mail|
                 r"|toggle caption")
 
 _CRUMB = r"[A-Z][\w&'’.-]*(?: (?:[A-Z&][\w&'’.-]*|of|and|the|&)){0,3}"
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
 
 LINE_RULES: tuple[Rule, ...] = (
     Rule("ad_slot", "Ad placeholders and 'continue reading' breaks are page furniture.",
@@ -43,18 +48,20 @@ LINE_RULES: tuple[Rule, ...] = (
          ("Advertisements for the product ran all summer.",)),
     Rule("related_link", "Links to other articles ('Read: …', 'READ MORE: …') are navigation, not this story.",
          _regex(r"^[\W_]*(?:read|read more|read also|also read|also see|see also|related|related articles?"
-                r"|related stories|related coverage|more|more on this|more from \w+|recommended|watch|listen"
+                r"|related stories|related coverage|more|more on this|recommended|watch|listen"
                 r"|must read|don'?t miss|trending|top stories|latest|more stories|click here|see more)\b\s*[:|»>\-–—]+"
                 r"(?:\s+\S.*)?$|^(?:read more(?: here)?|more on this\W*|related(?: articles| stories)?"
-                r"|most read(?: in [\w ]+)?|you may also like\W*)$|^also on [\w-]+\.[\w.]+\s+\S.*$"
+                r"|most read(?: in [\w ]+)?|you may also like\W*|more from [\w.'’ ]{2,40})$"
+                r"|^also on [\w-]+\.[\w.]+\s+\S.*$"
                 r"|^full coverage:\s.*$|^[^.!?]+\sread more\W*$", 30),
          ("Read: Angela Merkel Discusses Diplomatic Solution For Libyan-conflict With Erdogan, Putin",
           "READ MORE: Are Russian mercenaries abandoning Haftar?", "Also read: Turkey sends troops", "READ MORE:",
           "More On This...", "Read more here", "SEE MORE: Hong Kong protests: students under siege",
           "Also on rt.com Journalists threatened with arrest", "Most read in world news", "You may also like...",
-          "Full Coverage: Business",
+          "Full Coverage: Business", "MORE FROM USA TODAY",
           "Coronavirus shows the folly of stripping the state to the bone | Jo Lawson Read more"),
-         ("Read the full statement on the ministry's website.", "More than 1,000 were killed: a massacre.")),
+         ("Read the full statement on the ministry's website.", "More than 1,000 were killed: a massacre.",
+          "More from Lew:")),
     Rule("teaser_tag", "A headline ending in a capitals tag ('… [VIDEO]', '… [INSIGHT]') promotes another story.",
          _regex(r"\[[A-Z]{3,12}\][\W_]*$", 30, 0),
          ("Plane passengers quarantined after plague outbreak [NEWS]", "China furious at Macron over jibe [INSIGHT]|"),
@@ -102,45 +109,66 @@ LINE_RULES: tuple[Rule, ...] = (
                 r"|sign up\b.*|subscribe\b.*|newsletter sign-?up|get (?:the|our) .*newsletter.*"
                 r"|.*\b(?:click here|tap here) (?:to|for)\b.*|like us on facebook.*|download (?:the|our) app.*"
                 r"|.*\bmanage newsletters\b.*|.*\bsign up here\b.*|like this (?:story|article)\?.*"
-                r"|.*\bplease verify you'?re not a robot\b.*)[\W_]*$", 25),
+                r"|.*\bplease verify you'?re not a robot\b.*|.*\bvote now(?: in [\w ]{0,20}\bpoll)?)[\W_]*$", 25),
          ("SHARE THIS ARTICLE", "Share Tweet Post Email", "Sign up for Daily Newsletters Manage Newsletters",
           "CLICK HERE TO GET THE FOX NEWS APP", "Follow @politico", "Follow us on Twitter @CNNOpinion.",
-          "Like this story? Share it with a friend!",
+          "Like this story? Share it with a friend!", "Do You Approve of the Deal? Vote Now in Urgent Poll",
           "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box."),
-         ("Erdogan followed the talks closely.", "Supporters signed up in their thousands to vote.")),
+         ("Erdogan followed the talks closely.", "Supporters signed up in their thousands to vote.",
+          "“Vote now, before it is too late,” she told the crowd.")),
     Rule("loader", "Loading spinners and player placeholders are page furniture.",
          _regex(r"^(?:loading|please wait|buffering|play|pause|video|audio|photos?|gallery|image \d+ of \d+"
                 r"|(?:next|prev(?:ious)?) image \d+ of \d+|slideshow \(\d+ images?\)|your browser does.*"
-                r"|media playback is unsupported on your device.*|just watched\b.*\breplay\b.*)"
+                r"|media playback is unsupported on your device.*|just watched\b.*\breplay\b.*"
+                r"|\[(?:image|photo|video|graphic|embed)\])"
                 r"[.…\s]*$", 80),
-         ("Loading...", "Loading…", "Slideshow (2 Images)", "next Image 1 of 2", "Photo",
+         ("Loading...", "Loading…", "Slideshow (2 Images)", "next Image 1 of 2", "Photo", "[image]",
           "Media playback is unsupported on your device Media caption Protesters gathered outside",
           "JUST WATCHED Senator-elect on his role Replay More Videos ... MUST WATCH Senator-elect on his role"),
          ("Loading of the ships began on Monday.",)),
     Rule("credit", "Photo, image and agency credits name who made a picture, not what happened.",
-         _regex(rf"^[|\s]*(?:(?:image|photo|picture|video|graphic|illustration|photograph)s?\s*"
-                rf"(?:credit|courtesy|source)?\s*[:|/]\s*\S.*|(?:image|photo) copyright\b.*"
-                rf"|(?:photo|image|credit)s?\s+(?:by|courtesy(?: of)?)\s+\S.*|\(?(?:{_AGENCIES})\)?"
-                rf"|contributing:.*|.*\bcontributed to this report\.?|\([\w .'’/&-]{{2,40}}\))$", 12),
+         _either(_regex(rf"^[|\s]*(?:(?:image|photo|picture|video|graphic|illustration|photograph)s?\s*"
+                        rf"(?:credit|courtesy|source)?\s*[:|/]\s*\S.*|(?:image|photo) copyright\b.*"
+                        rf"|(?:photo|image|credit)s?\s+(?:by|courtesy(?: of)?)\s+\S.*|\(?(?:{_AGENCIES})\)?"
+                        rf"|contributing:.*|.*\bcontributed to this report\.?|\([\w .'’/&-]{{2,40}}\))$", 12),
+                 # 'Jacob Turcotte/Staff', 'Alex Wong/Getty Images': a photographer and an agency, nothing else.
+                 _regex(rf"^{_NAME}\s?/\s?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}}$", 8, 0)),
          ("| Image:self", "Reuters", "AA", "Image copyright Getty Images", "Photo by Jane Doe/AP", "(Pixabay)",
-          "The Associated Press contributed to this report."),
-         ("Reuters reported that talks had failed.",)),
+          "The Associated Press contributed to this report.", "Jacob Turcotte/Staff", "Alex Wong/Getty Images"),
+         ("Reuters reported that talks had failed.", "Turkey / Russia talks resume",
+          "Old Guard/New Guard split the party")),
     Rule("desk_credit", "Wire-desk credits ('Reporting by …; Editing by …') list who produced the copy.",
          _regex(r"^\((?:additional )?reporting by\b.*\)$|^(?:additional )?reporting by\b.*\bediting by\b", 80),
          ("(Reporting by Jane Roe; Editing by John Doe)",
           "Reporting by Jane Roe; additional reporting by Ann Lee; Editing by John Doe"),
          ("Reporting by the Times found that the contracts were never signed.",)),
     Rule("photo_caption", "A caption describes a picture; its trailing credit marks it.",
+         # Wire captions run long: a file photo's caption retells the story it illustrates.
          _regex(r"^(?:file photo\W|photo\W|file\s+[-–—]\s)|[(\[](?:[^()\[\]]*\b(?:photo|image|picture|getty|pictured"
-                r"|file)\b[^()\[\]]*)[)\]]\.?$", 80),
+                r"|file)\b[^()\[\]]*)[)\]]\.?$|\b(?:photograph|photo|picture|image)s?: [^.:;]{2,60}$"
+                r"|\b(?:photo|photograph|image)s?(?: illustration)? by [^.]{2,60}/[^./]{2,40}\.?$", 150),
          ("Fighters stand atop a tank in Tarhouna, June 5, 2020. (Photo by AFP)",
           "FILE PHOTO: Libyan fighters near Tripoli",
-          "FILE - In this Jan. 19, 2018 file photo, President Donald Trump speaks to participants"),
-         ("Fighters stand atop a tank in Tarhouna (a town southeast of Tripoli).",)),
+          "FILE - In this Jan. 19, 2018 file photo, President Donald Trump speaks to participants",
+          "Waves hit the shore at Heng Fa Chuen in Hong Kong. Photograph: Bobby Yip/Reuters",
+          "Former Sen. Jon Kyl led the audit. Photo illustration by Slate. Photo by Zach Gibson/Getty Images."),
+         ("Fighters stand atop a tank in Tarhouna (a town southeast of Tripoli).",
+          "The photograph shows the two men shaking hands in Moscow.")),
+    Rule("signup_form", "A newsletter sign-up form's labels and error messages are page furniture.",
+         _regex(r"^newsletter sign ?up\b|\bplease verify you'?re not a robot\b|\binvalid email address\b"
+                r"|\byou must select a newsletter\b", 150),
+         ("Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "
+          "Invalid email address. Please re-enter. You must select a newsletter to subscribe to. Sign Up You will "
+          "receive emails containing news content , updates and promotions from The New York Times.",),
+         ("The newsletter signed up 5,000 readers in its first week.",)),
     Rule("breadcrumb", "Breadcrumb trails ('News / North Africa') are site navigation.",
          _regex(rf"^{_CRUMB}(?:\s+[/>»›|]\s+{_CRUMB}){{1,5}}$", 12, 0),
          ("News / North Africa", "Home > World > Middle East", "Politics » Europe"),
          ("Turkey / Russia talks resume", "24/7 coverage")),
+    Rule("signoff", "A dash and a reporter's name alone on a line signs that reporter's part of a live story.",
+         _regex(rf"^[-–—]{{1,2}}\s?{_NAME}(?:,? and {_NAME})?$", 10, 0),
+         ("- Christal Hayes", "– John Fritze and David Jackson", "—Jane Doe"),
+         ("— Donald J. Trump (@realDonaldTrump) November 7, 2012", "- The talks failed.")),
     Rule("byline", "Bylines name the author: kept as article metadata, not body.",
          lambda line: parse_byline(line) is not None,
          ("Reported by: Vishal Tiwari", "By John Smith and Jane Doe"),
@@ -174,6 +202,7 @@ STRUCTURE_REASONS = {
     "repeated_lede": "A standfirst that the first paragraph repeats word for word.",
     "twin_caption": "A photo caption printed twice around its credit line.",
     "caption_credit": "The credit line between two copies of a caption.",
+    "caps_headline": "A long line in capitals inside the story: another story's headline, linked from this one.",
     "footer": "The site's trailing block after the article: links, outlet notices, app promotions.",
     "site_line": "A line recurring across several articles of one outlet: a site line, not reporting.",
     # Decided by pagetext, only on a document that reads as a whole web page (it has menus).
