@@ -17,7 +17,7 @@ from flows import storage
 from flows.cli import main
 from transforms import charts
 from transforms.report import render_report
-from transforms.report_queries import QUERIES
+from warehouse.report_queries import QUERIES
 from transforms.report_sections import OTHER
 
 T0 = datetime(2020, 6, 20, 8, 0, tzinfo=UTC)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from html import escape
 
 from transforms import charts
-from transforms.report_queries import TOP_ENTITIES, TOP_OUTLETS, TOP_SERIES
+from warehouse.report_queries import TOP_ENTITIES, TOP_OUTLETS, TOP_SERIES
 
 EMPTY = "No data in this warehouse."
 TABLE_ROWS = 12
