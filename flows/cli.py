@@ -81,7 +81,8 @@ def _summary(warehouse: str, seconds: float) -> None:
     for title, sql in (("lines removed by reason", reports.REMOVED_BY_REASON),
                        ("quarantined by reason", reports.QUARANTINE_BY_REASON),
                        ("mentions by entity type", reports.MENTIONS_BY_TYPE),
-                       ("unmatched names (name_candidates)", reports.CANDIDATES)):
+                       ("unmatched names (name_candidates)", reports.CANDIDATES),
+                       ("cross-source comparison", reports.SUMMARY["cross-source comparison"])):
         columns, rows = storage.query(warehouse, sql)
         if rows:
             console.print(_table(title, columns, rows))

@@ -11,7 +11,8 @@ from prefect.cache_policies import NO_CACHE
 from flows import storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
-from transforms import articles, ingest, mentions, outlets, runs, sitelines, suggestions
+from transforms import (articles, descriptors, figures, ingest, mentions, outlets, quote_groups, quotes, runs,
+                        sitelines, stories, suggestions)
 from warehouse import reports
 
 # Arrow tables pass between tasks in memory: nothing to cache or hash.
@@ -100,6 +101,37 @@ def find_names(batch: pa.Table, entities: pa.Table) -> tuple[pa.Table, pa.Table]
 
 
 @light
+def find_quotes(batch: pa.Table, batch_mentions: pa.Table, entities: pa.Table) -> pa.Table:
+    return quotes.extract_quotes(batch, batch_mentions, entities)
+
+
+@light
+def find_descriptors(batch: pa.Table, batch_mentions: pa.Table, batch_quotes: pa.Table,
+                     entities: pa.Table) -> pa.Table:
+    return descriptors.extract_descriptors(batch, batch_mentions, batch_quotes, entities)
+
+
+@light
+def find_figures(batch: pa.Table) -> pa.Table:
+    return figures.extract_figures(batch)
+
+
+@light
+def story_features(batch: pa.Table, batch_mentions: pa.Table) -> pa.Table:
+    return stories.story_features(batch, batch_mentions)
+
+
+@light
+def match_quotes(all_quotes: pa.Table, all_articles: pa.Table) -> pa.Table:
+    return quote_groups.group_quotes(all_quotes, all_articles)
+
+
+@light
+def cluster_stories(features: pa.Table) -> pa.Table:
+    return stories.cluster_stories(features)
+
+
+@light
 def summarise_candidates(candidate_mentions: pa.Table, all_articles: pa.Table) -> pa.Table:
     return mentions.summarise_candidates(candidate_mentions, all_articles)
 
@@ -148,6 +180,24 @@ def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tu
     return pa.concat_tables(docs), pa.concat_tables(quarantine), paths
 
 
+def _process_batch(batch: pa.Table, site_lines: pa.Table, seen: frozenset[str], entities: pa.Table,
+                   warehouse_dir: str, run_id: str, part: int, kept: dict[str, list]) -> frozenset[str]:
+    """Clean one batch, find its names, quotes, descriptors, figures; write its tables; -> ids seen so far."""
+    result = clean(batch, site_lines, seen)
+    batch_mentions, batch_candidates = find_names(result.articles, entities)
+    batch_quotes = find_quotes(result.articles, batch_mentions, entities)
+    for name, table in (("articles", result.articles), ("removed_lines", result.removed_lines),
+                        ("sources", result.sources), ("mentions", batch_mentions), ("quotes", batch_quotes),
+                        ("descriptors", find_descriptors(result.articles, batch_mentions, batch_quotes, entities)),
+                        ("figures", find_figures(result.articles))):
+        write(warehouse_dir, name, table, run_id, part)
+    for key, table in (("articles", result.articles), ("quarantine", result.quarantine),
+                       ("candidates", batch_candidates), ("mentions", batch_mentions), ("quotes", batch_quotes),
+                       ("features", story_features(result.articles, batch_mentions))):
+        kept[key].append(table)
+    return result.seen
+
+
 @flow(name="crosswire-run", log_prints=True)
 def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTINGS.warehouse_dir,
                manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
@@ -162,29 +212,24 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         docs, quarantine, paths = _read_documents(input_dir, manifest, batch_size)
         docs = normalise_outlets(assign_outlets(docs, learn_site_lines(docs)), read_outlets(outlets_file))
         site_lines = learn_site_lines(docs)
-        seen, cleaned, candidates, found = frozenset(), [], [], []
+        seen, kept = frozenset(), {"articles": [], "quarantine": [], "candidates": [], "mentions": [],
+                                    "quotes": [], "features": []}
         PROGRESS.stage("clean", docs.num_rows)
         for part, batch in enumerate(_chunks(docs, batch_size)):
-            result = clean(batch, site_lines, seen)
-            seen = result.seen
-            batch_mentions, batch_candidates = find_names(result.articles, entities)
-            for name, table in (("articles", result.articles), ("removed_lines", result.removed_lines),
-                                ("sources", result.sources), ("mentions", batch_mentions)):
-                write(warehouse_dir, name, table, run_id, part)
-            cleaned.append(result)
-            candidates.append(batch_candidates)
-            found.append(batch_mentions)
+            seen = _process_batch(batch, site_lines, seen, entities, warehouse_dir, run_id, part, kept)
             PROGRESS.advance("clean", batch.num_rows)
-        all_articles = pa.concat_tables([c.articles for c in cleaned])
-        quarantine = pa.concat_tables([quarantine] + [c.quarantine for c in cleaned])
-        candidate_mentions = pa.concat_tables(candidates)
-        proposals = suggest_aliases(candidate_mentions, pa.concat_tables(found), all_articles, entities,
+        all_articles = pa.concat_tables(kept["articles"])
+        quarantine = pa.concat_tables([quarantine] + kept["quarantine"])
+        candidate_mentions = pa.concat_tables(kept["candidates"])
+        proposals = suggest_aliases(candidate_mentions, pa.concat_tables(kept["mentions"]), all_articles, entities,
                                     read_alias_decisions(entities_file))
         counts = {"files": len(paths), "documents_read": docs.num_rows, "articles": all_articles.num_rows,
                   "quarantined": quarantine.num_rows}
         for name, table in (("entities", entities), ("site_lines", site_lines), ("quarantine", quarantine),
                             ("candidate_mentions", candidate_mentions), ("input_files", runs.input_files(paths)),
                             ("alias_proposals", proposals),
+                            ("quote_matches", match_quotes(pa.concat_tables(kept["quotes"]), all_articles)),
+                            ("stories", cluster_stories(pa.concat_tables(kept["features"]))),
                             ("name_candidates", summarise_candidates(candidate_mentions, all_articles)),
                             ("runs", runs.run_record(run_id, started_at, datetime.now(UTC), input_dir,
                                                      entities_version, counts))):

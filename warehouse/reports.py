@@ -28,6 +28,16 @@ SUMMARY = {
     "mentions by entity type": "select entity_type, count_mentions from (" + MENTIONS_BY_TYPE + ")",
     "name candidates": "select 'unmatched names' as item, count_names as count from (" + CANDIDATES + ")",
     "alias suggestions": "select kind as item, count(*) as count from alias_suggestions group by 1 order by 1",
+    "cross-source comparison": """
+        select item, count from (
+            select 1 as n, 'quotes' as item, count(*) as count from quotes where not is_fragment
+            union all select 2, 'quotes with a speaker', count(*) from quotes
+                where not is_fragment and speaker_surface is not null
+            union all select 3, 'quotes carried by 2+ outlets', count(*) from shared_quotes
+            union all select 4, 'descriptors', count(*) from descriptors
+            union all select 5, 'figures', count(*) from figures
+            union all select 6, 'stories told by 2+ articles', count(*) from story_clusters
+        ) order by n""",
 }
 
 

@@ -1,0 +1,46 @@
+-- one row per counted thing per unit per outlet, for things two or more outlets give figures for: side by side
+with
+
+figures as (
+    select * from stg_figures
+    where what is not null
+),
+
+articles as (
+    select * from stg_articles
+),
+
+by_outlet as (
+    select
+        figures.what,
+        coalesce(figures.unit, '') as unit,
+        articles.outlet_id,
+        articles.outlet_name,
+        count(*) as count_figures,
+        min(figures.value) as min_value,
+        max(figures.value) as max_value,
+        list(distinct figures.value order by figures.value) as figure_values,
+        list(distinct figures.raw order by figures.raw)[1:5] as examples
+    from figures
+    inner join articles on figures.doc_id = articles.doc_id
+    group by all
+),
+
+final as (
+    select
+        what,
+        unit,
+        outlet_id,
+        outlet_name,
+        count(*) over (partition by what, unit) as n_outlets,
+        count_figures,
+        min_value,
+        max_value,
+        figure_values,
+        examples
+    from by_outlet
+)
+
+select * from final
+where n_outlets >= 2
+order by n_outlets desc, what, unit, outlet_name
