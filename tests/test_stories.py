@@ -1,0 +1,143 @@
+from datetime import UTC, datetime, timedelta
+
+import pyarrow as pa
+import pytest
+
+from benchmarks.basil_stories import pairwise_scores
+from transforms.stories import MAX_TERMS, STORY_FEATURES, cluster_stories, salient_terms, story_features
+from warehouse.contracts import MENTIONS, STORIES, conform
+
+DAY = datetime(2024, 10, 29, 9, tzinfo=UTC)
+FLOOD = [
+    ("Valencia floods kill twelve",
+     "Heavy rain flooded the Spanish city of Valencia on Tuesday, killing twelve people. Rescue teams searched for "
+     "survivors after the river Turia burst its banks. Mayor Maria Catala declared an emergency in Valencia."),
+    ("Twelve dead as Turia bursts its banks in Valencia",
+     "Torrential rain swamped Valencia on Tuesday and the Turia overflowed, leaving twelve dead. Rescuers searched "
+     "flooded streets for survivors while Mayor Catala declared a state of emergency."),
+    ("Deadly flood hits Valencia",
+     "Twelve people died when the river Turia burst its banks after heavy rain in Valencia. Emergency rescue teams "
+     "searched for survivors, Mayor Maria Catala said, as flooded districts waited for help."),
+]
+CHESS = ("Carlsen wins Norway Chess", "Magnus Carlsen won the Norway Chess tournament in Stavanger on Sunday, "
+         "beating Fabiano Caruana in the final round of classical games.")
+
+
+def _articles(rows: list[tuple[str, str, str, datetime | None]], outlet: str = "outlet") -> pa.Table:
+    """(doc_id, title, body, published_at) rows -> the article columns story_features reads."""
+    return pa.table({
+        "doc_id": [r[0] for r in rows],
+        "outlet_id": [outlet] * len(rows),
+        "title": [r[1] for r in rows],
+        "body": [r[2] for r in rows],
+        "published_at": pa.array([r[3] for r in rows], pa.timestamp("ms", tz="UTC")),
+    })
+
+
+def _stories(rows, mentions=None, **options) -> dict[str, str]:
+    features = story_features(_articles(rows), mentions if mentions is not None else MENTIONS.empty_table())
+    stories = conform(cluster_stories(features, **options), STORIES)
+    return dict(zip(stories["doc_id"].to_pylist(), stories["story_id"].to_pylist(), strict=True))
+
+
+def _rows(texts, ids, days):
+    return [(doc_id, title, body, None if day is None else DAY + timedelta(days=day))
+            for doc_id, (title, body), day in zip(ids, texts, days, strict=True)]
+
+
+def test_three_rewrites_of_one_story_and_an_unrelated_article_are_two_stories():
+    rows = _rows([*FLOOD, CHESS], ["d3", "d1", "d2", "d0"], [0, 1, 0, 0])
+    features = story_features(_articles(rows), MENTIONS.empty_table())
+    stories = conform(cluster_stories(features), STORIES)
+    assert dict(zip(stories["doc_id"].to_pylist(), stories["story_id"].to_pylist(), strict=True)) == {
+        "d3": "d1", "d1": "d1", "d2": "d1", "d0": "d0"}
+    similarity = dict(zip(stories["doc_id"].to_pylist(), stories["similarity"].to_pylist(), strict=True))
+    assert similarity["d0"] is None
+    assert all(0.25 <= similarity[d] <= 1 for d in ("d1", "d2", "d3"))
+
+
+@pytest.mark.parametrize("days, together", [
+    ((0, 1), True),
+    ((0, 3), True),
+    ((0, 30), False),
+    ((0, None), True),  # an unknown date cannot keep identical texts apart
+    ((None, None), True),
+])
+def test_the_same_text_is_one_story_only_within_the_date_window(days, together):
+    stories = _stories(_rows([FLOOD[0], FLOOD[0], CHESS], ["a", "b", "c"], [*days, 0]))
+    assert (stories["a"] == stories["b"]) is together
+    assert stories["c"] == "c"
+
+
+def test_without_a_window_dates_do_not_matter():
+    stories = _stories(_rows([FLOOD[0], FLOOD[0], CHESS], ["a", "b", "c"], [0, 30, 0]), window_days=None)
+    assert stories["a"] == stories["b"] == "a"
+
+
+def test_story_ids_do_not_depend_on_row_order():
+    rows = _rows([*FLOOD, CHESS], ["d3", "d1", "d2", "d0"], [0, 1, 0, 0])
+    assert _stories(rows) == _stories(rows[::-1]) == _stories(rows[2:] + rows[:2])
+
+
+WORDS = ("zebra yacht quartz violin walnut tulip saddle rocket pigeon orchid nectar marble lantern kettle jigsaw "
+         "igloo harbor glacier falcon ember dagger cobalt beacon anchor").split()
+
+
+def test_a_chain_of_articles_each_like_only_its_neighbours_is_not_one_story():
+    groups = [WORDS[i * 4:i * 4 + 4] for i in range(6)]
+    texts = [("", " ".join(groups[i] + groups[i + 1])) for i in range(5)]
+    stories = _stories(_rows(texts, ["a", "b", "c", "d", "e"], [0] * 5))
+    assert len(set(stories.values())) > 1
+    assert _stories(_rows(texts[:2], ["a", "b"], [0, 0])) == {"a": "a", "b": "a"}  # each link alone is strong
+
+
+def test_shared_entities_link_articles_that_spell_a_name_differently():
+    texts = [("Qaddafi detained in Zintan",
+              "Militia fighters detained Saif Qaddafi near Zintan on Saturday, officials in Tripoli confirmed."),
+             ("Gadhafi captured near Zintan",
+              "Fighters captured Seif Gadhafi in the desert south of Zintan as he tried to flee."),
+             CHESS]
+    rows = _rows(texts, ["a", "b", "c"], [0, 0, 0])
+    mentions = pa.Table.from_pylist([
+        {"doc_id": d, "entity_id": "saif", "surface": s, "spelling": s, "start_char": 0, "end_char": 1,
+         "match_kind": "alias"} for d, s in (("a", "Saif Qaddafi"), ("b", "Seif Gadhafi"))], schema=MENTIONS)
+    assert _stories(rows)["a"] != _stories(rows)["b"]
+    assert _stories(rows, mentions)["a"] == _stories(rows, mentions)["b"] == "a"
+
+
+def test_features_are_compact_and_carry_entities():
+    body = " ".join(f"w{n:04}x" for n in range(200))  # 200 distinct words: more than are kept
+    rows = [("a", "Title", body, DAY), ("b", None, "Short text about Valencia", None)]
+    mentions = pa.Table.from_pylist([
+        {"doc_id": "b", "entity_id": e, "surface": "x", "spelling": "x", "start_char": 0, "end_char": 1,
+         "match_kind": "alias"} for e in ("valencia", "spain", "valencia")], schema=MENTIONS)
+    features = conform(story_features(_articles(rows), mentions), STORY_FEATURES)
+    assert [len(t) for t in features["terms"].to_pylist()] == [MAX_TERMS, 3]
+    assert features["entity_ids"].to_pylist() == [[], ["spain", "valencia"]]
+    assert features.nbytes / features.num_rows < 1024
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("Mosque row", "The mosque plan.", {"mosque": 4, "row": 3, "plan": 1}),
+    (None, "He apologized; she apologizes. An apology!", {"apolog": 3}),
+    ("", "Senators' vote in 2019 on 12 bills", {"senato": 1, "vote": 1, "2019": 1, "bill": 1}),
+    ("", "Erdoğan and Erdogan", {"erdoga": 2}),
+])
+def test_salient_terms(title, body, expected):
+    assert dict(salient_terms(title, body)) == expected
+
+
+def test_empty_input_gives_empty_tables():
+    features = story_features(_articles([]), MENTIONS.empty_table())
+    assert features.schema == STORY_FEATURES and features.num_rows == 0
+    stories = cluster_stories(features)
+    assert stories.schema == STORIES and stories.num_rows == 0
+
+
+@pytest.mark.parametrize("predicted, gold, expected", [
+    ({"a": "x", "b": "x", "c": "x", "d": "y"}, {"a": 1, "b": 1, "c": 2, "d": 2}, (1 / 3, 1 / 2, 0.4)),
+    ({"a": "x", "b": "x", "c": "y"}, {"a": 1, "b": 1, "c": 2}, (1.0, 1.0, 1.0)),
+    ({"a": "x", "b": "y", "c": "z"}, {"a": 1, "b": 1, "c": 1}, (1.0, 0.0, 0.0)),
+])
+def test_pairwise_scores(predicted, gold, expected):
+    assert pairwise_scores(predicted, gold) == pytest.approx(expected)
