@@ -103,6 +103,10 @@ def _check_run_arguments(args: argparse.Namespace, quiet: bool) -> None:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     # No telemetry look-ups from this offline tool; a cold local API server can take ~1 min to start.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # When the process exits, the local API server stops while its recorder may still be writing the last task-run
+    # events to its own history database: a cancelled write there, logged with a traceback, is not an error of the
+    # run (its data is published by then). The server's log is quiet unless this setting says otherwise.
+    os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 

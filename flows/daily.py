@@ -11,8 +11,20 @@ from prefect.cache_policies import NO_CACHE
 from flows import storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
-from transforms import (articles, descriptors, figures, ingest, mentions, outlets, quote_groups, quotes, runs,
-                        sitelines, stories, suggestions)
+from transforms import (
+    articles,
+    descriptors,
+    figures,
+    ingest,
+    mentions,
+    outlets,
+    quote_groups,
+    quotes,
+    runs,
+    sitelines,
+    stories,
+    suggestions,
+)
 from warehouse import reports
 
 # Arrow tables pass between tasks in memory: nothing to cache or hash.

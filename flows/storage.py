@@ -14,9 +14,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transforms.alias_decisions import DECISION_COLUMNS
-from warehouse.report_queries import QUERIES as REPORT_QUERIES
 from warehouse import reports
 from warehouse.contracts import CONTRACTS, conform
+from warehouse.report_queries import QUERIES as REPORT_QUERIES
 from warehouse.views import build_views, run_checks
 
 CATALOG = "crosswire.duckdb"

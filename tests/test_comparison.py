@@ -91,3 +91,24 @@ def test_dates_and_years_are_not_figures(seeds_db):
 
 def test_every_article_has_one_story(seeds_db):
     assert seeds_db.execute("select count(*), count(distinct doc_id) from stories").fetchone() == (5, 5)
+
+
+def test_every_outlets_version_of_a_shared_kalin_quote_is_his(seeds_db):
+    rows = seeds_db.execute("""
+        select q.speaker_entity_id
+        from quotes as q
+        inner join quote_matches as m on q.quote_id = m.quote_id
+        inner join shared_quotes as s on m.quote_group_id = s.quote_group_id""").fetchall()
+    assert len(rows) >= 4 and set(rows) == {("ibrahim-kalin",)}
+
+
+def test_figures_line_up_across_outlets_by_what_they_count(seeds_db):
+    rows = seeds_db.execute("""
+        select outlet_name, figure_values, phrasings from figures_across_outlets where what = 'seats'
+        order by outlet_name""").fetchall()
+    assert rows == [(PRESS_TV, [2.0], ["rival seats"]), (TRT, [2.0], ["seats"])]
+
+
+def test_kalins_remarks_told_by_hurriyet_and_press_tv_are_one_story(seeds_db):
+    rows = seeds_db.execute("select outlets, count_articles from story_clusters").fetchall()
+    assert ([HDN, PRESS_TV], 2) in rows

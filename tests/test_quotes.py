@@ -127,6 +127,13 @@ def test_quote_paragraph_carries_on_the_speaker_before_it():
         ("kalin", "said_after"), ("kalin", "continued")]
 
 
+def test_a_bare_singular_noun_before_a_verb_is_not_a_speaker():
+    body = ("Elsewhere in his remarks, İbrahim Kalın lambasted France. Both Turkey and France are member states of "
+            "the alliance.\n\n“In Libya we are supporting the legitimate government.”")
+    assert [q["speaker_surface"] for q in _quotes(body)] != ["member"]
+    assert _who("“The talks failed,” officials said.")[0][1] == "officials"
+
+
 @pytest.mark.parametrize("body, fragments", [
     ("Kalın also accused France of \"jeopardizing\" NATO's security.", [True]),
     ("Turkey says Haftar must go, denouncing France for “jeopardizing” NATO’s security.", [True]),

@@ -17,8 +17,8 @@ from flows import storage
 from flows.cli import main
 from transforms import charts
 from transforms.report import render_report
-from warehouse.report_queries import QUERIES
 from transforms.report_sections import OTHER
+from warehouse.report_queries import QUERIES
 
 T0 = datetime(2020, 6, 20, 8, 0, tzinfo=UTC)
 T1 = datetime(2020, 6, 21, 17, 30, tzinfo=UTC)
@@ -228,7 +228,7 @@ def test_cli_report_on_the_seeds(seeds_warehouse, tmp_path):
     out = tmp_path / "seeds.html"
     assert main(["report", "--warehouse", str(seeds_warehouse), "--out", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert "Khalifa Haftar" in page and "TRT World" in page and page.count('<svg class="chart"') == 2
+    assert "Khalifa Haftar" in page and "TRT World" in page and page.count('<svg class="chart"') == 6
 
 
 def _pixels(png: bytes) -> set[bytes]:

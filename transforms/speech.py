@@ -78,6 +78,9 @@ def head_kind(phrase: str) -> str | None:
     if not words:
         return None
     head = words[-1].casefold()
+    # A lone singular common noun cannot be a subject ("are member states"): "the member", "officials" can.
+    if len(phrase.split()) == 1 and phrase.islower() and head in PERSON_NOUNS | THING_NOUNS and head[-1] != "s":
+        return None
     if head in THING_NOUNS:
         return "thing"
     if head in PERSON_NOUNS:

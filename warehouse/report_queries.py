@@ -54,7 +54,7 @@ ranked as (
         row_number() over (partition by entity_id order by sum(count_descriptors) desc, descriptor) as rank
     from entity_descriptors
     where entity_id in (select entity_id from top_entities)
-    group by all
+    group by entity_id, descriptor
 ),
 top_outlets as (
     select outlet_id from entity_descriptors where entity_id in (select entity_id from top_entities)

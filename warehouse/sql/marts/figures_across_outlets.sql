@@ -1,8 +1,11 @@
--- one row per counted thing per unit per outlet, for things two or more outlets give figures for: side by side
+-- one row per counted thing per unit per outlet, for things two or more outlets give figures for: side by side.
+-- The thing is the head word of what was counted, so 'two seats' and 'two rival seats' line up; `phrasings` keeps
+-- each outlet's own words.
 with
 
 figures as (
-    select * from stg_figures
+    select *, regexp_extract(what, '(\S+)$', 1) as thing
+    from stg_figures
     where what is not null
 ),
 
@@ -12,7 +15,7 @@ articles as (
 
 by_outlet as (
     select
-        figures.what,
+        figures.thing as what,
         coalesce(figures.unit, '') as unit,
         articles.outlet_id,
         articles.outlet_name,
@@ -20,7 +23,8 @@ by_outlet as (
         min(figures.value) as min_value,
         max(figures.value) as max_value,
         list(distinct figures.value order by figures.value) as figure_values,
-        list(distinct figures.raw order by figures.raw)[1:5] as examples
+        list(distinct figures.raw order by figures.raw)[1:5] as examples,
+        list(distinct figures.what order by figures.what) as phrasings
     from figures
     inner join articles on figures.doc_id = articles.doc_id
     group by all
@@ -37,7 +41,8 @@ final as (
         min_value,
         max_value,
         figure_values,
-        examples
+        examples,
+        phrasings
     from by_outlet
 )
 
