@@ -26,6 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV")
     run.add_argument("--outlets", default=SETTINGS.outlets_file, help="outlet table CSV")
     run.add_argument("--batch-size", type=int, default=SETTINGS.batch_size, help="files/articles per task")
+    run.add_argument("--runner", choices=("local", "dask"), default=SETTINGS.runner,
+                     help="run batches on local threads (default) or on a Dask cluster")
+    run.add_argument("--dask-address", default=SETTINGS.dask_address, help="tcp://HOST:PORT of the Dask scheduler")
     run.add_argument("--verbose", action="store_true", help="show Prefect's task logs")
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
     serve.add_argument("--input", default=SETTINGS.input_dir)
@@ -99,6 +102,8 @@ def _check_run_arguments(args: argparse.Namespace, quiet: bool) -> None:
         raise storage.InputError(f"manifest {args.manifest} does not exist")
     storage.check_warehouse(args.warehouse)
     storage.check_unlocked(args.warehouse)
+    if getattr(args, "runner", "local") == "dask" and not args.dask_address:
+        raise storage.InputError("--runner dask needs --dask-address tcp://HOST:PORT (or CROSSWIRE_DASK_ADDRESS)")
     if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     # No telemetry look-ups from this offline tool; a cold local API server can take ~1 min to start.
@@ -144,7 +149,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     _check_run_arguments(args, quiet=not args.verbose)
-    from flows.daily import run_folder  # prefect is slow to import: only for the commands that run flows
+    from flows.daily import with_runner  # prefect is slow to import: only for the commands that run flows
     from flows.progress import PROGRESS
 
     started = time.monotonic()
@@ -152,8 +157,9 @@ def _run(args: argparse.Namespace) -> int:
     if console.is_terminal:
         PROGRESS.start()
     try:
-        run_folder(input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest,
-                   entities_file=args.entities, batch_size=args.batch_size, outlets_file=args.outlets)
+        with_runner(args.runner, args.dask_address)(
+            input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest, entities_file=args.entities,
+            batch_size=args.batch_size, outlets_file=args.outlets)
     finally:
         PROGRESS.stop()
     _summary(args.warehouse, time.monotonic() - started)

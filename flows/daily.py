@@ -11,20 +11,8 @@ from prefect.cache_policies import NO_CACHE
 from flows import storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
-from transforms import (
-    articles,
-    descriptors,
-    figures,
-    ingest,
-    mentions,
-    outlets,
-    quote_groups,
-    quotes,
-    runs,
-    sitelines,
-    stories,
-    suggestions,
-)
+from transforms import batch as batches
+from transforms import ingest, mentions, outlets, quote_groups, runs, sitelines, stories, suggestions
 from warehouse import reports
 
 # Arrow tables pass between tasks in memory: nothing to cache or hash.
@@ -103,34 +91,18 @@ def suggest_aliases(candidate_mentions: pa.Table, all_mentions: pa.Table, all_ar
 
 
 @light
-def clean(docs: pa.Table, site_lines: pa.Table, seen: frozenset[str]) -> articles.CleanBatch:
-    return articles.clean_articles(docs, site_lines, seen)
+def split_repeats(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
+    return batches.split_repeats(docs)
 
 
 @light
-def find_names(batch: pa.Table, entities: pa.Table) -> tuple[pa.Table, pa.Table]:
-    return mentions.extract_mentions(batch, entities)
+def analyse(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> batches.BatchTables:
+    return batches.analyse_batch(docs, site_lines, entities)
 
 
 @light
-def find_quotes(batch: pa.Table, batch_mentions: pa.Table, entities: pa.Table) -> pa.Table:
-    return quotes.extract_quotes(batch, batch_mentions, entities)
-
-
-@light
-def find_descriptors(batch: pa.Table, batch_mentions: pa.Table, batch_quotes: pa.Table,
-                     entities: pa.Table) -> pa.Table:
-    return descriptors.extract_descriptors(batch, batch_mentions, batch_quotes, entities)
-
-
-@light
-def find_figures(batch: pa.Table) -> pa.Table:
-    return figures.extract_figures(batch)
-
-
-@light
-def story_features(batch: pa.Table, batch_mentions: pa.Table) -> pa.Table:
-    return stories.story_features(batch, batch_mentions)
+def repeat_sources(repeats: pa.Table, article_ids: pa.Array) -> tuple[pa.Table, pa.Table]:
+    return batches.repeat_sources(repeats, article_ids)
 
 
 @light
@@ -154,6 +126,11 @@ def write(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int
 
 
 @io_task
+def write_batch(warehouse_dir: str, tables: batches.BatchTables, run_id: str, part: int) -> list[str]:
+    return storage.write_tables(warehouse_dir, tables.written(), run_id, part)
+
+
+@io_task
 def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
     return storage.publish(warehouse_dir, run_id)
 
@@ -171,6 +148,17 @@ def publish_summary(warehouse_dir: str, run_id: str) -> None:
     key = "crosswire-run-summary"
     create_table_artifact(key=key, table=rows, description=f"crosswire run {run_id}")
     create_markdown_artifact(key="crosswire-run-digest", markdown="\n".join(lines), description=run_id)
+
+
+def with_runner(runner: str = "local", dask_address: str | None = None):
+    """The run flow on the local task runner (threads), or on an existing Dask cluster at dask_address."""
+    if runner == "local":
+        return run_folder
+    if runner != "dask" or not dask_address:
+        raise ValueError("the dask runner needs an address: tcp://HOST:PORT of the cluster's scheduler")
+    from prefect_dask import DaskTaskRunner
+
+    return run_folder.with_options(task_runner=DaskTaskRunner(address=dask_address))
 
 
 def _chunks(items, size: int) -> list:
@@ -192,22 +180,19 @@ def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tu
     return pa.concat_tables(docs), pa.concat_tables(quarantine), paths
 
 
-def _process_batch(batch: pa.Table, site_lines: pa.Table, seen: frozenset[str], entities: pa.Table,
-                   warehouse_dir: str, run_id: str, part: int, kept: dict[str, list]) -> frozenset[str]:
-    """Clean one batch, find its names, quotes, descriptors, figures; write its tables; -> ids seen so far."""
-    result = clean(batch, site_lines, seen)
-    batch_mentions, batch_candidates = find_names(result.articles, entities)
-    batch_quotes = find_quotes(result.articles, batch_mentions, entities)
-    for name, table in (("articles", result.articles), ("removed_lines", result.removed_lines),
-                        ("sources", result.sources), ("mentions", batch_mentions), ("quotes", batch_quotes),
-                        ("descriptors", find_descriptors(result.articles, batch_mentions, batch_quotes, entities)),
-                        ("figures", find_figures(result.articles))):
-        write(warehouse_dir, name, table, run_id, part)
-    for key, table in (("articles", result.articles), ("quarantine", result.quarantine),
-                       ("candidates", batch_candidates), ("mentions", batch_mentions), ("quotes", batch_quotes),
-                       ("features", story_features(result.articles, batch_mentions))):
-        kept[key].append(table)
-    return result.seen
+def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
+                     batch_size: int) -> list[batches.BatchTables]:
+    """Submit every batch (they are independent: the task runner may run them in parallel); -> their tables."""
+    PROGRESS.stage("analyse", docs.num_rows)
+    futures = [analyse.submit(batch, site_lines, entities) for batch in _chunks(docs, batch_size)]
+    writes = [write_batch.submit(warehouse_dir, future, run_id, part) for part, future in enumerate(futures)]
+    results = []
+    for future in futures:
+        results.append(future.result())
+        PROGRESS.advance("analyse", results[-1].sources.num_rows + results[-1].quarantine.num_rows)
+    for written in writes:
+        written.result()
+    return results
 
 
 @flow(name="crosswire-run", log_prints=True)
@@ -224,24 +209,22 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         docs, quarantine, paths = _read_documents(input_dir, manifest, batch_size)
         docs = normalise_outlets(assign_outlets(docs, learn_site_lines(docs)), read_outlets(outlets_file))
         site_lines = learn_site_lines(docs)
-        seen, kept = frozenset(), {"articles": [], "quarantine": [], "candidates": [], "mentions": [],
-                                    "quotes": [], "features": []}
-        PROGRESS.stage("clean", docs.num_rows)
-        for part, batch in enumerate(_chunks(docs, batch_size)):
-            seen = _process_batch(batch, site_lines, seen, entities, warehouse_dir, run_id, part, kept)
-            PROGRESS.advance("clean", batch.num_rows)
-        all_articles = pa.concat_tables(kept["articles"])
-        quarantine = pa.concat_tables([quarantine] + kept["quarantine"])
-        candidate_mentions = pa.concat_tables(kept["candidates"])
-        proposals = suggest_aliases(candidate_mentions, pa.concat_tables(kept["mentions"]), all_articles, entities,
-                                    read_alias_decisions(entities_file))
+        firsts, repeats = split_repeats(docs)
+        done = _analyse_batches(firsts, site_lines, entities, warehouse_dir, run_id, batch_size)
+        all_articles = pa.concat_tables([d.articles for d in done])
+        more_sources, more_quarantine = repeat_sources(repeats, all_articles["doc_id"].combine_chunks())
+        write(warehouse_dir, "sources", more_sources, run_id, len(done))
+        quarantine = pa.concat_tables([quarantine, more_quarantine] + [d.quarantine for d in done])
+        candidate_mentions = pa.concat_tables([d.candidate_mentions for d in done])
+        proposals = suggest_aliases(candidate_mentions, pa.concat_tables([d.mentions for d in done]), all_articles,
+                                    entities, read_alias_decisions(entities_file))
         counts = {"files": len(paths), "documents_read": docs.num_rows, "articles": all_articles.num_rows,
                   "quarantined": quarantine.num_rows}
         for name, table in (("entities", entities), ("site_lines", site_lines), ("quarantine", quarantine),
                             ("candidate_mentions", candidate_mentions), ("input_files", runs.input_files(paths)),
                             ("alias_proposals", proposals),
-                            ("quote_matches", match_quotes(pa.concat_tables(kept["quotes"]), all_articles)),
-                            ("stories", cluster_stories(pa.concat_tables(kept["features"]))),
+                            ("quote_matches", match_quotes(pa.concat_tables([d.quotes for d in done]), all_articles)),
+                            ("stories", cluster_stories(pa.concat_tables([d.story_features for d in done]))),
                             ("name_candidates", summarise_candidates(candidate_mentions, all_articles)),
                             ("runs", runs.run_record(run_id, started_at, datetime.now(UTC), input_dir,
                                                      entities_version, counts))):

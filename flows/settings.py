@@ -16,6 +16,8 @@ class Settings:
     entities_file: str
     outlets_file: str
     batch_size: int
+    runner: str  # 'local' (threads in this process) or 'dask' (an existing Dask cluster at dask_address)
+    dask_address: str | None
 
 
 def _from_env() -> Settings:
@@ -26,6 +28,8 @@ def _from_env() -> Settings:
         entities_file=env.get("CROSSWIRE_ENTITIES", str(PROJECT_ROOT / "seeds" / "entities.csv")),
         outlets_file=env.get("CROSSWIRE_OUTLETS", str(PROJECT_ROOT / "seeds" / "outlets.csv")),
         batch_size=int(env.get("CROSSWIRE_BATCH_SIZE", "500")),
+        runner=env.get("CROSSWIRE_RUNNER", "local"),
+        dask_address=env.get("CROSSWIRE_DASK_ADDRESS") or None,
     )
 
 

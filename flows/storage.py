@@ -203,6 +203,11 @@ def write_table(warehouse_dir: str, name: str, table: pa.Table, run_id: str, par
     return str(target)
 
 
+def write_tables(warehouse_dir: str, tables: dict[str, pa.Table], run_id: str, part: int) -> list[str]:
+    """Several tables of one batch -> their paths (each written as write_table does)."""
+    return [write_table(warehouse_dir, name, table, run_id, part) for name, table in tables.items()]
+
+
 def _published_run(catalog: Path) -> str | None:
     if not catalog.is_file():
         return None
