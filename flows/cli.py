@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV")
     run.add_argument("--outlets", default=SETTINGS.outlets_file, help="outlet table CSV")
     run.add_argument("--batch-size", type=int, default=SETTINGS.batch_size, help="files/articles per task")
+    run.add_argument("--full", action="store_true",
+                     help="process every input file again, not only what is new or changed since the last run")
     run.add_argument("--runner", choices=("local", "dask"), default=SETTINGS.runner,
                      help="run batches on local threads (default) or on a Dask cluster")
     run.add_argument("--dask-address", default=SETTINGS.dask_address, help="tcp://HOST:PORT of the Dask scheduler")
@@ -157,11 +159,15 @@ def _run(args: argparse.Namespace) -> int:
     if console.is_terminal:
         PROGRESS.start()
     try:
-        with_runner(args.runner, args.dask_address)(
+        result = with_runner(args.runner, args.dask_address)(
             input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest, entities_file=args.entities,
-            batch_size=args.batch_size, outlets_file=args.outlets)
+            batch_size=args.batch_size, outlets_file=args.outlets, full=args.full)
     finally:
         PROGRESS.stop()
+    if result["nothing_new"]:
+        console.print(f"nothing new or changed since run {result['run_id']}: its catalog stays (--full redoes all)")
+    elif result["reused"]:
+        console.print(f"{result['analysed']} articles analysed, {result['reused']} carried over unchanged")
     _summary(args.warehouse, time.monotonic() - started)
     return 0
 

@@ -4,6 +4,7 @@ import uuid
 from datetime import UTC, datetime
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
@@ -52,6 +53,52 @@ def read_alias_decisions(entities_file: str) -> list[dict]:
 @io_task
 def read_files(input_dir: str, paths: list[str]) -> pa.Table:
     return storage.read_files(input_dir, paths)
+
+
+@io_task
+def stat_inputs(input_dir: str, paths: list[str]) -> pa.Table:
+    return storage.stat_inputs(input_dir, paths)
+
+
+@io_task
+def versions(entities_file: str, outlets_file: str) -> list[str]:
+    return storage.versions(entities_file, outlets_file)
+
+
+@io_task
+def previous_run(warehouse_dir: str) -> dict | None:
+    return storage.previous_run(warehouse_dir)
+
+
+@io_task
+def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
+                   values: list | pa.Array | None = None) -> pa.Table:
+    return storage.read_run_table(warehouse_dir, name, run_id, column, values)
+
+
+@io_task
+def carry_forward(warehouse_dir: str, from_run: str, to_run: str, doc_ids: pa.Array, part: int) -> dict[str, int]:
+    return storage.carry_forward(warehouse_dir, list(batches.CARRIED), from_run, to_run, "doc_id", doc_ids, part)
+
+
+@light
+def config_version(version_list: list[str], manifests: dict[str, dict], input_dir: str) -> str:
+    return runs.config_version(version_list, manifests, input_dir)
+
+
+@light
+def plan_reads(files: pa.Table, config: str, previous: dict | None) -> runs.ReadPlan:
+    return runs.plan_reads(files, config, previous)
+
+
+@light
+def analysis_keys(docs: pa.Table, site_lines: pa.Table, config: str) -> pa.Table:
+    return batches.analysis_keys(docs, site_lines, config)
+
+
+@light
+def unchanged_ids(keys: pa.Table, previous_keys: pa.Table | None) -> pa.Array:
+    return batches.unchanged_ids(keys, previous_keys)
 
 
 @light
@@ -167,17 +214,18 @@ def _chunks(items, size: int) -> list:
     return [cut(i, size) for i in range(0, len(items), size)] or [cut(0, 0)]
 
 
-def _read_documents(input_dir: str, manifest: str | None, batch_size: int) -> tuple[pa.Table, pa.Table, list]:
-    paths = list_inputs(input_dir)
-    manifests = read_manifests(input_dir, manifest)
+def _read_documents(input_dir: str, paths: list[str], manifests: dict[str, dict], batch_size: int,
+                    old_docs: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """Read and parse the files in `paths`; with the documents kept from files read before, in input order."""
     PROGRESS.stage("read", len(paths))
-    docs, quarantine = [], [missing_from_manifest(manifests, paths)]
+    docs, quarantine = [old_docs], []
     for batch in _chunks(paths, batch_size):
         batch_docs, batch_quarantine = parse(read_files(input_dir, batch), manifests)
         docs.append(batch_docs)
         quarantine.append(batch_quarantine)
         PROGRESS.advance("read", len(batch))
-    return pa.concat_tables(docs), pa.concat_tables(quarantine), paths
+    ordered = pa.concat_tables(docs).sort_by([("source_path", "ascending"), ("record_no", "ascending")])
+    return ordered, pa.concat_tables(quarantine)
 
 
 def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
@@ -195,43 +243,80 @@ def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, w
     return results
 
 
+def _run_tables(warehouse_dir: str, run_id: str) -> dict[str, pa.Table]:
+    """The run's per-article tables as written (analysed now or carried over), for the run-wide steps."""
+    return {name: read_run_table(warehouse_dir, name, run_id) for name in batches.CARRIED}
+
+
+def _prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
+             full: bool) -> tuple[dict | None, runs.ReadPlan, pa.Table, dict, str]:
+    """What this run must read: -> (previous run or None, plan, input files, manifests, config version)."""
+    paths = list_inputs(input_dir)
+    files = stat_inputs(input_dir, paths)
+    manifests = read_manifests(input_dir, manifest)
+    config = config_version(versions(entities_file, outlets_file), manifests, input_dir)
+    previous = None if full else previous_run(warehouse_dir)
+    return previous, plan_reads(files, config, previous), files, manifests, config
+
+
 @flow(name="crosswire-run", log_prints=True)
 def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTINGS.warehouse_dir,
                manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
-               batch_size: int = SETTINGS.batch_size, outlets_file: str = SETTINGS.outlets_file) -> dict:
-    """Process every article under input_dir into the warehouse; -> run id and counts."""
+               batch_size: int = SETTINGS.batch_size, outlets_file: str = SETTINGS.outlets_file,
+               full: bool = False) -> dict:
+    """Process what is new or changed under input_dir into the warehouse (everything if full); -> run id, counts."""
     started_at = datetime.now(UTC)
     run_id = started_at.strftime("%Y%m%dT%H%M%S%fZ-") + uuid.uuid4().hex[:6]
     storage.check_warehouse(warehouse_dir)
     with storage.locked(warehouse_dir, run_id):
+        previous, plan, files, manifests, config = _prepare(input_dir, warehouse_dir, manifest, entities_file,
+                                                            outlets_file, full)
+        if plan.nothing_new:
+            get_run_logger().info("nothing new since run %s: its catalog stays", previous["run_id"])
+            return {"run_id": previous["run_id"], "files": previous["count_files"],
+                    "documents_read": previous["count_documents_read"], "articles": previous["count_articles"],
+                    "quarantined": previous["count_quarantined"], "analysed": 0, "reused": previous["count_articles"],
+                    "nothing_new": True}
         entity_rows, entities_version = read_entities(entities_file)
         entities = parse_entities(entity_rows)
-        docs, quarantine, paths = _read_documents(input_dir, manifest, batch_size)
+        old_docs = read_run_table(warehouse_dir, "documents", previous["run_id"], "source_path", plan.unchanged) \
+            if plan.unchanged else storage.CONTRACTS["documents"].empty_table()
+        docs, quarantine = _read_documents(input_dir, plan.to_read, manifests, batch_size, old_docs)
+        write(warehouse_dir, "documents", docs, run_id)
+        paths = files["source_path"].to_pylist()
+        quarantine = pa.concat_tables([missing_from_manifest(manifests, paths), quarantine])
         docs = normalise_outlets(assign_outlets(docs, learn_site_lines(docs)), read_outlets(outlets_file))
         site_lines = learn_site_lines(docs)
         firsts, repeats = split_repeats(docs)
-        done = _analyse_batches(firsts, site_lines, entities, warehouse_dir, run_id, batch_size)
-        all_articles = pa.concat_tables([d.articles for d in done])
+        keys = analysis_keys(firsts, site_lines, config)
+        carried = unchanged_ids(keys, previous["analysed"] if previous else None)
+        done = _analyse_batches(firsts.filter(pc.invert(pc.is_in(firsts["doc_id"], carried))), site_lines, entities,
+                                warehouse_dir, run_id, batch_size)
+        if len(carried):
+            carry_forward(warehouse_dir, previous["run_id"], run_id, carried, len(done) + 1)
+        tables = _run_tables(warehouse_dir, run_id)
+        all_articles = tables["articles"]
         more_sources, more_quarantine = repeat_sources(repeats, all_articles["doc_id"].combine_chunks())
         write(warehouse_dir, "sources", more_sources, run_id, len(done))
         quarantine = pa.concat_tables([quarantine, more_quarantine] + [d.quarantine for d in done])
-        candidate_mentions = pa.concat_tables([d.candidate_mentions for d in done])
-        proposals = suggest_aliases(candidate_mentions, pa.concat_tables([d.mentions for d in done]), all_articles,
-                                    entities, read_alias_decisions(entities_file))
+        candidate_mentions = tables["candidate_mentions"]
+        proposals = suggest_aliases(candidate_mentions, tables["mentions"], all_articles, entities,
+                                    read_alias_decisions(entities_file))
         counts = {"files": len(paths), "documents_read": docs.num_rows, "articles": all_articles.num_rows,
-                  "quarantined": quarantine.num_rows}
+                  "quarantined": quarantine.num_rows, "analysed": all_articles.num_rows - len(carried),
+                  "reused": len(carried)}
         for name, table in (("entities", entities), ("site_lines", site_lines), ("quarantine", quarantine),
-                            ("candidate_mentions", candidate_mentions), ("input_files", runs.input_files(paths)),
-                            ("alias_proposals", proposals),
-                            ("quote_matches", match_quotes(pa.concat_tables([d.quotes for d in done]), all_articles)),
-                            ("stories", cluster_stories(pa.concat_tables([d.story_features for d in done]))),
+                            ("input_files", files), ("alias_proposals", proposals),
+                            ("analysed", keys.filter(pc.is_in(keys["doc_id"], all_articles["doc_id"]))),
+                            ("quote_matches", match_quotes(tables["quotes"], all_articles)),
+                            ("stories", cluster_stories(tables["story_features"])),
                             ("name_candidates", summarise_candidates(candidate_mentions, all_articles)),
                             ("runs", runs.run_record(run_id, started_at, datetime.now(UTC), input_dir,
-                                                     entities_version, counts))):
+                                                     entities_version, config, counts))):
             write(warehouse_dir, name, table, run_id)
         failures = publish(warehouse_dir, run_id)
         if failures:
             raise ChecksFailed(f"data checks failed, previous catalog kept: {failures}")
         publish_summary(warehouse_dir, run_id)
     get_run_logger().info("run %s: %s", run_id, counts)
-    return {"run_id": run_id, **counts}
+    return {"run_id": run_id, **counts, "nothing_new": False}

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from transforms.alias_decisions import DECISION_COLUMNS
@@ -48,6 +50,68 @@ def list_inputs(input_dir: str) -> list[str]:
             if name != MANIFEST:
                 found.append((Path(folder) / name).relative_to(root).as_posix())
     return sorted(found)
+
+
+def stat_inputs(input_dir: str, paths: list[str]) -> pa.Table:
+    """Relative paths -> INPUT_FILES rows: size and modification time (size -1 for a file gone since listing)."""
+    rows = []
+    for path in paths:
+        try:
+            found = (Path(input_dir) / path).stat()
+            size, modified = found.st_size, found.st_mtime_ns // 1_000_000
+        except OSError:
+            size, modified = -1, 0
+        rows.append({"source_path": path, "size_bytes": size, "modified_at": modified})
+    return pa.Table.from_pylist(rows, schema=pa.schema([(f.name, f.type) for f in CONTRACTS["input_files"]]))
+
+
+def versions(entities_file: str, outlets_file: str) -> list[str]:
+    """Hashes of what besides the input decides the tables: entity and outlet tables, alias decisions, the code."""
+    root = Path(__file__).resolve().parents[1]
+    code = sorted(root.glob("transforms/*.py")) + [root / "warehouse" / "contracts.py"]
+    files = [Path(entities_file), Path(outlets_file), Path(entities_file).parent / DECISIONS] + code
+    return [hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.is_file() else "none" for path in files]
+
+
+def previous_run(warehouse_dir: str) -> dict | None:
+    """The published run: run_id, config_version, counts, input_files, quarantined paths, analysed keys; or None."""
+    catalog = Path(warehouse_dir) / CATALOG
+    if not catalog.is_file():
+        return None
+    try:
+        con = duckdb.connect(str(catalog), read_only=True)
+        try:
+            run = con.execute("select * from runs").to_arrow_table().to_pylist()[0]
+            quarantined = con.execute("select distinct source_path from quarantine").fetchall()
+            return {**run, "input_files": con.execute("select * from input_files").to_arrow_table(),
+                    "quarantined": {row[0] for row in quarantined},
+                    "analysed": con.execute("select * from analysed").to_arrow_table()}
+        finally:
+            con.close()
+    except (duckdb.Error, IndexError, KeyError):  # an older or unreadable catalog: process everything
+        return None
+
+
+def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
+                   values: list | pa.Array | None = None) -> pa.Table:
+    """One table's Parquet parts of a run (only rows whose `column` is in `values`, if given) -> one table."""
+    files = sorted(str(p) for p in (Path(warehouse_dir) / "parquet" / name).glob(f"{run_id}-*.parquet"))
+    contract = CONTRACTS[name]
+    if not files:
+        return contract.empty_table()
+    condition = pc.field(column).isin(values) if column else None
+    return ds.dataset(files, schema=contract, format="parquet").to_table(filter=condition)
+
+
+def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: str, column: str,
+                  values: pa.Array, part: int) -> dict[str, int]:
+    """Copy the rows whose `column` is in `values` of each named table from one run's parts to another's; -> rows."""
+    copied = {}
+    for name in names:
+        table = read_run_table(warehouse_dir, name, from_run, column, values)
+        write_table(warehouse_dir, name, table, to_run, part)
+        copied[name] = table.num_rows
+    return copied
 
 
 def read_files(input_dir: str, paths: list[str]) -> pa.Table:

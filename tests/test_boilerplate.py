@@ -3,9 +3,8 @@ import pytest
 
 from transforms.articles import clean_articles, clean_document
 from transforms.boilerplate import LINE_RULES, STRUCTURE_REASONS, line_reason, why
-from transforms.ingest import DOCUMENTS
 from transforms.sitelines import learn_site_lines
-from warehouse.contracts import SITE_LINES
+from warehouse.contracts import DOCUMENTS, SITE_LINES
 
 REMOVES = [(rule.name, line) for rule in LINE_RULES for line in rule.removes]
 KEEPS = [(rule.name, line) for rule in LINE_RULES for line in rule.keeps]

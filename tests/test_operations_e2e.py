@@ -98,10 +98,11 @@ def test_scheduled_runs_pick_up_new_files(server_env, tmp_path):
     assert _count(warehouse, "select count(*) from articles where body like '%Haftar%'") == 1
 
 
-def _flow(input_dir: Path, warehouse: Path, env: dict, batch_size: int = 20) -> subprocess.Popen:
-    code = ("import sys; from flows.daily import run_folder; "
-            "run_folder(input_dir=sys.argv[1], warehouse_dir=sys.argv[2], batch_size=int(sys.argv[3]))")
-    return subprocess.Popen([sys.executable, "-c", code, str(input_dir), str(warehouse), str(batch_size)], env=env,
+def _flow(input_dir: Path, warehouse: Path, env: dict, batch_size: int = 20, full: bool = False) -> subprocess.Popen:
+    code = ("import sys; from flows.daily import run_folder; run_folder(input_dir=sys.argv[1], "
+            "warehouse_dir=sys.argv[2], batch_size=int(sys.argv[3]), full=sys.argv[4] == 'full')")
+    return subprocess.Popen([sys.executable, "-c", code, str(input_dir), str(warehouse), str(batch_size),
+                             "full" if full else "incremental"], env=env,
                             cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
 
@@ -157,7 +158,8 @@ def test_sigkill_at_random_points_leaves_the_last_complete_run(server_env, tmp_p
     outcomes = []
     for trial in range(10):
         before = _count(warehouse)
-        run = _flow(inbox, warehouse, server_env)
+        # Every trial does the whole work again (an unchanged input would otherwise finish at once).
+        run = _flow(inbox, warehouse, server_env, full=True)
         delay = rng.uniform(0.3, duration)
         time.sleep(delay)
         finished = run.poll() is not None

@@ -100,7 +100,7 @@ def test_second_run_replaces_the_catalog_and_prunes_old_files(prefect_harness, t
     # A reader that opened the previous catalog keeps it, and its Parquet is still there.
     assert reader.execute("select count(*) from articles").fetchone() == (5,)
     reader.close()
-    third = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=2)
+    third = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=2, full=True)
     con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
     assert con.execute("select count(*), count(distinct doc_id) from articles").fetchone() == (6, 6)
     assert con.execute("select run_id from runs").fetchone() == (third["run_id"],)

@@ -3,13 +3,20 @@
 Batches are independent: repeated content is split off before batching (`split_repeats`), so no batch needs to
 know what another one cleaned, and batches may run in any order or in parallel with the same result."""
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms import articles, descriptors, figures, mentions, quotes, stories
-from warehouse.contracts import QUARANTINE, SOURCES
+from transforms.sitelines import site_line_sets
+from warehouse.contracts import ANALYSED, QUARANTINE, SOURCES
+
+# Per-article tables a later run can carry over for an article whose analysis key has not changed.
+CARRIED = ("articles", "removed_lines", "sources", "mentions", "candidate_mentions", "quotes", "descriptors",
+           "figures", "story_features")
 
 
 @dataclass
@@ -29,8 +36,7 @@ class BatchTables:
 
     def written(self) -> dict[str, pa.Table]:
         """Table name -> table, for the tables written per batch."""
-        names = ("articles", "removed_lines", "sources", "mentions", "quotes", "descriptors", "figures")
-        return {name: getattr(self, name) for name in names}
+        return {name: getattr(self, name) for name in CARRIED}
 
 
 def split_repeats(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
@@ -73,3 +79,23 @@ def analyse_batch(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> B
         figures=figures.extract_figures(cleaned.articles),
         story_features=stories.story_features(cleaned.articles, found),
     )
+
+
+def analysis_keys(docs: pa.Table, site_lines: pa.Table, config: str) -> pa.Table:
+    """Documents + site lines + configuration version -> ANALYSED: one key per document of all its tables hang on."""
+    per_outlet = {outlet: hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
+                  for outlet, lines in site_line_sets(site_lines).items()}
+    keys = []
+    for doc in docs.to_pylist():
+        fields = {k: v for k, v in doc.items() if k != "text"}
+        text = json.dumps([config, per_outlet.get(doc["outlet"], ""), fields], sort_keys=True, default=str)
+        keys.append(hashlib.sha256(text.encode()).hexdigest()[:24])
+    return pa.table({"doc_id": docs["doc_id"], "analysis_key": pa.array(keys, pa.string())}).cast(ANALYSED)
+
+
+def unchanged_ids(keys: pa.Table, previous: pa.Table | None) -> pa.Array:
+    """This run's ANALYSED keys + the previous run's -> ids of the documents whose key is the same (carry them)."""
+    if previous is None or previous.num_rows == 0:
+        return pa.array([], pa.string())
+    joined = keys.join(previous, keys=["doc_id", "analysis_key"], join_type="inner")
+    return joined["doc_id"].combine_chunks()

@@ -11,17 +11,8 @@ import pyarrow as pa
 
 from transforms.decode import decode_bytes, normalise_text
 from transforms.html import extract_html
-from warehouse.contracts import ARTICLES, QUARANTINE
+from warehouse.contracts import DOCUMENTS, QUARANTINE
 
-# A document is an article before cleaning: the article's source fields (outlet still unknown for some)
-# plus the raw publication date text and the whole text.
-_UNRESOLVED = ("outlet", "outlet_source")
-DOCUMENTS = pa.schema(
-    [ARTICLES.field(name).with_nullable(name in _UNRESOLVED or ARTICLES.field(name).nullable)
-     for name in ("doc_id", "source_path", "record_no", "source_format", "encoding", "external_id", "url",
-                  "outlet", "outlet_source", "title", "byline")]
-    + [pa.field("published_raw", pa.string()), pa.field("text", pa.string(), nullable=False)]
-)
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")

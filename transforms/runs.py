@@ -1,20 +1,50 @@
-"""Run bookkeeping: the one-row runs table."""
+"""Run bookkeeping: the one-row runs table, the configuration's version, and which input files need reading."""
 
+import hashlib
+import json
+from dataclasses import dataclass
 from datetime import datetime
 
 import pyarrow as pa
 
-from warehouse.contracts import INPUT_FILES, RUNS
+from warehouse.contracts import RUNS
 
 
 def run_record(run_id: str, started_at: datetime, finished_at: datetime, input_dir: str, entities_version: str,
-               counts: dict[str, int]) -> pa.Table:
-    """Run identity, times and counts -> one-row RUNS table."""
+               config_version: str, counts: dict[str, int]) -> pa.Table:
+    """Run identity, times, configuration version and counts -> one-row RUNS table."""
     row = {"run_id": run_id, "started_at": started_at, "finished_at": finished_at, "input_dir": input_dir,
-           "entities_version": entities_version, **{f"count_{k}": v for k, v in counts.items()}}
+           "entities_version": entities_version, "config_version": config_version,
+           **{f"count_{k}": v for k, v in counts.items()}}
     return pa.Table.from_pylist([row], schema=RUNS)
 
 
-def input_files(paths: list[str]) -> pa.Table:
-    """Relative paths found under the input folder -> INPUT_FILES table."""
-    return pa.Table.from_pylist([{"source_path": p} for p in paths], schema=INPUT_FILES)
+def config_version(versions: list[str], manifests: dict[str, dict], input_dir: str) -> str:
+    """Versions of the tables and code + the manifests' rows + the input folder -> one hash: equal hashes, equal
+    results for files that did not change (another folder is another corpus, even with the same file names)."""
+    text = json.dumps([versions, sorted(manifests.items()), input_dir], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ReadPlan:
+    """Which input files a run must read, and which it may take from the previous run's documents."""
+
+    to_read: list[str]
+    unchanged: list[str]
+    nothing_new: bool
+
+
+def plan_reads(files: pa.Table, config: str, previous: dict | None) -> ReadPlan:
+    """INPUT_FILES now + the previous run (or None) -> ReadPlan.
+
+    A file is unchanged when the previous run, under the same configuration, saw it with the same size and time and
+    quarantined none of it (quarantine rows are not kept per file, so such a file is read again)."""
+    paths = files["source_path"].to_pylist()
+    if previous is None or previous["config_version"] != config:
+        return ReadPlan(paths, [], False)
+    before = {r["source_path"]: (r["size_bytes"], r["modified_at"]) for r in previous["input_files"].to_pylist()}
+    now = {r["source_path"]: (r["size_bytes"], r["modified_at"]) for r in files.to_pylist()}
+    unchanged = [p for p in paths if before.get(p) == now[p] and p not in previous["quarantined"]]
+    to_read = [p for p in paths if p not in set(unchanged)]
+    return ReadPlan(to_read, unchanged, not to_read and before.keys() == now.keys())

@@ -13,17 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms.names import fold_word
-from warehouse.contracts import STORIES
-
-# One row per article: hashed salient terms with their counts, and the known entities it mentions.
-STORY_FEATURES = pa.schema([
-    pa.field("doc_id", pa.string(), nullable=False),
-    pa.field("outlet_id", pa.string()),
-    pa.field("published_at", pa.timestamp("ms", tz="UTC")),
-    pa.field("terms", pa.list_(pa.uint32()), nullable=False),
-    pa.field("counts", pa.list_(pa.uint16()), nullable=False),
-    pa.field("entity_ids", pa.list_(pa.string()), nullable=False),
-])
+from warehouse.contracts import STORIES, STORY_FEATURES
 
 MAX_TERMS = 80  # 80 x 6 bytes keeps a feature row well under 1 KB while covering a news story's content words
 TITLE_BOOST = 2  # a title word counts as three body words: titles name the event in few words

@@ -26,6 +26,14 @@ ARTICLES = pa.schema([
     pa.field("body", pa.string(), nullable=False),
     pa.field("count_lines_removed", pa.int32(), nullable=False),
 ])
+# Documents as read and parsed, before cleaning: kept so a later run can re-clean them without reading files again.
+_UNRESOLVED = {"outlet", "outlet_source"}  # filled from manifests, records or pages; may still be unknown here
+DOCUMENTS = pa.schema(
+    [ARTICLES.field(name).with_nullable(name in _UNRESOLVED or ARTICLES.field(name).nullable)
+     for name in ("doc_id", "source_path", "record_no", "source_format", "encoding", "external_id", "url",
+                  "outlet", "outlet_source", "title", "byline")]
+    + [pa.field("published_raw", pa.string()), pa.field("text", pa.string(), nullable=False)]
+)
 # Every input path under which an article's content was found (the same content may arrive twice).
 SOURCES = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
@@ -96,6 +104,9 @@ ALIAS_SUGGESTIONS = pa.schema([
 # Every file found under the input folder: each must end up as a source of an article or in quarantine.
 INPUT_FILES = pa.schema([
     pa.field("source_path", pa.string(), nullable=False),
+    # Size and modification time tell a later run which files it has already read.
+    pa.field("size_bytes", pa.int64(), nullable=False),
+    pa.field("modified_at", UTC_MS, nullable=False),
 ])
 QUARANTINE = pa.schema([
     pa.field("source_path", pa.string(), nullable=False),
@@ -112,6 +123,11 @@ RUNS = pa.schema([
     pa.field("count_documents_read", pa.int32(), nullable=False),
     pa.field("count_articles", pa.int32(), nullable=False),
     pa.field("count_quarantined", pa.int32(), nullable=False),
+    # Articles cleaned and analysed by this run, and those carried over unchanged from the run before it.
+    pa.field("count_analysed", pa.int32(), nullable=False),
+    pa.field("count_reused", pa.int32(), nullable=False),
+    # Hash of what besides the input decides the tables: entity, outlet and decision tables, manifests, code.
+    pa.field("config_version", pa.string(), nullable=False),
 ])
 
 # Direct quotes in article bodies; a quote split around its attribution ("...," he said. "...") is one row.
@@ -159,6 +175,21 @@ FIGURES = pa.schema([
     pa.field("start_char", pa.int32(), nullable=False),
     pa.field("end_char", pa.int32(), nullable=False),
 ])
+# One row per article: hashed salient terms with their counts, and the known entities it mentions.
+STORY_FEATURES = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("outlet_id", pa.string()),
+    pa.field("published_at", UTC_MS),
+    pa.field("terms", pa.list_(pa.uint32()), nullable=False),
+    pa.field("counts", pa.list_(pa.uint16()), nullable=False),
+    pa.field("entity_ids", pa.list_(pa.string()), nullable=False),
+])
+# One row per article analysed: the key of everything its tables depend on (its document, its outlet's site lines,
+# the configuration). A later run whose key for the article is the same carries its rows over instead.
+ANALYSED = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("analysis_key", pa.string(), nullable=False),
+])
 # Every article's story: articles telling the same story share a story_id (a lone article is its own story).
 STORIES = pa.schema([
     pa.field("story_id", pa.string(), nullable=False),
@@ -184,6 +215,9 @@ CONTRACTS = {
     "descriptors": DESCRIPTORS,
     "figures": FIGURES,
     "stories": STORIES,
+    "documents": DOCUMENTS,
+    "story_features": STORY_FEATURES,
+    "analysed": ANALYSED,
 }
 
 

@@ -8,5 +8,8 @@ select
     count_files,
     count_documents_read,
     count_articles,
-    count_quarantined
+    count_quarantined,
+    count_analysed,
+    count_reused,
+    config_version
 from read_parquet({runs})

@@ -1,0 +1,103 @@
+"""Incremental runs: nothing new -> the catalog stays; new files -> only they are analysed, tables as from scratch."""
+
+import shutil
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from tests.conftest import ROOT, copy_seeds
+from transforms.batch import analysis_keys, unchanged_ids
+from transforms.runs import plan_reads
+from warehouse.contracts import CONTRACTS, INPUT_FILES
+
+NEW_STORY = ("Turkey and Russia meet again\n\nİbrahim Kalın said on Monday that Ankara would keep supporting the GNA "
+             "in Tripoli. “We will stay as long as we are asked,” Kalın told reporters.\n\nAdvertisement\n\n"
+             "More than 2,000 fighters left Sirte, officials said.")
+
+
+def _tables(warehouse) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
+    try:
+        return {name: sorted(con.execute(f"select * from {name}").fetchall(), key=repr)
+                for name in CONTRACTS if name != "runs"}
+    finally:
+        con.close()
+
+
+def _files(rows: list[tuple]) -> pa.Table:
+    return pa.Table.from_pylist([{"source_path": p, "size_bytes": s, "modified_at": m} for p, s, m in rows],
+                                schema=INPUT_FILES)
+
+
+def test_plan_reads_only_new_changed_or_quarantined_files():
+    previous = {"config_version": "c1", "input_files": _files([("a", 1, 10), ("b", 2, 20), ("q", 3, 30)]),
+                "quarantined": {"q"}}
+    plan = plan_reads(_files([("a", 1, 10), ("b", 2, 21), ("c", 5, 50), ("q", 3, 30)]), "c1", previous)
+    assert (plan.to_read, plan.unchanged, plan.nothing_new) == (["b", "c", "q"], ["a"], False)
+    assert plan_reads(_files([("a", 1, 10)]), "c2", previous).to_read == ["a"]
+    assert plan_reads(_files([("a", 1, 10)]), "c1", None).unchanged == []
+    same = {**previous, "quarantined": set(), "input_files": _files([("a", 1, 10)])}
+    assert plan_reads(_files([("a", 1, 10)]), "c1", same).nothing_new
+    # A file that went away is a change too: the run must drop its articles.
+    assert not plan_reads(_files([]), "c1", same).nothing_new
+
+
+def test_analysis_key_changes_with_the_outlets_site_lines_and_the_configuration():
+    docs = pa.table({"doc_id": ["d1", "d2"], "outlet": ["A", "B"], "title": ["t", "t"], "text": ["x", "y"]})
+    lines = pa.table({"outlet": ["A"], "line_key": ["k1"]})
+    first = analysis_keys(docs, lines, "c1")
+    assert analysis_keys(docs, lines, "c1") == first
+    changed = analysis_keys(docs, pa.table({"outlet": ["A", "A"], "line_key": ["k1", "k2"]}), "c1")
+    assert unchanged_ids(changed, first).to_pylist() == ["d2"]
+    assert unchanged_ids(analysis_keys(docs, lines, "c2"), first).to_pylist() == []
+
+
+def test_a_second_run_with_nothing_new_keeps_the_catalog(prefect_harness, tmp_path):
+    from flows.daily import run_folder
+
+    inbox, warehouse = copy_seeds(tmp_path / "in"), tmp_path / "wh"
+    first = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse))
+    before = _tables(warehouse)
+    second = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse))
+    assert second["nothing_new"] and second["run_id"] == first["run_id"] and second["analysed"] == 0
+    assert _tables(warehouse) == before
+    con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
+    assert con.execute("select count(*), count(distinct doc_id) from articles").fetchone() == (5, 5)
+    con.close()
+
+
+@pytest.mark.parametrize("batch_size", [500, 2])
+def test_new_files_alone_are_analysed_and_the_tables_equal_a_run_from_scratch(prefect_harness, tmp_path, batch_size):
+    from flows.daily import run_folder
+
+    inbox, warehouse = copy_seeds(tmp_path / "in"), tmp_path / "wh"
+    run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=batch_size)
+    (inbox / "new").mkdir()
+    (inbox / "new" / "kalin.txt").write_text(NEW_STORY)
+    again = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=batch_size)
+    assert (again["analysed"], again["reused"], again["articles"]) == (1, 5, 6)
+    assert _tables(warehouse) == _tables(_from_scratch(run_folder, inbox, tmp_path / "scratch", batch_size))
+    # A copy of an article changes its outlet's line statistics: that outlet's articles are analysed again.
+    shutil.copy(inbox / "000_41676460d73d8d83.txt", inbox / "new" / "copy-of-000.txt")
+    third = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=batch_size)
+    assert third["articles"] == 6 and 0 < third["analysed"] < 6 and third["reused"] == 6 - third["analysed"]
+    assert _tables(warehouse) == _tables(_from_scratch(run_folder, inbox, tmp_path / "scratch2", batch_size))
+
+
+def _from_scratch(run_folder, inbox, warehouse, batch_size):
+    run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=batch_size)
+    return warehouse
+
+
+def test_a_changed_entity_table_analyses_everything_again(prefect_harness, tmp_path):
+    from flows.daily import run_folder
+
+    inbox, warehouse = copy_seeds(tmp_path / "in"), tmp_path / "wh"
+    entities = tmp_path / "entities.csv"
+    shutil.copy(ROOT / "seeds" / "entities.csv", entities)
+    run = {"input_dir": str(inbox), "warehouse_dir": str(warehouse), "entities_file": str(entities)}
+    run_folder(**run)
+    entities.write_text(entities.read_text() + "new-person,Jane Roe,person,\n")
+    again = run_folder(**run)
+    assert (again["analysed"], again["reused"], again["nothing_new"]) == (5, 0, False)
