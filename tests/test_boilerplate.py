@@ -173,6 +173,10 @@ def test_twin_caption_around_a_removed_credit_but_not_around_an_ad_slot():
     (f"T\n{PARA}\nShort one.\n{PARA2}\nAnother short one.\n{PARA}", {(6, "repeated_line")}),
     # A short line said twice stays: a speaker's turn, a word repeated for effect.
     (f"T\n{PARA}\nNo, it shouldn't.\nNo, it shouldn't.\n{PARA2}", set()),
+    # A line that comes back three times is the text's structure (a question put to each guest): all stay.
+    (f"T\n{PARA}\n{PARA2}\nAna, the sea.\n{PARA}\n{PARA2}\nBen, the hills.\n{PARA}\n{PARA2}\nCy, the city.", set()),
+    # ... and a block printed twice by the layout still loses its second copy.
+    (f"T\n{PARA}\n{PARA2}\nAna, the sea.\n{PARA}\n{PARA2}", {(5, "repeated_line"), (6, "repeated_line")}),
 ])
 def test_doubled_and_long_repeats(text, expected):
     assert _reasons(text) == expected

@@ -13,6 +13,7 @@ BODY = [
 ]
 TEASER = "Another story about the election that the site wants you to read next, with a summary of what it is about."
 FOOTER = ["Contact us", "Privacy", "Terms", "Site map"]
+NAMES = ["Joe Biden", "Kamala Harris", "Julian Castro", "Marianne Williamson", "Joe Sestak"]
 COMMENTS = ["Comments (2)", "I think that the council should have acted much sooner, and that they knew all about it."]
 
 
@@ -42,8 +43,14 @@ def test_page_decisions_keep_the_main_text_only():
 
 @pytest.mark.parametrize("lines, expected", [
     (MENU + BODY + FOOTER, True),
-    (BODY + FOOTER, False),  # an article with a trailing list is not a page
-    (["• One highlight", "• Another highlight", "• A third one"] + BODY + FOOTER, False),
+    # An article ending in a list of names is not a page, however long the list ...
+    (BODY + NAMES, False),
+    # ... but a menu on one side whose items name a site's sections or services makes one.
+    (BODY + FOOTER, True),
+    (MENU + BODY, True),
+    (["Home | News | Sport | Weather", "Top stories", "Markets today", "Latest videos"] + BODY, True),
+    (["Home | About", "Top stories", "Markets today", "Latest videos"] + BODY, False),
+    (["• One highlight", "• Another highlight", "• A third one"] + BODY + NAMES, False),
     (MENU + FOOTER, False),  # no prose at all
 ])
 def test_looks_like_page(lines, expected):
@@ -58,5 +65,5 @@ def test_clean_document_removes_page_furniture_with_reasons():
 
 
 def test_article_text_is_left_to_the_article_rules():
-    cleaned = clean_document("\n".join(BODY + FOOTER))
-    assert cleaned.body.split("\n\n") == BODY + FOOTER
+    cleaned = clean_document("\n".join(BODY + NAMES))
+    assert cleaned.body.split("\n\n") == BODY + NAMES

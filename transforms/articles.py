@@ -1,6 +1,7 @@
 """Documents -> articles (clean body + metadata) and removed_lines (every removed line with its reason)."""
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
@@ -25,6 +26,9 @@ FOOTER_SHORT_WORDS = 4
 # or a speaker's turn. A copy right after its original is a layout double once it is this long.
 REPEAT_MIN_WORDS = 12
 DOUBLE_MIN_WORDS = 6
+# A block printed twice by the layout comes back once; a line that comes back this many times is the text's own
+# structure: a question put to each guest, a table's header, a step of a plan, a list item of each product.
+RECURRING_COPIES = 3
 # Capitals section heads run a few words ('POLL CHECK'); a capitals line this long is another story's headline.
 CAPS_HEADLINE_WORDS = 10
 # A credit between two copies of a caption names who took it: 'Jane Doe', 'Alex Wong/Getty Images'.
@@ -84,12 +88,14 @@ def _mark_repeated_runs(kept: list[int], keys: list[str], reasons: dict[int, str
     # a line alone repeated among new neighbours is text (an interview's recurring question, a list's item).
     seq = [keys[i] for i in kept]
     pairs = list(pairwise(seq))
-    first_pair, first_line = {}, {}
+    first_pair, first_line, copies = {}, {}, Counter(seq)
     for n, pair in enumerate(pairs):
         first_pair.setdefault(pair, n)
     for n, key in enumerate(seq):
         first_line.setdefault(key, n)
     for n, key in enumerate(seq):
+        if copies[key] >= RECURRING_COPIES and (n == 0 or seq[n - 1] != key):
+            continue
         before = n > 0 and first_pair[pairs[n - 1]] < n - 1
         after = n < len(pairs) and first_pair[pairs[n]] < n
         words = len(key.split())

@@ -22,6 +22,18 @@ MENU_RUN = 3
 # Article text may hold a list; a page has menus both above its first paragraph and below it: on each side at
 # least this many bare labels standing in runs of short lines.
 PAGE_MENU_LINES = 3
+# A menu on one side only is a page too when its labels name a site's sections or services: an article's own list
+# (candidates, products, names) almost never holds this many of them.
+PAGE_NAV_LABELS = 3
+_SECTIONS = (r"home|news|sports?|weather|business|entertainment|opinions?|world|local|national|politics|technology"
+             r"|tech|health|travel|lifestyle|science|education|environment|obituaries|classifieds|jobs|careers|cars"
+             r"|autos|motoring|property|real estate|dating|games|videos?|photos|(?:photo )?galleries|blogs|archives?"
+             r"|contact(?: us)?|about(?: us)?|site ?map|help|advertise|subscribe|log ?in|register|sign in|search"
+             r"|privacy(?: policy)?|terms of (?:use|service)|rss|newsletters|letters|editorials|columnists|features"
+             r"|music|movies|tv|television|arts|culture|books|food|fashion|money|markets|finance|economy"
+             r"|international|cricket|football|soccer|golf|tennis|rugby|basketball|baseball|hockey|community|events"
+             r"|traffic|shopping|horoscopes|comics|puzzles|forums|multimedia|celebrities|gossip|homes|rentals")
+_NAV_LABEL = re.compile(rf"^(?:{_SECTIONS})(?: ?(?:&|and) ?(?:{_SECTIONS}))?(?: home| main| news)?\W*$", re.I)
 # The story's paragraphs may be split by this many other lines (a subhead, a photo, an inline box).
 MAX_GAP = 3
 # ... once the story has begun: a comment count next to the headline opens no comment section.
@@ -160,12 +172,27 @@ def _menu_item(line: str) -> bool:
     return not _LIST_ITEM.match(line) and ":" not in line and not line.rstrip(_CLOSERS).endswith((".", "!", "?"))
 
 
+def _nav_labels(lines: list[str], menu: list[bool]) -> int:
+    # Section names stand alone as menu items or side by side in a bar ('Home | News | Sport').
+    items = [line for line, is_menu in zip(lines, menu, strict=True) if is_menu]
+    for line in lines:
+        if len(_SEPARATORS.findall(line)) >= 2:
+            items.extend(_SEPARATORS.split(line))
+    return sum(_NAV_LABEL.match(item.strip()) is not None for item in items)
+
+
 def looks_like_page(lines: list[str]) -> bool:
-    """Lines -> True when they read as a whole web page (menus above and below the prose), not an article."""
+    """Lines -> True when they read as a whole web page (menus above and below the prose, or a site menu), not an
+    article."""
     raw = [line_class(line) for line in lines]
     menu = [a == "short" and b == "bad" and _menu_item(x) for a, b, x in zip(raw, _menus(raw), lines, strict=True)]
     prose = [i for i, c in enumerate(raw) if c == "good"]
-    return bool(prose) and sum(menu[: prose[0]]) >= PAGE_MENU_LINES and sum(menu[prose[0]:]) >= PAGE_MENU_LINES
+    if not prose:
+        return False
+    before, after = sum(menu[: prose[0]]), sum(menu[prose[0]:])
+    if before >= PAGE_MENU_LINES and after >= PAGE_MENU_LINES:
+        return True
+    return max(before, after) >= PAGE_MENU_LINES and _nav_labels(lines, menu) >= PAGE_NAV_LABELS
 
 
 def page_decisions(lines: list[str]) -> list[str | None]:
