@@ -8,8 +8,9 @@ from tests.conftest import SEEDS
 from transforms.batch import repeat_sources, split_repeats
 from warehouse.contracts import CONTRACTS
 
-# Tables whose rows say when or by which run they were made, not what was found.
-RUN_SPECIFIC = {"runs"}
+# Tables whose rows say when, by which run or from which folder they were made, not what was found: `analysed` keys
+# include the input folder, `input_files` the files' modification times (compared below without them).
+RUN_SPECIFIC = {"runs", "analysed", "input_files"}
 
 
 def _docs(ids: list[str]) -> pa.Table:
@@ -35,8 +36,10 @@ def test_repeats_of_articles_are_sources_and_of_quarantined_content_are_quaranti
 def _tables(warehouse) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
     try:
-        return {name: sorted(con.execute(f"select * from {name}").fetchall(), key=repr)
-                for name in CONTRACTS if name not in RUN_SPECIFIC}
+        tables = {name: sorted(con.execute(f"select * from {name}").fetchall(), key=repr)
+                  for name in CONTRACTS if name not in RUN_SPECIFIC}
+        files = con.execute("select source_path, size_bytes from input_files order by 1").fetchall()
+        return tables | {"input_files": files}
     finally:
         con.close()
 
