@@ -5,8 +5,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -141,8 +141,9 @@ def build_index(entities: Iterable[Mapping]) -> EntityIndex:
 
 
 def _raw_matches(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int, str]]:
-    live = [i for i, t in enumerate(tokens) if t[3]]
-    folded = [tokens[i][3] for i in live]
+    keys = list(map(itemgetter(3), tokens))
+    live = list(compress(range(len(tokens)), keys))
+    folded = list(filter(None, keys))
     text = " ".join(folded)
     found = []
     if not text or not index.targets:
@@ -234,22 +235,22 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _runs(text: str, tokens: list[Token], taken: set[int]) -> list[tuple[int, int]]:
-    runs, i = [], 0
-    while i < len(tokens):
-        if i in taken or not _capitalised(tokens[i]):
-            i += 1
+    is_cap = list(map(str.isupper, map(itemgetter(0), map(itemgetter(2), tokens))))
+    runs, free_from = [], 0
+    for i in compress(range(len(tokens)), is_cap):  # a run opens only on a capitalised word
+        if i < free_from or i in taken:
             continue
         j = i
         while True:
             k = j + 1
-            while k < len(tokens) and not _capitalised(tokens[k]) and tokens[k].text.casefold() in CONNECTORS:
+            while k < len(tokens) and not is_cap[k] and tokens[k].text.casefold() in CONNECTORS:
                 k += 1
-            if k < len(tokens) and k not in taken and _capitalised(tokens[k]) and _joined(text, tokens, j, k):
+            if k < len(tokens) and k not in taken and is_cap[k] and _joined(text, tokens, j, k):
                 j = k
             else:
                 break
         runs.append((i, j))
-        i = j + 1
+        free_from = j + 1
     return runs
 
 
