@@ -45,7 +45,25 @@ CAP = rf"(?:(?:[{_UP}]\.){{2,}}|{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|(?:{_PART
 
 
 def _alternatives(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """Words -> one regex alternation written as a trie ('sa(?:id|ys)'): the regex engine tries a handful of
+    branches per position instead of every word. Longer words are tried before their prefixes, as longest-first
+    order would."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append("")  # the word may end here, once every longer word has failed
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 _NOUN = rf"(?:{_alternatives(PERSON_NOUNS | THING_NOUNS)})\b"
