@@ -1,6 +1,7 @@
 """Names -> entities: folded multi-pattern matching, surnames resolved in context, unmatched names kept."""
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -133,7 +134,7 @@ def build_index(entities: Iterable[Mapping]) -> EntityIndex:
                 targets[parts[0]].add((entity_id, "surname"))
     automaton = ahocorasick.Automaton()
     for key in targets:
-        automaton.add_word(key, key)
+        automaton.add_word(f" {key} ", key)
     if targets:
         automaton.make_automaton()
     frozen = {key: tuple(sorted(found)) for key, found in targets.items()}
@@ -144,18 +145,15 @@ def _raw_matches(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int
     keys = list(map(itemgetter(3), tokens))
     live = list(compress(range(len(tokens)), keys))
     folded = list(filter(None, keys))
-    text = " ".join(folded)
     found = []
-    if not text or not index.targets:
+    if not folded or not index.targets:
         return found
-    # Offsets of each live key in the joined text, built with C-level maps rather than a step per token.
-    before = list(accumulate(map(len, folded), initial=0))  # letters before each key; a space follows each
-    starts = dict(zip(map(add, before, range(len(live))), range(len(live)), strict=True))
-    ends = dict(zip(map(add, before[1:], range(-1, len(live))), range(len(live)), strict=True))
-    for end, key in index.automaton.iter(text):
-        start = end - len(key) + 1
-        if start in starts and end in ends:
-            found.append((live[starts[start]], live[ends[end]], key))
+    # Where each live key starts in the joined text, built with C-level maps rather than a step per token.
+    starts = list(map(add, accumulate(map(len, folded), initial=0), range(len(folded))))
+    # Keys are stored between spaces, so only runs of whole words match: no hits inside longer words.
+    for end, key in index.automaton.iter(" " + " ".join(folded) + " "):
+        start = end - len(key) - 1
+        found.append((live[bisect_left(starts, start)], live[bisect_right(starts, end - 2) - 1], key))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     chosen, taken_until = [], -1
     for first, last, key in found:
