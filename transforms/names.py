@@ -278,10 +278,23 @@ def _sentence_initial(text: str, start: int) -> bool:
     return (not before and start < 64) or (bool(before) and _SENTENCE_BREAK.match(before[-1]) is not None)
 
 
+@lru_cache(maxsize=1 << 16)
+def _lone_name(word: str) -> bool:
+    """A capitalised word standing alone that may be a name: not a title, nationality or sentence opener."""
+    lower = word.casefold()
+    return len(word) >= 3 and lower not in _NOT_NAME_STARTS and lower not in TITLES and not is_demonym(word)
+
+
 def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
     headlines = _title_case_lines(text)
     found = []
     for first, last in _runs(text, tokens, taken):
+        if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
+            start, word = tokens.starts[first], tokens.texts[first]
+            if _lone_name(word) and not _sentence_initial(text, start) and \
+                    not any(a <= start < b for a, b in headlines):
+                found.append(Candidate(word, start, tokens.ends[first], None))
+            continue
         first, last = _trim(tokens, first, last)
         if first > last or any(a <= tokens.starts[first] < b for a, b in headlines):
             continue
