@@ -92,7 +92,7 @@ def tokenize(text: str) -> Tokens:
     starts, ends = edges[0:-1:2], edges[1::2]
     keys = list(map(fold_word, words))
     if not _FOLDED_AWAY.isdisjoint(keys):
-        for i in [i for i, key in enumerate(keys) if key in _FOLDED_AWAY]:
+        for i in list(compress(range(len(keys)), map(_FOLDED_AWAY.__contains__, keys))):
             key, start = keys[i], starts[i]
             if key in ARTICLES or (key in HYPHEN_ARTICLES and text[ends[i]:ends[i] + 1] == "-"):
                 keys[i] = ""
@@ -226,25 +226,31 @@ def _joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     spans, offset = [], 0
     for line in text.split("\n"):
-        words = [w for w in line.split() if len(w) >= 4]
-        if len(words) >= 4 and all(w[:1].isupper() for w in words):
-            spans.append((offset, offset + len(line)))
+        n_long = 0
+        for word in line.split():
+            if len(word) >= 4:
+                if not word[:1].isupper():
+                    break  # prose: a lower-case word comes early, so most lines stop here
+                n_long += 1
+        else:
+            if n_long >= 4:
+                spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return spans
 
 
 def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
     is_cap = list(map(str.isupper, map(itemgetter(0), tokens.texts)))
-    runs, free_from = [], 0
-    for i in compress(range(len(is_cap)), is_cap):  # a run opens only on a capitalised word
+    runs, free_from, n = [], 0, len(is_cap)
+    for i in compress(range(n), is_cap):  # a run opens only on a capitalised word
         if i < free_from or i in taken:
             continue
         j = i
         while True:
             k = j + 1
-            while k < len(is_cap) and not is_cap[k] and tokens.texts[k].casefold() in CONNECTORS:
+            while k < n and not is_cap[k] and tokens.texts[k].casefold() in CONNECTORS:
                 k += 1
-            if k < len(is_cap) and k not in taken and is_cap[k] and _joined(text, tokens, j, k):
+            if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k):
                 j = k
             else:
                 break
