@@ -1,9 +1,12 @@
+import re
+
 import pyarrow as pa
 import pytest
 
 from transforms.mentions import extract_mentions, parse_entities
 from transforms.quote_spans import find_quote_spans
 from transforms.quotes import extract_quotes
+from transforms.speech import word_alternation
 from warehouse.contracts import QUOTES, conform
 
 ENTITIES = parse_entities([
@@ -212,3 +215,16 @@ def test_seed_quotes_are_kalins_and_jeopardizing_is_a_fragment(body):
     assert fragments == ["jeopardizing"]
     assert all(q["speaker_entity_id"] == "kalin" for q in found if not q["is_fragment"])
     assert len([q for q in found if not q["is_fragment"]]) == (3 if body is HURRIYET else 4)
+
+
+@pytest.mark.parametrize("words, text, expected", [
+    (["say", "says", "said"], "she says, he said, they say", ["says", "said", "say"]),
+    (["gen", "gen."], "Gen. Haftar and the gen.x", ["Gen", "gen."]),
+    (["minister", "minister's"], "the minister's aide met the minister", ["minister's", "minister"]),
+    (["vice-president", "vice"], "the vice-president, vice versa", ["vice-president", "vice"]),
+    (["sayer"], "they say", []),
+])
+def test_word_alternation_matches_as_longest_first(words, text, expected):
+    trie = re.compile(rf"\b(?i:{word_alternation(words)})\b")
+    longest_first = re.compile(rf"\b(?i:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
+    assert trie.findall(text) == longest_first.findall(text) == expected

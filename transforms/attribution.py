@@ -82,7 +82,10 @@ class Doc:
     body: str
     mentions: list[Mention]
     quoted: list[tuple[int, int]]
-    _events: list[tuple[int, Speaker, bool]] | None = field(default=None, repr=False)
+    # Speech clauses are read lazily, verb by verb: most quotes need only those shortly before them.
+    _verbs: list[re.Match] | None = field(default=None, repr=False)
+    _verb_starts: list[int] = field(default_factory=list, repr=False)
+    _events: dict[int, tuple[int, Speaker, bool] | None] = field(default_factory=dict, repr=False)
 
     def inside_quote(self, pos: int) -> bool:
         """Whether pos falls between a pair of quote marks."""
@@ -221,11 +224,8 @@ def title_holder(doc: Doc, title: tuple[str, ...], before: int) -> Speaker | Non
 
 def antecedent(doc: Doc, before: int, person: bool) -> Speaker | None:
     """The last speaker of a speech clause (else the last person named) before `before`, within reach."""
-    events = speech_events(doc)
-    for pos, speaker, is_person in reversed(events):
-        if pos < before - PRONOUN_REACH:
-            break
-        if pos < before and is_person == person:
+    for _, speaker, is_person in _events_back(doc, before - PRONOUN_REACH, before):
+        if is_person == person:
             return speaker
     if not person:
         return None
@@ -235,22 +235,32 @@ def antecedent(doc: Doc, before: int, person: bool) -> Speaker | None:
     return None
 
 
-def speech_events(doc: Doc) -> list[tuple[int, Speaker, bool]]:
-    """Every 'X said' / 'said X' outside quotes -> (position, speaker, is a person), in body order."""
-    if doc._events is not None:
-        return doc._events
-    events = []
-    for verb in _EVENT_VERB.finditer(doc.body):
-        if doc.inside_quote(verb.start()):
-            continue
-        span = _subject(doc.body, verb)
-        if not span or doc.body[span[0]:span[1]].casefold() in PERSON_PRONOUNS | THING_PRONOUNS:
-            continue
-        speaker = name_speaker(doc, span[0], span[1], "said", span[0])
-        if speaker:
-            events.append((verb.start(), speaker, _is_person(doc, speaker)))
-    doc._events = events
-    return events
+def speech_events(doc: Doc, lo: int = 0, hi: int | None = None) -> list[tuple[int, Speaker, bool]]:
+    """Every 'X said' / 'said X' outside quotes (whose verb starts in lo..hi) -> (position, speaker, is a person),
+    in body order."""
+    return list(_events_back(doc, lo, len(doc.body) + 1 if hi is None else hi))[::-1]
+
+
+def _events_back(doc: Doc, lo: int, hi: int):
+    """Speech events whose verb starts in lo..hi, last first, each read once per document."""
+    if doc._verbs is None:
+        doc._verbs = list(_EVENT_VERB.finditer(doc.body))
+        doc._verb_starts = [verb.start() for verb in doc._verbs]
+    for i in range(bisect_left(doc._verb_starts, hi) - 1, bisect_left(doc._verb_starts, lo) - 1, -1):
+        if i not in doc._events:
+            doc._events[i] = _event(doc, doc._verbs[i])
+        if doc._events[i] is not None:
+            yield doc._events[i]
+
+
+def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, bool] | None:
+    if doc.inside_quote(verb.start()):
+        return None
+    span = _subject(doc.body, verb)
+    if not span or doc.body[span[0]:span[1]].casefold() in PERSON_PRONOUNS | THING_PRONOUNS:
+        return None
+    speaker = name_speaker(doc, span[0], span[1], "said", span[0])
+    return (verb.start(), speaker, _is_person(doc, speaker)) if speaker else None
 
 
 def _is_person(doc: Doc, speaker: Speaker) -> bool:

@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from transforms import descriptor_words as vocab
 from transforms.lexicon import NOT_NAMES, is_demonym
+from transforms.speech import word_alternation
 from warehouse.contracts import DESCRIPTORS
 
 # Only people are matched by a surname alone, so such a mention marks its entity as a person.
@@ -21,7 +22,7 @@ PERSON_MATCH_KINDS = frozenset({"surname", "surname_in_context"})
 _WINDOW = 100  # characters left of a name: room for the six words a premodifier may have
 _MAX_WORDS = 6
 _ROLE_WINDOW = 400  # 'the strongman' stands for the person last named only if that name is this close
-_ROLE_ALTERNATION = "|".join(sorted(vocab.ROLE_NOUNS, key=len, reverse=True))  # longest first: 'vice-president'
+_ROLE_ALTERNATION = word_alternation(vocab.ROLE_NOUNS)  # a trie: longer nouns are tried before their prefixes
 _WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w-]*[^\W_])?|(?:" + "|".join(vocab.TITLE_ABBREVIATIONS)
                    + r")\.|[^\W_](?:[\w'’.-]*[^\W_])?|\S")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z]+")  # 'John Calhoun', 'George W. Bush'

@@ -1,10 +1,13 @@
 """Names -> entities: folded multi-pattern matching, surnames resolved in context, unmatched names kept."""
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import add, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -20,21 +23,23 @@ from transforms.lexicon import (
     is_demonym,
 )
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
+_TOKEN_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)")
 _APOSTROPHES = "'’`ʼ"
 # Unions built once: they are tested for every token of every article.
 _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
 _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
+_FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
 
 
-class Token(NamedTuple):
-    """One word of a text: where it is, as written, and its folded key ('' when it is a dropped particle)."""
+class Tokens(NamedTuple):
+    """The words of a text, as parallel lists: where each is, as written, and its folded key ('' when it is a
+    dropped particle). Lists, not an object per word: texts run to thousands of words."""
 
-    start: int
-    end: int
-    text: str
-    key: str
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    keys: list[str]
 
 
 @dataclass(frozen=True)
@@ -78,24 +83,27 @@ def fold_word(word: str) -> str:
     return PARTICLE_FORMS.get(folded, folded)
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Text -> tokens with folded keys; Arabic articles and possessive 's' fold to ''."""
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
-        key = fold_word(word)
-        after = text[end:end + 1]
-        if key in ARTICLES or (key in HYPHEN_ARTICLES and after == "-"):
-            key = ""
-        elif key == "s" and start > 0 and text[start - 1] in _APOSTROPHES:
-            key = ""
-        tokens.append(Token(start, end, word, key))
-    return tokens
+    # One split and C-level maps instead of a Python step per token: texts run to thousands of words.
+    parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]
+    words = parts[1::2]
+    edges = list(accumulate(map(len, parts)))
+    starts, ends = edges[0:-1:2], edges[1::2]
+    keys = list(map(fold_word, words))
+    if not _FOLDED_AWAY.isdisjoint(keys):
+        for i in list(compress(range(len(keys)), map(_FOLDED_AWAY.__contains__, keys))):
+            key, start = keys[i], starts[i]
+            if key in ARTICLES or (key in HYPHEN_ARTICLES and text[ends[i]:ends[i] + 1] == "-"):
+                keys[i] = ""
+            elif key == "s" and start > 0 and text[start - 1] in _APOSTROPHES:
+                keys[i] = ""
+    return Tokens(starts, ends, words, keys)
 
 
 def name_key(name: str) -> str:
     """'Fayez al-Sarraj' -> 'fayez sarraj': the folded key aliases and texts are compared on."""
-    return " ".join(t.key for t in tokenize(name) if t.key)
+    return " ".join(filter(None, tokenize(name).keys))
 
 
 def _is_acronym(alias: str) -> bool:
@@ -127,28 +135,26 @@ def build_index(entities: Iterable[Mapping]) -> EntityIndex:
                 targets[parts[0]].add((entity_id, "surname"))
     automaton = ahocorasick.Automaton()
     for key in targets:
-        automaton.add_word(key, key)
+        automaton.add_word(f" {key} ", key)
     if targets:
         automaton.make_automaton()
     frozen = {key: tuple(sorted(found)) for key, found in targets.items()}
     return EntityIndex(automaton, frozen, types, frozenset(acronyms))
 
 
-def _raw_matches(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int, str]]:
-    live = [i for i, t in enumerate(tokens) if t.key]
-    folded, starts, ends, pos = [], {}, {}, 0
-    for n, i in enumerate(live):
-        starts[pos], ends[pos + len(tokens[i].key) - 1] = n, n
-        folded.append(tokens[i].key)
-        pos += len(tokens[i].key) + 1
-    text = " ".join(folded)
+def _raw_matches(tokens: Tokens, index: EntityIndex) -> list[tuple[int, int, str]]:
+    keys = tokens.keys
+    live = list(compress(range(len(keys)), keys))
+    folded = list(filter(None, keys))
     found = []
-    if not text or not index.targets:
+    if not folded or not index.targets:
         return found
-    for end, key in index.automaton.iter(text):
-        start = end - len(key) + 1
-        if start in starts and end in ends:
-            found.append((live[starts[start]], live[ends[end]], key))
+    # Where each live key starts in the joined text, built with C-level maps rather than a step per token.
+    starts = list(map(add, accumulate(map(len, folded), initial=0), range(len(folded))))
+    # Keys are stored between spaces, so only runs of whole words match: no hits inside longer words.
+    for end, key in index.automaton.iter(" " + " ".join(folded) + " "):
+        start = end - len(key) - 1
+        found.append((live[bisect_left(starts, start)], live[bisect_right(starts, end - 2) - 1], key))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     chosen, taken_until = [], -1
     for first, last, key in found:
@@ -158,31 +164,31 @@ def _raw_matches(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int
     return chosen
 
 
-def _written_like_acronym(tokens: list[Token], first: int, last: int) -> bool:
-    return all(t.text.replace(".", "").isupper() for t in tokens[first:last + 1])
+def _written_like_acronym(tokens: Tokens, first: int, last: int) -> bool:
+    return all(word.replace(".", "").isupper() for word in tokens.texts[first:last + 1])
 
 
-def _given_name_before(text: str, tokens: list[Token], first: int) -> int | None:
+def _given_name_before(text: str, tokens: Tokens, first: int) -> int | None:
     """Index of a capitalised word right before tokens[first] that reads as another person's given name."""
     i = first - 1
-    while i >= 0 and not tokens[i].key and text[tokens[i].end:tokens[i + 1].start] in ("-", " "):
+    while i >= 0 and not tokens.keys[i] and text[tokens.ends[i]:tokens.starts[i + 1]] in ("-", " "):
         i -= 1  # skip 'al-' between 'Saif' and 'Gaddafi'
-    if i < 0 or text[tokens[i].end:tokens[first].start].strip(" -"):
+    if i < 0 or text[tokens.ends[i]:tokens.starts[first]].strip(" -"):
         return None
-    word = tokens[i].text
+    word = tokens.texts[i]
     lower = word.casefold()
     if not word[:1].isupper() or not word.isalpha() or lower in TITLES or lower in NOT_NAMES or is_demonym(word):
         return None
     return i
 
 
-def _expand_left(tokens: list[Token], first: int) -> int:
-    while first > 0 and not tokens[first - 1].key and tokens[first - 1].text.casefold() in _ANY_ARTICLE:
+def _expand_left(tokens: Tokens, first: int) -> int:
+    while first > 0 and not tokens.keys[first - 1] and tokens.texts[first - 1].casefold() in _ANY_ARTICLE:
         first -= 1
     return first
 
 
-def _resolve(text: str, tokens: list[Token], index: EntityIndex):
+def _resolve(text: str, tokens: Tokens, index: EntityIndex):
     resolved, pending = [], []
     for first, last, key in _raw_matches(tokens, index):
         if key in index.acronyms and not _written_like_acronym(tokens, first, last):
@@ -209,60 +215,66 @@ def _resolve(text: str, tokens: list[Token], index: EntityIndex):
     return resolved, unresolved
 
 
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
 
 
-def _joined(text: str, tokens: list[Token], a: int, b: int) -> bool:
-    return all(text[tokens[i].end:tokens[i + 1].start] in (" ", "-") for i in range(a, b))
+def _joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
+    return all(text[tokens.ends[i]:tokens.starts[i + 1]] in (" ", "-") for i in range(a, b))
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     spans, offset = [], 0
     for line in text.split("\n"):
-        words = [w for w in line.split() if len(w) >= 4]
-        if len(words) >= 4 and all(w[:1].isupper() for w in words):
-            spans.append((offset, offset + len(line)))
+        n_long = 0
+        for word in line.split():
+            if len(word) >= 4:
+                if not word[:1].isupper():
+                    break  # prose: a lower-case word comes early, so most lines stop here
+                n_long += 1
+        else:
+            if n_long >= 4:
+                spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return spans
 
 
-def _runs(text: str, tokens: list[Token], taken: set[int]) -> list[tuple[int, int]]:
-    runs, i = [], 0
-    while i < len(tokens):
-        if i in taken or not _capitalised(tokens[i]):
-            i += 1
+def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
+    is_cap = list(map(str.isupper, map(itemgetter(0), tokens.texts)))
+    runs, free_from, n = [], 0, len(is_cap)
+    for i in compress(range(n), is_cap):  # a run opens only on a capitalised word
+        if i < free_from or i in taken:
             continue
         j = i
         while True:
             k = j + 1
-            while k < len(tokens) and not _capitalised(tokens[k]) and tokens[k].text.casefold() in CONNECTORS:
+            while k < n and not is_cap[k] and tokens.texts[k].casefold() in CONNECTORS:
                 k += 1
-            if k < len(tokens) and k not in taken and _capitalised(tokens[k]) and _joined(text, tokens, j, k):
+            if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k):
                 j = k
             else:
                 break
         runs.append((i, j))
-        i = j + 1
+        free_from = j + 1
     return runs
 
 
-def _trim(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
-    def role(t: Token) -> bool:
-        return t.text.casefold() in TITLES or is_demonym(t.text)
-    while first <= last and tokens[first].text.casefold() in _NOT_NAME_STARTS:
+def _trim(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
+    def role(word: str) -> bool:
+        return word.casefold() in TITLES or is_demonym(word)
+    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS:
         first += 1
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first
-    while end_of_roles <= last and role(tokens[end_of_roles]):
+    while end_of_roles <= last and role(tokens.texts[end_of_roles]):
         end_of_roles += 1
-    if end_of_roles > last or tokens[end_of_roles - 1].text.casefold() in TITLES:
+    if end_of_roles > last or tokens.texts[end_of_roles - 1].casefold() in TITLES:
         first = end_of_roles
-    while first <= last and tokens[first].text.casefold() in CONNECTORS:
+    while first <= last and tokens.texts[first].casefold() in CONNECTORS:
         first += 1
-    while last >= first and (tokens[last].text.casefold() in CONNECTORS or not _capitalised(tokens[last])):
+    while last >= first and (tokens.texts[last].casefold() in CONNECTORS or not _capitalised(tokens.texts[last])):
         last -= 1
-    if all(role(t) for t in tokens[first:last + 1] if _capitalised(t)):
+    if all(role(word) for word in tokens.texts[first:last + 1] if _capitalised(word)):
         return first, first - 1  # only roles and nationalities: 'Turkish and Russian'
     return first, last
 
@@ -272,19 +284,32 @@ def _sentence_initial(text: str, start: int) -> bool:
     return (not before and start < 64) or (bool(before) and _SENTENCE_BREAK.match(before[-1]) is not None)
 
 
-def _candidates(text: str, tokens: list[Token], taken: set[int]) -> list[Candidate]:
+@lru_cache(maxsize=1 << 16)
+def _lone_name(word: str) -> bool:
+    """A capitalised word standing alone that may be a name: not a title, nationality or sentence opener."""
+    lower = word.casefold()
+    return len(word) >= 3 and lower not in _NOT_NAME_STARTS and lower not in TITLES and not is_demonym(word)
+
+
+def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
     headlines = _title_case_lines(text)
     found = []
     for first, last in _runs(text, tokens, taken):
-        first, last = _trim(tokens, first, last)
-        if first > last or any(a <= tokens[first].start < b for a, b in headlines):
+        if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
+            start, word = tokens.starts[first], tokens.texts[first]
+            if _lone_name(word) and not _sentence_initial(text, start) and \
+                    not any(a <= start < b for a, b in headlines):
+                found.append(Candidate(word, start, tokens.ends[first], None))
             continue
-        n_caps = sum(_capitalised(t) for t in tokens[first:last + 1])
-        word = tokens[first].text
-        lone_ok = (len(word) >= 3 and not _sentence_initial(text, tokens[first].start)
+        first, last = _trim(tokens, first, last)
+        if first > last or any(a <= tokens.starts[first] < b for a, b in headlines):
+            continue
+        n_caps = sum(_capitalised(word) for word in tokens.texts[first:last + 1])
+        word = tokens.texts[first]
+        lone_ok = (len(word) >= 3 and not _sentence_initial(text, tokens.starts[first])
                    and word.casefold() not in NOT_NAMES and not is_demonym(word))
         if n_caps >= 2 or (n_caps == 1 and lone_ok):
-            start, end = tokens[first].start, tokens[last].end
+            start, end = tokens.starts[first], tokens.ends[last]
             found.append(Candidate(text[start:end], start, end, None))
     return found
 
@@ -296,15 +321,15 @@ def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candi
     mentions, taken = [], set()
     for first, last, entity_id, kind in resolved:
         first = _expand_left(tokens, first)
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens.starts[first], tokens.ends[last]
         person = index.types.get(entity_id) == "person"
         surface = text[start:end]
-        spelling = tokens[last].text if person else surface  # a person's spelling is the surname as written
+        spelling = tokens.texts[last] if person else surface  # a person's spelling is the surname as written
         mentions.append(Mention(entity_id, surface, spelling, start, end, kind))
         taken.update(range(first, last + 1))
     candidates = []
     for first, last, note in unresolved:
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens.starts[first], tokens.ends[last]
         candidates.append(Candidate(text[start:end], start, end, note))
         taken.update(range(first, last + 1))
     candidates += _candidates(text, tokens, taken)

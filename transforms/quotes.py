@@ -89,7 +89,7 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
         return None
     previous = doc.body[:first.paragraph].rstrip("\n")
     lo, hi = previous.rfind("\n") + 1, len(previous)
-    said = [(pos, speaker) for pos, speaker, _ in speech_events(doc) if lo <= pos < hi]
+    said = [(pos, speaker) for pos, speaker, _ in speech_events(doc, lo, hi)]
     said += [(p[0].start, speaker) for p, speaker, _ in found if speaker and lo <= p[0].start < hi]
     if not said:
         return None

@@ -44,12 +44,31 @@ _ABBREVIATED = r"(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|
 CAP = rf"(?:(?:[{_UP}]\.){{2,}}|{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|(?:{_PARTICLE}[-\s])?[{_UP}][\w’'\-]*)"
 
 
-def _alternatives(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+def word_alternation(words) -> str:
+    """Words -> one regex alternation as a trie: ['said', 'says'] -> 'sa(?:id|ys)'.
+
+    The regex engine then tries a handful of branches per position instead of every word; longer words are tried
+    before their prefixes, as a longest-first alternation would."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
 
 
-_NOUN = rf"(?:{_alternatives(PERSON_NOUNS | THING_NOUNS)})\b"
-_WORD = rf"(?:{CAP}|{_NOUN}|(?:{_alternatives(ADJECTIVES)})\b)"
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append("")  # the word may end here, once every longer word has failed
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+_NOUN = rf"(?:{word_alternation(PERSON_NOUNS | THING_NOUNS)})\b"
+_WORD = rf"(?:{CAP}|{_NOUN}|(?:{word_alternation(ADJECTIVES)})\b)"
 # A speaker phrase: 'Kalın', 'Turkish Foreign Minister Mevlut Cavusoglu', 'the Turkish presidential spokesman'.
 NP = rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_WORD}\s+){{0,5}}(?:{CAP}|{_NOUN})"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)"
@@ -61,9 +80,9 @@ APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,60}){1,2},)"
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
 ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|previously|earlier|recently|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement)"
-VERB = rf"(?:{_alternatives(VERBS)}|pointed\s+out|went\s+on)\b"
-EVENT_VERB = rf"(?:{_alternatives(VERBS + CRITICISM)}|pointed\s+out|went\s+on)\b"
-ANY_VERB = rf"(?:{_alternatives(VERBS + PARTICIPLES)}|pointed\s+out|went\s+on|according\s+to)\b"
+VERB = rf"(?:{word_alternation(VERBS)}|pointed\s+out|went\s+on)\b"
+EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|pointed\s+out|went\s+on)\b"
+ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES)}|pointed\s+out|went\s+on|according\s+to)\b"
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 
 
