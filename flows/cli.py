@@ -28,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=SETTINGS.batch_size, help="files/articles per task")
     run.add_argument("--full", action="store_true",
                      help="process every input file again, not only what is new or changed since the last run")
-    run.add_argument("--runner", choices=("local", "dask"), default=SETTINGS.runner,
-                     help="run batches on local threads (default) or on a Dask cluster")
+    run.add_argument("--runner", choices=("local", "processes", "dask"), default=SETTINGS.runner,
+                     help="run batches on local threads (default), one local process per core, or a Dask cluster")
     run.add_argument("--dask-address", default=SETTINGS.dask_address, help="tcp://HOST:PORT of the Dask scheduler")
     run.add_argument("--verbose", action="store_true", help="show Prefect's task logs")
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")

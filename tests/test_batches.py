@@ -86,6 +86,14 @@ def test_a_dask_cluster_gives_the_same_tables(default_batches, tmp_path):
     assert _tables(tmp_path / "wh") == default_batches
 
 
+@pytest.mark.slow
+def test_a_process_pool_gives_the_same_tables(default_batches, tmp_path):
+    from flows.daily import with_runner
+
+    with_runner("processes")(input_dir=str(_with_repeats(tmp_path)), warehouse_dir=str(tmp_path / "wh"), batch_size=2)
+    assert _tables(tmp_path / "wh") == default_batches
+
+
 def test_the_dask_runner_needs_an_address():
     from flows.daily import with_runner
 
