@@ -253,6 +253,7 @@ def run_all(corpus: str, factors: list[int], limit: int | None, batch_size: int,
 
 
 def main() -> None:
+    """Command line -> the printed benchmark (or, with --child, one flow run)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", default=str(DEFAULT))
     parser.add_argument("--copies", default="1", help="replication factors, e.g. 1,10")
