@@ -1,0 +1,277 @@
+"""Scale of the real flow on abp-dev and on replicas of it, against the targets and a DuckDB floor.
+
+For each replication factor: the input is written to disk (replica files streamed, see benchmarks.replicate), a
+Prefect API server is started once (its start-up timed apart), the flow runs in a child process three times on
+one warehouse (first run, re-run with no new input, re-run after a file of 1% new articles is added), and
+between them the DuckDB floor (read the same input, split bodies into lines, one regex) and every mart query
+are timed. Stage times are sums of task-run times from the Prefect API; what the flow's wall time holds beyond
+them is orchestration (Prefect's task and flow-run bookkeeping, plus the flow's own glue between tasks).
+
+    .venv/bin/python -m benchmarks.scale [--copies 1,10] [--limit 2000] [--keep DIR] [--batch-size 500]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.replicate import count_input, write_replica
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "corpora" / "abp-dev.jsonl.gz"
+MARTS = ROOT / "warehouse" / "sql" / "marts"
+TARGET_RATE, TARGET_RATE_AT = 2000, 187_000
+TARGET_FLOOR_RATIO, TARGET_RSS_GB = 12, 2.0
+TARGET_RERUN, TARGET_RERUN_NEW, TARGET_MART_S = 0.05, 0.10, 1.0
+NEW_EVERY = 100  # the 1% of new articles: every 100th record, as one more replica
+# Task names of flows/daily.py by stage; a task not listed is shown under its own name.
+STAGES = {
+    "read/parse": ("list_inputs", "read_manifests", "read_files", "parse", "missing_from_manifest",
+                   "read_entities", "parse_entities", "read_outlets", "read_alias_decisions"),
+    "site lines": ("learn_site_lines", "assign_outlets", "normalise_outlets"),
+    "clean": ("clean",),
+    "names": ("find_names", "suggest_aliases", "summarise_candidates"),
+    "quotes": ("find_quotes", "match_quotes"),
+    "descriptors": ("find_descriptors",),
+    "figures": ("find_figures",),
+    "stories": ("story_features", "cluster_stories"),
+    "write": ("write",),
+    "publish": ("publish", "publish_summary"),
+}
+_STAGE_OF = {task: stage for stage, tasks in STAGES.items() for task in tasks}
+_RUN_SUFFIX = re.compile(r"-[0-9a-f]{3,}$")  # Prefect names a task run '<task name>-<random hex>'
+FLOOR_SQL = """
+    select count(*) as count_lines, count(*) filter (regexp_matches(line, '(?i)advertisement')) as count_matching
+    from (select unnest(string_split(text, chr(10))) as line
+          from read_json({files}, format = 'newline_delimited'))
+"""
+
+
+def task_name(run_name: str) -> str:
+    """Task-run name -> task name: 'find_names-3fa' -> 'find_names'."""
+    return _RUN_SUFFIX.sub("", run_name)
+
+
+def stage_seconds(runs: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """(task-run name, seconds) pairs -> seconds by stage, in STAGES order, then unknown tasks by name."""
+    totals = dict.fromkeys(STAGES, 0.0)
+    for name, seconds in runs:
+        stage = _STAGE_OF.get(task_name(name), f"other: {task_name(name)}")
+        totals[stage] = totals.get(stage, 0.0) + seconds
+    return totals
+
+
+def orchestration_share(wall: float, task_seconds: float) -> float:
+    """Flow wall time + summed task-run time -> share of the wall time spent outside tasks."""
+    return max(wall - task_seconds, 0.0) / wall if wall > 0 else 0.0
+
+
+def floor(files: list[str]) -> tuple[float, int, int]:
+    """Input .jsonl(.gz) files -> (seconds, lines, lines matching the regex) of the DuckDB floor query."""
+    con = duckdb.connect()
+    try:
+        started = time.perf_counter()
+        lines, matching = con.execute(FLOOR_SQL.format(files=[str(f) for f in files])).fetchone()
+        return time.perf_counter() - started, lines, matching
+    finally:
+        con.close()
+
+
+def mart_seconds(warehouse: str) -> dict[str, tuple[float, int]]:
+    """Warehouse -> {mart: (seconds, rows)} for `select * from <mart>` fully fetched, marts in file order."""
+    con = duckdb.connect(str(Path(warehouse) / "crosswire.duckdb"), read_only=True)
+    found = {}
+    try:
+        for path in sorted(MARTS.glob("*.sql")):
+            started = time.perf_counter()
+            rows = con.execute(f"select * from {path.stem}").fetchall()
+            found[path.stem] = (time.perf_counter() - started, len(rows))
+    finally:
+        con.close()
+    return found
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "MISS"
+
+
+def _prepare(corpus: str, folder: Path, copies: int, limit: int | None) -> tuple[int, int]:
+    """Write the input folder: the corpus (linked when whole) and replicas 1..copies-1; -> (records, bytes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    records = size = 0
+    for k in range(copies):
+        target = folder / f"{Path(corpus).name.split('.')[0]}-r{k:03d}.jsonl.gz"
+        if k == 0 and limit is None:
+            target.symlink_to(Path(corpus).resolve())
+            n, b = count_input(str(target))
+        else:
+            n, b = write_replica(corpus, str(target), k, limit=limit)
+        records, size = records + n, size + b
+    return records, size
+
+
+def _run_child(input_dir: Path, warehouse: Path, batch_size: int, api_url: str) -> dict:
+    """One flow run in a child process -> its figures (flow run id, wall and process seconds, peak RSS)."""
+    env = {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "WARNING"}
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "benchmarks.scale", "--child", str(input_dir), str(warehouse),
+                           str(batch_size)], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise RuntimeError(f"flow run failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return {**figures, "process_s": time.perf_counter() - started}
+
+
+def _child(input_dir: str, warehouse: str, batch_size: int) -> None:
+    """In the child: run the flow once, print its figures as one JSON line."""
+    import resource
+
+    from flows.daily import run_folder
+
+    started = time.perf_counter()
+    state = run_folder(input_dir=input_dir, warehouse_dir=warehouse, batch_size=batch_size, return_state=True)
+    wall = time.perf_counter() - started
+    counts = state.result()
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"flow_run_id": str(state.state_details.flow_run_id), "wall_s": wall,
+                      "rss_gb": rss_kb / 1024 ** 2, "articles": counts["articles"]}))
+
+
+def _start_server(home: Path):
+    """A local Prefect API server of its own (fresh history database) -> (server, seconds it took to start)."""
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ.update(PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+                      PREFECT_LOGGING_SERVER_LEVEL="CRITICAL", PREFECT_LOGGING_LEVEL="WARNING")
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    started = time.perf_counter()
+    server.start(timeout=180)
+    return server, time.perf_counter() - started
+
+
+def _task_runs(api_url: str, flow_run_id: str, settle_s: float = 3.0, timeout_s: float = 300) -> list[tuple]:
+    """A flow run's task runs from the API -> (name, seconds) pairs, once the server has recorded them all."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    flow_filter = FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+    seen, since, deadline = None, time.monotonic(), time.monotonic() + timeout_s
+    with temporary_settings({PREFECT_API_URL: api_url}), get_client(sync_client=True) as client:
+        while True:
+            runs, page = [], None
+            while page is None or len(page) == 200:
+                page = client.read_task_runs(flow_run_filter=flow_filter, limit=200, offset=len(runs))
+                runs += page
+            # Task-run states reach the server as events and are recorded a little later: wait until they settle.
+            ended = sum(r.end_time is not None for r in runs)
+            if (len(runs), ended) != seen:
+                seen, since = (len(runs), ended), time.monotonic()
+            elif ended == len(runs) and time.monotonic() - since >= settle_s or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+    return [(r.name, (r.end_time - r.start_time).total_seconds() if r.end_time and r.start_time
+             else r.total_run_time.total_seconds()) for r in runs]
+
+
+def _report_run(label: str, run: dict, first: dict | None, target: float | None) -> None:
+    wall = run["wall_s"]
+    if first is None:
+        print(f"{label:<34}{wall:>9.1f} s  (flow wall time; child process incl. imports {run['process_s']:.1f} s)")
+        return
+    share = wall / first["wall_s"]
+    print(f"{label:<34}{wall:>9.1f} s  {share:>6.1%} of the first run   target <= {target:.0%}  "
+          f"{_mark(share <= target)}")
+
+
+def _report_first(run: dict, stages: dict[str, float], records: int, size: int, floor_s: float) -> None:
+    wall = run["wall_s"]
+    rate = run["articles_in"] / wall
+    at = "" if records >= 0.9 * TARGET_RATE_AT else f" (target is for ~{TARGET_RATE_AT:,}; here {records:,})"
+    print(f"  throughput                      {rate:>9,.0f} articles/s, {size / 1e6 / wall:.2f} MB/s   "
+          f"target >= {TARGET_RATE:,} articles/s{at}  {_mark(rate >= TARGET_RATE)}")
+    ratio = wall / floor_s
+    print(f"  pipeline / floor                {ratio:>9.0f}x   target <= {TARGET_FLOOR_RATIO}x  "
+          f"{_mark(ratio <= TARGET_FLOOR_RATIO)}")
+    print(f"  peak RSS of the flow process    {run['rss_gb']:>9.2f} GB   target <= {TARGET_RSS_GB:.0f} GB and flat  "
+          f"{_mark(run['rss_gb'] <= TARGET_RSS_GB)}")
+    print("  time by stage (sum of task-run times)")
+    for stage, seconds in stages.items():
+        print(f"    {stage:<30}{seconds:>9.1f} s  {seconds / wall:>6.1%}")
+    tasks = sum(stages.values())
+    print(f"    {'prefect orchestration':<30}{max(wall - tasks, 0):>9.1f} s  {orchestration_share(wall, tasks):>6.1%}"
+          "  (flow wall time minus task-run time)")
+
+
+def _report_marts(warehouse: Path) -> None:
+    print("  marts (select * fully fetched)")
+    for name, (seconds, rows) in mart_seconds(str(warehouse)).items():
+        print(f"    {name:<30}{seconds:>9.2f} s  {rows:>9,} rows   target <= {TARGET_MART_S:.0f} s  "
+              f"{_mark(seconds <= TARGET_MART_S)}")
+
+
+def run_copies(corpus: str, copies: int, limit: int | None, batch_size: int, work: Path, api_url: str) -> dict:
+    """One replication factor: prepare, floor, first run, marts, re-runs; print as it goes; -> first run."""
+    folder, warehouse = work / f"x{copies}" / "input", work / f"x{copies}" / "warehouse"
+    records, size = _prepare(corpus, folder, copies, limit)
+    print(f"\n{Path(corpus).name} x{copies}: {records:,} articles, {size / 1e6:,.1f} MB uncompressed in {copies} "
+          f"file(s), batches of {batch_size}")
+    floor_s, lines, matching = floor(sorted(folder.iterdir()))
+    print(f"  floor: duckdb read_json + split lines + 1 regex {floor_s:>6.2f} s  ({lines:,} lines, {matching:,} match)")
+    first = {**_run_child(folder, warehouse, batch_size, api_url), "articles_in": records}
+    _report_run("  first run", first, None, None)
+    _report_first(first, stage_seconds(_task_runs(api_url, first["flow_run_id"])), records, size, floor_s)
+    _report_marts(warehouse)
+    _report_run("  re-run, no new input", _run_child(folder, warehouse, batch_size, api_url), first, TARGET_RERUN)
+    new, _ = write_replica(corpus, str(folder / f"new-r{copies:03d}.jsonl.gz"), copies, NEW_EVERY, limit)
+    _report_run(f"  re-run, +{new:,} new articles", _run_child(folder, warehouse, batch_size, api_url), first,
+                TARGET_RERUN_NEW)
+    return first
+
+
+def run_all(corpus: str, factors: list[int], limit: int | None, batch_size: int, work: Path) -> None:
+    """Every replication factor against one Prefect API server; -> printed figures."""
+    server, startup = _start_server(work / "prefect-home")
+    try:
+        print(f"prefect API server start-up {startup:.1f} s (not counted)")
+        firsts = {copies: run_copies(corpus, copies, limit, batch_size, work, server.api_url) for copies in factors}
+    finally:
+        server.stop()
+    if len(firsts) > 1:
+        peaks = ", ".join(f"x{c} {r['rss_gb']:.2f} GB" for c, r in firsts.items())
+        print(f"\npeak RSS by replication: {peaks}  (target: flat)")
+
+
+def main() -> None:
+    """Command line -> the printed benchmark (or, with --child, one flow run)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", default=str(DEFAULT))
+    parser.add_argument("--copies", default="1", help="replication factors, e.g. 1,10")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles of the corpus")
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--keep", default=None, help="folder for inputs and warehouses, kept afterwards")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child[0], args.child[1], int(args.child[2]))
+        return
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="crosswire-scale-"))
+    try:
+        run_all(args.corpus, [int(c) for c in args.copies.split(",")], args.limit, args.batch_size, work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
