@@ -35,16 +35,17 @@ TARGET_RERUN, TARGET_RERUN_NEW, TARGET_MART_S = 0.05, 0.10, 1.0
 NEW_EVERY = 100  # the 1% of new articles: every 100th record, as one more replica
 # Task names of flows/daily.py by stage; a task not listed is shown under its own name.
 STAGES = {
-    "read/parse": ("list_inputs", "read_manifests", "read_files", "parse", "missing_from_manifest",
-                   "read_entities", "parse_entities", "read_outlets", "read_alias_decisions"),
-    "site lines": ("learn_site_lines", "assign_outlets", "normalise_outlets"),
-    "clean": ("clean",),
-    "names": ("find_names", "suggest_aliases", "summarise_candidates"),
-    "quotes": ("find_quotes", "match_quotes"),
-    "descriptors": ("find_descriptors",),
-    "figures": ("find_figures",),
-    "stories": ("story_features", "cluster_stories"),
-    "write": ("write",),
+    "plan": ("list_inputs", "stat_inputs", "read_manifests", "versions", "config_version", "previous_run",
+             "plan_reads", "read_entities", "parse_entities", "read_outlets", "read_alias_decisions"),
+    "read/parse": ("read_files", "parse", "missing_from_manifest", "read_run_table"),
+    "site lines": ("learn_site_lines", "assign_outlets", "normalise_outlets", "split_repeats", "analysis_keys",
+                   "unchanged_ids"),
+    # One task per batch: clean, names, quotes, descriptors, figures, story features (benchmarks.stage_profile
+    # times them one by one).
+    "analyse batches": ("analyse",),
+    "carry over": ("carry_forward", "repeat_sources"),
+    "run-wide": ("suggest_aliases", "summarise_candidates", "match_quotes", "cluster_stories"),
+    "write": ("write", "write_batch"),
     "publish": ("publish", "publish_summary"),
 }
 _STAGE_OF = {task: stage for stage, tasks in STAGES.items() for task in tasks}
@@ -132,16 +133,19 @@ def _run_child(input_dir: Path, warehouse: Path, batch_size: int, api_url: str) 
 
 
 def _child(input_dir: str, warehouse: str, batch_size: int) -> None:
-    """In the child: run the flow once, print its figures as one JSON line."""
+    """In the child: run the flow once (on the runner CROSSWIRE_RUNNER names), print its figures as one JSON line."""
     import resource
 
-    from flows.daily import run_folder
+    from flows.daily import with_runner
+    from flows.settings import SETTINGS
 
     started = time.perf_counter()
-    state = run_folder(input_dir=input_dir, warehouse_dir=warehouse, batch_size=batch_size, return_state=True)
+    state = with_runner(SETTINGS.runner, SETTINGS.dask_address)(
+        input_dir=input_dir, warehouse_dir=warehouse, batch_size=batch_size, return_state=True)
     wall = time.perf_counter() - started
     counts = state.result()
-    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # The process pool's workers are children of this process: its peak counts with them.
+    rss_kb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     print(json.dumps({"flow_run_id": str(state.state_details.flow_run_id), "wall_s": wall,
                       "rss_gb": rss_kb / 1024 ** 2, "articles": counts["articles"]}))
 
@@ -210,7 +214,7 @@ def _report_first(run: dict, stages: dict[str, float], records: int, size: int, 
         print(f"    {stage:<30}{seconds:>9.1f} s  {seconds / wall:>6.1%}")
     tasks = sum(stages.values())
     print(f"    {'prefect orchestration':<30}{max(wall - tasks, 0):>9.1f} s  {orchestration_share(wall, tasks):>6.1%}"
-          "  (flow wall time minus task-run time)")
+          "  (flow wall time minus task-run time; 0 when tasks ran in parallel)")
 
 
 def _report_marts(warehouse: Path) -> None:
@@ -260,8 +264,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles of the corpus")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--keep", default=None, help="folder for inputs and warehouses, kept afterwards")
+    parser.add_argument("--runner", choices=("local", "processes"), default=None,
+                        help="task runner of the flow runs (default: CROSSWIRE_RUNNER, else local threads)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.runner:
+        os.environ["CROSSWIRE_RUNNER"] = args.runner
     if args.child:
         _child(args.child[0], args.child[1], int(args.child[2]))
         return

@@ -81,8 +81,9 @@ def test_task_name(run_name, expected):
 
 
 def test_stage_seconds_sums_by_stage_and_keeps_unknown_tasks():
-    totals = stage_seconds([("clean-abc", 2.0), ("clean-def", 1.5), ("write-123", 0.5), ("read_state-9f0", 0.25)])
-    assert (totals["clean"], totals["write"], totals["other: read_state"], totals["quotes"]) == (3.5, 0.5, 0.25, 0.0)
+    totals = stage_seconds([("analyse-abc", 2.0), ("analyse-def", 1.5), ("write-123", 0.5), ("read_state-9f0", 0.25)])
+    assert (totals["analyse batches"], totals["write"], totals["other: read_state"], totals["run-wide"]) == (
+        3.5, 0.5, 0.25, 0.0)
 
 
 @pytest.mark.parametrize("wall, tasks, expected", [(10.0, 8.0, 0.2), (10.0, 12.0, 0.0), (0.0, 0.0, 0.0)])
