@@ -2,6 +2,7 @@
 
 import gc
 import uuid
+from collections import deque
 from datetime import UTC, datetime
 
 import pyarrow as pa
@@ -9,6 +10,7 @@ import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import storage
 from flows.progress import PROGRESS
@@ -20,6 +22,9 @@ from warehouse import reports
 # A batch allocates millions of short-lived objects (tokens, matches) and few cycles: at the default threshold (700)
 # the cyclic collector runs constantly and costs about a fifth of the names stage.
 gc.set_threshold(50_000, 20, 20)
+
+# Batches submitted before the earliest is done: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT = 4
 
 # Arrow tables pass between tasks in memory: nothing to cache or hash.
 light = task(cache_policy=NO_CACHE)
@@ -147,9 +152,14 @@ def split_repeats(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
     return batches.split_repeats(docs)
 
 
-@light
-def analyse(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> batches.BatchTables:
-    return batches.analyse_batch(docs, site_lines, entities)
+@io_task
+def analyse(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
+            part: int) -> pa.Table:
+    """One batch analysed and written where it runs (a thread, a process, a Dask worker): only its quarantine rows
+    come back, so the flow never holds the batches' tables."""
+    tables = batches.analyse_batch(docs, site_lines, entities)
+    storage.write_tables(warehouse_dir, tables.written(), run_id, part)
+    return tables.quarantine
 
 
 @light
@@ -175,11 +185,6 @@ def summarise_candidates(candidate_mentions: pa.Table, all_articles: pa.Table) -
 @io_task
 def write(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int = 0) -> str:
     return storage.write_table(warehouse_dir, name, table, run_id, part)
-
-
-@io_task
-def write_batch(warehouse_dir: str, tables: batches.BatchTables, run_id: str, part: int) -> list[str]:
-    return storage.write_tables(warehouse_dir, tables.written(), run_id, part)
 
 
 @io_task
@@ -239,18 +244,23 @@ def _read_documents(input_dir: str, paths: list[str], manifests: dict[str, dict]
 
 
 def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
-                     batch_size: int) -> list[batches.BatchTables]:
-    """Submit every batch (they are independent: the task runner may run them in parallel); -> their tables."""
+                     batch_size: int) -> list[pa.Table]:
+    """Submit the batches (independent: the task runner may run them in parallel), a few in flight at a time so
+    memory stays bounded; -> each batch's quarantine rows."""
     PROGRESS.stage("analyse", docs.num_rows)
-    futures = [analyse.submit(batch, site_lines, entities) for batch in _chunks(docs, batch_size)]
-    writes = [write_batch.submit(warehouse_dir, future, run_id, part) for part, future in enumerate(futures)]
-    results = []
-    for future in futures:
-        results.append(future.result())
-        PROGRESS.advance("analyse", results[-1].sources.num_rows + results[-1].quarantine.num_rows)
-    for written in writes:
-        written.result()
-    return results
+    in_flight, quarantined = deque(), []
+    for part, batch in enumerate(_chunks(docs, batch_size)):
+        in_flight.append((analyse.submit(batch, site_lines, entities, warehouse_dir, run_id, part), batch.num_rows))
+        if len(in_flight) >= IN_FLIGHT:
+            quarantined.append(_finish(*in_flight.popleft()))
+    quarantined += [_finish(*pending) for pending in in_flight]
+    return quarantined
+
+
+def _finish(future, size: int) -> pa.Table:
+    result = future.result()
+    PROGRESS.advance("analyse", size)
+    return result
 
 
 def _run_tables(warehouse_dir: str, run_id: str) -> dict[str, pa.Table]:
@@ -269,7 +279,35 @@ def _prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_
     return previous, plan_reads(files, config, previous), files, manifests, config
 
 
-@flow(name="crosswire-run", log_prints=True)
+def _documents(input_dir: str, warehouse_dir: str, run_id: str, previous: dict | None, plan: runs.ReadPlan,
+               files: pa.Table, manifests: dict, batch_size: int) -> tuple[pa.Table, pa.Table]:
+    """This run's documents (kept ones from unchanged files, the others read now), written; -> (docs, quarantine)."""
+    old_docs = (read_run_table(warehouse_dir, "documents", previous["run_id"], "source_path", plan.unchanged)
+                if plan.unchanged else storage.CONTRACTS["documents"].empty_table())
+    docs, quarantine = _read_documents(input_dir, plan.to_read, manifests, batch_size, old_docs)
+    write(warehouse_dir, "documents", docs, run_id)
+    return docs, pa.concat_tables([missing_from_manifest(manifests, files["source_path"].to_pylist()), quarantine])
+
+
+def _articles(docs: pa.Table, keys: pa.Table, site_lines: pa.Table, entities: pa.Table, previous: dict | None,
+              warehouse_dir: str, run_id: str, batch_size: int) -> tuple[pa.Array, list[pa.Table]]:
+    """Analyse the documents whose key changed, carry the others over; -> (carried ids, batches' quarantine)."""
+    carried = unchanged_ids(keys, previous["analysed"] if previous else None)
+    to_analyse = docs.filter(pc.invert(pc.is_in(docs["doc_id"], carried)))
+    quarantined = _analyse_batches(to_analyse, site_lines, entities, warehouse_dir, run_id, batch_size)
+    if len(carried):
+        carry_forward(warehouse_dir, previous["run_id"], run_id, carried, len(quarantined) + 1)
+    return carried, quarantined
+
+
+def _nothing_new(previous: dict) -> dict:
+    get_run_logger().info("nothing new since run %s: its catalog stays", previous["run_id"])
+    counts = {name: previous[f"count_{name}"] for name in ("files", "documents_read", "articles", "quarantined")}
+    return {"run_id": previous["run_id"], **counts, "analysed": 0, "reused": counts["articles"], "nothing_new": True}
+
+
+# One worker thread by default: Python-bound batches gain nothing from more threads, only memory.
+@flow(name="crosswire-run", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTINGS.warehouse_dir,
                manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
                batch_size: int = SETTINGS.batch_size, outlets_file: str = SETTINGS.outlets_file,
@@ -282,51 +320,43 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         previous, plan, files, manifests, config = _prepare(input_dir, warehouse_dir, manifest, entities_file,
                                                             outlets_file, full)
         if plan.nothing_new:
-            get_run_logger().info("nothing new since run %s: its catalog stays", previous["run_id"])
-            return {"run_id": previous["run_id"], "files": previous["count_files"],
-                    "documents_read": previous["count_documents_read"], "articles": previous["count_articles"],
-                    "quarantined": previous["count_quarantined"], "analysed": 0, "reused": previous["count_articles"],
-                    "nothing_new": True}
+            return _nothing_new(previous)
         entity_rows, entities_version = read_entities(entities_file)
         entities = parse_entities(entity_rows)
-        old_docs = read_run_table(warehouse_dir, "documents", previous["run_id"], "source_path", plan.unchanged) \
-            if plan.unchanged else storage.CONTRACTS["documents"].empty_table()
-        docs, quarantine = _read_documents(input_dir, plan.to_read, manifests, batch_size, old_docs)
-        write(warehouse_dir, "documents", docs, run_id)
-        paths = files["source_path"].to_pylist()
-        quarantine = pa.concat_tables([missing_from_manifest(manifests, paths), quarantine])
+        docs, quarantine = _documents(input_dir, warehouse_dir, run_id, previous, plan, files, manifests, batch_size)
         docs = normalise_outlets(assign_outlets(docs, learn_site_lines(docs)), read_outlets(outlets_file))
         site_lines = learn_site_lines(docs)
         firsts, repeats = split_repeats(docs)
         keys = analysis_keys(firsts, site_lines, config)
-        carried = unchanged_ids(keys, previous["analysed"] if previous else None)
-        done = _analyse_batches(firsts.filter(pc.invert(pc.is_in(firsts["doc_id"], carried))), site_lines, entities,
-                                warehouse_dir, run_id, batch_size)
-        if len(carried):
-            carry_forward(warehouse_dir, previous["run_id"], run_id, carried, len(done) + 1)
+        carried, quarantined = _articles(firsts, keys, site_lines, entities, previous, warehouse_dir, run_id,
+                                         batch_size)
         tables = _run_tables(warehouse_dir, run_id)
         all_articles = tables["articles"]
         more_sources, more_quarantine = repeat_sources(repeats, all_articles["doc_id"].combine_chunks())
-        write(warehouse_dir, "sources", more_sources, run_id, len(done))
-        quarantine = pa.concat_tables([quarantine, more_quarantine] + [d.quarantine for d in done])
-        candidate_mentions = tables["candidate_mentions"]
-        proposals = suggest_aliases(candidate_mentions, tables["mentions"], all_articles, entities,
-                                    read_alias_decisions(entities_file))
-        counts = {"files": len(paths), "documents_read": docs.num_rows, "articles": all_articles.num_rows,
+        write(warehouse_dir, "sources", more_sources, run_id, len(quarantined))
+        quarantine = pa.concat_tables([quarantine, more_quarantine] + quarantined)
+        counts = {"files": files.num_rows, "documents_read": docs.num_rows, "articles": all_articles.num_rows,
                   "quarantined": quarantine.num_rows, "analysed": all_articles.num_rows - len(carried),
                   "reused": len(carried)}
-        for name, table in (("entities", entities), ("site_lines", site_lines), ("quarantine", quarantine),
-                            ("input_files", files), ("alias_proposals", proposals),
-                            ("analysed", keys.filter(pc.is_in(keys["doc_id"], all_articles["doc_id"]))),
-                            ("quote_matches", match_quotes(tables["quotes"], all_articles)),
-                            ("stories", cluster_stories(tables["story_features"])),
-                            ("name_candidates", summarise_candidates(candidate_mentions, all_articles)),
-                            ("runs", runs.run_record(run_id, started_at, datetime.now(UTC), input_dir,
-                                                     entities_version, config, counts))):
-            write(warehouse_dir, name, table, run_id)
-        failures = publish(warehouse_dir, run_id)
-        if failures:
-            raise ChecksFailed(f"data checks failed, previous catalog kept: {failures}")
-        publish_summary(warehouse_dir, run_id)
+        _write_run_wide(warehouse_dir, run_id, tables, {
+            "entities": entities, "site_lines": site_lines, "quarantine": quarantine, "input_files": files,
+            "alias_proposals": suggest_aliases(tables["candidate_mentions"], tables["mentions"], all_articles,
+                                               entities, read_alias_decisions(entities_file)),
+            "analysed": keys.filter(pc.is_in(keys["doc_id"], all_articles["doc_id"])),
+            "runs": runs.run_record(run_id, started_at, datetime.now(UTC), input_dir, entities_version, config,
+                                    counts)})
     get_run_logger().info("run %s: %s", run_id, counts)
     return {"run_id": run_id, **counts, "nothing_new": False}
+
+
+def _write_run_wide(warehouse_dir: str, run_id: str, tables: dict[str, pa.Table], ready: dict[str, pa.Table]) -> None:
+    """Quote groups, stories and name candidates over all articles, with the run's other tables; publish the run."""
+    ready = {**ready, "quote_matches": match_quotes(tables["quotes"], tables["articles"]),
+             "stories": cluster_stories(tables["story_features"]),
+             "name_candidates": summarise_candidates(tables["candidate_mentions"], tables["articles"])}
+    for name, table in ready.items():
+        write(warehouse_dir, name, table, run_id)
+    failures = publish(warehouse_dir, run_id)
+    if failures:
+        raise ChecksFailed(f"data checks failed, previous catalog kept: {failures}")
+    publish_summary(warehouse_dir, run_id)
