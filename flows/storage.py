@@ -81,11 +81,11 @@ def previous_run(warehouse_dir: str) -> dict | None:
     try:
         con = duckdb.connect(str(catalog), read_only=True)
         try:
-            run = con.execute("select * from runs").to_arrow_table().to_pylist()[0]
+            run = con.sql("select * from runs").to_arrow_table().to_pylist()[0]
             quarantined = con.execute("select distinct source_path from quarantine").fetchall()
-            return {**run, "input_files": con.execute("select * from input_files").to_arrow_table(),
+            return {**run, "input_files": con.sql("select * from input_files").to_arrow_table(),
                     "quarantined": {row[0] for row in quarantined},
-                    "analysed": con.execute("select * from analysed").to_arrow_table()}
+                    "analysed": con.sql("select * from analysed").to_arrow_table()}
         finally:
             con.close()
     except (duckdb.Error, IndexError, KeyError):  # an older or unreadable catalog: process everything
