@@ -55,7 +55,7 @@ def run(warehouse: str, batch_size: int) -> None:
         found["figures"].append(_timed(timings, "figures", figures.extract_figures, batch))
         found["features"].append(_timed(timings, "story features", stories.story_features, batch, batch_mentions))
     all_quotes = pa.concat_tables(found["quotes"])
-    groups = _timed(timings, "quote groups", quote_groups.group_quotes, all_quotes, articles)
+    groups = _timed(timings, "quote groups", quote_groups.group_quotes, all_quotes)
     story_rows = _timed(timings, "story clusters", stories.cluster_stories, pa.concat_tables(found["features"]))
     n = articles.num_rows
     print(f"{n:,} articles from {warehouse}, batches of {batch_size}")

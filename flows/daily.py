@@ -168,8 +168,8 @@ def repeat_sources(repeats: pa.Table, article_ids: pa.Array) -> tuple[pa.Table, 
 
 
 @light
-def match_quotes(all_quotes: pa.Table, all_articles: pa.Table) -> pa.Table:
-    return quote_groups.group_quotes(all_quotes, all_articles)
+def match_quotes(all_quotes: pa.Table) -> pa.Table:
+    return quote_groups.group_quotes(all_quotes)
 
 
 @light
@@ -264,8 +264,9 @@ def _finish(future, size: int) -> pa.Table:
 
 
 def _run_tables(warehouse_dir: str, run_id: str) -> dict[str, pa.Table]:
-    """The run's per-article tables as written (analysed now or carried over), for the run-wide steps."""
-    return {name: read_run_table(warehouse_dir, name, run_id) for name in batches.CARRIED}
+    """The per-article tables the run-wide steps use, as written (analysed now or carried over)."""
+    return {name: read_run_table(warehouse_dir, name, run_id)
+            for name in ("articles", "mentions", "candidate_mentions", "quotes", "story_features")}
 
 
 def _prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
@@ -351,7 +352,7 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
 
 def _write_run_wide(warehouse_dir: str, run_id: str, tables: dict[str, pa.Table], ready: dict[str, pa.Table]) -> None:
     """Quote groups, stories and name candidates over all articles, with the run's other tables; publish the run."""
-    ready = {**ready, "quote_matches": match_quotes(tables["quotes"], tables["articles"]),
+    ready = {**ready, "quote_matches": match_quotes(tables["quotes"]),
              "stories": cluster_stories(tables["story_features"]),
              "name_candidates": summarise_candidates(tables["candidate_mentions"], tables["articles"])}
     for name, table in ready.items():

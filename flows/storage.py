@@ -62,7 +62,7 @@ def stat_inputs(input_dir: str, paths: list[str]) -> pa.Table:
         except OSError:
             size, modified = -1, 0
         rows.append({"source_path": path, "size_bytes": size, "modified_at": modified})
-    return pa.Table.from_pylist(rows, schema=pa.schema([(f.name, f.type) for f in CONTRACTS["input_files"]]))
+    return pa.Table.from_pylist(rows, schema=CONTRACTS["input_files"])
 
 
 def versions(entities_file: str, outlets_file: str) -> list[str]:

@@ -43,7 +43,6 @@ def _quotes(rows: list[tuple[str, str, bool]]) -> pa.Table:
     } for qid, text, fragment in rows], schema=QUOTES)
 
 
-ARTICLES = pa.table({"doc_id": ["a", "b", "c"], "outlet_id": ["x", "y", "z"]})
 
 
 def test_group_quotes_links_copies_and_parts_but_not_fragments_or_other_quotes():
@@ -54,7 +53,7 @@ def test_group_quotes_links_copies_and_parts_but_not_fragments_or_other_quotes()
         ("c:1", "France for us is an important NATO ally. It is an important country in Europe.", False),
         ("a:0", "jeopardizing", True),
     ])
-    found = {r["quote_id"]: r["quote_group_id"] for r in conform(group_quotes(quotes, ARTICLES),
+    found = {r["quote_id"]: r["quote_group_id"] for r in conform(group_quotes(quotes),
                                                                  QUOTE_MATCHES).to_pylist()}
     assert found == {"b:0": "a:1", "a:1": "a:1", "c:0": "a:1", "c:1": "c:1"}
 
@@ -67,7 +66,7 @@ def test_blocking_compares_only_quotes_sharing_words():
     shared = [quote_words(LONG)] * 300
     assert len(candidate_pairs(shared)) < 300 * 10  # linear, not 300 * 299 / 2
     quotes = _quotes([(f"d{n}:0", LONG, False) for n in range(300)])
-    assert {r["quote_group_id"] for r in group_quotes(quotes, ARTICLES).to_pylist()} == {"d0:0"}
+    assert {r["quote_group_id"] for r in group_quotes(quotes).to_pylist()} == {"d0:0"}
 
 
 def test_seed_quotes_group_across_hurriyet_and_press_tv():
@@ -75,7 +74,7 @@ def test_seed_quotes_group_across_hurriyet_and_press_tv():
     mentions, _ = extract_mentions(articles, ENTITIES)
     quotes = extract_quotes(articles, mentions, ENTITIES)
     groups: dict[str, set] = {}
-    for row in group_quotes(quotes, articles).to_pylist():
+    for row in group_quotes(quotes).to_pylist():
         groups.setdefault(row["quote_group_id"], set()).add(row["quote_id"].split(":")[0])
     text = dict(zip(quotes["quote_id"].to_pylist(), quotes["text"].to_pylist(), strict=True))
     shared = sorted(text[g][:30] for g, docs in groups.items() if docs == {"hurriyet", "presstv"})

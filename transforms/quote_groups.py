@@ -60,10 +60,8 @@ def candidate_pairs(words: list[list[str]]) -> set[tuple[int, int]]:
     return pairs
 
 
-def group_quotes(quotes: pa.Table, articles: pa.Table) -> pa.Table:
-    """QUOTES + articles -> QUOTE_MATCHES: every non-fragment quote with the group of quotes of the same words.
-
-    articles is accepted for the flow's signature; matching needs only the quotes' own words."""
+def group_quotes(quotes: pa.Table) -> pa.Table:
+    """QUOTES -> QUOTE_MATCHES: every non-fragment quote with the group of quotes of the same words."""
     kept = quotes.filter(pc.invert(quotes["is_fragment"]))
     ids = kept["quote_id"].to_pylist()
     words = [quote_words(text) for text in kept["text"].to_pylist()]
