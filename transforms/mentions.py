@@ -1,9 +1,9 @@
 """Articles + entity table -> mentions, candidate mentions and the name_candidates summary."""
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from transforms.names import build_index, find_names
 from transforms.variant_mentions import resolve_variants, variant_matcher
@@ -50,20 +50,34 @@ def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, 
 
 
 def summarise_candidates(candidate_mentions: pa.Table, articles: pa.Table) -> pa.Table:
-    """Candidate mentions + articles (doc_id, outlet_name or outlet) -> NAME_CANDIDATES, most mentioned first."""
+    """Candidate mentions + articles (doc_id, outlet_name or outlet) -> NAME_CANDIDATES, most mentioned first.
+
+    Per surface: mentions, distinct articles, their outlets ('unknown' for an article not given), the most frequent
+    note (the first seen on a tie) and the first article as the example; grouped in Arrow, not row by row."""
     outlet = "outlet_name" if "outlet_name" in articles.column_names else "outlet"
-    outlet_of = dict(zip(articles["doc_id"].to_pylist(), articles[outlet].to_pylist(), strict=True))
-    groups: dict[str, dict] = {}
-    for row in candidate_mentions.to_pylist():
-        group = groups.setdefault(row["surface"], {"n": 0, "docs": {}, "outlets": set(), "notes": defaultdict(int)})
-        group["n"] += 1
-        group["docs"].setdefault(row["doc_id"], None)  # an ordered set: the first article is the example
-        group["outlets"].add(outlet_of.get(row["doc_id"], "unknown"))
-        if row["note"]:
-            group["notes"][row["note"]] += 1
-    rows = [{
-        "surface": surface, "n_mentions": g["n"], "n_articles": len(g["docs"]), "outlets": sorted(g["outlets"]),
-        "note": max(g["notes"], key=g["notes"].get) if g["notes"] else None, "example_doc_id": next(iter(g["docs"])),
-    } for surface, g in groups.items()]
-    rows.sort(key=lambda r: (-r["n_mentions"], -r["n_articles"], r["surface"]))
-    return pa.Table.from_pylist(rows, schema=NAME_CANDIDATES)
+    found = pc.index_in(candidate_mentions["doc_id"], value_set=articles["doc_id"].combine_chunks())
+    rows = pa.table({
+        "surface": candidate_mentions["surface"], "doc_id": candidate_mentions["doc_id"],
+        "outlet": pc.fill_null(pc.take(articles[outlet].combine_chunks(), found), "unknown"),
+        "note": candidate_mentions["note"], "row": pa.array(range(candidate_mentions.num_rows), pa.int64()),
+    })
+    groups = rows.group_by("surface").aggregate([
+        ("doc_id", "count"), ("doc_id", "count_distinct"), ("outlet", "distinct"), ("row", "min")])
+    notes = rows.filter(pc.is_valid(rows["note"])).group_by(["surface", "note"]).aggregate(
+        [("row", "count"), ("row", "min")])
+    best_note: dict[str, tuple[int, int, str]] = {}
+    for surface, note, n, first in zip(*(notes[c].to_pylist() for c in ("surface", "note", "row_count", "row_min")),
+                                       strict=True):
+        best_note[surface] = min(best_note.get(surface, (0, 0, "")), (-n, first, note))
+    surfaces = groups["surface"].to_pylist()
+    summary = pa.table({
+        "surface": surfaces,
+        "n_mentions": groups["doc_id_count"].cast(pa.int32()),
+        "n_articles": groups["doc_id_count_distinct"].cast(pa.int32()),
+        "outlets": [sorted(o) for o in groups["outlet_distinct"].to_pylist()],
+        "note": [best_note[s][2] if s in best_note else None for s in surfaces],
+        "example_doc_id": pc.take(rows["doc_id"], groups["row_min"]),
+    }, schema=NAME_CANDIDATES)
+    order = pc.sort_indices(summary, [("n_mentions", "descending"), ("n_articles", "descending"),
+                                      ("surface", "ascending")])
+    return summary.take(order)
