@@ -58,27 +58,55 @@ def _common_words(spellings: dict[str, Spelling], bodies: Iterable[str]) -> set[
     return found
 
 
-def _spellings(candidate_mentions: pa.Table, mentions: pa.Table) -> dict[str, Spelling]:
-    """Unresolved candidates and variant mentions -> spellings keyed by their case-folded surface."""
-    found: dict[str, Spelling] = {}
-    columns = ("doc_id", "surface", "start_char", "end_char")
+def _mention_rows(candidate_mentions: pa.Table, mentions: pa.Table) -> pa.Table:
+    """Unresolved candidates, then variant mentions, ambiguous ones aside (a surname shared by known people is not a
+    new spelling of either) -> (key, surface, doc_id, start_char, end_char, entity_id, row): surface with its
+    whitespace collapsed, key its case-folded form, entity_id the variant's entity (null for a candidate)."""
+    columns = ["doc_id", "surface", "start_char", "end_char"]
     variants = mentions.filter(pc.equal(mentions["match_kind"], "variant"))
-    for table, owners in ((candidate_mentions, candidate_mentions["note"].to_pylist()),
-                          (variants, variants["entity_id"].to_pylist())):
-        values = [table[c].to_pylist() for c in columns] + [owners]
-        for doc_id, surface, start, end, owner in zip(*values, strict=True):
-            if owner is not None and owner.startswith("ambiguous"):
-                continue  # a surname shared by known people is not a new spelling of either
-            surface = " ".join(surface.split())
-            spelling = found.get(surface.casefold())
-            if spelling is None:
-                spelling = found[surface.casefold()] = Spelling()
-            spelling.forms[surface] += 1
-            spelling.docs.setdefault(doc_id, (start, end))
-            if table is variants:
-                spelling.entity_id = owner
+    both = pa.concat_tables([
+        candidate_mentions.select(columns).append_column("owner", candidate_mentions["note"])
+        .append_column("entity_id", pa.nulls(candidate_mentions.num_rows, pa.string())),
+        variants.select(columns).append_column("owner", variants["entity_id"])
+        .append_column("entity_id", variants["entity_id"]),
+    ]).combine_chunks()
+    both = both.filter(pc.invert(pc.fill_null(pc.starts_with(both["owner"], "ambiguous"), False)))
+    distinct = pc.unique(both["surface"])
+    collapsed = [" ".join(s.split()) for s in distinct.to_pylist()]  # once per distinct surface, not per mention
+    at = pc.index_in(both["surface"], value_set=distinct)
+    return pa.table({
+        "key": pc.take(pa.array([s.casefold() for s in collapsed], pa.string()), at),
+        "surface": pc.take(pa.array(collapsed, pa.string()), at),
+        "doc_id": both["doc_id"], "start_char": both["start_char"], "end_char": both["end_char"],
+        "entity_id": both["entity_id"], "row": pa.array(range(both.num_rows), pa.int64()),
+    })
+
+
+def _spellings(rows: pa.Table) -> dict[str, Spelling]:
+    """Mention rows (see _mention_rows) -> spellings keyed by their case-folded surface, without their articles
+    (`_with_docs` adds them to the few that are proposed). A spelling's entity is its last variant mention's."""
+    found: dict[str, Spelling] = {}
+    variants = rows.filter(pc.is_valid(rows["entity_id"]))
+    counts = rows.group_by("key").aggregate([("row", "count")])
+    often = counts.filter(pc.greater_equal(counts["row_count"], MIN_SPELLING_MENTIONS))["key"]
+    kept = pc.is_in(rows["key"], value_set=pa.concat_arrays([often.combine_chunks(), pc.unique(variants["key"])]))
+    forms = rows.filter(kept).group_by(["key", "surface"]).aggregate([("row", "count")])
+    for key, surface, n in zip(*(forms[c].to_pylist() for c in ("key", "surface", "row_count")), strict=True):
+        found.setdefault(key, Spelling()).forms[surface] = n
+    last = variants.group_by("key").aggregate([("row", "max")])
+    owner = pc.take(rows["entity_id"], last["row_max"])
+    for key, entity_id in zip(last["key"].to_pylist(), owner.to_pylist(), strict=True):
+        found[key].entity_id = entity_id
     return {key: s for key, s in found.items()
             if (s.count >= MIN_SPELLING_MENTIONS or s.entity_id) and not is_shouted(s.text) and not _dated(s.text)}
+
+
+def _with_docs(spellings: dict[str, Spelling], rows: pa.Table, keys: Iterable[str]) -> None:
+    """Fill the named spellings' articles: doc_id -> its first (start, end), in order of first mention."""
+    wanted = rows.filter(pc.is_in(rows["key"], value_set=pa.array(sorted(set(keys)), pa.string())))
+    values = (wanted[c].to_pylist() for c in ("key", "doc_id", "start_char", "end_char"))
+    for key, doc_id, start, end in zip(*values, strict=True):
+        spellings[key].docs.setdefault(doc_id, (start, end))
 
 
 def _blocking_key(text: str) -> str:
@@ -234,16 +262,20 @@ def suggest_aliases(candidate_mentions: pa.Table, mentions: pa.Table, articles: 
     """Candidate mentions + mentions + articles (doc_id, outlet_name, body) + ENTITIES + past decisions ->
     ALIAS_SUGGESTIONS: new spellings of known entities and new entities with several spellings, most seen first."""
     rows = entities.to_pylist()
-    spellings = _spellings(candidate_mentions, mentions)
-    for key in _common_words(spellings, articles["body"].to_pylist()):
+    mention_rows = _mention_rows(candidate_mentions, mentions)
+    spellings = _spellings(mention_rows)
+    for key in _common_words(spellings, articles["body"].slice(0, MAX_WORD_BODIES).to_pylist()):
         del spellings[key]
     decided, rejected = _rejected(decisions)
-    doc_ids = articles["doc_id"].to_pylist()
+    groups = _groups(spellings, _link(spellings, rows), rejected)
+    _with_docs(spellings, mention_rows, (key for _, keys, _, _ in groups for key in keys))
+    shown = articles.filter(pc.is_in(articles["doc_id"], value_set=pa.array(
+        sorted({d for _, keys, _, _ in groups for k in keys for d in spellings[k].docs}), pa.string())))
+    doc_ids = shown["doc_id"].to_pylist()
     context = {"spellings": spellings, "entities": {e["entity_id"]: e for e in rows},
-               "bodies": dict(zip(doc_ids, articles["body"].to_pylist(), strict=True)),
-               "outlets": dict(zip(doc_ids, articles["outlet_name"].to_pylist(), strict=True))}
-    out = [_row(kind, keys, score, link, context)
-           for kind, keys, score, link in _groups(spellings, _link(spellings, rows), rejected)]
+               "bodies": dict(zip(doc_ids, shown["body"].to_pylist(), strict=True)),
+               "outlets": dict(zip(doc_ids, shown["outlet_name"].to_pylist(), strict=True))}
+    out = [_row(kind, keys, score, link, context) for kind, keys, score, link in groups]
     out = [r for r in out if r["suggestion_id"] not in decided]
     out.sort(key=lambda r: (-r["count_mentions"], r["suggestion_id"]))
     return pa.Table.from_pylist(out, schema=ALIAS_SUGGESTIONS)
