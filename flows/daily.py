@@ -301,6 +301,11 @@ def _articles(docs: pa.Table, keys: pa.Table, site_lines: pa.Table, entities: pa
     return carried, quarantined
 
 
+def _signature_outlets(docs: pa.Table) -> pa.Table:
+    """Documents without an outlet get the one whose site lines they carry; none without, nothing to learn."""
+    return assign_outlets(docs, learn_site_lines(docs)) if docs["outlet"].null_count else docs
+
+
 def _nothing_new(previous: dict) -> dict:
     get_run_logger().info("nothing new since run %s: its catalog stays", previous["run_id"])
     counts = {name: previous[f"count_{name}"] for name in ("files", "documents_read", "articles", "quarantined")}
@@ -325,7 +330,7 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         entity_rows, entities_version = read_entities(entities_file)
         entities = parse_entities(entity_rows)
         docs, quarantine = _documents(input_dir, warehouse_dir, run_id, previous, plan, files, manifests, batch_size)
-        docs = normalise_outlets(assign_outlets(docs, learn_site_lines(docs)), read_outlets(outlets_file))
+        docs = normalise_outlets(_signature_outlets(docs), read_outlets(outlets_file))
         site_lines = learn_site_lines(docs)
         firsts, repeats = split_repeats(docs)
         keys = analysis_keys(firsts, site_lines, config)

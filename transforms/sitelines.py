@@ -48,14 +48,14 @@ def line_key(line: str) -> str:
 
 def _candidate_lines(text: str):
     """-> (key, line, previous key, sandwiched, opens a paragraph) per line that could be a site line;
-    sandwiched = between two paragraphs of text."""
-    lines = [" ".join(raw.split()) for raw in text.split("\n")]
-    lines = [line for line in lines if line]
+    sandwiched = between two paragraphs of text. Each line is split into words once."""
+    lines = [(" ".join(words), len(words)) for words in map(str.split, text.split("\n")) if words]
     for i in range(1, len(lines)):
-        if len(lines[i].split()) <= MAX_LINE_WORDS:
-            opens = i + 1 < len(lines) and len(lines[i + 1].split()) >= PARAGRAPH_WORDS
-            sandwiched = opens and len(lines[i - 1].split()) >= PARAGRAPH_WORDS
-            yield line_key(lines[i]), lines[i], line_key(lines[i - 1]), sandwiched, opens
+        line, n_words = lines[i]
+        if n_words <= MAX_LINE_WORDS:
+            opens = i + 1 < len(lines) and lines[i + 1][1] >= PARAGRAPH_WORDS
+            sandwiched = opens and lines[i - 1][1] >= PARAGRAPH_WORDS
+            yield line.casefold(), line, lines[i - 1][0].casefold(), sandwiched, opens  # line_key of a joined line
 
 
 @dataclass
