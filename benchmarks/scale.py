@@ -44,7 +44,7 @@ STAGES = {
     # times them one by one).
     "analyse batches": ("analyse",),
     "carry over": ("carry_forward", "repeat_sources"),
-    "run-wide": ("suggest_aliases", "summarise_candidates", "match_quotes", "cluster_stories"),
+    "run-wide": ("propose_aliases", "proposal_table", "summarise_candidates", "match_quotes", "cluster_stories"),
     "write": ("write", "write_batch"),
     "publish": ("publish", "publish_summary"),
 }

@@ -82,8 +82,9 @@ def previous_run(warehouse_dir: str) -> dict | None:
 
 @io_task
 def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
-                   values: list | pa.Array | None = None) -> pa.Table:
-    return storage.read_run_table(warehouse_dir, name, run_id, column, values)
+                   values: list | pa.Array | None = None, columns: list[str] | None = None,
+                   limit: int | None = None) -> pa.Table:
+    return storage.read_run_table(warehouse_dir, name, run_id, column, values, columns, limit)
 
 
 @io_task
@@ -142,9 +143,15 @@ def normalise_outlets(docs: pa.Table, outlet_rows: list[dict]) -> pa.Table:
 
 
 @light
-def suggest_aliases(candidate_mentions: pa.Table, all_mentions: pa.Table, all_articles: pa.Table,
-                    entities: pa.Table, decisions: list[dict]) -> pa.Table:
-    return suggestions.suggest_aliases(candidate_mentions, all_mentions, all_articles, entities, decisions)
+def propose_aliases(candidate_mentions: pa.Table, variants: pa.Table, sample_bodies: pa.Table, entities: pa.Table,
+                    decisions: list[dict]) -> suggestions.Proposals:
+    return suggestions.propose_aliases(candidate_mentions, variants, sample_bodies["body"].to_pylist(), entities,
+                                       decisions)
+
+
+@light
+def proposal_table(proposals: suggestions.Proposals, shown_articles: pa.Table) -> pa.Table:
+    return suggestions.proposal_table(proposals, shown_articles)
 
 
 @light
@@ -264,9 +271,28 @@ def _finish(future, size: int) -> pa.Table:
 
 
 def _run_tables(warehouse_dir: str, run_id: str) -> dict[str, pa.Table]:
-    """The per-article tables the run-wide steps use, as written (analysed now or carried over)."""
-    return {name: read_run_table(warehouse_dir, name, run_id)
-            for name in ("articles", "mentions", "candidate_mentions", "quotes", "story_features")}
+    """The parts of the per-article tables the run-wide steps use, as written (analysed now or carried over): no
+    bodies but a sample (to tell common words from names), variant mentions only, full quotes only."""
+    return {
+        "articles": read_run_table(warehouse_dir, "articles", run_id, columns=["doc_id", "outlet_name"]),
+        "sample_bodies": read_run_table(warehouse_dir, "articles", run_id, columns=["body"],
+                                        limit=suggestions.MAX_WORD_BODIES),
+        "variants": read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]),
+        "candidate_mentions": read_run_table(warehouse_dir, "candidate_mentions", run_id),
+        "quotes": read_run_table(warehouse_dir, "quotes", run_id, "is_fragment", [False],
+                                 columns=["doc_id", "quote_id", "text", "is_fragment"]),
+        "story_features": read_run_table(warehouse_dir, "story_features", run_id),
+    }
+
+
+def _alias_proposals(warehouse_dir: str, run_id: str, tables: dict[str, pa.Table], entities: pa.Table,
+                     entities_file: str) -> pa.Table:
+    """Alias suggestions; the bodies of the articles they quote as examples are read for them alone."""
+    proposals = propose_aliases(tables["candidate_mentions"], tables["variants"], tables["sample_bodies"], entities,
+                                read_alias_decisions(entities_file))
+    shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
+                           columns=["doc_id", "outlet_name", "body"])
+    return proposal_table(proposals, shown)
 
 
 def _prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
@@ -346,8 +372,7 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
                   "reused": len(carried)}
         _write_run_wide(warehouse_dir, run_id, tables, {
             "entities": entities, "site_lines": site_lines, "quarantine": quarantine, "input_files": files,
-            "alias_proposals": suggest_aliases(tables["candidate_mentions"], tables["mentions"], all_articles,
-                                               entities, read_alias_decisions(entities_file)),
+            "alias_proposals": _alias_proposals(warehouse_dir, run_id, tables, entities, entities_file),
             "analysed": keys.filter(pc.is_in(keys["doc_id"], all_articles["doc_id"])),
             "runs": runs.run_record(run_id, started_at, datetime.now(UTC), input_dir, entities_version, config,
                                     counts)})

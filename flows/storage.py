@@ -93,14 +93,20 @@ def previous_run(warehouse_dir: str) -> dict | None:
 
 
 def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
-                   values: list | pa.Array | None = None) -> pa.Table:
-    """One table's Parquet parts of a run (only rows whose `column` is in `values`, if given) -> one table."""
+                   values: list | pa.Array | None = None, columns: list[str] | None = None,
+                   limit: int | None = None) -> pa.Table:
+    """One table's Parquet parts of a run (only rows whose `column` is in `values`, if given; only `columns`, if
+    given; only the first `limit` rows, if given) -> one table."""
     files = sorted(str(p) for p in (Path(warehouse_dir) / "parquet" / name).glob(f"{run_id}-*.parquet"))
     contract = CONTRACTS[name]
     if not files:
-        return contract.empty_table()
+        empty = contract.empty_table()
+        return empty.select(columns) if columns else empty
+    dataset = ds.dataset(files, schema=contract, format="parquet")
     condition = pc.field(column).isin(values) if column else None
-    return ds.dataset(files, schema=contract, format="parquet").to_table(filter=condition)
+    if limit is not None:
+        return dataset.head(limit, columns=columns, filter=condition)
+    return dataset.to_table(columns=columns, filter=condition)
 
 
 def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: str, column: str,

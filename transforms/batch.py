@@ -86,9 +86,8 @@ def analysis_keys(docs: pa.Table, site_lines: pa.Table, config: str) -> pa.Table
     per_outlet = {outlet: hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
                   for outlet, lines in site_line_sets(site_lines).items()}
     keys = []
-    for doc in docs.to_pylist():
-        fields = {k: v for k, v in doc.items() if k != "text"}
-        text = json.dumps([config, per_outlet.get(doc["outlet"], ""), fields], sort_keys=True, default=str)
+    for fields in docs.select([c for c in docs.column_names if c != "text"]).to_pylist():  # the content id has it
+        text = json.dumps([config, per_outlet.get(fields["outlet"], ""), fields], sort_keys=True, default=str)
         keys.append(hashlib.sha256(text.encode()).hexdigest()[:24])
     return pa.table({"doc_id": docs["doc_id"], "analysis_key": pa.array(keys, pa.string())}).cast(ANALYSED)
 

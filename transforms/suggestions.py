@@ -257,25 +257,52 @@ def _groups(spellings: dict[str, Spelling], links: Mapping, rejected: set) -> li
     return [g for g in groups if sum(spellings[k].count for k in g[1]) >= MIN_GROUP_MENTIONS]
 
 
-def suggest_aliases(candidate_mentions: pa.Table, mentions: pa.Table, articles: pa.Table, entities: pa.Table,
-                    decisions: Iterable[Mapping[str, str]] = ()) -> pa.Table:
-    """Candidate mentions + mentions + articles (doc_id, outlet_name, body) + ENTITIES + past decisions ->
-    ALIAS_SUGGESTIONS: new spellings of known entities and new entities with several spellings, most seen first."""
+@dataclass
+class Proposals:
+    """Alias groups found in a run's names, before their examples and outlets are looked up in the articles."""
+
+    groups: list[tuple[str, list[str], float, tuple | None]]
+    spellings: dict[str, Spelling]
+    entities: dict[str, dict]
+    decided: set[str]
+
+    def doc_ids(self) -> list[str]:
+        """The articles the groups' spellings appear in: the only ones `proposal_table` needs."""
+        return sorted({d for _, keys, _, _ in self.groups for k in keys for d in self.spellings[k].docs})
+
+
+def propose_aliases(candidate_mentions: pa.Table, mentions: pa.Table, sample_bodies: Iterable[str],
+                    entities: pa.Table, decisions: Iterable[Mapping[str, str]] = ()) -> Proposals:
+    """Candidate mentions + mentions + bodies of a sample of articles (up to MAX_WORD_BODIES, to tell common words)
+    + ENTITIES + past decisions -> the proposed groups: new spellings of known entities and new entities."""
     rows = entities.to_pylist()
     mention_rows = _mention_rows(candidate_mentions, mentions)
     spellings = _spellings(mention_rows)
-    for key in _common_words(spellings, articles["body"].slice(0, MAX_WORD_BODIES).to_pylist()):
+    for key in _common_words(spellings, sample_bodies):
         del spellings[key]
     decided, rejected = _rejected(decisions)
     groups = _groups(spellings, _link(spellings, rows), rejected)
     _with_docs(spellings, mention_rows, (key for _, keys, _, _ in groups for key in keys))
-    shown = articles.filter(pc.is_in(articles["doc_id"], value_set=pa.array(
-        sorted({d for _, keys, _, _ in groups for k in keys for d in spellings[k].docs}), pa.string())))
+    return Proposals(groups, spellings, {e["entity_id"]: e for e in rows}, decided)
+
+
+def proposal_table(proposals: Proposals, articles: pa.Table) -> pa.Table:
+    """Proposals + articles (doc_id, outlet_name, body; at least those of `proposals.doc_ids()`) ->
+    ALIAS_SUGGESTIONS, most seen first; suggestions decided before are left out."""
+    shown = articles.filter(pc.is_in(articles["doc_id"], value_set=pa.array(proposals.doc_ids(), pa.string())))
     doc_ids = shown["doc_id"].to_pylist()
-    context = {"spellings": spellings, "entities": {e["entity_id"]: e for e in rows},
+    context = {"spellings": proposals.spellings, "entities": proposals.entities,
                "bodies": dict(zip(doc_ids, shown["body"].to_pylist(), strict=True)),
                "outlets": dict(zip(doc_ids, shown["outlet_name"].to_pylist(), strict=True))}
-    out = [_row(kind, keys, score, link, context) for kind, keys, score, link in groups]
-    out = [r for r in out if r["suggestion_id"] not in decided]
+    out = [_row(kind, keys, score, link, context) for kind, keys, score, link in proposals.groups]
+    out = [r for r in out if r["suggestion_id"] not in proposals.decided]
     out.sort(key=lambda r: (-r["count_mentions"], r["suggestion_id"]))
     return pa.Table.from_pylist(out, schema=ALIAS_SUGGESTIONS)
+
+
+def suggest_aliases(candidate_mentions: pa.Table, mentions: pa.Table, articles: pa.Table, entities: pa.Table,
+                    decisions: Iterable[Mapping[str, str]] = ()) -> pa.Table:
+    """Candidate mentions + mentions + articles (doc_id, outlet_name, body) + ENTITIES + past decisions ->
+    ALIAS_SUGGESTIONS: new spellings of known entities and new entities with several spellings, most seen first."""
+    sample = articles["body"].slice(0, MAX_WORD_BODIES).to_pylist()
+    return proposal_table(propose_aliases(candidate_mentions, mentions, sample, entities, decisions), articles)
