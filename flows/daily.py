@@ -3,6 +3,7 @@
 import gc
 import uuid
 from collections import deque
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pyarrow as pa
@@ -25,6 +26,11 @@ gc.set_threshold(50_000, 20, 20)
 
 # Batches submitted before the earliest is done: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT = 4
+
+# Parts carried over from the previous run are numbered from here: after any part a run writes itself.
+CARRIED_PARTS = 100_000
+# A document without its text: texts stay in Parquet and stream through the steps that read them.
+DOCUMENT_FIELDS = [name for name in storage.CONTRACTS["documents"].names if name != "text"]
 
 # Arrow tables pass between tasks in memory: nothing to cache or hash.
 light = task(cache_policy=NO_CACHE)
@@ -88,8 +94,19 @@ def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | Non
 
 
 @io_task
-def carry_forward(warehouse_dir: str, from_run: str, to_run: str, doc_ids: pa.Array, part: int) -> dict[str, int]:
-    return storage.carry_forward(warehouse_dir, list(batches.CARRIED), from_run, to_run, "doc_id", doc_ids, part)
+def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: str, column: str,
+                  values: list | pa.Array, first_part: int) -> dict[str, int]:
+    return storage.carry_forward(warehouse_dir, names, from_run, to_run, column, values, first_part)
+
+
+@io_task
+def run_parts(warehouse_dir: str, name: str, run_id: str) -> list[str]:
+    return storage.run_parts(warehouse_dir, name, run_id)
+
+
+@io_task
+def read_part(path: str, name: str, columns: list[str] | None = None) -> pa.Table:
+    return storage.read_part(path, name, columns)
 
 
 @light
@@ -128,8 +145,13 @@ def parse_entities(rows: list[dict]) -> pa.Table:
 
 
 @light
-def learn_site_lines(docs: pa.Table) -> pa.Table:
-    return sitelines.learn_site_lines(docs)
+def count_site_lines(counts: sitelines.SiteLineCounts, docs: pa.Table) -> sitelines.SiteLineCounts:
+    return counts.add(docs)
+
+
+@light
+def site_line_table(counts: sitelines.SiteLineCounts) -> pa.Table:
+    return counts.table()
 
 
 @light
@@ -236,18 +258,41 @@ def _chunks(items, size: int) -> list:
     return [cut(i, size) for i in range(0, len(items), size)] or [cut(0, 0)]
 
 
-def _read_documents(input_dir: str, paths: list[str], manifests: dict[str, dict], batch_size: int,
-                    old_docs: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """Read and parse the files in `paths`; with the documents kept from files read before, in input order."""
+def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, paths: list[str], manifests: dict[str, dict],
+                    batch_size: int) -> pa.Table:
+    """Read and parse the files in `paths` a batch at a time, written as DOCUMENTS parts of at most batch_size rows;
+    -> quarantine rows."""
     PROGRESS.stage("read", len(paths))
-    docs, quarantine = [old_docs], []
+    quarantine, part = [], 0
     for batch in _chunks(paths, batch_size):
-        batch_docs, batch_quarantine = parse(read_files(input_dir, batch), manifests)
-        docs.append(batch_docs)
+        docs, batch_quarantine = parse(read_files(input_dir, batch), manifests)
+        for chunk in _chunks(docs, batch_size):
+            if chunk.num_rows:
+                write(warehouse_dir, "documents", chunk, run_id, part)
+                part += 1
         quarantine.append(batch_quarantine)
         PROGRESS.advance("read", len(batch))
-    ordered = pa.concat_tables(docs).sort_by([("source_path", "ascending"), ("record_no", "ascending")])
-    return ordered, pa.concat_tables(quarantine)
+    return pa.concat_tables(quarantine)
+
+
+def _with_texts(warehouse_dir: str, run_id: str, docs: pa.Table) -> Iterator[pa.Table]:
+    """Documents without their text (any subset of the run's, outlets as resolved) -> the same rows with their text,
+    one run's DOCUMENTS part at a time: texts stream from Parquet, never all in memory."""
+    keys = batches.row_keys(docs)
+    for path in run_parts(warehouse_dir, "documents", run_id):
+        part = read_part(path, "documents", ["source_path", "record_no", "text"])
+        at = pc.index_in(batches.row_keys(part), value_set=keys)
+        found = pc.is_valid(at)
+        if pc.any(found).as_py():
+            yield docs.take(pc.drop_null(at)).append_column("text", part["text"].filter(found))
+
+
+def _site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
+    """Site lines learned over the documents' texts, streamed part by part."""
+    counts = sitelines.SiteLineCounts()
+    for part in _with_texts(warehouse_dir, run_id, docs.filter(pc.is_valid(docs["outlet"]))):
+        counts = count_site_lines(counts, part)
+    return site_line_table(counts)
 
 
 def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
@@ -255,11 +300,15 @@ def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, w
     """Submit the batches (independent: the task runner may run them in parallel), a few in flight at a time so
     memory stays bounded; -> each batch's quarantine rows."""
     PROGRESS.stage("analyse", docs.num_rows)
-    in_flight, quarantined = deque(), []
-    for part, batch in enumerate(_chunks(docs, batch_size)):
-        in_flight.append((analyse.submit(batch, site_lines, entities, warehouse_dir, run_id, part), batch.num_rows))
-        if len(in_flight) >= IN_FLIGHT:
-            quarantined.append(_finish(*in_flight.popleft()))
+    in_flight, quarantined, part = deque(), [], 0
+    empty = docs.slice(0, 0).append_column("text", pa.array([], pa.string()))
+    for texts in _with_texts(warehouse_dir, run_id, docs) if docs.num_rows else [empty]:
+        for batch in _chunks(texts, batch_size):
+            future = analyse.submit(batch, site_lines, entities, warehouse_dir, run_id, part)
+            in_flight.append((future, batch.num_rows))
+            part += 1
+            if len(in_flight) >= IN_FLIGHT:
+                quarantined.append(_finish(*in_flight.popleft()))
     quarantined += [_finish(*pending) for pending in in_flight]
     return quarantined
 
@@ -308,11 +357,14 @@ def _prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_
 
 def _documents(input_dir: str, warehouse_dir: str, run_id: str, previous: dict | None, plan: runs.ReadPlan,
                files: pa.Table, manifests: dict, batch_size: int) -> tuple[pa.Table, pa.Table]:
-    """This run's documents (kept ones from unchanged files, the others read now), written; -> (docs, quarantine)."""
-    old_docs = (read_run_table(warehouse_dir, "documents", previous["run_id"], "source_path", plan.unchanged)
-                if plan.unchanged else storage.CONTRACTS["documents"].empty_table())
-    docs, quarantine = _read_documents(input_dir, plan.to_read, manifests, batch_size, old_docs)
-    write(warehouse_dir, "documents", docs, run_id)
+    """This run's DOCUMENTS parts: those of unchanged files carried over, the others read now;
+    -> (the documents without their text, in input order; quarantine)."""
+    if plan.unchanged:
+        carry_forward(warehouse_dir, ["documents"], previous["run_id"], run_id, "source_path",
+                      pa.array(plan.unchanged, pa.string()), CARRIED_PARTS)
+    quarantine = _read_documents(input_dir, warehouse_dir, run_id, plan.to_read, manifests, batch_size)
+    docs = read_run_table(warehouse_dir, "documents", run_id, columns=DOCUMENT_FIELDS)
+    docs = docs.sort_by([("source_path", "ascending"), ("record_no", "ascending")])
     return docs, pa.concat_tables([missing_from_manifest(manifests, files["source_path"].to_pylist()), quarantine])
 
 
@@ -323,13 +375,21 @@ def _articles(docs: pa.Table, keys: pa.Table, site_lines: pa.Table, entities: pa
     to_analyse = docs.filter(pc.invert(pc.is_in(docs["doc_id"], carried)))
     quarantined = _analyse_batches(to_analyse, site_lines, entities, warehouse_dir, run_id, batch_size)
     if len(carried):
-        carry_forward(warehouse_dir, previous["run_id"], run_id, carried, len(quarantined) + 1)
+        carry_forward(warehouse_dir, list(batches.CARRIED), previous["run_id"], run_id, "doc_id", carried,
+                      CARRIED_PARTS)
     return carried, quarantined
 
 
-def _signature_outlets(docs: pa.Table) -> pa.Table:
+def _signature_outlets(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
     """Documents without an outlet get the one whose site lines they carry; none without, nothing to learn."""
-    return assign_outlets(docs, learn_site_lines(docs)) if docs["outlet"].null_count else docs
+    if not docs["outlet"].null_count:
+        return docs
+    site_lines = _site_lines(warehouse_dir, run_id, docs)
+    lacking = docs.filter(pc.is_null(docs["outlet"]))
+    found = [assign_outlets(part, site_lines).drop_columns(["text"])
+             for part in _with_texts(warehouse_dir, run_id, lacking)]
+    docs = pa.concat_tables([docs.filter(pc.is_valid(docs["outlet"]))] + found)
+    return docs.sort_by([("source_path", "ascending"), ("record_no", "ascending")])
 
 
 def _nothing_new(previous: dict) -> dict:
@@ -356,8 +416,8 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         entity_rows, entities_version = read_entities(entities_file)
         entities = parse_entities(entity_rows)
         docs, quarantine = _documents(input_dir, warehouse_dir, run_id, previous, plan, files, manifests, batch_size)
-        docs = normalise_outlets(_signature_outlets(docs), read_outlets(outlets_file))
-        site_lines = learn_site_lines(docs)
+        docs = normalise_outlets(_signature_outlets(warehouse_dir, run_id, docs), read_outlets(outlets_file))
+        site_lines = _site_lines(warehouse_dir, run_id, docs)
         firsts, repeats = split_repeats(docs)
         keys = analysis_keys(firsts, site_lines, config)
         carried, quarantined = _articles(firsts, keys, site_lines, entities, previous, warehouse_dir, run_id,

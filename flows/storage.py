@@ -5,6 +5,7 @@ import hashlib
 import io
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -97,7 +98,7 @@ def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | Non
                    limit: int | None = None) -> pa.Table:
     """One table's Parquet parts of a run (only rows whose `column` is in `values`, if given; only `columns`, if
     given; only the first `limit` rows, if given) -> one table."""
-    files = sorted(str(p) for p in (Path(warehouse_dir) / "parquet" / name).glob(f"{run_id}-*.parquet"))
+    files = run_parts(warehouse_dir, name, run_id)
     contract = CONTRACTS[name]
     if not files:
         empty = contract.empty_table()
@@ -109,15 +110,48 @@ def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | Non
     return dataset.to_table(columns=columns, filter=condition)
 
 
+def run_parts(warehouse_dir: str, name: str, run_id: str) -> list[str]:
+    """One table's Parquet parts of a run, in part order."""
+    return sorted(str(p) for p in (Path(warehouse_dir) / "parquet" / name).glob(f"{run_id}-*.parquet"))
+
+
+def read_part(path: str, name: str, columns: list[str] | None = None) -> pa.Table:
+    """One Parquet part of a table (only `columns`, if given)."""
+    return ds.dataset([path], schema=CONTRACTS[name], format="parquet").to_table(columns=columns)
+
+
 def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: str, column: str,
-                  values: pa.Array, part: int) -> dict[str, int]:
-    """Copy the rows whose `column` is in `values` of each named table from one run's parts to another's; -> rows."""
+                  values: pa.Array, first_part: int) -> dict[str, int]:
+    """The rows whose `column` is in `values` of each named table, from one run's parts to another's; -> rows.
+
+    A part whose rows all qualify is linked (copied where links are not possible), not rewritten; the others are
+    read, filtered and written. The new run's parts are numbered from first_part, in the old parts' order."""
+    wanted = pa.array(values, pa.string()) if not isinstance(values, pa.Array) else values
     copied = {}
     for name in names:
-        table = read_run_table(warehouse_dir, name, from_run, column, values)
-        write_table(warehouse_dir, name, table, to_run, part)
-        copied[name] = table.num_rows
+        copied[name] = 0
+        for n, path in enumerate(run_parts(warehouse_dir, name, from_run)):
+            keys = pq.read_table(path, columns=[column])[column]
+            inside = pc.is_in(keys, value_set=wanted)
+            count = pc.sum(inside).as_py() or 0
+            if count == len(keys) and count:
+                _link(Path(path), _part_path(warehouse_dir, name, to_run, first_part + n))
+            elif count:
+                table = read_part(path, name).filter(inside)
+                write_table(warehouse_dir, name, table, to_run, first_part + n)
+            copied[name] += count
     return copied
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".parquet.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        os.link(source, partial)
+    except OSError:  # another device, or a file system without links
+        shutil.copyfile(source, partial)
+    os.replace(partial, target)
 
 
 def read_files(input_dir: str, paths: list[str]) -> pa.Table:
@@ -262,11 +296,14 @@ def locked(warehouse_dir: str, run_id: str) -> Iterator[None]:
         lock.unlink(missing_ok=True)
 
 
+def _part_path(warehouse_dir: str, name: str, run_id: str, part: int) -> Path:
+    return Path(warehouse_dir) / "parquet" / name / f"{run_id}-{part:05d}.parquet"
+
+
 def write_table(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int = 0) -> str:
     """Conform a table to its contract and write parquet/<name>/<run_id>-<part>.parquet; -> the path."""
-    folder = Path(warehouse_dir) / "parquet" / name
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{run_id}-{part:05d}.parquet"
+    target = _part_path(warehouse_dir, name, run_id, part)
+    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".parquet.partial")
     pq.write_table(conform(table, CONTRACTS[name]), partial, compression="zstd")
     os.replace(partial, target)

@@ -3,7 +3,7 @@ import pytest
 
 from transforms.articles import clean_articles, clean_document
 from transforms.boilerplate import LINE_RULES, STRUCTURE_REASONS, line_reason, why
-from transforms.sitelines import learn_site_lines
+from transforms.sitelines import SiteLineCounts, learn_site_lines
 from warehouse.contracts import DOCUMENTS, SITE_LINES
 
 REMOVES = [(rule.name, line) for rule in LINE_RULES for line in rule.removes]
@@ -92,6 +92,20 @@ def test_learn_site_lines_needs_two_documents_and_two_contexts():
     site = learn_site_lines(docs).to_pylist()
     assert [(r["outlet"], r["line_key"], r["count_docs"], r["count_outlet_docs"]) for r in site] == [
         ("X", "route 6", 2, 4)]
+
+
+def test_site_line_counts_add_up_over_batches_in_any_order():
+    docs = _docs([
+        {"doc_id": "a", "source_path": "a.txt", "outlet": "X", "text": "T1\nFirst story line.\nROUTE 6"},
+        {"doc_id": "b", "source_path": "b.txt", "outlet": "X", "text": "T2\nSecond story line.\nRoute  6"},
+        {"doc_id": "c", "source_path": "c.txt", "outlet": "X", "text": "T3\nThird story line.\nroute 6"},
+        {"doc_id": "d", "source_path": "d.txt", "outlet": None, "text": "T4\nOther.\nRoute 6"},
+    ])
+    whole = learn_site_lines(docs)
+    assert [(r["line_key"], r["line_text"], r["count_docs"], r["count_outlet_docs"]) for r in whole.to_pylist()] == [
+        ("route 6", "ROUTE 6", 3, 3)]  # the text of the first document in input order; no outlet, not counted
+    counts = SiteLineCounts().add(docs.slice(2)).add(docs.slice(0, 2))
+    assert counts.table().equals(whole)
 
 
 def test_clean_articles_merges_duplicate_content_and_quarantines_empty_bodies():

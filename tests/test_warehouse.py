@@ -129,3 +129,21 @@ def test_transient_io_errors_are_retried(prefect_harness, tmp_path, monkeypatch)
     assert failures == ["articles"] and summary["articles"] == 5
     con = duckdb.connect(str(tmp_path / "wh" / "crosswire.duckdb"), read_only=True)
     assert con.execute("select count(*) from articles").fetchone() == (5,)
+
+
+def test_carry_forward_links_whole_parts_and_filters_the_others(tmp_path):
+    from flows import storage
+
+    def part(ids: list[str]) -> pa.Table:
+        return pa.table({"doc_id": ids, "source_path": [f"{i}.txt" for i in ids], "record_no": [None] * len(ids)},
+                        schema=storage.CONTRACTS["sources"])
+
+    old, new = "20260101T000000000000Z-aaaaaa", "20260102T000000000000Z-bbbbbb"
+    whole = storage.write_table(str(tmp_path), "sources", part(["a", "b"]), old, 0)
+    storage.write_table(str(tmp_path), "sources", part(["c", "d"]), old, 1)
+    copied = storage.carry_forward(str(tmp_path), ["sources"], old, new, "doc_id", pa.array(["a", "b", "d"]), 7)
+    assert copied == {"sources": 3}
+    linked, filtered = storage.run_parts(str(tmp_path), "sources", new)
+    assert linked.endswith("-00007.parquet") and os.path.samefile(linked, whole)  # linked, not rewritten
+    assert filtered.endswith("-00008.parquet")
+    assert storage.read_run_table(str(tmp_path), "sources", new)["doc_id"].to_pylist() == ["a", "b", "d"]

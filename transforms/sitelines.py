@@ -61,6 +61,7 @@ def _candidate_lines(text: str):
 @dataclass
 class _Seen:
     text: str
+    first: tuple  # (source_path, record_no) of the document it was first seen in: the text shown is that one's
     docs: set
     contexts: set
     occurrences: int = 0
@@ -78,32 +79,58 @@ class _Seen:
         return subhead or lead_in or self.occurrences >= RECURRING_PER_DOC * len(self.docs)
 
 
+class SiteLineCounts:
+    """Line statistics per outlet, added up over documents given in any batches and any order: the same documents
+    give the same SITE_LINES however they are split (the text shown for a line is the one of its first document in
+    (source_path, record_no) order)."""
+
+    def __init__(self):
+        self.docs_per_outlet: dict[str, set] = defaultdict(set)
+        self.seen: dict[tuple[str, str], _Seen] = {}
+
+    def add(self, docs: pa.Table) -> "SiteLineCounts":
+        """Documents (outlet, doc_id, source_path, record_no, text) -> self, their lines counted."""
+        columns = ("outlet", "doc_id", "source_path", "record_no", "text")
+        for outlet, doc_id, path, record, text in zip(*(docs[c].to_pylist() for c in columns), strict=True):
+            if not outlet:
+                continue
+            self.docs_per_outlet[outlet].add(doc_id)
+            order = (path, -1 if record is None else record)
+            for key, line, previous, sandwiched, opens in _candidate_lines(text):
+                entry = self.seen.get((outlet, key))
+                if entry is None:
+                    entry = self.seen[(outlet, key)] = _Seen(line, order, set(), set())
+                elif order < entry.first:
+                    entry.text, entry.first = line, order
+                entry.docs.add(doc_id)
+                entry.contexts.add(previous)
+                entry.occurrences += 1
+                entry.sandwiched += sandwiched
+                entry.opens += opens
+        return self
+
+    def table(self) -> pa.Table:
+        """-> SITE_LINES: lines seen in enough documents after enough different lines, that are not text structure."""
+        rows = []
+        for (group, key), entry in self.seen.items():
+            n_docs, needed = len(entry.docs), _evidence_needed(key)
+            if n_docs >= needed and len(entry.contexts) >= needed and not entry.is_text_structure():
+                rows.append({
+                    "outlet": group, "line_key": key, "line_text": entry.text, "count_docs": n_docs,
+                    "count_outlet_docs": len(self.docs_per_outlet[group]), "count_contexts": len(entry.contexts),
+                })
+        rows.sort(key=lambda r: (r["outlet"], -r["count_docs"], r["line_key"]))
+        return pa.Table.from_pylist(rows, schema=SITE_LINES)
+
+
 def learn_site_lines(docs: pa.Table) -> pa.Table:
-    """Documents (outlet, doc_id, text) -> SITE_LINES table (outlet, line_key, counts, example text)."""
-    outlets, doc_ids, texts = (docs[c].to_pylist() for c in ("outlet", "doc_id", "text"))
-    docs_per_outlet: dict[str, set] = defaultdict(set)
-    seen: dict[tuple[str, str], _Seen] = {}
-    for outlet, doc_id, text in zip(outlets, doc_ids, texts, strict=True):
-        if not outlet:
-            continue
-        docs_per_outlet[outlet].add(doc_id)
-        for key, line, previous, sandwiched, opens in _candidate_lines(text):
-            entry = seen.setdefault((outlet, key), _Seen(line, set(), set()))
-            entry.docs.add(doc_id)
-            entry.contexts.add(previous)
-            entry.occurrences += 1
-            entry.sandwiched += sandwiched
-            entry.opens += opens
-    rows = []
-    for (group, key), entry in seen.items():
-        n_docs, needed = len(entry.docs), _evidence_needed(key)
-        if n_docs >= needed and len(entry.contexts) >= needed and not entry.is_text_structure():
-            rows.append({
-                "outlet": group, "line_key": key, "line_text": entry.text, "count_docs": n_docs,
-                "count_outlet_docs": len(docs_per_outlet[group]), "count_contexts": len(entry.contexts),
-            })
-    rows.sort(key=lambda r: (r["outlet"], -r["count_docs"], r["line_key"]))
-    return pa.Table.from_pylist(rows, schema=SITE_LINES)
+    """Documents (outlet, doc_id, text; source_path and record_no if known) -> SITE_LINES table (outlet, line_key,
+    counts, example text)."""
+    for name in ("source_path", "record_no"):
+        if name not in docs.column_names:
+            docs = docs.append_column(name, pa.array([f"{i:012d}" for i in range(docs.num_rows)], pa.string())
+                                      if name == "source_path" else pa.nulls(docs.num_rows, pa.int32()))
+    return SiteLineCounts().add(docs).table()
 
 
 def site_line_sets(site_lines: pa.Table) -> dict[str | None, frozenset[str]]:
