@@ -321,11 +321,12 @@ def _finish(future, size: int) -> pa.Table:
 
 def _run_tables(warehouse_dir: str, run_id: str) -> dict[str, pa.Table]:
     """The parts of the per-article tables the run-wide steps use, as written (analysed now or carried over): no
-    bodies but a sample (to tell common words from names), variant mentions only, full quotes only."""
+    bodies but those of a sample (to tell common words from names), variant mentions only, full quotes only."""
+    articles = read_run_table(warehouse_dir, "articles", run_id, columns=["doc_id", "outlet_name"])
     return {
-        "articles": read_run_table(warehouse_dir, "articles", run_id, columns=["doc_id", "outlet_name"]),
-        "sample_bodies": read_run_table(warehouse_dir, "articles", run_id, columns=["body"],
-                                        limit=suggestions.MAX_WORD_BODIES),
+        "articles": articles,
+        "sample_bodies": read_run_table(warehouse_dir, "articles", run_id, "doc_id",
+                                        suggestions.word_sample(articles["doc_id"]), columns=["body"]),
         "variants": read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]),
         "candidate_mentions": read_run_table(warehouse_dir, "candidate_mentions", run_id),
         "quotes": read_run_table(warehouse_dir, "quotes", run_id, "is_fragment", [False],

@@ -75,3 +75,11 @@ def test_suggestion_id_is_stable(a, b, same):
 @pytest.mark.parametrize("name, kind", [("Islamic Jihad Movement", "organisation"), ("Kim Jong Un", "person")])
 def test_guess_type(name, kind):
     assert guess_type(name) == kind
+
+
+def test_the_common_word_sample_is_the_smallest_ids_whatever_the_order(monkeypatch):
+    from transforms import suggestions
+
+    monkeypatch.setattr(suggestions, "MAX_WORD_BODIES", 2)
+    assert suggestions.word_sample(pa.array(["c", "a", "d", "b", "a"])).to_pylist() == ["a", "b"]
+    assert suggestions.word_sample(pa.chunked_array([["d", "b"], ["c", "a"]])).to_pylist() == ["a", "b"]

@@ -257,6 +257,12 @@ def _groups(spellings: dict[str, Spelling], links: Mapping, rejected: set) -> li
     return [g for g in groups if sum(spellings[k].count for k in g[1]) >= MIN_GROUP_MENTIONS]
 
 
+def word_sample(doc_ids: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Article ids -> the MAX_WORD_BODIES smallest: content hashes, so a sample the same in every run and order."""
+    ids = pc.unique(doc_ids)
+    return pc.take(ids, pc.sort_indices(ids)[:MAX_WORD_BODIES])
+
+
 @dataclass
 class Proposals:
     """Alias groups found in a run's names, before their examples and outlets are looked up in the articles."""
@@ -304,5 +310,6 @@ def suggest_aliases(candidate_mentions: pa.Table, mentions: pa.Table, articles: 
                     decisions: Iterable[Mapping[str, str]] = ()) -> pa.Table:
     """Candidate mentions + mentions + articles (doc_id, outlet_name, body) + ENTITIES + past decisions ->
     ALIAS_SUGGESTIONS: new spellings of known entities and new entities with several spellings, most seen first."""
-    sample = articles["body"].slice(0, MAX_WORD_BODIES).to_pylist()
-    return proposal_table(propose_aliases(candidate_mentions, mentions, sample, entities, decisions), articles)
+    sample = articles.filter(pc.is_in(articles["doc_id"], value_set=word_sample(articles["doc_id"])))
+    return proposal_table(propose_aliases(candidate_mentions, mentions, sample["body"].to_pylist(), entities,
+                                          decisions), articles)
