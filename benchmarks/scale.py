@@ -209,9 +209,14 @@ def _report_first(run: dict, stages: dict[str, float], records: int, size: int, 
           f"{_mark(ratio <= TARGET_FLOOR_RATIO)}")
     print(f"  peak RSS of the flow process    {run['rss_gb']:>9.2f} GB   target <= {TARGET_RSS_GB:.0f} GB and flat  "
           f"{_mark(run['rss_gb'] <= TARGET_RSS_GB)}")
+    _report_stages(stages, wall)
+
+
+def _report_stages(stages: dict[str, float], wall: float) -> None:
     print("  time by stage (sum of task-run times)")
     for stage, seconds in stages.items():
-        print(f"    {stage:<30}{seconds:>9.1f} s  {seconds / wall:>6.1%}")
+        if seconds >= 0.05:
+            print(f"    {stage:<30}{seconds:>9.1f} s  {seconds / wall:>6.1%}")
     tasks = sum(stages.values())
     print(f"    {'prefect orchestration':<30}{max(wall - tasks, 0):>9.1f} s  {orchestration_share(wall, tasks):>6.1%}"
           "  (flow wall time minus task-run time; 0 when tasks ran in parallel)")
@@ -238,8 +243,9 @@ def run_copies(corpus: str, copies: int, limit: int | None, batch_size: int, wor
     _report_marts(warehouse)
     _report_run("  re-run, no new input", _run_child(folder, warehouse, batch_size, api_url), first, TARGET_RERUN)
     new, _ = write_replica(corpus, str(folder / f"new-r{copies:03d}.jsonl.gz"), copies, NEW_EVERY, limit)
-    _report_run(f"  re-run, +{new:,} new articles", _run_child(folder, warehouse, batch_size, api_url), first,
-                TARGET_RERUN_NEW)
+    again = _run_child(folder, warehouse, batch_size, api_url)
+    _report_run(f"  re-run, +{new:,} new articles", again, first, TARGET_RERUN_NEW)
+    _report_stages(stage_seconds(_task_runs(api_url, again["flow_run_id"])), again["wall_s"])
     return first
 
 
