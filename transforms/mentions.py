@@ -53,30 +53,37 @@ def summarise_candidates(candidate_mentions: pa.Table, articles: pa.Table) -> pa
     """Candidate mentions + articles (doc_id, outlet_name or outlet) -> NAME_CANDIDATES, most mentioned first.
 
     Per surface: mentions, distinct articles, their outlets ('unknown' for an article not given), the most frequent
-    note (the first seen on a tie) and the first article as the example; grouped in Arrow, not row by row."""
+    note (the first seen on a tie) and the first article as the example. Grouped in Arrow on integer codes of
+    surfaces, articles and outlets, so memory stays a few bytes per mention."""
     outlet = "outlet_name" if "outlet_name" in articles.column_names else "outlet"
-    found = pc.index_in(candidate_mentions["doc_id"], value_set=articles["doc_id"].combine_chunks())
+    surfaces = pc.unique(candidate_mentions["surface"])
+    outlets = pc.unique(articles[outlet]).to_pylist()
+    outlet_codes = pc.index_in(articles[outlet], value_set=pa.array(outlets, pa.string()))
+    in_articles = pc.index_in(candidate_mentions["doc_id"], value_set=articles["doc_id"].combine_chunks())
     rows = pa.table({
-        "surface": candidate_mentions["surface"], "doc_id": candidate_mentions["doc_id"],
-        "outlet": pc.fill_null(pc.take(articles[outlet].combine_chunks(), found), "unknown"),
-        "note": candidate_mentions["note"], "row": pa.array(range(candidate_mentions.num_rows), pa.int64()),
+        "surface": pc.index_in(candidate_mentions["surface"], value_set=surfaces),
+        "doc": pc.index_in(candidate_mentions["doc_id"], value_set=pc.unique(candidate_mentions["doc_id"])),
+        "outlet": pc.fill_null(pc.take(outlet_codes, in_articles), len(outlets)),
+        "row": pa.array(range(candidate_mentions.num_rows), pa.int64()),
     })
     groups = rows.group_by("surface").aggregate([
-        ("doc_id", "count"), ("doc_id", "count_distinct"), ("outlet", "distinct"), ("row", "min")])
-    notes = rows.filter(pc.is_valid(rows["note"])).group_by(["surface", "note"]).aggregate(
-        [("row", "count"), ("row", "min")])
-    best_note: dict[str, tuple[int, int, str]] = {}
-    for surface, note, n, first in zip(*(notes[c].to_pylist() for c in ("surface", "note", "row_count", "row_min")),
-                                       strict=True):
-        best_note[surface] = min(best_note.get(surface, (0, 0, "")), (-n, first, note))
-    surfaces = groups["surface"].to_pylist()
+        ("doc", "count"), ("doc", "count_distinct"), ("outlet", "distinct"), ("row", "min")])
+    noted = pa.table({"surface": rows["surface"], "note": candidate_mentions["note"], "row": rows["row"]})
+    noted = noted.filter(pc.is_valid(noted["note"]))
+    notes = noted.group_by(["surface", "note"]).aggregate([("row", "count"), ("row", "min")])
+    best_note: dict[int, tuple[int, int, str]] = {}
+    for code, note, n, first in zip(*(notes[c].to_pylist() for c in ("surface", "note", "row_count", "row_min")),
+                                    strict=True):
+        best_note[code] = min(best_note.get(code, (0, 0, "")), (-n, first, note))
+    names = outlets + ["unknown"]
+    codes = groups["surface"].to_pylist()
     summary = pa.table({
-        "surface": surfaces,
-        "n_mentions": groups["doc_id_count"].cast(pa.int32()),
-        "n_articles": groups["doc_id_count_distinct"].cast(pa.int32()),
-        "outlets": [sorted(o) for o in groups["outlet_distinct"].to_pylist()],
-        "note": [best_note[s][2] if s in best_note else None for s in surfaces],
-        "example_doc_id": pc.take(rows["doc_id"], groups["row_min"]),
+        "surface": pc.take(surfaces, groups["surface"]),
+        "n_mentions": groups["doc_count"].cast(pa.int32()),
+        "n_articles": groups["doc_count_distinct"].cast(pa.int32()),
+        "outlets": [sorted(names[o] for o in found) for found in groups["outlet_distinct"].to_pylist()],
+        "note": [best_note[c][2] if c in best_note else None for c in codes],
+        "example_doc_id": pc.take(candidate_mentions["doc_id"], groups["row_min"]),
     }, schema=NAME_CANDIDATES)
     order = pc.sort_indices(summary, [("n_mentions", "descending"), ("n_articles", "descending"),
                                       ("surface", "ascending")])
