@@ -58,55 +58,73 @@ def _common_words(spellings: dict[str, Spelling], bodies: Iterable[str]) -> set[
     return found
 
 
-def _mention_rows(candidate_mentions: pa.Table, mentions: pa.Table) -> pa.Table:
-    """Unresolved candidates, then variant mentions, ambiguous ones aside (a surname shared by known people is not a
-    new spelling of either) -> (key, surface, doc_id, start_char, end_char, entity_id, row): surface with its
-    whitespace collapsed, key its case-folded form, entity_id the variant's entity (null for a candidate)."""
-    columns = ["doc_id", "surface", "start_char", "end_char"]
+@dataclass
+class _Mentions:
+    """Unresolved candidates, then variant mentions, as rows of integer codes: `key` and `form` index `keys` (the
+    case-folded spellings) and `forms` (the surfaces, whitespace collapsed); plus doc_id, start_char, end_char,
+    entity_id (a variant's entity, null for a candidate) and row (order of appearance)."""
+
+    rows: pa.Table
+    keys: list[str]
+    forms: list[str]
+
+
+def _mention_rows(candidate_mentions: pa.Table, mentions: pa.Table) -> _Mentions:
+    """Candidate mentions + mentions -> _Mentions, ambiguous ones aside (a surname shared by known people is not a
+    new spelling of either). Surfaces are collapsed and folded once each, not once per mention."""
     variants = mentions.filter(pc.equal(mentions["match_kind"], "variant"))
-    both = pa.concat_tables([
-        candidate_mentions.select(columns).append_column("owner", candidate_mentions["note"])
-        .append_column("entity_id", pa.nulls(candidate_mentions.num_rows, pa.string())),
-        variants.select(columns).append_column("owner", variants["entity_id"])
-        .append_column("entity_id", variants["entity_id"]),
-    ]).combine_chunks()
-    both = both.filter(pc.invert(pc.fill_null(pc.starts_with(both["owner"], "ambiguous"), False)))
+    parts = [(candidate_mentions, candidate_mentions["note"], pa.nulls(candidate_mentions.num_rows, pa.string())),
+             (variants, variants["entity_id"], variants["entity_id"])]
+    kept = []
+    for table, owner, entity in parts:
+        unambiguous = pc.invert(pc.fill_null(pc.starts_with(owner, "ambiguous"), False))
+        kept.append(pa.table({"surface": table["surface"], "doc_id": table["doc_id"],
+                              "start_char": table["start_char"], "end_char": table["end_char"],
+                              "entity_id": entity}).filter(unambiguous))
+    both = pa.concat_tables(kept)
     distinct = pc.unique(both["surface"])
-    collapsed = [" ".join(s.split()) for s in distinct.to_pylist()]  # once per distinct surface, not per mention
+    forms = [" ".join(s.split()) for s in distinct.to_pylist()]
+    keys = sorted({form.casefold() for form in forms})
+    key_code = {key: n for n, key in enumerate(keys)}
+    form_list = sorted(set(forms))
+    form_code = {form: n for n, form in enumerate(form_list)}
     at = pc.index_in(both["surface"], value_set=distinct)
-    return pa.table({
-        "key": pc.take(pa.array([s.casefold() for s in collapsed], pa.string()), at),
-        "surface": pc.take(pa.array(collapsed, pa.string()), at),
+    rows = pa.table({
+        "key": pc.take(pa.array([key_code[f.casefold()] for f in forms], pa.int32()), at),
+        "form": pc.take(pa.array([form_code[f] for f in forms], pa.int32()), at),
         "doc_id": both["doc_id"], "start_char": both["start_char"], "end_char": both["end_char"],
         "entity_id": both["entity_id"], "row": pa.array(range(both.num_rows), pa.int64()),
     })
+    return _Mentions(rows, keys, form_list)
 
 
-def _spellings(rows: pa.Table) -> dict[str, Spelling]:
-    """Mention rows (see _mention_rows) -> spellings keyed by their case-folded surface, without their articles
-    (`_with_docs` adds them to the few that are proposed). A spelling's entity is its last variant mention's."""
-    found: dict[str, Spelling] = {}
+def _spellings(found: _Mentions) -> dict[str, Spelling]:
+    """Mentions -> spellings keyed by their case-folded surface, without their articles (`_with_docs` adds them to
+    the few that are proposed). A spelling's entity is its last variant mention's."""
+    rows, spellings = found.rows, {}
     variants = rows.filter(pc.is_valid(rows["entity_id"]))
     counts = rows.group_by("key").aggregate([("row", "count")])
     often = counts.filter(pc.greater_equal(counts["row_count"], MIN_SPELLING_MENTIONS))["key"]
     kept = pc.is_in(rows["key"], value_set=pa.concat_arrays([often.combine_chunks(), pc.unique(variants["key"])]))
-    forms = rows.filter(kept).group_by(["key", "surface"]).aggregate([("row", "count")])
-    for key, surface, n in zip(*(forms[c].to_pylist() for c in ("key", "surface", "row_count")), strict=True):
-        found.setdefault(key, Spelling()).forms[surface] = n
+    forms = rows.filter(kept).group_by(["key", "form"], use_threads=False).aggregate([("row", "count")])
+    for key, form, n in zip(*(forms[c].to_pylist() for c in ("key", "form", "row_count")), strict=True):
+        spellings.setdefault(found.keys[key], Spelling()).forms[found.forms[form]] = n
     last = variants.group_by("key").aggregate([("row", "max")])
     owner = pc.take(rows["entity_id"], last["row_max"])
     for key, entity_id in zip(last["key"].to_pylist(), owner.to_pylist(), strict=True):
-        found[key].entity_id = entity_id
-    return {key: s for key, s in found.items()
+        spellings[found.keys[key]].entity_id = entity_id
+    return {key: s for key, s in spellings.items()
             if (s.count >= MIN_SPELLING_MENTIONS or s.entity_id) and not is_shouted(s.text) and not _dated(s.text)}
 
 
-def _with_docs(spellings: dict[str, Spelling], rows: pa.Table, keys: Iterable[str]) -> None:
+def _with_docs(spellings: dict[str, Spelling], found: _Mentions, keys: Iterable[str]) -> None:
     """Fill the named spellings' articles: doc_id -> its first (start, end), in order of first mention."""
-    wanted = rows.filter(pc.is_in(rows["key"], value_set=pa.array(sorted(set(keys)), pa.string())))
+    codes = {key: n for n, key in enumerate(found.keys)}
+    wanted = found.rows.filter(pc.is_in(found.rows["key"], value_set=pa.array(sorted({codes[k] for k in keys}),
+                                                                                  pa.int32())))
     values = (wanted[c].to_pylist() for c in ("key", "doc_id", "start_char", "end_char"))
     for key, doc_id, start, end in zip(*values, strict=True):
-        spellings[key].docs.setdefault(doc_id, (start, end))
+        spellings[found.keys[key]].docs.setdefault(doc_id, (start, end))
 
 
 def _blocking_key(text: str) -> str:
