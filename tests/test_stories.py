@@ -4,7 +4,7 @@ import pyarrow as pa
 import pytest
 
 from benchmarks.basil_stories import pairwise_scores
-from transforms.stories import MAX_TERMS, STORY_FEATURES, cluster_stories, salient_terms, story_features
+from transforms.stories import MAX_POSTINGS, MAX_TERMS, STORY_FEATURES, cluster_stories, salient_terms, story_features
 from warehouse.contracts import MENTIONS, STORIES, conform
 
 DAY = datetime(2024, 10, 29, 9, tzinfo=UTC)
@@ -103,6 +103,43 @@ def test_shared_entities_link_articles_that_spell_a_name_differently():
          "match_kind": "alias"} for d, s in (("a", "Saif Qaddafi"), ("b", "Seif Gadhafi"))], schema=MENTIONS)
     assert _stories(rows)["a"] != _stories(rows)["b"]
     assert _stories(rows, mentions)["a"] == _stories(rows, mentions)["b"] == "a"
+
+
+def _partition(stories: dict[str, str]) -> set[frozenset[str]]:
+    members = {}
+    for doc_id, story_id in stories.items():
+        members.setdefault(story_id, set()).add(doc_id)
+    return {frozenset(m) for m in members.values()}
+
+
+CORPUS = _rows([*FLOOD, CHESS, ("", " ".join(WORDS[:8])), ("", " ".join(WORDS[4:12])), FLOOD[0]],
+               ["d3", "d1", "d2", "d0", "w1", "w2", "late"], [0, 1, 0, 0, 2, 2, 30])
+
+
+@pytest.mark.parametrize("k", [2, 5])
+def test_copying_every_article_k_times_adds_the_copies_to_the_same_stories(k):
+    copies = [(f"{doc_id}~{n}", *rest) for n in range(1, k) for doc_id, *rest in CORPUS]
+    alone, copied = _stories(CORPUS), _stories(CORPUS + copies)
+    assert {frozenset(d.split("~")[0] for d in story) for story in _partition(copied)} == _partition(alone)
+    assert all(copied[d] == copied[d.split("~")[0]] for d in copied)
+
+
+def test_copies_do_not_make_a_story_too_common_to_find():
+    k = 5
+    rewrites = MAX_POSTINGS // k + 1  # with copies counted, every story term would be held by too many articles
+    texts = [(FLOOD[0][0], f"{FLOOD[0][1]} {chr(97 + n // 26)}{chr(97 + n % 26)}qqqq") for n in range(rewrites)]
+    rows = _rows(texts * k, [f"r{n:03}" for n in range(rewrites * k)], [0] * rewrites * k)
+    assert set(_stories(rows).values()) == {"r000"}
+
+
+def test_copies_share_a_story_only_when_they_share_a_day_and_some_content():
+    rows = _rows([FLOOD[0], FLOOD[0], FLOOD[0], ("", "the and of"), ("", "the and of")],
+                 ["a", "b", "c", "e1", "e2"], [0, 0, 0, 0, 0])
+    features = story_features(_articles(rows), MENTIONS.empty_table())
+    stories = conform(cluster_stories(features), STORIES)
+    by_doc = dict(zip(stories["doc_id"].to_pylist(), stories["story_id"].to_pylist(), strict=True))
+    assert by_doc == {"a": "a", "b": "a", "c": "a", "e1": "e1", "e2": "e2"}  # no words to compare: not copies
+    assert stories["similarity"].to_pylist()[:3] == [1.0, 1.0, 1.0]
 
 
 def test_features_are_compact_and_carry_entities():
