@@ -178,3 +178,46 @@ def test_empty_input_gives_empty_tables():
 ])
 def test_pairwise_scores(predicted, gold, expected):
     assert pairwise_scores(predicted, gold) == pytest.approx(expected)
+
+
+def _run(rows, previous=None) -> pa.Table:
+    features = story_features(_articles(rows), MENTIONS.empty_table())
+    return conform(cluster_stories(features, previous), STORIES)
+
+
+NEAR = _rows([*FLOOD, CHESS, ("", " ".join(WORDS[:8])), ("", " ".join(WORDS[4:12]))],
+             ["d3", "d1", "d2", "d0", "w1", "w2"], [0, 1, 0, 0, 2, 2])
+UNDATED_FLOOD = _rows(FLOOD[1:2], ["u"], [None])
+
+
+@pytest.mark.parametrize("before, after, drop_removed_rows", [
+    (NEAR[1:], NEAR, False),  # one new rewrite joins its story
+    (NEAR[:3], NEAR, False),  # unrelated new articles
+    (NEAR, NEAR[:1] + NEAR[2:], False),  # the story's named article is removed
+    (NEAR, NEAR[:1] + NEAR[2:], True),  # ... and its row too: the story lost its named article
+    (NEAR + UNDATED_FLOOD, NEAR, False),  # an undated article is removed
+    (NEAR[1:] + CORPUS[-1:], NEAR + CORPUS[-1:] + UNDATED_FLOOD, False),  # a new undated article reaches everything
+])
+def test_an_update_within_reach_of_every_article_equals_a_run_from_scratch(before, after, drop_removed_rows):
+    previous = _run(before)
+    if drop_removed_rows:
+        previous = previous.filter(pa.array([d in {r[0] for r in after} for d in previous["doc_id"].to_pylist()]))
+    assert _run(after, previous).to_pylist() == _run(after).to_pylist()
+
+
+def test_stories_out_of_reach_of_new_articles_keep_their_rows():
+    far = [(doc_id, title, body, DAY + timedelta(days=60)) for doc_id, title, body, _ in NEAR[4:]]
+    rows = NEAR[:4] + far
+    assert _stories(rows)["w2"] == "w1"
+    earlier = pa.table({"story_id": ["d1", "d1", "w1", "w2"], "doc_id": ["d1", "d2", "w1", "w2"],
+                        "similarity": [0.9, 0.9, 0.123, None]}, schema=STORIES)  # as an earlier idf decided
+    updated = _run(rows, earlier).to_pylist()
+    assert [r for r in updated if r["doc_id"] in ("w1", "w2")] == earlier.slice(2).to_pylist()
+    fresh = _run(rows).to_pylist()  # idf counts every article, kept or not
+    assert [r for r in updated if r["doc_id"] not in ("w1", "w2")] == [r for r in fresh if r["doc_id"][0] == "d"]
+
+
+def test_an_update_with_nothing_new_or_removed_keeps_every_row():
+    earlier = _run(NEAR).to_pylist()
+    tweaked = pa.Table.from_pylist([{**r, "similarity": 0.5} for r in earlier], schema=STORIES)
+    assert _run(NEAR, tweaked).to_pylist() == tweaked.to_pylist()

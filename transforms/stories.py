@@ -159,7 +159,7 @@ def _vectors(nodes: pa.Table, keep: list[bool] | None = None) -> list[dict[int, 
         norms[node] = math.sqrt(total) or 1.0
     shared = pc.greater(bags["df"], 1)  # a term no one else holds cannot link
     if keep is not None:
-        shared = pc.and_(shared, pc.take(pa.array(keep), bags["node"]))
+        shared = pc.and_(shared, pc.take(pa.array(keep, pa.bool_()), bags["node"]))
     bags = bags.filter(shared)
     bags = bags.take(pc.sort_indices(bags, [("node", "ascending"), ("weight", "descending"), ("term", "ascending")]))
     node_of, terms, weights = (bags[c].to_pylist() for c in ("node", "term", "weight"))
@@ -260,23 +260,80 @@ def _link(neighbours: dict[int, dict[int, float]], days: list[int | None], weigh
     return [clusters.find(i) for i in range(len(days))]
 
 
-def cluster_stories(features: pa.Table, *, threshold: float = THRESHOLD,
+def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, threshold: float = THRESHOLD,
                     window_days: int | None = WINDOW_DAYS) -> pa.Table:
-    """STORY_FEATURES of a corpus -> STORIES: story_id = smallest doc_id of the story, similarity = best link.
+    """STORY_FEATURES of a corpus (+ earlier STORIES) -> STORIES: story_id = smallest doc_id, similarity = best link.
 
     Exact copies (same terms, counts, entity_ids and day) are one node: scored once, counted once for idf (a copy
-    does not make a term common), and in one story with a similarity of 1."""
+    does not make a term common), and in one story with a similarity of 1.
+    previous: an earlier run's STORIES rows of the articles that did not change. Features without a row there are
+    new; rows without features are removed articles. Only articles within reach of those are clustered again (see
+    _reach); the other stories keep their rows. idf is still counted over all the features, so the articles
+    clustered again score as in a run from scratch; the kept rows reflect the idf of the run that made them, and
+    re-clustered articles look for partners only among themselves. When every article is within reach, the result
+    is that of a run from scratch."""
     features = features.take(pc.sort_indices(features["doc_id"]))  # ties between links break the same every run
     doc_ids, days = features["doc_id"].to_pylist(), _days(features)
     firsts = sorted(set(copies := _copies(features, days)))
     node_of = [n for index in [{row: n for n, row in enumerate(firsts)}] for n in map(index.__getitem__, copies)]
-    weights = [0] * len(firsts)
-    for n in node_of:
+    weights, active = [0] * len(firsts), [False] * len(firsts)
+    redo = [True] * len(doc_ids) if previous is None else _reach(doc_ids, days, previous, window_days)
+    for n, again in zip(node_of, redo, strict=True):
         weights[n] += 1
+        active[n] = active[n] or again
     node_days = [days[row] for row in firsts]
-    neighbours = _scored_pairs(_vectors(features.take(pa.array(firsts, pa.int64()))), node_days, window_days)
+    vectors = _vectors(features.take(pa.array(firsts, pa.int64())), active)
+    neighbours = _scored_pairs(vectors, node_days, window_days)
     roots = _link(neighbours, node_days, weights, threshold, None if window_days is None else 2 * window_days)
-    return _stories(doc_ids, [roots[n] for n in node_of], [_similarity(n, roots, neighbours, weights) for n in node_of])
+    kept = {} if previous is None else dict(zip(previous["doc_id"].to_pylist(), zip(
+        previous["story_id"].to_pylist(), previous["similarity"].to_pylist(), strict=True), strict=True))
+    keys = [roots[n] if again else ("kept", kept[d][0]) for d, n, again in zip(doc_ids, node_of, redo, strict=True)]
+    return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if again else kept[d][1]
+                                    for d, n, again in zip(doc_ids, node_of, redo, strict=True)])
+
+
+def _reach(doc_ids: list[str], days: list[int | None], previous: pa.Table, window_days: int | None) -> list[bool]:
+    """Doc ids + days + earlier STORIES -> which articles to cluster again: those a new or removed one can reach.
+
+    A new article shares a story only with articles within 2 * window_days, so those are clustered again, with every
+    undated article (no window holds those) and all of any earlier story one of them was in (a story is kept or
+    redone whole). A removed article changed only the story it left (a merge that failed left no trace); its date is
+    gone, so its story's remaining members are redone with everything in reach of where it may have been dated.
+    A new undated article, or no window, reaches everything."""
+    story_of = dict(zip(previous["doc_id"].to_pylist(), previous["story_id"].to_pylist(), strict=True))
+    present = set(doc_ids)
+    new = [i for i, doc_id in enumerate(doc_ids) if doc_id not in story_of]
+    if new and (window_days is None or any(days[i] is None for i in new)):
+        return [True] * len(doc_ids)
+    reach = 2 * (window_days or 0)
+    spans = [(days[i] - reach, days[i] + reach) for i in new]
+    # a story lost a member if a row's article is gone or its named (smallest) article has no row any more
+    broken = {s for d, s in story_of.items() if d not in present} | {s for s in story_of.values() if s not in story_of}
+    dated = defaultdict(list)
+    for i, doc_id in enumerate(doc_ids):
+        if story_of.get(doc_id) in broken and days[i] is not None:
+            dated[story_of[doc_id]].append(days[i])
+    # the removed article lay within reach (2 * window_days) of every remaining member
+    spans += [(max(d) - 2 * reach, min(d) + 2 * reach) for d in dated.values()]
+    starts, ends = _merged(spans)
+    fresh = set(new)
+    redo = [i in fresh or story_of.get(doc_id) in broken or (day is None and bool(new) if day is None
+            else bisect.bisect_right(starts, day) > 0 and day <= ends[bisect.bisect_right(starts, day) - 1])
+            for i, (doc_id, day) in enumerate(zip(doc_ids, days, strict=True))]
+    touched = {story_of.get(doc_id) for doc_id, again in zip(doc_ids, redo, strict=True) if again}
+    return [again or story_of.get(doc_id) in touched for doc_id, again in zip(doc_ids, redo, strict=True)]
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Day ranges -> the starts and ends of their union, sorted: a day is inside if it is before its range's end."""
+    starts, ends = [], []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def _similarity(node: int, roots: list[int], neighbours: dict[int, dict[int, float]],
