@@ -187,37 +187,54 @@ def _run(rows, previous=None) -> pa.Table:
 
 NEAR = _rows([*FLOOD, CHESS, ("", " ".join(WORDS[:8])), ("", " ".join(WORDS[4:12]))],
              ["d3", "d1", "d2", "d0", "w1", "w2"], [0, 1, 0, 0, 2, 2])
+FLOODS, CHAIN = NEAR[:3], NEAR[4:]
 UNDATED_FLOOD = _rows(FLOOD[1:2], ["u"], [None])
 
 
 @pytest.mark.parametrize("before, after, drop_removed_rows", [
-    (NEAR[1:], NEAR, False),  # one new rewrite joins its story
-    (NEAR[:3], NEAR, False),  # unrelated new articles
-    (NEAR, NEAR[:1] + NEAR[2:], False),  # the story's named article is removed
-    (NEAR, NEAR[:1] + NEAR[2:], True),  # ... and its row too: the story lost its named article
-    (NEAR + UNDATED_FLOOD, NEAR, False),  # an undated article is removed
-    (NEAR[1:] + CORPUS[-1:], NEAR + CORPUS[-1:] + UNDATED_FLOOD, False),  # a new undated article reaches everything
+    (FLOODS[1:], FLOODS, False),  # a new rewrite joins its story
+    (CHAIN[:1], CHAIN, False),  # a new article joins one it links to
+    (FLOODS, FLOODS[:1] + FLOODS[2:], False),  # the story's named article is removed
+    (FLOODS, FLOODS[:1] + FLOODS[2:], True),  # ... and its row too: the story lost its named article
+    (FLOODS + UNDATED_FLOOD, FLOODS, False),  # an undated article is removed
+    (FLOODS[1:], FLOODS + UNDATED_FLOOD, False),  # new articles, one undated
 ])
-def test_an_update_within_reach_of_every_article_equals_a_run_from_scratch(before, after, drop_removed_rows):
+def test_an_update_that_reaches_every_article_equals_a_run_from_scratch(before, after, drop_removed_rows):
     previous = _run(before)
     if drop_removed_rows:
         previous = previous.filter(pa.array([d in {r[0] for r in after} for d in previous["doc_id"].to_pylist()]))
     assert _run(after, previous).to_pylist() == _run(after).to_pylist()
 
 
-def test_stories_out_of_reach_of_new_articles_keep_their_rows():
-    far = [(doc_id, title, body, DAY + timedelta(days=60)) for doc_id, title, body, _ in NEAR[4:]]
-    rows = NEAR[:4] + far
-    assert _stories(rows)["w2"] == "w1"
-    earlier = pa.table({"story_id": ["d1", "d1", "w1", "w2"], "doc_id": ["d1", "d2", "w1", "w2"],
-                        "similarity": [0.9, 0.9, 0.123, None]}, schema=STORIES)  # as an earlier idf decided
-    updated = _run(rows, earlier).to_pylist()
-    assert [r for r in updated if r["doc_id"] in ("w1", "w2")] == earlier.slice(2).to_pylist()
-    fresh = _run(rows).to_pylist()  # idf counts every article, kept or not
-    assert [r for r in updated if r["doc_id"] not in ("w1", "w2")] == [r for r in fresh if r["doc_id"][0] == "d"]
+def _with(previous: pa.Table, doc_ids: set[str], **values) -> pa.Table:
+    """STORIES with other values in the rows of doc_ids: what an earlier run under another idf might have said."""
+    return pa.Table.from_pylist([{**r, **values} if r["doc_id"] in doc_ids else r for r in previous.to_pylist()],
+                                schema=STORIES)
+
+
+def test_stories_no_new_article_links_to_keep_their_rows():
+    unrelated = {"d0", "w1", "w2"}  # the chess report (same day) and the pair of chained articles
+    earlier = _with(_run(NEAR[1:]), unrelated, similarity=0.5)
+    updated = _run(NEAR, earlier).to_pylist()
+    assert [r for r in updated if r["doc_id"] in unrelated] == earlier.filter(
+        pa.array([d in unrelated for d in earlier["doc_id"].to_pylist()])).to_pylist()
+    fresh = _run(NEAR).to_pylist()  # idf counts every article, kept or not
+    assert [r for r in updated if r["doc_id"] not in unrelated] == [r for r in fresh if r["doc_id"] not in unrelated]
+
+
+def test_an_earlier_story_is_clustered_again_whole():
+    earlier = _with(_run(NEAR[1:]), {"d0"}, story_id="d1", similarity=0.5)  # the chess report was told with d1
+    updated = {r["doc_id"]: r for r in _run(NEAR, earlier).to_pylist()}  # d3 links to d1: its whole story is redone
+    assert updated["d0"] == {"story_id": "d0", "doc_id": "d0", "similarity": None}
 
 
 def test_an_update_with_nothing_new_or_removed_keeps_every_row():
-    earlier = _run(NEAR).to_pylist()
-    tweaked = pa.Table.from_pylist([{**r, "similarity": 0.5} for r in earlier], schema=STORIES)
+    tweaked = _with(_run(NEAR), {r[0] for r in NEAR}, similarity=0.5)
     assert _run(NEAR, tweaked).to_pylist() == tweaked.to_pylist()
+
+
+def test_a_new_copy_joins_its_original_and_changes_nothing_else():
+    copy = [("d1~1", *NEAR[1][1:])]
+    updated = _run(NEAR + copy, _run(NEAR)).to_pylist()
+    assert updated == _run(NEAR + copy).to_pylist()  # a copy leaves idf as it was, so the kept rows still hold
+    assert {r["doc_id"]: r["story_id"] for r in updated}["d1~1"] == "d1"

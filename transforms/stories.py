@@ -171,8 +171,8 @@ def _vectors(nodes: pa.Table, keep: list[bool] | None = None) -> list[dict[int, 
 class _Postings:
     """Term -> the articles holding it, dated ones sorted by day so a window is two bisections."""
 
-    def __init__(self, vectors: list[dict[int, float]], days: list[int | None]):
-        dated, self.undated = defaultdict(list), defaultdict(list)
+    def __init__(self, vectors: list[dict[int, float]], days: list[int | None], limit: int = MAX_POSTINGS):
+        dated, self.undated, self.limit = defaultdict(list), defaultdict(list), limit
         for i in sorted(range(len(vectors)), key=lambda i: (days[i] is None, days[i] or 0, i)):
             for t in vectors[i]:
                 (self.undated if days[i] is None else dated)[t].append(i)
@@ -184,29 +184,79 @@ class _Postings:
         if day is not None and window is not None:
             docs = docs[bisect.bisect_left(doc_days, day - window):bisect.bisect_right(doc_days, day + window)]
         undated = self.undated.get(term, [])
-        return (docs if len(docs) <= MAX_POSTINGS else []) + (undated if len(undated) <= MAX_POSTINGS else [])
+        return (docs if len(docs) <= self.limit else []) + (undated if len(undated) <= self.limit else [])
+
+    def keeps(self, term: int, day: int | None, window: int | None, dated: bool) -> bool:
+        """Whether near(term, day, window) keeps the dated (or the undated) articles holding term."""
+        if not dated:
+            return len(self.undated.get(term, ())) <= self.limit
+        doc_days = self.dated.get(term, ((), ()))[1]
+        if day is None or window is None:
+            return len(doc_days) <= self.limit
+        return bisect.bisect_right(doc_days, day + window) - bisect.bisect_left(doc_days, day - window) <= self.limit
+
+
+def _partners(a: int, vectors, days, postings: _Postings, window: int | None) -> set[int]:
+    """Node -> the nodes holding MIN_SHARED_KEYS of its key terms (highest weights) in the window: worth scoring."""
+    shared = Counter(chain.from_iterable(postings.near(t, days[a], window) for t in islice(vectors[a], KEY_TERMS)))
+    return {b for b, k in shared.items() if k >= MIN_SHARED_KEYS and b != a}
+
+
+def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    common = a.keys() & b.keys()
+    return sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
 
 
 def _scored_pairs(vectors, days, window: int | None) -> dict[int, dict[int, float]]:
     """Vectors + days -> neighbours scoring at least FLOOR, found through shared key terms, never all pairs."""
     postings = _Postings(vectors, days)
     later: list[set[int]] = [set() for _ in vectors]  # a pair is scored once, from its first node
-    for a, vector in enumerate(vectors):
-        shared = Counter(chain.from_iterable(postings.near(t, days[a], window) for t in islice(vector, KEY_TERMS)))
-        for b, k in shared.items():
-            if k >= MIN_SHARED_KEYS and b != a:
-                later[min(a, b)].add(max(a, b))
+    for a in range(len(vectors)):
+        for b in _partners(a, vectors, days, postings, window):
+            later[min(a, b)].add(max(a, b))
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
     for a, partners in enumerate(later):
-        va = vectors[a]
-        weight_a, held_a = va.__getitem__, va.keys()
         for b in sorted(partners):
-            vb = vectors[b]
-            common = held_a & vb.keys()
-            score = sum(map(mul, map(weight_a, common), map(vb.__getitem__, common)))  # cosine of unit vectors
-            if score >= FLOOR:
+            if (score := _cosine(vectors[a], vectors[b])) >= FLOOR:
                 neighbours[a][b] = neighbours[b][a] = score
     return neighbours
+
+
+def _linked(seeds: set[int], vectors, days, window: int | None, threshold: float,
+            together: list[set[int]]) -> tuple[set[int], dict[int, dict[int, float]]]:
+    """Seed nodes -> the nodes a chain of links or shared earlier stories ties to them, and all their scored pairs.
+
+    A cluster only grows along links (pairs scoring at least the threshold) and a merge weighs only the two
+    clusters' own pairs, so nodes no chain of links ties to a seed cluster as before; these alone give what
+    clustering everything would. A node's pairs are those it finds through its key terms and those that find it."""
+    postings = _Postings(vectors, days)
+    keys = _Postings([dict.fromkeys(islice(v, KEY_TERMS)) for v in vectors], days, limit=len(vectors))
+    crowded = {t for t, (docs, _) in postings.dated.items() if len(docs) > MAX_POSTINGS}
+    crowded.update(t for t, docs in postings.undated.items() if len(docs) > MAX_POSTINGS)
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    seen, queue = set(seeds), sorted(seeds)
+    while queue:
+        a = queue.pop()
+        vector, dated = vectors[a], days[a] is not None
+        # nodes that find a through their own key terms: a holds MIN_SHARED_KEYS of them where b looks (only a
+        # term held by more than MAX_POSTINGS articles in all can be too common where b looks)
+        found = Counter(chain.from_iterable(keys.near(t, days[a], window) for t in vector))
+        risky = defaultdict(list)
+        for t in crowded.intersection(vector):
+            for b in keys.near(t, days[a], window):
+                risky[b].append(t)
+        found = {b for b, k in found.items() if k >= MIN_SHARED_KEYS and b != a and k - sum(
+            not postings.keeps(t, days[b], window, dated) for t in risky.get(b, ())) >= MIN_SHARED_KEYS}
+        ties = set(together[a])
+        for b in _partners(a, vectors, days, postings, window) | found:
+            score = neighbours[a].get(b)
+            if score is None and (score := _cosine(vectors[min(a, b)], vectors[max(a, b)])) >= FLOOR:  # as in full
+                neighbours[a][b] = neighbours[b][a] = score
+            if score >= (threshold if dated and days[b] is not None else UNDATED_THRESHOLD):
+                ties.add(b)
+        queue += sorted(ties - seen)
+        seen |= ties
+    return seen, neighbours
 
 
 class _Clusters:
@@ -267,73 +317,57 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, thr
     Exact copies (same terms, counts, entity_ids and day) are one node: scored once, counted once for idf (a copy
     does not make a term common), and in one story with a similarity of 1.
     previous: an earlier run's STORIES rows of the articles that did not change. Features without a row there are
-    new; rows without features are removed articles. Only articles within reach of those are clustered again (see
-    _reach); the other stories keep their rows. idf is still counted over all the features, so the articles
-    clustered again score as in a run from scratch; the kept rows reflect the idf of the run that made them, and
-    re-clustered articles look for partners only among themselves. When every article is within reach, the result
-    is that of a run from scratch."""
+    new; for removed articles see _seeds. Only the nodes linked to a new or removed one are clustered again (see
+    _linked): links need WINDOW_DAYS, so this stays within reach of them, and usually is far less. The other
+    stories keep their rows. idf is counted over all the current features, so what is clustered again comes out
+    exactly as in a run from scratch (and all of it does when every article is linked to a new one). Kept rows keep
+    the scores of the earlier run's idf: where idf moved enough to make or break a link away from the new articles,
+    the next run from scratch differs."""
     features = features.take(pc.sort_indices(features["doc_id"]))  # ties between links break the same every run
     doc_ids, days = features["doc_id"].to_pylist(), _days(features)
     firsts = sorted(set(copies := _copies(features, days)))
     node_of = [n for index in [{row: n for n, row in enumerate(firsts)}] for n in map(index.__getitem__, copies)]
-    weights, active = [0] * len(firsts), [False] * len(firsts)
-    redo = [True] * len(doc_ids) if previous is None else _reach(doc_ids, days, previous, window_days)
-    for n, again in zip(node_of, redo, strict=True):
+    weights = [0] * len(firsts)
+    for n in node_of:
         weights[n] += 1
-        active[n] = active[n] or again
     node_days = [days[row] for row in firsts]
-    vectors = _vectors(features.take(pa.array(firsts, pa.int64())), active)
-    neighbours = _scored_pairs(vectors, node_days, window_days)
+    vectors = _vectors(features.take(pa.array(firsts, pa.int64())))
+    seeds, together, kept = _seeds(doc_ids, node_of, previous)
+    if len(seeds) < len(firsts):
+        redone, neighbours = _linked(seeds, vectors, node_days, window_days, threshold, together)
+    else:
+        redone, neighbours = set(range(len(firsts))), _scored_pairs(vectors, node_days, window_days)
     roots = _link(neighbours, node_days, weights, threshold, None if window_days is None else 2 * window_days)
-    kept = {} if previous is None else dict(zip(previous["doc_id"].to_pylist(), zip(
-        previous["story_id"].to_pylist(), previous["similarity"].to_pylist(), strict=True), strict=True))
-    keys = [roots[n] if again else ("kept", kept[d][0]) for d, n, again in zip(doc_ids, node_of, redo, strict=True)]
-    return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if again else kept[d][1]
-                                    for d, n, again in zip(doc_ids, node_of, redo, strict=True)])
+    keys = [roots[n] if n in redone else ("kept", kept[d][0]) for d, n in zip(doc_ids, node_of, strict=True)]
+    return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if n in redone else kept[d][1]
+                                    for d, n in zip(doc_ids, node_of, strict=True)])
 
 
-def _reach(doc_ids: list[str], days: list[int | None], previous: pa.Table, window_days: int | None) -> list[bool]:
-    """Doc ids + days + earlier STORIES -> which articles to cluster again: those a new or removed one can reach.
+def _seeds(doc_ids: list[str], node_of: list[int], previous: pa.Table | None) -> tuple[set[int], list, dict]:
+    """Rows + earlier STORIES -> (nodes to cluster again from, node -> nodes it shared a story with, doc -> row).
 
-    A new article shares a story only with articles within 2 * window_days, so those are clustered again, with every
-    undated article (no window holds those) and all of any earlier story one of them was in (a story is kept or
-    redone whole). A removed article changed only the story it left (a merge that failed left no trace); its date is
-    gone, so its story's remaining members are redone with everything in reach of where it may have been dated.
-    A new undated article, or no window, reaches everything."""
-    story_of = dict(zip(previous["doc_id"].to_pylist(), previous["story_id"].to_pylist(), strict=True))
+    New articles are seeds, and so are the remaining members of a story that lost one: a removed article is a row
+    of previous without features, or the story's named (smallest) article when its row is gone too. A removal
+    changes nothing outside the story it left (merges that failed leave no trace). A story that lost another
+    article whose row is gone too cannot be told from an intact one: callers drop that story's rows as well."""
+    nodes = len(set(node_of))
+    if previous is None:
+        return set(range(nodes)), [set() for _ in range(nodes)], {}
+    kept = dict(zip(previous["doc_id"].to_pylist(), zip(previous["story_id"].to_pylist(),
+                                                      previous["similarity"].to_pylist(), strict=True), strict=True))
     present = set(doc_ids)
-    new = [i for i, doc_id in enumerate(doc_ids) if doc_id not in story_of]
-    if new and (window_days is None or any(days[i] is None for i in new)):
-        return [True] * len(doc_ids)
-    reach = 2 * (window_days or 0)
-    spans = [(days[i] - reach, days[i] + reach) for i in new]
-    # a story lost a member if a row's article is gone or its named (smallest) article has no row any more
-    broken = {s for d, s in story_of.items() if d not in present} | {s for s in story_of.values() if s not in story_of}
-    dated = defaultdict(list)
-    for i, doc_id in enumerate(doc_ids):
-        if story_of.get(doc_id) in broken and days[i] is not None:
-            dated[story_of[doc_id]].append(days[i])
-    # the removed article lay within reach (2 * window_days) of every remaining member
-    spans += [(max(d) - 2 * reach, min(d) + 2 * reach) for d in dated.values()]
-    starts, ends = _merged(spans)
-    fresh = set(new)
-    redo = [i in fresh or story_of.get(doc_id) in broken or (day is None and bool(new) if day is None
-            else bisect.bisect_right(starts, day) > 0 and day <= ends[bisect.bisect_right(starts, day) - 1])
-            for i, (doc_id, day) in enumerate(zip(doc_ids, days, strict=True))]
-    touched = {story_of.get(doc_id) for doc_id, again in zip(doc_ids, redo, strict=True) if again}
-    return [again or story_of.get(doc_id) in touched for doc_id, again in zip(doc_ids, redo, strict=True)]
-
-
-def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Day ranges -> the starts and ends of their union, sorted: a day is inside if it is before its range's end."""
-    starts, ends = [], []
-    for start, end in sorted(spans):
-        if ends and start <= ends[-1]:
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return starts, ends
+    broken = {s for d, (s, _) in kept.items() if d not in present} | {s for s, _ in kept.values() if s not in kept}
+    members = defaultdict(set)
+    for doc_id, n in zip(doc_ids, node_of, strict=True):
+        if doc_id in kept:
+            members[kept[doc_id][0]].add(n)
+    seeds = {n for doc_id, n in zip(doc_ids, node_of, strict=True) if doc_id not in kept}
+    seeds.update(n for story in broken for n in members.get(story, ()))
+    together = [set() for _ in range(nodes)]
+    for story in members.values():
+        for n in story:
+            together[n] |= story
+    return seeds, together, kept
 
 
 def _similarity(node: int, roots: list[int], neighbours: dict[int, dict[int, float]],
