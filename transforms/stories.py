@@ -231,22 +231,19 @@ def _linked(seeds: set[int], vectors, days, window: int | None, threshold: float
     clustering everything would. A node's pairs are those it finds through its key terms and those that find it."""
     postings = _Postings(vectors, days)
     keys = _Postings([dict.fromkeys(islice(v, KEY_TERMS)) for v in vectors], days, limit=len(vectors))
-    crowded = {t for t, (docs, _) in postings.dated.items() if len(docs) > MAX_POSTINGS}
-    crowded.update(t for t, docs in postings.undated.items() if len(docs) > MAX_POSTINGS)
+    common = {t for t, (docs, _) in postings.dated.items() if len(docs) > MAX_POSTINGS}
+    common.update(t for t, docs in postings.undated.items() if len(docs) > MAX_POSTINGS)
+    crowded = [common.intersection(islice(v, KEY_TERMS)) for v in vectors]  # key terms near() may drop
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
     seen, queue = set(seeds), sorted(seeds)
     while queue:
         a = queue.pop()
         vector, dated = vectors[a], days[a] is not None
         # nodes that find a through their own key terms: a holds MIN_SHARED_KEYS of them where b looks (only a
-        # term held by more than MAX_POSTINGS articles in all can be too common where b looks)
+        # term held by more than MAX_POSTINGS nodes in all can be too common there)
         found = Counter(chain.from_iterable(keys.near(t, days[a], window) for t in vector))
-        risky = defaultdict(list)
-        for t in crowded.intersection(vector):
-            for b in keys.near(t, days[a], window):
-                risky[b].append(t)
-        found = {b for b, k in found.items() if k >= MIN_SHARED_KEYS and b != a and k - sum(
-            not postings.keeps(t, days[b], window, dated) for t in risky.get(b, ())) >= MIN_SHARED_KEYS}
+        found = {b for b, k in found.items() if k >= MIN_SHARED_KEYS and b != a and (not crowded[b] or k - sum(
+            t in vector and not postings.keeps(t, days[b], window, dated) for t in crowded[b]) >= MIN_SHARED_KEYS)}
         ties = set(together[a])
         for b in _partners(a, vectors, days, postings, window) | found:
             score = neighbours[a].get(b)
