@@ -142,10 +142,8 @@ def _bags(nodes: pa.Table) -> pa.Table:
     return bags.group_by(["node", "term"], use_threads=False).aggregate([("count", "sum")])
 
 
-def _vectors(nodes: pa.Table, keep: list[bool] | None = None) -> list[dict[int, float]]:
-    """Features -> one unit-length tf-idf vector per row, terms by weight (highest first); idf over these rows.
-
-    Rows where keep is false get an empty vector (their terms still count towards idf)."""
+def _vectors(nodes: pa.Table) -> list[dict[int, float]]:
+    """Features -> one unit-length tf-idf vector per row, terms by weight (highest first); idf over these rows."""
     bags = _bags(nodes)
     df_terms = pc.value_counts(bags["term"]).flatten()
     df = pc.take(df_terms[1], pc.index_in(bags["term"], df_terms[0]))
@@ -157,10 +155,7 @@ def _vectors(nodes: pa.Table, keep: list[bool] | None = None) -> list[dict[int, 
     norms = [1.0] * nodes.num_rows
     for node, total in zip(squares["node"].to_pylist(), squares["sq_sum"].to_pylist(), strict=True):
         norms[node] = math.sqrt(total) or 1.0
-    shared = pc.greater(bags["df"], 1)  # a term no one else holds cannot link
-    if keep is not None:
-        shared = pc.and_(shared, pc.take(pa.array(keep, pa.bool_()), bags["node"]))
-    bags = bags.filter(shared)
+    bags = bags.filter(pc.greater(bags["df"], 1))  # a term no one else holds cannot link
     bags = bags.take(pc.sort_indices(bags, [("node", "ascending"), ("weight", "descending"), ("term", "ascending")]))
     node_of, terms, weights = (bags[c].to_pylist() for c in ("node", "term", "weight"))
     starts = [bisect.bisect_left(node_of, i) for i in range(nodes.num_rows + 1)]
@@ -314,12 +309,12 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, thr
     Exact copies (same terms, counts, entity_ids and day) are one node: scored once, counted once for idf (a copy
     does not make a term common), and in one story with a similarity of 1.
     previous: an earlier run's STORIES rows of the articles that did not change. Features without a row there are
-    new; for removed articles see _seeds. Only the nodes linked to a new or removed one are clustered again (see
-    _linked): links need WINDOW_DAYS, so this stays within reach of them, and usually is far less. The other
-    stories keep their rows. idf is counted over all the current features, so what is clustered again comes out
-    exactly as in a run from scratch (and all of it does when every article is linked to a new one). Kept rows keep
-    the scores of the earlier run's idf: where idf moved enough to make or break a link away from the new articles,
-    the next run from scratch differs."""
+    new; for removed articles see _seeds. Only the nodes a chain of links ties to a new or removed one are
+    clustered again (see _linked): usually far fewer than all articles within 2 * window_days of them, and an
+    undated new article needs no full run. The other stories keep their rows. idf is counted over all the current
+    features (each distinct row once), so what is clustered again comes out exactly as in a run from scratch (and
+    all of it does when every article is linked to a new one). Kept rows keep the scores of the earlier run's idf:
+    where idf moved enough to make or break a link away from the new articles, a run from scratch differs."""
     features = features.take(pc.sort_indices(features["doc_id"]))  # ties between links break the same every run
     doc_ids, days = features["doc_id"].to_pylist(), _days(features)
     firsts = sorted(set(copies := _copies(features, days)))
