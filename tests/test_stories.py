@@ -4,7 +4,7 @@ import pyarrow as pa
 import pytest
 
 from benchmarks.basil_stories import pairwise_scores
-from transforms.stories import MAX_TERMS, STORY_FEATURES, cluster_stories, salient_terms, story_features
+from transforms.stories import MAX_POSTINGS, MAX_TERMS, STORY_FEATURES, cluster_stories, salient_terms, story_features
 from warehouse.contracts import MENTIONS, STORIES, conform
 
 DAY = datetime(2024, 10, 29, 9, tzinfo=UTC)
@@ -105,6 +105,43 @@ def test_shared_entities_link_articles_that_spell_a_name_differently():
     assert _stories(rows, mentions)["a"] == _stories(rows, mentions)["b"] == "a"
 
 
+def _partition(stories: dict[str, str]) -> set[frozenset[str]]:
+    members = {}
+    for doc_id, story_id in stories.items():
+        members.setdefault(story_id, set()).add(doc_id)
+    return {frozenset(m) for m in members.values()}
+
+
+CORPUS = _rows([*FLOOD, CHESS, ("", " ".join(WORDS[:8])), ("", " ".join(WORDS[4:12])), FLOOD[0]],
+               ["d3", "d1", "d2", "d0", "w1", "w2", "late"], [0, 1, 0, 0, 2, 2, 30])
+
+
+@pytest.mark.parametrize("k", [2, 5])
+def test_copying_every_article_k_times_adds_the_copies_to_the_same_stories(k):
+    copies = [(f"{doc_id}~{n}", *rest) for n in range(1, k) for doc_id, *rest in CORPUS]
+    alone, copied = _stories(CORPUS), _stories(CORPUS + copies)
+    assert {frozenset(d.split("~")[0] for d in story) for story in _partition(copied)} == _partition(alone)
+    assert all(copied[d] == copied[d.split("~")[0]] for d in copied)
+
+
+def test_copies_do_not_make_a_story_too_common_to_find():
+    k = 5
+    rewrites = MAX_POSTINGS // k + 1  # with copies counted, every story term would be held by too many articles
+    texts = [(FLOOD[0][0], f"{FLOOD[0][1]} {chr(97 + n // 26)}{chr(97 + n % 26)}qqqq") for n in range(rewrites)]
+    rows = _rows(texts * k, [f"r{n:03}" for n in range(rewrites * k)], [0] * rewrites * k)
+    assert set(_stories(rows).values()) == {"r000"}
+
+
+def test_copies_share_a_story_only_when_they_share_a_day_and_some_content():
+    rows = _rows([FLOOD[0], FLOOD[0], FLOOD[0], ("", "the and of"), ("", "the and of")],
+                 ["a", "b", "c", "e1", "e2"], [0, 0, 0, 0, 0])
+    features = story_features(_articles(rows), MENTIONS.empty_table())
+    stories = conform(cluster_stories(features), STORIES)
+    by_doc = dict(zip(stories["doc_id"].to_pylist(), stories["story_id"].to_pylist(), strict=True))
+    assert by_doc == {"a": "a", "b": "a", "c": "a", "e1": "e1", "e2": "e2"}  # no words to compare: not copies
+    assert stories["similarity"].to_pylist()[:3] == [1.0, 1.0, 1.0]
+
+
 def test_features_are_compact_and_carry_entities():
     body = " ".join(f"w{n:04}x" for n in range(200))  # 200 distinct words: more than are kept
     rows = [("a", "Title", body, DAY), ("b", None, "Short text about Valencia", None)]
@@ -141,3 +178,63 @@ def test_empty_input_gives_empty_tables():
 ])
 def test_pairwise_scores(predicted, gold, expected):
     assert pairwise_scores(predicted, gold) == pytest.approx(expected)
+
+
+def _run(rows, previous=None) -> pa.Table:
+    features = story_features(_articles(rows), MENTIONS.empty_table())
+    return conform(cluster_stories(features, previous), STORIES)
+
+
+NEAR = _rows([*FLOOD, CHESS, ("", " ".join(WORDS[:8])), ("", " ".join(WORDS[4:12]))],
+             ["d3", "d1", "d2", "d0", "w1", "w2"], [0, 1, 0, 0, 2, 2])
+FLOODS, CHAIN = NEAR[:3], NEAR[4:]
+UNDATED_FLOOD = _rows(FLOOD[1:2], ["u"], [None])
+
+
+@pytest.mark.parametrize("before, after, drop_removed_rows", [
+    (FLOODS[1:], FLOODS, False),  # a new rewrite joins its story
+    (CHAIN[:1], CHAIN, False),  # a new article joins one it links to
+    (FLOODS, FLOODS[:1] + FLOODS[2:], False),  # the story's named article is removed
+    (FLOODS, FLOODS[:1] + FLOODS[2:], True),  # ... and its row too: the story lost its named article
+    (FLOODS + UNDATED_FLOOD, FLOODS, False),  # an undated article is removed
+    (FLOODS[1:], FLOODS + UNDATED_FLOOD, False),  # new articles, one undated
+])
+def test_an_update_that_reaches_every_article_equals_a_run_from_scratch(before, after, drop_removed_rows):
+    previous = _run(before)
+    if drop_removed_rows:
+        previous = previous.filter(pa.array([d in {r[0] for r in after} for d in previous["doc_id"].to_pylist()]))
+    assert _run(after, previous).to_pylist() == _run(after).to_pylist()
+
+
+def _with(previous: pa.Table, doc_ids: set[str], **values) -> pa.Table:
+    """STORIES with other values in the rows of doc_ids: what an earlier run under another idf might have said."""
+    return pa.Table.from_pylist([{**r, **values} if r["doc_id"] in doc_ids else r for r in previous.to_pylist()],
+                                schema=STORIES)
+
+
+def test_stories_no_new_article_links_to_keep_their_rows():
+    unrelated = {"d0", "w1", "w2"}  # the chess report (same day) and the pair of chained articles
+    earlier = _with(_run(NEAR[1:]), unrelated, similarity=0.5)
+    updated = _run(NEAR, earlier).to_pylist()
+    assert [r for r in updated if r["doc_id"] in unrelated] == earlier.filter(
+        pa.array([d in unrelated for d in earlier["doc_id"].to_pylist()])).to_pylist()
+    fresh = _run(NEAR).to_pylist()  # idf counts every article, kept or not
+    assert [r for r in updated if r["doc_id"] not in unrelated] == [r for r in fresh if r["doc_id"] not in unrelated]
+
+
+def test_an_earlier_story_is_clustered_again_whole():
+    earlier = _with(_run(NEAR[1:]), {"d0"}, story_id="d1", similarity=0.5)  # the chess report was told with d1
+    updated = {r["doc_id"]: r for r in _run(NEAR, earlier).to_pylist()}  # d3 links to d1: its whole story is redone
+    assert updated["d0"] == {"story_id": "d0", "doc_id": "d0", "similarity": None}
+
+
+def test_an_update_with_nothing_new_or_removed_keeps_every_row():
+    tweaked = _with(_run(NEAR), {r[0] for r in NEAR}, similarity=0.5)
+    assert _run(NEAR, tweaked).to_pylist() == tweaked.to_pylist()
+
+
+def test_a_new_copy_joins_its_original_and_changes_nothing_else():
+    copy = [("d1~1", *NEAR[1][1:])]
+    updated = _run(NEAR + copy, _run(NEAR)).to_pylist()
+    assert updated == _run(NEAR + copy).to_pylist()  # a copy leaves idf as it was, so the kept rows still hold
+    assert {r["doc_id"]: r["story_id"] for r in updated}["d1~1"] == "d1"

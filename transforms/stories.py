@@ -7,7 +7,8 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from functools import lru_cache
-from operator import itemgetter
+from itertools import accumulate, chain, islice, pairwise
+from operator import itemgetter, mul
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -106,35 +107,67 @@ def _days(features: pa.Table) -> list[int | None]:
     return [None if ms is None else ms // 86_400_000 for ms in millis.to_pylist()]
 
 
-def _vectors(features: pa.Table) -> list[dict[int, float]]:
-    """Features -> one unit-length tf-idf vector per article; idf is counted over the features given."""
-    bags = []
-    for terms, counts, entity_ids in zip(features["terms"].to_pylist(), features["counts"].to_pylist(),
-                                         features["entity_ids"].to_pylist(), strict=True):
-        bag = dict(zip(terms, counts, strict=True))
-        for entity_id in entity_ids:  # a known entity matches across spellings the words alone would miss
-            key = term_hash(ENTITY_PREFIX + entity_id)
-            bag[key] = bag.get(key, 0) + ENTITY_COUNT
-        bags.append(bag)
-    df = Counter(t for bag in bags for t in bag)
-    n = len(bags)
-    vectors = []
-    for bag in bags:
-        weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, c in bag.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append({t: w / norm for t, w in weights.items() if df[t] > 1})  # a term no one shares cannot link
-    return vectors
+def _row_bytes(lists: pa.ChunkedArray) -> list[bytes]:
+    """A list column -> each row's values as raw bytes: an exact key without a Python object per value."""
+    array = lists.combine_chunks()
+    values = pc.list_flatten(array)
+    width = values.type.bit_width // 8
+    data = values.buffers()[1]
+    raw = data.to_pybytes()[values.offset * width:(values.offset + len(values)) * width] if data else b""
+    ends = list(accumulate(pc.list_value_length(array).fill_null(0).to_pylist(), initial=0))
+    return [raw[s * width:e * width] for s, e in pairwise(ends)]
 
 
-def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+def _copies(features: pa.Table, days: list[int | None]) -> list[int]:
+    """Rows -> the first row with the same terms, counts, entity_ids and day (itself when it has no copy)."""
+    keys = zip(_row_bytes(features["terms"]), _row_bytes(features["counts"]),
+               map(tuple, features["entity_ids"].to_pylist()), days, strict=True)
+    first: dict[tuple, int] = {}
+    # a row with nothing to compare (no terms, no entities) is never a copy: empty is not the same text
+    return [first.setdefault(key, i) if key[0] or key[2] else i for i, key in enumerate(keys)]
+
+
+def _bags(nodes: pa.Table) -> pa.Table:
+    """Features -> (node, term, count) rows: the row's terms plus one term per known entity."""
+    entities = pc.list_flatten(nodes["entity_ids"])
+    names = pc.unique(entities)
+    hashes = pa.array([term_hash(ENTITY_PREFIX + e) for e in names.to_pylist()], pa.uint32())
+    bags = pa.concat_tables([
+        pa.table({"node": pc.list_parent_indices(nodes["terms"]), "term": pc.list_flatten(nodes["terms"]),
+                  "count": pc.cast(pc.list_flatten(nodes["counts"]), pa.int64())}),
+        # a known entity matches across spellings the words alone would miss
+        pa.table({"node": pc.list_parent_indices(nodes["entity_ids"]), "term": pc.take(hashes, pc.index_in(
+            entities, names)), "count": pa.array([ENTITY_COUNT] * len(entities), pa.int64())}),
+    ])
+    return bags.group_by(["node", "term"], use_threads=False).aggregate([("count", "sum")])
+
+
+def _vectors(nodes: pa.Table) -> list[dict[int, float]]:
+    """Features -> one unit-length tf-idf vector per row, terms by weight (highest first); idf over these rows."""
+    bags = _bags(nodes)
+    df_terms = pc.value_counts(bags["term"]).flatten()
+    df = pc.take(df_terms[1], pc.index_in(bags["term"], df_terms[0]))
+    idf = pc.add(pc.ln(pc.divide(float(nodes.num_rows + 1), pc.add(pc.cast(df, pa.float64()), 1.0))), 1.0)
+    weight = pc.multiply(pc.add(pc.ln(pc.cast(bags["count_sum"], pa.float64())), 1.0), idf)
+    bags = bags.append_column("weight", weight).append_column("df", df)
+    squares = pa.table({"node": bags["node"], "sq": pc.multiply(weight, weight)}).group_by(
+        "node", use_threads=False).aggregate([("sq", "sum")])
+    norms = [1.0] * nodes.num_rows
+    for node, total in zip(squares["node"].to_pylist(), squares["sq_sum"].to_pylist(), strict=True):
+        norms[node] = math.sqrt(total) or 1.0
+    bags = bags.filter(pc.greater(bags["df"], 1))  # a term no one else holds cannot link
+    bags = bags.take(pc.sort_indices(bags, [("node", "ascending"), ("weight", "descending"), ("term", "ascending")]))
+    node_of, terms, weights = (bags[c].to_pylist() for c in ("node", "term", "weight"))
+    starts = [bisect.bisect_left(node_of, i) for i in range(nodes.num_rows + 1)]
+    return [{t: w / norms[i] for t, w in zip(terms[s:e], weights[s:e], strict=True)}
+            for i, (s, e) in enumerate(pairwise(starts))]
 
 
 class _Postings:
     """Term -> the articles holding it, dated ones sorted by day so a window is two bisections."""
 
-    def __init__(self, vectors: list[dict[int, float]], days: list[int | None]):
-        dated, self.undated = defaultdict(list), defaultdict(list)
+    def __init__(self, vectors: list[dict[int, float]], days: list[int | None], limit: int = MAX_POSTINGS):
+        dated, self.undated, self.limit = defaultdict(list), defaultdict(list), limit
         for i in sorted(range(len(vectors)), key=lambda i: (days[i] is None, days[i] or 0, i)):
             for t in vectors[i]:
                 (self.undated if days[i] is None else dated)[t].append(i)
@@ -146,38 +179,89 @@ class _Postings:
         if day is not None and window is not None:
             docs = docs[bisect.bisect_left(doc_days, day - window):bisect.bisect_right(doc_days, day + window)]
         undated = self.undated.get(term, [])
-        return (docs if len(docs) <= MAX_POSTINGS else []) + (undated if len(undated) <= MAX_POSTINGS else [])
+        return (docs if len(docs) <= self.limit else []) + (undated if len(undated) <= self.limit else [])
+
+    def keeps(self, term: int, day: int | None, window: int | None, dated: bool) -> bool:
+        """Whether near(term, day, window) keeps the dated (or the undated) articles holding term."""
+        if not dated:
+            return len(self.undated.get(term, ())) <= self.limit
+        doc_days = self.dated.get(term, ((), ()))[1]
+        if day is None or window is None:
+            return len(doc_days) <= self.limit
+        return bisect.bisect_right(doc_days, day + window) - bisect.bisect_left(doc_days, day - window) <= self.limit
+
+
+def _partners(a: int, vectors, days, postings: _Postings, window: int | None) -> set[int]:
+    """Node -> the nodes holding MIN_SHARED_KEYS of its key terms (highest weights) in the window: worth scoring."""
+    shared = Counter(chain.from_iterable(postings.near(t, days[a], window) for t in islice(vectors[a], KEY_TERMS)))
+    return {b for b, k in shared.items() if k >= MIN_SHARED_KEYS and b != a}
+
+
+def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    common = a.keys() & b.keys()
+    return sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
 
 
 def _scored_pairs(vectors, days, window: int | None) -> dict[int, dict[int, float]]:
     """Vectors + days -> neighbours scoring at least FLOOR, found through shared key terms, never all pairs."""
     postings = _Postings(vectors, days)
+    later: list[set[int]] = [set() for _ in vectors]  # a pair is scored once, from its first node
+    for a in range(len(vectors)):
+        for b in _partners(a, vectors, days, postings, window):
+            later[min(a, b)].add(max(a, b))
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
-    scored = set()
-    for a, vector in enumerate(vectors):
-        keys = sorted(vector, key=lambda t: (-vector[t], t))[:KEY_TERMS]
-        shared = Counter(b for t in keys for b in postings.near(t, days[a], window))
-        for b, n in shared.items():
-            pair = (a, b) if a < b else (b, a)
-            if n < MIN_SHARED_KEYS or a == b or pair in scored:
-                continue
-            scored.add(pair)
-            score = _cosine(vector, vectors[b])
-            if score >= FLOOR:
+    for a, partners in enumerate(later):
+        for b in sorted(partners):
+            if (score := _cosine(vectors[a], vectors[b])) >= FLOOR:
                 neighbours[a][b] = neighbours[b][a] = score
     return neighbours
 
 
-class _Clusters:
-    """Union-find over articles that keeps each cluster's members and date range."""
+def _linked(seeds: set[int], vectors, days, window: int | None, threshold: float,
+            together: list[set[int]]) -> tuple[set[int], dict[int, dict[int, float]]]:
+    """Seed nodes -> the nodes a chain of links or shared earlier stories ties to them, and all their scored pairs.
 
-    def __init__(self, days: list[int | None]):
+    A cluster only grows along links (pairs scoring at least the threshold) and a merge weighs only the two
+    clusters' own pairs, so nodes no chain of links ties to a seed cluster as before; these alone give what
+    clustering everything would. A node's pairs are those it finds through its key terms and those that find it."""
+    postings = _Postings(vectors, days)
+    keys = _Postings([dict.fromkeys(islice(v, KEY_TERMS)) for v in vectors], days, limit=len(vectors))
+    common = {t for t, (docs, _) in postings.dated.items() if len(docs) > MAX_POSTINGS}
+    common.update(t for t, docs in postings.undated.items() if len(docs) > MAX_POSTINGS)
+    crowded = [common.intersection(islice(v, KEY_TERMS)) for v in vectors]  # key terms near() may drop
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    seen, queue = set(seeds), sorted(seeds)
+    while queue:
+        a = queue.pop()
+        vector, dated = vectors[a], days[a] is not None
+        # nodes that find a through their own key terms: a holds MIN_SHARED_KEYS of them where b looks (only a
+        # term held by more than MAX_POSTINGS nodes in all can be too common there)
+        found = Counter(chain.from_iterable(keys.near(t, days[a], window) for t in vector))
+        found = {b for b, k in found.items() if k >= MIN_SHARED_KEYS and b != a and (not crowded[b] or k - sum(
+            t in vector and not postings.keeps(t, days[b], window, dated) for t in crowded[b]) >= MIN_SHARED_KEYS)}
+        ties = set(together[a])
+        for b in _partners(a, vectors, days, postings, window) | found:
+            score = neighbours[a].get(b)
+            if score is None and (score := _cosine(vectors[min(a, b)], vectors[max(a, b)])) >= FLOOR:  # as in full
+                neighbours[a][b] = neighbours[b][a] = score
+            if score >= (threshold if dated and days[b] is not None else UNDATED_THRESHOLD):
+                ties.add(b)
+        queue += sorted(ties - seen)
+        seen |= ties
+    return seen, neighbours
+
+
+class _Clusters:
+    """Union-find over nodes (an article and its exact copies) that keeps each cluster's members, size and dates."""
+
+    def __init__(self, days: list[int | None], weights: list[int]):
         self.parent = list(range(len(days)))
         self.members = {i: [i] for i in range(len(days))}
+        self.size = dict(enumerate(weights))
         self.span = {i: (d, d) for i, d in enumerate(days) if d is not None}
 
     def find(self, i: int) -> int:
-        """Article -> the root of its cluster."""
+        """Node -> the root of its cluster."""
         while self.parent[i] != i:
             self.parent[i] = self.parent[self.parent[i]]
             i = self.parent[i]
@@ -192,39 +276,102 @@ class _Clusters:
         """Fold root small into root large."""
         self.parent[small] = large
         self.members[large] += self.members.pop(small)
+        self.size[large] += self.size.pop(small)
         spans = [self.span.pop(r) for r in (small, large) if r in self.span]
         if spans:
             self.span[large] = (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
-def _link(neighbours: dict[int, dict[int, float]], days: list[int | None], threshold: float,
+def _link(neighbours: dict[int, dict[int, float]], days: list[int | None], weights: list[int], threshold: float,
           max_span: int | None) -> list[int]:
-    """Strongest links first; two clusters merge only if their mean pairwise score reaches COHESION (no chains)."""
-    clusters = _Clusters(days)
+    """Strongest links first; two clusters merge only if their mean pairwise score reaches COHESION (no chains).
+
+    A node stands for weights[node] identical articles: it counts that many times in the mean."""
+    clusters = _Clusters(days, weights)
     edges = sorted((-s, a, b) for a, nbrs in neighbours.items() for b, s in nbrs.items()
                    if a < b and s >= (threshold if days[a] is not None and days[b] is not None else UNDATED_THRESHOLD))
     for _, a, b in edges:
         ra, rb = clusters.find(a), clusters.find(b)
         if ra == rb or max_span is not None and clusters.merged_span(ra, rb) > max_span:
             continue
-        small, large = sorted((ra, rb), key=lambda r: len(clusters.members[r]))
-        cross = sum(s for x in clusters.members[small] for y, s in neighbours[x].items() if clusters.find(y) == large)
-        if cross >= COHESION * len(clusters.members[small]) * len(clusters.members[large]):
+        small, large = sorted((ra, rb), key=clusters.size.__getitem__)
+        cross = sum(s * weights[x] * weights[y] for x in clusters.members[small] for y, s in neighbours[x].items()
+                    if clusters.find(y) == large)
+        if cross >= COHESION * clusters.size[small] * clusters.size[large]:
             clusters.merge(small, large)
     return [clusters.find(i) for i in range(len(days))]
 
 
-def cluster_stories(features: pa.Table, *, threshold: float = THRESHOLD,
+def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, threshold: float = THRESHOLD,
                     window_days: int | None = WINDOW_DAYS) -> pa.Table:
-    """STORY_FEATURES of a corpus -> STORIES: story_id = smallest doc_id of the story, similarity = best link."""
+    """STORY_FEATURES of a corpus (+ earlier STORIES) -> STORIES: story_id = smallest doc_id, similarity = best link.
+
+    Exact copies (same terms, counts, entity_ids and day) are one node: scored once, counted once for idf (a copy
+    does not make a term common), and in one story with a similarity of 1.
+    previous: an earlier run's STORIES rows of the articles that did not change. Features without a row there are
+    new; for removed articles see _seeds. Only the nodes a chain of links ties to a new or removed one are
+    clustered again (see _linked): usually far fewer than all articles within 2 * window_days of them, and an
+    undated new article needs no full run. The other stories keep their rows. idf is counted over all the current
+    features (each distinct row once), so what is clustered again comes out exactly as in a run from scratch (and
+    all of it does when every article is linked to a new one). Kept rows keep the scores of the earlier run's idf:
+    where idf moved enough to make or break a link away from the new articles, a run from scratch differs."""
     features = features.take(pc.sort_indices(features["doc_id"]))  # ties between links break the same every run
     doc_ids, days = features["doc_id"].to_pylist(), _days(features)
-    neighbours = _scored_pairs(_vectors(features), days, window_days)
-    roots = _link(neighbours, days, threshold, None if window_days is None else 2 * window_days)
+    firsts = sorted(set(copies := _copies(features, days)))
+    node_of = [n for index in [{row: n for n, row in enumerate(firsts)}] for n in map(index.__getitem__, copies)]
+    weights = [0] * len(firsts)
+    for n in node_of:
+        weights[n] += 1
+    node_days = [days[row] for row in firsts]
+    vectors = _vectors(features.take(pa.array(firsts, pa.int64())))
+    seeds, together, kept = _seeds(doc_ids, node_of, previous)
+    if len(seeds) < len(firsts):
+        redone, neighbours = _linked(seeds, vectors, node_days, window_days, threshold, together)
+    else:
+        redone, neighbours = set(range(len(firsts))), _scored_pairs(vectors, node_days, window_days)
+    roots = _link(neighbours, node_days, weights, threshold, None if window_days is None else 2 * window_days)
+    keys = [roots[n] if n in redone else ("kept", kept[d][0]) for d, n in zip(doc_ids, node_of, strict=True)]
+    return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if n in redone else kept[d][1]
+                                    for d, n in zip(doc_ids, node_of, strict=True)])
+
+
+def _seeds(doc_ids: list[str], node_of: list[int], previous: pa.Table | None) -> tuple[set[int], list, dict]:
+    """Rows + earlier STORIES -> (nodes to cluster again from, node -> nodes it shared a story with, doc -> row).
+
+    New articles are seeds, and so are the remaining members of a story that lost one: a removed article is a row
+    of previous without features, or the story's named (smallest) article when its row is gone too. A removal
+    changes nothing outside the story it left (merges that failed leave no trace). A story that lost another
+    article whose row is gone too cannot be told from an intact one: callers drop that story's rows as well."""
+    nodes = len(set(node_of))
+    if previous is None:
+        return set(range(nodes)), [set() for _ in range(nodes)], {}
+    kept = dict(zip(previous["doc_id"].to_pylist(), zip(previous["story_id"].to_pylist(),
+                                                      previous["similarity"].to_pylist(), strict=True), strict=True))
+    present = set(doc_ids)
+    broken = {s for d, (s, _) in kept.items() if d not in present} | {s for s, _ in kept.values() if s not in kept}
+    members = defaultdict(set)
+    for doc_id, n in zip(doc_ids, node_of, strict=True):
+        if doc_id in kept:
+            members[kept[doc_id][0]].add(n)
+    seeds = {n for doc_id, n in zip(doc_ids, node_of, strict=True) if doc_id not in kept}
+    seeds.update(n for story in broken for n in members.get(story, ()))
+    together = [set() for _ in range(nodes)]
+    for story in members.values():
+        for n in story:
+            together[n] |= story
+    return seeds, together, kept
+
+
+def _similarity(node: int, roots: list[int], neighbours: dict[int, dict[int, float]],
+                weights: list[int]) -> float | None:
+    best = max((s for j, s in neighbours.get(node, {}).items() if roots[j] == roots[node]), default=None)
+    return 1.0 if weights[node] > 1 else best  # a copy's best partner is its identical twin
+
+
+def _stories(doc_ids: list[str], keys: list, similarity: list[float | None]) -> pa.Table:
+    """Doc ids + a story key per doc -> STORIES named by each story's smallest doc_id."""
     story_of = {}
-    for i, root in enumerate(roots):
-        story_of[root] = min(story_of.get(root, doc_ids[i]), doc_ids[i])
-    similarity = [max((s for j, s in neighbours.get(i, {}).items() if roots[j] == roots[i]), default=None)
-                  for i in range(len(doc_ids))]
-    return pa.table({"story_id": [story_of[r] for r in roots], "doc_id": doc_ids, "similarity": similarity},
+    for doc_id, key in zip(doc_ids, keys, strict=True):
+        story_of[key] = min(story_of.get(key, doc_id), doc_id)
+    return pa.table({"story_id": [story_of[k] for k in keys], "doc_id": doc_ids, "similarity": similarity},
                     schema=STORIES)
