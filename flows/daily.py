@@ -202,8 +202,10 @@ def match_quotes(all_quotes: pa.Table) -> pa.Table:
 
 
 @light
-def cluster_stories(features: pa.Table) -> pa.Table:
-    return stories.cluster_stories(features)
+def cluster_stories(features: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
+    if previous is not None:
+        previous = stories.kept_stories(previous, features["doc_id"].combine_chunks(), carried)
+    return stories.cluster_stories(features, previous)
 
 
 @light
@@ -431,6 +433,7 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         counts = {"files": files.num_rows, "documents_read": docs.num_rows, "articles": all_articles.num_rows,
                   "quarantined": quarantine.num_rows, "analysed": all_articles.num_rows - len(carried),
                   "reused": len(carried)}
+        tables["carried"], tables["earlier"] = carried, _earlier(warehouse_dir, previous, carried)
         _write_run_wide(warehouse_dir, run_id, tables, {
             "entities": entities, "site_lines": site_lines, "quarantine": quarantine, "input_files": files,
             "alias_proposals": _alias_proposals(warehouse_dir, run_id, tables, entities, entities_file),
@@ -441,10 +444,19 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
     return {"run_id": run_id, **counts, "nothing_new": False}
 
 
+def _earlier(warehouse_dir: str, previous: dict | None, carried: pa.Array) -> dict[str, pa.Table]:
+    """The previous run's run-wide tables the steps update rather than compute again; none if nothing is carried."""
+    if previous is None or not len(carried):
+        return {}
+    return {name: read_run_table(warehouse_dir, name, previous["run_id"]) for name in ("stories",)}
+
+
 def _write_run_wide(warehouse_dir: str, run_id: str, tables: dict[str, pa.Table], ready: dict[str, pa.Table]) -> None:
-    """Quote groups, stories and name candidates over all articles, with the run's other tables; publish the run."""
+    """Quote groups, stories (updated from the earlier ones when there are) and name candidates over all articles,
+    with the run's other tables; publish the run."""
+    earlier = tables["earlier"]
     ready = {**ready, "quote_matches": match_quotes(tables["quotes"]),
-             "stories": cluster_stories(tables["story_features"]),
+             "stories": cluster_stories(tables["story_features"], earlier.get("stories"), tables["carried"]),
              "name_candidates": summarise_candidates(tables["candidate_mentions"], tables["articles"])}
     for name, table in ready.items():
         write(warehouse_dir, name, table, run_id)

@@ -214,12 +214,17 @@ def _with(previous: pa.Table, doc_ids: set[str], **values) -> pa.Table:
 
 def test_stories_no_new_article_links_to_keep_their_rows():
     unrelated = {"d0", "w1", "w2"}  # the chess report (same day) and the pair of chained articles
-    earlier = _with(_run(NEAR[1:]), unrelated, similarity=0.5)
-    updated = _run(NEAR, earlier).to_pylist()
-    assert [r for r in updated if r["doc_id"] in unrelated] == earlier.filter(
-        pa.array([d in unrelated for d in earlier["doc_id"].to_pylist()])).to_pylist()
-    fresh = _run(NEAR).to_pylist()  # idf counts every article, kept or not
-    assert [r for r in updated if r["doc_id"] not in unrelated] == [r for r in fresh if r["doc_id"] not in unrelated]
+    # Marked: the earlier run told the chained pair apart, which a run from scratch never does.
+    earlier = _with(_run(NEAR[1:]), {"w2"}, story_id="w2")
+    updated = {r["doc_id"]: r for r in _run(NEAR, earlier).to_pylist()}
+    assert {d: updated[d]["story_id"] for d in unrelated} == {"d0": "d0", "w1": "w1", "w2": "w2"}  # kept, not redone
+    fresh = {r["doc_id"]: r for r in _run(NEAR).to_pylist()}  # idf counts every article, kept or not
+    assert fresh["w2"]["story_id"] == "w1"
+    # Kept stories are scored under this run's idf, among their own members: alone, no score.
+    assert (updated["d0"]["similarity"], updated["w1"]["similarity"], updated["w2"]["similarity"]) == (
+        fresh["d0"]["similarity"], None, None)
+    assert {d: r for d, r in updated.items() if d not in unrelated} == {
+        d: r for d, r in fresh.items() if d not in unrelated}
 
 
 def test_an_earlier_story_is_clustered_again_whole():
@@ -228,9 +233,14 @@ def test_an_earlier_story_is_clustered_again_whole():
     assert updated["d0"] == {"story_id": "d0", "doc_id": "d0", "similarity": None}
 
 
-def test_an_update_with_nothing_new_or_removed_keeps_every_row():
-    tweaked = _with(_run(NEAR), {r[0] for r in NEAR}, similarity=0.5)
-    assert _run(NEAR, tweaked).to_pylist() == tweaked.to_pylist()
+def test_an_update_with_nothing_new_or_removed_keeps_every_story():
+    marked = _with(_run(NEAR), {"w2"}, story_id="w2", similarity=0.5)  # no run from scratch tells w2 from w1
+    updated = _run(NEAR, marked)
+    assert updated["story_id"].to_pylist() == marked["story_id"].to_pylist()
+    fresh = _run(NEAR)
+    rescored = [None if d in ("w1", "w2") else s  # kept apart, each alone: no score; the others as from scratch
+                for d, s in zip(fresh["doc_id"].to_pylist(), fresh["similarity"].to_pylist(), strict=True)]
+    assert updated["similarity"].to_pylist() == rescored
 
 
 def test_a_new_copy_joins_its_original_and_changes_nothing_else():

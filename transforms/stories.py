@@ -302,6 +302,16 @@ def _link(neighbours: dict[int, dict[int, float]], days: list[int | None], weigh
     return [clusters.find(i) for i in range(len(days))]
 
 
+def kept_stories(previous: pa.Table, doc_ids: pa.Array, carried: pa.Array) -> pa.Table:
+    """An earlier run's STORIES + this run's article ids + those carried over unchanged -> the earlier rows
+    cluster_stories may keep: every story holding an article analysed again (same id, new features) goes whole, so
+    its members count as new; rows of articles gone stay (they tell cluster_stories what was removed)."""
+    again = pc.and_(pc.is_in(previous["doc_id"], value_set=doc_ids), pc.invert(pc.is_in(previous["doc_id"],
+                                                                                      value_set=carried)))
+    broken = pc.unique(previous["story_id"].filter(again))
+    return previous.filter(pc.invert(pc.is_in(previous["story_id"], value_set=broken)))
+
+
 def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, threshold: float = THRESHOLD,
                     window_days: int | None = WINDOW_DAYS) -> pa.Table:
     """STORY_FEATURES of a corpus (+ earlier STORIES) -> STORIES: story_id = smallest doc_id, similarity = best link.
@@ -313,8 +323,9 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, thr
     clustered again (see _linked): usually far fewer than all articles within 2 * window_days of them, and an
     undated new article needs no full run. The other stories keep their rows. idf is counted over all the current
     features (each distinct row once), so what is clustered again comes out exactly as in a run from scratch (and
-    all of it does when every article is linked to a new one). Kept rows keep the scores of the earlier run's idf:
-    where idf moved enough to make or break a link away from the new articles, a run from scratch differs."""
+    all of it does when every article is linked to a new one). Kept stories keep their members and are scored again
+    under this run's idf; where idf moved enough to make or break a link away from the new articles, a run from
+    scratch would group differently."""
     features = features.take(pc.sort_indices(features["doc_id"]))  # ties between links break the same every run
     doc_ids, days = features["doc_id"].to_pylist(), _days(features)
     firsts = sorted(set(copies := _copies(features, days)))
@@ -331,8 +342,27 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, thr
         redone, neighbours = set(range(len(firsts))), _scored_pairs(vectors, node_days, window_days)
     roots = _link(neighbours, node_days, weights, threshold, None if window_days is None else 2 * window_days)
     keys = [roots[n] if n in redone else ("kept", kept[d][0]) for d, n in zip(doc_ids, node_of, strict=True)]
-    return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if n in redone else kept[d][1]
-                                    for d, n in zip(doc_ids, node_of, strict=True)])
+    rescored = _kept_similarity(keys, node_of, redone, vectors, node_days, weights, window_days)
+    return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if n in redone else rescored[n]
+                                    for n in node_of])
+
+
+def _kept_similarity(keys: list, node_of: list[int], redone: set[int], vectors, days, weights,
+                     window: int | None) -> dict[int, float | None]:
+    """Nodes of kept stories -> their best score with another node of their story under this run's idf (pairs
+    within the date window, at least FLOOR), as a run from scratch scores them; 1 for a node of copies."""
+    members = defaultdict(set)
+    for key, n in zip(keys, node_of, strict=True):
+        if n not in redone:
+            members[key].add(n)
+    best: dict[int, float | None] = {}
+    for nodes in members.values():
+        for a in nodes:
+            near = (b for b in nodes if b != a and (window is None or days[a] is None or days[b] is None
+                                                    or abs(days[a] - days[b]) <= window))
+            score = max((s for b in near if (s := _cosine(vectors[a], vectors[b])) >= FLOOR), default=None)
+            best[a] = 1.0 if weights[a] > 1 else score
+    return best
 
 
 def _seeds(doc_ids: list[str], node_of: list[int], previous: pa.Table | None) -> tuple[set[int], list, dict]:
