@@ -2,7 +2,8 @@
 
     python benchmarks/quote_groups_bench.py WAREHOUSE_DIR [--run RUN_ID] [--copies 10] [--new-share 0.01]
 
-Prints seconds (wall and CPU: the CPU figure holds up on a busy machine), how many pairs were verified with is_same_quote, and whether the update matches a full run.
+Prints seconds (wall, and CPU, which holds up on a busy machine), how many pairs were verified with
+is_same_quote, and whether the update matches a full run.
 """
 
 import argparse
@@ -51,7 +52,8 @@ def copies(quotes: pa.Table, count: int) -> pa.Table:
     tables = [quotes]
     for k in range(1, count):
         tables.append(quotes.set_column(0, "doc_id", pc.binary_join_element_wise(quotes["doc_id"], f"~r{k}", ""))
-                      .set_column(1, "quote_id", pc.binary_join_element_wise(quotes["quote_id"], f"~r{k}", "")))
+                      .set_column(1, "quote_id", pc.binary_join_element_wise(quotes["quote_id"], f"~r{k}", ""))
+                      .cast(quotes.schema))
     return pa.concat_tables(tables)
 
 

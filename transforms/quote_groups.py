@@ -52,9 +52,14 @@ def quote_words(text: str) -> list[str]:
 
 def is_same_quote(a: list[str], b: list[str]) -> bool:
     """Two quotes' words -> whether one carries (most of) the other: part, near copy or exact copy."""
-    short, long = sorted((a, b), key=len)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     least = MIN_PART_WORDS if len(short) < PART_RATIO * len(long) else MIN_COMMON_WORDS
-    if len(short) < least or LCSseq.similarity(a, b) < least:
+    if len(short) < least:
+        return False
+    common = LCSseq.similarity(a, b)
+    # A window scoring S shares c of the shorter quote's n words in order with 2c / (n + c) >= S / 100, so
+    # c (200 - S) >= S n: most pairs fail that here, without the costly window search (one word of slack).
+    if common < least or (common + 1) * (200 - MIN_WINDOW_SCORE) < MIN_WINDOW_SCORE * len(short):
         return False
     return fuzz.partial_ratio(short, long, score_cutoff=MIN_WINDOW_SCORE) > 0
 
@@ -213,26 +218,23 @@ class _Groups:
             i = parent[i]
         return i
 
-    def link(self, pairs: pa.Table, strings: list) -> int:
-        """Join each pair that is_same_quote on its strings, unless already joined; -> how many were compared."""
-        compared = 0
+    def link(self, pairs: pa.Table, strings: list) -> None:
+        """Join the pairs whose strings are the same quote (checked first: few pairs match)."""
         for a, b in zip(pairs["a"].to_pylist(), pairs["b"].to_pylist(), strict=True):
-            ra, rb = self.root(a), self.root(b)
-            if ra != rb:
-                compared += 1
-                if is_same_quote(strings[a], strings[b]):
-                    self.parent[max(ra, rb)] = min(ra, rb)
-        return compared
+            if is_same_quote(strings[a], strings[b]):
+                ra, rb = self.root(a), self.root(b)
+                self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table:
     """QUOTES (+ an earlier run's QUOTE_MATCHES of unchanged quotes) -> QUOTE_MATCHES: every non-fragment quote
     with the group of quotes of the same words."""
     kept = quotes.filter(pc.invert(quotes["is_fragment"]))
-    ids, vocabulary = word_ids(kept["text"])
+    texts = pc.dictionary_encode(kept["text"]).combine_chunks()  # copies are read once
+    ids, vocabulary = word_ids(texts.dictionary)
     each = word_strings(ids, vocabulary)
     distinct = pc.dictionary_encode(each)  # one item per distinct word list, in order of first appearance
-    strings, item = distinct.dictionary.to_pylist(), pc.cast(distinct.indices, pa.int64())
+    strings, item = distinct.dictionary.to_pylist(), pc.take(pc.cast(distinct.indices, pa.int64()), texts.indices)
     lengths = pc.utf8_length(distinct.dictionary)
     keys = gram_keys(ids.take(pc.index_in(distinct.dictionary, value_set=each)), vocabulary)
     groups = _Groups(len(strings))
