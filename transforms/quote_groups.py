@@ -22,6 +22,7 @@ comparisons, or switch it between all pairs and a line, so old quotes it compare
 
 import re
 import string
+from functools import reduce
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -103,6 +104,7 @@ def _ascii(texts: pa.Array) -> pa.Array:
 
 
 def _arange(n: int) -> pa.Array:
+    """0, 1, ... n - 1 as int64."""
     return pc.cast(pc.indices_nonzero(pa.repeat(True, n)), pa.int64())
 
 
@@ -135,40 +137,37 @@ def gram_keys(ids: pa.ListArray, vocabulary: int) -> pa.Table:
 
 
 def posting_pairs(keys: pa.Table) -> pa.Table:
-    """(key columns..., item) -> distinct (a, b), a < b: items sharing all keys, all pairs or each with the first
-    and the previous one."""
+    """(key columns..., item) -> distinct pairs (a, b), a < b, of items sharing all keys: all pairs in a list of up
+    to ALL_PAIRS_UP_TO items, else each item with the list's first and with the one before it."""
+    item, follows = _lists(keys)
+    if len(item) < 2:
+        return pa.table({"a": pa.array([], pa.int64()), "b": pa.array([], pa.int64())})
+    starts = pc.cast(pc.indices_nonzero(pc.invert(follows)), pa.int64())
+    sizes = pc.subtract(pa.concat_arrays([starts[1:], pa.array([len(item)], pa.int64())]), starts)
+    in_list = pc.subtract(pc.cumulative_sum(pc.cast(pc.invert(follows), pa.int64())), 1)
+    start, size = pc.take(starts, in_list), pc.take(sizes, in_list)
+    small = pc.less_equal(size, ALL_PAIRS_UP_TO)
+    after = pc.subtract(pc.add(start, size), pc.add(_arange(len(item)), 1))  # items after this one in its list
+    a, b = _all_pairs(item, pc.if_else(small, after, 0))
+    line = pc.and_(pc.invert(small), follows)
+    firsts = [a, pc.take(item, start).filter(line), item[:-1].filter(line[1:])]
+    seconds = [b, item.filter(line), item[1:].filter(line[1:])]
+    return _distinct(pa.chunked_array(firsts, pa.int64()), pa.chunked_array(seconds, pa.int64()))
+
+
+def _lists(keys: pa.Table) -> tuple[pa.Array, pa.Array]:
+    """(key columns..., item) -> items sorted by keys then item, once per list, and whether each follows another
+    item of its list."""
     names = [n for n in keys.column_names if n != "item"]
     rows = keys.sort_by([(n, "ascending") for n in [*names, "item"]])
-    n = rows.num_rows
-    if n < 2:
-        return pa.table({"a": pa.array([], pa.int64()), "b": pa.array([], pa.int64())})
     item = rows["item"].combine_chunks()
-    same_key = _all([pc.equal(rows[k][1:], rows[k][:-1]) for k in names])
-    repeat = pc.and_(same_key, pc.equal(item[1:], item[:-1]))
-    keep = pa.concat_arrays([pa.array([True]), pc.invert(repeat).combine_chunks()])  # an item once per list
-    item, same_key = item.filter(keep), pa.concat_arrays([pa.array([False]), same_key.combine_chunks()]).filter(keep)
-    n = len(item)
-    start_flags = pc.invert(same_key)
-    starts = pc.indices_nonzero(start_flags)
-    run = pc.subtract(pc.cumulative_sum(pc.cast(start_flags, pa.int64())), 1)
-    sizes = pc.subtract(pa.concat_arrays([starts[1:], pa.array([n], pa.uint64())]), starts)
-    start, size = pc.take(starts, run), pc.take(sizes, run)
-    row = _arange(n)
-    later = pc.subtract(pc.add(pc.cast(start, pa.int64()), pc.cast(size, pa.int64())), pc.add(row, 1))
-    small = pc.less_equal(size, ALL_PAIRS_UP_TO)
-    a, b = _all_pairs(item, pc.if_else(small, later, 0))
-    line = pc.and_(pc.invert(small), same_key)
-    firsts = pc.take(item, start).filter(line)
-    pairs_a = [a, firsts, item[:-1].filter(line[1:])]
-    pairs_b = [b, item.filter(line), item[1:].filter(line[1:])]
-    return _distinct(pa.chunked_array(pairs_a, pa.int64()), pa.chunked_array(pairs_b, pa.int64()))
-
-
-def _all(masks: list) -> pa.Array:
-    result = masks[0]
-    for mask in masks[1:]:
-        result = pc.and_(result, mask)
-    return result
+    if len(item) < 2:
+        return item, pa.array([False] * len(item))
+    same = [pc.equal(rows[n].combine_chunks()[1:], rows[n].combine_chunks()[:-1]) for n in names]
+    follows = pa.concat_arrays([pa.array([False]), reduce(pc.and_, same)])
+    repeat = pa.concat_arrays([pa.array([False]), pc.equal(item[1:], item[:-1])])
+    keep = pc.invert(pc.and_(follows, repeat))  # a 4-gram said twice in a quote lists the quote once
+    return item.filter(keep), follows.filter(keep)
 
 
 def _all_pairs(item: pa.Array, later: pa.Array) -> tuple[pa.Array, pa.Array]:
