@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.test_quotes import ENTITIES, HURRIYET, PRESS_TV
+from transforms import quote_groups
 from transforms.mentions import extract_mentions
 from transforms.quote_groups import candidate_pairs, group_quotes, is_same_quote, quote_words
 from transforms.quotes import extract_quotes
@@ -129,6 +130,15 @@ def test_copies_of_a_quote_group_as_one_and_short_copies_stay_alone():
     assert found == _reference(quotes)
     assert found == {"e:0": "b:0", "b:0": "b:0", "d:3": "b:0", "c:0": "b:0", "a:2": "a:2", "f:1": "a:2",
                      "a:0": "a:0", "c:1": "c:1"}
+
+
+def test_a_vocabulary_past_what_characters_number_matches_the_same(monkeypatch):
+    rows = [("e:0", LONG, False), ("c:0", PART, False), ("a:2", OTHER, False), ("f:1", OTHER + " Really.", False),
+            ("b:0", LONG.replace("warlord", "general"), False), ("a:0", "We will win.", False)]
+    expected = _found(group_quotes(_quotes(rows)))
+    monkeypatch.setattr(quote_groups, "_MAX_WORDS", 2)
+    assert _found(group_quotes(_quotes(rows))) == expected == _reference(_quotes(rows))
+    assert len(set(expected.values())) == 3
 
 
 def test_blocking_gives_the_pairs_of_the_plain_postings():

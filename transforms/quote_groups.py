@@ -12,12 +12,13 @@ edits, and share enough words in order with it, so one outlet quoting part of an
 comma or a few changed words still match while a common phrase does not merge unrelated quotes. Groups are
 the connected matches (union-find); a group's id is its smallest quote_id.
 
-Update: given the QUOTE_MATCHES of an earlier run, restricted to quotes whose text did not change, the quotes
-found there are old and the rest new. Old quotes are re-matched only within their previous group (a member the
-group lost may have been its bridge, so a group may split, never merge with another old group); new quotes are
-matched against all quotes through the same blocking. The result is a from-scratch run's, except where a 4-gram
-is carried by more than ALL_PAIRS_UP_TO lists in either run: quotes coming or going move its line of
-comparisons, or switch it between all pairs and a line, so old quotes it compares may differ.
+Update: given an earlier run's QUOTE_MATCHES, restricted to quotes whose text did not change, the quotes found
+there are old and the rest new. Two old quotes in different previous groups did not match then and do not now, so
+old quotes are compared only within their previous group; each group of several is re-matched among the members
+it still has, since one it lost (no longer listed, so not visible here) may have been its bridge: it may split.
+New quotes are matched against all quotes through the same blocking. The result is a from-scratch run's, except
+where a 4-gram is carried by more than ALL_PAIRS_UP_TO lists in either run: quotes coming or going move its line
+of comparisons, or switch it between all pairs and a line, so old quotes it compares may differ.
 """
 
 import re
@@ -109,12 +110,22 @@ def _arange(n: int) -> pa.Array:
 
 
 def word_strings(ids: pa.ListArray, vocabulary: int) -> pa.Array:
-    """Word numbers -> one string per quote, a character per word, so matching compares whole words at C speed."""
+    """Word numbers -> one string per quote, a character per word, so matching compares whole words at C speed;
+    past what characters can number, 4 bytes per word (matched as lists of numbers)."""
     if vocabulary > _MAX_WORDS:
-        raise ValueError(f"{vocabulary} distinct words: more than characters can number")
-    chars = pa.array([chr(n + 1 + (0x800 if n + 1 >= _SURROGATES else 0)) for n in range(vocabulary)], pa.string())
+        chars = pa.array([n.to_bytes(4, "big") for n in range(vocabulary)], pa.binary())
+    else:
+        chars = pa.array([chr(n + 1 + (0x800 if n + 1 >= _SURROGATES else 0)) for n in range(vocabulary)], pa.string())
     offsets, values = _flat(ids)
-    return pc.binary_join(pa.ListArray.from_arrays(offsets, pc.take(chars, values)), "")
+    return pc.binary_join(pa.ListArray.from_arrays(offsets, pc.take(chars, values)), pa.scalar("", chars.type))
+
+
+def _sequences(distinct: pa.Array) -> tuple[list, pa.Array]:
+    """Distinct word_strings -> (what is_same_quote compares for each, its number of words)."""
+    if pa.types.is_string(distinct.type):
+        return distinct.to_pylist(), pc.utf8_length(distinct)
+    sequences = [[int.from_bytes(w[k:k + 4], "big") for k in range(0, len(w), 4)] for w in distinct.to_pylist()]
+    return sequences, pc.divide(pc.binary_length(distinct), 4)
 
 
 def _flat(lists: pa.ListArray) -> tuple[pa.Array, pa.Array]:
@@ -233,8 +244,8 @@ def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table
     ids, vocabulary = word_ids(texts.dictionary)
     each = word_strings(ids, vocabulary)
     distinct = pc.dictionary_encode(each)  # one item per distinct word list, in order of first appearance
-    strings, item = distinct.dictionary.to_pylist(), pc.take(pc.cast(distinct.indices, pa.int64()), texts.indices)
-    lengths = pc.utf8_length(distinct.dictionary)
+    strings, lengths = _sequences(distinct.dictionary)
+    item = pc.take(pc.cast(distinct.indices, pa.int64()), texts.indices)
     keys = gram_keys(ids.take(pc.index_in(distinct.dictionary, value_set=each)), vocabulary)
     groups = _Groups(len(strings))
     if previous is None:
