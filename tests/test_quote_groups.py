@@ -3,6 +3,8 @@ import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from tests.test_quotes import ENTITIES, HURRIYET, PRESS_TV
 from transforms import quote_groups
@@ -206,3 +208,21 @@ def test_update_equals_a_full_run(sets):
     pool, before, after = sets
     rows = [r for r in pool if r[0] in set(after)]
     assert _update(rows, before, pool) == _reference(_quotes(rows))
+
+
+def _plain_same(a: list[str], b: list[str]) -> bool:
+    """is_same_quote without its shortcut on shared words."""
+    short, long = sorted((a, b), key=len)
+    least = 10 if len(short) < 0.8 * len(long) else 6
+    if len(short) < least or LCSseq.similarity(a, b) < least:
+        return False
+    return fuzz.partial_ratio(short, long, score_cutoff=80) > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(_quote_sets())
+def test_the_shortcut_on_shared_words_decides_as_the_window_search(sets):
+    words = [quote_words(text) for _, text, _ in sets[0]]
+    for a in words:
+        for b in words:
+            assert is_same_quote(a, b) is _plain_same(a, b)

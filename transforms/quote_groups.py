@@ -229,7 +229,7 @@ class _Groups:
         return i
 
     def link(self, pairs: pa.Table, strings: list) -> None:
-        """Join the pairs whose strings are the same quote (checked first: few pairs match)."""
+        """Join the pairs whose strings are the same quote (checked before their groups are looked up: few match)."""
         for a, b in zip(pairs["a"].to_pylist(), pairs["b"].to_pylist(), strict=True):
             if is_same_quote(strings[a], strings[b]):
                 ra, rb = self.root(a), self.root(b)
