@@ -1,7 +1,13 @@
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from tests.test_quotes import ENTITIES, HURRIYET, PRESS_TV
+from transforms import quote_groups
 from transforms.mentions import extract_mentions
 from transforms.quote_groups import candidate_pairs, group_quotes, is_same_quote, quote_words
 from transforms.quotes import extract_quotes
@@ -80,3 +86,143 @@ def test_seed_quotes_group_across_hurriyet_and_press_tv():
     shared = sorted(text[g][:30] for g, docs in groups.items() if docs == {"hurriyet", "presstv"})
     assert shared == ["In Libya, we are supporting th", "This is the position of the GN"]
     assert len(groups) == len(shared) + 3  # the other quotes stay alone
+
+
+def _reference(quotes: pa.Table) -> dict[str, str]:
+    """The plain algorithm, copies and all: 4-gram postings, every pair in a posting, union-find, smallest id."""
+    rows = [r for r in quotes.to_pylist() if not r["is_fragment"]]
+    words = [quote_words(r["text"]) for r in rows]
+    postings: dict[tuple, list[int]] = {}
+    for i, ws in enumerate(words):
+        for gram in {tuple(ws[k:k + 4]) for k in range(len(ws) - 3)}:
+            postings.setdefault(gram, []).append(i)
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for members in postings.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1:]:
+                if root(a) != root(b) and is_same_quote(words[a], words[b]):
+                    parent[max(root(a), root(b))] = min(root(a), root(b))
+    smallest: dict[int, str] = {}
+    for i, r in enumerate(rows):
+        smallest[root(i)] = min(smallest.get(root(i), r["quote_id"]), r["quote_id"])
+    return {r["quote_id"]: smallest[root(i)] for i, r in enumerate(rows)}
+
+
+def _found(matches: pa.Table) -> dict[str, str]:
+    return {r["quote_id"]: r["quote_group_id"] for r in conform(matches, QUOTE_MATCHES).to_pylist()}
+
+
+PART = "we are supporting the legitimate government and the French government"
+OTHER = "France for us is an important NATO ally. It is an important country in Europe."
+
+
+def test_copies_of_a_quote_group_as_one_and_short_copies_stay_alone():
+    quotes = _quotes([
+        ("e:0", LONG, False), ("b:0", LONG.upper(), False), ("d:3", "“" + LONG + "”", False),
+        ("c:0", PART, False), ("a:2", OTHER, False), ("f:1", OTHER, False),
+        ("a:0", "We will win.", False), ("c:1", "we will WIN", False), ("d:0", "We will win", True),
+    ])
+    found = _found(group_quotes(quotes))
+    assert found == _reference(quotes)
+    assert found == {"e:0": "b:0", "b:0": "b:0", "d:3": "b:0", "c:0": "b:0", "a:2": "a:2", "f:1": "a:2",
+                     "a:0": "a:0", "c:1": "c:1"}
+
+
+def test_a_vocabulary_past_what_characters_number_matches_the_same(monkeypatch):
+    rows = [("e:0", LONG, False), ("c:0", PART, False), ("a:2", OTHER, False), ("f:1", OTHER + " Really.", False),
+            ("b:0", LONG.replace("warlord", "general"), False), ("a:0", "We will win.", False)]
+    expected = _found(group_quotes(_quotes(rows)))
+    monkeypatch.setattr(quote_groups, "_MAX_WORDS", 2)
+    assert _found(group_quotes(_quotes(rows))) == expected == _reference(_quotes(rows))
+    assert len(set(expected.values())) == 3
+
+
+def test_blocking_gives_the_pairs_of_the_plain_postings():
+    words = [quote_words(t) for t in (LONG, PART, OTHER, LONG.replace("warlord", "general"), "a b c d a b c d")]
+    assert candidate_pairs(words) == {(0, 1), (0, 3), (1, 3)}
+
+
+def _update(rows: list[tuple[str, str, bool]], before: list[str], previous_rows=None) -> dict[str, str]:
+    """Group `rows` from scratch and as an update of a run over the `before` ids; the two must agree."""
+    text = {qid: (t, f) for qid, t, f in (previous_rows or rows)}
+    previous = group_quotes(_quotes([(q, *text[q]) for q in before]))
+    present = {qid for qid, _, _ in rows}
+    previous = previous.filter(pc.is_in(previous["quote_id"], pa.array(sorted(present), pa.string())))
+    scratch = _found(group_quotes(_quotes(rows)))
+    assert _found(group_quotes(_quotes(rows), previous)) == scratch
+    return scratch
+
+
+def test_update_with_added_quotes_equals_a_full_run():
+    rows = [("b:0", LONG, False), ("c:0", PART, False), ("a:2", OTHER, False), ("f:0", LONG, False),
+            ("a:1", OTHER.replace("Europe", "the world"), False), ("g:0", "We will win.", False)]
+    found = _update(rows, ["b:0", "a:2"])
+    assert found == {"b:0": "b:0", "c:0": "b:0", "f:0": "b:0", "a:2": "a:1", "a:1": "a:1", "g:0": "g:0"}
+    assert _update(rows, []) == found
+    assert _update(rows, [q for q, _, _ in rows]) == found
+
+
+FIRST = "the talks in Geneva will go on next week and we expect the ceasefire to hold for all sides"
+SECOND = "we expect the ceasefire to hold for all sides as long as the observers stay on the ground in the south"
+BRIDGE = FIRST + " " + SECOND.removeprefix("we expect the ceasefire to hold for all sides ")
+
+
+def test_update_splits_a_group_that_lost_its_bridge_and_merges_groups_a_new_quote_bridges():
+    assert not is_same_quote(quote_words(FIRST), quote_words(SECOND))
+    rows = [("a:0", FIRST, False), ("c:0", SECOND, False), ("b:0", BRIDGE, False)]
+    assert _update(rows, ["a:0", "c:0", "b:0"]) == {"a:0": "a:0", "c:0": "a:0", "b:0": "a:0"}
+    assert _update(rows[:2], ["a:0", "c:0", "b:0"], rows) == {"a:0": "a:0", "c:0": "c:0"}  # b:0 is gone
+    assert _update(rows, ["a:0", "c:0"]) == {"a:0": "a:0", "c:0": "a:0", "b:0": "a:0"}  # b:0 is new
+
+
+SENTENCES = [LONG, PART + " in Tripoli", FIRST, SECOND, OTHER]
+
+
+@st.composite
+def _quote_sets(draw):
+    """A pool of quotes drawn from a few sentences with edits, and two overlapping runs' ids."""
+    pool = []
+    for n in range(draw(st.integers(1, 9))):
+        words = SENTENCES[draw(st.integers(0, len(SENTENCES) - 1))].split()
+        start = draw(st.integers(0, len(words) - 1))
+        words = words[start:draw(st.integers(start + 1, len(words)))]
+        for _ in range(draw(st.integers(0, 3))):
+            if not words:
+                break
+            at = draw(st.integers(0, len(words) - 1))
+            words[at:at + 1] = draw(st.sampled_from([[], ["indeed"], ["Libya"], [words[at].upper()]]))
+        pool.append((f"d{draw(st.integers(0, 4))}:{n}", " ".join(words) or "yes", draw(st.booleans())))
+    ids = [q for q, _, _ in pool]
+    return pool, draw(st.lists(st.sampled_from(ids), unique=True)), draw(st.lists(st.sampled_from(ids), unique=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_quote_sets())
+def test_update_equals_a_full_run(sets):
+    pool, before, after = sets
+    rows = [r for r in pool if r[0] in set(after)]
+    assert _update(rows, before, pool) == _reference(_quotes(rows))
+
+
+def _plain_same(a: list[str], b: list[str]) -> bool:
+    """is_same_quote without its shortcut on shared words."""
+    short, long = sorted((a, b), key=len)
+    least = 10 if len(short) < 0.8 * len(long) else 6
+    if len(short) < least or LCSseq.similarity(a, b) < least:
+        return False
+    return fuzz.partial_ratio(short, long, score_cutoff=80) > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(_quote_sets())
+def test_the_shortcut_on_shared_words_decides_as_the_window_search(sets):
+    words = [quote_words(text) for _, text, _ in sets[0]]
+    for a in words:
+        for b in words:
+            assert is_same_quote(a, b) is _plain_same(a, b)
