@@ -197,8 +197,10 @@ def repeat_sources(repeats: pa.Table, article_ids: pa.Array) -> tuple[pa.Table, 
 
 
 @light
-def match_quotes(all_quotes: pa.Table) -> pa.Table:
-    return quote_groups.group_quotes(all_quotes)
+def match_quotes(all_quotes: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
+    if previous is not None:
+        previous = quote_groups.kept_matches(previous, all_quotes, carried)
+    return quote_groups.group_quotes(all_quotes, previous)
 
 
 @light
@@ -448,14 +450,14 @@ def _earlier(warehouse_dir: str, previous: dict | None, carried: pa.Array) -> di
     """The previous run's run-wide tables the steps update rather than compute again; none if nothing is carried."""
     if previous is None or not len(carried):
         return {}
-    return {name: read_run_table(warehouse_dir, name, previous["run_id"]) for name in ("stories",)}
+    return {name: read_run_table(warehouse_dir, name, previous["run_id"]) for name in ("stories", "quote_matches")}
 
 
 def _write_run_wide(warehouse_dir: str, run_id: str, tables: dict[str, pa.Table], ready: dict[str, pa.Table]) -> None:
     """Quote groups, stories (updated from the earlier ones when there are) and name candidates over all articles,
     with the run's other tables; publish the run."""
     earlier = tables["earlier"]
-    ready = {**ready, "quote_matches": match_quotes(tables["quotes"]),
+    ready = {**ready, "quote_matches": match_quotes(tables["quotes"], earlier.get("quote_matches"), tables["carried"]),
              "stories": cluster_stories(tables["story_features"], earlier.get("stories"), tables["carried"]),
              "name_candidates": summarise_candidates(tables["candidate_mentions"], tables["articles"])}
     for name, table in ready.items():

@@ -226,3 +226,13 @@ def test_the_shortcut_on_shared_words_decides_as_the_window_search(sets):
     for a in words:
         for b in words:
             assert is_same_quote(a, b) is _plain_same(a, b)
+
+
+def test_an_update_starts_only_from_quotes_of_articles_carried_over():
+    from transforms.quote_groups import kept_matches
+
+    quotes = pa.table({"doc_id": ["a", "b", "c"], "quote_id": ["a:0", "b:0", "c:0"]})
+    previous = pa.table({"quote_id": ["a:0", "b:0", "c:0", "gone:0"], "quote_group_id": ["a:0", "a:0", "c:0", "a:0"]})
+    kept = kept_matches(previous, quotes, pa.array(["a", "c"]))  # b analysed again: its quote may be other words
+    assert kept.to_pylist() == [{"quote_id": "a:0", "quote_group_id": "a:0"},
+                                {"quote_id": "c:0", "quote_group_id": "c:0"}]

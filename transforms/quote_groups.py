@@ -236,6 +236,14 @@ class _Groups:
                 self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def kept_matches(previous: pa.Table, quotes: pa.Table, carried: pa.Array) -> pa.Table:
+    """An earlier run's QUOTE_MATCHES + this run's quotes + ids of the articles carried over unchanged -> the earlier
+    rows group_quotes may start from: quotes of carried articles only (an article analysed again may give the same
+    quote id to other words)."""
+    same = quotes.filter(pc.is_in(quotes["doc_id"], value_set=carried))["quote_id"].combine_chunks()
+    return previous.filter(pc.is_in(previous["quote_id"], value_set=same))
+
+
 def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table:
     """QUOTES (+ an earlier run's QUOTE_MATCHES of unchanged quotes) -> QUOTE_MATCHES: every non-fragment quote
     with the group of quotes of the same words."""
