@@ -8,7 +8,8 @@ import pytest
 
 from flows import storage
 from flows.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, copy_seeds
+from tests.test_incremental import NEW_STORY
 from warehouse.contracts import CONTRACTS
 
 
@@ -40,6 +41,12 @@ def test_parts_and_the_lock_live_in_the_url_filesystem(memory_warehouse):
             with storage.locked(memory_warehouse, "run-b"):
                 pass
     assert not fs.exists("/wh-test/.crosswire.lock")
+    copied = storage.carry_forward(memory_warehouse, ["analysed"], "20260101T000000000000Z-abc123",
+                                   "20260102T000000000000Z-def456", "doc_id", pa.array(["d1", "d2"]), 7)
+    assert copied == {"analysed": 2}
+    (part,) = storage.run_parts(memory_warehouse, "analysed", "20260102T000000000000Z-def456")
+    assert part == "memory:///wh-test/parquet/analysed/20260102T000000000000Z-def456-00007.parquet"
+    assert storage.read_part(part, "analysed")["doc_id"].to_pylist() == ["d1", "d2"]
     assert not Path("memory:").exists() and not Path("wh-test").exists()
 
 
@@ -62,17 +69,26 @@ def test_absolute_warehouse_makes_a_folder_absolute():
     assert storage.absolute_warehouse("data") == str(Path("data").resolve())
 
 
-def test_a_memory_warehouse_equals_a_local_one_and_finds_its_previous_run(seeds_warehouse, memory_warehouse):
+def test_a_memory_warehouse_equals_a_local_one_and_carries_over_from_its_previous_run(prefect_harness,
+                                                                                      memory_warehouse, tmp_path):
     from flows.daily import run_folder
 
-    first = run_folder(input_dir=str(SEEDS), warehouse_dir=memory_warehouse)
+    inbox = copy_seeds(tmp_path / "in")
+    run_folder(input_dir=str(inbox), warehouse_dir=str(tmp_path / "local"))
+    first = run_folder(input_dir=str(inbox), warehouse_dir=memory_warehouse)
     fs = fsspec.filesystem("memory")
     assert fs.isfile("/wh-test/crosswire.duckdb") and fs.ls("/wh-test/parquet/articles")
     assert not fs.glob("/wh-test/.building-*") and not Path("memory:").exists()
-    assert _tables(memory_warehouse) == _tables(str(seeds_warehouse))
+    assert _tables(memory_warehouse) == _tables(str(tmp_path / "local"))
     assert storage.previous_run(memory_warehouse)["run_id"] == first["run_id"]
-    again = run_folder(input_dir=str(SEEDS), warehouse_dir=memory_warehouse)
+    again = run_folder(input_dir=str(inbox), warehouse_dir=memory_warehouse)
     assert again["nothing_new"] and again["run_id"] == first["run_id"]
+    (inbox / "kalin.txt").write_text(NEW_STORY)
+    third = run_folder(input_dir=str(inbox), warehouse_dir=memory_warehouse)
+    assert (third["analysed"], third["reused"], third["articles"]) == (1, 5, 6)
+    assert storage.query(memory_warehouse, "select count(distinct doc_id) from articles")[1] == [(6,)]
+    runs = {path.rpartition("/")[2][:29] for path in fs.ls("/wh-test/parquet/articles", detail=False)}
+    assert runs == {first["run_id"], third["run_id"]}
 
 
 def test_a_file_url_warehouse_equals_a_local_one_and_answers_queries(seeds_warehouse, tmp_path, capsys):
