@@ -121,7 +121,8 @@ def _serve(args: argparse.Namespace) -> int:
     _check_run_arguments(args, quiet=False)
     from flows.daily import run_folder
 
-    parameters = {"input_dir": os.path.abspath(args.input), "warehouse_dir": os.path.abspath(args.warehouse),
+    parameters = {"input_dir": os.path.abspath(args.input),
+                  "warehouse_dir": storage.absolute_warehouse(args.warehouse),
                   "manifest": os.path.abspath(args.manifest) if args.manifest else None,
                   "entities_file": os.path.abspath(args.entities)}
     schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}

@@ -5,7 +5,7 @@ import hashlib
 import io
 import os
 import re
-import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +15,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+from fsspec import AbstractFileSystem
+from fsspec.core import split_protocol, url_to_fs
+from fsspec.implementations.local import LocalFileSystem
 
 from transforms.alias_decisions import DECISION_COLUMNS
 from warehouse import reports
@@ -37,6 +40,27 @@ class QueryError(Exception):
 
 class InputError(Exception):
     """A problem the user must fix (missing folder, unwritable warehouse, bad manifest): one line, exit 2."""
+
+
+def _fs(warehouse_dir: str) -> tuple[AbstractFileSystem, str]:
+    """Warehouse folder or fsspec URL -> (its filesystem, the folder's path on it, no trailing slash).
+
+    Workers of the processes and dask runners open the filesystem from the URL alone, so the URL must name
+    storage they all reach: memory:// lives in one process and serves only the local (threads) runner."""
+    try:
+        fs, root = url_to_fs(warehouse_dir)
+    except (ImportError, ValueError) as exc:  # a protocol whose package is missing, or not a protocol at all
+        raise InputError(f"warehouse {warehouse_dir}: {exc}") from exc
+    return fs, root.rstrip("/") or root
+
+
+def _is_local(fs: AbstractFileSystem) -> bool:
+    return isinstance(fs, LocalFileSystem)
+
+
+def absolute_warehouse(warehouse_dir: str) -> str:
+    """A warehouse folder made absolute (for a deployment run from elsewhere); a URL stays as given."""
+    return os.path.abspath(warehouse_dir) if split_protocol(warehouse_dir)[0] is None else warehouse_dir
 
 
 def list_inputs(input_dir: str) -> list[str]:
@@ -76,21 +100,56 @@ def versions(entities_file: str, outlets_file: str) -> list[str]:
 
 def previous_run(warehouse_dir: str) -> dict | None:
     """The published run: run_id, config_version, counts, input_files, quarantined paths, analysed keys; or None."""
-    catalog = Path(warehouse_dir) / CATALOG
-    if not catalog.is_file():
-        return None
     try:
-        con = duckdb.connect(str(catalog), read_only=True)
-        try:
+        with _catalog(warehouse_dir) as con:
+            if con is None:
+                return None
             run = con.sql("select * from runs").to_arrow_table().to_pylist()[0]
             quarantined = con.execute("select distinct source_path from quarantine").fetchall()
             return {**run, "input_files": con.sql("select * from input_files").to_arrow_table(),
                     "quarantined": {row[0] for row in quarantined},
                     "analysed": con.sql("select * from analysed").to_arrow_table()}
-        finally:
-            con.close()
     except (duckdb.Error, IndexError, KeyError):  # an older or unreadable catalog: process everything
         return None
+
+
+@contextmanager
+def _catalog(warehouse_dir: str) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """The published catalog opened read-only (None if there is none) for the block.
+
+    A catalog elsewhere than on local disk is read from a local copy, with the warehouse's filesystem
+    registered in DuckDB so its views read the Parquet there."""
+    fs, root = _fs(warehouse_dir)
+    catalog = f"{root}/{CATALOG}"
+    if not fs.isfile(catalog):
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="crosswire-") as cache:
+        if not _is_local(fs):
+            fs.get_file(catalog, os.path.join(cache, CATALOG))
+            catalog = os.path.join(cache, CATALOG)
+        con = duckdb.connect(catalog, read_only=True)
+        try:
+            if not _is_local(fs):
+                con.register_filesystem(fs)
+            yield con
+        finally:
+            con.close()
+
+
+def _run_files(fs: AbstractFileSystem, folder: str) -> list[tuple[str, str]]:
+    """A folder's Parquet files (half-written ones too) -> sorted (path, run id or '' if not a run's part)."""
+    try:
+        paths = fs.ls(folder, detail=False)
+    except FileNotFoundError:
+        return []
+    found = []
+    for path in paths:
+        name = path.rstrip("/").rpartition("/")[2]
+        if ".parquet" in name:
+            match = _RUN_FILE.match(name)
+            found.append((path, match["run"] if match else ""))
+    return sorted(found)
 
 
 def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
@@ -98,26 +157,42 @@ def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | Non
                    limit: int | None = None) -> pa.Table:
     """One table's Parquet parts of a run (only rows whose `column` is in `values`, if given; only `columns`, if
     given; only the first `limit` rows, if given) -> one table."""
-    files = run_parts(warehouse_dir, name, run_id)
+    fs, root = _fs(warehouse_dir)
+    files = _parts(fs, root, name, run_id)
     contract = CONTRACTS[name]
     if not files:
         empty = contract.empty_table()
         return empty.select(columns) if columns else empty
-    dataset = ds.dataset(files, schema=contract, format="parquet")
+    dataset = ds.dataset(files, schema=contract, format="parquet", filesystem=fs)
     condition = pc.field(column).isin(values) if column else None
     if limit is not None:
         return dataset.head(limit, columns=columns, filter=condition)
     return dataset.to_table(columns=columns, filter=condition)
 
 
+def _parts(fs: AbstractFileSystem, root: str, name: str, run_id: str) -> list[str]:
+    return [path for path, run in _run_files(fs, f"{root}/parquet/{name}") if run == run_id]
+
+
+def _url(fs: AbstractFileSystem, path: str) -> str:
+    """A path on the warehouse's filesystem -> what names it alone: the path itself on local disk, else a URL."""
+    return path if _is_local(fs) else fs.unstrip_protocol(path)
+
+
 def run_parts(warehouse_dir: str, name: str, run_id: str) -> list[str]:
-    """One table's Parquet parts of a run, in part order."""
-    return sorted(str(p) for p in (Path(warehouse_dir) / "parquet" / name).glob(f"{run_id}-*.parquet"))
+    """One table's Parquet parts of a run, in part order (paths; URLs for a warehouse elsewhere than local disk)."""
+    fs, root = _fs(warehouse_dir)
+    return [_url(fs, path) for path in _parts(fs, root, name, run_id)]
 
 
 def read_part(path: str, name: str, columns: list[str] | None = None) -> pa.Table:
-    """One Parquet part of a table (only `columns`, if given)."""
-    return ds.dataset([path], schema=CONTRACTS[name], format="parquet").to_table(columns=columns)
+    """One Parquet part of a table, by path or URL (only `columns`, if given)."""
+    fs, part = _fs(path)
+    return _read_part(fs, part, name, columns)
+
+
+def _read_part(fs: AbstractFileSystem, path: str, name: str, columns: list[str] | None = None) -> pa.Table:
+    return ds.dataset([path], schema=CONTRACTS[name], format="parquet", filesystem=fs).to_table(columns=columns)
 
 
 def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: str, column: str,
@@ -126,32 +201,36 @@ def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: s
 
     A part whose rows all qualify is linked (copied where links are not possible), not rewritten; the others are
     read, filtered and written. The new run's parts are numbered from first_part, in the old parts' order."""
+    fs, root = _fs(warehouse_dir)
     wanted = pa.array(values, pa.string()) if not isinstance(values, pa.Array) else values
     copied = {}
     for name in names:
         copied[name] = 0
-        for n, path in enumerate(run_parts(warehouse_dir, name, from_run)):
-            keys = pq.read_table(path, columns=[column])[column]
+        for n, path in enumerate(_parts(fs, root, name, from_run)):
+            keys = pq.read_table(path, columns=[column], filesystem=fs)[column]
             inside = pc.is_in(keys, value_set=wanted)
             count = pc.sum(inside).as_py() or 0
             if count == len(keys) and count:
-                _link(Path(path), _part_path(warehouse_dir, name, to_run, first_part + n))
+                _link(fs, path, _part_path(root, name, to_run, first_part + n))
             elif count:
-                table = read_part(path, name).filter(inside)
+                table = _read_part(fs, path, name).filter(inside)
                 write_table(warehouse_dir, name, table, to_run, first_part + n)
             copied[name] += count
     return copied
 
 
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".parquet.partial")
-    partial.unlink(missing_ok=True)
-    try:
-        os.link(source, partial)
-    except OSError:  # another device, or a file system without links
-        shutil.copyfile(source, partial)
-    os.replace(partial, target)
+def _link(fs: AbstractFileSystem, source: str, target: str) -> None:
+    fs.makedirs(target.rpartition("/")[0], exist_ok=True)
+    partial = target + ".partial"
+    _unlink(fs, partial)
+    if not _is_local(fs):
+        fs.cp_file(source, partial)  # object stores copy on their side
+    else:
+        try:
+            os.link(source, partial)
+        except OSError:  # another device, or a file system without links
+            fs.cp_file(source, partial)
+    fs.mv(partial, target)
 
 
 def read_files(input_dir: str, paths: list[str]) -> pa.Table:
@@ -255,14 +334,14 @@ def save_alias_decision(entities_file: str, entity_rows: list[dict] | None, deci
 
 def check_warehouse(warehouse_dir: str) -> None:
     """Create the warehouse folder if needed and prove it is writable, else raise InputError."""
-    root = Path(warehouse_dir)
-    probe = root / ".write-test"
+    fs, root = _fs(warehouse_dir)
+    probe = f"{root}/.write-test"
     try:
-        (root / "parquet").mkdir(parents=True, exist_ok=True)
-        probe.write_bytes(b"")
-        probe.unlink()
+        fs.makedirs(f"{root}/parquet", exist_ok=True)
+        fs.pipe_file(probe, b"")
+        fs.rm_file(probe)
     except OSError as exc:
-        raise InputError(f"cannot write to warehouse {warehouse_dir}: {exc.strerror}") from exc
+        raise InputError(f"cannot write to warehouse {warehouse_dir}: {exc.strerror or exc}") from exc
 
 
 def _pid_alive(pid: int) -> bool:
@@ -278,36 +357,43 @@ def _pid_alive(pid: int) -> bool:
 @contextmanager
 def locked(warehouse_dir: str, run_id: str) -> Iterator[None]:
     """Hold the warehouse's run lock for the block; raise InputError if a live run holds it."""
-    lock = Path(warehouse_dir) / LOCK
+    fs, root = _fs(warehouse_dir)
+    lock = f"{root}/{LOCK}"
     for _ in range(2):
         try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            with fs.open(lock, "xb") as out:  # exclusive create: of two runs starting together, one wins
+                out.write(f"{run_id} {os.getpid()}".encode())
             break
         except FileExistsError:
             check_unlocked(warehouse_dir)
-            lock.unlink(missing_ok=True)  # left behind by a run that died
+            _unlink(fs, lock)  # left behind by a run that died
     else:
         raise InputError(f"cannot take the lock {lock}")
-    os.write(fd, f"{run_id} {os.getpid()}".encode())
-    os.close(fd)
     try:
         yield
     finally:
-        lock.unlink(missing_ok=True)
+        _unlink(fs, lock)
 
 
-def _part_path(warehouse_dir: str, name: str, run_id: str, part: int) -> Path:
-    return Path(warehouse_dir) / "parquet" / name / f"{run_id}-{part:05d}.parquet"
+def _unlink(fs: AbstractFileSystem, path: str) -> None:
+    try:
+        fs.rm_file(path)
+    except FileNotFoundError:
+        pass
+
+
+def _part_path(root: str, name: str, run_id: str, part: int) -> str:
+    return f"{root}/parquet/{name}/{run_id}-{part:05d}.parquet"
 
 
 def write_table(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int = 0) -> str:
-    """Conform a table to its contract and write parquet/<name>/<run_id>-<part>.parquet; -> the path."""
-    target = _part_path(warehouse_dir, name, run_id, part)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".parquet.partial")
-    pq.write_table(conform(table, CONTRACTS[name]), partial, compression="zstd")
-    os.replace(partial, target)
-    return str(target)
+    """Conform a table to its contract and write parquet/<name>/<run_id>-<part>.parquet; -> its path or URL."""
+    fs, root = _fs(warehouse_dir)
+    target = _part_path(root, name, run_id, part)
+    fs.makedirs(target.rpartition("/")[0], exist_ok=True)
+    pq.write_table(conform(table, CONTRACTS[name]), target + ".partial", compression="zstd", filesystem=fs)
+    fs.mv(target + ".partial", target)
+    return _url(fs, target)
 
 
 def write_tables(warehouse_dir: str, tables: dict[str, pa.Table], run_id: str, part: int) -> list[str]:
@@ -315,15 +401,10 @@ def write_tables(warehouse_dir: str, tables: dict[str, pa.Table], run_id: str, p
     return [write_table(warehouse_dir, name, table, run_id, part) for name, table in tables.items()]
 
 
-def _published_run(catalog: Path) -> str | None:
-    if not catalog.is_file():
-        return None
+def _published_run(warehouse_dir: str) -> str | None:
     try:
-        con = duckdb.connect(str(catalog), read_only=True)
-        try:
-            row = con.execute("select run_id from runs").fetchone()
-        finally:
-            con.close()
+        with _catalog(warehouse_dir) as con:
+            row = con.execute("select run_id from runs").fetchone() if con else None
     except duckdb.Error:  # an unreadable old catalog protects nothing
         return None
     return row[0] if row else None
@@ -334,91 +415,108 @@ def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
 
     On success only this run's and the previously published run's Parquet stay (a reader that opened the
     previous catalog can finish); files of runs that died half-way go. On failure the previous catalog stays
-    and this run's files go."""
-    root = Path(warehouse_dir)
-    # The name must end in .duckdb: the views find their folder through the catalog's own file name.
-    building = root / f".building-{run_id}.duckdb"
-    sources = {name: f"warehouse_root() || '/parquet/{name}/{run_id}-*.parquet'" for name in CONTRACTS}
-    con = duckdb.connect(str(building))
-    try:
-        build_views(con, sources)
-        failures = {name: len(rows) for name, rows in run_checks(con).items() if rows}
-    finally:
-        con.close()
-    if failures:
-        _remove(root, keep={_published_run(root / CATALOG)})
-        return failures
-    previous = _published_run(root / CATALOG)
-    os.replace(building, root / CATALOG)
-    _remove(root, keep={run_id, previous})
+    and this run's files go. A warehouse elsewhere than on local disk gets a catalog built on local disk, copied
+    beside the published one and moved over it; its views name the Parquet by URL."""
+    fs, root = _fs(warehouse_dir)
+    # The name must end in .duckdb: the views of a local warehouse find their folder through the catalog's name.
+    aside = f"{root}/.building-{run_id}.duckdb"
+    with tempfile.TemporaryDirectory(prefix="crosswire-") as scratch:
+        building = aside if _is_local(fs) else os.path.join(scratch, CATALOG)
+        failures = _build_catalog(building, run_id, None if _is_local(fs) else fs, fs.unstrip_protocol(root))
+        previous = _published_run(warehouse_dir)
+        if failures:
+            _remove(fs, root, keep={previous})
+            return failures
+        if not _is_local(fs):
+            fs.put_file(building, aside)
+    fs.mv(aside, f"{root}/{CATALOG}")
+    _remove(fs, root, keep={run_id, previous})
     return {}
 
 
-def _remove(root: Path, keep: set[str | None]) -> None:
+def _build_catalog(path: str, run_id: str, remote: AbstractFileSystem | None, url: str) -> dict[str, int]:
+    """Views over one run's Parquet into a new catalog file, checked -> failed check counts."""
+    base = "warehouse_root() || '" if remote is None else "'" + url.replace("'", "''")
+    sources = {name: f"{base}/parquet/{name}/{run_id}-*.parquet'" for name in CONTRACTS}
+    con = duckdb.connect(path)
+    try:
+        if remote is not None:
+            con.register_filesystem(remote)
+        build_views(con, sources)
+        return {name: len(rows) for name, rows in run_checks(con).items() if rows}
+    finally:
+        con.close()
+
+
+def _remove(fs: AbstractFileSystem, root: str, keep: set[str | None]) -> None:
     """Delete Parquet of runs not in `keep`, half-written files, and catalogs left half-built."""
-    for path in (root / "parquet").glob("*/*.parquet*"):
-        match = _RUN_FILE.match(path.name)
-        if match is None or match["run"] not in keep:
-            path.unlink(missing_ok=True)
-    for stale in root.glob(".building-*.duckdb*"):
-        stale.unlink(missing_ok=True)
+    for folder in fs.ls(f"{root}/parquet", detail=False):
+        for path, run in _run_files(fs, folder):
+            if run not in keep:  # half-written parts have no run
+                _unlink(fs, path)
+    for path in fs.ls(root, detail=False):
+        if path.rstrip("/").rpartition("/")[2].startswith(".building-"):
+            _unlink(fs, path)
 
 
 def check_unlocked(warehouse_dir: str) -> None:
     """Raise InputError if a live run holds the warehouse (checked again, atomically, when a run starts)."""
-    lock = Path(warehouse_dir) / LOCK
-    if lock.is_file():
-        owner, _, pid = lock.read_text().partition(" ")
+    fs, root = _fs(warehouse_dir)
+    lock = f"{root}/{LOCK}"
+    if fs.isfile(lock):
+        owner, _, pid = fs.cat_file(lock).decode().partition(" ")
         if pid.strip().isdigit() and _pid_alive(int(pid)):
             raise InputError(f"warehouse is locked by run {owner} (pid {pid.strip()})")
 
 
 def export(warehouse_dir: str, out_dir: str, fmt: str) -> list[str]:
     """Every table and mart of the catalog -> one CSV or Parquet file each in out_dir; -> files written."""
-    catalog = Path(warehouse_dir) / CATALOG
-    if not catalog.is_file():
-        raise InputError(f"no catalog at {catalog}: run `crosswire run` first")
     out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot write to {out_dir}: {exc.strerror}") from exc
-    con = duckdb.connect(str(catalog), read_only=True)
-    written = []
-    try:
-        names = [r[0] for r in con.execute(reports.EXPORTABLE).fetchall()]
-        for name in names:
+    with _published(warehouse_dir) as con:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"cannot write to {out_dir}: {exc.strerror}") from exc
+        written = []
+        for name in [r[0] for r in con.execute(reports.EXPORTABLE).fetchall()]:
             target = out / f"{name}.{fmt}"
             options = "format csv, header true" if fmt == "csv" else "format parquet, compression zstd"
             con.execute(f"copy (select * from {name}) to '{target.as_posix()}' ({options})")
             written.append(str(target))
-    finally:
-        con.close()
     return written
 
 
-def query(warehouse_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
-    """Read-only SQL on the published catalog -> (column names, rows)."""
-    catalog = Path(warehouse_dir) / CATALOG
-    if not catalog.is_file():
-        raise InputError(f"no catalog at {catalog}: run `crosswire run` first")
-    con = duckdb.connect(str(catalog), read_only=True)
+@contextmanager
+def _published(warehouse_dir: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The published catalog opened read-only for the block; InputError if there is none."""
+    with _catalog(warehouse_dir) as con:
+        if con is None:
+            raise InputError(f"no catalog at {warehouse_dir.rstrip('/')}/{CATALOG}: run `crosswire run` first")
+        yield con
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
     try:
         result = con.execute(sql)
         return [d[0] for d in result.description], result.fetchall()
     except duckdb.Error as exc:
         raise QueryError(" ".join(str(exc).split())) from exc
-    finally:
-        con.close()
+
+
+def query(warehouse_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
+    """Read-only SQL on the published catalog -> (column names, rows)."""
+    with _published(warehouse_dir) as con:
+        return _fetch(con, sql)
 
 
 def report_data(warehouse_dir: str) -> dict[str, list[dict]]:
     """Published catalog -> {view: its top rows as dicts} for the HTML report, plus "missing_views" it lacks."""
-    _, rows = query(warehouse_dir, "select table_name from information_schema.tables")
-    present = {r[0] for r in rows}
-    data: dict[str, list[dict]] = {"missing_views": [{"view": v} for v in REPORT_QUERIES if v not in present]}
-    for view, sql in REPORT_QUERIES.items():
-        # Views arrive in the catalog as the pipeline grows: an older warehouse simply has less to show.
-        columns, rows = query(warehouse_dir, sql) if view in present else ([], [])
-        data[view] = [dict(zip(columns, row, strict=True)) for row in rows]
+    with _published(warehouse_dir) as con:
+        _, rows = _fetch(con, "select table_name from information_schema.tables")
+        present = {r[0] for r in rows}
+        data: dict[str, list[dict]] = {"missing_views": [{"view": v} for v in REPORT_QUERIES if v not in present]}
+        for view, sql in REPORT_QUERIES.items():
+            # Views arrive in the catalog as the pipeline grows: an older warehouse simply has less to show.
+            columns, rows = _fetch(con, sql) if view in present else ([], [])
+            data[view] = [dict(zip(columns, row, strict=True)) for row in rows]
     return data
