@@ -27,6 +27,8 @@ gc.set_threshold(50_000, 20, 20)
 # Batches submitted before the earliest is done: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT = 4
 
+# Input files read at once: up to this many bytes on disk (a larger file is read alone).
+READ_BYTES = 64 * 1024 * 1024
 # Parts carried over from the previous run are numbered from here: after any part a run writes itself.
 CARRIED_PARTS = 100_000
 # A document without its text: texts stay in Parquet and stream through the steps that read them.
@@ -262,13 +264,13 @@ def _chunks(items, size: int) -> list:
     return [cut(i, size) for i in range(0, len(items), size)] or [cut(0, 0)]
 
 
-def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, paths: list[str], manifests: dict[str, dict],
-                    batch_size: int) -> pa.Table:
-    """Read and parse the files in `paths` a batch at a time, written as DOCUMENTS parts of at most batch_size rows;
-    -> quarantine rows."""
+def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, files: pa.Table, paths: list[str],
+                    manifests: dict[str, dict], batch_size: int) -> pa.Table:
+    """Read and parse the files in `paths` a batch at a time (at most batch_size files and READ_BYTES, or one larger
+    file), written as DOCUMENTS parts of at most batch_size rows; -> quarantine rows."""
     PROGRESS.stage("read", len(paths))
     quarantine, part = [], 0
-    for batch in _chunks(paths, batch_size):
+    for batch in runs.read_batches(files, paths, batch_size, READ_BYTES):
         docs, batch_quarantine = parse(read_files(input_dir, batch), manifests)
         for chunk in _chunks(docs, batch_size):
             if chunk.num_rows:
@@ -323,30 +325,34 @@ def _finish(future, size: int) -> pa.Table:
     return result
 
 
-def _run_tables(warehouse_dir: str, run_id: str) -> dict[str, pa.Table]:
-    """The parts of the per-article tables the run-wide steps use, as written (analysed now or carried over): no
-    bodies but those of a sample (to tell common words from names), variant mentions only, full quotes only."""
-    articles = read_run_table(warehouse_dir, "articles", run_id, columns=["doc_id", "outlet_name"])
-    return {
-        "articles": articles,
-        "sample_bodies": read_run_table(warehouse_dir, "articles", run_id, "doc_id",
-                                        suggestions.word_sample(articles["doc_id"]), columns=["body"]),
-        "variants": read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]),
-        "candidate_mentions": read_run_table(warehouse_dir, "candidate_mentions", run_id),
-        "quotes": read_run_table(warehouse_dir, "quotes", run_id, "is_fragment", [False],
-                                 columns=["doc_id", "quote_id", "text", "is_fragment"]),
-        "story_features": read_run_table(warehouse_dir, "story_features", run_id),
-    }
-
-
-def _alias_proposals(warehouse_dir: str, run_id: str, tables: dict[str, pa.Table], entities: pa.Table,
-                     entities_file: str) -> pa.Table:
-    """Alias suggestions; the bodies of the articles they quote as examples are read for them alone."""
-    proposals = propose_aliases(tables["candidate_mentions"], tables["variants"], tables["sample_bodies"], entities,
-                                read_alias_decisions(entities_file))
+def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: pa.Table,
+                 entities_file: str) -> dict[str, pa.Table]:
+    """Alias proposals and name candidates from the run's candidate and variant mentions (read for them, dropped
+    after); the only bodies read are a sample, to tell common words from names, and the examples they quote."""
+    candidates = read_run_table(warehouse_dir, "candidate_mentions", run_id)
+    proposals = propose_aliases(
+        candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]),
+        read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
+                       columns=["body"]),
+        entities, read_alias_decisions(entities_file))
     shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
                            columns=["doc_id", "outlet_name", "body"])
-    return proposal_table(proposals, shown)
+    return {"alias_proposals": proposal_table(proposals, shown),
+            "name_candidates": summarise_candidates(candidates, articles)}
+
+
+def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None,
+                       carried: pa.Array) -> dict[str, pa.Table]:
+    """Quote groups and stories over all articles, each updated from the previous run's when articles were carried
+    over; each step reads its table (full quotes; story features) for itself."""
+    earlier = {} if previous is None or not len(carried) else {
+        name: read_run_table(warehouse_dir, name, previous["run_id"]) for name in ("stories", "quote_matches")}
+    quotes = read_run_table(warehouse_dir, "quotes", run_id, "is_fragment", [False],
+                            columns=["doc_id", "quote_id", "text", "is_fragment"])
+    matches = match_quotes(quotes, earlier.get("quote_matches"), carried)
+    del quotes
+    features = read_run_table(warehouse_dir, "story_features", run_id)
+    return {"quote_matches": matches, "stories": cluster_stories(features, earlier.get("stories"), carried)}
 
 
 def _prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
@@ -367,7 +373,7 @@ def _documents(input_dir: str, warehouse_dir: str, run_id: str, previous: dict |
     if plan.unchanged:
         carry_forward(warehouse_dir, ["documents"], previous["run_id"], run_id, "source_path",
                       pa.array(plan.unchanged, pa.string()), CARRIED_PARTS)
-    quarantine = _read_documents(input_dir, warehouse_dir, run_id, plan.to_read, manifests, batch_size)
+    quarantine = _read_documents(input_dir, warehouse_dir, run_id, files, plan.to_read, manifests, batch_size)
     docs = read_run_table(warehouse_dir, "documents", run_id, columns=DOCUMENT_FIELDS)
     docs = docs.sort_by([("source_path", "ascending"), ("record_no", "ascending")])
     return docs, pa.concat_tables([missing_from_manifest(manifests, files["source_path"].to_pylist()), quarantine])
@@ -427,18 +433,17 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         keys = analysis_keys(firsts, site_lines, config)
         carried, quarantined = _articles(firsts, keys, site_lines, entities, previous, warehouse_dir, run_id,
                                          batch_size)
-        tables = _run_tables(warehouse_dir, run_id)
-        all_articles = tables["articles"]
+        all_articles = read_run_table(warehouse_dir, "articles", run_id, columns=["doc_id", "outlet_name"])
         more_sources, more_quarantine = repeat_sources(repeats, all_articles["doc_id"].combine_chunks())
         write(warehouse_dir, "sources", more_sources, run_id, len(quarantined))
         quarantine = pa.concat_tables([quarantine, more_quarantine] + quarantined)
         counts = {"files": files.num_rows, "documents_read": docs.num_rows, "articles": all_articles.num_rows,
                   "quarantined": quarantine.num_rows, "analysed": all_articles.num_rows - len(carried),
                   "reused": len(carried)}
-        tables["carried"], tables["earlier"] = carried, _earlier(warehouse_dir, previous, carried)
-        _write_run_wide(warehouse_dir, run_id, tables, {
+        _write_run_wide(warehouse_dir, run_id, {
+            **_name_tables(warehouse_dir, run_id, all_articles, entities, entities_file),
+            **_comparison_tables(warehouse_dir, run_id, previous, carried),
             "entities": entities, "site_lines": site_lines, "quarantine": quarantine, "input_files": files,
-            "alias_proposals": _alias_proposals(warehouse_dir, run_id, tables, entities, entities_file),
             "analysed": keys.filter(pc.is_in(keys["doc_id"], all_articles["doc_id"])),
             "runs": runs.run_record(run_id, started_at, datetime.now(UTC), input_dir, entities_version, config,
                                     counts)})
@@ -446,20 +451,8 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
     return {"run_id": run_id, **counts, "nothing_new": False}
 
 
-def _earlier(warehouse_dir: str, previous: dict | None, carried: pa.Array) -> dict[str, pa.Table]:
-    """The previous run's run-wide tables the steps update rather than compute again; none if nothing is carried."""
-    if previous is None or not len(carried):
-        return {}
-    return {name: read_run_table(warehouse_dir, name, previous["run_id"]) for name in ("stories", "quote_matches")}
-
-
-def _write_run_wide(warehouse_dir: str, run_id: str, tables: dict[str, pa.Table], ready: dict[str, pa.Table]) -> None:
-    """Quote groups, stories (updated from the earlier ones when there are) and name candidates over all articles,
-    with the run's other tables; publish the run."""
-    earlier = tables["earlier"]
-    ready = {**ready, "quote_matches": match_quotes(tables["quotes"], earlier.get("quote_matches"), tables["carried"]),
-             "stories": cluster_stories(tables["story_features"], earlier.get("stories"), tables["carried"]),
-             "name_candidates": summarise_candidates(tables["candidate_mentions"], tables["articles"])}
+def _write_run_wide(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table]) -> None:
+    """The run-wide tables written; the run published (if its data checks pass) and summarised."""
     for name, table in ready.items():
         write(warehouse_dir, name, table, run_id)
     failures = publish(warehouse_dir, run_id)

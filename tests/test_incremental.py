@@ -101,3 +101,13 @@ def test_a_changed_entity_table_analyses_everything_again(prefect_harness, tmp_p
     entities.write_text(entities.read_text() + "new-person,Jane Roe,person,\n")
     again = run_folder(**run)
     assert (again["analysed"], again["reused"], again["nothing_new"]) == (5, 0, False)
+
+
+def test_files_are_read_in_batches_bounded_by_count_and_bytes():
+    from transforms.runs import read_batches
+
+    files = _files([("a", 40, 0), ("b", 40, 0), ("c", 500, 0), ("d", 10, 0), ("e", 10, 0), ("f", 10, 0)])
+    paths = files["source_path"].to_pylist()
+    assert read_batches(files, paths, 2, 100) == [["a", "b"], ["c"], ["d", "e"], ["f"]]
+    assert read_batches(files, paths, 10, 100) == [["a", "b"], ["c"], ["d", "e", "f"]]
+    assert read_batches(files, [], 10, 100) == [[]]

@@ -48,3 +48,18 @@ def plan_reads(files: pa.Table, config: str, previous: dict | None) -> ReadPlan:
     unchanged = [p for p in paths if before.get(p) == now[p] and p not in previous["quarantined"]]
     to_read = [p for p in paths if p not in set(unchanged)]
     return ReadPlan(to_read, unchanged, not to_read and before.keys() == now.keys())
+
+
+def read_batches(files: pa.Table, paths: list[str], batch_size: int, max_bytes: int) -> list[list[str]]:
+    """INPUT_FILES + the paths to read -> consecutive batches of at most batch_size paths and max_bytes on disk (a
+    larger file alone); one empty batch when there is nothing to read."""
+    size = dict(zip(files["source_path"].to_pylist(), files["size_bytes"].to_pylist(), strict=True))
+    batches, current, total = [], [], 0
+    for path in paths:
+        grow = max(size.get(path, 0), 0)
+        if current and (len(current) >= batch_size or total + grow > max_bytes):
+            batches.append(current)
+            current, total = [], 0
+        current.append(path)
+        total += grow
+    return batches + [current] if current or not batches else batches
