@@ -32,7 +32,7 @@ MARTS = ROOT / "warehouse" / "sql" / "marts"
 TARGET_RATE, TARGET_RATE_AT = 2000, 187_000
 TARGET_FLOOR_RATIO, TARGET_RSS_GB = 12, 2.0
 TARGET_RERUN, TARGET_RERUN_NEW, TARGET_MART_S = 0.05, 0.10, 1.0
-NEW_EVERY = 100  # the 1% of new articles: every 100th record, as one more replica
+NEW_EVERY = 100  # the 1% of new articles: every 100th record, in new replicas
 # Task names of flows/daily.py by stage; a task not listed is shown under its own name.
 STAGES = {
     "plan": ("list_inputs", "stat_inputs", "read_manifests", "versions", "config_version", "previous_run",
@@ -242,7 +242,9 @@ def run_copies(corpus: str, copies: int, limit: int | None, batch_size: int, wor
     _report_first(first, stage_seconds(_task_runs(api_url, first["flow_run_id"])), records, size, floor_s)
     _report_marts(warehouse)
     _report_run("  re-run, no new input", _run_child(folder, warehouse, batch_size, api_url), first, TARGET_RERUN)
-    new, _ = write_replica(corpus, str(folder / f"new-r{copies:03d}.jsonl.gz"), copies, NEW_EVERY, limit)
+    # 1% new: every NEW_EVERY-th record, in as many new replicas as the corpus has copies
+    new = sum(write_replica(corpus, str(folder / f"new-r{k:03d}.jsonl.gz"), k, NEW_EVERY, limit)[0]
+              for k in range(copies, 2 * copies))
     again = _run_child(folder, warehouse, batch_size, api_url)
     _report_run(f"  re-run, +{new:,} new articles", again, first, TARGET_RERUN_NEW)
     _report_stages(stage_seconds(_task_runs(api_url, again["flow_run_id"])), again["wall_s"])

@@ -3,7 +3,6 @@
 import gc
 import uuid
 from collections import deque
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pyarrow as pa
@@ -101,16 +100,6 @@ def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: s
     return storage.carry_forward(warehouse_dir, names, from_run, to_run, column, values, first_part)
 
 
-@io_task
-def run_parts(warehouse_dir: str, name: str, run_id: str) -> list[str]:
-    return storage.run_parts(warehouse_dir, name, run_id)
-
-
-@io_task
-def read_part(path: str, name: str, columns: list[str] | None = None) -> pa.Table:
-    return storage.read_part(path, name, columns)
-
-
 @light
 def config_version(version_list: list[str], manifests: dict[str, dict], input_dir: str) -> str:
     return runs.config_version(version_list, manifests, input_dir)
@@ -146,13 +135,12 @@ def parse_entities(rows: list[dict]) -> pa.Table:
     return mentions.parse_entities(rows)
 
 
-@light
-def count_site_lines(counts: sitelines.SiteLineCounts, docs: pa.Table) -> sitelines.SiteLineCounts:
-    return counts.add(docs)
-
-
-@light
-def site_line_table(counts: sitelines.SiteLineCounts) -> pa.Table:
+@io_task
+def learn_site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
+    """Site lines counted over the documents' texts, streamed from the run's DOCUMENTS parts one at a time."""
+    counts = sitelines.SiteLineCounts()
+    for part in storage.with_texts(warehouse_dir, run_id, docs):
+        counts.add(part)
     return counts.table()
 
 
@@ -281,24 +269,8 @@ def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, files: pa.T
     return pa.concat_tables(quarantine)
 
 
-def _with_texts(warehouse_dir: str, run_id: str, docs: pa.Table) -> Iterator[pa.Table]:
-    """Documents without their text (any subset of the run's, outlets as resolved) -> the same rows with their text,
-    one run's DOCUMENTS part at a time: texts stream from Parquet, never all in memory."""
-    keys = batches.row_keys(docs)
-    for path in run_parts(warehouse_dir, "documents", run_id):
-        part = read_part(path, "documents", ["source_path", "record_no", "text"])
-        at = pc.index_in(batches.row_keys(part), value_set=keys)
-        found = pc.is_valid(at)
-        if pc.any(found).as_py():
-            yield docs.take(pc.drop_null(at)).append_column("text", part["text"].filter(found))
-
-
 def _site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
-    """Site lines learned over the documents' texts, streamed part by part."""
-    counts = sitelines.SiteLineCounts()
-    for part in _with_texts(warehouse_dir, run_id, docs.filter(pc.is_valid(docs["outlet"]))):
-        counts = count_site_lines(counts, part)
-    return site_line_table(counts)
+    return learn_site_lines(warehouse_dir, run_id, docs.filter(pc.is_valid(docs["outlet"])))
 
 
 def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
@@ -308,7 +280,7 @@ def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, w
     PROGRESS.stage("analyse", docs.num_rows)
     in_flight, quarantined, part = deque(), [], 0
     empty = docs.slice(0, 0).append_column("text", pa.array([], pa.string()))
-    for texts in _with_texts(warehouse_dir, run_id, docs) if docs.num_rows else [empty]:
+    for texts in storage.with_texts(warehouse_dir, run_id, docs) if docs.num_rows else [empty]:
         for batch in _chunks(texts, batch_size):
             future = analyse.submit(batch, site_lines, entities, warehouse_dir, run_id, part)
             in_flight.append((future, batch.num_rows))
@@ -398,7 +370,7 @@ def _signature_outlets(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Ta
     site_lines = _site_lines(warehouse_dir, run_id, docs)
     lacking = docs.filter(pc.is_null(docs["outlet"]))
     found = [assign_outlets(part, site_lines).drop_columns(["text"])
-             for part in _with_texts(warehouse_dir, run_id, lacking)]
+             for part in storage.with_texts(warehouse_dir, run_id, lacking)]
     docs = pa.concat_tables([docs.filter(pc.is_valid(docs["outlet"]))] + found)
     return docs.sort_by([("source_path", "ascending"), ("record_no", "ascending")])
 

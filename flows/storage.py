@@ -20,6 +20,7 @@ from fsspec.core import split_protocol, url_to_fs
 from fsspec.implementations.local import LocalFileSystem
 
 from transforms.alias_decisions import DECISION_COLUMNS
+from transforms.batch import row_keys
 from warehouse import reports
 from warehouse.contracts import CONTRACTS, conform
 from warehouse.report_queries import QUERIES as REPORT_QUERIES
@@ -195,6 +196,19 @@ def _read_part(fs: AbstractFileSystem, path: str, name: str, columns: list[str] 
     return ds.dataset([path], schema=CONTRACTS[name], format="parquet", filesystem=fs).to_table(columns=columns)
 
 
+def with_texts(warehouse_dir: str, run_id: str, docs: pa.Table) -> Iterator[pa.Table]:
+    """Documents without their text (any subset of the run's, outlets as resolved) -> the same rows with their
+    text, one DOCUMENTS part at a time (only parts holding some of them are read in full): texts stream from
+    Parquet and are never all in memory."""
+    keys = row_keys(docs)
+    for path in run_parts(warehouse_dir, "documents", run_id):
+        at = pc.index_in(row_keys(read_part(path, "documents", ["source_path", "record_no"])), value_set=keys)
+        if at.null_count == len(at):
+            continue
+        texts = read_part(path, "documents", ["text"])["text"]
+        yield docs.take(pc.drop_null(at)).append_column("text", texts.filter(pc.is_valid(at)))
+
+
 def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: str, column: str,
                   values: pa.Array, first_part: int) -> dict[str, int]:
     """The rows whose `column` is in `values` of each named table, from one run's parts to another's; -> rows.
@@ -202,17 +216,21 @@ def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: s
     A part whose rows all qualify is linked (copied where links are not possible), not rewritten; the others are
     read, filtered and written. The new run's parts are numbered from first_part, in the old parts' order."""
     fs, root = _fs(warehouse_dir)
-    wanted = pa.array(values, pa.string()) if not isinstance(values, pa.Array) else values
+    wanted = set(values.to_pylist() if isinstance(values, pa.Array | pa.ChunkedArray) else values)
     copied = {}
     for name in names:
         copied[name] = 0
         for n, path in enumerate(_parts(fs, root, name, from_run)):
             keys = pq.read_table(path, columns=[column], filesystem=fs)[column]
-            inside = pc.is_in(keys, value_set=wanted)
+            # a part's distinct keys are few: look them up in a set built once, not a hash table per part
+            present = [key for key in pc.unique(keys).to_pylist() if key in wanted]
+            if not present:
+                continue
+            inside = pc.is_in(keys, value_set=pa.array(present, keys.type))
             count = pc.sum(inside).as_py() or 0
-            if count == len(keys) and count:
+            if count == len(keys):
                 _link(fs, path, _part_path(root, name, to_run, first_part + n))
-            elif count:
+            else:
                 table = _read_part(fs, path, name).filter(inside)
                 write_table(warehouse_dir, name, table, to_run, first_part + n)
             copied[name] += count

@@ -147,3 +147,23 @@ def test_carry_forward_links_whole_parts_and_filters_the_others(tmp_path):
     assert linked.endswith("-00007.parquet") and os.path.samefile(linked, whole)  # linked, not rewritten
     assert filtered.endswith("-00008.parquet")
     assert storage.read_run_table(str(tmp_path), "sources", new)["doc_id"].to_pylist() == ["a", "b", "d"]
+
+
+def test_texts_stream_from_the_parts_holding_the_documents_asked_for(tmp_path):
+    from flows import storage
+
+    run = "20260101T000000000000Z-aaaaaa"
+
+    def docs(rows: list[tuple]) -> pa.Table:
+        found = [{"doc_id": f"id-{p}-{r}", "source_path": p, "record_no": r, "source_format": "txt",
+                  "outlet_source": "manifest", "text": t} for p, r, t in rows]
+        return pa.Table.from_pylist(found, schema=CONTRACTS["documents"])
+
+    storage.write_table(str(tmp_path), "documents", docs([("a.jsonl", 0, "A0"), ("a.jsonl", 1, "A1")]), run, 0)
+    storage.write_table(str(tmp_path), "documents", docs([("b.txt", None, "B")]), run, 1)
+    wanted = docs([("b.txt", None, ""), ("a.jsonl", 1, "")]).drop_columns(["text"])
+    parts = [p.select(["source_path", "record_no", "text"]).to_pylist()
+             for p in storage.with_texts(str(tmp_path), run, wanted)]
+    assert parts == [[{"source_path": "a.jsonl", "record_no": 1, "text": "A1"}],  # the part's rows, in its order
+                     [{"source_path": "b.txt", "record_no": None, "text": "B"}]]
+    assert list(storage.with_texts(str(tmp_path), run, wanted.slice(0, 0))) == []

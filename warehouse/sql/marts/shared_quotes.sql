@@ -18,6 +18,16 @@ entities as (
     select * from stg_entities
 ),
 
+-- groups carried by two or more outlets, found on ids alone before any text is gathered
+shared as (
+    select matches.quote_group_id
+    from matches
+    inner join quotes on matches.quote_id = quotes.quote_id
+    inner join articles on quotes.doc_id = articles.doc_id
+    group by matches.quote_group_id
+    having count(distinct articles.outlet_name) >= 2
+),
+
 grouped as (
     select
         matches.quote_group_id,
@@ -26,8 +36,9 @@ grouped as (
         quotes.count_words,
         quotes.speaker_entity_id,
         articles.outlet_name
-    from quotes
-    inner join matches on quotes.quote_id = matches.quote_id
+    from shared
+    inner join matches on shared.quote_group_id = matches.quote_group_id
+    inner join quotes on matches.quote_id = quotes.quote_id
     inner join articles on quotes.doc_id = articles.doc_id
 ),
 
@@ -43,7 +54,6 @@ final as (
         count(*) as count_quotes
     from grouped
     group by quote_group_id
-    having count(distinct outlet_name) >= 2
 )
 
 select
