@@ -62,8 +62,9 @@ def _candidate_lines(text: str):
 class _Seen:
     text: str
     first: tuple  # (source_path, record_no) of the document it was first seen in: the text shown is that one's
-    docs: set
     contexts: set
+    docs: int = 0  # a document's lines are counted together: a count and the last document, not a set of ids
+    last_doc: str = ""
     occurrences: int = 0
     sandwiched: int = 0
     opens: int = 0
@@ -76,7 +77,7 @@ class _Seen:
         share = STRUCTURE_SHARE * self.occurrences
         subhead = len(self.text.split()) <= LABEL_WORDS and self.sandwiched >= share
         lead_in = self.text.endswith(":") and self.opens >= share
-        return subhead or lead_in or self.occurrences >= RECURRING_PER_DOC * len(self.docs)
+        return subhead or lead_in or self.occurrences >= RECURRING_PER_DOC * self.docs
 
 
 class SiteLineCounts:
@@ -94,15 +95,18 @@ class SiteLineCounts:
         for outlet, doc_id, path, record, text in zip(*(docs[c].to_pylist() for c in columns), strict=True):
             if not outlet:
                 continue
+            new_doc = doc_id not in self.docs_per_outlet[outlet]  # the same content may come twice
             self.docs_per_outlet[outlet].add(doc_id)
             order = (path, -1 if record is None else record)
             for key, line, previous, sandwiched, opens in _candidate_lines(text):
                 entry = self.seen.get((outlet, key))
                 if entry is None:
-                    entry = self.seen[(outlet, key)] = _Seen(line, order, set(), set())
+                    entry = self.seen[(outlet, key)] = _Seen(line, order, set())
                 elif order < entry.first:
                     entry.text, entry.first = line, order
-                entry.docs.add(doc_id)
+                if new_doc and entry.last_doc != doc_id:
+                    entry.docs += 1
+                    entry.last_doc = doc_id
                 entry.contexts.add(previous)
                 entry.occurrences += 1
                 entry.sandwiched += sandwiched
@@ -113,7 +117,7 @@ class SiteLineCounts:
         """-> SITE_LINES: lines seen in enough documents after enough different lines, that are not text structure."""
         rows = []
         for (group, key), entry in self.seen.items():
-            n_docs, needed = len(entry.docs), _evidence_needed(key)
+            n_docs, needed = entry.docs, _evidence_needed(key)
             if n_docs >= needed and len(entry.contexts) >= needed and not entry.is_text_structure():
                 rows.append({
                     "outlet": group, "line_key": key, "line_text": entry.text, "count_docs": n_docs,
