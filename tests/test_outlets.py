@@ -32,3 +32,25 @@ def test_normalise_outlets_keeps_the_label():
         {"outlet": "Fox Online News", "outlet_id": "fox-news", "outlet_name": "Fox News"},
         {"outlet": "Wire", "outlet_id": "wire", "outlet_name": "Wire"},
     ]
+
+
+def test_a_document_without_outlet_gets_the_one_whose_site_lines_it_carries(prefect_harness, tmp_path):
+    import duckdb
+
+    from flows.daily import run_folder
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    leads = {"a": "The harbour reopened to cargo ships on Monday after three weeks of repairs to the quay.",
+             "b": "Voters in the northern province went to the polls peacefully, officials said on Sunday.",
+             "c": "Heavy rain soaked the valley farms this spring, raising hopes for a larger wheat harvest."}
+    for name, lead in leads.items():
+        (inbox / f"{name}.txt").write_text(f"Title {name}\n{lead}\n{lead.upper()}\nThe Example Post weekend edition")
+    (inbox / "manifest.csv").write_text("path,outlet\na.txt,Example Post\nb.txt,Example Post\n")
+    run_folder(input_dir=str(inbox), warehouse_dir=str(tmp_path / "wh"))
+    con = duckdb.connect(str(tmp_path / "wh" / "crosswire.duckdb"), read_only=True)
+    found = con.execute("select source_path, outlet_source from articles order by source_path").fetchall()
+    removed = con.execute("select count(*) from removed_lines where reason = 'site_line'").fetchone()[0]
+    con.close()
+    assert found == [("a.txt", "manifest"), ("b.txt", "manifest"), ("c.txt", "signature")]
+    assert removed == 3  # the edition line goes from c too, once c is known to be the Example Post's
