@@ -246,13 +246,6 @@ def with_runner(runner: str = "local", dask_address: str | None = None):
     return run_folder.with_options(task_runner=DaskTaskRunner(address=dask_address))
 
 
-def _release() -> None:
-    """Hand memory freed by a large step back to the system: Arrow's allocator keeps it for reuse otherwise, and
-    the run's steps peak one after the other in this one process."""
-    gc.collect()
-    pa.default_memory_pool().release_unused()
-
-
 def _chunks(items, size: int) -> list:
     """A list or an Arrow table -> consecutive slices of at most `size` (one empty slice if it is empty)."""
     cut = items.slice if isinstance(items, pa.Table) else (lambda i, n: items[i:i + n])
@@ -272,8 +265,6 @@ def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, files: pa.T
                 write(warehouse_dir, "documents", chunk, run_id, part)
                 part += 1
         quarantine.append(batch_quarantine)
-        del docs
-        _release()
         PROGRESS.advance("read", len(batch))
     return pa.concat_tables(quarantine)
 
@@ -318,11 +309,8 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
         entities, read_alias_decisions(entities_file))
     shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
                            columns=["doc_id", "outlet_name", "body"])
-    tables = {"alias_proposals": proposal_table(proposals, shown),
-              "name_candidates": summarise_candidates(candidates, articles)}
-    del candidates, proposals
-    _release()
-    return tables
+    return {"alias_proposals": proposal_table(proposals, shown),
+            "name_candidates": summarise_candidates(candidates, articles)}
 
 
 def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None,
@@ -335,12 +323,8 @@ def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None,
                             columns=["doc_id", "quote_id", "text", "is_fragment"])
     matches = match_quotes(quotes, earlier.get("quote_matches"), carried)
     del quotes
-    _release()
     features = read_run_table(warehouse_dir, "story_features", run_id)
-    found = cluster_stories(features, earlier.get("stories"), carried)
-    del features
-    _release()
-    return {"quote_matches": matches, "stories": found}
+    return {"quote_matches": matches, "stories": cluster_stories(features, earlier.get("stories"), carried)}
 
 
 def _prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
