@@ -89,9 +89,8 @@ def previous_run(warehouse_dir: str) -> dict | None:
 
 @io_task
 def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
-                   values: list | pa.Array | None = None, columns: list[str] | None = None,
-                   limit: int | None = None) -> pa.Table:
-    return storage.read_run_table(warehouse_dir, name, run_id, column, values, columns, limit)
+                   values: list | pa.Array | None = None, columns: list[str] | None = None) -> pa.Table:
+    return storage.read_run_table(warehouse_dir, name, run_id, column, values, columns)
 
 
 @io_task

@@ -154,10 +154,9 @@ def _run_files(fs: AbstractFileSystem, folder: str) -> list[tuple[str, str]]:
 
 
 def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
-                   values: list | pa.Array | None = None, columns: list[str] | None = None,
-                   limit: int | None = None) -> pa.Table:
+                   values: list | pa.Array | None = None, columns: list[str] | None = None) -> pa.Table:
     """One table's Parquet parts of a run (only rows whose `column` is in `values`, if given; only `columns`, if
-    given; only the first `limit` rows, if given) -> one table."""
+    given) -> one table."""
     fs, root = _fs(warehouse_dir)
     files = _parts(fs, root, name, run_id)
     contract = CONTRACTS[name]
@@ -166,8 +165,6 @@ def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | Non
         return empty.select(columns) if columns else empty
     dataset = ds.dataset(files, schema=contract, format="parquet", filesystem=fs)
     condition = pc.field(column).isin(values) if column else None
-    if limit is not None:
-        return dataset.head(limit, columns=columns, filter=condition)
     return dataset.to_table(columns=columns, filter=condition)
 
 
