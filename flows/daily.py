@@ -346,7 +346,7 @@ def _documents(input_dir: str, warehouse_dir: str, run_id: str, previous: dict |
                       pa.array(plan.unchanged, pa.string()), CARRIED_PARTS)
     quarantine = _read_documents(input_dir, warehouse_dir, run_id, files, plan.to_read, manifests, batch_size)
     docs = read_run_table(warehouse_dir, "documents", run_id, columns=DOCUMENT_FIELDS)
-    docs = docs.sort_by([("source_path", "ascending"), ("record_no", "ascending")])
+    docs = docs.sort_by(runs.INPUT_ORDER)
     return docs, pa.concat_tables([missing_from_manifest(manifests, files["source_path"].to_pylist()), quarantine])
 
 
@@ -371,7 +371,7 @@ def _signature_outlets(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Ta
     found = [assign_outlets(part, site_lines).drop_columns(["text"])
              for part in storage.with_texts(warehouse_dir, run_id, lacking)]
     docs = pa.concat_tables([docs.filter(pc.is_valid(docs["outlet"]))] + found)
-    return docs.sort_by([("source_path", "ascending"), ("record_no", "ascending")])
+    return docs.sort_by(runs.INPUT_ORDER)
 
 
 def _nothing_new(previous: dict) -> dict:

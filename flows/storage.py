@@ -20,7 +20,7 @@ from fsspec.core import split_protocol, url_to_fs
 from fsspec.implementations.local import LocalFileSystem
 
 from transforms.alias_decisions import DECISION_COLUMNS
-from transforms.batch import row_keys
+from transforms.runs import row_keys
 from warehouse import reports
 from warehouse.contracts import CONTRACTS, conform
 from warehouse.report_queries import QUERIES as REPORT_QUERIES

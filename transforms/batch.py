@@ -81,13 +81,6 @@ def analyse_batch(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> B
     )
 
 
-def row_keys(docs: pa.Table) -> pa.Array:
-    """Documents (source_path, record_no) -> one key per input record: 'a.jsonl\x1f3', 'b.html\x1f-1'."""
-    record = pc.cast(pc.fill_null(docs["record_no"], -1), pa.string())
-    return pc.binary_join_element_wise(docs["source_path"], record, "\x1f").combine_chunks() if docs.num_rows \
-        else pa.array([], pa.string())
-
-
 def analysis_keys(docs: pa.Table, site_lines: pa.Table, config: str) -> pa.Table:
     """Documents + site lines + configuration version -> ANALYSED: one key per document of all its tables hang on."""
     per_outlet = {outlet: hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from warehouse.contracts import RUNS
 
@@ -63,3 +64,14 @@ def read_batches(files: pa.Table, paths: list[str], batch_size: int, max_bytes: 
         current.append(path)
         total += grow
     return batches + [current] if current or not batches else batches
+
+
+# Documents in input order: by file, then by record within a file.
+INPUT_ORDER = [("source_path", "ascending"), ("record_no", "ascending")]
+
+
+def row_keys(docs: pa.Table) -> pa.Array:
+    """Documents (source_path, record_no) -> one key per input record: 'a.jsonl\x1f3', 'b.html\x1f-1'."""
+    record = pc.cast(pc.fill_null(docs["record_no"], -1), pa.string())
+    return pc.binary_join_element_wise(docs["source_path"], record, "\x1f").combine_chunks() if docs.num_rows \
+        else pa.array([], pa.string())
