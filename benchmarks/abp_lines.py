@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from transforms.articles import clean_document
-from transforms.sitelines import learn_site_lines, site_line_sets
+from transforms.clean.articles import clean_document
+from transforms.clean.site_lines import learn_site_lines, site_line_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpora" / "abp-dev.jsonl.gz"

@@ -18,10 +18,10 @@ import pyarrow as pa
 import trafilatura
 
 from benchmarks.shingles import page_f1, score
-from transforms.articles import clean_document
-from transforms.decode import decode_bytes
-from transforms.html import extract_html
-from transforms.sitelines import learn_site_lines, site_line_sets
+from transforms.clean.articles import clean_document
+from transforms.clean.site_lines import learn_site_lines, site_line_sets
+from transforms.ingest.decode import decode_bytes
+from transforms.ingest.html import extract_html
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "aeb"
 PUBLISHED = "published: AutoExtract 0.970, rs_trafilatura 0.970, trafilatura 2.0 0.958"

@@ -4,8 +4,8 @@ BASIL: pairwise precision/recall/F1 (pairs of articles in one predicted story vs
 articles' dates (the flow's setting) and without them (text alone must separate the 100 stories). abp-dev has no
 gold stories: it prints the story size distribution, the largest stories' titles and the time taken.
 Without dates a link needs UNDATED_THRESHOLD, so the undated BASIL run trades recall for precision by design.
-The parameters are not fitted to BASIL's story ids (see transforms/stories.py); THRESHOLD 0.2 or 0.3 and COHESION
-0.1 or 0.2 all keep dated precision and recall at or above 0.9.
+The parameters are not fitted to BASIL's story ids (see transforms/compare/stories.py); THRESHOLD 0.2 or 0.3 and
+COHESION 0.1 or 0.2 all keep dated precision and recall at or above 0.9.
 
     .venv/bin/python -m benchmarks.basil_stories [--basil PATH] [--abp PATH] [--sample 5000] [--mentions]
 """
@@ -24,9 +24,9 @@ from pathlib import Path
 import pyarrow as pa
 from dateutil import parser as dateparser
 
-from transforms import stories
-from transforms.mentions import extract_mentions, parse_entities
-from transforms.stories import cluster_stories, story_features
+from transforms.compare import stories
+from transforms.compare.stories import cluster_stories, story_features
+from transforms.names.mentions import extract_mentions, parse_entities
 from warehouse.contracts import MENTIONS
 
 ROOT = Path(__file__).resolve().parents[1]

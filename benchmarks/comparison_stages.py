@@ -17,7 +17,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows.settings import SETTINGS
-from transforms import descriptors, figures, quote_groups, quotes, stories
+from transforms.compare import descriptors, figures, stories
+from transforms.compare.quotes import extract as quotes
+from transforms.compare.quotes import groups as quote_groups
 
 
 def _load(warehouse: str) -> tuple[pa.Table, pa.Table, pa.Table]:

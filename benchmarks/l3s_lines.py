@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from transforms.articles import clean_document
-from transforms.sitelines import learn_site_lines, site_line_sets
+from transforms.clean.articles import clean_document
+from transforms.clean.site_lines import learn_site_lines, site_line_sets
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "l3s-gn1" / "lines-dev.jsonl.gz"
 CONTENT = {1, 2}

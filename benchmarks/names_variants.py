@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Indel
 
-from transforms.variants import build_variant_index, match_variant, name_tokens
+from transforms.names.variants import build_variant_index, match_variant, name_tokens
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "names"
 BASELINE = "baseline (README): skeleton + Jaro-Winkler P 0.87 R 0.51 F1 0.65, 33/400 negatives; with aliases F1 0.82"

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
-from transforms import quote_groups
+from transforms.compare.quotes import groups as quote_groups
 
 
 def read_quotes(warehouse: Path, run_id: str | None) -> pa.Table:

@@ -1,7 +1,7 @@
 """Replicas of a JSONL corpus for scale runs: the same articles under new ids, streamed from disk to disk.
 
-The flow's doc_id is a hash of an article's text (transforms.ingest.content_id), so a replica must differ in its
-text, yet clean to the same body, so that every later stage does the same work as on the original. A replica
+The flow's doc_id is a hash of an article's text (transforms.ingest.documents.content_id), so a replica must differ
+in its text, yet clean to the same body, so that every later stage does the same work as on the original. A replica
 numbered k >= 1 gets a whitespace-only line of k spaces after the text's first line: cleaning drops blank lines
 before it reads a line (and a line's key collapses whitespace), so site lines, removed lines and the body are the
 original's; only the raw line numbers after the first line move down by one. A text of one line gets k extra

@@ -33,7 +33,7 @@ TARGET_RATE, TARGET_RATE_AT = 2000, 187_000
 TARGET_FLOOR_RATIO, TARGET_RSS_GB = 12, 2.0
 TARGET_RERUN, TARGET_RERUN_NEW, TARGET_MART_S = 0.05, 0.10, 1.0
 NEW_EVERY = 100  # the 1% of new articles: every 100th record, in new replicas
-# Task names of flows/daily.py by stage; a task not listed is shown under its own name.
+# Task names of flows/pipeline.py by stage; a task not listed is shown under its own name.
 STAGES = {
     "plan": ("list_inputs", "stat_inputs", "read_manifests", "versions", "config_version", "previous_run",
              "plan_reads", "read_entities", "parse_entities", "read_outlets", "read_alias_decisions"),
@@ -136,7 +136,7 @@ def _child(input_dir: str, warehouse: str, batch_size: int) -> None:
     """In the child: run the flow once (on the runner CROSSWIRE_RUNNER names), print its figures as one JSON line."""
     import resource
 
-    from flows.daily import with_runner
+    from flows.pipeline import with_runner
     from flows.settings import SETTINGS
 
     started = time.perf_counter()

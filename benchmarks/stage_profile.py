@@ -20,7 +20,9 @@ import pyarrow.parquet as pq
 
 from flows import storage
 from flows.settings import SETTINGS
-from transforms import descriptors, figures, mentions, quotes, stories
+from transforms.compare import descriptors, figures, stories
+from transforms.compare.quotes import extract as quotes
+from transforms.names import mentions
 
 STAGES = ("names", "quotes", "descriptors", "figures", "features", "stories")
 

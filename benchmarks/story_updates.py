@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
-from transforms.stories import cluster_stories
+from transforms.compare.stories import cluster_stories
 
 
 def _timed(function, *args) -> tuple[pa.Table, float]:

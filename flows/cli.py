@@ -119,7 +119,7 @@ def _check_run_arguments(args: argparse.Namespace, quiet: bool) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     _check_run_arguments(args, quiet=False)
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     parameters = {"input_dir": os.path.abspath(args.input),
                   "warehouse_dir": storage.absolute_warehouse(args.warehouse),
@@ -138,7 +138,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from transforms.report import render_report
+    from transforms.report.page import render_report
 
     page = render_report(storage.report_data(args.warehouse))
     try:
@@ -152,7 +152,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     _check_run_arguments(args, quiet=not args.verbose)
-    from flows.daily import with_runner  # prefect is slow to import: only for the commands that run flows
+    from flows.pipeline import with_runner  # prefect is slow to import: only for the commands that run flows
     from flows.progress import PROGRESS
 
     started = time.monotonic()
@@ -174,7 +174,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _rules() -> int:
-    from transforms.boilerplate import LINE_RULES, STRUCTURE_REASONS
+    from transforms.clean.line_rules import LINE_RULES, STRUCTURE_REASONS
 
     rows = [(r.name, "line", r.why) for r in LINE_RULES]
     rows += [(name, "document/corpus", why) for name, why in STRUCTURE_REASONS.items()]
@@ -183,7 +183,7 @@ def _rules() -> int:
 
 
 def _aliases(args: argparse.Namespace) -> int:
-    from transforms import alias_decisions
+    from transforms.names import decisions as alias_decisions
 
     if args.action == "review":
         columns, rows = storage.query(args.warehouse, reports.alias_review(args.limit))

@@ -31,7 +31,7 @@ def prefect_harness():
 
 @pytest.fixture(scope="session")
 def seeds_warehouse(prefect_harness, tmp_path_factory) -> Path:
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     warehouse = tmp_path_factory.mktemp("seeds-warehouse")
     run_folder(input_dir=str(SEEDS), warehouse_dir=str(warehouse))

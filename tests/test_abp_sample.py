@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.boilerplate import RULES_BY_NAME, line_reason
+from transforms.clean.line_rules import RULES_BY_NAME, line_reason
 
 SAMPLE = Path(__file__).parent / "fixtures" / "abp_lines.csv"
 TEXT_CHARS = 200  # the sample keeps this much of each line; longer lines are judged by their whole text only

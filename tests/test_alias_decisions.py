@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.alias_decisions import accept, reject, slug
+from transforms.names.decisions import accept, reject, slug
 
 ROWS = [{"entity_id": "haftar", "canonical_name": "Khalifa Haftar", "entity_type": "person", "aliases": "Hifter"}]
 NEW = {"suggestion_id": "abc", "kind": "new_entity", "entity_id": None, "canonical_name": "Zelensky",

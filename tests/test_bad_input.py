@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from flows import storage
-from transforms.ingest import parse_inputs
+from transforms.ingest.documents import parse_inputs
 
 STORY = "Kalın said the GNA must hold Sirte.\n\nHaftar’s forces withdrew from al-Jufra on Monday, officials said."
 
@@ -53,7 +53,7 @@ def _catalogue(folder):
 
 @pytest.fixture(scope="module")
 def catalogue(prefect_harness, tmp_path_factory):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     folder = tmp_path_factory.mktemp("catalogue")
     paths = _catalogue(folder)
@@ -164,7 +164,7 @@ def test_unreadable_file_is_quarantined(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_a_twenty_megabyte_file_loads(prefect_harness, tmp_path):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     line = "Paragraph {}: officials in Tripoli said talks on day {} had made progress."
     paragraphs = [line.format(i, i) for i in range(260_000)]

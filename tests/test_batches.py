@@ -5,7 +5,7 @@ import pyarrow as pa
 import pytest
 
 from tests.conftest import SEEDS
-from transforms.batch import repeat_sources, split_repeats
+from transforms.runs.batch import repeat_sources, split_repeats
 from warehouse.contracts import CONTRACTS
 
 # Tables whose rows say when, by which run or from which folder they were made, not what was found: `analysed` keys
@@ -58,7 +58,7 @@ def _with_repeats(tmp_path):
 
 @pytest.fixture(scope="module")
 def default_batches(prefect_harness, tmp_path_factory):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     tmp = tmp_path_factory.mktemp("default-batches")
     run_folder(input_dir=str(_with_repeats(tmp)), warehouse_dir=str(tmp / "wh"))
@@ -66,7 +66,7 @@ def default_batches(prefect_harness, tmp_path_factory):
 
 
 def test_a_tiny_batch_size_gives_the_same_tables(default_batches, tmp_path):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     run_folder(input_dir=str(_with_repeats(tmp_path)), warehouse_dir=str(tmp_path / "wh"), batch_size=2)
     tiny = _tables(tmp_path / "wh")
@@ -78,7 +78,7 @@ def test_a_tiny_batch_size_gives_the_same_tables(default_batches, tmp_path):
 def test_a_dask_cluster_gives_the_same_tables(default_batches, tmp_path):
     from distributed import LocalCluster
 
-    from flows.daily import with_runner
+    from flows.pipeline import with_runner
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         flow = with_runner("dask", cluster.scheduler_address)
@@ -88,14 +88,14 @@ def test_a_dask_cluster_gives_the_same_tables(default_batches, tmp_path):
 
 @pytest.mark.slow
 def test_a_process_pool_gives_the_same_tables(default_batches, tmp_path):
-    from flows.daily import with_runner
+    from flows.pipeline import with_runner
 
     with_runner("processes")(input_dir=str(_with_repeats(tmp_path)), warehouse_dir=str(tmp_path / "wh"), batch_size=2)
     assert _tables(tmp_path / "wh") == default_batches
 
 
 def test_the_dask_runner_needs_an_address():
-    from flows.daily import with_runner
+    from flows.pipeline import with_runner
 
     with pytest.raises(ValueError, match="address"):
         with_runner("dask", None)

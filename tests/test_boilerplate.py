@@ -1,9 +1,9 @@
 import pyarrow as pa
 import pytest
 
-from transforms.articles import clean_articles, clean_document
-from transforms.boilerplate import LINE_RULES, STRUCTURE_REASONS, line_reason, why
-from transforms.sitelines import SiteLineCounts, learn_site_lines
+from transforms.clean.articles import clean_articles, clean_document
+from transforms.clean.line_rules import LINE_RULES, STRUCTURE_REASONS, line_reason, why
+from transforms.clean.site_lines import SiteLineCounts, learn_site_lines
 from warehouse.contracts import DOCUMENTS, SITE_LINES
 
 REMOVES = [(rule.name, line) for rule in LINE_RULES for line in rule.removes]
@@ -129,7 +129,7 @@ def test_cleaning_a_clean_body_changes_nothing():
 
 
 def test_outlet_from_site_signature():
-    from transforms.sitelines import assign_signature_outlets
+    from transforms.clean.site_lines import assign_signature_outlets
 
     docs = _docs([
         {"doc_id": "a", "source_path": "a.txt", "outlet": "TRT World", "text": "T1\nStory one.\nRoute 6"},

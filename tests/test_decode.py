@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from transforms.decode import decode_bytes, normalise_text
+from transforms.ingest.decode import decode_bytes, normalise_text
 
 TEXT = "Çavuşoğlu and Kalın met “İbrahim” – café"
 

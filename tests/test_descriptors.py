@@ -4,8 +4,8 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from transforms.descriptor_words import STOPWORDS
-from transforms.descriptors import extract_descriptors
+from transforms.compare.descriptor_words import STOPWORDS
+from transforms.compare.descriptors import extract_descriptors
 from transforms.lexicon import NOT_NAMES
 from warehouse.contracts import DESCRIPTORS, MENTIONS, QUOTES, conform
 
@@ -157,7 +157,11 @@ def test_output_conforms_to_the_contract_and_offsets_point_into_the_body():
 def seeds_descriptors() -> list[dict]:
     """The seed articles as the flow cleans them, with their mentions, -> descriptors with outlet names."""
     from flows import storage
-    from transforms import articles, ingest, mentions, outlets, sitelines
+    from transforms.clean import articles
+    from transforms.clean import site_lines as sitelines
+    from transforms.ingest import documents as ingest
+    from transforms.ingest import outlets
+    from transforms.names import mentions
 
     folder = str(SEEDS / "articles")
     files = storage.read_files(folder, storage.list_inputs(folder))

@@ -3,7 +3,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from transforms.figures import extract_figures, find_figures
+from transforms.compare.figures import extract_figures, find_figures
 from warehouse.contracts import FIGURES, conform
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"

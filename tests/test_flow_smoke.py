@@ -123,7 +123,7 @@ def test_entity_coverage_has_outlet_rows(seeds_db):
 
 @pytest.fixture(scope="module")
 def bad_input_warehouse(prefect_harness, tmp_path_factory):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     folder = tmp_path_factory.mktemp("bad-input")
     (folder / "empty.txt").write_bytes(b"")
@@ -204,7 +204,7 @@ def test_accepted_and_rejected_suggestions_change_the_next_run(prefect_harness, 
     import shutil
 
     from flows.cli import main
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
     from tests.conftest import ROOT, copy_seeds
 
     inbox = copy_seeds(tmp_path / "in")

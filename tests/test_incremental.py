@@ -7,8 +7,8 @@ import pyarrow as pa
 import pytest
 
 from tests.conftest import ROOT, copy_seeds
-from transforms.batch import analysis_keys, unchanged_ids
-from transforms.runs import plan_reads
+from transforms.runs.batch import analysis_keys, unchanged_ids
+from transforms.runs.bookkeeping import plan_reads
 from warehouse.contracts import CONTRACTS, INPUT_FILES
 
 NEW_STORY = ("Turkey and Russia meet again\n\nİbrahim Kalın said on Monday that Ankara would keep supporting the GNA "
@@ -54,7 +54,7 @@ def test_analysis_key_changes_with_the_outlets_site_lines_and_the_configuration(
 
 
 def test_a_second_run_with_nothing_new_keeps_the_catalog(prefect_harness, tmp_path):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     inbox, warehouse = copy_seeds(tmp_path / "in"), tmp_path / "wh"
     first = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse))
@@ -69,7 +69,7 @@ def test_a_second_run_with_nothing_new_keeps_the_catalog(prefect_harness, tmp_pa
 
 @pytest.mark.parametrize("batch_size", [500, 2])
 def test_new_files_alone_are_analysed_and_the_tables_equal_a_run_from_scratch(prefect_harness, tmp_path, batch_size):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     inbox, warehouse = copy_seeds(tmp_path / "in"), tmp_path / "wh"
     run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=batch_size)
@@ -91,7 +91,7 @@ def _from_scratch(run_folder, inbox, warehouse, batch_size):
 
 
 def test_a_changed_entity_table_analyses_everything_again(prefect_harness, tmp_path):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     inbox, warehouse = copy_seeds(tmp_path / "in"), tmp_path / "wh"
     entities = tmp_path / "entities.csv"
@@ -104,7 +104,7 @@ def test_a_changed_entity_table_analyses_everything_again(prefect_harness, tmp_p
 
 
 def test_files_are_read_in_batches_bounded_by_count_and_bytes():
-    from transforms.runs import read_batches
+    from transforms.runs.bookkeeping import read_batches
 
     files = _files([("a", 40, 0), ("b", 40, 0), ("c", 500, 0), ("d", 10, 0), ("e", 10, 0), ("f", 10, 0)])
     paths = files["source_path"].to_pylist()

@@ -4,8 +4,8 @@ import json
 import pyarrow as pa
 import pytest
 
-from transforms.html import extract_html, without_headline
-from transforms.ingest import domain_of, parse_inputs
+from transforms.ingest.documents import domain_of, parse_inputs
+from transforms.ingest.html import extract_html, without_headline
 
 HTML = """<html><head><title>Kalın speaks</title><meta property="og:site_name" content="Daily Example">
 <meta name="author" content="Jane Doe"><meta property="article:published_time" content="2020-06-21T10:00:00+03:00">

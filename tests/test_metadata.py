@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from transforms.metadata import parse_byline, parse_date, parse_dateline, parse_timestamp
+from transforms.ingest.metadata import parse_byline, parse_date, parse_dateline, parse_timestamp
 
 
 @pytest.mark.parametrize("line, kind, expected", [

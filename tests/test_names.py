@@ -1,8 +1,9 @@
 import pyarrow as pa
 import pytest
 
-from transforms.mentions import extract_mentions, parse_entities, summarise_candidates
-from transforms.names import build_index, find_names, fold_word, name_key
+from transforms.lexicon import fold_word
+from transforms.names.matching import build_index, find_names, name_key
+from transforms.names.mentions import extract_mentions, parse_entities, summarise_candidates
 
 ENTITIES = [
     {"entity_id": "sarraj", "canonical_name": "Fayez al-Sarraj", "entity_type": "person",

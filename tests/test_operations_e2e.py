@@ -99,7 +99,7 @@ def test_scheduled_runs_pick_up_new_files(server_env, tmp_path):
 
 
 def _flow(input_dir: Path, warehouse: Path, env: dict, batch_size: int = 20, full: bool = False) -> subprocess.Popen:
-    code = ("import sys; from flows.daily import run_folder; run_folder(input_dir=sys.argv[1], "
+    code = ("import sys; from flows.pipeline import run_folder; run_folder(input_dir=sys.argv[1], "
             "warehouse_dir=sys.argv[2], batch_size=int(sys.argv[3]), full=sys.argv[4] == 'full')")
     return subprocess.Popen([sys.executable, "-c", code, str(input_dir), str(warehouse), str(batch_size),
                              "full" if full else "incremental"], env=env,

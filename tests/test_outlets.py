@@ -1,7 +1,7 @@
 import pyarrow as pa
 import pytest
 
-from transforms.outlets import build_outlet_index, normalise_outlets, resolve_outlet
+from transforms.ingest.outlets import build_outlet_index, normalise_outlets, resolve_outlet
 
 INDEX = build_outlet_index([
     {"outlet_id": "fox-news", "canonical_name": "Fox News", "aliases": "Fox News Channel", "domains": "foxnews.com"},
@@ -37,7 +37,7 @@ def test_normalise_outlets_keeps_the_label():
 def test_a_document_without_outlet_gets_the_one_whose_site_lines_it_carries(prefect_harness, tmp_path):
     import duckdb
 
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     inbox = tmp_path / "in"
     inbox.mkdir()

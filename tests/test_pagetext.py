@@ -1,7 +1,7 @@
 import pytest
 
-from transforms.articles import clean_document
-from transforms.pagetext import classify_lines, line_class, looks_like_page, page_decisions
+from transforms.clean.articles import clean_document
+from transforms.clean.page_text import classify_lines, line_class, looks_like_page, page_decisions
 
 MENU = ["Home", "News", "Sport", "Business", "Weather"]
 BODY = [

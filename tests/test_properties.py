@@ -3,9 +3,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms.articles import clean_document
-from transforms.decode import decode_bytes
-from transforms.names import build_index, find_names
+from transforms.clean.articles import clean_document
+from transforms.ingest.decode import decode_bytes
+from transforms.names.matching import build_index, find_names
 
 INDEX = build_index([
     {"entity_id": "haftar", "canonical_name": "Khalifa Haftar", "entity_type": "person", "aliases": []},

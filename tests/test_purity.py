@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 FORBIDDEN = {"prefect", "duckdb", "os", "pathlib"}
-MODULES = sorted((Path(__file__).resolve().parents[1] / "transforms").glob("*.py"))
+TRANSFORMS = Path(__file__).resolve().parents[1] / "transforms"
+MODULES = sorted(TRANSFORMS.rglob("*.py"))
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(TRANSFORMS).as_posix())
 def test_transform_imports_nothing_impure(path):
     tree = ast.parse(path.read_text())
     imported = set()

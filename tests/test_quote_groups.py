@@ -7,10 +7,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from tests.test_quotes import ENTITIES, HURRIYET, PRESS_TV
-from transforms import quote_groups
-from transforms.mentions import extract_mentions
-from transforms.quote_groups import candidate_pairs, group_quotes, is_same_quote, quote_words
-from transforms.quotes import extract_quotes
+from transforms.compare.quotes import groups as quote_groups
+from transforms.compare.quotes.extract import extract_quotes
+from transforms.compare.quotes.groups import candidate_pairs, group_quotes, is_same_quote, quote_words
+from transforms.names.mentions import extract_mentions
 from warehouse.contracts import QUOTE_MATCHES, QUOTES, conform
 
 LONG = "In Libya, we are supporting the legitimate government and the French government is supporting a warlord."
@@ -229,7 +229,7 @@ def test_the_shortcut_on_shared_words_decides_as_the_window_search(sets):
 
 
 def test_an_update_starts_only_from_quotes_of_articles_carried_over():
-    from transforms.quote_groups import kept_matches
+    from transforms.compare.quotes.groups import kept_matches
 
     quotes = pa.table({"doc_id": ["a", "b", "c"], "quote_id": ["a:0", "b:0", "c:0"]})
     previous = pa.table({"quote_id": ["a:0", "b:0", "c:0", "gone:0"], "quote_group_id": ["a:0", "a:0", "c:0", "a:0"]})

@@ -3,10 +3,10 @@ import re
 import pyarrow as pa
 import pytest
 
-from transforms.mentions import extract_mentions, parse_entities
-from transforms.quote_spans import find_quote_spans
-from transforms.quotes import extract_quotes
-from transforms.speech import word_alternation
+from transforms.compare.quotes.extract import extract_quotes
+from transforms.compare.quotes.spans import find_quote_spans
+from transforms.compare.quotes.speech import word_alternation
+from transforms.names.mentions import extract_mentions, parse_entities
 from warehouse.contracts import QUOTES, conform
 
 ENTITIES = parse_entities([

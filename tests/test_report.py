@@ -15,9 +15,9 @@ import pytest
 
 from flows import storage
 from flows.cli import main
-from transforms import charts
-from transforms.report import render_report
-from transforms.report_sections import OTHER
+from transforms.report import charts
+from transforms.report.page import render_report
+from transforms.report.sections import OTHER
 from warehouse.report_queries import QUERIES
 
 T0 = datetime(2020, 6, 20, 8, 0, tzinfo=UTC)

@@ -6,9 +6,9 @@ import pytest
 
 from benchmarks.replicate import count_input, replica_record, replica_text, write_replica
 from benchmarks.scale import floor, orchestration_share, stage_seconds, task_name
-from transforms.articles import clean_articles
-from transforms.ingest import parse_inputs
-from transforms.sitelines import learn_site_lines
+from transforms.clean.articles import clean_articles
+from transforms.clean.site_lines import learn_site_lines
+from transforms.ingest.documents import parse_inputs
 
 RECORDS = [
     {"id": "a1", "source": "NPR", "url": "http://www.npr.org/a1", "title": "Poll",

@@ -4,7 +4,14 @@ import pyarrow as pa
 import pytest
 
 from benchmarks.basil_stories import pairwise_scores
-from transforms.stories import MAX_POSTINGS, MAX_TERMS, STORY_FEATURES, cluster_stories, salient_terms, story_features
+from transforms.compare.stories import (
+    MAX_POSTINGS,
+    MAX_TERMS,
+    STORY_FEATURES,
+    cluster_stories,
+    salient_terms,
+    story_features,
+)
 from warehouse.contracts import MENTIONS, STORIES, conform
 
 DAY = datetime(2024, 10, 29, 9, tzinfo=UTC)

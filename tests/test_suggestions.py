@@ -3,8 +3,8 @@ import re
 import pyarrow as pa
 import pytest
 
-from transforms.mentions import parse_entities
-from transforms.suggestions import guess_type, suggest_aliases, suggestion_id
+from transforms.names.mentions import parse_entities
+from transforms.names.suggestions import guess_type, suggest_aliases, suggestion_id
 from warehouse.contracts import CANDIDATE_MENTIONS, MENTIONS
 
 ENTITIES = parse_entities([
@@ -78,7 +78,7 @@ def test_guess_type(name, kind):
 
 
 def test_the_common_word_sample_is_the_smallest_ids_whatever_the_order(monkeypatch):
-    from transforms import suggestions
+    from transforms.names import suggestions
 
     monkeypatch.setattr(suggestions, "MAX_WORD_BODIES", 2)
     assert suggestions.word_sample(pa.array(["c", "a", "d", "b", "a"])).to_pylist() == ["a", "b"]

@@ -1,7 +1,7 @@
 import pytest
 
-from transforms.names import build_index, find_names
-from transforms.variant_mentions import resolve_variants, variant_matcher
+from transforms.names.matching import build_index, find_names
+from transforms.names.variant_mentions import resolve_variants, variant_matcher
 
 ENTITIES = [
     {"entity_id": "gaddafi", "canonical_name": "Muammar Gaddafi", "entity_type": "person",

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.variants import build_variant_index, coarse, match_variant, name_tokens
+from transforms.names.variants import build_variant_index, coarse, match_variant, name_tokens
 
 KNOWN = [
     ("gaddafi", "Muammar Gaddafi", "PER"), ("gaddafi", "Moamer Kadhafi", "PER"),

@@ -87,7 +87,7 @@ def test_removed_lines_mart_counts_reasons(seeds_db):
 
 
 def test_second_run_replaces_the_catalog_and_prunes_old_files(prefect_harness, tmp_path):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
     from tests.conftest import copy_seeds
 
     inbox = copy_seeds(tmp_path / "in")
@@ -113,7 +113,7 @@ def test_second_run_replaces_the_catalog_and_prunes_old_files(prefect_harness, t
 
 def test_transient_io_errors_are_retried(prefect_harness, tmp_path, monkeypatch):
     from flows import storage
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
     from tests.conftest import copy_seeds
 
     real, failures = storage.write_table, []

@@ -71,7 +71,7 @@ def test_absolute_warehouse_makes_a_folder_absolute():
 
 def test_a_memory_warehouse_equals_a_local_one_and_carries_over_from_its_previous_run(prefect_harness,
                                                                                       memory_warehouse, tmp_path):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     inbox = copy_seeds(tmp_path / "in")
     run_folder(input_dir=str(inbox), warehouse_dir=str(tmp_path / "local"))
@@ -92,7 +92,7 @@ def test_a_memory_warehouse_equals_a_local_one_and_carries_over_from_its_previou
 
 
 def test_a_file_url_warehouse_equals_a_local_one_and_answers_queries(seeds_warehouse, tmp_path, capsys):
-    from flows.daily import run_folder
+    from flows.pipeline import run_folder
 
     url = (tmp_path / "wh").as_uri()
     first = run_folder(input_dir=str(SEEDS), warehouse_dir=url)

@@ -1,4 +1,8 @@
-"""Word lists the name matcher relies on: particles, titles, and capitalised words that are not names."""
+"""Words every stage shares: name particles, titles, capitalised words that are not names, and word folding."""
+
+from functools import lru_cache
+
+from anyascii import anyascii
 
 # Arabic article forms: 'al-Sarraj', 'el Sarraj' and 'Sarraj' are one spelling family.
 ARTICLES = frozenset({"al", "el"})
@@ -37,3 +41,12 @@ def is_demonym(word: str) -> bool:
     """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name."""
     lower = word.casefold()
     return lower in DEMONYMS or (len(lower) > 4 and lower.endswith(DEMONYM_ENDINGS))
+
+
+@lru_cache(maxsize=1 << 18)  # news vocabulary repeats: most words are folded once per run
+def fold_word(word: str) -> str:
+    """'Çavuşoğlu' -> 'cavusoglu', 'U.N.' -> 'un': transliterated, case-folded, letters and digits only."""
+    folded = (word if word.isascii() else anyascii(word)).casefold()
+    if not folded.isalnum():
+        folded = "".join(ch for ch in folded if ch.isalnum())
+    return PARTICLE_FORMS.get(folded, folded)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from transforms.ingest import domain_of
-from transforms.names import fold_word
+from transforms.ingest.documents import domain_of
+from transforms.lexicon import fold_word
 
 # Section and edition marks that outlets append to their name: 'CNN (Web News)', 'Fox Online News',
 # 'New York Times - News' are CNN, Fox News and the New York Times.

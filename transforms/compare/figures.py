@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from transforms.compare.numbers import Number, find_numbers
 from transforms.lexicon import NOT_NAMES
-from transforms.numbers import Number, find_numbers
 from warehouse.contracts import FIGURES
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"

@@ -13,7 +13,7 @@ from operator import itemgetter, mul
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.names import fold_word
+from transforms.lexicon import fold_word
 from warehouse.contracts import STORIES, STORY_FEATURES
 
 MAX_TERMS = 80  # 80 x 6 bytes keeps a feature row well under 1 KB while covering a news story's content words

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms import articles, descriptors, figures, mentions, quotes, stories
-from transforms.sitelines import site_line_sets
+from transforms.clean import articles
+from transforms.clean.site_lines import site_line_sets
+from transforms.compare import descriptors, figures, stories
+from transforms.compare.quotes import extract as quotes
+from transforms.names import mentions
 from warehouse.contracts import ANALYSED, QUARANTINE, SOURCES
 
 # Per-article tables a later run can carry over for an article whose analysis key has not changed.

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from transforms.lexicon import NOT_NAMES, TITLES, is_demonym
-from transforms.speech import (
+from transforms.compare.quotes.speech import (
     ADVERB,
     AFFILIATION,
     ANY_VERB,
@@ -24,6 +23,7 @@ from transforms.speech import (
     head_kind,
     is_participle,
 )
+from transforms.lexicon import NOT_NAMES, TITLES, is_demonym
 
 _LEAD = r"^[\s,—–-]*"
 # Each with and without an affiliation ('X of the Y said'): the plain one first, so that 'University of Denver

@@ -17,7 +17,8 @@ from collections import defaultdict
 
 import pyarrow as pa
 
-from transforms.attribution import (
+from transforms.compare.quotes.spans import Span, find_quote_spans
+from transforms.compare.quotes.speakers import (
     Clause,
     Doc,
     Mention,
@@ -27,7 +28,6 @@ from transforms.attribution import (
     resolve,
     speech_events,
 )
-from transforms.quote_spans import Span, find_quote_spans
 from warehouse.contracts import QUOTES
 
 # A quoted phrase this short is a scare quote unless a speech verb introduces it or it is a sentence alone.

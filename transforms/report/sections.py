@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
-from transforms import charts
+from transforms.report import charts
 from warehouse.report_queries import TOP_ENTITIES, TOP_OUTLETS, TOP_SERIES
 
 EMPTY = "No data in this warehouse."

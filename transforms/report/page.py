@@ -2,7 +2,7 @@
 
 from html import escape
 
-from transforms.report_sections import EMPTY, SECTIONS, cell, outlet_colours
+from transforms.report.sections import EMPTY, SECTIONS, cell, outlet_colours
 
 CSS = """
 :root { --ink: #1f2933; --muted: #5f6b7a; --rule: #dde2e8; --card: #ffffff; --page: #f3f5f8; --accent: #08519c; }

@@ -8,10 +8,10 @@ from itertools import pairwise
 
 import pyarrow as pa
 
-from transforms.boilerplate import line_reason
-from transforms.metadata import parse_byline, parse_date, parse_dateline, parse_timestamp
-from transforms.pagetext import looks_like_page, page_decisions
-from transforms.sitelines import line_key, site_line_sets
+from transforms.clean.line_rules import line_reason
+from transforms.clean.page_text import looks_like_page, page_decisions
+from transforms.clean.site_lines import line_key, site_line_sets
+from transforms.ingest.metadata import parse_byline, parse_date, parse_dateline, parse_timestamp
 from warehouse.contracts import ARTICLES, QUARANTINE, REMOVED_LINES, SOURCES
 
 # A standfirst repeated by the first paragraph sits at the top; look that far.

@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from transforms.metadata import is_dateline_only, parse_byline, parse_timestamp
+from transforms.ingest.metadata import is_dateline_only, parse_byline, parse_timestamp
 
 
 @dataclass(frozen=True)

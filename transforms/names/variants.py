@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
-from transforms.names import fold_word
+from transforms.lexicon import fold_word
 
 _SPLIT = re.compile(r"[\s\-‐‑–—,./()&+:;\"“”]+")
 # Arabic article forms; sun-letter forms ('ash-Sham', 'Az Zawiyah') assimilate to the next consonant.

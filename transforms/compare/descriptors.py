@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 import pyarrow as pa
 
-from transforms import descriptor_words as vocab
+from transforms.compare import descriptor_words as vocab
+from transforms.compare.quotes.speech import word_alternation
 from transforms.lexicon import NOT_NAMES, is_demonym
-from transforms.speech import word_alternation
 from warehouse.contracts import DESCRIPTORS
 
 # Only people are matched by a surname alone, so such a mention marks its entity as a person.

@@ -8,8 +8,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from transforms.lexicon import is_demonym
-from transforms.names import Candidate, Mention
-from transforms.variants import (
+from transforms.names.matching import Candidate, Mention
+from transforms.names.variants import (
     VariantIndex,
     build_variant_index,
     coarse,

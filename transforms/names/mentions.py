@@ -5,8 +5,8 @@ from collections.abc import Iterable, Mapping
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.names import build_index, find_names
-from transforms.variant_mentions import resolve_variants, variant_matcher
+from transforms.names.matching import build_index, find_names
+from transforms.names.variant_mentions import resolve_variants, variant_matcher
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, MENTIONS, NAME_CANDIDATES
 
 ENTITY_TYPES = ("person", "organisation", "place")

@@ -11,15 +11,14 @@ from operator import add, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
-from anyascii import anyascii
 
 from transforms.lexicon import (
     ARTICLES,
     CONNECTORS,
     HYPHEN_ARTICLES,
     NOT_NAMES,
-    PARTICLE_FORMS,
     TITLES,
+    fold_word,
     is_demonym,
 )
 
@@ -72,15 +71,6 @@ class EntityIndex:
     targets: Mapping[str, tuple[tuple[str, str], ...]]  # key -> ((entity_id, "alias"|"surname"), ...)
     types: Mapping[str, str]
     acronyms: frozenset[str]
-
-
-@lru_cache(maxsize=1 << 18)  # news vocabulary repeats: most words are folded once per run
-def fold_word(word: str) -> str:
-    """'Çavuşoğlu' -> 'cavusoglu', 'U.N.' -> 'un': transliterated, case-folded, letters and digits only."""
-    folded = (word if word.isascii() else anyascii(word)).casefold()
-    if not folded.isalnum():
-        folded = "".join(ch for ch in folded if ch.isalnum())
-    return PARTICLE_FORMS.get(folded, folded)
 
 
 def tokenize(text: str) -> Tokens:

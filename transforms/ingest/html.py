@@ -5,7 +5,7 @@ import re
 import trafilatura
 from rapidfuzz import fuzz
 
-from transforms.decode import normalise_text
+from transforms.ingest.decode import normalise_text
 
 # Fewer characters than this is a navigation page, an error page or an empty shell, not an article.
 MIN_ARTICLE_CHARS = 80

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from transforms.decode import decode_bytes, normalise_text
-from transforms.html import extract_html
+from transforms.ingest.decode import decode_bytes, normalise_text
+from transforms.ingest.html import extract_html
 from warehouse.contracts import DOCUMENTS, QUARANTINE
 
 TEXT_SUFFIXES = (".txt", ".text")

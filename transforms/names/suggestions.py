@@ -11,10 +11,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import Indel
 
-from transforms.lexicon import NOT_NAMES
-from transforms.names import fold_word
-from transforms.variant_mentions import is_shouted, variant_matcher
-from transforms.variants import coarse, is_clear, name_tokens, rank_entities
+from transforms.lexicon import NOT_NAMES, fold_word
+from transforms.names.variant_mentions import is_shouted, variant_matcher
+from transforms.names.variants import coarse, is_clear, name_tokens, rank_entities
 from warehouse.contracts import ALIAS_SUGGESTIONS
 
 MIN_SPELLING_MENTIONS = 2  # a spelling seen once is too often a typo or a split name to propose

@@ -1,0 +1,193 @@
+"""The pipeline flow: input folder -> documents -> clean articles + names -> comparisons -> Parquet -> DuckDB catalog.
+
+`run_folder` reads as the pipeline's table of contents; the tasks it calls are in flows/tasks.py, what a run reads
+and carries over in flows/planning.py, and everything on disk in flows/storage/."""
+
+import gc
+import uuid
+from collections import deque
+from datetime import UTC, datetime
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from prefect import flow, get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows import planning, storage
+from flows.progress import PROGRESS
+from flows.settings import SETTINGS
+from flows.tasks import (
+    analyse,
+    analysis_keys,
+    assign_outlets,
+    cluster_stories,
+    learn_site_lines,
+    match_quotes,
+    normalise_outlets,
+    parse_entities,
+    proposal_table,
+    propose_aliases,
+    publish,
+    publish_summary,
+    read_alias_decisions,
+    read_entities,
+    read_outlets,
+    read_run_table,
+    repeat_sources,
+    split_repeats,
+    summarise_candidates,
+    write,
+)
+from transforms.names import suggestions
+from transforms.runs import bookkeeping as runs
+
+# A batch allocates millions of short-lived objects (tokens, matches) and few cycles: at the default threshold (700)
+# the cyclic collector runs constantly and costs about a fifth of the names stage.
+gc.set_threshold(50_000, 20, 20)
+
+# Batches submitted before the earliest is done: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT = 4
+
+
+class ChecksFailed(RuntimeError):
+    """Data checks found offending rows; the previous catalog stays in place."""
+
+
+# One worker thread by default: Python-bound batches gain nothing from more threads, only memory.
+@flow(name="crosswire-run", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
+def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTINGS.warehouse_dir,
+               manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
+               batch_size: int = SETTINGS.batch_size, outlets_file: str = SETTINGS.outlets_file,
+               full: bool = False) -> dict:
+    """Process what is new or changed under input_dir into the warehouse (everything if full); -> run id, counts."""
+    started_at = datetime.now(UTC)
+    run_id = started_at.strftime("%Y%m%dT%H%M%S%fZ-") + uuid.uuid4().hex[:6]
+    storage.check_warehouse(warehouse_dir)
+    with storage.locked(warehouse_dir, run_id):
+        previous, plan, files, manifests, config = planning.prepare(input_dir, warehouse_dir, manifest,
+                                                                    entities_file, outlets_file, full)
+        if plan.nothing_new:
+            return planning.nothing_new(previous)
+        entity_rows, entities_version = read_entities(entities_file)
+        entities = parse_entities(entity_rows)
+        docs, quarantine = planning.documents(input_dir, warehouse_dir, run_id, previous, plan, files, manifests,
+                                              batch_size)
+        docs = normalise_outlets(_signature_outlets(warehouse_dir, run_id, docs), read_outlets(outlets_file))
+        site_lines = _site_lines(warehouse_dir, run_id, docs)
+        firsts, repeats = split_repeats(docs)
+        keys = analysis_keys(firsts, site_lines, config)
+        carried, changed = planning.to_analyse(firsts, keys, previous)
+        quarantined = _analyse_batches(changed, site_lines, entities, warehouse_dir, run_id, batch_size)
+        planning.carry_articles(warehouse_dir, run_id, previous, carried)
+        all_articles = read_run_table(warehouse_dir, "articles", run_id, columns=["doc_id", "outlet_name"])
+        more_sources, more_quarantine = repeat_sources(repeats, all_articles["doc_id"].combine_chunks())
+        write(warehouse_dir, "sources", more_sources, run_id, len(quarantined))
+        quarantine = pa.concat_tables([quarantine, more_quarantine] + quarantined)
+        counts = {"files": files.num_rows, "documents_read": docs.num_rows, "articles": all_articles.num_rows,
+                  "quarantined": quarantine.num_rows, "analysed": all_articles.num_rows - len(carried),
+                  "reused": len(carried)}
+        _write_run_wide(warehouse_dir, run_id, {
+            **_name_tables(warehouse_dir, run_id, all_articles, entities, entities_file),
+            **_comparison_tables(warehouse_dir, run_id, previous, carried),
+            "entities": entities, "site_lines": site_lines, "quarantine": quarantine, "input_files": files,
+            "analysed": keys.filter(pc.is_in(keys["doc_id"], all_articles["doc_id"])),
+            "runs": runs.run_record(run_id, started_at, datetime.now(UTC), input_dir, entities_version, config,
+                                    counts)})
+    get_run_logger().info("run %s: %s", run_id, counts)
+    return {"run_id": run_id, **counts, "nothing_new": False}
+
+
+def with_runner(runner: str = "local", dask_address: str | None = None):
+    """The run flow with its batches on local threads (default), local processes (one per core), or an existing Dask
+    cluster at dask_address."""
+    if runner == "local":
+        return run_folder
+    if runner == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return run_folder.with_options(task_runner=ProcessPoolTaskRunner())
+    if runner != "dask" or not dask_address:
+        raise ValueError("the dask runner needs an address: tcp://HOST:PORT of the cluster's scheduler")
+    from prefect_dask import DaskTaskRunner
+
+    return run_folder.with_options(task_runner=DaskTaskRunner(address=dask_address))
+
+
+def _site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
+    return learn_site_lines(warehouse_dir, run_id, docs.filter(pc.is_valid(docs["outlet"])))
+
+
+def _signature_outlets(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
+    """Documents without an outlet get the one whose site lines they carry; none without, nothing to learn."""
+    if not docs["outlet"].null_count:
+        return docs
+    site_lines = _site_lines(warehouse_dir, run_id, docs)
+    lacking = docs.filter(pc.is_null(docs["outlet"]))
+    found = [assign_outlets(part, site_lines).drop_columns(["text"])
+             for part in storage.with_texts(warehouse_dir, run_id, lacking)]
+    docs = pa.concat_tables([docs.filter(pc.is_valid(docs["outlet"]))] + found)
+    return docs.sort_by(runs.INPUT_ORDER)
+
+
+def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
+                     batch_size: int) -> list[pa.Table]:
+    """Submit the batches (independent: the task runner may run them in parallel), a few in flight at a time so
+    memory stays bounded; -> each batch's quarantine rows."""
+    PROGRESS.stage("analyse", docs.num_rows)
+    in_flight, quarantined, part = deque(), [], 0
+    empty = docs.slice(0, 0).append_column("text", pa.array([], pa.string()))
+    for texts in storage.with_texts(warehouse_dir, run_id, docs) if docs.num_rows else [empty]:
+        for batch in planning.chunks(texts, batch_size):
+            future = analyse.submit(batch, site_lines, entities, warehouse_dir, run_id, part)
+            in_flight.append((future, batch.num_rows))
+            part += 1
+            if len(in_flight) >= IN_FLIGHT:
+                quarantined.append(_finish(*in_flight.popleft()))
+    quarantined += [_finish(*pending) for pending in in_flight]
+    return quarantined
+
+
+def _finish(future, size: int) -> pa.Table:
+    result = future.result()
+    PROGRESS.advance("analyse", size)
+    return result
+
+
+def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: pa.Table,
+                 entities_file: str) -> dict[str, pa.Table]:
+    """Alias proposals and name candidates from the run's candidate and variant mentions (read for them, dropped
+    after); the only bodies read are a sample, to tell common words from names, and the examples they quote."""
+    candidates = read_run_table(warehouse_dir, "candidate_mentions", run_id)
+    proposals = propose_aliases(
+        candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]),
+        read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
+                       columns=["body"]),
+        entities, read_alias_decisions(entities_file))
+    shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
+                           columns=["doc_id", "outlet_name", "body"])
+    return {"alias_proposals": proposal_table(proposals, shown),
+            "name_candidates": summarise_candidates(candidates, articles)}
+
+
+def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None,
+                       carried: pa.Array) -> dict[str, pa.Table]:
+    """Quote groups and stories over all articles, each updated from the previous run's when articles were carried
+    over; each step reads its table (full quotes; story features) for itself."""
+    earlier = {} if previous is None or not len(carried) else {
+        name: read_run_table(warehouse_dir, name, previous["run_id"]) for name in ("stories", "quote_matches")}
+    quotes = read_run_table(warehouse_dir, "quotes", run_id, "is_fragment", [False],
+                            columns=["doc_id", "quote_id", "text", "is_fragment"])
+    matches = match_quotes(quotes, earlier.get("quote_matches"), carried)
+    del quotes
+    features = read_run_table(warehouse_dir, "story_features", run_id)
+    return {"quote_matches": matches, "stories": cluster_stories(features, earlier.get("stories"), carried)}
+
+
+def _write_run_wide(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table]) -> None:
+    """The run-wide tables written; the run published (if its data checks pass) and summarised."""
+    for name, table in ready.items():
+        write(warehouse_dir, name, table, run_id)
+    failures = publish(warehouse_dir, run_id)
+    if failures:
+        raise ChecksFailed(f"data checks failed, previous catalog kept: {failures}")
+    publish_summary(warehouse_dir, run_id)

@@ -1,0 +1,101 @@
+"""What a run reads, carries over and analyses again: the input compared with the published run, unchanged files'
+documents and unchanged articles' rows carried over, the rest read or analysed now."""
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from prefect import get_run_logger
+
+from flows import storage
+from flows.progress import PROGRESS
+from flows.tasks import (
+    carry_forward,
+    config_version,
+    list_inputs,
+    missing_from_manifest,
+    parse,
+    plan_reads,
+    previous_run,
+    read_files,
+    read_manifests,
+    read_run_table,
+    stat_inputs,
+    unchanged_ids,
+    versions,
+    write,
+)
+from transforms.runs import batch as batches
+from transforms.runs import bookkeeping as runs
+
+# Input files read at once: up to this many bytes on disk (a larger file is read alone).
+READ_BYTES = 64 * 1024 * 1024
+# Parts carried over from the previous run are numbered from here: after any part a run writes itself.
+CARRIED_PARTS = 100_000
+# A document without its text: texts stay in Parquet and stream through the steps that read them.
+DOCUMENT_FIELDS = [name for name in storage.CONTRACTS["documents"].names if name != "text"]
+
+
+def chunks(items, size: int) -> list:
+    """A list or an Arrow table -> consecutive slices of at most `size` (one empty slice if it is empty)."""
+    cut = items.slice if isinstance(items, pa.Table) else (lambda i, n: items[i:i + n])
+    return [cut(i, size) for i in range(0, len(items), size)] or [cut(0, 0)]
+
+
+def prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
+            full: bool) -> tuple[dict | None, runs.ReadPlan, pa.Table, dict, str]:
+    """What this run must read: -> (previous run or None, plan, input files, manifests, config version)."""
+    paths = list_inputs(input_dir)
+    files = stat_inputs(input_dir, paths)
+    manifests = read_manifests(input_dir, manifest)
+    config = config_version(versions(entities_file, outlets_file), manifests, input_dir)
+    previous = None if full else previous_run(warehouse_dir)
+    return previous, plan_reads(files, config, previous), files, manifests, config
+
+
+def nothing_new(previous: dict) -> dict:
+    """The summary of a run that found nothing new: the published run's counts."""
+    get_run_logger().info("nothing new since run %s: its catalog stays", previous["run_id"])
+    counts = {name: previous[f"count_{name}"] for name in ("files", "documents_read", "articles", "quarantined")}
+    return {"run_id": previous["run_id"], **counts, "analysed": 0, "reused": counts["articles"], "nothing_new": True}
+
+
+def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, files: pa.Table, paths: list[str],
+                    manifests: dict[str, dict], batch_size: int) -> pa.Table:
+    """Read and parse the files in `paths` a batch at a time (at most batch_size files and READ_BYTES, or one larger
+    file), written as DOCUMENTS parts of at most batch_size rows; -> quarantine rows."""
+    PROGRESS.stage("read", len(paths))
+    quarantine, part = [], 0
+    for batch in runs.read_batches(files, paths, batch_size, READ_BYTES):
+        docs, batch_quarantine = parse(read_files(input_dir, batch), manifests)
+        for chunk in chunks(docs, batch_size):
+            if chunk.num_rows:
+                write(warehouse_dir, "documents", chunk, run_id, part)
+                part += 1
+        quarantine.append(batch_quarantine)
+        PROGRESS.advance("read", len(batch))
+    return pa.concat_tables(quarantine)
+
+
+def documents(input_dir: str, warehouse_dir: str, run_id: str, previous: dict | None, plan: runs.ReadPlan,
+              files: pa.Table, manifests: dict, batch_size: int) -> tuple[pa.Table, pa.Table]:
+    """This run's DOCUMENTS parts: those of unchanged files carried over, the others read now;
+    -> (the documents without their text, in input order; quarantine)."""
+    if plan.unchanged:
+        carry_forward(warehouse_dir, ["documents"], previous["run_id"], run_id, "source_path",
+                      pa.array(plan.unchanged, pa.string()), CARRIED_PARTS)
+    quarantine = _read_documents(input_dir, warehouse_dir, run_id, files, plan.to_read, manifests, batch_size)
+    docs = read_run_table(warehouse_dir, "documents", run_id, columns=DOCUMENT_FIELDS)
+    docs = docs.sort_by(runs.INPUT_ORDER)
+    return docs, pa.concat_tables([missing_from_manifest(manifests, files["source_path"].to_pylist()), quarantine])
+
+
+def to_analyse(docs: pa.Table, keys: pa.Table, previous: dict | None) -> tuple[pa.Array, pa.Table]:
+    """Documents -> (ids of those whose analysis key is unchanged since the previous run, the others)."""
+    carried = unchanged_ids(keys, previous["analysed"] if previous else None)
+    return carried, docs.filter(pc.invert(pc.is_in(docs["doc_id"], carried)))
+
+
+def carry_articles(warehouse_dir: str, run_id: str, previous: dict | None, carried: pa.Array) -> None:
+    """The per-article tables' rows of carried articles, from the previous run's parts into this run's."""
+    if len(carried):
+        carry_forward(warehouse_dir, list(batches.CARRIED), previous["run_id"], run_id, "doc_id", carried,
+                      CARRIED_PARTS)

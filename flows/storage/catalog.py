@@ -1,0 +1,122 @@
+"""Reading the published catalog: opened read-only (a local copy for a warehouse elsewhere), queried, exported,
+and read for the previous run's bookkeeping and for the report."""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from flows.storage.fs import InputError, is_local, open_fs
+from warehouse import reports
+from warehouse.report_queries import QUERIES as REPORT_QUERIES
+
+CATALOG = "crosswire.duckdb"
+
+
+class QueryError(Exception):
+    """SQL the catalog could not run: one line, exit 2."""
+
+
+@contextmanager
+def opened(warehouse_dir: str) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """The published catalog opened read-only (None if there is none) for the block.
+
+    A catalog elsewhere than on local disk is read from a local copy, with the warehouse's filesystem
+    registered in DuckDB so its views read the Parquet there."""
+    fs, root = open_fs(warehouse_dir)
+    catalog = f"{root}/{CATALOG}"
+    if not fs.isfile(catalog):
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="crosswire-") as cache:
+        if not is_local(fs):
+            fs.get_file(catalog, os.path.join(cache, CATALOG))
+            catalog = os.path.join(cache, CATALOG)
+        con = duckdb.connect(catalog, read_only=True)
+        try:
+            if not is_local(fs):
+                con.register_filesystem(fs)
+            yield con
+        finally:
+            con.close()
+
+
+def previous_run(warehouse_dir: str) -> dict | None:
+    """The published run: run_id, config_version, counts, input_files, quarantined paths, analysed keys; or None."""
+    try:
+        with opened(warehouse_dir) as con:
+            if con is None:
+                return None
+            run = con.sql("select * from runs").to_arrow_table().to_pylist()[0]
+            quarantined = con.execute("select distinct source_path from quarantine").fetchall()
+            return {**run, "input_files": con.sql("select * from input_files").to_arrow_table(),
+                    "quarantined": {row[0] for row in quarantined},
+                    "analysed": con.sql("select * from analysed").to_arrow_table()}
+    except (duckdb.Error, IndexError, KeyError):  # an older or unreadable catalog: process everything
+        return None
+
+
+def published_run(warehouse_dir: str) -> str | None:
+    """The run id of the published catalog; None if there is none, or it cannot be read."""
+    try:
+        with opened(warehouse_dir) as con:
+            row = con.execute("select run_id from runs").fetchone() if con else None
+    except duckdb.Error:  # an unreadable old catalog protects nothing
+        return None
+    return row[0] if row else None
+
+
+@contextmanager
+def _published(warehouse_dir: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The published catalog opened read-only for the block; InputError if there is none."""
+    with opened(warehouse_dir) as con:
+        if con is None:
+            raise InputError(f"no catalog at {warehouse_dir.rstrip('/')}/{CATALOG}: run `crosswire run` first")
+        yield con
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
+    try:
+        result = con.execute(sql)
+        return [d[0] for d in result.description], result.fetchall()
+    except duckdb.Error as exc:
+        raise QueryError(" ".join(str(exc).split())) from exc
+
+
+def query(warehouse_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
+    """Read-only SQL on the published catalog -> (column names, rows)."""
+    with _published(warehouse_dir) as con:
+        return _fetch(con, sql)
+
+
+def export(warehouse_dir: str, out_dir: str, fmt: str) -> list[str]:
+    """Every table and mart of the catalog -> one CSV or Parquet file each in out_dir; -> files written."""
+    out = Path(out_dir)
+    with _published(warehouse_dir) as con:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"cannot write to {out_dir}: {exc.strerror}") from exc
+        written = []
+        for name in [r[0] for r in con.execute(reports.EXPORTABLE).fetchall()]:
+            target = out / f"{name}.{fmt}"
+            options = "format csv, header true" if fmt == "csv" else "format parquet, compression zstd"
+            con.execute(f"copy (select * from {name}) to '{target.as_posix()}' ({options})")
+            written.append(str(target))
+    return written
+
+
+def report_data(warehouse_dir: str) -> dict[str, list[dict]]:
+    """Published catalog -> {view: its top rows as dicts} for the HTML report, plus "missing_views" it lacks."""
+    with _published(warehouse_dir) as con:
+        _, rows = _fetch(con, "select table_name from information_schema.tables")
+        present = {r[0] for r in rows}
+        data: dict[str, list[dict]] = {"missing_views": [{"view": v} for v in REPORT_QUERIES if v not in present]}
+        for view, sql in REPORT_QUERIES.items():
+            # Views arrive in the catalog as the pipeline grows: an older warehouse simply has less to show.
+            columns, rows = _fetch(con, sql) if view in present else ([], [])
+            data[view] = [dict(zip(columns, row, strict=True)) for row in rows]
+    return data

@@ -1,0 +1,210 @@
+"""The flow's tasks: each one storage call or one transform call, so Prefect retries, times and logs every step.
+
+Arrow tables pass between tasks in memory: nothing to cache or hash. Only input and output tasks are retried."""
+
+import pyarrow as pa
+from prefect import task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from flows import storage
+from transforms.clean import site_lines as sitelines
+from transforms.compare import stories
+from transforms.compare.quotes import groups as quote_groups
+from transforms.ingest import documents as ingest
+from transforms.ingest import outlets
+from transforms.names import mentions, suggestions
+from transforms.runs import batch as batches
+from transforms.runs import bookkeeping as runs
+from warehouse import reports
+
+light = task(cache_policy=NO_CACHE)
+io_task = task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+
+
+@io_task
+def list_inputs(input_dir: str) -> list[str]:
+    return storage.list_inputs(input_dir)
+
+
+@io_task
+def read_manifests(input_dir: str, manifest: str | None) -> dict[str, dict]:
+    return storage.read_manifests(input_dir, manifest)
+
+
+@io_task
+def read_entities(entities_file: str) -> tuple[list[dict], str]:
+    return storage.read_entities(entities_file)
+
+
+@io_task
+def read_outlets(outlets_file: str) -> list[dict]:
+    return storage.read_outlets(outlets_file)
+
+
+@io_task
+def read_alias_decisions(entities_file: str) -> list[dict]:
+    return storage.read_alias_decisions(entities_file)
+
+
+@io_task
+def read_files(input_dir: str, paths: list[str]) -> pa.Table:
+    return storage.read_files(input_dir, paths)
+
+
+@io_task
+def stat_inputs(input_dir: str, paths: list[str]) -> pa.Table:
+    return storage.stat_inputs(input_dir, paths)
+
+
+@io_task
+def versions(entities_file: str, outlets_file: str) -> list[str]:
+    return storage.versions(entities_file, outlets_file)
+
+
+@io_task
+def previous_run(warehouse_dir: str) -> dict | None:
+    return storage.previous_run(warehouse_dir)
+
+
+@io_task
+def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
+                   values: list | pa.Array | None = None, columns: list[str] | None = None) -> pa.Table:
+    return storage.read_run_table(warehouse_dir, name, run_id, column, values, columns)
+
+
+@io_task
+def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: str, column: str,
+                  values: list | pa.Array, first_part: int) -> dict[str, int]:
+    return storage.carry_forward(warehouse_dir, names, from_run, to_run, column, values, first_part)
+
+
+@light
+def config_version(version_list: list[str], manifests: dict[str, dict], input_dir: str) -> str:
+    return runs.config_version(version_list, manifests, input_dir)
+
+
+@light
+def plan_reads(files: pa.Table, config: str, previous: dict | None) -> runs.ReadPlan:
+    return runs.plan_reads(files, config, previous)
+
+
+@light
+def analysis_keys(docs: pa.Table, site_lines: pa.Table, config: str) -> pa.Table:
+    return batches.analysis_keys(docs, site_lines, config)
+
+
+@light
+def unchanged_ids(keys: pa.Table, previous_keys: pa.Table | None) -> pa.Array:
+    return batches.unchanged_ids(keys, previous_keys)
+
+
+@light
+def parse(files: pa.Table, manifest: dict[str, dict]) -> tuple[pa.Table, pa.Table]:
+    return ingest.parse_inputs(files, manifest).tables()
+
+
+@light
+def missing_from_manifest(manifest: dict[str, dict], paths: list[str]) -> pa.Table:
+    return ingest.missing_from_manifest(manifest, paths)
+
+
+@light
+def parse_entities(rows: list[dict]) -> pa.Table:
+    return mentions.parse_entities(rows)
+
+
+@io_task
+def learn_site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
+    """Site lines counted over the documents' texts, streamed from the run's DOCUMENTS parts one at a time."""
+    counts = sitelines.SiteLineCounts()
+    for part in storage.with_texts(warehouse_dir, run_id, docs):
+        counts.add(part)
+    return counts.table()
+
+
+@light
+def assign_outlets(docs: pa.Table, site_lines: pa.Table) -> pa.Table:
+    return sitelines.assign_signature_outlets(docs, site_lines)
+
+
+@light
+def normalise_outlets(docs: pa.Table, outlet_rows: list[dict]) -> pa.Table:
+    return outlets.normalise_outlets(docs, outlets.build_outlet_index(outlet_rows))
+
+
+@light
+def propose_aliases(candidate_mentions: pa.Table, variants: pa.Table, sample_bodies: pa.Table, entities: pa.Table,
+                    decisions: list[dict]) -> suggestions.Proposals:
+    return suggestions.propose_aliases(candidate_mentions, variants, sample_bodies["body"].to_pylist(), entities,
+                                       decisions)
+
+
+@light
+def proposal_table(proposals: suggestions.Proposals, shown_articles: pa.Table) -> pa.Table:
+    return suggestions.proposal_table(proposals, shown_articles)
+
+
+@light
+def split_repeats(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
+    return batches.split_repeats(docs)
+
+
+@io_task
+def analyse(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
+            part: int) -> pa.Table:
+    """One batch analysed and written where it runs (a thread, a process, a Dask worker): only its quarantine rows
+    come back, so the flow never holds the batches' tables."""
+    tables = batches.analyse_batch(docs, site_lines, entities)
+    for name, table in tables.written().items():
+        storage.write_table(warehouse_dir, name, table, run_id, part)
+    return tables.quarantine
+
+
+@light
+def repeat_sources(repeats: pa.Table, article_ids: pa.Array) -> tuple[pa.Table, pa.Table]:
+    return batches.repeat_sources(repeats, article_ids)
+
+
+@light
+def match_quotes(all_quotes: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
+    if previous is not None:
+        previous = quote_groups.kept_matches(previous, all_quotes, carried)
+    return quote_groups.group_quotes(all_quotes, previous)
+
+
+@light
+def cluster_stories(features: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
+    if previous is not None:
+        previous = stories.kept_stories(previous, features["doc_id"].combine_chunks(), carried)
+    return stories.cluster_stories(features, previous)
+
+
+@light
+def summarise_candidates(candidate_mentions: pa.Table, all_articles: pa.Table) -> pa.Table:
+    return mentions.summarise_candidates(candidate_mentions, all_articles)
+
+
+@io_task
+def write(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int = 0) -> str:
+    return storage.write_table(warehouse_dir, name, table, run_id, part)
+
+
+@io_task
+def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
+    return storage.publish(warehouse_dir, run_id)
+
+
+@io_task
+def publish_summary(warehouse_dir: str, run_id: str) -> None:
+    """The run's summary as Prefect artifacts: a table of counts and a markdown digest."""
+    lines = [f"# crosswire run {run_id}", ""]
+    rows = []
+    for title, sql in reports.SUMMARY.items():
+        columns, found = storage.query(warehouse_dir, sql)
+        rows += [{"section": title, "item": str(r[0]), "count": r[1]} for r in found]
+        lines += [f"## {title}", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        lines += ["| " + " | ".join(str(v) for v in r) + " |" for r in found] + [""]
+    key = "crosswire-run-summary"
+    create_table_artifact(key=key, table=rows, description=f"crosswire run {run_id}")
+    create_markdown_artifact(key="crosswire-run-digest", markdown="\n".join(lines), description=run_id)
