@@ -22,10 +22,15 @@ ENTITIES = parse_entities([
 ])
 
 
-def _quotes(body: str) -> list[dict]:
+def _rows(body: str) -> list[dict]:
     articles = pa.table({"doc_id": ["d1"], "body": [body]})
     mentions, _ = extract_mentions(articles, ENTITIES)
     return extract_quotes(articles, mentions, ENTITIES).to_pylist()
+
+
+def _quotes(body: str) -> list[dict]:
+    """The direct quotes (words in quote marks) of a body, of every kind; indirect speech left out."""
+    return [q for q in _rows(body) if q["quote_kind"] != "indirect"]
 
 
 def _who(body: str) -> list[tuple]:

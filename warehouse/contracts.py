@@ -130,7 +130,8 @@ RUNS = pa.schema([
     pa.field("config_version", pa.string(), nullable=False),
 ])
 
-# Direct quotes in article bodies; a quote split around its attribution ("...," he said. "...") is one row.
+# Quoted stretches and reported speech in article bodies; a quote split around its attribution ("...," he said.
+# "...") is one row.
 QUOTES = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("quote_id", pa.string(), nullable=False),
@@ -143,8 +144,11 @@ QUOTES = pa.schema([
     pa.field("start_char", pa.int32(), nullable=False),
     pa.field("end_char", pa.int32(), nullable=False),
     pa.field("count_words", pa.int32(), nullable=False),
-    # A scare-quoted word or short phrase ("foolish") rather than something someone said.
+    # A scare-quoted word or short phrase ("foolish"), a title or imagined words rather than something someone said.
     pa.field("is_fragment", pa.bool_(), nullable=False),
+    # speech (a direct quote), indirect (reported speech: 'X said (that) ...'), title (of a work, or a headline),
+    # term (a scare-quoted word or phrase), other (imagined or hypothetical words).
+    pa.field("quote_kind", pa.string(), nullable=False),
 ])
 # Quotes that are the same words across articles (despite punctuation, case, a few changed words or a part).
 QUOTE_MATCHES = pa.schema([

@@ -1,15 +1,16 @@
-"""Articles + mentions -> direct quotes with their speakers (QUOTES).
+"""Articles + mentions -> quotes with their speakers (QUOTES): direct quotes of every kind, and indirect speech.
 
 Offsets: start_char/end_char index `body` and exclude the quote marks and the sentence's punctuation
 after the words ('…stability,” Kalın said' ends before the comma). A quote split around its attribution
 (“…,” he said. “…”) or run on across paragraphs is one row whose text joins its parts with a space; a
-one-part quote's text is body[start_char:end_char].
+one-part quote's text is body[start_char:end_char]. Indirect rows ('X said (that) …') hold the reported words.
 
 attribution: said_after ('“…,” Kalın said' / '“…,” said Kalin'), said_before ('Kalın said: “…”',
 '…warned, saying “…”'), according_to, colon ('Erdogan: “…”'), title ('Turkey's Presidential Spokesman'
--> the person the article named with that title), pronoun (he/she -> the last speaker before the quote),
-continued (a paragraph that is one quote and nothing else, after a paragraph whose last speaker it carries on:
-news style names the speaker once for a run of quoted paragraphs); null when nothing names a speaker.
+-> the person the article named with that title), pronoun (he/she/they -> who it stands for), continued (a quote
+with no clause of its own carries on the speaker of the quote before it in its paragraph, or, as a paragraph of
+quotes and nothing else, the last speaker of the paragraph before: news style names the speaker once for a run of
+quoted sentences and paragraphs); null when nothing names a speaker.
 """
 
 import re
@@ -17,29 +18,21 @@ from collections import defaultdict
 
 import pyarrow as pa
 
+from transforms.compare.quotes.clauses import Clause, Doc, Mention, Speaker, after_clause, before_clause
+from transforms.compare.quotes.indirect import indirect_rows
+from transforms.compare.quotes.kinds import quote_kind
 from transforms.compare.quotes.spans import Span, find_quote_spans
-from transforms.compare.quotes.speakers import (
-    Clause,
-    Doc,
-    Mention,
-    Speaker,
-    after_clause,
-    before_clause,
-    resolve,
-    speech_events,
-)
+from transforms.compare.quotes.speakers import resolve, speech_events
 from warehouse.contracts import QUOTES
 
-# A quoted phrase this short is a scare quote unless a speech verb introduces it or it is a sentence alone.
-FRAGMENT_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
-_ENDS_SENTENCE = re.compile(r"^[\s,]*(?:[.!?…]|$)")
+_ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 
 
 def extract_quotes(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -> pa.Table:
-    """Articles (doc_id, body) + MENTIONS + ENTITIES -> QUOTES, one row per direct quote."""
+    """Articles (doc_id, body) + MENTIONS + ENTITIES -> QUOTES, one row per quote or reported statement."""
     is_person = {e: t == "person" for e, t in zip(entities["entity_id"].to_pylist(),
                                                   entities["entity_type"].to_pylist(), strict=True)}
     by_doc = defaultdict(list)
@@ -53,10 +46,10 @@ def extract_quotes(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -
 
 
 def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
-    """One body and its mentions (sorted by start) -> QUOTES rows as dicts."""
+    """One body and its mentions (sorted by start) -> QUOTES rows as dicts: direct quotes, then indirect speech."""
     spans = find_quote_spans(body)
     doc = Doc(body, mentions, sorted((p.open_at, p.close_at + 1) for q in spans for p in q))
-    found: list[tuple[list[Span], Speaker | None, bool]] = []
+    found: list[tuple[list[Span], Speaker | None, str]] = []
     for parts, clause in _merge_split(doc, spans):
         first, last = parts[0], parts[-1]
         floor = _sentence_start(body, first)
@@ -64,25 +57,39 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
             or before_clause(doc, floor, first.open_at)
         speaker = resolve(doc, clause, first.open_at) if clause else None
         alone = not body[floor:first.open_at].strip() and (
-            body[last.end - 1] in ".!?…" or bool(_ENDS_SENTENCE.match(body, last.close_at + 1)))
-        words = sum(len(body[p.start:p.end].split()) for p in parts)
-        fragment = words <= FRAGMENT_WORDS and not alone and not (clause and clause.carries)
-        if speaker is None and not fragment:
-            speaker = _continued(doc, parts, found)
-        found.append((parts, speaker, fragment))
-    return [{
-        "doc_id": doc_id, "quote_id": f"{doc_id}:{n}", "text": " ".join(body[p.start:p.end] for p in parts),
-        "speaker_entity_id": speaker.entity_id if speaker else None,
-        "speaker_surface": speaker.surface if speaker else None,
-        "attribution": speaker.attribution if speaker else None,
-        "start_char": parts[0].start, "end_char": parts[-1].end,
-        "count_words": sum(len(body[p.start:p.end].split()) for p in parts), "is_fragment": fragment,
-    } for n, (parts, speaker, fragment) in enumerate(found)]
+            body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…"
+            or bool(_ENDS_SENTENCE.match(body, last.close_at + 1)))
+        text = " ".join(body[p.start:p.end] for p in parts)
+        kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone)
+        if speaker is None and kind == "speech" and clause is None:
+            speaker = _continued(doc, parts, found, alone)
+        found.append((parts, speaker, kind))
+    rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
+                 kind) for n, (parts, speaker, kind) in enumerate(found)]
+    for n, (start, end, speaker) in enumerate(indirect_rows(doc), len(rows)):
+        rows.append(_row(doc_id, n, body[start:end], start, end, speaker, "indirect"))
+    return rows
 
 
-def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speaker | None, bool]]) -> Speaker | None:
-    """A paragraph that is one quote and nothing else carries on the last speaker of the paragraph before it."""
+def _row(doc_id: str, n: int, text: str, start: int, end: int, speaker: Speaker | None, kind: str) -> dict:
+    return {"doc_id": doc_id, "quote_id": f"{doc_id}:{n}", "text": text,
+            "speaker_entity_id": speaker.entity_id if speaker else None,
+            "speaker_surface": speaker.surface if speaker else None,
+            "attribution": speaker.attribution if speaker else None, "start_char": start, "end_char": end,
+            "count_words": len(text.split()), "quote_kind": kind, "is_fragment": kind not in ("speech", "indirect")}
+
+
+def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speaker | None, str]],
+               alone: bool) -> Speaker | None:
+    """A quote with no clause: the speaker of the quote before it in its paragraph (when it stands as a sentence of
+    its own), or, for a paragraph that is one quote and nothing else, the last speaker of the paragraph before."""
     first, last = parts[0], parts[-1]
+    same = [speaker for p, speaker, kind in found if p[-1].paragraph == first.paragraph and kind == "speech"]
+    if same and alone:
+        return same[-1]._replace(attribution="continued") if same[-1] else None
+    earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []
+    if earlier:
+        return earlier[-1][1]._replace(attribution="continued")
     end = doc.body.find("\n", last.close_at)
     end = len(doc.body) if end < 0 else end
     if first.open_at != first.paragraph or doc.body[last.close_at + 1:end].strip(" .,"):
@@ -90,7 +97,8 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     previous = doc.body[:first.paragraph].rstrip("\n")
     lo, hi = previous.rfind("\n") + 1, len(previous)
     said = [(pos, speaker) for pos, speaker, _ in speech_events(doc, lo, hi)]
-    said += [(p[0].start, speaker) for p, speaker, _ in found if speaker and lo <= p[0].start < hi]
+    said += [(p[0].start, speaker) for p, speaker, kind in found if speaker and lo <= p[0].start < hi
+             and kind == "speech"]
     if not said:
         return None
     return max(said, key=lambda item: item[0])[1]._replace(attribution="continued")

@@ -11,16 +11,29 @@ announced announces asserted asserts emphasised emphasized emphasises emphasizes
 remarked commented replied replies responded responds answered continued continues acknowledged admitted conceded
 confirmed confirms urged urges recalled recalls suggested suggests predicted vowed vows promised pledged threatened
 cautioned asked asks observed maintained complained complains countered lamented quipped joked testified read reads
-concluded echoed disclosed revealed informed recounted""".split()
+concluded echoed disclosed revealed informed recounted demanded demands pleaded boasted bragged mused scoffed
+snapped exclaimed shouted yelled screamed texted emailed e-mailed interjected retorted contended alleged objected
+protested opined reasoned wondered wonders offered elaborated marveled marvelled deadpanned sighed proclaimed assured
+reassured advised pressed interrupted griped fumed hinted speculated chided cracked teased gushed conceded agreed
+agrees disagreed cautions recommended implored begged tells shouts chanted writes mocked mocks concludes
+demands boasts brags jokes quips recounts predicts suggests acknowledges admits concedes contends laments
+observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds""".split()
 # Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
 CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
 rejected""".split()
 # Participles carry speech on from the subject of their sentence ("X warned…, saying such a “…”").
 PARTICIPLES = """saying adding noting telling warning stressing explaining insisting arguing claiming declaring
 asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
-suggesting vowing promising pledging cautioning continuing replying responding answering""".split()
+suggesting vowing promising pledging cautioning continuing replying responding answering demanding boasting
+complaining acknowledging admitting conceding predicting proclaiming announcing""".split()
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
+GROUP_PRONOUNS = frozenset({"they"})
+# Roles that tell a person's gender ('spokeswoman Jane Doe', 'Doe, a congressman').
+FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman businesswoman woman wife mother daughter sister
+actress queen princess girl grandmother aunt niece widow councilwoman assemblywoman anchorwoman""".split())
+MALE_ROLES = frozenset("""spokesman chairman congressman businessman man husband father son brother actor king
+prince boy grandfather uncle nephew widower councilman assemblyman anchorman""".split())
 # Nouns that may head a speaker phrase with no name in it ("a senior official", "the ministry").
 PERSON_NOUNS = frozenset("""official officials source sources spokesperson spokesman analyst analysts expert
 experts witness witnesses resident residents lawyer lawyers attorney prosecutor prosecutors diplomat diplomats
@@ -28,11 +41,15 @@ negotiator aide aides adviser advisor researcher scientist economist activist ac
 protester protesters supporter supporters critic critics voter voters member members staffer staffers person man
 woman people student students teacher doctor officer officers worker workers owner friend relative neighbor
 neighbour father mother son daughter wife husband candidate nominee hopeful contender challenger incumbent
-legislator legislators strategist pollster historian professor""".split()) | TITLES
+legislator legislators strategist pollster historian professor moderator host anchor reporter columnist writer
+businessman businesswoman candidate senator congressman congresswoman governor manager director chair consultant
+organizer organiser volunteer veteran student leader leaders officials democrats republicans""".split()) | TITLES
 THING_NOUNS = frozenset("""ministry statement report government army military police office embassy council
 committee court agency group company party union campaign coalition authority authorities organisation
 organization network newspaper website channel broadcaster palace presidency administration department
-communique communiqué""".split())
+communique communiqué editorial letter message memo ad advertisement release email e-mail post tweet note filing
+lawsuit complaint study survey poll analysis article piece ruling order document sign book foundation institute
+center centre firm bank newspaper magazine paper""".split())
 ADJECTIVES = frozenset("""senior top former local foreign western military government high-ranking high-level
 unnamed anonymous another one other independent defence defense security intelligence regional federal state
 national presidential joint""".split())
@@ -42,6 +59,8 @@ _PARTICLE = r"(?:al|el|bin|ibn|bint|abu|de|da|di|del|der|van|von|le|la|du|ben|do
 # Abbreviated titles and initials keep their period ('Dr. Deborah Birx', 'Donald J. Trump').
 _ABBREVIATED = r"(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Maj|Adm|Cmdr|St)\."
 CAP = rf"(?:(?:[{_UP}]\.){{2,}}|{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|(?:{_PARTICLE}[-\s])?[{_UP}][\w’'\-]*)"
+# One capitalised word of a name as people are named in running text ('Mr.', 'DeMarco', 'O’Rourke').
+CAP_WORD = rf"(?:{_ABBREVIATED}|[{_UP}][\w’'\-]*)"
 
 
 def word_alternation(words) -> str:
@@ -92,8 +111,12 @@ def is_participle(verb: str) -> bool:
 
 
 def head_kind(phrase: str) -> str | None:
-    """'a senior official' -> 'person', 'the ministry' -> 'thing', 'Erdogan' -> 'name', 'The' -> None."""
+    """'a senior official' -> 'person', 'the ministry' -> 'thing', 'Erdogan' -> 'name', 'The' -> None; 'the
+    moderator' -> 'person' (a lower-case noun after a determiner names someone)."""
     words = [w for w in phrase.split() if w.casefold() not in ("the", "a", "an")]
+    if words and len(words) < len(phrase.split()) and words[-1].isalpha() and words[-1].islower() \
+            and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:
+        return "person"
     if not words:
         return None
     head = words[-1].casefold()

@@ -1,0 +1,159 @@
+"""The attribution clause next to a quote, and the article it is read in: speaker phrases, verbs and their forms.
+
+Forms: '“…,” X said' and '“…,” said X' (titles, appositives and time phrases may stand between: 'Pentagon press
+secretary Peter Cook said earlier this year', 'said Jane Doe, a spokeswoman for X, on Monday'), 'X said: “…”',
+'X warned…, saying “…”', 'according to X', 'X: “…”'.
+"""
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from transforms.compare.quotes.speech import (
+    ADVERB,
+    AFFILIATION,
+    ANY_VERB,
+    APPOSITIVE,
+    CAP_WORD,
+    CRITICISM,
+    ISSUED_BY,
+    NP,
+    SPEAKER,
+    VERB,
+    is_participle,
+)
+
+_LEAD = r"^[\s,—–-]*"
+# A title or description, then a name, right after a quote: 'CBS co-anchor DeMarco Morgan said'.
+_DESCRIBED = rf"(?:(?:[\w’'\-]+|[A-Z][a-z]{{0,3}}\.|(?:[A-Z]\.)+)\s+){{1,6}}?{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}"
+# Each with and without an affiliation ('X of the Y said'): the plain one first, so that 'University of Denver
+# law professor Sam Kamin said' is Sam Kamin, not the University.
+# A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
+_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,6}?[\w’'\-]+"
+AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")
+                   for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
+                                          (_NOMINAL, ""))]
+# After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
+_ENDS = r"(?=\s*(?:[,.;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and)\b)"
+AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{np}){_ENDS}")
+                   for np in (_DESCRIBED.replace("{1,6}", "{0,6}"), _NOMINAL)] + \
+                  [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{NP})")]
+AFTER_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
+_AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
+_ANY_VERB = re.compile(rf"\b(?P<verb>{ANY_VERB})")
+_SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
+                   for extra in ("", AFFILIATION + "?")]
+_NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
+_SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}){APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+# A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
+# who was killed in 2011, is shown lecturing: “…', 'HEADLINE - Philip Bump: “…'.
+_COLON_SUBJECT = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}|{_DESCRIBED}){APPOSITIVE}?\s+[a-z][^:\n]*:\s*$")
+_DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
+_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
+_COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")
+# A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
+_CARRIES = re.compile(rf"\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
+LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
+
+
+class Mention(NamedTuple):
+    """A known entity named in the body."""
+
+    start: int
+    end: int
+    entity_id: str
+    surface: str
+    is_person: bool
+
+
+class Speaker(NamedTuple):
+    """Who said a quote, as written, the entity if known, and the attribution form that found them."""
+
+    surface: str
+    entity_id: str | None
+    attribution: str
+
+
+class Clause(NamedTuple):
+    """The speaker phrase of an attribution clause and the form it takes."""
+
+    start: int
+    end: int
+    form: str
+    carries: bool  # the clause introduces the quote directly (not a word quoted inside someone's sentence)
+    clause_end: int = -1  # where an after-quote clause's verb ends
+
+
+@dataclass
+class Doc:
+    """One article body with its mentions and quoted stretches; speech clauses and people found on demand."""
+
+    body: str
+    mentions: list[Mention]
+    quoted: list[tuple[int, int]]
+    # Speech clauses are read lazily, verb by verb: most quotes need only those shortly before them.
+    _verbs: list[re.Match] | None = field(default=None, repr=False)
+    _verb_starts: list[int] = field(default_factory=list, repr=False)
+    _events: dict = field(default_factory=dict, repr=False)
+    _people: list | None = field(default=None, repr=False)
+    _depth: int = field(default=0, repr=False)  # pronoun events being resolved through earlier ones
+
+    def inside_quote(self, pos: int) -> bool:
+        """Whether pos falls between a pair of quote marks."""
+        i = bisect_left(self.quoted, (pos + 1, 0)) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+
+def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause | None:
+    """Text right after a closing mark -> the '…,” X said' / 'said X' / 'according to X' clause, if any.
+
+    ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence."""
+    tail = doc.body[start:stop]
+    for pattern, form in _AFTER_FORMS:
+        match = pattern.match(tail)
+        if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()):
+            return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())
+    return None
+
+
+def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
+    """Sentence text before an opening mark -> 'X said: “' / 'X warned…, saying “' / 'According to X' clause."""
+    before = doc.body[floor:open_at]
+    leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())]
+    if leads and len(before[leads[-1].end():].split()) <= LEAD_WORDS:
+        carries = bool(_CARRIES.search(before))
+        for lead in reversed(leads):
+            if lead.group("verb").startswith("according"):
+                break
+            found = subject(before, lead)
+            if found:
+                return Clause(floor + found[0], floor + found[1], "said_before", carries)
+            if not is_participle(lead.group("verb")):
+                break
+        else:
+            found = _SENTENCE_SUBJECT.match(before)
+            if found:
+                return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
+    according = _ACCORDING.search(before)
+    if according:
+        return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)
+    for pattern in (_COLON, _COLON_SUBJECT, _DASH_COLON):
+        colon = pattern.match(before) if pattern is not _DASH_COLON else pattern.search(before)
+        if colon:
+            return Clause(floor + colon.start("np"), floor + colon.end("np"), "colon", True)
+    return None
+
+
+def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
+    """The speaker phrase of a finite speech verb: just before it ('Kalın said') or just after ('said Kalin,')."""
+    if is_participle(verb.group("verb")):
+        return None
+    for pattern in _SUBJECT_BEFORE:
+        found = pattern.search(text, max(0, verb.start() - 160), verb.start())
+        if found:
+            return found.span("np")
+    if verb.group("verb") in CRITICISM:  # 'accused France': the word after is who was accused
+        return None
+    after = _NAME_AFTER.match(text, verb.end())
+    return after.span("np") if after else None

@@ -1,0 +1,47 @@
+"""What a quoted stretch is: someone's speech, the title of a work or a headline, a scare-quoted term, or other words
+(a hypothetical, the writer's imagined voice). Only speech goes into shared quotes and speaker counts.
+
+Speech: a clause introduces it ('X said', 'X said: “…”'), or it is a sentence on its own, or it is longer than a
+few words. Title: Title Case or capitals with no clause carrying it ('The Kid Who Would Be King'), or named as a
+work ('the film “…”', 'headlined “…”', 'CNN’s “State of the Union”'). Term: a few words inside the writer's
+sentence ('called it a “foolish” move'). Other: words introduced as imagined ('as if to say “…”').
+"""
+
+import re
+
+FRAGMENT_WORDS = 4  # a quoted phrase this short is a term unless a clause introduces it or it is a sentence alone
+_WORK = re.compile(r"(?:\b(?i:film|movie|book|novel|memoir|show|series|sitcom|song|album|documentary|play|musical|"
+                   r"episode|program|programme|podcast|headline|headlined|titled|entitled|column|op-ed|essay|poem|"
+                   r"hashtag|slogan|banner|exhibit|exhibition|painting|magazine|newspaper|report)|[A-Z][\w.&]*[’']s)"
+                   r"\s+(?:[\w’'\-]+\s+){0,2}$")
+_IMAGINED = re.compile(r"\b(?i:as\s+if(?:\s+to\s+say)?|as\s+though|imagine|imagining|pretend(?:ing)?|"
+                       r"(?:would|might|could)\s+(?:say|ask|think)|something\s+like|along\s+the\s+lines\s+of)"
+                       r"\s*[,:]?\s*$")
+_SMALL = frozenset("a an the of and or to in on at for by with from as is be vs nor but".split())
+_WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def is_title_case(text: str) -> bool:
+    """'The Kid Who Would Be King', 'STATE OF THE UNION' -> True; 'We will win.' -> False."""
+    words = _WORDS.findall(text)
+    if len(words) < 2 or len(words) > 12 or text.rstrip()[-1:] in ".,;":
+        return False
+    if text.isupper():
+        return True
+    return words[0][0].isupper() and all(w[0].isupper() for w in words if w.casefold() not in _SMALL)
+
+
+def quote_kind(before: str, text: str, carried: bool, alone: bool) -> str:
+    """Sentence text before a quote, its words, whether a clause introduces it, whether it is a sentence alone ->
+    'speech', 'title', 'term' or 'other'."""
+    if carried:
+        return "speech"
+    if _WORK.search(before) and (is_title_case(text) or len(text.split()) <= FRAGMENT_WORDS):
+        return "title"
+    if is_title_case(text):
+        return "title"
+    if _IMAGINED.search(before):
+        return "other"
+    if len(text.split()) <= FRAGMENT_WORDS and not alone:
+        return "term"
+    return "speech"

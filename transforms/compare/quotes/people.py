@@ -1,0 +1,151 @@
+"""The people an article names, with gender and number, so a pronoun goes only to someone it can stand for.
+
+A person is a known person entity, or two to four capitalised words whose first (after any title) is a given name
+in gender-guesser's list (about 40,000 names from many countries), or a surname after Mr./Ms./Dr./Sen. ...; a
+lone surname later in the article is the same person. Gender, most telling first: the title (Mr. is male, Ms. and
+Mrs. female), the given name, a gendered role next to the name ('spokeswoman Jane Doe', 'Doe, a congressman'),
+then the pronouns the article itself uses right after naming them ('Doe said she ...'). A surname two people of
+different gender share (Bill and Hillary Clinton) tells no gender on its own.
+"""
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from functools import lru_cache
+from typing import NamedTuple
+
+from gender_guesser.detector import Detector
+
+from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES
+from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
+
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh"})
+FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "princess", "madam"})
+_GUESSES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": ""}
+# Two to four capitalised words (an initial may stand between), or a title then one: the places a person is named.
+_NAME = re.compile(rf"(?<![\w’'\-.])(?:{CAP_WORD})(?:\s+(?:[A-Z]\.\s+)?(?:{CAP_WORD})){{0,4}}")
+_PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+_ROLE_NEAR = re.compile(r"\b([a-z]+)\s*$")
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,3}?([a-z]+)\b")
+
+
+class Person(NamedTuple):
+    """One place a person is named: span, surface, surname key, and that place's own gender evidence."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    gender: str | None  # 'male', 'female', '' (a person of unknown gender) or None (not known to be one)
+    entity_id: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Detector:
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=1 << 16)
+def given_name_gender(word: str) -> str | None:
+    """'Loretta' -> 'female', 'Peter' -> 'male', 'Jordan' -> '' (either), 'Pentagon' -> None (not a given name)."""
+    if len(word) < 2 or not word[0].isupper() or word.casefold() in NOT_NAMES:
+        return None
+    return _GUESSES.get(_detector().get_gender(word))
+
+
+def _title_gender(words: list[str]) -> str | None:
+    for word in words:
+        lower = word.casefold()
+        if lower in MALE_TITLES:
+            return "male"
+        if lower in FEMALE_TITLES:
+            return "female"
+    return None
+
+
+def _person(body: str, match: re.Match) -> Person | None:
+    """A capitalised run -> the person it names, titles and demonyms dropped, or None."""
+    words = match.group().split()
+    lead = 0
+    while lead < len(words) - 1 and (words[lead].casefold().rstrip(".") in TITLES or is_demonym(words[lead])
+                                     or words[lead].casefold() in NOT_NAMES or words[lead].endswith(("’s", "'s"))):
+        lead += 1
+    name = words[lead:]
+    titled = _title_gender(words[:lead]) or ("" if lead and words[lead - 1].casefold().rstrip(".") in TITLES
+                                              else None)
+    given = given_name_gender(name[0]) if len(name) > 1 else None
+    if titled is None and given is None:
+        return None
+    role = _role(body, match.start(), match.end())
+    start = match.start() + sum(len(w) + 1 for w in words[:lead])
+    start = body.index(name[0], start)
+    return Person(start, match.end(), " ".join(name), fold_word(name[-1]), titled or role or given or "")
+
+
+def _role(body: str, start: int, end: int) -> str | None:
+    """Gender of a role word right before a name or in its appositive: 'spokeswoman Jane Doe', 'Doe, a congressman'."""
+    for match in (_ROLE_NEAR.search(body, max(0, start - 30), start), _ROLE_AFTER.match(body, end)):
+        if match and match[1] in FEMALE_ROLES:
+            return "female"
+        if match and match[1] in MALE_ROLES:
+            return "male"
+    return None
+
+
+def find_people(body: str, quoted, mentions) -> list[Person]:
+    """Body + a test for 'inside a quote' + person mentions -> every place a person is named, in body order, each
+    with the gender the article gives that person (by surname) wherever it is told."""
+    found = [Person(m.start, m.end, m.surface, fold_word(m.surface.split()[-1]),
+                    given_name_gender(m.surface.split()[0]) if len(m.surface.split()) > 1 else None, m.entity_id)
+             for m in mentions if m.is_person]
+    spans = {(p.start, p.end) for p in found}
+    for match in _NAME.finditer(body):
+        person = _person(body, match)
+        if person and not quoted(person.start) and not any(a < person.end and person.start < b for a, b in spans):
+            found.append(person)
+    keys = {p.key for p in found}
+    for match in re.finditer(r"(?<![\w’'\-.])[A-Z][\w’'\-]+", body):
+        word = match.group().removesuffix("’s").removesuffix("'s")
+        if fold_word(word) in keys and not quoted(match.start()) and \
+                not any(p.start <= match.start() < p.end for p in found):
+            found.append(Person(match.start(), match.start() + len(word), word, fold_word(word), None))
+    found.sort()
+    genders = _genders(body, found)
+    return [p._replace(gender=genders.get(p.key, p.gender if p.gender else "")) for p in found]
+
+
+def _genders(body: str, people: list[Person]) -> dict[str, str]:
+    """Surname key -> the gender the article tells for it: titles, given names and roles first, then pronouns."""
+    told: dict[str, set[str]] = {}
+    for p in people:
+        if p.gender:
+            told.setdefault(p.key, set()).add(p.gender)
+    out = {key: next(iter(g)) for key, g in told.items() if len(g) == 1}
+    votes: dict[str, Counter] = {}
+    for p in people:
+        if p.key not in told:
+            after = _PRONOUN_AFTER.match(body, p.end)
+            if after:
+                votes.setdefault(p.key, Counter())["female" if after[1].lower()[0] == "s" or
+                                                   after[1].lower().startswith("her") else "male"] += 1
+    for key, counter in votes.items():
+        (gender, n), *rest = counter.most_common()
+        if not rest or n > rest[0][1]:
+            out[key] = gender
+    return out
+
+
+def fits(gender: str | None, pronoun: str) -> bool:
+    """A person's gender and a pronoun -> whether the pronoun may stand for them ('' is a person of either)."""
+    if pronoun in ("he", "him", "his"):
+        return gender in ("male", "")
+    if pronoun in ("she", "her"):
+        return gender in ("female", "")
+    return False
+
+
+def named_before(people: list[Person], before: int, reach: int) -> list[Person]:
+    """People named within reach before `before`, the last first."""
+    hi = bisect_left(people, (before,))
+    lo = bisect_left(people, (before - reach,))
+    return people[lo:hi][::-1]
