@@ -141,6 +141,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 _DETECTOR: list[Detector] = []
+_NOT_SURNAMES = frozenset("University College Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
 
 
@@ -168,9 +169,8 @@ def people(article: Article) -> list[tuple[int, str, str]]:
     for match in _RUN.finditer(article.text):
         words = match.group().split()
         gender = {"Mr.": "male", "Mrs.": "female", "Ms.": "female"}.get(words[0])
-        given = 1 if words[0].endswith(".") else next(
-            (i for i, w in enumerate(words[:-1]) if _GENDERS.get(_DETECTOR[0].get_gender(w))), None)
-        if given is None or not words[given:]:
+        given = 1 if words[0].endswith(".") else 0 if len(words) > 1 else None
+        if given is None or not words[given:] or words[-1] in _NOT_SURNAMES:
             continue
         gender = gender or _GENDERS.get(_DETECTOR[0].get_gender(words[given]))
         if gender and not _inside_quote(article.text, match.start()):
@@ -243,8 +243,7 @@ def score(articles: list[Article], predicted: dict[str, list[dict]], errors: lis
     """Articles + predictions -> counts and figures for direct quotes, speakers and indirect speech."""
     c = defaultdict(int)
     for article in articles:
-        rows = [{**r, "quote_kind": r.get("quote_kind") or ("term" if r["is_fragment"] else "speech")}
-                for r in predicted.get(article.doc_id, [])]
+        rows = predicted.get(article.doc_id, [])
         speech = [r for r in rows if r["quote_kind"] == "speech"]
         _score_direct(article, speech, c, errors)
         _score_indirect(article, [r for r in rows if r["quote_kind"] == "indirect"], c, errors)
@@ -254,6 +253,7 @@ def score(articles: list[Article], predicted: dict[str, list[dict]], errors: lis
             "F1": f, "strict P": c["pred_right"] / c["pred"] if c["pred"] else 1.0,
             "speaker": c["speaker_right"] / (c["found"] - c["unresolved"]) if c["found"] else 1.0,
             "unresolved": c["unresolved"],
+            "speaker named": c["speaker_right_named"] / c["found_named"] if c["found_named"] else 1.0,
             "igold": c["igold"], "ipred": c["ipred"], "iP": ip, "iR": ir, "iF1": i_f,
             "ispeaker": c["ispeaker_right"] / (c["ifound"] - c["iunresolved"]) if c["ifound"] else 1.0,
             "iR speech cues": c["ifound_cue"] / c["igold_cue"] if c["igold_cue"] else 1.0}
@@ -283,8 +283,11 @@ def _score_direct(article: Article, speech: list[dict], c: dict, errors: list | 
         if gold is None and piece["speaker_name"] is not None:
             c["unresolved"] += 1  # a pronoun the benchmark cannot resolve: left out of speaker accuracy
             continue
+        named = piece["speaker_name"] is None or piece["speaker_name"].casefold() not in PRONOUNS
+        c["found_named"] += named
         if piece["speaker_name"] is None or same_speaker(match[0]["speaker_surface"], gold, article.text):
             c["speaker_right"] += 1
+            c["speaker_right_named"] += named
         elif errors is not None:
             errors.append(("wrong speaker", article.doc_id, piece["quote_text"][:90], match[0]["speaker_surface"],
                            f"{piece['speaker_name']} -> {gold}"))
@@ -330,7 +333,7 @@ def main() -> None:
     args = parser.parse_args()
     entities = parse_entities(storage.read_entities(args.entities)[0])
     print(TARGETS)
-    header = ("part", "articles", "gold", "pred", "mixed", "P", "strict P", "R", "F1", "speaker", "unresolved",
+    header = ("part", "articles", "gold", "pred", "mixed", "P", "strict P", "R", "F1", "speaker", "unresolved", "speaker named",
               "igold", "ipred", "iP", "iR", "iF1", "ispeaker", "iR speech cues")
     print("  ".join(f"{h:>9}" for h in header))
     for name, articles in parts(Path(args.corpus)).items():

@@ -144,7 +144,8 @@ QUOTES = pa.schema([
     pa.field("start_char", pa.int32(), nullable=False),
     pa.field("end_char", pa.int32(), nullable=False),
     pa.field("count_words", pa.int32(), nullable=False),
-    # A scare-quoted word or short phrase ("foolish"), a title or imagined words rather than something someone said.
+    # Not words someone said in quote marks: every quote_kind but speech (a scare-quoted "foolish", a title,
+    # reported speech); quote groups, shared quotes and speaker counts take only speech.
     pa.field("is_fragment", pa.bool_(), nullable=False),
     # speech (a direct quote), indirect (reported speech: 'X said (that) ...'), title (of a work, or a headline),
     # term (a scare-quoted word or phrase), other (imagined or hypothetical words).

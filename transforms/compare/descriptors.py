@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from transforms.compare import descriptor_words as vocab
 from transforms.compare.quotes.speech import word_alternation
@@ -302,6 +303,8 @@ def extract_descriptors(articles: pa.Table, mentions: pa.Table, quotes: pa.Table
                         entities: pa.Table | None = None) -> pa.Table:
     """Articles (doc_id, body) + MENTIONS + QUOTES spans (+ ENTITIES for types) -> DESCRIPTORS, in text order."""
     by_doc = _by_doc(mentions.to_pylist())
+    if "quote_kind" in quotes.column_names:  # reported speech is the writer's words, not quoted ones
+        quotes = quotes.filter(pc.not_equal(quotes["quote_kind"], "indirect"))
     quoted = _by_doc(quotes.select(["doc_id", "start_char", "end_char"]).to_pylist())
     persons, things = _types(mentions, entities)
     out = []

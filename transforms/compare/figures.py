@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from transforms.compare.figure_forms import IDIOM_AFTER, at_age, or_less, shares, what_before
 from transforms.compare.numbers import Number, find_numbers
 from transforms.lexicon import NOT_NAMES
 from warehouse.contracts import FIGURES
@@ -30,6 +31,8 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|o
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
 _TOKEN = re.compile(r"[ \t]+([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")  # 'U.S.' is one word
 _STRONG = re.compile(r"-strong\b")
+_NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
+_OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|those|these)(?=\s)", re.IGNORECASE)
 # '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
 _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|(?<=\n)\n*)")
 
@@ -191,8 +194,13 @@ def _figure(body: str, number: Number) -> Figure | None:
     lead = number.lead
     if _NAME_COMMA_BEFORE.search(body, max(0, lead - 30), lead) and body[number.end:number.end + 1] == ",":
         return _age_after_name(number)
-    if _blocked_before(body, number):
+    if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or _titled_unit(body, number):
         return None
+    if number.unit == "percent" and IDIOM_AFTER.match(body, number.end):
+        return None  # '100% not true', '110 percent behind him'
+    if number.digits and number.unit is None and not number.scaled and at_age(body, lead, number.end) \
+            and 0 < number.value < 120:
+        return Figure(float(number.value), "age", "age", None, body[lead:number.end], lead, number.end)
     unit, pos = number.unit, number.end
     if unit and (conversion := _CONVERSION.match(body, pos)):
         pos = conversion.end()  # '450 kilometers (280 miles)': the conversion is not a second figure
@@ -200,14 +208,38 @@ def _figure(body: str, number: Number) -> Figure | None:
     what, end = ("age", pos) if unit == "age" else _what(body, pos, unit, attributive)
     if _STRONG.match(body, number.end):
         what, end = _what(body, number.end + len("-strong"), None, True)
-    if what is None and unit is None and not (number.qualifier or number.scaled or "," in digits):
+    qualifier = number.qualifier or or_less(body, end)
+    if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
     if what and not digits and unit is None and not _is_plural(head := what.split()[-1]) and not head.endswith("ed"):
         return None  # 'the two met': after a number word a count names a plural
     if unit is None and number.value == 1 and what:
         what = " ".join([*what.split()[:-1], _plural(what.split()[-1])])
     end = max(end, pos)
-    return Figure(float(number.value), unit, what, number.qualifier, body[number.start:end], number.start, end)
+    if what is None and unit is None:
+        what = what_before(body, number.start, end, STOP)
+    return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
+
+
+def _titled_unit(body: str, number: Number) -> bool:
+    """'60 Minutes', 'the 24 Hours race': a capitalised unit word inside a sentence makes the number part of a name."""
+    word = number.unit_word or ""
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    before = body[max(0, number.start - 3):number.start].rstrip(" \"“‘(")
+    return not (before == "" or before.endswith((".", "!", "?", "\n")))
+
+
+def _shares(body: str) -> list[Figure]:
+    """'three in four Democrats' -> 0.75 of 'democrats', unit 'share'; 'two-thirds of the vote' -> 0.6667."""
+    out = []
+    for start, pos, value in shares(body):
+        if body[pos - 2:pos] == "of" and (det := _OF_DETERMINER.match(body, pos)):
+            pos = det.end()
+        what, end = _what(body, pos, None, True)
+        end = max(end, pos)
+        out.append(Figure(value, "share", what, None, body[start:end].rstrip(), start, start + len(body[start:end].rstrip())))
+    return out
 
 
 def _age_after_name(number: Number) -> Figure | None:
@@ -221,14 +253,16 @@ def _age_after_name(number: Number) -> Figure | None:
 def find_figures(body: str) -> list[Figure]:
     """Article body -> its figures in reading order (dates, years, times, ids, labels and list numbers left out)."""
     figures, skip_until = [], 0
+    found_shares = _shares(body)
+    taken = [(f.start_char, f.end_char) for f in found_shares]
     for number in find_numbers(body):
-        if number.start < skip_until:
+        if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
         figure = _figure(body, number)
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
-    return figures
+    return sorted(figures + found_shares, key=lambda f: f.start_char) if found_shares else figures
 
 
 def _sentence_bounds(body: str) -> tuple[list[int], list[int]]:

@@ -14,8 +14,8 @@ QUALIFIERS = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
     "about": "about", "around": "about", "some": "about", "approximately": "about", "roughly": "about",
     "an estimated": "about", "estimated": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
-    "just under": "nearly", "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "at most": "up_to",
-    "no more than": "up_to", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
+    "just under": "nearly", "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "at most": "at_most",
+    "no more than": "at_most", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than",
 }
 CURRENCY_SIGNS = {
@@ -36,6 +36,7 @@ MONEY_ONLY_ABBREVIATIONS = frozenset({"m", "b"})
 UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent",
     "percentage points": "percentage_point", "percentage point": "percentage_point",
+    "points": "point", "point": "point", "basis points": "basis_point", "basis point": "basis_point",
     "km": "km", "kms": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
     "sq km": "km2", "square kilometers": "km2", "square kilometres": "km2", "km2": "km2",
     "miles": "mile", "mile": "mile", "square miles": "mile2", "meters": "m", "metres": "m", "meter": "m",

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.speech import (
     ADVERB,
     AFFILIATION,
@@ -19,6 +20,7 @@ from transforms.compare.quotes.speech import (
     CRITICISM,
     ISSUED_BY,
     NP,
+    SCAN_VERB,
     SPEAKER,
     VERB,
     is_participle,
@@ -26,14 +28,18 @@ from transforms.compare.quotes.speech import (
 
 _LEAD = r"^[\s,—–-]*"
 # A title or description, then a name, right after a quote: 'CBS co-anchor DeMarco Morgan said'.
-_DESCRIBED = rf"(?:(?:[\w’'\-]+|[A-Z][a-z]{{0,3}}\.|(?:[A-Z]\.)+)\s+){{1,6}}?{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}"
+_DESCRIBED = rf"(?:(?:[\w’'\-&]+,?|[A-Z][a-z]{{0,3}}\.|(?:[A-Z]\.)+)\s+){{1,6}}?{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}"
+# A name, then an appositive the writer did not close with a comma: 'Sam Lau, the communications director for the
+# party said', 'Nate Silver, the polling guru who founded the site tweeted'.
+_OPEN_APPOSITIVE = rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s+(?:(?:the|an?)\s+)?[^,“”\"\n]{{1,80}}?"
 # Each with and without an affiliation ('X of the Y said'): the plain one first, so that 'University of Denver
 # law professor Sam Kamin said' is Sam Kamin, not the University.
 # A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
 _NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,6}?[\w’'\-]+"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
-                                          (_NOMINAL, ""))]
+                                          (_NOMINAL, ""))] + \
+    [re.compile(rf"{_LEAD}{_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")]
 # After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
 _ENDS = r"(?=\s*(?:[,.;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and)\b)"
 AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{np}){_ENDS}")
@@ -42,8 +48,12 @@ AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{n
 AFTER_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
 _ANY_VERB = re.compile(rf"\b(?P<verb>{ANY_VERB})")
+_SCAN_VERB = re.compile(rf"\b(?P<verb>{SCAN_VERB})")
 _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
-                   for extra in ("", AFFILIATION + "?")]
+                   for extra in ("", AFFILIATION + "?")] + \
+    [re.compile(rf"(?<![\w’'\-])(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
+                rf"(?:\s+{ADVERB})*\s*$")]
+_OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
 _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 _SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}){APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
@@ -98,6 +108,21 @@ class Doc:
     _events: dict = field(default_factory=dict, repr=False)
     _people: list | None = field(default=None, repr=False)
     _depth: int = field(default=0, repr=False)  # pronoun events being resolved through earlier ones
+    _subjects: dict = field(default_factory=dict, repr=False)
+
+    def subject_of(self, verb: re.Match) -> tuple[int, int] | None:
+        """subject() of a verb in the body, read once per verb position."""
+        key = (verb.start(), verb.end())
+        if key not in self._subjects:
+            self._subjects[key] = subject(self.body, verb)
+        return self._subjects[key]
+
+    def verbs(self) -> list[re.Match]:
+        """Every speech, criticism and reporting verb in the body, found in one scan."""
+        if self._verbs is None:
+            self._verbs = list(_SCAN_VERB.finditer(self.body))
+            self._verb_starts = [verb.start() for verb in self._verbs]
+        return self._verbs
 
     def inside_quote(self, pos: int) -> bool:
         """Whether pos falls between a pair of quote marks."""
@@ -138,21 +163,32 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     according = _ACCORDING.search(before)
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)
-    for pattern in (_COLON, _COLON_SUBJECT, _DASH_COLON):
+    for pattern in (_COLON, _DASH_COLON, _COLON_SUBJECT):
         colon = pattern.match(before) if pattern is not _DASH_COLON else pattern.search(before)
         if colon:
             return Clause(floor + colon.start("np"), floor + colon.end("np"), "colon", True)
     return None
 
 
+def _subject_floor(text: str, at: int) -> int:
+    """Where a verb's subject may start: within 160 characters, after any quote mark, line break or semicolon."""
+    lo = max(0, at - 160)
+    return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;'))
+
+
 def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
     """The speaker phrase of a finite speech verb: just before it ('Kalın said') or just after ('said Kalin,')."""
     if is_participle(verb.group("verb")):
         return None
-    for pattern in _SUBJECT_BEFORE:
-        found = pattern.search(text, max(0, verb.start() - 160), verb.start())
-        if found:
-            return found.span("np")
+    lo = _subject_floor(text, verb.start())
+    if lo < verb.start() - 1:
+        opened = _OPEN_SUBJECT.search(text, lo, verb.start()) if "," in text[lo:verb.start()] else None
+        if opened and given_name_gender(opened["np"].split()[0]) is not None:
+            return opened.span("np")
+        for pattern in _SUBJECT_BEFORE:
+            found = pattern.search(text, lo, verb.start())
+            if found:
+                return found.span("np")
     if verb.group("verb") in CRITICISM:  # 'accused France': the word after is who was accused
         return None
     after = _NAME_AFTER.match(text, verb.end())

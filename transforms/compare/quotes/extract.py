@@ -76,7 +76,7 @@ def _row(doc_id: str, n: int, text: str, start: int, end: int, speaker: Speaker 
             "speaker_entity_id": speaker.entity_id if speaker else None,
             "speaker_surface": speaker.surface if speaker else None,
             "attribution": speaker.attribution if speaker else None, "start_char": start, "end_char": end,
-            "count_words": len(text.split()), "quote_kind": kind, "is_fragment": kind not in ("speech", "indirect")}
+            "count_words": len(text.split()), "quote_kind": kind, "is_fragment": kind != "speech"}
 
 
 def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speaker | None, str]],

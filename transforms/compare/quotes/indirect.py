@@ -4,23 +4,18 @@ of these; words fewer than MIN_WORDS are not a statement."""
 
 import re
 
-from transforms.compare.quotes.clauses import Clause, Doc, Speaker, subject
+from transforms.compare.quotes.clauses import Clause, Doc, Speaker
 from transforms.compare.quotes.speakers import resolve
-from transforms.compare.quotes.speech import word_alternation
+from transforms.compare.quotes.speech import REPORT_VERBS
 
-REPORT_VERBS = """said says say told tells added adds stated states noted notes warned warns stressed explained
-explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged admitted
-conceded confirmed suggested suggests predicted wrote writes tweeted posted contended maintained reiterated
-emphasized emphasised promised vowed complained alleged replied responded testified revealed disclosed recalled
-believes thinks estimated reported reports""".split()
 _TELLS = frozenset("told tells warned warns assured informed reminded".split())
 MIN_WORDS = 4
-_VERB = re.compile(rf"\b(?P<verb>{word_alternation(REPORT_VERBS)})\b")
 _OBJECT = re.compile(r"\s+(?:him|her|them|us|me|reporters|journalists|supporters|(?:the|a|an)\s+[\w\-]+|"
                      r"[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*){0,3})(?=[\s,])")
 _THAT = re.compile(r"[^.!?\n“”\"]{0,60}?\bthat\s+")
 _STOP = re.compile(r"[.!?](?=[\"”’)]*(?:\s|$))|\n")
 _CLAUSE_END = re.compile(r"[^.!?\n“”\"]{0,60}?[.!?](?:\s|$)")
+_AFTER_QUOTE = re.compile(r"[”\"][^”\"“\n.!?]{0,78}$")  # '“…,” Jane Doe, a spokeswoman, said'
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 _QUOTE_MARKS = "\"“”«»"
 
@@ -28,13 +23,17 @@ _QUOTE_MARKS = "\"“”«»"
 def indirect_rows(doc: Doc) -> list[tuple[int, int, Speaker | None]]:
     """One article -> (start, end, speaker) of each reported statement outside quotes, in body order."""
     out = []
-    for verb in _VERB.finditer(doc.body):
-        if doc.inside_quote(verb.start()):
+    for verb in doc.verbs():
+        if verb.group("verb") not in REPORT_VERBS or doc.inside_quote(verb.start()):
             continue
-        span = subject(doc.body, verb)
+        after = _after(doc, verb)  # the cheap checks first: most verbs attribute a direct quote
+        if after is None and (not _CLAUSE_END.match(doc.body, verb.end())
+                              or _AFTER_QUOTE.search(doc.body, max(0, verb.start() - 80), verb.start())):
+            continue
+        span = doc.subject_of(verb)
         if span is None:
             continue
-        words = _after(doc, verb) if span[1] <= verb.start() else None
+        words = after if span[1] <= verb.start() else None
         words = words or _before(doc, verb, span)
         if words and (not out or words[0] >= out[-1][1]):
             clause = Clause(span[0], span[1], "said_before" if words[0] > verb.start() else "said_after", True)

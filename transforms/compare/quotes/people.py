@@ -12,19 +12,24 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from importlib.resources import files
 from typing import NamedTuple
 
 from gender_guesser.detector import Detector
 
-from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES
+from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES, UPPER, VERB
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh"})
 FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "princess", "madam"})
 _GUESSES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": ""}
 # Two to four capitalised words (an initial may stand between), or a title then one: the places a person is named.
-_NAME = re.compile(rf"(?<![\w’'\-.])(?:{CAP_WORD})(?:\s+(?:[A-Z]\.\s+)?(?:{CAP_WORD})){{0,4}}")
+# It opens with a character class and looks behind only after it, so the scan skips ahead in C.
+_NAME = re.compile(rf"[{UPPER}](?<![\w’'\-.][{UPPER}])(?:(?<=[MDSRGLCPJ])(?:r|rs|s|en|ep|ov|t|ol|apt|rof|ev)\.|"
+                   rf"[\w’'\-&]*)(?:\s+(?:[A-Z]\.\s+)?(?:{CAP_WORD})){{0,4}}")
 _PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+# A lone capitalised word as the subject of a speech verb names someone ('Trump said'), gender unknown.
+_SAYS = re.compile(rf"(?<![\w’'\-.])([A-Z][\w’'\-]+)\s+(?:{VERB})")
 _ROLE_NEAR = re.compile(r"\b([a-z]+)\s*$")
 _ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,3}?([a-z]+)\b")
 
@@ -40,9 +45,19 @@ class Person(NamedTuple):
     entity_id: str | None = None
 
 
+class _Names(Detector):
+    """gender-guesser's Detector, its name list read in one piece (its own reader goes line by line)."""
+
+    def _parse(self, filename: str) -> None:
+        self.names = {}
+        for line in files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8").splitlines():
+            if line and line[0] not in "#=":
+                self._eat_name_line(line.strip())
+
+
 @lru_cache(maxsize=1)
 def _detector() -> Detector:
-    return Detector(case_sensitive=False)
+    return _Names(case_sensitive=False)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -98,17 +113,24 @@ def find_people(body: str, quoted, mentions) -> list[Person]:
     found = [Person(m.start, m.end, m.surface, fold_word(m.surface.split()[-1]),
                     given_name_gender(m.surface.split()[0]) if len(m.surface.split()) > 1 else None, m.entity_id)
              for m in mentions if m.is_person]
-    spans = {(p.start, p.end) for p in found}
+    taken = sorted((p.start, p.end) for p in found)
+    lone = []
     for match in _NAME.finditer(body):
-        person = _person(body, match)
-        if person and not quoted(person.start) and not any(a < person.end and person.start < b for a, b in spans):
+        i = bisect_left(taken, (match.end(),))
+        if i and taken[i - 1][1] > match.start():
+            continue  # a known person's mention covers it
+        person = _person(body, match) if " " in match.group() else None
+        if person and not quoted(person.start):
             found.append(person)
-    keys = {p.key for p in found}
-    for match in re.finditer(r"(?<![\w’'\-.])[A-Z][\w’'\-]+", body):
-        word = match.group().removesuffix("’s").removesuffix("'s")
-        if fold_word(word) in keys and not quoted(match.start()) and \
-                not any(p.start <= match.start() < p.end for p in found):
-            found.append(Person(match.start(), match.start() + len(word), word, fold_word(word), None))
+        elif person is None:
+            lone.append(match)
+    keys = {p.key for p in found} | {fold_word(m[1]) for m in _SAYS.finditer(body)
+                                     if m[1].casefold() not in NOT_NAMES and not is_demonym(m[1])}
+    for match in lone:
+        word = match.group().split()[-1].removesuffix("’s").removesuffix("'s")
+        start = match.end() - len(match.group().split()[-1])
+        if fold_word(word) in keys and not quoted(start):
+            found.append(Person(start, start + len(word), word, fold_word(word), None))
     found.sort()
     genders = _genders(body, found)
     return [p._replace(gender=genders.get(p.key, p.gender if p.gender else "")) for p in found]

@@ -9,11 +9,11 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from transforms.compare.quotes.clauses import Clause, Doc, Speaker, subject
+from transforms.compare.quotes.clauses import Clause, Doc, Speaker
 from transforms.compare.quotes.people import Person, find_people, fits, named_before
 from transforms.compare.quotes.speech import (
     CAP,
-    EVENT_VERB,
+    EVENT_WORDS,
     FEMALE_ROLES,
     GROUP_PRONOUNS,
     MALE_ROLES,
@@ -23,7 +23,6 @@ from transforms.compare.quotes.speech import (
 )
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
-_EVENT_VERB = re.compile(rf"\b(?P<verb>{EVENT_VERB})")
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 PRONOUN_REACH = 1500  # characters back a pronoun may look for the one it stands for
 MAX_CHAIN = 20  # 'he said' clauses resolved through earlier ones at most this deep
@@ -171,12 +170,11 @@ def speech_events(doc: Doc, lo: int = 0, hi: int | None = None) -> list[tuple[in
 
 def _events_back(doc: Doc, lo: int, hi: int):
     """Speech events whose verb starts in lo..hi, last first, each read once per document."""
-    if doc._verbs is None:
-        doc._verbs = list(_EVENT_VERB.finditer(doc.body))
-        doc._verb_starts = [verb.start() for verb in doc._verbs]
+    verbs = doc.verbs()
     for i in range(bisect_left(doc._verb_starts, hi) - 1, bisect_left(doc._verb_starts, lo) - 1, -1):
         if i not in doc._events:
-            doc._events[i] = _event(doc, doc._verbs[i])
+            word = " ".join(verbs[i].group("verb").split())
+            doc._events[i] = _event(doc, verbs[i]) if word in EVENT_WORDS else None
         if doc._events[i] is not None:
             yield doc._events[i]
 
@@ -184,7 +182,7 @@ def _events_back(doc: Doc, lo: int, hi: int):
 def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
     if doc.inside_quote(verb.start()):
         return None
-    span = subject(doc.body, verb)
+    span = doc.subject_of(verb)
     if not span:
         return None
     phrase = doc.body[span[0]:span[1]].casefold()

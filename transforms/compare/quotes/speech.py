@@ -17,7 +17,14 @@ protested opined reasoned wondered wonders offered elaborated marveled marvelled
 reassured advised pressed interrupted griped fumed hinted speculated chided cracked teased gushed conceded agreed
 agrees disagreed cautions recommended implored begged tells shouts chanted writes mocked mocks concludes
 demands boasts brags jokes quips recounts predicts suggests acknowledges admits concedes contends laments
-observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds""".split()
+observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
+spoke speaks""".split()
+# Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
+REPORT_VERBS = frozenset("""said says say told tells added adds stated states noted notes warned warns stressed explained
+explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged admitted
+conceded confirmed suggested suggests predicted wrote writes tweeted posted contended maintained reiterated
+emphasized emphasised promised vowed complained alleged replied responded testified revealed disclosed recalled
+believes thinks estimated reported reports""".split())
 # Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
 CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
 rejected""".split()
@@ -55,12 +62,13 @@ unnamed anonymous another one other independent defence defense security intelli
 national presidential joint""".split())
 
 _UP = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
+UPPER = _UP  # the capital letters a name may open with
 _PARTICLE = r"(?:al|el|bin|ibn|bint|abu|de|da|di|del|der|van|von|le|la|du|ben|dos|das)"
 # Abbreviated titles and initials keep their period ('Dr. Deborah Birx', 'Donald J. Trump').
 _ABBREVIATED = r"(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Maj|Adm|Cmdr|St)\."
 CAP = rf"(?:(?:[{_UP}]\.){{2,}}|{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|(?:{_PARTICLE}[-\s])?[{_UP}][\w’'\-]*)"
 # One capitalised word of a name as people are named in running text ('Mr.', 'DeMarco', 'O’Rourke').
-CAP_WORD = rf"(?:{_ABBREVIATED}|[{_UP}][\w’'\-]*)"
+CAP_WORD = rf"(?:{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|[{_UP}][\w’'\-&]*)"
 
 
 def word_alternation(words) -> str:
@@ -101,6 +109,9 @@ ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|prev
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement)"
 VERB = rf"(?:{word_alternation(VERBS)}|pointed\s+out|went\s+on)\b"
 EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|pointed\s+out|went\s+on)\b"
+# Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
+SCAN_VERB = rf"(?:{word_alternation(sorted(set(VERBS + CRITICISM) | REPORT_VERBS))}|pointed\s+out|went\s+on)\b"
+EVENT_WORDS = frozenset(VERBS + CRITICISM + ["pointed out", "went on"])
 ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES)}|pointed\s+out|went\s+on|according\s+to)\b"
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 

@@ -3,7 +3,7 @@ with
 
 quotes as (
     select * from stg_quotes
-    where not is_fragment
+    where quote_kind = 'speech'
 ),
 
 matches as (

@@ -1,4 +1,5 @@
--- one row per direct quote in an article body (a quote split around its attribution is one row); rename + cast only
+-- one row per quoted stretch or reported statement in an article body (a quote split around its attribution is one
+-- row); rename + cast only
 select
     doc_id,
     quote_id,
@@ -9,5 +10,6 @@ select
     start_char,
     end_char,
     count_words,
-    is_fragment
+    is_fragment,
+    quote_kind
 from read_parquet({quotes})

@@ -1,0 +1,76 @@
+"""Figure forms around a number: shares ('three in four', 'two thirds of'), ages ('at 15'), 'N or less', idioms
+('100% not true') and the counted noun a sentence names before its number ('protesters …, about 10,000 in Madrid').
+"""
+
+import re
+
+from transforms.compare.numbers import NUMBER_WORDS
+
+_COUNT = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
+# 'three in four Democrats', 'one out of five voters', 'two-thirds of the vote', 'a third of voters': each found
+# from the words that open with a plain character ('in', 'out of', the fraction), so the scan skips ahead in C.
+SHARE_IN = re.compile(rf" (?:in|out of) (?P<den>{_COUNT})(?![\w-])")
+_FRACTIONS = "|".join(_DENOMINATORS)
+SHARE_FRACTION = re.compile(rf"[- ](?P<frac>{_FRACTIONS}) of\b")
+_NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
+# After a percentage, words that make '100%' a manner of speaking, not a measure.
+IDIOM_AFTER = re.compile(r"\s*(?:(?i:not|sure|certain|true|false|wrong|right|behind|committed|confident|correct|"
+                         r"honest|accurate|serious|positive|convinced|clear|guaranteed)\b)")
+OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
+                     r"higher|above|older)\b")
+_AT_BEFORE = re.compile(r"\b(?i:at)\s+$")
+_AGE_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:of|when|and|he|she|they)\b)")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|across|outside|near)\s+[A-Z]")
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’)]*\s+|\n)")
+_PLURAL = re.compile(r"\b([A-Za-z][a-z]{3,}s)\b")
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def shares(body: str) -> list[tuple[int, int, float]]:
+    """Body -> (start, end, fraction) of each share: 'three in four' -> 0.75, 'two thirds of' -> 0.6667."""
+    out = []
+    for pattern, key in ((SHARE_IN, "den"), (SHARE_FRACTION, "frac")):
+        for match in pattern.finditer(body):
+            num = _NUMERATOR.search(body, max(0, match.start() - 6), match.start())
+            if not num or (key == "den" and num["num"].lower() == "a"):
+                continue
+            den = _count(match["den"]) if key == "den" else _DENOMINATORS[match["frac"].lower()]
+            top = 1 if num["num"].lower() == "a" else _count(num["num"])
+            if top and den and top < den <= 1000:
+                out.append((num.start(), match.end(), round(top / den, 4)))
+    return sorted(out)
+
+
+def at_age(body: str, lead: int, end: int) -> bool:
+    """'a story he wrote at 15 of children' -> True: 'at N' with nothing counted after it is an age."""
+    return bool(_AT_BEFORE.search(body, max(0, lead - 4), lead)) and bool(_AGE_AFTER.match(body, end))
+
+
+def or_less(body: str, end: int) -> str | None:
+    """'49 or less', '18 or older' -> 'at_most' / 'at_least' from the words after a figure, else None."""
+    found = OR_LESS.match(body, end)
+    if not found:
+        return None
+    return "at_most" if found["side"].lower() in ("less", "fewer", "under", "below", "younger", "lower") else \
+        "at_least"
+
+
+def what_before(body: str, start: int, end: int, stop_words: frozenset[str]) -> str | None:
+    """'Protesters marched in cities across Spain, with about 10,000 in Madrid' -> 'protesters': a number followed
+    by a place and nothing counted counts the first plural noun of its sentence."""
+    if not _PLACE_AFTER.match(body, end):
+        return None
+    sentence = max((m.end() for m in _SENTENCE_START.finditer(body, max(0, start - 300), start)),
+                   default=max(0, start - 300))
+    for noun in _PLURAL.finditer(body, sentence, start):
+        word = noun[1].lower()
+        if word not in stop_words and not word.endswith(("ss", "us", "is", "ys", "ies")) and \
+                (noun[1].islower() or noun.start() == sentence):
+            return word
+    return None
