@@ -133,8 +133,10 @@ def _clause_stop(body: str, last: Span, spans: list[list[Span]]) -> int:
     """Where the text after a quote stops: the next opening mark or the paragraph's end."""
     stop = body.find("\n", last.close_at)
     stop = len(body) if stop < 0 else stop
-    following = [q[0].open_at for q in spans if q[0].open_at > last.close_at]
-    return min([stop, *following])
+    for quote in spans:  # in body order: the first opening after this quote
+        if quote[0].open_at > last.close_at:
+            return min(stop, quote[0].open_at)
+    return stop
 
 
 def _sentence_start(body: str, first: Span) -> int:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from gender_guesser.detector import Detector
 
-from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES, UPPER, VERB
+from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES, UPPER
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh"})
@@ -28,8 +28,7 @@ _GUESSES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_f
 _NAME = re.compile(rf"[{UPPER}](?<![\w’'\-.][{UPPER}])(?:(?<=[MDSRGLCPJ])(?:r|rs|s|en|ep|ov|t|ol|apt|rof|ev)\.|"
                    rf"[\w’'\-&]*)(?:\s+(?:[A-Z]\.\s+)?(?:{CAP_WORD})){{0,4}}")
 _PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
-# A lone capitalised word as the subject of a speech verb names someone ('Trump said'), gender unknown.
-_SAYS = re.compile(rf"(?<![\w’'\-.])([A-Z][\w’'\-]+)\s+(?:{VERB})")
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+$")
 _ROLE_NEAR = re.compile(r"\b([a-z]+)\s*$")
 _ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,3}?([a-z]+)\b")
 
@@ -81,6 +80,10 @@ def _title_gender(words: list[str]) -> str | None:
 def _person(body: str, match: re.Match) -> Person | None:
     """A capitalised run -> the person it names, titles and demonyms dropped, or None."""
     words = match.group().split()
+    first = words[0].casefold().rstrip(".")
+    if first not in TITLES and first not in NOT_NAMES and given_name_gender(words[0]) is None \
+            and not words[0].endswith(("’s", "'s")) and not is_demonym(words[0]):
+        return None  # most capitalised runs ('White House', 'New York') open with neither a title nor a given name
     lead = 0
     while lead < len(words) - 1 and (words[lead].casefold().rstrip(".") in TITLES or is_demonym(words[lead])
                                      or words[lead].casefold() in NOT_NAMES or words[lead].endswith(("’s", "'s"))):
@@ -107,9 +110,10 @@ def _role(body: str, start: int, end: int) -> str | None:
     return None
 
 
-def find_people(body: str, quoted, mentions) -> list[Person]:
-    """Body + a test for 'inside a quote' + person mentions -> every place a person is named, in body order, each
-    with the gender the article gives that person (by surname) wherever it is told."""
+def find_people(body: str, quoted, mentions, said_by: set[str]) -> list[Person]:
+    """Body + a test for 'inside a quote' + person mentions + the lone capitalised words that speak ('Trump said')
+    -> every place a person is named, in body order, each with the gender the article gives that person (by
+    surname) wherever it is told."""
     found = [Person(m.start, m.end, m.surface, fold_word(m.surface.split()[-1]),
                     given_name_gender(m.surface.split()[0]) if len(m.surface.split()) > 1 else None, m.entity_id)
              for m in mentions if m.is_person]
@@ -124,8 +128,8 @@ def find_people(body: str, quoted, mentions) -> list[Person]:
             found.append(person)
         elif person is None:
             lone.append(match)
-    keys = {p.key for p in found} | {fold_word(m[1]) for m in _SAYS.finditer(body)
-                                     if m[1].casefold() not in NOT_NAMES and not is_demonym(m[1])}
+    keys = {p.key for p in found} | said_by
+
     for match in lone:
         word = match.group().split()[-1].removesuffix("’s").removesuffix("'s")
         start = match.end() - len(match.group().split()[-1])
@@ -134,6 +138,17 @@ def find_people(body: str, quoted, mentions) -> list[Person]:
     found.sort()
     genders = _genders(body, found)
     return [p._replace(gender=genders.get(p.key, p.gender if p.gender else "")) for p in found]
+
+
+def speakers_named(body: str, verb_starts: list[int]) -> set[str]:
+    """Body + where its speech verbs start -> surname keys of lone capitalised words right before one ('Trump said'):
+    people, of unknown gender."""
+    keys = set()
+    for at in verb_starts:
+        word = _WORD_BEFORE.search(body, max(0, at - 25), at)
+        if word and word[1].casefold() not in NOT_NAMES and not is_demonym(word[1]):
+            keys.add(fold_word(word[1]))
+    return keys
 
 
 def _genders(body: str, people: list[Person]) -> dict[str, str]:

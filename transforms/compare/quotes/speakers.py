@@ -10,7 +10,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
-from transforms.compare.quotes.people import Person, find_people, fits, named_before
+from transforms.compare.quotes.people import Person, find_people, fits, named_before, speakers_named
 from transforms.compare.quotes.speech import (
     CAP,
     EVENT_WORDS,
@@ -34,7 +34,9 @@ _NAME_BEFORE_TITLE = re.compile(
 def people(doc: Doc) -> list[Person]:
     """The people the article names, found once per document."""
     if doc._people is None:
-        doc._people = find_people(doc.body, doc.inside_quote, doc.mentions)
+        doc.verbs()
+        doc._people = find_people(doc.body, doc.inside_quote, doc.mentions,
+                                  speakers_named(doc.body, doc._verb_starts))
     return doc._people
 
 
