@@ -181,3 +181,36 @@ def test_seed_articles_hold_no_years_or_dates():
         for fig in find_figures(path.read_text()):
             assert not (1900 <= fig.value <= 2100 and fig.unit is None), (path.name, fig)
             assert "June 5" not in fig.raw and "January" not in fig.raw, (path.name, fig)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shares: 'N in M' and fractions are a share of what follows, not a count of it
+    ("Three in four Democrats say so.", (0.75, "share", "democrats", None)),
+    ("one out of five voters stayed home", (0.2, "share", "voters", None)),
+    ("Two thirds of the voters agreed.", (0.6667, "share", "voters", None)),
+    ("a third of voters", (0.3333, "share", "voters", None)),
+    # points are a unit; 'percentage points' is another
+    ("Trump leads by 5 points", (5, "point", None, None)),
+    ("rates rose 25 basis points", (25, "basis_point", None, None)),
+    # ages told apart from counts
+    ("a story he wrote at 15 of children", (15, "age", "age", None)),
+    # 'N or less' and 'at most N'
+    ("households earning 49 or less", (49, None, None, "at_most")),
+    ("at most 30 people", (30, None, "people", "at_most")),
+    ("those aged 65 or older", (65, "age", "age", "at_least")),
+    # what a sentence counts, named before the number
+    ("Protesters filled the streets on Sunday, with about 10,000 in Madrid.", (10000, None, "protesters", "about")),
+])
+def test_figure_forms(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He appeared on 60 Minutes on Sunday.",   # numbers inside names and titles
+    "the Group of 20 met in Osaka",
+    "the S&P 500 closed higher",
+    "That is 100% not true.",                 # a manner of speaking
+    "I am 100 percent behind him.",
+])
+def test_numbers_in_names_and_idioms_are_not_figures(text):
+    assert find_figures(text) == []

@@ -4,6 +4,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.compare.quotes.extract import extract_quotes
+from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import find_quote_spans
 from transforms.compare.quotes.speech import word_alternation
 from transforms.names.mentions import extract_mentions, parse_entities
@@ -233,3 +234,91 @@ def test_word_alternation_matches_as_longest_first(words, text, expected):
     trie = re.compile(rf"\b(?i:{word_alternation(words)})\b")
     longest_first = re.compile(rf"\b(?i:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
     assert trie.findall(text) == longest_first.findall(text) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Titles, a description and a time phrase between the name and the verb.
+    ("“We have no plans,” Pentagon press secretary Peter Cook said earlier this year.", "Peter Cook"),
+    ("“We are ready,” CBS co-anchor DeMarco Morgan said.", "DeMarco Morgan"),
+    ("“I will not go,” Trump wrote.", "Trump"),
+    ("“We will review it,” said Jane Doe, a spokeswoman for the ministry, on Monday.", "Jane Doe"),
+    ("“We will review it,” said one district GOP leader.", "one district GOP leader"),
+    ("“There are many who argue otherwise,” the moderator said.", "the moderator"),
+    ("Before the video, the cleric Anwar al-Awlaki, who was killed in 2011, is shown lecturing: “Take heed.”",
+     "Anwar al-Awlaki"),
+])
+def test_attribution_forms_with_descriptions(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body)] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'she' skips the men named after her; 'he' skips 'a woman'.
+    ("Attorney General Loretta Lynch called the shooting an act of terror. Officials met John Smith and Mark "
+     "Jones.\n\n“We will find who did this,” she said.", "Loretta Lynch"),
+    ("A woman was hurt, police said. Sheriff John Smith visited the scene.\n\n“We are investigating,” he said in a "
+     "statement.", "John Smith"),
+    # Gender from the title, and from the pronouns the article used for that person.
+    ("Mr. Hatch spoke first, then Ms. Reed.\n\n“The bill is dead,” he said.", "Hatch"),
+    ("Reed said she would vote no. Hatch did not comment.\n\n“The bill is dead,” she said.", "Reed"),
+])
+def test_pronouns_go_to_someone_of_their_gender(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body)] == [expected]
+
+
+def test_no_one_who_fits_the_pronoun_leaves_no_speaker():
+    assert [q["speaker_surface"] for q in _quotes("Jane Doe arrived late.\n\n“We are ready,” he said.")] == [None]
+
+
+def test_they_goes_to_an_organisation_speaking():
+    body = "“We will respond,” the ministry said on Monday.\n\n“We are ready for talks,” they added."
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [
+        ("the ministry", "said_after"), ("the ministry", "pronoun")]
+
+
+def test_a_role_stands_for_the_person_named_in_it():
+    body = ("Hope Hicks, a spokeswoman for the campaign, met reporters.\n\n“No comment,” the spokeswoman said.")
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [("Hope Hicks", "title")]
+
+
+def test_a_second_quoted_sentence_carries_on_the_speaker_of_the_first():
+    body = ("“His record does not match what he says,” Cruz told reporters after a forum in Fort Mill, S.C. “It "
+            "seems he has a lot of nervous energy.”")
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [
+        ("Cruz", "said_after"), ("Cruz", "continued")]
+
+
+@pytest.mark.parametrize("body, kinds", [
+    ("He starred in the film “The Kid Who Would Be King” last year.", ["title"]),
+    ("She told CNN’s “State of the Union” on Sunday that she would run.", ["title"]),
+    ("Kalın called it such a “foolish” move.", ["term"]),
+    ("The crowd stared at him, as if to say “you cannot be serious about any of this.”", ["other"]),
+    ("“We will win this election, and we will win it big,” Trump said.", ["speech"]),
+    ("Kalın was asked about the truce.\n\n“Never again.”", ["speech"]),
+])
+def test_quote_kind(body, kinds):
+    found = _quotes(body)
+    assert [q["quote_kind"] for q in found] == kinds
+    assert [q["is_fragment"] for q in found] == [k != "speech" for k in kinds]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("İbrahim Kalın said that Turkey would not leave Libya before the talks.",
+     [("Turkey would not leave Libya before the talks", "İbrahim Kalın")]),
+    ("Mevlut Cavusoglu told reporters the delegation would attend the talks in Moscow.",
+     [("the delegation would attend the talks in Moscow", "Mevlut Cavusoglu")]),
+    ("Khalifa Haftar spoke first. The offensive will go on until the city falls, he said.",
+     [("The offensive will go on until the city falls", "Khalifa Haftar")]),
+    # A clause that opens a direct quote is the quote's, not reported speech.
+    ("Kalın said: “We will be there as long as we are asked.”", []),
+])
+def test_indirect_speech(body, expected):
+    rows = [q for q in _rows(body) if q["quote_kind"] == "indirect"]
+    assert [(q["text"], q["speaker_surface"]) for q in rows] == expected
+    assert all(body[q["start_char"]:q["end_char"]] == q["text"] and q["is_fragment"] for q in rows)
+
+
+@pytest.mark.parametrize("word, gender", [
+    ("Loretta", "female"), ("Peter", "male"), ("Pentagon", None), ("The", None),
+])
+def test_given_name_gender_comes_from_the_name_list(word, gender):
+    assert given_name_gender(word) == gender

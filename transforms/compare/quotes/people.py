@@ -22,6 +22,8 @@ from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh"})
 FEMALE_TITLES = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "princess", "madam"})
+# Titles that stand right before a surname ('Mr. Hatch', 'Sen. Reed').
+_NAME_TITLES = frozenset("mr mrs ms miss dr sen rep gov prof rev sir lady lord".split())
 _GUESSES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": ""}
 # Two to four capitalised words (an initial may stand between), or a title then one: the places a person is named.
 # It opens with a character class and looks behind only after it, so the scan skips ahead in C.
@@ -78,25 +80,21 @@ def _title_gender(words: list[str]) -> str | None:
 
 
 def _person(body: str, match: re.Match) -> Person | None:
-    """A capitalised run -> the person it names, titles and demonyms dropped, or None."""
+    """A capitalised run -> the person it names from its first given name on ('Attorney General Loretta Lynch' ->
+    'Loretta Lynch'), or from the surname after a title ('Mr. Hatch'), or None."""
     words = match.group().split()
-    first = words[0].casefold().rstrip(".")
-    if first not in TITLES and first not in NOT_NAMES and given_name_gender(words[0]) is None \
-            and not words[0].endswith(("’s", "'s")) and not is_demonym(words[0]):
-        return None  # most capitalised runs ('White House', 'New York') open with neither a title nor a given name
-    lead = 0
-    while lead < len(words) - 1 and (words[lead].casefold().rstrip(".") in TITLES or is_demonym(words[lead])
-                                     or words[lead].casefold() in NOT_NAMES or words[lead].endswith(("’s", "'s"))):
-        lead += 1
-    name = words[lead:]
-    titled = _title_gender(words[:lead]) or ("" if lead and words[lead - 1].casefold().rstrip(".") in TITLES
-                                              else None)
-    given = given_name_gender(name[0]) if len(name) > 1 else None
-    if titled is None and given is None:
+    lead = next((i for i, word in enumerate(words[:-1])
+                 if word.casefold().rstrip(".") not in TITLES and given_name_gender(word) is not None), None)
+    if lead is None:
+        lead = next((i + 1 for i, word in enumerate(words[:-1]) if word.casefold().rstrip(".") in _NAME_TITLES),
+                    None)
+    if lead is None:
         return None
+    name = words[lead:]
+    titled = _title_gender(words[:lead])
+    given = given_name_gender(name[0]) if len(name) > 1 else None
     role = _role(body, match.start(), match.end())
-    start = match.start() + sum(len(w) + 1 for w in words[:lead])
-    start = body.index(name[0], start)
+    start = body.index(name[0], match.start() + sum(len(w) + 1 for w in words[:lead]))
     return Person(start, match.end(), " ".join(name), fold_word(name[-1]), titled or role or given or "")
 
 

@@ -20,6 +20,7 @@ from transforms.compare.quotes.speech import (
     PERSON_PRONOUNS,
     THING_PRONOUNS,
     head_kind,
+    is_capitalised,
 )
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
@@ -83,7 +84,7 @@ def strip_titles(phrase: str) -> str:
     """'Pentagon press secretary Peter Cook' -> 'Peter Cook': the last capitalised run, without titles before it."""
     tokens = phrase.split()
     run = len(tokens) - 1
-    while run > 0 and tokens[run - 1][:1].isupper() and not tokens[run - 1].endswith(("'s", "’s")):
+    while run > 0 and is_capitalised(tokens[run - 1]) and not tokens[run - 1].endswith(("'s", "’s")):
         run -= 1
     for i in range(run, len(tokens) - 1):
         word = tokens[i].casefold().rstrip(".")

@@ -66,6 +66,7 @@ UPPER = _UP  # the capital letters a name may open with
 _PARTICLE = r"(?:al|el|bin|ibn|bint|abu|de|da|di|del|der|van|von|le|la|du|ben|dos|das)"
 # Abbreviated titles and initials keep their period ('Dr. Deborah Birx', 'Donald J. Trump').
 _ABBREVIATED = r"(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Maj|Adm|Cmdr|St)\."
+_PARTICLE_LEAD = re.compile(rf"^{_PARTICLE}-")
 CAP = rf"(?:(?:[{_UP}]\.){{2,}}|{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|(?:{_PARTICLE}[-\s])?[{_UP}][\w’'\-]*)"
 # One capitalised word of a name as people are named in running text ('Mr.', 'DeMarco', 'O’Rourke').
 CAP_WORD = rf"(?:{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|[{_UP}][\w’'\-&]*)"
@@ -98,7 +99,7 @@ _NOUN = rf"(?:{word_alternation(PERSON_NOUNS | THING_NOUNS)})\b"
 _WORD = rf"(?:{CAP}|{_NOUN}|(?:{word_alternation(ADJECTIVES)})\b)"
 # A speaker phrase: 'Kalın', 'Turkish Foreign Minister Mevlut Cavusoglu', 'the Turkish presidential spokesman'.
 NP = rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_WORD}\s+){{0,5}}(?:{CAP}|{_NOUN})"
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t)"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
 # A statement stands for who issued it: 'a statement issued by the Russian Foreign Ministry'.
 ISSUED_BY = r"(?:(?:a|the|an)\s+(?:joint\s+|written\s+)?(?:statement|report|communiqu[eé]|tweet|post|message)\s+" \
             r"(?:issued\s+|released\s+|published\s+|posted\s+|sent\s+)?(?:by|from)\s+)"
@@ -125,7 +126,7 @@ def head_kind(phrase: str) -> str | None:
     """'a senior official' -> 'person', 'the ministry' -> 'thing', 'Erdogan' -> 'name', 'The' -> None; 'the
     moderator' -> 'person' (a lower-case noun after a determiner names someone)."""
     words = [w for w in phrase.split() if w.casefold() not in ("the", "a", "an")]
-    if words and len(words) < len(phrase.split()) and words[-1].isalpha() and words[-1].islower() \
+    if words and len(words) < len(phrase.split()) and words[-1].isalpha() and not is_capitalised(words[-1]) \
             and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:
         return "person"
     if not words:
@@ -140,4 +141,9 @@ def head_kind(phrase: str) -> str | None:
         return "person"
     if words[-1][:1].isupper() and all(w.casefold() in NOT_NAMES for w in words):
         return None
-    return "name" if words[-1][:1].isupper() else None
+    return "name" if is_capitalised(words[-1]) else None
+
+
+def is_capitalised(word: str) -> bool:
+    """'Kalin', 'al-Awlaki', 'bin Laden' -> True: a name's word, after any particle."""
+    return _PARTICLE_LEAD.sub("", word)[:1].isupper()
