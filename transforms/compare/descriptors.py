@@ -304,7 +304,7 @@ def extract_descriptors(articles: pa.Table, mentions: pa.Table, quotes: pa.Table
     """Articles (doc_id, body) + MENTIONS + QUOTES spans (+ ENTITIES for types) -> DESCRIPTORS, in text order."""
     by_doc = _by_doc(mentions.to_pylist())
     if "quote_kind" in quotes.column_names:  # reported speech is the writer's words, not quoted ones
-        quotes = quotes.filter(pc.not_equal(quotes["quote_kind"], "indirect"))
+        quotes = quotes.filter(pc.fill_null(pc.not_equal(quotes["quote_kind"], "indirect"), True))
     quoted = _by_doc(quotes.select(["doc_id", "start_char", "end_char"]).to_pylist())
     persons, things = _types(mentions, entities)
     out = []

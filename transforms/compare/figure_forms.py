@@ -6,7 +6,7 @@ import re
 
 from transforms.compare.numbers import NUMBER_WORDS
 
-_COUNT = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT = r"(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten)"
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
 # 'three in four Democrats', 'one out of five voters', 'two-thirds of the vote', 'a third of voters': each found
@@ -29,7 +29,7 @@ _PLURAL = re.compile(r"\b([A-Za-z][a-z]{3,}s)\b")
 
 def _count(word: str) -> int | None:
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    return int(word.replace(",", "")) if word[:1].isdigit() else NUMBER_WORDS.get(word)
 
 
 def shares(body: str) -> list[tuple[int, int, float]]:
@@ -42,7 +42,7 @@ def shares(body: str) -> list[tuple[int, int, float]]:
                 continue
             den = _count(match["den"]) if key == "den" else _DENOMINATORS[match["frac"].lower()]
             top = 1 if num["num"].lower() == "a" else _count(num["num"])
-            if top and den and top < den <= 1000:
+            if top and den and top < den <= 1_000_000:
                 out.append((num.start(), match.end(), round(top / den, 4)))
     return sorted(out)
 

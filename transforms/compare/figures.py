@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from transforms.compare.figure_forms import IDIOM_AFTER, at_age, or_less, shares, what_before
 from transforms.compare.numbers import Number, find_numbers
-from transforms.lexicon import NOT_NAMES
+from transforms.lexicon import NOT_NAMES, is_demonym
 from warehouse.contracts import FIGURES
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -40,6 +40,8 @@ _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"�
 LABELS = frozenset("""section article chapter paragraph page no no. nos number item clause rule resolution route
 flight room level phase grade class episode season vol vol. volume part step platform gate lane highway term game
 top ranked rank seed mission photo photos caption figure table verse""".split())
+# Words ending in s that are not plurals, so a counted phrase does not end at them ('200 alternative news outlets').
+NOT_PLURALS = frozenset("news series species means politics economics physics mathematics".split())
 # Capitalised words that may stand right before a quantity (sentence openers); other capitalised words make the
 # number part of a name ('Route 6', 'Boeing 737', 'Resolution 2510').
 OPENERS = NOT_NAMES | {"only", "just", "nearly", "another", "including", "killing", "with", "among", "over", "than"}
@@ -52,7 +54,9 @@ is are was were be been being am have has had having will would shall should can
 said says say told according near away long wide high deep tall old times time alone remaining left apart
 straight running earlier later prior north south east west northeast northwest southeast southwest northern
 southern eastern western central inside outside up down off out percent monday tuesday wednesday thursday friday
-saturday sunday january february march april june july august september october november december""".split())
+saturday sunday january february march april june july august september october november december last
+next""".split())
+PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
 DETERMINERS = frozenset("the these those its their his her our this that".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer".split())
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
@@ -80,7 +84,8 @@ class Figure:
 
 def _is_plural(word: str) -> bool:
     """'refugees', 'people' -> True; 'ceasefire', 'progress', 'status' -> False."""
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+                                         and word not in NOT_PLURALS)
 
 
 def _plural(word: str) -> str:
@@ -106,6 +111,9 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
         word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
         word = SAME_AS.get(word, word)
         pos = token.end()
+        if token[1].lower().endswith(("'s", "’s")):
+            words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
+            continue
         if not words and not opened and word in _openers(unit):
             opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
             if (det := _TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
@@ -119,6 +127,8 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
             break  # '$5 million in Libya' names a place, not what the money is for
         if unit and not opened and not attributive:
             break
+        if words and (word.endswith("ed") or word in PARTICIPLES) or (opened == "of" and word.endswith("ing")):
+            break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
         end = pos
         if _is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
@@ -194,7 +204,8 @@ def _figure(body: str, number: Number) -> Figure | None:
     lead = number.lead
     if _NAME_COMMA_BEFORE.search(body, max(0, lead - 30), lead) and body[number.end:number.end + 1] == ",":
         return _age_after_name(number)
-    if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or _titled_unit(body, number):
+    if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or _titled_unit(body, number) \
+            or _in_name(body, number):
         return None
     if number.unit == "percent" and IDIOM_AFTER.match(body, number.end):
         return None  # '100% not true', '110 percent behind him'
@@ -219,6 +230,18 @@ def _figure(body: str, number: Number) -> Figure | None:
     if what is None and unit is None:
         what = what_before(body, number.start, end, STOP)
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
+
+
+def _in_name(body: str, number: Number) -> bool:
+    """'Sixteen Thirty Fund', 'the 737 Max': a capitalised number word inside a sentence, or bare digits before a
+    capitalised singular word, are part of a name."""
+    after = _TOKEN.match(body, number.end)
+    capital_next = bool(after) and after[1][:1].isupper() and not after[1].isupper() and not after[1].endswith("s") \
+        and not is_demonym(after[1])
+    if number.digits is None:
+        before = body[max(0, number.lead - 3):number.lead].rstrip(" \"“‘(")
+        return body[number.lead].isupper() and capital_next and not (before == "" or before[-1] in ".!?\n:")
+    return number.unit is None and not number.scaled and capital_next and body[number.end:number.end + 1] == " "
 
 
 def _titled_unit(body: str, number: Number) -> bool:

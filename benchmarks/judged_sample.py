@@ -1,0 +1,95 @@
+"""Draw the hand-judged samples (quotes, figures) from an abp-dev run, and print the rates of the judged fixtures.
+
+Draw: a seeded random sample of articles of every outlet from a run's catalog, analysed by the current quotes and
+figures stages (they are pure functions of the run's articles and mentions), then a seeded random 100 speech
+quotes and 100 figures, each printed with its context for judging, and written as CSV with empty verdicts.
+
+    .venv/bin/python -m benchmarks.judged_sample draw --warehouse WH --out DIR    # to judge by hand
+    .venv/bin/python -m benchmarks.judged_sample rates                            # the judged fixtures' rates
+
+Verdicts (benchmarks/fixtures/quotes_judged.csv, figures_judged.csv): quotes have `is_speech` (y/n: someone's words,
+not a title, scare term, headline or imagined voice) and `speaker_right` (y/n: the speaker is who said it; no speaker
+where the article names one, or any speaker for words that are not speech, is n), with `error` naming the kind of
+mistake; figures have `figure_right` (y/n: value, unit, `what` and qualifier all right; a number that is not a
+quantity is n) and `error`.
+"""
+
+import argparse
+import csv
+import random
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from flows import storage
+from flows.settings import SETTINGS
+from transforms.compare import figures
+from transforms.compare.quotes import extract as quotes
+from transforms.names.mentions import parse_entities
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED, ARTICLES, SAMPLE = 14, 1200, 100
+TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "figure_right": 0.95}
+
+
+def draw(warehouse: str, out: str) -> None:
+    """A run's catalog -> quotes and figures CSVs of SAMPLE rows each, with context, verdicts left empty."""
+    con = duckdb.connect(f"{warehouse}/crosswire.duckdb", read_only=True)
+    articles = con.sql("select doc_id, outlet_name, body from stg_articles order by doc_id").to_arrow_table()
+    picked = sorted(random.Random(SEED).sample(range(articles.num_rows), ARTICLES))
+    articles = articles.take(pa.array(picked))
+    mentions = con.sql("select * from stg_mentions").to_arrow_table()
+    mentions = mentions.filter(pc.is_in(mentions["doc_id"], articles["doc_id"]))
+    entities = parse_entities(storage.read_entities(SETTINGS.entities_file)[0])
+    bodies = dict(zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True))
+    outlets = dict(zip(articles["doc_id"].to_pylist(), articles["outlet_name"].to_pylist(), strict=True))
+    found = [q for q in quotes.extract_quotes(articles, mentions, entities).to_pylist() if q["quote_kind"] == "speech"]
+    figs = figures.extract_figures(articles).to_pylist()
+    rng = random.Random(SEED)
+    rows_q = [{"quote_id": q["quote_id"], "outlet": outlets[q["doc_id"]], "text": q["text"][:300],
+               "speaker_surface": q["speaker_surface"], "attribution": q["attribution"],
+               "context": _context(bodies[q["doc_id"]], q["start_char"], q["end_char"]),
+               "is_speech": "", "speaker_right": "", "error": ""} for q in rng.sample(found, SAMPLE)]
+    rows_f = [{"figure_id": f["figure_id"], "outlet": outlets[f["doc_id"]], "raw": f["raw"], "value": f["value"],
+               "unit": f["unit"], "what": f["what"], "qualifier": f["qualifier"], "sentence": f["sentence"][:400],
+               "figure_right": "", "error": ""} for f in rng.sample(figs, SAMPLE)]
+    for name, rows in (("quotes_judged.csv", rows_q), ("figures_judged.csv", rows_f)):
+        with open(Path(out) / name, "w", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def _context(body: str, start: int, end: int) -> str:
+    return " ".join(body[max(0, start - 500):min(len(body), end + 150)].split())
+
+
+def rates(folder: Path = FIXTURES) -> dict[str, float]:
+    """Judged fixtures -> the share of 'y' per verdict column (speaker_right over quotes judged speech)."""
+    with open(folder / "quotes_judged.csv", newline="") as handle:
+        judged_q = list(csv.DictReader(handle))
+    with open(folder / "figures_judged.csv", newline="") as handle:
+        judged_f = list(csv.DictReader(handle))
+    speech = [r for r in judged_q if r["is_speech"] == "y"]
+    return {"is_speech": sum(r["is_speech"] == "y" for r in judged_q) / len(judged_q),
+            "speaker_right": sum(r["speaker_right"] == "y" for r in speech) / len(speech),
+            "figure_right": sum(r["figure_right"] == "y" for r in judged_f) / len(judged_f)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=("draw", "rates"))
+    parser.add_argument("--warehouse")
+    parser.add_argument("--out", default=str(FIXTURES))
+    args = parser.parse_args()
+    if args.command == "draw":
+        draw(args.warehouse, args.out)
+        return
+    for name, rate in rates(Path(args.out)).items():
+        print(f"{name:<14}{rate:>6.2f}   target >= {TARGETS[name]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
