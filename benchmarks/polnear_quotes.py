@@ -150,7 +150,8 @@ def _head(source: str) -> str:
     return re.split(r",|\(| who | of | at | from ", source)[0].strip() or source
 
 
-_RUN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.(?:\s+[A-Z][\w’'\-]+)+|[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+)*")
+_RUN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.(?:\s+[A-Z][\w’'\-]+)+"
+                  r"|[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+)*")
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -333,7 +334,8 @@ def main() -> None:
     args = parser.parse_args()
     entities = parse_entities(storage.read_entities(args.entities)[0])
     print(TARGETS)
-    header = ("part", "articles", "gold", "pred", "mixed", "P", "strict P", "R", "F1", "speaker", "unresolved", "speaker named",
+    header = ("part", "articles", "gold", "pred", "mixed", "P", "strict P", "R", "F1", "speaker", "unresolved",
+              "speaker named",
               "igold", "ipred", "iP", "iR", "iF1", "ispeaker", "iR speech cues")
     print("  ".join(f"{h:>9}" for h in header))
     for name, articles in parts(Path(args.corpus)).items():

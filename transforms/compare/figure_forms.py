@@ -4,7 +4,8 @@
 
 import re
 
-from transforms.compare.numbers import NUMBER_WORDS
+from transforms.compare.numbers import NUMBER_WORDS, Number
+from transforms.lexicon import is_demonym
 
 _COUNT = r"(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten)"
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -24,6 +25,7 @@ _AT_BEFORE = re.compile(r"\b(?i:at)\s+$")
 _AGE_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:of|when|and|he|she|they)\b)")
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|across|outside|near)\s+[A-Z]")
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’)]*\s+|\n)")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")
 _PLURAL = re.compile(r"\b([A-Za-z][a-z]{3,}s)\b")
 
 
@@ -74,3 +76,24 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str]) -> 
                 (noun[1].islower() or noun.start() == sentence):
             return word
     return None
+
+
+def in_name(body: str, number: Number) -> bool:
+    """'Sixteen Thirty Fund', 'the 737 Max': a capitalised number word inside a sentence, or bare digits before a
+    capitalised singular word, are part of a name."""
+    after = _NEXT_WORD.match(body, number.end)
+    capital_next = bool(after) and after[1][:1].isupper() and not after[1].isupper() and not after[1].endswith("s") \
+        and not is_demonym(after[1])
+    if number.digits is None:
+        before = body[max(0, number.lead - 3):number.lead].rstrip(" \"“‘(")
+        return body[number.lead].isupper() and capital_next and not (before == "" or before[-1] in ".!?\n:")
+    return number.unit is None and not number.scaled and capital_next and body[number.end:number.end + 1] == " "
+
+
+def titled_unit(body: str, number: Number) -> bool:
+    """'60 Minutes', 'the 24 Hours race': a capitalised unit word inside a sentence makes the number part of a name."""
+    word = number.unit_word or ""
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    before = body[max(0, number.start - 3):number.start].rstrip(" \"“‘(")
+    return not (before == "" or before.endswith((".", "!", "?", "\n")))

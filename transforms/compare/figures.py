@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from transforms.compare.figure_forms import IDIOM_AFTER, at_age, or_less, shares, what_before
+from transforms.compare.figure_forms import IDIOM_AFTER, at_age, in_name, or_less, shares, titled_unit, what_before
 from transforms.compare.numbers import Number, find_numbers
-from transforms.lexicon import NOT_NAMES, is_demonym
+from transforms.lexicon import NOT_NAMES
 from warehouse.contracts import FIGURES
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -204,8 +204,8 @@ def _figure(body: str, number: Number) -> Figure | None:
     lead = number.lead
     if _NAME_COMMA_BEFORE.search(body, max(0, lead - 30), lead) and body[number.end:number.end + 1] == ",":
         return _age_after_name(number)
-    if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or _titled_unit(body, number) \
-            or _in_name(body, number):
+    if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or titled_unit(body, number) \
+            or in_name(body, number):
         return None
     if number.unit == "percent" and IDIOM_AFTER.match(body, number.end):
         return None  # '100% not true', '110 percent behind him'
@@ -232,27 +232,6 @@ def _figure(body: str, number: Number) -> Figure | None:
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
-def _in_name(body: str, number: Number) -> bool:
-    """'Sixteen Thirty Fund', 'the 737 Max': a capitalised number word inside a sentence, or bare digits before a
-    capitalised singular word, are part of a name."""
-    after = _TOKEN.match(body, number.end)
-    capital_next = bool(after) and after[1][:1].isupper() and not after[1].isupper() and not after[1].endswith("s") \
-        and not is_demonym(after[1])
-    if number.digits is None:
-        before = body[max(0, number.lead - 3):number.lead].rstrip(" \"“‘(")
-        return body[number.lead].isupper() and capital_next and not (before == "" or before[-1] in ".!?\n:")
-    return number.unit is None and not number.scaled and capital_next and body[number.end:number.end + 1] == " "
-
-
-def _titled_unit(body: str, number: Number) -> bool:
-    """'60 Minutes', 'the 24 Hours race': a capitalised unit word inside a sentence makes the number part of a name."""
-    word = number.unit_word or ""
-    if not (word[:1].isupper() and word[1:].islower()):
-        return False
-    before = body[max(0, number.start - 3):number.start].rstrip(" \"“‘(")
-    return not (before == "" or before.endswith((".", "!", "?", "\n")))
-
-
 def _shares(body: str) -> list[Figure]:
     """'three in four Democrats' -> 0.75 of 'democrats', unit 'share'; 'two-thirds of the vote' -> 0.6667."""
     out = []
@@ -261,7 +240,8 @@ def _shares(body: str) -> list[Figure]:
             pos = det.end()
         what, end = _what(body, pos, None, True)
         end = max(end, pos)
-        out.append(Figure(value, "share", what, None, body[start:end].rstrip(), start, start + len(body[start:end].rstrip())))
+        raw = body[start:end].rstrip()
+        out.append(Figure(value, "share", what, None, raw, start, start + len(raw)))
     return out
 
 

@@ -58,7 +58,8 @@ _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 _SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}){APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
 # who was killed in 2011, is shown lecturing: “…', 'HEADLINE - Philip Bump: “…'.
-_COLON_SUBJECT = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}|{_DESCRIBED}){APPOSITIVE}?\s+[a-z][^:\n]*:\s*$")
+_COLON_SUBJECT = re.compile(
+    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}|{_DESCRIBED}){APPOSITIVE}?\s+[a-z][^:\n]*:\s*$")
 _DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")

@@ -20,8 +20,9 @@ demands boasts brags jokes quips recounts predicts suggests acknowledges admits 
 observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
 spoke speaks""".split()
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
-REPORT_VERBS = frozenset("""said says say told tells added adds stated states noted notes warned warns stressed explained
-explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged admitted
+REPORT_VERBS = frozenset("""said says say told tells added adds stated states noted notes warned warns stressed
+explained explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged
+admitted
 conceded confirmed suggested suggests predicted wrote writes tweeted posted contended maintained reiterated
 emphasized emphasised promised vowed complained alleged replied responded testified revealed disclosed recalled
 believes thinks estimated reported reports""".split())
