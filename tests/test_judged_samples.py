@@ -1,0 +1,27 @@
+"""The hand-judged samples of abp-dev quotes and figures: complete, and read by the script that prints their rates."""
+
+import csv
+
+from benchmarks.judged_sample import FIXTURES, rates
+
+
+def _rows(name: str) -> list[dict]:
+    with open(FIXTURES / name, newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_sampled_quote_and_figure_has_a_verdict():
+    quotes, figures = _rows("quotes_judged.csv"), _rows("figures_judged.csv")
+    assert len(quotes) == len(figures) == 100
+    assert {r["is_speech"] for r in quotes} <= {"y", "n"}
+    assert {r["speaker_right"] for r in quotes if r["is_speech"] == "y"} <= {"y", "n"}
+    assert {r["figure_right"] for r in figures} <= {"y", "n"}
+    assert all(r["error"] for r in quotes if "n" in (r["is_speech"], r["speaker_right"]))
+    assert all(r["error"] for r in figures if r["figure_right"] == "n")
+
+
+def test_rates_are_the_shares_of_right_verdicts():
+    found = rates()
+    speech = [r for r in _rows("quotes_judged.csv") if r["is_speech"] == "y"]
+    assert found["speaker_right"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
+    assert found["figure_right"] == sum(r["figure_right"] == "y" for r in _rows("figures_judged.csv")) / 100
