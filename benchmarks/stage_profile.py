@@ -7,6 +7,11 @@ shared), and saves or compares every stage's output.
     .venv/bin/python -m benchmarks.stage_profile --articles A.parquet --save DIR      # record outputs
     .venv/bin/python -m benchmarks.stage_profile --articles A.parquet --compare DIR   # prove them identical
     .venv/bin/python -m benchmarks.stage_profile --articles A.parquet --profile names # cProfile one stage
+
+The articles file: a run's articles, e.g. a seeded sample of 2,000 of abp-dev's, so every change is timed on the same
+text: `crosswire run --input DIR_WITH_abp-dev.jsonl.gz --warehouse WH`, then in Python
+`t = duckdb.connect("WH/crosswire.duckdb", read_only=True).sql("select * from stg_articles order by doc_id")
+.to_arrow_table()`, `pq.write_table(t.take(sorted(random.Random(14).sample(range(t.num_rows), 2000))), "A.parquet")`.
 """
 
 import argparse
