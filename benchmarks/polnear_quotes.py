@@ -18,13 +18,16 @@ Matching rule, direct quotes:
   marks, which the JSONL does not list) is left out of precision (`mixed`, counted and printed); any other row
   is a false positive; `strict P` counts the `mixed` rows as false positives too;
 - speaker accuracy = found pieces whose predicted speaker is the gold one / found pieces: a piece with no
-  predicted speaker, or another one, is wrong. A gold pronoun (he, she, they, ...) is first resolved to the
-  nearest labelled source before it that is not a pronoun and whose gender does not contradict it (a title
-  Mr./Ms., or the given name's gender from gender-guesser); a gold piece with no source at all needs no speaker.
-  Two speakers are the same when, folded (case, accents, titles, determiners and possessives dropped), their last
-  words are equal, or one is a single word found in the other (Mr. Obama = Barack Obama = Obama); a nominal gold
-  speaker ('a spokeswoman') is also matched by the name the article gives that role within a few words
-  ('spokeswoman Hope Hicks', 'Hope Hicks, a spokeswoman').
+  predicted speaker, or another one, is wrong; a gold piece with no source needs no speaker. A gold 'he'/'she' is
+  first resolved to the nearest person the text names before it (outside quote marks) whose gender fits: a title
+  (Mr., Ms., Mrs.) or a capitalised run opening with a given name, gender from gender-guesser, and the lone surname
+  of such a name later on; another pronoun ('they', 'it', 'we') to the nearest labelled source before it that is not
+  a pronoun. A gold pronoun this cannot resolve is left out of speaker accuracy (`unresolved`, printed). `speaker
+  named` is the accuracy over pieces whose gold source is a name or a phrase, which need no resolution.
+  Two speakers are the same when, folded (case, accents, titles, determiners and possessives dropped; a gold source
+  cut before its appositive or clause), their last words are equal, or one is a single word found in the other
+  (Mr. Obama = Barack Obama = Obama); a nominal gold speaker ('a spokeswoman') is also matched by the name the
+  article gives that role within a few words ('spokeswoman Hope Hicks', 'Hope Hicks, a spokeswoman').
 Matching rule, indirect speech: gold is every labelled attribution whose content does not open with a quote mark
 (its span from first to last character); a predicted `indirect` row is right when it overlaps half of the shorter
 span, and a gold one is found likewise; its speaker is compared as above. `speech cues` recall counts only gold
