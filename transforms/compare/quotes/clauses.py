@@ -110,6 +110,7 @@ class Doc:
     _people: list | None = field(default=None, repr=False)
     _depth: int = field(default=0, repr=False)  # pronoun events being resolved through earlier ones
     _subjects: dict = field(default_factory=dict, repr=False)
+    _person_ids: set | None = field(default=None, repr=False)
 
     def subject_of(self, verb: re.Match) -> tuple[int, int] | None:
         """subject() of a verb in the body, read once per verb position."""

@@ -84,7 +84,12 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     """A quote with no clause: the speaker of the quote before it in its paragraph (when it stands as a sentence of
     its own), or, for a paragraph that is one quote and nothing else, the last speaker of the paragraph before."""
     first, last = parts[0], parts[-1]
-    same = [speaker for p, speaker, kind in found if p[-1].paragraph == first.paragraph and kind == "speech"]
+    same = []
+    for p, speaker, kind in reversed(found):  # the quotes before it in its paragraph, nearest first
+        if p[-1].paragraph != first.paragraph:
+            break
+        if kind == "speech":
+            same.insert(0, speaker)
     if same and alone:
         return same[-1]._replace(attribution="continued") if same[-1] else None
     earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []

@@ -52,8 +52,11 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
 
 def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles: bool = True) -> Speaker | None:
     """A speaker phrase that is not a pronoun -> Speaker, or None when it names no one ('The', 'This')."""
-    first = bisect_left(doc.mentions, (start,))
-    inside = [m for m in doc.mentions[first:] if m.start < end and m.end <= end]
+    inside, i = [], bisect_left(doc.mentions, (start,))
+    while i < len(doc.mentions) and doc.mentions[i].start < end:  # sorted by start: stop past the phrase
+        if doc.mentions[i].end <= end:
+            inside.append(doc.mentions[i])
+        i += 1
     persons = [m for m in inside if m.is_person]
     if persons:
         return Speaker(persons[-1].surface, persons[-1].entity_id, form)
@@ -206,7 +209,9 @@ def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
 def _kind(doc: Doc, speaker: Speaker) -> str:
     """'person', 'group' (a plural: 'officials', 'Democrats') or 'thing' (an organisation or document)."""
     if speaker.entity_id:
-        return "person" if any(m.entity_id == speaker.entity_id and m.is_person for m in doc.mentions) else "thing"
+        if doc._person_ids is None:
+            doc._person_ids = {m.entity_id for m in doc.mentions if m.is_person}
+        return "person" if speaker.entity_id in doc._person_ids else "thing"
     kind = head_kind(speaker.surface)
     if kind == "thing":
         return "thing"
