@@ -162,7 +162,7 @@ def _file_documents(path: str, data: bytes, manifest: Mapping):
     if not lower.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
         yield None, "unsupported file type (expected .txt, .html, .htm, .jsonl or .jsonl.gz)"
         return
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data, html=lower.endswith(HTML_SUFFIXES))
     if decoded.error:
         yield None, decoded.error
         return
