@@ -34,6 +34,7 @@ def _catalogue(folder):
         "jsonl broken line": ("feed.jsonl", (json.dumps({"text": "Feed story\n\n" + STORY, "outlet": "Wire"})
                                              + "\n{oops\n").encode()),
         "spaces and non-ascii": ("dossier é/été 2020 story.txt", ("Summer story\n\n" + STORY + " Summer.").encode()),
+        "mojibake": ("mojibake.txt", "Mojibake story\n\nThe â€œcafÃ©â€\x9d reopened in Tripoli, officials said.".encode()),
         "duplicate content a": ("dup/a.txt", ("Twin story\n\n" + STORY + " Twin.").encode()),
         "duplicate content b": ("dup/b.txt", ("Twin story\n\n" + STORY + " Twin.").encode()),
     }
@@ -102,6 +103,14 @@ def test_loaded_with_clean_text(catalogue, case, text):
     body = _body(con, paths[case])
     assert body is not None and text in body
     assert "\x00" not in body and "\r" not in body and "\ufeff" not in body
+
+
+def test_mojibake_is_repaired_and_the_repair_recorded(catalogue):
+    paths, con = catalogue
+    body, repair = con.execute("select a.body, a.repair from articles a join sources s using (doc_id) "
+                               "where s.source_path = ?", [paths["mojibake"]]).fetchone()
+    assert "The “café” reopened in Tripoli" in body and repair.startswith("mojibake repaired in text")
+    assert con.execute("select count(*) from articles where repair is not null").fetchone() == (1,)
 
 
 def test_a_one_megabyte_line_loads(catalogue):

@@ -1,4 +1,5 @@
-"""Bytes -> normalised text: charset detection, NFC, unified newlines."""
+"""Bytes -> normalised text: charset detection, a check that it reads as text, NFC, unified newlines; and mojibake
+repair (ftfy) for text from any source."""
 
 import codecs
 import re
@@ -6,6 +7,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+import ftfy
 from charset_normalizer import from_bytes
 
 _BOMS = (
@@ -161,3 +163,24 @@ def decode_bytes(data: bytes, html: bool = False) -> Decoded:
     if text.count("\ufffd") > 0.01 * len(text):
         return Decoded(None, None, f"undecodable bytes: best guess {best.encoding} yields replacement characters")
     return _accepted(text, best.encoding, html)
+
+
+# Mojibake of UTF-8 read as cp1252 or latin-1 ('â€œ', 'Ã©') puts a lead-byte letter before a continuation-byte
+# character, and stray C1 controls stand for cp1252 punctuation: only a text with one of these is given to ftfy,
+# which decides (its own checks take seconds on long texts; this look costs microseconds).
+_SUSPECT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                      "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]")
+
+
+def repair_text(text: str | None) -> tuple[str | None, str | None]:
+    """Text -> (text with mojibake repaired, how: 'windows-1252 -> utf-8' or None if nothing was wrong).
+
+    Only the encoding is repaired (ftfy's fix_encoding): quotes, dashes and everything else stay as written."""
+    if not text or text.isascii() or not _SUSPECT.search(text):
+        return text, None
+    fixed = ftfy.fix_encoding_and_explain(text)
+    if fixed.text == text:
+        return text, None
+    steps = [name.removeprefix("sloppy-") if kind in ("encode", "decode") else name.replace("_", " ")
+             for kind, name in fixed.explanation or [] if kind in ("encode", "decode", "transcode")]
+    return fixed.text, " -> ".join(dict.fromkeys(steps)) or "mojibake"
