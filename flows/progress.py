@@ -67,8 +67,9 @@ class _Reporter:
 
     def _finish(self, name: str) -> None:
         total, done, started, _ = self._stages.pop(name)
-        print(f"crosswire: {name}: {done:,} of {total:,} done in {time.monotonic() - started:.1f} s",
-              file=sys.stderr, flush=True)
+        # not print(): the flow logs prints (log_prints), and its log is quiet unless --verbose
+        sys.stderr.write(f"crosswire: {name}: {done:,} of {total:,} done in {time.monotonic() - started:.1f} s\n")
+        sys.stderr.flush()
 
 
 PROGRESS = _Reporter()

@@ -266,3 +266,40 @@ def test_importing_the_flows_turns_prefect_telemetry_off_in_a_terminal(tmp_path)
 CI_VARIABLES = {"CI", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TRAVIS", "CIRCLECI", "BUILDKITE", "TF_BUILD",
                 "CODEBUILD_BUILD_ID", "BITBUCKET_COMMIT", "TEAMCITY_VERSION", "DRONE", "SEMAPHORE", "APPVEYOR",
                 "BUDDY", "CI_NAME"}
+
+
+def test_progress_without_a_terminal_is_one_line_per_stage(capsys):
+    from flows.progress import _Reporter
+
+    progress = _Reporter()
+    progress.start(live=False)
+    progress.stage("read and parse files", 3)
+    progress.advance("read and parse files", 2)
+    assert capsys.readouterr().err == ""
+    progress.advance("read and parse files", 1)
+    progress.stage("run-wide steps", 2, "quote groups")
+    progress.advance("run-wide steps", 1, now="stories")
+    progress.stop()  # a stage left unfinished is reported when the run ends
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(" done in ")[0] for line in lines] == ["crosswire: read and parse files: 3 of 3",
+                                                               "crosswire: run-wide steps: 1 of 2"]
+
+
+def test_progress_on_a_terminal_shows_counts_elapsed_and_time_left():
+    import io
+
+    from rich.console import Console
+
+    from flows.progress import _Reporter
+
+    screen = io.StringIO()
+    progress = _Reporter()
+    progress.start(live=True, console=Console(file=screen, force_terminal=True, width=120))
+    progress.stage("analyse articles", 10)
+    progress.advance("analyse articles", 4)
+    progress.stage("run-wide steps", 7, "quote groups")
+    progress.advance("run-wide steps", 2, now="story clusters")
+    progress.stop()
+    shown = screen.getvalue()
+    assert "analyse articles" in shown and "4/10" in shown and "left" in shown
+    assert "run-wide steps: story clusters" in shown and "2/7" in shown
