@@ -75,7 +75,8 @@ def _serve(args: argparse.Namespace) -> int:
     when = f"cron {args.cron}" if args.cron else f"every {args.interval} s"
     err.print(f"serving deployment crosswire-run/{args.name} ({when}) on {api}; Ctrl-C stops it", soft_wrap=True)
     try:
-        run_folder.serve(name=args.name, parameters=parameters, print_starting_message=False, **schedule)
+        # one run at a time: a run that outlasts the interval delays the next instead of meeting it at the lock
+        run_folder.serve(name=args.name, parameters=parameters, print_starting_message=False, limit=1, **schedule)
     except KeyboardInterrupt:
         pass
     err.print(f"stopped serving crosswire-run/{args.name}")

@@ -34,7 +34,8 @@ def _catalogue(folder):
         "jsonl broken line": ("feed.jsonl", (json.dumps({"text": "Feed story\n\n" + STORY, "outlet": "Wire"})
                                              + "\n{oops\n").encode()),
         "spaces and non-ascii": ("dossier é/été 2020 story.txt", ("Summer story\n\n" + STORY + " Summer.").encode()),
-        "mojibake": ("mojibake.txt", "Mojibake story\n\nThe â€œcafÃ©â€\x9d reopened in Tripoli, officials said.".encode()),
+        "mojibake": ("mojibake.txt",
+                     "Mojibake story\n\nThe â€œcafÃ©â€\x9d reopened in Tripoli, officials said.".encode()),
         "duplicate content a": ("dup/a.txt", ("Twin story\n\n" + STORY + " Twin.").encode()),
         "duplicate content b": ("dup/b.txt", ("Twin story\n\n" + STORY + " Twin.").encode()),
     }

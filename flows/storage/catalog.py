@@ -119,13 +119,17 @@ def _csv_columns(con: duckdb.DuckDBPyConnection, name: str) -> str:
 
 
 def report_data(warehouse_dir: str) -> dict[str, list[dict]]:
-    """Published catalog -> {view: its top rows as dicts} for the HTML report, plus "missing_views" it lacks."""
+    """Published catalog -> {query name: its rows as dicts} for the HTML report, plus "missing_views": the views
+    it lacks (an older warehouse simply has less to show)."""
     with _published(warehouse_dir) as con:
-        _, rows = _fetch(con, "select table_name from information_schema.tables")
-        present = {r[0] for r in rows}
-        data: dict[str, list[dict]] = {"missing_views": [{"view": v} for v in REPORT_QUERIES if v not in present]}
-        for view, sql in REPORT_QUERIES.items():
-            # Views arrive in the catalog as the pipeline grows: an older warehouse simply has less to show.
-            columns, rows = _fetch(con, sql) if view in present else ([], [])
-            data[view] = [dict(zip(columns, row, strict=True)) for row in rows]
+        data: dict[str, list[dict]] = {"missing_views": []}
+        for name, (view, sql) in REPORT_QUERIES.items():
+            try:
+                columns, rows = _fetch(con, sql)
+            except QueryError as exc:
+                if not str(exc).startswith("Catalog Error"):
+                    raise
+                columns, rows = [], []  # the view, or one it reads, is not in this catalog
+                data["missing_views"] += [{"view": view}] if {"view": view} not in data["missing_views"] else []
+            data[name] = [dict(zip(columns, row, strict=True)) for row in rows]
     return data
