@@ -100,7 +100,7 @@ def _head_room(columns: list[str]) -> float:
 def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], int], label: str) -> str:
     """Row and column labels + {(row, column): count} -> SVG grid with counts in cells and a colour scale."""
     cell_w, cell_h, top = 46, 22, _head_room(columns)
-    left = 12 + CHAR_WIDTH * min(28, max(map(len, rows), default=4))
+    left = 16 + 1.1 * CHAR_WIDTH * min(28, max(map(len, rows), default=4))
     top_value = max(cells.values(), default=0) or 1
     body = _column_heads(columns, left, cell_w, top - 6)
     for r, row in enumerate(rows):
@@ -115,7 +115,9 @@ def heatmap(rows: list[str], columns: list[str], cells: dict[tuple[str, str], in
                 body.append(_text(left + (c + 0.5) * cell_w, y + 15, number(value), ink, "middle"))
     legend_y = top + len(rows) * cell_h + 18
     body += _scale(left, legend_y, top_value)
-    width = max(left + len(columns) * cell_w + 20, left + 330)
+    # the last column's label leans right past the grid (rotated 40°)
+    width = max(left + len(columns) * cell_w + 20 + 0.77 * CHAR_WIDTH * len(clip(columns[-1], 22)) if columns else 0,
+                left + 330)
     return _svg(width, legend_y + 40, label, body)
 
 
@@ -276,7 +278,7 @@ def timeline(rows: list[tuple[str, datetime | None, datetime | None, str]], labe
     for moment, text in ticks(lo, hi) if hi > lo else []:
         x = place(moment)
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 4}" y2="{bottom}" class="axis"/>')
-        if left + 70 < x < left + track - 70:  # clear of the first and last dates above the ends
+        if left + 90 < x < left + track - 90:  # clear of the first and last dates above the ends
             body.append(_text(x, 12, text, "muted", "middle"))
     for r, (name, first, last, note) in enumerate(rows):
         y = top + r * row_h
