@@ -76,7 +76,7 @@ select
     count_outlets as outlets,
     count_mentions as mentions,
     round(score, 2) as score,
-    left(example, 120) as example
+    example
 from alias_suggestions
 order by count_mentions desc, suggestion_id
 limit {int(limit)}
