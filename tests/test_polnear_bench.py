@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.polnear_quotes import CORPUS, _brat, _overlaps, load, same_speaker
+from benchmarks.polnear_corpus import CORPUS, brat, load
+from benchmarks.polnear_gold import same_speaker
+from benchmarks.polnear_quotes import overlaps
 
 
 @pytest.mark.parametrize("predicted, gold, same", [
@@ -24,13 +26,13 @@ def test_same_speaker(predicted, gold, same):
 
 @pytest.mark.parametrize("a, b, overlap", [((0, 10), (2, 8), True), ((0, 10), (8, 20), False), ((0, 4), (4, 9), False)])
 def test_overlap_is_half_of_the_shorter_span(a, b, overlap):
-    assert _overlaps(a, b) is overlap
+    assert overlaps(a, b) is overlap
 
 
 def test_brat_attributions_tie_source_cue_and_content():
     ann = "T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;21 30\tthe plan is bad\nE1\tAttribution:T2 " \
           "Source:T1 Cue:T2 Content:T3\n"
-    (found,) = _brat(ann)
+    (found,) = brat(ann)
     assert (found.content, found.source, found.cue, found.direct) == ((11, 30), "Smith", "said", False)
 
 
