@@ -246,6 +246,19 @@ def test_word_alternation_matches_as_longest_first(words, text, expected):
     ("“There are many who argue otherwise,” the moderator said.", "the moderator"),
     ("Before the video, the cleric Anwar al-Awlaki, who was killed in 2011, is shown lecturing: “Take heed.”",
      "Anwar al-Awlaki"),
+    # Abbreviated titles and initials do not end the phrase; a name's affiliation is not the speaker.
+    ("“The vote is close,” said Sen. Ann Bell of Ohio, a member of the panel.", "Ann Bell"),
+    ("“The vote is close,” said Rep. Mark T. Ruiz (D-Tex.), who leads the caucus.", "Mark T. Ruiz"),
+    ("“We are tired,” said Maria Lopez, 34, of Fresno, Calif., who lost her job.", "Maria Lopez"),
+    ("“We will see,” state Sen. Paul Avery (R) said on Friday.", "Paul Avery"),
+    ("“We will see,” Dana Whitfield, a teacher who has worked at the school in Dayton for twenty-two years, said.",
+     "Dana Whitfield"),
+    # A verb that shares its sentence's subject; a nominal opened by 'one' or 'another'.
+    ("Lena Park said she would stay and added, “We are not leaving.”", "Lena Park"),
+    ("On Monday, after a long silence, Carl Dunn met donors and joked, “I am still here.”", "Carl Dunn"),
+    ("“It never ends,” wrote one reader.", "one reader"),
+    ("“We are done,” the two write.", "the two"),
+    ("“Not a chance,” Whitfield shot back.", "Whitfield"),
 ])
 def test_attribution_forms_with_descriptions(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body)] == [expected]

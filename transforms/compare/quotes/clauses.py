@@ -20,8 +20,10 @@ from transforms.compare.quotes.speech import (
     CRITICISM,
     ISSUED_BY,
     NP,
+    PARTY,
     SCAN_VERB,
     SPEAKER,
+    UPPER,
     VERB,
     is_participle,
 )
@@ -36,12 +38,16 @@ _OPEN_APPOSITIVE = rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s+(?:(?:the|an
 # law professor Sam Kamin said' is Sam Kamin, not the University.
 # A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
 _NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,6}?[\w’'\-]+"
-AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")
+AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
+                              rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
                                           (_NOMINAL, ""))] + \
     [re.compile(rf"{_LEAD}{_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")]
 # After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
-_ENDS = r"(?=\s*(?:[,.;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and)\b)"
+# A full stop ends it unless it closes an initial or an abbreviated title ('said Sen. Robert P. Casey').
+_ABBREVIATIONS = "".join(rf"(?<!\b{t})" for t in "Dr Mr Mrs Ms Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev Jr Sr".split())
+_ENDS = r"(?:(?=\s*(?:[,;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and)\b)" \
+    rf"|(?<!\b[{UPPER}]){_ABBREVIATIONS}(?=\s*\.))"
 AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{np}){_ENDS}")
                    for np in (_DESCRIBED.replace("{1,6}", "{0,6}"), _NOMINAL)] + \
                   [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{NP})")]
@@ -49,13 +55,16 @@ AFTER_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+{ISSUED_BY}?(?P<np>{NP})
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
 _ANY_VERB = re.compile(rf"\b(?P<verb>{ANY_VERB})")
 _SCAN_VERB = re.compile(rf"\b(?P<verb>{SCAN_VERB})")
-_SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
+_SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
                    for extra in ("", AFFILIATION + "?")] + \
     [re.compile(rf"(?<![\w’'\-])(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                 rf"(?:\s+{ADVERB})*\s*$")]
 _OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
 _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
-_SENTENCE_SUBJECT = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}){APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{NP}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+# A verb that shares its sentence's subject: 'Lazar said he would … and added, “…', 'but went on to say, “…'.
+_COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
 # who was killed in 2011, is shown lecturing: “…', 'HEADLINE - Philip Bump: “…'.
 _COLON_SUBJECT = re.compile(
@@ -156,7 +165,7 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
             found = subject(before, lead)
             if found:
                 return Clause(floor + found[0], floor + found[1], "said_before", carries)
-            if not is_participle(lead.group("verb")):
+            if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
                 break
         else:
             found = _SENTENCE_SUBJECT.match(before)

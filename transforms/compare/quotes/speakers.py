@@ -10,7 +10,14 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
-from transforms.compare.quotes.people import Person, find_people, fits, named_before, speakers_named
+from transforms.compare.quotes.people import (
+    Person,
+    find_people,
+    fits,
+    given_name_gender,
+    named_before,
+    speakers_named,
+)
 from transforms.compare.quotes.speech import (
     CAP,
     EVENT_WORDS,
@@ -52,6 +59,7 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
 
 def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles: bool = True) -> Speaker | None:
     """A speaker phrase that is not a pronoun -> Speaker, or None when it names no one ('The', 'This')."""
+    end = start + len(head_name(doc.body[start:end]))  # a name's affiliation names someone else: 'X of Y'
     inside, i = [], bisect_left(doc.mentions, (start,))
     while i < len(doc.mentions) and doc.mentions[i].start < end:  # sorted by start: stop past the phrase
         if doc.mentions[i].end <= end:
@@ -72,6 +80,25 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
     if kind is None:
         return None
     return Speaker(strip_titles(doc.body[start:end]) if kind == "name" else doc.body[start:end], None, form)
+
+
+_AFFILIATION_CUT = re.compile(r",|\s+(?:of|from|at|in)\s+")
+
+
+def head_name(phrase: str) -> str:
+    """'Patricia Moran of Cheyenne' -> 'Patricia Moran', 'Sen. Tom Carper of Delaware' -> 'Sen. Tom Carper': the
+    phrase up to a name's affiliation; 'Secretary of State John Kerry' stays whole (no name before 'of')."""
+    for cut in _AFFILIATION_CUT.finditer(phrase):
+        run = []
+        for word in reversed(phrase[:cut.start()].split()):
+            if not is_capitalised(word):
+                break
+            run.insert(0, word)
+        titled = [n for n, word in enumerate(run) if word.endswith(".") and word.casefold().rstrip(".") in TITLES]
+        name = run[titled[-1] + 1:] if titled else run
+        if name and (titled or (len(name) >= 2 and given_name_gender(name[0]) is not None)):
+            return phrase[:cut.start()]
+    return phrase
 
 
 def _title_words(words: list[str]) -> list[str]:

@@ -18,7 +18,10 @@ reassured advised pressed interrupted griped fumed hinted speculated chided crac
 agrees disagreed cautions recommended implored begged tells shouts chanted writes mocked mocks concludes
 demands boasts brags jokes quips recounts predicts suggests acknowledges admits concedes contends laments
 observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
-spoke speaks""".split()
+spoke speaks write barked riffed snarked""".split()
+# Speech verbs of two words, matched with any space between.
+PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in")
+_PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL)
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
 REPORT_VERBS = frozenset("""said says say told tells added adds stated states noted notes warned warns stressed
 explained explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged
@@ -104,17 +107,19 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
 # A statement stands for who issued it: 'a statement issued by the Russian Foreign Ministry'.
 ISSUED_BY = r"(?:(?:a|the|an)\s+(?:joint\s+|written\s+)?(?:statement|report|communiqu[eé]|tweet|post|message)\s+" \
             r"(?:issued\s+|released\s+|published\s+|posted\s+|sent\s+)?(?:by|from)\s+)"
-APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,60}){1,2},)"
+APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,100}){1,3},)"
+# A party and state after a legislator's name: 'Sen. Chuck Schumer (D-N.Y.)', 'state Sen. Jason Holsman (D)'.
+PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
 ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|previously|earlier|recently|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement)"
-VERB = rf"(?:{word_alternation(VERBS)}|pointed\s+out|went\s+on)\b"
-EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|pointed\s+out|went\s+on)\b"
+VERB = rf"(?:{word_alternation(VERBS)}|{_PHRASAL})\b"
+EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
-SCAN_VERB = rf"(?:{word_alternation(sorted(set(VERBS + CRITICISM) | REPORT_VERBS))}|pointed\s+out|went\s+on)\b"
-EVENT_WORDS = frozenset(VERBS + CRITICISM + ["pointed out", "went on"])
-ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES)}|pointed\s+out|went\s+on|according\s+to)\b"
+SCAN_VERB = rf"(?:{word_alternation(sorted(set(VERBS + CRITICISM) | REPORT_VERBS))}|{_PHRASAL})\b"
+EVENT_WORDS = frozenset(VERBS + CRITICISM + list(PHRASAL))
+ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES)}|{_PHRASAL}|according\s+to)\b"
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 
 
@@ -123,10 +128,14 @@ def is_participle(verb: str) -> bool:
     return verb.endswith("ing")
 
 
+# Words that open a noun phrase: 'one commenter', 'another child', 'his colleague' name someone unnamed.
+DETERMINERS = frozenset("the a an one another this that his her their its".split())
+
+
 def head_kind(phrase: str) -> str | None:
     """'a senior official' -> 'person', 'the ministry' -> 'thing', 'Erdogan' -> 'name', 'The' -> None; 'the
     moderator' -> 'person' (a lower-case noun after a determiner names someone)."""
-    words = [w for w in phrase.split() if w.casefold() not in ("the", "a", "an")]
+    words = [w for w in phrase.split() if w.casefold() not in DETERMINERS]
     if words and len(words) < len(phrase.split()) and words[-1].isalpha() and not is_capitalised(words[-1]) \
             and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:
         return "person"
