@@ -259,6 +259,7 @@ def test_word_alternation_matches_as_longest_first(words, text, expected):
     ("“It never ends,” wrote one reader.", "one reader"),
     ("“We are done,” the two write.", "the two"),
     ("“Not a chance,” Whitfield shot back.", "Whitfield"),
+    ("“We are the best network in the U.S.,” Moore said.", "Moore"),
 ])
 def test_attribution_forms_with_descriptions(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body)] == [expected]

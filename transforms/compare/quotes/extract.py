@@ -130,7 +130,10 @@ def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Cl
 
 
 def _ended(body: str, part: Span) -> bool:
-    """Whether a quote's last part ends its sentence with a full stop, inside or right after the mark."""
+    """Whether a quote's last part ends its sentence with a full stop, inside or right after the mark; '…in the
+    U.S.,” X said' does not (the full stop is an abbreviation's, a comma follows)."""
+    if "," in body[part.end:part.close_at + 2]:
+        return False
     return body[part.end - 1] == "." or body[part.close_at + 1:part.close_at + 2] == "."
 
 
