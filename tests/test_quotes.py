@@ -274,6 +274,9 @@ def test_attribution_forms_with_descriptions(body, expected):
     # Gender from the title, and from the pronouns the article used for that person.
     ("Mr. Hatch spoke first, then Ms. Reed.\n\n“The bill is dead,” he said.", "Hatch"),
     ("Reed said she would vote no. Hatch did not comment.\n\n“The bill is dead,” she said.", "Reed"),
+    # An organisation speaking ('the BBC reported') is no antecedent for 'he'.
+    ("Sheriff John Smith reached the scene at noon, the BBC reported.\n\n“We are investigating,” he said.",
+     "John Smith"),
 ])
 def test_pronouns_go_to_someone_of_their_gender(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body)] == [expected]

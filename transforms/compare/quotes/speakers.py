@@ -26,6 +26,7 @@ from transforms.compare.quotes.speech import (
     MALE_ROLES,
     PERSON_PRONOUNS,
     THING_PRONOUNS,
+    UPPER,
     head_kind,
     is_capitalised,
 )
@@ -230,7 +231,16 @@ def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
         return (verb.start(), speaker, "person" if phrase in PERSON_PRONOUNS else _kind(doc, speaker)) \
             if speaker else None
     speaker = name_speaker(doc, span[0], span[1], "said", span[0])
-    return (verb.start(), speaker, _kind(doc, speaker)) if speaker else None
+    if speaker is None:
+        return None
+    kind = _kind(doc, speaker)
+    if kind == "person" and not speaker.entity_id and _ORGANISATION.match(doc.body, span[0], span[1]):
+        kind = "thing"
+    return verb.start(), speaker, kind
+
+
+# A capitalised name after 'the', or an acronym, names an organisation: 'the BBC reported', 'the Patriots said'.
+_ORGANISATION = re.compile(rf"(?:[Tt]he\s+(?:{CAP}\s+)*{CAP}|[{UPPER}]{{2,6}})$")
 
 
 def _kind(doc: Doc, speaker: Speaker) -> str:
