@@ -200,9 +200,21 @@ def test_seed_articles_hold_no_years_or_dates():
     ("those aged 65 or older", (65, "age", "age", "at_least")),
     # what a sentence counts, named before the number
     ("Protesters filled the streets on Sunday, with about 10,000 in Madrid.", (10000, None, "protesters", "about")),
+    # a number that carries on a count named before it
+    ("Wolf attacks had risen to about 40 by then.", (40, None, "attacks", "about")),
+    ("The flood's death toll stood at more than 2,000 on Friday.", (2000, None, "deaths", "more_than")),
 ])
 def test_figure_forms(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials counted 3,100 new infections Tuesday, an increase of about 200.",
+     [("3,100 new infections", "infections"), ("about 200", "infections")]),
+    ("Police held 90 men, two thirds of whom were released.", [("90 men", "men"), ("two thirds of", "men")]),
+])
+def test_a_count_that_carries_on_counts_what_the_count_before_it_counts(text, expected):
+    assert [(f.raw, f.what) for f in find_figures(text)] == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -211,6 +223,7 @@ def test_figure_forms(text, expected):
     "the S&P 500 closed higher",
     "That is 100% not true.",                 # a manner of speaking
     "I am 100 percent behind him.",
+    "They moved from the 2.0 version to the 3.0 version in July.",   # versions
 ])
 def test_numbers_in_names_and_idioms_are_not_figures(text):
     assert find_figures(text) == []

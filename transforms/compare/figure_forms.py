@@ -63,13 +63,34 @@ def or_less(body: str, end: int) -> str | None:
         "at_least"
 
 
-def what_before(body: str, start: int, end: int, stop_words: frozenset[str]) -> str | None:
-    """'Protesters marched in cities across Spain, with about 10,000 in Madrid' -> 'protesters': a number followed
-    by a place and nothing counted counts the first plural noun of its sentence."""
-    if not _PLACE_AFTER.match(body, end):
-        return None
+def what_before(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None) -> str | None:
+    """A number with nothing counted after it -> what it counts, named before it in its sentence, or None.
+
+    'Protesters marched across Spain, with about 10,000 in Madrid' -> 'protesters' (a place follows: the first
+    plural noun of the sentence); a number that goes on from an earlier count ('24,000 cases Monday, a daily
+    increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom') -> `previous`,
+    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths'."""
     sentence = max((m.end() for m in _SENTENCE_START.finditer(body, max(0, start - 300), start)),
                    default=max(0, start - 300))
+    if _PLACE_AFTER.match(body, end):
+        return _first_plural(body, sentence, start, stop_words)
+    if not (_GOES_ON_BEFORE.search(body, max(sentence, start - 40), start) or _OF_WHOM.match(body, end)):
+        return None
+    toll = _TOLL.search(body, sentence, start)
+    if toll:
+        return toll[1].lower() + "s"
+    return previous or _first_plural(body, sentence, start, stop_words)
+
+
+# Words before a number that carry on a count named earlier: 'an increase of', 'rose to', 'the toll now at'.
+_GOES_ON_BEFORE = re.compile(r"\b(?i:(?:increase|rise|drop|decline|fall|jump|gain|loss|total|toll|tally)\s+(?:now\s+)?"
+                             r"(?:of|at|to)|(?:increased|rose|risen|fell|fallen|dropped|declined|climbed|grew|grown|jumped|reached|"
+                             r"totaled|totalled|stood|stands)(?:\s+(?:at|to))?)\s+$")
+_OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|them|those)\b")
+_TOLL = re.compile(r"\b([a-z]+)\s+toll\b")
+
+
+def _first_plural(body: str, sentence: int, start: int, stop_words: frozenset[str]) -> str | None:
     for noun in _PLURAL.finditer(body, sentence, start):
         word = noun[1].lower()
         if word not in stop_words and not word.endswith(("ss", "us", "is", "ys", "ies")) and \

@@ -12,7 +12,7 @@ money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -
 """
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyarrow as pa
 
@@ -39,7 +39,9 @@ _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"�
 # Words before a number that make it a label or an ordinal rank, not a quantity ('section 5', 'No. 10').
 LABELS = frozenset("""section article chapter paragraph page no no. nos number item clause rule resolution route
 flight room level phase grade class episode season vol vol. volume part step platform gate lane highway term game
-top ranked rank seed mission photo photos caption figure table verse""".split())
+top ranked rank seed mission photo photos caption figure table verse version edition""".split())
+# Nouns after a number that make it a name or a version, not a count ('the 3.0 version', 'the 2020 edition').
+NAMING_NOUNS = frozenset("version versions edition editions release update generation".split())
 # Words ending in s that are not plurals, so a counted phrase does not end at them ('200 alternative news outlets').
 NOT_PLURALS = frozenset("news series species means politics economics physics mathematics".split())
 # Capitalised words that may stand right before a quantity (sentence openers); other capitalised words make the
@@ -196,8 +198,9 @@ def _is_year(number: Number) -> bool:
     return plain and not (number.currency or number.scaled or number.unit_word)
 
 
-def _figure(body: str, number: Number) -> Figure | None:
-    """One Number in its body -> Figure, or None when it is not a quantity."""
+def _figure(body: str, number: Number, previous: str | None = None) -> Figure | None:
+    """One Number in its body (and what the count before it in its sentence counts) -> Figure, or None when it is
+    not a quantity."""
     digits = number.digits or ""
     if (digits.startswith("0") and digits[1:2].isdigit()) or _is_year(number) or _blocked_after(body, number):
         return None
@@ -224,11 +227,13 @@ def _figure(body: str, number: Number) -> Figure | None:
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
     if what and not digits and unit is None and not _is_plural(head := what.split()[-1]) and not head.endswith("ed"):
         return None  # 'the two met': after a number word a count names a plural
+    if what and unit is None and what.split()[-1] in NAMING_NOUNS:
+        return None
     if unit is None and number.value == 1 and what:
         what = " ".join([*what.split()[:-1], _plural(what.split()[-1])])
     end = max(end, pos)
     if what is None and unit is None:
-        what = what_before(body, number.start, end, STOP)
+        what = what_before(body, number.start, end, STOP, previous)
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
@@ -261,11 +266,28 @@ def find_figures(body: str) -> list[Figure]:
     for number in find_numbers(body):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
-        figure = _figure(body, number)
+        figure = _figure(body, number, _previous_what(body, figures, number.start))
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
-    return sorted(figures + found_shares, key=lambda f: f.start_char) if found_shares else figures
+    if not found_shares:
+        return figures
+    merged = sorted(figures + found_shares, key=lambda f: f.start_char)
+    for n, share in enumerate(merged):  # 'two thirds of whom': what the count before it counts
+        if share.unit == "share" and share.what is None:
+            previous = _previous_what(body, merged[:n], share.start_char)
+            merged[n] = replace(share, what=what_before(body, share.start_char, share.end_char, STOP, previous))
+    return merged
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+def _previous_what(body: str, figures: list[Figure], start: int) -> str | None:
+    """What the last figure before `start` counts, when it stands in the same sentence."""
+    if not figures or figures[-1].what in (None, "age"):
+        return None
+    return None if _SENTENCE_BREAK.search(body, figures[-1].end_char, start) else figures[-1].what
 
 
 def _sentence_bounds(body: str) -> tuple[list[int], list[int]]:
