@@ -74,6 +74,8 @@ _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
 _CARRIES = re.compile(rf"\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
+_SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
+_ABBREVIATED_END = re.compile(rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No)\.)$")
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 
 
@@ -182,9 +184,14 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
 
 
 def _subject_floor(text: str, at: int) -> int:
-    """Where a verb's subject may start: within 160 characters, after any quote mark, line break or semicolon."""
+    """Where a verb's subject may start: within 160 characters, after any quote mark, line break, semicolon or
+    sentence end ('… for signatures. Mrs. Pelosi said': not after 'Mrs.' or an initial)."""
     lo = max(0, at - 160)
-    return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;'))
+    lo = max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;'))
+    for end in _SENTENCE_BREAK.finditer(text, lo, at):
+        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start() + 1):
+            lo = end.end()
+    return lo
 
 
 def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
