@@ -35,11 +35,11 @@ SEED, ARTICLES, SAMPLE = 14, 1200, 100
 TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.92, "figure_right": 0.95}
 
 
-def draw(warehouse: str, out: str) -> None:
-    """A run's catalog -> quotes and figures CSVs of SAMPLE rows each, with context, verdicts left empty."""
+def draw(warehouse: str, out: str, seed: int = SEED) -> None:
+    """A run's catalog + a seed -> quotes and figures CSVs of SAMPLE rows each, with context, verdicts left empty."""
     con = duckdb.connect(f"{warehouse}/crosswire.duckdb", read_only=True)
     articles = con.sql("select doc_id, outlet_name, body from stg_articles order by doc_id").to_arrow_table()
-    picked = sorted(random.Random(SEED).sample(range(articles.num_rows), ARTICLES))
+    picked = sorted(random.Random(seed).sample(range(articles.num_rows), ARTICLES))
     articles = articles.take(pa.array(picked))
     mentions = con.sql("select * from stg_mentions").to_arrow_table()
     mentions = mentions.filter(pc.is_in(mentions["doc_id"], articles["doc_id"]))
@@ -48,7 +48,7 @@ def draw(warehouse: str, out: str) -> None:
     outlets = dict(zip(articles["doc_id"].to_pylist(), articles["outlet_name"].to_pylist(), strict=True))
     found = [q for q in quotes.extract_quotes(articles, mentions, entities).to_pylist() if q["quote_kind"] == "speech"]
     figs = figures.extract_figures(articles).to_pylist()
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rows_q = [{"quote_id": q["quote_id"], "outlet": outlets[q["doc_id"]], "text": q["text"][:300],
                "speaker_surface": q["speaker_surface"], "attribution": q["attribution"],
                "context": _context(bodies[q["doc_id"]], q["start_char"], q["end_char"]),
@@ -85,9 +85,10 @@ def main() -> None:
     parser.add_argument("command", choices=("draw", "rates"))
     parser.add_argument("--warehouse")
     parser.add_argument("--out", default=str(FIXTURES))
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
     if args.command == "draw":
-        draw(args.warehouse, args.out)
+        draw(args.warehouse, args.out, args.seed)
         return
     for name, rate in rates(Path(args.out)).items():
         print(f"{name:<22}{rate:>6.2f}   target >= {TARGETS[name]:.2f}")

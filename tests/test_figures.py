@@ -202,6 +202,11 @@ def test_seed_articles_hold_no_years_or_dates():
     ("Protesters filled the streets on Sunday, with about 10,000 in Madrid.", (10000, None, "protesters", "about")),
     # a number that carries on a count named before it
     ("Wolf attacks had risen to about 40 by then.", (40, None, "attacks", "about")),
+    # hedges before shares, speeds, 'as far as', 'of all'
+    ("Nearly two-thirds of farmers agreed.", (0.6667, "share", "farmers", "nearly")),
+    ("gusts of 50 mph", (50, "mph", None, None)),
+    ("a range as far as 900 miles", (900, "mile", None, "up_to")),
+    ("Phones made up 40% of all online sales.", (40, "percent", "online sales", None)),
     ("The flood's death toll stood at more than 2,000 on Friday.", (2000, None, "deaths", "more_than")),
 ])
 def test_figure_forms(text, expected):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import pyarrow as pa
 
 from transforms.compare.figure_forms import IDIOM_AFTER, at_age, in_name, or_less, shares, titled_unit, what_before
-from transforms.compare.numbers import Number, find_numbers
+from transforms.compare.numbers import Number, find_numbers, hedge_before
 from transforms.lexicon import NOT_NAMES
 from warehouse.contracts import FIGURES
 
@@ -59,7 +59,7 @@ southern eastern western central inside outside up down off out percent monday t
 saturday sunday january february march april june july august september october november december last
 next""".split())
 PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
-DETERMINERS = frozenset("the these those its their his her our this that".split())
+DETERMINERS = frozenset("the these those its their his her our this that all".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer".split())
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
                               "militia clergy".split())
@@ -246,7 +246,7 @@ def _shares(body: str) -> list[Figure]:
         what, end = _what(body, pos, None, True)
         end = max(end, pos)
         raw = body[start:end].rstrip()
-        out.append(Figure(value, "share", what, None, raw, start, start + len(raw)))
+        out.append(Figure(value, "share", what, hedge_before(body, start), raw, start, start + len(raw)))
     return out
 
 

@@ -16,7 +16,8 @@ QUALIFIERS = {
     "an estimated": "about", "estimated": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
     "just under": "nearly", "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "at most": "at_most",
     "no more than": "at_most", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
-    "below": "less_than",
+    "below": "less_than", "as far as": "up_to", "a little under": "nearly", "a little over": "more_than",
+    "just shy of": "nearly",
 }
 CURRENCY_SIGNS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "€": "EUR", "£": "GBP", "¥": "JPY",
@@ -51,7 +52,7 @@ UNITS = {
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour",
     "hour": "hour", "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month",
     "month": "month", "years": "year", "year": "year", "yrs": "year", "yr": "year", "decades": "decade",
-    "decade": "decade",
+    "decade": "decade", "mph": "mph", "miles per hour": "mph", "km/h": "kmh", "kph": "kmh",
 }
 SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen").split()
@@ -151,6 +152,12 @@ def find_numbers(body: str) -> Iterator[Number]:
             qualifier=QUALIFIERS[" ".join(qual.lower().split())] if qual else None,
             currency=parts["cur"] if parts else None, scaled=bool(match["scale"] or match["abbr"]),
             unit_word=match["unit"])
+
+
+def hedge_before(body: str, start: int) -> str | None:
+    """Body + where a number starts -> the qualifier key of the hedge right before it ('nearly two thirds')."""
+    found = _hedge(body, start)
+    return QUALIFIERS[" ".join(found["qual"].lower().split())] if found and found["qual"] else None
 
 
 def _hedge(body: str, start: int) -> re.Match | None:
