@@ -75,7 +75,8 @@ _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
 _CARRIES = re.compile(rf"\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
-_ABBREVIATED_END = re.compile(rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No)\.)$")
+_ABBREVIATED_END = re.compile(
+    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No)\.)$")
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 
 
