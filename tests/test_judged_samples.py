@@ -20,8 +20,21 @@ def test_every_sampled_quote_and_figure_has_a_verdict():
     assert all(r["error"] for r in figures if r["figure_right"] == "n")
 
 
+def test_the_rechecked_and_the_fresh_samples_have_verdicts():
+    quotes, figures = _rows("quotes_judged.csv"), _rows("figures_judged.csv")
+    fresh = _rows("figures_judged_seed15.csv")
+    assert len(fresh) == 100 and len({r["figure_id"] for r in fresh}) == 100
+    assert {r["speaker_right_now"] for r in quotes if r["is_speech"] == "y"} <= {"y", "n"}
+    assert {r["figure_right_now"] for r in figures} <= {"y", "n", "gone"}
+    assert {r["figure_right"] for r in fresh} | {r["figure_right_now"] for r in fresh} <= {"y", "n"}
+    assert all(r["error"] for r in fresh if r["figure_right"] == "n")
+    assert all(r["error_now"] for r in fresh if r["figure_right_now"] == "n")
+
+
 def test_rates_are_the_shares_of_right_verdicts():
     found = rates()
     speech = [r for r in _rows("quotes_judged.csv") if r["is_speech"] == "y"]
     assert found["speaker_right"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
     assert found["figure_right"] == sum(r["figure_right"] == "y" for r in _rows("figures_judged.csv")) / 100
+    fresh = _rows("figures_judged_seed15.csv")
+    assert found["figure_right_seed15"] == sum(r["figure_right"] == "y" for r in fresh) / 100
