@@ -260,6 +260,10 @@ def test_word_alternation_matches_as_longest_first(words, text, expected):
     ("“We are done,” the two write.", "the two"),
     ("“Not a chance,” Whitfield shot back.", "Whitfield"),
     ("“We are the best network in the U.S.,” Moore said.", "Moore"),
+    # 'As X put it:', manner-of-speaking verbs, an adverb in '-ly' between subject and verb.
+    ("As Tom Reed, the party whip, put it: “We are done.”", "Tom Reed"),
+    ("“Get out of here!” Smith bellowed.", "Smith"),
+    ("“We will appeal,” Dana Reyes quickly said.", "Dana Reyes"),
 ])
 def test_attribution_forms_with_descriptions(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body)] == [expected]

@@ -18,10 +18,12 @@ reassured advised pressed interrupted griped fumed hinted speculated chided crac
 agrees disagreed cautions recommended implored begged tells shouts chanted writes mocked mocks concludes
 demands boasts brags jokes quips recounts predicts suggests acknowledges admits concedes contends laments
 observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
-spoke speaks write barked riffed snarked""".split()
+spoke speaks write barked riffed snarked bellowed boomed roared thundered hollered muttered whispered murmured
+growled sneered stammered cried""".split()
 # Speech verbs of two words, matched with any space between.
-PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in")
-_PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL)
+PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in", "put it")
+# 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
+_PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL).replace(r"put\s+it", r"put\s+it(?=\s*[,:—])")
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
 REPORT_VERBS = frozenset("""said says say told tells added adds stated states noted notes warned warns stressed
 explained explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged
@@ -113,7 +115,7 @@ PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
 ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|previously|earlier|recently|" \
-         rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement)"
+         rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly)"
 VERB = rf"(?:{word_alternation(VERBS)}|{_PHRASAL})\b"
 EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
