@@ -278,6 +278,11 @@ def test_attribution_forms_with_descriptions(body, expected):
     # Gender from the title, and from the pronouns the article used for that person.
     ("Mr. Hatch spoke first, then Ms. Reed.\n\n“The bill is dead,” he said.", "Hatch"),
     ("Reed said she would vote no. Hatch did not comment.\n\n“The bill is dead,” she said.", "Reed"),
+    # A place speaking or named ('in China', 'in Des Moines', whose 'Des' reads as a given name) is no antecedent.
+    ("Theresa May met officials in China. China said it would respond.\n\n“We will see,” she said.",
+     "Theresa May"),
+    ("Tim Albrecht spoke at a rally in Des Moines. Des Moines said nothing.\n\n“We will see,” he said.",
+     "Tim Albrecht"),
     # An organisation speaking ('the BBC reported') is no antecedent for 'he'.
     ("Sheriff John Smith reached the scene at noon, the BBC reported.\n\n“We are investigating,” he said.",
      "John Smith"),

@@ -77,6 +77,7 @@ _CARRIES = re.compile(rf"\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 _ABBREVIATED_END = re.compile(
     rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No)\.)$")
+_PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 
 
@@ -123,6 +124,13 @@ class Doc:
     _depth: int = field(default=0, repr=False)  # pronoun events being resolved through earlier ones
     _subjects: dict = field(default_factory=dict, repr=False)
     _person_ids: set | None = field(default=None, repr=False)
+    _places: set | None = field(default=None, repr=False)
+
+    def is_place(self, name: str) -> bool:
+        """Whether the article puts a name after 'in', 'near', 'across' ...: 'in China', 'in Des Moines'."""
+        if self._places is None:
+            self._places = {m[1] for m in _PLACE.finditer(self.body)}
+        return name in self._places
 
     def subject_of(self, verb: re.Match) -> tuple[int, int] | None:
         """subject() of a verb in the body, read once per verb position."""

@@ -165,12 +165,18 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
     return Speaker(named.surface, named.entity_id, "pronoun") if named else None
 
 
+def _place_not_person(doc: Doc, name: str) -> bool:
+    """A capitalised name the article puts after 'in' ('in China', 'in Des Moines'): a place."""
+    return name[:1].isupper() and doc.is_place(name)
+
+
 def _named(doc: Doc, before: int, reach: int, pronoun: str, other_than: str | None) -> Person | None:
     """The last person named before `before` (not as a possessive) whose gender is the pronoun's, else the last
     one whose gender is unknown."""
     unknown = None
     for person in named_before(people(doc), before, reach):
-        if person.key == other_than or doc.body[person.end:person.end + 2] in ("’s", "'s"):
+        if person.key == other_than or doc.body[person.end:person.end + 2] in ("’s", "'s") \
+                or doc.is_place(person.surface):
             continue
         if fits(person.gender, pronoun) and person.gender:
             return person
@@ -234,8 +240,9 @@ def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
     if speaker is None:
         return None
     kind = _kind(doc, speaker)
-    if kind == "person" and not speaker.entity_id and _ORGANISATION.match(doc.body, span[0], span[1]):
-        kind = "thing"
+    if kind == "person" and not speaker.entity_id and (_ORGANISATION.match(doc.body, span[0], span[1])
+                                                       or _place_not_person(doc, speaker.surface)):
+        kind = "thing"  # 'the BBC reported', 'China said': not someone 'he' or 'she' may stand for
     return verb.start(), speaker, kind
 
 
