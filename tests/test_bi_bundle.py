@@ -85,7 +85,7 @@ def test_coverage_rates_agree_with_the_mart(contract_only):
                                  f"({DATASETS['crosswire_coverage']['sql']}) where entity_id = 'khalifa-haftar' "
                                  f"and outlet = 'TRT World'").fetchall()
     mart = contract_only.execute("select count_articles, count_mentions from entity_coverage where entity_id = "
-                                 "'khalifa-haftar' and outlet = 'TRT World'").fetchone()
+                                 "'khalifa-haftar' and outlet_name = 'TRT World'").fetchone()
     total = contract_only.execute("select count(*) from articles where outlet_name = 'TRT World'").fetchone()[0]
     assert rows == [("khalifa-haftar", "TRT World", *mart, total)] and total == 2
 
