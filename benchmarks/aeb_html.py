@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import trafilatura
 
+from benchmarks.holdout import PARTS, part_of
 from benchmarks.shingles import page_f1, score
 from transforms.clean.articles import clean_document
 from transforms.clean.site_lines import learn_site_lines, site_line_sets
@@ -65,20 +66,25 @@ def print_worst(pages: list[dict], texts: list[str], n: int) -> None:
 
 
 def main(folder: Path, worst: int) -> None:
-    """Print precision/recall/F1/seconds per method, then the worst crosswire pages."""
+    """Print precision/recall/F1 per method on the tuned and the held-out sites, then the worst held-out pages."""
     pages = load_pages(folder)
-    print(f"aeb: {len(pages)} pages, {len({p['source'] for p in pages})} sites; shingle scoring; {PUBLISHED}")
-    print(f"  {'method':<28} {'precision':>9} {'recall':>7} {'F1':>6} {'seconds':>8}")
+    parts = [part_of(p["source"]) for p in pages]
+    print(f"aeb: {len(pages)} pages, {len({p['source'] for p in pages})} sites, split by site "
+          f"({parts.count('tuned')} tuned, {parts.count('held-out')} held-out pages); shingle scoring; {PUBLISHED}")
+    print(f"  {'method':<28} {'part':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'seconds':>8}")
     outputs = {}
     for name, method in METHODS.items():
         started = time.perf_counter()
         outputs[name] = method(pages)
         seconds = time.perf_counter() - started
-        precision, recall, f1 = score([(p["text_gold"], t) for p, t in zip(pages, outputs[name], strict=True)])
-        print(f"  {name:<28} {precision:>9.4f} {recall:>7.4f} {f1:>6.4f} {seconds:>8.1f}")
+        for part in PARTS:
+            pairs = [(p["text_gold"], t) for p, t, q in zip(pages, outputs[name], parts, strict=True) if q == part]
+            precision, recall, f1 = score(pairs)
+            print(f"  {name:<28} {part:<9} {precision:>9.4f} {recall:>7.4f} {f1:>6.4f} {seconds:>8.1f}")
     if worst:
-        print(f"worst {worst} pages for crosswire (page F1, id, url):")
-        print_worst(pages, outputs["crosswire extract+clean"], worst)
+        print(f"worst {worst} held-out pages for crosswire (page F1, id, url):")
+        held = [i for i, q in enumerate(parts) if q == "held-out"]
+        print_worst([pages[i] for i in held], [outputs["crosswire extract+clean"][i] for i in held], worst)
 
 
 if __name__ == "__main__":
