@@ -1,0 +1,41 @@
+from transforms.ingest.second_opinion import agreed_text, covered, readability_text, resiliparse_text, shingles
+
+FIRST = "The storm reached the coast on Monday night and cut power to thousands of homes along the bay."
+SECOND = "Crews worked through the night to clear the roads, and most schools stayed closed on Tuesday."
+THIRD = "The weather service said another storm could arrive by the weekend, bringing more rain and wind."
+TEASER = "Five gadgets you need for your kitchen this winter, chosen by our shopping editors."
+PAGE = f"""<html><head><title>Storm</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Storm hits the coast</h1><p>{FIRST} {FIRST}</p><p>{SECOND} {SECOND}</p><p>{THIRD} {THIRD}</p></article>
+<footer>Contact us</footer></body></html>"""
+
+
+def test_shingles_and_cover():
+    assert sum(shingles("one two three four five").values()) == 2
+    assert covered(shingles(FIRST), shingles(FIRST + " " + SECOND)) == 1.0
+    assert covered(shingles(SECOND), shingles(FIRST)) == 0.0
+
+
+def test_other_extractors_find_the_article():
+    for text in (readability_text(PAGE), resiliparse_text(PAGE)):
+        assert FIRST in text and THIRD in text and "Contact us" not in text
+
+
+def test_broken_input_gives_no_text():
+    assert readability_text("") == "" and resiliparse_text("") == ""
+
+
+def test_the_fuller_text_wins_when_both_others_agree_on_it():
+    both = "\n".join([FIRST, SECOND, THIRD])
+    assert agreed_text(FIRST, both, both) == both
+    # Only one other extractor holding more is no agreement.
+    assert agreed_text(FIRST, both, FIRST) == FIRST
+
+
+def test_edge_lines_neither_other_extractor_has_are_dropped():
+    others = "\n".join([FIRST, SECOND])
+    assert agreed_text("\n".join([TEASER, FIRST, SECOND, TEASER]), others, others) == "\n".join([FIRST, SECOND])
+    # Inside the story, and where the others found nothing, trafilatura's lines stay.
+    middle = "\n".join([FIRST, TEASER, SECOND])
+    assert agreed_text(middle, others, others) == middle
+    assert agreed_text(TEASER, "", "") == TEASER
