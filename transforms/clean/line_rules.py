@@ -18,9 +18,20 @@ class Rule:
     keeps: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class _Pattern:
+    """A regex that removes lines of at most max_words words (kept apart so that a line's words are counted once)."""
+
+    compiled: re.Pattern
+    max_words: int
+
+    def __call__(self, line: str, words: int | None = None) -> bool:
+        n = len(line.split()) if words is None else words
+        return n <= self.max_words and self.compiled.search(line) is not None
+
+
 def _regex(pattern: str, max_words: int = 40, flags: int = re.I) -> Callable[[str], bool]:
-    compiled = re.compile(pattern, flags)
-    return lambda line: len(line.split()) <= max_words and compiled.search(line) is not None
+    return _Pattern(re.compile(pattern, flags), max_words)
 
 
 def _either(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -250,8 +261,9 @@ STRUCTURE_REASONS = {
 
 def line_reason(line: str) -> str | None:
     """One stripped line -> the name of the first rule that removes it, or None to keep it."""
+    words = len(line.split())
     for rule in LINE_RULES:
-        if rule.test(line):
+        if rule.test(line, words) if isinstance(rule.test, _Pattern) else rule.test(line):
             return rule.name
     return None
 
