@@ -2,9 +2,9 @@ import numpy as np
 import pytest
 
 from transforms.clean.line_features import feature_labels, feature_names, line_features
-from transforms.clean.line_model import NAVIGATION, content_scores, main_text, navigation_reason
+from transforms.clean.line_model import NAVIGATION, content_scores, main_text, navigation_detail, page_decisions
 from transforms.clean.line_model_coefficients import MODEL
-from transforms.clean.line_rules import why
+from transforms.clean.line_rules import MODEL_REASONS, STRUCTURE_REASONS, why
 
 MENU = ["Home", "World", "Business", "Sport"]
 BODY = [
@@ -43,10 +43,25 @@ def test_body_scores_above_menus_and_links():
 def test_a_removed_line_names_what_weighed_against_it():
     lines = MENU + BODY
     _, z = content_scores(lines, [False] * len(lines), [False] * len(lines))
-    reason = navigation_reason(z[0])
-    assert reason.startswith(f"{NAVIGATION} (") and reason.endswith(")")
-    assert any(label in reason for label in feature_labels().values())
-    assert why(reason) == why(NAVIGATION)
+    detail = navigation_detail(z[0])
+    named = detail.split(", ")
+    assert 1 <= len(named) <= 2
+    assert all(part.split(" ", 1)[0] in ("high", "low") for part in named)
+    assert all(part.split(" ", 1)[1] in feature_labels().values() for part in named)
+
+
+def test_page_decisions_give_a_coarse_reason_and_the_features_apart():
+    lines = MENU + BODY
+    decisions, details = page_decisions(lines, {}, [False] * len(lines))
+    assert decisions == [NAVIGATION] * len(MENU) + [None] * len(BODY)
+    assert sorted(details) == list(range(len(MENU)))
+    _, z = content_scores(lines, [False] * len(lines), [False] * len(lines))
+    assert details == {i: navigation_detail(z[i]) for i in range(len(MENU))}
+
+
+def test_model_reasons_are_listed_with_a_why():
+    assert NAVIGATION in MODEL_REASONS
+    assert all(name in STRUCTURE_REASONS and why(name) for name in MODEL_REASONS)
 
 
 def test_main_text_keeps_the_longest_run_and_marks_the_rest():

@@ -1,8 +1,10 @@
+import pyarrow as pa
 import pytest
 
-from transforms.clean.articles import clean_document
+from transforms.clean.articles import clean_articles, clean_document
 from transforms.clean.line_model import NAVIGATION, page_decisions
 from transforms.clean.page_text import line_class, looks_like_page
+from warehouse.contracts import DOCUMENTS, SITE_LINES
 
 MENU = ["Home", "News", "Sport", "Business", "Weather"]
 BODY = [
@@ -32,13 +34,13 @@ def test_line_class(line, expected):
 
 
 def _decide(lines):
-    return page_decisions(lines, {}, [False] * len(lines))
+    return page_decisions(lines, {}, [False] * len(lines))[0]
 
 
 def test_subhead_between_paragraphs_is_kept_and_menus_are_not():
     decisions = _decide(MENU + BODY)
     assert decisions[len(MENU):] == [None] * len(BODY)
-    assert all(d.startswith(NAVIGATION) for d in decisions[: len(MENU)])
+    assert decisions[: len(MENU)] == [NAVIGATION] * len(MENU)
 
 
 def test_page_decisions_keep_the_main_text_only():
@@ -47,7 +49,7 @@ def test_page_decisions_keep_the_main_text_only():
     assert [d for d, line in zip(decisions, page, strict=True) if line in BODY] == [None] * len(BODY)
     assert decisions[len(MENU):len(MENU) + 2] == ["off_main_text"] * 2
     assert decisions[-len(FOOTER) - 1] == "comments"
-    assert all(d.startswith(NAVIGATION) for d in decisions[: len(MENU)])
+    assert decisions[: len(MENU)] == [NAVIGATION] * len(MENU)
 
 
 @pytest.mark.parametrize("lines, expected", [
@@ -70,7 +72,20 @@ def test_clean_document_removes_page_furniture_with_reasons():
     page = MENU + BODY + FOOTER
     cleaned = clean_document("\n".join(page))
     assert cleaned.body.split("\n\n") == BODY
-    assert all(reason.startswith(f"{NAVIGATION} (") for _, _, reason in cleaned.removed)
+    assert {reason for _, _, reason in cleaned.removed} == {NAVIGATION}
+    assert sorted(cleaned.details) == [no for no, _, _ in cleaned.removed]
+    assert all(cleaned.details.values())
+
+
+def test_removed_lines_keep_the_model_features_apart_from_the_reason():
+    text = "\n".join(["Advertisement"] + MENU + BODY + FOOTER)
+    docs = pa.Table.from_pylist([{"doc_id": "p", "source_path": "p.txt", "source_format": "txt", "outlet": "X",
+                                  "outlet_source": "manifest", "text": text}], schema=DOCUMENTS)
+    rows = clean_articles(docs, SITE_LINES.empty_table()).removed_lines.to_pylist()
+    assert rows[0] == {"doc_id": "p", "line_no": 1, "text": "Advertisement", "reason": "ad_slot",
+                       "reason_detail": None}
+    assert {r["reason"] for r in rows[1:]} == {NAVIGATION}
+    assert all(r["reason_detail"] for r in rows[1:])
 
 
 def test_article_text_is_left_to_the_article_rules():

@@ -43,10 +43,12 @@ _FOOTER_MARKERS = frozenset({"share_widget", "bare_url", "copyright", "related_l
 
 @dataclass
 class Cleaned:
-    """One document after cleaning: body, removed lines and the metadata found in them."""
+    """One document after cleaning: body, removed lines (with the model's detail by line number) and the metadata
+    found in them."""
 
     body: str
     removed: list[tuple[int, str, str]] = field(default_factory=list)
+    details: dict[int, str] = field(default_factory=dict)
     title: str | None = None
     byline: str | None = None
     dateline: str | None = None
@@ -195,9 +197,9 @@ def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: 
     numbered = [(no, raw.strip()) for no, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
     lines = [" ".join(line.split()) for _, line in numbered]
     keys = [line_key(line) for line in lines]
-    reasons = rule_reasons(lines)
+    reasons, details = rule_reasons(lines), {}
     if looks_like_page(lines):
-        decisions = page_decisions(lines, reasons, [key in site_lines for key in keys])
+        decisions, details = page_decisions(lines, reasons, [key in site_lines for key in keys])
         reasons |= {i: r for i, r in enumerate(decisions) if r}
     title_i = next((i for i in range(len(lines)) if i not in reasons), None)
     for i, key in enumerate(keys):
@@ -214,6 +216,7 @@ def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: 
             break
     cleaned = Cleaned(body="\n\n".join(numbered[i][1] for i in range(len(lines)) if i not in reasons))
     cleaned.removed = [(numbered[i][0], numbered[i][1], reasons[i]) for i in sorted(reasons)]
+    cleaned.details = {numbered[i][0]: detail for i, detail in details.items()}
     _metadata(cleaned, lines, reasons, title_i)
     return cleaned
 
@@ -262,7 +265,8 @@ def clean_articles(docs: pa.Table, site_lines: pa.Table, seen: frozenset[str] = 
             continue
         done.add(doc["doc_id"])
         sources.append(source)
-        removed.extend({"doc_id": doc["doc_id"], "line_no": n, "text": t, "reason": r} for n, t, r in cleaned.removed)
+        removed.extend({"doc_id": doc["doc_id"], "line_no": n, "text": t, "reason": r,
+                        "reason_detail": cleaned.details.get(n)} for n, t, r in cleaned.removed)
         articles.append(_article(doc, cleaned))
     return CleanBatch(
         pa.Table.from_pylist(articles, schema=ARTICLES),

@@ -1,7 +1,8 @@
 """Whole pages: a logistic line model decides which lines are body text, the longest run of them is the story.
 
 The coefficients (line_model_coefficients.py) are fitted by benchmarks/train_line_model.py on the tuned hosts of
-the labelled dev sets only. A removed line's reason names the features that pushed it out the most.
+the labelled dev sets only. A line the model removes has the coarse reason NAVIGATION, and a detail naming the
+features that pushed it out the most.
 """
 
 import numpy as np
@@ -11,8 +12,8 @@ from transforms.clean.line_model_coefficients import MODEL
 from transforms.clean.page_text import body_runs, comments_start
 
 NAVIGATION = "model: navigation-like"
-# A reason names this many of the features that weighed most against the line.
-REASON_FEATURES = 2
+# A removed line's detail names this many of the features that weighed most against it.
+DETAIL_FEATURES = 2
 
 _MEAN = np.array(MODEL["mean"])
 _SCALE = np.array(MODEL["scale"])
@@ -30,12 +31,13 @@ def content_scores(lines: list[str], rules: list[bool], site_lines: list[bool]) 
     return 1.0 / (1.0 + np.exp(-(z @ _COEF + MODEL["intercept"]))), z
 
 
-def navigation_reason(z: np.ndarray) -> str:
-    """Standardised features of one removed line -> 'model: navigation-like (low length, high link-like words)'."""
+def navigation_detail(z: np.ndarray) -> str | None:
+    """Standardised features of one removed line -> the features that weighed most against it, e.g. 'low length,
+    high link-like words' (None when none weighed against it)."""
     pull = z * _COEF
-    strongest = np.argsort(pull, kind="stable")[:REASON_FEATURES]
+    strongest = np.argsort(pull, kind="stable")[:DETAIL_FEATURES]
     named = [f"{'high' if z[j] > 0 else 'low'} {_LABELS[j]}" for j in strongest if pull[j] < 0]
-    return f"{NAVIGATION} ({', '.join(named)})" if named else NAVIGATION
+    return ", ".join(named) or None
 
 
 def main_text(lines: list[str], rules: list[bool], scores: np.ndarray, threshold: float) -> list[str | None]:
@@ -59,11 +61,13 @@ def main_text(lines: list[str], rules: list[bool], scores: np.ndarray, threshold
     return out
 
 
-def page_decisions(lines: list[str], reasons: dict[int, str], site_lines: list[bool]) -> list[str | None]:
-    """Lines of one whole page + the line rules' reasons + site-line flags -> for each line, None (the story) or
-    why it is not: the rule's reason, the model's, 'off_main_text' or 'comments'."""
+def page_decisions(lines: list[str], reasons: dict[int, str],
+                   site_lines: list[bool]) -> tuple[list[str | None], dict[int, str]]:
+    """Lines of one whole page + the line rules' reasons + site-line flags -> (for each line None (the story) or why
+    it is not: the rule's reason, NAVIGATION, 'off_main_text' or 'comments'; {index: detail} of the model's lines)."""
     rules = [i in reasons for i in range(len(lines))]
     scores, z = content_scores(lines, rules, site_lines)
     decided = main_text(lines, rules, scores, MODEL["threshold"])
-    named = {"rule": lambda i: reasons[i], "model": lambda i: navigation_reason(z[i])}
-    return [named[d](i) if d in named else d for i, d in enumerate(decided)]
+    details = {i: detail for i, d in enumerate(decided) if d == "model" and (detail := navigation_detail(z[i]))}
+    named = {"rule": lambda i: reasons[i], "model": lambda i: NAVIGATION}
+    return [named[d](i) if d in named else d for i, d in enumerate(decided)], details

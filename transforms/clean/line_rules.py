@@ -251,12 +251,14 @@ STRUCTURE_REASONS = {
     "caps_headline": "A long line in capitals inside the story: another story's headline, linked from this one.",
     "footer": "The site's trailing block after the article: links, outlet notices, app promotions.",
     "site_line": "A line recurring across several articles of one outlet: a site line, not reporting.",
-    # Decided by the line model, only on a document that reads as a whole web page (it has menus).
-    "model: navigation-like": "On a whole page, the line model reads the line as a menu, link, label or teaser, "
-                              "not body text; the features that weighed most against it follow in brackets.",
+    # Decided with the line model, only on a document that reads as a whole web page (it has menus).
+    "model: navigation-like": "On a whole page, the line model reads the line as a menu, link, label or teaser; "
+                              "reason_detail names the features that weighed most against it.",
     "off_main_text": "On a whole page, prose outside the main run of body paragraphs: teasers, other stories.",
     "comments": "On a whole page, everything under a readers' comments heading once the story has run.",
 }
+# The reasons of the whole-page line model (transforms/clean/line_model.py), among STRUCTURE_REASONS.
+MODEL_REASONS = ("model: navigation-like", "off_main_text", "comments")
 
 
 def line_reason(line: str) -> str | None:
@@ -269,6 +271,6 @@ def line_reason(line: str) -> str | None:
 
 
 def why(reason: str) -> str:
-    """Reason name (a model's with its features in brackets too) -> its one-line explanation."""
+    """Reason name -> its one-line explanation."""
     rule = RULES_BY_NAME.get(reason)
-    return rule.why if rule else STRUCTURE_REASONS[reason.split(" (", 1)[0]]
+    return rule.why if rule else STRUCTURE_REASONS[reason]
