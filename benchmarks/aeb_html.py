@@ -1,8 +1,9 @@
 """HTML -> article text benchmark on the scrapinghub article-extraction-benchmark pages (shared/corpora/aeb).
 
-Scores trafilatura alone (default, favor_precision, favor_recall) and crosswire's path (extract_html, then
-clean_document with site lines learned per site over the whole set) against the hand-checked bodies, with the
-benchmark's own shingle scoring (benchmarks/shingles.py). Every method gets the same decoded page text.
+Scores trafilatura alone (default, favor_precision, favor_recall) and crosswire's path (extract_html alone, then
+extract_html and clean_document with site lines learned per site over the whole set) against the hand-checked
+bodies, with the benchmark's own shingle scoring (benchmarks/shingles.py). Every method gets the same decoded page
+text.
 
     .venv/bin/python -m benchmarks.aeb_html [aeb folder] [--worst N]
 """
@@ -41,9 +42,14 @@ def trafilatura_texts(pages: list[dict], **options) -> list[str]:
     return [trafilatura.extract(p["html"], url=p["url"], **options) or "" for p in pages]
 
 
+def extracted_texts(pages: list[dict]) -> list[str]:
+    """Pages -> extract_html's article text per page ('' where it finds none)."""
+    return [(extract_html(p["html"], url=p["url"]) or {}).get("text", "") for p in pages]
+
+
 def crosswire_texts(pages: list[dict]) -> list[str]:
     """Pages -> crosswire article bodies: extract_html, site lines learned per site, clean_document."""
-    texts = [(extract_html(p["html"], url=p["url"]) or {}).get("text", "") for p in pages]
+    texts = extracted_texts(pages)
     docs = pa.table({"outlet": [p["source"] for p in pages], "doc_id": [p["id"] for p in pages], "text": texts})
     sites = site_line_sets(learn_site_lines(docs))
     return [clean_document(t, sites.get(p["source"], frozenset()), p["source"]).body if t else ""
@@ -54,6 +60,7 @@ METHODS: dict[str, Callable[[list[dict]], list[str]]] = {
     "trafilatura default": trafilatura_texts,
     "trafilatura favor_precision": lambda pages: trafilatura_texts(pages, favor_precision=True),
     "trafilatura favor_recall": lambda pages: trafilatura_texts(pages, favor_recall=True),
+    "crosswire extract only": extracted_texts,
     "crosswire extract+clean": crosswire_texts,
 }
 

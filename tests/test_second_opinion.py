@@ -32,10 +32,9 @@ def test_the_fuller_text_wins_when_both_others_agree_on_it():
     assert agreed_text(FIRST, both, FIRST) == FIRST
 
 
-def test_edge_lines_neither_other_extractor_has_are_dropped():
+def test_trafilaturas_text_stays_whole_unless_both_others_agree_it_stopped_short():
     others = "\n".join([FIRST, SECOND])
-    assert agreed_text("\n".join([TEASER, FIRST, SECOND, TEASER]), others, others) == "\n".join([FIRST, SECOND])
-    # Inside the story, and where the others found nothing, trafilatura's lines stay.
-    middle = "\n".join([FIRST, TEASER, SECOND])
-    assert agreed_text(middle, others, others) == middle
+    # Lines next to the story that neither other extractor holds are left to the cleaner.
+    edged = "\n".join([TEASER, FIRST, SECOND, TEASER])
+    assert agreed_text(edged, others, others) == edged
     assert agreed_text(TEASER, "", "") == TEASER

@@ -1,5 +1,5 @@
 """HTML page -> article text and metadata, through trafilatura, with readability-lxml and resiliparse as second
-opinions on where the article starts and ends."""
+opinions on whether trafilatura's article is whole."""
 
 import re
 

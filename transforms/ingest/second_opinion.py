@@ -1,5 +1,5 @@
-"""Second opinions on a page's article: readability-lxml's and resiliparse's main text, and how trafilatura's text
-is corrected where the two agree against it."""
+"""Second opinions on a page's article: readability-lxml's and resiliparse's main text, and trafilatura's text
+replaced where the two agree that it stopped short."""
 
 import re
 from collections import Counter
@@ -16,9 +16,6 @@ SHINGLE = 4
 # extractors agree), and trafilatura holds less than MISSED_SHARE of readability's, readability's text wins.
 CONTAINED = 0.9
 MISSED_SHARE = 0.7
-# A leading or trailing line of trafilatura's text with at least this many shingles, none of them in either
-# other extractor's text, is a teaser or a block next to the story.
-EDGE_SHINGLES = 3
 _BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote pre div section article br tr figcaption ul ol table".split())
 
 
@@ -54,25 +51,10 @@ def resiliparse_text(html: str) -> str:
         return ""
 
 
-def _trim_edges(lines: list[str], others: list[Counter]) -> list[str]:
-    def alone(line: str) -> bool:
-        own = shingles(line)
-        return sum(own.values()) >= EDGE_SHINGLES and not any(own & other for other in others)
-
-    start, end = 0, len(lines)
-    while start < end and alone(lines[start]):
-        start += 1
-    while end > start and alone(lines[end - 1]):
-        end -= 1
-    return lines[start:end]
-
-
 def agreed_text(main: str, readability: str, resiliparse: str) -> str:
     """trafilatura's text + the two other extractors' -> readability's where both others hold trafilatura's and
-    much more, else trafilatura's without edge lines neither other extractor has."""
+    much more, else trafilatura's as it is."""
     a, b, c = shingles(main), shingles(readability), shingles(resiliparse)
     if covered(a, b) >= CONTAINED and covered(b, c) >= CONTAINED and covered(b, a) < MISSED_SHARE:
         return readability
-    if not b and not c:
-        return main
-    return "\n".join(_trim_edges(main.split("\n"), [b, c]))
+    return main
