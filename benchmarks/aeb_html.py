@@ -5,7 +5,10 @@ extract_html and clean_document with site lines learned per site over the whole 
 bodies, with the benchmark's own shingle scoring (benchmarks/shingles.py). Every method gets the same decoded page
 text.
 
-    .venv/bin/python -m benchmarks.aeb_html [aeb folder] [--worst N]
+    .venv/bin/python -m benchmarks.aeb_html [aeb folder] [--worst N] [--without-second-opinion]
+
+--without-second-opinion scores crosswire's path with trafilatura's text only (readability-lxml and resiliparse
+not consulted), to measure what the second opinion adds on each part.
 """
 
 import gzip
@@ -14,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 import pyarrow as pa
 import trafilatura
@@ -95,6 +99,8 @@ def main(folder: Path, worst: int) -> None:
 
 
 if __name__ == "__main__":
+    if "--without-second-opinion" in sys.argv:
+        mock.patch("transforms.ingest.html.agreed_text", lambda main, *_: main).start()
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n_worst = int(sys.argv[sys.argv.index("--worst") + 1]) if "--worst" in sys.argv else 0
     if "--worst" in sys.argv:

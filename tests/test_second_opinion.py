@@ -38,3 +38,19 @@ def test_trafilaturas_text_stays_whole_unless_both_others_agree_it_stopped_short
     edged = "\n".join([TEASER, FIRST, SECOND, TEASER])
     assert agreed_text(edged, others, others) == edged
     assert agreed_text(TEASER, "", "") == TEASER
+
+
+FOURTH = "Insurers said the first claims were already coming in from owners of flooded shops near the harbour."
+FIFTH = "The governor asked for federal help and said the state would cover the cost of the clean-up until then."
+
+
+def test_the_fuller_text_wins_only_where_trafilatura_kept_under_half_of_it():
+    story = "\n".join([FIRST, SECOND, THIRD, FOURTH, FIFTH])
+    # Three of five paragraphs: what the others add is as likely boxes beside the story as its rest.
+    three = "\n".join([FIRST, SECOND, THIRD])
+    assert 0.5 <= covered(shingles(story), shingles(three)) < 0.7
+    assert agreed_text(three, story, story) == three
+    # Two of five: trafilatura stopped short.
+    two = "\n".join([FIRST, SECOND])
+    assert covered(shingles(story), shingles(two)) < 0.5
+    assert agreed_text(two, story, story) == story
