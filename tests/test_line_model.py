@@ -76,3 +76,16 @@ def test_main_text_keeps_the_longest_run_and_marks_the_rest():
 def test_tiny_pages(lines):
     scores, z = content_scores(lines, [False] * len(lines), [False] * len(lines))
     assert scores.shape == (len(lines),) and z.shape[0] == len(lines)
+
+
+@pytest.mark.slow
+def test_shipped_coefficients_match_a_fresh_fit_on_the_tuned_hosts():
+    pytest.importorskip("sklearn")
+    from benchmarks.l3s_lines import DEFAULT
+    from benchmarks.train_line_model import main
+
+    if not DEFAULT.exists():
+        pytest.skip(f"L3S-GN1 dev lines not present at {DEFAULT}")
+    with pytest.raises(SystemExit) as done:
+        main(str(DEFAULT), check=True)
+    assert done.value.code == 0
