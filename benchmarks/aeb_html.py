@@ -37,7 +37,7 @@ def load_pages(folder: Path) -> list[dict]:
     """aeb folder -> rows with their decoded `html`."""
     pages = [json.loads(line) for line in gzip.open(folder / "aeb.jsonl.gz", "rt", encoding="utf-8")]
     for page in pages:
-        page["html"] = decode_bytes(gzip.open(folder / page["html_path"]).read()).text
+        page["html"] = decode_bytes(gzip.open(folder / page["html_path"]).read(), html=True).text
     return pages
 
 
