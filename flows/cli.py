@@ -149,10 +149,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _rules() -> int:
-    from transforms.clean.line_rules import LINE_RULES, STRUCTURE_REASONS
+    from transforms.clean.line_rules import LINE_RULES, MODEL_REASONS, STRUCTURE_REASONS
 
     rows = [(r.name, "line", r.why) for r in LINE_RULES]
-    rows += [(name, "document/corpus", why) for name, why in STRUCTURE_REASONS.items()]
+    rows += [(name, "page model" if name in MODEL_REASONS else "document/corpus", why)
+             for name, why in STRUCTURE_REASONS.items()]
     console.print(table("reasons in removed_lines", ["reason", "scope", "why"], rows))
     return 0
 
