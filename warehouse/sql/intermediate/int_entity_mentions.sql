@@ -21,7 +21,7 @@ final as (
         entities.canonical_name,
         entities.entity_type,
         articles.outlet_id,
-        articles.outlet_name as outlet,
+        articles.outlet_name,
         mentions.surface,
         mentions.spelling,
         mentions.start_char,

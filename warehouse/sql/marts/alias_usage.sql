@@ -9,7 +9,8 @@ final as (
     select
         entity_id,
         canonical_name,
-        outlet,
+        outlet_id,
+        outlet_name,
         spelling,
         count(*) as count_mentions,
         count(distinct doc_id) as count_articles,
@@ -19,4 +20,4 @@ final as (
 )
 
 select * from final
-order by entity_id, outlet, count_mentions desc, spelling
+order by entity_id, outlet_name, count_mentions desc, spelling

@@ -10,7 +10,8 @@ final as (
         entity_id,
         canonical_name,
         entity_type,
-        outlet,
+        outlet_id,
+        outlet_name,
         count(distinct doc_id) as count_articles,
         count(*) as count_mentions
     from entity_mentions
@@ -18,4 +19,4 @@ final as (
 )
 
 select * from final
-order by count_mentions desc, entity_id, outlet
+order by count_mentions desc, entity_id, outlet_name
