@@ -39,8 +39,7 @@ TARGET_RERUN, TARGET_RERUN_NEW, TARGET_MART_S = 0.02, 0.05, 1.0
 NEW_EVERY = 100  # the 1% of new articles: every 100th record, in new replicas
 # Task names of flows/pipeline.py by stage; a task not listed is shown under its own name.
 STAGES = {
-    "plan": ("list_inputs", "stat_inputs", "read_manifests", "versions", "config_version", "previous_run",
-             "plan_reads", "read_entities", "parse_entities", "read_outlets", "read_alias_decisions"),
+    "plan": ("plan_run", "read_entities", "parse_entities", "read_outlets", "read_alias_decisions"),
     "read/parse": ("read_files", "parse", "missing_from_manifest", "read_run_table"),
     "site lines": ("learn_site_lines", "assign_outlets", "normalise_outlets", "split_repeats", "analysis_keys",
                    "unchanged_ids"),
