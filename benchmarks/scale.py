@@ -351,8 +351,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles of the corpus")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--keep", default=None, help="folder for inputs and warehouses, kept afterwards")
-    parser.add_argument("--runner", choices=("local", "processes"), default=None,
-                        help="task runner of the flow runs (default: CROSSWIRE_RUNNER, else local threads)")
+    parser.add_argument("--runner", choices=("auto", "local", "processes"), default=None,
+                        help="task runner of the flow runs (default: CROSSWIRE_RUNNER, else auto, as `crosswire run`)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.runner:

@@ -7,7 +7,7 @@ import time
 
 from rich.console import Console
 
-from flows import intake, storage
+from flows import api_server, intake, storage
 from flows.options import parser
 from flows.output import print_rows, table
 from flows.settings import SETTINGS
@@ -137,17 +137,19 @@ def _run_flow(args: argparse.Namespace) -> dict:
     """The run flow on the command's options; -> its summary (run id, counts)."""
     if not args.verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    err.print("starting Prefect (a local API server takes a few seconds on first use)…")
+    server = api_server.start_unless_named()  # starts while the flow's modules are imported
     from flows.pipeline import with_runner  # prefect is slow to import: only for the runs that do work
     from flows.progress import PROGRESS
 
-    err.print("starting Prefect (a local API server takes a few seconds on first use)…")
-    PROGRESS.start(live=err.is_terminal)
-    try:
-        return with_runner(args.runner, args.dask_address)(
-            input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest, entities_file=args.entities,
-            batch_size=args.batch_size, outlets_file=args.outlets, full=args.full)
-    finally:
-        PROGRESS.stop()
+    with api_server.serving(server):
+        PROGRESS.start(live=err.is_terminal)
+        try:
+            return with_runner(args.runner, args.dask_address)(
+                input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest,
+                entities_file=args.entities, batch_size=args.batch_size, outlets_file=args.outlets, full=args.full)
+        finally:
+            PROGRESS.stop()
 
 
 def _rules() -> int:
