@@ -20,14 +20,16 @@ def batch_count(articles: int, batch_size: int) -> int:
     return max(1, math.ceil(articles / batch_size))
 
 
-def choose(runner: str, batches: int, cores: int) -> str:
-    """The runner asked for, the run's batches and the machine's cores -> the runner the batches run on.
+def choose(runner: str, batches: int, cores: int, shared: bool = True) -> str:
+    """The runner asked for, the run's batches, the machine's cores and whether other processes see the warehouse
+    -> the runner the batches run on.
 
     `auto` is a process per core when there is more than one core and more than one batch (batches are Python-bound:
-    threads would share one core), else the flow's own process, which saves starting workers for a single batch."""
+    threads would share one core), else the flow's own process, which saves starting workers for a single batch and
+    is the only one that sees a warehouse in its own memory."""
     if runner != "auto":
         return runner
-    return "processes" if cores > 1 and batches > 1 else "local"
+    return "processes" if cores > 1 and batches > 1 and shared else "local"
 
 
 def check(runner: str, dask_address: str | None) -> None:
@@ -55,7 +57,8 @@ def task_runner(runner: str, dask_address: str | None = None, workers: int | Non
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-def for_batches(runner: str, dask_address: str | None, batches: int):
-    """The task runner a run's batches go to (auto resolved for this machine), no more processes than batches."""
-    chosen = choose(runner, batches, cores())
+def for_batches(runner: str, dask_address: str | None, batches: int, shared: bool = True):
+    """The task runner a run's batches go to (auto resolved for this machine and warehouse), no more processes than
+    batches."""
+    chosen = choose(runner, batches, cores(), shared)
     return task_runner(chosen, dask_address, min(cores(), batches) if chosen == "processes" else None)

@@ -12,6 +12,13 @@ def test_auto_uses_every_core_when_there_are_several_and_more_than_one_batch(cor
     assert runners.choose("auto", batches, cores) == chosen
 
 
+def test_auto_keeps_a_warehouse_in_memory_in_the_flows_process():
+    from flows.storage import shared_by_processes
+
+    assert not shared_by_processes("memory://wh") and shared_by_processes("data") and shared_by_processes("s3://b/wh")
+    assert runners.choose("auto", 40, 2, shared=False) == "local"
+
+
 @pytest.mark.parametrize("runner", ["local", "processes", "dask"])
 def test_a_runner_asked_for_is_the_one_used(runner):
     assert runners.choose(runner, 40, 2) == runner and runners.choose(runner, 1, 1) == runner
