@@ -76,8 +76,9 @@ def start_unless_named() -> TemporaryServer | None:
 
 @contextmanager
 def serving(server: TemporaryServer | None) -> Iterator[None]:
-    """Prefect's API at the server for the block, once it answers; the server stopped after. Prefect's settings
-    (a profile) naming a server, or a server that fails to start, leave Prefect to its own choice."""
+    """Prefect's API at the server for the block, once it answers. Prefect's settings (a profile) naming a server,
+    or a server that fails to start, leave Prefect to its own choice. The server stops when the process exits, after
+    Prefect's own exit handlers have sent it the run's last events and logs (start() registered it first)."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     if server is None or PREFECT_API_URL.value():
@@ -91,8 +92,5 @@ def serving(server: TemporaryServer | None) -> Iterator[None]:
         server.stop()  # Prefect starts its own, as it would have
         yield
         return
-    try:
-        with temporary_settings({PREFECT_API_URL: server.url}):
-            yield
-    finally:
-        server.stop()
+    with temporary_settings({PREFECT_API_URL: server.url}):
+        yield

@@ -85,10 +85,9 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         firsts, repeats = split_repeats(docs)
         keys = analysis_keys(firsts, site_lines, config)
         carried, changed = planning.to_analyse(firsts, keys, previous)
-        quarantined = _analyse_batches(changed, site_lines, entities, warehouse_dir, run_id, batch_size,
-                                       runners.for_batches(runner, dask_address,
-                                                           runners.batch_count(changed.num_rows, batch_size),
-                                                           storage.shared_by_processes(warehouse_dir)))
+        batch_runner = runners.for_batches(runner, dask_address, runners.batch_count(changed.num_rows, batch_size),
+                                           storage.shared_by_processes(warehouse_dir))
+        quarantined = _analyse_batches(changed, site_lines, entities, warehouse_dir, run_id, batch_size, batch_runner)
         PROGRESS.stage(RUN_WIDE, len(STEPS), STEPS[0])
         planning.carry_articles(warehouse_dir, run_id, previous, carried)
         _done(STEPS[0])
