@@ -196,7 +196,7 @@ def test_dashboard_draws_every_chart_and_shows_a_new_run_on_reload(browser, shot
         assert articles == 9 and _rows(answers["Articles"]) == [{"articles": 9}]
         assert "Metro Ledger" in page.locator("[data-test='dashboard-grid'], .grid-content").inner_text()
         coverage = {(r["entity"], r["outlet"]): r["mentions"] for r in _rows(answers["Coverage per article"])}
-        expected = _query(warehouse, "select canonical_name, outlet, count_mentions from entity_coverage")
+        expected = _query(warehouse, "select canonical_name, outlet_name, count_mentions from entity_coverage")
         assert coverage == {(name, outlet): n for name, outlet, n in expected}
         assert coverage[("Khalifa Haftar", "Valley Courier")] == 2
         quotes = _rows(answers["Shared quotes and the outlets carrying them"])
