@@ -1,42 +1,45 @@
 """Scale of the real flow on abp-dev and on replicas of it, against the targets and a DuckDB floor.
 
-For each replication factor: the input is written to disk (replica files streamed, see benchmarks.replicate), a
-Prefect API server is started once (its start-up timed apart), the flow runs in a child process three times on
-one warehouse (first run, re-run with no new input, re-run after a file of 1% new articles is added), and
-between them the DuckDB floor (read the same input, split bodies into lines, one regex) and every mart query
-are timed. Stage times are sums of task-run times from the Prefect API; what the flow's wall time holds beyond
-them is orchestration (Prefect's task and flow-run bookkeeping, plus the flow's own glue between tasks).
+For each replication factor: the input is written to disk (the corpus and distinct replicas of it: new articles of
+the same outlets, see benchmarks.replicate), a Prefect API server is started once (its start-up timed apart), the
+flow runs in a child process three times on one warehouse (first run, re-run with no new input, re-run after a file
+of 1% new articles is added), and between them the DuckDB floor (read the same input, split bodies into lines, one
+regex) and every mart query are timed. Stage times are sums of task-run times from the Prefect API; what the flow's
+wall time holds beyond them is orchestration (Prefect's task and flow-run bookkeeping, plus the flow's own glue
+between tasks). Peak resident memory is read from /proc for the flow process and for every process it starts (batch
+workers).
 
     .venv/bin/python -m benchmarks.scale [--copies 1,10] [--limit 2000] [--keep DIR] [--batch-size 500]
 """
 
 import argparse
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 
-from benchmarks.replicate import count_input, write_replica
+from benchmarks.replicate import Corpus, load_corpus, write_replica
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "corpora" / "abp-dev.jsonl.gz"
 MARTS = ROOT / "warehouse" / "sql" / "marts"
-TARGET_RATE, TARGET_RATE_AT = 2000, 187_000
-TARGET_FLOOR_RATIO, TARGET_RSS_GB = 12, 2.0
-TARGET_RERUN, TARGET_RERUN_NEW, TARGET_MART_S = 0.05, 0.10, 1.0
+TARGET_RATE, TARGET_RATE_AT = 1000, 187_000
+TARGET_RSS_GB, TARGET_RSS_GROWTH = 1.5, 0.10  # every process, at x10; at x50 no more than 10% above x10
+TARGET_RERUN, TARGET_RERUN_NEW, TARGET_MART_S = 0.02, 0.05, 1.0
 NEW_EVERY = 100  # the 1% of new articles: every 100th record, in new replicas
 # Task names of flows/pipeline.py by stage; a task not listed is shown under its own name.
 STAGES = {
-    "plan": ("list_inputs", "stat_inputs", "read_manifests", "versions", "config_version", "previous_run",
-             "plan_reads", "read_entities", "parse_entities", "read_outlets", "read_alias_decisions"),
+    "plan": ("plan_run", "read_entities", "parse_entities", "read_outlets", "read_alias_decisions"),
     "read/parse": ("read_files", "parse", "missing_from_manifest", "read_run_table"),
     "site lines": ("learn_site_lines", "assign_outlets", "normalise_outlets", "split_repeats", "analysis_keys",
                    "unchanged_ids"),
@@ -105,31 +108,93 @@ def _mark(ok: bool) -> str:
     return "ok" if ok else "MISS"
 
 
-def _prepare(corpus: str, folder: Path, copies: int, limit: int | None) -> tuple[int, int]:
-    """Write the input folder: the corpus (linked when whole) and replicas 1..copies-1; -> (records, bytes)."""
+_CORPUS: Corpus | None = None  # the corpus the replica writers share (forked processes inherit it)
+
+
+def _write_one(job: tuple[str, int]) -> tuple[int, int]:
+    return write_replica(_CORPUS, *job)
+
+
+def _prepare(corpus: Corpus, name: str, folder: Path, copies: int) -> tuple[int, int]:
+    """Write the input folder: the corpus and distinct replicas 1..copies-1, one process per core; -> (records,
+    bytes)."""
+    global _CORPUS
     folder.mkdir(parents=True, exist_ok=True)
-    records = size = 0
-    for k in range(copies):
-        target = folder / f"{Path(corpus).name.split('.')[0]}-r{k:03d}.jsonl.gz"
-        if k == 0 and limit is None:
-            target.symlink_to(Path(corpus).resolve())
-            n, b = count_input(str(target))
-        else:
-            n, b = write_replica(corpus, str(target), k, limit=limit)
-        records, size = records + n, size + b
-    return records, size
+    jobs = [(str(folder / f"{name}-r{k:03d}.jsonl.gz"), k) for k in range(copies)]
+    _CORPUS = corpus
+    with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, copies)) as pool:
+        written = pool.map(_write_one, jobs)
+    return sum(n for n, _ in written), sum(b for _, b in written)
+
+
+def _status_kb(pid: int, field: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def descendants(pid: int) -> list[int]:
+    """A process id -> the ids of every process below it (children, their children, ...), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        below = children.get(todo.pop(), [])
+        found += below
+        todo += below
+    return found
+
+
+class ProcessPeaks:
+    """Peak resident memory (VmHWM) of a process and of each process below it, sampled while they run."""
+
+    def __init__(self, pid: int, every_s: float = 0.25) -> None:
+        self.pid, self.every_s, self.peaks = pid, every_s, {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            for pid in [self.pid] + descendants(self.pid):
+                self.peaks[pid] = max(self.peaks.get(pid, 0), _status_kb(pid, "VmHWM"))
+            self._stop.wait(self.every_s)
+
+    def stop(self) -> dict[str, float]:
+        """-> {'flow': GB, 'workers': [GB, ...] largest first} of the peaks seen."""
+        self._stop.set()
+        self._thread.join()
+        workers = sorted((kb / 1024 ** 2 for pid, kb in self.peaks.items() if pid != self.pid), reverse=True)
+        return {"flow_gb": self.peaks.get(self.pid, 0) / 1024 ** 2, "workers_gb": workers}
 
 
 def _run_child(input_dir: Path, warehouse: Path, batch_size: int, api_url: str) -> dict:
-    """One flow run in a child process -> its figures (flow run id, wall and process seconds, peak RSS)."""
+    """One flow run in a child process -> its figures (flow run id, wall and process seconds, peak RSS of the flow
+    process and of every process it started)."""
     env = {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "WARNING"}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "benchmarks.scale", "--child", str(input_dir), str(warehouse),
-                           str(batch_size)], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    if done.returncode:
-        raise RuntimeError(f"flow run failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
-    return {**figures, "process_s": time.perf_counter() - started}
+    child = subprocess.Popen([sys.executable, "-m", "benchmarks.scale", "--child", str(input_dir), str(warehouse),
+                              str(batch_size)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    peaks = ProcessPeaks(child.pid)
+    out, errors = child.communicate()
+    memory = peaks.stop()
+    if child.returncode:
+        raise RuntimeError(f"flow run failed ({child.returncode}):\n{errors[-3000:]}")
+    figures = json.loads(out.strip().splitlines()[-1])
+    return {**figures, **memory, "process_s": time.perf_counter() - started}
 
 
 def _child(input_dir: str, warehouse: str, batch_size: int) -> None:
@@ -204,12 +269,18 @@ def _report_first(run: dict, stages: dict[str, float], records: int, size: int, 
     at = "" if records >= 0.9 * TARGET_RATE_AT else f" (target is for ~{TARGET_RATE_AT:,}; here {records:,})"
     print(f"  throughput                      {rate:>9,.0f} articles/s, {size / 1e6 / wall:.2f} MB/s   "
           f"target >= {TARGET_RATE:,} articles/s{at}  {_mark(rate >= TARGET_RATE)}")
-    ratio = wall / floor_s
-    print(f"  pipeline / floor                {ratio:>9.0f}x   target <= {TARGET_FLOOR_RATIO}x  "
-          f"{_mark(ratio <= TARGET_FLOOR_RATIO)}")
-    print(f"  peak RSS of the flow process    {run['rss_gb']:>9.2f} GB   target <= {TARGET_RSS_GB:.0f} GB and flat  "
-          f"{_mark(run['rss_gb'] <= TARGET_RSS_GB)}")
+    print(f"  pipeline / floor                {wall / floor_s:>9.0f}x")
+    _report_memory(run)
     _report_stages(stages, wall)
+
+
+def _report_memory(run: dict) -> None:
+    largest = max([run["flow_gb"]] + run["workers_gb"])
+    workers = ", ".join(f"{gb:.2f}" for gb in run["workers_gb"][:8]) or "none"
+    print(f"  peak RSS, flow process          {run['flow_gb']:>9.2f} GB   target <= {TARGET_RSS_GB} GB  "
+          f"{_mark(run['flow_gb'] <= TARGET_RSS_GB)}")
+    print(f"  peak RSS, processes it started  {len(run['workers_gb']):>9d}      largest first (GB): {workers}  "
+          f"{_mark(largest <= TARGET_RSS_GB)}")
 
 
 def _report_stages(stages: dict[str, float], wall: float) -> None:
@@ -229,12 +300,13 @@ def _report_marts(warehouse: Path) -> None:
               f"{_mark(seconds <= TARGET_MART_S)}")
 
 
-def run_copies(corpus: str, copies: int, limit: int | None, batch_size: int, work: Path, api_url: str) -> dict:
+def run_copies(corpus: Corpus, name: str, copies: int, batch_size: int, work: Path, api_url: str) -> dict:
     """One replication factor: prepare, floor, first run, marts, re-runs; print as it goes; -> first run."""
     folder, warehouse = work / f"x{copies}" / "input", work / f"x{copies}" / "warehouse"
-    records, size = _prepare(corpus, folder, copies, limit)
-    print(f"\n{Path(corpus).name} x{copies}: {records:,} articles, {size / 1e6:,.1f} MB uncompressed in {copies} "
-          f"file(s), batches of {batch_size}")
+    started = time.perf_counter()
+    records, size = _prepare(corpus, name, folder, copies)
+    print(f"\n{name} x{copies}: {records:,} distinct articles, {size / 1e6:,.1f} MB uncompressed in {copies} "
+          f"file(s), batches of {batch_size} (written in {time.perf_counter() - started:.0f} s)")
     floor_s, lines, matching = floor(sorted(folder.iterdir()))
     print(f"  floor: duckdb read_json + split lines + 1 regex {floor_s:>6.2f} s  ({lines:,} lines, {matching:,} match)")
     first = {**_run_child(folder, warehouse, batch_size, api_url), "articles_in": records}
@@ -243,25 +315,32 @@ def run_copies(corpus: str, copies: int, limit: int | None, batch_size: int, wor
     _report_marts(warehouse)
     _report_run("  re-run, no new input", _run_child(folder, warehouse, batch_size, api_url), first, TARGET_RERUN)
     # 1% new: every NEW_EVERY-th record, in as many new replicas as the corpus has copies
-    new = sum(write_replica(corpus, str(folder / f"new-r{k:03d}.jsonl.gz"), k, NEW_EVERY, limit)[0]
+    new = sum(write_replica(corpus, str(folder / f"new-r{k:03d}.jsonl.gz"), k, NEW_EVERY)[0]
               for k in range(copies, 2 * copies))
     again = _run_child(folder, warehouse, batch_size, api_url)
     _report_run(f"  re-run, +{new:,} new articles", again, first, TARGET_RERUN_NEW)
+    _report_memory(again)
     _report_stages(stage_seconds(_task_runs(api_url, again["flow_run_id"])), again["wall_s"])
     return first
 
 
-def run_all(corpus: str, factors: list[int], limit: int | None, batch_size: int, work: Path) -> None:
+def run_all(path: str, factors: list[int], limit: int | None, batch_size: int, work: Path) -> None:
     """Every replication factor against one Prefect API server; -> printed figures."""
+    corpus = load_corpus(path, limit)
     server, startup = _start_server(work / "prefect-home")
     try:
         print(f"prefect API server start-up {startup:.1f} s (not counted)")
-        firsts = {copies: run_copies(corpus, copies, limit, batch_size, work, server.api_url) for copies in factors}
+        name = Path(path).name.split(".")[0]
+        firsts = {copies: run_copies(corpus, name, copies, batch_size, work, server.api_url) for copies in factors}
     finally:
         server.stop()
     if len(firsts) > 1:
-        peaks = ", ".join(f"x{c} {r['rss_gb']:.2f} GB" for c, r in firsts.items())
-        print(f"\npeak RSS by replication: {peaks}  (target: flat)")
+        peaks = {c: max([r["flow_gb"]] + r["workers_gb"]) for c, r in firsts.items()}
+        print("\nlargest process peak RSS by replication: " + ", ".join(f"x{c} {gb:.2f} GB" for c, gb in peaks.items()))
+        low, high = min(firsts), max(firsts)
+        growth = peaks[high] / peaks[low] - 1 if peaks[low] else 0.0
+        print(f"  x{high} vs x{low}: {growth:+.0%}   target <= +{TARGET_RSS_GROWTH:.0%}  "
+              f"{_mark(growth <= TARGET_RSS_GROWTH)}")
 
 
 def main() -> None:
@@ -272,8 +351,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles of the corpus")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--keep", default=None, help="folder for inputs and warehouses, kept afterwards")
-    parser.add_argument("--runner", choices=("local", "processes"), default=None,
-                        help="task runner of the flow runs (default: CROSSWIRE_RUNNER, else local threads)")
+    parser.add_argument("--runner", choices=("auto", "local", "processes"), default=None,
+                        help="task runner of the flow runs (default: CROSSWIRE_RUNNER, else auto, as `crosswire run`)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.runner:

@@ -7,7 +7,7 @@ import time
 
 from rich.console import Console
 
-from flows import storage
+from flows import api_server, intake, storage
 from flows.interrupt import ctrl_c_stops_runs
 from flows.options import parser
 from flows.output import print_rows, table
@@ -61,17 +61,13 @@ def _serve(args: argparse.Namespace) -> int:
     _check_files(args)
     api = _prefect_api()
     _check_run_arguments(args)
-    # The runs a deployment starts import the flow afresh: its task runner comes from these variables.
-    os.environ["CROSSWIRE_RUNNER"] = args.runner
-    if args.dask_address:
-        os.environ["CROSSWIRE_DASK_ADDRESS"] = args.dask_address
     from flows.pipeline import run_folder
 
     parameters = {"input_dir": os.path.abspath(args.input),
                   "warehouse_dir": storage.absolute_warehouse(args.warehouse),
                   "manifest": os.path.abspath(args.manifest) if args.manifest else None,
                   "entities_file": os.path.abspath(args.entities), "outlets_file": os.path.abspath(args.outlets),
-                  "batch_size": args.batch_size}
+                  "batch_size": args.batch_size, "runner": args.runner, "dask_address": args.dask_address}
     schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
     when = f"cron {args.cron}" if args.cron else f"every {args.interval} s"
     err.print(f"serving deployment crosswire-run/{args.name} ({when}) on {api}; Ctrl-C stops it", soft_wrap=True)
@@ -126,26 +122,37 @@ def _report(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     _check_run_arguments(args)
-    if not args.verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from flows.pipeline import with_runner  # prefect is slow to import: only for the commands that run flows
-    from flows.progress import PROGRESS
-
     started = time.monotonic()
-    err.print("starting Prefect (a local API server takes a few seconds on first use)…")
-    PROGRESS.start(live=err.is_terminal)
-    try:
-        result = with_runner(args.runner, args.dask_address)(
-            input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest, entities_file=args.entities,
-            batch_size=args.batch_size, outlets_file=args.outlets, full=args.full)
-    finally:
-        PROGRESS.stop()
+    # Nothing new or changed since the published run: said from storage alone, without starting Prefect.
+    result = None if args.full else intake.unchanged_since(args.input, args.warehouse, args.manifest, args.entities,
+                                                           args.outlets)
+    if result is None:
+        result = _run_flow(args)
     if result["nothing_new"]:
         console.print(f"nothing new or changed since run {result['run_id']}: its catalog stays (--full redoes all)")
     elif result["reused"]:
         console.print(f"{result['analysed']} articles analysed, {result['reused']} carried over unchanged")
     _summary(args.warehouse, time.monotonic() - started)
     return 0
+
+
+def _run_flow(args: argparse.Namespace) -> dict:
+    """The run flow on the command's options; -> its summary (run id, counts)."""
+    if not args.verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    err.print("starting Prefect (a local API server takes a few seconds on first use)…")
+    server = api_server.start_unless_named()  # starts while the flow's modules are imported
+    from flows.pipeline import with_runner  # prefect is slow to import: only for the runs that do work
+    from flows.progress import PROGRESS
+
+    with api_server.serving(server):
+        PROGRESS.start(live=err.is_terminal)
+        try:
+            return with_runner(args.runner, args.dask_address)(
+                input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest,
+                entities_file=args.entities, batch_size=args.batch_size, outlets_file=args.outlets, full=args.full)
+        finally:
+            PROGRESS.stop()
 
 
 def _rules() -> int:

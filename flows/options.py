@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 
 from flows.output import FORMATS
+from flows.runners import RUNNERS
 from flows.settings import SETTINGS
 
 DESCRIPTION = """Compare how news outlets cover the same people and stories: read a folder of articles (text, HTML or
@@ -64,9 +65,10 @@ def _flow_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--batch-size", type=_count, default=os.environ.get("CROSSWIRE_BATCH_SIZE", "500"),
                          help="files or articles per task; smaller uses less memory (default 500; "
                               "CROSSWIRE_BATCH_SIZE)")
-    command.add_argument("--runner", choices=("local", "processes", "dask"), default=SETTINGS.runner,
-                         help="run batches on one local thread (default), one process per core, or a Dask cluster "
-                              "(CROSSWIRE_RUNNER)")
+    command.add_argument("--runner", choices=RUNNERS, default=SETTINGS.runner,
+                         help="where batches run: auto (default: one process per core when the machine has more "
+                              "than one and the run more than one batch, else this process), local (one thread), "
+                              "processes (one per core) or dask (a cluster; CROSSWIRE_RUNNER)")
     command.add_argument("--dask-address", type=_dask_address, default=SETTINGS.dask_address,
                          help="tcp://HOST:PORT of the Dask scheduler, for --runner dask (CROSSWIRE_DASK_ADDRESS)")
 

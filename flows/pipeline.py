@@ -3,6 +3,7 @@
 `run_folder` reads as the pipeline's table of contents; the tasks it calls are in flows/tasks.py, what a run reads
 and carries over in flows/planning.py, and everything on disk in flows/storage/."""
 
+import functools
 import gc
 import uuid
 from collections import deque
@@ -11,9 +12,8 @@ from datetime import UTC, datetime
 import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger
-from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import planning, storage
+from flows import planning, runners, storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
 from flows.tasks import (
@@ -45,7 +45,8 @@ from transforms.runs import bookkeeping as runs
 # the cyclic collector runs constantly and costs about a fifth of the names stage.
 gc.set_threshold(50_000, 20, 20)
 
-# Batches submitted before the earliest is done: enough to keep every worker busy, few enough to bound memory.
+# Batches submitted before the earliest is done (at least; twice the cores on a larger machine): enough to keep every
+# worker busy, few enough to bound memory.
 IN_FLIGHT = 4
 ANALYSE = "analyse articles (clean, names, quotes…)"
 # The steps after the batches, as the progress names them.
@@ -54,35 +55,19 @@ STEPS = ("carrying over unchanged articles", "alias suggestions, name candidates
          "writing tables", "checking and publishing the catalog", "run summary")
 
 
-def task_runner(runner: str = "local", dask_address: str | None = None):
-    """Where batches run: one local thread (default; Python-bound batches gain nothing from more threads, only
-    memory), one local process per core, or an existing Dask cluster at dask_address."""
-    if runner == "processes":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner()
-    if runner == "dask":
-        if not dask_address:
-            raise ValueError("the dask runner needs an address: tcp://HOST:PORT of the cluster's scheduler")
-        from prefect_dask import DaskTaskRunner
-
-        return DaskTaskRunner(address=dask_address)
-    return ThreadPoolTaskRunner(max_workers=1)
-
-
 class ChecksFailed(RuntimeError):
     """Data checks found offending rows; the previous catalog stays in place."""
 
 
-# A deployment's runs load this module afresh: CROSSWIRE_RUNNER (set by `crosswire serve --runner`) picks the runner.
-@flow(name="crosswire-run", log_prints=True, task_runner=task_runner(
-    SETTINGS.runner if SETTINGS.runner in ("local", "processes") or SETTINGS.dask_address else "local",
-    SETTINGS.dask_address))
+@flow(name="crosswire-run", log_prints=True)
 def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTINGS.warehouse_dir,
                manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
                batch_size: int = SETTINGS.batch_size, outlets_file: str = SETTINGS.outlets_file,
-               full: bool = False) -> dict:
-    """Process what is new or changed under input_dir into the warehouse (everything if full); -> run id, counts."""
+               full: bool = False, runner: str = SETTINGS.runner, dask_address: str | None = SETTINGS.dask_address
+               ) -> dict:
+    """Process what is new or changed under input_dir into the warehouse (everything if full), the batches on
+    `runner` (see flows/runners.py); -> run id, counts."""
+    runners.check(runner, dask_address)
     started_at = datetime.now(UTC)
     run_id = started_at.strftime("%Y%m%dT%H%M%S%fZ-") + uuid.uuid4().hex[:6]
     storage.check_warehouse(warehouse_dir)
@@ -100,7 +85,9 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         firsts, repeats = split_repeats(docs)
         keys = analysis_keys(firsts, site_lines, config)
         carried, changed = planning.to_analyse(firsts, keys, previous)
-        quarantined = _analyse_batches(changed, site_lines, entities, warehouse_dir, run_id, batch_size)
+        batch_runner = runners.for_batches(runner, dask_address, runners.batch_count(changed.num_rows, batch_size),
+                                           storage.shared_by_processes(warehouse_dir))
+        quarantined = _analyse_batches(changed, site_lines, entities, warehouse_dir, run_id, batch_size, batch_runner)
         PROGRESS.stage(RUN_WIDE, len(STEPS), STEPS[0])
         planning.carry_articles(warehouse_dir, run_id, previous, carried)
         _done(STEPS[0])
@@ -122,9 +109,10 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
     return {"run_id": run_id, **counts, "nothing_new": False}
 
 
-def with_runner(runner: str = "local", dask_address: str | None = None):
-    """The run flow with its batches on the given runner (see task_runner)."""
-    return run_folder.with_options(task_runner=task_runner(runner, dask_address))
+def with_runner(runner: str = "auto", dask_address: str | None = None):
+    """The run flow with its batches on the given runner (see flows/runners.py); ValueError for a bad one."""
+    runners.check(runner, dask_address)
+    return functools.partial(run_folder, runner=runner, dask_address=dask_address)
 
 
 def _site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
@@ -144,20 +132,22 @@ def _signature_outlets(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Ta
 
 
 def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_dir: str, run_id: str,
-                     batch_size: int) -> list[pa.Table]:
-    """Submit the batches (independent: the task runner may run them in parallel), a few in flight at a time so
-    memory stays bounded; -> each batch's quarantine rows."""
+                     batch_size: int, task_runner) -> list[pa.Table]:
+    """Submit the batches to the task runner (independent: it may run them in parallel), a few more in flight than
+    it has cores so memory stays bounded; -> each batch's quarantine rows."""
     PROGRESS.stage(ANALYSE, docs.num_rows)
     in_flight, quarantined, part = deque(), [], 0
     empty = docs.slice(0, 0).append_column("text", pa.array([], pa.string()))
-    for texts in storage.with_texts(warehouse_dir, run_id, docs) if docs.num_rows else [empty]:
-        for batch in planning.chunks(texts, batch_size):
-            future = analyse.submit(batch, site_lines, entities, warehouse_dir, run_id, part)
-            in_flight.append((future, batch.num_rows))
-            part += 1
-            if len(in_flight) >= IN_FLIGHT:
-                quarantined.append(_finish(*in_flight.popleft()))
-    quarantined += [_finish(*pending) for pending in in_flight]
+    with task_runner:  # workers stop with the batches: the run-wide steps have the memory to themselves
+        for texts in storage.with_texts(warehouse_dir, run_id, docs) if docs.num_rows else [empty]:
+            for batch in planning.chunks(texts, batch_size):
+                future = task_runner.submit(analyse, {"docs": batch, "site_lines": site_lines, "entities": entities,
+                                                      "warehouse_dir": warehouse_dir, "run_id": run_id, "part": part})
+                in_flight.append((future, batch.num_rows))
+                part += 1
+                if len(in_flight) >= max(IN_FLIGHT, 2 * runners.cores()):
+                    quarantined.append(_finish(*in_flight.popleft()))
+        quarantined += [_finish(*pending) for pending in in_flight]
     return quarantined
 
 

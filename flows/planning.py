@@ -5,22 +5,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import get_run_logger
 
-from flows import storage
+from flows import intake, storage
 from flows.progress import PROGRESS
 from flows.tasks import (
     carry_forward,
-    config_version,
-    list_inputs,
     missing_from_manifest,
     parse,
-    plan_reads,
-    previous_run,
+    plan_run,
     read_files,
-    read_manifests,
     read_run_table,
-    stat_inputs,
     unchanged_ids,
-    versions,
     write,
 )
 from transforms.runs import batch as batches
@@ -42,20 +36,15 @@ def chunks(items, size: int) -> list:
 
 def prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
             full: bool) -> tuple[dict | None, runs.ReadPlan, pa.Table, dict, str]:
-    """What this run must read: -> (previous run or None, plan, input files, manifests, config version)."""
-    paths = list_inputs(input_dir)
-    files = stat_inputs(input_dir, paths)
-    manifests = read_manifests(input_dir, manifest)
-    config = config_version(versions(entities_file, outlets_file), manifests, input_dir)
-    previous = None if full else previous_run(warehouse_dir)
-    return previous, plan_reads(files, config, previous), files, manifests, config
+    """What this run must read (see flows/intake.py): -> (previous run or None, plan, input files, manifests,
+    config version)."""
+    return plan_run(input_dir, warehouse_dir, manifest, entities_file, outlets_file, full)
 
 
 def nothing_new(previous: dict) -> dict:
     """The summary of a run that found nothing new: the published run's counts."""
     get_run_logger().info("nothing new since run %s: its catalog stays", previous["run_id"])
-    counts = {name: previous[f"count_{name}"] for name in ("files", "documents_read", "articles", "quarantined")}
-    return {"run_id": previous["run_id"], **counts, "analysed": 0, "reused": counts["articles"], "nothing_new": True}
+    return intake.nothing_new(previous)
 
 
 def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, files: pa.Table, paths: list[str],

@@ -16,7 +16,7 @@ class Settings:
     entities_file: str
     outlets_file: str
     batch_size: int
-    runner: str  # 'local' (threads in this process) or 'dask' (an existing Dask cluster at dask_address)
+    runner: str  # auto (see flows/runners.py), local, processes or dask (an existing cluster at dask_address)
     dask_address: str | None
 
 
@@ -29,7 +29,7 @@ def _from_env() -> Settings:
         outlets_file=env.get("CROSSWIRE_OUTLETS", str(PROJECT_ROOT / "seeds" / "outlets.csv")),
         # a bad value is reported by the CLI, which checks every option before a run starts
         batch_size=int(batch) if (batch := env.get("CROSSWIRE_BATCH_SIZE", "500")).isdigit() and int(batch) else 500,
-        runner=env.get("CROSSWIRE_RUNNER", "local"),
+        runner=env.get("CROSSWIRE_RUNNER", "auto"),
         dask_address=env.get("CROSSWIRE_DASK_ADDRESS") or None,
     )
 

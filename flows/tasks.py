@@ -7,7 +7,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows import storage
+from flows import intake, storage
 from flows.progress import PROGRESS
 from transforms.clean import site_lines as sitelines
 from transforms.compare import stories
@@ -24,13 +24,9 @@ io_task = task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 
 
 @io_task
-def list_inputs(input_dir: str) -> list[str]:
-    return storage.list_inputs(input_dir)
-
-
-@io_task
-def read_manifests(input_dir: str, manifest: str | None) -> dict[str, dict]:
-    return storage.read_manifests(input_dir, manifest)
+def plan_run(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
+             full: bool) -> tuple[dict | None, runs.ReadPlan, pa.Table, dict, str]:
+    return intake.prepare(input_dir, warehouse_dir, manifest, entities_file, outlets_file, full)
 
 
 @io_task
@@ -54,21 +50,6 @@ def read_files(input_dir: str, paths: list[str]) -> pa.Table:
 
 
 @io_task
-def stat_inputs(input_dir: str, paths: list[str]) -> pa.Table:
-    return storage.stat_inputs(input_dir, paths)
-
-
-@io_task
-def versions(entities_file: str, outlets_file: str) -> list[str]:
-    return storage.versions(entities_file, outlets_file)
-
-
-@io_task
-def previous_run(warehouse_dir: str) -> dict | None:
-    return storage.previous_run(warehouse_dir)
-
-
-@io_task
 def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | None = None,
                    values: list | pa.Array | None = None, columns: list[str] | None = None) -> pa.Table:
     return storage.read_run_table(warehouse_dir, name, run_id, column, values, columns)
@@ -78,16 +59,6 @@ def read_run_table(warehouse_dir: str, name: str, run_id: str, column: str | Non
 def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: str, column: str,
                   values: list | pa.Array, first_part: int) -> dict[str, int]:
     return storage.carry_forward(warehouse_dir, names, from_run, to_run, column, values, first_part)
-
-
-@light
-def config_version(version_list: list[str], manifests: dict[str, dict], input_dir: str) -> str:
-    return runs.config_version(version_list, manifests, input_dir)
-
-
-@light
-def plan_reads(files: pa.Table, config: str, previous: dict | None) -> runs.ReadPlan:
-    return runs.plan_reads(files, config, previous)
 
 
 @light

@@ -70,3 +70,37 @@ def test_crosswire_run_on_an_empty_inbox_exits_0_with_an_empty_catalog_and_a_rep
     report = _run(["report", "--warehouse", str(warehouse), "--out", str(tmp_path / "r.html")], tmp_path / "prefect",
                   tmp_path)
     assert report.returncode == 0 and (tmp_path / "r.html").read_text().count("No data in this warehouse") == 6
+
+
+@pytest.mark.slow
+def test_the_temporary_api_server_answers_and_stops(tmp_path, monkeypatch):
+    import urllib.request
+
+    from flows import api_server
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    server = api_server.start_unless_named()
+    try:
+        server.wait(180)
+        with urllib.request.urlopen(f"{server.url}/health", timeout=5) as answer:
+            assert answer.status == 200 and server.url.startswith("http://127.0.0.1:")
+    finally:
+        server.stop()
+    assert server.process.poll() is not None
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+    assert api_server.start_unless_named() is None  # the user's own server is used as it is
+
+
+@pytest.mark.slow
+def test_a_run_with_work_leaves_the_server_code_to_the_server_process(tmp_path):
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    code = ("import sys; from flows.cli import main; code = main(sys.argv[1:]); "
+            "print('server code imported:', 'prefect.server.api.server' in sys.modules); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", code, "run", "--input", str(SEEDS), "--warehouse",
+                             str(tmp_path / "wh")], capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = " ".join(result.stdout.split())
+    assert "5 files read, 5 documents, 5 articles loaded, 0 quarantined" in out
+    assert "server code imported: False" in out

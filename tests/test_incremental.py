@@ -1,12 +1,16 @@
 """Incremental runs: nothing new -> the catalog stays; new files -> only they are analysed, tables as from scratch."""
 
 import shutil
+import subprocess
+import sys
 
 import duckdb
 import pyarrow as pa
 import pytest
 
-from tests.conftest import ROOT, copy_seeds
+from flows import intake
+from flows.settings import SETTINGS
+from tests.conftest import ROOT, SEEDS, copy_seeds
 from transforms.runs.batch import analysis_keys, unchanged_ids
 from transforms.runs.bookkeeping import plan_reads
 from warehouse.contracts import CONTRACTS, INPUT_FILES
@@ -59,8 +63,10 @@ def test_a_second_run_with_nothing_new_keeps_the_catalog(prefect_harness, tmp_pa
     inbox, warehouse = copy_seeds(tmp_path / "in"), tmp_path / "wh"
     first = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse))
     before = _tables(warehouse)
+    told = intake.unchanged_since(str(inbox), str(warehouse), None, SETTINGS.entities_file, SETTINGS.outlets_file)
     second = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse))
     assert second["nothing_new"] and second["run_id"] == first["run_id"] and second["analysed"] == 0
+    assert told == second  # the command, which asks before it starts Prefect, tells what the flow would
     assert _tables(warehouse) == before
     con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
     assert con.execute("select count(*), count(distinct doc_id) from articles").fetchone() == (5, 5)
@@ -75,6 +81,8 @@ def test_new_files_alone_are_analysed_and_the_tables_equal_a_run_from_scratch(pr
     run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=batch_size)
     (inbox / "new").mkdir()
     (inbox / "new" / "kalin.txt").write_text(NEW_STORY)
+    assert intake.unchanged_since(str(inbox), str(warehouse), None, SETTINGS.entities_file,
+                                  SETTINGS.outlets_file) is None
     again = run_folder(input_dir=str(inbox), warehouse_dir=str(warehouse), batch_size=batch_size)
     assert (again["analysed"], again["reused"], again["articles"]) == (1, 5, 6)
     assert _tables(warehouse) == _tables(_from_scratch(run_folder, inbox, tmp_path / "scratch", batch_size))
@@ -99,6 +107,7 @@ def test_a_changed_entity_table_analyses_everything_again(prefect_harness, tmp_p
     run = {"input_dir": str(inbox), "warehouse_dir": str(warehouse), "entities_file": str(entities)}
     run_folder(**run)
     entities.write_text(entities.read_text() + "new-person,Jane Roe,person,\n")
+    assert intake.unchanged_since(str(inbox), str(warehouse), None, str(entities), SETTINGS.outlets_file) is None
     again = run_folder(**run)
     assert (again["analysed"], again["reused"], again["nothing_new"]) == (5, 0, False)
 
@@ -111,3 +120,20 @@ def test_files_are_read_in_batches_bounded_by_count_and_bytes():
     assert read_batches(files, paths, 2, 100) == [["a", "b"], ["c"], ["d", "e"], ["f"]]
     assert read_batches(files, paths, 10, 100) == [["a", "b"], ["c"], ["d", "e", "f"]]
     assert read_batches(files, [], 10, 100) == [[]]
+
+
+def test_the_command_tells_nothing_new_without_starting_prefect(seeds_warehouse):
+    code = ("import sys; from flows.cli import main; code = main(sys.argv[1:]); "
+            "print('prefect imported:', any(m.split('.')[0] == 'prefect' for m in sys.modules)); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", code, "run", "--input", str(SEEDS), "--warehouse",
+                             str(seeds_warehouse)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    con = duckdb.connect(str(seeds_warehouse / "crosswire.duckdb"), read_only=True)
+    run_id = con.execute("select run_id from runs").fetchone()[0]
+    con.close()
+    out = " ".join(result.stdout.split())
+    assert f"nothing new or changed since run {run_id}: its catalog stays (--full redoes all)" in out
+    assert f"run {run_id} in " in out and "5 files read, 5 documents, 5 articles loaded, 0 quarantined" in out
+    for piece in ("lines removed by reason", "mentions by entity type", "Khalifa Haftar", "catalog: "):
+        assert piece in out
+    assert "prefect imported: False" in out and result.stderr == ""

@@ -1,19 +1,40 @@
 import gzip
 import json
+import os
 
 import pyarrow as pa
 import pytest
 
-from benchmarks.replicate import count_input, replica_record, replica_text, write_replica
-from benchmarks.scale import floor, orchestration_share, stage_seconds, task_name
+from benchmarks.replicate import (
+    count_input,
+    digit_map,
+    load_corpus,
+    mapped,
+    replica_record,
+    word_map,
+    write_replica,
+)
+from benchmarks.scale import descendants, floor, orchestration_share, stage_seconds, task_name
 from transforms.clean.articles import clean_articles
 from transforms.clean.site_lines import learn_site_lines
 from transforms.ingest.documents import parse_inputs
 
+FOOTER = "Copyright 2016 National Public Radio. All rights reserved."
+PROSE = [
+    "Senator Warren told reporters in Boston on Tuesday that the committee would vote on 29,650 amendments soon.",
+    "The survey of graduates asked how much colleges mattered to them, and most said that it mattered less now.",
+    "Governor Baker said the state budget of 2016 would include money for roads, bridges and schools in Boston.",
+    "Officials in Washington said they expected Warren and Baker to meet again before the end of the year.",
+]
 RECORDS = [
-    {"id": "a1", "source": "NPR", "url": "http://www.npr.org/a1", "title": "Poll",
-     "text": "Poll finds colleges matter less\n\nThe survey asked 29,650 graduates.\nAdvertisement\nMore below."},
-    {"id": "a2", "source": "NPR", "url": "http://www.npr.org/a2#top", "title": "One line", "text": "One line only."},
+    {"id": "a1", "source": "NPR", "url": "http://www.npr.org/a1", "title": "Warren in Boston",
+     "text": "\n".join([PROSE[0], "Advertisement", PROSE[1], FOOTER])},
+    {"id": "a2", "source": "NPR", "url": "http://www.npr.org/a2#top", "title": "Baker budget",
+     "text": "\n".join([PROSE[2], PROSE[3], FOOTER])},
+    {"id": "a3", "source": "NPR", "url": "http://www.npr.org/a3", "title": "Graduates",
+     "text": "\n".join([PROSE[1], "Advertisement", PROSE[0], FOOTER])},
+    {"id": "b1", "source": "Fox News", "url": "http://www.foxnews.com/b1", "title": "Warren",
+     "text": "\n".join([PROSE[3], PROSE[0]])},
 ]
 
 
@@ -31,44 +52,75 @@ def _articles(paths) -> pa.Table:
     return clean_articles(docs, learn_site_lines(docs)).articles
 
 
-@pytest.mark.parametrize("text, k, expected", [
-    ("Title\nBody text.", 0, "Title\nBody text."),
-    ("Title\nBody text.", 2, "Title\n  \nBody text."),
-    ("One line only.", 3, "One    line only."),
+@pytest.fixture
+def corpus(tmp_path):
+    return load_corpus(_gz(tmp_path / "src.jsonl.gz", RECORDS))
+
+
+def test_replica_zero_is_the_original(corpus):
+    assert [replica_record(corpus, i, 0, word_map(corpus, 0)) for i in range(len(RECORDS))] == RECORDS
+
+
+@pytest.mark.parametrize("index, k, expected_id, expected_url", [
+    (0, 1, "a1~r1", "http://www.npr.org/a1#replica-1"),
+    (1, 4, "a2~r4", "http://www.npr.org/a2#top-replica-4"),
 ])
-def test_replica_text(text, k, expected):
-    assert replica_text(text, k) == expected
+def test_replica_ids_and_urls_keep_the_host(corpus, index, k, expected_id, expected_url):
+    copy = replica_record(corpus, index, k, word_map(corpus, k))
+    assert (copy["id"], copy["url"], copy["source"]) == (expected_id, expected_url, RECORDS[index]["source"])
 
 
-@pytest.mark.parametrize("record, k, expected_id, expected_url", [
-    (RECORDS[0], 1, "a1~r1", "http://www.npr.org/a1#replica-1"),
-    (RECORDS[1], 4, "a2~r4", "http://www.npr.org/a2#top-replica-4"),
-    (RECORDS[0], 0, "a1", "http://www.npr.org/a1"),
-])
-def test_replica_record_ids(record, k, expected_id, expected_url):
-    copy = replica_record(record, k)
-    assert (copy["id"], copy["url"], copy["title"]) == (expected_id, expected_url, record["title"])
+def test_names_and_numbers_change_consistently_and_common_words_stay(corpus):
+    table = word_map(corpus, 3)
+    assert set(table) & {"Warren", "Baker", "Boston"} and "the" not in table and "said" not in table
+    assert all(new[:1].isupper() for old, new in table.items() if old in corpus.names)
+    once, twice = mapped("Warren said 2016", table, {}), mapped("Warren said 2016", table, {})
+    assert once == twice
+    numbers = mapped("in 2016, 29,650 and 0.5", {}, digit_map(3)).replace(",", " ").split()
+    assert [len(n) for n in numbers] == [2, 4, 2, 3, 3, 3] and "2016" not in numbers and "650" not in numbers
 
 
-def test_replicas_are_new_articles_with_the_original_bodies(tmp_path):
-    original = _gz(tmp_path / "r0.jsonl.gz", RECORDS)
-    for k in (1, 2):
-        assert write_replica(original, str(tmp_path / f"r{k}.jsonl.gz"), k) == (2, count_input(
-            str(tmp_path / f"r{k}.jsonl.gz"))[1])
-    articles = _articles(sorted(tmp_path.glob("r*.jsonl.gz")))
-    assert articles.num_rows == 6
-    assert len(set(articles["doc_id"].to_pylist())) == 6
-    bodies = articles["body"].to_pylist()
-    assert bodies[0] == bodies[2] == bodies[4]
-    # A text of one line has no line break to hide the change behind: it differs by spaces inside the line.
-    assert bodies[1] != bodies[3] and bodies[1].split() == bodies[3].split() == bodies[5].split()
+def test_paragraphs_come_from_the_same_outlet_only(corpus):
+    for k in (1, 2, 3):
+        lines = replica_record(corpus, 0, k, {})["text"].split("\n")
+        npr = [line for r in RECORDS if r["source"] == "NPR" for line in r["text"].split("\n")]
+        assert set(lines) <= {mapped(line, {}, digit_map(k)) for line in npr}
+        assert lines[1] == "Advertisement" and lines[-1] == mapped(FOOTER, {}, digit_map(k))
+    assert replica_record(corpus, 0, 1, {})["text"] != RECORDS[0]["text"]
 
 
-def test_write_replica_keeps_every_nth_of_the_first_records(tmp_path):
-    original = _gz(tmp_path / "src.jsonl.gz", [{**RECORDS[1], "id": str(n)} for n in range(10)])
-    records, _ = write_replica(original, str(tmp_path / "new.jsonl.gz"), 5, every=3, limit=8)
+def test_replicas_are_distinct_articles_whose_furniture_still_repeats(tmp_path, corpus):
+    paths = []
+    for k in (0, 1, 2):
+        paths.append(tmp_path / f"r{k}.jsonl.gz")
+        assert write_replica(corpus, str(paths[-1]), k) == (4, count_input(str(paths[-1]))[1])
+    articles = _articles(paths)
+    assert articles.num_rows == 12 and len(set(articles["doc_id"].to_pylist())) == 12
+    assert len(set(articles["body"].to_pylist())) == 12
+    docs, _ = parse_inputs(pa.table({"source_path": [str(p) for p in paths],
+                                     "data": [open(p, "rb").read() for p in paths],
+                                     "read_error": [None] * 3}), {}).tables()
+    footers = {line for line in learn_site_lines(docs)["line_text"].to_pylist() if "rights reserved" in line}
+    assert footers, "the outlet's footer, mapped the same way in every article of a replica, is still a site line"
+
+
+def test_write_replica_keeps_every_nth_record(tmp_path):
+    corpus = load_corpus(_gz(tmp_path / "src.jsonl.gz", [{**RECORDS[1], "id": str(n)} for n in range(10)]), limit=8)
+    records, _ = write_replica(corpus, str(tmp_path / "new.jsonl.gz"), 5, every=3)
     ids = [json.loads(line)["id"] for line in gzip.open(tmp_path / "new.jsonl.gz", "rt")]
     assert (records, ids) == (3, ["0~r5", "3~r5", "6~r5"])
+
+
+def test_descendants_lists_a_child_process():
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        assert child.pid in descendants(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
 
 
 @pytest.mark.parametrize("run_name, expected", [
@@ -94,5 +146,5 @@ def test_orchestration_share(wall, tasks, expected):
 def test_floor_counts_lines_and_matches(tmp_path):
     path = _gz(tmp_path / "in.jsonl.gz", RECORDS)
     seconds, lines, matching = floor([path])
-    assert (lines, matching) == (6, 1)
+    assert (lines, matching) == (13, 2)
     assert seconds >= 0

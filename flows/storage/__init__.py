@@ -16,7 +16,7 @@ from flows.storage.curated import (
     save_alias_decision,
     versions,
 )
-from flows.storage.fs import InputError, absolute_warehouse
+from flows.storage.fs import InputError, absolute_warehouse, shared_by_processes
 from flows.storage.inputs import list_inputs, read_files, read_manifests, stat_inputs
 from flows.storage.lock import LOCK, check_unlocked, check_warehouse, locked
 from flows.storage.parts import read_part, read_run_table, run_parts, with_texts, write_table
@@ -27,6 +27,7 @@ __all__ = [
     "CATALOG", "CONTRACTS", "LOCK", "InputError", "QueryError", "absolute_warehouse", "carry_forward",
     "check_unlocked", "check_warehouse", "export", "list_inputs", "locked", "previous_run", "publish", "query",
     "read_alias_decisions", "read_entities", "read_files", "read_manifests", "read_outlets", "read_part",
-    "read_run_table", "read_suggestion", "report_data", "run_parts", "save_alias_decision", "stat_inputs",
+    "read_run_table", "read_suggestion", "report_data", "run_parts", "save_alias_decision", "shared_by_processes",
+    "stat_inputs",
     "versions", "with_texts", "write_table",
 ]

@@ -28,6 +28,11 @@ def is_local(fs: AbstractFileSystem) -> bool:
     return isinstance(fs, LocalFileSystem)
 
 
+def shared_by_processes(warehouse_dir: str) -> bool:
+    """False for a warehouse that lives in one process's memory (memory://), which other processes cannot see."""
+    return split_protocol(warehouse_dir)[0] != "memory"
+
+
 def absolute_warehouse(warehouse_dir: str) -> str:
     """A warehouse folder made absolute (for a deployment run from elsewhere); a URL stays as given."""
     return os.path.abspath(warehouse_dir) if split_protocol(warehouse_dir)[0] is None else warehouse_dir
