@@ -100,7 +100,7 @@ def main(folder: Path, worst: int) -> None:
 
 if __name__ == "__main__":
     if "--without-second-opinion" in sys.argv:
-        mock.patch("transforms.ingest.html.agreed_text", lambda main, *_: main).start()
+        mock.patch("transforms.ingest.html.second_opinion", lambda main, _: main).start()
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n_worst = int(sys.argv[sys.argv.index("--worst") + 1]) if "--worst" in sys.argv else 0
     if "--worst" in sys.argv:

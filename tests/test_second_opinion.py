@@ -1,4 +1,13 @@
-from transforms.ingest.second_opinion import agreed_text, covered, readability_text, resiliparse_text, shingles
+import logging
+
+from transforms.ingest.second_opinion import (
+    agreed_text,
+    covered,
+    readability_text,
+    resiliparse_text,
+    second_opinion,
+    shingles,
+)
 
 FIRST = "The storm reached the coast on Monday night and cut power to thousands of homes along the bay."
 SECOND = "Crews worked through the night to clear the roads, and most schools stayed closed on Tuesday."
@@ -19,6 +28,13 @@ def test_shingles_and_cover():
 def test_other_extractors_find_the_article():
     for text in (readability_text(PAGE), resiliparse_text(PAGE)):
         assert FIRST in text and THIRD in text and "Contact us" not in text
+
+
+def test_control_characters_in_a_page_neither_stop_readability_nor_log_a_traceback(caplog):
+    page = PAGE.replace("Storm hits", "Storm\x00 hits").replace("<p>", "<p>\x0b", 1)
+    text = readability_text(page)
+    assert FIRST in text and THIRD in text
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 def test_broken_input_gives_no_text():
@@ -54,3 +70,19 @@ def test_the_fuller_text_wins_only_where_trafilatura_kept_under_half_of_it():
     two = "\n".join([FIRST, SECOND])
     assert covered(shingles(story), shingles(two)) < 0.5
     assert agreed_text(two, story, story) == story
+
+
+def test_second_opinion_answers_as_agreed_text_and_skips_readability_where_no_replacement_can_happen(monkeypatch):
+    story = f"<html><body><article>{''.join(f'<p>{p}</p>' for p in (FIRST, SECOND, THIRD, FOURTH, FIFTH))}" \
+            "</article></body></html>"
+    readability, resiliparse = readability_text(story), resiliparse_text(story)
+    mains = [FIRST, "\n".join([FIRST, SECOND]), "\n".join([FIRST, SECOND, THIRD]), TEASER, "",
+             "\n".join([FIRST, SECOND, THIRD, FOURTH, FIFTH])]
+    answers = [second_opinion(main, story) for main in mains]
+    assert answers == [agreed_text(main, readability, resiliparse) for main in mains]
+    assert answers[0] == readability and answers[2] == mains[2]  # one paragraph of five replaced, three kept
+
+    def unread(_html):
+        raise AssertionError("readability read where resiliparse's text rules a replacement out")
+    monkeypatch.setattr("transforms.ingest.second_opinion.readability_text", unread)
+    assert second_opinion(mains[-1], story) == mains[-1]  # the whole story: nothing longer to be found

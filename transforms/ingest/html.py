@@ -7,7 +7,7 @@ import trafilatura
 from rapidfuzz import fuzz
 
 from transforms.ingest.decode import normalise_text
-from transforms.ingest.second_opinion import agreed_text, readability_text, resiliparse_text
+from transforms.ingest.second_opinion import second_opinion
 
 # Fewer characters than this is a navigation page, an error page or an empty shell, not an article.
 MIN_ARTICLE_CHARS = 80
@@ -57,7 +57,7 @@ def extract_html(html: str, url: str | None = None) -> dict | None:
     text = normalise_text(getattr(doc, "text", None) or "").strip() if doc else ""
     if len(text) < MIN_ARTICLE_CHARS:
         return None
-    text = normalise_text(agreed_text(text, readability_text(html), resiliparse_text(html))).strip()
+    text = normalise_text(second_opinion(text, html)).strip()
     return {
         # The headline is its own field: in a page it is an element apart from the article text.
         "text": without_headline(text, doc.title),

@@ -10,6 +10,8 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
 _TOKEN = re.compile(r"\w+")
+# Characters XML cannot hold: lxml refuses them, and readability logs a traceback before giving up on the page.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 SHINGLE = 4
 # trafilatura sometimes stops at an inline box and keeps the first part of a story only. When its text lies
 # inside readability's (this share of its shingles), readability's lies inside resiliparse's (the two other
@@ -36,7 +38,7 @@ def covered(part: Counter, whole: Counter) -> float:
 def readability_text(html: str) -> str:
     """HTML -> readability-lxml's article, one line per block ('' when it finds none)."""
     try:
-        tree = lxml.html.fromstring(Document(html).summary(html_partial=True))
+        tree = lxml.html.fromstring(Document(_NOT_XML.sub("", html)).summary(html_partial=True))
     except Exception:  # readability raises assorted parser errors on broken or empty markup
         return ""
     for element in tree.iter():
@@ -60,3 +62,15 @@ def agreed_text(main: str, readability: str, resiliparse: str) -> str:
     if covered(a, b) >= CONTAINED and covered(b, c) >= CONTAINED and covered(b, a) < MISSED_SHARE:
         return readability
     return main
+
+
+def second_opinion(main: str, html: str) -> str:
+    """trafilatura's text + the page -> agreed_text's answer, reading readability (the costly extractor) only where
+    resiliparse's text is long enough for a replacement to be possible."""
+    resiliparse = resiliparse_text(html)
+    # readability's text replaces only when longer than main / MISSED_SHARE x CONTAINED shingles and held for
+    # CONTAINED of it in resiliparse's: below that bound on resiliparse's length the answer is main, exactly.
+    bound = CONTAINED * CONTAINED / MISSED_SHARE * sum(shingles(main).values())
+    if sum(shingles(resiliparse).values()) <= bound:
+        return main
+    return agreed_text(main, readability_text(html), resiliparse)
