@@ -29,6 +29,7 @@ _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
 _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
+_ABBREVIATED_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St)\.$")
 
 
 class Tokens(NamedTuple):
@@ -183,6 +184,8 @@ def _resolve(text: str, tokens: Tokens, index: EntityIndex):
     for first, last, key in _raw_matches(tokens, index):
         if key in index.acronyms and not _written_like_acronym(tokens, first, last):
             continue  # 'us' the pronoun is not 'US'
+        if not any(word[:1].isupper() for word in tokens.texts[first:last + 1]):
+            continue  # 'interests trump those of': a name is written with a capital
         strong = {e for e, kind in index.targets[key] if kind == "alias"}
         if len(strong) == 1:
             resolved.append((first, last, strong.pop(), "alias"))
@@ -213,7 +216,7 @@ def _joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
     return all(text[tokens.ends[i]:tokens.starts[i + 1]] in (" ", "-") for i in range(a, b))
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def _title_case_lines(text: str, min_long: int = 4) -> list[tuple[int, int]]:
     spans, offset = [], 0
     for line in text.split("\n"):
         n_long = 0
@@ -223,7 +226,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
                     break  # prose: a lower-case word comes early, so most lines stop here
                 n_long += 1
         else:
-            if n_long >= 4:
+            if n_long >= min_long:
                 spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return spans
@@ -271,6 +274,8 @@ def _trim(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
 
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 64):start].rstrip(" \t‘'\"“")  # a short look back: texts can be huge
+    if before.endswith(".") and _ABBREVIATED_TITLE.search(before):
+        return False  # 'Mr. Obama', 'Sen. Warren': the period abbreviates a title
     return (not before and start < 64) or (bool(before) and _SENTENCE_BREAK.match(before[-1]) is not None)
 
 
@@ -304,10 +309,36 @@ def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
     return found
 
 
+def _part_of_longer_name(text: str, tokens: Tokens, first: int, last: int, headlines: list) -> bool:
+    """A match followed by a capitalised word in prose ('Washington Post', 'Trump Tower', 'Jordan Libowitz'), or
+    preceded by one that is not a title, nationality or sentence opener ('South Sudan'): another, longer name."""
+    start = tokens.starts[first]
+    if any(a <= start < b for a, b in headlines):
+        return False
+    after = last + 1
+    if after < len(tokens.texts) and not tokens.keys[after]:
+        return False  # a possessive ends the name
+    if after < len(tokens.texts) and _joined(text, tokens, last, after) and text[tokens.ends[last]] == " ":
+        word = tokens.texts[after]
+        if word[:1].isupper() and word.isalpha() and not word.isupper() and word.casefold() not in NOT_NAMES \
+                and word.casefold() not in TITLES and not is_demonym(word):
+            return True
+    before = first - 1
+    if before >= 0 and text[tokens.ends[before]:start] == " ":
+        word = tokens.texts[before]
+        return (word[:1].isupper() and word.isalpha() and not word.isupper() and _lone_name(word)
+                and not _sentence_initial(text, tokens.starts[before]))
+    return False
+
+
 def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candidate]]:
-    """Text + EntityIndex -> (mentions of known entities, capitalised names left unmatched or ambiguous)."""
+    """Text + EntityIndex -> (mentions of known entities, capitalised names left unmatched or ambiguous); a known
+    name inside a longer one ('Washington Post') is left to the longer one, a candidate."""
     tokens = tokenize(text)
     resolved, unresolved = _resolve(text, tokens, index)
+    headlines = _title_case_lines(text, 2)
+    resolved = [r for r in resolved if r[0] != r[1] or tokens.keys[r[0]] in index.acronyms
+                or not _part_of_longer_name(text, tokens, r[0], r[1], headlines)]
     mentions, taken = [], set()
     for first, last, entity_id, kind in resolved:
         first = _expand_left(tokens, first)

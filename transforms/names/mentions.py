@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from transforms.names.discovery import discover
 from transforms.names.matching import build_index, find_names
 from transforms.names.variant_mentions import resolve_variants, variant_matcher
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, MENTIONS, NAME_CANDIDATES
@@ -25,19 +26,21 @@ def parse_entities(rows: Iterable[Mapping[str, str]]) -> pa.Table:
             raise ValueError(f"entities row {n}: duplicate entity_id {entity_id!r}")
         seen.add(entity_id)
         aliases = sorted({a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()})
-        out.append({"entity_id": entity_id, "canonical_name": name, "entity_type": kind, "aliases": aliases})
+        out.append({"entity_id": entity_id, "canonical_name": name, "entity_type": kind, "aliases": aliases,
+                    "is_curated": True, "count_mentions": 0, "count_articles": 0})
     return pa.Table.from_pylist(out, schema=ENTITIES)
 
 
 def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, pa.Table]:
     """Articles (doc_id, body) + ENTITIES -> (mentions, candidate_mentions); offsets index into body.
 
-    Names the alias table does not list are matched against its known spellings (match_kind 'variant')."""
+    Names the alias table does not list are matched against its known spellings (match_kind 'variant'); the rest
+    become mentions of discovered entities under provisional ids (see `discovery`)."""
     rows = entities.to_pylist()
     index, matcher = build_index(rows), variant_matcher(rows)
     mentions, candidates = [], []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
-        found, unmatched = resolve_variants(body, *find_names(body, index), matcher)
+        found, unmatched = discover(body, *resolve_variants(body, *find_names(body, index), matcher))
         broken = [m for m in found if body[m.start_char:m.end_char] != m.surface]
         if broken:  # offsets are the contract with articles.body: a mismatch is a bug, never data
             raise ValueError(f"mention offsets do not match the body of {doc_id}: {broken[0]}")

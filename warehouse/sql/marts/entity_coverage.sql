@@ -9,6 +9,7 @@ final as (
     select
         entity_id,
         canonical_name,
+        is_curated,
         entity_type,
         outlet,
         count(distinct doc_id) as count_articles,

@@ -1,0 +1,237 @@
+"""Names the entity table does not list -> mentions of discovered entities, resolved within their article.
+
+Each name left unmatched becomes a mention under a provisional id made from its folded key ('n:barack-obama'):
+a full name as written (`discovered`); a surname, titled form ('Mr. Obama', 'Sen. Warren') or possessive resolved
+to the one full name of the article that ends with it (`surname_in_article`), with a title's sex deciding between
+two ('Mrs. Clinton'); an acronym the article spells out ('Government of National Accord (GNA)') resolved to its
+expansion (`acronym`). A lone word the article never explains waits for the corpus (`pending`, `pending_m`,
+`pending_f`, `pending_person` when a title shows a person); two full names ending in it and nothing to decide
+leave it a candidate noted as ambiguous. The corpus-wide step (`resolution`) merges spellings and links the rest.
+"""
+
+import re
+from dataclasses import dataclass
+
+from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
+from transforms.names import gazetteer
+from transforms.names.matching import Candidate, Mention
+from transforms.names.variants import skeleton
+
+PREFIX = "n:"  # provisional ids: never equal to an entity table id
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
+_TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "queen", "princess", "sister"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+_PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "president", "senator",
+                            "governor", "secretary", "minister", "judge", "justice", "mayor", "ambassador",
+                            "speaker", "chairman", "chairwoman", "congressman", "congresswoman", "representative",
+                            "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
+                            "leader", "sheriff", "commissioner", "coach", "officer"}) | _FEMALE_TITLES | _MALE_TITLES
+# Words that make a name an organisation's: general English, not fitted to any corpus.
+ORGANISATION_WORDS = frozenset("""party army group council ministry agency organization organisation front
+movement brigade brigades union committee commission court bank company corporation corp inc llc ltd co institute
+university college school academy foundation association federation league news times post journal tribune herald
+gazette telegraph guardian review magazine press network radio television tv channel media studios airlines
+airways administration department office bureau service services authority board senate congress parliament
+assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
+center centre society forces force guard guards navy command campaign foundation exchange association""".split())
+_SEPARATOR = re.compile(r"[\s\-‐‑–—]+")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A candidate read as a name: its span, folded key tokens, and the sex a title before it gives."""
+
+    start: int
+    end: int
+    surface: str
+    tokens: tuple[str, ...]
+    title: str | None  # 'm', 'f', 'p' (a person, sex unknown) or None
+
+
+def provisional_id(tokens: tuple[str, ...] | list[str]) -> str:
+    """('barack', 'obama') -> 'n:barack-obama': the id a discovered name carries until the corpus-wide step."""
+    return PREFIX + "-".join(tokens)
+
+
+def key_tokens(surface: str) -> tuple[str, ...]:
+    """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped."""
+    words = [fold_word(w.split("'")[0].split("’")[0]) for w in _WORD.findall(surface)]
+    words = [w for w in words if w]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return tuple(words)
+
+
+def name_type(tokens: tuple[str, ...]) -> str:
+    """Folded name tokens -> 'person', 'organisation', 'place' or 'unknown', from package data and word shapes."""
+    key = " ".join(tokens)
+    if set(tokens) & ORGANISATION_WORDS:
+        return "organisation"
+    places = gazetteer.places()
+    if places.is_place(key):
+        return "place"
+    given = gazetteer.given_names()
+    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and "of" not in tokens:
+        return "person"
+    return "unknown"
+
+
+def _title(text: str, start: int) -> str | None:
+    found = _TITLE_BEFORE.search(text, max(0, start - 16), start)
+    word = found.group(1).casefold() if found else ""
+    if word not in _PERSON_TITLES:
+        return None
+    return "f" if word in _FEMALE_TITLES else "m" if word in _MALE_TITLES else "p"
+
+
+def _tail_after_title(candidate: Candidate) -> Candidate:
+    """'Senate Majority Leader Mitch McConnell' -> 'Mitch McConnell': the name after a role inside the run."""
+    words = list(re.finditer(r"\S+", candidate.surface))
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].group().rstrip(".").casefold() in TITLES:
+            rest = words[i + 1:]
+            if rest and fold_word(rest[0].group()) in gazetteer.given_names():
+                cut = rest[0].start()
+                return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
+                                 candidate.note)
+            break
+    return candidate
+
+
+def _split_pairs(candidate: Candidate) -> list[Candidate]:
+    """'Hillary Clinton and Bill Clinton', 'Jordan Libowitz of Citizens for Ethics' -> both names;
+    'Department of Health and Human Services' stays whole."""
+    if candidate.note:
+        return [candidate]
+    at, joiner = candidate.surface.find(" of "), " of "
+    if at < 0 or name_type(key_tokens(candidate.surface[:at])) != "person":  # 'Jordan Libowitz of Citizens for…'
+        at, joiner = candidate.surface.find(" and "), " and "
+        words = set(key_tokens(candidate.surface))
+        if at < 0 or words & ORGANISATION_WORDS or words & {"of", "for", "the"}:
+            return [candidate]
+    cut = at + len(joiner)
+    return [Candidate(candidate.surface[:at], candidate.start_char, candidate.start_char + at, None),
+            Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char, None)]
+
+
+def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:
+    """Candidates -> (those read as names, those left: ambiguous ones the entity table already judged)."""
+    names, left = [], []
+    for candidate in (part for c in candidates for part in _split_pairs(c)):
+        if (candidate.note or "").startswith("ambiguous"):
+            left.append(candidate)
+            continue
+        candidate = _tail_after_title(candidate)
+        tokens = key_tokens(candidate.surface)
+        if not tokens or max(map(len, tokens)) < 3 or not candidate.surface[:1].isupper() or \
+                is_demonym(candidate.surface.split()[-1]):
+            left.append(candidate)
+            continue
+        names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
+                          _title(text, candidate.start_char)))
+    return names, left
+
+
+def _initials(surface: str) -> str:
+    words = [w for w in _SEPARATOR.split(surface) if w]
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def expansions(text: str, names: list[Name]) -> dict[str, tuple[str, ...]]:
+    """Acronyms the text spells out: 'Government of National Accord (GNA)' -> {'GNA': key of the name}."""
+    found = {}
+    for name in names:
+        after = text[name.end:name.end + 12]
+        match = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", after)
+        if match and len(name.tokens) >= 2:
+            acronym = match.group(1)
+            if acronym.replace("s", "").upper() == _initials(name.surface).upper() or \
+                    acronym.upper() == "".join(t[0] for t in name.tokens).upper():
+                found.setdefault(acronym, name.tokens)
+    return found
+
+
+def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written)."""
+    given = gazetteer.given_names()
+    return {n.tokens: (given.get(n.tokens[0], "u"), _WORD.findall(n.surface)[-1]) for n in names
+            if len(n.tokens) >= 2 and (name_type(n.tokens) == "person" or n.title)}
+
+
+def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, ...], str]) -> list[tuple[str, ...]]:
+    """Full names of the text ending in these tokens; a title's sex rules out names given to the other sex."""
+    n = len(tokens)
+    found = [p for p in people if len(p) > n and p[-n:] == tokens]
+    if not found and n == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
+        found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0])]
+    if sex in ("m", "f") and len(found) > 1:
+        found = [p for p in found if people[p][0] in (sex, "u")] or found
+    return found
+
+
+def _mention(name: Name, tokens: tuple[str, ...], kind: str) -> Mention:
+    return Mention(provisional_id(tokens), name.surface, name.surface.split()[-1] if kind != "acronym" else
+                   name.surface, name.start, name.end, kind)
+
+
+def _resolve_short(name: Name, people: dict, acronyms: dict) -> Mention | Candidate:
+    bearers = _bearers(name.tokens, name.title, people)
+    if len(bearers) == 1:
+        return _mention(name, bearers[0], "surname_in_article")
+    if len(bearers) > 1:
+        note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
+        return Candidate(name.surface, name.start, name.end, note)
+    if name.surface in acronyms:
+        return _mention(name, acronyms[name.surface], "acronym")
+    if len(name.tokens) > 1:
+        return _mention(name, name.tokens, "discovered")
+    kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
+    return _mention(name, name.tokens, kind)
+
+
+def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
+             ) -> tuple[list[Mention], list[Candidate]]:
+    """Text + its mentions of listed entities + the candidates left -> (mentions with the discovered ones added,
+    candidates left: ambiguous or unreadable names)."""
+    names, left = read_names(text, candidates)
+    people = _people(names)
+    acronyms = expansions(text, names)
+    found = list(mentions)
+    for name in names:
+        if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
+                                     and not _bearers(name.tokens, name.title, people)):
+            found.append(_mention(name, name.tokens, "discovered"))
+            continue
+        resolved = _resolve_short(name, people, acronyms)
+        (found if isinstance(resolved, Mention) else left).append(resolved)
+    extra, ambiguous = _unwritten_surnames(text, found, left, people)
+    found += extra
+    left += ambiguous
+    return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
+
+
+def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict
+                        ) -> tuple[list[Mention], list[Candidate]]:
+    """Surnames of the text's full names where no candidate was read (opening a sentence or a headline)."""
+    by_surname: dict[str, list[tuple[str, ...]]] = {}
+    for person in people:
+        by_surname.setdefault(people[person][1], []).append(person)
+    taken = sorted([(m.start_char, m.end_char) for m in found] + [(c.start_char, c.end_char) for c in left])
+    extra, ambiguous = [], []
+    for surname, bearers in by_surname.items():
+        if surname.casefold() in NOT_NAMES or len(surname) < 3 or not surname[0].isupper():
+            continue
+        for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken) or text[end:end + 1] in ("-",) or \
+                    re.match(r"\s+[A-Z]", text[end:end + 2]):
+                continue
+            if len(bearers) == 1:
+                extra.append(Mention(provisional_id(bearers[0]), match.group(), match.group(), start, end,
+                                     "surname_in_article"))
+            else:
+                note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
+                ambiguous.append(Candidate(match.group(), start, end, note))
+    return extra, ambiguous

@@ -1,0 +1,220 @@
+"""Discovered names across the corpus -> entities: spellings merged, lone names linked, stable ids, counts.
+
+Works on compact columns: mentions are grouped in Arrow by provisional id (and surface), and only the distinct ids,
+a few per name, are looked at one by one. Person names of one transliteration skeleton word for word that share at
+least one word exactly are one entity (Zelensky / Zelenskiy, Hillary / Hilary Clinton); other names only merge
+when their folded keys are equal (Ocasio-Cortez / Ocasio Cortez). A lone word goes to a country, state or big city
+it names, else to the corpus's only person bearing it as a surname (a title's sex rules bearers out), else stays
+ambiguous (two bearers) or becomes an entity of its own (a place, a titled person, or a capitalised word the
+articles never write in lower case). A lone acronym goes to the expansion the articles give it most.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from transforms.names import gazetteer
+from transforms.names.discovery import PREFIX, name_type
+from transforms.names.variants import skeleton
+from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
+
+MIN_OWN_MENTIONS = 2      # a lone word the corpus cannot tie to anyone needs this many mentions to stand alone
+ACRONYM_SHARE = 2 / 3     # the share of an acronym's expansions that must name one entity
+MAX_ALIASES = 30
+_PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
+
+
+@dataclass
+class Resolution:
+    """The run's discovered entities (ENTITIES rows) and every provisional id's link (ENTITY_LINKS rows)."""
+
+    entities: pa.Table
+    links: pa.Table
+
+
+def _counts(rows: pa.Table, keys: list[str]) -> list[tuple]:
+    grouped = rows.group_by(keys, use_threads=False).aggregate([("doc_id", "count")])
+    return list(zip(*(grouped[k].to_pylist() for k in keys + ["doc_id_count"]), strict=True))
+
+
+def _tokens(name_id: str) -> tuple[str, ...]:
+    return tuple(name_id[len(PREFIX):].split("-"))
+
+
+def _slug(tokens: tuple[str, ...], taken: set[str]) -> str:
+    slug = "-".join(tokens)
+    return slug if slug not in taken else slug + "-n"
+
+
+def _person_clusters(full: dict[str, int], types: dict[str, str]) -> dict[str, str]:
+    """Full-name ids of people -> the id of the member standing for their entity (the most mentioned)."""
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for name_id in full:
+        if types[name_id] == "person":
+            blocks[tuple(map(skeleton, _tokens(name_id)))].append(name_id)
+    head = {}
+    for members in blocks.values():
+        members.sort(key=lambda m: (-full[m], m))
+        groups: list[list[str]] = []
+        for member in members:
+            mine = _tokens(member)
+            group = next((g for g in groups if any(set(mine) & set(_tokens(other)) for other in g)), None)
+            (group.append(member) if group is not None else groups.append([member]))
+        for group in groups:
+            head.update(dict.fromkeys(group, group[0]))
+    return head
+
+
+def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
+    """Acronym as written -> the head id of the expansion the articles give it, when most agree."""
+    expanded = rows.filter(pc.equal(rows["match_kind"], "acronym"))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for surface, name_id, n in _counts(expanded, ["surface", "entity_id"]):
+        votes[surface][heads.get(name_id, name_id)] += n
+    found = {}
+    for surface, counter in votes.items():
+        best, n = counter.most_common(1)[0]
+        if n >= ACRONYM_SHARE * sum(counter.values()):
+            found[surface] = best
+    return found
+
+
+def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for name_id, head in heads.items():
+        if types.get(head) == "person":
+            found[_tokens(name_id)[-1]].add(head)
+    return found
+
+
+def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[str | None, str | None, str | None]:
+    """A lone word's provisional id -> (head id or itself, match kind, note) by the rules of the module doc."""
+    word = _tokens(name_id)[0]
+    places = gazetteer.places()
+    if surface.isupper() and len(surface) > 1:
+        head = context["acronyms"].get(surface)
+        return (head, "acronym_in_corpus", None) if head else (None, None, None)
+    if places.is_major(word):
+        return name_id, "discovered", None
+    sexes = {_PENDING_SEX[k] for k in kinds}
+    bearers = sorted(context["surnames"].get(word, ()))
+    if sexes & {"m", "f"} and len(bearers) > 1:
+        given = gazetteer.given_names()
+        bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
+    if len(bearers) == 1:
+        return bearers[0], "surname_in_corpus", None
+    if bearers:
+        return None, None, "ambiguous: " + ", ".join(context["names"].get(b, b) for b in bearers)
+    own = places.is_place(word) or sexes - {None} or \
+        (context["counts"][name_id] >= MIN_OWN_MENTIONS and word not in context["common"])
+    return (name_id, "discovered", None) if own else (None, None, None)
+
+
+def _lone_type(name_id: str, kinds: set[str]) -> str:
+    if {_PENDING_SEX[k] for k in kinds} - {None}:
+        return "person"
+    return name_type(_tokens(name_id))
+
+
+def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str]) -> Resolution:
+    """Discovered mention rows (doc_id, entity_id = provisional id, surface, match_kind) + the entity table's ids +
+    lower-case words of the corpus -> Resolution."""
+    counts: Counter = Counter()
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for name_id, kind, n in _counts(discovered, ["entity_id", "match_kind"]):
+        counts[name_id] += n
+        kinds[name_id].add(kind)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for name_id, surface, n in _counts(discovered, ["entity_id", "surface"]):
+        surfaces[name_id][surface] += n
+    full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
+    types = {i: name_type(_tokens(i)) for i in full}
+    heads = {i: i for i in full} | _person_clusters(full, types)
+    names = {i: surfaces[i].most_common(1)[0][0] for i in full}
+    context = {"acronyms": _acronyms(discovered, heads), "surnames": _surnames(heads, types), "counts": counts,
+               "common": common_words, "names": names}
+    links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
+    for name_id in kinds.keys() - full.keys():
+        surface = surfaces[name_id].most_common(1)[0][0]
+        links[name_id] = _lone(name_id, kinds[name_id], surface, context)
+        if links[name_id][0] == name_id:
+            types[name_id] = _lone_type(name_id, kinds[name_id])
+            names[name_id] = surface
+    return _tables(links, types, surfaces, discovered, curated_ids)
+
+
+def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, curated_ids: set[str]) -> Resolution:
+    ids = sorted(links)
+    heads = sorted({head for head, _, _ in links.values() if head})
+    final = {head: _slug(_tokens(head), curated_ids) for head in heads}
+    link_table = pa.table({
+        "name_id": ids,
+        "entity_id": [final.get(links[i][0]) for i in ids],
+        "match_kind": [links[i][1] for i in ids],
+        "note": [links[i][2] for i in ids],
+    }, schema=ENTITY_LINKS)
+    members: dict[str, Counter] = defaultdict(Counter)
+    for name_id, (head, _, _) in links.items():
+        if head:
+            members[head].update(surfaces[name_id])
+    entity_of = pc.take(link_table["entity_id"], pc.index_in(discovered["entity_id"], value_set=link_table["name_id"]))
+    per_entity = pa.table({"entity_id": entity_of, "doc_id": discovered["doc_id"]}).filter(pc.is_valid(entity_of))
+    grouped = per_entity.group_by("entity_id").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
+    totals = {e: (n, d) for e, n, d in zip(*(grouped[c].to_pylist() for c in grouped.column_names), strict=True)}
+    rows = []
+    for head in heads:
+        forms = members[head]
+        full_forms = [s for s, _ in forms.most_common() if len(s.split()) > 1] or [forms.most_common(1)[0][0]]
+        n, docs = totals.get(final[head], (0, 0))
+        rows.append({"entity_id": final[head], "canonical_name": full_forms[0], "entity_type": types[head],
+                     "aliases": sorted({s for s, _ in forms.most_common(MAX_ALIASES)} - {full_forms[0]}),
+                     "is_curated": False, "count_mentions": n, "count_articles": docs})
+    return Resolution(pa.Table.from_pylist(rows, schema=ENTITIES), link_table)
+
+
+def with_curated_counts(entities: pa.Table, curated_mentions: pa.Table) -> pa.Table:
+    """The entity table (ENTITIES) + mentions of its entities -> the table with their mention and article counts."""
+    grouped = curated_mentions.group_by("entity_id").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
+    at = pc.index_in(entities["entity_id"], value_set=grouped["entity_id"])
+    counts = pc.fill_null(pc.take(grouped["doc_id_count"], at), 0).cast(pa.int32())
+    docs = pc.fill_null(pc.take(grouped["doc_id_count_distinct"], at), 0).cast(pa.int32())
+    out = entities.set_column(entities.schema.get_field_index("count_mentions"), "count_mentions", counts)
+    return out.set_column(out.schema.get_field_index("count_articles"), "count_articles", docs).cast(ENTITIES)
+
+
+def lower_case_words(words: set[str], bodies) -> set[str]:
+    """Folded lone words + sample bodies -> those the bodies also write in lower case ('Hell', 'State')."""
+    import re
+
+    found: set[str] = set()
+    for body in bodies:
+        found |= words.intersection(re.findall(r"\b[a-z]+\b", body))
+    return found
+
+
+def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
+    """Discovered mention rows + ENTITY_LINKS -> CANDIDATE_MENTIONS rows for the names no entity took."""
+    at = pc.index_in(discovered["entity_id"], value_set=links["name_id"])
+    left = pc.is_null(pc.take(links["entity_id"], at))
+    rows = discovered.filter(left)
+    notes = pc.take(links["note"], pc.index_in(rows["entity_id"], value_set=links["name_id"]))
+    return pa.table({"doc_id": rows["doc_id"], "surface": rows["surface"], "start_char": rows["start_char"],
+                     "end_char": rows["end_char"], "note": notes}, schema=CANDIDATE_MENTIONS)
+
+
+def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies
+                  ) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """MENTIONS + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies -> (every entity, curated
+    and discovered, with counts; ENTITY_LINKS; candidate mentions with the names nothing resolved)."""
+    is_discovered = pc.starts_with(mentions["entity_id"], PREFIX)
+    discovered = mentions.filter(is_discovered)
+    pending = discovered.filter(pc.starts_with(discovered["match_kind"], "pending"))
+    lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
+    resolution = resolve(discovered, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies))
+    curated = with_curated_counts(entities, mentions.filter(pc.invert(is_discovered)))
+    everything = pa.concat_tables([curated, resolution.entities])
+    left = pa.concat_tables([candidate_mentions.cast(CANDIDATE_MENTIONS),
+                             pending_candidates(discovered, resolution.links)])
+    return everything, resolution.links, left
