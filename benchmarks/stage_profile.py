@@ -29,6 +29,7 @@ STAGES = ("names", "quotes", "descriptors", "figures", "features", "stories")
 
 def _batch_stages(batch: pa.Table, entities: pa.Table, timed) -> dict[str, pa.Table]:
     found, candidates = timed("names", mentions.extract_mentions, batch, entities)
+    entities = timed("names", mentions.with_discovered, entities, found)
     found_quotes = timed("quotes", quotes.extract_quotes, batch, found, entities)
     return {
         "mentions": found, "candidates": candidates, "quotes": found_quotes,

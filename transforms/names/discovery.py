@@ -18,6 +18,7 @@ from transforms.names.matching import Candidate, Mention
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
+PERSON_KINDS = frozenset({"surname_in_article", "pending_m", "pending_f", "pending_person"})
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")

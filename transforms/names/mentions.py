@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.names.discovery import discover
+from transforms.names.discovery import PERSON_KINDS, PREFIX, discover, name_type
 from transforms.names.matching import build_index, find_names
 from transforms.names.variant_mentions import resolve_variants, variant_matcher
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, MENTIONS, NAME_CANDIDATES
@@ -91,3 +91,19 @@ def summarise_candidates(candidate_mentions: pa.Table, articles: pa.Table) -> pa
     order = pc.sort_indices(summary, [("n_mentions", "descending"), ("n_articles", "descending"),
                                       ("surface", "ascending")])
     return summary.take(order)
+
+
+def with_discovered(entities: pa.Table, mentions: pa.Table) -> pa.Table:
+    """ENTITIES + a batch's MENTIONS -> ENTITIES with a row per provisional id of a discovered name, typed from its
+    words (a surname resolved in its article, or a titled one, is a person's), for the stages that need types."""
+    discovered = mentions.filter(pc.starts_with(mentions["entity_id"], PREFIX))
+    pairs = discovered.group_by(["entity_id", "match_kind"], use_threads=False).aggregate([])
+    people = set()
+    for name_id, kind in zip(pairs["entity_id"].to_pylist(), pairs["match_kind"].to_pylist(), strict=True):
+        if kind in PERSON_KINDS:
+            people.add(name_id)
+    ids = sorted(set(pairs["entity_id"].to_pylist()))
+    rows = [{"entity_id": i, "canonical_name": i, "aliases": [], "is_curated": False, "count_mentions": 0,
+             "count_articles": 0, "entity_type": "person" if i in people else name_type(tuple(i[2:].split("-")))}
+            for i in ids]
+    return pa.concat_tables([entities, pa.Table.from_pylist(rows, schema=ENTITIES)])
