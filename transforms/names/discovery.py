@@ -18,6 +18,7 @@ from transforms.names.matching import Candidate, Mention
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
+SEX_MARK = "+"  # 'n:clinton+f': a lone surname after a woman's title
 PERSON_KINDS = frozenset({"surname_in_article", "pending_m", "pending_f", "pending_person"})
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
@@ -140,18 +141,33 @@ def _initials(surface: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def expansions(text: str, names: list[Name]) -> dict[str, tuple[str, ...]]:
-    """Acronyms the text spells out: 'Government of National Accord (GNA)' -> {'GNA': key of the name}."""
-    found = {}
+def _spelled_out(name: Name, acronym: str) -> Name | None:
+    """The shortest tail of a name whose initials spell the acronym ('Agents of the Federal Bureau of Investigation'
+    + 'FBI' -> 'Federal Bureau of Investigation')."""
+    words = list(re.finditer(r"\S+", name.surface))
+    letters = acronym[:-1].upper() if acronym.endswith("s") else acronym.upper()
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i].group()[:1].isupper():
+            continue
+        tail = name.surface[words[i].start():]
+        tokens = key_tokens(tail)
+        if len(tokens) >= 2 and letters in (_initials(tail).upper(), "".join(t[0] for t in tokens).upper()):
+            return Name(name.start + words[i].start(), name.end, tail, tokens, name.title)
+    return None
+
+
+def expansions(text: str, names: list[Name]) -> tuple[list[Name], dict[str, tuple[str, ...]]]:
+    """Names + the acronyms the text spells out after them ('Government of National Accord (GNA)') -> (the names,
+    each cut to what the acronym spells; acronym -> key of its name)."""
+    found, out = {}, []
     for name in names:
-        after = text[name.end:name.end + 12]
-        match = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", after)
-        if match and len(name.tokens) >= 2:
-            acronym = match.group(1)
-            if acronym.replace("s", "").upper() == _initials(name.surface).upper() or \
-                    acronym.upper() == "".join(t[0] for t in name.tokens).upper():
-                found.setdefault(acronym, name.tokens)
-    return found
+        match = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[name.end:name.end + 12])
+        spelled = _spelled_out(name, match.group(1)) if match else None
+        if spelled:
+            found.setdefault(match.group(1), spelled.tokens)
+            name = spelled
+        out.append(name)
+    return out, found
 
 
 def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
@@ -189,7 +205,10 @@ def _resolve_short(name: Name, people: dict, acronyms: dict) -> Mention | Candid
     if len(name.tokens) > 1:
         return _mention(name, name.tokens, "discovered")
     kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
-    return _mention(name, name.tokens, kind)
+    mention = _mention(name, name.tokens, kind)
+    if name.title in ("m", "f"):  # a title's sex narrows the bearers: its own id, linked on its own
+        mention = Mention(mention.entity_id + SEX_MARK + name.title, *list(mention.__dict__.values())[1:])
+    return mention
 
 
 def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
@@ -197,8 +216,8 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     """Text + its mentions of listed entities + the candidates left -> (mentions with the discovered ones added,
     candidates left: ambiguous or unreadable names)."""
     names, left = read_names(text, candidates)
+    names, acronyms = expansions(text, names)
     people = _people(names)
-    acronyms = expansions(text, names)
     found = list(mentions)
     for name in names:
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
@@ -210,7 +229,19 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     extra, ambiguous = _unwritten_surnames(text, found, left, people)
     found += extra
     left += ambiguous
+    found += _unwritten_acronyms(text, found, acronyms)
     return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
+
+
+def _unwritten_acronyms(text: str, found: list[Mention], acronyms: dict) -> list[Mention]:
+    """The spelled-out acronyms where no candidate was read: in their parentheses, or opening a sentence."""
+    taken = {m.start_char for m in found}
+    extra = []
+    for acronym, tokens in acronyms.items():
+        for match in re.finditer(r"\b" + re.escape(acronym) + r"\b", text):
+            if match.start() not in taken:
+                extra.append(Mention(provisional_id(tokens), acronym, acronym, match.start(), match.end(), "acronym"))
+    return extra
 
 
 def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms.names import gazetteer
-from transforms.names.discovery import PREFIX, name_type
+from transforms.names.discovery import PREFIX, SEX_MARK, name_type
 from transforms.names.variants import skeleton
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
 
@@ -40,7 +40,7 @@ def _counts(rows: pa.Table, keys: list[str]) -> list[tuple]:
 
 
 def _tokens(name_id: str) -> tuple[str, ...]:
-    return tuple(name_id[len(PREFIX):].split("-"))
+    return tuple(name_id[len(PREFIX):].split(SEX_MARK)[0].split("-"))
 
 
 def _slug(tokens: tuple[str, ...], taken: set[str]) -> str:

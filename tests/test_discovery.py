@@ -1,0 +1,112 @@
+import pyarrow as pa
+import pytest
+
+from transforms.names.discovery import key_tokens, name_type
+from transforms.names.mentions import extract_mentions, parse_entities
+from transforms.names.resolution import resolve, resolve_names
+
+ENTITIES = parse_entities([
+    {"entity_id": "jordan", "canonical_name": "Jordan", "entity_type": "place", "aliases": ""},
+    {"entity_id": "washington", "canonical_name": "Washington", "entity_type": "place", "aliases": ""},
+    {"entity_id": "donald-trump", "canonical_name": "Donald Trump", "entity_type": "person", "aliases": ""},
+])
+
+
+def _found(body: str) -> tuple[list[tuple], list[tuple]]:
+    mentions, candidates = extract_mentions(pa.table({"doc_id": ["d"], "body": [body]}), ENTITIES)
+    return ([(m["surface"], m["entity_id"], m["match_kind"]) for m in mentions.to_pylist()],
+            [(c["surface"], c["note"]) for c in candidates.to_pylist()])
+
+
+@pytest.mark.parametrize("surface, tokens", [
+    ("Donald J. Trump", ("donald", "trump")), ("Ocasio-Cortez", ("ocasio", "cortez")), ("Obama's", ("obama",)),
+])
+def test_key_tokens(surface, tokens):
+    assert key_tokens(surface) == tokens
+
+
+@pytest.mark.parametrize("tokens, kind", [
+    (("barack", "obama"), "person"), (("washington", "post"), "organisation"), (("new", "york"), "place"),
+    (("trump", "tower"), "unknown"), (("berlin",), "place"),
+])
+def test_name_type_from_package_data(tokens, kind):
+    assert name_type(tokens) == kind
+
+
+def test_titled_surname_and_possessive_resolve_to_the_full_name_of_the_article():
+    mentions, _ = _found("Barack Obama spoke. Later, Mr. Obama left and President Obama's book sold.")
+    assert mentions == [("Barack Obama", "n:barack-obama", "discovered"),
+                        ("Obama", "n:barack-obama", "surname_in_article"),
+                        ("Obama", "n:barack-obama", "surname_in_article")]
+
+
+def test_two_bearers_stay_ambiguous_unless_a_title_decides():
+    mentions, candidates = _found("Hillary Clinton and Bill Clinton came. Mrs. Clinton spoke, then Clinton left.")
+    assert ("Clinton", "n:hillary-clinton", "surname_in_article") in mentions
+    assert candidates == [("Clinton", "ambiguous: Bill Clinton, Hillary Clinton")]
+
+
+def test_acronym_resolves_to_the_expansion_the_article_gives():
+    mentions, _ = _found("Agents of the Federal Bureau of Investigation (FBI) came; the FBI said nothing.")
+    assert [m for m in mentions if m[0] == "FBI"] == [("FBI", "n:federal-bureau-of-investigation", "acronym")] * 2
+
+
+def test_names_inside_longer_names_and_verbs_are_not_mentions():
+    mentions, _ = _found("He told the Washington Post that Jordan Libowitz saw Trump Tower. Interests trump all.")
+    assert mentions == [("Washington Post", "n:washington-post", "discovered"),
+                        ("Jordan Libowitz", "n:jordan-libowitz", "discovered"),
+                        ("Trump Tower", "n:trump-tower", "discovered")]
+
+
+def _rows(*rows):
+    return pa.Table.from_pylist([dict(zip(("doc_id", "entity_id", "surface", "match_kind"), r, strict=True))
+                                 for r in rows])
+
+
+def test_spellings_merge_and_look_alikes_stay_apart():
+    found = resolve(_rows(
+        ("a", "n:volodymyr-zelensky", "Volodymyr Zelensky", "discovered"),
+        ("a", "n:volodymyr-zelensky", "Volodymyr Zelensky", "discovered"),
+        ("b", "n:volodymyr-zelenskiy", "Volodymyr Zelenskiy", "discovered"),
+        ("c", "n:hillary-clinton", "Hillary Clinton", "discovered"),
+        ("d", "n:bill-clinton", "Bill Clinton", "discovered"),
+        ("e", "n:kim-jong-un", "Kim Jong Un", "discovered"),
+        ("f", "n:kim-jong-il", "Kim Jong Il", "discovered"),
+    ), set(), set())
+    links = dict(zip(found.links["name_id"].to_pylist(), found.links["entity_id"].to_pylist(), strict=True))
+    assert links["n:volodymyr-zelenskiy"] == links["n:volodymyr-zelensky"] == "volodymyr-zelensky"
+    assert len({links["n:hillary-clinton"], links["n:bill-clinton"], links["n:kim-jong-un"],
+                links["n:kim-jong-il"]}) == 4
+    entity = found.entities.filter(pa.compute.equal(found.entities["entity_id"], "volodymyr-zelensky")).to_pylist()
+    assert entity[0] | {"aliases": None} == {
+        "entity_id": "volodymyr-zelensky", "canonical_name": "Volodymyr Zelensky", "entity_type": "person",
+        "aliases": None, "is_curated": False, "count_mentions": 3, "count_articles": 2}
+
+
+def test_lone_surname_goes_to_the_only_bearer_else_stays_ambiguous():
+    found = resolve(_rows(
+        ("a", "n:nancy-pelosi", "Nancy Pelosi", "discovered"),
+        ("b", "n:pelosi", "Pelosi", "pending"),
+        ("c", "n:hillary-clinton", "Hillary Clinton", "discovered"),
+        ("d", "n:bill-clinton", "Bill Clinton", "discovered"),
+        ("e", "n:clinton", "Clinton", "pending"),
+        ("f", "n:clinton+f", "Clinton", "pending_f"),
+    ), set(), set())
+    links = {r["name_id"]: r for r in found.links.to_pylist()}
+    assert (links["n:pelosi"]["entity_id"], links["n:pelosi"]["match_kind"]) == ("nancy-pelosi", "surname_in_corpus")
+    assert links["n:clinton"]["entity_id"] is None
+    assert links["n:clinton"]["note"] == "ambiguous: Bill Clinton, Hillary Clinton"
+    assert links["n:clinton+f"]["entity_id"] == "hillary-clinton"  # after a woman's title
+
+
+def test_resolve_names_counts_every_entity_and_keeps_what_nothing_took_as_candidates():
+    mentions = pa.table({"doc_id": ["a", "a", "b"], "entity_id": ["jordan", "n:acme", "n:berlin"],
+                         "surface": ["Jordan", "Acme", "Berlin"], "match_kind": ["alias", "pending", "pending"],
+                         "start_char": [0, 10, 0], "end_char": [6, 14, 4]})
+    candidates = pa.table({"doc_id": ["a"], "surface": ["Foo"], "start_char": [20], "end_char": [23],
+                           "note": pa.array([None], pa.string())})
+    entities, links, left = resolve_names(mentions, candidates, ENTITIES, ["the acme of it"])
+    counts = {r["entity_id"]: (r["is_curated"], r["count_mentions"]) for r in entities.to_pylist()}
+    assert counts == {"jordan": (True, 1), "washington": (True, 0), "donald-trump": (True, 0),
+                      "berlin": (False, 1)}
+    assert sorted(left["surface"].to_pylist()) == ["Acme", "Foo"]  # 'acme' is written in lower case: a word
