@@ -66,7 +66,21 @@ def _alias_parser(aliases: argparse.ArgumentParser) -> None:
     for action in (accept, reject):
         action.add_argument("suggestion_id", help="id (or a unique prefix) from `crosswire aliases review`")
         action.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV to edit")
-    for action in (review, accept, reject):
+    merge = actions.add_parser("merge", help="merge a discovered entity into another entity from the next run on")
+    merge.add_argument("entity_id")
+    merge.add_argument("into_entity_id")
+    split = actions.add_parser("split", help="make one spelling of a discovered entity an entity of its own")
+    split.add_argument("entity_id")
+    split.add_argument("spelling")
+    rename = actions.add_parser("rename", help="give a discovered entity another canonical name")
+    rename.add_argument("entity_id")
+    rename.add_argument("name")
+    promote = actions.add_parser("promote", help="copy a discovered entity into the entity table (same id)")
+    promote.add_argument("entity_id")
+    promote.add_argument("--type", choices=("person", "organisation", "place"), help="type, if not the found one")
+    for action in (merge, split, rename, promote):
+        action.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV beside the log")
+    for action in (review, accept, reject, promote):
         action.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
 
 
@@ -189,6 +203,8 @@ def _aliases(args: argparse.Namespace) -> int:
         columns, rows = storage.query(args.warehouse, reports.alias_review(args.limit))
         console.print(_table("alias suggestions (accept or reject by id)", columns, rows))
         return 0
+    if args.action in ("merge", "split", "rename", "promote"):
+        return _entity_decision(args)
     suggestion = storage.read_suggestion(args.warehouse, args.suggestion_id)
     if args.action == "reject":
         storage.save_alias_decision(args.entities, None, alias_decisions.reject(suggestion))
@@ -201,6 +217,28 @@ def _aliases(args: argparse.Namespace) -> int:
         storage.save_alias_decision(args.entities, new_rows, decision)
     console.print(f"{args.action}ed {suggestion['suggestion_id']}: {' / '.join(suggestion['spellings'])} "
                   f"({suggestion['entity_id'] or 'new entity'}) in {args.entities}", soft_wrap=True)
+    return 0
+
+
+def _entity_decision(args: argparse.Namespace) -> int:
+    """merge, split, rename: a decision row the next run applies; promote: a curated row with the same id."""
+    from transforms.names import decisions as alias_decisions
+
+    try:
+        if args.action == "promote":
+            entity = storage.read_entity(args.warehouse, args.entity_id)
+            rows, decision = alias_decisions.promote(storage.read_entities(args.entities)[0], entity, args.type)
+            storage.save_alias_decision(args.entities, rows, decision)
+        else:
+            value = {"merge": "into_entity_id", "split": "spelling", "rename": "name"}[args.action]
+            decision = alias_decisions.entity_decision(
+                {"merge": "merged", "split": "split", "rename": "renamed"}[args.action], args.entity_id,
+                getattr(args, value))
+            storage.save_alias_decision(args.entities, None, decision)
+    except ValueError as exc:
+        raise storage.InputError(str(exc)) from None
+    console.print(f"{decision['decision']} {decision['entity_id']}: {decision['spellings']} "
+                  f"(in {args.entities}; the next run applies it)", soft_wrap=True)
     return 0
 
 

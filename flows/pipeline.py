@@ -161,13 +161,14 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
     sample, to tell common words from names, and the examples they quote."""
     sample = read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
                             columns=["body"])
+    decisions = read_alias_decisions(entities_file)
     every_entity, links, candidates = resolve_names(
         read_run_table(warehouse_dir, "mentions", run_id, columns=["doc_id", "entity_id", "surface", "match_kind",
                                                                     "start_char", "end_char"]),
-        read_run_table(warehouse_dir, "candidate_mentions", run_id), entities, sample)
+        read_run_table(warehouse_dir, "candidate_mentions", run_id), entities, sample, decisions)
     proposals = propose_aliases(
         candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]), sample,
-        entities, read_alias_decisions(entities_file))
+        entities, decisions)
     shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
                            columns=["doc_id", "outlet_name", "body"])
     return {"alias_proposals": proposal_table(proposals, shown), "entities": every_entity, "entity_links": links,

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms.names import gazetteer
-from transforms.names.discovery import PREFIX, SEX_MARK, name_type
+from transforms.names.discovery import PREFIX, SEX_MARK, key_tokens, name_type
 from transforms.names.variants import skeleton
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
 
@@ -118,9 +118,10 @@ def _lone_type(name_id: str, kinds: set[str]) -> str:
     return name_type(_tokens(name_id))
 
 
-def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str]) -> Resolution:
+def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = ()
+            ) -> Resolution:
     """Discovered mention rows (doc_id, entity_id = provisional id, surface, match_kind) + the entity table's ids +
-    lower-case words of the corpus -> Resolution."""
+    lower-case words of the corpus + review's decisions (merged, split, renamed) -> Resolution."""
     counts: Counter = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
     for name_id, kind, n in _counts(discovered, ["entity_id", "match_kind"]):
@@ -142,13 +143,36 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str])
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, kinds[name_id])
             names[name_id] = surface
-    return _tables(links, types, surfaces, discovered, curated_ids)
+    _split(links, list(decisions), curated_ids)
+    return _tables(links, types, surfaces, discovered, curated_ids, list(decisions))
 
 
-def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, curated_ids: set[str]) -> Resolution:
+def _decided(decisions: list[dict], kind: str) -> list[tuple[str, str]]:
+    return [(d["entity_id"], d["spellings"]) for d in decisions if d.get("kind") in ("entity", "merge")
+            and d["decision"] == kind]
+
+
+def _split(links: dict, decisions: list[dict], curated_ids: set[str]) -> None:
+    """Spellings review split out of an entity become entities of their own."""
+    for entity_id, spelling in _decided(decisions, "split"):
+        name_id = PREFIX + "-".join(key_tokens(spelling))
+        head = links.get(name_id, (None,))[0]
+        if head and _slug(_tokens(head), curated_ids) == entity_id:
+            links[name_id] = (name_id, "discovered", None)
+
+
+def _final_ids(heads: list[str], curated_ids: set[str], decisions: list[dict]) -> dict[str, str]:
+    """Head ids -> entity ids: the folded key of the head, or the entity review merged it into."""
+    final = {head: _slug(_tokens(head), curated_ids) for head in heads}
+    into = dict(_decided(decisions, "merged"))
+    return {head: into.get(entity_id, entity_id) for head, entity_id in final.items()}
+
+
+def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, curated_ids: set[str],
+            decisions: list[dict]) -> Resolution:
     ids = sorted(links)
     heads = sorted({head for head, _, _ in links.values() if head})
-    final = {head: _slug(_tokens(head), curated_ids) for head in heads}
+    final = _final_ids(heads, curated_ids, decisions)
     link_table = pa.table({
         "name_id": ids,
         "entity_id": [final.get(links[i][0]) for i in ids],
@@ -156,20 +180,25 @@ def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, cura
         "note": [links[i][2] for i in ids],
     }, schema=ENTITY_LINKS)
     members: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
     for name_id, (head, _, _) in links.items():
         if head:
-            members[head].update(surfaces[name_id])
+            members[final[head]].update(surfaces[name_id])
+            kinds[final[head]][types.get(head, "unknown")] += sum(surfaces[name_id].values())
     entity_of = pc.take(link_table["entity_id"], pc.index_in(discovered["entity_id"], value_set=link_table["name_id"]))
     per_entity = pa.table({"entity_id": entity_of, "doc_id": discovered["doc_id"]}).filter(pc.is_valid(entity_of))
     grouped = per_entity.group_by("entity_id").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
     totals = {e: (n, d) for e, n, d in zip(*(grouped[c].to_pylist() for c in grouped.column_names), strict=True)}
+    names = dict(_decided(decisions, "renamed"))
     rows = []
-    for head in heads:
-        forms = members[head]
+    for entity_id in sorted(members.keys() - curated_ids):
+        forms = members[entity_id]
         full_forms = [s for s, _ in forms.most_common() if len(s.split()) > 1] or [forms.most_common(1)[0][0]]
-        n, docs = totals.get(final[head], (0, 0))
-        rows.append({"entity_id": final[head], "canonical_name": full_forms[0], "entity_type": types[head],
-                     "aliases": sorted({s for s, _ in forms.most_common(MAX_ALIASES)} - {full_forms[0]}),
+        canonical = names.get(entity_id, full_forms[0])
+        n, docs = totals.get(entity_id, (0, 0))
+        rows.append({"entity_id": entity_id, "canonical_name": canonical,
+                     "entity_type": kinds[entity_id].most_common(1)[0][0],
+                     "aliases": sorted({s for s, _ in forms.most_common(MAX_ALIASES)} - {canonical}),
                      "is_curated": False, "count_mentions": n, "count_articles": docs})
     return Resolution(pa.Table.from_pylist(rows, schema=ENTITIES), link_table)
 
@@ -204,15 +233,16 @@ def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
                      "end_char": rows["end_char"], "note": notes}, schema=CANDIDATE_MENTIONS)
 
 
-def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies
-                  ) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """MENTIONS + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies -> (every entity, curated
-    and discovered, with counts; ENTITY_LINKS; candidate mentions with the names nothing resolved)."""
+def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies,
+                  decisions: list[dict] = ()) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """MENTIONS + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies + review's decisions ->
+    (every entity, curated and discovered, with counts; ENTITY_LINKS; candidates: names nothing resolved)."""
     is_discovered = pc.starts_with(mentions["entity_id"], PREFIX)
     discovered = mentions.filter(is_discovered)
     pending = discovered.filter(pc.starts_with(discovered["match_kind"], "pending"))
     lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
-    resolution = resolve(discovered, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies))
+    resolution = resolve(discovered, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
+                         decisions)
     curated = with_curated_counts(entities, mentions.filter(pc.invert(is_discovered)))
     everything = pa.concat_tables([curated, resolution.entities])
     left = pa.concat_tables([candidate_mentions.cast(CANDIDATE_MENTIONS),
