@@ -21,8 +21,10 @@ from flows.tasks import (
     analysis_keys,
     assign_outlets,
     cluster_stories,
+    concat_tables,
     learn_site_lines,
     match_quotes,
+    merge_proposals,
     normalise_outlets,
     parse_entities,
     proposal_table,
@@ -171,7 +173,8 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
         entities, decisions)
     shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
                            columns=["doc_id", "outlet_name", "body"])
-    return {"alias_proposals": proposal_table(proposals, shown), "entities": every_entity, "entity_links": links,
+    queue = concat_tables([proposal_table(proposals, shown), merge_proposals(every_entity, decisions)])
+    return {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
             "name_candidates": summarise_candidates(candidates, articles)}
 
 

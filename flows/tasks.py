@@ -148,6 +148,16 @@ def resolve_names(all_mentions: pa.Table, candidate_mentions: pa.Table, entities
 
 
 @light
+def merge_proposals(entities: pa.Table, decisions: list[dict]) -> pa.Table:
+    return resolution.merge_proposals(entities, {d["suggestion_id"] for d in decisions})
+
+
+@light
+def concat_tables(tables: list[pa.Table]) -> pa.Table:
+    return pa.concat_tables(tables)
+
+
+@light
 def proposal_table(proposals: suggestions.Proposals, shown_articles: pa.Table) -> pa.Table:
     return suggestions.proposal_table(proposals, shown_articles)
 

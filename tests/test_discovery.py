@@ -1,9 +1,10 @@
 import pyarrow as pa
 import pytest
 
+from transforms.names.decisions import entity_decision
 from transforms.names.discovery import key_tokens, name_type
 from transforms.names.mentions import extract_mentions, parse_entities
-from transforms.names.resolution import resolve, resolve_names
+from transforms.names.resolution import merge_proposals, resolve, resolve_names
 
 ENTITIES = parse_entities([
     {"entity_id": "jordan", "canonical_name": "Jordan", "entity_type": "place", "aliases": ""},
@@ -110,3 +111,34 @@ def test_resolve_names_counts_every_entity_and_keeps_what_nothing_took_as_candid
     assert counts == {"jordan": (True, 1), "washington": (True, 0), "donald-trump": (True, 0),
                       "berlin": (False, 1)}
     assert sorted(left["surface"].to_pylist()) == ["Acme", "Foo"]  # 'acme' is written in lower case: a word
+
+
+def test_review_queue_offers_likely_merges_but_never_look_alike_surnames():
+    from warehouse.contracts import ENTITIES as SCHEMA
+
+    rows = [{"entity_id": i, "canonical_name": n, "entity_type": "person", "aliases": [], "is_curated": False,
+             "count_mentions": c, "count_articles": c}
+            for i, n, c in [("hillary-clinton", "Hillary Clinton", 50), ("hillary-rodham-clinton",
+                            "Hillary Rodham Clinton", 5), ("bill-clinton", "Bill Clinton", 20),
+                            ("john-kelly", "John Kelly", 9), ("john-kelley", "John Kelley", 3)]]
+    queue = merge_proposals(pa.Table.from_pylist(rows, schema=SCHEMA)).to_pylist()
+    assert [(r["kind"], r["entity_id"], r["matched_variant"], r["count_mentions"]) for r in queue] == [
+        ("merge", "hillary-clinton", "hillary-rodham-clinton", 5)]
+
+
+def test_review_decisions_merge_split_and_rename():
+    rows = _rows(("a", "n:volodymyr-zelensky", "Volodymyr Zelensky", "discovered"),
+                 ("b", "n:volodymyr-zelenskiy", "Volodymyr Zelenskiy", "discovered"),
+                 ("c", "n:hillary-clinton", "Hillary Clinton", "discovered"),
+                 ("d", "n:hillary-rodham-clinton", "Hillary Rodham Clinton", "discovered"))
+    decisions = [entity_decision("merged", "hillary-rodham-clinton", "hillary-clinton"),
+                 entity_decision("split", "volodymyr-zelensky", "Volodymyr Zelenskiy"),
+                 entity_decision("renamed", "hillary-clinton", "Hillary R. Clinton")]
+    found = resolve(rows, set(), set(), decisions)
+    links = dict(zip(found.links["name_id"].to_pylist(), found.links["entity_id"].to_pylist(), strict=True))
+    assert links["n:hillary-rodham-clinton"] == links["n:hillary-clinton"] == "hillary-clinton"
+    assert links["n:volodymyr-zelenskiy"] == "volodymyr-zelenskiy"
+    names = dict(zip(found.entities["entity_id"].to_pylist(), found.entities["canonical_name"].to_pylist(),
+                     strict=True))
+    assert names["hillary-clinton"] == "Hillary R. Clinton"
+    assert "hillary-rodham-clinton" not in names

@@ -17,8 +17,9 @@ import pyarrow.compute as pc
 
 from transforms.names import gazetteer
 from transforms.names.discovery import PREFIX, SEX_MARK, key_tokens, name_type
+from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
-from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
+from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
 
 MIN_OWN_MENTIONS = 2      # a lone word the corpus cannot tie to anyone needs this many mentions to stand alone
 ACRONYM_SHARE = 2 / 3     # the share of an acronym's expansions that must name one entity
@@ -248,3 +249,34 @@ def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa
     left = pa.concat_tables([candidate_mentions.cast(CANDIDATE_MENTIONS),
                              pending_candidates(discovered, resolution.links)])
     return everything, resolution.links, left
+
+
+def merge_proposals(entities: pa.Table, decided: set[str] = frozenset()) -> pa.Table:
+    """Every entity (ENTITIES) -> ALIAS_SUGGESTIONS of kind 'merge': discovered people that are likely one person but
+    were not merged (a middle name more: 'Hillary Rodham Clinton' / 'Hillary Clinton'), ranked by the mentions a merge
+    would move. Only one surname letter for letter: look-alike surnames ('Kelly', 'Kelley') are never offered."""
+    people = [r for r in entities.to_pylist() if r["entity_type"] == "person"]
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in people:
+        tokens = key_tokens(row["canonical_name"])
+        if len(tokens) >= 2:
+            groups[(tokens[-1], tokens[0])].append(row)
+    out = []
+    for rows in groups.values():
+        rows.sort(key=lambda r: (-r["count_mentions"], r["entity_id"]))
+        for other in rows[1:]:
+            target = rows[0]
+            if other["is_curated"] or not set(key_tokens(target["canonical_name"])) ^ \
+                    set(key_tokens(other["canonical_name"])):
+                continue
+            spellings = [target["canonical_name"], other["canonical_name"]]
+            out.append({"suggestion_id": suggestion_id("merge", target["entity_id"], spellings), "kind": "merge",
+                        "entity_id": target["entity_id"], "canonical_name": target["canonical_name"],
+                        "entity_type": "person", "spellings": spellings,
+                        "count_by_spelling": [target["count_mentions"], other["count_mentions"]],
+                        "matched_variant": other["entity_id"], "outlets": [],
+                        "count_mentions": other["count_mentions"], "count_articles": other["count_articles"],
+                        "score": 0.0, "examples": []})
+    out = [r for r in out if r["suggestion_id"] not in decided]
+    out.sort(key=lambda r: (-r["count_mentions"], r["suggestion_id"]))
+    return pa.Table.from_pylist(out, schema=ALIAS_SUGGESTIONS)
