@@ -37,6 +37,7 @@ kurd kurds yemeni emirati qatari kuwaiti omani bahraini turkish turk turks libya
 european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite""".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
     """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name."""
     lower = word.casefold()

@@ -10,7 +10,9 @@ leave it a candidate noted as ambiguous. The corpus-wide step (`resolution`) mer
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 from transforms.names import gazetteer
@@ -57,6 +59,7 @@ def provisional_id(tokens: tuple[str, ...] | list[str]) -> str:
     return PREFIX + "-".join(tokens)
 
 
+@lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
 def key_tokens(surface: str) -> tuple[str, ...]:
     """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped."""
     words = [fold_word(w.split("'")[0].split("’")[0]) for w in _WORD.findall(surface)]
@@ -66,6 +69,7 @@ def key_tokens(surface: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=1 << 17)
 def name_type(tokens: tuple[str, ...]) -> str:
     """Folded name tokens -> 'person', 'organisation', 'place' or 'unknown', from package data and word shapes."""
     key = " ".join(tokens)
@@ -90,6 +94,8 @@ def _title(text: str, start: int) -> str | None:
 
 def _tail_after_title(candidate: Candidate) -> Candidate:
     """'Senate Majority Leader Mitch McConnell' -> 'Mitch McConnell': the name after a role inside the run."""
+    if " " not in candidate.surface or TITLES.isdisjoint(candidate.surface.casefold().replace(".", "").split()):
+        return candidate
     words = list(re.finditer(r"\S+", candidate.surface))
     for i in range(len(words) - 2, -1, -1):
         if words[i].group().rstrip(".").casefold() in TITLES:
@@ -105,7 +111,7 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
 def _split_pairs(candidate: Candidate) -> list[Candidate]:
     """'Hillary Clinton and Bill Clinton', 'Jordan Libowitz of Citizens for Ethics' -> both names;
     'Department of Health and Human Services' stays whole."""
-    if candidate.note:
+    if candidate.note or (" of " not in candidate.surface and " and " not in candidate.surface):
         return [candidate]
     at, joiner = candidate.surface.find(" of "), " of "
     if at < 0 or name_type(key_tokens(candidate.surface[:at])) != "person":  # 'Jordan Libowitz of Citizens for…'
@@ -177,15 +183,24 @@ def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
             if len(n.tokens) >= 2 and (name_type(n.tokens) == "person" or n.title)}
 
 
-def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, ...], str]) -> list[tuple[str, ...]]:
+def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, ...], tuple[str, str]],
+             tails: dict[tuple[str, ...], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
     """Full names of the text ending in these tokens; a title's sex rules out names given to the other sex."""
-    n = len(tokens)
-    found = [p for p in people if len(p) > n and p[-n:] == tokens]
-    if not found and n == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
+    found = tails.get(tokens, [])
+    if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
         found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0])]
     if sex in ("m", "f") and len(found) > 1:
         found = [p for p in found if people[p][0] in (sex, "u")] or found
     return found
+
+
+def _tails(people: dict) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Each shorter tail of the text's full names ('obama', 'ocasio cortez') -> the names ending in it."""
+    tails: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for person in people:
+        for n in range(1, len(person)):
+            tails.setdefault(person[-n:], []).append(person)
+    return tails
 
 
 def _mention(name: Name, tokens: tuple[str, ...], kind: str) -> Mention:
@@ -193,8 +208,8 @@ def _mention(name: Name, tokens: tuple[str, ...], kind: str) -> Mention:
                    name.surface, name.start, name.end, kind)
 
 
-def _resolve_short(name: Name, people: dict, acronyms: dict) -> Mention | Candidate:
-    bearers = _bearers(name.tokens, name.title, people)
+def _resolve_short(name: Name, people: dict, tails: dict, acronyms: dict) -> Mention | Candidate:
+    bearers = _bearers(name.tokens, name.title, people, tails)
     if len(bearers) == 1:
         return _mention(name, bearers[0], "surname_in_article")
     if len(bearers) > 1:
@@ -218,13 +233,14 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     names, left = read_names(text, candidates)
     names, acronyms = expansions(text, names)
     people = _people(names)
+    tails = _tails(people)
     found = list(mentions)
     for name in names:
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
-                                     and not _bearers(name.tokens, name.title, people)):
+                                     and name.tokens not in tails):
             found.append(_mention(name, name.tokens, "discovered"))
             continue
-        resolved = _resolve_short(name, people, acronyms)
+        resolved = _resolve_short(name, people, tails, acronyms)
         (found if isinstance(resolved, Mention) else left).append(resolved)
     extra, ambiguous = _unwritten_surnames(text, found, left, people)
     found += extra
@@ -244,26 +260,39 @@ def _unwritten_acronyms(text: str, found: list[Mention], acronyms: dict) -> list
     return extra
 
 
+def _occurrences(text: str, words) -> list[tuple[str, int, int]]:
+    """Whole-word occurrences of each word in the text, found with str.find (no pattern to compile per text)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                found.append((word, at, end))
+            at = text.find(word, end)
+    return found
+
+
 def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict
                         ) -> tuple[list[Mention], list[Candidate]]:
     """Surnames of the text's full names where no candidate was read (opening a sentence or a headline)."""
     by_surname: dict[str, list[tuple[str, ...]]] = {}
-    for person in people:
-        by_surname.setdefault(people[person][1], []).append(person)
-    taken = sorted([(m.start_char, m.end_char) for m in found] + [(c.start_char, c.end_char) for c in left])
+    for person, (_, surname) in people.items():
+        if surname.casefold() not in NOT_NAMES and len(surname) >= 3 and surname[0].isupper():
+            by_surname.setdefault(surname, []).append(person)
+    if not by_surname:
+        return [], []
+    spans = sorted([(m.start_char, m.end_char) for m in found] + [(c.start_char, c.end_char) for c in left])
+    starts = [a for a, _ in spans]
     extra, ambiguous = [], []
-    for surname, bearers in by_surname.items():
-        if surname.casefold() in NOT_NAMES or len(surname) < 3 or not surname[0].isupper():
+    for surname, start, end in _occurrences(text, by_surname):
+        at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
+        if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]):
             continue
-        for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
-            start, end = match.span()
-            if any(a < end and start < b for a, b in taken) or text[end:end + 1] in ("-",) or \
-                    re.match(r"\s+[A-Z]", text[end:end + 2]):
-                continue
-            if len(bearers) == 1:
-                extra.append(Mention(provisional_id(bearers[0]), match.group(), match.group(), start, end,
-                                     "surname_in_article"))
-            else:
-                note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
-                ambiguous.append(Candidate(match.group(), start, end, note))
+        bearers = by_surname[surname]
+        if len(bearers) == 1:
+            extra.append(Mention(provisional_id(bearers[0]), surname, surname, start, end, "surname_in_article"))
+        else:
+            note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
+            ambiguous.append(Candidate(surname, start, end, note))
     return extra, ambiguous
