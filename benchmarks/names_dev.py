@@ -72,12 +72,15 @@ def _article_mentions(con, external_id: str) -> tuple[str | None, list[tuple]]:
 
 
 def _locate(body: str, case: dict) -> int | None:
+    """Where the case's surface is in the cleaned body: its context found with any run of spaces between words."""
+    import re
+
     context = case.get("context") or case["surface"]
-    at = body.find(context)
-    if at < 0:
+    found = re.search(r"\s+".join(map(re.escape, context.split())), body)
+    if not found:
         return None
-    inner = context.find(case["surface"])
-    return at + max(inner, 0)
+    inner = re.search(re.escape(case["surface"]), body[found.start():found.end()])
+    return found.start() + (inner.start() if inner else 0)
 
 
 def judge_case(case: dict, body: str | None, mentions: list[tuple]) -> str | None:

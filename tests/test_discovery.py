@@ -142,3 +142,21 @@ def test_review_decisions_merge_split_and_rename():
                      strict=True))
     assert names["hillary-clinton"] == "Hillary R. Clinton"
     assert "hillary-rodham-clinton" not in names
+
+
+def test_middle_names_and_initials_are_one_person():
+    mentions, _ = _found("FBI Director James B. Comey testified. Comey left.")
+    assert mentions == [("James B. Comey", "n:james-comey", "discovered"), ("Comey", "n:james-comey",
+                                                                           "surname_in_article")]
+    found = resolve(_rows(("a", "n:barack-obama", "Barack Obama", "discovered"),
+                          ("b", "n:barack-hussein-obama", "Barack Hussein Obama", "discovered")), set(), set())
+    assert set(found.links["entity_id"].to_pylist()) == {"barack-obama"}
+
+
+def test_a_surname_the_corpus_resolves_to_one_bearer_goes_to_that_bearer():
+    rows = [("a", "n:barack-obama", "Barack Obama", "discovered"), ("b", "n:michelle-obama", "Michelle Obama",
+                                                                     "discovered")]
+    rows += [(f"c{i}", "n:barack-obama", "Obama", "surname_in_article") for i in range(19)]
+    rows += [("d", "n:michelle-obama", "Obama", "surname_in_article"), ("e", "n:obama", "Obama", "pending")]
+    links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert (links["n:obama"]["entity_id"], links["n:obama"]["match_kind"]) == ("barack-obama", "surname_in_corpus")

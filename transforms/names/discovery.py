@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
+from transforms.lexicon import DEMONYMS, NOT_NAMES, TITLES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
 from transforms.names.variants import skeleton
@@ -117,8 +117,9 @@ def _split_pairs(candidate: Candidate) -> list[Candidate]:
     if at < 0 or name_type(key_tokens(candidate.surface[:at])) != "person":  # 'Jordan Libowitz of Citizens for…'
         at, joiner = candidate.surface.find(" and "), " and "
         words = set(key_tokens(candidate.surface))
-        if at < 0 or words & ORGANISATION_WORDS or words & {"of", "for", "the"}:
-            return [candidate]
+        if at < 0 or words & ORGANISATION_WORDS or words & {"of", "for", "the"} or " " not in \
+                candidate.surface[:at] or " " not in candidate.surface[at + 5:]:
+            return [candidate]  # 'Immigration and Customs Enforcement': a one-word side is not a name alone
     cut = at + len(joiner)
     return [Candidate(candidate.surface[:at], candidate.start_char, candidate.start_char + at, None),
             Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char, None)]
@@ -133,8 +134,9 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
             continue
         candidate = _tail_after_title(candidate)
         tokens = key_tokens(candidate.surface)
+        last = candidate.surface.split()[-1]
         if not tokens or max(map(len, tokens)) < 3 or not candidate.surface[:1].isupper() or \
-                is_demonym(candidate.surface.split()[-1]):
+                (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS)):
             left.append(candidate)
             continue
         names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
@@ -157,7 +159,10 @@ def _spelled_out(name: Name, acronym: str) -> Name | None:
             continue
         tail = name.surface[words[i].start():]
         tokens = key_tokens(tail)
-        if len(tokens) >= 2 and letters in (_initials(tail).upper(), "".join(t[0] for t in tokens).upper()):
+        initials = (_initials(tail).upper(), "".join(t[0] for t in tokens).upper())
+        # an acronym may drop a last word the name gained later ('Centers for Disease Control and Prevention (CDC)')
+        if len(tokens) >= 2 and (letters in initials or (len(letters) >= 3 and any(
+                i.startswith(letters) and len(i) == len(letters) + 1 for i in initials))):
             return Name(name.start + words[i].start(), name.end, tail, tokens, name.title)
     return None
 
@@ -189,8 +194,8 @@ def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, .
     found = tails.get(tokens, [])
     if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
         found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0])]
-    if sex in ("m", "f") and len(found) > 1:
-        found = [p for p in found if people[p][0] in (sex, "u")] or found
+    if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney
+        found = [p for p in found if people[p][0] in (sex, "u")]
     return found
 
 

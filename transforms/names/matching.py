@@ -15,6 +15,7 @@ import ahocorasick
 from transforms.lexicon import (
     ARTICLES,
     CONNECTORS,
+    DEMONYMS,
     HYPHEN_ARTICLES,
     NOT_NAMES,
     TITLES,
@@ -213,7 +214,10 @@ def _capitalised(word: str) -> bool:
 
 
 def _joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
-    return all(text[tokens.ends[i]:tokens.starts[i + 1]] in (" ", "-") for i in range(a, b))
+    """Words a..b written as one name: spaces or hyphens between them, or a middle initial's period ('James B.')."""
+    return all(text[tokens.ends[i]:tokens.starts[i + 1]] in (" ", "-") or
+               (text[tokens.ends[i]:tokens.starts[i + 1]] == ". " and len(tokens.texts[i]) == 1 and i > a - 1 and
+                tokens.texts[i].isupper() and i > 0) for i in range(a, b))
 
 
 def _title_case_lines(text: str, min_long: int = 4) -> list[tuple[int, int]]:
@@ -321,8 +325,8 @@ def _part_of_longer_name(text: str, tokens: Tokens, first: int, last: int, headl
     if after < len(tokens.texts) and _joined(text, tokens, last, after) and text[tokens.ends[last]] == " ":
         word = tokens.texts[after]
         if word[:1].isupper() and word.isalpha() and not word.isupper() and word.casefold() not in NOT_NAMES \
-                and word.casefold() not in TITLES and not is_demonym(word):
-            return True
+                and word.casefold() not in TITLES and word.casefold() not in DEMONYMS:
+            return True  # ('Jordan Fabian': a surname may end like a nationality)
     before = first - 1
     if before >= 0 and text[tokens.ends[before]:start] == " ":
         word = tokens.texts[before]

@@ -24,6 +24,9 @@ from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES,
 MIN_OWN_MENTIONS = 2      # a lone word the corpus cannot tie to anyone needs this many mentions to stand alone
 ACRONYM_SHARE = 2 / 3     # the share of an acronym's expansions that must name one entity
 MAX_ALIASES = 30
+# A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
+# times) is that person where an article does not say: 'Obama' beside a rarely named 'Michelle Obama'.
+USUAL_MIN, USUAL_COUNT = 0.9, 20
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -65,6 +68,23 @@ def _person_clusters(full: dict[str, int], types: dict[str, str]) -> dict[str, s
             (group.append(member) if group is not None else groups.append([member]))
         for group in groups:
             head.update(dict.fromkeys(group, group[0]))
+    return _middle_names(head, full)
+
+
+def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
+    """'Barack Hussein Obama', 'Sarah Huckabee Sanders' -> the entity of the two-word name with the same first and
+    last word, when there is exactly one."""
+    short: dict[tuple[str, str], str] = {}
+    for name_id in head:
+        tokens = _tokens(name_id)
+        if len(tokens) == 2:
+            short[tokens] = head[name_id]
+    for name_id in list(head):
+        tokens = _tokens(name_id)
+        target = short.get((tokens[0], tokens[-1])) if len(tokens) > 2 else None
+        if target and target != head[name_id] and head[name_id] == name_id:
+            for member in [m for m, h in head.items() if h == name_id]:
+                head[member] = target
     return head
 
 
@@ -80,6 +100,24 @@ def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
         if n >= ACRONYM_SHARE * sum(counter.values()):
             found[surface] = best
     return found
+
+
+def _usual_bearers(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """A lone surname -> (the person the articles naming its bearers resolve it to most, that share), when the
+    articles resolved it at least USUAL_COUNT times."""
+    resolved = rows.filter(pc.equal(rows["match_kind"], "surname_in_article"))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for surface, name_id, n in _counts(resolved, ["surface", "entity_id"]):
+        tokens = key_tokens(surface)
+        if len(tokens) == 1:
+            votes[tokens[0]][heads.get(name_id, name_id)] += n
+    usual = {}
+    for word, counter in votes.items():
+        best, n = counter.most_common(1)[0]
+        total = sum(counter.values())
+        if total >= USUAL_COUNT:
+            usual[word] = (best, n / total)
+    return usual
 
 
 def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str]]:
@@ -106,6 +144,9 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
         bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
     if len(bearers) == 1:
         return bearers[0], "surname_in_corpus", None
+    usual = context["usual"].get(word)
+    if usual and usual[1] >= USUAL_MIN and usual[0] in bearers:
+        return usual[0], "surname_in_corpus", None
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["names"].get(b, b) for b in bearers)
     own = places.is_place(word) or sexes - {None} or \
@@ -136,7 +177,7 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
     heads = {i: i for i in full} | _person_clusters(full, types)
     names = {i: surfaces[i].most_common(1)[0][0] for i in full}
     context = {"acronyms": _acronyms(discovered, heads), "surnames": _surnames(heads, types), "counts": counts,
-               "common": common_words, "names": names}
+               "common": common_words, "names": names, "usual": _usual_bearers(discovered, heads)}
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in kinds.keys() - full.keys():
         surface = surfaces[name_id].most_common(1)[0][0]
