@@ -35,7 +35,7 @@ def _batch_stages(batch: pa.Table, entities: pa.Table, timed) -> dict[str, pa.Ta
         "mentions": found, "candidates": candidates, "quotes": found_quotes,
         "descriptors": timed("descriptors", descriptors.extract_descriptors, batch, found, found_quotes, entities),
         "figures": timed("figures", figures.extract_figures, batch),
-        "features": timed("features", stories.story_features, batch, found),
+        "features": timed("features", stories.story_features, batch, mentions.curated_only(found)),
     }
 
 

@@ -41,7 +41,7 @@ from flows.tasks import (
     summarise_candidates,
     write,
 )
-from transforms.names import suggestions
+from transforms.names import discovery, suggestions
 from transforms.runs import bookkeeping as runs
 
 # A batch allocates millions of short-lived objects (tokens, matches) and few cycles: at the default threshold (700)
@@ -165,9 +165,11 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
                             columns=["body"])
     decisions = read_alias_decisions(entities_file)
     every_entity, links, candidates = resolve_names(
-        read_run_table(warehouse_dir, "mentions", run_id, columns=["doc_id", "entity_id", "surface", "match_kind",
-                                                                    "start_char", "end_char"]),
-        read_run_table(warehouse_dir, "candidate_mentions", run_id), entities, sample, decisions)
+        read_run_table(warehouse_dir, "mentions", run_id, "match_kind", discovery.DISCOVERED_KINDS,
+                       ["doc_id", "entity_id", "surface", "match_kind", "start_char", "end_char"]),
+        read_run_table(warehouse_dir, "candidate_mentions", run_id), entities, sample, decisions,
+        read_run_table(warehouse_dir, "mentions", run_id, "match_kind", discovery.CURATED_KINDS,
+                       ["doc_id", "entity_id"]))
     proposals = propose_aliases(
         candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]), sample,
         entities, decisions)

@@ -141,10 +141,10 @@ def propose_aliases(candidate_mentions: pa.Table, variants: pa.Table, sample_bod
 
 
 @light
-def resolve_names(all_mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies: pa.Table,
-                  decisions: list[dict]) -> tuple[pa.Table, pa.Table, pa.Table]:
-    return resolution.resolve_names(all_mentions, candidate_mentions, entities, sample_bodies["body"].to_pylist(),
-                                    decisions)
+def resolve_names(discovered: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies: pa.Table,
+                  decisions: list[dict], curated: pa.Table) -> tuple[pa.Table, pa.Table, pa.Table]:
+    return resolution.resolve_names(discovered, candidate_mentions, entities, sample_bodies["body"].to_pylist(),
+                                    decisions, curated)
 
 
 @light

@@ -21,6 +21,10 @@ from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
 SEX_MARK = "+"  # 'n:clinton+f': a lone surname after a woman's title
+# match_kind of a discovered name's mention, as the batch writes it (the catalog may refine pending and discovered).
+DISCOVERED_KINDS = ("discovered", "surname_in_article", "acronym", "pending", "pending_m", "pending_f",
+                    "pending_person")
+CURATED_KINDS = ("alias", "surname", "surname_in_context", "variant")  # mentions of the entity table's entities
 PERSON_KINDS = frozenset({"surname_in_article", "pending_m", "pending_f", "pending_person"})
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
@@ -136,7 +140,8 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         tokens = key_tokens(candidate.surface)
         last = candidate.surface.split()[-1]
         if not tokens or max(map(len, tokens)) < 3 or not candidate.surface[:1].isupper() or \
-                (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS)):
+                (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
+                                       tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
             left.append(candidate)
             continue
         names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,

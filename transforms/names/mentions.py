@@ -107,3 +107,8 @@ def with_discovered(entities: pa.Table, mentions: pa.Table) -> pa.Table:
              "count_articles": 0, "entity_type": "person" if i in people else name_type(tuple(i[2:].split("-")))}
             for i in ids]
     return pa.concat_tables([entities, pa.Table.from_pylist(rows, schema=ENTITIES)])
+
+
+def curated_only(mentions: pa.Table) -> pa.Table:
+    """MENTIONS -> those of the entity table's entities (no provisional ids of discovered names)."""
+    return mentions.filter(pc.invert(pc.starts_with(mentions["entity_id"], PREFIX)))

@@ -276,17 +276,18 @@ def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
 
 
 def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies,
-                  decisions: list[dict] = ()) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """MENTIONS + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies + review's decisions ->
-    (every entity, curated and discovered, with counts; ENTITY_LINKS; candidates: names nothing resolved)."""
+                  decisions: list[dict] = (), curated: pa.Table | None = None) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """MENTIONS (of discovered names, or all) + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies
+    + review's decisions (+ the doc_id, entity_id of the table's mentions, when `mentions` holds only discovered
+    names) -> (every entity, curated and discovered, with counts; ENTITY_LINKS; candidates nothing resolved)."""
     is_discovered = pc.starts_with(mentions["entity_id"], PREFIX)
-    discovered = mentions.filter(is_discovered)
+    discovered = mentions.filter(is_discovered) if curated is None else mentions
+    curated = mentions.filter(pc.invert(is_discovered)) if curated is None else curated
     pending = discovered.filter(pc.starts_with(discovered["match_kind"], "pending"))
     lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
     resolution = resolve(discovered, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
                          decisions)
-    curated = with_curated_counts(entities, mentions.filter(pc.invert(is_discovered)))
-    everything = pa.concat_tables([curated, resolution.entities])
+    everything = pa.concat_tables([with_curated_counts(entities, curated), resolution.entities])
     left = pa.concat_tables([candidate_mentions.cast(CANDIDATE_MENTIONS),
                              pending_candidates(discovered, resolution.links)])
     return everything, resolution.links, left

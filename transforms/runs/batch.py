@@ -81,7 +81,8 @@ def analyse_batch(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> B
         quotes=found_quotes,
         descriptors=descriptors.extract_descriptors(cleaned.articles, found, found_quotes, entities),
         figures=figures.extract_figures(cleaned.articles),
-        story_features=stories.story_features(cleaned.articles, found),
+        # Stories compare the entity table's entities only: discovered names are many, and resolved run-wide.
+        story_features=stories.story_features(cleaned.articles, mentions.curated_only(found)),
     )
 
 
