@@ -45,6 +45,7 @@ airways administration department office bureau service services authority board
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association""".split())
 _SEPARATOR = re.compile(r"[\s\-‐‑–—]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def provisional_id(tokens: tuple[str, ...] | list[str]) -> str:
 @lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
 def key_tokens(surface: str) -> tuple[str, ...]:
     """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped."""
-    words = [fold_word(w.split("'")[0].split("’")[0]) for w in _WORD.findall(surface)]
+    words = [fold_word(_POSSESSIVE.sub("", w)) for w in _WORD.findall(surface)]
     words = [w for w in words if w]
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
@@ -115,11 +116,12 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
 def _split_pairs(candidate: Candidate) -> list[Candidate]:
     """'Hillary Clinton and Bill Clinton', 'Jordan Libowitz of Citizens for Ethics' -> both names;
     'Department of Health and Human Services' stays whole."""
-    if candidate.note or (" of " not in candidate.surface and " and " not in candidate.surface):
+    pair = candidate.surface.replace(" And ", " and ")
+    if candidate.note or (" of " not in pair and " and " not in pair):
         return [candidate]
     at, joiner = candidate.surface.find(" of "), " of "
     if at < 0 or name_type(key_tokens(candidate.surface[:at])) != "person":  # 'Jordan Libowitz of Citizens for…'
-        at, joiner = candidate.surface.find(" and "), " and "
+        at, joiner = candidate.surface.replace(" And ", " and ").find(" and "), " and "
         words = set(key_tokens(candidate.surface))
         if at < 0 or words & ORGANISATION_WORDS or words & {"of", "for", "the"} or " " not in \
                 candidate.surface[:at] or " " not in candidate.surface[at + 5:]:
@@ -129,15 +131,50 @@ def _split_pairs(candidate: Candidate) -> list[Candidate]:
             Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char, None)]
 
 
+_PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name
+_SHOUTED = re.compile(r"\s[A-Z]{4,}$")
+
+
+def _tidy(text: str, candidate: Candidate) -> Candidate:
+    """A candidate cut to its name: no party tag, no shouted word after it ('Bill Barr REALLY'), and no sentence
+    opener that is not a given name before it ('Banishing Kelly', 'Members of The POLITICO Caucus')."""
+    surface, start = candidate.surface, candidate.start_char
+    for pattern in (_PARTY_TAG, _SHOUTED):
+        found = pattern.search(surface)
+        if found and not surface.isupper():
+            surface = surface[:found.start()]
+    words = surface.split(" ")
+    if len(words) >= 2 and _opens_sentence(text, start) and \
+            fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
+        rest = 1
+        while rest < len(words) and (not words[rest][:1].isupper() or words[rest].casefold() == "the"):
+            rest += 1
+        cut = len(" ".join(words[:rest])) + 1
+        surface, start = surface[cut:], start + cut
+    if (surface, start) == (candidate.surface, candidate.start_char):
+        return candidate
+    return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?:\n"
+
+
 def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:
     """Candidates -> (those read as names, those left: ambiguous ones the entity table already judged)."""
     names, left = [], []
-    for candidate in (part for c in candidates for part in _split_pairs(c)):
+    for candidate in (part for c in candidates for part in _split_pairs(_tidy(text, c))):
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue
         candidate = _tail_after_title(candidate)
         tokens = key_tokens(candidate.surface)
+        if not candidate.surface.strip():
+            continue
+        if len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS:
+            left.append(candidate)  # 'Department' left of 'Justice Department' is no name alone
+            continue
         last = candidate.surface.split()[-1]
         if not tokens or max(map(len, tokens)) < 3 or not candidate.surface[:1].isupper() or \
                 (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or

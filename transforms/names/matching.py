@@ -215,9 +215,15 @@ def _capitalised(word: str) -> bool:
 
 def _joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
     """Words a..b written as one name: spaces or hyphens between them, or a middle initial's period ('James B.')."""
-    return all(text[tokens.ends[i]:tokens.starts[i + 1]] in (" ", "-") or
-               (text[tokens.ends[i]:tokens.starts[i + 1]] == ". " and len(tokens.texts[i]) == 1 and i > a - 1 and
-                tokens.texts[i].isupper() and i > 0) for i in range(a, b))
+    return all(_joining(text[tokens.ends[i]:tokens.starts[i + 1]], tokens.texts[i]) for i in range(a, b))
+
+
+def _joining(gap: str, word: str) -> bool:
+    """A gap inside one name: a space or hyphen, a middle initial's period ('James B. Comey'), or the apostrophe of
+    'O'Rourke', 'D'Souza'."""
+    if gap in (" ", "-"):
+        return True
+    return len(word) == 1 and word.isupper() and (gap == ". " or (gap in ("'", "’") and word in "OD"))
 
 
 def _title_case_lines(text: str, min_long: int = 4) -> list[tuple[int, int]]:
