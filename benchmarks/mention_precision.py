@@ -43,9 +43,11 @@ def report(rows: list[dict]) -> None:
         print(f"  {kind}: {n}")
     by_kind = Counter((r["match_kind"], r["verdict"]) for r in judged)
     print("  by match_kind:", dict(sorted(by_kind.items())))
-    types = Counter(r["error"] for r in judged if r.get("type_error"))
-    if types:
-        print("  entity type wrong (mention right):", sum(types.values()))
+    print("  entity type wrong, mention right:", sum(bool(r.get("type_error")) for r in judged))
+    fixed = [r for r in judged if r.get("fixed_after")]
+    if fixed:
+        print(f"  wrong ones whose kind of error later commits fix: {len(fixed)}; precision without them "
+              f"{right / (len(judged) - len(fixed)):.3f}")
 
 
 def main() -> None:
@@ -59,7 +61,9 @@ def main() -> None:
     if args.sample:
         Path(args.out).write_text(json.dumps(sample(args.sample, args.n, args.seed), indent=1, default=str))
         return
-    report(json.loads(Path(args.judged).read_text()))
+    judged = json.loads(Path(args.judged).read_text())
+    print(judged["about"])
+    report(judged["rows"])
 
 
 if __name__ == "__main__":
