@@ -87,7 +87,10 @@ def test_spellings_merge_and_look_alikes_stay_apart():
 def test_lone_surname_goes_to_the_only_bearer_else_stays_ambiguous():
     found = resolve(_rows(
         ("a", "n:nancy-pelosi", "Nancy Pelosi", "discovered"),
+        ("a", "n:nancy-pelosi", "Pelosi", "surname_in_article"),  # the articles use it as a surname
         ("b", "n:pelosi", "Pelosi", "pending"),
+        ("g", "n:tom-coburn-okla", "Tom Coburn Okla", "discovered"),
+        ("h", "n:okla", "Okla", "pending"),  # never written as anyone's surname: not linked to that junk name
         ("c", "n:hillary-clinton", "Hillary Clinton", "discovered"),
         ("d", "n:bill-clinton", "Bill Clinton", "discovered"),
         ("e", "n:clinton", "Clinton", "pending"),
@@ -95,6 +98,7 @@ def test_lone_surname_goes_to_the_only_bearer_else_stays_ambiguous():
     ), set(), set())
     links = {r["name_id"]: r for r in found.links.to_pylist()}
     assert (links["n:pelosi"]["entity_id"], links["n:pelosi"]["match_kind"]) == ("nancy-pelosi", "surname_in_corpus")
+    assert links["n:okla"]["entity_id"] is None
     assert links["n:clinton"]["entity_id"] is None
     assert links["n:clinton"]["note"] == "ambiguous: Bill Clinton, Hillary Clinton"
     assert links["n:clinton+f"]["entity_id"] == "hillary-clinton"  # after a woman's title

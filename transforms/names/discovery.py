@@ -172,6 +172,9 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         tokens = key_tokens(candidate.surface)
         if not candidate.surface.strip():
             continue
+        if " " in candidate.surface and candidate.surface.isupper():
+            left.append(candidate)  # 'SHOOT FIRST AND TALK LATER': a shouted phrase
+            continue
         if len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS:
             left.append(candidate)  # 'Department' left of 'Justice Department' is no name alone
             continue

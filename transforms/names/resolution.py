@@ -21,7 +21,6 @@ from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
 
-MIN_OWN_MENTIONS = 2      # a lone word the corpus cannot tie to anyone needs this many mentions to stand alone
 ACRONYM_SHARE = 2 / 3     # the share of an acronym's expansions that must name one entity
 MAX_ALIASES = 30
 # A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
@@ -102,9 +101,9 @@ def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
     return found
 
 
-def _usual_bearers(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, float]]:
-    """A lone surname -> (the person the articles naming its bearers resolve it to most, that share), when the
-    articles resolved it at least USUAL_COUNT times."""
+def _usual_bearers(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, float, int]]:
+    """A lone surname -> (the person the articles naming its bearers resolve it to most, that share, how many times
+    the articles resolved it)."""
     resolved = rows.filter(pc.equal(rows["match_kind"], "surname_in_article"))
     votes: dict[str, Counter] = defaultdict(Counter)
     for surface, name_id, n in _counts(resolved, ["surface", "entity_id"]):
@@ -115,8 +114,7 @@ def _usual_bearers(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str
     for word, counter in votes.items():
         best, n = counter.most_common(1)[0]
         total = sum(counter.values())
-        if total >= USUAL_COUNT:
-            usual[word] = (best, n / total)
+        usual[word] = (best, n / total, total)
     return usual
 
 
@@ -142,15 +140,17 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if sexes & {"m", "f"} and len(bearers) > 1:
         given = gazetteer.given_names()
         bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
-    if len(bearers) == 1:
-        return bearers[0], "surname_in_corpus", None
     usual = context["usual"].get(word)
-    if usual and usual[1] >= USUAL_MIN and usual[0] in bearers:
+    # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
+    # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
+    if len(bearers) == 1 and (usual or sexes - {None}):
+        return bearers[0], "surname_in_corpus", None
+    if usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers:
         return usual[0], "surname_in_corpus", None
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["names"].get(b, b) for b in bearers)
-    own = places.is_place(word) or sexes - {None} or \
-        (context["counts"][name_id] >= MIN_OWN_MENTIONS and word not in context["common"])
+    # A lone word of its own is a place or a titled person; anything else ('Hindu', 'DUIs') is too often no name.
+    own = places.is_place(word) or sexes - {None}
     return (name_id, "discovered", None) if own else (None, None, None)
 
 
