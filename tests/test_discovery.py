@@ -164,3 +164,9 @@ def test_a_surname_the_corpus_resolves_to_one_bearer_goes_to_that_bearer():
     rows += [("d", "n:michelle-obama", "Obama", "surname_in_article"), ("e", "n:obama", "Obama", "pending")]
     links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert (links["n:obama"]["entity_id"], links["n:obama"]["match_kind"]) == ("barack-obama", "surname_in_corpus")
+
+
+def test_names_are_cut_to_the_name():
+    mentions, _ = _found("Host Lawrence O'Donnell asked Sen. Tom Coburn, R-Okla., about it. Banishing Kelly won't "
+                         "help. Members of The POLITICO Caucus met. The Justice Department said.")
+    assert [m[0] for m in mentions] == ["Lawrence O'Donnell", "Tom Coburn", "Kelly", "POLITICO Caucus"]
