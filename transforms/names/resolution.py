@@ -42,6 +42,10 @@ def _counts(rows: pa.Table, keys: list[str]) -> list[tuple]:
     return list(zip(*(grouped[k].to_pylist() for k in keys + ["doc_id_count"]), strict=True))
 
 
+def _most_used(counter: Counter) -> str:
+    return max(counter.items(), key=lambda kv: (kv[1], kv[0]))[0] if len(counter) > 1 else next(iter(counter))
+
+
 def _tokens(name_id: str) -> tuple[str, ...]:
     return tuple(name_id[len(PREFIX):].split(SEX_MARK)[0].split("-"))
 
@@ -78,11 +82,14 @@ def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
         tokens = _tokens(name_id)
         if len(tokens) == 2:
             short[tokens] = head[name_id]
-    for name_id in list(head):
+    members: dict[str, list[str]] = defaultdict(list)
+    for name_id, its_head in head.items():
+        members[its_head].append(name_id)
+    for name_id in list(members):
         tokens = _tokens(name_id)
         target = short.get((tokens[0], tokens[-1])) if len(tokens) > 2 else None
-        if target and target != head[name_id] and head[name_id] == name_id:
-            for member in [m for m, h in head.items() if h == name_id]:
+        if target and target != name_id:
+            for member in members[name_id]:
                 head[member] = target
     return head
 
@@ -175,12 +182,12 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
     full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
     types = {i: name_type(_tokens(i)) for i in full}
     heads = {i: i for i in full} | _person_clusters(full, types)
-    names = {i: surfaces[i].most_common(1)[0][0] for i in full}
+    names = {i: _most_used(surfaces[i]) for i in full}
     context = {"acronyms": _acronyms(discovered, heads), "surnames": _surnames(heads, types), "counts": counts,
                "common": common_words, "names": names, "usual": _usual_bearers(discovered, heads)}
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in kinds.keys() - full.keys():
-        surface = surfaces[name_id].most_common(1)[0][0]
+        surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, kinds[name_id])
@@ -234,13 +241,13 @@ def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, cura
     names = dict(_decided(decisions, "renamed"))
     rows = []
     for entity_id in sorted(members.keys() - curated_ids):
-        forms = members[entity_id]
-        full_forms = [s for s, _ in forms.most_common() if len(s.split()) > 1] or [forms.most_common(1)[0][0]]
+        ranked = [s for s, _ in sorted(members[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))]
+        full_forms = [s for s in ranked if " " in s] or ranked[:1]
         canonical = names.get(entity_id, full_forms[0])
         n, docs = totals.get(entity_id, (0, 0))
         rows.append({"entity_id": entity_id, "canonical_name": canonical,
                      "entity_type": kinds[entity_id].most_common(1)[0][0],
-                     "aliases": sorted({s for s, _ in forms.most_common(MAX_ALIASES)} - {canonical}),
+                     "aliases": sorted(set(ranked[:MAX_ALIASES]) - {canonical}),
                      "is_curated": False, "count_mentions": n, "count_articles": docs})
     return Resolution(pa.Table.from_pylist(rows, schema=ENTITIES), link_table)
 
