@@ -1,7 +1,7 @@
 """Discovered entities against hand labels on abp-dev: surfaces of one entity under one id, look-alikes kept apart,
 and short or ambiguous names in their article read right. Tuned and held-out rows are scored apart.
 
-    .venv/bin/python -m benchmarks.names_dev --warehouse WAREHOUSE [--labels benchmarks/fixtures/names_dev.json]
+    .venv/bin/python -m benchmarks.names_dev --warehouse WAREHOUSE [--labels benchmarks/fixtures/names_dev_own.json]
 
 WAREHOUSE is a run on ../shared/corpora/abp-dev.jsonl.gz. A surface's entity is the one most of its mentions
 resolve to; a labelled in-article case is found in its article's cleaned body through its context.
@@ -16,7 +16,9 @@ import duckdb
 
 from transforms.names.gazetteer import key_of
 
-DEFAULT = Path(__file__).parent / "fixtures" / "names_dev.json"
+# The shared labels when present, else the labels made with this benchmark (same format).
+DEFAULT = next((p for p in (Path(__file__).parent / "fixtures" / n for n in ("names_dev.json", "names_dev_own.json"))
+                if p.is_file()), Path(__file__).parent / "fixtures" / "names_dev_own.json")
 TARGETS = "targets: same-entity pairs under one id >= 0.95, look-alikes merged 0, in-article cases right >= 0.95"
 SURFACE_IDS = """
 select surface, entity_id, count(*) as n from mentions group by all
