@@ -1,4 +1,4 @@
-"""The one CLI: `crosswire run|serve|export|query|report|rules|aliases` (thin: parses, calls flows and storage)."""
+"""The `crosswire` command: parses options (all checked before anything starts), then calls the flow or storage."""
 
 import argparse
 import os
@@ -6,91 +6,15 @@ import sys
 import time
 
 from rich.console import Console
-from rich.table import Table
 
 from flows import storage
+from flows.options import parser
+from flows.output import print_rows, table
 from flows.settings import SETTINGS
 from warehouse import reports
 
 console = Console(stderr=False)
 err = Console(stderr=True)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crosswire", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="process an input folder into the warehouse")
-    run.add_argument("--input", default=SETTINGS.input_dir, help="folder of articles (default: the seeds)")
-    run.add_argument("--warehouse", default=SETTINGS.warehouse_dir, help="output folder (default: data/)")
-    run.add_argument("--manifest", default=None, help="CSV of path,outlet,url,published_at")
-    run.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV")
-    run.add_argument("--outlets", default=SETTINGS.outlets_file, help="outlet table CSV")
-    run.add_argument("--batch-size", type=int, default=SETTINGS.batch_size, help="files/articles per task")
-    run.add_argument("--full", action="store_true",
-                     help="process every input file again, not only what is new or changed since the last run")
-    run.add_argument("--runner", choices=("local", "processes", "dask"), default=SETTINGS.runner,
-                     help="run batches on local threads (default), one local process per core, or a Dask cluster")
-    run.add_argument("--dask-address", default=SETTINGS.dask_address, help="tcp://HOST:PORT of the Dask scheduler")
-    run.add_argument("--verbose", action="store_true", help="show Prefect's task logs")
-    serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
-    serve.add_argument("--input", default=SETTINGS.input_dir)
-    serve.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
-    serve.add_argument("--manifest", default=None)
-    serve.add_argument("--entities", default=SETTINGS.entities_file)
-    serve.add_argument("--name", default="crosswire", help="deployment name")
-    when = serve.add_mutually_exclusive_group(required=True)
-    when.add_argument("--cron", help='cron schedule, e.g. "*/15 * * * *"')
-    when.add_argument("--interval", type=int, help="seconds between runs")
-    export = commands.add_parser("export", help="write every table and mart as CSV or Parquet files")
-    export.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
-    export.add_argument("--format", choices=("csv", "parquet"), default="csv")
-    export.add_argument("--out", required=True, help="folder for the files")
-    query = commands.add_parser("query", help="run read-only SQL on the warehouse catalog")
-    query.add_argument("sql")
-    query.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
-    report = commands.add_parser("report", help="write an HTML page of charts comparing the outlets")
-    report.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
-    report.add_argument("--out", required=True, help="HTML file to write")
-    commands.add_parser("rules", help="list the boilerplate rules and why each removes a line")
-    _alias_parser(commands.add_parser("aliases", help="review, accept or reject the run's alias suggestions"))
-    return parser
-
-
-def _alias_parser(aliases: argparse.ArgumentParser) -> None:
-    actions = aliases.add_subparsers(dest="action", required=True)
-    review = actions.add_parser("review", help="list the suggestions of the last run")
-    review.add_argument("--limit", type=int, default=50)
-    accept = actions.add_parser("accept", help="write a suggestion's spellings into the entity table")
-    accept.add_argument("--type", choices=("person", "organisation", "place"), help="type of a new entity")
-    reject = actions.add_parser("reject", help="never propose a suggestion's spellings again")
-    for action in (accept, reject):
-        action.add_argument("suggestion_id", help="id (or a unique prefix) from `crosswire aliases review`")
-        action.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV to edit")
-    merge = actions.add_parser("merge", help="merge a discovered entity into another entity from the next run on")
-    merge.add_argument("entity_id")
-    merge.add_argument("into_entity_id")
-    split = actions.add_parser("split", help="make one spelling of a discovered entity an entity of its own")
-    split.add_argument("entity_id")
-    split.add_argument("spelling")
-    rename = actions.add_parser("rename", help="give a discovered entity another canonical name")
-    rename.add_argument("entity_id")
-    rename.add_argument("name")
-    promote = actions.add_parser("promote", help="copy a discovered entity into the entity table (same id)")
-    promote.add_argument("entity_id")
-    promote.add_argument("--type", choices=("person", "organisation", "place"), help="type, if not the found one")
-    for action in (merge, split, rename, promote):
-        action.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV beside the log")
-    for action in (review, accept, reject, promote):
-        action.add_argument("--warehouse", default=SETTINGS.warehouse_dir)
-
-
-def _table(title: str, columns: list[str], rows: list[tuple]) -> Table:
-    table = Table(title=title, title_justify="left")
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    return table
 
 
 def _summary(warehouse: str, seconds: float) -> None:
@@ -104,45 +28,78 @@ def _summary(warehouse: str, seconds: float) -> None:
                        ("cross-source comparison", reports.SUMMARY["cross-source comparison"])):
         columns, rows = storage.query(warehouse, sql)
         if rows:
-            console.print(_table(title, columns, rows))
+            console.print(table(title, columns, rows))
     columns, rows = storage.query(warehouse, reports.cross_source(12, 6))
-    console.print(_table("mentions by entity x outlet (top 12 entities, top 6 outlets)", columns, rows))
+    if rows:
+        console.print(table("mentions by entity x outlet (top 12 entities, top 6 outlets)", columns, rows))
     console.print(f"catalog: {os.path.join(warehouse, storage.CATALOG)}", soft_wrap=True)
 
 
-def _check_run_arguments(args: argparse.Namespace, quiet: bool) -> None:
-    """Fail fast, before Prefect starts, on what the user must fix."""
+def _check_files(args: argparse.Namespace) -> None:
+    """Fail fast, before Prefect starts, on input the user must fix."""
     if not os.path.isdir(args.input):
         raise storage.InputError(f"input folder {args.input} does not exist or is not a folder")
     if args.manifest and not os.path.isfile(args.manifest):
         raise storage.InputError(f"manifest {args.manifest} does not exist")
+    if not os.path.isfile(args.entities):
+        raise storage.InputError(f"entity table {args.entities} does not exist")
+    if args.outlets != SETTINGS.outlets_file and not os.path.isfile(args.outlets):
+        raise storage.InputError(f"outlet table {args.outlets} does not exist")
+    if args.runner == "dask" and not args.dask_address:
+        raise storage.InputError("--runner dask needs --dask-address tcp://HOST:PORT (or CROSSWIRE_DASK_ADDRESS)")
+
+
+def _check_run_arguments(args: argparse.Namespace) -> None:
+    """Every check that needs no Prefect: the files, then a writable warehouse no live run holds."""
+    _check_files(args)
     storage.check_warehouse(args.warehouse)
     storage.check_unlocked(args.warehouse)
-    if getattr(args, "runner", "local") == "dask" and not args.dask_address:
-        raise storage.InputError("--runner dask needs --dask-address tcp://HOST:PORT (or CROSSWIRE_DASK_ADDRESS)")
-    if quiet:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # No telemetry look-ups from this offline tool; a cold local API server can take ~1 min to start.
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    # When the process exits, the local API server stops while its recorder may still be writing the last task-run
-    # events to its own history database: a cancelled write there, logged with a traceback, is not an error of the
-    # run (its data is published by then). The server's log is quiet unless this setting says otherwise.
-    os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "CRITICAL")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def _serve(args: argparse.Namespace) -> int:
-    _check_run_arguments(args, quiet=False)
+    _check_files(args)
+    api = _prefect_api()
+    _check_run_arguments(args)
+    # The runs a deployment starts import the flow afresh: its task runner comes from these variables.
+    os.environ["CROSSWIRE_RUNNER"] = args.runner
+    if args.dask_address:
+        os.environ["CROSSWIRE_DASK_ADDRESS"] = args.dask_address
     from flows.pipeline import run_folder
 
     parameters = {"input_dir": os.path.abspath(args.input),
                   "warehouse_dir": storage.absolute_warehouse(args.warehouse),
                   "manifest": os.path.abspath(args.manifest) if args.manifest else None,
-                  "entities_file": os.path.abspath(args.entities)}
+                  "entities_file": os.path.abspath(args.entities), "outlets_file": os.path.abspath(args.outlets),
+                  "batch_size": args.batch_size}
     schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
-    err.print(f"serving deployment crosswire-run/{args.name} ({schedule}); Ctrl-C stops it")
-    run_folder.serve(name=args.name, parameters=parameters, **schedule)
+    when = f"cron {args.cron}" if args.cron else f"every {args.interval} s"
+    err.print(f"serving deployment crosswire-run/{args.name} ({when}) on {api}; Ctrl-C stops it", soft_wrap=True)
+    try:
+        # one run at a time: a run that outlasts the interval delays the next instead of meeting it at the lock
+        run_folder.serve(name=args.name, parameters=parameters, print_starting_message=False, limit=1, **schedule)
+    except KeyboardInterrupt:
+        pass
+    err.print(f"stopped serving crosswire-run/{args.name}")
     return 0
+
+
+def _prefect_api() -> str:
+    """The Prefect server's API URL, checked to answer; InputError if there is none or it does not answer."""
+    import urllib.request
+
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    if not url:
+        raise storage.InputError("serve needs a Prefect server to schedule runs: start one (`prefect server start "
+                                 "--host 127.0.0.1`) and set PREFECT_API_URL=http://127.0.0.1:4200/api")
+    try:
+        with urllib.request.urlopen(f"{url.rstrip('/')}/health", timeout=5):
+            pass
+    except OSError as exc:
+        raise storage.InputError(f"no Prefect server answers at PREFECT_API_URL={url} ({exc}): start it with "
+                                 "`prefect server start --host 127.0.0.1`") from None
+    return url
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -165,14 +122,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    _check_run_arguments(args, quiet=not args.verbose)
+    _check_run_arguments(args)
+    if not args.verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.pipeline import with_runner  # prefect is slow to import: only for the commands that run flows
     from flows.progress import PROGRESS
 
     started = time.monotonic()
     err.print("starting Prefect (a local API server takes a few seconds on first use)…")
-    if console.is_terminal:
-        PROGRESS.start()
+    PROGRESS.start(live=err.is_terminal)
     try:
         result = with_runner(args.runner, args.dask_address)(
             input_dir=args.input, warehouse_dir=args.warehouse, manifest=args.manifest, entities_file=args.entities,
@@ -192,7 +150,24 @@ def _rules() -> int:
 
     rows = [(r.name, "line", r.why) for r in LINE_RULES]
     rows += [(name, "document/corpus", why) for name, why in STRUCTURE_REASONS.items()]
-    console.print(_table("reasons in removed_lines", ["reason", "scope", "why"], rows))
+    console.print(table("reasons in removed_lines", ["reason", "scope", "why"], rows))
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    """The alias suggestions, one block each: nothing cut, whatever the terminal's width."""
+    columns, rows = storage.query(args.warehouse, reports.alias_review(args.limit))
+    if not rows:
+        console.print("no alias suggestions to review: the last run proposed none, or all are decided")
+        return 0
+    for row in rows:
+        found = dict(zip(columns, row, strict=True))
+        console.print(f"[bold]{found['id']}[/]  {found['kind']}  {found['entity']} ({found['canonical_name']})",
+                      soft_wrap=True, highlight=False)
+        console.print(f"  spellings: {found['spellings']}  ·  {found['mentions']} mentions in {found['outlets']} "
+                      f"outlets  ·  score {found['score']}", soft_wrap=True, highlight=False, markup=False)
+        console.print(f"  example: {found['example']}", soft_wrap=True, highlight=False, markup=False)
+    console.print(f"{len(rows)} suggestions: crosswire aliases accept|reject ID (a unique prefix is enough)")
     return 0
 
 
@@ -200,9 +175,7 @@ def _aliases(args: argparse.Namespace) -> int:
     from transforms.names import decisions as alias_decisions
 
     if args.action == "review":
-        columns, rows = storage.query(args.warehouse, reports.alias_review(args.limit))
-        console.print(_table("alias suggestions (accept or reject by id)", columns, rows))
-        return 0
+        return _review(args)
     if args.action in ("merge", "split", "rename", "promote"):
         return _entity_decision(args)
     suggestion = storage.read_suggestion(args.warehouse, args.suggestion_id)
@@ -242,27 +215,23 @@ def _entity_decision(args: argparse.Namespace) -> int:
     return 0
 
 
+def _query(args: argparse.Namespace) -> int:
+    columns, rows = storage.query(args.warehouse, args.sql, args.limit)
+    print_rows(console, columns, rows, args.format)
+    return 0
+
+
+COMMANDS = {"run": _run, "serve": _serve, "export": _export, "report": _report, "aliases": _aliases,
+            "query": _query, "rules": lambda args: _rules()}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `crosswire` console script; -> exit code."""
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
-        if args.command == "run":
-            return _run(args)
-        if args.command == "serve":
-            return _serve(args)
-        if args.command == "export":
-            return _export(args)
-        if args.command == "report":
-            return _report(args)
-        if args.command == "aliases":
-            return _aliases(args)
-        if args.command == "query":
-            columns, rows = storage.query(args.warehouse, args.sql)
-            console.print(_table("", columns, rows))
-            return 0
-        return _rules()
+        return COMMANDS[args.command](args)
     except (storage.InputError, storage.QueryError) as exc:
-        err.print(f"crosswire: {exc}", highlight=False, soft_wrap=True)
+        err.print(f"crosswire: {exc}", highlight=False, soft_wrap=True, markup=False)
         return 2
 
 

@@ -50,14 +50,37 @@ gc.set_threshold(50_000, 20, 20)
 
 # Batches submitted before the earliest is done: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT = 4
+ANALYSE = "analyse articles (clean, names, quotes…)"
+# The steps after the batches, as the progress names them.
+RUN_WIDE = "run-wide steps"
+STEPS = ("carrying over unchanged articles", "entities, alias suggestions, name candidates", "quote groups",
+         "story clusters", "writing tables", "checking and publishing the catalog", "run summary")
+
+
+def task_runner(runner: str = "local", dask_address: str | None = None):
+    """Where batches run: one local thread (default; Python-bound batches gain nothing from more threads, only
+    memory), one local process per core, or an existing Dask cluster at dask_address."""
+    if runner == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner()
+    if runner == "dask":
+        if not dask_address:
+            raise ValueError("the dask runner needs an address: tcp://HOST:PORT of the cluster's scheduler")
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    return ThreadPoolTaskRunner(max_workers=1)
 
 
 class ChecksFailed(RuntimeError):
     """Data checks found offending rows; the previous catalog stays in place."""
 
 
-# One worker thread by default: Python-bound batches gain nothing from more threads, only memory.
-@flow(name="crosswire-run", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
+# A deployment's runs load this module afresh: CROSSWIRE_RUNNER (set by `crosswire serve --runner`) picks the runner.
+@flow(name="crosswire-run", log_prints=True, task_runner=task_runner(
+    SETTINGS.runner if SETTINGS.runner in ("local", "processes") or SETTINGS.dask_address else "local",
+    SETTINGS.dask_address))
 def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTINGS.warehouse_dir,
                manifest: str | None = None, entities_file: str = SETTINGS.entities_file,
                batch_size: int = SETTINGS.batch_size, outlets_file: str = SETTINGS.outlets_file,
@@ -81,7 +104,9 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         keys = analysis_keys(firsts, site_lines, config)
         carried, changed = planning.to_analyse(firsts, keys, previous)
         quarantined = _analyse_batches(changed, site_lines, entities, warehouse_dir, run_id, batch_size)
+        PROGRESS.stage(RUN_WIDE, len(STEPS), STEPS[0])
         planning.carry_articles(warehouse_dir, run_id, previous, carried)
+        _done(STEPS[0])
         all_articles = read_run_table(warehouse_dir, "articles", run_id, columns=["doc_id", "outlet_name"])
         more_sources, more_quarantine = repeat_sources(repeats, all_articles["doc_id"].combine_chunks())
         write(warehouse_dir, "sources", more_sources, run_id, len(quarantined))
@@ -101,19 +126,8 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
 
 
 def with_runner(runner: str = "local", dask_address: str | None = None):
-    """The run flow with its batches on local threads (default), local processes (one per core), or an existing Dask
-    cluster at dask_address."""
-    if runner == "local":
-        return run_folder
-    if runner == "processes":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return run_folder.with_options(task_runner=ProcessPoolTaskRunner())
-    if runner != "dask" or not dask_address:
-        raise ValueError("the dask runner needs an address: tcp://HOST:PORT of the cluster's scheduler")
-    from prefect_dask import DaskTaskRunner
-
-    return run_folder.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    """The run flow with its batches on the given runner (see task_runner)."""
+    return run_folder.with_options(task_runner=task_runner(runner, dask_address))
 
 
 def _site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
@@ -136,7 +150,7 @@ def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, w
                      batch_size: int) -> list[pa.Table]:
     """Submit the batches (independent: the task runner may run them in parallel), a few in flight at a time so
     memory stays bounded; -> each batch's quarantine rows."""
-    PROGRESS.stage("analyse", docs.num_rows)
+    PROGRESS.stage(ANALYSE, docs.num_rows)
     in_flight, quarantined, part = deque(), [], 0
     empty = docs.slice(0, 0).append_column("text", pa.array([], pa.string()))
     for texts in storage.with_texts(warehouse_dir, run_id, docs) if docs.num_rows else [empty]:
@@ -152,7 +166,7 @@ def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, w
 
 def _finish(future, size: int) -> pa.Table:
     result = future.result()
-    PROGRESS.advance("analyse", size)
+    PROGRESS.advance(ANALYSE, size)
     return result
 
 
@@ -176,8 +190,10 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
     shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
                            columns=["doc_id", "outlet_name", "body"])
     queue = concat_tables([proposal_table(proposals, shown), merge_proposals(every_entity, decisions)])
-    return {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
-            "name_candidates": summarise_candidates(candidates, articles)}
+    tables = {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
+              "name_candidates": summarise_candidates(candidates, articles)}
+    _done(STEPS[1])
+    return tables
 
 
 def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None,
@@ -190,15 +206,27 @@ def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None,
                             columns=["doc_id", "quote_id", "text", "is_fragment"])
     matches = match_quotes(quotes, earlier.get("quote_matches"), carried)
     del quotes
+    _done(STEPS[2])
     features = read_run_table(warehouse_dir, "story_features", run_id)
-    return {"quote_matches": matches, "stories": cluster_stories(features, earlier.get("stories"), carried)}
+    found = {"quote_matches": matches, "stories": cluster_stories(features, earlier.get("stories"), carried)}
+    _done(STEPS[3])
+    return found
 
 
 def _write_run_wide(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table]) -> None:
     """The run-wide tables written; the run published (if its data checks pass) and summarised."""
     for name, table in ready.items():
         write(warehouse_dir, name, table, run_id)
+    _done(STEPS[4])
     failures = publish(warehouse_dir, run_id)
     if failures:
         raise ChecksFailed(f"data checks failed, previous catalog kept: {failures}")
+    _done(STEPS[5])
     publish_summary(warehouse_dir, run_id)
+    _done(STEPS[6])
+
+
+def _done(step: str) -> None:
+    """A run-wide step is done: the progress advances and names the next one."""
+    following = STEPS[STEPS.index(step) + 1:]
+    PROGRESS.advance(RUN_WIDE, 1, now=following[0] if following else "done")

@@ -62,7 +62,7 @@ def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, files: pa.T
                     manifests: dict[str, dict], batch_size: int) -> pa.Table:
     """Read and parse the files in `paths` a batch at a time (at most batch_size files and READ_BYTES, or one larger
     file), written as DOCUMENTS parts of at most batch_size rows; -> quarantine rows."""
-    PROGRESS.stage("read", len(paths))
+    PROGRESS.stage("read and parse files", len(paths))
     quarantine, part = [], 0
     for batch in runs.read_batches(files, paths, batch_size, READ_BYTES):
         docs, batch_quarantine = parse(read_files(input_dir, batch), manifests)
@@ -71,7 +71,7 @@ def _read_documents(input_dir: str, warehouse_dir: str, run_id: str, files: pa.T
                 write(warehouse_dir, "documents", chunk, run_id, part)
                 part += 1
         quarantine.append(batch_quarantine)
-        PROGRESS.advance("read", len(batch))
+        PROGRESS.advance("read and parse files", len(batch))
     return pa.concat_tables(quarantine)
 
 

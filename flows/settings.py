@@ -27,7 +27,8 @@ def _from_env() -> Settings:
         warehouse_dir=env.get("CROSSWIRE_WAREHOUSE", "data"),
         entities_file=env.get("CROSSWIRE_ENTITIES", str(PROJECT_ROOT / "seeds" / "entities.csv")),
         outlets_file=env.get("CROSSWIRE_OUTLETS", str(PROJECT_ROOT / "seeds" / "outlets.csv")),
-        batch_size=int(env.get("CROSSWIRE_BATCH_SIZE", "500")),
+        # a bad value is reported by the CLI, which checks every option before a run starts
+        batch_size=int(batch) if (batch := env.get("CROSSWIRE_BATCH_SIZE", "500")).isdigit() and int(batch) else 500,
         runner=env.get("CROSSWIRE_RUNNER", "local"),
         dask_address=env.get("CROSSWIRE_DASK_ADDRESS") or None,
     )

@@ -8,6 +8,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows import storage
+from flows.progress import PROGRESS
 from transforms.clean import site_lines as sitelines
 from transforms.compare import stories
 from transforms.compare.quotes import groups as quote_groups
@@ -118,8 +119,10 @@ def parse_entities(rows: list[dict]) -> pa.Table:
 def learn_site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
     """Site lines counted over the documents' texts, streamed from the run's DOCUMENTS parts one at a time."""
     counts = sitelines.SiteLineCounts()
+    PROGRESS.stage("learn site lines", docs.num_rows)
     for part in storage.with_texts(warehouse_dir, run_id, docs):
         counts.add(part)
+        PROGRESS.advance("learn site lines", part.num_rows)
     return counts.table()
 
 

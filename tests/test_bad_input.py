@@ -34,6 +34,8 @@ def _catalogue(folder):
         "jsonl broken line": ("feed.jsonl", (json.dumps({"text": "Feed story\n\n" + STORY, "outlet": "Wire"})
                                              + "\n{oops\n").encode()),
         "spaces and non-ascii": ("dossier é/été 2020 story.txt", ("Summer story\n\n" + STORY + " Summer.").encode()),
+        "mojibake": ("mojibake.txt",
+                     "Mojibake story\n\nThe â€œcafÃ©â€\x9d reopened in Tripoli, officials said.".encode()),
         "duplicate content a": ("dup/a.txt", ("Twin story\n\n" + STORY + " Twin.").encode()),
         "duplicate content b": ("dup/b.txt", ("Twin story\n\n" + STORY + " Twin.").encode()),
     }
@@ -102,6 +104,14 @@ def test_loaded_with_clean_text(catalogue, case, text):
     body = _body(con, paths[case])
     assert body is not None and text in body
     assert "\x00" not in body and "\r" not in body and "\ufeff" not in body
+
+
+def test_mojibake_is_repaired_and_the_repair_recorded(catalogue):
+    paths, con = catalogue
+    body, repair = con.execute("select a.body, a.repair from articles a join sources s using (doc_id) "
+                               "where s.source_path = ?", [paths["mojibake"]]).fetchone()
+    assert "The “café” reopened in Tripoli" in body and repair.startswith("mojibake repaired in text")
+    assert con.execute("select count(*) from articles where repair is not null").fetchone() == (1,)
 
 
 def test_a_one_megabyte_line_loads(catalogue):
@@ -194,3 +204,24 @@ def test_data_checks_failing_keep_the_previous_catalog(seeds_warehouse, tmp_path
     assert not list((warehouse / "parquet").glob(f"*/{run_id}-*"))
     con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
     assert con.execute("select count(*) from mentions where end_char > 100000").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("files", [{}, {"feed.jsonl.gz": b"\x1f\x8b\x08\x00 not really gzip"},
+                                   {"empty.txt": b"", "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40}],
+                         ids=["empty folder", "only a corrupt gz", "only bad files"])
+def test_an_inbox_with_no_readable_document_publishes_an_empty_catalog(prefect_harness, tmp_path, files):
+    from flows.pipeline import run_folder
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for name, data in files.items():
+        (inbox / name).write_bytes(data)
+    summary = run_folder(input_dir=str(inbox), warehouse_dir=str(tmp_path / "wh"))
+    assert summary["articles"] == 0 and summary["quarantined"] == len(files)
+    con = duckdb.connect(str(tmp_path / "wh" / "crosswire.duckdb"), read_only=True)
+    for name in ("articles", "mentions", "quotes", "entity_coverage", "shared_quotes", "story_clusters"):
+        assert con.execute(f"select count(*) from {name}").fetchone() == (0,), name
+    assert sorted(con.execute("select source_path from quarantine").fetchall()) == [(n,) for n in sorted(files)]
+    assert con.execute("select count_articles, count_quarantined from runs").fetchone() == (0, len(files))
+    # a second run on the same (still empty) inbox finds nothing new and keeps the catalog
+    assert run_folder(input_dir=str(inbox), warehouse_dir=str(tmp_path / "wh"))["articles"] == 0

@@ -98,8 +98,8 @@ def test_name_group_is_one_entity(seeds_db, entity_id, variants):
 
 def test_alias_usage_shows_outlet_spellings(seeds_db):
     rows = seeds_db.execute("""
-        select outlet, list(distinct spelling order by spelling)
-        from alias_usage where entity_id = 'fayez-al-sarraj' group by outlet
+        select outlet_name, list(distinct spelling order by spelling)
+        from alias_usage where entity_id = 'fayez-al-sarraj' group by outlet_name
     """).fetchall()
     spellings = dict(rows)
     assert spellings["Hürriyet Daily News"] == ["Sarraj"]
@@ -116,9 +116,20 @@ def test_relatives_and_subheads_stay_apart(seeds_db):
 
 def test_entity_coverage_has_outlet_rows(seeds_db):
     rows = dict(seeds_db.execute("""
-        select outlet, count_articles from entity_coverage where entity_id = 'khalifa-haftar'
+        select outlet_name, count_articles from entity_coverage where entity_id = 'khalifa-haftar'
     """).fetchall())
     assert rows == {"TRT World": 2, "Republic World": 1, "Hürriyet Daily News": 1, "Press TV": 1}
+
+
+def test_every_mart_names_its_outlet_the_same_way(seeds_db):
+    marts = [r[0] for r in seeds_db.execute(
+        "select table_name from information_schema.tables where table_name not like 'stg_%' and table_name in "
+        "('entity_coverage', 'alias_usage', 'removed_lines_by_reason_outlet', 'entity_descriptors', "
+        "'figures_across_outlets', 'int_entity_mentions')").fetchall()]
+    assert len(marts) == 6
+    for mart in marts:
+        columns = {r[0] for r in seeds_db.execute(f"describe {mart}").fetchall()}
+        assert {"outlet_id", "outlet_name"} <= columns and "outlet" not in columns, mart
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +242,9 @@ def test_accepted_and_rejected_suggestions_change_the_next_run(prefect_harness, 
     decisions = (entities.parent / "alias_decisions.csv").read_text().splitlines()
     assert [d.split(",")[1] for d in decisions[1:]] == ["accepted", "rejected"]
     assert (ROOT / "seeds" / "entities.csv").read_text() != entities.read_text()
+
+
+def test_a_missing_unit_is_null_in_figures_and_across_outlets(seeds_db):
+    assert seeds_db.execute("select count(*) from figures_across_outlets where unit = ''").fetchone() == (0,)
+    across = {r[0] for r in seeds_db.execute("select distinct unit from figures_across_outlets").fetchall()}
+    assert across <= {r[0] for r in seeds_db.execute("select distinct unit from figures").fetchall()}

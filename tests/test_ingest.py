@@ -4,6 +4,7 @@ import json
 import pyarrow as pa
 import pytest
 
+from transforms.ingest.decode import repair_text
 from transforms.ingest.documents import domain_of, parse_inputs
 from transforms.ingest.html import extract_html, without_headline
 
@@ -106,3 +107,21 @@ def test_without_headline(text, title, expected):
 def test_html_body_leaves_the_headline_to_the_title():
     page = extract_html(HTML)
     assert page["title"] == "Kalın speaks on Libya" and "Kalın speaks on Libya" not in page["text"]
+
+
+@pytest.mark.parametrize("raw, repaired", [
+    ("Ã¢â‚¬Å“Twice brokenÃ¢â‚¬Â\x9d, he said", "“Twice broken”, he said"),
+    ("The â€œcafÃ©â€\x9d reopened", "The “café” reopened"),
+])
+def test_mojibake_is_repaired_and_recorded(raw, repaired):
+    record = {"text": f"{raw}\n\nSecond paragraph of the story.", "title": raw, "outlet": "Wire"}
+    files = pa.table({"source_path": ["feed.jsonl"], "data": [json.dumps(record).encode()], "read_error": [None]})
+    doc = parse_inputs(files, {}).documents[0]
+    assert doc["text"].startswith(repaired) and doc["title"] == repaired
+    assert doc["repair"].startswith("mojibake repaired in text, title (")
+
+
+@pytest.mark.parametrize("text", ["plain “curly” quotes – and a dash", "naïve café in Zürich", "Ça va? Très bien.",
+                                  "Kalın and Çavuşoğlu met", "price: 5 €, 3 £"])
+def test_text_without_mojibake_is_left_as_written(text):
+    assert repair_text(text) == (text, None)

@@ -79,23 +79,37 @@ def _count(warehouse: Path, sql: str = "select count(*) from articles"):
         con.close()
 
 
-def test_scheduled_runs_pick_up_new_files(server_env, tmp_path):
+def test_scheduled_runs_start_on_an_empty_inbox_pick_up_new_files_and_stop_cleanly(server_env, tmp_path):
     inbox, warehouse = tmp_path / "inbox", tmp_path / "wh"
     inbox.mkdir()
-    (inbox / "first.txt").write_text("First story\n\nKalın spoke in Ankara about Libya on Monday.")
+    outlets = tmp_path / "outlets.csv"
+    outlets.write_text("outlet_id,canonical_name,aliases,domains\nwire,The Wire,,wire.example\n")
+    log = (tmp_path / "serve.log").open("w")
     serve = subprocess.Popen([str(BIN / "crosswire"), "serve", "--interval", "5", "--input", str(inbox),
-                              "--warehouse", str(warehouse)], env=server_env, cwd=tmp_path,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                              "--warehouse", str(warehouse), "--outlets", str(outlets), "--batch-size", "1"],
+                             env=server_env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
+                             start_new_session=True)
     try:
         started = time.monotonic()
-        _wait(lambda: _count(warehouse) == 1, 120, "the first scheduled run")
+        # the first run finds an empty inbox: it publishes a catalog of empty tables, it does not fail
+        _wait(lambda: _count(warehouse, "select count(*) from runs") == 1, 300, "the first scheduled run")
+        assert _count(warehouse) == 0
+        (inbox / "first.txt").write_text("First story\n\nKalın spoke in Ankara about Libya on Monday.")
+        (inbox / "manifest.csv").write_text("path,url\nfirst.txt,https://wire.example/first\n")
+        _wait(lambda: _count(warehouse) == 1, 300, "a scheduled run that picks up the first file")
         first = time.monotonic() - started
         (inbox / "second.txt").write_text("Second story\n\nHaftar’s forces left Sirte on Tuesday, officials said.")
-        _wait(lambda: _count(warehouse) == 2, 120, "a scheduled run that picks up the new file")
-        print(f"first scheduled run done after {first:.1f} s; new file loaded {time.monotonic() - started:.1f} s in")
+        _wait(lambda: _count(warehouse) == 2, 300, "a scheduled run that picks up the new file")
+        print(f"first file loaded after {first:.1f} s; second {time.monotonic() - started:.1f} s in")
+        os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C
+        assert serve.wait(timeout=60) == 0
     finally:
         _stop(serve)
+        log.close()
+    output = (tmp_path / "serve.log").read_text()
+    assert "Traceback" not in output and "stopped serving crosswire-run/crosswire" in output, output[-3000:]
     assert _count(warehouse, "select count(*) from articles where body like '%Haftar%'") == 1
+    assert _count(warehouse, "select outlet_name from articles where source_path = 'first.txt'") == "The Wire"
 
 
 def _flow(input_dir: Path, warehouse: Path, env: dict, batch_size: int = 20, full: bool = False) -> subprocess.Popen:

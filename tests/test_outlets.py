@@ -1,7 +1,13 @@
 import pyarrow as pa
 import pytest
 
-from transforms.ingest.outlets import build_outlet_index, normalise_outlets, resolve_outlet
+from transforms.ingest.outlets import (
+    build_outlet_index,
+    host_owners,
+    is_byline_label,
+    normalise_outlets,
+    resolve_outlet,
+)
 
 INDEX = build_outlet_index([
     {"outlet_id": "fox-news", "canonical_name": "Fox News", "aliases": "Fox News Channel", "domains": "foxnews.com"},
@@ -13,7 +19,12 @@ INDEX = build_outlet_index([
     ("Fox News", None, ("fox-news", "Fox News")),
     ("Fox News (Online)", None, ("fox-news", "Fox News")),
     ("Fox Online News", None, ("fox-news", "Fox News")),
-    ("Guest Writer - Right", "https://www.foxnews.com/opinion/x", ("guest-writer-right", "Guest Writer - Right")),
+    # a column's or a columnist's label on a site the outlet table knows is that outlet (the label stays in `outlet`)
+    ("Guest Writer - Right", "https://www.foxnews.com/opinion/x", ("fox-news", "Fox News")),
+    ("John Stossel", "http://www.foxnews.com/opinion/2013/10/09/x.html", ("fox-news", "Fox News")),
+    ("Allysia Finley (Wall Street Journal)", "https://presstv.ir/x", ("press-tv", "Press TV")),
+    ("Guest Writer - Right", None, ("guest-writer-right", "Guest Writer - Right")),  # no site: nothing to go by
+    ("Ann Coulter", "https://townhall.com/columnists/x", ("ann-coulter", "Ann Coulter")),  # a site no one knows
     ("Kalamazoo Gazette", "https://www.nytimes.com/x", ("kalamazoo-gazette", "Kalamazoo Gazette")),
     ("", "https://www.foxnews.com/opinion/x", ("fox-news", "Fox News")),
     ("presstv.ir", "https://www.presstv.ir/Detail/1", ("press-tv", "Press TV")),
@@ -54,3 +65,36 @@ def test_a_document_without_outlet_gets_the_one_whose_site_lines_it_carries(pref
     con.close()
     assert found == [("a.txt", "manifest"), ("b.txt", "manifest"), ("c.txt", "signature")]
     assert removed == 3  # the edition line goes from c too, once c is known to be the Example Post's
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Ann Coulter", True), ("S.E. Cupp", True), ("Bill O'Reilly", True), ("Michael Brendan Dougherty", True),
+    ("John Gable, AllSides Founder", True), ("Guest Writer - Left", True), ("Opinion", True),
+    ("Editorial Board", True), ("Reason", False), ("USA TODAY", False), ("CNN (Web News)", False),
+    ("The Daily Caller", False), ("Yahoo! The 360", False),
+])
+def test_is_byline_label(label, expected):
+    assert is_byline_label(label) is expected
+
+
+def test_bylines_go_to_the_outlet_that_owns_their_site_in_the_corpus():
+    rows = [("Townhall", "https://townhall.com/tipsheet/a"), ("Townhall", "https://townhall.com/tipsheet/b"),
+            ("Ann Coulter", "https://townhall.com/columnists/anncoulter/c"),
+            ("Guest Writer - Right", "https://townhall.com/columnists/d"),
+            ("Washington Times", "https://www.washingtontimes.com/news/e"),
+            # a person-shaped label that is itself a site's own outlet is a publication wherever it appears
+            ("Washington Times", "https://townhall.com/syndicated/f"),
+            ("Mother Jones", "https://www.motherjones.com/g"),  # the site's own name
+            ("Rand Paul", "https://unknown-blog.example/h")]   # a site with no owner
+    docs = pa.table({"outlet": [r[0] for r in rows], "url": [r[1] for r in rows]})
+    out = normalise_outlets(docs, INDEX)
+    assert out["outlet_name"].to_pylist() == ["Townhall", "Townhall", "Townhall", "Townhall", "Washington Times",
+                                              "Washington Times", "Mother Jones", "Rand Paul"]
+    assert out["outlet"].to_pylist() == [r[0] for r in rows]  # the label as found stays
+
+
+def test_host_owners_need_half_of_a_hosts_articles():
+    labels = ["A Post", "A Post", "B Daily", "C Wire", "Guest Writer", "Guest Writer", "Guest Writer"]
+    urls = ["http://a.example/1", "http://a.example/2", "http://a.example/3", "http://c.example/1",
+            "http://c.example/2", "http://c.example/3", "http://c.example/4"]
+    assert host_owners(labels, urls) == {"a.example": "A Post", "c.example": "C Wire"}  # columns own no site

@@ -26,6 +26,37 @@ def test_decode_never_raises(data):
     assert (decoded.text is None) != (decoded.error is None)
 
 
+# Degenerate files: one byte repeated (any byte, any length), zero-filled, a short pattern repeated, random bytes.
+DEGENERATE = st.one_of(
+    st.builds(lambda b, n: bytes([b]) * n, st.integers(0, 255), st.integers(64, 20_000)),
+    st.builds(lambda n: bytes(n), st.integers(1, 20_000)),
+    st.builds(lambda p, n: p * n, st.binary(min_size=1, max_size=3), st.integers(64, 4_000)),
+    st.binary(min_size=256, max_size=8192).filter(lambda b: len(set(b)) > 64),
+)
+
+
+@FAST
+@given(DEGENERATE)
+def test_degenerate_bytes_are_never_an_article(data):
+    decoded = decode_bytes(data)
+    assert decoded.text is None, (data[:16], len(data), decoded.encoding, decoded.text[:40])
+    assert decoded.error.startswith(("binary content, not text", "undecodable bytes", "empty file"))
+
+
+@FAST
+@given(st.sampled_from(["Libya's parliament met in Tobruk on Monday, officials said.",
+                        "Le parlement libyen s'est réuni à Tobrouk lundi, selon des responsables.",
+                        "Парламент Ливии собрался в Тобруке в понедельник, сообщили официальные лица.",
+                        "البرلمان الليبي اجتمع في طبرق يوم الاثنين، حسبما قال مسؤولون.",
+                        "利比亚议会星期一在图卜鲁格开会，官员们说。",
+                        "リビア議会は月曜日にトブルクで会合を開いたと当局者が述べた。"]),
+       st.integers(1, 40), st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]))
+def test_text_in_any_language_still_decodes(sentence, repeat, encoding):
+    text = "\n\n".join([sentence] * repeat)
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.text == text, decoded.error
+
+
 @FAST
 @given(LINES)
 def test_clean_never_raises_and_is_idempotent(lines):

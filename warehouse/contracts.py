@@ -11,6 +11,8 @@ ARTICLES = pa.schema([
     pa.field("record_no", pa.int32()),
     pa.field("source_format", pa.string(), nullable=False),
     pa.field("encoding", pa.string()),
+    # What ingest repaired in the text, title or byline (mojibake, by ftfy); NULL when nothing was wrong.
+    pa.field("repair", pa.string()),
     pa.field("external_id", pa.string()),
     pa.field("url", pa.string()),
     pa.field("outlet", pa.string(), nullable=False),
@@ -30,7 +32,7 @@ ARTICLES = pa.schema([
 _UNRESOLVED = {"outlet", "outlet_source"}  # filled from manifests, records or pages; may still be unknown here
 DOCUMENTS = pa.schema(
     [ARTICLES.field(name).with_nullable(name in _UNRESOLVED or ARTICLES.field(name).nullable)
-     for name in ("doc_id", "source_path", "record_no", "source_format", "encoding", "external_id", "url",
+     for name in ("doc_id", "source_path", "record_no", "source_format", "encoding", "repair", "external_id", "url",
                   "outlet", "outlet_source", "title", "byline")]
     + [pa.field("published_raw", pa.string()), pa.field("text", pa.string(), nullable=False)]
 )

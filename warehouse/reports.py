@@ -49,14 +49,15 @@ with top_entities as (
     limit {n_entities}
 ),
 top_outlets as (
-    select outlet from entity_coverage group by all order by sum(count_mentions) desc, outlet limit {n_outlets}
+    select outlet_name from entity_coverage group by all order by sum(count_mentions) desc, outlet_name
+    limit {n_outlets}
 )
 pivot (
-    select canonical_name as entity, outlet, count_mentions
+    select canonical_name as entity, outlet_name, count_mentions
     from entity_coverage
-    where entity_id in (select entity_id from top_entities) and outlet in (select outlet from top_outlets)
+    where entity_id in (select entity_id from top_entities) and outlet_name in (select outlet_name from top_outlets)
 )
-on outlet using sum(count_mentions)
+on outlet_name using sum(count_mentions)
 group by entity
 order by entity
 """
@@ -75,7 +76,7 @@ select
     count_outlets as outlets,
     count_mentions as mentions,
     round(score, 2) as score,
-    left(example, 120) as example
+    example
 from alias_suggestions
 order by count_mentions desc, suggestion_id
 limit {int(limit)}

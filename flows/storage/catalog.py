@@ -17,7 +17,7 @@ CATALOG = "crosswire.duckdb"
 
 
 class QueryError(Exception):
-    """SQL the catalog could not run: one line, exit 2."""
+    """SQL the catalog could not run: DuckDB's message (with its caret under the place in the SQL), exit 2."""
 
 
 @contextmanager
@@ -78,18 +78,19 @@ def _published(warehouse_dir: str) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, limit: int | None = None) -> tuple[list[str], list[tuple]]:
     try:
         result = con.execute(sql)
-        return [d[0] for d in result.description], result.fetchall()
+        columns = [d[0] for d in result.description] if result.description else []
+        return columns, (result.fetchmany(limit) if limit else result.fetchall()) if columns else []
     except duckdb.Error as exc:
-        raise QueryError(" ".join(str(exc).split())) from exc
+        raise QueryError("\n".join(line.rstrip() for line in str(exc).strip().splitlines() if line.strip())) from exc
 
 
-def query(warehouse_dir: str, sql: str) -> tuple[list[str], list[tuple]]:
-    """Read-only SQL on the published catalog -> (column names, rows)."""
+def query(warehouse_dir: str, sql: str, limit: int | None = None) -> tuple[list[str], list[tuple]]:
+    """Read-only SQL on the published catalog -> (column names, rows: at most `limit` if given)."""
     with _published(warehouse_dir) as con:
-        return _fetch(con, sql)
+        return _fetch(con, sql, limit)
 
 
 def export(warehouse_dir: str, out_dir: str, fmt: str) -> list[str]:
@@ -104,19 +105,31 @@ def export(warehouse_dir: str, out_dir: str, fmt: str) -> list[str]:
         for name in [r[0] for r in con.execute(reports.EXPORTABLE).fetchall()]:
             target = out / f"{name}.{fmt}"
             options = "format csv, header true" if fmt == "csv" else "format parquet, compression zstd"
-            con.execute(f"copy (select * from {name}) to '{target.as_posix()}' ({options})")
+            columns = _csv_columns(con, name) if fmt == "csv" else "*"
+            con.execute(f"copy (select {columns} from {name}) to '{target.as_posix()}' ({options})")
             written.append(str(target))
     return written
 
 
+def _csv_columns(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """A view's columns for CSV: lists, structs and maps as JSON text ('["a, b", "c"]' is unambiguous)."""
+    described = con.execute(f"describe {name}").fetchall()
+    nested = ("[]", "STRUCT", "MAP")
+    return ", ".join(f'to_json("{c}") as "{c}"' if any(m in t for m in nested) else f'"{c}"' for c, t, *_ in described)
+
+
 def report_data(warehouse_dir: str) -> dict[str, list[dict]]:
-    """Published catalog -> {view: its top rows as dicts} for the HTML report, plus "missing_views" it lacks."""
+    """Published catalog -> {query name: its rows as dicts} for the HTML report, plus "missing_views": the views
+    it lacks (an older warehouse simply has less to show)."""
     with _published(warehouse_dir) as con:
-        _, rows = _fetch(con, "select table_name from information_schema.tables")
-        present = {r[0] for r in rows}
-        data: dict[str, list[dict]] = {"missing_views": [{"view": v} for v in REPORT_QUERIES if v not in present]}
-        for view, sql in REPORT_QUERIES.items():
-            # Views arrive in the catalog as the pipeline grows: an older warehouse simply has less to show.
-            columns, rows = _fetch(con, sql) if view in present else ([], [])
-            data[view] = [dict(zip(columns, row, strict=True)) for row in rows]
+        data: dict[str, list[dict]] = {"missing_views": []}
+        for name, (view, sql) in REPORT_QUERIES.items():
+            try:
+                columns, rows = _fetch(con, sql)
+            except QueryError as exc:
+                if not str(exc).startswith("Catalog Error"):
+                    raise
+                columns, rows = [], []  # the view, or one it reads, is not in this catalog
+                data["missing_views"] += [{"view": view}] if {"view": view} not in data["missing_views"] else []
+            data[name] = [dict(zip(columns, row, strict=True)) for row in rows]
     return data

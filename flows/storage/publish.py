@@ -8,7 +8,7 @@ from fsspec import AbstractFileSystem
 
 from flows.storage.catalog import CATALOG, published_run
 from flows.storage.fs import is_local, open_fs, unlink
-from flows.storage.parts import run_files
+from flows.storage.parts import part_paths, run_files, write_table
 from warehouse.contracts import CONTRACTS
 from warehouse.views import build_views, run_checks
 
@@ -21,6 +21,7 @@ def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
     and this run's files go. A warehouse elsewhere than on local disk gets a catalog built on local disk, copied
     beside the published one and moved over it; its views name the Parquet by URL."""
     fs, root = open_fs(warehouse_dir)
+    _fill_empty_tables(warehouse_dir, fs, root, run_id)
     # The name must end in .duckdb: the views of a local warehouse find their folder through the catalog's name.
     aside = f"{root}/.building-{run_id}.duckdb"
     with tempfile.TemporaryDirectory(prefix="crosswire-") as scratch:
@@ -35,6 +36,14 @@ def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
     fs.mv(aside, f"{root}/{CATALOG}")
     _remove(fs, root, keep={run_id, previous})
     return {}
+
+
+def _fill_empty_tables(warehouse_dir: str, fs: AbstractFileSystem, root: str, run_id: str) -> None:
+    """A table the run wrote no part of (an empty inbox, only unreadable files) gets one empty part, so its view
+    reads zero rows instead of failing to find files."""
+    for name, contract in CONTRACTS.items():
+        if not part_paths(fs, root, name, run_id):
+            write_table(warehouse_dir, name, contract.empty_table(), run_id)
 
 
 def _build_catalog(path: str, run_id: str, remote: AbstractFileSystem | None, url: str) -> dict[str, int]:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from transforms.ingest.decode import decode_bytes, normalise_text
+from transforms.ingest.decode import decode_bytes, normalise_text, repair_text
 from transforms.ingest.html import extract_html
 from warehouse.contracts import DOCUMENTS, QUARANTINE
 
@@ -81,21 +81,33 @@ def _document(path: str, record_no: int | None, fmt: str, text: str, meta: Mappi
     url = manifest.get("url") or meta.get("url")
     if not outlet and domain_of(url):
         outlet, outlet_source = domain_of(url), "url"
+    repaired = {name: repair_text(value) for name, value in (("text", text), ("title", meta.get("title")),
+                                                             ("byline", meta.get("byline")))}
     return {
-        "doc_id": content_id(text),
+        "doc_id": content_id(repaired["text"][0]),
         "source_path": path,
         "record_no": record_no,
         "source_format": fmt,
         "encoding": meta.get("encoding"),
+        "repair": _repair_note(repaired),
         "external_id": meta.get("external_id"),
         "url": url,
         "outlet": outlet,
         "outlet_source": outlet_source if outlet else None,
-        "title": meta.get("title"),
-        "byline": meta.get("byline"),
+        "title": repaired["title"][0],
+        "byline": repaired["byline"][0],
         "published_raw": manifest.get("published_at") or meta.get("published_raw"),
-        "text": text,
+        "text": repaired["text"][0],
     }
+
+
+def _repair_note(repaired: Mapping[str, tuple[str | None, str | None]]) -> str | None:
+    """{field: (text, how it was repaired)} -> 'mojibake repaired in text, title (windows-1252 -> utf-8)' or None."""
+    fields = [name for name, (_, how) in repaired.items() if how]
+    if not fields:
+        return None
+    hows = dict.fromkeys(how for _, how in repaired.values() if how)
+    return f"mojibake repaired in {', '.join(fields)} ({'; '.join(hows)})"
 
 
 def _html_document(path, record_no, fmt, html: str, meta: dict, manifest) -> dict | str:
@@ -162,7 +174,7 @@ def _file_documents(path: str, data: bytes, manifest: Mapping):
     if not lower.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
         yield None, "unsupported file type (expected .txt, .html, .htm, .jsonl or .jsonl.gz)"
         return
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data, html=lower.endswith(HTML_SUFFIXES))
     if decoded.error:
         yield None, decoded.error
         return

@@ -1,4 +1,5 @@
-"""The report's sections: each catalog view's rows -> (chart, small table), plus the helpers they share."""
+"""The report's sections: each view's rows -> a chart of the whole warehouse (the tables under it follow the page's
+filters, see explore), plus the helpers they share."""
 
 from collections import defaultdict
 from collections.abc import Callable
@@ -6,15 +7,15 @@ from datetime import UTC, datetime
 from html import escape
 
 from transforms.report import charts
-from warehouse.report_queries import TOP_ENTITIES, TOP_OUTLETS, TOP_SERIES
 
 EMPTY = "No data in this warehouse."
-TABLE_ROWS = 12
+CHART_ENTITIES, CHART_OUTLETS = 25, 15
 TOP_SPELLINGS, OTHER = 6, "#c8ccd0"
+IN_QUOTE = " (in a quote)"
 
 
 def cell(value: object) -> str:
-    """Any value from a view -> escaped table text (lists joined, numbers grouped, times in UTC to the minute)."""
+    """Any value from a view -> escaped text (lists joined, numbers grouped, times in UTC to the minute)."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
@@ -28,29 +29,12 @@ def cell(value: object) -> str:
     return escape(str(value))
 
 
-def table(headers: list[str], rows: list[list]) -> str:
-    """Headers + rows of values -> an HTML table, every cell escaped."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-
-def _totals(rows: list[dict], key: str | Callable, value: str) -> list[str]:
-    """Distinct keys of rows, largest summed value first (ties by name, so the order is stable)."""
+def totals(rows: list[dict], key: str | Callable, value: str) -> dict:
+    """Rows -> {key: summed value}, largest first (ties by name, so the order is stable)."""
     sums: dict = defaultdict(float)
     for row in rows:
         sums[key(row) if callable(key) else row[key]] += row[value] or 0
-    return sorted(sums, key=lambda k: (-sums[k], str(k)))
-
-
-def outlet_colours(data: dict[str, list[dict]]) -> dict[str, str]:
-    """Every outlet named in the data -> one colour, the same in every section (most covered first)."""
-    names = _totals(data.get("entity_coverage", []), "outlet", "count_mentions")
-    for view, key in (("entity_descriptors", "outlet_name"), ("figures_across_outlets", "outlet_name")):
-        names += [r[key] for r in data.get(view, []) if r[key] not in names]
-    for row in data.get("shared_quotes", []):
-        names += [o for o in row["outlets"] or [] if o not in names]
-    return {name: charts.colour(i) for i, name in enumerate(dict.fromkeys(names))}
+    return dict(sorted(sums.items(), key=lambda kv: (-kv[1], str(kv[0]))))
 
 
 def legend(names: list[str], colours: dict[str, str]) -> str:
@@ -60,125 +44,126 @@ def legend(names: list[str], colours: dict[str, str]) -> str:
     return f'<div class="legend">{keys}</div>'
 
 
-def coverage_section(rows: list[dict], colours: dict[str, str]) -> tuple[str, str]:
-    """entity_coverage rows -> (entity x outlet heatmap, table of the most mentioned entities)."""
-    entities = _totals(rows, "canonical_name", "count_mentions")
-    outlets = _totals(rows, "outlet", "count_mentions")
-    cells = {(r["canonical_name"], r["outlet"]): r["count_mentions"] for r in rows}
-    chart = charts.heatmap(entities, outlets, cells, "mentions by entity and outlet")
-    summary = []
-    for name in entities[:TABLE_ROWS]:
-        mine = [r for r in rows if r["canonical_name"] == name]
-        summary.append([name, mine[0]["entity_type"], sum(r["count_mentions"] for r in mine),
-                        sum(r["count_articles"] for r in mine), f"{len(mine)} of {len(outlets)}"])
-    return chart, table(["entity", "type", "mentions", "articles", "outlets"], summary)
+def _others(count: int) -> str:
+    return f"all other outlets ({count})"
 
 
-def spelling_section(rows: list[dict], colours: dict[str, str]) -> tuple[str, str]:
-    """alias_usage rows -> (per entity, each outlet's split between spellings; table of spellings)."""
-    groups, summary = [], []
-    for entity in _totals(rows, "canonical_name", "count_mentions"):
+def coverage_section(rows: list[dict], colours: dict[str, str]) -> str:
+    """entity_coverage rows (entity x outlet x day) -> heatmap of the most mentioned entities by the outlets that
+    mention them most, every other outlet added up in one column (row totals stay true)."""
+    entities = list(totals(rows, "canonical_name", "count_mentions"))[:CHART_ENTITIES]
+    outlets = list(totals(rows, "outlet_name", "count_mentions"))
+    shown, rest = outlets[:CHART_OUTLETS], outlets[CHART_OUTLETS:]
+    columns = shown + ([_others(len(rest))] if rest else [])
+    cells: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows:
+        column = row["outlet_name"] if row["outlet_name"] in shown else _others(len(rest))
+        cells[(row["canonical_name"], column)] += row["count_mentions"]
+    return charts.heatmap(entities, columns, dict(cells), "mentions by entity and outlet")
+
+
+def spelling_section(rows: list[dict], colours: dict[str, str]) -> str:
+    """alias_usage rows (spellings compared without capitalisation) -> per entity, each outlet's split between the
+    spellings."""
+    groups = []
+    for entity in totals(rows, "canonical_name", "count_mentions"):
         mine = [r for r in rows if r["canonical_name"] == entity]
-        spellings = _totals(mine, "spelling", "count_mentions")
+        spellings = list(totals(mine, "spelling", "count_mentions"))
         # Past a handful, spellings share one grey: the eye cannot tell ten hues apart in a thin bar.
         shade = {s: charts.colour(i) if i < TOP_SPELLINGS else OTHER for i, s in enumerate(spellings)}
-        bars = [(outlet, [(r["spelling"], r["count_mentions"], shade[r["spelling"]])
-                          for r in sorted(mine, key=lambda r: spellings.index(r["spelling"])) if r["outlet"] == outlet])
-                for outlet in _totals(mine, "outlet", "count_mentions")]
+        bars = []
+        for outlet in totals(mine, "outlet_name", "count_mentions"):
+            used = totals([r for r in mine if r["outlet_name"] == outlet], "spelling", "count_mentions")
+            bars.append((outlet, [(s, used[s], shade[s]) for s in spellings if s in used]))
         keys = [(s, shade[s]) for s in spellings[:TOP_SPELLINGS]]
         others = len(spellings) - TOP_SPELLINGS
         keys += [(f"{others} other spelling{'s' if others > 1 else ''}", OTHER)] if others > 0 else []
-        groups.append({"label": entity, "legend": keys, "bars": bars})
-        for spelling in spellings:
-            used = [r for r in mine if r["spelling"] == spelling]
-            summary.append([entity, spelling, [f"{r['outlet']} ({r['count_mentions']})" for r in used],
-                            sum(r["count_mentions"] for r in used)])
-    chart = charts.grouped_bars(groups, "share of each spelling by outlet", share=True)
-    return chart, table(["entity", "spelling", "outlets (mentions)", "mentions"], summary[:TABLE_ROWS * 2])
+        groups.append({"label": entity, "legend": keys, "bars": bars[:CHART_OUTLETS]})
+    return charts.grouped_bars(groups, "share of each spelling by outlet", share=True)
 
 
-def _descriptor_label(row: dict) -> str:
-    return f"“{row['descriptor']}”" if row["is_quoted"] else row["descriptor"]
+def descriptor_label(row: dict) -> str:
+    """A descriptor as the report shows it: marked when it was found inside a quotation (someone quoted said it)."""
+    return row["descriptor"] + (IN_QUOTE if row["is_quoted"] else "")
 
 
-def descriptor_section(rows: list[dict], colours: dict[str, str]) -> tuple[str, str]:
-    """entity_descriptors rows -> (per entity, its descriptors stacked by outlet; table of descriptors)."""
-    groups, summary = [], []
-    outlets = _totals(rows, "outlet_name", "count_descriptors")
-    for entity in _totals(rows, "canonical_name", "count_descriptors"):
+def descriptor_section(rows: list[dict], colours: dict[str, str]) -> str:
+    """entity_descriptors rows -> per entity, its descriptors stacked by outlet, each entity on its own scale."""
+    groups = []
+    outlets = list(totals(rows, "outlet_name", "count_descriptors"))
+    for entity in totals(rows, "canonical_name", "count_descriptors"):
         mine = [r for r in rows if r["canonical_name"] == entity]
         bars = []
-        for label in _totals(mine, _descriptor_label, "count_descriptors"):
-            used = [r for r in mine if _descriptor_label(r) == label]
-            by_outlet = {o: sum(r["count_descriptors"] for r in used if r["outlet_name"] == o) for o in outlets}
-            bars.append((label, [(o, n, colours.get(o, charts.PALETTE[0])) for o, n in by_outlet.items() if n]))
-            summary.append([entity, label, used[0]["kind"], [f"{o} ({n})" for o, n in by_outlet.items() if n],
-                            sum(by_outlet.values())])
+        for label in totals(mine, descriptor_label, "count_descriptors"):
+            by_outlet = totals([r for r in mine if descriptor_label(r) == label], "outlet_name", "count_descriptors")
+            bars.append((label, [(o, by_outlet[o], colours.get(o, charts.PALETTE[0])) for o in outlets
+                                 if o in by_outlet]))
         groups.append({"label": entity, "bars": bars})
     chart = charts.grouped_bars(groups, "descriptors by entity, stacked by outlet", share=False)
-    return legend(outlets, colours) + chart, table(["entity", "descriptor", "kind", "outlets (times)", "times"],
-                                                   summary[:TABLE_ROWS * 2])
+    return legend(outlets[:30], colours) + chart
 
 
-def quote_section(rows: list[dict], colours: dict[str, str]) -> tuple[str, str]:
-    """shared_quotes rows -> (quote x outlet dot matrix, table of quotes with their speakers)."""
+def quote_section(rows: list[dict], colours: dict[str, str]) -> str:
+    """shared_quotes rows -> quote x outlet dot matrix; outlets past the most frequent share one column, so every
+    row shows as many dots as it has outlets there."""
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         for outlet in row["outlets"] or []:
             counts[outlet] += 1
-    outlets = sorted(counts, key=lambda o: (-counts[o], o))[:TOP_OUTLETS]
-    lines = [(f"{r['speaker_name'] or 'unattributed'}: “{r['text']}”", set(r["outlets"] or []),
-              charts.plural(r["n_outlets"], "outlet")) for r in rows]
-    chart = charts.dot_matrix(lines, outlets, colours, "which outlets carried each quote")
-    summary = [[r["text"], r["speaker_name"], r["outlets"], r["count_quotes"], len(r["variants"] or [])]
-               for r in rows[:TABLE_ROWS]]
-    return chart, table(["quote", "speaker", "outlets", "times quoted", "wordings"], summary)
+    ranked = sorted(counts, key=lambda o: (-counts[o], o))
+    shown, rest = ranked[:CHART_OUTLETS], ranked[CHART_OUTLETS:]
+    lines = []
+    for r in rows:
+        present = {o for o in r["outlets"] or [] if o in shown}
+        extra = len(r["outlets"] or []) - len(present)
+        if extra:
+            present.add(_others(len(rest)))
+        note = charts.plural(r["n_outlets"], "outlet") + (f" ({extra} in the last column)" if extra else "")
+        lines.append((f"{r['speaker_name'] or 'unattributed'}: “{r['text']}”", present, note))
+    columns = shown + ([_others(len(rest))] if rest else [])
+    return charts.dot_matrix(lines, columns, {**colours, _others(len(rest)): "#5f6b7a"},
+                             "which outlets carried each quote")
 
 
 def _figure_label(row: dict) -> str:
     return " ".join(str(p) for p in (row["what"], f"({row['unit']})" if row["unit"] else None) if p) or "(unnamed)"
 
 
-def figure_section(rows: list[dict], colours: dict[str, str]) -> tuple[str, str]:
-    """figures_across_outlets rows -> (per figure, each outlet's values on one line; table of the ranges)."""
+def figure_section(rows: list[dict], colours: dict[str, str]) -> str:
+    """figures_across_outlets rows -> per figure, each outlet's values on one line."""
     lines = []
     for label in dict.fromkeys(map(_figure_label, rows)):
         mine = [r for r in rows if _figure_label(r) == label]
         lines.append((label, [(r["outlet_name"], list(r["figure_values"] or [r["min_value"], r["max_value"]]))
-                              for r in mine]))
-    outlets = _totals(rows, "outlet_name", "count_figures")
-    chart = charts.ranges(lines, colours, "figures reported by each outlet")
-    summary = [[_figure_label(r), r["outlet_name"], r["count_figures"], r["min_value"], r["max_value"],
-                (r["examples"] or [""])[0]] for r in rows[:TABLE_ROWS * 2]]
-    return legend(outlets, colours) + chart, table(["figure", "outlet", "times", "lowest", "highest", "as written"],
-                                                   summary)
+                              for r in mine[:CHART_OUTLETS]]))
+    outlets = list(totals(rows, "outlet_name", "count_figures"))
+    return legend(outlets[:30], colours) + charts.ranges(lines, colours, "figures reported by each outlet")
 
 
-def story_section(rows: list[dict], colours: dict[str, str]) -> tuple[str, str]:
-    """story_clusters rows -> (timeline of each story's first to last article, table of stories)."""
+def story_section(rows: list[dict], colours: dict[str, str]) -> str:
+    """story_clusters rows -> timeline of each story from its first to its last article, with dated ticks."""
     lines = [((r["titles"] or ["(untitled)"])[0], r["first_published_at"], r["last_published_at"],
               f"{charts.plural(r['count_articles'], 'article')} · {charts.plural(r['n_outlets'], 'outlet')}")
              for r in rows]
-    chart = charts.timeline(lines, "stories from first to last article")
-    summary = [[(r["titles"] or [""])[0], r["outlets"], r["count_articles"], r["first_published_at"],
-                r["last_published_at"]] for r in rows[:TABLE_ROWS]]
-    return chart, table(["story (first title)", "outlets", "articles", "first", "last"], summary)
+    return charts.timeline(lines, "stories from first to last article")
 
 
 SECTIONS = (
     ("entity_coverage", "Coverage: who each outlet writes about",
-     f"Mentions of the {TOP_ENTITIES} most mentioned entities in the {TOP_OUTLETS} outlets that mention them most.",
-     coverage_section),
+     f"Mentions of the {CHART_ENTITIES} most mentioned entities: the {CHART_OUTLETS} outlets that mention them most, "
+     "and every other outlet added up. The table gives each outlet's mentions per 100 of its articles, so large and "
+     "small outlets compare.", coverage_section),
     ("alias_usage", "Spelling choices by outlet",
-     "Entities written more than one way: each bar is one outlet's split between the spellings.", spelling_section),
+     "Entities written more than one way (capitalisation aside): each bar is one outlet's split between the "
+     "spellings.", spelling_section),
     ("entity_descriptors", "How outlets describe people and organisations",
-     f"The words next to a name (top descriptors of the most described entities, {TOP_SERIES} outlets); "
-     "quoted descriptors are in quotation marks.", descriptor_section),
-    ("shared_quotes", "Shared quotes", "The same words quoted by several outlets, and which outlets carried them.",
-     quote_section),
+     "The words next to a name, for the most described entities, each on its own scale; \u201c(in a quote)\u201d "
+     "marks words found inside a quotation: someone the outlet quotes said them.", descriptor_section),
+    ("shared_quotes", "Shared quotes", "The same words quoted by several outlets, and which outlets carried them; "
+     "open a row of the table for its articles.", quote_section),
     ("figures_across_outlets", "Figures side by side",
      "The same thing counted by different outlets: each line spans one outlet's lowest to highest value; each row "
      "has its own scale.", figure_section),
-    ("story_clusters", "Story clusters", "Articles telling the same story, from the first published to the last.",
-     story_section),
+    ("story_clusters", "Story clusters", "Articles telling the same story, from the first published to the last; "
+     "open a row of the table for its articles.", story_section),
 )

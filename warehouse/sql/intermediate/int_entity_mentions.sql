@@ -22,7 +22,7 @@ final as (
         entities.entity_type,
         entities.is_curated,
         articles.outlet_id,
-        articles.outlet_name as outlet,
+        articles.outlet_name,
         mentions.surface,
         mentions.spelling,
         mentions.start_char,

@@ -10,7 +10,8 @@ final as (
         entity_id,
         canonical_name,
         is_curated,
-        outlet,
+        outlet_id,
+        outlet_name,
         spelling,
         count(*) as count_mentions,
         count(distinct doc_id) as count_articles,
@@ -20,4 +21,4 @@ final as (
 )
 
 select * from final
-order by entity_id, outlet, count_mentions desc, spelling
+order by entity_id, outlet_name, count_mentions desc, spelling

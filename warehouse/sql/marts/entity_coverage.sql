@@ -11,7 +11,8 @@ final as (
         canonical_name,
         is_curated,
         entity_type,
-        outlet,
+        outlet_id,
+        outlet_name,
         count(distinct doc_id) as count_articles,
         count(*) as count_mentions
     from entity_mentions
@@ -19,4 +20,4 @@ final as (
 )
 
 select * from final
-order by count_mentions desc, entity_id, outlet
+order by count_mentions desc, entity_id, outlet_name

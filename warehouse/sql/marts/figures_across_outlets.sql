@@ -16,7 +16,7 @@ articles as (
 by_outlet as (
     select
         figures.thing as what,
-        coalesce(figures.unit, '') as unit,
+        figures.unit,
         articles.outlet_id,
         articles.outlet_name,
         count(*) as count_figures,

@@ -12,7 +12,8 @@ articles as (
 final as (
     select
         removed_lines.reason,
-        articles.outlet_name as outlet,
+        articles.outlet_id,
+        articles.outlet_name,
         count(*) as count_lines,
         count(distinct removed_lines.doc_id) as count_articles
     from removed_lines
@@ -21,4 +22,4 @@ final as (
 )
 
 select * from final
-order by count_lines desc, reason, outlet
+order by count_lines desc, reason, outlet_name

@@ -5,6 +5,7 @@ select
     record_no,
     source_format,
     encoding,
+    repair,
     external_id,
     url,
     outlet,
