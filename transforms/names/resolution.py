@@ -71,7 +71,7 @@ def _person_clusters(full: dict[str, int], types: dict[str, str]) -> dict[str, s
             (group.append(member) if group is not None else groups.append([member]))
         for group in groups:
             head.update(dict.fromkeys(group, group[0]))
-    return _middle_names(head, full)
+    return _nicknames(_middle_names(head, full), full)
 
 
 def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
@@ -92,6 +92,30 @@ def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
             for member in members[name_id]:
                 head[member] = target
     return head
+
+
+def _nicknames(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
+    """'Chuck Schumer' / 'Charles Schumer', 'Bernie' / 'Bernard Sanders': people of one surname letter for letter whose
+    given names the nicknames table links, when the table links the name to exactly one other person of that surname
+    ('Chris Smith' beside both a Christopher and a Christine Smith stays apart)."""
+    linked = gazetteer.nicknames()
+    by_surname: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for name_id, its_head in head.items():
+        tokens = _tokens(name_id)
+        by_surname[tokens[-1]][tokens[0]].add(its_head)
+    into: dict[str, str] = {}
+    for given in by_surname.values():
+        partner: dict[str, set[str]] = defaultdict(set)
+        for name, heads in given.items():
+            others = {h for other in linked.get(name, ()) for h in given.get(other, ())} - heads
+            for its_head in heads:
+                partner[its_head] |= others
+        for its_head, others in partner.items():
+            other = next(iter(others)) if len(others) == 1 else None
+            if other and partner.get(other) == {its_head}:  # each the other's only linked person
+                pair = sorted((its_head, other), key=lambda h: (-full.get(h, 0), h))
+                into[pair[1]] = pair[0]
+    return {name_id: into.get(its_head, its_head) for name_id, its_head in head.items()}
 
 
 def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
