@@ -186,3 +186,36 @@ def test_nicknames_merge_only_with_the_same_surname_and_one_linked_person():
     assert links["n:charles-schumer"] == links["n:chuck-schumer"] == "chuck-schumer"
     assert links["n:charles-grassley"] == "charles-grassley"
     assert len({links["n:chris-smith"], links["n:christopher-smith"], links["n:christine-smith"]}) == 3
+
+
+def test_runs_joined_by_and_on_of_split_into_their_names():
+    mentions, _ = _found("Perot led Bush and Clinton in June. Bush said no. Clinton said yes. Both Canada and Mexico "
+                         "trade. Sen. John Thune and Sen. John Cornyn spoke; the CEOs of Merck left. He saw Ted Cruz "
+                         "on Twitter and a story about Barack Obama and the White House. Procter and Gamble paid.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("Bush", "Clinton", "Canada", "Mexico", "John Thune", "John Cornyn", "Merck", "Ted Cruz", "Twitter",
+                 "Barack Obama", "White House", "Procter and Gamble"):
+        assert name in surfaces
+    assert not [s for s in surfaces if s.startswith(("Bush and", "Canada and", "John Thune and", "CEOs", "Ted Cruz o",
+                                                     "Barack Obama and"))]
+
+
+def test_roles_prefixes_and_doubled_names_are_no_names():
+    mentions, _ = _found("Nielsen: Homeland Security Secretary resigns. A real problem of anti-Semitism on the left. "
+                         "Rep. Kathleen Rice Kathleen Maura RiceProgressive freshmen raised money. Her colleagues "
+                         "Senators Elizabeth Warren and Kirsten Gillibrand called. So on. World War II ended.")
+    surfaces = [m[0] for m in mentions]
+    assert "Kathleen Rice" in surfaces and "Elizabeth Warren" in surfaces and "World War II" in surfaces
+    assert not [s for s in surfaces if "Secretary" in s or "Semitism" in s or "Senators" in s or "Maura" in s]
+
+
+def test_an_untitled_given_name_the_corpus_writes_in_lower_case_is_not_a_surname():
+    rows = _rows(("a", "n:george-will", "George Will", "discovered"), ("a", "n:george-will", "Will", "surname_in_article"),
+                 ("b", "n:will", "Will", "pending"), ("c", "n:will+m", "Will", "pending_m"))
+    links = {}
+    for common in (set(), {"will"}):
+        found = resolve(rows, set(), common)
+        links[bool(common)] = dict(zip(found.links["name_id"].to_pylist(), found.links["entity_id"].to_pylist(),
+                                       strict=True))
+    assert links[False]["n:will"] == links[False]["n:will+m"] == "george-will"
+    assert links[True]["n:will"] is None and links[True]["n:will+m"] == "george-will"

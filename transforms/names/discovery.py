@@ -44,6 +44,9 @@ gazette telegraph guardian review magazine press network radio television tv cha
 airways administration department office bureau service services authority board senate congress parliament
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association""".split())
+# Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
+_OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
+ambassador envoy adviser advisor commissioner governor senator""".split())
 _SEPARATOR = re.compile(r"[\s\-‐‑–—]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -99,11 +102,11 @@ def _title(text: str, start: int) -> str | None:
 
 def _tail_after_title(candidate: Candidate) -> Candidate:
     """'Senate Majority Leader Mitch McConnell' -> 'Mitch McConnell': the name after a role inside the run."""
-    if " " not in candidate.surface or TITLES.isdisjoint(candidate.surface.casefold().replace(".", "").split()):
+    if " " not in candidate.surface or not any(map(_role_word, candidate.surface.split()[:-1])):
         return candidate
     words = list(re.finditer(r"\S+", candidate.surface))
     for i in range(len(words) - 2, -1, -1):
-        if words[i].group().rstrip(".").casefold() in TITLES:
+        if _role_word(words[i].group()):
             rest = words[i + 1:]
             if rest and fold_word(rest[0].group()) in gazetteer.given_names():
                 cut = rest[0].start()
@@ -113,22 +116,53 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
     return candidate
 
 
-def _split_pairs(candidate: Candidate) -> list[Candidate]:
-    """'Hillary Clinton and Bill Clinton', 'Jordan Libowitz of Citizens for Ethics' -> both names;
-    'Department of Health and Human Services' stays whole."""
-    pair = candidate.surface.replace(" And ", " and ")
-    if candidate.note or (" of " not in pair and " and " not in pair):
+def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
+    """'Hillary Clinton and Bill Clinton', 'Jordan Libowitz of Citizens for Ethics', 'Canada and Mexico', 'Thune and
+    Cornyn', 'Ted Cruz on Twitter', 'Obama and the White House' -> both names; 'CEOs of Merck' -> the name;
+    'Department of Health and Human Services', 'Procter and Gamble' stay whole."""
+    surface = candidate.surface.replace(" And ", " and ")
+    if candidate.note or (" of " not in surface and " and " not in surface and " on " not in surface):
         return [candidate]
-    at, joiner = candidate.surface.find(" of "), " of "
-    if at < 0 or name_type(key_tokens(candidate.surface[:at])) != "person":  # 'Jordan Libowitz of Citizens for…'
-        at, joiner = candidate.surface.replace(" And ", " and ").find(" and "), " and "
-        words = set(key_tokens(candidate.surface))
-        if at < 0 or words & ORGANISATION_WORDS or words & {"of", "for", "the"} or " " not in \
-                candidate.surface[:at] or " " not in candidate.surface[at + 5:]:
-            return [candidate]  # 'Immigration and Customs Enforcement': a one-word side is not a name alone
-    cut = at + len(joiner)
-    return [Candidate(candidate.surface[:at], candidate.start_char, candidate.start_char + at, None),
-            Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char, None)]
+    for joiner in (" and the ", " on ", " of ", " and "):
+        at = surface.find(joiner)
+        if at >= 0 and _split_at(text, surface, at, joiner):
+            cut, start = at + len(joiner), candidate.start_char
+            left = [] if joiner == " of " and _role_word(surface[:at]) else \
+                [Candidate(candidate.surface[:at], start, start + at, None)]
+            right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
+            return left + ([] if _role_word(right.surface) else _split_pairs(text, right))
+    return [candidate]
+
+
+def _role_word(word: str) -> bool:
+    """'Senators', 'CEOs': a role, or its plural, standing before a name."""
+    lower = word.casefold().rstrip(".")
+    plural = lower.endswith("s") and (lower[:-1] in TITLES or (len(word) >= 4 and word[:-1].isupper()))
+    return lower in TITLES or plural
+
+
+def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
+    """Whether a run splits at this joiner into two names (or a role and a name)."""
+    left, right = surface[:at], surface[at + len(joiner):]
+    if joiner == " and the " or (" " not in right and _role_word(right)):
+        return True  # 'Barack Obama and the White House', 'John Thune and Sen.': a name does not go on so
+    words = set(key_tokens(left))
+    if joiner == " on ":
+        return not words & ORGANISATION_WORDS  # 'Council on Foreign Relations' stays whole
+    if joiner == " of ":
+        return " " not in left and _role_word(left) or name_type(key_tokens(left)) == "person"
+    if words & ORGANISATION_WORDS or set(key_tokens(right)) & ORGANISATION_WORDS or "the" in words:
+        return False  # 'Immigration and Customs Enforcement'
+    if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
+        return False  # 'Bill and Hillary Clinton'
+    places = gazetteer.places()
+    if places.is_place(" ".join(key_tokens(left))) and places.is_place(" ".join(key_tokens(right))):
+        return True  # 'Canada and Mexico', 'New York and Florida'
+    if " " in left and " " in right:
+        return True  # 'Hillary Clinton and Bill Clinton'
+    # 'Thune and Cornyn': each side is written on its own elsewhere; 'Procter and Gamble' only together
+    whole = text.count(surface) or 1  # (a capitalised 'And' counts once)
+    return all(text.count(side) > whole for side in (left, right))
 
 
 _PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name
@@ -144,7 +178,11 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
         if found and not surface.isupper():
             surface = surface[:found.start()]
     words = surface.split(" ")
-    if len(words) >= 2 and _opens_sentence(text, start) and \
+    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0]]
+    if again:  # 'Kathleen Rice Kathleen Maura RiceProgressive': a name written twice, glued to the next words
+        words = words[:again[0]]
+        surface = " ".join(words)
+    if len(words) >= 2 and _opens_sentence(text, start) and _opener(words) and \
             fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
         rest = 1
         while rest < len(words) and (not words[rest][:1].isupper() or words[rest].casefold() == "the"):
@@ -156,6 +194,13 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     return Candidate(surface, start, start + len(surface), candidate.note)
 
 
+def _opener(words: list[str]) -> bool:
+    """Whether a run's first word may be a sentence's opening word rather than part of the name: a given name
+    ('Banishing Kelly') or a joining word ('Members of The POLITICO Caucus') follows; 'World War II' stays whole."""
+    return fold_word(words[0]) not in ORGANISATION_WORDS and (
+        words[1].casefold() in ("of", "the", "for") or fold_word(words[1]) in gazetteer.given_names())
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \"“‘'")
     return not before or before[-1] in ".!?:\n"
@@ -164,7 +209,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:
     """Candidates -> (those read as names, those left: ambiguous ones the entity table already judged)."""
     names, left = [], []
-    for candidate in (part for c in candidates for part in _split_pairs(_tidy(text, c))):
+    for candidate in (part for c in candidates for part in _split_pairs(text, _tidy(text, c))):
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue
@@ -175,8 +220,8 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if " " in candidate.surface and candidate.surface.isupper():
             left.append(candidate)  # 'SHOOT FIRST AND TALK LATER': a shouted phrase
             continue
-        if len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS:
-            left.append(candidate)  # 'Department' left of 'Justice Department' is no name alone
+        if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES):
+            left.append(candidate)  # 'Department' alone, 'Homeland Security Secretary': no names
             continue
         last = candidate.surface.split()[-1]
         if not tokens or max(map(len, tokens)) < 3 or not candidate.surface[:1].isupper() or \
@@ -230,7 +275,11 @@ def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
     """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written)."""
     given = gazetteer.given_names()
     return {n.tokens: (given.get(n.tokens[0], "u"), _WORD.findall(n.surface)[-1]) for n in names
-            if len(n.tokens) >= 2 and (name_type(n.tokens) == "person" or n.title)}
+            if len(n.tokens) >= 2 and (name_type(n.tokens) == "person" or (n.title and name_type(n.tokens) == "unknown"))
+            and _JOINING.isdisjoint(n.surface.split())}
+
+
+_JOINING = frozenset({"and", "of", "on", "the", "for", "And", "The"})  # no person's full name holds these
 
 
 def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, ...], tuple[str, str]],
@@ -328,7 +377,8 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
     """Surnames of the text's full names where no candidate was read (opening a sentence or a headline)."""
     by_surname: dict[str, list[tuple[str, ...]]] = {}
     for person, (_, surname) in people.items():
-        if surname.casefold() not in NOT_NAMES and len(surname) >= 3 and surname[0].isupper():
+        if surname.casefold() not in NOT_NAMES and len(surname) >= 3 and surname[0].isupper() and \
+                not is_demonym(surname):
             by_surname.setdefault(surname, []).append(person)
     if not by_surname:
         return [], []

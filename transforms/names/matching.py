@@ -296,13 +296,18 @@ def _lone_name(word: str) -> bool:
     return len(word) >= 3 and lower not in _NOT_NAME_STARTS and lower not in TITLES and not is_demonym(word)
 
 
+def _after_prefix(text: str, start: int) -> bool:
+    """'anti-Semitism', 'non-Hispanic': a word glued to a lower-case prefix is a word, not a name of its own."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
+
+
 def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
     headlines = _title_case_lines(text)
     found = []
     for first, last in _runs(text, tokens, taken):
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
-            if _lone_name(word) and not _sentence_initial(text, start) and \
+            if _lone_name(word) and not _sentence_initial(text, start) and not _after_prefix(text, start) and \
                     not any(a <= start < b for a, b in headlines):
                 found.append(Candidate(word, start, tokens.ends[first], None))
             continue

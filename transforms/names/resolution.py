@@ -171,6 +171,8 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if sexes & {"m", "f"} and len(bearers) > 1:
         given = gazetteer.given_names()
         bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
+    if not sexes - {None} and word in context["common"] and word in gazetteer.given_names():
+        return None, None, None  # 'his son, Will,': a given name the corpus also writes in lower case, untitled
     usual = context["usual"].get(word)
     # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
     # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
