@@ -210,8 +210,9 @@ def test_roles_prefixes_and_doubled_names_are_no_names():
 
 
 def test_an_untitled_given_name_the_corpus_writes_in_lower_case_is_not_a_surname():
-    rows = _rows(("a", "n:george-will", "George Will", "discovered"), ("a", "n:george-will", "Will", "surname_in_article"),
-                 ("b", "n:will", "Will", "pending"), ("c", "n:will+m", "Will", "pending_m"))
+    rows = _rows(("a", "n:george-will", "George Will", "discovered"),
+                 ("a", "n:george-will", "Will", "surname_in_article"), ("b", "n:will", "Will", "pending"),
+                 ("c", "n:will+m", "Will", "pending_m"))
     links = {}
     for common in (set(), {"will"}):
         found = resolve(rows, set(), common)

@@ -275,7 +275,7 @@ def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
     """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written)."""
     given = gazetteer.given_names()
     return {n.tokens: (given.get(n.tokens[0], "u"), _WORD.findall(n.surface)[-1]) for n in names
-            if len(n.tokens) >= 2 and (name_type(n.tokens) == "person" or (n.title and name_type(n.tokens) == "unknown"))
+            if len(n.tokens) >= 2 and name_type(n.tokens) in (("person", "unknown") if n.title else ("person",))
             and _JOINING.isdisjoint(n.surface.split())}
 
 
