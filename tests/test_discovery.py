@@ -155,6 +155,9 @@ def test_middle_names_and_initials_are_one_person():
     found = resolve(_rows(("a", "n:barack-obama", "Barack Obama", "discovered"),
                           ("b", "n:barack-hussein-obama", "Barack Hussein Obama", "discovered")), set(), set())
     assert set(found.links["entity_id"].to_pylist()) == {"barack-obama"}
+    found = resolve(_rows(("a", "n:kim-il", "Kim Il", "discovered"),
+                          ("b", "n:kim-jong-il", "Kim Jong Il", "discovered")), set(), set())
+    assert set(found.links["entity_id"].to_pylist()) == {"kim-il", "kim-jong-il"}
 
 
 def test_a_surname_the_corpus_resolves_to_one_bearer_goes_to_that_bearer():
