@@ -203,6 +203,12 @@ def test_runs_joined_by_and_on_of_split_into_their_names():
                                                      "Barack Obama and"))]
 
 
+def test_a_given_names_second_syllable_stays_in_the_name():
+    mentions, _ = _found("Leader Kim Jong-un met Moon Jae-in in Seoul. The Bush-era rules and Hillary Clinton-in.")
+    assert [m[0] for m in mentions][:2] == ["Kim Jong-un", "Moon Jae-in"]
+    assert "Hillary Clinton" in [m[0] for m in mentions]
+
+
 def test_roles_prefixes_and_doubled_names_are_no_names():
     mentions, _ = _found("Nielsen: Homeland Security Secretary resigns. A real problem of anti-Semitism on the left. "
                          "Rep. Kathleen Rice Kathleen Maura RiceProgressive freshmen raised money. Her colleagues "

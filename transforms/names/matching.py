@@ -255,6 +255,9 @@ def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
                 k += 1
             if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k):
                 j = k
+            elif j > i and k == j + 1 and k < n and _syllable(text, tokens, k):
+                j = k  # 'Kim Jong-un', 'Moon Jae-in': a given name's second syllable
+                break
             else:
                 break
         runs.append((i, j))
@@ -262,7 +265,14 @@ def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _trim(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
+def _syllable(text: str, tokens: Tokens, k: int) -> bool:
+    """A two-letter lower-case word glued by a hyphen to the short capitalised word before it ('Jong-un')."""
+    word, before = tokens.texts[k], tokens.texts[k - 1]
+    return len(word) == 2 and word.islower() and text[tokens.starts[k] - 1] == "-" and \
+        tokens.ends[k - 1] == tokens.starts[k] - 1 and before[:1].isupper() and len(before) <= 4
+
+
+def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     def role(word: str) -> bool:
         return word.casefold() in TITLES or is_demonym(word)
     while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS:
@@ -275,7 +285,8 @@ def _trim(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
         first = end_of_roles
     while first <= last and tokens.texts[first].casefold() in CONNECTORS:
         first += 1
-    while last >= first and (tokens.texts[last].casefold() in CONNECTORS or not _capitalised(tokens.texts[last])):
+    while last >= first and (tokens.texts[last].casefold() in CONNECTORS or not _capitalised(tokens.texts[last])) \
+            and not (last > first and _syllable(text, tokens, last)):
         last -= 1
     if all(role(word) for word in tokens.texts[first:last + 1] if _capitalised(word)):
         return first, first - 1  # only roles and nationalities: 'Turkish and Russian'
@@ -311,7 +322,7 @@ def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
                     not any(a <= start < b for a, b in headlines):
                 found.append(Candidate(word, start, tokens.ends[first], None))
             continue
-        first, last = _trim(tokens, first, last)
+        first, last = _trim(text, tokens, first, last)
         if first > last or any(a <= tokens.starts[first] < b for a, b in headlines):
             continue
         n_caps = sum(_capitalised(word) for word in tokens.texts[first:last + 1])
