@@ -121,16 +121,18 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     Cornyn', 'Ted Cruz on Twitter', 'Obama and the White House' -> both names; 'CEOs of Merck' -> the name;
     'Department of Health and Human Services', 'Procter and Gamble' stay whole."""
     surface = candidate.surface.replace(" And ", " and ")
-    if candidate.note or (" of " not in surface and " and " not in surface and " on " not in surface):
+    if candidate.note or not any(j in surface for j in (" of ", " and ", " on ", " as ")):
         return [candidate]
-    for joiner in (" and the ", " on ", " of ", " and "):
+    for joiner in (" and the ", " on ", " as ", " of ", " and "):
         at = surface.find(joiner)
         if at >= 0 and _split_at(text, surface, at, joiner):
             cut, start = at + len(joiner), candidate.start_char
             left = [] if joiner == " of " and _role_word(surface[:at]) else \
                 [Candidate(candidate.surface[:at], start, start + at, None)]
             right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
-            return left + ([] if _role_word(right.surface) else _split_pairs(text, right))
+            left = [c for c in left if c.surface.casefold() not in NOT_NAMES]
+            return left + ([] if _role_word(right.surface) or right.surface.casefold() in NOT_NAMES
+                           else _split_pairs(text, right))
     return [candidate]
 
 
@@ -146,15 +148,20 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     left, right = surface[:at], surface[at + len(joiner):]
     if joiner == " and the " or (" " not in right and _role_word(right)):
         return True  # 'Barack Obama and the White House', 'John Thune and Sen.': a name does not go on so
-    words = set(key_tokens(left))
-    if joiner == " on ":
-        return not words & ORGANISATION_WORDS  # 'Council on Foreign Relations' stays whole
+    words, right_words = set(key_tokens(left)), set(key_tokens(right))
+    if joiner == " as ":
+        return True  # 'Thomas Perez as Labor secretary'
+    if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
+        return not words & ORGANISATION_WORDS or right.split()[0].casefold() in NOT_NAMES
     if joiner == " of ":
         return " " not in left and _role_word(left) or name_type(key_tokens(left)) == "person"
-    if words & ORGANISATION_WORDS or set(key_tokens(right)) & ORGANISATION_WORDS or "the" in words:
+    if " of " not in left and " for " not in left and all(
+            side.isupper() or set(key_tokens(side)) & ORGANISATION_WORDS for side in (left, right)):
+        return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
+    if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
         return False  # 'Immigration and Customs Enforcement'
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
-        return False  # 'Bill and Hillary Clinton'
+        return True  # 'Greg and Travis McMichael': two people, the first by a given name only
     places = gazetteer.places()
     if places.is_place(" ".join(key_tokens(left))) and places.is_place(" ".join(key_tokens(right))):
         return True  # 'Canada and Mexico', 'New York and Florida'
@@ -167,6 +174,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
 
 _PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name
 _SHOUTED = re.compile(r"\s[A-Z]{4,}$")
+_PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
 
 
 def _tidy(text: str, candidate: Candidate) -> Candidate:
@@ -178,6 +186,11 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
         if found and not surface.isupper():
             surface = surface[:found.start()]
     words = surface.split(" ")
+    if len(words) >= 2 and words[-1].casefold() in TITLES and text[start + len(surface):][:1] == ".":
+        words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
+        while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
+            words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
+        surface = " ".join(words)
     again = [i for i, w in enumerate(words) if i >= 2 and w == words[0]]
     if again:  # 'Kathleen Rice Kathleen Maura RiceProgressive': a name written twice, glued to the next words
         words = words[:again[0]]
@@ -192,6 +205,11 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     if (surface, start) == (candidate.surface, candidate.start_char):
         return candidate
     return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+def _headline_case(surface: str) -> bool:
+    """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline."""
+    return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" for w in surface.split()[1:])
 
 
 def _opener(words: list[str]) -> bool:
@@ -217,8 +235,8 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         tokens = key_tokens(candidate.surface)
         if not candidate.surface.strip():
             continue
-        if " " in candidate.surface and candidate.surface.isupper():
-            left.append(candidate)  # 'SHOOT FIRST AND TALK LATER': a shouted phrase
+        if " " in candidate.surface and (candidate.surface.isupper() or _headline_case(candidate.surface)):
+            left.append(candidate)  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
             continue
         if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES):
             left.append(candidate)  # 'Department' alone, 'Homeland Security Secretary': no names
@@ -387,8 +405,9 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
     extra, ambiguous = [], []
     for surname, start, end in _occurrences(text, by_surname):
         at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
-        if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]):
-            continue
+        if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]) \
+                or _PARTICLE_BEFORE.search(text, max(0, start - 5), start):
+            continue  # inside a longer name: 'Dyke' in 'Van Dyke'
         bearers = by_surname[surname]
         if len(bearers) == 1:
             extra.append(Mention(provisional_id(bearers[0]), surname, surname, start, end, "surname_in_article"))

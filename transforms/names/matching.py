@@ -28,6 +28,7 @@ _APOSTROPHES = "'’`ʼ"
 # Unions built once: they are tested for every token of every article.
 _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
 _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
+_PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
 _ABBREVIATED_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St)\.$")
@@ -272,10 +273,16 @@ def _syllable(text: str, tokens: Tokens, k: int) -> bool:
         tokens.ends[k - 1] == tokens.starts[k] - 1 and before[:1].isupper() and len(before) <= 4
 
 
+def _particle(tokens: Tokens, first: int, last: int) -> bool:
+    """A capitalised particle opening a longer name: 'Van Dyke', 'De Blasio', 'Al Qaeda', 'El Paso'."""
+    word = tokens.texts[first]
+    return first < last and word[:1].isupper() and word.casefold() in _PARTICLES
+
+
 def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     def role(word: str) -> bool:
         return word.casefold() in TITLES or is_demonym(word)
-    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS:
+    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last):
         first += 1
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first
@@ -283,7 +290,7 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
         end_of_roles += 1
     if end_of_roles > last or tokens.texts[end_of_roles - 1].casefold() in TITLES:
         first = end_of_roles
-    while first <= last and tokens.texts[first].casefold() in CONNECTORS:
+    while first <= last and tokens.texts[first].casefold() in CONNECTORS and not _particle(tokens, first, last):
         first += 1
     while last >= first and (tokens.texts[last].casefold() in CONNECTORS or not _capitalised(tokens.texts[last])) \
             and not (last > first and _syllable(text, tokens, last)):

@@ -172,14 +172,18 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if sexes & {"m", "f"} and len(bearers) > 1:
         given = gazetteer.given_names()
         bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
-    if not sexes - {None} and word in context["common"] and word in gazetteer.given_names():
-        return None, None, None  # 'his son, Will,': a given name the corpus also writes in lower case, untitled
     usual = context["usual"].get(word)
+    # 'his son, Will,', 'betting that Rupert': an untitled given name is a surname only where the corpus often
+    # resolves it as one, and never when it also writes it in lower case
+    given = not sexes - {None} and word in gazetteer.given_names() and \
+        (word in context["common"] or not usual or usual[2] < USUAL_COUNT)
+    if given and len(bearers) == 1:
+        return None, None, None
     # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
     # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
     if len(bearers) == 1 and (usual or sexes - {None}):
         return bearers[0], "surname_in_corpus", None
-    if usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers:
+    if not given and usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers:
         return usual[0], "surname_in_corpus", None
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["names"].get(b, b) for b in bearers)
