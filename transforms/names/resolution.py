@@ -11,6 +11,8 @@ articles never write in lower case). A lone acronym goes to the expansion the ar
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -46,6 +48,7 @@ def _most_used(counter: Counter) -> str:
     return max(counter.items(), key=lambda kv: (kv[1], kv[0]))[0] if len(counter) > 1 else next(iter(counter))
 
 
+@lru_cache(maxsize=1 << 18)
 def _tokens(name_id: str) -> tuple[str, ...]:
     return tuple(name_id[len(PREFIX):].split(SEX_MARK)[0].split("-"))
 
@@ -127,7 +130,7 @@ def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
         votes[surface][heads.get(name_id, name_id)] += n
     found = {}
     for surface, counter in votes.items():
-        best, n = counter.most_common(1)[0]
+        best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
         if n >= ACRONYM_SHARE * sum(counter.values()):
             found[surface] = best
     return found
@@ -144,7 +147,7 @@ def _usual_bearers(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str
             votes[tokens[0]][heads.get(name_id, name_id)] += n
     usual = {}
     for word, counter in votes.items():
-        best, n = counter.most_common(1)[0]
+        best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
         total = sum(counter.values())
         usual[word] = (best, n / total, total)
     return usual
@@ -186,7 +189,7 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if not given and usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers:
         return usual[0], "surname_in_corpus", None
     if bearers:
-        return None, None, "ambiguous: " + ", ".join(context["names"].get(b, b) for b in bearers)
+        return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
     # A lone word of its own is a place or a titled person; anything else ('Hindu', 'DUIs') is too often no name.
     own = places.is_place(word) or sexes - {None}
     return (name_id, "discovered", None) if own else (None, None, None)
@@ -213,16 +216,15 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
     full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
     types = {i: name_type(_tokens(i)) for i in full}
     heads = {i: i for i in full} | _person_clusters(full, types)
-    names = {i: _most_used(surfaces[i]) for i in full}
     context = {"acronyms": _acronyms(discovered, heads), "surnames": _surnames(heads, types), "counts": counts,
-               "common": common_words, "names": names, "usual": _usual_bearers(discovered, heads)}
+               "common": common_words, "usual": _usual_bearers(discovered, heads),
+               "name_of": lambda i: _most_used(surfaces[i]) if i in full else i}  # for notes: a few names only
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in kinds.keys() - full.keys():
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, kinds[name_id])
-            names[name_id] = surface
     _split(links, list(decisions), curated_ids)
     return _tables(links, types, surfaces, discovered, curated_ids, list(decisions))
 
@@ -259,28 +261,38 @@ def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, cura
         "match_kind": [links[i][1] for i in ids],
         "note": [links[i][2] for i in ids],
     }, schema=ENTITY_LINKS)
-    members: dict[str, Counter] = defaultdict(Counter)
-    kinds: dict[str, Counter] = defaultdict(Counter)
+    by_entity: dict[str, list[str]] = defaultdict(list)
     for name_id, (head, _, _) in links.items():
         if head:
-            members[final[head]].update(surfaces[name_id])
-            kinds[final[head]][types.get(head, "unknown")] += sum(surfaces[name_id].values())
+            by_entity[final[head]].append(name_id)
     entity_of = pc.take(link_table["entity_id"], pc.index_in(discovered["entity_id"], value_set=link_table["name_id"]))
     per_entity = pa.table({"entity_id": entity_of, "doc_id": discovered["doc_id"]}).filter(pc.is_valid(entity_of))
     grouped = per_entity.group_by("entity_id").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
     totals = {e: (n, d) for e, n, d in zip(*(grouped[c].to_pylist() for c in grouped.column_names), strict=True)}
     names = dict(_decided(decisions, "renamed"))
     rows = []
-    for entity_id in sorted(members.keys() - curated_ids):
-        ranked = [s for s, _ in sorted(members[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))]
-        full_forms = [s for s in ranked if " " in s] or ranked[:1]
-        canonical = names.get(entity_id, full_forms[0])
+    for entity_id in sorted(by_entity.keys() - curated_ids):
+        spellings, entity_type = _spellings(by_entity[entity_id], links, types, surfaces)
+        ranked = [s for s, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))] \
+            if len(spellings) > 1 else list(spellings)
+        canonical = names.get(entity_id, next((s for s in ranked if " " in s), ranked[0]))
         n, docs = totals.get(entity_id, (0, 0))
-        rows.append({"entity_id": entity_id, "canonical_name": canonical,
-                     "entity_type": kinds[entity_id].most_common(1)[0][0],
+        rows.append({"entity_id": entity_id, "canonical_name": canonical, "entity_type": entity_type,
                      "aliases": sorted(set(ranked[:MAX_ALIASES]) - {canonical}),
                      "is_curated": False, "count_mentions": n, "count_articles": docs})
     return Resolution(pa.Table.from_pylist(rows, schema=ENTITIES), link_table)
+
+
+def _spellings(name_ids: list[str], links: dict, types: dict, surfaces: dict) -> tuple[Counter, str]:
+    """An entity's provisional ids -> (its spellings and their mentions, the type most of its mentions give)."""
+    if len(name_ids) == 1:  # most entities: one provisional id, nothing to add up
+        return surfaces[name_ids[0]], types.get(links[name_ids[0]][0], "unknown")
+    spellings: Counter = Counter()
+    kinds: Counter = Counter()
+    for name_id in name_ids:
+        spellings.update(surfaces[name_id])
+        kinds[types.get(links[name_id][0], "unknown")] += sum(surfaces[name_id].values())
+    return spellings, max(kinds.items(), key=itemgetter(1))[0]
 
 
 def with_curated_counts(entities: pa.Table, curated_mentions: pa.Table) -> pa.Table:
