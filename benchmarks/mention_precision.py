@@ -1,5 +1,6 @@
-"""Precision of mentions judged by hand: 200 random mentions of an abp-dev run, each with its verdict and, when
-wrong, the kind of error. Prints the rate and the errors by kind; `--sample` draws a new set to judge.
+"""Precision of mentions judged by hand: sets of 200 random mentions of abp-dev runs (one set per judged state of
+the code, each with its own seed), each mention with its verdict and, when wrong, the kind of error. Prints each
+set's rate and errors by kind, the last set being the current one; `--sample` draws a new set to judge.
 
     .venv/bin/python -m benchmarks.mention_precision [--judged benchmarks/fixtures/mention_judgements.json]
     .venv/bin/python -m benchmarks.mention_precision --sample WAREHOUSE --out FILE [--n 200] [--seed 13]
@@ -61,9 +62,10 @@ def main() -> None:
     if args.sample:
         Path(args.out).write_text(json.dumps(sample(args.sample, args.n, args.seed), indent=1, default=str))
         return
-    judged = json.loads(Path(args.judged).read_text())
-    print(judged["about"])
-    report(judged["rows"])
+    for judged in json.loads(Path(args.judged).read_text())["sets"]:
+        print(judged["about"])
+        report(judged["rows"])
+        print()
 
 
 if __name__ == "__main__":
