@@ -246,3 +246,11 @@ def test_headlines_dates_particles_and_joined_organisations():
         assert name in surfaces
     assert not [s for s in surfaces if " On " in s or "Wednesday" in s or " as " in s or "Sen" in s or s == "Dyke"
                 or " and " in s.replace("Health and Human", "") or s == "Sept"]
+
+
+def test_a_two_word_name_of_no_known_type_makes_a_lone_surname_ambiguous_unless_a_title_decides():
+    mentions, candidates = _found("Then Mitt Romney spoke. Ann Romney joined him. Later Romney said no. Mrs. Romney "
+                                  "smiled. Mr. Romney left.")
+    assert [m for m in mentions if m[0] == "Romney"] == [("Romney", "n:ann-romney", "surname_in_article"),
+                                                         ("Romney", "n:mitt-romney", "surname_in_article")]
+    assert candidates == [("Romney", "ambiguous: Ann Romney, Mitt Romney")]

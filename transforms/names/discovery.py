@@ -311,12 +311,17 @@ def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, .
     return found
 
 
-def _tails(people: dict) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-    """Each shorter tail of the text's full names ('obama', 'ocasio cortez') -> the names ending in it."""
+def _tails(people: dict, names: list[Name]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Each shorter tail of the text's full names ('obama', 'ocasio cortez') -> the names ending in it; and under
+    ('?', surname) the two-word names of no known type ending in it ('Mitt Romney'), which may be people too."""
     tails: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for person in people:
         for n in range(1, len(person)):
             tails.setdefault(person[-n:], []).append(person)
+    for name in names:
+        if len(name.tokens) == 2 and name.tokens not in people and ("?", name.tokens[1]) not in tails and \
+                name_type(name.tokens) == "unknown" and _JOINING.isdisjoint(name.surface.split()):
+            tails[("?", name.tokens[1])] = [name.tokens]
     return tails
 
 
@@ -327,6 +332,11 @@ def _mention(name: Name, tokens: tuple[str, ...], kind: str) -> Mention:
 
 def _resolve_short(name: Name, people: dict, tails: dict, acronyms: dict) -> Mention | Candidate:
     bearers = _bearers(name.tokens, name.title, people, tails)
+    if len(bearers) == 1 and not (name.title in ("m", "f") and people[bearers[0]][0] == name.title):
+        # 'Romney' beside 'Ann Romney' and a 'Mitt Romney' the given-name list does not know: two bearers
+        bearers = bearers + tails.get(("?",) + name.tokens, [])
+    elif not bearers and name.title:  # 'Mr. Romney' beside 'Mitt Romney': the title shows a person
+        bearers = tails.get(("?",) + name.tokens, [])
     if len(bearers) == 1:
         return _mention(name, bearers[0], "surname_in_article")
     if len(bearers) > 1:
@@ -350,7 +360,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     names, left = read_names(text, candidates)
     names, acronyms = expansions(text, names)
     people = _people(names)
-    tails = _tails(people)
+    tails = _tails(people, names)
     found = list(mentions)
     for name in names:
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
