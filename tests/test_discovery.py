@@ -254,3 +254,11 @@ def test_a_two_word_name_of_no_known_type_makes_a_lone_surname_ambiguous_unless_
     assert [m for m in mentions if m[0] == "Romney"] == [("Romney", "n:ann-romney", "surname_in_article"),
                                                          ("Romney", "n:mitt-romney", "surname_in_article")]
     assert candidates == [("Romney", "ambiguous: Ann Romney, Mitt Romney")]
+
+
+def test_a_middle_name_or_a_hyphenated_title_keeps_a_listed_person():
+    mentions, _ = _found("He said President Donald John Trump was there. Later Fred Trump left. The President-Elect "
+                         "Trump spoke.")
+    assert ("Donald John Trump", "donald-trump", "alias") in mentions
+    assert ("Fred Trump", "n:fred-trump", "discovered") in mentions
+    assert ("Trump", "donald-trump", "surname") in mentions

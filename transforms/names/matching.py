@@ -175,6 +175,17 @@ def _given_name_before(text: str, tokens: Tokens, first: int) -> int | None:
     return i
 
 
+def _middle_name_of(text: str, tokens: Tokens, index: EntityIndex, given: int, last: int) -> str | None:
+    """The one known person whose full name is the word before a middle name and the surname ('Donald John Trump':
+    'Donald Trump'), or None."""
+    before = given - 1
+    if before < 0 or text[tokens.ends[before]:tokens.starts[given]] != " " or not tokens.keys[before] \
+            or not tokens.texts[before][:1].isupper():
+        return None
+    found = {e for e, kind in index.targets.get(f"{tokens.keys[before]} {tokens.keys[last]}", ()) if kind == "alias"}
+    return found.pop() if len(found) == 1 else None
+
+
 def _expand_left(tokens: Tokens, first: int) -> int:
     while first > 0 and not tokens.keys[first - 1] and tokens.texts[first - 1].casefold() in _ANY_ARTICLE:
         first -= 1
@@ -199,7 +210,10 @@ def _resolve(text: str, tokens: Tokens, index: EntityIndex):
         ids = sorted({e for e, _ in index.targets[key]})
         given = _given_name_before(text, tokens, first) if first == last else None
         in_text = [e for e in ids if e in named]
-        if given is not None:
+        middle = _middle_name_of(text, tokens, index, given, last) if given is not None else None
+        if middle:
+            resolved.append((given - 1, last, middle, "alias"))  # 'Donald John Trump': a middle name more
+        elif given is not None:
             unresolved.append((given, last, "shares a surname with a known entity"))
         elif len(in_text) == 1:
             resolved.append((first, last, in_text[0], "surname_in_context"))
