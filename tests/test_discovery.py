@@ -158,6 +158,11 @@ def test_middle_names_and_initials_are_one_person():
     found = resolve(_rows(("a", "n:kim-il", "Kim Il", "discovered"),
                           ("b", "n:kim-jong-il", "Kim Jong Il", "discovered")), set(), set())
     assert set(found.links["entity_id"].to_pylist()) == {"kim-il", "kim-jong-il"}
+    found = resolve(_rows(("a", "n:robert-mueller", "Robert Mueller", "discovered"),
+                          ("b", "n:robert-mueller-iii", "Robert S. Mueller III", "discovered"),
+                          ("c", "n:donald-trump", "Donald Trump", "discovered"),
+                          ("d", "n:donald-trump-jr", "Donald Trump Jr.", "discovered")), set(), set())
+    assert set(found.links["entity_id"].to_pylist()) == {"robert-mueller", "donald-trump", "donald-trump-jr"}
 
 
 def test_a_surname_the_corpus_resolves_to_one_bearer_goes_to_that_bearer():
