@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
 
-.PHONY: setup test-setup run test lint clean
+.PHONY: setup test-setup run test lint clean bi bi-setup
 
 setup: $(STAMP)
 
@@ -37,7 +37,21 @@ test: test-setup
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff check flows transforms warehouse tests benchmarks
+	$(BIN)/ruff check flows transforms warehouse tests benchmarks bi
+
+# The Superset dashboard runs in its own environment (its pins, SQLAlchemy 1.4 among them, are not the pipeline's).
+BI_VENV := bi/.venv
+BI_STAMP := $(BI_VENV)/.installed
+
+bi-setup: $(BI_STAMP)
+
+$(BI_STAMP): bi/requirements.lock
+	$(PYTHON) -m venv $(BI_VENV)
+	$(BI_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r bi/requirements.lock
+	touch $(BI_STAMP)
+
+bi: bi-setup
+	$(BI_VENV)/bin/python bi/serve.py
 
 clean:
-	rm -rf $(VENV) data
+	rm -rf $(VENV) data $(BI_VENV) bi/.home

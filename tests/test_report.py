@@ -557,6 +557,14 @@ def test_browser_sorts_tables_and_links_quotes_and_stories_to_their_articles(bro
     page.click("#t-entity_coverage th[data-key=mentions]")
     counts = [_number(r[2]) for r in _cells(page, "t-entity_coverage")]
     assert counts == sorted(counts, reverse=True)
+    # a number's header stands over its column: both right-aligned, text columns both left
+    edges = page.eval_on_selector_all("#t-entity_coverage th", """ths => ths.map(th => {
+        const td = th.closest('table').tBodies[0].rows[0].cells[th.cellIndex];
+        const a = th.getBoundingClientRect(), b = td.getBoundingClientRect(), range = document.createRange();
+        range.selectNodeContents(th); const h = range.getBoundingClientRect();
+        range.selectNodeContents(td); const c = range.getBoundingClientRect();
+        return [th.dataset.key, Math.abs(h.right - c.right) < 12, Math.abs(h.left - c.left) < 12]; })""")
+    assert {key: right for key, right, _ in edges}["mentions"] and {key: left for key, _, left in edges}["entity"]
 
     (text, n_outlets) = con.execute("select text, n_outlets from shared_quotes order by n_outlets desc").fetchone()
     assert n_outlets >= 3 and text.startswith("Sirte is a red line")

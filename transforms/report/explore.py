@@ -57,7 +57,7 @@ function table(id, columns, rows, sortKey, detail) {
   const t = el('table', undefined, 'data sortable'), head = t.createTHead().insertRow();
   for (const c of columns) {
     const th = el('th', c.label + (c.key === state.key ? (state.desc ? ' \\u25BC' : ' \\u25B2') : ''));
-    th.dataset.key = c.key; th.title = 'sort by ' + c.label;
+    th.dataset.key = c.key; th.title = 'sort by ' + c.label; if (c.num) th.className = 'n';
     th.onclick = () => { state.desc = state.key === c.key ? !state.desc : !!c.num; state.key = c.key; render(); };
     head.appendChild(th);
   }

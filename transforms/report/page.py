@@ -47,7 +47,7 @@ footer { color: var(--muted); font-size: 12px; text-align: center; padding: 0 0 
 .filters select[multiple] { min-width: 220px; vertical-align: middle; }
 .muted { color: var(--muted); font-size: 13px; }
 table.sortable th { cursor: pointer; white-space: nowrap; }
-table.data td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.data td.n, table.data th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.opens { cursor: pointer; }
 tr.opens td:first-child::before { content: "▸ "; color: var(--muted); }
 tr.detail td { background: #fbfcfe; }
