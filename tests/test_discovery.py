@@ -2,8 +2,8 @@ import pyarrow as pa
 import pytest
 
 from transforms.names.decisions import entity_decision
-from transforms.names.discovery import key_tokens, name_type
 from transforms.names.mentions import extract_mentions, parse_entities
+from transforms.names.reading import key_tokens, name_type
 from transforms.names.resolution import merge_proposals, resolve, resolve_names
 
 ENTITIES = parse_entities([
