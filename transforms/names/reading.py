@@ -163,7 +163,8 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
         if found and not surface.isupper():
             surface = surface[:found.start()]
     words = surface.split(" ")
-    if len(words) >= 2 and words[-1].casefold() in TITLES and text[start + len(surface):][:1] == ".":
+    after = start + len(surface)
+    if len(words) >= 2 and words[-1].casefold() in TITLES and text[after:after + 1] == ".":
         words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
         while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
             words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
