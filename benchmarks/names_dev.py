@@ -7,11 +7,11 @@ WAREHOUSE is a run on ../shared/corpora/abp-dev.jsonl.gz. By default the shared 
 scored, then this change's own (fixtures/names_dev_own.json), each printed on its own.
 
 A labelled surface's entity is read where the articles write it: every occurrence of the surface in the cleaned
-bodies (case as written, not inside a longer word; at most SAMPLE per surface) takes the entity of the mention that
-covers most of it, or none; the surface's entity is the most frequent answer (none included, so a surface the run
-mostly does not resolve has none). An in-article case is found in its article's body through its context; it is
-right when a mention covering it has the labelled entity: the entity the run gives the labelled full name in that
-article or across the corpus, or one whose name or aliases fold to it.
+bodies (case as written, not inside a longer word or a longer labelled surface; at most SAMPLE per surface) takes
+the entity of the mention that covers most of it, or none; the surface's entity is the most frequent answer (none
+included, so a surface the run mostly does not resolve has none). An in-article case is found in its article's
+body through its context; it is right when a mention covering it has the labelled entity: the entity the run
+gives the labelled full name in that article or across the corpus, or one whose name or aliases fold to it.
 """
 
 import argparse
@@ -44,13 +44,28 @@ def _occurrences(con, surfaces: set[str]) -> dict[str, list[tuple[str, int, int]
     cursor = con.execute("select doc_id, body from articles order by doc_id")
     while rows := cursor.fetchmany(2000):
         for doc_id, body in rows:
+            hits = []
             for end, surface in automaton.iter(body):
                 start, end = end - len(surface) + 1, end + 1
-                if len(found[surface]) >= SAMPLE or (start and _WORD_CHAR.match(body[start - 1])) or \
-                        (end < len(body) and _WORD_CHAR.match(body[end])):
-                    continue
-                found[surface].append((doc_id, start, end))
+                if not ((start and _WORD_CHAR.match(body[start - 1])) or
+                        (end < len(body) and _WORD_CHAR.match(body[end]))):
+                    hits.append((start, end, surface))
+            for start, end, surface in _outermost(hits):
+                if len(found[surface]) < SAMPLE:
+                    found[surface].append((doc_id, start, end))
     return found
+
+
+def _outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Hits not inside a longer labelled surface: 'Chad' in 'Chad Wolf' is an occurrence of 'Chad Wolf' only."""
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    kept, reach = [], -1
+    for start, end, surface in hits:
+        if end <= reach:
+            continue
+        kept.append((start, end, surface))
+        reach = max(reach, end)
+    return kept
 
 
 def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
