@@ -8,6 +8,7 @@ import time
 from rich.console import Console
 
 from flows import storage
+from flows.interrupt import ctrl_c_stops_runs
 from flows.options import parser
 from flows.output import print_rows, table
 from flows.settings import SETTINGS
@@ -76,7 +77,9 @@ def _serve(args: argparse.Namespace) -> int:
     err.print(f"serving deployment crosswire-run/{args.name} ({when}) on {api}; Ctrl-C stops it", soft_wrap=True)
     try:
         # one run at a time: a run that outlasts the interval delays the next instead of meeting it at the lock
-        run_folder.serve(name=args.name, parameters=parameters, print_starting_message=False, limit=1, **schedule)
+        with ctrl_c_stops_runs():
+            run_folder.serve(name=args.name, parameters=parameters, print_starting_message=False, limit=1,
+                             **schedule)
     except KeyboardInterrupt:
         pass
     err.print(f"stopped serving crosswire-run/{args.name}")
@@ -146,10 +149,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _rules() -> int:
-    from transforms.clean.line_rules import LINE_RULES, STRUCTURE_REASONS
+    from transforms.clean.line_rules import LINE_RULES, MODEL_REASONS, STRUCTURE_REASONS
 
     rows = [(r.name, "line", r.why) for r in LINE_RULES]
-    rows += [(name, "document/corpus", why) for name, why in STRUCTURE_REASONS.items()]
+    rows += [(name, "page model" if name in MODEL_REASONS else "document/corpus", why)
+             for name, why in STRUCTURE_REASONS.items()]
     console.print(table("reasons in removed_lines", ["reason", "scope", "why"], rows))
     return 0
 

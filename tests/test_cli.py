@@ -40,8 +40,9 @@ def test_missing_manifest_exits_2(tmp_path):
 def test_rules_lists_every_reason(capsys):
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    for reason in ("ad_slot", "related_link", "twin_caption", "site_line", "footer"):
+    for reason in ("ad_slot", "related_link", "twin_caption", "site_line", "footer", "model: navigation-like"):
         assert reason in out
+    assert "page model" in out
 
 
 def test_query_without_catalog_is_a_clear_error(tmp_path, capsys):

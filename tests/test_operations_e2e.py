@@ -112,6 +112,30 @@ def test_scheduled_runs_start_on_an_empty_inbox_pick_up_new_files_and_stop_clean
     assert _count(warehouse, "select outlet_name from articles where source_path = 'first.txt'") == "The Wire"
 
 
+def test_ctrl_c_during_a_run_stops_serving_at_once_and_the_next_run_takes_the_work_up(server_env, tmp_path):
+    inbox, warehouse = _corpus(tmp_path / "inbox", 150), tmp_path / "wh"
+    log = (tmp_path / "serve.log").open("w")
+    serve = subprocess.Popen([str(BIN / "crosswire"), "serve", "--interval", "5", "--input", str(inbox),
+                              "--warehouse", str(warehouse), "--batch-size", "1"],
+                             env=server_env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
+                             start_new_session=True)
+    try:
+        _wait(lambda: (warehouse / ".crosswire.lock").exists(), 300, "a scheduled run in progress")
+        os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C while the run is far from done
+        assert serve.wait(timeout=60) == 0
+    finally:
+        _stop(serve)
+        log.close()
+    output = (tmp_path / "serve.log").read_text()
+    assert "Traceback" not in output and "a run in progress is cancelled" in output, output[-3000:]
+    assert output.rstrip().endswith("stopped serving crosswire-run/crosswire"), output[-3000:]
+    assert _count(warehouse) in (None, 0)  # the cancelled run published nothing
+    again = subprocess.run([str(BIN / "crosswire"), "run", "--input", str(inbox), "--warehouse", str(warehouse)],
+                           env=server_env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert _count(warehouse) == 155
+
+
 def _flow(input_dir: Path, warehouse: Path, env: dict, batch_size: int = 20, full: bool = False) -> subprocess.Popen:
     code = ("import sys; from flows.pipeline import run_folder; run_folder(input_dir=sys.argv[1], "
             "warehouse_dir=sys.argv[2], batch_size=int(sys.argv[3]), full=sys.argv[4] == 'full')")

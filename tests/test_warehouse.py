@@ -86,6 +86,13 @@ def test_removed_lines_mart_counts_reasons(seeds_db):
     assert rows["related_link"] == 5 and rows["twin_caption"] == 4
 
 
+def test_only_the_line_model_gives_a_reason_detail(seeds_db):
+    # The seeds are article texts, not whole pages: their lines are removed by rules, which need no detail.
+    rows = seeds_db.execute("select reason, reason_detail from stg_removed_lines").fetchall()
+    assert len(rows) >= 9
+    assert [(reason, detail) for reason, detail in rows if detail is not None] == []
+
+
 def test_second_run_replaces_the_catalog_and_prunes_old_files(prefect_harness, tmp_path):
     from flows.pipeline import run_folder
     from tests.conftest import copy_seeds

@@ -47,6 +47,7 @@ REMOVED_LINES = pa.schema([
     pa.field("line_no", pa.int32(), nullable=False),
     pa.field("text", pa.string(), nullable=False),
     pa.field("reason", pa.string(), nullable=False),
+    pa.field("reason_detail", pa.string()),  # a model's reason: the features that weighed most against the line
 ])
 SITE_LINES = pa.schema([
     pa.field("outlet", pa.string()),

@@ -8,8 +8,9 @@ from itertools import pairwise
 
 import pyarrow as pa
 
+from transforms.clean.line_model import page_decisions
 from transforms.clean.line_rules import line_reason
-from transforms.clean.page_text import looks_like_page, page_decisions
+from transforms.clean.page_text import looks_like_page
 from transforms.clean.site_lines import line_key, site_line_sets
 from transforms.ingest.metadata import parse_byline, parse_date, parse_dateline, parse_timestamp
 from warehouse.contracts import ARTICLES, QUARANTINE, REMOVED_LINES, SOURCES
@@ -42,10 +43,12 @@ _FOOTER_MARKERS = frozenset({"share_widget", "bare_url", "copyright", "related_l
 
 @dataclass
 class Cleaned:
-    """One document after cleaning: body, removed lines and the metadata found in them."""
+    """One document after cleaning: body, removed lines (with the model's detail by line number) and the metadata
+    found in them."""
 
     body: str
     removed: list[tuple[int, str, str]] = field(default_factory=list)
+    details: dict[int, str] = field(default_factory=dict)
     title: str | None = None
     byline: str | None = None
     dateline: str | None = None
@@ -180,17 +183,24 @@ def _mark_caps_headlines(lines: list[str], reasons: dict[int, str]) -> None:
             reasons[i] = "caps_headline"
 
 
+def rule_reasons(lines: list[str]) -> dict[int, str]:
+    """Lines of one document -> {index: reason} of the line rules, datelines after the first paragraph kept and
+    capitals headlines inside the story marked."""
+    reasons = {i: r for i, r in enumerate(map(line_reason, lines)) if r}
+    _keep_late_datelines(lines, reasons)
+    _mark_caps_headlines(lines, reasons)
+    return reasons
+
+
 def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: str | None = None) -> Cleaned:
     """Article text -> Cleaned(body, removed lines with reasons, title/byline/dateline/timestamps)."""
     numbered = [(no, raw.strip()) for no, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
     lines = [" ".join(line.split()) for _, line in numbered]
     keys = [line_key(line) for line in lines]
-    reasons = {i: r for i, r in enumerate(map(line_reason, lines)) if r}
-    _keep_late_datelines(lines, reasons)
-    _mark_caps_headlines(lines, reasons)
+    reasons, details = rule_reasons(lines), {}
     if looks_like_page(lines):
-        decisions = page_decisions(lines)
-        reasons |= {i: r for i, r in enumerate(decisions) if r and i not in reasons}
+        decisions, details = page_decisions(lines, reasons, [key in site_lines for key in keys])
+        reasons |= {i: r for i, r in enumerate(decisions) if r}
     title_i = next((i for i in range(len(lines)) if i not in reasons), None)
     for i, key in enumerate(keys):
         if i not in reasons and i != title_i and key in site_lines:
@@ -206,6 +216,7 @@ def clean_document(text: str, site_lines: frozenset[str] = frozenset(), outlet: 
             break
     cleaned = Cleaned(body="\n\n".join(numbered[i][1] for i in range(len(lines)) if i not in reasons))
     cleaned.removed = [(numbered[i][0], numbered[i][1], reasons[i]) for i in sorted(reasons)]
+    cleaned.details = {numbered[i][0]: detail for i, detail in details.items()}
     _metadata(cleaned, lines, reasons, title_i)
     return cleaned
 
@@ -254,7 +265,8 @@ def clean_articles(docs: pa.Table, site_lines: pa.Table, seen: frozenset[str] = 
             continue
         done.add(doc["doc_id"])
         sources.append(source)
-        removed.extend({"doc_id": doc["doc_id"], "line_no": n, "text": t, "reason": r} for n, t, r in cleaned.removed)
+        removed.extend({"doc_id": doc["doc_id"], "line_no": n, "text": t, "reason": r,
+                        "reason_detail": cleaned.details.get(n)} for n, t, r in cleaned.removed)
         articles.append(_article(doc, cleaned))
     return CleanBatch(
         pa.Table.from_pylist(articles, schema=ARTICLES),

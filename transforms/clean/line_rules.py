@@ -18,9 +18,20 @@ class Rule:
     keeps: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class _Pattern:
+    """A regex that removes lines of at most max_words words (kept apart so that a line's words are counted once)."""
+
+    compiled: re.Pattern
+    max_words: int
+
+    def __call__(self, line: str, words: int | None = None) -> bool:
+        n = len(line.split()) if words is None else words
+        return n <= self.max_words and self.compiled.search(line) is not None
+
+
 def _regex(pattern: str, max_words: int = 40, flags: int = re.I) -> Callable[[str], bool]:
-    compiled = re.compile(pattern, flags)
-    return lambda line: len(line.split()) <= max_words and compiled.search(line) is not None
+    return _Pattern(re.compile(pattern, flags), max_words)
 
 
 def _either(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -40,11 +51,14 @@ _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
 LINE_RULES: tuple[Rule, ...] = (
     Rule("ad_slot", "Ad placeholders and 'continue reading' breaks are page furniture.",
          _regex(r"^(?:advertisements?|advertising|sponsored(?: content)?|ad|ads by \w+|promoted(?: content)?"
-                r"|story continue[sd] below|continue reading(?: below| the main story)?|skip advertisement"
-                r"|article continues (?:below|after (?:this )?advertisement)|continue reading below"
+                r"|(?:the )?(?:story|article|content|text) continue[sd] (?:below|after)"
+                r"(?: (?:this |the )?(?:advertisement|ad))?"
+                r"|continue reading(?: below| the main story| after (?:the )?(?:advertisement|ad))?|skip advertisement"
+                r"|scroll (?:down )?to continue(?: (?:with|reading) (?:the )?(?:content|article|story))?"
                 r"|(?:advertisement\W*)+(?:continue reading the main story)?)\W*$", 8),
          ("Advertisement", "ADVERTISEMENT", "Advertisement:", "Story Continued Below", "AD",
-          "Advertisement Continue reading the main story"),
+          "Advertisement Continue reading the main story", "Story continues below advertisement",
+          "Article continues after this advertisement", "Scroll to continue with content"),
          ("Advertisements for the product ran all summer.",)),
     Rule("related_link", "Links to other articles ('Read: …', 'READ MORE: …') are navigation, not this story.",
          _regex(r"^[\W_]*(?:read|read more|read also|also read|also see|see also|related|related articles?"
@@ -74,10 +88,42 @@ LINE_RULES: tuple[Rule, ...] = (
           "Have a tip? Amy Doe may be reached at adoe@example.com. Follow her on Twitter @AmyDoe."),
          ("Email records show he wrote to the mayor in May.", "Contact with the rebels was lost on Monday.")),
     Rule("gallery", "Photo-gallery strips ('… Hide Caption 1 of 24', 'Enlarge this image') repeat captions.",
-         _regex(r"\b(?:hide|show) caption \d+ of \d+\b|^enlarge this image\b|^toggle caption\b", 2000),
+         _either(_regex(r"\b(?:hide|show) caption \d+ of \d+\b|^enlarge this image\b|^toggle caption\b", 2000),
+                 _regex(r"^(?:(?:photo|image|picture|slide)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}(?:\s+(?:photos|images|pictures"
+                        r"|slides))?[\W_]*(?:(?:expand|next|prev(?:ious)?|back|close)\W*)*$", 8)),
          ("Photos: New Year's around the world People celebrate in New York. Hide Caption 1 of 24 Photos: x",
-          "Enlarge this image toggle caption Alex Wong/Getty Images Alex Wong/Getty Images"),
-         ("He asked them to hide the caption before printing.",)),
+          "Enlarge this image toggle caption Alex Wong/Getty Images Alex Wong/Getty Images",
+          "Hide Caption 73 of 80 Photos", "Photo 3 of 12", "1 / 24", "12 of 30 Images Next"),
+         ("He asked them to hide the caption before printing.", "3 of 4 voters agreed.", "2019/2020")),
+    Rule("topic_list", "Tag and topic lists file the story under site sections; they are links, not text.",
+         _regex(r"^(?:tags?|topics?|tagged(?: with)?|filed under|categories|category|related topics|more about"
+                r"|keywords)\s*:\s*\S.*$|^(?:tags?|topics?)$", 40),
+         ("Tags: Politics, Congress, Donald Trump", "Filed under: World News", "TOPICS: Immigration | Border",
+          "Topics"),
+         ("Topics on the agenda: trade, security and climate, the minister said.",)),
+    Rule("comment_widget", "Comment counters and loaders ('12 Comments', 'View comments') belong to the page.",
+         _regex(r"^[\W\d]*(?:\d+\s+(?:comments?|replies|responses)|comments?\s*[(\[]?\d+[)\]]?"
+                r"|(?:view|show|load|hide|read|see|add|leave|post|write|open) (?:all |the |your |a |more )?(?:\d+ )?"
+                r"(?:comments?|replies)|join the (?:conversation|discussion|debate)|be the first to (?:comment|reply)"
+                r"|comments? (?:are )?(?:closed|disabled)|conversation)[\W\d]*$", 10),
+         ("12 Comments", "Comments (3)", "View comments", "Load more comments", "Join the conversation",
+          "Be the first to comment", "Comments are closed"),
+         ("Comments from the minister angered the opposition.", "He declined to comment.")),
+    Rule("reading_time", "A reading time, alone or in a byline strip with dates, describes the page, not the story.",
+         _regex(r"\b\d+\s*-?\s*(?:min(?:ute)?s?|mins?)\.?\s+(?:read|listen|watch)(?![\w-])"
+                r"|^(?:estimated )?reading time\b", 25),
+         ("5 min read", "By Jane Doe | Updated 10:32 AM EST | 4 min read", "Jane Doe • March 3, 2021 • 6 minute read",
+          "Reading time: 3 minutes"),
+         ("It took him five minutes to read the statement.", "The 10-minute read-out of the call was leaked.")),
+    Rule("app_prompt", "Newsletter and app prompts in the text ask the reader to do something; they report nothing.",
+         _regex(r"\b(?:sign up|subscribe|register) (?:now |today |here )?(?:for|to) (?:our|the|my|a) (?:free )?"
+                r"[\w'’ -]{0,40}\bnewsletters?\b|^(?:get|download|install) (?:the|our) [\w'’ -]{0,30}\bapp\b"
+                r"|^enter your e-?mail(?: address)?\b|^never miss a (?:story|thing|headline|beat)\b"
+                r"|\bdelivered (?:straight |directly )?to your inbox\b", 35),
+         ("Want more stories like this? Sign up for our free politics newsletter.",
+          "Get the Daily Example app for iPhone and Android", "Enter your email address",
+          "Never miss a story: the best of the week, delivered to your inbox."),
+         ("The senator urged voters to register for the primary.", "He signed up for the army at 18.")),
     Rule("disclaimer", "Editorial disclaimers and sign-up thanks are about the site, not the story.",
          _regex(r"^(?:the )?(?:opinions|views) expressed (?:in this|by|here)\b|^this is a rush transcript\b"
                 r"|^thank you for (?:signing up|subscribing|reading)\b|^editor'?s note:?$"
@@ -205,17 +251,21 @@ STRUCTURE_REASONS = {
     "caps_headline": "A long line in capitals inside the story: another story's headline, linked from this one.",
     "footer": "The site's trailing block after the article: links, outlet notices, app promotions.",
     "site_line": "A line recurring across several articles of one outlet: a site line, not reporting.",
-    # Decided by pagetext, only on a document that reads as a whole web page (it has menus).
-    "page_navigation": "On a whole page, a menu, link list or short line away from body paragraphs.",
+    # Decided with the line model, only on a document that reads as a whole web page (it has menus).
+    "model: navigation-like": "On a whole page, the line model reads the line as a menu, link, label or teaser; "
+                              "reason_detail names the features that weighed most against it.",
     "off_main_text": "On a whole page, prose outside the main run of body paragraphs: teasers, other stories.",
     "comments": "On a whole page, everything under a readers' comments heading once the story has run.",
 }
+# The reasons of the whole-page line model (transforms/clean/line_model.py), among STRUCTURE_REASONS.
+MODEL_REASONS = ("model: navigation-like", "off_main_text", "comments")
 
 
 def line_reason(line: str) -> str | None:
     """One stripped line -> the name of the first rule that removes it, or None to keep it."""
+    words = len(line.split())
     for rule in LINE_RULES:
-        if rule.test(line):
+        if rule.test(line, words) if isinstance(rule.test, _Pattern) else rule.test(line):
             return rule.name
     return None
 

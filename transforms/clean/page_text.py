@@ -1,5 +1,5 @@
-"""Whole-page text: lines classed by length, stopword density and shape, smoothed by their context, and the
-page's main text found as the longest run of body paragraphs."""
+"""Whole-page text: whether a document reads as a whole web page (menus around the prose), lines classed by length,
+stopword density and shape for that test, and the runs of body lines and the comments heading the line model uses."""
 
 import re
 
@@ -24,7 +24,7 @@ MENU_RUN = 3
 PAGE_MENU_LINES = 3
 # A menu on one side only is a page too when its labels name a site's sections or services: an article's own list
 # (candidates, products, names) almost never holds this many of them.
-PAGE_NAV_LABELS = 3
+PAGENAV_LABELS = 3
 _SECTIONS = (r"home|news|sports?|weather|business|entertainment|opinions?|world|local|national|politics|technology"
              r"|tech|health|travel|lifestyle|science|education|environment|obituaries|classifieds|jobs|careers|cars"
              r"|autos|motoring|property|real estate|dating|games|videos?|photos|(?:photo )?galleries|blogs|archives?"
@@ -33,7 +33,7 @@ _SECTIONS = (r"home|news|sports?|weather|business|entertainment|opinions?|world|
              r"|music|movies|tv|television|arts|culture|books|food|fashion|money|markets|finance|economy"
              r"|international|cricket|football|soccer|golf|tennis|rugby|basketball|baseball|hockey|community|events"
              r"|traffic|shopping|horoscopes|comics|puzzles|forums|multimedia|celebrities|gossip|homes|rentals")
-_NAV_LABEL = re.compile(rf"^(?:{_SECTIONS})(?: ?(?:&|and) ?(?:{_SECTIONS}))?(?: home| main| news)?\W*$", re.I)
+NAV_LABEL = re.compile(rf"^(?:{_SECTIONS})(?: ?(?:&|and) ?(?:{_SECTIONS}))?(?: home| main| news)?\W*$", re.I)
 # The story's paragraphs may be split by this many other lines (a subhead, a photo, an inline box).
 MAX_GAP = 3
 # ... once the story has begun: a comment count next to the headline opens no comment section.
@@ -44,9 +44,7 @@ COMMENTS_HEADING = re.compile(
     r"|user |your |latest |article |most recent (?:reader )?)?comments?\b(?: \(\d+\))?(?: so far)?|have your say"
     r"|talkback\b|join the discussion|discuss this (?:article|story)|your (?:views|thoughts|comments)\b"
     r"|what you think|showing comments\b|be the first to (?:comment|post)).{0,60}$", re.I)
-# A heading is kept when body text follows within this many characters.
-HEADING_REACH = 200
-_SEPARATORS = re.compile(r"\s[|·•»›]\s|\s[|·•»›]$|^[|·•»›]\s")
+SEPARATORS = re.compile(r"\s[|·•»›]\s|\s[|·•»›]$|^[|·•»›]\s")
 _CLOSERS = "\"'”’) "
 _LIST_ITEM = re.compile(r"^\s*(?:[•*·\-–—>?]|\d+[.)]|\(\d+\))")
 _STRIP = "\"'“”‘’()[].,;:!?-–—"
@@ -64,7 +62,7 @@ def _sentence(line: str) -> bool:
 
 def line_class(line: str) -> str:
     """Line -> 'good' (body prose), 'near' (prose-like), 'short' (undecided alone) or 'bad' (furniture)."""
-    if len(_SEPARATORS.findall(line)) >= 2:
+    if len(SEPARATORS.findall(line)) >= 2:
         return "bad"
     if len(line) < SHORT_CHARS:
         return "near" if _sentence(line) and stopword_density(line) >= STOP_LOW else "short"
@@ -72,56 +70,6 @@ def line_class(line: str) -> str:
     if density >= STOP_HIGH or (density >= STOP_LOW and _sentence(line)):
         return "good" if len(line) > GOOD_CHARS or _sentence(line) else "near"
     return "near" if density >= STOP_LOW else "bad"
-
-
-def _neighbour(classes: list[str], i: int, step: int, skip_near: bool) -> str:
-    i += step
-    while 0 <= i < len(classes):
-        if classes[i] in ("good", "bad") or (classes[i] == "near" and not skip_near):
-            return classes[i]
-        i += step
-    return "bad"
-
-
-def _smooth_short(classes: list[str]) -> list[str]:
-    out = list(classes)
-    for i, c in enumerate(classes):
-        if c != "short":
-            continue
-        prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
-        if prev == nxt:
-            out[i] = prev
-        else:
-            near = (prev == "bad" and _neighbour(classes, i, -1, False) == "near") or (
-                nxt == "bad" and _neighbour(classes, i, 1, False) == "near")
-            out[i] = "good" if near else "bad"
-    return out
-
-
-def _smooth_near(classes: list[str]) -> list[str]:
-    out = list(classes)
-    for i, c in enumerate(classes):
-        if c == "near":
-            both_bad = _neighbour(classes, i, -1, True) == "bad" and _neighbour(classes, i, 1, True) == "bad"
-            out[i] = "bad" if both_bad else "good"
-    return out
-
-
-def _headings(raw: list[str], smoothed: list[str], lines: list[str]) -> list[str]:
-    # A short line followed closely by body text is its heading (a headline, a subhead).
-    out = list(smoothed)
-    for i, c in enumerate(raw):
-        if c != "short" or smoothed[i] == "good":
-            continue
-        reach = 0
-        for j in range(i + 1, len(lines)):
-            if smoothed[j] == "good" and raw[j] in ("good", "near"):
-                out[i] = "good"
-                break
-            reach += len(lines[j])
-            if reach > HEADING_REACH:
-                break
-    return out
 
 
 def _menus(classes: list[str]) -> list[str]:
@@ -135,15 +83,9 @@ def _menus(classes: list[str]) -> list[str]:
     return out
 
 
-def classify_lines(lines: list[str]) -> list[str]:
-    """Lines of one page -> 'good' or 'bad' for each, after context smoothing."""
-    raw = _menus([line_class(line) for line in lines])
-    smoothed = _smooth_near(_smooth_short(raw))
-    return _headings(raw, smoothed, lines)
-
-
-def _clusters(classes: list[str], words: list[int]) -> list[tuple[int, int, int]]:
-    # Body paragraphs separated by at most MAX_GAP other lines belong to one run.
+def body_runs(classes: list[str], words: list[int]) -> list[tuple[int, int, int]]:
+    """Line classes ('good' = body text) + words per line -> (first, last, words) of each run of body lines; body
+    lines separated by at most MAX_GAP other lines belong to one run."""
     runs: list[list[int]] = []
     last = None
     for i, c in enumerate(classes):
@@ -157,8 +99,8 @@ def _clusters(classes: list[str], words: list[int]) -> list[tuple[int, int, int]
     return [(a, b, w) for a, b, w in runs]
 
 
-def _comments_start(lines: list[str], classes: list[str]) -> int:
-    # Readers' comments follow the article under a heading; text below it is not the story.
+def comments_start(lines: list[str], classes: list[str]) -> int:
+    """Lines + classes -> index of a readers' comments heading once the story has run (len(lines) when none)."""
     body_words = 0
     for i, line in enumerate(lines):
         body_words += len(line.split()) if classes[i] == "good" else 0
@@ -176,9 +118,9 @@ def _nav_labels(lines: list[str], menu: list[bool]) -> int:
     # Section names stand alone as menu items or side by side in a bar ('Home | News | Sport').
     items = [line for line, is_menu in zip(lines, menu, strict=True) if is_menu]
     for line in lines:
-        if len(_SEPARATORS.findall(line)) >= 2:
-            items.extend(_SEPARATORS.split(line))
-    return sum(_NAV_LABEL.match(item.strip()) is not None for item in items)
+        if len(SEPARATORS.findall(line)) >= 2:
+            items.extend(SEPARATORS.split(line))
+    return sum(NAV_LABEL.match(item.strip()) is not None for item in items)
 
 
 def looks_like_page(lines: list[str]) -> bool:
@@ -192,21 +134,4 @@ def looks_like_page(lines: list[str]) -> bool:
     before, after = sum(menu[: prose[0]]), sum(menu[prose[0]:])
     if before >= PAGE_MENU_LINES and after >= PAGE_MENU_LINES:
         return True
-    return max(before, after) >= PAGE_MENU_LINES and _nav_labels(lines, menu) >= PAGE_NAV_LABELS
-
-
-def page_decisions(lines: list[str]) -> list[str | None]:
-    """Lines of one whole page -> for each, None (main text) or the reason it is not the story."""
-    classes = classify_lines(lines)
-    cut = _comments_start(lines, classes)
-    runs = _clusters(classes[:cut], [len(line.split()) for line in lines])
-    main = max(runs, key=lambda run: run[2], default=(0, -1, 0))
-    out: list[str | None] = []
-    for i, c in enumerate(classes):
-        if i >= cut:
-            out.append("comments")
-        elif c != "good":
-            out.append("page_navigation")
-        else:
-            out.append(None if main[0] <= i <= main[1] else "off_main_text")
-    return out
+    return max(before, after) >= PAGE_MENU_LINES and _nav_labels(lines, menu) >= PAGENAV_LABELS

@@ -1,4 +1,5 @@
-"""HTML page -> article text and metadata, through trafilatura."""
+"""HTML page -> article text and metadata, through trafilatura, with readability-lxml and resiliparse as second
+opinions on whether trafilatura's article is whole."""
 
 import re
 
@@ -6,6 +7,7 @@ import trafilatura
 from rapidfuzz import fuzz
 
 from transforms.ingest.decode import normalise_text
+from transforms.ingest.second_opinion import agreed_text, readability_text, resiliparse_text
 
 # Fewer characters than this is a navigation page, an error page or an empty shell, not an article.
 MIN_ARTICLE_CHARS = 80
@@ -55,6 +57,7 @@ def extract_html(html: str, url: str | None = None) -> dict | None:
     text = normalise_text(getattr(doc, "text", None) or "").strip() if doc else ""
     if len(text) < MIN_ARTICLE_CHARS:
         return None
+    text = normalise_text(agreed_text(text, readability_text(html), resiliparse_text(html))).strip()
     return {
         # The headline is its own field: in a page it is an element apart from the article text.
         "text": without_headline(text, doc.title),
