@@ -34,12 +34,13 @@ STAGES = ("names", "quotes", "descriptors", "figures", "features", "stories")
 
 def _batch_stages(batch: pa.Table, entities: pa.Table, timed) -> dict[str, pa.Table]:
     found, candidates = timed("names", mentions.extract_mentions, batch, entities)
+    entities = timed("names", mentions.with_discovered, entities, found)
     found_quotes = timed("quotes", quotes.extract_quotes, batch, found, entities)
     return {
         "mentions": found, "candidates": candidates, "quotes": found_quotes,
         "descriptors": timed("descriptors", descriptors.extract_descriptors, batch, found, found_quotes, entities),
         "figures": timed("figures", figures.extract_figures, batch),
-        "features": timed("features", stories.story_features, batch, found),
+        "features": timed("features", stories.story_features, batch, mentions.curated_only(found)),
     }
 
 

@@ -187,6 +187,8 @@ def _aliases(args: argparse.Namespace) -> int:
 
     if args.action == "review":
         return _review(args)
+    if args.action in ("merge", "split", "rename", "promote"):
+        return _entity_decision(args)
     suggestion = storage.read_suggestion(args.warehouse, args.suggestion_id)
     if args.action == "reject":
         storage.save_alias_decision(args.entities, None, alias_decisions.reject(suggestion))
@@ -199,6 +201,28 @@ def _aliases(args: argparse.Namespace) -> int:
         storage.save_alias_decision(args.entities, new_rows, decision)
     console.print(f"{args.action}ed {suggestion['suggestion_id']}: {' / '.join(suggestion['spellings'])} "
                   f"({suggestion['entity_id'] or 'new entity'}) in {args.entities}", soft_wrap=True)
+    return 0
+
+
+def _entity_decision(args: argparse.Namespace) -> int:
+    """merge, split, rename: a decision row the next run applies; promote: a curated row with the same id."""
+    from transforms.names import decisions as alias_decisions
+
+    try:
+        if args.action == "promote":
+            entity = storage.read_entity(args.warehouse, args.entity_id)
+            rows, decision = alias_decisions.promote(storage.read_entities(args.entities)[0], entity, args.type)
+            storage.save_alias_decision(args.entities, rows, decision)
+        else:
+            value = {"merge": "into_entity_id", "split": "spelling", "rename": "name"}[args.action]
+            decision = alias_decisions.entity_decision(
+                {"merge": "merged", "split": "split", "rename": "renamed"}[args.action], args.entity_id,
+                getattr(args, value))
+            storage.save_alias_decision(args.entities, None, decision)
+    except ValueError as exc:
+        raise storage.InputError(str(exc)) from None
+    console.print(f"{decision['decision']} {decision['entity_id']}: {decision['spellings']} "
+                  f"(in {args.entities}; the next run applies it)", soft_wrap=True)
     return 0
 
 

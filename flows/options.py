@@ -129,5 +129,19 @@ def _alias_parser(aliases: argparse.ArgumentParser) -> None:
     for action in (accept, reject):
         action.add_argument("suggestion_id", help="id (or a unique prefix) from `crosswire aliases review`")
         action.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV to edit")
-    for action in (review, accept, reject):
+    merge = actions.add_parser("merge", help="merge a discovered entity into another entity from the next run on")
+    merge.add_argument("entity_id")
+    merge.add_argument("into_entity_id")
+    split = actions.add_parser("split", help="make one spelling of a discovered entity an entity of its own")
+    split.add_argument("entity_id")
+    split.add_argument("spelling")
+    rename = actions.add_parser("rename", help="give a discovered entity another canonical name")
+    rename.add_argument("entity_id")
+    rename.add_argument("name")
+    promote = actions.add_parser("promote", help="copy a discovered entity into the entity table (same id)")
+    promote.add_argument("entity_id")
+    promote.add_argument("--type", choices=("person", "organisation", "place"), help="type, if not the found one")
+    for action in (merge, split, rename, promote):
+        action.add_argument("--entities", default=SETTINGS.entities_file, help="entity table CSV beside the log")
+    for action in (review, accept, reject, promote):
         action.add_argument("--warehouse", default=SETTINGS.warehouse_dir, help="warehouse folder (default: data/)")

@@ -21,8 +21,10 @@ from flows.tasks import (
     analysis_keys,
     assign_outlets,
     cluster_stories,
+    concat_tables,
     learn_site_lines,
     match_quotes,
+    merge_proposals,
     normalise_outlets,
     parse_entities,
     proposal_table,
@@ -34,11 +36,12 @@ from flows.tasks import (
     read_outlets,
     read_run_table,
     repeat_sources,
+    resolve_names,
     split_repeats,
     summarise_candidates,
     write,
 )
-from transforms.names import suggestions
+from transforms.names import discovery, suggestions
 from transforms.runs import bookkeeping as runs
 
 # A batch allocates millions of short-lived objects (tokens, matches) and few cycles: at the default threshold (700)
@@ -51,8 +54,8 @@ IN_FLIGHT = 4
 ANALYSE = "analyse articles (clean, names, quotes…)"
 # The steps after the batches, as the progress names them.
 RUN_WIDE = "run-wide steps"
-STEPS = ("carrying over unchanged articles", "alias suggestions, name candidates", "quote groups", "story clusters",
-         "writing tables", "checking and publishing the catalog", "run summary")
+STEPS = ("carrying over unchanged articles", "entities, alias suggestions, name candidates", "quote groups",
+         "story clusters", "writing tables", "checking and publishing the catalog", "run summary")
 
 
 class ChecksFailed(RuntimeError):
@@ -101,7 +104,7 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         _write_run_wide(warehouse_dir, run_id, {
             **_name_tables(warehouse_dir, run_id, all_articles, entities, entities_file),
             **_comparison_tables(warehouse_dir, run_id, previous, carried),
-            "entities": entities, "site_lines": site_lines, "quarantine": quarantine, "input_files": files,
+            "site_lines": site_lines, "quarantine": quarantine, "input_files": files,
             "analysed": keys.filter(pc.is_in(keys["doc_id"], all_articles["doc_id"])),
             "runs": runs.run_record(run_id, started_at, datetime.now(UTC), input_dir, entities_version, config,
                                     counts)})
@@ -159,17 +162,25 @@ def _finish(future, size: int) -> pa.Table:
 
 def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: pa.Table,
                  entities_file: str) -> dict[str, pa.Table]:
-    """Alias proposals and name candidates from the run's candidate and variant mentions (read for them, dropped
-    after); the only bodies read are a sample, to tell common words from names, and the examples they quote."""
-    candidates = read_run_table(warehouse_dir, "candidate_mentions", run_id)
+    """Every entity (the table's and those discovered), the links of discovered names, alias proposals and name
+    candidates, from the run's mentions and candidates (read for them, dropped after); the only bodies read are a
+    sample, to tell common words from names, and the examples they quote."""
+    sample = read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
+                            columns=["body"])
+    decisions = read_alias_decisions(entities_file)
+    every_entity, links, candidates = resolve_names(
+        read_run_table(warehouse_dir, "mentions", run_id, "match_kind", discovery.DISCOVERED_KINDS,
+                       ["doc_id", "entity_id", "surface", "match_kind", "start_char", "end_char"]),
+        read_run_table(warehouse_dir, "candidate_mentions", run_id), entities, sample, decisions,
+        read_run_table(warehouse_dir, "mentions", run_id, "match_kind", discovery.CURATED_KINDS,
+                       ["doc_id", "entity_id"]))
     proposals = propose_aliases(
-        candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]),
-        read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
-                       columns=["body"]),
-        entities, read_alias_decisions(entities_file))
+        candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]), sample,
+        entities, decisions)
     shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
                            columns=["doc_id", "outlet_name", "body"])
-    tables = {"alias_proposals": proposal_table(proposals, shown),
+    queue = concat_tables([proposal_table(proposals, shown), merge_proposals(every_entity, decisions)])
+    tables = {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
               "name_candidates": summarise_candidates(candidates, articles)}
     _done(STEPS[1])
     return tables

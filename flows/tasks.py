@@ -14,7 +14,7 @@ from transforms.compare import stories
 from transforms.compare.quotes import groups as quote_groups
 from transforms.ingest import documents as ingest
 from transforms.ingest import outlets
-from transforms.names import mentions, suggestions
+from transforms.names import mentions, resolution, suggestions
 from transforms.runs import batch as batches
 from transforms.runs import bookkeeping as runs
 from warehouse import reports
@@ -112,6 +112,23 @@ def propose_aliases(candidate_mentions: pa.Table, variants: pa.Table, sample_bod
                     decisions: list[dict]) -> suggestions.Proposals:
     return suggestions.propose_aliases(candidate_mentions, variants, sample_bodies["body"].to_pylist(), entities,
                                        decisions)
+
+
+@light
+def resolve_names(discovered: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies: pa.Table,
+                  decisions: list[dict], curated: pa.Table) -> tuple[pa.Table, pa.Table, pa.Table]:
+    return resolution.resolve_names(discovered, candidate_mentions, entities, sample_bodies["body"].to_pylist(),
+                                    decisions, curated)
+
+
+@light
+def merge_proposals(entities: pa.Table, decisions: list[dict]) -> pa.Table:
+    return resolution.merge_proposals(entities, {d["suggestion_id"] for d in decisions})
+
+
+@light
+def concat_tables(tables: list[pa.Table]) -> pa.Table:
+    return pa.concat_tables(tables)
 
 
 @light

@@ -86,18 +86,25 @@ def test_title_case_headline_yields_no_candidates():
 def test_extract_mentions_and_candidate_summary():
     entities = parse_entities([{**e, "aliases": "|".join(e["aliases"])} for e in ENTITIES])
     articles = pa.table({"doc_id": ["d1", "d2"], "outlet": ["A", "B"],
-                         "body": ["Serraj met Heiko Maas. Fayez al-Sarraj smiled.", "Heiko Maas left."]})
+                         "body": ["Serraj met Heiko Maas. Fayez al-Sarraj smiled, and so did Gaddafi.",
+                                  "Heiko Maas left. Gaddafi stayed."]})
     mentions, candidate_mentions = extract_mentions(articles, entities)
-    assert mentions.select(["doc_id", "entity_id", "surface", "spelling"]).to_pylist() == [
-        {"doc_id": "d1", "entity_id": "sarraj", "surface": "Serraj", "spelling": "Serraj"},
-        {"doc_id": "d1", "entity_id": "sarraj", "surface": "Fayez al-Sarraj", "spelling": "Sarraj"},
+    rows = mentions.select(["doc_id", "entity_id", "surface", "spelling", "match_kind"]).to_pylist()
+    assert [r for r in rows if not r["entity_id"].startswith("n:")] == [
+        {"doc_id": "d1", "entity_id": "sarraj", "surface": "Serraj", "spelling": "Serraj",
+         "match_kind": "surname_in_context"},
+        {"doc_id": "d1", "entity_id": "sarraj", "surface": "Fayez al-Sarraj", "spelling": "Sarraj",
+         "match_kind": "alias"},
     ]
-    body = articles["body"][0].as_py()
-    assert all(body[m["start_char"]:m["end_char"]] == m["surface"] for m in mentions.to_pylist())
+    # A name the table does not list is a mention of a discovered entity, under its provisional id.
+    assert [(r["doc_id"], r["entity_id"], r["match_kind"]) for r in rows if r["entity_id"].startswith("n:")] == [
+        ("d1", "n:heiko-maas", "discovered"), ("d2", "n:heiko-maas", "discovered")]
+    bodies = dict(zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True))
+    assert all(bodies[m["doc_id"]][m["start_char"]:m["end_char"]] == m["surface"] for m in mentions.to_pylist())
     summary = summarise_candidates(candidate_mentions, articles).to_pylist()
     assert summary[0] | {"example_doc_id": None} == {
-        "surface": "Heiko Maas", "n_mentions": 2, "n_articles": 2, "outlets": ["A", "B"], "note": None,
-        "example_doc_id": None}
+        "surface": "Gaddafi", "n_mentions": 2, "n_articles": 2, "outlets": ["A", "B"],
+        "note": "ambiguous: gaddafi, saif", "example_doc_id": None}
 
 
 @pytest.mark.parametrize("row, message", [

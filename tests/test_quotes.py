@@ -49,7 +49,7 @@ def _who(body: str) -> list[tuple]:
        False)]),
     # A speaker who is not a known entity keeps the name as written, without the title before it.
     ("“We are ready to talk to everyone,” Defence Minister Hulusi Akar told reporters.",
-     [("We are ready to talk to everyone", "Hulusi Akar", None, "said_after", False)]),
+     [("We are ready to talk to everyone", "Hulusi Akar", "n:hulusi-akar", "said_after", False)]),
     ("“We will not be drawn into this war,” a senior Turkish official said.",
      [("We will not be drawn into this war", "a senior Turkish official", None, "said_after", False)]),
     ("Asked about Libya, İbrahim Kalın said: “We will be there as long as we are requested.”",

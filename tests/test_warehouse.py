@@ -174,3 +174,14 @@ def test_texts_stream_from_the_parts_holding_the_documents_asked_for(tmp_path):
     assert parts == [[{"source_path": "a.jsonl", "record_no": 1, "text": "A1"}],  # the part's rows, in its order
                      [{"source_path": "b.txt", "record_no": None, "text": "B"}]]
     assert list(storage.with_texts(str(tmp_path), run, wanted.slice(0, 0))) == []
+
+
+def test_views_carry_discovered_entities_under_their_resolved_ids(seeds_db):
+    assert seeds_db.execute("select count(*) from mentions where starts_with(entity_id, 'n:')").fetchone() == (0,)
+    assert seeds_db.execute("select count(*) from stg_mentions where starts_with(entity_id, 'n:')").fetchone()[0] > 0
+    discovered = seeds_db.execute("""
+        select entity_id, canonical_name, entity_type, sum(count_mentions)
+        from entity_coverage where not is_curated group by all order by 1""").fetchall()
+    assert ("libyan-army", "Libyan Army", "organisation", 2) in discovered
+    curated = seeds_db.execute("select count(*), bool_and(is_curated) from entities where is_curated").fetchone()
+    assert curated == (76, True)

@@ -20,7 +20,8 @@ maj captain capt sergeant sgt admiral brigadier spokesman spokeswoman spokespers
 princess crown sheikh shaikh emir amir sultan ambassador envoy special senator sen rep representative congressman
 congresswoman governor mayor mr mrs ms miss dr sir lord lady pope ayatollah imam cleric supreme leader vice deputy
 chancellor warlord strongman former late officer judge justice premier fm dictator chairman chairwoman chair
-director ceo counterpart speaker lawmaker minister's top diplomat advisor adviser aide colonel-general""".split())
+director ceo counsel counterpart speaker lawmaker minister's top diplomat advisor adviser aide
+colonel-general elect""".split())
 # Capitalised words that open sentences or name days and months: never a given name or a candidate.
 NOT_NAMES = frozenset("""a an the this that these those it its he she they we i you his her their our my your
 and but or so yet if when while after before since as at by for from in into of on to with without about against
@@ -29,7 +30,9 @@ who whom whose which why how yes no not all any both each every some many most m
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today yesterday tomorrow mr mrs ms dr news read more advertisement photo
 according earlier later last next first second third northern southern eastern western central upper
-lower""".split())
+lower across under over through throughout inside outside behind beyond amid amidst among amongst around near
+toward towards upon via like unlike can could should would must might shall whether once even just only still now
+tonight feb apr jun jul aug sep sept oct nov dec""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.
 DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
 DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish
@@ -37,6 +40,7 @@ kurd kurds yemeni emirati qatari kuwaiti omani bahraini turkish turk turks libya
 european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite""".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
     """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name."""
     lower = word.casefold()

@@ -62,6 +62,17 @@ ENTITIES = pa.schema([
     pa.field("canonical_name", pa.string(), nullable=False),
     pa.field("entity_type", pa.string(), nullable=False),
     pa.field("aliases", pa.list_(pa.string()), nullable=False),
+    # From the entity table (curated), or discovered in the articles; counts are the run's mentions and articles.
+    pa.field("is_curated", pa.bool_(), nullable=False),
+    pa.field("count_mentions", pa.int32(), nullable=False),
+    pa.field("count_articles", pa.int32(), nullable=False),
+])
+# Every provisional id of a discovered name ('n:barack-obama') -> the entity it names, how, or why none.
+ENTITY_LINKS = pa.schema([
+    pa.field("name_id", pa.string(), nullable=False),
+    pa.field("entity_id", pa.string()),
+    pa.field("match_kind", pa.string()),
+    pa.field("note", pa.string()),
 ])
 MENTIONS = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
@@ -211,6 +222,7 @@ CONTRACTS = {
     "removed_lines": REMOVED_LINES,
     "site_lines": SITE_LINES,
     "entities": ENTITIES,
+    "entity_links": ENTITY_LINKS,
     "mentions": MENTIONS,
     "name_candidates": NAME_CANDIDATES,
     "candidate_mentions": CANDIDATE_MENTIONS,

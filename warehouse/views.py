@@ -30,12 +30,15 @@ def build_views(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str]) -> l
     con.execute("set TimeZone = 'UTC'")
     con.execute(ROOT_MACRO)
     created = []
+    # An intermediate view named like a table ('mentions') stands for it, resolved; it is built before the int_ ones.
+    resolved = sorted(_sql_files("intermediate"), key=lambda p: (p.stem.startswith("int_"), p.stem))
     for path in _sql_files("staging"):
         con.execute(f"create or replace view {path.stem} as\n" + path.read_text().format(**sources))
         table = path.stem.removeprefix("stg_")
-        con.execute(f"create or replace view {table} as select * from {path.stem}")
+        if table not in {p.stem for p in resolved}:
+            con.execute(f"create or replace view {table} as select * from {path.stem}")
         created += [path.stem, table]
-    for path in _sql_files("intermediate") + _sql_files("marts"):
+    for path in resolved + _sql_files("marts"):
         con.execute(f"create or replace view {path.stem} as\n" + path.read_text())
         created.append(path.stem)
     return created

@@ -11,6 +11,7 @@ from flows.storage.catalog import CATALOG, QueryError, export, previous_run, que
 from flows.storage.curated import (
     read_alias_decisions,
     read_entities,
+    read_entity,
     read_outlets,
     read_suggestion,
     save_alias_decision,
@@ -27,7 +28,8 @@ __all__ = [
     "CATALOG", "CONTRACTS", "LOCK", "InputError", "QueryError", "absolute_warehouse", "carry_forward",
     "check_unlocked", "check_warehouse", "export", "list_inputs", "locked", "previous_run", "publish", "query",
     "read_alias_decisions", "read_entities", "read_files", "read_manifests", "read_outlets", "read_part",
-    "read_run_table", "read_suggestion", "report_data", "run_parts", "save_alias_decision", "shared_by_processes",
+    "read_entity", "read_run_table", "read_suggestion", "report_data", "run_parts", "save_alias_decision",
+    "shared_by_processes",
     "stat_inputs",
     "versions", "with_texts", "write_table",
 ]

@@ -61,6 +61,14 @@ def read_suggestion(warehouse_dir: str, suggestion_id: str) -> dict:
     return found[0]
 
 
+def read_entity(warehouse_dir: str, entity_id: str) -> dict:
+    """An entity id -> its row in the catalog's entities (curated or discovered)."""
+    columns, rows = query(warehouse_dir, f"select * from entities where entity_id = '{entity_id.replace(chr(39), '')}'")
+    if not rows:
+        raise InputError(f"no entity {entity_id!r} in {warehouse_dir}")
+    return dict(zip(columns, rows[0], strict=True))
+
+
 def _replace_text(path: Path, text: str) -> None:
     partial = path.with_name(path.name + ".partial")
     partial.write_text(text, encoding="utf-8")

@@ -26,6 +26,7 @@ _ROLE_WINDOW = 400  # 'the strongman' stands for the person last named only if t
 _ROLE_ALTERNATION = word_alternation(vocab.ROLE_NOUNS)  # a trie: longer nouns are tried before their prefixes
 _WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w-]*[^\W_])?|(?:" + "|".join(vocab.TITLE_ABBREVIATIONS)
                    + r")\.|[^\W_](?:[\w'’.-]*[^\W_])?|\S")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z]+")  # 'John Calhoun', 'George W. Bush'
 # After an adjective alone, a verb or punctuation shows the name is its noun: 'embattled Assad said'.
 _ALONE_FOLLOWERS = vocab.ROLE_FOLLOWERS - {"and", "or", "but"}
@@ -87,8 +88,29 @@ def _step(word: str, phase: str | None, proper: bool) -> str | None:
     return phase if proper else None
 
 
+def _may_premodify(body: str, start: int) -> bool:
+    """Whether the word right before a name can open a premodifier: a role or an adjective after a space. Most words
+    before a name cannot, so this short look saves tokenising the whole window for them."""
+    left = body[max(0, start - 120):start]
+    stripped = left.rstrip(" \u00a0")
+    spaces = len(left) - len(stripped)
+    if spaces == 0 or spaces >= 40:
+        return spaces != 0  # no space before the name; or a long run of them, left to the full reading
+    floor = max(0, len(stripped) - 40)
+    space = max(stripped.rfind(" ", floor), stripped.rfind("\u00a0", floor))
+    if space < 0 and start - spaces > 40:
+        return True  # a word too long to look at cheaply: the full reading decides
+    chunk = stripped[space + 1:]
+    if chunk.isalpha():
+        return _step(chunk, None, False) is not None
+    word = next(reversed(list(_WORD.finditer(chunk))), None)
+    return word is not None and word.end() == len(chunk) and _step(word.group(), None, False) is not None
+
+
 def _premodifier(body: str, start: int, named: set[int]) -> tuple[int, int] | None:
     """Span of the words right before a name that describe it ('renegade General'), or None."""
+    if not _may_premodify(body, start):
+        return None
     toks = list(_WORD.finditer(body, max(0, start - _WINDOW), start))
     kept, phase, right = [], None, start
     for i in range(len(toks) - 1, -1, -1):
@@ -191,7 +213,7 @@ def _describe(doc_id: str, body: str, mentions: list[dict], persons: set[str], t
         span = _premodifier(body, start, named)
         if span and _kept(body, span, end, entity in things):
             rows.append(_row(doc_id, entity, _premodifier_text(body, span), "premodifier", span))
-        if re.search(r"\bof\s+(?:the\s+)?$", body[max(0, start - 8):start]):
+        if _OF_BEFORE.search(body[max(0, start - 8):start]):
             continue  # in 'the president of the United States is ...' the phrase is about the president
         for kind, a, b in _after(body, end, heads):
             rows.append(_row(doc_id, entity, body[a:b], kind, (a, b)))
@@ -302,7 +324,7 @@ def _types(mentions: pa.Table, entities: pa.Table | None) -> tuple[set[str], set
 def extract_descriptors(articles: pa.Table, mentions: pa.Table, quotes: pa.Table,
                         entities: pa.Table | None = None) -> pa.Table:
     """Articles (doc_id, body) + MENTIONS + QUOTES spans (+ ENTITIES for types) -> DESCRIPTORS, in text order."""
-    by_doc = _by_doc(mentions.to_pylist())
+    by_doc = _by_doc(mentions.select(["doc_id", "entity_id", "start_char", "end_char"]).to_pylist())
     if "quote_kind" in quotes.column_names:  # reported speech is the writer's words, not quoted ones
         quotes = quotes.filter(pc.fill_null(pc.not_equal(quotes["quote_kind"], "indirect"), True))
     quoted = _by_doc(quotes.select(["doc_id", "start_char", "end_char"]).to_pylist())

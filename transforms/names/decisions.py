@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from anyascii import anyascii
 
 DECISION_COLUMNS = ("suggestion_id", "decision", "kind", "entity_id", "spellings")
+# Decisions on discovered entities; `spellings` holds the other entity, the spelling or the new name.
+ENTITY_DECISIONS = ("merged", "split", "renamed", "promoted")
 
 
 def slug(name: str) -> str:
@@ -28,6 +30,9 @@ def accept(rows: list[Mapping[str, str]], suggestion: Mapping, entity_type: str 
     """Entity table rows (aliases 'a|b') + a suggestion (+ a type for a new entity) -> (the rows with its spellings
     as aliases of the entity, or with a new entity row; the decision row)."""
     out = [dict(r) for r in rows]
+    if suggestion["kind"] == "merge":  # two discovered entities: the next run merges them
+        return out, entity_decision("merged", suggestion["matched_variant"], suggestion["entity_id"]) | {
+            "suggestion_id": suggestion["suggestion_id"]}
     if suggestion["entity_id"]:
         entity_id = suggestion["entity_id"]
         row = next((r for r in out if r["entity_id"] == entity_id), None)
@@ -47,3 +52,26 @@ def accept(rows: list[Mapping[str, str]], suggestion: Mapping, entity_type: str 
         out.append({"entity_id": entity_id, "canonical_name": suggestion["canonical_name"],
                     "entity_type": entity_type or suggestion["entity_type"], "aliases": "|".join(others)})
     return out, _decision(suggestion, "accepted", entity_id)
+
+
+def entity_decision(decision: str, entity_id: str, value: str) -> dict:
+    """'merged' (into the entity `value`), 'split' (the spelling `value` out of it) or 'renamed' (to `value`) ->
+    the decision row the next run applies to a discovered entity."""
+    if decision not in ENTITY_DECISIONS:
+        raise ValueError(f"decision must be one of {ENTITY_DECISIONS}")
+    return {"suggestion_id": "", "decision": decision, "kind": "entity", "entity_id": entity_id, "spellings": value}
+
+
+def promote(rows: list[Mapping[str, str]], entity: Mapping, entity_type: str | None = None
+            ) -> tuple[list[dict], dict]:
+    """Entity table rows + a discovered entity (entity_id, canonical_name, entity_type, aliases) -> (the rows with it
+    as a curated row under the same id, so ids stay; the decision row)."""
+    if any(r["entity_id"] == entity["entity_id"] for r in rows):
+        raise ValueError(f"entity {entity['entity_id']} is already in the entity table")
+    kind = entity_type or (entity["entity_type"] if entity["entity_type"] != "unknown" else None)
+    if kind is None:
+        raise ValueError("this entity's type is unknown: give one with --type")
+    aliases = [a for a in entity["aliases"] if a.casefold() != entity["canonical_name"].casefold()]
+    row = {"entity_id": entity["entity_id"], "canonical_name": entity["canonical_name"], "entity_type": kind,
+           "aliases": "|".join(aliases)}
+    return [dict(r) for r in rows] + [row], entity_decision("promoted", entity["entity_id"], entity["canonical_name"])

@@ -15,6 +15,7 @@ import ahocorasick
 from transforms.lexicon import (
     ARTICLES,
     CONNECTORS,
+    DEMONYMS,
     HYPHEN_ARTICLES,
     NOT_NAMES,
     TITLES,
@@ -27,8 +28,10 @@ _APOSTROPHES = "'’`ʼ"
 # Unions built once: they are tested for every token of every article.
 _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
 _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
+_PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
+_ABBREVIATED_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St)\.$")
 
 
 class Tokens(NamedTuple):
@@ -172,6 +175,17 @@ def _given_name_before(text: str, tokens: Tokens, first: int) -> int | None:
     return i
 
 
+def _middle_name_of(text: str, tokens: Tokens, index: EntityIndex, given: int, last: int) -> str | None:
+    """The one known person whose full name is the word before a middle name and the surname ('Donald John Trump':
+    'Donald Trump'), or None."""
+    before = given - 1
+    if before < 0 or text[tokens.ends[before]:tokens.starts[given]] != " " or not tokens.keys[before] \
+            or not tokens.texts[before][:1].isupper():
+        return None
+    found = {e for e, kind in index.targets.get(f"{tokens.keys[before]} {tokens.keys[last]}", ()) if kind == "alias"}
+    return found.pop() if len(found) == 1 else None
+
+
 def _expand_left(tokens: Tokens, first: int) -> int:
     while first > 0 and not tokens.keys[first - 1] and tokens.texts[first - 1].casefold() in _ANY_ARTICLE:
         first -= 1
@@ -183,6 +197,8 @@ def _resolve(text: str, tokens: Tokens, index: EntityIndex):
     for first, last, key in _raw_matches(tokens, index):
         if key in index.acronyms and not _written_like_acronym(tokens, first, last):
             continue  # 'us' the pronoun is not 'US'
+        if not any(word[:1].isupper() for word in tokens.texts[first:last + 1]):
+            continue  # 'interests trump those of': a name is written with a capital
         strong = {e for e, kind in index.targets[key] if kind == "alias"}
         if len(strong) == 1:
             resolved.append((first, last, strong.pop(), "alias"))
@@ -194,7 +210,10 @@ def _resolve(text: str, tokens: Tokens, index: EntityIndex):
         ids = sorted({e for e, _ in index.targets[key]})
         given = _given_name_before(text, tokens, first) if first == last else None
         in_text = [e for e in ids if e in named]
-        if given is not None:
+        middle = _middle_name_of(text, tokens, index, given, last) if given is not None else None
+        if middle:
+            resolved.append((given - 1, last, middle, "alias"))  # 'Donald John Trump': a middle name more
+        elif given is not None:
             unresolved.append((given, last, "shares a surname with a known entity"))
         elif len(in_text) == 1:
             resolved.append((first, last, in_text[0], "surname_in_context"))
@@ -210,10 +229,19 @@ def _capitalised(word: str) -> bool:
 
 
 def _joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
-    return all(text[tokens.ends[i]:tokens.starts[i + 1]] in (" ", "-") for i in range(a, b))
+    """Words a..b written as one name: spaces or hyphens between them, or a middle initial's period ('James B.')."""
+    return all(_joining(text[tokens.ends[i]:tokens.starts[i + 1]], tokens.texts[i]) for i in range(a, b))
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def _joining(gap: str, word: str) -> bool:
+    """A gap inside one name: a space or hyphen, a middle initial's period ('James B. Comey'), or the apostrophe of
+    'O'Rourke', 'D'Souza'."""
+    if gap in (" ", "-"):
+        return True
+    return len(word) == 1 and word.isupper() and (gap == ". " or (gap in ("'", "’") and word in "OD"))
+
+
+def _title_case_lines(text: str, min_long: int = 4) -> list[tuple[int, int]]:
     spans, offset = [], 0
     for line in text.split("\n"):
         n_long = 0
@@ -223,7 +251,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
                     break  # prose: a lower-case word comes early, so most lines stop here
                 n_long += 1
         else:
-            if n_long >= 4:
+            if n_long >= min_long:
                 spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return spans
@@ -242,6 +270,9 @@ def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
                 k += 1
             if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k):
                 j = k
+            elif j > i and k == j + 1 and k < n and _syllable(text, tokens, k):
+                j = k  # 'Kim Jong-un', 'Moon Jae-in': a given name's second syllable
+                break
             else:
                 break
         runs.append((i, j))
@@ -249,10 +280,23 @@ def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _trim(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
+def _syllable(text: str, tokens: Tokens, k: int) -> bool:
+    """A two-letter lower-case word glued by a hyphen to the short capitalised word before it ('Jong-un')."""
+    word, before = tokens.texts[k], tokens.texts[k - 1]
+    return len(word) == 2 and word.islower() and text[tokens.starts[k] - 1] == "-" and \
+        tokens.ends[k - 1] == tokens.starts[k] - 1 and before[:1].isupper() and len(before) <= 4
+
+
+def _particle(tokens: Tokens, first: int, last: int) -> bool:
+    """A capitalised particle opening a longer name: 'Van Dyke', 'De Blasio', 'Al Qaeda', 'El Paso'."""
+    word = tokens.texts[first]
+    return first < last and word[:1].isupper() and word.casefold() in _PARTICLES
+
+
+def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     def role(word: str) -> bool:
         return word.casefold() in TITLES or is_demonym(word)
-    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS:
+    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last):
         first += 1
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first
@@ -260,9 +304,10 @@ def _trim(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
         end_of_roles += 1
     if end_of_roles > last or tokens.texts[end_of_roles - 1].casefold() in TITLES:
         first = end_of_roles
-    while first <= last and tokens.texts[first].casefold() in CONNECTORS:
+    while first <= last and tokens.texts[first].casefold() in CONNECTORS and not _particle(tokens, first, last):
         first += 1
-    while last >= first and (tokens.texts[last].casefold() in CONNECTORS or not _capitalised(tokens.texts[last])):
+    while last >= first and (tokens.texts[last].casefold() in CONNECTORS or not _capitalised(tokens.texts[last])) \
+            and not (last > first and _syllable(text, tokens, last)):
         last -= 1
     if all(role(word) for word in tokens.texts[first:last + 1] if _capitalised(word)):
         return first, first - 1  # only roles and nationalities: 'Turkish and Russian'
@@ -271,6 +316,8 @@ def _trim(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
 
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 64):start].rstrip(" \t‘'\"“")  # a short look back: texts can be huge
+    if before.endswith(".") and _ABBREVIATED_TITLE.search(before):
+        return False  # 'Mr. Obama', 'Sen. Warren': the period abbreviates a title
     return (not before and start < 64) or (bool(before) and _SENTENCE_BREAK.match(before[-1]) is not None)
 
 
@@ -281,17 +328,22 @@ def _lone_name(word: str) -> bool:
     return len(word) >= 3 and lower not in _NOT_NAME_STARTS and lower not in TITLES and not is_demonym(word)
 
 
+def _after_prefix(text: str, start: int) -> bool:
+    """'anti-Semitism', 'non-Hispanic': a word glued to a lower-case prefix is a word, not a name of its own."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
+
+
 def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
     headlines = _title_case_lines(text)
     found = []
     for first, last in _runs(text, tokens, taken):
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
-            if _lone_name(word) and not _sentence_initial(text, start) and \
+            if _lone_name(word) and not _sentence_initial(text, start) and not _after_prefix(text, start) and \
                     not any(a <= start < b for a, b in headlines):
                 found.append(Candidate(word, start, tokens.ends[first], None))
             continue
-        first, last = _trim(tokens, first, last)
+        first, last = _trim(text, tokens, first, last)
         if first > last or any(a <= tokens.starts[first] < b for a, b in headlines):
             continue
         n_caps = sum(_capitalised(word) for word in tokens.texts[first:last + 1])
@@ -304,10 +356,36 @@ def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
     return found
 
 
+def _part_of_longer_name(text: str, tokens: Tokens, first: int, last: int, headlines: list) -> bool:
+    """A match followed by a capitalised word in prose ('Washington Post', 'Trump Tower', 'Jordan Libowitz'), or
+    preceded by one that is not a title, nationality or sentence opener ('South Sudan'): another, longer name."""
+    start = tokens.starts[first]
+    if any(a <= start < b for a, b in headlines):
+        return False
+    after = last + 1
+    if after < len(tokens.texts) and not tokens.keys[after]:
+        return False  # a possessive ends the name
+    if after < len(tokens.texts) and _joined(text, tokens, last, after) and text[tokens.ends[last]] == " ":
+        word = tokens.texts[after]
+        if word[:1].isupper() and word.isalpha() and not word.isupper() and word.casefold() not in NOT_NAMES \
+                and word.casefold() not in TITLES and word.casefold() not in DEMONYMS:
+            return True  # ('Jordan Fabian': a surname may end like a nationality)
+    before = first - 1
+    if before >= 0 and text[tokens.ends[before]:start] == " ":
+        word = tokens.texts[before]
+        return (word[:1].isupper() and word.isalpha() and not word.isupper() and _lone_name(word)
+                and not _sentence_initial(text, tokens.starts[before]))
+    return False
+
+
 def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candidate]]:
-    """Text + EntityIndex -> (mentions of known entities, capitalised names left unmatched or ambiguous)."""
+    """Text + EntityIndex -> (mentions of known entities, capitalised names left unmatched or ambiguous); a known
+    name inside a longer one ('Washington Post') is left to the longer one, a candidate."""
     tokens = tokenize(text)
     resolved, unresolved = _resolve(text, tokens, index)
+    headlines = _title_case_lines(text, 2)
+    resolved = [r for r in resolved if r[0] != r[1] or tokens.keys[r[0]] in index.acronyms
+                or not _part_of_longer_name(text, tokens, r[0], r[1], headlines)]
     mentions, taken = [], set()
     for first, last, entity_id, kind in resolved:
         first = _expand_left(tokens, first)

@@ -5,7 +5,9 @@ from collections.abc import Iterable, Mapping
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from transforms.names.discovery import PERSON_KINDS, PREFIX, discover
 from transforms.names.matching import build_index, find_names
+from transforms.names.reading import name_type
 from transforms.names.variant_mentions import resolve_variants, variant_matcher
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, MENTIONS, NAME_CANDIDATES
 
@@ -25,19 +27,21 @@ def parse_entities(rows: Iterable[Mapping[str, str]]) -> pa.Table:
             raise ValueError(f"entities row {n}: duplicate entity_id {entity_id!r}")
         seen.add(entity_id)
         aliases = sorted({a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()})
-        out.append({"entity_id": entity_id, "canonical_name": name, "entity_type": kind, "aliases": aliases})
+        out.append({"entity_id": entity_id, "canonical_name": name, "entity_type": kind, "aliases": aliases,
+                    "is_curated": True, "count_mentions": 0, "count_articles": 0})
     return pa.Table.from_pylist(out, schema=ENTITIES)
 
 
 def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, pa.Table]:
     """Articles (doc_id, body) + ENTITIES -> (mentions, candidate_mentions); offsets index into body.
 
-    Names the alias table does not list are matched against its known spellings (match_kind 'variant')."""
+    Names the alias table does not list are matched against its known spellings (match_kind 'variant'); the rest
+    become mentions of discovered entities under provisional ids (see `discovery`)."""
     rows = entities.to_pylist()
     index, matcher = build_index(rows), variant_matcher(rows)
     mentions, candidates = [], []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
-        found, unmatched = resolve_variants(body, *find_names(body, index), matcher)
+        found, unmatched = discover(body, *resolve_variants(body, *find_names(body, index), matcher))
         broken = [m for m in found if body[m.start_char:m.end_char] != m.surface]
         if broken:  # offsets are the contract with articles.body: a mismatch is a bug, never data
             raise ValueError(f"mention offsets do not match the body of {doc_id}: {broken[0]}")
@@ -88,3 +92,24 @@ def summarise_candidates(candidate_mentions: pa.Table, articles: pa.Table) -> pa
     order = pc.sort_indices(summary, [("n_mentions", "descending"), ("n_articles", "descending"),
                                       ("surface", "ascending")])
     return summary.take(order)
+
+
+def with_discovered(entities: pa.Table, mentions: pa.Table) -> pa.Table:
+    """ENTITIES + a batch's MENTIONS -> ENTITIES with a row per provisional id of a discovered name, typed from its
+    words (a surname resolved in its article, or a titled one, is a person's), for the stages that need types."""
+    discovered = mentions.filter(pc.starts_with(mentions["entity_id"], PREFIX))
+    pairs = discovered.group_by(["entity_id", "match_kind"], use_threads=False).aggregate([])
+    people = set()
+    for name_id, kind in zip(pairs["entity_id"].to_pylist(), pairs["match_kind"].to_pylist(), strict=True):
+        if kind in PERSON_KINDS:
+            people.add(name_id)
+    ids = sorted(set(pairs["entity_id"].to_pylist()))
+    rows = [{"entity_id": i, "canonical_name": i, "aliases": [], "is_curated": False, "count_mentions": 0,
+             "count_articles": 0, "entity_type": "person" if i in people else name_type(tuple(i[2:].split("-")))}
+            for i in ids]
+    return pa.concat_tables([entities, pa.Table.from_pylist(rows, schema=ENTITIES)])
+
+
+def curated_only(mentions: pa.Table) -> pa.Table:
+    """MENTIONS -> those of the entity table's entities (no provisional ids of discovered names)."""
+    return mentions.filter(pc.invert(pc.starts_with(mentions["entity_id"], PREFIX)))

@@ -122,6 +122,13 @@ def _tail(candidate: Candidate) -> Candidate | None:
     return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char, None)
 
 
+def _names_a_known_entity(candidate: Candidate, matcher: VariantMatcher) -> bool:
+    """Whether a run's tail spells a listed entity: only then is the head ('Fighters of') not part of the name."""
+    if _SEPARATOR.search(candidate.surface):
+        return _full_name(candidate.surface, matcher) is not None
+    return bool(_lone_word(candidate.surface, matcher))
+
+
 def _mention(text: str, candidate: Candidate, entity_id: str, matcher: VariantMatcher) -> Mention:
     start, end = candidate.start_char, candidate.end_char
     if text[max(0, start - 3):start].casefold() in _GLUED_ARTICLES and not text[max(0, start - 4):start - 3].isalnum():
@@ -145,7 +152,7 @@ def resolve_variants(text: str, mentions: list[Mention], candidates: list[Candid
             lone.append(candidate)
         elif (entity_id := _full_name(candidate.surface, matcher)) is not None:
             found.append(_mention(text, candidate, entity_id, matcher))
-        elif (tail := _tail(candidate)) is not None:
+        elif (tail := _tail(candidate)) is not None and _names_a_known_entity(tail, matcher):
             queue.insert(0, tail)
         else:
             left.append(candidate)

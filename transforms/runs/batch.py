@@ -69,6 +69,7 @@ def analyse_batch(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> B
     """Documents with distinct content ids + site lines + entities -> clean articles and everything found in them."""
     cleaned = articles.clean_articles(docs, site_lines)
     found, candidates = mentions.extract_mentions(cleaned.articles, entities)
+    entities = mentions.with_discovered(entities, found)
     found_quotes = quotes.extract_quotes(cleaned.articles, found, entities)
     return BatchTables(
         articles=cleaned.articles,
@@ -80,7 +81,8 @@ def analyse_batch(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> B
         quotes=found_quotes,
         descriptors=descriptors.extract_descriptors(cleaned.articles, found, found_quotes, entities),
         figures=figures.extract_figures(cleaned.articles),
-        story_features=stories.story_features(cleaned.articles, found),
+        # Stories compare the entity table's entities only: discovered names are many, and resolved run-wide.
+        story_features=stories.story_features(cleaned.articles, mentions.curated_only(found)),
     )
 
 

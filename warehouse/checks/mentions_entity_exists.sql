@@ -1,3 +1,3 @@
 select mentions.doc_id, mentions.entity_id
-from stg_mentions as mentions
+from mentions
 anti join stg_entities as entities on mentions.entity_id = entities.entity_id

@@ -1,9 +1,9 @@
--- one row per mention of a known entity, with the entity's name and type and the article's outlet (as resolved
+-- one row per mention of an entity (curated or discovered), with the entity's name and type and the article's outlet (as resolved
 -- by the outlet table: 'Fox Online News' and 'Fox News' are one outlet)
 with
 
 mentions as (
-    select * from stg_mentions
+    select * from mentions
 ),
 
 articles as (
@@ -20,6 +20,7 @@ final as (
         mentions.entity_id,
         entities.canonical_name,
         entities.entity_type,
+        entities.is_curated,
         articles.outlet_id,
         articles.outlet_name,
         mentions.surface,

@@ -9,6 +9,7 @@ final as (
     select
         entity_id,
         canonical_name,
+        is_curated,
         outlet_id,
         outlet_name,
         spelling,

@@ -9,6 +9,7 @@ final as (
     select
         entity_id,
         canonical_name,
+        is_curated,
         entity_type,
         outlet_id,
         outlet_name,

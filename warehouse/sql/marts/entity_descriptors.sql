@@ -2,7 +2,7 @@
 with
 
 descriptors as (
-    select * from stg_descriptors
+    select * from descriptors
 ),
 
 articles as (
@@ -17,6 +17,7 @@ final as (
     select
         descriptors.entity_id,
         entities.canonical_name,
+        entities.is_curated,
         articles.outlet_id,
         articles.outlet_name,
         descriptors.descriptor,

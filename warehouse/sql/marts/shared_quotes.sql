@@ -2,7 +2,7 @@
 with
 
 quotes as (
-    select * from stg_quotes
+    select * from quotes
     where quote_kind = 'speech'
 ),
 
@@ -61,6 +61,7 @@ select
     final.text,
     final.speaker_entity_id,
     entities.canonical_name as speaker_name,
+    entities.is_curated as is_speaker_curated,
     final.outlets,
     final.n_outlets,
     final.variants,

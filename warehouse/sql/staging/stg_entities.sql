@@ -1,7 +1,10 @@
--- one row per known entity (from the versioned entity table); rename + cast only
+-- one row per entity: the versioned entity table's (curated) and those discovered in the articles; rename + cast only
 select
     entity_id,
     canonical_name,
     entity_type,
-    aliases
+    aliases,
+    is_curated,
+    count_mentions,
+    count_articles
 from read_parquet({entities})

@@ -1,0 +1,269 @@
+import pyarrow as pa
+import pytest
+
+from transforms.names.decisions import entity_decision
+from transforms.names.mentions import extract_mentions, parse_entities
+from transforms.names.reading import key_tokens, name_type
+from transforms.names.resolution import merge_proposals, resolve, resolve_names
+
+ENTITIES = parse_entities([
+    {"entity_id": "jordan", "canonical_name": "Jordan", "entity_type": "place", "aliases": ""},
+    {"entity_id": "washington", "canonical_name": "Washington", "entity_type": "place", "aliases": ""},
+    {"entity_id": "donald-trump", "canonical_name": "Donald Trump", "entity_type": "person", "aliases": ""},
+])
+
+
+def _found(body: str) -> tuple[list[tuple], list[tuple]]:
+    mentions, candidates = extract_mentions(pa.table({"doc_id": ["d"], "body": [body]}), ENTITIES)
+    return ([(m["surface"], m["entity_id"], m["match_kind"]) for m in mentions.to_pylist()],
+            [(c["surface"], c["note"]) for c in candidates.to_pylist()])
+
+
+@pytest.mark.parametrize("surface, tokens", [
+    ("Donald J. Trump", ("donald", "trump")), ("Ocasio-Cortez", ("ocasio", "cortez")), ("Obama's", ("obama",)),
+])
+def test_key_tokens(surface, tokens):
+    assert key_tokens(surface) == tokens
+
+
+@pytest.mark.parametrize("tokens, kind", [
+    (("barack", "obama"), "person"), (("washington", "post"), "organisation"), (("new", "york"), "place"),
+    (("trump", "tower"), "unknown"), (("berlin",), "place"),
+])
+def test_name_type_from_package_data(tokens, kind):
+    assert name_type(tokens) == kind
+
+
+def test_titled_surname_and_possessive_resolve_to_the_full_name_of_the_article():
+    mentions, _ = _found("Barack Obama spoke. Later, Mr. Obama left and President Obama's book sold.")
+    assert mentions == [("Barack Obama", "n:barack-obama", "discovered"),
+                        ("Obama", "n:barack-obama", "surname_in_article"),
+                        ("Obama", "n:barack-obama", "surname_in_article")]
+
+
+def test_two_bearers_stay_ambiguous_unless_a_title_decides():
+    mentions, candidates = _found("Hillary Clinton and Bill Clinton came. Mrs. Clinton spoke, then Clinton left.")
+    assert ("Clinton", "n:hillary-clinton", "surname_in_article") in mentions
+    assert candidates == [("Clinton", "ambiguous: Bill Clinton, Hillary Clinton")]
+
+
+def test_acronym_resolves_to_the_expansion_the_article_gives():
+    mentions, _ = _found("Agents of the Federal Bureau of Investigation (FBI) came; the FBI said nothing.")
+    assert [m for m in mentions if m[0] == "FBI"] == [("FBI", "n:federal-bureau-of-investigation", "acronym")] * 2
+
+
+def test_names_inside_longer_names_and_verbs_are_not_mentions():
+    mentions, _ = _found("He told the Washington Post that Jordan Libowitz saw Trump Tower. Interests trump all.")
+    assert mentions == [("Washington Post", "n:washington-post", "discovered"),
+                        ("Jordan Libowitz", "n:jordan-libowitz", "discovered"),
+                        ("Trump Tower", "n:trump-tower", "discovered")]
+
+
+def _rows(*rows):
+    return pa.Table.from_pylist([dict(zip(("doc_id", "entity_id", "surface", "match_kind"), r, strict=True))
+                                 for r in rows])
+
+
+def test_spellings_merge_and_look_alikes_stay_apart():
+    found = resolve(_rows(
+        ("a", "n:volodymyr-zelensky", "Volodymyr Zelensky", "discovered"),
+        ("a", "n:volodymyr-zelensky", "Volodymyr Zelensky", "discovered"),
+        ("b", "n:volodymyr-zelenskiy", "Volodymyr Zelenskiy", "discovered"),
+        ("c", "n:hillary-clinton", "Hillary Clinton", "discovered"),
+        ("d", "n:bill-clinton", "Bill Clinton", "discovered"),
+        ("e", "n:kim-jong-un", "Kim Jong Un", "discovered"),
+        ("f", "n:kim-jong-il", "Kim Jong Il", "discovered"),
+    ), set(), set())
+    links = dict(zip(found.links["name_id"].to_pylist(), found.links["entity_id"].to_pylist(), strict=True))
+    assert links["n:volodymyr-zelenskiy"] == links["n:volodymyr-zelensky"] == "volodymyr-zelensky"
+    assert len({links["n:hillary-clinton"], links["n:bill-clinton"], links["n:kim-jong-un"],
+                links["n:kim-jong-il"]}) == 4
+    entity = found.entities.filter(pa.compute.equal(found.entities["entity_id"], "volodymyr-zelensky")).to_pylist()
+    assert entity[0] | {"aliases": None} == {
+        "entity_id": "volodymyr-zelensky", "canonical_name": "Volodymyr Zelensky", "entity_type": "person",
+        "aliases": None, "is_curated": False, "count_mentions": 3, "count_articles": 2}
+
+
+def test_lone_surname_goes_to_the_only_bearer_else_stays_ambiguous():
+    found = resolve(_rows(
+        ("a", "n:nancy-pelosi", "Nancy Pelosi", "discovered"),
+        ("a", "n:nancy-pelosi", "Pelosi", "surname_in_article"),  # the articles use it as a surname
+        ("b", "n:pelosi", "Pelosi", "pending"),
+        ("g", "n:tom-coburn-okla", "Tom Coburn Okla", "discovered"),
+        ("h", "n:okla", "Okla", "pending"),  # never written as anyone's surname: not linked to that junk name
+        ("c", "n:hillary-clinton", "Hillary Clinton", "discovered"),
+        ("d", "n:bill-clinton", "Bill Clinton", "discovered"),
+        ("e", "n:clinton", "Clinton", "pending"),
+        ("f", "n:clinton+f", "Clinton", "pending_f"),
+    ), set(), set())
+    links = {r["name_id"]: r for r in found.links.to_pylist()}
+    assert (links["n:pelosi"]["entity_id"], links["n:pelosi"]["match_kind"]) == ("nancy-pelosi", "surname_in_corpus")
+    assert links["n:okla"]["entity_id"] is None
+    assert links["n:clinton"]["entity_id"] is None
+    assert links["n:clinton"]["note"] == "ambiguous: Bill Clinton, Hillary Clinton"
+    assert links["n:clinton+f"]["entity_id"] == "hillary-clinton"  # after a woman's title
+
+
+def test_resolve_names_counts_every_entity_and_keeps_what_nothing_took_as_candidates():
+    mentions = pa.table({"doc_id": ["a", "a", "b"], "entity_id": ["jordan", "n:acme", "n:berlin"],
+                         "surface": ["Jordan", "Acme", "Berlin"], "match_kind": ["alias", "pending", "pending"],
+                         "start_char": [0, 10, 0], "end_char": [6, 14, 4]})
+    candidates = pa.table({"doc_id": ["a"], "surface": ["Foo"], "start_char": [20], "end_char": [23],
+                           "note": pa.array([None], pa.string())})
+    entities, links, left = resolve_names(mentions, candidates, ENTITIES, ["the acme of it"])
+    counts = {r["entity_id"]: (r["is_curated"], r["count_mentions"]) for r in entities.to_pylist()}
+    assert counts == {"jordan": (True, 1), "washington": (True, 0), "donald-trump": (True, 0),
+                      "berlin": (False, 1)}
+    assert sorted(left["surface"].to_pylist()) == ["Acme", "Foo"]  # 'acme' is written in lower case: a word
+
+
+def test_review_queue_offers_likely_merges_but_never_look_alike_surnames():
+    from warehouse.contracts import ENTITIES as SCHEMA
+
+    rows = [{"entity_id": i, "canonical_name": n, "entity_type": "person", "aliases": [], "is_curated": False,
+             "count_mentions": c, "count_articles": c}
+            for i, n, c in [("hillary-clinton", "Hillary Clinton", 50), ("hillary-rodham-clinton",
+                            "Hillary Rodham Clinton", 5), ("bill-clinton", "Bill Clinton", 20),
+                            ("john-kelly", "John Kelly", 9), ("john-kelley", "John Kelley", 3)]]
+    queue = merge_proposals(pa.Table.from_pylist(rows, schema=SCHEMA)).to_pylist()
+    assert [(r["kind"], r["entity_id"], r["matched_variant"], r["count_mentions"]) for r in queue] == [
+        ("merge", "hillary-clinton", "hillary-rodham-clinton", 5)]
+
+
+def test_review_decisions_merge_split_and_rename():
+    rows = _rows(("a", "n:volodymyr-zelensky", "Volodymyr Zelensky", "discovered"),
+                 ("b", "n:volodymyr-zelenskiy", "Volodymyr Zelenskiy", "discovered"),
+                 ("c", "n:hillary-clinton", "Hillary Clinton", "discovered"),
+                 ("d", "n:hillary-rodham-clinton", "Hillary Rodham Clinton", "discovered"))
+    decisions = [entity_decision("merged", "hillary-rodham-clinton", "hillary-clinton"),
+                 entity_decision("split", "volodymyr-zelensky", "Volodymyr Zelenskiy"),
+                 entity_decision("renamed", "hillary-clinton", "Hillary R. Clinton")]
+    found = resolve(rows, set(), set(), decisions)
+    links = dict(zip(found.links["name_id"].to_pylist(), found.links["entity_id"].to_pylist(), strict=True))
+    assert links["n:hillary-rodham-clinton"] == links["n:hillary-clinton"] == "hillary-clinton"
+    assert links["n:volodymyr-zelenskiy"] == "volodymyr-zelenskiy"
+    names = dict(zip(found.entities["entity_id"].to_pylist(), found.entities["canonical_name"].to_pylist(),
+                     strict=True))
+    assert names["hillary-clinton"] == "Hillary R. Clinton"
+    assert "hillary-rodham-clinton" not in names
+
+
+def test_middle_names_and_initials_are_one_person():
+    mentions, _ = _found("FBI Director James B. Comey testified. Comey left.")
+    assert mentions == [("James B. Comey", "n:james-comey", "discovered"), ("Comey", "n:james-comey",
+                                                                           "surname_in_article")]
+    found = resolve(_rows(("a", "n:barack-obama", "Barack Obama", "discovered"),
+                          ("b", "n:barack-hussein-obama", "Barack Hussein Obama", "discovered")), set(), set())
+    assert set(found.links["entity_id"].to_pylist()) == {"barack-obama"}
+    found = resolve(_rows(("a", "n:kim-il", "Kim Il", "discovered"),
+                          ("b", "n:kim-jong-il", "Kim Jong Il", "discovered")), set(), set())
+    assert set(found.links["entity_id"].to_pylist()) == {"kim-il", "kim-jong-il"}
+    found = resolve(_rows(("a", "n:robert-mueller", "Robert Mueller", "discovered"),
+                          ("b", "n:robert-mueller-iii", "Robert S. Mueller III", "discovered"),
+                          ("c", "n:donald-trump", "Donald Trump", "discovered"),
+                          ("d", "n:donald-trump-jr", "Donald Trump Jr.", "discovered")), set(), set())
+    assert set(found.links["entity_id"].to_pylist()) == {"robert-mueller", "donald-trump", "donald-trump-jr"}
+
+
+def test_a_surname_the_corpus_resolves_to_one_bearer_goes_to_that_bearer():
+    rows = [("a", "n:barack-obama", "Barack Obama", "discovered"), ("b", "n:michelle-obama", "Michelle Obama",
+                                                                     "discovered")]
+    rows += [(f"c{i}", "n:barack-obama", "Obama", "surname_in_article") for i in range(19)]
+    rows += [("d", "n:michelle-obama", "Obama", "surname_in_article"), ("e", "n:obama", "Obama", "pending")]
+    links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert (links["n:obama"]["entity_id"], links["n:obama"]["match_kind"]) == ("barack-obama", "surname_in_corpus")
+
+
+def test_names_are_cut_to_the_name():
+    mentions, _ = _found("Host Lawrence O'Donnell asked Sen. Tom Coburn, R-Okla., about it. Banishing Kelly won't "
+                         "help. Members of The POLITICO Caucus met. The Justice Department said.")
+    assert [m[0] for m in mentions] == ["Lawrence O'Donnell", "Tom Coburn", "Kelly", "POLITICO Caucus"]
+
+
+def test_nicknames_merge_only_with_the_same_surname_and_one_linked_person():
+    found = resolve(_rows(
+        ("a", "n:chuck-schumer", "Chuck Schumer", "discovered"),
+        ("a", "n:chuck-schumer", "Chuck Schumer", "discovered"),
+        ("b", "n:charles-schumer", "Charles E. Schumer", "discovered"),
+        ("c", "n:charles-grassley", "Charles Grassley", "discovered"),  # another surname: never a merge
+        ("d", "n:chris-smith", "Chris Smith", "discovered"),
+        ("e", "n:christopher-smith", "Christopher Smith", "discovered"),
+        ("f", "n:christine-smith", "Christine Smith", "discovered"),  # 'Chris' links two people: stays apart
+    ), set(), set())
+    links = dict(zip(found.links["name_id"].to_pylist(), found.links["entity_id"].to_pylist(), strict=True))
+    assert links["n:charles-schumer"] == links["n:chuck-schumer"] == "chuck-schumer"
+    assert links["n:charles-grassley"] == "charles-grassley"
+    assert len({links["n:chris-smith"], links["n:christopher-smith"], links["n:christine-smith"]}) == 3
+
+
+def test_runs_joined_by_and_on_of_split_into_their_names():
+    mentions, _ = _found("Perot led Bush and Clinton in June. Bush said no. Clinton said yes. Both Canada and Mexico "
+                         "trade. Sen. John Thune and Sen. John Cornyn spoke; the CEOs of Merck left. He saw Ted Cruz "
+                         "on Twitter and a story about Barack Obama and the White House. Procter and Gamble paid.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("Bush", "Clinton", "Canada", "Mexico", "John Thune", "John Cornyn", "Merck", "Ted Cruz", "Twitter",
+                 "Barack Obama", "White House", "Procter and Gamble"):
+        assert name in surfaces
+    assert not [s for s in surfaces if s.startswith(("Bush and", "Canada and", "John Thune and", "CEOs", "Ted Cruz o",
+                                                     "Barack Obama and"))]
+
+
+def test_a_given_names_second_syllable_stays_in_the_name():
+    mentions, _ = _found("Leader Kim Jong-un met Moon Jae-in in Seoul. The Bush-era rules and Hillary Clinton-in.")
+    assert [m[0] for m in mentions][:2] == ["Kim Jong-un", "Moon Jae-in"]
+    assert "Hillary Clinton" in [m[0] for m in mentions]
+
+
+def test_roles_prefixes_and_doubled_names_are_no_names():
+    mentions, _ = _found("Nielsen: Homeland Security Secretary resigns. A real problem of anti-Semitism on the left. "
+                         "Rep. Kathleen Rice Kathleen Maura RiceProgressive freshmen raised money. Her colleagues "
+                         "Senators Elizabeth Warren and Kirsten Gillibrand called. So on. World War II ended.")
+    surfaces = [m[0] for m in mentions]
+    assert "Kathleen Rice" in surfaces and "Elizabeth Warren" in surfaces and "World War II" in surfaces
+    assert not [s for s in surfaces if "Secretary" in s or "Semitism" in s or "Senators" in s or "Maura" in s]
+
+
+def test_an_untitled_given_name_is_a_surname_only_where_the_corpus_often_resolves_it_so():
+    rows = _rows(("a", "n:george-will", "George Will", "discovered"),
+                 *[(f"a{i}", "n:george-will", "Will", "surname_in_article") for i in range(20)],
+                 ("b", "n:will", "Will", "pending"), ("c", "n:will+m", "Will", "pending_m"),
+                 ("d", "n:patricia-rupert", "Patricia Rupert", "discovered"),
+                 ("d", "n:patricia-rupert", "Rupert", "surname_in_article"), ("e", "n:rupert", "Rupert", "pending"))
+    links = {}
+    for common in (set(), {"will"}):
+        found = resolve(rows, set(), common)
+        links[bool(common)] = dict(zip(found.links["name_id"].to_pylist(), found.links["entity_id"].to_pylist(),
+                                       strict=True))
+    assert links[False]["n:will"] == links[False]["n:will+m"] == "george-will"
+    assert links[True]["n:will"] is None and links[True]["n:will+m"] == "george-will"
+    assert links[False]["n:rupert"] is None
+
+
+def test_headlines_dates_particles_and_joined_organisations():
+    mentions, _ = _found("Update: Israel Continues Strikes On Gaza. Rockets hit Gaza. Watch it on The Blaze TV on "
+                         "Wednesday. Nominees such as Thomas Perez as Labor secretary. In 2016, Vermont Sen. Bernie "
+                         "Sanders ran. Then Van Dyke was arrested. Students from Hillsdale College and Harvard "
+                         "University met. Data went to ICE and CBP. Greg and Travis McMichael armed themselves. The "
+                         "Department of Health and Human Services said. It followed the Sept. 11 attacks.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("Gaza", "Blaze TV", "Thomas Perez", "Vermont", "Bernie Sanders", "Van Dyke", "Hillsdale College",
+                 "Harvard University", "ICE", "CBP", "Travis McMichael", "Department of Health and Human Services"):
+        assert name in surfaces
+    assert not [s for s in surfaces if " On " in s or "Wednesday" in s or " as " in s or "Sen" in s or s == "Dyke"
+                or " and " in s.replace("Health and Human", "") or s == "Sept"]
+
+
+def test_a_two_word_name_of_no_known_type_makes_a_lone_surname_ambiguous_unless_a_title_decides():
+    mentions, candidates = _found("Then Mitt Romney spoke. Ann Romney joined him. Later Romney said no. Mrs. Romney "
+                                  "smiled. Mr. Romney left.")
+    assert [m for m in mentions if m[0] == "Romney"] == [("Romney", "n:ann-romney", "surname_in_article"),
+                                                         ("Romney", "n:mitt-romney", "surname_in_article")]
+    assert candidates == [("Romney", "ambiguous: Ann Romney, Mitt Romney")]
+
+
+def test_a_middle_name_or_a_hyphenated_title_keeps_a_listed_person():
+    mentions, _ = _found("He said President Donald John Trump was there. Later Fred Trump left. The President-Elect "
+                         "Trump spoke.")
+    assert ("Donald John Trump", "donald-trump", "alias") in mentions
+    assert ("Fred Trump", "n:fred-trump", "discovered") in mentions
+    assert ("Trump", "donald-trump", "surname") in mentions

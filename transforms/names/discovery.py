@@ -1,0 +1,210 @@
+"""Names the entity table does not list -> mentions of discovered entities, resolved within their article.
+
+Each name left unmatched becomes a mention under a provisional id made from its folded key ('n:barack-obama'):
+a full name as written (`discovered`); a surname, titled form ('Mr. Obama', 'Sen. Warren') or possessive resolved
+to the one full name of the article that ends with it (`surname_in_article`), with a title's sex deciding between
+two ('Mrs. Clinton'); an acronym the article spells out ('Government of National Accord (GNA)') resolved to its
+expansion (`acronym`). A lone word the article never explains waits for the corpus (`pending`, `pending_m`,
+`pending_f`, `pending_person` when a title shows a person); two full names ending in it and nothing to decide
+leave it a candidate noted as ambiguous. The corpus-wide step (`resolution`) merges spellings and links the rest.
+"""
+
+import re
+from bisect import bisect_right
+
+from transforms.lexicon import NOT_NAMES, is_demonym
+from transforms.names import gazetteer
+from transforms.names.matching import Candidate, Mention
+from transforms.names.reading import WORD, Name, key_tokens, name_type, read_names
+from transforms.names.variants import skeleton
+
+PREFIX = "n:"  # provisional ids: never equal to an entity table id
+SEX_MARK = "+"  # 'n:clinton+f': a lone surname after a woman's title
+# match_kind of a discovered name's mention, as the batch writes it (the catalog may refine pending and discovered).
+DISCOVERED_KINDS = ("discovered", "surname_in_article", "acronym", "pending", "pending_m", "pending_f",
+                    "pending_person")
+CURATED_KINDS = ("alias", "surname", "surname_in_context", "variant")  # mentions of the entity table's entities
+PERSON_KINDS = frozenset({"surname_in_article", "pending_m", "pending_f", "pending_person"})
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
+_SEPARATOR = re.compile(r"[\s\-‐‑–—]+")
+_PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
+
+
+def provisional_id(tokens: tuple[str, ...] | list[str]) -> str:
+    """('barack', 'obama') -> 'n:barack-obama': the id a discovered name carries until the corpus-wide step."""
+    return PREFIX + "-".join(tokens)
+
+
+def _initials(surface: str) -> str:
+    words = [w for w in _SEPARATOR.split(surface) if w]
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _spelled_out(name: Name, acronym: str) -> Name | None:
+    """The shortest tail of a name whose initials spell the acronym ('Agents of the Federal Bureau of Investigation'
+    + 'FBI' -> 'Federal Bureau of Investigation')."""
+    words = list(re.finditer(r"\S+", name.surface))
+    letters = acronym[:-1].upper() if acronym.endswith("s") else acronym.upper()
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i].group()[:1].isupper():
+            continue
+        tail = name.surface[words[i].start():]
+        tokens = key_tokens(tail)
+        initials = (_initials(tail).upper(), "".join(t[0] for t in tokens).upper())
+        # an acronym may drop a last word the name gained later ('Centers for Disease Control and Prevention (CDC)')
+        if len(tokens) >= 2 and (letters in initials or (len(letters) >= 3 and any(
+                i.startswith(letters) and len(i) == len(letters) + 1 for i in initials))):
+            return Name(name.start + words[i].start(), name.end, tail, tokens, name.title)
+    return None
+
+
+def expansions(text: str, names: list[Name]) -> tuple[list[Name], dict[str, tuple[str, ...]]]:
+    """Names + the acronyms the text spells out after them ('Government of National Accord (GNA)') -> (the names,
+    each cut to what the acronym spells; acronym -> key of its name)."""
+    found, out = {}, []
+    for name in names:
+        match = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[name.end:name.end + 12])
+        spelled = _spelled_out(name, match.group(1)) if match else None
+        if spelled:
+            found.setdefault(match.group(1), spelled.tokens)
+            name = spelled
+        out.append(name)
+    return out, found
+
+
+def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written)."""
+    given = gazetteer.given_names()
+    return {n.tokens: (given.get(n.tokens[0], "u"), WORD.findall(n.surface)[-1]) for n in names
+            if len(n.tokens) >= 2 and name_type(n.tokens) in (("person", "unknown") if n.title else ("person",))
+            and _JOINING.isdisjoint(n.surface.split())}
+
+
+_JOINING = frozenset({"and", "of", "on", "the", "for", "And", "The"})  # no person's full name holds these
+
+
+def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, ...], tuple[str, str]],
+             tails: dict[tuple[str, ...], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+    """Full names of the text ending in these tokens; a title's sex rules out names given to the other sex."""
+    found = tails.get(tokens, [])
+    if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
+        found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0])]
+    if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney
+        found = [p for p in found if people[p][0] in (sex, "u")]
+    return found
+
+
+def _tails(people: dict, names: list[Name]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Each shorter tail of the text's full names ('obama', 'ocasio cortez') -> the names ending in it; and under
+    ('?', surname) the two-word names of no known type ending in it ('Mitt Romney'), which may be people too."""
+    tails: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for person in people:
+        for n in range(1, len(person)):
+            tails.setdefault(person[-n:], []).append(person)
+    for name in names:
+        if len(name.tokens) == 2 and name.tokens not in people and ("?", name.tokens[1]) not in tails and \
+                name_type(name.tokens) == "unknown" and _JOINING.isdisjoint(name.surface.split()):
+            tails[("?", name.tokens[1])] = [name.tokens]
+    return tails
+
+
+def _mention(name: Name, tokens: tuple[str, ...], kind: str) -> Mention:
+    return Mention(provisional_id(tokens), name.surface, name.surface.split()[-1] if kind != "acronym" else
+                   name.surface, name.start, name.end, kind)
+
+
+def _resolve_short(name: Name, people: dict, tails: dict, acronyms: dict) -> Mention | Candidate:
+    bearers = _bearers(name.tokens, name.title, people, tails)
+    if len(bearers) == 1 and not (name.title in ("m", "f") and people[bearers[0]][0] == name.title):
+        # 'Romney' beside 'Ann Romney' and a 'Mitt Romney' the given-name list does not know: two bearers
+        bearers = bearers + tails.get(("?",) + name.tokens, [])
+    elif not bearers and name.title:  # 'Mr. Romney' beside 'Mitt Romney': the title shows a person
+        bearers = tails.get(("?",) + name.tokens, [])
+    if len(bearers) == 1:
+        return _mention(name, bearers[0], "surname_in_article")
+    if len(bearers) > 1:
+        note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
+        return Candidate(name.surface, name.start, name.end, note)
+    if name.surface in acronyms:
+        return _mention(name, acronyms[name.surface], "acronym")
+    if len(name.tokens) > 1:
+        return _mention(name, name.tokens, "discovered")
+    kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
+    mention = _mention(name, name.tokens, kind)
+    if name.title in ("m", "f"):  # a title's sex narrows the bearers: its own id, linked on its own
+        mention = Mention(mention.entity_id + SEX_MARK + name.title, *list(mention.__dict__.values())[1:])
+    return mention
+
+
+def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
+             ) -> tuple[list[Mention], list[Candidate]]:
+    """Text + its mentions of listed entities + the candidates left -> (mentions with the discovered ones added,
+    candidates left: ambiguous or unreadable names)."""
+    names, left = read_names(text, candidates)
+    names, acronyms = expansions(text, names)
+    people = _people(names)
+    tails = _tails(people, names)
+    found = list(mentions)
+    for name in names:
+        if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
+                                     and name.tokens not in tails):
+            found.append(_mention(name, name.tokens, "discovered"))
+            continue
+        resolved = _resolve_short(name, people, tails, acronyms)
+        (found if isinstance(resolved, Mention) else left).append(resolved)
+    extra, ambiguous = _unwritten_surnames(text, found, left, people)
+    found += extra
+    left += ambiguous
+    found += _unwritten_acronyms(text, found, acronyms)
+    return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
+
+
+def _unwritten_acronyms(text: str, found: list[Mention], acronyms: dict) -> list[Mention]:
+    """The spelled-out acronyms where no candidate was read: in their parentheses, or opening a sentence."""
+    taken = {m.start_char for m in found}
+    extra = []
+    for acronym, tokens in acronyms.items():
+        for match in re.finditer(r"\b" + re.escape(acronym) + r"\b", text):
+            if match.start() not in taken:
+                extra.append(Mention(provisional_id(tokens), acronym, acronym, match.start(), match.end(), "acronym"))
+    return extra
+
+
+def _occurrences(text: str, words) -> list[tuple[str, int, int]]:
+    """Whole-word occurrences of each word in the text, found with str.find (no pattern to compile per text)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                found.append((word, at, end))
+            at = text.find(word, end)
+    return found
+
+
+def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict
+                        ) -> tuple[list[Mention], list[Candidate]]:
+    """Surnames of the text's full names where no candidate was read (opening a sentence or a headline)."""
+    by_surname: dict[str, list[tuple[str, ...]]] = {}
+    for person, (_, surname) in people.items():
+        if surname.casefold() not in NOT_NAMES and len(surname) >= 3 and surname[0].isupper() and \
+                not is_demonym(surname):
+            by_surname.setdefault(surname, []).append(person)
+    if not by_surname:
+        return [], []
+    spans = sorted([(m.start_char, m.end_char) for m in found] + [(c.start_char, c.end_char) for c in left])
+    starts = [a for a, _ in spans]
+    extra, ambiguous = [], []
+    for surname, start, end in _occurrences(text, by_surname):
+        at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
+        if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]) \
+                or _PARTICLE_BEFORE.search(text, max(0, start - 5), start):
+            continue  # inside a longer name: 'Dyke' in 'Van Dyke'
+        bearers = by_surname[surname]
+        if len(bearers) == 1:
+            extra.append(Mention(provisional_id(bearers[0]), surname, surname, start, end, "surname_in_article"))
+        else:
+            note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
+            ambiguous.append(Candidate(surname, start, end, note))
+    return extra, ambiguous

@@ -1,0 +1,230 @@
+"""Capitalised runs -> names: cut to the name (no role, party tag, sentence opener or shouted word), read apart where
+a joiner links two names ('Canada and Mexico', 'Ted Cruz on Twitter', 'Thomas Perez as Labor secretary'), folded to
+key tokens and typed (person, organisation, place or unknown) from package data and word shapes."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.lexicon import DEMONYMS, NOT_NAMES, TITLES, fold_word, is_demonym
+from transforms.names import gazetteer
+from transforms.names.matching import Candidate
+
+WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+_TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "queen", "princess", "sister"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+_PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "president", "senator",
+                            "governor", "secretary", "minister", "judge", "justice", "mayor", "ambassador",
+                            "speaker", "chairman", "chairwoman", "congressman", "congresswoman", "representative",
+                            "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
+                            "leader", "sheriff", "commissioner", "coach", "officer"}) | _FEMALE_TITLES | _MALE_TITLES
+# Words that make a name an organisation's: general English, not fitted to any corpus.
+ORGANISATION_WORDS = frozenset("""party army group council ministry agency organization organisation front
+movement brigade brigades union committee commission court bank company corporation corp inc llc ltd co institute
+university college school academy foundation association federation league news times post journal tribune herald
+gazette telegraph guardian review magazine press network radio television tv channel media studios airlines
+airways administration department office bureau service services authority board senate congress parliament
+assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
+center centre society forces force guard guards navy command campaign foundation exchange association""".split())
+# Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
+_OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
+ambassador envoy adviser advisor commissioner governor senator""".split())
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A candidate read as a name: its span, folded key tokens, and the sex a title before it gives."""
+
+    start: int
+    end: int
+    surface: str
+    tokens: tuple[str, ...]
+    title: str | None  # 'm', 'f', 'p' (a person, sex unknown) or None
+
+
+
+@lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
+def key_tokens(surface: str) -> tuple[str, ...]:
+    """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped."""
+    words = [fold_word(_POSSESSIVE.sub("", w)) for w in WORD.findall(surface)]
+    words = [w for w in words if w]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return tuple(words)
+
+
+@lru_cache(maxsize=1 << 17)
+def name_type(tokens: tuple[str, ...]) -> str:
+    """Folded name tokens -> 'person', 'organisation', 'place' or 'unknown', from package data and word shapes."""
+    key = " ".join(tokens)
+    if set(tokens) & ORGANISATION_WORDS:
+        return "organisation"
+    places = gazetteer.places()
+    if places.is_place(key):
+        return "place"
+    given = gazetteer.given_names()
+    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and "of" not in tokens:
+        return "person"
+    return "unknown"
+
+
+def _title(text: str, start: int) -> str | None:
+    found = _TITLE_BEFORE.search(text, max(0, start - 16), start)
+    word = found.group(1).casefold() if found else ""
+    if word not in _PERSON_TITLES:
+        return None
+    return "f" if word in _FEMALE_TITLES else "m" if word in _MALE_TITLES else "p"
+
+
+def _tail_after_title(candidate: Candidate) -> Candidate:
+    """'Senate Majority Leader Mitch McConnell' -> 'Mitch McConnell': the name after a role inside the run."""
+    if " " not in candidate.surface or not any(map(_role_word, candidate.surface.split()[:-1])):
+        return candidate
+    words = list(re.finditer(r"\S+", candidate.surface))
+    for i in range(len(words) - 2, -1, -1):
+        if _role_word(words[i].group()):
+            rest = words[i + 1:]
+            if rest and fold_word(rest[0].group()) in gazetteer.given_names():
+                cut = rest[0].start()
+                return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
+                                 candidate.note)
+            break
+    return candidate
+
+
+def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
+    """'Hillary Clinton and Bill Clinton', 'Jordan Libowitz of Citizens for Ethics', 'Canada and Mexico', 'Thune and
+    Cornyn', 'Ted Cruz on Twitter', 'Obama and the White House' -> both names; 'CEOs of Merck' -> the name;
+    'Department of Health and Human Services', 'Procter and Gamble' stay whole."""
+    surface = candidate.surface.replace(" And ", " and ")
+    if candidate.note or not any(j in surface for j in (" of ", " and ", " on ", " as ")):
+        return [candidate]
+    for joiner in (" and the ", " on ", " as ", " of ", " and "):
+        at = surface.find(joiner)
+        if at >= 0 and _split_at(text, surface, at, joiner):
+            cut, start = at + len(joiner), candidate.start_char
+            left = [] if joiner == " of " and _role_word(surface[:at]) else \
+                [Candidate(candidate.surface[:at], start, start + at, None)]
+            right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
+            left = [c for c in left if c.surface.casefold() not in NOT_NAMES]
+            return left + ([] if _role_word(right.surface) or right.surface.casefold() in NOT_NAMES
+                           else _split_pairs(text, right))
+    return [candidate]
+
+
+def _role_word(word: str) -> bool:
+    """'Senators', 'CEOs': a role, or its plural, standing before a name."""
+    lower = word.casefold().rstrip(".")
+    plural = lower.endswith("s") and (lower[:-1] in TITLES or (len(word) >= 4 and word[:-1].isupper()))
+    return lower in TITLES or plural
+
+
+def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
+    """Whether a run splits at this joiner into two names (or a role and a name)."""
+    left, right = surface[:at], surface[at + len(joiner):]
+    if joiner == " and the " or (" " not in right and _role_word(right)):
+        return True  # 'Barack Obama and the White House', 'John Thune and Sen.': a name does not go on so
+    words, right_words = set(key_tokens(left)), set(key_tokens(right))
+    if joiner == " as ":
+        return True  # 'Thomas Perez as Labor secretary'
+    if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
+        return not words & ORGANISATION_WORDS or right.split()[0].casefold() in NOT_NAMES
+    if joiner == " of ":
+        return " " not in left and _role_word(left) or name_type(key_tokens(left)) == "person"
+    if " of " not in left and " for " not in left and all(
+            side.isupper() or set(key_tokens(side)) & ORGANISATION_WORDS for side in (left, right)):
+        return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
+    if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
+        return False  # 'Immigration and Customs Enforcement'
+    if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
+        return True  # 'Greg and Travis McMichael': two people, the first by a given name only
+    places = gazetteer.places()
+    if places.is_place(" ".join(key_tokens(left))) and places.is_place(" ".join(key_tokens(right))):
+        return True  # 'Canada and Mexico', 'New York and Florida'
+    if " " in left and " " in right:
+        return True  # 'Hillary Clinton and Bill Clinton'
+    # 'Thune and Cornyn': each side is written on its own elsewhere; 'Procter and Gamble' only together
+    whole = text.count(surface) or 1  # (a capitalised 'And' counts once)
+    return all(text.count(side) > whole for side in (left, right))
+
+
+_PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name
+_SHOUTED = re.compile(r"\s[A-Z]{4,}$")
+
+
+def _tidy(text: str, candidate: Candidate) -> Candidate:
+    """A candidate cut to its name: no party tag, no shouted word after it ('Bill Barr REALLY'), and no sentence
+    opener that is not a given name before it ('Banishing Kelly', 'Members of The POLITICO Caucus')."""
+    surface, start = candidate.surface, candidate.start_char
+    for pattern in (_PARTY_TAG, _SHOUTED):
+        found = pattern.search(surface)
+        if found and not surface.isupper():
+            surface = surface[:found.start()]
+    words = surface.split(" ")
+    after = start + len(surface)
+    if len(words) >= 2 and words[-1].casefold() in TITLES and text[after:after + 1] == ".":
+        words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
+        while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
+            words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
+        surface = " ".join(words)
+    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0]]
+    if again:  # 'Kathleen Rice Kathleen Maura RiceProgressive': a name written twice, glued to the next words
+        words = words[:again[0]]
+        surface = " ".join(words)
+    if len(words) >= 2 and _opens_sentence(text, start) and _opener(words) and \
+            fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
+        rest = 1
+        while rest < len(words) and (not words[rest][:1].isupper() or words[rest].casefold() == "the"):
+            rest += 1
+        cut = len(" ".join(words[:rest])) + 1
+        surface, start = surface[cut:], start + cut
+    if (surface, start) == (candidate.surface, candidate.start_char):
+        return candidate
+    return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+def _headline_case(surface: str) -> bool:
+    """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline."""
+    return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" for w in surface.split()[1:])
+
+
+def _opener(words: list[str]) -> bool:
+    """Whether a run's first word may be a sentence's opening word rather than part of the name: a given name
+    ('Banishing Kelly') or a joining word ('Members of The POLITICO Caucus') follows; 'World War II' stays whole."""
+    return fold_word(words[0]) not in ORGANISATION_WORDS and (
+        words[1].casefold() in ("of", "the", "for") or fold_word(words[1]) in gazetteer.given_names())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?:\n"
+
+
+def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:
+    """Candidates -> (those read as names, those left: ambiguous ones the entity table already judged)."""
+    names, left = [], []
+    for candidate in (part for c in candidates for part in _split_pairs(text, _tidy(text, c))):
+        if (candidate.note or "").startswith("ambiguous"):
+            left.append(candidate)
+            continue
+        candidate = _tail_after_title(candidate)
+        tokens = key_tokens(candidate.surface)
+        if not candidate.surface.strip():
+            continue
+        if " " in candidate.surface and (candidate.surface.isupper() or _headline_case(candidate.surface)):
+            left.append(candidate)  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
+            continue
+        if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES):
+            left.append(candidate)  # 'Department' alone, 'Homeland Security Secretary': no names
+            continue
+        last = candidate.surface.split()[-1]
+        if not tokens or max(map(len, tokens)) < 3 or not candidate.surface[:1].isupper() or \
+                (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
+                                       tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
+            left.append(candidate)
+            continue
+        names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
+                          _title(text, candidate.start_char)))
+    return names, left

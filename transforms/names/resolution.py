@@ -1,0 +1,376 @@
+"""Discovered names across the corpus -> entities: spellings merged, lone names linked, stable ids, counts.
+
+Works on compact columns: mentions are grouped in Arrow by provisional id (and surface), and only the distinct ids,
+a few per name, are looked at one by one. Person names of one transliteration skeleton word for word that share at
+least one word exactly are one entity (Zelensky / Zelenskiy, Hillary / Hilary Clinton); other names only merge
+when their folded keys are equal (Ocasio-Cortez / Ocasio Cortez). A lone word goes to a country, state or big city
+it names, else to the corpus's only person bearing it as a surname (a title's sex rules bearers out), else stays
+ambiguous (two bearers) or becomes an entity of its own (a place, a titled person, or a capitalised word the
+articles never write in lower case). A lone acronym goes to the expansion the articles give it most.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from transforms.names import gazetteer
+from transforms.names.discovery import PREFIX, SEX_MARK
+from transforms.names.reading import key_tokens, name_type
+from transforms.names.suggestions import suggestion_id
+from transforms.names.variants import skeleton
+from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
+
+ACRONYM_SHARE = 2 / 3     # the share of an acronym's expansions that must name one entity
+MAX_ALIASES = 30
+# A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
+# times) is that person where an article does not say: 'Obama' beside a rarely named 'Michelle Obama'.
+USUAL_MIN, USUAL_COUNT = 0.9, 20
+_PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
+
+
+@dataclass
+class Resolution:
+    """The run's discovered entities (ENTITIES rows) and every provisional id's link (ENTITY_LINKS rows)."""
+
+    entities: pa.Table
+    links: pa.Table
+
+
+def _counts(rows: pa.Table, keys: list[str]) -> list[tuple]:
+    grouped = rows.group_by(keys, use_threads=False).aggregate([("doc_id", "count")])
+    return list(zip(*(grouped[k].to_pylist() for k in keys + ["doc_id_count"]), strict=True))
+
+
+def _most_used(counter: Counter) -> str:
+    return max(counter.items(), key=lambda kv: (kv[1], kv[0]))[0] if len(counter) > 1 else next(iter(counter))
+
+
+@lru_cache(maxsize=1 << 18)
+def _tokens(name_id: str) -> tuple[str, ...]:
+    return tuple(name_id[len(PREFIX):].split(SEX_MARK)[0].split("-"))
+
+
+def _slug(tokens: tuple[str, ...], taken: set[str]) -> str:
+    slug = "-".join(tokens)
+    return slug if slug not in taken else slug + "-n"
+
+
+def _person_clusters(full: dict[str, int], types: dict[str, str]) -> dict[str, str]:
+    """Full-name ids of people -> the id of the member standing for their entity (the most mentioned)."""
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for name_id in full:
+        if types[name_id] == "person":
+            blocks[tuple(map(skeleton, _tokens(name_id)))].append(name_id)
+    head = {}
+    for members in blocks.values():
+        members.sort(key=lambda m: (-full[m], m))
+        groups: list[list[str]] = []
+        for member in members:
+            mine = _tokens(member)
+            group = next((g for g in groups if any(set(mine) & set(_tokens(other)) for other in g)), None)
+            (group.append(member) if group is not None else groups.append([member]))
+        for group in groups:
+            head.update(dict.fromkeys(group, group[0]))
+    return _nicknames(_middle_names(head, full), full)
+
+
+def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
+    """'Barack Hussein Obama', 'Sarah Huckabee Sanders', 'Robert S. Mueller III' -> the entity of the two-word name
+    with the same first and last word (a last 'III' or 'IV' left aside), when there is exactly one. A last word of two
+    letters is a syllable of a given name ('Kim Jong Il' is not 'Kim Il'); 'Jr.' is another person."""
+    short: dict[tuple[str, str], str] = {}
+    for name_id in head:
+        tokens = _tokens(name_id)
+        if len(tokens) == 2:
+            short[tokens] = head[name_id]
+    members: dict[str, list[str]] = defaultdict(list)
+    for name_id, its_head in head.items():
+        members[its_head].append(name_id)
+    for name_id in list(members):
+        tokens = _tokens(name_id)
+        tokens = tokens[:-1] if len(tokens) > 2 and tokens[-1] in ("iii", "iv") else tokens
+        target = short.get((tokens[0], tokens[-1])) if len(tokens) > 1 and len(tokens[-1]) > 2 else None
+        if target and target != name_id:
+            for member in members[name_id]:
+                head[member] = target
+    return head
+
+
+def _nicknames(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
+    """'Chuck Schumer' / 'Charles Schumer', 'Bernie' / 'Bernard Sanders': people of one surname letter for letter whose
+    given names the nicknames table links, when the table links the name to exactly one other person of that surname
+    ('Chris Smith' beside both a Christopher and a Christine Smith stays apart)."""
+    linked = gazetteer.nicknames()
+    by_surname: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for name_id, its_head in head.items():
+        tokens = _tokens(name_id)
+        by_surname[tokens[-1]][tokens[0]].add(its_head)
+    into: dict[str, str] = {}
+    for given in by_surname.values():
+        partner: dict[str, set[str]] = defaultdict(set)
+        for name, heads in given.items():
+            others = {h for other in linked.get(name, ()) for h in given.get(other, ())} - heads
+            for its_head in heads:
+                partner[its_head] |= others
+        for its_head, others in partner.items():
+            other = next(iter(others)) if len(others) == 1 else None
+            if other and partner.get(other) == {its_head}:  # each the other's only linked person
+                pair = sorted((its_head, other), key=lambda h: (-full.get(h, 0), h))
+                into[pair[1]] = pair[0]
+    return {name_id: into.get(its_head, its_head) for name_id, its_head in head.items()}
+
+
+def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
+    """Acronym as written -> the head id of the expansion the articles give it, when most agree."""
+    expanded = rows.filter(pc.equal(rows["match_kind"], "acronym"))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for surface, name_id, n in _counts(expanded, ["surface", "entity_id"]):
+        votes[surface][heads.get(name_id, name_id)] += n
+    found = {}
+    for surface, counter in votes.items():
+        best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
+        if n >= ACRONYM_SHARE * sum(counter.values()):
+            found[surface] = best
+    return found
+
+
+def _usual_bearers(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, float, int]]:
+    """A lone surname -> (the person the articles naming its bearers resolve it to most, that share, how many times
+    the articles resolved it)."""
+    resolved = rows.filter(pc.equal(rows["match_kind"], "surname_in_article"))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for surface, name_id, n in _counts(resolved, ["surface", "entity_id"]):
+        tokens = key_tokens(surface)
+        if len(tokens) == 1:
+            votes[tokens[0]][heads.get(name_id, name_id)] += n
+    usual = {}
+    for word, counter in votes.items():
+        best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
+        total = sum(counter.values())
+        usual[word] = (best, n / total, total)
+    return usual
+
+
+def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for name_id, head in heads.items():
+        if types.get(head) == "person":
+            found[_tokens(name_id)[-1]].add(head)
+    return found
+
+
+def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[str | None, str | None, str | None]:
+    """A lone word's provisional id -> (head id or itself, match kind, note) by the rules of the module doc."""
+    word = _tokens(name_id)[0]
+    places = gazetteer.places()
+    if surface.isupper() and len(surface) > 1:
+        head = context["acronyms"].get(surface)
+        return (head, "acronym_in_corpus", None) if head else (None, None, None)
+    if places.is_major(word):
+        return name_id, "discovered", None
+    sexes = {_PENDING_SEX[k] for k in kinds}
+    bearers = sorted(context["surnames"].get(word, ()))
+    if sexes & {"m", "f"} and len(bearers) > 1:
+        given = gazetteer.given_names()
+        bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
+    usual = context["usual"].get(word)
+    # 'his son, Will,', 'betting that Rupert': an untitled given name is a surname only where the corpus often
+    # resolves it as one, and never when it also writes it in lower case
+    given = not sexes - {None} and word in gazetteer.given_names() and \
+        (word in context["common"] or not usual or usual[2] < USUAL_COUNT)
+    if given and len(bearers) == 1:
+        return None, None, None
+    # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
+    # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
+    if len(bearers) == 1 and (usual or sexes - {None}):
+        return bearers[0], "surname_in_corpus", None
+    if not given and usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers:
+        return usual[0], "surname_in_corpus", None
+    if bearers:
+        return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
+    # A lone word of its own is a place or a titled person; anything else ('Hindu', 'DUIs') is too often no name.
+    own = places.is_place(word) or sexes - {None}
+    return (name_id, "discovered", None) if own else (None, None, None)
+
+
+def _lone_type(name_id: str, kinds: set[str]) -> str:
+    if {_PENDING_SEX[k] for k in kinds} - {None}:
+        return "person"
+    return name_type(_tokens(name_id))
+
+
+def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = ()
+            ) -> Resolution:
+    """Discovered mention rows (doc_id, entity_id = provisional id, surface, match_kind) + the entity table's ids +
+    lower-case words of the corpus + review's decisions (merged, split, renamed) -> Resolution."""
+    counts: Counter = Counter()
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for name_id, kind, n in _counts(discovered, ["entity_id", "match_kind"]):
+        counts[name_id] += n
+        kinds[name_id].add(kind)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for name_id, surface, n in _counts(discovered, ["entity_id", "surface"]):
+        surfaces[name_id][surface] += n
+    full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
+    types = {i: name_type(_tokens(i)) for i in full}
+    heads = {i: i for i in full} | _person_clusters(full, types)
+    context = {"acronyms": _acronyms(discovered, heads), "surnames": _surnames(heads, types), "counts": counts,
+               "common": common_words, "usual": _usual_bearers(discovered, heads),
+               "name_of": lambda i: _most_used(surfaces[i]) if i in full else i}  # for notes: a few names only
+    links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
+    for name_id in kinds.keys() - full.keys():
+        surface = _most_used(surfaces[name_id])
+        links[name_id] = _lone(name_id, kinds[name_id], surface, context)
+        if links[name_id][0] == name_id:
+            types[name_id] = _lone_type(name_id, kinds[name_id])
+    _split(links, list(decisions), curated_ids)
+    return _tables(links, types, surfaces, discovered, curated_ids, list(decisions))
+
+
+def _decided(decisions: list[dict], kind: str) -> list[tuple[str, str]]:
+    return [(d["entity_id"], d["spellings"]) for d in decisions if d.get("kind") in ("entity", "merge")
+            and d["decision"] == kind]
+
+
+def _split(links: dict, decisions: list[dict], curated_ids: set[str]) -> None:
+    """Spellings review split out of an entity become entities of their own."""
+    for entity_id, spelling in _decided(decisions, "split"):
+        name_id = PREFIX + "-".join(key_tokens(spelling))
+        head = links.get(name_id, (None,))[0]
+        if head and _slug(_tokens(head), curated_ids) == entity_id:
+            links[name_id] = (name_id, "discovered", None)
+
+
+def _final_ids(heads: list[str], curated_ids: set[str], decisions: list[dict]) -> dict[str, str]:
+    """Head ids -> entity ids: the folded key of the head, or the entity review merged it into."""
+    final = {head: _slug(_tokens(head), curated_ids) for head in heads}
+    into = dict(_decided(decisions, "merged"))
+    return {head: into.get(entity_id, entity_id) for head, entity_id in final.items()}
+
+
+def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, curated_ids: set[str],
+            decisions: list[dict]) -> Resolution:
+    ids = sorted(links)
+    heads = sorted({head for head, _, _ in links.values() if head})
+    final = _final_ids(heads, curated_ids, decisions)
+    link_table = pa.table({
+        "name_id": ids,
+        "entity_id": [final.get(links[i][0]) for i in ids],
+        "match_kind": [links[i][1] for i in ids],
+        "note": [links[i][2] for i in ids],
+    }, schema=ENTITY_LINKS)
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for name_id, (head, _, _) in links.items():
+        if head:
+            by_entity[final[head]].append(name_id)
+    entity_of = pc.take(link_table["entity_id"], pc.index_in(discovered["entity_id"], value_set=link_table["name_id"]))
+    per_entity = pa.table({"entity_id": entity_of, "doc_id": discovered["doc_id"]}).filter(pc.is_valid(entity_of))
+    grouped = per_entity.group_by("entity_id").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
+    totals = {e: (n, d) for e, n, d in zip(*(grouped[c].to_pylist() for c in grouped.column_names), strict=True)}
+    names = dict(_decided(decisions, "renamed"))
+    rows = []
+    for entity_id in sorted(by_entity.keys() - curated_ids):
+        spellings, entity_type = _spellings(by_entity[entity_id], links, types, surfaces)
+        ranked = [s for s, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))] \
+            if len(spellings) > 1 else list(spellings)
+        canonical = names.get(entity_id, next((s for s in ranked if " " in s), ranked[0]))
+        n, docs = totals.get(entity_id, (0, 0))
+        rows.append({"entity_id": entity_id, "canonical_name": canonical, "entity_type": entity_type,
+                     "aliases": sorted(set(ranked[:MAX_ALIASES]) - {canonical}),
+                     "is_curated": False, "count_mentions": n, "count_articles": docs})
+    return Resolution(pa.Table.from_pylist(rows, schema=ENTITIES), link_table)
+
+
+def _spellings(name_ids: list[str], links: dict, types: dict, surfaces: dict) -> tuple[Counter, str]:
+    """An entity's provisional ids -> (its spellings and their mentions, the type most of its mentions give)."""
+    if len(name_ids) == 1:  # most entities: one provisional id, nothing to add up
+        return surfaces[name_ids[0]], types.get(links[name_ids[0]][0], "unknown")
+    spellings: Counter = Counter()
+    kinds: Counter = Counter()
+    for name_id in name_ids:
+        spellings.update(surfaces[name_id])
+        kinds[types.get(links[name_id][0], "unknown")] += sum(surfaces[name_id].values())
+    return spellings, max(kinds.items(), key=itemgetter(1))[0]
+
+
+def with_curated_counts(entities: pa.Table, curated_mentions: pa.Table) -> pa.Table:
+    """The entity table (ENTITIES) + mentions of its entities -> the table with their mention and article counts."""
+    grouped = curated_mentions.group_by("entity_id").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
+    at = pc.index_in(entities["entity_id"], value_set=grouped["entity_id"])
+    counts = pc.fill_null(pc.take(grouped["doc_id_count"], at), 0).cast(pa.int32())
+    docs = pc.fill_null(pc.take(grouped["doc_id_count_distinct"], at), 0).cast(pa.int32())
+    out = entities.set_column(entities.schema.get_field_index("count_mentions"), "count_mentions", counts)
+    return out.set_column(out.schema.get_field_index("count_articles"), "count_articles", docs).cast(ENTITIES)
+
+
+def lower_case_words(words: set[str], bodies) -> set[str]:
+    """Folded lone words + sample bodies -> those the bodies also write in lower case ('Hell', 'State')."""
+    import re
+
+    found: set[str] = set()
+    for body in bodies:
+        found |= words.intersection(re.findall(r"\b[a-z]+\b", body))
+    return found
+
+
+def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
+    """Discovered mention rows + ENTITY_LINKS -> CANDIDATE_MENTIONS rows for the names no entity took."""
+    at = pc.index_in(discovered["entity_id"], value_set=links["name_id"])
+    left = pc.is_null(pc.take(links["entity_id"], at))
+    rows = discovered.filter(left)
+    notes = pc.take(links["note"], pc.index_in(rows["entity_id"], value_set=links["name_id"]))
+    return pa.table({"doc_id": rows["doc_id"], "surface": rows["surface"], "start_char": rows["start_char"],
+                     "end_char": rows["end_char"], "note": notes}, schema=CANDIDATE_MENTIONS)
+
+
+def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies,
+                  decisions: list[dict] = (), curated: pa.Table | None = None) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """MENTIONS (of discovered names, or all) + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies
+    + review's decisions (+ the doc_id, entity_id of the table's mentions, when `mentions` holds only discovered
+    names) -> (every entity, curated and discovered, with counts; ENTITY_LINKS; candidates nothing resolved)."""
+    is_discovered = pc.starts_with(mentions["entity_id"], PREFIX)
+    discovered = mentions.filter(is_discovered) if curated is None else mentions
+    curated = mentions.filter(pc.invert(is_discovered)) if curated is None else curated
+    pending = discovered.filter(pc.starts_with(discovered["match_kind"], "pending"))
+    lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
+    resolution = resolve(discovered, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
+                         decisions)
+    everything = pa.concat_tables([with_curated_counts(entities, curated), resolution.entities])
+    left = pa.concat_tables([candidate_mentions.cast(CANDIDATE_MENTIONS),
+                             pending_candidates(discovered, resolution.links)])
+    return everything, resolution.links, left
+
+
+def merge_proposals(entities: pa.Table, decided: set[str] = frozenset()) -> pa.Table:
+    """Every entity (ENTITIES) -> ALIAS_SUGGESTIONS of kind 'merge': discovered people that are likely one person but
+    were not merged (a middle name more: 'Hillary Rodham Clinton' / 'Hillary Clinton'), ranked by the mentions a merge
+    would move. Only one surname letter for letter: look-alike surnames ('Kelly', 'Kelley') are never offered."""
+    people = [r for r in entities.to_pylist() if r["entity_type"] == "person"]
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in people:
+        tokens = key_tokens(row["canonical_name"])
+        if len(tokens) >= 2:
+            groups[(tokens[-1], tokens[0])].append(row)
+    out = []
+    for rows in groups.values():
+        rows.sort(key=lambda r: (-r["count_mentions"], r["entity_id"]))
+        for other in rows[1:]:
+            target = rows[0]
+            if other["is_curated"] or not set(key_tokens(target["canonical_name"])) ^ \
+                    set(key_tokens(other["canonical_name"])):
+                continue
+            spellings = [target["canonical_name"], other["canonical_name"]]
+            out.append({"suggestion_id": suggestion_id("merge", target["entity_id"], spellings), "kind": "merge",
+                        "entity_id": target["entity_id"], "canonical_name": target["canonical_name"],
+                        "entity_type": "person", "spellings": spellings,
+                        "count_by_spelling": [target["count_mentions"], other["count_mentions"]],
+                        "matched_variant": other["entity_id"], "outlets": [],
+                        "count_mentions": other["count_mentions"], "count_articles": other["count_articles"],
+                        "score": 0.0, "examples": []})
+    out = [r for r in out if r["suggestion_id"] not in decided]
+    out.sort(key=lambda r: (-r["count_mentions"], r["suggestion_id"]))
+    return pa.Table.from_pylist(out, schema=ALIAS_SUGGESTIONS)
