@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 
-from transforms.clean.page_text import NAV_LABEL, SEPARATORS, stopword_density
+from transforms.clean.page_text import NAV_LABEL, SEPARATORS, ends_a_sentence, stopword_density
 
 # Words of links and widgets: a line made of them points elsewhere or invites an action.
 _LINK_WORDS = re.compile(
@@ -19,7 +19,6 @@ _LINK_WORDS = re.compile(
     r"|home|search|menu|advert\w*|sponsored|copyright|rights reserved|terms|privacy|contact|rss|feeds?)\b"
     r"|[@©»›|]|https?://|www\.|\.com\b", re.I)
 _WORD = re.compile(r"\w+")
-_CLOSERS = "\"'”’) "
 _PROSE_WORDS = 25
 _WINDOW = 3
 _WIDE = 8
@@ -54,7 +53,7 @@ def _line_row(line: str, rule: bool, site_line: bool) -> list[float]:
     return [
         math.log1p(len(line)),
         stopword_density(line),
-        float(line.rstrip(_CLOSERS).endswith((".", "!", "?")) and len(words) >= 4),
+        float(ends_a_sentence(line) and len(words) >= 4),
         sum(not c.isalnum() and not c.isspace() for c in line) / chars,
         sum(c.isdigit() for c in line) / chars,
         sum(w[:1].isupper() for w in tokens) / max(len(tokens), 1),

@@ -56,8 +56,13 @@ def stopword_density(line: str) -> float:
     return sum(w in STOPWORDS for w in words) / max(len(words), 1)
 
 
+def ends_a_sentence(line: str) -> bool:
+    """A line -> whether it ends with a full stop, '!' or '?' (closing quotes and brackets aside)."""
+    return line.rstrip(_CLOSERS).endswith((".", "!", "?"))
+
+
 def _sentence(line: str) -> bool:
-    return line.rstrip(_CLOSERS).endswith((".", "!", "?")) and len(line.split()) >= SENTENCE_WORDS
+    return ends_a_sentence(line) and len(line.split()) >= SENTENCE_WORDS
 
 
 def line_class(line: str) -> str:
@@ -111,7 +116,7 @@ def comments_start(lines: list[str], classes: list[str]) -> int:
 
 def _menu_item(line: str) -> bool:
     # A menu item is a bare label: no bullet or number before it, no colon or sentence end in it.
-    return not _LIST_ITEM.match(line) and ":" not in line and not line.rstrip(_CLOSERS).endswith((".", "!", "?"))
+    return not _LIST_ITEM.match(line) and ":" not in line and not ends_a_sentence(line)
 
 
 def _nav_labels(lines: list[str], menu: list[bool]) -> int:
