@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from transforms.clean.needles import FirstMatch
 from transforms.ingest.metadata import is_dateline_only, parse_byline, parse_timestamp
 
 
@@ -16,6 +17,7 @@ class Rule:
     test: Callable[[str], bool]
     removes: tuple[str, ...]
     keeps: tuple[str, ...] = ()
+    max_words: int = 10_000  # a predicate test passes no line of more words (its own limit, told to the engine)
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,22 @@ class _Pattern:
         return n <= self.max_words and self.compiled.search(line) is not None
 
 
-def _regex(pattern: str, max_words: int = 40, flags: int = re.I) -> Callable[[str], bool]:
+def _regex(pattern: str, max_words: int = 40, flags: int = re.I) -> _Pattern:
     return _Pattern(re.compile(pattern, flags), max_words)
 
 
-def _either(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
-    return lambda line: any(test(line) for test in tests)
+@dataclass(frozen=True)
+class _AnyOf:
+    """Several patterns, any of which removes the line."""
+
+    patterns: tuple[_Pattern, ...]
+
+    def __call__(self, line: str) -> bool:
+        return any(pattern(line) for pattern in self.patterns)
+
+
+def _either(*patterns: _Pattern) -> _AnyOf:
+    return _AnyOf(patterns)
 
 
 _AGENCIES = (r"reuters|ap|afp|aa|anadolu(?: agency)?|getty(?: images)?|epa(?:-efe)?|xinhua|tass|dpa|ani|pti|ians"
@@ -218,16 +230,17 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule("byline", "Bylines name the author: kept as article metadata, not body.",
          lambda line: parse_byline(line) is not None,
          ("Reported by: Vishal Tiwari", "By John Smith and Jane Doe"),
-         ("By Saturday the army had left Sirte.",)),
+         ("By Saturday the army had left Sirte.",), max_words=14),
     Rule("timestamp", "Publication and update stamps: kept as article metadata, not body.",
          lambda line: parse_timestamp(line) is not None,
          ("Updated January 12th, 2020 at 12:42 IST", "Published January 12th, 2020 at 12:42 IST",
           "June 5, 2020"),
-         ("On June 5, 2020 fighters entered Tarhouna.",)),
+         ("On June 5, 2020 fighters entered Tarhouna.",), max_words=12),
     Rule("dateline", "A dateline on its own line says where the story was filed: kept as metadata.",
          is_dateline_only,
          ("ANKARA", "BEIRUT, Lebanon (AP)"),
-         ("ADVERTISEMENT", "UN", "Ankara backs the GNA.")),
+         # a place of up to 4 words, a region of up to 2, an agency of up to 25 characters in brackets: <= 19 words
+         ("ADVERTISEMENT", "UN", "Ankara backs the GNA."), max_words=19),
     Rule("bare_url", "A web address alone on a line is a link or a site notice, not reporting.",
          _regex(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk|ir|tv|news|info|io)"
                 r"(?:/\S*)?$", 3),
@@ -239,6 +252,17 @@ LINE_RULES: tuple[Rule, ...] = (
          ("“Yes.”",)),
 )
 RULES_BY_NAME = {rule.name: rule for rule in LINE_RULES}
+
+
+def _tests(rule: Rule) -> list[tuple[str, int, re.Pattern | Callable[[str], bool]]]:
+    """A rule -> its (name, word limit, regex or predicate) tests for the engine, in order."""
+    patterns = (rule.test,) if isinstance(rule.test, _Pattern) else getattr(rule.test, "patterns", None)
+    if patterns is None:
+        return [(rule.name, rule.max_words, rule.test)]
+    return [(rule.name, pattern.max_words, pattern.compiled) for pattern in patterns]
+
+
+_FIRST_MATCH = FirstMatch([test for rule in LINE_RULES for test in _tests(rule)])
 
 # Structural, corpus and page reasons, decided by articles.clean_document, sitelines and pagetext, described
 # here so that every reason in removed_lines has its one-line why in one place.
@@ -263,11 +287,7 @@ MODEL_REASONS = ("model: navigation-like", "off_main_text", "comments")
 
 def line_reason(line: str) -> str | None:
     """One stripped line -> the name of the first rule that removes it, or None to keep it."""
-    words = len(line.split())
-    for rule in LINE_RULES:
-        if rule.test(line, words) if isinstance(rule.test, _Pattern) else rule.test(line):
-            return rule.name
-    return None
+    return _FIRST_MATCH(line)
 
 
 def why(reason: str) -> str:

@@ -131,6 +131,9 @@ def _nav_labels(lines: list[str], menu: list[bool]) -> int:
 def looks_like_page(lines: list[str]) -> bool:
     """Lines -> True when they read as a whole web page (menus above and below the prose, or a site menu), not an
     article."""
+    # A menu line is a short one (under SHORT_CHARS) and a bare label: without enough of them, no page.
+    if sum(len(line) < SHORT_CHARS and _menu_item(line) for line in lines) < PAGE_MENU_LINES:
+        return False
     raw = [line_class(line) for line in lines]
     menu = [a == "short" and b == "bad" and _menu_item(x) for a, b, x in zip(raw, _menus(raw), lines, strict=True)]
     prose = [i for i, c in enumerate(raw) if c == "good"]
