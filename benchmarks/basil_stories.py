@@ -25,7 +25,8 @@ import pyarrow as pa
 from dateutil import parser as dateparser
 
 from transforms.compare import stories
-from transforms.compare.stories import cluster_stories, story_features
+from transforms.compare.stories import cluster_stories
+from transforms.compare.story_features import story_features
 from transforms.names.mentions import extract_mentions, parse_entities
 from warehouse.contracts import MENTIONS
 

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows.settings import SETTINGS
-from transforms.compare import descriptors, figures, stories
+from transforms.compare import descriptors, figures, stories, story_features
 from transforms.compare.quotes import extract as quotes
 from transforms.compare.quotes import groups as quote_groups
 
@@ -55,7 +55,8 @@ def run(warehouse: str, batch_size: int) -> None:
         found["descriptors"].append(_timed(timings, "descriptors", descriptors.extract_descriptors, batch,
                                            batch_mentions, batch_quotes, entities))
         found["figures"].append(_timed(timings, "figures", figures.extract_figures, batch))
-        found["features"].append(_timed(timings, "story features", stories.story_features, batch, batch_mentions))
+        found["features"].append(
+            _timed(timings, "story features", story_features.story_features, batch, batch_mentions))
     all_quotes = pa.concat_tables(found["quotes"])
     groups = _timed(timings, "quote groups", quote_groups.group_quotes, all_quotes)
     story_rows = _timed(timings, "story clusters", stories.cluster_stories, pa.concat_tables(found["features"]))

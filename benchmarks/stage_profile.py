@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from flows import storage
 from flows.settings import SETTINGS
-from transforms.compare import descriptors, figures, stories
+from transforms.compare import descriptors, figures, stories, story_features
 from transforms.compare.quotes import extract as quotes
 from transforms.names import mentions
 
@@ -40,7 +40,7 @@ def _batch_stages(batch: pa.Table, entities: pa.Table, timed) -> dict[str, pa.Ta
         "mentions": found, "candidates": candidates, "quotes": found_quotes,
         "descriptors": timed("descriptors", descriptors.extract_descriptors, batch, found, found_quotes, entities),
         "figures": timed("figures", figures.extract_figures, batch),
-        "features": timed("features", stories.story_features, batch, mentions.curated_only(found)),
+        "features": timed("features", story_features.story_features, batch, mentions.curated_only(found)),
     }
 
 

@@ -4,15 +4,9 @@ import pyarrow as pa
 import pytest
 
 from benchmarks.basil_stories import pairwise_scores
-from transforms.compare.stories import (
-    MAX_POSTINGS,
-    MAX_TERMS,
-    STORY_FEATURES,
-    cluster_stories,
-    salient_terms,
-    story_features,
-)
-from warehouse.contracts import MENTIONS, STORIES, conform
+from transforms.compare.stories import MAX_POSTINGS, cluster_stories
+from transforms.compare.story_features import MAX_TERMS, salient_terms, story_features
+from warehouse.contracts import MENTIONS, STORIES, STORY_FEATURES, conform
 
 DAY = datetime(2024, 10, 29, 9, tzinfo=UTC)
 FLOOD = [

@@ -3,5 +3,6 @@ FIGURES, STORY_FEATURES and STORIES.
 
 quotes/ (quoted spans, their speakers, groups of the same words across articles), descriptors and
 descriptor_words (the words an outlet puts next to a name), figures and numbers (numbers with what they count),
-stories (articles grouped into the stories they tell).
+story_features (each article's salient words and entities) and stories (articles grouped into the stories they
+tell).
 """

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 from transforms.clean import articles
 from transforms.clean.site_lines import site_line_sets
-from transforms.compare import descriptors, figures, stories
+from transforms.compare import descriptors, figures, story_features
 from transforms.compare.quotes import extract as quotes
 from transforms.names import mentions
 from warehouse.contracts import ANALYSED, QUARANTINE, SOURCES
@@ -82,7 +82,7 @@ def analyse_batch(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> B
         descriptors=descriptors.extract_descriptors(cleaned.articles, found, found_quotes, entities),
         figures=figures.extract_figures(cleaned.articles),
         # Stories compare the entity table's entities only: discovered names are many, and resolved run-wide.
-        story_features=stories.story_features(cleaned.articles, mentions.curated_only(found)),
+        story_features=story_features.story_features(cleaned.articles, mentions.curated_only(found)),
     )
 
 
