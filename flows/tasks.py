@@ -19,6 +19,9 @@ from transforms.runs import batch as batches
 from transforms.runs import bookkeeping as runs
 from warehouse import reports
 
+# Up to this many documents, site lines are counted in memory (about 100 MB of candidate lines); beyond, in buckets.
+SITE_LINE_BUCKET_DOCS = 20_000
+
 light = task(cache_policy=NO_CACHE)
 io_task = task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 
@@ -88,13 +91,16 @@ def parse_entities(rows: list[dict]) -> pa.Table:
 
 @io_task
 def learn_site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
-    """Site lines counted over the documents' texts, streamed from the run's DOCUMENTS parts one at a time."""
-    counts = sitelines.SiteLineCounts()
+    """Site lines counted over the documents' texts, streamed from the run's DOCUMENTS parts one at a time; their
+    candidate lines are counted in memory up to SITE_LINE_BUCKET_DOCS documents, else spilled and counted in buckets
+    (the peak holds one bucket, whatever the corpus)."""
     PROGRESS.stage("learn site lines", docs.num_rows)
-    for part in storage.with_texts(warehouse_dir, run_id, docs):
-        counts.add(part)
-        PROGRESS.advance("learn site lines", part.num_rows)
-    return counts.table()
+    with storage.spilled(-(-docs.num_rows // SITE_LINE_BUCKET_DOCS) or 1, "key_hash") as spill:
+        for part in storage.with_texts(warehouse_dir, run_id, docs):
+            spill.add(sitelines.candidate_rows(part))
+            PROGRESS.advance("learn site lines", part.num_rows)
+        counts = [sitelines.recurring_lines(bucket) for bucket in spill.buckets()]
+    return sitelines.site_lines_from_counts(counts, sitelines.outlet_doc_counts(docs))
 
 
 @light

@@ -1,9 +1,16 @@
 import pyarrow as pa
 import pytest
 
+from flows.storage import spill
 from transforms.clean.articles import clean_articles, clean_document
 from transforms.clean.line_rules import LINE_RULES, STRUCTURE_REASONS, line_reason, why
-from transforms.clean.site_lines import SiteLineCounts, learn_site_lines
+from transforms.clean.site_lines import (
+    candidate_rows,
+    learn_site_lines,
+    outlet_doc_counts,
+    recurring_lines,
+    site_lines_from_counts,
+)
 from warehouse.contracts import DOCUMENTS, SITE_LINES
 
 REMOVES = [(rule.name, line) for rule in LINE_RULES for line in rule.removes]
@@ -104,8 +111,30 @@ def test_site_line_counts_add_up_over_batches_in_any_order():
     whole = learn_site_lines(docs)
     assert [(r["line_key"], r["line_text"], r["count_docs"], r["count_outlet_docs"]) for r in whole.to_pylist()] == [
         ("route 6", "ROUTE 6", 3, 3)]  # the text of the first document in input order; no outlet, not counted
-    counts = SiteLineCounts().add(docs.slice(2)).add(docs.slice(0, 2))
-    assert counts.table().equals(whole)
+    # candidate lines of the batches in another order, counted in buckets of whole groups: the same site lines
+    with spill.spilled(3, "key_hash") as spilled:
+        for part in (docs.slice(2), docs.slice(0, 2)):
+            spilled.add(candidate_rows(part))
+        counts = [recurring_lines(bucket) for bucket in spilled.buckets()]
+    assert site_lines_from_counts(counts, outlet_doc_counts(docs)).equals(whole)
+
+
+def test_spill_gives_back_every_row_bucket_by_bucket_in_files_removed_after(monkeypatch):
+    monkeypatch.setattr(spill, "FLUSH_ROWS", 4)  # write out every few rows
+    rows = [pa.table({"h": pa.array(range(i, i + 5), pa.uint32()), "v": [f"{i}-{j}" for j in range(5)]})
+            for i in range(0, 30, 5)]
+    with spill.spilled(4, "h") as spilled:
+        for table in rows:
+            spilled.add(table)
+        folder = spilled.folder
+        buckets = [bucket.to_pylist() for bucket in spilled.buckets()]
+        assert len(list(folder.glob("*.parquet"))) > 4
+    assert not folder.exists()
+    assert [sorted({r["h"] % 4 for r in bucket}) for bucket in buckets] == [[0], [1], [2], [3]]
+    assert sorted(r["v"] for bucket in buckets for r in bucket) == sorted(pa.concat_tables(rows)["v"].to_pylist())
+    with spill.spilled(1, "h") as spilled:  # one bucket: nothing written
+        spilled.add(rows[0])
+        assert spilled.folder is None and [b.num_rows for b in spilled.buckets()] == [5]
 
 
 def test_clean_articles_merges_duplicate_content_and_quarantines_empty_bodies():

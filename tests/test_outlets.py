@@ -45,10 +45,15 @@ def test_normalise_outlets_keeps_the_label():
     ]
 
 
-def test_a_document_without_outlet_gets_the_one_whose_site_lines_it_carries(prefect_harness, tmp_path):
+@pytest.mark.parametrize("bucket_docs", [20_000, 1], ids=["in memory", "spilled in buckets"])
+def test_a_document_without_outlet_gets_the_one_whose_site_lines_it_carries(prefect_harness, tmp_path, monkeypatch,
+                                                                            bucket_docs):
     import duckdb
 
+    from flows import tasks
     from flows.pipeline import run_folder
+
+    monkeypatch.setattr(tasks, "SITE_LINE_BUCKET_DOCS", bucket_docs)
 
     inbox = tmp_path / "in"
     inbox.mkdir()

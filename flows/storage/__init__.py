@@ -2,8 +2,9 @@
 
 fs (the warehouse's file system: a folder or an fsspec URL), inputs (the input folder and its manifests), curated
 (the entity, outlet and decision tables), parts (a run's tables as Parquet parts), carry (parts carried into the
-next run), lock (one run at a time), catalog (reading the published catalog), publish (building, checking and
-swapping it in). The flow and the CLI use the names below.
+next run), spill (rows of a corpus-wide count spilled to local files, bucket by bucket), lock (one run at a time),
+catalog (reading the published catalog), publish (building, checking and swapping it in). The flow and the CLI
+use the names below.
 """
 
 from flows.storage.carry import carry_forward
@@ -22,6 +23,7 @@ from flows.storage.inputs import list_inputs, read_files, read_manifests, stat_i
 from flows.storage.lock import LOCK, check_unlocked, check_warehouse, locked
 from flows.storage.parts import read_part, read_run_table, run_parts, with_texts, write_table
 from flows.storage.publish import publish
+from flows.storage.spill import spilled
 from warehouse.contracts import CONTRACTS
 
 __all__ = [
@@ -29,7 +31,6 @@ __all__ = [
     "check_unlocked", "check_warehouse", "export", "list_inputs", "locked", "previous_run", "publish", "query",
     "read_alias_decisions", "read_entities", "read_files", "read_manifests", "read_outlets", "read_part",
     "read_entity", "read_run_table", "read_suggestion", "report_data", "run_parts", "save_alias_decision",
-    "shared_by_processes",
-    "stat_inputs",
+    "shared_by_processes", "spilled", "stat_inputs",
     "versions", "with_texts", "write_table",
 ]

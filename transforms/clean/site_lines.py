@@ -1,10 +1,11 @@
 """Corpus statistics: lines that recur across an outlet's articles are site lines, not reporting."""
 
 import re
+import zlib
 from collections import defaultdict
-from dataclasses import dataclass
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from warehouse.contracts import SITE_LINES
 
@@ -58,83 +59,105 @@ def _candidate_lines(text: str):
             yield line.casefold(), line, lines[i - 1][0].casefold(), sandwiched, opens  # line_key of a joined line
 
 
-@dataclass
-class _Seen:
-    text: str
-    first: tuple  # (source_path, record_no) of the document it was first seen in: the text shown is that one's
-    contexts: set
-    docs: int = 0  # a document's lines are counted together: a count and the last document, not a set of ids
-    last_doc: str = ""
-    occurrences: int = 0
-    sandwiched: int = 0
-    opens: int = 0
-
-    def is_text_structure(self) -> bool:
-        """A recurring subhead, lead-in, speaker's name or verdict label: the outlet's way of writing, not its
-        furniture. Lines in furniture words are never structure."""
-        if _FURNITURE.search(self.text):
-            return False
-        share = STRUCTURE_SHARE * self.occurrences
-        subhead = len(self.text.split()) <= LABEL_WORDS and self.sandwiched >= share
-        lead_in = self.text.endswith(":") and self.opens >= share
-        return subhead or lead_in or self.occurrences >= RECURRING_PER_DOC * self.docs
+# One row per line that could be a site line; its hash (outlet and key) lets rows be split into buckets that each
+# hold whole groups, so the counting can run one bucket at a time (see flows/storage/spill.py). The line before it
+# is kept as a 64-bit hash (the process's own: rows are counted where they are made): only distinct ones count.
+CANDIDATE_LINES = pa.schema([
+    pa.field("outlet", pa.string()), pa.field("doc_id", pa.string()), pa.field("source_path", pa.string()),
+    pa.field("record_no", pa.int64()), pa.field("line_no", pa.int32()), pa.field("line_key", pa.string()),
+    pa.field("line_text", pa.string()), pa.field("previous_hash", pa.int64()), pa.field("sandwiched", pa.bool_()),
+    pa.field("opens", pa.bool_()), pa.field("key_hash", pa.uint32()),
+])
+_KEYS = ["outlet", "line_key"]
+_COUNTS = [("doc_id", "count_distinct"), ("previous_hash", "count_distinct"), ("doc_id", "count"),
+           ("sandwiched", "sum"), ("opens", "sum")]
+_ORDER = [("source_path", "ascending"), ("record_no", "ascending"), ("line_no", "ascending")]
 
 
-class SiteLineCounts:
-    """Line statistics per outlet, added up over documents given in any batches and any order: the same documents
-    give the same SITE_LINES however they are split (the text shown for a line is the one of its first document in
-    (source_path, record_no) order)."""
-
-    def __init__(self):
-        self.docs_per_outlet: dict[str, set] = defaultdict(set)
-        self.seen: dict[tuple[str, str], _Seen] = {}
-
-    def add(self, docs: pa.Table) -> "SiteLineCounts":
-        """Documents (outlet, doc_id, source_path, record_no, text) -> self, their lines counted."""
-        columns = ("outlet", "doc_id", "source_path", "record_no", "text")
-        for outlet, doc_id, path, record, text in zip(*(docs[c].to_pylist() for c in columns), strict=True):
-            if not outlet:
-                continue
-            new_doc = doc_id not in self.docs_per_outlet[outlet]  # the same content may come twice
-            self.docs_per_outlet[outlet].add(doc_id)
-            order = (path, -1 if record is None else record)
-            for key, line, previous, sandwiched, opens in _candidate_lines(text):
-                entry = self.seen.get((outlet, key))
-                if entry is None:
-                    entry = self.seen[(outlet, key)] = _Seen(line, order, set())
-                elif order < entry.first:
-                    entry.text, entry.first = line, order
-                if new_doc and entry.last_doc != doc_id:
-                    entry.docs += 1
-                    entry.last_doc = doc_id
-                entry.contexts.add(previous)
-                entry.occurrences += 1
-                entry.sandwiched += sandwiched
-                entry.opens += opens
-        return self
-
-    def table(self) -> pa.Table:
-        """-> SITE_LINES: lines seen in enough documents after enough different lines, that are not text structure."""
-        rows = []
-        for (group, key), entry in self.seen.items():
-            n_docs, needed = entry.docs, _evidence_needed(key)
-            if n_docs >= needed and len(entry.contexts) >= needed and not entry.is_text_structure():
-                rows.append({
-                    "outlet": group, "line_key": key, "line_text": entry.text, "count_docs": n_docs,
-                    "count_outlet_docs": len(self.docs_per_outlet[group]), "count_contexts": len(entry.contexts),
-                })
-        rows.sort(key=lambda r: (r["outlet"], -r["count_docs"], r["line_key"]))
-        return pa.Table.from_pylist(rows, schema=SITE_LINES)
+def candidate_rows(docs: pa.Table) -> pa.Table:
+    """Documents (outlet, doc_id, text; source_path and record_no if known) -> CANDIDATE_LINES of those with an
+    outlet (articles of unknown outlets are not pooled)."""
+    docs = _with_order(docs)
+    rows = []
+    fields = ("outlet", "doc_id", "source_path", "record_no", "text")
+    for outlet, doc_id, path, record, text in zip(*(docs[c].to_pylist() for c in fields), strict=True):
+        if outlet:
+            order, prefix = (outlet, doc_id, path, -1 if record is None else record), f"{outlet}\0".encode()
+            rows += [(*order, no, key, line, hash(previous), sandwiched, opens,
+                      zlib.crc32(key.encode(), zlib.crc32(prefix)))
+                     for no, (key, line, previous, sandwiched, opens) in enumerate(_candidate_lines(text))]
+    columns = list(zip(*rows, strict=True)) or [[] for _ in CANDIDATE_LINES.names]
+    return pa.table(dict(zip(CANDIDATE_LINES.names, columns, strict=True)), schema=CANDIDATE_LINES)
 
 
-def learn_site_lines(docs: pa.Table) -> pa.Table:
-    """Documents (outlet, doc_id, text; source_path and record_no if known) -> SITE_LINES table (outlet, line_key,
-    counts, example text)."""
+def recurring_lines(rows: pa.Table) -> pa.Table:
+    """CANDIDATE_LINES holding whole (outlet, line_key) groups -> per group seen in two documents or more after two
+    lines or more: count_docs, count_contexts, occurrences, sandwiched, opens and the text of its first document
+    in (source_path, record_no) order. The same rows give the same counts however they are split or ordered."""
+    counts = rows.group_by(_KEYS, use_threads=False).aggregate(_COUNTS)
+    counts = counts.rename_columns(_count_names(counts))
+    counts = counts.filter(pc.and_(pc.greater_equal(counts["count_docs"], MIN_DOCS_SHORT),
+                                   pc.greater_equal(counts["count_contexts"], MIN_DOCS_SHORT)))
+    # the text of each kept line: its first row in document order, sorted among the kept lines' rows only
+    kept = rows.join(counts.select(_KEYS), _KEYS, join_type="left semi").sort_by(_ORDER)
+    firsts = kept.group_by(_KEYS, use_threads=False).aggregate([("line_text", "first")])
+    return counts.join(firsts.rename_columns(_count_names(firsts)), _KEYS)
+
+
+def _count_names(counts: pa.Table) -> list[str]:
+    names = {"doc_id_count_distinct": "count_docs", "previous_hash_count_distinct": "count_contexts",
+             "doc_id_count": "occurrences", "sandwiched_sum": "sandwiched", "opens_sum": "opens",
+             "line_text_first": "line_text"}
+    return [names.get(name, name) for name in counts.column_names]
+
+
+def outlet_doc_counts(docs: pa.Table) -> dict[str, int]:
+    """Documents (outlet, doc_id) -> {outlet: its distinct documents}; the same content may come twice."""
+    pairs = docs.select(["outlet", "doc_id"]).filter(pc.is_valid(docs["outlet"]))
+    counts = pairs.group_by("outlet").aggregate([("doc_id", "count_distinct")])
+    return dict(zip(counts["outlet"].to_pylist(), counts["doc_id_count_distinct"].to_pylist(), strict=True))
+
+
+def _is_text_structure(text: str, occurrences: int, docs: int, sandwiched: int, opens: int) -> bool:
+    """A recurring subhead, lead-in, speaker's name or verdict label: the outlet's way of writing, not its
+    furniture. Lines in furniture words are never structure."""
+    if _FURNITURE.search(text):
+        return False
+    share = STRUCTURE_SHARE * occurrences
+    subhead = len(text.split()) <= LABEL_WORDS and sandwiched >= share
+    lead_in = text.endswith(":") and opens >= share
+    return subhead or lead_in or occurrences >= RECURRING_PER_DOC * docs
+
+
+def site_lines_from_counts(counts: list[pa.Table], outlet_docs: dict[str, int]) -> pa.Table:
+    """recurring_lines of every bucket + outlet_doc_counts -> SITE_LINES: lines seen in enough documents after
+    enough different lines, that are not text structure."""
+    rows = []
+    for row in (row for table in counts for row in table.to_pylist()):
+        needed = _evidence_needed(row["line_key"])
+        if row["count_docs"] >= needed and row["count_contexts"] >= needed and not _is_text_structure(
+                row["line_text"], row["occurrences"], row["count_docs"], row["sandwiched"], row["opens"]):
+            rows.append({
+                "outlet": row["outlet"], "line_key": row["line_key"], "line_text": row["line_text"],
+                "count_docs": row["count_docs"], "count_outlet_docs": outlet_docs[row["outlet"]],
+                "count_contexts": row["count_contexts"],
+            })
+    rows.sort(key=lambda r: (r["outlet"], -r["count_docs"], r["line_key"]))
+    return pa.Table.from_pylist(rows, schema=SITE_LINES)
+
+
+def _with_order(docs: pa.Table) -> pa.Table:
     for name in ("source_path", "record_no"):
         if name not in docs.column_names:
             docs = docs.append_column(name, pa.array([f"{i:012d}" for i in range(docs.num_rows)], pa.string())
                                       if name == "source_path" else pa.nulls(docs.num_rows, pa.int32()))
-    return SiteLineCounts().add(docs).table()
+    return docs
+
+
+def learn_site_lines(docs: pa.Table) -> pa.Table:
+    """Documents (outlet, doc_id, text; source_path and record_no if known) -> SITE_LINES table (outlet, line_key,
+    counts, example text), all in memory (the flow counts bucket by bucket)."""
+    return site_lines_from_counts([recurring_lines(candidate_rows(docs))], outlet_doc_counts(docs))
 
 
 def site_line_sets(site_lines: pa.Table) -> dict[str | None, frozenset[str]]:
