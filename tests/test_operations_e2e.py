@@ -84,11 +84,7 @@ def test_scheduled_runs_start_on_an_empty_inbox_pick_up_new_files_and_stop_clean
     inbox.mkdir()
     outlets = tmp_path / "outlets.csv"
     outlets.write_text("outlet_id,canonical_name,aliases,domains\nwire,The Wire,,wire.example\n")
-    log = (tmp_path / "serve.log").open("w")
-    serve = subprocess.Popen([str(BIN / "crosswire"), "serve", "--interval", "5", "--input", str(inbox),
-                              "--warehouse", str(warehouse), "--outlets", str(outlets), "--batch-size", "1"],
-                             env=server_env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
-                             start_new_session=True)
+    serve, log = _serve(server_env, tmp_path, inbox, warehouse, "--outlets", str(outlets))
     try:
         started = time.monotonic()
         # the first run finds an empty inbox: it publishes a catalog of empty tables, it does not fail
@@ -112,13 +108,19 @@ def test_scheduled_runs_start_on_an_empty_inbox_pick_up_new_files_and_stop_clean
     assert _count(warehouse, "select outlet_name from articles where source_path = 'first.txt'") == "The Wire"
 
 
-def test_ctrl_c_during_a_run_stops_serving_at_once_and_the_next_run_takes_the_work_up(server_env, tmp_path):
-    inbox, warehouse = _corpus(tmp_path / "inbox", 150), tmp_path / "wh"
+def _serve(env: dict, tmp_path: Path, inbox: Path, warehouse: Path, *options: str):
+    """`crosswire serve` every 5 s, one article a batch, in its own session, output to tmp_path/serve.log; ->
+    (process, open log file)."""
     log = (tmp_path / "serve.log").open("w")
     serve = subprocess.Popen([str(BIN / "crosswire"), "serve", "--interval", "5", "--input", str(inbox),
-                              "--warehouse", str(warehouse), "--batch-size", "1"],
-                             env=server_env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
-                             start_new_session=True)
+                              "--warehouse", str(warehouse), "--batch-size", "1", *options],
+                             env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return serve, log
+
+
+def test_ctrl_c_during_a_run_stops_serving_at_once_and_the_next_run_takes_the_work_up(server_env, tmp_path):
+    inbox, warehouse = _corpus(tmp_path / "inbox", 150), tmp_path / "wh"
+    serve, log = _serve(server_env, tmp_path, inbox, warehouse)
     try:
         _wait(lambda: (warehouse / ".crosswire.lock").exists(), 300, "a scheduled run in progress")
         os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C while the run is far from done
