@@ -84,9 +84,9 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         docs, quarantine = planning.documents(input_dir, warehouse_dir, run_id, previous, plan, files, manifests,
                                               batch_size)
         docs = normalise_outlets(_signature_outlets(warehouse_dir, run_id, docs), read_outlets(outlets_file))
-        site_lines = _site_lines(warehouse_dir, run_id, docs)
+        site_lines, doc_site_lines = _site_lines(warehouse_dir, run_id, docs)
         firsts, repeats = split_repeats(docs)
-        keys = analysis_keys(firsts, site_lines, config)
+        keys = analysis_keys(firsts, doc_site_lines, config)
         carried, changed = planning.to_analyse(firsts, keys, previous)
         batch_runner = runners.for_batches(runner, dask_address, runners.batch_count(changed.num_rows, batch_size),
                                            storage.shared_by_processes(warehouse_dir))
@@ -118,7 +118,8 @@ def with_runner(runner: str = "auto", dask_address: str | None = None):
     return functools.partial(run_folder, runner=runner, dask_address=dask_address)
 
 
-def _site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
+def _site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """-> (SITE_LINES, the site lines each document holds)."""
     return learn_site_lines(warehouse_dir, run_id, docs.filter(pc.is_valid(docs["outlet"])))
 
 
@@ -126,7 +127,7 @@ def _signature_outlets(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Ta
     """Documents without an outlet get the one whose site lines they carry; none without, nothing to learn."""
     if not docs["outlet"].null_count:
         return docs
-    site_lines = _site_lines(warehouse_dir, run_id, docs)
+    site_lines, _ = _site_lines(warehouse_dir, run_id, docs)
     lacking = docs.filter(pc.is_null(docs["outlet"]))
     found = [assign_outlets(part, site_lines).drop_columns(["text"])
              for part in storage.with_texts(warehouse_dir, run_id, lacking)]

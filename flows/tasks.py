@@ -65,8 +65,8 @@ def carry_forward(warehouse_dir: str, names: list[str], from_run: str, to_run: s
 
 
 @light
-def analysis_keys(docs: pa.Table, site_lines: pa.Table, config: str) -> pa.Table:
-    return batches.analysis_keys(docs, site_lines, config)
+def analysis_keys(docs: pa.Table, doc_site_lines: pa.Table, config: str) -> pa.Table:
+    return batches.analysis_keys(docs, doc_site_lines, config)
 
 
 @light
@@ -90,17 +90,20 @@ def parse_entities(rows: list[dict]) -> pa.Table:
 
 
 @io_task
-def learn_site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> pa.Table:
-    """Site lines counted over the documents' texts, streamed from the run's DOCUMENTS parts one at a time; their
-    candidate lines are counted in memory up to SITE_LINE_BUCKET_DOCS documents, else spilled and counted in buckets
-    (the peak holds one bucket, whatever the corpus)."""
+def learn_site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """Site lines counted over the documents' texts, streamed from the run's DOCUMENTS parts one at a time, and the
+    site lines each document holds; their candidate lines are counted in memory up to SITE_LINE_BUCKET_DOCS
+    documents, else spilled and counted in buckets (the peak holds one bucket, whatever the corpus)."""
     PROGRESS.stage("learn site lines", docs.num_rows)
     with storage.spilled(-(-docs.num_rows // SITE_LINE_BUCKET_DOCS) or 1, "key_hash") as spill:
         for part in storage.with_texts(warehouse_dir, run_id, docs):
             spill.add(sitelines.candidate_rows(part))
             PROGRESS.advance("learn site lines", part.num_rows)
         counts = [sitelines.recurring_lines(bucket) for bucket in spill.buckets()]
-    return sitelines.site_lines_from_counts(counts, sitelines.outlet_doc_counts(docs))
+        site_lines = sitelines.site_lines_from_counts(counts, sitelines.outlet_doc_counts(docs))
+        held = [sitelines.doc_site_lines(bucket, site_lines) for bucket in spill.buckets()]
+    return site_lines, pa.concat_tables(held) if held else sitelines.doc_site_lines(
+        sitelines.CANDIDATE_LINES.empty_table(), site_lines)
 
 
 @light

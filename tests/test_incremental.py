@@ -11,6 +11,7 @@ import pytest
 from flows import intake
 from flows.settings import SETTINGS
 from tests.conftest import ROOT, SEEDS, copy_seeds
+from transforms.clean.site_lines import learn_doc_site_lines
 from transforms.runs.batch import analysis_keys, unchanged_ids
 from transforms.runs.bookkeeping import plan_reads
 from warehouse.contracts import CONTRACTS, INPUT_FILES
@@ -47,14 +48,35 @@ def test_plan_reads_only_new_changed_or_quarantined_files():
     assert not plan_reads(_files([]), "c1", same).nothing_new
 
 
-def test_analysis_key_changes_with_the_outlets_site_lines_and_the_configuration():
+def test_analysis_key_changes_with_the_site_lines_a_document_holds_and_the_configuration():
     docs = pa.table({"doc_id": ["d1", "d2"], "outlet": ["A", "B"], "title": ["t", "t"], "text": ["x", "y"]})
-    lines = pa.table({"outlet": ["A"], "line_key": ["k1"]})
-    first = analysis_keys(docs, lines, "c1")
-    assert analysis_keys(docs, lines, "c1") == first
-    changed = analysis_keys(docs, pa.table({"outlet": ["A", "A"], "line_key": ["k1", "k2"]}), "c1")
-    assert unchanged_ids(changed, first).to_pylist() == ["d2"]
-    assert unchanged_ids(analysis_keys(docs, lines, "c2"), first).to_pylist() == []
+    held = pa.table({"doc_id": ["d1"], "outlet": ["A"], "line_key": ["k1"]})
+    first = analysis_keys(docs, held, "c1")
+    assert analysis_keys(docs, held, "c1") == first
+    # d1 now holds a second site line: its cleaning changes, d2's does not
+    more = pa.table({"doc_id": ["d1", "d1"], "outlet": ["A", "A"], "line_key": ["k2", "k1"]})
+    assert unchanged_ids(analysis_keys(docs, more, "c1"), first).to_pylist() == ["d2"]
+    # a site line held under another outlet (the same content filed under B) is not d1's
+    assert unchanged_ids(analysis_keys(docs, pa.concat_tables([held, pa.table({
+        "doc_id": ["d1"], "outlet": ["B"], "line_key": ["k9"]})]), "c1"), first).to_pylist() == ["d1", "d2"]
+    assert unchanged_ids(analysis_keys(docs, held, "c2"), first).to_pylist() == []
+
+
+def test_a_site_line_learned_from_other_documents_changes_no_key_of_a_document_without_it():
+    texts = {"a1": "T\nBody one, long enough to be a paragraph of text for the test here.\nShare this story",
+             "a2": "T\nBody two, long enough to be a paragraph of text for the test here.\nShare this story",
+             "a3": "T\nBody three, long enough to be a paragraph of text for the test here.\nA plain ending."}
+    docs = pa.table({"doc_id": list(texts), "outlet": ["A"] * 3, "text": list(texts.values())})
+    site, held = learn_doc_site_lines(docs)
+    assert site["line_key"].to_pylist() == ["share this story"]
+    assert sorted(held["doc_id"].to_pylist()) == ["a1", "a2"]
+    before = analysis_keys(docs.drop_columns(["text"]), held, "c1")
+    texts["a4"], texts["a5"] = "T\nMore.\nA new footer\nEnd.", "T\nOther.\nA new footer\nEnd!"
+    more = pa.table({"doc_id": list(texts), "outlet": ["A"] * 5, "text": list(texts.values())})
+    site, held = learn_doc_site_lines(more)
+    assert sorted(site["line_key"].to_pylist()) == ["a new footer", "share this story"]
+    after = analysis_keys(more.drop_columns(["text"]), held, "c1")
+    assert unchanged_ids(after, before).to_pylist() == ["a1", "a2", "a3"]
 
 
 def test_a_second_run_with_nothing_new_keeps_the_catalog(prefect_harness, tmp_path):

@@ -48,15 +48,16 @@ def line_key(line: str) -> str:
 
 
 def _candidate_lines(text: str):
-    """-> (key, line, previous key, sandwiched, opens a paragraph) per line that could be a site line;
-    sandwiched = between two paragraphs of text. Each line is split into words once."""
+    """-> (line index, key, line, previous key or None, sandwiched, opens a paragraph) per line short enough to be a
+    site line; sandwiched = between two paragraphs of text. Each line is split into words once. The first line is
+    not counted (it is the title), but it is among the lines a document's cleaning looks up."""
     lines = [(" ".join(words), len(words)) for words in map(str.split, text.split("\n")) if words]
-    for i in range(1, len(lines)):
-        line, n_words = lines[i]
+    for i, (line, n_words) in enumerate(lines):
         if n_words <= MAX_LINE_WORDS:
             opens = i + 1 < len(lines) and lines[i + 1][1] >= PARAGRAPH_WORDS
-            sandwiched = opens and lines[i - 1][1] >= PARAGRAPH_WORDS
-            yield line.casefold(), line, lines[i - 1][0].casefold(), sandwiched, opens  # line_key of a joined line
+            sandwiched = opens and i > 0 and lines[i - 1][1] >= PARAGRAPH_WORDS
+            previous = lines[i - 1][0].casefold() if i else None
+            yield i, line.casefold(), line, previous, sandwiched, opens  # line_key of a joined line
 
 
 # One row per line that could be a site line; its hash (outlet and key) lets rows be split into buckets that each
@@ -83,9 +84,9 @@ def candidate_rows(docs: pa.Table) -> pa.Table:
     for outlet, doc_id, path, record, text in zip(*(docs[c].to_pylist() for c in fields), strict=True):
         if outlet:
             order, prefix = (outlet, doc_id, path, -1 if record is None else record), f"{outlet}\0".encode()
-            rows += [(*order, no, key, line, hash(previous), sandwiched, opens,
+            rows += [(*order, no, key, line, None if previous is None else hash(previous), sandwiched, opens,
                       zlib.crc32(key.encode(), zlib.crc32(prefix)))
-                     for no, (key, line, previous, sandwiched, opens) in enumerate(_candidate_lines(text))]
+                     for no, key, line, previous, sandwiched, opens in _candidate_lines(text)]
     columns = list(zip(*rows, strict=True)) or [[] for _ in CANDIDATE_LINES.names]
     return pa.table(dict(zip(CANDIDATE_LINES.names, columns, strict=True)), schema=CANDIDATE_LINES)
 
@@ -94,6 +95,7 @@ def recurring_lines(rows: pa.Table) -> pa.Table:
     """CANDIDATE_LINES holding whole (outlet, line_key) groups -> per group seen in two documents or more after two
     lines or more: count_docs, count_contexts, occurrences, sandwiched, opens and the text of its first document
     in (source_path, record_no) order. The same rows give the same counts however they are split or ordered."""
+    rows = rows.filter(pc.greater(rows["line_no"], 0))  # a title is not counted
     counts = rows.group_by(_KEYS, use_threads=False).aggregate(_COUNTS)
     counts = counts.rename_columns(_count_names(counts))
     counts = counts.filter(pc.and_(pc.greater_equal(counts["count_docs"], MIN_DOCS_SHORT),
@@ -102,6 +104,13 @@ def recurring_lines(rows: pa.Table) -> pa.Table:
     kept = rows.join(counts.select(_KEYS), _KEYS, join_type="left semi").sort_by(_ORDER)
     firsts = kept.group_by(_KEYS, use_threads=False).aggregate([("line_text", "first")])
     return counts.join(firsts.rename_columns(_count_names(firsts)), _KEYS)
+
+
+def doc_site_lines(rows: pa.Table, site_lines: pa.Table) -> pa.Table:
+    """CANDIDATE_LINES + SITE_LINES -> (doc_id, outlet, line_key) of every site line a document holds: all its
+    cleaning looks up, so a document's cleaning changes only when these do."""
+    held = rows.select(["doc_id", "outlet", "line_key"]).join(site_lines.select(_KEYS), _KEYS, join_type="left semi")
+    return held.group_by(["doc_id", "outlet", "line_key"], use_threads=False).aggregate([])
 
 
 def _count_names(counts: pa.Table) -> list[str]:
@@ -158,6 +167,13 @@ def learn_site_lines(docs: pa.Table) -> pa.Table:
     """Documents (outlet, doc_id, text; source_path and record_no if known) -> SITE_LINES table (outlet, line_key,
     counts, example text), all in memory (the flow counts bucket by bucket)."""
     return site_lines_from_counts([recurring_lines(candidate_rows(docs))], outlet_doc_counts(docs))
+
+
+def learn_doc_site_lines(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """Documents -> (SITE_LINES, the site lines each document holds: see doc_site_lines), all in memory."""
+    rows = candidate_rows(docs)
+    site_lines = site_lines_from_counts([recurring_lines(rows)], outlet_doc_counts(docs))
+    return site_lines, doc_site_lines(rows, site_lines)
 
 
 def site_line_sets(site_lines: pa.Table) -> dict[str | None, frozenset[str]]:

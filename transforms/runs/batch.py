@@ -11,7 +11,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms.clean import articles
-from transforms.clean.site_lines import site_line_sets
 from transforms.compare import descriptors, figures, story_features
 from transforms.compare.quotes import extract as quotes
 from transforms.names import mentions
@@ -86,13 +85,18 @@ def analyse_batch(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> B
     )
 
 
-def analysis_keys(docs: pa.Table, site_lines: pa.Table, config: str) -> pa.Table:
-    """Documents + site lines + configuration version -> ANALYSED: one key per document of all its tables hang on."""
-    per_outlet = {outlet: hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
-                  for outlet, lines in site_line_sets(site_lines).items()}
+def analysis_keys(docs: pa.Table, doc_site_lines: pa.Table, config: str) -> pa.Table:
+    """Documents + the site lines each holds (doc_id, outlet, line_key) + configuration version -> ANALYSED: one key
+    per document of all its tables hang on. Of its outlet's site lines, only those in the document count: a site
+    line learned elsewhere changes nothing in its cleaning."""
+    held: dict[tuple, list[str]] = {}
+    for doc_id, outlet, key in zip(*(doc_site_lines[c].to_pylist() for c in ("doc_id", "outlet", "line_key")),
+                                   strict=True):
+        held.setdefault((doc_id, outlet), []).append(key)
     keys = []
     for fields in docs.select([c for c in docs.column_names if c != "text"]).to_pylist():  # the content id has it
-        text = json.dumps([config, per_outlet.get(fields["outlet"], ""), fields], sort_keys=True, default=str)
+        lines = sorted(held.get((fields["doc_id"], fields["outlet"]), ()))
+        text = json.dumps([config, lines, fields], sort_keys=True, default=str)
         keys.append(hashlib.sha256(text.encode()).hexdigest()[:24])
     return pa.table({"doc_id": docs["doc_id"], "analysis_key": pa.array(keys, pa.string())}).cast(ANALYSED)
 
