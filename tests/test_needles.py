@@ -23,7 +23,10 @@ def test_required_strings_of_literals_branches_and_repeats():
     assert required_strings(re.compile(r"(?:ab)+cd?", re.I)) == {"ab"}
 
 
-def test_no_required_string_when_a_branch_or_repeat_may_be_empty():
+def test_no_required_string_when_a_branch_or_repeat_may_be_empty_or_the_case_rule_changes():
+    assert required_strings(re.compile(r"(?i:by) \d")) == {" "}
+    assert required_strings(re.compile(r"(?i:by)\d")) is None
+    assert required_strings(re.compile(r"(?-i:By)\d", re.I)) is None
     assert required_strings(re.compile(r"^[\W_]+$")) is None
     assert required_strings(re.compile(r"(?:read more)?\d+")) is None
     assert required_strings(re.compile(r"foo|\d+")) is None

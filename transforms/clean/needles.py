@@ -1,7 +1,8 @@
 """Required words of a regex: strings one of which every match contains, read from the pattern's parse tree.
 
 A cheap substring test on these rules a line out before the regex runs (the prefilter idea of RE2 and Hyperscan):
-a line none of whose needles it contains cannot match, so skipping the regex changes no result.
+a line none of whose needles it contains cannot match, so skipping the regex changes no result. FirstMatch runs
+named tests in order this way.
 """
 
 import re
@@ -35,13 +36,6 @@ def fold(line: str) -> str:
     return line.lower()
 
 
-def contains_any(needles: Needles, text: str) -> bool:
-    """Needles and a text (folded for a caseless regex) -> whether the regex could match (always without needles)."""
-    if needles is None:
-        return True
-    return any(needle in text for needle in needles)
-
-
 def _best(options: list[frozenset[str]]) -> Needles:
     """Alternative needle sets -> the most selective (longest shortest needle, then fewest needles)."""
     if not options:
@@ -70,6 +64,9 @@ def _sequence(items: list, caseless: bool) -> Needles:
 
 def _node(op, arg, caseless: bool) -> Needles:
     if op is sre.SUBPATTERN:
+        add_flags, del_flags = arg[1], arg[2]
+        if (add_flags | del_flags) & re.IGNORECASE:  # (?i:...) or (?-i:...): its case rule is not the pattern's
+            return None
         return _sequence(list(arg[-1]), caseless)
     if op in _REPEATS and arg[0] >= 1:
         return _sequence(list(arg[2]), caseless)
