@@ -241,7 +241,8 @@ def _joining(gap: str, word: str) -> bool:
     return len(word) == 1 and word.isupper() and (gap == ". " or (gap in ("'", "’") and word in "OD"))
 
 
-def _title_case_lines(text: str, min_long: int = 4) -> list[tuple[int, int]]:
+def _title_case_lines(text: str) -> list[tuple[int, int, int]]:
+    """Text -> (start, end, words of four letters or more) of each line whose every such word is capitalised."""
     spans, offset = [], 0
     for line in text.split("\n"):
         n_long = 0
@@ -251,8 +252,8 @@ def _title_case_lines(text: str, min_long: int = 4) -> list[tuple[int, int]]:
                     break  # prose: a lower-case word comes early, so most lines stop here
                 n_long += 1
         else:
-            if n_long >= min_long:
-                spans.append((offset, offset + len(line)))
+            if n_long >= 2:
+                spans.append((offset, offset + len(line), n_long))
         offset += len(line) + 1
     return spans
 
@@ -333,14 +334,14 @@ def _after_prefix(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
 
 
-def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
-    headlines = _title_case_lines(text)
+def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[int, int, int]]) -> list[Candidate]:
+    headlines = [(a, b) for a, b, n_long in lines if n_long >= 4]
     found = []
     for first, last in _runs(text, tokens, taken):
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
-            if _lone_name(word) and not _sentence_initial(text, start) and not _after_prefix(text, start) and \
-                    not any(a <= start < b for a, b in headlines):
+            if _lone_name(word) and not _after_prefix(text, start) and not _sentence_initial(text, start) and \
+                    not (headlines and any(a <= start < b for a, b in headlines)):
                 found.append(Candidate(word, start, tokens.ends[first], None))
             continue
         first, last = _trim(text, tokens, first, last)
@@ -383,7 +384,8 @@ def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candi
     name inside a longer one ('Washington Post') is left to the longer one, a candidate."""
     tokens = tokenize(text)
     resolved, unresolved = _resolve(text, tokens, index)
-    headlines = _title_case_lines(text, 2)
+    lines = _title_case_lines(text)
+    headlines = [(a, b) for a, b, _ in lines]
     resolved = [r for r in resolved if r[0] != r[1] or tokens.keys[r[0]] in index.acronyms
                 or not _part_of_longer_name(text, tokens, r[0], r[1], headlines)]
     mentions, taken = [], set()
@@ -400,7 +402,7 @@ def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candi
         start, end = tokens.starts[first], tokens.ends[last]
         candidates.append(Candidate(text[start:end], start, end, note))
         taken.update(range(first, last + 1))
-    candidates += _candidates(text, tokens, taken)
+    candidates += _candidates(text, tokens, taken, lines)
     mentions.sort(key=lambda m: m.start_char)
     candidates.sort(key=lambda c: c.start_char)
     return mentions, candidates

@@ -31,6 +31,7 @@ center centre society forces force guard guards navy command campaign foundation
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
 ambassador envoy adviser advisor commissioner governor senator""".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
+_JOINER = re.compile(" (?:of|and|on|as) ")
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,10 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     """'Hillary Clinton and Bill Clinton', 'Jordan Libowitz of Citizens for Ethics', 'Canada and Mexico', 'Thune and
     Cornyn', 'Ted Cruz on Twitter', 'Obama and the White House' -> both names; 'CEOs of Merck' -> the name;
     'Department of Health and Human Services', 'Procter and Gamble' stay whole."""
+    if candidate.note or " " not in candidate.surface:
+        return [candidate]
     surface = candidate.surface.replace(" And ", " and ")
-    if candidate.note or not any(j in surface for j in (" of ", " and ", " on ", " as ")):
+    if not _JOINER.search(surface):
         return [candidate]
     for joiner in (" and the ", " on ", " as ", " of ", " and "):
         at = surface.find(joiner)
@@ -158,6 +161,8 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     """A candidate cut to its name: no party tag, no shouted word after it ('Bill Barr REALLY'), and no sentence
     opener that is not a given name before it ('Banishing Kelly', 'Members of The POLITICO Caucus')."""
     surface, start = candidate.surface, candidate.start_char
+    if " " not in surface and "-" not in surface:
+        return candidate  # one word: no tag, shouted tail, title or opener to cut (most candidates)
     for pattern in (_PARTY_TAG, _SHOUTED):
         found = pattern.search(surface)
         if found and not surface.isupper():
