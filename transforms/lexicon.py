@@ -1,6 +1,8 @@
 """Words every stage shares: name particles, titles, capitalised words that are not names, and word folding."""
 
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
 
 from anyascii import anyascii
 
@@ -54,3 +56,17 @@ def fold_word(word: str) -> str:
     if not folded.isalnum():
         folded = "".join(ch for ch in folded if ch.isalnum())
     return PARTICLE_FORMS.get(folded, folded)
+
+
+_FOLDED: dict[str, str] = {}  # word -> fold_word(word): a plain table, read with C-level maps
+
+
+def fold_words(words: list[str]) -> list[str]:
+    """Words -> their fold_word keys; words folded before are looked up, not folded again (texts repeat them)."""
+    keys = list(map(_FOLDED.get, words))
+    if None in keys:
+        if len(_FOLDED) > 1 << 18:
+            _FOLDED.clear()  # bounded, like fold_word's cache
+        for i in list(compress(range(len(keys)), map(is_, keys, repeat(None)))):
+            keys[i] = _FOLDED[words[i]] = fold_word(words[i])
+    return keys

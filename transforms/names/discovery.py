@@ -27,6 +27,7 @@ CURATED_KINDS = ("alias", "surname", "surname_in_context", "variant")  # mention
 PERSON_KINDS = frozenset({"surname_in_article", "pending_m", "pending_f", "pending_person"})
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
 _SEPARATOR = re.compile(r"[\s\-‐‑–—]+")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
 
 
@@ -63,7 +64,7 @@ def expansions(text: str, names: list[Name]) -> tuple[list[Name], dict[str, tupl
     each cut to what the acronym spells; acronym -> key of its name)."""
     found, out = {}, []
     for name in names:
-        match = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[name.end:name.end + 12])
+        match = _ACRONYM_AFTER.match(text, name.end, name.end + 12)
         spelled = _spelled_out(name, match.group(1)) if match else None
         if spelled:
             found.setdefault(match.group(1), spelled.tokens)

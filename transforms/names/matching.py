@@ -20,6 +20,7 @@ from transforms.lexicon import (
     NOT_NAMES,
     TITLES,
     fold_word,
+    fold_words,
     is_demonym,
 )
 
@@ -83,7 +84,7 @@ def tokenize(text: str) -> Tokens:
     words = parts[1::2]
     edges = list(accumulate(map(len, parts)))
     starts, ends = edges[0:-1:2], edges[1::2]
-    keys = list(map(fold_word, words))
+    keys = fold_words(words)
     if not _FOLDED_AWAY.isdisjoint(keys):
         for i in list(compress(range(len(keys)), map(_FOLDED_AWAY.__contains__, keys))):
             key, start = keys[i], starts[i]

@@ -214,22 +214,34 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue
-        candidate = _tail_after_title(candidate)
-        tokens = key_tokens(candidate.surface)
-        if not candidate.surface.strip():
-            continue
-        if " " in candidate.surface and (candidate.surface.isupper() or _headline_case(candidate.surface)):
-            left.append(candidate)  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
-            continue
-        if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES):
-            left.append(candidate)  # 'Department' alone, 'Homeland Security Secretary': no names
-            continue
-        last = candidate.surface.split()[-1]
-        if not tokens or max(map(len, tokens)) < 3 or not candidate.surface[:1].isupper() or \
-                (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
-                                       tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
+        cut, tokens, is_name = _reading(candidate.surface)
+        if cut:
+            candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
+                                  candidate.note)
+        if is_name:
+            names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
+                              _title(text, candidate.start_char)))
+        elif is_name is not None:
             left.append(candidate)
-            continue
-        names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
-                          _title(text, candidate.start_char)))
     return names, left
+
+
+@lru_cache(maxsize=1 << 17)  # what a run of words reads as depends on its words alone, and names repeat
+def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
+    """A candidate's words -> (where its name starts after a role, the name's key tokens, whether it reads as a
+    name: False for a headline, role or adjective, None for nothing at all)."""
+    cut = _tail_after_title(Candidate(surface, 0, len(surface), None)).start_char
+    surface = surface[cut:]
+    tokens = key_tokens(surface)
+    if not surface.strip():
+        return cut, tokens, None
+    if " " in surface and (surface.isupper() or _headline_case(surface)):
+        return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
+    if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES):
+        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary': no names
+    last = surface.split()[-1]
+    if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \
+            (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
+                                   tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
+        return cut, tokens, False
+    return cut, tokens, True
