@@ -267,3 +267,32 @@ def test_a_middle_name_or_a_hyphenated_title_keeps_a_listed_person():
     assert ("Donald John Trump", "donald-trump", "alias") in mentions
     assert ("Fred Trump", "n:fred-trump", "discovered") in mentions
     assert ("Trump", "donald-trump", "surname") in mentions
+
+
+def test_more_joined_runs_split_into_their_names():
+    mentions, _ = _found("Sens. John McCain of Arizona and Lindsey Graham of South Carolina agreed. He would award "
+                         "Tiger Woods the Presidential Medal of Freedom. Perception Institute and Planned Parenthood "
+                         "met. Alexander the Great and the Department of the Interior stay whole.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("John McCain", "Arizona", "Lindsey Graham", "South Carolina", "Tiger Woods",
+                 "Presidential Medal of Freedom", "Perception Institute", "Planned Parenthood",
+                 "Alexander the Great", "Department of the Interior"):
+        assert name in surfaces
+
+
+def test_particles_employers_slogans_and_page_furniture():
+    mentions, candidates = _found("Osama bin Laden was killed. Later bin Laden was buried. On CBS, Bloomberg’s "
+                                  "Peter Gosselin spoke. The slogan was “Divide and Conquer.” Hide Caption 4 of 7 "
+                                  "Photos: a rally.")
+    assert ("bin Laden", "n:osama-bin-laden", "surname_in_article") in mentions
+    assert not any(m[0] in ("Bloomberg", "Divide and Conquer", "Hide Caption", "Photos") for m in mentions)
+    assert ("Bloomberg", "owns the name after it: an outlet or employer") in candidates
+
+
+def test_a_malformed_expansion_gives_an_acronym_no_meaning_and_a_son_is_not_his_father():
+    mentions, _ = _found("Heads of the Department of Justice Department (DOJ) met. The DOJ said so. "
+                         "Donald Trump Jr. met Donald Trump. Trump Jr. left.")
+    assert not any(m[2] == "acronym" for m in mentions)
+    assert ("Donald Trump Jr", "n:donald-trump-jr", "discovered") in mentions
+    assert ("Trump Jr", "n:donald-trump-jr", "surname_in_article") in mentions
+    assert ("Donald Trump", "donald-trump", "alias") in mentions

@@ -19,7 +19,6 @@ from transforms.lexicon import (
     HYPHEN_ARTICLES,
     NOT_NAMES,
     TITLES,
-    fold_word,
     fold_words,
     is_demonym,
 )
@@ -32,6 +31,8 @@ _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
 _PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
+# 'Donald Trump Jr.', 'Robert F. Kennedy, Jr.': a son of the same name, another person than the name alone.
+_GENERATION = re.compile(r",? (?:Jr|Sr)\b")
 _ABBREVIATED_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St)\.$")
 
 
@@ -382,13 +383,15 @@ def _part_of_longer_name(text: str, tokens: Tokens, first: int, last: int, headl
 
 def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candidate]]:
     """Text + EntityIndex -> (mentions of known entities, capitalised names left unmatched or ambiguous); a known
-    name inside a longer one ('Washington Post') is left to the longer one, a candidate."""
+    name inside a longer one ('Washington Post') or a person's name with 'Jr.' after it is left to the longer one, a
+    candidate."""
     tokens = tokenize(text)
     resolved, unresolved = _resolve(text, tokens, index)
     lines = _title_case_lines(text)
     headlines = [(a, b) for a, b, _ in lines]
-    resolved = [r for r in resolved if r[0] != r[1] or tokens.keys[r[0]] in index.acronyms
-                or not _part_of_longer_name(text, tokens, r[0], r[1], headlines)]
+    resolved = [r for r in resolved if (r[0] != r[1] or tokens.keys[r[0]] in index.acronyms
+                or not _part_of_longer_name(text, tokens, r[0], r[1], headlines))
+                and not (index.types.get(r[2]) == "person" and _GENERATION.match(text, tokens.ends[r[1]]))]
     mentions, taken = [], set()
     for first, last, entity_id, kind in resolved:
         first = _expand_left(tokens, first)

@@ -30,8 +30,12 @@ center centre society forces force guard guards navy command campaign foundation
 # Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
 ambassador envoy adviser advisor commissioner governor senator""".split())
+# A page's furniture around pictures and players, capitalised as labels: never a name.
+_FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail"})
+_OPENING_QUOTES = frozenset({'"', "“", "‘"})
+_CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_JOINER = re.compile(" (?:of|and|on|as) ")
+_JOINER = re.compile(" (?:of|and|on|as|the) ")
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     surface = candidate.surface.replace(" And ", " and ")
     if not _JOINER.search(surface):
         return [candidate]
-    for joiner in (" and the ", " on ", " as ", " of ", " and "):
+    for joiner in (" and the ", " on ", " as ", " of ", " and ", " the "):
         at = surface.find(joiner)
         if at >= 0 and _split_at(text, surface, at, joiner):
             cut, start = at + len(joiner), candidate.start_char
@@ -117,6 +121,12 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     return [candidate]
 
 
+def _opens_with_person(side: str) -> bool:
+    """'Lindsey Graham of South Carolina' -> True: a given name and a surname open it."""
+    words = side.split()
+    return len(words) >= 2 and words[1][:1].isupper() and name_type(key_tokens(" ".join(words[:2]))) == "person"
+
+
 def _role_word(word: str) -> bool:
     """'Senators', 'CEOs': a role, or its plural, standing before a name."""
     lower = word.casefold().rstrip(".")
@@ -127,6 +137,9 @@ def _role_word(word: str) -> bool:
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
+    if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
+        return " " in left and " " in right and " of " not in f" {left} " and \
+            name_type(key_tokens(left)) in ("person", "unknown")
     if joiner == " and the " or (" " not in right and _role_word(right)):
         return True  # 'Barack Obama and the White House', 'John Thune and Sen.': a name does not go on so
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
@@ -139,6 +152,10 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if " of " not in left and " for " not in left and all(
             side.isupper() or set(key_tokens(side)) & ORGANISATION_WORDS for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
+    if " " in left and " " in right and key_tokens(left)[-1] in ORGANISATION_WORDS and "of" not in words:
+        return True  # 'Perception Institute and Planned Parenthood': the left name ends as a name of its kind ends
+    if _opens_with_person(right) and not right_words & ORGANISATION_WORDS:
+        return True  # 'Arizona and Lindsey Graham of South Carolina'
     if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
         return False  # 'Immigration and Customs Enforcement'
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
@@ -218,12 +235,21 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                   candidate.note)
-        if is_name:
+        if is_name and _quoted_title(text, candidate, tokens):
+            left.append(candidate)  # '“Divide and Conquer.”': a slogan or a title in quotation marks
+        elif is_name:
             names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
                               _title(text, candidate.start_char)))
         elif is_name is not None:
             left.append(candidate)
     return names, left
+
+
+def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
+    """A run of several words that fills a quotation by itself and reads as no person, organisation or place."""
+    start, end = candidate.start_char, candidate.end_char
+    return " " in candidate.surface and text[start - 1:start] in _OPENING_QUOTES and \
+        _CLOSING_QUOTE.match(text, end) is not None and name_type(tokens) == "unknown"
 
 
 @lru_cache(maxsize=1 << 17)  # what a run of words reads as depends on its words alone, and names repeat
@@ -237,8 +263,9 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
         return cut, tokens, None
     if " " in surface and (surface.isupper() or _headline_case(surface)):
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
-    if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES):
-        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary': no names
+    if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES) \
+            or not _FURNITURE.isdisjoint(tokens):
+        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
     if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \
             (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or

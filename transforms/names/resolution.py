@@ -127,8 +127,11 @@ def _nicknames(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
 def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
     """Acronym as written -> the head id of the expansion the articles give it, when most agree."""
     expanded = rows.filter(pc.equal(rows["match_kind"], "acronym"))
+    grouped = expanded.group_by(["surface", "entity_id"], use_threads=False).aggregate([("doc_id", "count_distinct")])
     votes: dict[str, Counter] = defaultdict(Counter)
-    for surface, name_id, n in _counts(expanded, ["surface", "entity_id"]):
+    # Articles vote, not mentions: one article repeating its acronym (or a typo in its expansion) is one voice.
+    for surface, name_id, n in zip(*(grouped[k].to_pylist() for k in ("surface", "entity_id", "doc_id_count_distinct")),
+                                   strict=True):
         votes[surface][heads.get(name_id, name_id)] += n
     found = {}
     for surface, counter in votes.items():
