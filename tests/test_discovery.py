@@ -296,3 +296,15 @@ def test_a_malformed_expansion_gives_an_acronym_no_meaning_and_a_son_is_not_his_
     assert ("Donald Trump Jr", "n:donald-trump-jr", "discovered") in mentions
     assert ("Trump Jr", "n:donald-trump-jr", "surname_in_article") in mentions
     assert ("Donald Trump", "donald-trump", "alias") in mentions
+
+
+def test_a_lone_word_written_alone_far_more_often_than_its_only_bearer_is_not_that_bearer():
+    rows = [("a", "n:merry-christmas", "Merry Christmas", "discovered"),
+            ("a", "n:merry-christmas", "Christmas", "surname_in_article")]
+    rows += [(f"b{i}", "n:christmas", "Christmas", "pending") for i in range(11)]
+    rows += [("c", "n:mick-mulvaney", "Mick Mulvaney", "discovered"),
+             ("c", "n:mick-mulvaney", "Mulvaney", "surname_in_article")]
+    rows += [(f"d{i}", "n:mulvaney", "Mulvaney", "pending") for i in range(10)]
+    links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:christmas"]["entity_id"] is None  # 11 alone against 2
+    assert links["n:mulvaney"]["entity_id"] == "mick-mulvaney"  # 10 alone against 2: five times at most

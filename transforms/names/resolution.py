@@ -29,6 +29,8 @@ MAX_ALIASES = 30
 # A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
 # times) is that person where an article does not say: 'Obama' beside a rarely named 'Michelle Obama'.
 USUAL_MIN, USUAL_COUNT = 0.9, 20
+# A lone word written alone more than this many times as often as the one full name ending in it is no surname of it.
+LONE_RATIO = 5
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -166,6 +168,12 @@ def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str
     return found
 
 
+def _outnumbered(name_id: str, bearer: str, counts: Counter) -> bool:
+    """Whether a lone word is written alone at most LONE_RATIO times as often as its bearer's name: 'Christmas' far
+    more often than a 'Merry Christmas', 'Medicare' than a 'Romney Medicare', is a word or a name of its own."""
+    return counts[name_id] <= LONE_RATIO * counts[bearer]
+
+
 def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[str | None, str | None, str | None]:
     """A lone word's provisional id -> (head id or itself, match kind, note) by the rules of the module doc."""
     word = _tokens(name_id)[0]
@@ -189,9 +197,10 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
         return None, None, None
     # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
     # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
-    if len(bearers) == 1 and (usual or sexes - {None}):
+    if len(bearers) == 1 and (usual or sexes - {None}) and _outnumbered(name_id, bearers[0], context["counts"]):
         return bearers[0], "surname_in_corpus", None
-    if not given and usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers:
+    if not given and usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers \
+            and _outnumbered(name_id, usual[0], context["counts"]):
         return usual[0], "surname_in_corpus", None
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
