@@ -308,3 +308,8 @@ def test_a_lone_word_written_alone_far_more_often_than_its_only_bearer_is_not_th
     links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert links["n:christmas"]["entity_id"] is None  # 11 alone against 2
     assert links["n:mulvaney"]["entity_id"] == "mick-mulvaney"  # 10 alone against 2: five times at most
+
+
+def test_a_titles_sex_prefers_the_one_name_given_to_that_sex_over_names_given_to_both():
+    mentions, _ = _found("Sarah Huckabee Sanders spoke. Bernie Sanders and Chuck Schumer replied. Mrs. Sanders left.")
+    assert mentions[-1] == ("Sanders", "n:sarah-huckabee-sanders", "surname_in_article")

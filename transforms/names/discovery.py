@@ -95,12 +95,14 @@ _JOINING = frozenset({"and", "of", "on", "the", "for", "And", "The"})  # no pers
 
 def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, ...], tuple[str, str]],
              tails: dict[tuple[str, ...], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
-    """Full names of the text ending in these tokens; a title's sex rules out names given to the other sex."""
+    """Full names of the text ending in these tokens; a title's sex rules out names given to the other sex, and
+    picks the one name given to that sex over names given to both."""
     found = tails.get(tokens, [])
     if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
         found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0])]
-    if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney
-        found = [p for p in found if people[p][0] in (sex, "u")]
+    if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney; 'Mrs. Sanders' is Sarah, not Bernie
+        strict = [p for p in found if people[p][0] == sex]
+        found = strict if len(strict) == 1 else [p for p in found if people[p][0] in (sex, "u")]
     return found
 
 
