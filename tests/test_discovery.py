@@ -313,3 +313,9 @@ def test_a_lone_word_written_alone_far_more_often_than_its_only_bearer_is_not_th
 def test_a_titles_sex_prefers_the_one_name_given_to_that_sex_over_names_given_to_both():
     mentions, _ = _found("Sarah Huckabee Sanders spoke. Bernie Sanders and Chuck Schumer replied. Mrs. Sanders left.")
     assert mentions[-1] == ("Sanders", "n:sarah-huckabee-sanders", "surname_in_article")
+
+
+def test_a_quoted_title_holding_a_joining_word_is_no_person():
+    assert name_type(("five", "questions", "for", "jeff", "sessions")) == "unknown"
+    mentions, _ = _found("His piece is headlined “Five Questions for Jeff Sessions.” Also with us, Kyle Barry.")
+    assert [m[0] for m in mentions] == ["Kyle Barry"]

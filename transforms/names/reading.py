@@ -34,6 +34,7 @@ ambassador envoy adviser advisor commissioner governor senator""".split())
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
+_JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
 _POSSESSIVE = re.compile(r"['’]s?$")
 _JOINER = re.compile(" (?:of|and|on|as|the) ")
 
@@ -70,7 +71,7 @@ def name_type(tokens: tuple[str, ...]) -> str:
     if places.is_place(key):
         return "place"
     given = gazetteer.given_names()
-    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and "of" not in tokens:
+    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and _JOINING_KEYS.isdisjoint(tokens):
         return "person"
     return "unknown"
 
