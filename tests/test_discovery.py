@@ -319,3 +319,9 @@ def test_a_quoted_title_holding_a_joining_word_is_no_person():
     assert name_type(("five", "questions", "for", "jeff", "sessions")) == "unknown"
     mentions, _ = _found("His piece is headlined “Five Questions for Jeff Sessions.” Also with us, Kyle Barry.")
     assert [m[0] for m in mentions] == ["Kyle Barry"]
+
+
+def test_in_a_title_case_line_a_word_naming_organisations_makes_a_longer_name():
+    mentions, _ = _found("Lawrence H. Summers, Washington Post\n\nThe talks in Washington ended.")
+    assert [m[0] for m in mentions if m[1] == "washington"] == ["Washington"]
+    assert mentions[-1][0] == "Washington" and mentions[-1][1] == "washington"

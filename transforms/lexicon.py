@@ -41,6 +41,15 @@ DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi sa
 kurd kurds yemeni emirati qatari kuwaiti omani bahraini turkish turk turks libyan libyans american americans
 european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite""".split())
 
+# Words that make a name an organisation's: general English, not fitted to any corpus.
+ORGANISATION_WORDS = frozenset("""party army group council ministry agency organization organisation front
+movement brigade brigades union committee commission court bank company corporation corp inc llc ltd co institute
+university college school academy foundation association federation league news times post journal tribune herald
+gazette telegraph guardian review magazine press network radio television tv channel media studios airlines
+airways administration department office bureau service services authority board senate congress parliament
+assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
+center centre society forces force guard guards navy command campaign foundation exchange association""".split())
+
 
 @lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:

@@ -18,6 +18,7 @@ from transforms.lexicon import (
     DEMONYMS,
     HYPHEN_ARTICLES,
     NOT_NAMES,
+    ORGANISATION_WORDS,
     TITLES,
     fold_words,
     is_demonym,
@@ -362,9 +363,11 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
 def _part_of_longer_name(text: str, tokens: Tokens, first: int, last: int, headlines: list) -> bool:
     """A match followed by a capitalised word in prose ('Washington Post', 'Trump Tower', 'Jordan Libowitz'), or
     preceded by one that is not a title, nationality or sentence opener ('South Sudan'): another, longer name."""
-    start = tokens.starts[first]
+    start, after = tokens.starts[first], last + 1
     if any(a <= start < b for a, b in headlines):
-        return False
+        # in a title-case line only a word that names organisations makes a longer name ('Washington Post')
+        return after < len(tokens.texts) and _joined(text, tokens, last, after) and text[tokens.ends[last]] == " " \
+            and tokens.keys[after] in ORGANISATION_WORDS
     after = last + 1
     if after < len(tokens.texts) and not tokens.keys[after]:
         return False  # a possessive ends the name

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.lexicon import DEMONYMS, NOT_NAMES, TITLES, fold_word, is_demonym
+from transforms.lexicon import DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, TITLES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
 
@@ -19,14 +19,6 @@ _PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
                             "speaker", "chairman", "chairwoman", "congressman", "congresswoman", "representative",
                             "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
                             "leader", "sheriff", "commissioner", "coach", "officer"}) | _FEMALE_TITLES | _MALE_TITLES
-# Words that make a name an organisation's: general English, not fitted to any corpus.
-ORGANISATION_WORDS = frozenset("""party army group council ministry agency organization organisation front
-movement brigade brigades union committee commission court bank company corporation corp inc llc ltd co institute
-university college school academy foundation association federation league news times post journal tribune herald
-gazette telegraph guardian review magazine press network radio television tv channel media studios airlines
-airways administration department office bureau service services authority board senate congress parliament
-assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
-center centre society forces force guard guards navy command campaign foundation exchange association""".split())
 # Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
 ambassador envoy adviser advisor commissioner governor senator""".split())
