@@ -325,3 +325,11 @@ def test_in_a_title_case_line_a_word_naming_organisations_makes_a_longer_name():
     mentions, _ = _found("Lawrence H. Summers, Washington Post\n\nThe talks in Washington ended.")
     assert [m[0] for m in mentions if m[1] == "washington"] == ["Washington"]
     assert mentions[-1][0] == "Washington" and mentions[-1][1] == "washington"
+
+
+def test_a_country_now_and_then_after_a_title_stays_a_place():
+    rows = [(f"a{i}", "n:michigan", "Michigan", "pending") for i in range(5)]
+    rows += [("b", "n:michigan", "Michigan", "pending_person"), ("c", "n:ebeling", "Ebeling", "pending_person"),
+             ("d", "n:ebeling", "Ebeling", "pending")]
+    types = {r["entity_id"]: r["entity_type"] for r in resolve(_rows(*rows), set(), set()).entities.to_pylist()}
+    assert types == {"michigan": "place", "ebeling": "person"}

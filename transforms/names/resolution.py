@@ -209,8 +209,12 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     return (name_id, "discovered", None) if own else (None, None, None)
 
 
-def _lone_type(name_id: str, kinds: set[str]) -> str:
-    if {_PENDING_SEX[k] for k in kinds} - {None}:
+def _lone_type(name_id: str, by_kind: Counter) -> str:
+    """A lone word's type: a person's when a title comes before it, unless it names a country, state or large city
+    and most of its mentions are untitled ('Rep. Jordan' now and then leaves 'Jordan' the country)."""
+    titled = sum(n for kind, n in by_kind.items() if _PENDING_SEX.get(kind))
+    major = gazetteer.places().is_major(_tokens(name_id)[0])
+    if titled and (not major or 2 * titled > sum(by_kind.values())):
         return "person"
     return name_type(_tokens(name_id))
 
@@ -221,9 +225,11 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
     lower-case words of the corpus + review's decisions (merged, split, renamed) -> Resolution."""
     counts: Counter = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
+    by_kind: dict[str, Counter] = defaultdict(Counter)
     for name_id, kind, n in _counts(discovered, ["entity_id", "match_kind"]):
         counts[name_id] += n
         kinds[name_id].add(kind)
+        by_kind[name_id][kind] += n
     surfaces: dict[str, Counter] = defaultdict(Counter)
     for name_id, surface, n in _counts(discovered, ["entity_id", "surface"]):
         surfaces[name_id][surface] += n
@@ -238,7 +244,7 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
-            types[name_id] = _lone_type(name_id, kinds[name_id])
+            types[name_id] = _lone_type(name_id, by_kind[name_id])
     _split(links, list(decisions), curated_ids)
     return _tables(links, types, surfaces, discovered, curated_ids, list(decisions))
 
