@@ -48,7 +48,8 @@ university college school academy foundation association federation league news 
 gazette telegraph guardian review magazine press network radio television tv channel media studios airlines
 airways administration department office bureau service services authority board senate congress parliament
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
-center centre society forces force guard guards navy command campaign foundation exchange association""".split())
+center centre society forces force guard guards navy command campaign foundation exchange association system
+systems international industries laboratory laboratories lab labs technologies enterprises associates""".split())
 
 
 @lru_cache(maxsize=1 << 16)
