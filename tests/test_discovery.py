@@ -333,3 +333,28 @@ def test_a_country_now_and_then_after_a_title_stays_a_place():
              ("d", "n:ebeling", "Ebeling", "pending")]
     types = {r["entity_id"]: r["entity_type"] for r in resolve(_rows(*rows), set(), set()).entities.to_pylist()}
     assert types == {"michigan": "place", "ebeling": "person"}
+
+
+def test_roles_states_weekdays_and_party_members_around_names_are_cut_off():
+    mentions, candidates = _found(
+        "Officials of the firm of former Secretary of State Henry Kissinger met. Radio Host Charlie Sykes: No. "
+        "Keisha Lance Bottoms spoke. Then former Florida Gov. Jeb Bush left, one Iowa Democrat said. Details given "
+        "on Thursday of Francis' first hours. Statues fell in Richmond, Va., where Cedric Richmond spoke.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("Henry Kissinger", "Charlie Sykes", "Keisha Lance Bottoms", "Florida", "Jeb Bush", "Francis",
+                 "Cedric Richmond"):
+        assert name in surfaces
+    assert not {"State Henry Kissinger", "Radio Host Charlie Sykes", "Florida Gov", "Iowa Democrat",
+                "Thursday of Francis", "Richmond"} & set(surfaces)
+    assert ("Richmond", "a town before its state or country") in candidates
+
+
+def test_an_expansion_one_article_gives_does_not_take_an_acronym_written_everywhere_else():
+    rows = [("a", "n:paradigm-accelerated-curriculum", "Paradigm Accelerated Curriculum", "discovered"),
+            ("a", "n:paradigm-accelerated-curriculum", "PAC", "acronym")]
+    rows += [(f"b{i}", "n:pac", "PAC", "pending") for i in range(120)]
+    rows += [("c", "n:national-rifle-association", "National Rifle Association", "discovered"),
+             ("c", "n:national-rifle-association", "NRA", "acronym")] + [("d", "n:nra", "NRA", "pending")] * 40
+    links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:pac"]["entity_id"] is None
+    assert links["n:nra"]["entity_id"] == "national-rifle-association"

@@ -30,6 +30,9 @@ _SEPARATOR = re.compile(r"[\s\-‐‑–—]+")
 _JOINING_KEYS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "la"})
 _PARTICLE_WRITTEN = re.compile(r"(?<![\w-])(bin|ibn|ben|abu|al|el|de|da|du|la|le|van|von|der|den|del)[ -]$")
 _OWNS_A_NAME = re.compile(r"['’]s ([A-Z][a-z]+) [A-Z][a-z]")
+_STATE_AFTER = re.compile(r", ([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_NOT_STATES = frozenset({"jr", "sr", "mr", "mrs", "ms", "dr", "st", "gov", "gen", "sen", "rep", "lt", "col", "sgt",
+                         "capt", "prof", "rev", "inc", "corp", "ltd", "co", "no", "vol"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
 
@@ -174,6 +177,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
         if len(name.tokens) == 1 and not name.title and _employer(text, name):
             left.append(Candidate(name.surface, name.start, name.end, "owns the name after it: an outlet or employer"))
             continue
+        if len(name.tokens) == 1 and _before_its_state(text, name):
+            left.append(Candidate(name.surface, name.start, name.end, "a town before its state or country"))
+            continue
         resolved = _resolve_short(text, name, people, tails, acronyms)
         (found if isinstance(resolved, Mention) else left).append(resolved)
     extra, ambiguous = _unwritten_surnames(text, found, left, people)
@@ -188,6 +194,18 @@ def _employer(text: str, name: Name) -> bool:
     person works, not a surname."""
     found = _OWNS_A_NAME.match(text, name.end)
     return bool(found) and fold_word(found.group(1)) in gazetteer.given_names()
+
+
+def _before_its_state(text: str, name: Name) -> bool:
+    """'Richmond, Va.', 'Ferguson, Missouri': a lone word written before a state or country is a town, not the
+    surname of anyone (left unresolved: its own town is not known)."""
+    found = _STATE_AFTER.match(text, name.end)
+    if not found:
+        return False
+    state = found.group(1)
+    if state.endswith("."):
+        return state[:-1].casefold() not in _NOT_STATES
+    return gazetteer.places().is_major(gazetteer.key_of(state))
 
 
 def _unwritten_acronyms(text: str, found: list[Mention], acronyms: dict) -> list[Mention]:

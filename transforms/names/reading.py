@@ -20,8 +20,9 @@ _PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
                             "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
                             "leader", "sheriff", "commissioner", "coach", "officer"}) | _FEMALE_TITLES | _MALE_TITLES
 # Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
+_TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty"})
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
-ambassador envoy adviser advisor commissioner governor senator""".split())
+ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
@@ -78,8 +79,10 @@ def _title(text: str, start: int) -> str | None:
 
 def _tail_after_title(candidate: Candidate) -> Candidate:
     """'Senate Majority Leader Mitch McConnell' -> 'Mitch McConnell': the name after a role inside the run."""
-    if " " not in candidate.surface or not any(map(_role_word, candidate.surface.split()[:-1])):
+    if " " not in candidate.surface:
         return candidate
+    if not any(map(_role_word, candidate.surface.split()[:-1])):
+        return _person_after_words(candidate)
     words = list(re.finditer(r"\S+", candidate.surface))
     for i in range(len(words) - 2, -1, -1):
         if _role_word(words[i].group()):
@@ -90,6 +93,18 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
                                  candidate.note)
             break
     return candidate
+
+
+def _person_after_words(candidate: Candidate) -> Candidate:
+    """'State Henry Kissinger', 'Radio Host Charlie Sykes' -> the person's name that ends a run of capitalised words
+    none of which is a given name (what is left of a role); 'Keisha Lance Bottoms' and 'JP Morgan Chase' stay whole."""
+    words = candidate.surface.split(" ")
+    head, tail = words[:-2], " ".join(words[-2:])
+    if not head or not all(len(w) >= 3 and w[:1].isupper() and not w.isupper() and w.isalpha() for w in head) \
+            or any(fold_word(w) in gazetteer.given_names() for w in head) or name_type(key_tokens(tail)) != "person":
+        return candidate
+    cut = len(candidate.surface) - len(tail)
+    return Candidate(tail, candidate.start_char + cut, candidate.end_char, candidate.note)
 
 
 def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
@@ -141,7 +156,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
         return not words & ORGANISATION_WORDS or right.split()[0].casefold() in NOT_NAMES
     if joiner == " of ":
-        return " " not in left and _role_word(left) or name_type(key_tokens(left)) == "person"
+        # 'Thursday of Francis': a weekday or another word that is no name before 'of' leaves the name after it
+        return " " not in left and (_role_word(left) or left.casefold() in NOT_NAMES) or \
+            name_type(key_tokens(left)) == "person"
     if " of " not in left and " for " not in left and all(
             side.isupper() or set(key_tokens(side)) & ORGANISATION_WORDS for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
@@ -179,7 +196,7 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
             surface = surface[:found.start()]
     words = surface.split(" ")
     after = start + len(surface)
-    if len(words) >= 2 and words[-1].casefold() in TITLES and text[after:after + 1] == ".":
+    if len(words) >= 2 and words[-1].casefold() in TITLES | _TITLE_ABBREVIATIONS and text[after:after + 1] == ".":
         words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
         while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
             words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'

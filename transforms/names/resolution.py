@@ -25,6 +25,8 @@ from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
 
 ACRONYM_SHARE = 2 / 3     # the share of an acronym's expansions that must name one entity
+# An expansion fewer than three articles give must be written once for every 50 times the acronym stands alone.
+ACRONYM_VOICES, ACRONYM_RATIO = 3, 50
 MAX_ALIASES = 30
 # A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
 # times) is that person where an article does not say: 'Obama' beside a rarely named 'Michelle Obama'.
@@ -126,8 +128,8 @@ def _nicknames(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
     return {name_id: into.get(its_head, its_head) for name_id, its_head in head.items()}
 
 
-def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
-    """Acronym as written -> the head id of the expansion the articles give it, when most agree."""
+def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, int]]:
+    """Acronym as written -> (the head id of the expansion the articles give it when most agree, how many do)."""
     expanded = rows.filter(pc.equal(rows["match_kind"], "acronym"))
     grouped = expanded.group_by(["surface", "entity_id"], use_threads=False).aggregate([("doc_id", "count_distinct")])
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -139,7 +141,7 @@ def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
     for surface, counter in votes.items():
         best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
         if n >= ACRONYM_SHARE * sum(counter.values()):
-            found[surface] = best
+            found[surface] = (best, n)
     return found
 
 
@@ -179,7 +181,9 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     word = _tokens(name_id)[0]
     places = gazetteer.places()
     if surface.isupper() and len(surface) > 1:
-        head = context["acronyms"].get(surface)
+        head, voices = context["acronyms"].get(surface, (None, 0))
+        if head and voices < ACRONYM_VOICES and context["counts"][name_id] > ACRONYM_RATIO * context["counts"][head]:
+            head = None  # 'super PAC' everywhere, one article's 'Paradigm Accelerated Curriculum (PAC)'
         return (head, "acronym_in_corpus", None) if head else (None, None, None)
     if places.is_major(word):
         return name_id, "discovered", None
