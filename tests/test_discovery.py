@@ -338,11 +338,12 @@ def test_a_country_now_and_then_after_a_title_stays_a_place():
 def test_roles_states_weekdays_and_party_members_around_names_are_cut_off():
     mentions, candidates = _found(
         "Officials of the firm of former Secretary of State Henry Kissinger met. Radio Host Charlie Sykes: No. "
-        "Keisha Lance Bottoms spoke. Then former Florida Gov. Jeb Bush left, one Iowa Democrat said. Details given "
-        "on Thursday of Francis' first hours. Statues fell in Richmond, Va., where Cedric Richmond spoke.")
+        "Keisha Lance Bottoms and New York State spoke. Then former Florida Gov. Jeb Bush left, one Iowa Democrat "
+        "said. Details given on Thursday of Francis' first hours. Statues fell in Richmond, Va., where Cedric "
+        "Richmond spoke.")
     surfaces = [m[0] for m in mentions]
-    for name in ("Henry Kissinger", "Charlie Sykes", "Keisha Lance Bottoms", "Florida", "Jeb Bush", "Francis",
-                 "Cedric Richmond"):
+    for name in ("Henry Kissinger", "Charlie Sykes", "Keisha Lance Bottoms", "New York State", "Florida",
+                 "Jeb Bush", "Francis", "Cedric Richmond"):
         assert name in surfaces
     assert not {"State Henry Kissinger", "Radio Host Charlie Sykes", "Florida Gov", "Iowa Democrat",
                 "Thursday of Francis", "Richmond"} & set(surfaces)

@@ -101,7 +101,8 @@ def _person_after_words(candidate: Candidate) -> Candidate:
     words = candidate.surface.split(" ")
     head, tail = words[:-2], " ".join(words[-2:])
     if not head or not all(len(w) >= 3 and w[:1].isupper() and not w.isupper() and w.isalpha() for w in head) \
-            or any(fold_word(w) in gazetteer.given_names() for w in head) or name_type(key_tokens(tail)) != "person":
+            or any(fold_word(w) in gazetteer.given_names() for w in head) or name_type(key_tokens(tail)) != "person" \
+            or gazetteer.places().is_place(" ".join(key_tokens(" ".join(words[:-1])))):  # 'New York State'
         return candidate
     cut = len(candidate.surface) - len(tail)
     return Candidate(tail, candidate.start_char + cut, candidate.end_char, candidate.note)
