@@ -267,3 +267,95 @@ def test_a_middle_name_or_a_hyphenated_title_keeps_a_listed_person():
     assert ("Donald John Trump", "donald-trump", "alias") in mentions
     assert ("Fred Trump", "n:fred-trump", "discovered") in mentions
     assert ("Trump", "donald-trump", "surname") in mentions
+
+
+def test_more_joined_runs_split_into_their_names():
+    mentions, _ = _found("Sens. John McCain of Arizona and Lindsey Graham of South Carolina agreed. He would award "
+                         "Tiger Woods the Presidential Medal of Freedom. Perception Institute and Planned Parenthood "
+                         "met. Alexander the Great and the Department of the Interior stay whole.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("John McCain", "Arizona", "Lindsey Graham", "South Carolina", "Tiger Woods",
+                 "Presidential Medal of Freedom", "Perception Institute", "Planned Parenthood",
+                 "Alexander the Great", "Department of the Interior"):
+        assert name in surfaces
+
+
+def test_particles_employers_slogans_and_page_furniture():
+    mentions, candidates = _found("Osama bin Laden was killed. Later bin Laden was buried. On CBS, Bloomberg’s "
+                                  "Peter Gosselin spoke. The slogan was “Divide and Conquer.” Hide Caption 4 of 7 "
+                                  "Photos: a rally.")
+    assert ("bin Laden", "n:osama-bin-laden", "surname_in_article") in mentions
+    assert not any(m[0] in ("Bloomberg", "Divide and Conquer", "Hide Caption", "Photos") for m in mentions)
+    assert ("Bloomberg", "owns the name after it: an outlet or employer") in candidates
+
+
+def test_a_malformed_expansion_gives_an_acronym_no_meaning_and_a_son_is_not_his_father():
+    mentions, _ = _found("Heads of the Department of Justice Department (DOJ) met. The DOJ said so. "
+                         "Donald Trump Jr. met Donald Trump. Trump Jr. left.")
+    assert not any(m[2] == "acronym" for m in mentions)
+    assert ("Donald Trump Jr", "n:donald-trump-jr", "discovered") in mentions
+    assert ("Trump Jr", "n:donald-trump-jr", "surname_in_article") in mentions
+    assert ("Donald Trump", "donald-trump", "alias") in mentions
+
+
+def test_a_lone_word_written_alone_far_more_often_than_its_only_bearer_is_not_that_bearer():
+    rows = [("a", "n:merry-christmas", "Merry Christmas", "discovered"),
+            ("a", "n:merry-christmas", "Christmas", "surname_in_article")]
+    rows += [(f"b{i}", "n:christmas", "Christmas", "pending") for i in range(11)]
+    rows += [("c", "n:mick-mulvaney", "Mick Mulvaney", "discovered"),
+             ("c", "n:mick-mulvaney", "Mulvaney", "surname_in_article")]
+    rows += [(f"d{i}", "n:mulvaney", "Mulvaney", "pending") for i in range(10)]
+    links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:christmas"]["entity_id"] is None  # 11 alone against 2
+    assert links["n:mulvaney"]["entity_id"] == "mick-mulvaney"  # 10 alone against 2: five times at most
+
+
+def test_a_titles_sex_prefers_the_one_name_given_to_that_sex_over_names_given_to_both():
+    mentions, _ = _found("Sarah Huckabee Sanders spoke. Bernie Sanders and Chuck Schumer replied. Mrs. Sanders left.")
+    assert mentions[-1] == ("Sanders", "n:sarah-huckabee-sanders", "surname_in_article")
+
+
+def test_a_quoted_title_holding_a_joining_word_is_no_person():
+    assert name_type(("five", "questions", "for", "jeff", "sessions")) == "unknown"
+    mentions, _ = _found("His piece is headlined “Five Questions for Jeff Sessions.” Also with us, Kyle Barry.")
+    assert [m[0] for m in mentions] == ["Kyle Barry"]
+
+
+def test_in_a_title_case_line_a_word_naming_organisations_makes_a_longer_name():
+    mentions, _ = _found("Lawrence H. Summers, Washington Post\n\nThe talks in Washington ended.")
+    assert [m[0] for m in mentions if m[1] == "washington"] == ["Washington"]
+    assert mentions[-1][0] == "Washington" and mentions[-1][1] == "washington"
+
+
+def test_a_country_now_and_then_after_a_title_stays_a_place():
+    rows = [(f"a{i}", "n:michigan", "Michigan", "pending") for i in range(5)]
+    rows += [("b", "n:michigan", "Michigan", "pending_person"), ("c", "n:ebeling", "Ebeling", "pending_person"),
+             ("d", "n:ebeling", "Ebeling", "pending")]
+    types = {r["entity_id"]: r["entity_type"] for r in resolve(_rows(*rows), set(), set()).entities.to_pylist()}
+    assert types == {"michigan": "place", "ebeling": "person"}
+
+
+def test_roles_states_weekdays_and_party_members_around_names_are_cut_off():
+    mentions, candidates = _found(
+        "Officials of the firm of former Secretary of State Henry Kissinger met. Radio Host Charlie Sykes: No. "
+        "Keisha Lance Bottoms and New York State spoke. Then former Florida Gov. Jeb Bush left, one Iowa Democrat "
+        "said. Details given on Thursday of Francis' first hours. Statues fell in Richmond, Va., where Cedric "
+        "Richmond spoke.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("Henry Kissinger", "Charlie Sykes", "Keisha Lance Bottoms", "New York State", "Florida",
+                 "Jeb Bush", "Francis", "Cedric Richmond"):
+        assert name in surfaces
+    assert not {"State Henry Kissinger", "Radio Host Charlie Sykes", "Florida Gov", "Iowa Democrat",
+                "Thursday of Francis", "Richmond"} & set(surfaces)
+    assert ("Richmond", "a town before its state or country") in candidates
+
+
+def test_an_expansion_one_article_gives_does_not_take_an_acronym_written_everywhere_else():
+    rows = [("a", "n:paradigm-accelerated-curriculum", "Paradigm Accelerated Curriculum", "discovered"),
+            ("a", "n:paradigm-accelerated-curriculum", "PAC", "acronym")]
+    rows += [(f"b{i}", "n:pac", "PAC", "pending") for i in range(120)]
+    rows += [("c", "n:national-rifle-association", "National Rifle Association", "discovered"),
+             ("c", "n:national-rifle-association", "NRA", "acronym")] + [("d", "n:nra", "NRA", "pending")] * 40
+    links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:pac"]["entity_id"] is None
+    assert links["n:nra"]["entity_id"] == "national-rifle-association"

@@ -38,3 +38,15 @@ def test_rates_are_the_shares_of_right_verdicts():
     assert found["figure_right"] == sum(r["figure_right"] == "y" for r in _rows("figures_judged.csv")) / 100
     fresh = _rows("figures_judged_seed15.csv")
     assert found["figure_right_seed15"] == sum(r["figure_right"] == "y" for r in fresh) / 100
+
+
+def test_judged_mention_sets_are_complete_and_every_wrong_mention_has_its_kind_of_error():
+    import json
+
+    sets = json.loads((FIXTURES / "mention_judgements.json").read_text())["sets"]
+    assert len(sets) >= 5
+    for judged in sets:
+        rows = judged["rows"]
+        assert len(rows) == 200 and all(r["verdict"] in ("right", "wrong") for r in rows)
+        assert all(r["error"] for r in rows if r["verdict"] == "wrong")
+        assert len({(r["article_id"], r["start_char"]) for r in rows}) == 200

@@ -1,6 +1,8 @@
 """Words every stage shares: name particles, titles, capitalised words that are not names, and word folding."""
 
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
 
 from anyascii import anyascii
 
@@ -39,6 +41,16 @@ DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi sa
 kurd kurds yemeni emirati qatari kuwaiti omani bahraini turkish turk turks libyan libyans american americans
 european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite""".split())
 
+# Words that make a name an organisation's: general English, not fitted to any corpus.
+ORGANISATION_WORDS = frozenset("""party army group council ministry agency organization organisation front
+movement brigade brigades union committee commission court bank company corporation corp inc llc ltd co institute
+university college school academy foundation association federation league news times post journal tribune herald
+gazette telegraph guardian review magazine press network radio television tv channel media studios airlines
+airways administration department office bureau service services authority board senate congress parliament
+assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
+center centre society forces force guard guards navy command campaign foundation exchange association system
+systems international industries laboratory laboratories lab labs technologies enterprises associates""".split())
+
 
 @lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
@@ -54,3 +66,17 @@ def fold_word(word: str) -> str:
     if not folded.isalnum():
         folded = "".join(ch for ch in folded if ch.isalnum())
     return PARTICLE_FORMS.get(folded, folded)
+
+
+_FOLDED: dict[str, str] = {}  # word -> fold_word(word): a plain table, read with C-level maps
+
+
+def fold_words(words: list[str]) -> list[str]:
+    """Words -> their fold_word keys; words folded before are looked up, not folded again (texts repeat them)."""
+    keys = list(map(_FOLDED.get, words))
+    if None in keys:
+        if len(_FOLDED) > 1 << 18:
+            _FOLDED.clear()  # bounded, like fold_word's cache
+        for i in list(compress(range(len(keys)), map(is_, keys, repeat(None)))):
+            keys[i] = _FOLDED[words[i]] = fold_word(words[i])
+    return keys

@@ -9,6 +9,7 @@ Everything is a regular expression over a short window around a mention: no pars
 
 import re
 from collections.abc import Iterable
+from functools import cache, lru_cache, partial
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,6 +27,7 @@ _ROLE_WINDOW = 400  # 'the strongman' stands for the person last named only if t
 _ROLE_ALTERNATION = word_alternation(vocab.ROLE_NOUNS)  # a trie: longer nouns are tried before their prefixes
 _WORD = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w-]*[^\W_])?|(?:" + "|".join(vocab.TITLE_ABBREVIATIONS)
                    + r")\.|[^\W_](?:[\w'’.-]*[^\W_])?|\S")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z]+")  # 'John Calhoun', 'George W. Bush'
 # After an adjective alone, a verb or punctuation shows the name is its noun: 'embattled Assad said'.
@@ -59,8 +61,13 @@ def _sentence_start(body: str, pos: int) -> bool:
 
 def _title_case(body: str, pos: int) -> bool:
     """Whether the line around pos is a headline in Title Case, where capitals say nothing about names."""
-    line = body[body.rfind("\n", 0, pos) + 1:body.find("\n", pos) % (len(body) + 1)]
-    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return _title_case_line(body[body.rfind("\n", 0, pos) + 1:body.find("\n", pos) % (len(body) + 1)])
+
+
+@lru_cache(maxsize=1 << 12)  # the words of one paragraph are asked about again and again
+def _title_case_line(line: str) -> bool:
+    """A line -> whether most of its words of four letters or more are capitalised (three such words at least)."""
+    long = [w for w in _LETTER_WORD.findall(line) if len(w) > 3]
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
@@ -268,13 +275,18 @@ def _referent(pos: int, text: str, head: str, doc: tuple) -> str | None:
               if head in dwords and qualifiers <= dwords]
     if scored:
         return max(scored)[2]
-    if head not in vocab.FALLBACK_ROLES or claims.get(head, pos) < pos or not last:
+    if head not in vocab.FALLBACK_ROLES or not last or claims().get(head, pos) < pos:
         return None
     (start, end), entity = max((span, e) for e, span in last.items())
     if pos - start > _ROLE_WINDOW or not qualifiers <= known.get(entity, set()) \
             or _unnamed_between(body, end, pos, named):
         return None  # too far back, or someone the entity list does not know was named since
     return entity
+
+
+def _claims(body: str) -> dict[str, int]:
+    """Body -> each role noun a possessive claims ('his deputy'), at its first claim."""
+    return {m.group(1).casefold(): m.start() for m in reversed(list(_CLAIM.finditer(body)))}
 
 
 def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], described: list[dict]) -> list[dict]:
@@ -287,7 +299,7 @@ def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], desc
     named = [(m["start_char"], m["end_char"]) for m in mentions]
     named_at = {m["start_char"]: m["entity_id"] for m in mentions}
     taken = [(r["start_char"], r["end_char"]) for r in described]
-    claims = {m.group(1).casefold(): m.start() for m in reversed(list(_CLAIM.finditer(body)))}  # first claim wins
+    claims = cache(partial(_claims, body))  # read only when a fallback role needs it: most texts never do
     doc, rows = (body, people, attached, claims, named), []
     for match in _ROLE.finditer(body):
         span = _role_span(body, match)

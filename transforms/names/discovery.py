@@ -12,7 +12,7 @@ leave it a candidate noted as ambiguous. The corpus-wide step (`resolution`) mer
 import re
 from bisect import bisect_right
 
-from transforms.lexicon import NOT_NAMES, is_demonym
+from transforms.lexicon import NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
 from transforms.names.reading import WORD, Name, key_tokens, name_type, read_names
@@ -27,6 +27,13 @@ CURATED_KINDS = ("alias", "surname", "surname_in_context", "variant")  # mention
 PERSON_KINDS = frozenset({"surname_in_article", "pending_m", "pending_f", "pending_person"})
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
 _SEPARATOR = re.compile(r"[\s\-‐‑–—]+")
+_JOINING_KEYS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "la"})
+_PARTICLE_WRITTEN = re.compile(r"(?<![\w-])(bin|ibn|ben|abu|al|el|de|da|du|la|le|van|von|der|den|del)[ -]$")
+_OWNS_A_NAME = re.compile(r"['’]s ([A-Z][a-z]+) [A-Z][a-z]")
+_STATE_AFTER = re.compile(r", ([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_NOT_STATES = frozenset({"jr", "sr", "mr", "mrs", "ms", "dr", "st", "gov", "gen", "sen", "rep", "lt", "col", "sgt",
+                         "capt", "prof", "rev", "inc", "corp", "ltd", "co", "no", "vol"})
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
 
 
@@ -38,6 +45,12 @@ def provisional_id(tokens: tuple[str, ...] | list[str]) -> str:
 def _initials(surface: str) -> str:
     words = [w for w in _SEPARATOR.split(surface) if w]
     return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _repeats_a_word(tokens: tuple[str, ...]) -> bool:
+    """'Department of Justice Department' -> True: a word written twice, a slip no name makes."""
+    words = [t for t in tokens if t not in _JOINING_KEYS]
+    return len(set(words)) < len(words)
 
 
 def _spelled_out(name: Name, acronym: str) -> Name | None:
@@ -52,7 +65,7 @@ def _spelled_out(name: Name, acronym: str) -> Name | None:
         tokens = key_tokens(tail)
         initials = (_initials(tail).upper(), "".join(t[0] for t in tokens).upper())
         # an acronym may drop a last word the name gained later ('Centers for Disease Control and Prevention (CDC)')
-        if len(tokens) >= 2 and (letters in initials or (len(letters) >= 3 and any(
+        if len(tokens) >= 2 and not _repeats_a_word(tokens) and (letters in initials or (len(letters) >= 3 and any(
                 i.startswith(letters) and len(i) == len(letters) + 1 for i in initials))):
             return Name(name.start + words[i].start(), name.end, tail, tokens, name.title)
     return None
@@ -63,7 +76,7 @@ def expansions(text: str, names: list[Name]) -> tuple[list[Name], dict[str, tupl
     each cut to what the acronym spells; acronym -> key of its name)."""
     found, out = {}, []
     for name in names:
-        match = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[name.end:name.end + 12])
+        match = _ACRONYM_AFTER.match(text, name.end, name.end + 12)
         spelled = _spelled_out(name, match.group(1)) if match else None
         if spelled:
             found.setdefault(match.group(1), spelled.tokens)
@@ -85,12 +98,14 @@ _JOINING = frozenset({"and", "of", "on", "the", "for", "And", "The"})  # no pers
 
 def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, ...], tuple[str, str]],
              tails: dict[tuple[str, ...], list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
-    """Full names of the text ending in these tokens; a title's sex rules out names given to the other sex."""
+    """Full names of the text ending in these tokens; a title's sex rules out names given to the other sex, and
+    picks the one name given to that sex over names given to both."""
     found = tails.get(tokens, [])
     if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
         found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0])]
-    if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney
-        found = [p for p in found if people[p][0] in (sex, "u")]
+    if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney; 'Mrs. Sanders' is Sarah, not Bernie
+        strict = [p for p in found if people[p][0] == sex]
+        found = strict if len(strict) == 1 else [p for p in found if people[p][0] in (sex, "u")]
     return found
 
 
@@ -113,7 +128,16 @@ def _mention(name: Name, tokens: tuple[str, ...], kind: str) -> Mention:
                    name.surface, name.start, name.end, kind)
 
 
-def _resolve_short(name: Name, people: dict, tails: dict, acronyms: dict) -> Mention | Candidate:
+def _with_particle(text: str, name: Name, bearer: tuple[str, ...]) -> Name:
+    """'bin Laden' for Osama bin Laden: a lower-case particle before a surname that the full name has too is part of
+    the mention."""
+    found = _PARTICLE_WRITTEN.search(text, max(0, name.start - 5), name.start)
+    if not found or len(bearer) < 3 or fold_word(found.group(1)) != bearer[-2]:
+        return name
+    return Name(found.start(), name.end, text[found.start():name.end], name.tokens, name.title)
+
+
+def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: dict) -> Mention | Candidate:
     bearers = _bearers(name.tokens, name.title, people, tails)
     if len(bearers) == 1 and not (name.title in ("m", "f") and people[bearers[0]][0] == name.title):
         # 'Romney' beside 'Ann Romney' and a 'Mitt Romney' the given-name list does not know: two bearers
@@ -121,7 +145,7 @@ def _resolve_short(name: Name, people: dict, tails: dict, acronyms: dict) -> Men
     elif not bearers and name.title:  # 'Mr. Romney' beside 'Mitt Romney': the title shows a person
         bearers = tails.get(("?",) + name.tokens, [])
     if len(bearers) == 1:
-        return _mention(name, bearers[0], "surname_in_article")
+        return _mention(_with_particle(text, name, bearers[0]), bearers[0], "surname_in_article")
     if len(bearers) > 1:
         note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
         return Candidate(name.surface, name.start, name.end, note)
@@ -150,13 +174,38 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
                                      and name.tokens not in tails):
             found.append(_mention(name, name.tokens, "discovered"))
             continue
-        resolved = _resolve_short(name, people, tails, acronyms)
+        if len(name.tokens) == 1 and not name.title and _employer(text, name):
+            left.append(Candidate(name.surface, name.start, name.end, "owns the name after it: an outlet or employer"))
+            continue
+        if len(name.tokens) == 1 and _before_its_state(text, name):
+            left.append(Candidate(name.surface, name.start, name.end, "a town before its state or country"))
+            continue
+        resolved = _resolve_short(text, name, people, tails, acronyms)
         (found if isinstance(resolved, Mention) else left).append(resolved)
     extra, ambiguous = _unwritten_surnames(text, found, left, people)
     found += extra
     left += ambiguous
     found += _unwritten_acronyms(text, found, acronyms)
     return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
+
+
+def _employer(text: str, name: Name) -> bool:
+    """'Bloomberg’s Peter Gosselin', 'CNN's Jake Tapper': a lone word owning a person's full name is where that
+    person works, not a surname."""
+    found = _OWNS_A_NAME.match(text, name.end)
+    return bool(found) and fold_word(found.group(1)) in gazetteer.given_names()
+
+
+def _before_its_state(text: str, name: Name) -> bool:
+    """'Richmond, Va.', 'Ferguson, Missouri': a lone word written before a state or country is a town, not the
+    surname of anyone (left unresolved: its own town is not known)."""
+    found = _STATE_AFTER.match(text, name.end)
+    if not found:
+        return False
+    state = found.group(1)
+    if state.endswith("."):
+        return state[:-1].casefold() not in _NOT_STATES
+    return gazetteer.places().is_major(gazetteer.key_of(state))
 
 
 def _unwritten_acronyms(text: str, found: list[Mention], acronyms: dict) -> list[Mention]:

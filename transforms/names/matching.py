@@ -18,8 +18,9 @@ from transforms.lexicon import (
     DEMONYMS,
     HYPHEN_ARTICLES,
     NOT_NAMES,
+    ORGANISATION_WORDS,
     TITLES,
-    fold_word,
+    fold_words,
     is_demonym,
 )
 
@@ -31,6 +32,8 @@ _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
 _PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
+# 'Donald Trump Jr.', 'Robert F. Kennedy, Jr.': a son of the same name, another person than the name alone.
+_GENERATION = re.compile(r",? (?:Jr|Sr)\b")
 _ABBREVIATED_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St)\.$")
 
 
@@ -83,7 +86,7 @@ def tokenize(text: str) -> Tokens:
     words = parts[1::2]
     edges = list(accumulate(map(len, parts)))
     starts, ends = edges[0:-1:2], edges[1::2]
-    keys = list(map(fold_word, words))
+    keys = fold_words(words)
     if not _FOLDED_AWAY.isdisjoint(keys):
         for i in list(compress(range(len(keys)), map(_FOLDED_AWAY.__contains__, keys))):
             key, start = keys[i], starts[i]
@@ -241,7 +244,8 @@ def _joining(gap: str, word: str) -> bool:
     return len(word) == 1 and word.isupper() and (gap == ". " or (gap in ("'", "’") and word in "OD"))
 
 
-def _title_case_lines(text: str, min_long: int = 4) -> list[tuple[int, int]]:
+def _title_case_lines(text: str) -> list[tuple[int, int, int]]:
+    """Text -> (start, end, words of four letters or more) of each line whose every such word is capitalised."""
     spans, offset = [], 0
     for line in text.split("\n"):
         n_long = 0
@@ -251,8 +255,8 @@ def _title_case_lines(text: str, min_long: int = 4) -> list[tuple[int, int]]:
                     break  # prose: a lower-case word comes early, so most lines stop here
                 n_long += 1
         else:
-            if n_long >= min_long:
-                spans.append((offset, offset + len(line)))
+            if n_long >= 2:
+                spans.append((offset, offset + len(line), n_long))
         offset += len(line) + 1
     return spans
 
@@ -333,14 +337,14 @@ def _after_prefix(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
 
 
-def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
-    headlines = _title_case_lines(text)
+def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[int, int, int]]) -> list[Candidate]:
+    headlines = [(a, b) for a, b, n_long in lines if n_long >= 4]
     found = []
     for first, last in _runs(text, tokens, taken):
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
-            if _lone_name(word) and not _sentence_initial(text, start) and not _after_prefix(text, start) and \
-                    not any(a <= start < b for a, b in headlines):
+            if _lone_name(word) and not _after_prefix(text, start) and not _sentence_initial(text, start) and \
+                    not (headlines and any(a <= start < b for a, b in headlines)):
                 found.append(Candidate(word, start, tokens.ends[first], None))
             continue
         first, last = _trim(text, tokens, first, last)
@@ -359,9 +363,11 @@ def _candidates(text: str, tokens: Tokens, taken: set[int]) -> list[Candidate]:
 def _part_of_longer_name(text: str, tokens: Tokens, first: int, last: int, headlines: list) -> bool:
     """A match followed by a capitalised word in prose ('Washington Post', 'Trump Tower', 'Jordan Libowitz'), or
     preceded by one that is not a title, nationality or sentence opener ('South Sudan'): another, longer name."""
-    start = tokens.starts[first]
+    start, after = tokens.starts[first], last + 1
     if any(a <= start < b for a, b in headlines):
-        return False
+        # in a title-case line only a word that names organisations makes a longer name ('Washington Post')
+        return after < len(tokens.texts) and _joined(text, tokens, last, after) and text[tokens.ends[last]] == " " \
+            and tokens.keys[after] in ORGANISATION_WORDS
     after = last + 1
     if after < len(tokens.texts) and not tokens.keys[after]:
         return False  # a possessive ends the name
@@ -380,12 +386,15 @@ def _part_of_longer_name(text: str, tokens: Tokens, first: int, last: int, headl
 
 def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candidate]]:
     """Text + EntityIndex -> (mentions of known entities, capitalised names left unmatched or ambiguous); a known
-    name inside a longer one ('Washington Post') is left to the longer one, a candidate."""
+    name inside a longer one ('Washington Post') or a person's name with 'Jr.' after it is left to the longer one, a
+    candidate."""
     tokens = tokenize(text)
     resolved, unresolved = _resolve(text, tokens, index)
-    headlines = _title_case_lines(text, 2)
-    resolved = [r for r in resolved if r[0] != r[1] or tokens.keys[r[0]] in index.acronyms
-                or not _part_of_longer_name(text, tokens, r[0], r[1], headlines)]
+    lines = _title_case_lines(text)
+    headlines = [(a, b) for a, b, _ in lines]
+    resolved = [r for r in resolved if (r[0] != r[1] or tokens.keys[r[0]] in index.acronyms
+                or not _part_of_longer_name(text, tokens, r[0], r[1], headlines))
+                and not (index.types.get(r[2]) == "person" and _GENERATION.match(text, tokens.ends[r[1]]))]
     mentions, taken = [], set()
     for first, last, entity_id, kind in resolved:
         first = _expand_left(tokens, first)
@@ -400,7 +409,7 @@ def find_names(text: str, index: EntityIndex) -> tuple[list[Mention], list[Candi
         start, end = tokens.starts[first], tokens.ends[last]
         candidates.append(Candidate(text[start:end], start, end, note))
         taken.update(range(first, last + 1))
-    candidates += _candidates(text, tokens, taken)
+    candidates += _candidates(text, tokens, taken, lines)
     mentions.sort(key=lambda m: m.start_char)
     candidates.sort(key=lambda c: c.start_char)
     return mentions, candidates

@@ -45,12 +45,15 @@ def extract_mentions(articles: pa.Table, entities: pa.Table) -> tuple[pa.Table, 
         broken = [m for m in found if body[m.start_char:m.end_char] != m.surface]
         if broken:  # offsets are the contract with articles.body: a mismatch is a bug, never data
             raise ValueError(f"mention offsets do not match the body of {doc_id}: {broken[0]}")
-        mentions.extend({"doc_id": doc_id, **m.__dict__} for m in found)
-        candidates.extend({"doc_id": doc_id, **c.__dict__} for c in unmatched)
-    return (
-        pa.Table.from_pylist(mentions, schema=MENTIONS),
-        pa.Table.from_pylist(candidates, schema=CANDIDATE_MENTIONS),
-    )
+        mentions.extend((doc_id, *m.__dict__.values()) for m in found)
+        candidates.extend((doc_id, *c.__dict__.values()) for c in unmatched)
+    return _columns(mentions, MENTIONS), _columns(candidates, CANDIDATE_MENTIONS)
+
+
+def _columns(rows: list[tuple], schema: pa.Schema) -> pa.Table:
+    """Row tuples in the schema's field order -> a table built column by column (no dict per row)."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    return pa.table([pa.array(c, f.type) for c, f in zip(columns, schema, strict=True)], schema=schema)
 
 
 def summarise_candidates(candidate_mentions: pa.Table, articles: pa.Table) -> pa.Table:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.lexicon import DEMONYMS, NOT_NAMES, TITLES, fold_word, is_demonym
+from transforms.lexicon import DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, TITLES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
 
@@ -19,18 +19,17 @@ _PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
                             "speaker", "chairman", "chairwoman", "congressman", "congresswoman", "representative",
                             "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
                             "leader", "sheriff", "commissioner", "coach", "officer"}) | _FEMALE_TITLES | _MALE_TITLES
-# Words that make a name an organisation's: general English, not fitted to any corpus.
-ORGANISATION_WORDS = frozenset("""party army group council ministry agency organization organisation front
-movement brigade brigades union committee commission court bank company corporation corp inc llc ltd co institute
-university college school academy foundation association federation league news times post journal tribune herald
-gazette telegraph guardian review magazine press network radio television tv channel media studios airlines
-airways administration department office bureau service services authority board senate congress parliament
-assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
-center centre society forces force guard guards navy command campaign foundation exchange association""".split())
 # Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
+_TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty"})
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
-ambassador envoy adviser advisor commissioner governor senator""".split())
+ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor""".split())
+# A page's furniture around pictures and players, capitalised as labels: never a name.
+_FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail"})
+_OPENING_QUOTES = frozenset({'"', "“", "‘"})
+_CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
+_JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
 _POSSESSIVE = re.compile(r"['’]s?$")
+_JOINER = re.compile(" (?:of|and|on|as|the) ")
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def name_type(tokens: tuple[str, ...]) -> str:
     if places.is_place(key):
         return "place"
     given = gazetteer.given_names()
-    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and "of" not in tokens:
+    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and _JOINING_KEYS.isdisjoint(tokens):
         return "person"
     return "unknown"
 
@@ -80,8 +79,10 @@ def _title(text: str, start: int) -> str | None:
 
 def _tail_after_title(candidate: Candidate) -> Candidate:
     """'Senate Majority Leader Mitch McConnell' -> 'Mitch McConnell': the name after a role inside the run."""
-    if " " not in candidate.surface or not any(map(_role_word, candidate.surface.split()[:-1])):
+    if " " not in candidate.surface:
         return candidate
+    if not any(map(_role_word, candidate.surface.split()[:-1])):
+        return _person_after_words(candidate)
     words = list(re.finditer(r"\S+", candidate.surface))
     for i in range(len(words) - 2, -1, -1):
         if _role_word(words[i].group()):
@@ -94,14 +95,29 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
     return candidate
 
 
+def _person_after_words(candidate: Candidate) -> Candidate:
+    """'State Henry Kissinger', 'Radio Host Charlie Sykes' -> the person's name that ends a run of capitalised words
+    none of which is a given name (what is left of a role); 'Keisha Lance Bottoms' and 'JP Morgan Chase' stay whole."""
+    words = candidate.surface.split(" ")
+    head, tail = words[:-2], " ".join(words[-2:])
+    if not head or not all(len(w) >= 3 and w[:1].isupper() and not w.isupper() and w.isalpha() for w in head) \
+            or any(fold_word(w) in gazetteer.given_names() for w in head) or name_type(key_tokens(tail)) != "person" \
+            or gazetteer.places().is_place(" ".join(key_tokens(" ".join(words[:-1])))):  # 'New York State'
+        return candidate
+    cut = len(candidate.surface) - len(tail)
+    return Candidate(tail, candidate.start_char + cut, candidate.end_char, candidate.note)
+
+
 def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     """'Hillary Clinton and Bill Clinton', 'Jordan Libowitz of Citizens for Ethics', 'Canada and Mexico', 'Thune and
     Cornyn', 'Ted Cruz on Twitter', 'Obama and the White House' -> both names; 'CEOs of Merck' -> the name;
     'Department of Health and Human Services', 'Procter and Gamble' stay whole."""
-    surface = candidate.surface.replace(" And ", " and ")
-    if candidate.note or not any(j in surface for j in (" of ", " and ", " on ", " as ")):
+    if candidate.note or " " not in candidate.surface:
         return [candidate]
-    for joiner in (" and the ", " on ", " as ", " of ", " and "):
+    surface = candidate.surface.replace(" And ", " and ")
+    if not _JOINER.search(surface):
+        return [candidate]
+    for joiner in (" and the ", " on ", " as ", " of ", " and ", " the "):
         at = surface.find(joiner)
         if at >= 0 and _split_at(text, surface, at, joiner):
             cut, start = at + len(joiner), candidate.start_char
@@ -114,6 +130,12 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     return [candidate]
 
 
+def _opens_with_person(side: str) -> bool:
+    """'Lindsey Graham of South Carolina' -> True: a given name and a surname open it."""
+    words = side.split()
+    return len(words) >= 2 and words[1][:1].isupper() and name_type(key_tokens(" ".join(words[:2]))) == "person"
+
+
 def _role_word(word: str) -> bool:
     """'Senators', 'CEOs': a role, or its plural, standing before a name."""
     lower = word.casefold().rstrip(".")
@@ -124,6 +146,9 @@ def _role_word(word: str) -> bool:
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
+    if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
+        return " " in left and " " in right and " of " not in f" {left} " and \
+            name_type(key_tokens(left)) in ("person", "unknown")
     if joiner == " and the " or (" " not in right and _role_word(right)):
         return True  # 'Barack Obama and the White House', 'John Thune and Sen.': a name does not go on so
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
@@ -132,10 +157,16 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
         return not words & ORGANISATION_WORDS or right.split()[0].casefold() in NOT_NAMES
     if joiner == " of ":
-        return " " not in left and _role_word(left) or name_type(key_tokens(left)) == "person"
+        # 'Thursday of Francis': a weekday or another word that is no name before 'of' leaves the name after it
+        return " " not in left and (_role_word(left) or left.casefold() in NOT_NAMES) or \
+            name_type(key_tokens(left)) == "person"
     if " of " not in left and " for " not in left and all(
             side.isupper() or set(key_tokens(side)) & ORGANISATION_WORDS for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
+    if " " in left and " " in right and key_tokens(left)[-1] in ORGANISATION_WORDS and "of" not in words:
+        return True  # 'Perception Institute and Planned Parenthood': the left name ends as a name of its kind ends
+    if _opens_with_person(right) and not right_words & ORGANISATION_WORDS:
+        return True  # 'Arizona and Lindsey Graham of South Carolina'
     if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
         return False  # 'Immigration and Customs Enforcement'
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
@@ -158,13 +189,15 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     """A candidate cut to its name: no party tag, no shouted word after it ('Bill Barr REALLY'), and no sentence
     opener that is not a given name before it ('Banishing Kelly', 'Members of The POLITICO Caucus')."""
     surface, start = candidate.surface, candidate.start_char
+    if " " not in surface and "-" not in surface:
+        return candidate  # one word: no tag, shouted tail, title or opener to cut (most candidates)
     for pattern in (_PARTY_TAG, _SHOUTED):
         found = pattern.search(surface)
         if found and not surface.isupper():
             surface = surface[:found.start()]
     words = surface.split(" ")
     after = start + len(surface)
-    if len(words) >= 2 and words[-1].casefold() in TITLES and text[after:after + 1] == ".":
+    if len(words) >= 2 and words[-1].casefold() in TITLES | _TITLE_ABBREVIATIONS and text[after:after + 1] == ".":
         words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
         while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
             words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
@@ -209,22 +242,44 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue
-        candidate = _tail_after_title(candidate)
-        tokens = key_tokens(candidate.surface)
-        if not candidate.surface.strip():
-            continue
-        if " " in candidate.surface and (candidate.surface.isupper() or _headline_case(candidate.surface)):
-            left.append(candidate)  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
-            continue
-        if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES):
-            left.append(candidate)  # 'Department' alone, 'Homeland Security Secretary': no names
-            continue
-        last = candidate.surface.split()[-1]
-        if not tokens or max(map(len, tokens)) < 3 or not candidate.surface[:1].isupper() or \
-                (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
-                                       tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
+        cut, tokens, is_name = _reading(candidate.surface)
+        if cut:
+            candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
+                                  candidate.note)
+        if is_name and _quoted_title(text, candidate, tokens):
+            left.append(candidate)  # '“Divide and Conquer.”': a slogan or a title in quotation marks
+        elif is_name:
+            names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
+                              _title(text, candidate.start_char)))
+        elif is_name is not None:
             left.append(candidate)
-            continue
-        names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
-                          _title(text, candidate.start_char)))
     return names, left
+
+
+def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
+    """A run of several words that fills a quotation by itself and reads as no person, organisation or place."""
+    start, end = candidate.start_char, candidate.end_char
+    return " " in candidate.surface and text[start - 1:start] in _OPENING_QUOTES and \
+        _CLOSING_QUOTE.match(text, end) is not None and name_type(tokens) == "unknown"
+
+
+@lru_cache(maxsize=1 << 17)  # what a run of words reads as depends on its words alone, and names repeat
+def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
+    """A candidate's words -> (where its name starts after a role, the name's key tokens, whether it reads as a
+    name: False for a headline, role or adjective, None for nothing at all)."""
+    cut = _tail_after_title(Candidate(surface, 0, len(surface), None)).start_char
+    surface = surface[cut:]
+    tokens = key_tokens(surface)
+    if not surface.strip():
+        return cut, tokens, None
+    if " " in surface and (surface.isupper() or _headline_case(surface)):
+        return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
+    if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES) \
+            or not _FURNITURE.isdisjoint(tokens):
+        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
+    last = surface.split()[-1]
+    if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \
+            (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
+                                   tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
+        return cut, tokens, False
+    return cut, tokens, True

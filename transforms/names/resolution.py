@@ -25,10 +25,14 @@ from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
 
 ACRONYM_SHARE = 2 / 3     # the share of an acronym's expansions that must name one entity
+# An expansion fewer than three articles give must be written once for every 50 times the acronym stands alone.
+ACRONYM_VOICES, ACRONYM_RATIO = 3, 50
 MAX_ALIASES = 30
 # A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
 # times) is that person where an article does not say: 'Obama' beside a rarely named 'Michelle Obama'.
 USUAL_MIN, USUAL_COUNT = 0.9, 20
+# A lone word written alone more than this many times as often as the one full name ending in it is no surname of it.
+LONE_RATIO = 5
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -124,17 +128,20 @@ def _nicknames(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
     return {name_id: into.get(its_head, its_head) for name_id, its_head in head.items()}
 
 
-def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, str]:
-    """Acronym as written -> the head id of the expansion the articles give it, when most agree."""
+def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, int]]:
+    """Acronym as written -> (the head id of the expansion the articles give it when most agree, how many do)."""
     expanded = rows.filter(pc.equal(rows["match_kind"], "acronym"))
+    grouped = expanded.group_by(["surface", "entity_id"], use_threads=False).aggregate([("doc_id", "count_distinct")])
     votes: dict[str, Counter] = defaultdict(Counter)
-    for surface, name_id, n in _counts(expanded, ["surface", "entity_id"]):
+    # Articles vote, not mentions: one article repeating its acronym (or a typo in its expansion) is one voice.
+    for surface, name_id, n in zip(*(grouped[k].to_pylist() for k in ("surface", "entity_id", "doc_id_count_distinct")),
+                                   strict=True):
         votes[surface][heads.get(name_id, name_id)] += n
     found = {}
     for surface, counter in votes.items():
         best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
         if n >= ACRONYM_SHARE * sum(counter.values()):
-            found[surface] = best
+            found[surface] = (best, n)
     return found
 
 
@@ -163,12 +170,20 @@ def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str
     return found
 
 
+def _outnumbered(name_id: str, bearer: str, counts: Counter) -> bool:
+    """Whether a lone word is written alone at most LONE_RATIO times as often as its bearer's name: 'Christmas' far
+    more often than a 'Merry Christmas', 'Medicare' than a 'Romney Medicare', is a word or a name of its own."""
+    return counts[name_id] <= LONE_RATIO * counts[bearer]
+
+
 def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[str | None, str | None, str | None]:
     """A lone word's provisional id -> (head id or itself, match kind, note) by the rules of the module doc."""
     word = _tokens(name_id)[0]
     places = gazetteer.places()
     if surface.isupper() and len(surface) > 1:
-        head = context["acronyms"].get(surface)
+        head, voices = context["acronyms"].get(surface, (None, 0))
+        if head and voices < ACRONYM_VOICES and context["counts"][name_id] > ACRONYM_RATIO * context["counts"][head]:
+            head = None  # 'super PAC' everywhere, one article's 'Paradigm Accelerated Curriculum (PAC)'
         return (head, "acronym_in_corpus", None) if head else (None, None, None)
     if places.is_major(word):
         return name_id, "discovered", None
@@ -186,9 +201,10 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
         return None, None, None
     # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
     # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
-    if len(bearers) == 1 and (usual or sexes - {None}):
+    if len(bearers) == 1 and (usual or sexes - {None}) and _outnumbered(name_id, bearers[0], context["counts"]):
         return bearers[0], "surname_in_corpus", None
-    if not given and usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers:
+    if not given and usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers \
+            and _outnumbered(name_id, usual[0], context["counts"]):
         return usual[0], "surname_in_corpus", None
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
@@ -197,8 +213,12 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     return (name_id, "discovered", None) if own else (None, None, None)
 
 
-def _lone_type(name_id: str, kinds: set[str]) -> str:
-    if {_PENDING_SEX[k] for k in kinds} - {None}:
+def _lone_type(name_id: str, by_kind: Counter) -> str:
+    """A lone word's type: a person's when a title comes before it, unless it names a country, state or large city
+    and most of its mentions are untitled ('Rep. Jordan' now and then leaves 'Jordan' the country)."""
+    titled = sum(n for kind, n in by_kind.items() if _PENDING_SEX.get(kind))
+    major = gazetteer.places().is_major(_tokens(name_id)[0])
+    if titled and (not major or 2 * titled > sum(by_kind.values())):
         return "person"
     return name_type(_tokens(name_id))
 
@@ -209,9 +229,11 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
     lower-case words of the corpus + review's decisions (merged, split, renamed) -> Resolution."""
     counts: Counter = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
+    by_kind: dict[str, Counter] = defaultdict(Counter)
     for name_id, kind, n in _counts(discovered, ["entity_id", "match_kind"]):
         counts[name_id] += n
         kinds[name_id].add(kind)
+        by_kind[name_id][kind] += n
     surfaces: dict[str, Counter] = defaultdict(Counter)
     for name_id, surface, n in _counts(discovered, ["entity_id", "surface"]):
         surfaces[name_id][surface] += n
@@ -226,7 +248,7 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
-            types[name_id] = _lone_type(name_id, kinds[name_id])
+            types[name_id] = _lone_type(name_id, by_kind[name_id])
     _split(links, list(decisions), curated_ids)
     return _tables(links, types, surfaces, discovered, curated_ids, list(decisions))
 

@@ -65,6 +65,7 @@ def _matcher(rows: tuple[tuple, ...]) -> VariantMatcher:
     return VariantMatcher(index, {r[0]: r[2] for r in rows}, keys)
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_keys(token: str) -> tuple[str, str]:
     return coarse(token), coarse(token.replace("K", "h"))
 
@@ -73,7 +74,7 @@ def _may_match(surface: str, matcher: VariantMatcher) -> bool:
     """Whether (nearly) every word shares consonants with some known word: a cheap test before scoring.
     Acronyms and names in capitals are left to the exact index."""
     tokens = () if is_shouted(surface) else name_tokens(surface)
-    unknown = sum(1 for t in tokens if not any(k in matcher.keys for k in _word_keys(t)))
+    unknown = sum(1 for t in tokens if matcher.keys.isdisjoint(_word_keys(t)))
     return bool(tokens) and unknown <= len(tokens) // 3
 
 

@@ -90,6 +90,7 @@ def _glue_compounds(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # one folded word: words repeat far more than names
 def _normal_compound(word: str) -> str:
     for form in _ABD_FORMS:
         if word.startswith(form) and len(word) > len(form) + 2:
@@ -113,14 +114,15 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(skeleton(_normal_compound(w)) for w in _glue_compounds(kept))
 
 
-def _block_keys(tokens: tuple[str, ...]) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _block_keys(tokens: tuple[str, ...]) -> frozenset[str]:
     keys = set()
     for token in (*tokens, "".join(tokens)):
         for key in {coarse(token), coarse(token.translate(_AS_H))}:
             keys.add(key)
             if len(key) >= 3:
                 keys.update({"<" + key[:3], key[-3:] + ">"})  # tolerate a differing ending or opening
-    return keys
+    return frozenset(keys)
 
 
 def build_variant_index(rows: Iterable[tuple[str, str, str]]) -> VariantIndex:
@@ -143,12 +145,13 @@ def build_variant_index(rows: Iterable[tuple[str, str, str]]) -> VariantIndex:
     return VariantIndex(tuple(variants), frozen_blocks, idf, math.log(1 + n_entities))
 
 
-def _units(tokens: tuple[str, ...]) -> list[tuple[str, frozenset[int]]]:
+@lru_cache(maxsize=1 << 16)  # the known names' units are asked for again with every query
+def _units(tokens: tuple[str, ...]) -> tuple[tuple[str, frozenset[int]], ...]:
     """Each token, each token without a glued article, and each adjacent pair written as one word."""
     units = [(t, frozenset({i})) for i, t in enumerate(tokens)]
     units += [(t[2:], frozenset({i})) for i, t in enumerate(tokens) if t[:2] in ("al", "il") and len(t) >= 6]
     units += [(tokens[i] + tokens[i + 1], frozenset({i, i + 1})) for i in range(len(tokens) - 1)]
-    return units
+    return tuple(units)
 
 
 @lru_cache(maxsize=1 << 18)
