@@ -10,6 +10,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import ahocorasick
+
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.speech import (
     ADVERB,
@@ -21,7 +23,9 @@ from transforms.compare.quotes.speech import (
     ISSUED_BY,
     NP,
     PARTY,
+    PHRASAL,
     SCAN_VERB,
+    SCAN_WORDS,
     SPEAKER,
     UPPER,
     VERB,
@@ -55,6 +59,29 @@ AFTER_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+{ISSUED_BY}?(?P<np>{NP})
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
 _ANY_VERB = re.compile(rf"\b(?P<verb>{ANY_VERB})")
 _SCAN_VERB = re.compile(rf"\b(?P<verb>{SCAN_VERB})")
+
+
+def _first_words() -> ahocorasick.Automaton:
+    """The words a scanned verb or phrase opens with, in one automaton: a body is read once, in C, for the places
+    _SCAN_VERB may match, and the regex is tried only there."""
+    automaton = ahocorasick.Automaton()
+    for word in {phrase.split()[0] for phrase in [*SCAN_WORDS, *PHRASAL]}:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_FIRST_WORDS = _first_words()
+
+
+def scan_verbs(body: str) -> list[re.Match]:
+    """Body -> every _SCAN_VERB match, as finditer gives them, tried only where a verb's first word occurs."""
+    found, done = [], 0
+    for start in sorted({end - size + 1 for end, size in _FIRST_WORDS.iter(body)}):
+        if start >= done and (match := _SCAN_VERB.match(body, start)):
+            found.append(match)
+            done = match.end()
+    return found
 _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
                    for extra in ("", AFFILIATION + "?")] + \
     [re.compile(rf"(?<![\w’'\-])(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
@@ -121,6 +148,7 @@ class Doc:
     _verb_starts: list[int] = field(default_factory=list, repr=False)
     _events: dict = field(default_factory=dict, repr=False)
     _people: list | None = field(default=None, repr=False)
+    _key_genders: dict | None = field(default=None, repr=False)  # surname key -> genders of the people named so
     _depth: int = field(default=0, repr=False)  # pronoun events being resolved through earlier ones
     _subjects: dict = field(default_factory=dict, repr=False)
     _person_ids: set | None = field(default=None, repr=False)
@@ -142,7 +170,7 @@ class Doc:
     def verbs(self) -> list[re.Match]:
         """Every speech, criticism and reporting verb in the body, found in one scan."""
         if self._verbs is None:
-            self._verbs = list(_SCAN_VERB.finditer(self.body))
+            self._verbs = scan_verbs(self.body)
             self._verb_starts = [verb.start() for verb in self._verbs]
         return self._verbs
 

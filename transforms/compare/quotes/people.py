@@ -128,11 +128,15 @@ def find_people(body: str, quoted, mentions, said_by: set[str]) -> list[Person]:
             lone.append(match)
     keys = {p.key for p in found} | said_by
 
+    folded: dict[str, str] = {}
     for match in lone:
-        word = match.group().split()[-1].removesuffix("’s").removesuffix("'s")
-        start = match.end() - len(match.group().split()[-1])
-        if fold_word(word) in keys and not quoted(start):
-            found.append(Person(start, start + len(word), word, fold_word(word), None))
+        last = match.group().rsplit(None, 1)[-1]
+        word = last.removesuffix("’s").removesuffix("'s")
+        if word not in folded:
+            folded[word] = fold_word(word)
+        start = match.end() - len(last)
+        if folded[word] in keys and not quoted(start):
+            found.append(Person(start, start + len(word), word, folded[word], None))
     found.sort()
     genders = _genders(body, found)
     return [p._replace(gender=genders.get(p.key, p.gender if p.gender else "")) for p in found]

@@ -198,8 +198,12 @@ def gender_of(doc: Doc, speaker: Speaker) -> str | None:
     if words and words[-1] in MALE_ROLES:
         return "male"
     key = fold_word(speaker.surface.split()[-1]) if speaker.surface.split() else ""
-    genders = {p.gender for p in people(doc) if p.key == key}
-    return genders.pop() if len(genders) == 1 else ""
+    if doc._key_genders is None:
+        doc._key_genders = {}
+        for person in people(doc):
+            doc._key_genders.setdefault(person.key, set()).add(person.gender)
+    genders = doc._key_genders.get(key, ())
+    return next(iter(genders)) if len(genders) == 1 else ""
 
 
 def speech_events(doc: Doc, lo: int = 0, hi: int | None = None) -> list[tuple[int, Speaker, str]]:

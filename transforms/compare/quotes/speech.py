@@ -119,7 +119,8 @@ ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|prev
 VERB = rf"(?:{word_alternation(VERBS)}|{_PHRASAL})\b"
 EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
-SCAN_VERB = rf"(?:{word_alternation(sorted(set(VERBS + CRITICISM) | REPORT_VERBS))}|{_PHRASAL})\b"
+SCAN_WORDS = sorted(set(VERBS + CRITICISM) | REPORT_VERBS)
+SCAN_VERB = rf"(?:{word_alternation(SCAN_WORDS)}|{_PHRASAL})\b"
 EVENT_WORDS = frozenset(VERBS + CRITICISM + list(PHRASAL))
 ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES)}|{_PHRASAL}|according\s+to)\b"
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
