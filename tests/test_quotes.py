@@ -3,6 +3,7 @@ import re
 import pyarrow as pa
 import pytest
 
+from transforms.compare.quotes.clauses import _SCAN_VERB, scan_verbs
 from transforms.compare.quotes.extract import extract_quotes
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import find_quote_spans
@@ -348,3 +349,13 @@ def test_indirect_speech(body, expected):
 ])
 def test_given_name_gender_comes_from_the_name_list(word, gender):
     assert given_name_gender(word) == gender
+
+
+@pytest.mark.parametrize("text", [
+    "Unsaid, she said. He pointed  out that essays say little, and went on; said:",
+    "said the man, who told reporters he had read it. As she put it, “no” and put it away",
+])
+def test_scan_verbs_finds_what_the_verb_pattern_finds(text):
+    found = [(m.span(), m["verb"]) for m in scan_verbs(text)]
+    assert found == [(m.span(), m["verb"]) for m in _SCAN_VERB.finditer(text)]
+    assert len(found) >= 4
