@@ -36,9 +36,9 @@ def extract_quotes(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -
     is_person = {e: t == "person" for e, t in zip(entities["entity_id"].to_pylist(),
                                                   entities["entity_type"].to_pylist(), strict=True)}
     by_doc = defaultdict(list)
-    for row in mentions.select(["doc_id", "start_char", "end_char", "entity_id", "surface"]).to_pylist():
-        by_doc[row["doc_id"]].append(Mention(row["start_char"], row["end_char"], row["entity_id"], row["surface"],
-                                             is_person.get(row["entity_id"], False)))
+    columns = [mentions[name].to_pylist() for name in ("doc_id", "start_char", "end_char", "entity_id", "surface")]
+    for doc_id, start, end, entity_id, surface in zip(*columns, strict=True):
+        by_doc[doc_id].append(Mention(start, end, entity_id, surface, is_person.get(entity_id, False)))
     rows = []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
         rows.extend(quote_rows(doc_id, body, sorted(by_doc.get(doc_id, []))))
