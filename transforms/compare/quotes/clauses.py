@@ -41,7 +41,8 @@ _OPEN_APPOSITIVE = rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s+(?:(?:the|an
 # Each with and without an affiliation ('X of the Y said'): the plain one first, so that 'University of Denver
 # law professor Sam Kamin said' is Sam Kamin, not the University.
 # A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,6}?[\w’'\-]+"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"
+_NOMINAL = rf"{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,6}}?[\w’'\-&]+"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
                               rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
@@ -57,8 +58,9 @@ AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{n
                   [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{NP})")]
 AFTER_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
-_ANY_VERB = re.compile(rf"\b(?P<verb>{ANY_VERB})")
-_SCAN_VERB = re.compile(rf"\b(?P<verb>{SCAN_VERB})")
+# Not after a hyphen: 'the so-called “caliphate”' has no speaker.
+_ANY_VERB = re.compile(rf"(?<!-)\b(?P<verb>{ANY_VERB})")
+_SCAN_VERB = re.compile(rf"(?<!-)\b(?P<verb>{SCAN_VERB})")
 
 
 def _first_words() -> ahocorasick.Automaton:
@@ -84,7 +86,7 @@ def scan_verbs(body: str) -> list[re.Match]:
     return found
 _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
                    for extra in ("", AFFILIATION + "?")] + \
-    [re.compile(rf"(?<![\w’'\-])(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
+    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                 rf"(?:\s+{ADVERB})*\s*$")]
 _OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
 _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
@@ -100,7 +102,7 @@ _DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
-_CARRIES = re.compile(rf"\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
+_CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 _ABBREVIATED_END = re.compile(
     rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No)\.)$")
@@ -243,6 +245,9 @@ def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
         for pattern in _SUBJECT_BEFORE:
             found = pattern.search(text, lo, verb.start())
             if found:
+                if found["np"].islower() and " " not in found["np"]:  # 'The minority leader said', not 'leader'
+                    nominal = _SUBJECT_BEFORE[-1].search(text, lo, verb.start())
+                    return (nominal or found).span("np")
                 return found.span("np")
     if verb.group("verb") in CRITICISM:  # 'accused France': the word after is who was accused
         return None

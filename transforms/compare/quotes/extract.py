@@ -26,6 +26,10 @@ from transforms.compare.quotes.speakers import resolve, speech_events
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No|Mt|Ft|"
+                           r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Ave|Corp|Inc|Co|Atty|Supt|Cpl|Pvt|Vol|Ph|vs))$")
+_LOWER_NEXT = re.compile(r"[a-z0-9]")
+_NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) and the sentence's own punctuation
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
@@ -97,7 +101,7 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
         return earlier[-1][1]._replace(attribution="continued")
     end = doc.body.find("\n", last.close_at)
     end = len(doc.body) if end < 0 else end
-    if first.open_at != first.paragraph or doc.body[last.close_at + 1:end].strip(" .,"):
+    if first.open_at != first.paragraph or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
     previous = doc.body[:first.paragraph].rstrip("\n")
     lo, hi = previous.rfind("\n") + 1, len(previous)
@@ -148,8 +152,12 @@ def _clause_stop(body: str, last: Span, spans: list[list[Span]]) -> int:
 
 
 def _sentence_start(body: str, first: Span) -> int:
-    """Start of the sentence a quote opens in."""
+    """Start of the sentence a quote opens in: not after an abbreviation or initial ('the No. 2 in the GOP', 'Sen.',
+    'J.'), nor before a word in lower case or a digit ('U.S. officials')."""
     start = first.paragraph
     for match in _SENTENCE_END.finditer(body, first.paragraph, first.open_at):
-        start = match.end()
+        opens = body[match.end():match.end() + 1] in "“\"‘'"  # a quote opening a sentence: 'S.C. “It …'
+        if opens or not (_ABBREVIATION.search(body, max(first.paragraph, match.start() - 5), match.start())
+                         and body[match.start()] == ".") and not _LOWER_NEXT.match(body, match.end()):
+            start = match.end()
     return start

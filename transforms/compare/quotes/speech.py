@@ -19,9 +19,9 @@ agrees disagreed cautions recommended implored begged tells shouts chanted write
 demands boasts brags jokes quips recounts predicts suggests acknowledges admits concedes contends laments
 observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
 spoke speaks write barked riffed snarked bellowed boomed roared thundered hollered muttered whispered murmured
-growled sneered stammered cried""".split()
+growled sneered stammered cried retaliated sang sings cited cites affirmed affirms called calls""".split()
 # Speech verbs of two words, matched with any space between.
-PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in", "put it")
+PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in", "put it", "quoted as saying")
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
 _PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL).replace(r"put\s+it", r"put\s+it(?=\s*[,:—])")
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
@@ -114,8 +114,11 @@ APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,100}){1,3},)"
 PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
+# Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X is quoted as saying'.
 ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|previously|earlier|recently|" \
-         rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly)"
+         rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
+         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
+         r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
 VERB = rf"(?:{word_alternation(VERBS)}|{_PHRASAL})\b"
 EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
