@@ -18,6 +18,7 @@ from transforms.compare.quotes.speech import (
     AFFILIATION,
     ANY_VERB,
     APPOSITIVE,
+    BEFORE_ONLY,
     CAP_WORD,
     CRITICISM,
     ISSUED_BY,
@@ -42,7 +43,7 @@ _OPEN_APPOSITIVE = rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s+(?:(?:the|an
 # law professor Sam Kamin said' is Sam Kamin, not the University.
 # A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"
-_NOMINAL = rf"{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,6}}?[\w’'\-&]+"
+_NOMINAL = rf"(?:{_DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:[\w’'\-&]+\s+){{0,6}}?[\w’'\-&]+"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
                               rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
@@ -88,10 +89,19 @@ _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}
                    for extra in ("", AFFILIATION + "?")] + \
     [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                 rf"(?:\s+{ADVERB})*\s*$")]
+# A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
+_INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
+                    r"Without|Under|Despite|Amid|Among)\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|Instead|Meanwhile|"
+                    r"However|Separately),\s+")
+_WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
+_PRONOUNS = frozenset("he she it they".split())
 _OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
 _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{NP}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+# 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
+_WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
+                           rf"(?:\s+{ADVERB})*\s+$")
 # A verb that shares its sentence's subject: 'Lazar said he would … and added, “…', 'but went on to say, “…'.
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
@@ -206,6 +216,8 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
             found = subject(before, lead)
             if found:
                 return Clause(floor + found[0], floor + found[1], "said_before", carries)
+            if is_participle(lead.group("verb")) and (own := _WITH_SUBJECT.search(before, 0, lead.start())):
+                return Clause(floor + own.start("np"), floor + own.end("np"), "said_before", carries)
             if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
                 break
         else:
@@ -239,17 +251,31 @@ def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
         return None
     lo = _subject_floor(text, verb.start())
     if lo < verb.start() - 1:
-        opened = _OPEN_SUBJECT.search(text, lo, verb.start()) if "," in text[lo:verb.start()] else None
-        if opened and given_name_gender(opened["np"].split()[0]) is not None:
-            return opened.span("np")
-        for pattern in _SUBJECT_BEFORE:
-            found = pattern.search(text, lo, verb.start())
-            if found:
-                if found["np"].islower() and " " not in found["np"]:  # 'The minority leader said', not 'leader'
-                    nominal = _SUBJECT_BEFORE[-1].search(text, lo, verb.start())
-                    return (nominal or found).span("np")
-                return found.span("np")
-    if verb.group("verb") in CRITICISM:  # 'accused France': the word after is who was accused
+        found = _subject_before(text, lo, verb.start())
+        if found:
+            return found
+    if verb.group("verb") in CRITICISM or verb.group("verb") in BEFORE_ONLY:  # 'accused France': the one accused
         return None
     after = _NAME_AFTER.match(text, verb.end())
     return after.span("np") if after else None
+
+
+def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
+    """The speaker phrase that ends right before a verb at `at`, in text[lo:at]."""
+    if lo == 0 or text[lo - 1] in '"“”\n;' or at - lo < 160:  # lo opens a sentence: pass over its opening phrase
+        while intro := _INTRO.match(text, lo, at):  # 'In a statement, X said', 'Of Carson, Levine said'
+            lo = intro.end()
+    who = _WHO.search(text, lo, at)  # 'Loretta E. Lynch, who told Congress'
+    if who:
+        return who.span("np")
+    opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
+    if opened and given_name_gender(opened["np"].split()[0]) is not None:
+        return opened.span("np")
+    for pattern in _SUBJECT_BEFORE:
+        found = pattern.search(text, lo, at)
+        if found:
+            if found["np"].islower() and " " not in found["np"] and found["np"] not in _PRONOUNS:
+                nominal = _SUBJECT_BEFORE[-1].search(text, lo, at)  # 'The minority leader said', not 'leader'
+                return (nominal or found).span("np")
+            return found.span("np")
+    return None

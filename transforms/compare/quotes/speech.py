@@ -5,7 +5,7 @@ import re
 from transforms.lexicon import NOT_NAMES, TITLES
 
 # Finite verbs that report speech; 'read' covers "…,” read a statement by the ministry".
-VERBS = """said says say told tells added adds stated states noted notes warned warns stressed stresses underlined
+VERBS = """said says say told tells added adds stated noted notes warned warns stressed stresses underlined
 underscored reiterated reiterates explained explains insisted insists argued argues claimed claims declared declares
 announced announces asserted asserts emphasised emphasized emphasises emphasizes wrote writes tweeted tweets posted
 remarked commented replied replies responded responds answered continued continues acknowledged admitted conceded
@@ -19,13 +19,17 @@ agrees disagreed cautions recommended implored begged tells shouts chanted write
 demands boasts brags jokes quips recounts predicts suggests acknowledges admits concedes contends laments
 observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
 spoke speaks write barked riffed snarked bellowed boomed roared thundered hollered muttered whispered murmured
-growled sneered stammered cried retaliated sang sings cited cites affirmed affirms called calls""".split()
+growled sneered stammered cried retaliated sang sings affirmed affirms reacted questioned""".split()
+# Verbs that take an object before the quote ('X called Y “…”', 'X cited “…”'): they introduce a quote that follows
+# them, but '“…,” X called' is not an attribution.
+BEFORE_ONLY = ["called", "calls", "cited", "cites"]
 # Speech verbs of two words, matched with any space between.
-PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in", "put it", "quoted as saying")
+PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in", "put it", "quoted as saying",
+           "issued a statement", "released a statement")
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
 _PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL).replace(r"put\s+it", r"put\s+it(?=\s*[,:—])")
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
-REPORT_VERBS = frozenset("""said says say told tells added adds stated states noted notes warned warns stressed
+REPORT_VERBS = frozenset("""said says say told tells added adds stated noted notes warned warns stressed
 explained explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged
 admitted
 conceded confirmed suggested suggests predicted wrote writes tweeted posted contended maintained reiterated
@@ -122,10 +126,10 @@ ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|prev
 VERB = rf"(?:{word_alternation(VERBS)}|{_PHRASAL})\b"
 EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
-SCAN_WORDS = sorted(set(VERBS + CRITICISM) | REPORT_VERBS)
+SCAN_WORDS = sorted(set(VERBS + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
 SCAN_VERB = rf"(?:{word_alternation(SCAN_WORDS)}|{_PHRASAL})\b"
-EVENT_WORDS = frozenset(VERBS + CRITICISM + list(PHRASAL))
-ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES)}|{_PHRASAL}|according\s+to)\b"
+EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL))
+ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 
 
