@@ -18,10 +18,9 @@ from transforms.compare.quotes.speech import (
     AFFILIATION,
     ANY_VERB,
     APPOSITIVE,
-    BEFORE_ONLY,
     CAP_WORD,
-    CRITICISM,
     ISSUED_BY,
+    NO_SPEAKER_AFTER,
     NP,
     PARTY,
     PHRASAL,
@@ -114,8 +113,9 @@ _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
 _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
+# The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
-    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No)\.)$")
+    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No))$")
 _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 
@@ -240,7 +240,7 @@ def _subject_floor(text: str, at: int) -> int:
     lo = max(0, at - 160)
     lo = max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;'))
     for end in _SENTENCE_BREAK.finditer(text, lo, at):
-        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start() + 1):
+        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start()):
             lo = end.end()
     return lo
 
@@ -254,7 +254,7 @@ def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
         found = _subject_before(text, lo, verb.start())
         if found:
             return found
-    if verb.group("verb") in CRITICISM or verb.group("verb") in BEFORE_ONLY:  # 'accused France': the one accused
+    if verb.group("verb") in NO_SPEAKER_AFTER:  # 'accused France', 'questioned Trump's logic': the object
         return None
     after = _NAME_AFTER.match(text, verb.end())
     return after.span("np") if after else None
