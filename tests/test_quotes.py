@@ -393,3 +393,9 @@ def test_attribution_forms_found_on_labelled_news(body, expected):
 ])
 def test_no_speaker_from_a_hyphenated_verb_or_a_plural_noun(body, expected):
     assert [(q["speaker_surface"], q["quote_kind"]) for q in _quotes(body)] == expected
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_its_object():
+    body = ("Richard Clarke arrived on Monday.\n\nIn an interview, Clarke thought well of Jim Sanders. "
+            "“By coming to town, he is reminding them,” he said.")
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [("Clarke", "pronoun")]

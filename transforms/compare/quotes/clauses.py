@@ -234,6 +234,21 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     return None
 
 
+def sentence_floor(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts (within 160 characters; see _subject_floor)."""
+    return _subject_floor(text, at)
+
+
+def opening(text: str, lo: int, at: int) -> int:
+    """Where a sentence starting at lo names its subject: past white space and an opening phrase ('In an
+    interview, ')."""
+    while intro := _INTRO.match(text, lo, at):
+        lo = intro.end()
+    while lo < at and text[lo].isspace():
+        lo += 1
+    return lo
+
+
 def _subject_floor(text: str, at: int) -> int:
     """Where a verb's subject may start: within 160 characters, after any quote mark, line break, semicolon or
     sentence end ('… for signatures. Mrs. Pelosi said': not after 'Mrs.' or an initial)."""
@@ -263,8 +278,7 @@ def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
 def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     """The speaker phrase that ends right before a verb at `at`, in text[lo:at]."""
     if lo == 0 or text[lo - 1] in '"“”\n;' or at - lo < 160:  # lo opens a sentence: pass over its opening phrase
-        while intro := _INTRO.match(text, lo, at):  # 'In a statement, X said', 'Of Carson, Levine said'
-            lo = intro.end()
+        lo = opening(text, lo, at)  # 'In a statement, X said', 'Of Carson, Levine said'
     who = _WHO.search(text, lo, at)  # 'Loretta E. Lynch, who told Congress'
     if who:
         return who.span("np")

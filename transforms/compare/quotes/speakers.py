@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from transforms.compare.quotes.clauses import Clause, Doc, Speaker
+from transforms.compare.quotes.clauses import Clause, Doc, Speaker, opening, sentence_floor
 from transforms.compare.quotes.people import (
     Person,
     find_people,
@@ -179,10 +179,24 @@ def _named(doc: Doc, before: int, reach: int, pronoun: str, other_than: str | No
                 or doc.is_place(person.surface):
             continue
         if fits(person.gender, pronoun) and person.gender:
-            return person
+            return _opener(doc, person, pronoun, other_than) or person
         if unknown is None and person.gender == "":
             unknown = person
-    return unknown
+    return unknown and (_opener(doc, unknown, pronoun, other_than) or unknown)
+
+
+def _opener(doc: Doc, person: Person, pronoun: str, other_than: str | None) -> Person | None:
+    """The person who opens the sentence `person` is named in (its subject, after any opening phrase), when the
+    pronoun fits them too: 'Deacon had nothing bad to say about Sanders. “…,” she said' is Deacon."""
+    lo = sentence_floor(doc.body, person.start)
+    if lo == person.start or lo <= person.start - 160:
+        return None
+    for other in named_before(people(doc), person.start, person.start - lo):
+        if other.start == opening(doc.body, lo, person.start) and other.key not in (other_than, person.key) \
+                and fits(other.gender, pronoun) and not doc.is_place(other.surface) \
+                and doc.body[other.end:other.end + 2] not in ("’s", "'s"):
+            return other
+    return None
 
 
 def _closer(doc: Doc, named: Person, position: int) -> bool:
