@@ -279,7 +279,7 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     """The speaker phrase that ends right before a verb at `at`, in text[lo:at]."""
     if lo == 0 or text[lo - 1] in '"“”\n;' or at - lo < 160:  # lo opens a sentence: pass over its opening phrase
         lo = opening(text, lo, at)  # 'In a statement, X said', 'Of Carson, Levine said'
-    who = _WHO.search(text, lo, at)  # 'Loretta E. Lynch, who told Congress'
+    who = _WHO.search(text, lo, at) if "who" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
     if who:
         return who.span("np")
     opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
