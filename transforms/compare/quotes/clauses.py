@@ -128,6 +128,7 @@ class Mention(NamedTuple):
     entity_id: str
     surface: str
     is_person: bool
+    is_thing: bool = False  # typed as something else than a person (a name of unknown type is neither)
 
 
 class Speaker(NamedTuple):
@@ -164,6 +165,7 @@ class Doc:
     _depth: int = field(default=0, repr=False)  # pronoun events being resolved through earlier ones
     _subjects: dict = field(default_factory=dict, repr=False)
     _person_ids: set | None = field(default=None, repr=False)
+    _thing_ids: set | None = field(default=None, repr=False)
     _places: set | None = field(default=None, repr=False)
 
     def is_place(self, name: str) -> bool:

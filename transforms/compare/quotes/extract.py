@@ -40,12 +40,13 @@ _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 
 def extract_quotes(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -> pa.Table:
     """Articles (doc_id, body) + MENTIONS + ENTITIES -> QUOTES, one row per quote or reported statement."""
-    is_person = {e: t == "person" for e, t in zip(entities["entity_id"].to_pylist(),
-                                                  entities["entity_type"].to_pylist(), strict=True)}
+    types = dict(zip(entities["entity_id"].to_pylist(), entities["entity_type"].to_pylist(), strict=True))
     by_doc = defaultdict(list)
     columns = [mentions[name].to_pylist() for name in ("doc_id", "start_char", "end_char", "entity_id", "surface")]
     for doc_id, start, end, entity_id, surface in zip(*columns, strict=True):
-        by_doc[doc_id].append(Mention(start, end, entity_id, surface, is_person.get(entity_id, False)))
+        kind = types.get(entity_id, "unknown")
+        is_thing = kind not in ("person", "unknown")
+        by_doc[doc_id].append(Mention(start, end, entity_id, surface, kind == "person", is_thing))
     rows = []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
         rows.extend(quote_rows(doc_id, body, sorted(by_doc.get(doc_id, []))))

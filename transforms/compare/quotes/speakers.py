@@ -258,8 +258,8 @@ def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
     if speaker is None:
         return None
     kind = _kind(doc, speaker)
-    if kind == "person" and not speaker.entity_id and (_ORGANISATION.match(doc.body, span[0], span[1])
-                                                       or _place_not_person(doc, speaker.surface)):
+    if kind == "person" and speaker.entity_id not in doc._person_ids and (
+            _ORGANISATION.match(doc.body, span[0], span[1]) or _place_not_person(doc, speaker.surface)):
         kind = "thing"  # 'the BBC reported', 'China said': not someone 'he' or 'she' may stand for
     return verb.start(), speaker, kind
 
@@ -270,10 +270,14 @@ _ORGANISATION = re.compile(rf"(?:[Tt]he\s+(?:{CAP}\s+)*{CAP}|[{UPPER}]{{2,6}})$"
 
 def _kind(doc: Doc, speaker: Speaker) -> str:
     """'person', 'group' (a plural: 'officials', 'Democrats') or 'thing' (an organisation or document)."""
+    if doc._person_ids is None:
+        doc._person_ids = {m.entity_id for m in doc.mentions if m.is_person}
+        doc._thing_ids = {m.entity_id for m in doc.mentions if m.is_thing}
     if speaker.entity_id:
-        if doc._person_ids is None:
-            doc._person_ids = {m.entity_id for m in doc.mentions if m.is_person}
-        return "person" if speaker.entity_id in doc._person_ids else "thing"
+        if speaker.entity_id in doc._person_ids:
+            return "person"
+        if speaker.entity_id in doc._thing_ids:
+            return "thing"  # a discovered name of unknown type ('Saez said') is read from its words below
     kind = head_kind(speaker.surface)
     if kind == "thing":
         return "thing"
