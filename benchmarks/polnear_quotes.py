@@ -44,7 +44,7 @@ from benchmarks.polnear_gold import PRONOUNS, gold_speaker, same_speaker
 from flows import storage
 from flows.settings import SETTINGS
 from transforms.compare.quotes.extract import extract_quotes
-from transforms.names.mentions import extract_mentions, parse_entities
+from transforms.names.mentions import extract_mentions, parse_entities, with_discovered
 
 TARGETS = "targets: direct-quote F1 >= 0.95, speaker accuracy >= 0.92 (no target for indirect speech)"
 SPEECH_CUE = re.compile(r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|noted|argued|explained|"
@@ -62,9 +62,10 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def predict(articles: list[Article], entities: pa.Table) -> dict[str, list[dict]]:
-    """Articles -> doc_id -> QUOTES rows, through the names and quotes stages."""
+    """Articles -> doc_id -> QUOTES rows, through the names and quotes stages as a batch of a run goes through them."""
     table = pa.table({"doc_id": [a.doc_id for a in articles], "body": [a.text for a in articles]})
     mentions, _ = extract_mentions(table, entities)
+    entities = with_discovered(entities, mentions)  # as a run does: discovered names typed for the quotes stage
     out: dict[str, list[dict]] = defaultdict(list)
     for row in extract_quotes(table, mentions, entities).to_pylist():
         out[row["doc_id"]].append(row)

@@ -4,6 +4,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.compare.figures import extract_figures, find_figures
+from transforms.compare.numbers import FIGURE, figure_matches
 from warehouse.contracts import FIGURES, conform
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
@@ -232,3 +233,15 @@ def test_a_count_that_carries_on_counts_what_the_count_before_it_counts(text, ex
 ])
 def test_numbers_in_names_and_idioms_are_not_figures(text):
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Two million people, 5 km2 and two-thirds",
+    "A$5m or a million? Twenty five, atwo 2, x two",
+    "5 Two 3 half a million\nthree hundred TL 40 and US$ 7bn",
+    "twenty-5000 one km2 5 Eighty-two",
+])
+def test_figure_matches_are_the_one_patterns_matches(text):
+    found = [(m.start("core"), m.end(), m["core"], m["unit"]) for m in figure_matches(text)]
+    assert found == [(m.start(), m.end(), m["core"], m["unit"]) for m in FIGURE.finditer(text)]
+    assert found

@@ -3,6 +3,7 @@ import re
 import pyarrow as pa
 import pytest
 
+from transforms.compare.quotes.clauses import _SCAN_VERB, scan_verbs
 from transforms.compare.quotes.extract import extract_quotes
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import find_quote_spans
@@ -348,3 +349,53 @@ def test_indirect_speech(body, expected):
 ])
 def test_given_name_gender_comes_from_the_name_list(word, gender):
     assert given_name_gender(word) == gender
+
+
+@pytest.mark.parametrize("text", [
+    "Unsaid, she said. He pointed  out that essays say little, and went on; said:",
+    "said the man, who told reporters he had read it. As she put it, “no” and put it away",
+])
+def test_scan_verbs_finds_what_the_verb_pattern_finds(text):
+    found = [(m.span(), m["verb"]) for m in scan_verbs(text)]
+    assert found == [(m.span(), m["verb"]) for m in _SCAN_VERB.finditer(text)]
+    assert len(found) >= 4
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Reid would not say more. The minority leader said flatly: “I don’t think it matters.”",
+     ("The minority leader", "said_before")),
+    ("As John Cornyn, the No. 2 in the GOP leadership, put it: “This person will not be confirmed.”",
+     ("John Cornyn", "said_before")),
+    ("“One of the reasons why I work in mining was his support,” his colleague wrote on Facebook.",
+     ("his colleague", "said_after")),
+    ("Priebus later Thursday told Fox News: “Both are meeting up next week to talk about these things.”",
+     ("Priebus", "said_before")),
+    ("“Our method succeeds where others fail, every single time,” Braynard is quoted as saying.",
+     ("Braynard", "said_after")),
+    ("In a statement, Brian Fallon, a spokesman for the campaign, said: “We have cooperated from the start.”",
+     ("Brian Fallon", "said_before")),
+    ("It would involve Attorney General Loretta Lynch, who told Congress: “That matter is handled by agents.”",
+     ("Loretta Lynch", "said_before")),
+    ("Kloppenburg tied Bradley to Walker, with one of her ads asking, “Is Rebecca Bradley independent enough?”",
+     ("one of her ads", "said_before")),
+    ("After the attack, Trump issued the following statement:\n\n“Our prayers are with all those affected.”",
+     ("Trump", "colon")),
+    ("“Boeing and GE and other multinationals pay zero taxes.”\n\n- Sanders.\n\nThis is a complex issue.",
+     ("Sanders", "said_after")),
+])
+def test_attribution_forms_found_on_labelled_news(body, expected):
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The group marched into the so-called “caliphate” zone.", [(None, "term")]),
+    ("Officials in the upcoming states would “look at it again and again.”", [(None, "speech")]),
+])
+def test_no_speaker_from_a_hyphenated_verb_or_a_plural_noun(body, expected):
+    assert [(q["speaker_surface"], q["quote_kind"]) for q in _quotes(body)] == expected
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_its_object():
+    body = ("Richard Clarke arrived on Monday.\n\nIn an interview, Clarke thought well of Jim Sanders. "
+            "“By coming to town, he is reminding them,” he said.")
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [("Clarke", "pronoun")]

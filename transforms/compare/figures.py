@@ -294,11 +294,13 @@ def _sentence_bounds(body: str) -> tuple[list[int], list[int]]:
     """Body -> (sentence starts, sentence ends), split at end punctuation before a capital and at line breaks."""
     starts, ends, start = [], [], 0
     for stop in _SENTENCE_END.finditer(body):
-        word = (body[max(0, stop.start() - 6):stop.start()].split() or [""])[-1].lower()
-        if stop[0].startswith(".") and (len(word) == 1 or word in ABBREVIATIONS):
-            continue  # 'Mr. Smith', 'U.S. troops', 'J. Smith': an abbreviation, not a sentence end
+        at, mark = stop.start(), body[stop.start()]
+        if mark == ".":
+            word = (body[max(0, at - 6):at].split() or [""])[-1].lower()
+            if len(word) == 1 or word in ABBREVIATIONS:
+                continue  # 'Mr. Smith', 'U.S. troops', 'J. Smith': an abbreviation, not a sentence end
         starts.append(start)
-        ends.append(stop.end() if not stop[0].startswith("\n") else stop.start())
+        ends.append(stop.end() if mark != "\n" else at)
         start = stop.end()
     starts.append(start)
     ends.append(len(body))

@@ -99,15 +99,24 @@ _WORD_BRANCHES += [branch for word in TENS
 _SCALED = [branch for word in ("a", "an", "one", "half a") for branch in _cased(word, re.escape(word[1:]).replace(
     r"\ ", r"\s+") + rf"(?=\s+(?i:{_SCALE})(?![A-Za-z]))")]
 _SIGNED = [(sign[0], re.escape(sign[1:]) + r"[ \t]?\d" + _DIGITS_REST) for sign in CURRENCY_SIGNS]
-_CORE = _first_literal([(d, _DIGITS_REST) for d in "0123456789"] + _SIGNED + _WORD_BRANCHES + _SCALED)
-FIGURE = re.compile(rf"""
-    (?P<core>{_CORE})
+_TAIL = rf"""
     (?:
         (?:\s+|-)(?P<scale>(?i:{_SCALE}))(?:\s+(?P<scale2>(?i:{_SCALE})))?(?![A-Za-z])
         |(?P<abbr>{_alternation(ABBREVIATIONS, False)})(?![A-Za-z])
     )?
     (?:(?:[ \t]*|-)(?P<unit>(?i:{_alternation(UNITS)}))(?![A-Za-z]))?
-""", re.VERBOSE)
+"""
+_CORE = _first_literal([(d, _DIGITS_REST) for d in "0123456789"] + _SIGNED + _WORD_BRANCHES + _SCALED)
+FIGURE = re.compile(rf"(?P<core>{_CORE}){_TAIL}", re.VERBOSE)
+# FIGURE as two scans that each skip ahead in C: numerals and money (digits and currency signs are rare characters),
+# and number words, found from the character before them (not a letter), so that the letters inside words are
+# passed over without trying the words' branches at each. No position can start both (their second characters
+# differ), so the two merged in order are FIGURE's own matches.
+_NUMERAL = re.compile(rf"(?P<core>{_first_literal([(d, _DIGITS_REST) for d in '0123456789'] + _SIGNED)}){_TAIL}",
+                      re.VERBOSE)
+_WORDS = _first_literal(_WORD_BRANCHES + _SCALED).replace("(?<![A-Za-z].)", "")
+_NUMBER_WORD = re.compile(rf"[^A-Za-z](?P<core>{_WORDS}){_TAIL}", re.VERBOSE)
+_NUMBER_WORD_FIRST = re.compile(rf"(?P<core>{_WORDS}){_TAIL}", re.VERBOSE)  # at the body's first character
 _PARTS = re.compile(rf"(?:(?P<cur>{_alternation(CURRENCY_SIGNS, False)})[ \t]?)?(?P<num>[\d,]+)(?P<dec>\.\d+)?")
 _HEDGE = re.compile(rf"""(?<![A-Za-z])(?:(?P<qual>(?i:{_alternation(QUALIFIERS)}))\s+)?
     (?:(?P<aged>(?i:aged|age|at\s+the\s+age\s+of))\s+)?$""", re.VERBOSE)
@@ -135,12 +144,12 @@ class Number:
 
 def find_numbers(body: str) -> Iterator[Number]:
     """Body -> Numbers in reading order: digits, number words, money, scales, units and hedges resolved."""
-    for match in FIGURE.finditer(body):
+    for match in figure_matches(body):
         core = match["core"]
         parts = _PARTS.fullmatch(core)
         if match["abbr"] == "b" and not (parts and parts["cur"]):
             continue  # '5b' is a label, not five billion
-        start = match.start()
+        start = match.start("core")
         hedge = _hedge(body, start)
         qual, aged = (hedge["qual"], hedge["aged"]) if hedge and hedge.start() < start else (None, None)
         numeral_start = start + parts.start("num") if parts else start
@@ -152,6 +161,20 @@ def find_numbers(body: str) -> Iterator[Number]:
             qualifier=QUALIFIERS[" ".join(qual.lower().split())] if qual else None,
             currency=parts["cur"] if parts else None, scaled=bool(match["scale"] or match["abbr"]),
             unit_word=match["unit"])
+
+
+def figure_matches(body: str) -> Iterator[re.Match]:
+    """Body -> FIGURE's matches, as FIGURE.finditer gives them (a number starts at match.start('core'))."""
+    numeral = _NUMERAL.search(body)
+    word = _NUMBER_WORD_FIRST.match(body) or _NUMBER_WORD.search(body)
+    while numeral or word:
+        found = numeral if word is None or (numeral and numeral.start() < word.start("core")) else word
+        yield found
+        pos = found.end()
+        if numeral and numeral.start() < pos:
+            numeral = _NUMERAL.search(body, pos)
+        if word and word.start("core") < pos:
+            word = _NUMBER_WORD.search(body, pos - 1)
 
 
 def hedge_before(body: str, start: int) -> str | None:

@@ -10,6 +10,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import ahocorasick
+
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.speech import (
     ADVERB,
@@ -17,11 +19,13 @@ from transforms.compare.quotes.speech import (
     ANY_VERB,
     APPOSITIVE,
     CAP_WORD,
-    CRITICISM,
     ISSUED_BY,
+    NO_SPEAKER_AFTER,
     NP,
     PARTY,
+    PHRASAL,
     SCAN_VERB,
+    SCAN_WORDS,
     SPEAKER,
     UPPER,
     VERB,
@@ -37,7 +41,8 @@ _OPEN_APPOSITIVE = rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s+(?:(?:the|an
 # Each with and without an affiliation ('X of the Y said'): the plain one first, so that 'University of Denver
 # law professor Sam Kamin said' is Sam Kamin, not the University.
 # A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
-_NOMINAL = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,6}?[\w’'\-]+"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"
+_NOMINAL = rf"(?:{_DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:[\w’'\-&]+\s+){{0,6}}?[\w’'\-&]+"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
                               rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
@@ -53,16 +58,49 @@ AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{n
                   [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{NP})")]
 AFTER_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
-_ANY_VERB = re.compile(rf"\b(?P<verb>{ANY_VERB})")
-_SCAN_VERB = re.compile(rf"\b(?P<verb>{SCAN_VERB})")
+# Not after a hyphen: 'the so-called “caliphate”' has no speaker.
+_ANY_VERB = re.compile(rf"(?<!-)\b(?P<verb>{ANY_VERB})")
+_SCAN_VERB = re.compile(rf"(?<!-)\b(?P<verb>{SCAN_VERB})")
+
+
+def _first_words() -> ahocorasick.Automaton:
+    """The words a scanned verb or phrase opens with, in one automaton: a body is read once, in C, for the places
+    _SCAN_VERB may match, and the regex is tried only there."""
+    automaton = ahocorasick.Automaton()
+    for word in {phrase.split()[0] for phrase in [*SCAN_WORDS, *PHRASAL]}:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_FIRST_WORDS = _first_words()
+
+
+def scan_verbs(body: str) -> list[re.Match]:
+    """Body -> every _SCAN_VERB match, as finditer gives them, tried only where a verb's first word occurs."""
+    found, done = [], 0
+    for start in sorted({end - size + 1 for end, size in _FIRST_WORDS.iter(body)}):
+        if start >= done and (match := _SCAN_VERB.match(body, start)):
+            found.append(match)
+            done = match.end()
+    return found
 _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
                    for extra in ("", AFFILIATION + "?")] + \
-    [re.compile(rf"(?<![\w’'\-])(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
+    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                 rf"(?:\s+{ADVERB})*\s*$")]
+# A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
+_INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
+                    r"Without|Under|Despite|Amid|Among)\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|Instead|Meanwhile|"
+                    r"However|Separately),\s+")
+_WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
+_PRONOUNS = frozenset("he she it they".split())
 _OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
 _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{NP}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+# 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
+_WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
+                           rf"(?:\s+{ADVERB})*\s+$")
 # A verb that shares its sentence's subject: 'Lazar said he would … and added, “…', 'but went on to say, “…'.
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
@@ -73,10 +111,11 @@ _DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
-_CARRIES = re.compile(rf"\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
+_CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
+# The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
-    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No)\.)$")
+    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No))$")
 _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 
@@ -89,6 +128,7 @@ class Mention(NamedTuple):
     entity_id: str
     surface: str
     is_person: bool
+    is_thing: bool = False  # typed as something else than a person (a name of unknown type is neither)
 
 
 class Speaker(NamedTuple):
@@ -121,9 +161,11 @@ class Doc:
     _verb_starts: list[int] = field(default_factory=list, repr=False)
     _events: dict = field(default_factory=dict, repr=False)
     _people: list | None = field(default=None, repr=False)
+    _key_genders: dict | None = field(default=None, repr=False)  # surname key -> genders of the people named so
     _depth: int = field(default=0, repr=False)  # pronoun events being resolved through earlier ones
     _subjects: dict = field(default_factory=dict, repr=False)
     _person_ids: set | None = field(default=None, repr=False)
+    _thing_ids: set | None = field(default=None, repr=False)
     _places: set | None = field(default=None, repr=False)
 
     def is_place(self, name: str) -> bool:
@@ -142,7 +184,7 @@ class Doc:
     def verbs(self) -> list[re.Match]:
         """Every speech, criticism and reporting verb in the body, found in one scan."""
         if self._verbs is None:
-            self._verbs = list(_SCAN_VERB.finditer(self.body))
+            self._verbs = scan_verbs(self.body)
             self._verb_starts = [verb.start() for verb in self._verbs]
         return self._verbs
 
@@ -176,6 +218,8 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
             found = subject(before, lead)
             if found:
                 return Clause(floor + found[0], floor + found[1], "said_before", carries)
+            if is_participle(lead.group("verb")) and (own := _WITH_SUBJECT.search(before, 0, lead.start())):
+                return Clause(floor + own.start("np"), floor + own.end("np"), "said_before", carries)
             if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
                 break
         else:
@@ -192,13 +236,28 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     return None
 
 
+def sentence_floor(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts (within 160 characters; see _subject_floor)."""
+    return _subject_floor(text, at)
+
+
+def opening(text: str, lo: int, at: int) -> int:
+    """Where a sentence starting at lo names its subject: past white space and an opening phrase ('In an
+    interview, ')."""
+    while intro := _INTRO.match(text, lo, at):
+        lo = intro.end()
+    while lo < at and text[lo].isspace():
+        lo += 1
+    return lo
+
+
 def _subject_floor(text: str, at: int) -> int:
     """Where a verb's subject may start: within 160 characters, after any quote mark, line break, semicolon or
     sentence end ('… for signatures. Mrs. Pelosi said': not after 'Mrs.' or an initial)."""
     lo = max(0, at - 160)
     lo = max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;'))
     for end in _SENTENCE_BREAK.finditer(text, lo, at):
-        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start() + 1):
+        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start()):
             lo = end.end()
     return lo
 
@@ -209,14 +268,30 @@ def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
         return None
     lo = _subject_floor(text, verb.start())
     if lo < verb.start() - 1:
-        opened = _OPEN_SUBJECT.search(text, lo, verb.start()) if "," in text[lo:verb.start()] else None
-        if opened and given_name_gender(opened["np"].split()[0]) is not None:
-            return opened.span("np")
-        for pattern in _SUBJECT_BEFORE:
-            found = pattern.search(text, lo, verb.start())
-            if found:
-                return found.span("np")
-    if verb.group("verb") in CRITICISM:  # 'accused France': the word after is who was accused
+        found = _subject_before(text, lo, verb.start())
+        if found:
+            return found
+    if verb.group("verb") in NO_SPEAKER_AFTER:  # 'accused France', 'questioned Trump's logic': the object
         return None
     after = _NAME_AFTER.match(text, verb.end())
     return after.span("np") if after else None
+
+
+def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
+    """The speaker phrase that ends right before a verb at `at`, in text[lo:at]."""
+    if lo == 0 or text[lo - 1] in '"“”\n;' or at - lo < 160:  # lo opens a sentence: pass over its opening phrase
+        lo = opening(text, lo, at)  # 'In a statement, X said', 'Of Carson, Levine said'
+    who = _WHO.search(text, lo, at) if "who" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
+    if who:
+        return who.span("np")
+    opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
+    if opened and given_name_gender(opened["np"].split()[0]) is not None:
+        return opened.span("np")
+    for pattern in _SUBJECT_BEFORE:
+        found = pattern.search(text, lo, at)
+        if found:
+            if found["np"].islower() and " " not in found["np"] and found["np"] not in _PRONOUNS:
+                nominal = _SUBJECT_BEFORE[-1].search(text, lo, at)  # 'The minority leader said', not 'leader'
+                return (nominal or found).span("np")
+            return found.span("np")
+    return None

@@ -23,9 +23,16 @@ from transforms.compare.quotes.indirect import indirect_rows
 from transforms.compare.quotes.kinds import quote_kind
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import resolve, speech_events
+from transforms.compare.quotes.speech import NP
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No|Mt|Ft|"
+                           r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Ave|Corp|Inc|Co|Atty|Supt|Cpl|Pvt|Vol|Ph|vs))$")
+_LOWER_NEXT = re.compile(r"[a-z0-9]")
+# A signature line under a quote: '- Sanders.', '—President Obama, tweeting after …', '-Michelle Marks, Philadelphia.'
+_SIGNED = re.compile(rf"\s*[—–-]\s*(?P<np>{NP})\s*(?:[,.(]|$)", re.MULTILINE)
+_NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) and the sentence's own punctuation
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
@@ -33,12 +40,13 @@ _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 
 def extract_quotes(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -> pa.Table:
     """Articles (doc_id, body) + MENTIONS + ENTITIES -> QUOTES, one row per quote or reported statement."""
-    is_person = {e: t == "person" for e, t in zip(entities["entity_id"].to_pylist(),
-                                                  entities["entity_type"].to_pylist(), strict=True)}
+    types = dict(zip(entities["entity_id"].to_pylist(), entities["entity_type"].to_pylist(), strict=True))
     by_doc = defaultdict(list)
-    for row in mentions.select(["doc_id", "start_char", "end_char", "entity_id", "surface"]).to_pylist():
-        by_doc[row["doc_id"]].append(Mention(row["start_char"], row["end_char"], row["entity_id"], row["surface"],
-                                             is_person.get(row["entity_id"], False)))
+    columns = [mentions[name].to_pylist() for name in ("doc_id", "start_char", "end_char", "entity_id", "surface")]
+    for doc_id, start, end, entity_id, surface in zip(*columns, strict=True):
+        kind = types.get(entity_id, "unknown")
+        is_thing = kind not in ("person", "unknown")
+        by_doc[doc_id].append(Mention(start, end, entity_id, surface, kind == "person", is_thing))
     rows = []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
         rows.extend(quote_rows(doc_id, body, sorted(by_doc.get(doc_id, []))))
@@ -52,9 +60,9 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
     found: list[tuple[list[Span], Speaker | None, str]] = []
     for parts, clause in _merge_split(doc, spans):
         first, last = parts[0], parts[-1]
-        floor = _sentence_start(body, first)
+        floor = _sentence_start(body, first.paragraph, first.open_at)
         clause = clause or after_clause(doc, last.close_at + 1, _clause_stop(body, last, spans), _ended(body, last)) \
-            or before_clause(doc, floor, first.open_at)
+            or before_clause(doc, floor, first.open_at) or _lead_in(doc, first) or _signature(doc, last)
         speaker = resolve(doc, clause, first.open_at) if clause else None
         alone = not body[floor:first.open_at].strip() and (
             body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…"
@@ -97,7 +105,7 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
         return earlier[-1][1]._replace(attribution="continued")
     end = doc.body.find("\n", last.close_at)
     end = len(doc.body) if end < 0 else end
-    if first.open_at != first.paragraph or doc.body[last.close_at + 1:end].strip(" .,"):
+    if first.open_at != first.paragraph or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
     previous = doc.body[:first.paragraph].rstrip("\n")
     lo, hi = previous.rfind("\n") + 1, len(previous)
@@ -147,9 +155,38 @@ def _clause_stop(body: str, last: Span, spans: list[list[Span]]) -> int:
     return stop
 
 
-def _sentence_start(body: str, first: Span) -> int:
-    """Start of the sentence a quote opens in."""
-    start = first.paragraph
-    for match in _SENTENCE_END.finditer(body, first.paragraph, first.open_at):
-        start = match.end()
+def _lead_in(doc: Doc, first: Span) -> Clause | None:
+    """A quote opening its paragraph after a paragraph that ends with a colon -> that sentence's clause ('Trump
+    issued the following statement:')."""
+    if first.open_at != first.paragraph:
+        return None
+    end = len(doc.body[:first.paragraph].rstrip())
+    if not doc.body[:end].endswith(":"):
+        return None
+    paragraph = doc.body.rfind("\n", 0, end) + 1
+    return before_clause(doc, _sentence_start(doc.body, paragraph, end), end)
+
+
+def _signature(doc: Doc, last: Span) -> Clause | None:
+    """A quote ending its paragraph, signed in the next one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio'."""
+    if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, _paragraph_end(doc.body, last.close_at)):
+        return None
+    signed = _SIGNED.match(doc.body, _paragraph_end(doc.body, last.close_at))
+    return Clause(signed.start("np"), signed.end("np"), "said_after", True) if signed else None
+
+
+def _paragraph_end(body: str, pos: int) -> int:
+    end = body.find("\n", pos)
+    return len(body) if end < 0 else end
+
+
+def _sentence_start(body: str, paragraph: int, pos: int) -> int:
+    """Start of the sentence holding pos: not after an abbreviation or initial ('the No. 2 in the GOP', 'Sen.',
+    'J.'), nor before a word in lower case or a digit ('U.S. officials')."""
+    start = paragraph
+    for match in _SENTENCE_END.finditer(body, paragraph, pos):
+        opens = body[match.end():match.end() + 1] in "“\"‘'"  # a quote opening a sentence: 'S.C. “It …'
+        if opens or not (_ABBREVIATION.search(body, max(paragraph, match.start() - 5), match.start())
+                         and body[match.start()] == ".") and not _LOWER_NEXT.match(body, match.end()):
+            start = match.end()
     return start

@@ -116,26 +116,30 @@ def find_people(body: str, quoted, mentions, said_by: set[str]) -> list[Person]:
                     given_name_gender(m.surface.split()[0]) if len(m.surface.split()) > 1 else None, m.entity_id)
              for m in mentions if m.is_person]
     taken = sorted((p.start, p.end) for p in found)
-    lone = []
+    lone = []  # (start, word) of the last word of each capitalised run that names no one on its own
     for match in _NAME.finditer(body):
-        i = bisect_left(taken, (match.end(),))
-        if i and taken[i - 1][1] > match.start():
-            continue  # a known person's mention covers it
-        person = _person(body, match) if " " in match.group() else None
-        if person and not quoted(person.start):
+        if taken:
+            i = bisect_left(taken, (match.end(),))
+            if i and taken[i - 1][1] > match.start():
+                continue  # a known person's mention covers it
+        text = match.group()
+        person = _person(body, match) if " " in text else None
+        if person is None:
+            last = text.rsplit(None, 1)[-1]
+            lone.append((match.end() - len(last), last))
+        elif not quoted(person.start):
             found.append(person)
-        elif person is None:
-            lone.append(match)
     keys = {p.key for p in found} | said_by
-
-    for match in lone:
-        word = match.group().split()[-1].removesuffix("’s").removesuffix("'s")
-        start = match.end() - len(match.group().split()[-1])
-        if fold_word(word) in keys and not quoted(start):
-            found.append(Person(start, start + len(word), word, fold_word(word), None))
+    folded: dict[str, str] = {}
+    for start, last in lone:
+        word = last.removesuffix("’s").removesuffix("'s")
+        if word not in folded:
+            folded[word] = fold_word(word)
+        if folded[word] in keys and not quoted(start):
+            found.append(Person(start, start + len(word), word, folded[word], None))
     found.sort()
     genders = _genders(body, found)
-    return [p._replace(gender=genders.get(p.key, p.gender if p.gender else "")) for p in found]
+    return [Person(p.start, p.end, p.surface, p.key, genders.get(p.key, p.gender or ""), p.entity_id) for p in found]
 
 
 def speakers_named(body: str, verb_starts: list[int]) -> set[str]:

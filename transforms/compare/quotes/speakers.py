@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from transforms.compare.quotes.clauses import Clause, Doc, Speaker
+from transforms.compare.quotes.clauses import Clause, Doc, Speaker, opening, sentence_floor
 from transforms.compare.quotes.people import (
     Person,
     find_people,
@@ -179,10 +179,24 @@ def _named(doc: Doc, before: int, reach: int, pronoun: str, other_than: str | No
                 or doc.is_place(person.surface):
             continue
         if fits(person.gender, pronoun) and person.gender:
-            return person
+            return _opener(doc, person, pronoun, other_than) or person
         if unknown is None and person.gender == "":
             unknown = person
-    return unknown
+    return unknown and (_opener(doc, unknown, pronoun, other_than) or unknown)
+
+
+def _opener(doc: Doc, person: Person, pronoun: str, other_than: str | None) -> Person | None:
+    """The person who opens the sentence `person` is named in (its subject, after any opening phrase), when the
+    pronoun fits them too: 'Deacon had nothing bad to say about Sanders. “…,” she said' is Deacon."""
+    lo = sentence_floor(doc.body, person.start)
+    if lo == person.start or lo <= person.start - 160:
+        return None
+    for other in named_before(people(doc), person.start, person.start - lo):
+        if other.start == opening(doc.body, lo, person.start) and other.key not in (other_than, person.key) \
+                and fits(other.gender, pronoun) and not doc.is_place(other.surface) \
+                and doc.body[other.end:other.end + 2] not in ("’s", "'s"):
+            return other
+    return None
 
 
 def _closer(doc: Doc, named: Person, position: int) -> bool:
@@ -198,8 +212,12 @@ def gender_of(doc: Doc, speaker: Speaker) -> str | None:
     if words and words[-1] in MALE_ROLES:
         return "male"
     key = fold_word(speaker.surface.split()[-1]) if speaker.surface.split() else ""
-    genders = {p.gender for p in people(doc) if p.key == key}
-    return genders.pop() if len(genders) == 1 else ""
+    if doc._key_genders is None:
+        doc._key_genders = {}
+        for person in people(doc):
+            doc._key_genders.setdefault(person.key, set()).add(person.gender)
+    genders = doc._key_genders.get(key, ())
+    return next(iter(genders)) if len(genders) == 1 else ""
 
 
 def speech_events(doc: Doc, lo: int = 0, hi: int | None = None) -> list[tuple[int, Speaker, str]]:
@@ -240,8 +258,8 @@ def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
     if speaker is None:
         return None
     kind = _kind(doc, speaker)
-    if kind == "person" and not speaker.entity_id and (_ORGANISATION.match(doc.body, span[0], span[1])
-                                                       or _place_not_person(doc, speaker.surface)):
+    if kind == "person" and speaker.entity_id not in doc._person_ids and (
+            _ORGANISATION.match(doc.body, span[0], span[1]) or _place_not_person(doc, speaker.surface)):
         kind = "thing"  # 'the BBC reported', 'China said': not someone 'he' or 'she' may stand for
     return verb.start(), speaker, kind
 
@@ -252,10 +270,14 @@ _ORGANISATION = re.compile(rf"(?:[Tt]he\s+(?:{CAP}\s+)*{CAP}|[{UPPER}]{{2,6}})$"
 
 def _kind(doc: Doc, speaker: Speaker) -> str:
     """'person', 'group' (a plural: 'officials', 'Democrats') or 'thing' (an organisation or document)."""
+    if doc._person_ids is None:
+        doc._person_ids = {m.entity_id for m in doc.mentions if m.is_person}
+        doc._thing_ids = {m.entity_id for m in doc.mentions if m.is_thing}
     if speaker.entity_id:
-        if doc._person_ids is None:
-            doc._person_ids = {m.entity_id for m in doc.mentions if m.is_person}
-        return "person" if speaker.entity_id in doc._person_ids else "thing"
+        if speaker.entity_id in doc._person_ids:
+            return "person"
+        if speaker.entity_id in doc._thing_ids:
+            return "thing"  # a discovered name of unknown type ('Saez said') is read from its words below
     kind = head_kind(speaker.surface)
     if kind == "thing":
         return "thing"

@@ -5,7 +5,7 @@ import re
 from transforms.lexicon import NOT_NAMES, TITLES
 
 # Finite verbs that report speech; 'read' covers "…,” read a statement by the ministry".
-VERBS = """said says say told tells added adds stated states noted notes warned warns stressed stresses underlined
+VERBS = """said says say told tells added adds stated noted notes warned warns stressed stresses underlined
 underscored reiterated reiterates explained explains insisted insists argued argues claimed claims declared declares
 announced announces asserted asserts emphasised emphasized emphasises emphasizes wrote writes tweeted tweets posted
 remarked commented replied replies responded responds answered continued continues acknowledged admitted conceded
@@ -19,13 +19,17 @@ agrees disagreed cautions recommended implored begged tells shouts chanted write
 demands boasts brags jokes quips recounts predicts suggests acknowledges admits concedes contends laments
 observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
 spoke speaks write barked riffed snarked bellowed boomed roared thundered hollered muttered whispered murmured
-growled sneered stammered cried""".split()
+growled sneered stammered cried retaliated sang sings affirmed affirms reacted questioned""".split()
+# Verbs that take an object before the quote ('X called Y “…”', 'X cited “…”'): they introduce a quote that follows
+# them, but '“…,” X called' is not an attribution.
+BEFORE_ONLY = ["called", "calls", "cited", "cites"]
 # Speech verbs of two words, matched with any space between.
-PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in", "put it")
+PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in", "put it", "quoted as saying",
+           "issued a statement", "released a statement")
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
 _PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL).replace(r"put\s+it", r"put\s+it(?=\s*[,:—])")
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
-REPORT_VERBS = frozenset("""said says say told tells added adds stated states noted notes warned warns stressed
+REPORT_VERBS = frozenset("""said says say told tells added adds stated noted notes warned warns stressed
 explained explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged
 admitted
 conceded confirmed suggested suggests predicted wrote writes tweeted posted contended maintained reiterated
@@ -34,6 +38,8 @@ believes thinks estimated reported reports""".split())
 # Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
 CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
 rejected""".split()
+# Verbs whose next word is their object, never their speaker ('questioned Trump's logic').
+NO_SPEAKER_AFTER = frozenset(CRITICISM + BEFORE_ONLY + ["questioned"])
 # Participles carry speech on from the subject of their sentence ("X warned…, saying such a “…”").
 PARTICIPLES = """saying adding noting telling warning stressing explaining insisting arguing claiming declaring
 asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
@@ -114,14 +120,18 @@ APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,100}){1,3},)"
 PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
+# Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X is quoted as saying'.
 ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|previously|earlier|recently|" \
-         rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly)"
+         rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
+         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
+         r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
 VERB = rf"(?:{word_alternation(VERBS)}|{_PHRASAL})\b"
 EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
-SCAN_VERB = rf"(?:{word_alternation(sorted(set(VERBS + CRITICISM) | REPORT_VERBS))}|{_PHRASAL})\b"
-EVENT_WORDS = frozenset(VERBS + CRITICISM + list(PHRASAL))
-ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES)}|{_PHRASAL}|according\s+to)\b"
+SCAN_WORDS = sorted(set(VERBS + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
+SCAN_VERB = rf"(?:{word_alternation(SCAN_WORDS)}|{_PHRASAL})\b"
+EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL))
+ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 
 
