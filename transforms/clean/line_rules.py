@@ -22,14 +22,14 @@ class Rule:
 
 @dataclass(frozen=True)
 class _Pattern:
-    """A regex that removes lines of at most max_words words (kept apart so that a line's words are counted once)."""
+    """A regex that removes lines of at most max_words words (kept apart so that the engine counts a line's words
+    once for every rule)."""
 
     compiled: re.Pattern
     max_words: int
 
-    def __call__(self, line: str, words: int | None = None) -> bool:
-        n = len(line.split()) if words is None else words
-        return n <= self.max_words and self.compiled.search(line) is not None
+    def __call__(self, line: str) -> bool:
+        return len(line.split()) <= self.max_words and self.compiled.search(line) is not None
 
 
 def _regex(pattern: str, max_words: int = 40, flags: int = re.I) -> _Pattern:
