@@ -99,11 +99,7 @@ def learn_site_lines(warehouse_dir: str, run_id: str, docs: pa.Table) -> tuple[p
         for part in storage.with_texts(warehouse_dir, run_id, docs):
             spill.add(sitelines.candidate_rows(part))
             PROGRESS.advance("learn site lines", part.num_rows)
-        counts = [sitelines.recurring_lines(bucket) for bucket in spill.buckets()]
-        site_lines = sitelines.site_lines_from_counts(counts, sitelines.outlet_doc_counts(docs))
-        held = [sitelines.doc_site_lines(bucket, site_lines) for bucket in spill.buckets()]
-    return site_lines, pa.concat_tables(held) if held else sitelines.doc_site_lines(
-        sitelines.CANDIDATE_LINES.empty_table(), site_lines)
+        return sitelines.learn_from_rows(spill.buckets(), sitelines.outlet_doc_counts(docs))
 
 
 @light

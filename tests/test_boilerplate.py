@@ -6,10 +6,9 @@ from transforms.clean.articles import clean_articles, clean_document
 from transforms.clean.line_rules import LINE_RULES, STRUCTURE_REASONS, line_reason, why
 from transforms.clean.site_lines import (
     candidate_rows,
+    learn_from_rows,
     learn_site_lines,
     outlet_doc_counts,
-    recurring_lines,
-    site_lines_from_counts,
 )
 from warehouse.contracts import DOCUMENTS, SITE_LINES
 
@@ -115,8 +114,9 @@ def test_site_line_counts_add_up_over_batches_in_any_order():
     with spill.spilled(3, "key_hash") as spilled:
         for part in (docs.slice(2), docs.slice(0, 2)):
             spilled.add(candidate_rows(part))
-        counts = [recurring_lines(bucket) for bucket in spilled.buckets()]
-    assert site_lines_from_counts(counts, outlet_doc_counts(docs)).equals(whole)
+        found, held = learn_from_rows(spilled.buckets(), outlet_doc_counts(docs))
+    assert found.equals(whole)
+    assert sorted(held["doc_id"].to_pylist()) == ["a", "b", "c"]
 
 
 def test_spill_gives_back_every_row_bucket_by_bucket_in_files_removed_after(monkeypatch):

@@ -3,6 +3,7 @@
 import re
 import zlib
 from collections import defaultdict
+from collections.abc import Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -138,11 +139,11 @@ def _is_text_structure(text: str, occurrences: int, docs: int, sandwiched: int, 
     return subhead or lead_in or occurrences >= RECURRING_PER_DOC * docs
 
 
-def site_lines_from_counts(counts: list[pa.Table], outlet_docs: dict[str, int]) -> pa.Table:
-    """recurring_lines of every bucket + outlet_doc_counts -> SITE_LINES: lines seen in enough documents after
-    enough different lines, that are not text structure."""
+def _site_lines(counts: pa.Table, outlet_docs: dict[str, int]) -> pa.Table:
+    """recurring_lines of one bucket + outlet_doc_counts -> its SITE_LINES: lines seen in enough documents after
+    enough different lines, that are not text structure (unsorted)."""
     rows = []
-    for row in (row for table in counts for row in table.to_pylist()):
+    for row in counts.to_pylist():
         needed = _evidence_needed(row["line_key"])
         if row["count_docs"] >= needed and row["count_contexts"] >= needed and not _is_text_structure(
                 row["line_text"], row["occurrences"], row["count_docs"], row["sandwiched"], row["opens"]):
@@ -151,8 +152,19 @@ def site_lines_from_counts(counts: list[pa.Table], outlet_docs: dict[str, int]) 
                 "count_docs": row["count_docs"], "count_outlet_docs": outlet_docs[row["outlet"]],
                 "count_contexts": row["count_contexts"],
             })
-    rows.sort(key=lambda r: (r["outlet"], -r["count_docs"], r["line_key"]))
     return pa.Table.from_pylist(rows, schema=SITE_LINES)
+
+
+def learn_from_rows(buckets: Iterable[pa.Table], outlet_docs: dict[str, int]) -> tuple[pa.Table, pa.Table]:
+    """CANDIDATE_LINES in buckets of whole (outlet, line_key) groups + outlet_doc_counts -> (SITE_LINES, the site
+    lines each document holds: see doc_site_lines), one pass over the buckets (each decides its own groups)."""
+    found, held = [SITE_LINES.empty_table()], [doc_site_lines(CANDIDATE_LINES.empty_table(), SITE_LINES.empty_table())]
+    for rows in buckets:
+        found.append(_site_lines(recurring_lines(rows), outlet_docs))
+        held.append(doc_site_lines(rows, found[-1]))
+    site_lines = pa.concat_tables(found).sort_by(
+        [("outlet", "ascending"), ("count_docs", "descending"), ("line_key", "ascending")])
+    return site_lines, pa.concat_tables(held)
 
 
 def _with_order(docs: pa.Table) -> pa.Table:
@@ -166,14 +178,12 @@ def _with_order(docs: pa.Table) -> pa.Table:
 def learn_site_lines(docs: pa.Table) -> pa.Table:
     """Documents (outlet, doc_id, text; source_path and record_no if known) -> SITE_LINES table (outlet, line_key,
     counts, example text), all in memory (the flow counts bucket by bucket)."""
-    return site_lines_from_counts([recurring_lines(candidate_rows(docs))], outlet_doc_counts(docs))
+    return learn_doc_site_lines(docs)[0]
 
 
 def learn_doc_site_lines(docs: pa.Table) -> tuple[pa.Table, pa.Table]:
     """Documents -> (SITE_LINES, the site lines each document holds: see doc_site_lines), all in memory."""
-    rows = candidate_rows(docs)
-    site_lines = site_lines_from_counts([recurring_lines(rows)], outlet_doc_counts(docs))
-    return site_lines, doc_site_lines(rows, site_lines)
+    return learn_from_rows([candidate_rows(docs)], outlet_doc_counts(docs))
 
 
 def site_line_sets(site_lines: pa.Table) -> dict[str | None, frozenset[str]]:
