@@ -209,8 +209,23 @@ def test_seed_articles_hold_no_years_or_dates():
     ("a range as far as 900 miles", (900, "mile", None, "up_to")),
     ("Phones made up 40% of all online sales.", (40, "percent", "online sales", None)),
     ("The flood's death toll stood at more than 2,000 on Friday.", (2000, None, "deaths", "more_than")),
+    # a quote mark does not end what is counted
+    ("only a third of the “donations” went to charity", (0.3333, "share", "donations", None)),
+    ("He named 12 \"experts\" on the panel.", (12, None, "experts", None)),
+    # a measure right before a plural noun measures it; 'a/an' and one adjective make money attributive
+    ("Forecasters expect 45 mph gusts tonight.", (45, "mph", "gusts", None)),
+    ("The ship carried 300 tons cargo.", (300, "t", None, None)),
+    ("She ran an enormous $40 million advertising budget.", (40000000, "USD", "advertising budget", None)),
+    ("The firm paid $3 million bonuses.", (3000000, "USD", None, None)),
+    # 'over N days' naming a span of time is no hedge; before what lasted, it is 'more than'
+    ("Over 12 days, prices doubled.", (12, "day", None, None)),
+    ("The plan costs $2 billion over five years.", None),
+    ("He has served over 10 years in prison.", (10, "year", None, "more_than")),
 ])
 def test_figure_forms(text, expected):
+    if expected is None:  # two figures: the span is the second
+        assert [(f.value, f.unit, f.qualifier) for f in find_figures(text)][1] == (5, "year", None)
+        return
     assert _one(text) == expected
 
 
@@ -218,6 +233,14 @@ def test_figure_forms(text, expected):
     ("Officials counted 3,100 new infections Tuesday, an increase of about 200.",
      [("3,100 new infections", "infections"), ("about 200", "infections")]),
     ("Police held 90 men, two thirds of whom were released.", [("90 men", "men"), ("two thirds of", "men")]),
+    # a comparison with the count before it counts the same thing
+    ("The mayor won 52,000 votes, 8,000 more than his rival.", [("52,000 votes", "votes"), ("8,000", "votes")]),
+    # 'from N to M' counts the noun the clause names before 'from'
+    ("Infections climbed from fewer than 20 to more than 900.",
+     [("fewer than 20", "infections"), ("more than 900", "infections")]),
+    ("In a week, the queues grew from about 400 to 2,600.", [("about 400", "queues"), ("2,600", "queues")]),
+    ("The plan tripled the number of school inspectors from about 40 to an unheard-of 120.",
+     [("about 40", "inspectors"), ("120", "inspectors")]),
 ])
 def test_a_count_that_carries_on_counts_what_the_count_before_it_counts(text, expected):
     assert [(f.raw, f.what) for f in find_figures(text)] == expected

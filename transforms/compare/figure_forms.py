@@ -63,6 +63,18 @@ def or_less(body: str, end: int) -> str | None:
         "at_least"
 
 
+def what_compared(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None) -> str | None:
+    """A number compared with a count ('52,000 votes, 8,000 more than his rival' -> 'votes') or an end of a range
+    ('infections climbed from fewer than 20 to more than 900' -> 'infections') -> what it counts, or None."""
+    if _COMPARED_AFTER.match(body, end):
+        return previous
+    sentence = max((m.end() for m in _SENTENCE_START.finditer(body, max(0, start - 300), start)),
+                   default=max(0, start - 300))
+    ranged = _FROM_BEFORE.search(body, max(sentence, start - 8), start) or \
+        _FROM_TO_BEFORE.search(body, max(sentence, start - 70), start)
+    return (previous or _clause_plural(body, sentence, ranged.start(), stop_words)) if ranged else None
+
+
 def what_before(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None) -> str | None:
     """A number with nothing counted after it -> what it counts, named before it in its sentence, or None.
 
@@ -86,6 +98,10 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str], pre
 _GOES_ON_BEFORE = re.compile(r"\b(?i:(?:increase|rise|drop|decline|fall|jump|gain|loss|total|toll|tally)\s+(?:now\s+)?"
                              r"(?:of|at|to)|(?:increased|rose|risen|fell|fallen|dropped|declined|climbed|grew|grown|jumped|reached|"
                              r"totaled|totalled|stood|stands)(?:\s+(?:at|to))?)\s+$")
+_COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_FROM_TO_BEFORE = re.compile(r"\bfrom\s+[^,;.!?]{1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
+_CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")
 _OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|them|those)\b")
 _TOLL = re.compile(r"\b([a-z]+)\s+toll\b")
 
@@ -97,6 +113,19 @@ def _first_plural(body: str, sentence: int, start: int, stop_words: frozenset[st
                 (noun[1].islower() or noun.start() == sentence):
             return word
     return None
+
+
+def _clause_plural(body: str, sentence: int, until: int, stop_words: frozenset[str]) -> str | None:
+    """The last plural noun of the clause that ends at `until` ('the number of school inspectors from' ->
+    'inspectors'), lower case, or capitalised when it opens the clause ('Infections climbed from')."""
+    clause = max(sentence, body.rfind(",", sentence, until) + 1, body.rfind(";", sentence, until) + 1)
+    found = None
+    for noun in _CLAUSE_PLURAL.finditer(body, clause, until):
+        word = noun[1].lower()
+        opens = not body[clause:noun.start()].strip()
+        if word not in stop_words and not word.endswith(("ss", "us", "is", "ys")) and (noun[1].islower() or opens):
+            found = word
+    return found
 
 
 def in_name(body: str, number: Number) -> bool:

@@ -16,7 +16,16 @@ from dataclasses import dataclass, replace
 
 import pyarrow as pa
 
-from transforms.compare.figure_forms import IDIOM_AFTER, at_age, in_name, or_less, shares, titled_unit, what_before
+from transforms.compare.figure_forms import (
+    IDIOM_AFTER,
+    at_age,
+    in_name,
+    or_less,
+    shares,
+    titled_unit,
+    what_before,
+    what_compared,
+)
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from transforms.lexicon import NOT_NAMES
 from warehouse.contracts import FIGURES
@@ -28,8 +37,14 @@ _TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock|GMT|UTC|hrs\b|local\s
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
+_ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
+_SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
+# Units of measure whose number, right before a plural noun, measures it ('45 mph gusts', '20-ton trucks').
+MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon".split())
+TIMES = frozenset("second minute hour day week month year decade".split())
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
-_TOKEN = re.compile(r"[ \t]+([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")  # 'U.S.' is one word
+# 'U.S.' is one word; an opening quote mark does not end the phrase ('a third of the “donations”')
+_TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|those|these)(?=\s)", re.IGNORECASE)
@@ -127,7 +142,8 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
             continue
         if word in STOP or word.endswith(("n't", "n’t")) or (opened == "in" and token[1][0].isupper()):
             break  # '$5 million in Libya' names a place, not what the money is for
-        if unit and not opened and not attributive:
+        if unit and not opened and not attributive and not (unit in MEASURES and token[1].islower()
+                                                            and _is_plural(word)):
             break
         if words and (word.endswith("ed") or word in PARTICIPLES) or (opened == "of" and word.endswith("ing")):
             break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
@@ -218,11 +234,17 @@ def _figure(body: str, number: Number, previous: str | None = None) -> Figure | 
     unit, pos = number.unit, number.end
     if unit and (conversion := _CONVERSION.match(body, pos)):
         pos = conversion.end()  # '450 kilometers (280 miles)': the conversion is not a second figure
-    attributive = bool(_DETERMINER_BEFORE.search(body, max(0, number.start - 8), number.start))
+    attributive = bool(_DETERMINER_BEFORE.search(body, max(0, number.start - 8), number.start)
+                       or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, number.start - 24), number.start))
     what, end = ("age", pos) if unit == "age" else _what(body, pos, unit, attributive)
     if _STRONG.match(body, number.end):
         what, end = _what(body, number.end + len("-strong"), None, True)
+    if what is None and unit is None:
+        what = what_compared(body, number.start, max(end, pos), STOP, previous)
     qualifier = number.qualifier or or_less(body, end)
+    if qualifier == "more_than" and unit in TIMES and body[number.start:number.lead].strip().lower() == "over" \
+            and _SPAN_AFTER.match(body, max(end, pos)):
+        qualifier = None  # 'over 10 days' as the span something took, not 'more than 10 days'
     if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
     if what and not digits and unit is None and not _is_plural(head := what.split()[-1]) and not head.endswith("ed"):
