@@ -35,7 +35,7 @@ SEED, ARTICLES, SAMPLE = 14, 1200, 100
 TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.92, "speaker_right_now": 0.92,
            "speaker_right_later": 0.92,
            "figure_right": 0.95, "figure_right_now": 0.95, "figure_right_seed15": 0.95, "figure_right_seed15_now": 0.95,
-           "figure_right_seed15_later": 0.95}
+           "figure_right_seed15_later": 0.95, "figure_right_seed16": 0.95, "figure_right_seed16_later": 0.95}
 
 
 def draw(warehouse: str, out: str, seed: int = SEED) -> None:
@@ -86,9 +86,11 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     `speaker_right_later`: the same quotes again after later speaker rules (rows whose speaker did not change keep
     their verdict, the changed ones judged by hand);
     `figure_right_seed15`: a second sample, drawn with seed 15 and judged blind, `..._now` re-checked after,
-    `..._later` the same rows after rules written from its errors (rows whose figure changed judged again)."""
+    `..._later` the same rows after rules written from its errors (rows whose figure changed judged again);
+    `figure_right_seed16`: a third sample, drawn with seed 16 after those rules and judged blind, `..._later` the
+    same way."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
-    fresh = _read(folder / "figures_judged_seed15.csv")
+    fresh, third = _read(folder / "figures_judged_seed15.csv"), _read(folder / "figures_judged_seed16.csv")
     speech = [r for r in judged_q if r["is_speech"] == "y"]
     return {"is_speech": _share(judged_q, "is_speech"), "speaker_right": _share(speech, "speaker_right"),
             "speaker_right_before": _share(speech, "speaker_right_before"),
@@ -98,7 +100,9 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
             "figure_right_now": _share([r for r in judged_f if r["figure_right_now"] != "gone"], "figure_right_now"),
             "figure_right_seed15": _share(fresh, "figure_right"),
             "figure_right_seed15_now": _share(fresh, "figure_right_now"),
-            "figure_right_seed15_later": _share(fresh, "figure_right_later")}
+            "figure_right_seed15_later": _share(fresh, "figure_right_later"),
+            "figure_right_seed16": _share(third, "figure_right"),
+            "figure_right_seed16_later": _share(third, "figure_right_later")}
 
 
 def main() -> None:

@@ -212,6 +212,14 @@ def test_seed_articles_hold_no_years_or_dates():
     # a quote mark does not end what is counted
     ("only a third of the “donations” went to charity", (0.3333, "share", "donations", None)),
     ("He named 12 \"experts\" on the panel.", (12, None, "experts", None)),
+    ("A 10 percent fee \"will hurt us,\" she said.", (10, "percent", "fee", None)),
+    # two plural nouns joined by 'and'/'or' are counted together; 'of both' counts what follows
+    ("The army fired some 3,000 shells and rockets into the valley.", (3000, None, "shells and rockets", "about")),
+    ("If a dozen tanks or trucks can cross, the bridge holds.", (12, None, "tanks or trucks", None)),
+    ("Some 300 soldiers and reporters said so.", (300, None, "soldiers and reporters", "about")),
+    ("About 400 soldiers and officers' families left.", (400, None, "soldiers", "about")),
+    ("Nearly 90 nurses and doctors-in-training quit.", (90, None, "nurses", "nearly")),
+    ("64% of both men and women say so", (64, "percent", "men and women", None)),
     # a measure right before a plural noun measures it; 'a/an' and one adjective make money attributive
     ("Forecasters expect 45 mph gusts tonight.", (45, "mph", "gusts", None)),
     ("The ship carried 300 tons cargo.", (300, "t", None, None)),
@@ -239,6 +247,7 @@ def test_figure_forms(text, expected):
     ("Infections climbed from fewer than 20 to more than 900.",
      [("fewer than 20", "infections"), ("more than 900", "infections")]),
     ("In a week, the queues grew from about 400 to 2,600.", [("about 400", "queues"), ("2,600", "queues")]),
+    ("Officials raised the flood's death toll from 1,210 to 1,485.", [("1,210", "deaths"), ("1,485", "deaths")]),
     ("The plan tripled the number of school inspectors from about 40 to an unheard-of 120.",
      [("about 40", "inspectors"), ("120", "inspectors")]),
 ])

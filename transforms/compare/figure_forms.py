@@ -72,7 +72,10 @@ def what_compared(body: str, start: int, end: int, stop_words: frozenset[str], p
                    default=max(0, start - 300))
     ranged = _FROM_BEFORE.search(body, max(sentence, start - 8), start) or \
         _FROM_TO_BEFORE.search(body, max(sentence, start - 70), start)
-    return (previous or _clause_plural(body, sentence, ranged.start(), stop_words)) if ranged else None
+    if not ranged:
+        return None
+    toll = _TOLL.search(body, sentence, start)  # 'the death toll rose from 2,500 to 3,800'
+    return previous or (toll[1].lower() + "s" if toll else _clause_plural(body, sentence, ranged.start(), stop_words))
 
 
 def what_before(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None) -> str | None:
@@ -100,7 +103,7 @@ _GOES_ON_BEFORE = re.compile(r"\b(?i:(?:increase|rise|drop|decline|fall|jump|gai
                              r"totaled|totalled|stood|stands)(?:\s+(?:at|to))?)\s+$")
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
-_FROM_TO_BEFORE = re.compile(r"\bfrom\s+[^,;.!?]{1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
+_FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")
 _OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|them|those)\b")
 _TOLL = re.compile(r"\b([a-z]+)\s+toll\b")

@@ -47,7 +47,8 @@ _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
 _TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
-_OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|those|these)(?=\s)", re.IGNORECASE)
+_OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
+_AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 # '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
 _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|(?<=\n)\n*)")
 
@@ -74,7 +75,7 @@ southern eastern western central inside outside up down off out percent monday t
 saturday sunday january february march april june july august september october november december last
 next""".split())
 PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
-DETERMINERS = frozenset("the these those its their his her our this that all".split())
+DETERMINERS = frozenset("the these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer".split())
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
                               "militia clergy".split())
@@ -125,6 +126,8 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
     needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
     words, end, opened = [], pos, ""
     while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
+        if words and token[0].lstrip()[:1] in "\"“‘'":
+            break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
         word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
         word = SAME_AS.get(word, word)
         pos = token.end()
@@ -149,11 +152,23 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
             break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
         end = pos
+        if _is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
+            words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
+            end = pos = pair.end()
         if _is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
             break
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
     return (" ".join(words) or None), end
+
+
+def _pair(body: str, pos: int) -> re.Match | None:
+    """Body + the end of a plural noun -> the match of 'and/or' + a second plural noun that ends the phrase there."""
+    pair = _AND_PLURAL.match(body, pos)
+    if not pair or pair[2].lower() in STOP or not _is_plural(pair[2].lower()):
+        return None
+    after = _TOKEN.match(body, pair.end())
+    return pair if after is None or after[1].lower() in STOP or not body[pair.end()].isspace() else None
 
 
 def _openers(unit: str | None) -> tuple[str, ...]:
