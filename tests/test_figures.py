@@ -255,6 +255,34 @@ def test_a_count_that_carries_on_counts_what_the_count_before_it_counts(text, ex
     assert [(f.raw, f.what) for f in find_figures(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the two ends of one range: one figure, read as its upper end is (unit, scale, counted noun)
+    ("Forecasters expect 30 to 35 mph winds.", ("30 to 35 mph winds", 30, 35, "mph", "winds", None)),
+    ("Audiences have ranged from 2.5 to 3.5 million, per the ratings.", ("2.5 to 3.5 million", 2500000, 3500000,
+                                                                         None, "audiences", None)),
+    ("It takes three or four months.", ("three or four months", 3, 4, "month", None, None)),
+    ("some 80% to 90% of the staff", ("some 80% to 90% of the staff", 80, 90, "percent", "staff", "about")),
+    ("between 5 and 10 percent of voters", ("5 and 10 percent of voters", 5, 10, "percent", "voters", None)),
+    ("two to three million people fled", ("two to three million people", 2000000, 3000000, None, "people", None)),
+    ("The deal is worth $2 million to $3 million.", ("$2 million to $3 million", 2000000, 3000000, "USD", None,
+                                                     None)),
+])
+def test_a_range_is_one_figure_with_both_ends(text, expected):
+    (fig,) = find_figures(text)
+    assert (fig.raw, fig.value, fig.value_to, fig.unit, fig.what, fig.qualifier) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Senate voted 42 to 58 on the bill.", []),                       # a vote, not a range
+    ("Cases rose from 20 to 30.", [(20, None), (30, None)]),              # a change: two figures
+    ("It ran from June 5 to 10.", []),                                    # dates
+    ("The panel lowered it from 300 to 200 jobs.", [(200, None)]),        # a descending pair
+    ("Its ratio of nurses to doctors, at 40 percent to 60 percent, is low.", [(40, None), (60, None)]),  # a ratio
+])
+def test_pairs_that_are_not_ranges(text, expected):
+    assert [(f.value, f.value_to) for f in find_figures(text)] == expected
+
+
 @pytest.mark.parametrize("text", [
     "He appeared on 60 Minutes on Sunday.",   # numbers inside names and titles
     "the Group of 20 met in Osaka",

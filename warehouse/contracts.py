@@ -185,6 +185,8 @@ FIGURES = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("figure_id", pa.string(), nullable=False),
     pa.field("value", pa.float64(), nullable=False),
+    # the upper end when the text gives a range ('30 to 35 mph', 'three or four months'), `value` the lower end
+    pa.field("value_to", pa.float64()),
     pa.field("unit", pa.string()),
     pa.field("what", pa.string()),
     # more_than, at_least, about, up_to, less_than, ... ; null when the figure is stated as exact.

@@ -1,8 +1,10 @@
 """Figure forms around a number: shares ('three in four', 'two thirds of'), ages ('at 15'), 'N or less', idioms
-('100% not true') and the counted noun a sentence names before its number ('protesters …, about 10,000 in Madrid').
+('100% not true'), ranges ('30 to 35 mph', 'three or four months') and the counted noun a sentence names before its
+number ('protesters …, about 10,000 in Madrid').
 """
 
 import re
+from decimal import Decimal
 
 from transforms.compare.numbers import NUMBER_WORDS, Number
 from transforms.lexicon import is_demonym
@@ -150,3 +152,52 @@ def titled_unit(body: str, number: Number) -> bool:
         return False
     before = body[max(0, number.start - 3):number.start].rstrip(" \"“‘(")
     return not (before == "" or before.endswith((".", "!", "?", "\n")))
+
+
+# Between the two ends of a range: 'to', 'or' ('three or four months'), 'and' after 'between'.
+_RANGE_LINK = re.compile(r"\s+(to|or|and)\s+")
+_BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+$")
+_FROM_BEFORE_RANGE = re.compile(r"\b(?i:from)\s+$")
+# 'ranged from', 'varies from': 'from N to M' is a range; after other words ('rose from') it is a change.
+_RANGING = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|somewhere)\b[^,;.!?]{0,30}$")
+# Before a pair of numbers, words that make it a score or a vote, not a range ('voted 52 to 48').
+_SCORE_BEFORE = re.compile(r"\b(?i:vote[ds]?|voting|margin|score[ds]?|won|lost|beat|defeated|ruling|ruled|record)\b"
+                           r"[^,;.!?]{0,12}$")
+
+
+_RATIO_BEFORE = re.compile(r"\b(?i:ratio|split)\b[^.!?]*$")
+
+
+def range_start(body: str, first: Number, second: Number) -> Decimal | None:
+    """Two numbers in a row -> the range's lower end as `second` states it ('2.5 to 3.5 million' -> 2500000), or None
+    when they are not the ends of one range (a change 'rose from 20 to 30', a score, a descending pair, other units)."""
+    link = _RANGE_LINK.fullmatch(body, first.end, second.start)
+    if not link or second.start < second.lead or (first.scaled and not second.scaled):
+        return None
+    before = body[max(0, first.start - 40):first.start]
+    if _RATIO_BEFORE.search(body, max(0, first.start - 90), first.start):
+        return None  # 'a ratio of doctors to specialists at 30 percent to 70 percent
+    if link[1] == "and" and not _BETWEEN_BEFORE.search(before):
+        return None
+    if (_FROM_BEFORE_RANGE.search(before) and not _RANGING.search(before)) or _SCORE_BEFORE.search(before):
+        return None
+    if first.unit not in (None, second.unit) or (first.currency and first.currency != second.currency):
+        return None
+    low = first.value
+    if second.scaled and not first.scaled:
+        numeral = _numeral(body, second)
+        if not numeral:
+            return None
+        low = first.value * second.value / numeral
+    return low if low < second.value else None
+
+
+def _numeral(body: str, number: Number) -> Decimal | None:
+    """A number -> the value of its numeral alone ('3.5 million' -> 3.5, 'three million' -> 3), or None."""
+    if number.digits:
+        return Decimal(number.digits.replace(",", ""))
+    word = " ".join(body[number.numeral_start:number.numeral_end].lower().replace("-", " ").split())
+    pieces = [word] if word in NUMBER_WORDS else word.split()
+    if not pieces or any(piece not in NUMBER_WORDS for piece in pieces):
+        return None
+    return Decimal(str(sum(NUMBER_WORDS[piece] for piece in pieces))) or None

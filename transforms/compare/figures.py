@@ -21,13 +21,28 @@ from transforms.compare.figure_forms import (
     at_age,
     in_name,
     or_less,
+    range_start,
     shares,
     titled_unit,
     what_before,
     what_compared,
 )
+from transforms.compare.figure_words import (
+    DETERMINERS,
+    IRREGULAR_PLURALS,
+    LABELS,
+    LEADING,
+    MEASURES,
+    NAMING_NOUNS,
+    NOT_PLURALS,
+    OPENERS,
+    PARTICIPLES,
+    PLURAL_OF,
+    SAME_AS,
+    STOP,
+    TIMES,
+)
 from transforms.compare.numbers import Number, find_numbers, hedge_before
-from transforms.lexicon import NOT_NAMES
 from warehouse.contracts import FIGURES
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -39,9 +54,6 @@ _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
 _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
-# Units of measure whose number, right before a plural noun, measures it ('45 mph gusts', '20-ton trucks').
-MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon".split())
-TIMES = frozenset("second minute hour day week month year decade".split())
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
 # 'U.S.' is one word; an opening quote mark does not end the phrase ('a third of the “donations”')
 _TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")
@@ -52,36 +64,6 @@ _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 # '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
 _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|(?<=\n)\n*)")
 
-# Words before a number that make it a label or an ordinal rank, not a quantity ('section 5', 'No. 10').
-LABELS = frozenset("""section article chapter paragraph page no no. nos number item clause rule resolution route
-flight room level phase grade class episode season vol vol. volume part step platform gate lane highway term game
-top ranked rank seed mission photo photos caption figure table verse version edition""".split())
-# Nouns after a number that make it a name or a version, not a count ('the 3.0 version', 'the 2020 edition').
-NAMING_NOUNS = frozenset("version versions edition editions release update generation".split())
-# Words ending in s that are not plurals, so a counted phrase does not end at them ('200 alternative news outlets').
-NOT_PLURALS = frozenset("news series species means politics economics physics mathematics".split())
-# Capitalised words that may stand right before a quantity (sentence openers); other capitalised words make the
-# number part of a name ('Route 6', 'Boeing 737', 'Resolution 2510').
-OPENERS = NOT_NAMES | {"only", "just", "nearly", "another", "including", "killing", "with", "among", "over", "than"}
-# Words that end the noun phrase after a number.
-STOP = frozenset("""a an the this that these those it its he she they them we i you his her their our my your
-and but or nor so yet if when while as at by for from in into of on onto to with without within about against
-over under between among through across after before since until during per than via each apiece who whom whose
-which what where why how there here then now ago already also still too just only far less more most all both
-is are was were be been being am have has had having will would shall should can could may might must do does did
-said says say told according near away long wide high deep tall old times time alone remaining left apart
-straight running earlier later prior north south east west northeast northwest southeast southwest northern
-southern eastern western central inside outside up down off out percent monday tuesday wednesday thursday friday
-saturday sunday january february march april june july august september october november december last
-next""".split())
-PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
-DETERMINERS = frozenset("the these those its their his her our this that all both".split())
-LEADING = frozenset("more other additional extra new further total estimated fewer".split())
-IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
-                              "militia clergy".split())
-SAME_AS = {"persons": "people"}
-PLURAL_OF = {"person": "people", "persons": "people", "child": "children", "man": "men", "woman": "women",
-             "life": "lives", "wife": "wives", "knife": "knives"}
 YEARS = range(1000, 2101)
 MAX_WHAT_WORDS = 4
 ABBREVIATIONS = frozenset("mr mrs ms dr gen st sen rep gov lt col no jr u.s u.n u.k".split())
@@ -98,6 +80,7 @@ class Figure:
     raw: str
     start_char: int
     end_char: int
+    value_to: float | None = None  # the upper end of a range ('30 to 35 mph'), `value` its lower end
 
 
 def _is_plural(word: str) -> bool:
@@ -274,6 +257,19 @@ def _figure(body: str, number: Number, previous: str | None = None) -> Figure | 
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
+def _ranged(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
+    """Two numbers that are the ends of one range ('30 to 35 mph winds', 'from 2.5 to 3.5 million') -> one Figure
+    with both ends, read as the second end is (its unit, scale and counted noun), or None."""
+    if second is None or _is_year(first) or _blocked_after(body, first) or _blocked_before(body, first):
+        return None
+    low = range_start(body, first, second)
+    upper = _figure(body, second, previous) if low is not None else None
+    if upper is None or upper.start_char != second.start or upper.unit == "age":
+        return None
+    return replace(upper, value=float(low), value_to=upper.value, qualifier=first.qualifier or upper.qualifier,
+                   raw=body[first.start:upper.end_char], start_char=first.start)
+
+
 def _shares(body: str) -> list[Figure]:
     """'three in four Democrats' -> 0.75 of 'democrats', unit 'share'; 'two-thirds of the vote' -> 0.6667."""
     out = []
@@ -300,10 +296,13 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    for number in find_numbers(body):
+    numbers = list(find_numbers(body))
+    for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
-        figure = _figure(body, number, _previous_what(body, figures, number.start))
+        previous = _previous_what(body, figures, number.start)
+        following = numbers[n + 1] if n + 1 < len(numbers) else None
+        figure = _ranged(body, number, following, previous) or _figure(body, number, previous)
         if figure:
             figures.append(figure)
             skip_until = figure.end_char

@@ -3,6 +3,7 @@ select
     doc_id,
     figure_id,
     value,
+    value_to,
     unit,
     what,
     qualifier,

@@ -1,0 +1,37 @@
+"""Word lists of the figures stage: what ends, opens or blocks the counted phrase after a number."""
+
+from transforms.lexicon import NOT_NAMES
+
+# Units of measure whose number, right before a plural noun, measures it ('45 mph gusts', '20-ton trucks').
+MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon".split())
+TIMES = frozenset("second minute hour day week month year decade".split())
+# Words before a number that make it a label or an ordinal rank, not a quantity ('section 5', 'No. 10').
+LABELS = frozenset("""section article chapter paragraph page no no. nos number item clause rule resolution route
+flight room level phase grade class episode season vol vol. volume part step platform gate lane highway term game
+top ranked rank seed mission photo photos caption figure table verse version edition""".split())
+# Nouns after a number that make it a name or a version, not a count ('the 3.0 version', 'the 2020 edition').
+NAMING_NOUNS = frozenset("version versions edition editions release update generation".split())
+# Words ending in s that are not plurals, so a counted phrase does not end at them ('200 alternative news outlets').
+NOT_PLURALS = frozenset("news series species means politics economics physics mathematics".split())
+# Capitalised words that may stand right before a quantity (sentence openers); other capitalised words make the
+# number part of a name ('Route 6', 'Boeing 737', 'Resolution 2510').
+OPENERS = NOT_NAMES | {"only", "just", "nearly", "another", "including", "killing", "with", "among", "over", "than"}
+# Words that end the noun phrase after a number.
+STOP = frozenset("""a an the this that these those it its he she they them we i you his her their our my your
+and but or nor so yet if when while as at by for from in into of on onto to with without within about against
+over under between among through across after before since until during per than via each apiece who whom whose
+which what where why how there here then now ago already also still too just only far less more most all both
+is are was were be been being am have has had having will would shall should can could may might must do does did
+said says say told according near away long wide high deep tall old times time alone remaining left apart
+straight running earlier later prior north south east west northeast northwest southeast southwest northern
+southern eastern western central inside outside up down off out percent monday tuesday wednesday thursday friday
+saturday sunday january february march april june july august september october november december last
+next""".split())
+PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
+DETERMINERS = frozenset("the these those its their his her our this that all both".split())
+LEADING = frozenset("more other additional extra new further total estimated fewer".split())
+IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
+                              "militia clergy".split())
+SAME_AS = {"persons": "people"}
+PLURAL_OF = {"person": "people", "persons": "people", "child": "children", "man": "men", "woman": "women",
+             "life": "lives", "wife": "wives", "knife": "knives"}
