@@ -290,6 +290,8 @@ def test_pairs_that_are_not_ranges(text, expected):
     "That is 100% not true.",                 # a manner of speaking
     "I am 100 percent behind him.",
     "They moved from the 2.0 version to the 3.0 version in July.",   # versions
+    "Hide Caption 12 of 40 Photos: The rally",  # a place in a gallery
+    "Slide 3 of 25 images",
 ])
 def test_numbers_in_names_and_idioms_are_not_figures(text):
     assert find_figures(text) == []

@@ -35,3 +35,5 @@ IRREGULAR_PLURALS = frozenset("people children men women police personnel staff 
 SAME_AS = {"persons": "people"}
 PLURAL_OF = {"person": "people", "persons": "people", "child": "children", "man": "men", "woman": "women",
              "life": "lives", "wife": "wives", "knife": "knives"}
+# Nouns after 'N of M' that make M the size of a gallery, not a count ('46 of 132 Photos').
+GALLERY = frozenset("photos images pictures slides photographs".split())

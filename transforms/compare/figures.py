@@ -29,6 +29,7 @@ from transforms.compare.figure_forms import (
 )
 from transforms.compare.figure_words import (
     DETERMINERS,
+    GALLERY,
     IRREGULAR_PLURALS,
     LABELS,
     LEADING,
@@ -60,6 +61,7 @@ _TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Z
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
+_POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 # '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
 _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|(?<=\n)\n*)")
@@ -249,6 +251,8 @@ def _figure(body: str, number: Number, previous: str | None = None) -> Figure | 
         return None  # 'the two met': after a number word a count names a plural
     if what and unit is None and what.split()[-1] in NAMING_NOUNS:
         return None
+    if what in GALLERY and _POSITION_BEFORE.search(body, max(0, number.start - 12), number.start):
+        return None  # '46 of 132 Photos': where a picture stands in a gallery, not a count
     if unit is None and number.value == 1 and what:
         what = " ".join([*what.split()[:-1], _plural(what.split()[-1])])
     end = max(end, pos)
