@@ -56,9 +56,9 @@ def draw(warehouse: str, out: str, seed: int = SEED) -> None:
                "speaker_surface": q["speaker_surface"], "attribution": q["attribution"],
                "context": _context(bodies[q["doc_id"]], q["start_char"], q["end_char"]),
                "is_speech": "", "speaker_right": "", "error": ""} for q in rng.sample(found, SAMPLE)]
-    rows_f = [{"figure_id": f["figure_id"], "outlet": outlets[f["doc_id"]], "raw": f["raw"], "value": f["value"], "value_to": f["value_to"],
-               "unit": f["unit"], "what": f["what"], "qualifier": f["qualifier"], "sentence": f["sentence"][:400],
-               "figure_right": "", "error": ""} for f in rng.sample(figs, SAMPLE)]
+    rows_f = [{"figure_id": f["figure_id"], "outlet": outlets[f["doc_id"]], "raw": f["raw"], "value": f["value"],
+               "value_to": f["value_to"], "unit": f["unit"], "what": f["what"], "qualifier": f["qualifier"],
+               "sentence": f["sentence"][:400], "figure_right": "", "error": ""} for f in rng.sample(figs, SAMPLE)]
     for name, rows in (("quotes_judged.csv", rows_q), ("figures_judged.csv", rows_f)):
         with open(Path(out) / name, "w", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
