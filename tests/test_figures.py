@@ -212,6 +212,11 @@ def test_seed_articles_hold_no_years_or_dates():
     # a quote mark does not end what is counted
     ("only a third of the “donations” went to charity", (0.3333, "share", "donations", None)),
     ("He named 12 \"experts\" on the panel.", (12, None, "experts", None)),
+    # a count's rate; the base of a rate is no count; plural fractions are shares without 'of'
+    ("Between them they treat 40,000 per year.", (40000, None, "per year", None)),
+    ("output of 9,000 per day possible by May", (9000, None, "per day", None)),
+    ("Polls show two thirds say the tax is fair.", (0.6667, "share", None, None)),
+    ("He worked there for three quarters before leaving.", (3, None, "quarters", None)),
     ("A 10 percent fee \"will hurt us,\" she said.", (10, "percent", "fee", None)),
     # two plural nouns joined by 'and'/'or' are counted together; 'of both' counts what follows
     ("The army fired some 3,000 shells and rockets into the valley.", (3000, None, "shells and rockets", "about")),
@@ -292,6 +297,7 @@ def test_pairs_that_are_not_ranges(text, expected):
     "They moved from the 2.0 version to the 3.0 version in July.",   # versions
     "Hide Caption 12 of 40 Photos: The rally",  # a place in a gallery
     "Slide 3 of 25 images",
+    "Deaths reached 12.4 per 100,000 last year.",  # the base of a rate
 ])
 def test_numbers_in_names_and_idioms_are_not_figures(text):
     assert find_figures(text) == []

@@ -31,12 +31,13 @@ def test_the_rechecked_and_the_fresh_samples_have_verdicts():
     assert all(r["error_now"] for r in fresh if r["figure_right_now"] == "n")
     assert {r["figure_right_later"] for r in fresh} <= {"y", "n", "gone"}
     assert all(r["error_later"] for r in fresh if r["figure_right_later"] == "n")
-    third = _rows("figures_judged_seed16.csv")
-    assert len(third) == 100 and len({r["figure_id"] for r in third}) == 100
-    assert {r["figure_right"] for r in third} <= {"y", "n"}
-    assert {r["figure_right_later"] for r in third} <= {"y", "n", "gone"}
-    assert all(r["error"] for r in third if r["figure_right"] == "n")
-    assert all(r["error_later"] for r in third if r["figure_right_later"] == "n")
+    for name in ("figures_judged_seed16.csv", "figures_judged_seed17.csv"):
+        later = _rows(name)
+        assert len(later) == 100 and len({r["figure_id"] for r in later}) == 100
+        assert {r["figure_right"] for r in later} <= {"y", "n"}
+        assert {r["figure_right_later"] for r in later} <= {"y", "n", "gone"}
+        assert all(r["error"] for r in later if r["figure_right"] == "n")
+        assert all(r["error_later"] for r in later if r["figure_right_later"] == "n")
 
 
 def test_rates_are_the_shares_of_right_verdicts():
@@ -50,6 +51,8 @@ def test_rates_are_the_shares_of_right_verdicts():
     assert found["figure_right_seed15_later"] == sum(r["figure_right_later"] == "y" for r in kept) / len(kept)
     third = _rows("figures_judged_seed16.csv")
     assert found["figure_right_seed16"] == sum(r["figure_right"] == "y" for r in third) / 100
+    fourth = _rows("figures_judged_seed17.csv")
+    assert found["figure_right_seed17"] == sum(r["figure_right"] == "y" for r in fourth) / 100
 
 
 def test_judged_mention_sets_are_complete_and_every_wrong_mention_has_its_kind_of_error():

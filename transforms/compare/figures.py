@@ -137,6 +137,8 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
             break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
         end = pos
+        if opened in ("per", "a", "an"):
+            break  # a rate names one base: '50,000 per day possible' -> 'per day'
         if _is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
             end = pos = pair.end()
@@ -158,7 +160,9 @@ def _pair(body: str, pos: int) -> re.Match | None:
 
 def _openers(unit: str | None) -> tuple[str, ...]:
     """Unit key -> words that may stand between the number and what it measures."""
-    return ("of", "in", "per", "a", "an") if unit and unit.isupper() else ("of",)
+    if unit and unit.isupper():
+        return ("of", "in", "per", "a", "an")
+    return ("of",) if unit else ("of", "per")  # '70,000 per year': a count's rate
 
 
 def _continues(body: str, pos: int) -> bool:
@@ -187,8 +191,8 @@ def _blocked_before(body: str, number: Number) -> bool:
     if not before:
         return False
     word = before[1].lower()
-    if word in LABELS or word.rstrip(".") in LABELS:
-        return True
+    if word in LABELS or word.rstrip(".") in LABELS or word == "per":
+        return True  # 'per 100,000' is the base of a rate, not a count
     if number.unit_word or number.scaled or word.endswith(("'s", "’s", "s'", ".")):
         return False  # a unit or scale makes a quantity; 'Beijing’s 21 million', 'the GOP. Thirty-six percent'
     return before[1][0].isupper() and word not in OPENERS
