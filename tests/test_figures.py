@@ -215,6 +215,9 @@ def test_seed_articles_hold_no_years_or_dates():
     # a count's rate; the base of a rate is no count; plural fractions are shares without 'of'
     ("Between them they treat 40,000 per year.", (40000, None, "per year", None)),
     ("output of 9,000 per day possible by May", (9000, None, "per day", None)),
+    # a participle before 'to' is a verb ('expected to'), not what is counted
+    ("Some 1.2 million expected to vote early.", (1200000, None, None, "about")),
+    ("with more than 1,000 killed to date", (1000, None, "killed", "more_than")),
     ("Polls show two thirds say the tax is fair.", (0.6667, "share", None, None)),
     ("He worked there for three quarters before leaving.", (3, None, "quarters", None)),
     ("A 10 percent fee \"will hurt us,\" she said.", (10, "percent", "fee", None)),

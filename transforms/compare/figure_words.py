@@ -37,3 +37,7 @@ PLURAL_OF = {"person": "people", "persons": "people", "child": "children", "man"
              "life": "lives", "wife": "wives", "knife": "knives"}
 # Nouns after 'N of M' that make M the size of a gallery, not a count ('46 of 132 Photos').
 GALLERY = frozenset("photos images pictures slides photographs".split())
+# Participles that take 'to' and a verb ('2.5 million expected to lose power'): then they say what happens, not what
+# is counted.
+RAISING = frozenset("""expected projected scheduled slated set poised forecast predicted estimated believed thought
+said reported known likely due""".split())

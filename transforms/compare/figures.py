@@ -39,6 +39,7 @@ from transforms.compare.figure_words import (
     OPENERS,
     PARTICIPLES,
     PLURAL_OF,
+    RAISING,
     SAME_AS,
     STOP,
     TIMES,
@@ -61,6 +62,7 @@ _TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Z
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
+_TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 # '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
@@ -109,7 +111,7 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
 
     After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
     needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
-    words, end, opened = [], pos, ""
+    words, end, opened, start = [], pos, "", pos
     while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
         if words and token[0].lstrip()[:1] in "\"“‘'":
             break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
@@ -143,6 +145,8 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
             end = pos = pair.end()
         if _is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
+            if words == [word] and word in RAISING and _TO_VERB.match(body, pos):
+                return None, start  # '2.5 million expected to lose power': a verb, not what is counted
             break
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
