@@ -348,7 +348,8 @@ def extract_descriptors(articles: pa.Table, mentions: pa.Table, quotes: pa.Table
             continue
         described = _describe(doc_id, body, doc_mentions, persons, things)
         # A name described by a person's role noun ('warlord') is a person even when only named in full.
-        people = persons | ({r["entity_id"] for r in described if _head_words(r["descriptor"]) & _PERSON_ONLY} - things)
+        people = {m["entity_id"] for m in doc_mentions if m["entity_id"] in persons} | (
+            {r["entity_id"] for r in described if _head_words(r["descriptor"]) & _PERSON_ONLY} - things)
         rows = described + _roles(doc_id, body, doc_mentions, people, described)
         spans = [(q["start_char"], q["end_char"]) for q in quoted.get(doc_id, [])]
         seen = set()
