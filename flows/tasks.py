@@ -154,7 +154,10 @@ def analyse(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_
     tables = batches.analyse_batch(docs, site_lines, entities)
     for name, table in tables.written().items():
         storage.write_table(warehouse_dir, name, table, run_id, part)
-    return tables.quarantine
+    quarantine = tables.quarantine
+    del tables
+    pa.default_memory_pool().release_unused()  # a worker's next batch starts from what it holds, not its last peak
+    return quarantine
 
 
 @light
