@@ -162,6 +162,7 @@ class ProcessPeaks:
 
     def __init__(self, pid: int, every_s: float = 0.25) -> None:
         self.pid, self.every_s, self.peaks = pid, every_s, {}
+        self.timeline: list[tuple[float, int]] = []  # (epoch seconds, resident KB) of the process itself
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -170,6 +171,7 @@ class ProcessPeaks:
         while not self._stop.is_set():
             for pid in [self.pid] + descendants(self.pid):
                 self.peaks[pid] = max(self.peaks.get(pid, 0), _status_kb(pid, "VmHWM"))
+            self.timeline.append((time.time(), _status_kb(self.pid, "VmRSS")))
             self._stop.wait(self.every_s)
 
     def stop(self) -> dict[str, float]:
@@ -177,7 +179,23 @@ class ProcessPeaks:
         self._stop.set()
         self._thread.join()
         workers = sorted((kb / 1024 ** 2 for pid, kb in self.peaks.items() if pid != self.pid), reverse=True)
-        return {"flow_gb": self.peaks.get(self.pid, 0) / 1024 ** 2, "workers_gb": workers}
+        return {"flow_gb": self.peaks.get(self.pid, 0) / 1024 ** 2, "workers_gb": workers,
+                "timeline": self.timeline}
+
+
+def rss_by_task(timeline: list[tuple[float, int]], runs: Iterable[tuple[str, float, float]]) -> dict[str, tuple]:
+    """The flow process's (epoch s, resident KB) samples + (task-run name, start, end) -> {task: (resident GB when
+    its first run started, peak GB while any of its runs ran)}, highest peak first: which step holds the memory."""
+    found: dict[str, tuple[float, float]] = {}
+    for name, start, end in runs:
+        during = [kb for at, kb in timeline if start <= at <= end]
+        before = [kb for at, kb in timeline if at <= start]
+        if not during and not before:
+            continue
+        task = task_name(name)
+        first, peak = found.get(task, ((before or during)[-1 if before else 0] / 1024 ** 2, 0.0))
+        found[task] = (first, max(peak, max(during or before[-1:]) / 1024 ** 2))
+    return dict(sorted(found.items(), key=lambda item: -item[1][1]))
 
 
 def _run_child(input_dir: Path, warehouse: Path, batch_size: int, api_url: str) -> dict:
@@ -229,7 +247,8 @@ def _start_server(home: Path):
 
 
 def _task_runs(api_url: str, flow_run_id: str, settle_s: float = 3.0, timeout_s: float = 300) -> list[tuple]:
-    """A flow run's task runs from the API -> (name, seconds) pairs, once the server has recorded them all."""
+    """A flow run's task runs from the API -> (name, seconds, start, end epoch seconds), once the server has
+    recorded them all."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -250,7 +269,8 @@ def _task_runs(api_url: str, flow_run_id: str, settle_s: float = 3.0, timeout_s:
                 break
             time.sleep(1)
     return [(r.name, (r.end_time - r.start_time).total_seconds() if r.end_time and r.start_time
-             else r.total_run_time.total_seconds()) for r in runs]
+             else r.total_run_time.total_seconds(), r.start_time.timestamp() if r.start_time else 0.0,
+             r.end_time.timestamp() if r.end_time else 0.0) for r in runs]
 
 
 def _report_run(label: str, run: dict, first: dict | None, target: float | None) -> None:
@@ -293,6 +313,12 @@ def _report_stages(stages: dict[str, float], wall: float) -> None:
           "  (flow wall time minus task-run time; 0 when tasks ran in parallel)")
 
 
+def _report_flow_memory(by_task: dict[str, tuple[float, float]], shown: int = 8) -> None:
+    print("  flow process resident memory by task (GB at its first start -> peak while it ran), highest first")
+    for task, (start, peak) in list(by_task.items())[:shown]:
+        print(f"    {task:<30}{start:>9.2f} -> {peak:.2f}")
+
+
 def _report_marts(warehouse: Path) -> None:
     print("  marts (select * fully fetched)")
     for name, (seconds, rows) in mart_seconds(str(warehouse)).items():
@@ -311,7 +337,9 @@ def run_copies(corpus: Corpus, name: str, copies: int, batch_size: int, work: Pa
     print(f"  floor: duckdb read_json + split lines + 1 regex {floor_s:>6.2f} s  ({lines:,} lines, {matching:,} match)")
     first = {**_run_child(folder, warehouse, batch_size, api_url), "articles_in": records}
     _report_run("  first run", first, None, None)
-    _report_first(first, stage_seconds(_task_runs(api_url, first["flow_run_id"])), records, size, floor_s)
+    runs = _task_runs(api_url, first["flow_run_id"])
+    _report_first(first, stage_seconds((name, seconds) for name, seconds, *_ in runs), records, size, floor_s)
+    _report_flow_memory(rss_by_task(first["timeline"], [(name, *span) for name, _, *span in runs]))
     _report_marts(warehouse)
     _report_run("  re-run, no new input", _run_child(folder, warehouse, batch_size, api_url), first, TARGET_RERUN)
     # 1% new: every NEW_EVERY-th record, in as many new replicas as the corpus has copies
@@ -320,7 +348,8 @@ def run_copies(corpus: Corpus, name: str, copies: int, batch_size: int, work: Pa
     again = _run_child(folder, warehouse, batch_size, api_url)
     _report_run(f"  re-run, +{new:,} new articles", again, first, TARGET_RERUN_NEW)
     _report_memory(again)
-    _report_stages(stage_seconds(_task_runs(api_url, again["flow_run_id"])), again["wall_s"])
+    runs = _task_runs(api_url, again["flow_run_id"])
+    _report_stages(stage_seconds((name, seconds) for name, seconds, *_ in runs), again["wall_s"])
     return first
 
 

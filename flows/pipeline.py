@@ -91,6 +91,8 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         batch_runner = runners.for_batches(runner, dask_address, runners.batch_count(changed.num_rows, batch_size),
                                            storage.shared_by_processes(warehouse_dir))
         quarantined = _analyse_batches(changed, site_lines, entities, warehouse_dir, run_id, batch_size, batch_runner)
+        documents_read = docs.num_rows
+        del docs, firsts, changed, doc_site_lines  # what the run-wide steps need, they read from Parquet
         PROGRESS.stage(RUN_WIDE, len(STEPS), STEPS[0])
         planning.carry_articles(warehouse_dir, run_id, previous, carried)
         _done(STEPS[0])
@@ -98,12 +100,13 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         more_sources, more_quarantine = repeat_sources(repeats, all_articles["doc_id"].combine_chunks())
         write(warehouse_dir, "sources", more_sources, run_id, len(quarantined))
         quarantine = pa.concat_tables([quarantine, more_quarantine] + quarantined)
-        counts = {"files": files.num_rows, "documents_read": docs.num_rows, "articles": all_articles.num_rows,
+        counts = {"files": files.num_rows, "documents_read": documents_read, "articles": all_articles.num_rows,
                   "quarantined": quarantine.num_rows, "analysed": all_articles.num_rows - len(carried),
                   "reused": len(carried)}
+        _write_tables(warehouse_dir, run_id, _name_tables(warehouse_dir, run_id, all_articles, entities, entities_file))
+        _done(STEPS[1])
+        _comparison_tables(warehouse_dir, run_id, previous, carried)
         _write_run_wide(warehouse_dir, run_id, {
-            **_name_tables(warehouse_dir, run_id, all_articles, entities, entities_file),
-            **_comparison_tables(warehouse_dir, run_id, previous, carried),
             "site_lines": site_lines, "quarantine": quarantine, "input_files": files,
             "analysed": keys.filter(pc.is_in(keys["doc_id"], all_articles["doc_id"])),
             "runs": runs.run_record(run_id, started_at, datetime.now(UTC), input_dir, entities_version, config,
@@ -183,31 +186,36 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
     queue = concat_tables([proposal_table(proposals, shown), merge_proposals(every_entity, decisions)])
     tables = {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
               "name_candidates": summarise_candidates(candidates, articles)}
-    _done(STEPS[1])
     return tables
 
 
-def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None,
-                       carried: pa.Array) -> dict[str, pa.Table]:
+def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None, carried: pa.Array) -> None:
     """Quote groups and stories over all articles, each updated from the previous run's when articles were carried
-    over; each step reads its table (full quotes; story features) for itself."""
+    over; each step reads its table (full quotes; story features) for itself and writes what it finds at once."""
     earlier = {} if previous is None or not len(carried) else {
         name: read_run_table(warehouse_dir, name, previous["run_id"]) for name in ("stories", "quote_matches")}
+    _write_tables(warehouse_dir, run_id, {"quote_matches": _quote_groups(warehouse_dir, run_id, earlier, carried)})
+    _done(STEPS[2])
+    _write_tables(warehouse_dir, run_id, {"stories": _stories(warehouse_dir, run_id, earlier, carried)})
+    _done(STEPS[3])
+
+
+def _quote_groups(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carried: pa.Array) -> pa.Table:
+    """The run's non-fragment quotes (+ the previous run's groups) -> QUOTE_MATCHES."""
     quotes = read_run_table(warehouse_dir, "quotes", run_id, "is_fragment", [False],
                             columns=["doc_id", "quote_id", "text", "is_fragment"])
-    matches = match_quotes(quotes, earlier.get("quote_matches"), carried)
-    del quotes
-    _done(STEPS[2])
+    return match_quotes(quotes, earlier.get("quote_matches"), carried)
+
+
+def _stories(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carried: pa.Array) -> pa.Table:
+    """The run's story features (+ the previous run's stories) -> STORIES."""
     features = read_run_table(warehouse_dir, "story_features", run_id)
-    found = {"quote_matches": matches, "stories": cluster_stories(features, earlier.get("stories"), carried)}
-    _done(STEPS[3])
-    return found
+    return cluster_stories(features, earlier.get("stories"), carried)
 
 
 def _write_run_wide(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table]) -> None:
-    """The run-wide tables written; the run published (if its data checks pass) and summarised."""
-    for name, table in ready.items():
-        write(warehouse_dir, name, table, run_id)
+    """The last run-wide tables written; the run published (if its data checks pass) and summarised."""
+    _write_tables(warehouse_dir, run_id, ready)
     _done(STEPS[4])
     failures = publish(warehouse_dir, run_id)
     if failures:
@@ -217,7 +225,15 @@ def _write_run_wide(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table])
     _done(STEPS[6])
 
 
+def _write_tables(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table]) -> None:
+    """Run-wide tables written as soon as they are made, and let go: no step holds another's tables."""
+    for name in list(ready):
+        write(warehouse_dir, name, ready.pop(name), run_id)
+
+
 def _done(step: str) -> None:
-    """A run-wide step is done: the progress advances and names the next one."""
+    """A run-wide step is done: its memory goes back to the system (Arrow's allocator keeps what is freed, so each
+    step's peak would stack on the last), the progress advances and names the next one."""
+    pa.default_memory_pool().release_unused()
     following = STEPS[STEPS.index(step) + 1:]
     PROGRESS.advance(RUN_WIDE, 1, now=following[0] if following else "done")

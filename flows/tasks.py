@@ -19,8 +19,8 @@ from transforms.runs import batch as batches
 from transforms.runs import bookkeeping as runs
 from warehouse import reports
 
-# Up to this many documents, site lines are counted in memory (about 100 MB of candidate lines); beyond, in buckets.
-SITE_LINE_BUCKET_DOCS = 20_000
+# Up to this many documents, site lines are counted in memory (about 30 MB of candidate lines); beyond, in buckets.
+SITE_LINE_BUCKET_DOCS = 5_000
 
 light = task(cache_policy=NO_CACHE)
 io_task = task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -154,7 +154,10 @@ def analyse(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_
     tables = batches.analyse_batch(docs, site_lines, entities)
     for name, table in tables.written().items():
         storage.write_table(warehouse_dir, name, table, run_id, part)
-    return tables.quarantine
+    quarantine = tables.quarantine
+    del tables
+    pa.default_memory_pool().release_unused()  # a worker's next batch starts from what it holds, not its last peak
+    return quarantine
 
 
 @light

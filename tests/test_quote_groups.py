@@ -236,3 +236,37 @@ def test_an_update_starts_only_from_quotes_of_articles_carried_over():
     kept = kept_matches(previous, quotes, pa.array(["a", "c"]))  # b analysed again: its quote may be other words
     assert kept.to_pylist() == [{"quote_id": "a:0", "quote_group_id": "a:0"},
                                 {"quote_id": "c:0", "quote_group_id": "c:0"}]
+
+
+def _in_small_slices(monkeypatch) -> None:
+    """Every bound on what quote grouping holds at once set to a few rows: many slices, buckets and chunks."""
+    from transforms.compare.quotes import blocking
+
+    for module, name, value in [(quote_groups, "TEXTS_AT_ONCE", 2), (quote_groups, "PAIRS_AT_ONCE", 1),
+                                (blocking, "LISTS_AT_ONCE", 3), (blocking, "GRAM_ROWS", 5)]:
+        monkeypatch.setattr(module, name, value)
+
+
+def test_grouping_in_small_slices_gives_the_groups_of_grouping_at_once(monkeypatch):
+    rows = [("e:0", LONG, False), ("b:0", LONG.upper(), False), ("c:0", PART, False), ("a:2", OTHER, False),
+            ("f:1", OTHER + " Really.", False), ("g:0", FIRST, False), ("h:0", SECOND, False), ("i:0", BRIDGE, False),
+            ("a:0", "We will win.", False), ("d:0", "Kalın said “we’re supporting” it", False)]
+    quotes = _quotes(rows)
+    words = [quote_words(t) for t in (LONG, PART, OTHER, FIRST, SECOND, BRIDGE)]
+    at_once, pairs = group_quotes(quotes), candidate_pairs(words)
+    ids, vocabulary = quote_groups.word_ids(quotes["text"])
+    _in_small_slices(monkeypatch)
+    assert quote_groups.word_ids(quotes["text"])[0].to_pylist() == ids.to_pylist() and vocabulary > 20
+    assert candidate_pairs(words) == pairs and len(pairs) >= 3
+    assert group_quotes(quotes).to_pylist() == at_once.to_pylist()
+    assert _found(at_once) == _reference(quotes) and len(set(_found(at_once).values())) == 5
+
+
+@settings(max_examples=60, deadline=None)
+@given(_quote_sets())
+def test_an_update_in_small_slices_equals_a_full_run(sets):
+    pool, before, after = sets
+    rows = [r for r in pool if r[0] in set(after)]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _in_small_slices(monkeypatch)
+        assert _update(rows, before, pool) == _reference(_quotes(rows))

@@ -14,7 +14,7 @@ from benchmarks.replicate import (
     word_map,
     write_replica,
 )
-from benchmarks.scale import descendants, floor, orchestration_share, stage_seconds, task_name
+from benchmarks.scale import descendants, floor, orchestration_share, rss_by_task, stage_seconds, task_name
 from transforms.clean.articles import clean_articles
 from transforms.clean.site_lines import learn_site_lines
 from transforms.ingest.documents import parse_inputs
@@ -138,6 +138,14 @@ def test_stage_seconds_sums_by_stage_and_keeps_unknown_tasks():
         3.5, 0.5, 0.25, 0.0)
 
 
+def test_rss_by_task_takes_each_task_s_level_at_its_start_and_its_peak_over_its_runs():
+    gb = 1024 ** 2  # samples are in KB
+    timeline = [(0.0, 1 * gb), (1.0, 2 * gb), (2.0, 5 * gb), (3.0, 3 * gb), (4.0, 4 * gb), (5.0, 1 * gb)]
+    runs = [("match_quotes-1a2", 1.5, 2.5), ("write-3b4", 0.5, 1.2), ("write-5c6", 3.5, 4.5), ("late-7d8", 9, 10)]
+    assert rss_by_task(timeline, runs) == {"match_quotes": (2.0, 5.0), "write": (1.0, 4.0), "late": (1.0, 1.0)}
+    assert list(rss_by_task(timeline, runs)) == ["match_quotes", "write", "late"]  # highest peak first
+
+
 @pytest.mark.parametrize("wall, tasks, expected", [(10.0, 8.0, 0.2), (10.0, 12.0, 0.0), (0.0, 0.0, 0.0)])
 def test_orchestration_share(wall, tasks, expected):
     assert orchestration_share(wall, tasks) == pytest.approx(expected)
@@ -148,3 +156,17 @@ def test_floor_counts_lines_and_matches(tmp_path):
     seconds, lines, matching = floor([path])
     assert (lines, matching) == (13, 2)
     assert seconds >= 0
+
+
+def _hold_bytes(size: int) -> None:
+    held = bytearray(size)
+    held[::4096] = b"x" * len(held[::4096])  # touch every page, so it is resident
+
+
+def test_flow_memory_measures_a_step_s_growth_in_a_process_of_its_own():
+    from benchmarks.flow_memory import measure
+
+    start, peak, seconds = measure(_hold_bytes, 200 * 1024 ** 2)
+    assert 0.18 < peak - start < 0.3 and seconds >= 0
+    again, _, _ = measure(_hold_bytes, 1)
+    assert abs(again - start) < 0.05  # the step ran in a child: this process did not grow

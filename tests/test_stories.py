@@ -4,6 +4,7 @@ import pyarrow as pa
 import pytest
 
 from benchmarks.basil_stories import pairwise_scores
+from transforms.compare import stories as stories_module
 from transforms.compare.stories import MAX_POSTINGS, cluster_stories
 from transforms.compare.story_features import MAX_TERMS, salient_terms, story_features
 from warehouse.contracts import MENTIONS, STORIES, STORY_FEATURES, conform
@@ -249,3 +250,13 @@ def test_a_new_copy_joins_its_original_and_changes_nothing_else():
     updated = _run(NEAR + copy, _run(NEAR)).to_pylist()
     assert updated == _run(NEAR + copy).to_pylist()  # a copy leaves idf as it was, so the kept rows still hold
     assert {r["doc_id"]: r["story_id"] for r in updated}["d1~1"] == "d1"
+
+
+@pytest.mark.parametrize("nodes_at_once", [1, 3])
+def test_vectors_built_a_slice_of_nodes_at_a_time_are_those_built_at_once(monkeypatch, nodes_at_once):
+    features = story_features(_articles(CORPUS), MENTIONS.empty_table())
+    at_once = stories_module._vectors(features)
+    whole = conform(cluster_stories(features), STORIES).to_pylist()
+    monkeypatch.setattr(stories_module, "NODES_AT_ONCE", nodes_at_once)
+    assert stories_module._vectors(features) == at_once and len(at_once) == len(CORPUS)
+    assert sum(map(len, at_once)) > 20 and conform(cluster_stories(features), STORIES).to_pylist() == whole

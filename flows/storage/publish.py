@@ -12,6 +12,10 @@ from flows.storage.parts import part_paths, run_files, write_table
 from warehouse.contracts import CONTRACTS
 from warehouse.views import build_views, run_checks
 
+# The data checks join every mention, quote and figure with its article: DuckDB runs them in this much memory,
+# spilling the rest to disk beside the catalog being built, so the flow's peak does not grow with the corpus.
+CHECK_MEMORY = "512MB"
+
 
 def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
     """Build the catalog of views over this run's Parquet aside, check it, swap it in; -> failed check counts.
@@ -50,7 +54,7 @@ def _build_catalog(path: str, run_id: str, remote: AbstractFileSystem | None, ur
     """Views over one run's Parquet into a new catalog file, checked -> failed check counts."""
     base = "warehouse_root() || '" if remote is None else "'" + url.replace("'", "''")
     sources = {name: f"{base}/parquet/{name}/{run_id}-*.parquet'" for name in CONTRACTS}
-    con = duckdb.connect(path)
+    con = duckdb.connect(path, config={"memory_limit": CHECK_MEMORY})
     try:
         if remote is not None:
             con.register_filesystem(remote)

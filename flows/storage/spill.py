@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-FLUSH_ROWS = 500_000  # rows held in memory before they are written out, bucket by bucket
+FLUSH_ROWS = 100_000  # rows held in memory before they are written out, bucket by bucket
 
 
 class Spill:

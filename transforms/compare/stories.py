@@ -26,6 +26,7 @@ WINDOW_DAYS = 3
 KEY_TERMS = 10  # an article looks for partners through its highest tf-idf terms
 MIN_SHARED_KEYS = 2  # a partner must carry two of those terms to be scored at all
 MAX_POSTINGS = 200  # a term that many articles in the window share is too common locally to find partners
+NODES_AT_ONCE = 2_000  # vectors built from this many nodes' rows at a time (the rows as Python objects are large)
 def _days(features: pa.Table) -> list[int | None]:
     millis = pc.cast(features["published_at"], pa.int64())
     return [None if ms is None else ms // 86_400_000 for ms in millis.to_pylist()]
@@ -81,10 +82,18 @@ def _vectors(nodes: pa.Table) -> list[dict[int, float]]:
         norms[node] = math.sqrt(total) or 1.0
     bags = bags.filter(pc.greater(bags["df"], 1))  # a term no one else holds cannot link
     bags = bags.take(pc.sort_indices(bags, [("node", "ascending"), ("weight", "descending"), ("term", "ascending")]))
-    node_of, terms, weights = (bags[c].to_pylist() for c in ("node", "term", "weight"))
-    starts = [bisect.bisect_left(node_of, i) for i in range(nodes.num_rows + 1)]
-    return [{t: w / norms[i] for t, w in zip(terms[s:e], weights[s:e], strict=True)}
-            for i, (s, e) in enumerate(pairwise(starts))]
+    per_node = pc.value_counts(bags["node"])
+    held = dict(zip(per_node.field("values").to_pylist(), per_node.field("counts").to_pylist(), strict=True))
+    starts = list(accumulate((held.get(i, 0) for i in range(nodes.num_rows)), initial=0))
+    vectors, shared = [], {}  # one int object per distinct term, not one per row
+    for first in range(0, nodes.num_rows, NODES_AT_ONCE):  # rows read out of Arrow a slice at a time
+        last = min(first + NODES_AT_ONCE, nodes.num_rows)
+        base = starts[first]
+        terms, weights = (bags[c].slice(base, starts[last] - base).to_pylist() for c in ("term", "weight"))
+        vectors += [{shared.setdefault(t, t): w / norms[i] for t, w in zip(
+            terms[starts[i] - base:starts[i + 1] - base], weights[starts[i] - base:starts[i + 1] - base], strict=True)}
+            for i in range(first, last)]
+    return vectors
 
 
 class _Postings:

@@ -3,10 +3,13 @@
 Exact copies: quotes with the same words (wire copy, replicated corpora) are matched once, through one
 representative; a copy is in its representative's group when it is long enough to match itself (MIN_COMMON_WORDS
 words), else it stays alone, as every quote that short does.
-Blocking, over the distinct word lists in order of first appearance: only lists sharing a word 4-gram are
-compared. Within a 4-gram carried by many lists (a widely quoted line, or 'one of the most') each list is
+Blocking (quotes/blocking.py), over the distinct word lists in order of first appearance: only lists sharing a word
+4-gram are compared. Within a 4-gram carried by many lists (a widely quoted line, or 'one of the most') each list is
 compared with the first and the previous one only, so the work stays linear and a shared quote still ends up
 connected. Pairs whose lengths alone rule out a match are dropped before verification.
+Memory: texts are cut into words, lists into 4-grams and 4-grams paired a bounded slice at a time, and the words of
+candidate pairs are read out of Arrow a slice at a time, so what is held for the whole corpus is compact Arrow
+arrays (word numbers, gram rows, pairs) and one 8-byte union-find entry per distinct quote.
 Verification, on words: the shorter quote must match a stretch of the longer one as long as itself with few
 edits, and share enough words in order with it, so one outlet quoting part of another's quote, a dropped
 comma or a few changed words still match while a common phrase does not merge unrelated quotes. Groups are
@@ -17,13 +20,13 @@ there are old and the rest new. Two old quotes in different previous groups did 
 old quotes are compared only within their previous group; each group of several is re-matched among the members
 it still has, since one it lost (no longer listed, so not visible here) may have been its bridge: it may split.
 New quotes are matched against all quotes through the same blocking. The result is a from-scratch run's, except
-where a 4-gram is carried by more than ALL_PAIRS_UP_TO lists in either run: quotes coming or going move its line
-of comparisons, or switch it between all pairs and a line, so old quotes it compares may differ.
+where a 4-gram is carried by more than blocking.ALL_PAIRS_UP_TO lists in either run: quotes coming or going move its
+line of comparisons, or switch it between all pairs and a line, so old quotes it compares may differ.
 """
 
 import re
 import string
-from functools import reduce
+from array import array
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -31,14 +34,15 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from transforms.compare.quotes.blocking import arange, flat_lists, gram_keys, posting_pairs
 from warehouse.contracts import QUOTE_MATCHES
 
-SHINGLE = 4
 MIN_COMMON_WORDS = 6  # fewer shared words than this is a phrase in common, not a shared quote
 MIN_PART_WORDS = 10  # a part of a much longer quote must be longer still: short stock phrases sit inside many
 PART_RATIO = 0.8  # shorter than this share of the longer quote, a quote is matched as a part of it
 MIN_WINDOW_SCORE = 80  # rapidfuzz partial_ratio of the shorter quote's words against the longer one's
-ALL_PAIRS_UP_TO = 50  # quotes sharing a 4-gram compared all with all up to this many
+TEXTS_AT_ONCE = 20_000  # quote texts tokenised at once
+PAIRS_AT_ONCE = 50_000  # candidate pairs whose words are read out of Arrow at once, to be compared
 _WORD = re.compile(r"[a-z0-9]+")
 _SURROGATES = 0xD800  # a word is matched as one character; code points from here on skip the surrogate block
 _MAX_WORDS = 0x110000 - 0x800 - 1
@@ -67,30 +71,41 @@ def is_same_quote(a: list[str], b: list[str]) -> bool:
 
 
 def word_ids(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.ListArray, int]:
-    """Quote texts -> (each text's quote_words as word numbers, how many distinct words), in bulk."""
+    """Quote texts -> (each text's quote_words as word numbers, how many distinct words), in bulk, TEXTS_AT_ONCE
+    texts at a time (the tokeniser's intermediate arrays are several times the texts)."""
     texts = pc.cast(texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts, pa.string())
+    offsets, words, total = [pa.array([0], pa.int64())], [pa.array([], pa.string())], 0
+    for start in range(0, len(texts), TEXTS_AT_ONCE):
+        ends, found = _text_words(texts.slice(start, TEXTS_AT_ONCE))
+        offsets.append(pc.add(ends[1:], total))
+        words.append(found)
+        total += len(found)
+    numbers = pc.dictionary_encode(pa.concat_arrays(words))
+    return (pa.ListArray.from_arrays(pc.cast(pa.concat_arrays(offsets), pa.int32()),
+                                     pc.cast(numbers.indices, pa.int32())), len(numbers.dictionary))
+
+
+def _text_words(texts: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """Texts -> (where each text's words start, the words): quote_words of every text, in bulk."""
     foreign = pc.invert(pc.string_is_ascii(texts))
     if pc.any(foreign).as_py():
         texts = pc.replace_with_mask(texts, foreign, _ascii(texts.filter(foreign)))
     tokens = pc.ascii_split_whitespace(pc.replace_substring(pc.ascii_lower(texts), "'", ""))
-    per_text, pieces = _flat(tokens)
+    per_text, pieces = flat_lists(tokens)
     pieces = pc.ascii_trim(pieces, _PUNCTUATION)
     odd = pc.invert(pc.ascii_is_alnum(pieces))  # most tokens are one word once trimmed; the rest are split
-    split_offsets, split_words = _flat(pc.split_pattern_regex(pieces.filter(odd), "[^a-z0-9]+"))
+    split_offsets, split_words = flat_lists(pc.split_pattern_regex(pieces.filter(odd), "[^a-z0-9]+"))
     nonempty = pc.not_equal(split_words, "")
     ends = pc.cumulative_sum(pc.cast(nonempty, pa.int64()))
     split_offsets = pc.take(pa.concat_arrays([pa.array([0], pa.int64()), ends]), split_offsets)
     plain = pc.invert(odd)
     whole = pieces.filter(plain)
-    numbers = pc.dictionary_encode(pa.concat_arrays([whole, split_words.filter(nonempty)]))
-    codes = pc.cast(numbers.indices, pa.int64())
-    singles = pa.LargeListArray.from_arrays(_arange(len(whole) + 1), codes[:len(whole)])
-    parts = pa.LargeListArray.from_arrays(split_offsets, codes[len(whole):])
-    order = pc.replace_with_mask(pc.replace_with_mask(_arange(len(pieces)), plain, _arange(len(whole))), odd,
-                                 pc.add(_arange(len(parts)), len(whole)))
-    per_token, words = _flat(pc.take(pa.concat_arrays([singles, parts]), order))
-    offsets = pc.cast(pc.take(per_token, per_text), pa.int32())
-    return pa.ListArray.from_arrays(offsets, pc.cast(words, pa.int32())), len(numbers.dictionary)
+    singles = pa.LargeListArray.from_arrays(arange(len(whole) + 1), whole)
+    parts = pa.LargeListArray.from_arrays(split_offsets, split_words.filter(nonempty))
+    order = pc.replace_with_mask(pc.replace_with_mask(arange(len(pieces)), plain, arange(len(whole))), odd,
+                                 pc.add(arange(len(parts)), len(whole)))
+    per_token, words = flat_lists(pc.take(pa.concat_arrays([singles, parts]), order))
+    return pc.take(per_token, per_text), words
 
 
 def _ascii(texts: pa.Array) -> pa.Array:
@@ -104,11 +119,6 @@ def _ascii(texts: pa.Array) -> pa.Array:
     return texts
 
 
-def _arange(n: int) -> pa.Array:
-    """0, 1, ... n - 1 as int64."""
-    return pc.cast(pc.indices_nonzero(pa.repeat(True, n)), pa.int64())
-
-
 def word_strings(ids: pa.ListArray, vocabulary: int) -> pa.Array:
     """Word numbers -> one string per quote, a character per word, so matching compares whole words at C speed;
     past what characters can number, 4 bytes per word (matched as lists of numbers)."""
@@ -116,87 +126,21 @@ def word_strings(ids: pa.ListArray, vocabulary: int) -> pa.Array:
         chars = pa.array([n.to_bytes(4, "big") for n in range(vocabulary)], pa.binary())
     else:
         chars = pa.array([chr(n + 1 + (0x800 if n + 1 >= _SURROGATES else 0)) for n in range(vocabulary)], pa.string())
-    offsets, values = _flat(ids)
+    offsets, values = flat_lists(ids)
     return pc.binary_join(pa.ListArray.from_arrays(offsets, pc.take(chars, values)), pa.scalar("", chars.type))
 
 
 def _sequences(distinct: pa.Array) -> tuple[list, pa.Array]:
-    """Distinct word_strings -> (what is_same_quote compares for each, its number of words)."""
+    """Word strings -> (what is_same_quote compares for each, its number of words)."""
     if pa.types.is_string(distinct.type):
-        return distinct.to_pylist(), pc.utf8_length(distinct)
+        return distinct.to_pylist(), _lengths(distinct)
     sequences = [[int.from_bytes(w[k:k + 4], "big") for k in range(0, len(w), 4)] for w in distinct.to_pylist()]
-    return sequences, pc.divide(pc.binary_length(distinct), 4)
+    return sequences, _lengths(distinct)
 
 
-def _flat(lists: pa.ListArray) -> tuple[pa.Array, pa.Array]:
-    """A list array -> (offsets from 0, the values they index)."""
-    return pc.subtract(lists.offsets, lists.offsets[0]), pc.list_flatten(lists)
-
-
-def gram_keys(ids: pa.ListArray, vocabulary: int) -> pa.Table:
-    """Word numbers per list -> (gram, item): every word 4-gram (as a number) of every list, in bulk."""
-    offsets, words = _flat(ids)
-    if len(words) < SHINGLE:
-        return pa.table({"gram": pa.array([], pa.int64()), "item": pa.array([], pa.int64())})
-    words = pc.cast(words, pa.int64())
-    pairs = pc.dictionary_encode(pc.add(pc.multiply(words[:-1], vocabulary), words[1:]))
-    codes, count = pc.cast(pairs.indices, pa.int64()), len(pairs.dictionary)
-    grams = pc.add(pc.multiply(codes[:-(SHINGLE - 2)], count), codes[SHINGLE - 2:])  # two word pairs: exact
-    items = pc.cast(pc.list_parent_indices(pa.ListArray.from_arrays(offsets, words)), pa.int64())
-    inside = pc.equal(items[:-(SHINGLE - 1)], items[SHINGLE - 1:])  # the 4-gram does not run into the next list
-    return pa.table({"gram": grams, "item": items[:len(grams)]}).filter(inside)
-
-
-def posting_pairs(keys: pa.Table) -> pa.Table:
-    """(key columns..., item) -> distinct pairs (a, b), a < b, of items sharing all keys: all pairs in a list of up
-    to ALL_PAIRS_UP_TO items, else each item with the list's first and with the one before it."""
-    item, follows = _lists(keys)
-    if len(item) < 2:
-        return pa.table({"a": pa.array([], pa.int64()), "b": pa.array([], pa.int64())})
-    starts = pc.cast(pc.indices_nonzero(pc.invert(follows)), pa.int64())
-    sizes = pc.subtract(pa.concat_arrays([starts[1:], pa.array([len(item)], pa.int64())]), starts)
-    in_list = pc.subtract(pc.cumulative_sum(pc.cast(pc.invert(follows), pa.int64())), 1)
-    start, size = pc.take(starts, in_list), pc.take(sizes, in_list)
-    small = pc.less_equal(size, ALL_PAIRS_UP_TO)
-    after = pc.subtract(pc.add(start, size), pc.add(_arange(len(item)), 1))  # items after this one in its list
-    a, b = _all_pairs(item, pc.if_else(small, after, 0))
-    line = pc.and_(pc.invert(small), follows)
-    firsts = [a, pc.take(item, start).filter(line), item[:-1].filter(line[1:])]
-    seconds = [b, item.filter(line), item[1:].filter(line[1:])]
-    return _distinct(pa.chunked_array(firsts, pa.int64()), pa.chunked_array(seconds, pa.int64()))
-
-
-def _lists(keys: pa.Table) -> tuple[pa.Array, pa.Array]:
-    """(key columns..., item) -> items sorted by keys then item, once per list, and whether each follows another
-    item of its list."""
-    names = [n for n in keys.column_names if n != "item"]
-    rows = keys.sort_by([(n, "ascending") for n in [*names, "item"]])
-    item = rows["item"].combine_chunks()
-    if len(item) < 2:
-        return item, pa.array([False] * len(item))
-    same = [pc.equal(rows[n].combine_chunks()[1:], rows[n].combine_chunks()[:-1]) for n in names]
-    follows = pa.concat_arrays([pa.array([False]), reduce(pc.and_, same)])
-    repeat = pa.concat_arrays([pa.array([False]), pc.equal(item[1:], item[:-1])])
-    keep = pc.invert(pc.and_(follows, repeat))  # a 4-gram said twice in a quote lists the quote once
-    return item.filter(keep), follows.filter(keep)
-
-
-def _all_pairs(item: pa.Array, later: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """Items sorted within lists, and how many items follow each in its list -> every (item, later item)."""
-    ends = pa.concat_arrays([pa.array([0], pa.int64()), pc.cumulative_sum(later)])
-    total = ends[-1].as_py()
-    source = pc.list_parent_indices(pa.LargeListArray.from_arrays(ends, pa.nulls(total, pa.int8())))
-    step = pc.subtract(_arange(total), pc.take(ends, source))
-    return pc.take(item, source), pc.take(item, pc.add(pc.add(pc.cast(source, pa.int64()), step), 1))
-
-
-def _distinct(a: pa.ChunkedArray, b: pa.ChunkedArray) -> pa.Table:
-    """Pairs -> the distinct ones, in order."""
-    span = (pc.max(b).as_py() or 0) + 1
-    codes = pc.unique(pc.add(pc.multiply(a, span), b))
-    codes = pc.take(codes, pc.sort_indices(codes))
-    first = pc.divide(codes, span)
-    return pa.table({"a": first, "b": pc.subtract(codes, pc.multiply(first, span))})
+def _lengths(strings: pa.Array) -> pa.Array:
+    """Word strings -> how many words each holds."""
+    return pc.utf8_length(strings) if pa.types.is_string(strings.type) else pc.divide(pc.binary_length(strings), 4)
 
 
 def candidate_pairs(words: list[list[str]]) -> set[tuple[int, int]]:
@@ -219,7 +163,7 @@ class _Groups:
     """Union-find over numbered items: each item's group is its smallest member."""
 
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+        self.parent = array("q", range(n))  # 8 bytes an item, where a list of ints takes about 36
 
     def root(self, i: int) -> int:
         parent = self.parent
@@ -228,12 +172,24 @@ class _Groups:
             i = parent[i]
         return i
 
-    def link(self, pairs: pa.Table, strings: list) -> None:
-        """Join the pairs whose strings are the same quote (checked before their groups are looked up: few match)."""
-        for a, b in zip(pairs["a"].to_pylist(), pairs["b"].to_pylist(), strict=True):
-            if is_same_quote(strings[a], strings[b]):
-                ra, rb = self.root(a), self.root(b)
-                self.parent[max(ra, rb)] = min(ra, rb)
+    def link(self, pairs: pa.Table, distinct: pa.Array) -> None:
+        """Join the pairs whose word strings (in `distinct`, by item) are the same quote, checked before their groups
+        are looked up (few match); the strings are read out of Arrow PAIRS_AT_ONCE pairs at a time."""
+        for start in range(0, pairs.num_rows, PAIRS_AT_ONCE):
+            some = pairs.slice(start, PAIRS_AT_ONCE)
+            firsts, seconds = (_sequences(pc.take(distinct, some[side]))[0] for side in ("a", "b"))
+            for a, b, first, second in zip(some["a"].to_pylist(), some["b"].to_pylist(), firsts, seconds,
+                                           strict=True):
+                if is_same_quote(first, second):
+                    ra, rb = self.root(a), self.root(b)
+                    self.parent[max(ra, rb)] = min(ra, rb)
+
+    def roots(self) -> pa.Array:
+        """-> every item's group, PAIRS_AT_ONCE items at a time."""
+        count = len(self.parent)
+        return pa.concat_arrays([pa.array([], pa.int64())] + [
+            pa.array([self.root(i) for i in range(start, min(start + PAIRS_AT_ONCE, count))], pa.int64())
+            for start in range(0, count, PAIRS_AT_ONCE)])
 
 
 def kept_matches(previous: pa.Table, quotes: pa.Table, carried: pa.Array) -> pa.Table:
@@ -252,9 +208,10 @@ def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table
     ids, vocabulary = word_ids(texts.dictionary)
     each = word_strings(ids, vocabulary)
     distinct = pc.dictionary_encode(each)  # one item per distinct word list, in order of first appearance
-    strings, lengths = _sequences(distinct.dictionary)
+    strings, lengths = distinct.dictionary, _lengths(distinct.dictionary)
     item = pc.take(pc.cast(distinct.indices, pa.int64()), texts.indices)
     keys = gram_keys(ids.take(pc.index_in(distinct.dictionary, value_set=each)), vocabulary)
+    del texts, ids, each
     groups = _Groups(len(strings))
     if previous is None:
         groups.link(could_match(posting_pairs(keys), lengths), strings)
@@ -269,9 +226,10 @@ def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table
 
 def _with_new(keys: pa.Table, old_items: pa.Array, count: int) -> pa.Table:
     """Gram keys + the items of old quotes -> candidate pairs with at least one new item, as a full run blocks them."""
-    is_new = pc.invert(pc.is_in(_arange(count), value_set=old_items))
-    new_grams = pc.unique(keys["gram"].filter(pc.take(is_new, keys["item"])))
-    pairs = posting_pairs(keys.filter(pc.is_in(keys["gram"], value_set=new_grams)))
+    is_new = pc.invert(pc.is_in(arange(count), value_set=old_items))
+    grams = ["gram", "gram_end"]
+    new_grams = keys.filter(pc.take(is_new, keys["item"])).select(grams).group_by(grams).aggregate([])
+    pairs = posting_pairs(keys.join(new_grams, grams, join_type="left semi"))
     return pairs.filter(pc.or_(pc.take(is_new, pairs["a"]), pc.take(is_new, pairs["b"])))
 
 
@@ -292,8 +250,8 @@ def _within_previous(keys: pa.Table, old_items: pa.Array, was: pa.Array) -> pa.T
 
 def _matches(quote_ids: pa.ChunkedArray, item: pa.Array, lengths: pa.Array, groups: _Groups) -> pa.Table:
     """Each quote's item + the items' groups -> QUOTE_MATCHES; a quote too short to match itself stays alone."""
-    roots = pa.array([groups.root(i) for i in range(len(groups.parent))], pa.int64())
-    alone = pc.add(_arange(len(item)), len(groups.parent))
+    roots = groups.roots()
+    alone = pc.add(arange(len(item)), len(groups.parent))
     key = pc.if_else(pc.greater_equal(pc.take(lengths, item), MIN_COMMON_WORDS), pc.take(roots, item), alone)
     smallest = pa.table({"key": key, "quote_id": quote_ids}).group_by("key").aggregate([("quote_id", "min")])
     group_ids = pc.take(smallest["quote_id_min"], pc.index_in(key, value_set=smallest["key"]))
