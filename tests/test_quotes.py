@@ -399,3 +399,20 @@ def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_its_object():
     body = ("Richard Clarke arrived on Monday.\n\nIn an interview, Clarke thought well of Jim Sanders. "
             "“By coming to town, he is reminding them,” he said.")
     assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [("Clarke", "pronoun")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A verb after 'and' shares its sentence's subject, not the noun phrase before 'and'.
+    ("Trump called on her to resign from her post and said, “Her mind is shot!”", "Trump"),
+    # An appositive naming someone else, then an adverb: the subject is the name before the appositive.
+    ("Juan Zarate, a top adviser to then-President George W. Bush, also questioned the plan.\n\n"
+     "“There is no question,” he said.", "Juan Zarate"),
+    ("(Raphael Lemkin, who coined the word genocide, once said, “It happened so many times.”)", "Raphael Lemkin"),
+    # A person named as a possessive inside a nominal speaker is not the speaker.
+    ("Another source familiar with Ted Cruz’s thinking said, “I think he will try.”",
+     "Another source familiar with Ted Cruz’s thinking"),
+    # A capitalised pronoun after a closing mark opens the next sentence: not this quote's clause.
+    ("Axelrod wrote to her, “You are an all-star!” She replied to him that it was an honor.", "Axelrod"),
+])
+def test_subjects_read_past_coordination_appositives_and_possessives(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body)] == [expected]

@@ -86,7 +86,7 @@ def scan_verbs(body: str) -> list[re.Match]:
     return found
 _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
                    for extra in ("", AFFILIATION + "?")] + \
-    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
+    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,5}}?[\w’'\-&]+)"
                 rf"(?:\s+{ADVERB})*\s*$")]
 # A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
 _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
@@ -94,6 +94,7 @@ _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Sp
                     r"However|Separately),\s+")
 _WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
 _PRONOUNS = frozenset("he she it they".split())
+_OPENING_PRONOUNS = frozenset("He She It They".split())
 _OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
 _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 _SENTENCE_SUBJECT = re.compile(
@@ -103,6 +104,11 @@ _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{_DETERMINER}\s+(?:[\w�
                            rf"(?:\s+{ADVERB})*\s+$")
 # A verb that shares its sentence's subject: 'Lazar said he would … and added, “…', 'but went on to say, “…'.
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$")
+# A finite verb after 'and'/'but' shares its sentence's subject: 'Trump called on her to resign and said, “…'.
+_AFTER_AND = re.compile(rf"\b(?:and|but)(?:\s+{ADVERB})*\s+$")
+# That sentence's subject, read from where the sentence (past its opening phrase) starts.
+_COMMA = re.compile(r",\s+")
+_SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
 # who was killed in 2011, is shown lecturing: “…', 'HEADLINE - Philip Bump: “…'.
 _COLON_SUBJECT = re.compile(
@@ -197,11 +203,13 @@ class Doc:
 def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause | None:
     """Text right after a closing mark -> the '…,” X said' / 'said X' / 'according to X' clause, if any.
 
-    ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence."""
+    ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence. A
+    capitalised pronoun opens one whatever closed the quote: '“…!” She replied to him …' is not '“…!” she said'."""
     tail = doc.body[start:stop]
     for pattern, form in _AFTER_FORMS:
         match = pattern.match(tail)
-        if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()):
+        if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
+                and match["np"] not in _OPENING_PRONOUNS:
             return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())
     return None
 
@@ -281,12 +289,33 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     """The speaker phrase that ends right before a verb at `at`, in text[lo:at]."""
     if lo == 0 or text[lo - 1] in '"“”\n;' or at - lo < 160:  # lo opens a sentence: pass over its opening phrase
         lo = opening(text, lo, at)  # 'In a statement, X said', 'Of Carson, Levine said'
+    if _AFTER_AND.search(text, max(lo, at - 60), at) and (shared := _shared_subject(text, lo, at)):
+        return shared
     who = _WHO.search(text, lo, at) if "who" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
     if who:
         return who.span("np")
+    found = _plain_subject(text, lo, at)
     opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
-    if opened and given_name_gender(opened["np"].split()[0]) is not None:
+    # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
+    # said' the open appositive ('George W. Bush, also') starts after the subject with its closed appositive.
+    if opened and given_name_gender(opened["np"].split()[0]) is not None and (
+            found is None or found[0] >= opened.start("np")):
         return opened.span("np")
+    return found
+
+
+def _shared_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
+    """The subject of the clause a coordinated verb at `at` belongs to: after the last comma that leaves one ('Eight
+    years ago, he backed Obama and said' -> 'he'), else the sentence's ('Jane Doe, the mayor, met them and said')."""
+    starts = [lo] + [comma.end() for comma in _COMMA.finditer(text, lo, at)]
+    for start in reversed(starts):
+        shared = _SUBJECT_AT.match(text, start, at)
+        if shared:
+            return shared.span("np")
+    return None
+
+
+def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
     for pattern in _SUBJECT_BEFORE:
         found = pattern.search(text, lo, at)
         if found:

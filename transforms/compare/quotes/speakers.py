@@ -61,12 +61,15 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
 def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles: bool = True) -> Speaker | None:
     """A speaker phrase that is not a pronoun -> Speaker, or None when it names no one ('The', 'This')."""
     end = start + len(head_name(doc.body[start:end]))  # a name's affiliation names someone else: 'X of Y'
+    if doc.body[start:end].endswith(("’s", "'s")):  # 'Clinton's emails was …': a possessive is no subject
+        return None
     inside, i = [], bisect_left(doc.mentions, (start,))
     while i < len(doc.mentions) and doc.mentions[i].start < end:  # sorted by start: stop past the phrase
         if doc.mentions[i].end <= end:
             inside.append(doc.mentions[i])
         i += 1
-    persons = [m for m in inside if m.is_person]
+    # A person named as a possessive speaks not: 'a source familiar with Cruz’s thinking', 'Trump’s spokeswoman'.
+    persons = [m for m in inside if m.is_person and doc.body[m.end:m.end + 2] not in ("’s", "'s")]
     if persons:
         return Speaker(persons[-1].surface, persons[-1].entity_id, form)
     words = doc.body[start:end].split()

@@ -121,7 +121,7 @@ PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X is quoted as saying'.
-ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|previously|earlier|recently|" \
+ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
