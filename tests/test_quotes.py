@@ -416,3 +416,18 @@ def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_its_object():
 ])
 def test_subjects_read_past_coordination_appositives_and_possessives(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body)] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A sentence opened by its verb.
+    ("The agency made a mistake, Comey has said. Said Comey, “The thought of it is painful.”", "Comey"),
+    # A quote after a colon in a sentence whose speech verb has a subject.
+    ("“It is valuable,” said Bill Skelly, explaining he worked with Vito Chrabaszcz on the file: “Vito is "
+     "outstanding.”", "Bill Skelly"),
+    # A quoted sentence after one with no speaker of its own: the speech verb of its paragraph.
+    ("Clinton “drew well from Democrats” in 2008, said professor Paul Beck. “That was more her constituency.”",
+     "Paul Beck"),
+    ("At the rally, with Trump reportedly yelling: “Get him out of here!”", "Trump"),
+])
+def test_speakers_of_inverted_colon_and_continued_quotes(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"][-1] == expected

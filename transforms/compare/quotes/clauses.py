@@ -29,7 +29,9 @@ from transforms.compare.quotes.speech import (
     SPEAKER,
     UPPER,
     VERB,
+    VERBS,
     is_participle,
+    word_alternation,
 )
 
 _LEAD = r"^[\s,—–-]*"
@@ -108,6 +110,9 @@ _COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$"
 _AFTER_AND = re.compile(rf"\b(?:and|but)(?:\s+{ADVERB})*\s+$")
 # That sentence's subject, read from where the sentence (past its opening phrase) starts.
 _COMMA = re.compile(r",\s+")
+# A sentence opened by its verb: 'Said Comey, “…', 'Added Sen. Jane Doe (D-Ohio), a member of the panel: “…'.
+_INVERTED = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in VERBS)})\s+(?P<np>{NP}){PARTY}?"
+                       rf"(?:,\s[^,“”\"\n]{{1,100}})*\s*[,:]\s*$")
 _SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
 # who was killed in 2011, is shown lecturing: “…', 'HEADLINE - Philip Bump: “…'.
@@ -217,6 +222,9 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
 def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     """Sentence text before an opening mark -> 'X said: “' / 'X warned…, saying “' / 'According to X' clause."""
     before = doc.body[floor:open_at]
+    inverted = _INVERTED.match(before)
+    if inverted:
+        return Clause(floor + inverted.start("np"), floor + inverted.end("np"), "said_before", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())]
     if leads and len(before[leads[-1].end():].split()) <= LEAD_WORDS:
         carries = bool(_CARRIES.search(before))

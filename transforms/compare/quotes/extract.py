@@ -70,7 +70,7 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         text = " ".join(body[p.start:p.end] for p in parts)
         kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone)
         if speaker is None and kind == "speech" and clause is None:
-            speaker = _continued(doc, parts, found, alone)
+            speaker = _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
                  kind) for n, (parts, speaker, kind) in enumerate(found)]
@@ -92,14 +92,15 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     """A quote with no clause: the speaker of the quote before it in its paragraph (when it stands as a sentence of
     its own), or, for a paragraph that is one quote and nothing else, the last speaker of the paragraph before."""
     first, last = parts[0], parts[-1]
-    same = []
-    for p, speaker, kind in reversed(found):  # the quotes before it in its paragraph, nearest first
+    same = None
+    for p, speaker, kind in reversed(found):  # the quote before it in its paragraph that has a speaker
         if p[-1].paragraph != first.paragraph:
             break
-        if kind == "speech":
-            same.insert(0, speaker)
+        if kind == "speech" and speaker:
+            same = speaker
+            break
     if same and alone:
-        return same[-1]._replace(attribution="continued") if same[-1] else None
+        return same._replace(attribution="continued")
     earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []
     if earlier:
         return earlier[-1][1]._replace(attribution="continued")
@@ -115,6 +116,15 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     if not said:
         return None
     return max(said, key=lambda item: item[0])[1]._replace(attribution="continued")
+
+
+def _said_in_sentence(doc: Doc, floor: int, open_at: int) -> Speaker | None:
+    """A quote after a colon in a sentence whose speech verb has a subject: '“…,” said Skelly, explaining he worked
+    with Vito: “…”' -> that verb's speaker."""
+    if not doc.body[floor:open_at].rstrip().endswith(":"):
+        return None
+    events = speech_events(doc, floor, open_at)
+    return events[-1][1]._replace(attribution="said_before") if events else None
 
 
 def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Clause | None]]:

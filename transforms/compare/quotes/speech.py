@@ -44,7 +44,8 @@ NO_SPEAKER_AFTER = frozenset(CRITICISM + BEFORE_ONLY + ["questioned"])
 PARTICIPLES = """saying adding noting telling warning stressing explaining insisting arguing claiming declaring
 asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
 suggesting vowing promising pledging cautioning continuing replying responding answering demanding boasting
-complaining acknowledging admitting conceding predicting proclaiming announcing""".split()
+complaining acknowledging admitting conceding predicting proclaiming announcing yelling shouting screaming
+joking quipping""".split()
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they"})
