@@ -422,12 +422,13 @@ def test_subjects_read_past_coordination_appositives_and_possessives(body, expec
     # A sentence opened by its verb.
     ("The agency made a mistake, Comey has said. Said Comey, “The thought of it is painful.”", "Comey"),
     # A quote after a colon in a sentence whose speech verb has a subject.
-    ("“It is valuable,” said Bill Skelly, explaining he worked with Vito Chrabaszcz on the file: “Vito is "
-     "outstanding.”", "Bill Skelly"),
+    ("“It is valuable,” said Bill Skelly, explaining he worked more closely with Vito Chrabaszcz, who was responsible "
+     "for cleaning up the data and putting it into the file: “Vito is outstanding.”", "Bill Skelly"),
     # A quoted sentence after one with no speaker of its own: the speech verb of its paragraph.
-    ("Clinton “drew well from Democrats” in 2008, said professor Paul Beck. “That was more her constituency.”",
-     "Paul Beck"),
-    ("At the rally, with Trump reportedly yelling: “Get him out of here!”", "Trump"),
+    ("Clinton “drew quite well from white, working-class Democrats” in 2008, said professor Paul Beck. “That was "
+     "more her constituency.”", "Paul Beck"),
+    ("At a rally in Birmingham, Alabama, on Saturday, his supporters punched a protester, with Trump reportedly "
+     "yelling: “Get him out of here!”", "Trump"),
 ])
 def test_speakers_of_inverted_colon_and_continued_quotes(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"][-1] == expected
