@@ -432,3 +432,20 @@ def test_subjects_read_past_coordination_appositives_and_possessives(body, expec
 ])
 def test_speakers_of_inverted_colon_and_continued_quotes(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"][-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A Q&A's answer mark is no initial of a name: 'A. They say' is the pronoun 'they'.
+    ("Q. What justifications have supporters offered?\nA. They say that the rule will “further society’s vital "
+     "interests in responsible procreation.”", "supporters"),
+    # The subject named with its role opens the sentence; a name inside its appositive is not it.
+    ("Republican strategist Tim Albrecht, former director for Iowa Gov. Terry Branstad and current director of a "
+     "firm in Des Moines, believes she will not matter. “It is not going to happen,” he said.", "Tim Albrecht"),
+    ("Crenshaw could be it for Obama.\n\nMcConnell spokesman Don Stewart would not say when.\n\n"
+     "“I don’t have any new announcements yet,” he said.", "Don Stewart"),
+    # An indefinite article opens no name; a name in apposition to a nominal speaks.
+    ("“She has been quarantined,” another top Democrat said of Wasserman Schultz.", "another top Democrat"),
+    ("One resident of Havana, Andres Murci, told Reuters news agency: “Everything has been lost.”", "Andres Murci"),
+])
+def test_speakers_seen_wrong_in_judged_news(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]

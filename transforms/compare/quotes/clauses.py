@@ -86,9 +86,11 @@ def scan_verbs(body: str) -> list[re.Match]:
             found.append(match)
             done = match.end()
     return found
+# A word of a nominal subject: not one that opens a clause ('in an interview when asked' is no subject).
+_PHRASE_WORD = r"(?!(?:when|which|who|whom|whose|that|if|as|after|before|while|where|and|but|or)\b)[\w’'\-&]+"
 _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
                    for extra in ("", AFFILIATION + "?")] + \
-    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,5}}?[\w’'\-&]+)"
+    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,5}}?{_PHRASE_WORD})"
                 rf"(?:\s+{ADVERB})*\s*$")]
 # A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
 _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
@@ -110,6 +112,7 @@ _COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$"
 _AFTER_AND = re.compile(rf"\b(?:and|but)(?:\s+{ADVERB})*\s+$")
 # That sentence's subject, read from where the sentence (past its opening phrase) starts.
 _COMMA = re.compile(r",\s+")
+_NAMED_APPOSITIVE = re.compile(rf",\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
 # A sentence opened by its verb: 'Said Comey, “…', 'Added Sen. Jane Doe (D-Ohio), a member of the panel: “…'.
 _INVERTED = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in VERBS)})\s+(?P<np>{NP}){PARTY}?"
                        rf"(?:,\s[^,“”\"\n]{{1,100}})*\s*[,:]\s*$")
@@ -327,6 +330,9 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
     for pattern in _SUBJECT_BEFORE:
         found = pattern.search(text, lo, at)
         if found:
+            named = _NAMED_APPOSITIVE.match(text, found.end("np"))
+            if named and given_name_gender(named["np"].split()[0]) and not given_name_gender(found["np"].split()[0]):
+                return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
             if found["np"].islower() and " " not in found["np"] and found["np"] not in _PRONOUNS:
                 nominal = _SUBJECT_BEFORE[-1].search(text, lo, at)  # 'The minority leader said', not 'leader'
                 return (nominal or found).span("np")

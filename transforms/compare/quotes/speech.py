@@ -143,6 +143,7 @@ def is_participle(verb: str) -> bool:
 
 # Words that open a noun phrase: 'one commenter', 'another child', 'his colleague' name someone unnamed.
 DETERMINERS = frozenset("the a an one another this that his her their its".split())
+INDEFINITES = frozenset("a an another one".split())
 
 
 def head_kind(phrase: str) -> str | None:
@@ -152,6 +153,8 @@ def head_kind(phrase: str) -> str | None:
     if words and len(words) < len(phrase.split()) and words[-1].isalpha() and not is_capitalised(words[-1]) \
             and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:
         return "person"
+    if words and phrase.split()[0] in INDEFINITES and words[-1].isalpha():
+        return "person"  # 'another top Democrat': an indefinite article opens no one's name
     if not words:
         return None
     head = words[-1].casefold()
