@@ -83,11 +83,16 @@ def _person(body: str, match: re.Match) -> Person | None:
     """A capitalised run -> the person it names from its first given name on ('Attorney General Loretta Lynch' ->
     'Loretta Lynch'), or from the surname after a title ('Mr. Hatch'), or None."""
     words = match.group().split()
-    lead = next((i for i, word in enumerate(words[:-1])
-                 if word.casefold().rstrip(".") not in TITLES and given_name_gender(word) is not None), None)
+    lead = titled_at = None
+    for i, word in enumerate(words[:-1]):  # one pass: the first given name, else the word after the first title
+        folded = word.casefold().rstrip(".")
+        if folded not in TITLES and given_name_gender(word) is not None:
+            lead = i
+            break
+        if titled_at is None and folded in _NAME_TITLES:
+            titled_at = i + 1
     if lead is None:
-        lead = next((i + 1 for i, word in enumerate(words[:-1]) if word.casefold().rstrip(".") in _NAME_TITLES),
-                    None)
+        lead = titled_at
     if lead is None:
         return None
     name = words[lead:]
