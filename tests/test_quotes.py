@@ -409,8 +409,7 @@ def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_its_object():
      "“There is no question,” he said.", "Juan Zarate"),
     ("(Raphael Lemkin, who coined the word genocide, once said, “It happened so many times.”)", "Raphael Lemkin"),
     # A person named as a possessive inside a nominal speaker is not the speaker.
-    ("Another source familiar with Ted Cruz’s thinking said, “I think he will try.”",
-     "Another source familiar with Ted Cruz’s thinking"),
+    ("A source close to Ted Cruz’s campaign said, “I think he will try.”", "Ted Cruz’s campaign"),
     # A capitalised pronoun after a closing mark opens the next sentence: not this quote's clause.
     ("Axelrod wrote to her, “You are an all-star!” She replied to him that it was an honor.", "Axelrod"),
 ])
@@ -448,4 +447,16 @@ def test_speakers_of_inverted_colon_and_continued_quotes(body, expected):
     ("One resident of Havana, Andres Murci, told Reuters news agency: “Everything has been lost.”", "Andres Murci"),
 ])
 def test_speakers_seen_wrong_in_judged_news(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'what he called' is no speech verb introducing the quote after the colon.
+    ("Trump praised Defense Secretary James Mattis for what he called a success, then took credit for it himself: "
+     "“He has done well. Of course, I made it possible.”", "Trump"),
+    # A nominal opened by 'a' with a lower-case word last is no one ('a new round of calls').
+    ("Jared Kushner said the task force has a new round of calls with governors on Wednesday.\n\n“We are doing "
+     "quite well with that,” he pointed out.", "Jared Kushner"),
+])
+def test_no_speaker_from_verbs_that_introduce_no_quote(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]

@@ -18,6 +18,7 @@ from transforms.compare.quotes.speech import (
     AFFILIATION,
     ANY_VERB,
     APPOSITIVE,
+    BEFORE_ONLY,
     CAP_WORD,
     ISSUED_BY,
     NO_SPEAKER_AFTER,
@@ -90,7 +91,7 @@ def scan_verbs(body: str) -> list[re.Match]:
 _PHRASE_WORD = r"(?!(?:when|which|who|whom|whose|that|if|as|after|before|while|where|and|but|or)\b)[\w’'\-&]+"
 _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
                    for extra in ("", AFFILIATION + "?")] + \
-    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,5}}?{_PHRASE_WORD})"
+    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD})"
                 rf"(?:\s+{ADVERB})*\s*$")]
 # A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
 _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
@@ -232,8 +233,9 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     if leads and len(before[leads[-1].end():].split()) <= LEAD_WORDS:
         carries = bool(_CARRIES.search(before))
         for lead in reversed(leads):
-            if lead.group("verb").startswith("according"):
-                break
+            if lead.group("verb").startswith("according") or (
+                    lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
+                break  # 'what he called a success, then took credit: “…': the quote is not the verb's object
             found = subject(before, lead)
             if found:
                 return Clause(floor + found[0], floor + found[1], "said_before", carries)

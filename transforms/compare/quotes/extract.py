@@ -23,7 +23,7 @@ from transforms.compare.quotes.indirect import indirect_rows
 from transforms.compare.quotes.kinds import quote_kind
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import resolve, speech_events
-from transforms.compare.quotes.speech import NP
+from transforms.compare.quotes.speech import NP, VERBS
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
@@ -123,8 +123,9 @@ def _said_in_sentence(doc: Doc, floor: int, open_at: int) -> Speaker | None:
     with Vito: “…”' -> that verb's speaker."""
     if not doc.body[floor:open_at].rstrip().endswith(":"):
         return None
-    events = speech_events(doc, floor, open_at)
-    return events[-1][1]._replace(attribution="said_before") if events else None
+    events = [speaker for pos, speaker, _ in speech_events(doc, floor, open_at) if doc.body[pos:pos + 1].islower()
+              and doc.body[pos:].split(None, 1)[0] in VERBS]  # 'what he called a success' introduces no quote
+    return events[-1]._replace(attribution="said_before") if events else None
 
 
 def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Clause | None]]:

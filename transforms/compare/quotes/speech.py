@@ -153,7 +153,8 @@ def head_kind(phrase: str) -> str | None:
     if words and len(words) < len(phrase.split()) and words[-1].isalpha() and not is_capitalised(words[-1]) \
             and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:
         return "person"
-    if words and phrase.split()[0] in INDEFINITES and words[-1].isalpha():
+    if words and phrase.split()[0] in INDEFINITES and words[-1].isalpha() and words[-1][0].isupper() \
+            and words[-1].casefold() not in NOT_NAMES:
         return "person"  # 'another top Democrat': an indefinite article opens no one's name
     if not words:
         return None
