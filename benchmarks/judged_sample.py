@@ -84,7 +84,8 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     `*_now`: the same rows re-checked against the current code (a figure it no longer reports is left out);
     `speaker_right_later`: the same quotes again after later speaker rules (rows whose speaker did not change keep
     their verdict, the changed ones judged by hand); `speaker_right_last`: likewise after the rules for coordinated
-    verbs, Q&A marks, names in apposition and subjects named with their role;
+    verbs, Q&A marks, names in apposition, subjects named with their role and the named subject of a sentence with
+    no speech verb;
     `figure_right_seed15`: a second sample, drawn with seed 15 and judged blind, `..._now` re-checked after."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
     fresh = _read(folder / "figures_judged_seed15.csv")

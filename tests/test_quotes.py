@@ -460,3 +460,14 @@ def test_speakers_seen_wrong_in_judged_news(body, expected):
 ])
 def test_no_speaker_from_verbs_that_introduce_no_quote(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A sentence with no speech verb gives the quote to its subject when that is a person named or a pronoun.
+    ("Ted Nordhaus, co-founder of the institute, welcomed “the recognition that we do not have all the technology "
+     "we need.”", "Ted Nordhaus"),
+    # A group or a thing as the subject is not taken.
+    ("Officials in the upcoming states would “look at it again and again.”", None),
+])
+def test_a_quote_in_a_sentence_without_speech_verb_goes_to_its_named_subject(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]

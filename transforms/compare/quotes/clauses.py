@@ -257,6 +257,13 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     return None
 
 
+def sentence_subject(doc: Doc, floor: int, open_at: int) -> Clause | None:
+    """The subject of the sentence a quote stands in, when that sentence has no speech verb: 'Ted Nordhaus welcomed
+    “…”', 'Moore thanked him for “…'."""
+    found = _SENTENCE_SUBJECT.match(doc.body[floor:open_at])
+    return Clause(floor + found.start("np"), floor + found.end("np"), "subject", False) if found else None
+
+
 def sentence_floor(text: str, at: int) -> int:
     """Where the sentence holding `at` starts (within 160 characters; see _subject_floor)."""
     return _subject_floor(text, at)
