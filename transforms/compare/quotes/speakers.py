@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from transforms.compare.quotes.clauses import Clause, Doc, Speaker, opening, sentence_floor
+from transforms.compare.quotes.clauses import Clause, Doc, Speaker
 from transforms.compare.quotes.people import (
     Person,
     find_people,
@@ -31,6 +31,7 @@ from transforms.compare.quotes.speech import (
     head_kind,
     is_capitalised,
 )
+from transforms.compare.quotes.subjects import opening, sentence_floor
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
