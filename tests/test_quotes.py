@@ -471,3 +471,14 @@ def test_no_speaker_from_verbs_that_introduce_no_quote(body, expected):
 ])
 def test_a_quote_in_a_sentence_without_speech_verb_goes_to_its_named_subject(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    # An acronym or a capitalised common noun before a speech verb names no person a pronoun may stand for.
+    "ISIS said it would strike. Palin’s posts about ISIS include one last week saying the danger was understated."
+    "\n\n“When information shows someone comes to America, we must act,” she posted.",
+    "Officials said the market fell. Trump is touting a cautious stance, stating that the economy was weak.\n\n"
+    "“They’re sitting on a bubble,” he said. “But we’re sitting on a bubble also.”",
+])
+def test_a_pronoun_goes_to_no_acronym_or_common_noun(body):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [None]

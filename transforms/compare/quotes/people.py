@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from gender_guesser.detector import Detector
 
-from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES, UPPER
+from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES, PERSON_NOUNS, THING_NOUNS, UPPER
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh"})
@@ -153,7 +153,9 @@ def speakers_named(body: str, verb_starts: list[int]) -> set[str]:
     keys = set()
     for at in verb_starts:
         word = _WORD_BEFORE.search(body, max(0, at - 25), at)
-        if word and word[1].casefold() not in NOT_NAMES and not is_demonym(word[1]):
+        # 'Officials said', 'ISIS said': a common noun opening a sentence or an acronym names no person
+        if word and word[1].casefold() not in NOT_NAMES and not is_demonym(word[1]) and not word[1].isupper() \
+                and word[1].casefold() not in PERSON_NOUNS | THING_NOUNS:
             keys.add(fold_word(word[1]))
     return keys
 
