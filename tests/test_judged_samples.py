@@ -25,6 +25,7 @@ def test_the_rechecked_and_the_fresh_samples_have_verdicts():
     fresh = _rows("figures_judged_seed15.csv")
     assert len(fresh) == 100 and len({r["figure_id"] for r in fresh}) == 100
     assert {r["speaker_right_now"] for r in quotes if r["is_speech"] == "y"} <= {"y", "n"}
+    assert {r["speaker_right_last"] for r in quotes if r["is_speech"] == "y"} <= {"y", "n"}
     assert {r["figure_right_now"] for r in figures} <= {"y", "n", "gone"}
     assert {r["figure_right"] for r in fresh} | {r["figure_right_now"] for r in fresh} <= {"y", "n"}
     assert all(r["error"] for r in fresh if r["figure_right"] == "n")

@@ -399,3 +399,86 @@ def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_its_object():
     body = ("Richard Clarke arrived on Monday.\n\nIn an interview, Clarke thought well of Jim Sanders. "
             "“By coming to town, he is reminding them,” he said.")
     assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [("Clarke", "pronoun")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A verb after 'and' shares its sentence's subject, not the noun phrase before 'and'.
+    ("Trump called on her to resign from her post and said, “Her mind is shot!”", "Trump"),
+    # An appositive naming someone else, then an adverb: the subject is the name before the appositive.
+    ("Juan Zarate, a top adviser to then-President George W. Bush, also questioned the plan.\n\n"
+     "“There is no question,” he said.", "Juan Zarate"),
+    ("(Raphael Lemkin, who coined the word genocide, once said, “It happened so many times.”)", "Raphael Lemkin"),
+    # A person named as a possessive inside a nominal speaker is not the speaker.
+    ("A source close to Ted Cruz’s campaign said, “I think he will try.”", "Ted Cruz’s campaign"),
+    # A capitalised pronoun after a closing mark opens the next sentence: not this quote's clause.
+    ("Axelrod wrote to her, “You are an all-star!” She replied to him that it was an honor.", "Axelrod"),
+])
+def test_subjects_read_past_coordination_appositives_and_possessives(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body)] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A sentence opened by its verb.
+    ("The agency made a mistake, Comey has said. Said Comey, “The thought of it is painful.”", "Comey"),
+    # A quote after a colon in a sentence whose speech verb has a subject.
+    ("“It is valuable,” said Bill Skelly, explaining he worked more closely with Vito Chrabaszcz, who was responsible "
+     "for cleaning up the data and putting it into the file: “Vito is outstanding.”", "Bill Skelly"),
+    # A quoted sentence after one with no speaker of its own: the speech verb of its paragraph.
+    ("Clinton “drew quite well from white, working-class Democrats” in 2008, said professor Paul Beck. “That was "
+     "more her constituency.”", "Paul Beck"),
+    ("At a rally in Birmingham, Alabama, on Saturday, his supporters punched a protester, with Trump reportedly "
+     "yelling: “Get him out of here!”", "Trump"),
+])
+def test_speakers_of_inverted_colon_and_continued_quotes(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"][-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A Q&A's answer mark is no initial of a name: 'A. They say' is the pronoun 'they'.
+    ("Q. What justifications have supporters offered?\nA. They say that the rule will “further society’s vital "
+     "interests in responsible procreation.”", "supporters"),
+    # The subject named with its role opens the sentence; a name inside its appositive is not it.
+    ("Republican strategist Tim Albrecht, former director for Iowa Gov. Terry Branstad and current director of a "
+     "firm in Des Moines, believes she will not matter. “It is not going to happen,” he said.", "Tim Albrecht"),
+    ("Crenshaw could be it for Obama.\n\nMcConnell spokesman Don Stewart would not say when.\n\n"
+     "“I don’t have any new announcements yet,” he said.", "Don Stewart"),
+    # An indefinite article opens no name; a name in apposition to a nominal speaks.
+    ("“She has been quarantined,” another top Democrat said of Wasserman Schultz.", "another top Democrat"),
+    ("One resident of Havana, Andres Murci, told Reuters news agency: “Everything has been lost.”", "Andres Murci"),
+])
+def test_speakers_seen_wrong_in_judged_news(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'what he called' is no speech verb introducing the quote after the colon.
+    ("Trump praised Defense Secretary James Mattis for what he called a success, then took credit for it himself: "
+     "“He has done well. Of course, I made it possible.”", "Trump"),
+    # A nominal opened by 'a' with a lower-case word last is no one ('a new round of calls').
+    ("Jared Kushner said the task force has a new round of calls with governors on Wednesday.\n\n“We are doing "
+     "quite well with that,” he pointed out.", "Jared Kushner"),
+])
+def test_no_speaker_from_verbs_that_introduce_no_quote(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A sentence with no speech verb gives the quote to its subject when that is a person named or a pronoun.
+    ("Ted Nordhaus, co-founder of the institute, welcomed “the recognition that we do not have all the technology "
+     "we need.”", "Ted Nordhaus"),
+    # A group or a thing as the subject is not taken.
+    ("Officials in the upcoming states would “look at it again and again.”", None),
+])
+def test_a_quote_in_a_sentence_without_speech_verb_goes_to_its_named_subject(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    # An acronym or a capitalised common noun before a speech verb names no person a pronoun may stand for.
+    "ISIS said it would strike. Palin’s posts about ISIS include one last week saying the danger was understated."
+    "\n\n“When information shows someone comes to America, we must act,” she posted.",
+    "Officials said the market fell. Trump is touting a cautious stance, stating that the economy was weak.\n\n"
+    "“They’re sitting on a bubble,” he said. “But we’re sitting on a bubble also.”",
+])
+def test_a_pronoun_goes_to_no_acronym_or_common_noun(body):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [None]

@@ -153,7 +153,8 @@ QUOTES = pa.schema([
     pa.field("speaker_entity_id", pa.string()),
     pa.field("speaker_surface", pa.string()),
     # How the speaker was found: said_after, said_before, according_to, colon, title, pronoun, continued (a
-    # paragraph that is only a quote goes on from the previous paragraph's speaker); null if unattributed.
+    # paragraph that is only a quote goes on from the previous paragraph's speaker), subject (the person a sentence
+    # with no speech verb names as its subject); null if unattributed.
     pa.field("attribution", pa.string()),
     pa.field("start_char", pa.int32(), nullable=False),
     pa.field("end_char", pa.int32(), nullable=False),

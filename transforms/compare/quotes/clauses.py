@@ -12,15 +12,14 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.speech import (
     ADVERB,
     AFFILIATION,
     ANY_VERB,
     APPOSITIVE,
+    BEFORE_ONLY,
     CAP_WORD,
     ISSUED_BY,
-    NO_SPEAKER_AFTER,
     NP,
     PARTY,
     PHRASAL,
@@ -29,25 +28,24 @@ from transforms.compare.quotes.speech import (
     SPEAKER,
     UPPER,
     VERB,
+    VERBS,
     is_participle,
+    word_alternation,
 )
+from transforms.compare.quotes.subjects import DETERMINER, OPEN_APPOSITIVE, subject
 
 _LEAD = r"^[\s,—–-]*"
 # A title or description, then a name, right after a quote: 'CBS co-anchor DeMarco Morgan said'.
 _DESCRIBED = rf"(?:(?:[\w’'\-&]+,?|[A-Z][a-z]{{0,3}}\.|(?:[A-Z]\.)+)\s+){{1,6}}?{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}}"
-# A name, then an appositive the writer did not close with a comma: 'Sam Lau, the communications director for the
-# party said', 'Nate Silver, the polling guru who founded the site tweeted'.
-_OPEN_APPOSITIVE = rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s+(?:(?:the|an?)\s+)?[^,“”\"\n]{{1,80}}?"
 # Each with and without an affiliation ('X of the Y said'): the plain one first, so that 'University of Denver
 # law professor Sam Kamin said' is Sam Kamin, not the University.
 # A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"
-_NOMINAL = rf"(?:{_DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:[\w’'\-&]+\s+){{0,6}}?[\w’'\-&]+"
+_NOMINAL = rf"(?:{DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:[\w’'\-&]+\s+){{0,6}}?[\w’'\-&]+"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
                               rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
                                           (_NOMINAL, ""))] + \
-    [re.compile(rf"{_LEAD}{_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")]
+    [re.compile(rf"{_LEAD}{OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")]
 # After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
 # A full stop ends it unless it closes an initial or an abbreviated title ('said Sen. Robert P. Casey').
 _ABBREVIATIONS = "".join(rf"(?<!\b{t})" for t in "Dr Mr Mrs Ms Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev Jr Sr".split())
@@ -84,25 +82,17 @@ def scan_verbs(body: str) -> list[re.Match]:
             found.append(match)
             done = match.end()
     return found
-_SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
-                   for extra in ("", AFFILIATION + "?")] + \
-    [re.compile(rf"(?<![\w’'\-])(?P<np>{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
-                rf"(?:\s+{ADVERB})*\s*$")]
-# A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
-_INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
-                    r"Without|Under|Despite|Amid|Among)\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|Instead|Meanwhile|"
-                    r"However|Separately),\s+")
-_WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
-_PRONOUNS = frozenset("he she it they".split())
-_OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){_OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
-_NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
+_OPENING_PRONOUNS = frozenset("He She It They".split())
 _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
-_WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{_DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
+_WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                            rf"(?:\s+{ADVERB})*\s+$")
 # A verb that shares its sentence's subject: 'Lazar said he would … and added, “…', 'but went on to say, “…'.
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$")
+# A sentence opened by its verb: 'Said Comey, “…', 'Added Sen. Jane Doe (D-Ohio), a member of the panel: “…'.
+_INVERTED = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in VERBS)})\s+(?P<np>{NP}){PARTY}?"
+                       rf"(?:,\s[^,“”\"\n]{{1,100}})*\s*[,:]\s*$")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
 # who was killed in 2011, is shown lecturing: “…', 'HEADLINE - Philip Bump: “…'.
 _COLON_SUBJECT = re.compile(
@@ -112,10 +102,6 @@ _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
 _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
-_SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
-# The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
-_ABBREVIATED_END = re.compile(
-    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No))$")
 _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 
@@ -197,11 +183,13 @@ class Doc:
 def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause | None:
     """Text right after a closing mark -> the '…,” X said' / 'said X' / 'according to X' clause, if any.
 
-    ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence."""
+    ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence. A
+    capitalised pronoun opens one whatever closed the quote: '“…!” She replied to him …' is not '“…!” she said'."""
     tail = doc.body[start:stop]
     for pattern, form in _AFTER_FORMS:
         match = pattern.match(tail)
-        if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()):
+        if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
+                and match["np"] not in _OPENING_PRONOUNS:
             return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())
     return None
 
@@ -209,12 +197,16 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
 def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     """Sentence text before an opening mark -> 'X said: “' / 'X warned…, saying “' / 'According to X' clause."""
     before = doc.body[floor:open_at]
+    inverted = _INVERTED.match(before)
+    if inverted:
+        return Clause(floor + inverted.start("np"), floor + inverted.end("np"), "said_before", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())]
     if leads and len(before[leads[-1].end():].split()) <= LEAD_WORDS:
         carries = bool(_CARRIES.search(before))
         for lead in reversed(leads):
-            if lead.group("verb").startswith("according"):
-                break
+            if lead.group("verb").startswith("according") or (
+                    lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
+                break  # 'what he called a success, then took credit: “…': the quote is not the verb's object
             found = subject(before, lead)
             if found:
                 return Clause(floor + found[0], floor + found[1], "said_before", carries)
@@ -236,62 +228,8 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     return None
 
 
-def sentence_floor(text: str, at: int) -> int:
-    """Where the sentence holding `at` starts (within 160 characters; see _subject_floor)."""
-    return _subject_floor(text, at)
-
-
-def opening(text: str, lo: int, at: int) -> int:
-    """Where a sentence starting at lo names its subject: past white space and an opening phrase ('In an
-    interview, ')."""
-    while intro := _INTRO.match(text, lo, at):
-        lo = intro.end()
-    while lo < at and text[lo].isspace():
-        lo += 1
-    return lo
-
-
-def _subject_floor(text: str, at: int) -> int:
-    """Where a verb's subject may start: within 160 characters, after any quote mark, line break, semicolon or
-    sentence end ('… for signatures. Mrs. Pelosi said': not after 'Mrs.' or an initial)."""
-    lo = max(0, at - 160)
-    lo = max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;'))
-    for end in _SENTENCE_BREAK.finditer(text, lo, at):
-        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start()):
-            lo = end.end()
-    return lo
-
-
-def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
-    """The speaker phrase of a finite speech verb: just before it ('Kalın said') or just after ('said Kalin,')."""
-    if is_participle(verb.group("verb")):
-        return None
-    lo = _subject_floor(text, verb.start())
-    if lo < verb.start() - 1:
-        found = _subject_before(text, lo, verb.start())
-        if found:
-            return found
-    if verb.group("verb") in NO_SPEAKER_AFTER:  # 'accused France', 'questioned Trump's logic': the object
-        return None
-    after = _NAME_AFTER.match(text, verb.end())
-    return after.span("np") if after else None
-
-
-def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
-    """The speaker phrase that ends right before a verb at `at`, in text[lo:at]."""
-    if lo == 0 or text[lo - 1] in '"“”\n;' or at - lo < 160:  # lo opens a sentence: pass over its opening phrase
-        lo = opening(text, lo, at)  # 'In a statement, X said', 'Of Carson, Levine said'
-    who = _WHO.search(text, lo, at) if "who" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
-    if who:
-        return who.span("np")
-    opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
-    if opened and given_name_gender(opened["np"].split()[0]) is not None:
-        return opened.span("np")
-    for pattern in _SUBJECT_BEFORE:
-        found = pattern.search(text, lo, at)
-        if found:
-            if found["np"].islower() and " " not in found["np"] and found["np"] not in _PRONOUNS:
-                nominal = _SUBJECT_BEFORE[-1].search(text, lo, at)  # 'The minority leader said', not 'leader'
-                return (nominal or found).span("np")
-            return found.span("np")
-    return None
+def sentence_subject(doc: Doc, floor: int, open_at: int) -> Clause | None:
+    """The subject of the sentence a quote stands in, when that sentence has no speech verb: 'Ted Nordhaus welcomed
+    “…”', 'Moore thanked him for “…'."""
+    found = _SENTENCE_SUBJECT.match(doc.body[floor:open_at])
+    return Clause(floor + found.start("np"), floor + found.end("np"), "subject", False) if found else None

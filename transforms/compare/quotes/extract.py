@@ -10,7 +10,8 @@ attribution: said_after ('“…,” Kalın said' / '“…,” said Kalin'), sa
 -> the person the article named with that title), pronoun (he/she/they -> who it stands for), continued (a quote
 with no clause of its own carries on the speaker of the quote before it in its paragraph, or, as a paragraph of
 quotes and nothing else, the last speaker of the paragraph before: news style names the speaker once for a run of
-quoted sentences and paragraphs); null when nothing names a speaker.
+quoted sentences and paragraphs), subject (a quote in a sentence with no speech verb: the sentence's subject, when
+that is a person named or a pronoun for one); null when nothing names a speaker.
 """
 
 import re
@@ -18,12 +19,21 @@ from collections import defaultdict
 
 import pyarrow as pa
 
-from transforms.compare.quotes.clauses import Clause, Doc, Mention, Speaker, after_clause, before_clause
+from transforms.compare.quotes.clauses import (
+    Clause,
+    Doc,
+    Mention,
+    Speaker,
+    after_clause,
+    before_clause,
+    sentence_subject,
+)
 from transforms.compare.quotes.indirect import indirect_rows
 from transforms.compare.quotes.kinds import quote_kind
+from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import resolve, speech_events
-from transforms.compare.quotes.speech import NP
+from transforms.compare.quotes.speech import NP, VERBS
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
@@ -70,7 +80,8 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         text = " ".join(body[p.start:p.end] for p in parts)
         kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone)
         if speaker is None and kind == "speech" and clause is None:
-            speaker = _continued(doc, parts, found, alone)
+            speaker = _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone) \
+                or _named_subject(doc, floor, first.open_at)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
                  kind) for n, (parts, speaker, kind) in enumerate(found)]
@@ -92,14 +103,15 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     """A quote with no clause: the speaker of the quote before it in its paragraph (when it stands as a sentence of
     its own), or, for a paragraph that is one quote and nothing else, the last speaker of the paragraph before."""
     first, last = parts[0], parts[-1]
-    same = []
-    for p, speaker, kind in reversed(found):  # the quotes before it in its paragraph, nearest first
+    same = None
+    for p, speaker, kind in reversed(found):  # the quote before it in its paragraph that has a speaker
         if p[-1].paragraph != first.paragraph:
             break
-        if kind == "speech":
-            same.insert(0, speaker)
+        if kind == "speech" and speaker:
+            same = speaker
+            break
     if same and alone:
-        return same[-1]._replace(attribution="continued") if same[-1] else None
+        return same._replace(attribution="continued")
     earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []
     if earlier:
         return earlier[-1][1]._replace(attribution="continued")
@@ -115,6 +127,27 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     if not said:
         return None
     return max(said, key=lambda item: item[0])[1]._replace(attribution="continued")
+
+
+def _named_subject(doc: Doc, floor: int, open_at: int) -> Speaker | None:
+    """A quote in a sentence whose subject is a person named or a pronoun for one -> that person: the words are
+    given as theirs ('Ted Nordhaus welcomed “…”'); a subject that is a group, a thing or a role is not taken."""
+    clause = sentence_subject(doc, floor, open_at)
+    speaker = resolve(doc, clause, open_at) if clause else None
+    if speaker is None or not (speaker.attribution == "pronoun" or given_name_gender(speaker.surface.split()[0])
+                               or any(m.is_person and m.entity_id == speaker.entity_id for m in doc.mentions)):
+        return None
+    return speaker._replace(attribution="subject")
+
+
+def _said_in_sentence(doc: Doc, floor: int, open_at: int) -> Speaker | None:
+    """A quote after a colon in a sentence whose speech verb has a subject: '“…,” said Skelly, explaining he worked
+    with Vito: “…”' -> that verb's speaker."""
+    if not doc.body[floor:open_at].rstrip().endswith(":"):
+        return None
+    events = [speaker for pos, speaker, _ in speech_events(doc, floor, open_at) if doc.body[pos:pos + 1].islower()
+              and doc.body[pos:].split(None, 1)[0] in VERBS]  # 'what he called a success' introduces no quote
+    return events[-1]._replace(attribution="said_before") if events else None
 
 
 def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Clause | None]]:

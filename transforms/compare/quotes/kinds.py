@@ -1,10 +1,11 @@
 """What a quoted stretch is: someone's speech, the title of a work or a headline, a scare-quoted term, or other words
 (a hypothetical, the writer's imagined voice). Only speech goes into shared quotes and speaker counts.
 
-Speech: a clause introduces it ('X said', 'X said: “…”'), or it is a sentence on its own, or it is longer than a
-few words. Title: Title Case or capitals with no clause carrying it ('The Kid Who Would Be King'), or named as a
-work ('the film “…”', 'headlined “…”', 'CNN’s “State of the Union”'). Term: a few words inside the writer's
-sentence ('called it a “foolish” move'). Other: words introduced as imagined ('as if to say “…”').
+Speech: a clause introduces it ('X said', 'X said: “…”'), or it is a sentence on its own (or a whole sentence after
+a colon), or it is longer than a few words. Title: Title Case or capitals with no clause carrying it ('The Kid Who
+Would Be King'), or named as a work ('the film “…”', 'headlined “…”', 'CNN’s “State of the Union”'). Term: a few
+words inside the writer's sentence ('called it a “foolish” move'). Other: words introduced as imagined ('as if to
+say “…”').
 """
 
 import re
@@ -17,6 +18,8 @@ _WORK = re.compile(r"(?:\b(?i:film|movie|book|novel|memoir|show|series|sitcom|so
 _IMAGINED = re.compile(r"\b(?i:as\s+if(?:\s+to\s+say)?|as\s+though|imagine|imagining|pretend(?:ing)?|"
                        r"(?:would|might|could)\s+(?:say|ask|think)|something\s+like|along\s+the\s+lines\s+of)"
                        r"\s*[,:]?\s*$")
+# A whole sentence after a colon ('told Reuters: “Everything has been lost.”') is speech, however short.
+_SENTENCE_AFTER_COLON = re.compile(r":\s*[A-Z][^:]*[.!?…]$")
 _SMALL = frozenset("a an the of and or to in on at for by with from as is be vs nor but".split())
 _WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
 
@@ -42,6 +45,6 @@ def quote_kind(before: str, text: str, carried: bool, alone: bool) -> str:
         return "title"
     if _IMAGINED.search(before):
         return "other"
-    if len(text.split()) <= FRAGMENT_WORDS and not alone:
+    if len(text.split()) <= FRAGMENT_WORDS and not alone and not _SENTENCE_AFTER_COLON.search(before + text):
         return "term"
     return "speech"

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from gender_guesser.detector import Detector
 
-from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES, UPPER
+from transforms.compare.quotes.speech import CAP_WORD, FEMALE_ROLES, MALE_ROLES, PERSON_NOUNS, THING_NOUNS, UPPER
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh"})
@@ -83,11 +83,16 @@ def _person(body: str, match: re.Match) -> Person | None:
     """A capitalised run -> the person it names from its first given name on ('Attorney General Loretta Lynch' ->
     'Loretta Lynch'), or from the surname after a title ('Mr. Hatch'), or None."""
     words = match.group().split()
-    lead = next((i for i, word in enumerate(words[:-1])
-                 if word.casefold().rstrip(".") not in TITLES and given_name_gender(word) is not None), None)
+    lead = titled_at = None
+    for i, word in enumerate(words[:-1]):  # one pass: the first given name, else the word after the first title
+        folded = word.casefold().rstrip(".")
+        if folded not in TITLES and given_name_gender(word) is not None:
+            lead = i
+            break
+        if titled_at is None and folded in _NAME_TITLES:
+            titled_at = i + 1
     if lead is None:
-        lead = next((i + 1 for i, word in enumerate(words[:-1]) if word.casefold().rstrip(".") in _NAME_TITLES),
-                    None)
+        lead = titled_at
     if lead is None:
         return None
     name = words[lead:]
@@ -148,7 +153,9 @@ def speakers_named(body: str, verb_starts: list[int]) -> set[str]:
     keys = set()
     for at in verb_starts:
         word = _WORD_BEFORE.search(body, max(0, at - 25), at)
-        if word and word[1].casefold() not in NOT_NAMES and not is_demonym(word[1]):
+        # 'Officials said', 'ISIS said': a common noun opening a sentence or an acronym names no person
+        if word and word[1].casefold() not in NOT_NAMES and not is_demonym(word[1]) and not word[1].isupper() \
+                and word[1].casefold() not in PERSON_NOUNS | THING_NOUNS:
             keys.add(fold_word(word[1]))
     return keys
 

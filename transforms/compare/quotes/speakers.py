@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from transforms.compare.quotes.clauses import Clause, Doc, Speaker, opening, sentence_floor
+from transforms.compare.quotes.clauses import Clause, Doc, Speaker
 from transforms.compare.quotes.people import (
     Person,
     find_people,
@@ -24,15 +24,18 @@ from transforms.compare.quotes.speech import (
     FEMALE_ROLES,
     GROUP_PRONOUNS,
     MALE_ROLES,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     THING_PRONOUNS,
     UPPER,
     head_kind,
     is_capitalised,
 )
+from transforms.compare.quotes.subjects import opening, sentence_floor
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+_INITIAL = re.compile(r"\w\.")
 PRONOUN_REACH = 1500  # characters back a pronoun may look for the one it stands for
 MAX_CHAIN = 20  # 'he said' clauses resolved through earlier ones at most this deep
 _NAME_AFTER_TITLE = re.compile(rf"\s+(?P<np>{CAP}(?:\s+{CAP}){{0,3}})")
@@ -52,8 +55,8 @@ def people(doc: Doc) -> list[Person]:
 def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
     """A clause's speaker phrase -> Speaker: a pronoun or role stands for someone the article named before."""
     phrase = doc.body[clause.start:clause.end].casefold()
-    if phrase in _PRONOUNS:
-        found = antecedent(doc, quote_start, phrase)
+    if phrase.split()[-1] in _PRONOUNS and all(_INITIAL.fullmatch(w) for w in phrase.split()[:-1]):
+        found = antecedent(doc, quote_start, phrase.split()[-1])  # 'A. They say': a Q&A's answer mark is no name
         return found._replace(attribution="pronoun") if found else None
     return name_speaker(doc, clause.start, clause.end, clause.form, quote_start)
 
@@ -61,12 +64,15 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
 def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles: bool = True) -> Speaker | None:
     """A speaker phrase that is not a pronoun -> Speaker, or None when it names no one ('The', 'This')."""
     end = start + len(head_name(doc.body[start:end]))  # a name's affiliation names someone else: 'X of Y'
+    if doc.body[start:end].endswith(("’s", "'s")):  # 'Clinton's emails was …': a possessive is no subject
+        return None
     inside, i = [], bisect_left(doc.mentions, (start,))
     while i < len(doc.mentions) and doc.mentions[i].start < end:  # sorted by start: stop past the phrase
         if doc.mentions[i].end <= end:
             inside.append(doc.mentions[i])
         i += 1
-    persons = [m for m in inside if m.is_person]
+    # A person named as a possessive speaks not: 'a source familiar with Cruz’s thinking', 'Trump’s spokeswoman'.
+    persons = [m for m in inside if m.is_person and doc.body[m.end:m.end + 2] not in ("’s", "'s")]
     if persons:
         return Speaker(persons[-1].surface, persons[-1].entity_id, form)
     words = doc.body[start:end].split()
@@ -191,12 +197,23 @@ def _opener(doc: Doc, person: Person, pronoun: str, other_than: str | None) -> P
     lo = sentence_floor(doc.body, person.start)
     if lo == person.start or lo <= person.start - 160:
         return None
+    subject = opening(doc.body, lo, person.start)
     for other in named_before(people(doc), person.start, person.start - lo):
-        if other.start == opening(doc.body, lo, person.start) and other.key not in (other_than, person.key) \
-                and fits(other.gender, pronoun) and not doc.is_place(other.surface) \
-                and doc.body[other.end:other.end + 2] not in ("’s", "'s"):
+        if other.start >= subject and _role_words(doc.body[subject:other.start]) \
+                and other.key not in (other_than, person.key) and fits(other.gender, pronoun) \
+                and not doc.is_place(other.surface) \
+                and doc.body[other.end:other.end + 2] not in ("’s", "'s") \
+                and not _role_words(doc.body[other.end:person.start]):
             return other
     return None
+
+
+def _role_words(text: str) -> bool:
+    """Whether text is at most three role or capitalised words, no punctuation: a name with these before it heads one
+    phrase ('Republican strategist Tim Albrecht' opens its sentence; 'McConnell spokesman Don Stewart' is Stewart)."""
+    words = text.split()
+    return len(words) <= 3 and all(w.isalpha() and (w[0].isupper() or w in TITLES or w in PERSON_NOUNS)
+                                   for w in words)
 
 
 def _closer(doc: Doc, named: Person, position: int) -> bool:

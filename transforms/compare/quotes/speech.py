@@ -44,7 +44,8 @@ NO_SPEAKER_AFTER = frozenset(CRITICISM + BEFORE_ONLY + ["questioned"])
 PARTICIPLES = """saying adding noting telling warning stressing explaining insisting arguing claiming declaring
 asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
 suggesting vowing promising pledging cautioning continuing replying responding answering demanding boasting
-complaining acknowledging admitting conceding predicting proclaiming announcing""".split()
+complaining acknowledging admitting conceding predicting proclaiming announcing yelling shouting screaming
+joking quipping""".split()
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they"})
@@ -121,7 +122,7 @@ PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X is quoted as saying'.
-ADVERB = r"(?:also|later|then|further|again|once\s+again|had|has|have|would|previously|earlier|recently|" \
+ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
@@ -142,6 +143,7 @@ def is_participle(verb: str) -> bool:
 
 # Words that open a noun phrase: 'one commenter', 'another child', 'his colleague' name someone unnamed.
 DETERMINERS = frozenset("the a an one another this that his her their its".split())
+INDEFINITES = frozenset("a an another one".split())
 
 
 def head_kind(phrase: str) -> str | None:
@@ -151,6 +153,9 @@ def head_kind(phrase: str) -> str | None:
     if words and len(words) < len(phrase.split()) and words[-1].isalpha() and not is_capitalised(words[-1]) \
             and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:
         return "person"
+    if words and phrase.split()[0] in INDEFINITES and words[-1].isalpha() and words[-1][0].isupper() \
+            and words[-1].casefold() not in NOT_NAMES:
+        return "person"  # 'another top Democrat': an indefinite article opens no one's name
     if not words:
         return None
     head = words[-1].casefold()

@@ -1,0 +1,134 @@
+"""The subject of a speech verb, read back from the verb ('Kalın said', 'Jane Doe, a spokeswoman, said') or after
+it ('said Kalin,'), and where the sentence holding it starts.
+"""
+
+import re
+
+from transforms.compare.quotes.people import given_name_gender
+from transforms.compare.quotes.speech import (
+    ADVERB,
+    AFFILIATION,
+    APPOSITIVE,
+    CAP_WORD,
+    ISSUED_BY,
+    NO_SPEAKER_AFTER,
+    NP,
+    PARTY,
+    SPEAKER,
+    UPPER,
+    is_participle,
+)
+
+# A name, then an appositive the writer did not close with a comma: 'Sam Lau, the communications director for the
+# party said', 'Nate Silver, the polling guru who founded the site tweeted'.
+OPEN_APPOSITIVE = rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s+(?:(?:the|an?)\s+)?[^,“”\"\n]{{1,80}}?"
+DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"
+# A word of a nominal subject: not one that opens a clause ('in an interview when asked' is no subject).
+_PHRASE_WORD = r"(?!(?:when|which|who|whom|whose|that|if|as|after|before|while|where|and|but|or)\b)[\w’'\-&]+"
+_SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*\s*$")
+                   for extra in ("", AFFILIATION + "?")] + \
+    [re.compile(rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD})"
+                rf"(?:\s+{ADVERB})*\s*$")]
+# A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
+_INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
+                    r"Without|Under|Despite|Amid|Among)\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|Instead|Meanwhile|"
+                    r"However|Separately),\s+")
+_WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
+_PRONOUNS = frozenset("he she it they".split())
+_OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
+_NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
+# A finite verb after 'and'/'but' shares its sentence's subject: 'Trump called on her to resign and said, “…'.
+_AFTER_AND = re.compile(rf"\b(?:and|but)(?:\s+{ADVERB})*\s+$")
+_COMMA = re.compile(r",\s+")
+_NAMED_APPOSITIVE = re.compile(rf",\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
+# A sentence's subject, read from where the sentence (past its opening phrase) starts.
+_SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+_SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
+# The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
+_ABBREVIATED_END = re.compile(
+    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No))$")
+
+
+def sentence_floor(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts (within 160 characters; see _subject_floor)."""
+    return _subject_floor(text, at)
+
+
+def opening(text: str, lo: int, at: int) -> int:
+    """Where a sentence starting at lo names its subject: past white space and an opening phrase ('In an
+    interview, ')."""
+    while intro := _INTRO.match(text, lo, at):
+        lo = intro.end()
+    while lo < at and text[lo].isspace():
+        lo += 1
+    return lo
+
+
+def _subject_floor(text: str, at: int) -> int:
+    """Where a verb's subject may start: within 160 characters, after any quote mark, line break, semicolon or
+    sentence end ('… for signatures. Mrs. Pelosi said': not after 'Mrs.' or an initial)."""
+    lo = max(0, at - 160)
+    lo = max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;'))
+    for end in _SENTENCE_BREAK.finditer(text, lo, at):
+        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start()):
+            lo = end.end()
+    return lo
+
+
+def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
+    """The speaker phrase of a finite speech verb: just before it ('Kalın said') or just after ('said Kalin,')."""
+    if is_participle(verb.group("verb")):
+        return None
+    lo = _subject_floor(text, verb.start())
+    if lo < verb.start() - 1:
+        found = _subject_before(text, lo, verb.start())
+        if found:
+            return found
+    if verb.group("verb") in NO_SPEAKER_AFTER:  # 'accused France', 'questioned Trump's logic': the object
+        return None
+    after = _NAME_AFTER.match(text, verb.end())
+    return after.span("np") if after else None
+
+
+def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
+    """The speaker phrase that ends right before a verb at `at`, in text[lo:at]."""
+    if lo == 0 or text[lo - 1] in '"“”\n;' or at - lo < 160:  # lo opens a sentence: pass over its opening phrase
+        lo = opening(text, lo, at)  # 'In a statement, X said', 'Of Carson, Levine said'
+    if _AFTER_AND.search(text, max(lo, at - 60), at) and (shared := _shared_subject(text, lo, at)):
+        return shared
+    who = _WHO.search(text, lo, at) if "who" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
+    if who:
+        return who.span("np")
+    found = _plain_subject(text, lo, at)
+    opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
+    # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
+    # said' the open appositive ('George W. Bush, also') starts after the subject with its closed appositive.
+    if opened and given_name_gender(opened["np"].split()[0]) is not None and (
+            found is None or found[0] >= opened.start("np")):
+        return opened.span("np")
+    return found
+
+
+def _shared_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
+    """The subject of the clause a coordinated verb at `at` belongs to: after the last comma that leaves one ('Eight
+    years ago, he backed Obama and said' -> 'he'), else the sentence's ('Jane Doe, the mayor, met them and said')."""
+    starts = [lo] + [comma.end() for comma in _COMMA.finditer(text, lo, at)]
+    for start in reversed(starts):
+        shared = _SUBJECT_AT.match(text, start, at)
+        if shared:
+            return shared.span("np")
+    return None
+
+
+def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
+    for pattern in _SUBJECT_BEFORE:
+        found = pattern.search(text, lo, at)
+        if found:
+            named = _NAMED_APPOSITIVE.match(text, found.end("np"))
+            if named and given_name_gender(named["np"].split()[0]) and not given_name_gender(found["np"].split()[0]):
+                return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
+            if found["np"].islower() and " " not in found["np"] and found["np"] not in _PRONOUNS:
+                nominal = _SUBJECT_BEFORE[-1].search(text, lo, at)  # 'The minority leader said', not 'leader'
+                return (nominal or found).span("np")
+            return found.span("np")
+    return None
