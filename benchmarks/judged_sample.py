@@ -1,7 +1,7 @@
 """Draw the hand-judged samples (quotes, figures) from an abp-dev run, and print the rates of the judged fixtures.
 
-Draw: a seeded random sample of articles of every outlet from a run's catalog, analysed by the current quotes and
-figures stages (they are pure functions of the run's articles and mentions), then a seeded random 100 speech
+Draw: a seeded random sample of articles of every outlet from a run's catalog, analysed by the current names, quotes
+and figures stages (pure functions of the run's articles), then a seeded random 100 speech
 quotes and 100 figures, each printed with its context for judging, and written as CSV with empty verdicts.
 
     .venv/bin/python -m benchmarks.judged_sample draw --warehouse WH --out DIR    # to judge by hand
@@ -22,12 +22,12 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from flows import storage
 from flows.settings import SETTINGS
 from transforms.compare import figures
 from transforms.compare.quotes import extract as quotes
+from transforms.names import mentions
 from transforms.names.mentions import parse_entities
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -45,12 +45,10 @@ def draw(warehouse: str, out: str, seed: int = SEED) -> None:
     articles = con.sql("select doc_id, outlet_name, body from stg_articles order by doc_id").to_arrow_table()
     picked = sorted(random.Random(seed).sample(range(articles.num_rows), ARTICLES))
     articles = articles.take(pa.array(picked))
-    mentions = con.sql("select * from stg_mentions").to_arrow_table()
-    mentions = mentions.filter(pc.is_in(mentions["doc_id"], articles["doc_id"]))
-    entities = parse_entities(storage.read_entities(SETTINGS.entities_file)[0])
+    named, entities = _current_names(articles.select(["doc_id", "body"]))
     bodies = dict(zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True))
     outlets = dict(zip(articles["doc_id"].to_pylist(), articles["outlet_name"].to_pylist(), strict=True))
-    found = [q for q in quotes.extract_quotes(articles, mentions, entities).to_pylist() if q["quote_kind"] == "speech"]
+    found = [q for q in quotes.extract_quotes(articles, named, entities).to_pylist() if q["quote_kind"] == "speech"]
     figs = figures.extract_figures(articles).to_pylist()
     rng = random.Random(seed)
     rows_q = [{"quote_id": q["quote_id"], "outlet": outlets[q["doc_id"]], "text": q["text"][:300],
@@ -65,6 +63,17 @@ def draw(warehouse: str, out: str, seed: int = SEED) -> None:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
+
+
+def _current_names(articles: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """Articles -> (MENTIONS, entities with the discovered ones typed) as the current names stage reads them, in the
+    flow's batches, so a sample judges today's speakers whatever code made the run."""
+    entities = parse_entities(storage.read_entities(SETTINGS.entities_file)[0])
+    found = []
+    for start in range(0, articles.num_rows, SETTINGS.batch_size):
+        found.append(mentions.extract_mentions(articles.slice(start, SETTINGS.batch_size), entities)[0])
+    every = pa.concat_tables(found)
+    return every, mentions.with_discovered(entities, every)
 
 
 def _context(body: str, start: int, end: int) -> str:
