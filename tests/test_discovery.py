@@ -359,3 +359,25 @@ def test_an_expansion_one_article_gives_does_not_take_an_acronym_written_everywh
     links = {r["name_id"]: r for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert links["n:pac"]["entity_id"] is None
     assert links["n:nra"]["entity_id"] == "national-rifle-association"
+
+
+def test_a_bodys_office_is_a_role_and_a_state_written_out_is_the_state():
+    mentions, candidates = _found(
+        "A Washington state florist refused to serve them, officials in Washington said on a quiet day. The Supreme "
+        "Court Justice spoke, as did Mike Judge and the Department of Justice. He read Stephen King.")
+    assert ("Washington state", "n:washington-state", "discovered") in mentions
+    assert ("Washington", "washington", "alias") in mentions
+    assert name_type(("washington", "state")) == "place"
+    surfaces = [m[0] for m in mentions]
+    assert "Court Justice" not in surfaces and "Court Justice" in [c[0] for c in candidates]
+    assert "Mike Judge" in surfaces and "Department of Justice" in surfaces and "Stephen King" in surfaces
+
+
+def test_a_speaking_or_titled_surname_makes_a_name_of_no_known_type_a_person():
+    mentions, _ = _found("Then Condoleezza Rice spoke to reporters at length. Rice said she would go. Rice is cheap.")
+    assert [m for m in mentions if m[0] == "Rice"] == [("Rice", "n:condoleezza-rice", "surname_in_article")]
+    rows = _rows(("a", "n:condoleezza-rice", "Condoleezza Rice", "discovered"),
+                 ("a", "n:condoleezza-rice", "Rice", "surname_in_article"),
+                 ("b", "n:hobby-lobby", "Hobby Lobby", "discovered"))
+    types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
+    assert types == {"condoleezza-rice": "person", "hobby-lobby": "unknown"}

@@ -20,9 +20,16 @@ _PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
                             "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
                             "leader", "sheriff", "commissioner", "coach", "officer"}) | _FEMALE_TITLES | _MALE_TITLES
 # Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
-_TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty"})
+# Written with a period, these are titles of the next name; a whole word before a period ends a sentence ('Department
+# of Justice.', 'Stephen King.').
+_TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty",
+                                  "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "pres", "supt", "insp", "cmdr"})
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
 ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor""".split())
+# Offices that end a role too, unless 'of' makes them a body ('Department of Justice') or a given name opens a
+# person's name ('Mike Judge'): 'Supreme Court Justice', 'Appeals Court Judge', 'House Majority Leader'.
+_BODY_OFFICES = frozenset("""justice judge leader mayor president representative congressman congresswoman lawmaker
+counsel prosecutor sheriff officer chief""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
@@ -149,8 +156,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown")
-    if joiner == " and the " or (" " not in right and _role_word(right)):
-        return True  # 'Barack Obama and the White House', 'John Thune and Sen.': a name does not go on so
+    if joiner == " and the " or (" " not in right and _role_word(right) and joiner != " of "):
+        return True  # 'Barack Obama and the White House', 'John Thune and Sen.'; not 'Department of Justice'
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
     if joiner == " as ":
         return True  # 'Thomas Perez as Labor secretary'
@@ -197,7 +204,7 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
             surface = surface[:found.start()]
     words = surface.split(" ")
     after = start + len(surface)
-    if len(words) >= 2 and words[-1].casefold() in TITLES | _TITLE_ABBREVIATIONS and text[after:after + 1] == ".":
+    if len(words) >= 2 and words[-1].casefold() in _TITLE_ABBREVIATIONS and text[after:after + 1] == ".":
         words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
         while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
             words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
@@ -263,6 +270,13 @@ def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> b
         _CLOSING_QUOTE.match(text, end) is not None and name_type(tokens) == "unknown"
 
 
+def _ends_in_office(tokens: tuple[str, ...]) -> bool:
+    """('court', 'justice') -> True: a body's office, a role; ('department', 'of', 'justice'), ('mike', 'judge') and a
+    lone 'Justice' are not."""
+    return len(tokens) >= 2 and tokens[-1] in _BODY_OFFICES and tokens[-2] not in _JOINING_KEYS and \
+        name_type(tokens) != "person"
+
+
 @lru_cache(maxsize=1 << 17)  # what a run of words reads as depends on its words alone, and names repeat
 def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
     """A candidate's words -> (where its name starts after a role, the name's key tokens, whether it reads as a
@@ -275,7 +289,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
     if " " in surface and (surface.isupper() or _headline_case(surface)):
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
     if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES) \
-            or not _FURNITURE.isdisjoint(tokens):
+            or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
     if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \
