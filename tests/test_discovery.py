@@ -381,3 +381,11 @@ def test_a_speaking_or_titled_surname_makes_a_name_of_no_known_type_a_person():
                  ("b", "n:hobby-lobby", "Hobby Lobby", "discovered"))
     types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
     assert types == {"condoleezza-rice": "person", "hobby-lobby": "unknown"}
+
+
+def test_a_numbered_designation_keeps_its_number_and_a_word_naming_organisations_ends_their_name():
+    mentions, _ = _found("Traffic on State Route 322 stopped in 2016, and Senate Bill 54 passed. Donald Trump 45 "
+                         "times. The coverage by Fox News was long, and the Trump Tower 2016 plan failed.")
+    surfaces = [m[0] for m in mentions]
+    assert {"State Route 322", "Senate Bill 54", "Fox News", "Trump Tower", "Donald Trump"} <= set(surfaces)
+    assert not {"State Route", "Senate Bill", "Trump Tower 2016", "Donald Trump 45"} & set(surfaces)

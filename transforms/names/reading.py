@@ -226,8 +226,10 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
 
 
 def _headline_case(surface: str) -> bool:
-    """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline."""
-    return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" for w in surface.split()[1:])
+    """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline; a word
+    that names organisations ends one of theirs ('Fox News')."""
+    return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" and w.casefold() not in ORGANISATION_WORDS
+               for w in surface.split()[1:])
 
 
 def _opener(words: list[str]) -> bool:
@@ -256,11 +258,27 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if is_name and _quoted_title(text, candidate, tokens):
             left.append(candidate)  # '“Divide and Conquer.”': a slogan or a title in quotation marks
         elif is_name:
+            candidate, tokens = _with_number(text, candidate, tokens)
             names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
                               _title(text, candidate.start_char)))
         elif is_name is not None:
             left.append(candidate)
     return names, left
+
+
+_NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%.,:/-]\w|[\w%-])")
+
+
+def _with_number(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tuple[Candidate, tuple[str, ...]]:
+    """'State Route 322', 'Senate Bill 54': a run of several words of no person or place followed by a number that is
+    no year is named with the number (without it, no name)."""
+    found = _NUMBER_AFTER.match(text, candidate.end_char)
+    if not found or " " not in candidate.surface or (len(found.group(1)) == 4 and found.group(1)[:2] in ("19", "20")) \
+            or name_type(tokens) in ("person", "place"):
+        return candidate, tokens
+    end = found.end()
+    return Candidate(text[candidate.start_char:end], candidate.start_char, end, candidate.note), \
+        tokens + (found.group(1),)
 
 
 def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
