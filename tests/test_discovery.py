@@ -378,9 +378,10 @@ def test_a_speaking_or_titled_surname_makes_a_name_of_no_known_type_a_person():
     assert [m for m in mentions if m[0] == "Rice"] == [("Rice", "n:condoleezza-rice", "surname_in_article")]
     rows = _rows(("a", "n:condoleezza-rice", "Condoleezza Rice", "discovered"),
                  ("a", "n:condoleezza-rice", "Rice", "surname_in_article"),
-                 ("b", "n:hobby-lobby", "Hobby Lobby", "discovered"))
+                 ("b", "n:hobby-lobby", "Hobby Lobby", "discovered"), ("c", "n:lobby", "Lobby", "pending"),
+                 ("d", "n:trayvon-martin", "Trayvon Martin", "discovered"), ("e", "n:martin+m", "Martin", "pending_m"))
     types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
-    assert types == {"condoleezza-rice": "person", "hobby-lobby": "unknown"}
+    assert types == {"condoleezza-rice": "person", "hobby-lobby": "unknown", "trayvon-martin": "person"}
 
 
 def test_a_numbered_designation_keeps_its_number_and_a_word_naming_organisations_ends_their_name():

@@ -213,11 +213,15 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     return (name_id, "discovered", None) if own else (None, None, None)
 
 
-def _full_type(name_id: str, kinds: set[str]) -> str:
-    """A full name's type from its words; one of no known type is a person's when an article resolves a titled or
-    speaking surname to it ('Mr. Romney', 'Romney said' beside 'Mitt Romney')."""
-    found = name_type(_tokens(name_id))
-    return "person" if found == "unknown" and "surname_in_article" in kinds else found
+def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
+    """A full name's type from its words; one of two or three words and no known type is a person's when an article
+    resolves a titled or speaking surname to it ('Mr. Romney', 'Romney said' beside 'Mitt Romney'), or when its last
+    word stands somewhere after a person's title ('Mr. Martin' for 'Trayvon Martin')."""
+    tokens = _tokens(name_id)
+    found = name_type(tokens)
+    if found != "unknown" or not 2 <= len(tokens) <= 3:
+        return found
+    return "person" if "surname_in_article" in kinds or PREFIX + tokens[-1] in titled else found
 
 
 def _lone_type(name_id: str, by_kind: Counter) -> str:
@@ -245,7 +249,8 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
     for name_id, surface, n in _counts(discovered, ["entity_id", "surface"]):
         surfaces[name_id][surface] += n
     full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
-    types = {i: _full_type(i, kinds[i]) for i in full}
+    titled = {i.split(SEX_MARK)[0] for i, k in kinds.items() if k & {"pending_m", "pending_f", "pending_person"}}
+    types = {i: _full_type(i, kinds[i], titled) for i in full}
     heads = {i: i for i in full} | _person_clusters(full, types)
     context = {"acronyms": _acronyms(discovered, heads), "surnames": _surnames(heads, types), "counts": counts,
                "common": common_words, "usual": _usual_bearers(discovered, heads),
