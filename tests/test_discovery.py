@@ -390,3 +390,12 @@ def test_a_numbered_designation_keeps_its_number_and_a_word_naming_organisations
     surfaces = [m[0] for m in mentions]
     assert {"State Route 322", "Senate Bill 54", "Fox News", "Trump Tower", "Donald Trump"} <= set(surfaces)
     assert not {"State Route", "Senate Bill", "Trump Tower 2016", "Donald Trump 45"} & set(surfaces)
+
+
+def test_a_lone_town_name_that_is_also_a_word_or_a_given_name_is_no_place_of_its_own():
+    rows = [("a", "n:time", "Time", "pending"), ("b", "n:nancy", "Nancy", "pending"),
+            ("c", "n:charlottesville", "Charlottesville", "pending"), ("d", "n:boston", "Boston", "pending")]
+    found = resolve(_rows(*rows), set(), {"time"})
+    assert sorted(found.entities["entity_id"].to_pylist()) == ["boston", "charlottesville"]
+    mentions, _ = _found("A proposal by Sens. Amy Klobuchar and Ron Wyden came.")
+    assert [m[0] for m in mentions] == ["Amy Klobuchar", "Ron Wyden"]  # 'Sens.' is no town in France

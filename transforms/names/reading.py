@@ -306,7 +306,8 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
         return cut, tokens, None
     if " " in surface and (surface.isupper() or _headline_case(surface)):
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
-    if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES) \
+    if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or _role_word(surface))) or \
+            (tokens and tokens[-1] in _OFFICES) \
             or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]

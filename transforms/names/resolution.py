@@ -33,6 +33,7 @@ MAX_ALIASES = 30
 USUAL_MIN, USUAL_COUNT = 0.9, 20
 # A lone word written alone more than this many times as often as the one full name ending in it is no surname of it.
 LONE_RATIO = 5
+SMALL_TOWN = 200_000  # a town this small named by a given name is named for its people's given name more often
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -209,8 +210,14 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
     # A lone word of its own is a place or a titled person; anything else ('Hindu', 'DUIs') is too often no name.
-    own = places.is_place(word) or sexes - {None}
+    own = (places.is_place(word) and not _word_before_town(word, context["common"])) or sexes - {None}
     return (name_id, "discovered", None) if own else (None, None, None)
+
+
+def _word_before_town(word: str, common: set[str]) -> bool:
+    """'Time', 'Federal', 'Nancy', 'Anna': a town's name the corpus also writes in lower case, or a given name that
+    only a town of under 200,000 people bears, alone is that word or person far more often than the town."""
+    return word in common or (word in gazetteer.given_names() and gazetteer.places().cities.get(word, 0) < SMALL_TOWN)
 
 
 def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
