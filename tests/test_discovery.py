@@ -399,3 +399,17 @@ def test_a_lone_town_name_that_is_also_a_word_or_a_given_name_is_no_place_of_its
     assert sorted(found.entities["entity_id"].to_pylist()) == ["boston", "charlottesville"]
     mentions, _ = _found("A proposal by Sens. Amy Klobuchar and Ron Wyden came.")
     assert [m[0] for m in mentions] == ["Amy Klobuchar", "Ron Wyden"]  # 'Sens.' is no town in France
+
+
+def test_name_openers_offices_groups_and_gallery_labels():
+    mentions, candidates = _found(
+        "He flew to Northern Ireland, and the Central Intelligence Agency cited the First Amendment on the morning "
+        "of that day. The House Ways and Means Committee met. Both Republicans and Democrats agreed, and the "
+        "Attorney General said no. A man walks by. Getty Images Image 3 of 12 shows it.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("Northern Ireland", "Central Intelligence Agency", "First Amendment",
+                 "House Ways and Means Committee"):
+        assert name in surfaces
+    assert not {"Ireland", "Amendment", "Republicans and Democrats", "Attorney General", "House Ways"} & set(surfaces)
+    assert not [s for s in surfaces if "Image" in s]
+    assert "Attorney General" in [c[0] for c in candidates]

@@ -29,6 +29,10 @@ _APOSTROPHES = "'’`ʼ"
 # Unions built once: they are tested for every token of every article.
 _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
 _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
+# Words that open a sentence as often as a name: inside a sentence, capitalised before another capitalised word, they
+# are the name's first word ('Northern Ireland', 'First Amendment', 'Central Intelligence Agency').
+_NAME_OPENERS = frozenset({"central", "eastern", "northern", "southern", "western", "upper", "lower", "first",
+                           "second", "third"})
 _PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
@@ -300,7 +304,9 @@ def _particle(tokens: Tokens, first: int, last: int) -> bool:
 def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     def role(word: str) -> bool:
         return word.casefold() in TITLES or is_demonym(word)
-    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last):
+    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last) \
+            and not (first < last and tokens.texts[first].casefold() in _NAME_OPENERS
+                     and not _sentence_initial(text, tokens.starts[first])):
         first += 1
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first

@@ -29,9 +29,9 @@ ambassador envoy adviser advisor commissioner governor senator democrat republic
 # Offices that end a role too, unless 'of' makes them a body ('Department of Justice') or a given name opens a
 # person's name ('Mike Judge'): 'Supreme Court Justice', 'Appeals Court Judge', 'House Majority Leader'.
 _BODY_OFFICES = frozenset("""justice judge leader mayor president representative congressman congresswoman lawmaker
-counsel prosecutor sheriff officer chief""".split())
+counsel prosecutor sheriff officer chief general""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
-_FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail"})
+_FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
@@ -168,7 +168,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return " " not in left and (_role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
     if " of " not in left and " for " not in left and all(
-            side.isupper() or set(key_tokens(side)) & ORGANISATION_WORDS for side in (left, right)):
+            side.isupper() or key_tokens(side)[-1:] in [(w,) for w in ORGANISATION_WORDS] for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
     if " " in left and " " in right and key_tokens(left)[-1] in ORGANISATION_WORDS and "of" not in words:
         return True  # 'Perception Institute and Planned Parenthood': the left name ends as a name of its kind ends
@@ -176,6 +176,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Arizona and Lindsey Graham of South Carolina'
     if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
         return False  # 'Immigration and Customs Enforcement'
+    if is_demonym(left) or is_demonym(right):
+        return True  # 'Republicans and Democrats', 'Saudis and Emiratis': groups, each no name
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
         return True  # 'Greg and Travis McMichael': two people, the first by a given name only
     places = gazetteer.places()
