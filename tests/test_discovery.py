@@ -413,3 +413,11 @@ def test_name_openers_offices_groups_and_gallery_labels():
     assert not {"Ireland", "Amendment", "Republicans and Democrats", "Attorney General", "House Ways"} & set(surfaces)
     assert not [s for s in surfaces if "Image" in s]
     assert "Attorney General" in [c[0] for c in candidates]
+
+
+def test_a_name_shown_and_then_written_again_in_full_keeps_the_shown_name():
+    mentions, _ = _found("Flake joined Sens. Lindsey Graham Lindsey Olin GrahamGOP senators balk at it. Mayor Pete "
+                         "Buttigieg Peter Paul Montgomery Buttigieg said so. He met Joe Biden Joe BidenHouse "
+                         "Republicans today, with Mary Kay Ash and John Paul Jones.")
+    assert [m[0] for m in mentions if " " in m[0]] == ["Lindsey Graham", "Pete Buttigieg", "Joe Biden",
+                                                       "Mary Kay Ash", "John Paul Jones"]

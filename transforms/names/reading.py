@@ -211,9 +211,9 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
         while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
             words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
         surface = " ".join(words)
-    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0]]
-    if again:  # 'Kathleen Rice Kathleen Maura RiceProgressive': a name written twice, glued to the next words
-        words = words[:again[0]]
+    written_twice = _written_twice(words)
+    if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
+        words = words[:written_twice]
         surface = " ".join(words)
     if len(words) >= 2 and _opens_sentence(text, start) and _opener(words) and \
             fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
@@ -225,6 +225,30 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     if (surface, start) == (candidate.surface, candidate.start_char):
         return candidate
     return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+_GLUED = re.compile(r"([A-Z][a-z]{2,})[A-Z]")  # 'TrumpGOP': a word glued to the next one, the page's markup lost
+
+
+def _written_twice(words: list[str]) -> int:
+    """How many words a name shown and then written again in full keeps ('Lindsey Graham Lindsey Olin GrahamGOP',
+    'Trump Donald John TrumpGOP', 'Pete Buttigieg Peter', a tooltip's text run into the prose): all when it is not."""
+    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0]]
+    if again:
+        return again[0]
+    if len(words) >= 4 and words[-1] in words[1:-2] and all(w[:1].isupper() for w in words):
+        # 'Pete Buttigieg Peter Paul Montgomery Buttigieg'; not 'Hillary Clinton and Bill Clinton'
+        return words.index(words[-1]) + 1
+    glued = next((i for i, w in enumerate(words) if i >= 1 and _GLUED.match(w)), None)
+    if glued is not None:
+        shown = _GLUED.match(words[glued]).group(1)
+        if shown in words[:glued - 1]:
+            return words.index(shown) + 1
+    given = gazetteer.given_names()
+    if len(words) == 3 and all(w.isalpha() for w in words) and fold_word(words[0]) in given \
+            and fold_word(words[1]) not in given and fold_word(words[2]) in given:
+        return 2
+    return len(words)
 
 
 def _headline_case(surface: str) -> bool:
