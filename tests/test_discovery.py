@@ -421,3 +421,14 @@ def test_a_name_shown_and_then_written_again_in_full_keeps_the_shown_name():
                          "Republicans today, with Mary Kay Ash and John Paul Jones.")
     assert [m[0] for m in mentions if " " in m[0]] == ["Lindsey Graham", "Pete Buttigieg", "Joe Biden",
                                                        "Mary Kay Ash", "John Paul Jones"]
+
+
+def test_laws_and_places_built_are_no_people_and_a_lone_surname_keeps_its_first_letter():
+    assert name_type(("fair", "housing", "act")) == "unknown" and name_type(("rose", "garden")) == "unknown"
+    found = resolve(_rows(("a", "n:fair-sentencing-act", "Fair Sentencing Act", "discovered"),
+                          ("b", "n:fair-housing-act", "Fair Housing Act", "discovered")), set(), set())
+    assert len(set(found.links["entity_id"].to_pylist())) == 2
+    mentions, _ = _found("Richard Cowan wrote it. “She did a fine job,” Gowan told me. He ran against Carter for "
+                         "the Democratic nomination.")
+    assert not [m for m in mentions if m[0] == "Gowan"]
+    assert ("Carter", "n:carter", "pending") in mentions

@@ -52,6 +52,14 @@ center centre society forces force guard guards navy command campaign foundation
 systems international industries laboratory laboratories lab labs technologies enterprises associates""".split())
 
 
+# Last words of names of laws, events and built things: such a name is no person's, whatever its first word
+# ('Fair Housing Act', 'Rose Garden', 'Hope Street').
+THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accords agreement doctrine plan program
+programme protocol resolution award awards prize medal cup bowl series war day street avenue road highway route
+bridge park garden gardens tower building library museum airport station square plaza mall stadium arena
+hall""".split())
+
+
 @lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
     """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name."""

@@ -104,7 +104,7 @@ def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, .
     picks the one name given to that sex over names given to both."""
     found = tails.get(tokens, [])
     if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
-        found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0])]
+        found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0]) and p[-1][0] == tokens[0][0]]
     if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney; 'Mrs. Sanders' is Sarah, not Bernie
         strict = [p for p in found if people[p][0] == sex]
         found = strict if len(strict) == 1 else [p for p in found if people[p][0] in (sex, "u")]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.lexicon import DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, TITLES, fold_word, is_demonym
+from transforms.lexicon import DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, THING_WORDS, TITLES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
 
@@ -71,7 +71,8 @@ def name_type(tokens: tuple[str, ...]) -> str:
     if places.is_place(key):
         return "place"
     given = gazetteer.given_names()
-    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and _JOINING_KEYS.isdisjoint(tokens):
+    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and _JOINING_KEYS.isdisjoint(tokens) \
+            and tokens[-1] not in THING_WORDS:
         return "person"
     return "unknown"
 
@@ -210,6 +211,10 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
         words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
         while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
             words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
+        surface = " ".join(words)
+    if len(words) >= 3 and is_demonym(words[-1]) and words[-2] in ("the", "of", "for", "and"):
+        while len(words) > 1 and (is_demonym(words[-1]) or words[-1] in ("the", "of", "for", "and")):
+            words = words[:-1]  # 'Carter for the Democratic nomination': an adjective of the words after the run
         surface = " ".join(words)
     written_twice = _written_twice(words)
     if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
