@@ -432,3 +432,14 @@ def test_laws_and_places_built_are_no_people_and_a_lone_surname_keeps_its_first_
                          "the Democratic nomination.")
     assert not [m for m in mentions if m[0] == "Gowan"]
     assert ("Carter", "n:carter", "pending") in mentions
+
+
+def test_lists_questions_and_headings_around_names():
+    mentions, candidates = _found(
+        "The cost from Sandy in the New York and New Jersey area was high. Andy Lack, chairman of NBC News and "
+        "MSNBC, made it. Will Obama strike Syria soon? Will Ferrell laughed.\n\nStory Continued Below\n\nNick Carter\n")
+    surfaces = [m[0] for m in mentions]
+    for name in ("New York", "New Jersey", "NBC News", "MSNBC", "Obama", "Will Ferrell", "Nick Carter"):
+        assert name in surfaces
+    assert not [s for s in surfaces if s.endswith(" and") or s == "Will Obama"]
+    assert ("Story Continued Below", None) in candidates

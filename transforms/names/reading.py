@@ -203,7 +203,7 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
         return candidate  # one word: no tag, shouted tail, title or opener to cut (most candidates)
     for pattern in (_PARTY_TAG, _SHOUTED):
         found = pattern.search(surface)
-        if found and not surface.isupper():
+        if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of")):
             surface = surface[:found.start()]
     words = surface.split(" ")
     after = start + len(surface)
@@ -220,6 +220,10 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
         words = words[:written_twice]
         surface = " ".join(words)
+    if len(words) >= 2 and words[0] in _MODALS and _opens_sentence(text, start) and _asks(text, after):
+        words = words[1:]  # 'Will Obama strike?': a question's verb, not a given name
+        cut = len(surface) - len(" ".join(words))
+        surface, start = surface[cut:], start + cut
     if len(words) >= 2 and _opens_sentence(text, start) and _opener(words) and \
             fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
         rest = 1
@@ -232,14 +236,24 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     return Candidate(surface, start, start + len(surface), candidate.note)
 
 
+_MODALS = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Did", "Does", "Do", "Is", "Are", "Has"})
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _asks(text: str, after: int) -> bool:
+    """Whether the sentence going on after this point ends in a question mark."""
+    found = _SENTENCE_END.search(text, after, after + 300)
+    return bool(found) and found.group() == "?"
+
+
 _GLUED = re.compile(r"([A-Z][a-z]{2,})[A-Z]")  # 'TrumpGOP': a word glued to the next one, the page's markup lost
 
 
 def _written_twice(words: list[str]) -> int:
     """How many words a name shown and then written again in full keeps ('Lindsey Graham Lindsey Olin GrahamGOP',
     'Trump Donald John TrumpGOP', 'Pete Buttigieg Peter', a tooltip's text run into the prose): all when it is not."""
-    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0]]
-    if again:
+    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0] and words[i - 1][:1].isupper()]
+    if again:  # ('New York and New Jersey' is two names, split later)
         return again[0]
     if len(words) >= 4 and words[-1] in words[1:-2] and all(w[:1].isupper() for w in words):
         # 'Pete Buttigieg Peter Paul Montgomery Buttigieg'; not 'Hillary Clinton and Bill Clinton'
@@ -286,8 +300,8 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                   candidate.note)
-        if is_name and _quoted_title(text, candidate, tokens):
-            left.append(candidate)  # '“Divide and Conquer.”': a slogan or a title in quotation marks
+        if is_name and (_quoted_title(text, candidate, tokens) or _heading(text, candidate, tokens)):
+            left.append(candidate)  # '“Divide and Conquer.”', 'Story Continued Below': a slogan, title or heading
         elif is_name:
             candidate, tokens = _with_number(text, candidate, tokens)
             names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
@@ -310,6 +324,14 @@ def _with_number(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tu
     end = found.end()
     return Candidate(text[candidate.start_char:end], candidate.start_char, end, candidate.note), \
         tokens + (found.group(1),)
+
+
+def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
+    """A run of several words that fills its line by itself and reads as no person, organisation or place: a heading
+    or a page's label ('Mixed Messages', 'Story Continued Below')."""
+    start, end = candidate.start_char, candidate.end_char
+    return " " in candidate.surface and (start == 0 or text[start - 1] == "\n") and \
+        text[end:end + 1] in ("", "\n") and name_type(tokens) == "unknown"
 
 
 def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
