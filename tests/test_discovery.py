@@ -443,3 +443,12 @@ def test_lists_questions_and_headings_around_names():
         assert name in surfaces
     assert not [s for s in surfaces if s.endswith(" and") or s == "Will Obama"]
     assert ("Story Continued Below", None) in candidates
+
+
+def test_saints_and_a_full_name_shown_again_after_a_parenthesis():
+    mentions, _ = _found("She said St. Louis County police will act. He is like Rep. Chris Stewart Christopher "
+                         "(Chris) Douglas StewartIt's time. Says Erin Thorn Vela, a lawyer. Between FY1977 and FY2016 "
+                         "it grew.")
+    surfaces = [m[0] for m in mentions]
+    assert {"St. Louis County", "Chris Stewart", "Erin Thorn Vela"} <= set(surfaces)
+    assert not [s for s in surfaces if "Douglas" in s or "Between" in s or s == "Louis County"]

@@ -32,7 +32,8 @@ who whom whose which why how yes no not all any both each every some many most m
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today yesterday tomorrow mr mrs ms dr news read more advertisement photo
 according earlier later last next first second third northern southern eastern western central upper
-lower across under over through throughout inside outside behind beyond amid amidst among amongst around near
+lower across under over through throughout inside outside behind beyond between besides amid amidst among amongst
+around near
 toward towards upon via like unlike can could should would must might shall whether once even just only still now
 tonight feb apr jun jul aug sep sept oct nov dec""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.

@@ -245,6 +245,8 @@ def _joining(gap: str, word: str) -> bool:
     'O'Rourke', 'D'Souza'."""
     if gap in (" ", "-"):
         return True
+    if gap == ". " and word in ("St", "Ft", "Mt"):
+        return True  # 'St. Louis County', 'Ft. Worth'
     return len(word) == 1 and word.isupper() and (gap == ". " or (gap in ("'", "’") and word in "OD"))
 
 

@@ -216,7 +216,7 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
         while len(words) > 1 and (is_demonym(words[-1]) or words[-1] in ("the", "of", "for", "and")):
             words = words[:-1]  # 'Carter for the Democratic nomination': an adjective of the words after the run
         surface = " ".join(words)
-    written_twice = _written_twice(words)
+    written_twice = _written_twice(words, text, start)
     if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
         words = words[:written_twice]
         surface = " ".join(words)
@@ -249,7 +249,7 @@ def _asks(text: str, after: int) -> bool:
 _GLUED = re.compile(r"([A-Z][a-z]{2,})[A-Z]")  # 'TrumpGOP': a word glued to the next one, the page's markup lost
 
 
-def _written_twice(words: list[str]) -> int:
+def _written_twice(words: list[str], text: str, start: int) -> int:
     """How many words a name shown and then written again in full keeps ('Lindsey Graham Lindsey Olin GrahamGOP',
     'Trump Donald John TrumpGOP', 'Pete Buttigieg Peter', a tooltip's text run into the prose): all when it is not."""
     again = [i for i, w in enumerate(words) if i >= 2 and w == words[0] and words[i - 1][:1].isupper()]
@@ -263,10 +263,12 @@ def _written_twice(words: list[str]) -> int:
         shown = _GLUED.match(words[glued]).group(1)
         if shown in words[:glued - 1]:
             return words.index(shown) + 1
+        if glued == len(words) - 1 and shown in text[max(0, start - 80):start]:
+            return 0  # 'Chris Stewart Christopher (Chris) Douglas StewartIt's': the rest of a full name shown again
     given = gazetteer.given_names()
-    if len(words) == 3 and all(w.isalpha() for w in words) and fold_word(words[0]) in given \
-            and fold_word(words[1]) not in given and fold_word(words[2]) in given:
-        return 2
+    if len(words) == 3 and all(w.isalpha() and w[:1].isupper() for w in words) and words[2][0] == words[0][0] \
+            and fold_word(words[0]) in given and fold_word(words[2]) in given:
+        return 2  # 'Jan Schakowsky Janice': the full given name of the name shown starts again
     return len(words)
 
 
