@@ -177,7 +177,8 @@ def test_a_surname_the_corpus_resolves_to_one_bearer_goes_to_that_bearer():
 def test_names_are_cut_to_the_name():
     mentions, _ = _found("Host Lawrence O'Donnell asked Sen. Tom Coburn, R-Okla., about it. Banishing Kelly won't "
                          "help. Members of The POLITICO Caucus met. The Justice Department said.")
-    assert [m[0] for m in mentions] == ["Lawrence O'Donnell", "Tom Coburn", "Kelly", "POLITICO Caucus"]
+    assert [m[0] for m in mentions] == ["Lawrence O'Donnell", "Tom Coburn", "Kelly", "POLITICO Caucus",
+                                        "Justice Department"]  # the department, not a 'Department' alone
 
 
 def test_nicknames_merge_only_with_the_same_surname_and_one_linked_person():
@@ -452,3 +453,16 @@ def test_saints_and_a_full_name_shown_again_after_a_parenthesis():
     surfaces = [m[0] for m in mentions]
     assert {"St. Louis County", "Chris Stewart", "Erin Thorn Vela"} <= set(surfaces)
     assert not [s for s in surfaces if "Douglas" in s or "Between" in s or s == "Louis County"]
+
+
+def test_companies_titled_surnames_credits_and_a_person_joined_to_a_place():
+    mentions, _ = _found(
+        "He worked at General Motors and at General Electric for years, said Attorney General Becerra. Then the "
+        "General Assembly met. Adviser to deposed Ukrainian President Viktor Yanukovych and Philippines strongman "
+        "Ferdinand Marcos came. Photo by Jane Doe for The Washington Post today. Republican Senators with moxie "
+        "came, and Americans for Prosperity too.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("General Motors", "General Electric", "Becerra", "General Assembly", "Viktor Yanukovych",
+                 "Philippines", "Jane Doe", "Washington Post", "Americans for Prosperity"):
+        assert name in surfaces
+    assert not [s for s in surfaces if " for The" in s or " and Philippines" in s or "Senators" in s]

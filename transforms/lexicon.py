@@ -50,7 +50,8 @@ gazette telegraph guardian review magazine press network radio television tv cha
 airways administration department office bureau service services authority board senate congress parliament
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
-systems international industries laboratory laboratories lab labs technologies enterprises associates""".split())
+systems international industries laboratory laboratories lab labs technologies enterprises associates motors
+electric dynamics""".split())
 
 
 # Last words of names of laws, events and built things: such a name is no person's, whatever its first word

@@ -305,7 +305,7 @@ def _particle(tokens: Tokens, first: int, last: int) -> bool:
 
 def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     def role(word: str) -> bool:
-        return word.casefold() in TITLES or is_demonym(word)
+        return word.casefold() in TITLES or (is_demonym(word) and word.casefold() not in ORGANISATION_WORDS)
     while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last) \
             and not (first < last and tokens.texts[first].casefold() in _NAME_OPENERS
                      and not _sentence_initial(text, tokens.starts[first])):
@@ -314,7 +314,8 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     end_of_roles = first
     while end_of_roles <= last and role(tokens.texts[end_of_roles]):
         end_of_roles += 1
-    if end_of_roles > last or tokens.texts[end_of_roles - 1].casefold() in TITLES:
+    if (end_of_roles > last or tokens.texts[end_of_roles - 1].casefold() in TITLES) and \
+            tokens.keys[last] not in ORGANISATION_WORDS:  # 'General Assembly', 'General Motors' stay whole
         first = end_of_roles
     while first <= last and tokens.texts[first].casefold() in CONNECTORS and not _particle(tokens, first, last):
         first += 1

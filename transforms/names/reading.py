@@ -36,7 +36,7 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
 _POSSESSIVE = re.compile(r"['’]s?$")
-_JOINER = re.compile(" (?:of|and|on|as|the) ")
+_JOINER = re.compile(" (?:of|and|on|as|the|for) ")
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,10 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
     for i in range(len(words) - 2, -1, -1):
         if _role_word(words[i].group()):
             rest = words[i + 1:]
-            if rest and fold_word(rest[0].group()) in gazetteer.given_names():
+            # 'Attorney General Becerra': one word after a role that another word opens is the titled surname
+            lone = len(rest) == 1 and i >= 1 and rest[0].group().isalpha() and \
+                fold_word(rest[0].group()) not in ORGANISATION_WORDS
+            if rest and (lone or fold_word(rest[0].group()) in gazetteer.given_names()):
                 cut = rest[0].start()
                 return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                  candidate.note)
@@ -125,10 +128,11 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     surface = candidate.surface.replace(" And ", " and ")
     if not _JOINER.search(surface):
         return [candidate]
-    for joiner in (" and the ", " on ", " as ", " of ", " and ", " the "):
+    for joiner in (" and the ", " on ", " as ", " of ", " and ", " for ", " the "):
         at = surface.find(joiner)
         if at >= 0 and _split_at(text, surface, at, joiner):
             cut, start = at + len(joiner), candidate.start_char
+            cut += 4 if surface.startswith("The ", cut) else 0  # 'for The Washington Post'
             left = [] if joiner == " of " and _role_word(surface[:at]) else \
                 [Candidate(candidate.surface[:at], start, start + at, None)]
             right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
@@ -162,6 +166,10 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
     if joiner == " as ":
         return True  # 'Thomas Perez as Labor secretary'
+    if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
+        tokens = key_tokens(left)
+        outlet = right.isupper() or _GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
+        return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1)
     if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
         return not words & ORGANISATION_WORDS or right.split()[0].casefold() in NOT_NAMES
     if joiner == " of ":
@@ -177,6 +185,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Arizona and Lindsey Graham of South Carolina'
     if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
         return False  # 'Immigration and Customs Enforcement'
+    if any(" " in side and name_type(key_tokens(side)) == "person" for side in (left, right)):
+        return True  # 'Viktor Yanukovych and Philippines strongman Ferdinand Marcos': a person ends or opens
     if is_demonym(left) or is_demonym(right):
         return True  # 'Republicans and Democrats', 'Saudis and Emiratis': groups, each no name
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
@@ -362,7 +372,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
     if " " in surface and (surface.isupper() or _headline_case(surface)):
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
     if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or _role_word(surface))) or \
-            (tokens and tokens[-1] in _OFFICES) \
+            (tokens and (tokens[-1] in _OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in _OFFICES)) \
             or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
