@@ -466,3 +466,13 @@ def test_companies_titled_surnames_credits_and_a_person_joined_to_a_place():
                  "Philippines", "Jane Doe", "Washington Post", "Americans for Prosperity"):
         assert name in surfaces
     assert not [s for s in surfaces if " for The" in s or " and Philippines" in s or "Senators" in s]
+
+
+def test_shouted_labels_newsroom_roles_and_a_role_after_and():
+    mentions, candidates = _found(
+        "Replay More Videos ... MUST WATCH Morsy aide defends it. Associated Press writer Bill Barrow in Atlanta and "
+        "Director of Polling Jennifer Agiesta also contributed. Joel B. Pollak is Senior Editor-at-Large at Breitbart "
+        "News. Sign up for Daily Newsletters here.")
+    surfaces = [m[0] for m in mentions]
+    assert {"Morsy", "Bill Barrow", "Atlanta", "Jennifer Agiesta", "Joel B. Pollak", "Breitbart News"} <= set(surfaces)
+    assert not [s for s in surfaces if "WATCH" in s or "Director" in s or "Editor" in s or "Newsletters" in s]

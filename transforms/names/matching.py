@@ -306,10 +306,14 @@ def _particle(tokens: Tokens, first: int, last: int) -> bool:
 def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     def role(word: str) -> bool:
         return word.casefold() in TITLES or (is_demonym(word) and word.casefold() not in ORGANISATION_WORDS)
+    shouted = False
     while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last) \
             and not (first < last and tokens.texts[first].casefold() in _NAME_OPENERS
                      and not _sentence_initial(text, tokens.starts[first])):
+        shouted = shouted or (len(tokens.texts[first]) > 1 and tokens.texts[first].isupper())
         first += 1
+    while shouted and first < last and tokens.texts[first].isupper() and len(tokens.texts[first]) > 1:
+        first += 1  # 'MUST WATCH Morsy aide', 'JUST WATCHED Possible': a shouted label before the name
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first
     while end_of_roles <= last and role(tokens.texts[end_of_roles]):

@@ -29,9 +29,11 @@ ambassador envoy adviser advisor commissioner governor senator democrat republic
 # Offices that end a role too, unless 'of' makes them a body ('Department of Justice') or a given name opens a
 # person's name ('Mike Judge'): 'Supreme Court Justice', 'Appeals Court Judge', 'House Majority Leader'.
 _BODY_OFFICES = frozenset("""justice judge leader mayor president representative congressman congresswoman lawmaker
-counsel prosecutor sheriff officer chief general""".split())
+counsel prosecutor sheriff officer chief general editor correspondent reporter columnist producer analyst
+strategist""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
-_FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image"})
+_FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image",
+                        "newsletters"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
@@ -161,6 +163,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown")
+    if joiner == " and " and _role_word(right.split()[0]) and " " not in left:
+        return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
     if joiner == " and the " or (" " not in right and _role_word(right) and joiner != " of "):
         return True  # 'Barack Obama and the White House', 'John Thune and Sen.'; not 'Department of Justice'
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
