@@ -138,7 +138,7 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
             left = [] if joiner == " of " and _role_word(surface[:at]) else \
                 [Candidate(candidate.surface[:at], start, start + at, None)]
             right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
-            left = [c for c in left if c.surface.casefold() not in NOT_NAMES]
+            left = [part for c in left if c.surface.casefold() not in NOT_NAMES for part in _split_pairs(text, c)]
             return left + ([] if _role_word(right.surface) or right.surface.casefold() in NOT_NAMES
                            else _split_pairs(text, right))
     return [candidate]
