@@ -481,3 +481,11 @@ def test_shouted_labels_newsroom_roles_and_a_role_after_and():
 def test_the_left_side_of_a_split_run_is_read_apart_too():
     mentions, _ = _found("A survey by the Washington Post and ABC News on Monday found it.")
     assert [m[0] for m in mentions] == ["Washington Post", "ABC News"]
+
+
+def test_a_body_whose_name_lists_its_fields_is_one_name():
+    mentions, _ = _found("It surprised the Bureau of Alcohol, Tobacco, Firearms and Explosives, which did not act. "
+                         "The Department of Justice, Treasury and Congress met.")
+    surfaces = [m[0] for m in mentions]
+    assert "Bureau of Alcohol, Tobacco, Firearms and Explosives" in surfaces
+    assert "Department of Justice" in surfaces and not [s for s in surfaces if "Justice," in s]

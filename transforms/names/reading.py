@@ -308,6 +308,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:
     """Candidates -> (those read as names, those left: ambiguous ones the entity table already judged)."""
     names, left = [], []
+    candidates = _comma_lists(text, candidates)
     for candidate in (part for c in candidates for part in _split_pairs(text, _tidy(text, c))):
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
@@ -340,6 +341,43 @@ def _with_number(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tu
     end = found.end()
     return Candidate(text[candidate.start_char:end], candidate.start_char, end, candidate.note), \
         tokens + (found.group(1),)
+
+
+_BODY_OF = re.compile(r"\w+ of [A-Z][a-z]+$")
+_LAST_OF_LIST = re.compile(r"(?:[A-Z][a-z]+ and )?[A-Z][a-z]+$")
+
+
+def _comma_lists(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """'Bureau of Alcohol', 'Tobacco', 'Firearms and Explosives' -> 'Bureau of Alcohol, Tobacco, Firearms and
+    Explosives': a body's name whose last part lists its fields, read as one name (its commas split the run)."""
+    if len(candidates) < 2 or ", " not in text:
+        return candidates
+    out, i = [], 0
+    while i < len(candidates):
+        first, j = candidates[i], i
+        if _BODY_OF.search(first.surface) and not ORGANISATION_WORDS.isdisjoint(key_tokens(first.surface)):
+            while j + 1 < len(candidates) and text[candidates[j].end_char:candidates[j + 1].start_char] in (
+                    ", ", ", and ") and _LAST_OF_LIST.fullmatch(candidates[j + 1].surface):
+                j += 1
+                if " and " in candidates[j].surface or text[candidates[j - 1].end_char:].startswith(", and "):
+                    break
+            ends_list = j > i and (" and " in candidates[j].surface or
+                                   text[candidates[j - 1].end_char:].startswith(", and ")) and \
+                all(map(_a_field, (w for c in candidates[i + 1:j + 1] for w in key_tokens(c.surface))))
+            if ends_list:
+                end = candidates[j].end_char
+                out.append(Candidate(text[first.start_char:end], first.start_char, end, first.note))
+                i = j + 1
+                continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _a_field(word: str) -> bool:
+    """'tobacco', 'firearms' -> True: a word that names no body, office, place or person ('Treasury', 'Congress')."""
+    return word == "and" or not (word in ORGANISATION_WORDS or word in TITLES or word in gazetteer.given_names()
+                                 or gazetteer.places().is_place(word))
 
 
 def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
