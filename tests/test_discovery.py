@@ -489,3 +489,11 @@ def test_a_body_whose_name_lists_its_fields_is_one_name():
     surfaces = [m[0] for m in mentions]
     assert "Bureau of Alcohol, Tobacco, Firearms and Explosives" in surfaces
     assert "Department of Justice" in surfaces and not [s for s in surfaces if "Justice," in s]
+
+
+def test_a_plural_title_names_several_people():
+    mentions, _ = _found("Governor Cuomo is a Democrat and Governors DeWine and DeSantis are Republicans. Then "
+                         "Presidents Bush and Obama met.")
+    surfaces = [m[0] for m in mentions]
+    assert {"DeWine", "DeSantis", "Bush", "Obama"} <= set(surfaces)
+    assert not [s for s in surfaces if " and " in s]

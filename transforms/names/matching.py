@@ -304,8 +304,12 @@ def _particle(tokens: Tokens, first: int, last: int) -> bool:
 
 
 def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
+    def title(word: str) -> bool:
+        lower = word.casefold()  # a plural title too: 'Governors DeWine and DeSantis', 'Sens. Warren and Sanders'
+        return lower in TITLES or (lower[-1:] == "s" and lower[:-1] in TITLES)
+
     def role(word: str) -> bool:
-        return word.casefold() in TITLES or (is_demonym(word) and word.casefold() not in ORGANISATION_WORDS)
+        return title(word) or (is_demonym(word) and word.casefold() not in ORGANISATION_WORDS)
     shouted = False
     while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last) \
             and not (first < last and tokens.texts[first].casefold() in _NAME_OPENERS
@@ -318,7 +322,7 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     end_of_roles = first
     while end_of_roles <= last and role(tokens.texts[end_of_roles]):
         end_of_roles += 1
-    if (end_of_roles > last or tokens.texts[end_of_roles - 1].casefold() in TITLES) and \
+    if (end_of_roles > last or title(tokens.texts[end_of_roles - 1])) and \
             tokens.keys[last] not in ORGANISATION_WORDS:  # 'General Assembly', 'General Motors' stay whole
         first = end_of_roles
     while first <= last and tokens.texts[first].casefold() in CONNECTORS and not _particle(tokens, first, last):

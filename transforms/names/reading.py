@@ -98,7 +98,8 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
         if _role_word(words[i].group()):
             rest = words[i + 1:]
             # 'Attorney General Becerra': one word after a role that another word opens is the titled surname
-            lone = len(rest) == 1 and i >= 1 and rest[0].group().isalpha() and \
+            plural = words[i].group().casefold().rstrip(".") not in TITLES  # 'Governors DeWine'
+            lone = len(rest) == 1 and (i >= 1 or plural) and rest[0].group().isalpha() and \
                 fold_word(rest[0].group()) not in ORGANISATION_WORDS
             if rest and (lone or fold_word(rest[0].group()) in gazetteer.given_names()):
                 cut = rest[0].start()
@@ -165,6 +166,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
             name_type(key_tokens(left)) in ("person", "unknown")
     if joiner == " and " and _role_word(right.split()[0]) and " " not in left:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
+    if joiner == " and " and _role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
+        return True  # 'Governors DeWine and DeSantis': a plural title names several people
     if joiner == " and the " or (" " not in right and _role_word(right) and joiner != " of "):
         return True  # 'Barack Obama and the White House', 'John Thune and Sen.'; not 'Department of Justice'
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
