@@ -497,3 +497,11 @@ def test_a_plural_title_names_several_people():
     surfaces = [m[0] for m in mentions]
     assert {"DeWine", "DeSantis", "Bush", "Obama"} <= set(surfaces)
     assert not [s for s in surfaces if " and " in s]
+
+
+def test_a_ruler_is_named_by_title_and_given_name_not_by_a_surname():
+    mentions, _ = _found("Crown Prince Mohammed bin Salman met his father. Saudi King Salman said nothing, and Pope "
+                         "Francis and Prince Harry came. President Obama spoke.")
+    surfaces = [(m[0], m[1]) for m in mentions]
+    assert ("King Salman", "n:king-salman") in surfaces and ("Salman", "n:mohammed-bin-salman") not in surfaces
+    assert {"Pope Francis", "Prince Harry", "Obama"} <= {s for s, _ in surfaces}

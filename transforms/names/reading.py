@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.lexicon import DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, THING_WORDS, TITLES, fold_word, is_demonym
+from transforms.lexicon import (
+    DEMONYMS,
+    NOT_NAMES,
+    ORGANISATION_WORDS,
+    ROYAL_TITLES,
+    THING_WORDS,
+    TITLES,
+    fold_word,
+    is_demonym,
+)
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
 
@@ -102,7 +111,8 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
             lone = len(rest) == 1 and (i >= 1 or plural) and rest[0].group().isalpha() and \
                 fold_word(rest[0].group()) not in ORGANISATION_WORDS
             if rest and (lone or fold_word(rest[0].group()) in gazetteer.given_names()):
-                cut = rest[0].start()
+                royal = len(rest) == 1 and fold_word(words[i].group()) in ROYAL_TITLES
+                cut = words[i].start() if royal else rest[0].start()  # 'Prince Harry' stays whole
                 return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                  candidate.note)
             break
