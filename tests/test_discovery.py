@@ -505,3 +505,8 @@ def test_a_ruler_is_named_by_title_and_given_name_not_by_a_surname():
     surfaces = [(m[0], m[1]) for m in mentions]
     assert ("King Salman", "n:king-salman") in surfaces and ("Salman", "n:mohammed-bin-salman") not in surfaces
     assert {"Pope Francis", "Prince Harry", "Obama"} <= {s for s, _ in surfaces}
+
+
+def test_a_country_in_a_list_of_countries_is_no_town_before_its_state():
+    mentions, candidates = _found("It adds new targets Chad, North Korea and Venezuela.")
+    assert "Chad" in [m[0] for m in mentions] and not candidates

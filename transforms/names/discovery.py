@@ -221,8 +221,8 @@ def _before_its_state(text: str, name: Name) -> bool:
     """'Richmond, Va.', 'Ferguson, Missouri': a lone word written before a state or country is a town, not the
     surname of anyone (left unresolved: its own town is not known)."""
     found = _STATE_AFTER.match(text, name.end)
-    if not found:
-        return False
+    if not found or " ".join(name.tokens) in gazetteer.places().regions:
+        return False  # 'Chad, North Korea and Venezuela': a country in a list
     state = found.group(1)
     if state.endswith("."):
         return state[:-1].casefold() not in _NOT_STATES
