@@ -510,3 +510,11 @@ def test_a_ruler_is_named_by_title_and_given_name_not_by_a_surname():
 def test_a_country_in_a_list_of_countries_is_no_town_before_its_state():
     mentions, candidates = _found("It adds new targets Chad, North Korea and Venezuela.")
     assert "Chad" in [m[0] for m in mentions] and not candidates
+
+
+def test_tickers_and_names_joined_to_a_country_or_to_the_next_outlet():
+    mentions, _ = _found("Leaders such as India's Narendra Modi and Hungary's Viktor Orban came. Fox News’ Alex Pappas "
+                         "and The Associated Press contributed. Stores such as Home Depot HD, +0.03% rose.")
+    surfaces = [m[0] for m in mentions]
+    assert {"Narendra Modi", "Viktor Orban", "Alex Pappas", "Associated Press", "Home Depot"} <= set(surfaces)
+    assert not [s for s in surfaces if " and " in s or s.endswith(" HD")]

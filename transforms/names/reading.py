@@ -138,7 +138,7 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     'Department of Health and Human Services', 'Procter and Gamble' stay whole."""
     if candidate.note or " " not in candidate.surface:
         return [candidate]
-    surface = candidate.surface.replace(" And ", " and ")
+    surface = candidate.surface.replace(" And ", " and ").replace(" and The ", " and the ")
     if not _JOINER.search(surface):
         return [candidate]
     for joiner in (" and the ", " on ", " as ", " of ", " and ", " for ", " the "):
@@ -202,8 +202,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Arizona and Lindsey Graham of South Carolina'
     if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
         return False  # 'Immigration and Customs Enforcement'
-    if any(" " in side and name_type(key_tokens(side)) == "person" for side in (left, right)):
-        return True  # 'Viktor Yanukovych and Philippines strongman Ferdinand Marcos': a person ends or opens
+    if any(" " in side and name_type(key_tokens(side)) == "person" for side in (left, right)) or \
+            (" " in left and gazetteer.places().is_major(" ".join(right_words))):
+        return True  # 'Viktor Yanukovych and Philippines strongman', 'India's Narendra Modi and Hungary's Viktor'
     if is_demonym(left) or is_demonym(right):
         return True  # 'Republicans and Democrats', 'Saudis and Emiratis': groups, each no name
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
@@ -220,6 +221,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
 
 _PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name
 _SHOUTED = re.compile(r"\s[A-Z]{4,}$")
+_TICKER = re.compile(r",\s*[+\-−]\d")
 
 
 def _tidy(text: str, candidate: Candidate) -> Candidate:
@@ -228,6 +230,9 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     surface, start = candidate.surface, candidate.start_char
     if " " not in surface and "-" not in surface:
         return candidate  # one word: no tag, shouted tail, title or opener to cut (most candidates)
+    ticker = _TICKER.match(text, candidate.end_char)
+    if ticker and " " in surface and surface.rsplit(" ", 1)[1].isupper() and len(surface.rsplit(" ", 1)[1]) <= 5:
+        surface = surface.rsplit(" ", 1)[0]  # 'Home Depot HD, +0.03%': a stock ticker after the name
     for pattern in (_PARTY_TAG, _SHOUTED):
         found = pattern.search(surface)
         if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of")):
