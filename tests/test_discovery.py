@@ -518,3 +518,10 @@ def test_tickers_and_names_joined_to_a_country_or_to_the_next_outlet():
     surfaces = [m[0] for m in mentions]
     assert {"Narendra Modi", "Viktor Orban", "Alex Pappas", "Associated Press", "Home Depot"} <= set(surfaces)
     assert not [s for s in surfaces if " and " in s or s.endswith(" HD")]
+
+
+def test_acronyms_joined_by_and_and_long_lists_of_capitalised_words():
+    mentions, candidates = _found("Members go on CNN and MSNBC and ABC and take questions. Occupied Panama Papua New "
+                                  "Guinea Paraguay Peru Philippines Pitcairn Poland were listed.")
+    assert [m[0] for m in mentions] == ["CNN", "MSNBC", "ABC"]
+    assert candidates[0][0].startswith("Occupied Panama")

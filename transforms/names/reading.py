@@ -155,6 +155,11 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     return [candidate]
 
 
+def _capitals(side: str) -> bool:
+    """'ICE', 'MSNBC and ABC' -> True: acronyms, joined or not."""
+    return all(w.isupper() or w in ("and", "of") for w in side.split())
+
+
 def _opens_with_person(side: str) -> bool:
     """'Lindsey Graham of South Carolina' -> True: a given name and a surname open it."""
     words = side.split()
@@ -194,7 +199,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return " " not in left and (_role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
     if " of " not in left and " for " not in left and all(
-            side.isupper() or key_tokens(side)[-1:] in [(w,) for w in ORGANISATION_WORDS] for side in (left, right)):
+            _capitals(side) or key_tokens(side)[-1:] in [(w,) for w in ORGANISATION_WORDS] for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
     if " " in left and " " in right and key_tokens(left)[-1] in ORGANISATION_WORDS and "of" not in words:
         return True  # 'Perception Institute and Planned Parenthood': the left name ends as a name of its kind ends
@@ -302,6 +307,12 @@ def _written_twice(words: list[str], text: str, start: int) -> int:
             and fold_word(words[0]) in given and fold_word(words[2]) in given:
         return 2  # 'Jan Schakowsky Janice': the full given name of the name shown starts again
     return len(words)
+
+
+def _no_name_is_so_long(surface: str) -> bool:
+    """More than six capitalised words with no joining word between them: a list or a menu, not one name."""
+    words = surface.split()
+    return len(words) > 6 and all(w[:1].isupper() for w in words)
 
 
 def _headline_case(surface: str) -> bool:
@@ -429,7 +440,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
     tokens = key_tokens(surface)
     if not surface.strip():
         return cut, tokens, None
-    if " " in surface and (surface.isupper() or _headline_case(surface)):
+    if " " in surface and (surface.isupper() or _headline_case(surface) or _no_name_is_so_long(surface)):
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
     if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or _role_word(surface))) or \
             (tokens and (tokens[-1] in _OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in _OFFICES)) \
