@@ -525,3 +525,11 @@ def test_acronyms_joined_by_and_and_long_lists_of_capitalised_words():
                                   "Guinea Paraguay Peru Philippines Pitcairn Poland were listed.")
     assert [m[0] for m in mentions] == ["CNN", "MSNBC", "ABC"]
     assert candidates[0][0].startswith("Occupied Panama")
+
+
+def test_an_honorific_without_a_period_and_a_party_member_of_a_state():
+    mentions, _ = _found("Mr Alzabarah and Mr Almutairi are both in Saudi Arabia. Senator Susan Collins, Republican "
+                         "of Maine, said so.")
+    surfaces = [m[0] for m in mentions]
+    assert {"Alzabarah", "Almutairi", "Susan Collins", "Maine"} <= set(surfaces)
+    assert not [s for s in surfaces if s.startswith(("Mr", "Republican"))]

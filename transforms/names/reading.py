@@ -42,7 +42,7 @@ counsel prosecutor sheriff officer chief general editor correspondent reporter c
 strategist""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image",
-                        "newsletters"})
+                        "newsletter", "newsletters"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
@@ -108,7 +108,8 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
             rest = words[i + 1:]
             # 'Attorney General Becerra': one word after a role that another word opens is the titled surname
             plural = words[i].group().casefold().rstrip(".") not in TITLES  # 'Governors DeWine'
-            lone = len(rest) == 1 and (i >= 1 or plural) and rest[0].group().isalpha() and \
+            honorific = words[i].group().casefold().rstrip(".") in _TITLE_ABBREVIATIONS  # 'Mr Almutairi'
+            lone = len(rest) == 1 and (i >= 1 or plural or honorific) and rest[0].group().isalpha() and \
                 fold_word(rest[0].group()) not in ORGANISATION_WORDS
             if rest and (lone or fold_word(rest[0].group()) in gazetteer.given_names()):
                 royal = len(rest) == 1 and fold_word(words[i].group()) in ROYAL_TITLES
@@ -169,8 +170,9 @@ def _opens_with_person(side: str) -> bool:
 def _role_word(word: str) -> bool:
     """'Senators', 'CEOs': a role, or its plural, standing before a name."""
     lower = word.casefold().rstrip(".")
-    plural = lower.endswith("s") and (lower[:-1] in TITLES or (len(word) >= 4 and word[:-1].isupper()))
-    return lower in TITLES or plural
+    plural = lower.endswith("s") and (lower[:-1] in TITLES or lower[:-1] in _OFFICES or
+                                      (len(word) >= 4 and word[:-1].isupper()))
+    return lower in TITLES or lower in _OFFICES or plural
 
 
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
