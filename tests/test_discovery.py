@@ -533,3 +533,7 @@ def test_an_honorific_without_a_period_and_a_party_member_of_a_state():
     surfaces = [m[0] for m in mentions]
     assert {"Alzabarah", "Almutairi", "Susan Collins", "Maine"} <= set(surfaces)
     assert not [s for s in surfaces if s.startswith(("Mr", "Republican"))]
+
+
+def test_a_run_of_titles_alone_ends_the_text_without_a_name():
+    assert _found("He met the Saudi Crown Prince") == ([], [])

@@ -325,7 +325,7 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
         end_of_roles += 1
     if (end_of_roles > last or title(tokens.texts[end_of_roles - 1])) and \
             tokens.keys[last] not in ORGANISATION_WORDS:  # 'General Assembly', 'General Motors' stay whole
-        royal = tokens.keys[end_of_roles - 1] in ROYAL_TITLES and (
+        royal = first < end_of_roles <= last and tokens.keys[end_of_roles - 1] in ROYAL_TITLES and (
             end_of_roles == last or tokens.texts[end_of_roles + 1].casefold() in CONNECTORS)
         first = end_of_roles - 1 if royal else end_of_roles  # 'Saudi King Salman' -> 'King Salman'
     while first <= last and tokens.texts[first].casefold() in CONNECTORS and not _particle(tokens, first, last):
