@@ -185,8 +185,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
             continue
         resolved = _resolve_short(text, name, people, tails, acronyms)
         (found if isinstance(resolved, Mention) else left).append(resolved)
-    unknown = {n.tokens: (None, WORD.findall(n.surface)[-1]) for n in names if tails.get(("?",) + n.tokens[1:]) == [
-        n.tokens]}
+    unknown = _speaking_unknown(text, names, tails)
     extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown)
     found += extra
     left += ambiguous
@@ -208,6 +207,24 @@ def _state_written_out(text: str, mention: Mention) -> Mention:
     end = mention.end_char + len(" state")
     return Mention(provisional_id(tokens), text[mention.start_char:end], text[mention.start_char:end],
                    mention.start_char, end, "discovered")
+
+
+_SPEAKER = re.compile(r"\b([A-Z][\w’'-]+)" + _SPEAKS.pattern)
+
+
+def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[str, ...], tuple[None, str]]:
+    """Two-word names of no known type whose surname speaks somewhere in the text ('Rice said') -> (no sex, the
+    surname as written): one pattern over the text, not a search per name."""
+    if not any(key[0] == "?" for key in tails):
+        return {}
+    speakers = set(_SPEAKER.findall(text))
+    unknown = {}
+    for name in names:
+        if tails.get(("?",) + name.tokens[1:]) == [name.tokens]:
+            surname = WORD.findall(name.surface)[-1]
+            if surname in speakers:
+                unknown[name.tokens] = (None, surname)
+    return unknown
 
 
 def _employer(text: str, name: Name) -> bool:
