@@ -42,7 +42,7 @@ counsel prosecutor sheriff officer chief general editor correspondent reporter c
 strategist""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image",
-                        "newsletter", "newsletters"})
+                        "newsletter", "newsletters", "video"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
