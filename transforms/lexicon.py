@@ -32,7 +32,8 @@ who whom whose which why how yes no not all any both each every some many most m
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december today yesterday tomorrow mr mrs ms dr news read more advertisement photo
 according earlier later last next first second third northern southern eastern western central upper
-lower across under over through throughout inside outside behind beyond amid amidst among amongst around near
+lower across under over through throughout inside outside behind beyond between besides amid amidst among amongst
+around near
 toward towards upon via like unlike can could should would must might shall whether once even just only still now
 tonight feb apr jun jul aug sep sept oct nov dec""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.
@@ -49,7 +50,18 @@ gazette telegraph guardian review magazine press network radio television tv cha
 airways administration department office bureau service services authority board senate congress parliament
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
-systems international industries laboratory laboratories lab labs technologies enterprises associates""".split())
+systems international industries laboratory laboratories lab labs technologies enterprises associates motors
+electric dynamics""".split())
+
+
+# A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
+ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir"})
+# Last words of names of laws, events and built things: such a name is no person's, whatever its first word
+# ('Fair Housing Act', 'Rose Garden', 'Hope Street').
+THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accords agreement doctrine plan program
+programme protocol resolution award awards prize medal cup bowl series war day street avenue road highway route
+bridge park garden gardens tower building library museum airport station square plaza mall stadium arena
+hall""".split())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -34,6 +34,8 @@ _STATE_AFTER = re.compile(r", ([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _NOT_STATES = frozenset({"jr", "sr", "mr", "mrs", "ms", "dr", "st", "gov", "gen", "sen", "rep", "lt", "col", "sgt",
                          "capt", "prof", "rev", "inc", "corp", "ltd", "co", "no", "vol"})
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+# A lone word that says or writes something is a person's surname, not a thing's last word ('Romney said').
+_SPEAKS = re.compile(r",? (?:said|says|told|added|wrote|writes|asked|argued|explained|recalled|testified)\b")
 _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
 
 
@@ -102,7 +104,7 @@ def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, .
     picks the one name given to that sex over names given to both."""
     found = tails.get(tokens, [])
     if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
-        found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0])]
+        found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0]) and p[-1][0] == tokens[0][0]]
     if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney; 'Mrs. Sanders' is Sarah, not Bernie
         strict = [p for p in found if people[p][0] == sex]
         found = strict if len(strict) == 1 else [p for p in found if people[p][0] in (sex, "u")]
@@ -142,8 +144,8 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     if len(bearers) == 1 and not (name.title in ("m", "f") and people[bearers[0]][0] == name.title):
         # 'Romney' beside 'Ann Romney' and a 'Mitt Romney' the given-name list does not know: two bearers
         bearers = bearers + tails.get(("?",) + name.tokens, [])
-    elif not bearers and name.title:  # 'Mr. Romney' beside 'Mitt Romney': the title shows a person
-        bearers = tails.get(("?",) + name.tokens, [])
+    elif not bearers and (name.title or _SPEAKS.match(text, name.end)):
+        bearers = tails.get(("?",) + name.tokens, [])  # 'Mr. Romney', 'Romney said' beside 'Mitt Romney': a person
     if len(bearers) == 1:
         return _mention(_with_particle(text, name, bearers[0]), bearers[0], "surname_in_article")
     if len(bearers) > 1:
@@ -164,6 +166,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
              ) -> tuple[list[Mention], list[Candidate]]:
     """Text + its mentions of listed entities + the candidates left -> (mentions with the discovered ones added,
     candidates left: ambiguous or unreadable names)."""
+    mentions = [_state_written_out(text, m) for m in mentions]
     names, left = read_names(text, candidates)
     names, acronyms = expansions(text, names)
     people = _people(names)
@@ -182,11 +185,46 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
             continue
         resolved = _resolve_short(text, name, people, tails, acronyms)
         (found if isinstance(resolved, Mention) else left).append(resolved)
-    extra, ambiguous = _unwritten_surnames(text, found, left, people)
+    unknown = _speaking_unknown(text, names, tails)
+    extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown)
     found += extra
     left += ambiguous
     found += _unwritten_acronyms(text, found, acronyms)
     return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
+
+
+_STATE_WORD = re.compile(r" state\b")
+
+
+def _state_written_out(text: str, mention: Mention) -> Mention:
+    """'Washington state': a listed name followed by the word 'state' names that US state, whatever the table means
+    by the name alone (the capital), so it is a discovered place of its own."""
+    if not _STATE_WORD.match(text, mention.end_char) or mention.match_kind != "alias":
+        return mention
+    tokens = key_tokens(mention.surface) + ("state",)
+    if " ".join(tokens[:-1]) not in gazetteer.places().states:
+        return mention
+    end = mention.end_char + len(" state")
+    return Mention(provisional_id(tokens), text[mention.start_char:end], text[mention.start_char:end],
+                   mention.start_char, end, "discovered")
+
+
+_SPEAKER = re.compile(r"\b([A-Z][\w’'-]+)" + _SPEAKS.pattern)
+
+
+def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[str, ...], tuple[None, str]]:
+    """Two-word names of no known type whose surname speaks somewhere in the text ('Rice said') -> (no sex, the
+    surname as written): one pattern over the text, not a search per name."""
+    if not any(key[0] == "?" for key in tails):
+        return {}
+    speakers = set(_SPEAKER.findall(text))
+    unknown = {}
+    for name in names:
+        if tails.get(("?",) + name.tokens[1:]) == [name.tokens]:
+            surname = WORD.findall(name.surface)[-1]
+            if surname in speakers:
+                unknown[name.tokens] = (None, surname)
+    return unknown
 
 
 def _employer(text: str, name: Name) -> bool:
@@ -200,8 +238,8 @@ def _before_its_state(text: str, name: Name) -> bool:
     """'Richmond, Va.', 'Ferguson, Missouri': a lone word written before a state or country is a town, not the
     surname of anyone (left unresolved: its own town is not known)."""
     found = _STATE_AFTER.match(text, name.end)
-    if not found:
-        return False
+    if not found or " ".join(name.tokens) in gazetteer.places().regions:
+        return False  # 'Chad, North Korea and Venezuela': a country in a list
     state = found.group(1)
     if state.endswith("."):
         return state[:-1].casefold() not in _NOT_STATES
@@ -232,11 +270,13 @@ def _occurrences(text: str, words) -> list[tuple[str, int, int]]:
     return found
 
 
-def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict
+def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict, unknown: dict
                         ) -> tuple[list[Mention], list[Candidate]]:
-    """Surnames of the text's full names where no candidate was read (opening a sentence or a headline)."""
+    """Surnames of the text's full names where no candidate was read (opening a sentence or a headline); those of
+    two-word names of no known type only where they speak ('Rice said')."""
     by_surname: dict[str, list[tuple[str, ...]]] = {}
-    for person, (_, surname) in people.items():
+    speaking = {surname for _, surname in unknown.values()} - {surname for _, surname in people.values()}
+    for person, (_, surname) in (people | unknown).items():
         if surname.casefold() not in NOT_NAMES and len(surname) >= 3 and surname[0].isupper() and \
                 not is_demonym(surname):
             by_surname.setdefault(surname, []).append(person)
@@ -248,7 +288,8 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
     for surname, start, end in _occurrences(text, by_surname):
         at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
         if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]) \
-                or _PARTICLE_BEFORE.search(text, max(0, start - 5), start):
+                or _PARTICLE_BEFORE.search(text, max(0, start - 5), start) \
+                or (surname in speaking and not _SPEAKS.match(text, end)):
             continue  # inside a longer name: 'Dyke' in 'Van Dyke'
         bearers = by_surname[surname]
         if len(bearers) == 1:

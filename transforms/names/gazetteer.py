@@ -22,14 +22,17 @@ _MALE, _FEMALE = frozenset({"M", "?M", "1M"}), frozenset({"F", "?F", "1F"})
 
 @dataclass(frozen=True)
 class Places:
-    """Folded place names: countries, US states and continents (`regions`) and cities with their population."""
+    """Folded place names: countries, US states and continents (`regions`), US states alone, and cities with their
+    population."""
 
     regions: frozenset[str]
     cities: dict[str, int]
+    states: frozenset[str] = frozenset()
 
     def is_place(self, key: str) -> bool:
-        """'new york' -> True: a country, state, continent or city of 15,000 people or more."""
-        return key in self.regions or key in self.cities
+        """'new york', 'washington state' -> True: a country, state (with or without the word), continent or city of
+        15,000 people or more."""
+        return key in self.regions or key in self.cities or (key.endswith(" state") and key[:-6] in self.states)
 
     def is_major(self, key: str) -> bool:
         """'jordan', 'paris' -> True: a country, state or continent, or a city of a million or more."""
@@ -63,7 +66,7 @@ def places() -> Places:
         capital = key_of(country.get("capital") or "")
         if capital:
             cities[capital] = max(cities.get(capital, 0), MAJOR_CITY)  # a capital stands for its country's state
-    return Places(frozenset(filter(None, regions)), cities)
+    return Places(frozenset(filter(None, regions)), cities, frozenset(key_of(s["name"]) for s in states))
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from transforms.lexicon import (
     HYPHEN_ARTICLES,
     NOT_NAMES,
     ORGANISATION_WORDS,
+    ROYAL_TITLES,
     TITLES,
     fold_words,
     is_demonym,
@@ -29,6 +30,10 @@ _APOSTROPHES = "'’`ʼ"
 # Unions built once: they are tested for every token of every article.
 _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
 _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
+# Words that open a sentence as often as a name: inside a sentence, capitalised before another capitalised word, they
+# are the name's first word ('Northern Ireland', 'First Amendment', 'Central Intelligence Agency').
+_NAME_OPENERS = frozenset({"central", "eastern", "northern", "southern", "western", "upper", "lower", "first",
+                           "second", "third"})
 _PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
@@ -241,6 +246,8 @@ def _joining(gap: str, word: str) -> bool:
     'O'Rourke', 'D'Souza'."""
     if gap in (" ", "-"):
         return True
+    if gap == ". " and word in ("St", "Ft", "Mt"):
+        return True  # 'St. Louis County', 'Ft. Worth'
     return len(word) == 1 and word.isupper() and (gap == ". " or (gap in ("'", "’") and word in "OD"))
 
 
@@ -298,16 +305,29 @@ def _particle(tokens: Tokens, first: int, last: int) -> bool:
 
 
 def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
+    def title(word: str) -> bool:
+        lower = word.casefold()  # a plural title too: 'Governors DeWine and DeSantis', 'Sens. Warren and Sanders'
+        return lower in TITLES or (lower[-1:] == "s" and lower[:-1] in TITLES)
+
     def role(word: str) -> bool:
-        return word.casefold() in TITLES or is_demonym(word)
-    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last):
+        return title(word) or (is_demonym(word) and word.casefold() not in ORGANISATION_WORDS)
+    shouted = False
+    while first <= last and tokens.texts[first].casefold() in _NOT_NAME_STARTS and not _particle(tokens, first, last) \
+            and not (first < last and tokens.texts[first].casefold() in _NAME_OPENERS
+                     and not _sentence_initial(text, tokens.starts[first])):
+        shouted = shouted or (len(tokens.texts[first]) > 1 and tokens.texts[first].isupper())
         first += 1
+    while shouted and first < last and tokens.texts[first].isupper() and len(tokens.texts[first]) > 1:
+        first += 1  # 'MUST WATCH Morsy aide', 'JUST WATCHED Possible': a shouted label before the name
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first
     while end_of_roles <= last and role(tokens.texts[end_of_roles]):
         end_of_roles += 1
-    if end_of_roles > last or tokens.texts[end_of_roles - 1].casefold() in TITLES:
-        first = end_of_roles
+    if (end_of_roles > last or title(tokens.texts[end_of_roles - 1])) and \
+            tokens.keys[last] not in ORGANISATION_WORDS:  # 'General Assembly', 'General Motors' stay whole
+        royal = first < end_of_roles <= last and tokens.keys[end_of_roles - 1] in ROYAL_TITLES and (
+            end_of_roles == last or tokens.texts[end_of_roles + 1].casefold() in CONNECTORS)
+        first = end_of_roles - 1 if royal else end_of_roles  # 'Saudi King Salman' -> 'King Salman'
     while first <= last and tokens.texts[first].casefold() in CONNECTORS and not _particle(tokens, first, last):
         first += 1
     while last >= first and (tokens.texts[last].casefold() in CONNECTORS or not _capitalised(tokens.texts[last])) \

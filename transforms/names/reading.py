@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.lexicon import DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, TITLES, fold_word, is_demonym
+from transforms.lexicon import (
+    DEMONYMS,
+    NOT_NAMES,
+    ORGANISATION_WORDS,
+    ROYAL_TITLES,
+    THING_WORDS,
+    TITLES,
+    fold_word,
+    is_demonym,
+)
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
 
@@ -20,16 +29,25 @@ _PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
                             "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
                             "leader", "sheriff", "commissioner", "coach", "officer"}) | _FEMALE_TITLES | _MALE_TITLES
 # Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
-_TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty"})
+# Written with a period, these are titles of the next name; a whole word before a period ends a sentence ('Department
+# of Justice.', 'Stephen King.').
+_TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty",
+                                  "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "pres", "supt", "insp", "cmdr"})
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
 ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor""".split())
+# Offices that end a role too, unless 'of' makes them a body ('Department of Justice') or a given name opens a
+# person's name ('Mike Judge'): 'Supreme Court Justice', 'Appeals Court Judge', 'House Majority Leader'.
+_BODY_OFFICES = frozenset("""justice judge leader mayor president representative congressman congresswoman lawmaker
+counsel prosecutor sheriff officer chief general editor correspondent reporter columnist producer analyst
+strategist""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
-_FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail"})
+_FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image",
+                        "newsletter", "newsletters", "video"})
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
 _POSSESSIVE = re.compile(r"['’]s?$")
-_JOINER = re.compile(" (?:of|and|on|as|the) ")
+_JOINER = re.compile(" (?:of|and|on|as|the|for) ")
 
 
 @dataclass(frozen=True)
@@ -64,7 +82,8 @@ def name_type(tokens: tuple[str, ...]) -> str:
     if places.is_place(key):
         return "place"
     given = gazetteer.given_names()
-    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and _JOINING_KEYS.isdisjoint(tokens):
+    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and _JOINING_KEYS.isdisjoint(tokens) \
+            and tokens[-1] not in THING_WORDS:
         return "person"
     return "unknown"
 
@@ -87,8 +106,14 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
     for i in range(len(words) - 2, -1, -1):
         if _role_word(words[i].group()):
             rest = words[i + 1:]
-            if rest and fold_word(rest[0].group()) in gazetteer.given_names():
-                cut = rest[0].start()
+            # 'Attorney General Becerra': one word after a role that another word opens is the titled surname
+            plural = words[i].group().casefold().rstrip(".") not in TITLES  # 'Governors DeWine'
+            honorific = words[i].group().casefold().rstrip(".") in _TITLE_ABBREVIATIONS  # 'Mr Almutairi'
+            lone = len(rest) == 1 and (i >= 1 or plural or honorific) and rest[0].group().isalpha() and \
+                fold_word(rest[0].group()) not in ORGANISATION_WORDS
+            if rest and (lone or fold_word(rest[0].group()) in gazetteer.given_names()):
+                royal = len(rest) == 1 and fold_word(words[i].group()) in ROYAL_TITLES
+                cut = words[i].start() if royal else rest[0].start()  # 'Prince Harry' stays whole
                 return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                  candidate.note)
             break
@@ -114,20 +139,26 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
     'Department of Health and Human Services', 'Procter and Gamble' stay whole."""
     if candidate.note or " " not in candidate.surface:
         return [candidate]
-    surface = candidate.surface.replace(" And ", " and ")
+    surface = candidate.surface.replace(" And ", " and ").replace(" and The ", " and the ")
     if not _JOINER.search(surface):
         return [candidate]
-    for joiner in (" and the ", " on ", " as ", " of ", " and ", " the "):
+    for joiner in (" and the ", " on ", " as ", " of ", " and ", " for ", " the "):
         at = surface.find(joiner)
         if at >= 0 and _split_at(text, surface, at, joiner):
             cut, start = at + len(joiner), candidate.start_char
+            cut += 4 if surface.startswith("The ", cut) else 0  # 'for The Washington Post'
             left = [] if joiner == " of " and _role_word(surface[:at]) else \
                 [Candidate(candidate.surface[:at], start, start + at, None)]
             right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
-            left = [c for c in left if c.surface.casefold() not in NOT_NAMES]
+            left = [part for c in left if c.surface.casefold() not in NOT_NAMES for part in _split_pairs(text, c)]
             return left + ([] if _role_word(right.surface) or right.surface.casefold() in NOT_NAMES
                            else _split_pairs(text, right))
     return [candidate]
+
+
+def _capitals(side: str) -> bool:
+    """'ICE', 'MSNBC and ABC' -> True: acronyms, joined or not."""
+    return all(w.isupper() or w in ("and", "of") for w in side.split())
 
 
 def _opens_with_person(side: str) -> bool:
@@ -139,8 +170,9 @@ def _opens_with_person(side: str) -> bool:
 def _role_word(word: str) -> bool:
     """'Senators', 'CEOs': a role, or its plural, standing before a name."""
     lower = word.casefold().rstrip(".")
-    plural = lower.endswith("s") and (lower[:-1] in TITLES or (len(word) >= 4 and word[:-1].isupper()))
-    return lower in TITLES or plural
+    plural = lower.endswith("s") and (lower[:-1] in TITLES or lower[:-1] in _OFFICES or
+                                      (len(word) >= 4 and word[:-1].isupper()))
+    return lower in TITLES or lower in _OFFICES or plural
 
 
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
@@ -149,11 +181,19 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown")
-    if joiner == " and the " or (" " not in right and _role_word(right)):
-        return True  # 'Barack Obama and the White House', 'John Thune and Sen.': a name does not go on so
+    if joiner == " and " and _role_word(right.split()[0]) and " " not in left:
+        return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
+    if joiner == " and " and _role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
+        return True  # 'Governors DeWine and DeSantis': a plural title names several people
+    if joiner == " and the " or (" " not in right and _role_word(right) and joiner != " of "):
+        return True  # 'Barack Obama and the White House', 'John Thune and Sen.'; not 'Department of Justice'
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
     if joiner == " as ":
         return True  # 'Thomas Perez as Labor secretary'
+    if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
+        tokens = key_tokens(left)
+        outlet = right.isupper() or _GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
+        return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1)
     if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
         return not words & ORGANISATION_WORDS or right.split()[0].casefold() in NOT_NAMES
     if joiner == " of ":
@@ -161,7 +201,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return " " not in left and (_role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
     if " of " not in left and " for " not in left and all(
-            side.isupper() or set(key_tokens(side)) & ORGANISATION_WORDS for side in (left, right)):
+            _capitals(side) or key_tokens(side)[-1:] in [(w,) for w in ORGANISATION_WORDS] for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
     if " " in left and " " in right and key_tokens(left)[-1] in ORGANISATION_WORDS and "of" not in words:
         return True  # 'Perception Institute and Planned Parenthood': the left name ends as a name of its kind ends
@@ -169,6 +209,11 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Arizona and Lindsey Graham of South Carolina'
     if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
         return False  # 'Immigration and Customs Enforcement'
+    if any(" " in side and name_type(key_tokens(side)) == "person" for side in (left, right)) or \
+            (" " in left and gazetteer.places().is_major(" ".join(right_words))):
+        return True  # 'Viktor Yanukovych and Philippines strongman', 'India's Narendra Modi and Hungary's Viktor'
+    if is_demonym(left) or is_demonym(right):
+        return True  # 'Republicans and Democrats', 'Saudis and Emiratis': groups, each no name
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
         return True  # 'Greg and Travis McMichael': two people, the first by a given name only
     places = gazetteer.places()
@@ -183,6 +228,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
 
 _PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name
 _SHOUTED = re.compile(r"\s[A-Z]{4,}$")
+_TICKER = re.compile(r",\s*[+\-−]\d")
 
 
 def _tidy(text: str, candidate: Candidate) -> Candidate:
@@ -191,21 +237,32 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     surface, start = candidate.surface, candidate.start_char
     if " " not in surface and "-" not in surface:
         return candidate  # one word: no tag, shouted tail, title or opener to cut (most candidates)
+    ticker = _TICKER.match(text, candidate.end_char)
+    if ticker and " " in surface and surface.rsplit(" ", 1)[1].isupper() and len(surface.rsplit(" ", 1)[1]) <= 5:
+        surface = surface.rsplit(" ", 1)[0]  # 'Home Depot HD, +0.03%': a stock ticker after the name
     for pattern in (_PARTY_TAG, _SHOUTED):
         found = pattern.search(surface)
-        if found and not surface.isupper():
+        if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of")):
             surface = surface[:found.start()]
     words = surface.split(" ")
     after = start + len(surface)
-    if len(words) >= 2 and words[-1].casefold() in TITLES | _TITLE_ABBREVIATIONS and text[after:after + 1] == ".":
+    if len(words) >= 2 and words[-1].casefold() in _TITLE_ABBREVIATIONS and text[after:after + 1] == ".":
         words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
         while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
             words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
         surface = " ".join(words)
-    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0]]
-    if again:  # 'Kathleen Rice Kathleen Maura RiceProgressive': a name written twice, glued to the next words
-        words = words[:again[0]]
+    if len(words) >= 3 and is_demonym(words[-1]) and words[-2] in ("the", "of", "for", "and"):
+        while len(words) > 1 and (is_demonym(words[-1]) or words[-1] in ("the", "of", "for", "and")):
+            words = words[:-1]  # 'Carter for the Democratic nomination': an adjective of the words after the run
         surface = " ".join(words)
+    written_twice = _written_twice(words, text, start)
+    if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
+        words = words[:written_twice]
+        surface = " ".join(words)
+    if len(words) >= 2 and words[0] in _MODALS and _opens_sentence(text, start) and _asks(text, after):
+        words = words[1:]  # 'Will Obama strike?': a question's verb, not a given name
+        cut = len(surface) - len(" ".join(words))
+        surface, start = surface[cut:], start + cut
     if len(words) >= 2 and _opens_sentence(text, start) and _opener(words) and \
             fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
         rest = 1
@@ -218,9 +275,53 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     return Candidate(surface, start, start + len(surface), candidate.note)
 
 
+_MODALS = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Did", "Does", "Do", "Is", "Are", "Has"})
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _asks(text: str, after: int) -> bool:
+    """Whether the sentence going on after this point ends in a question mark."""
+    found = _SENTENCE_END.search(text, after, after + 300)
+    return bool(found) and found.group() == "?"
+
+
+_GLUED = re.compile(r"([A-Z][a-z]{2,})[A-Z]")  # 'TrumpGOP': a word glued to the next one, the page's markup lost
+
+
+def _written_twice(words: list[str], text: str, start: int) -> int:
+    """How many words a name shown and then written again in full keeps ('Lindsey Graham Lindsey Olin GrahamGOP',
+    'Trump Donald John TrumpGOP', 'Pete Buttigieg Peter', a tooltip's text run into the prose): all when it is not."""
+    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0] and words[i - 1][:1].isupper()]
+    if again:  # ('New York and New Jersey' is two names, split later)
+        return again[0]
+    if len(words) >= 4 and words[-1] in words[1:-2] and all(w[:1].isupper() for w in words):
+        # 'Pete Buttigieg Peter Paul Montgomery Buttigieg'; not 'Hillary Clinton and Bill Clinton'
+        return words.index(words[-1]) + 1
+    glued = next((i for i, w in enumerate(words) if i >= 1 and _GLUED.match(w)), None)
+    if glued is not None:
+        shown = _GLUED.match(words[glued]).group(1)
+        if shown in words[:glued - 1]:
+            return words.index(shown) + 1
+        if glued == len(words) - 1 and shown in text[max(0, start - 80):start]:
+            return 0  # 'Chris Stewart Christopher (Chris) Douglas StewartIt's': the rest of a full name shown again
+    given = gazetteer.given_names()
+    if len(words) == 3 and all(w.isalpha() and w[:1].isupper() for w in words) and words[2][0] == words[0][0] \
+            and fold_word(words[0]) in given and fold_word(words[2]) in given:
+        return 2  # 'Jan Schakowsky Janice': the full given name of the name shown starts again
+    return len(words)
+
+
+def _no_name_is_so_long(surface: str) -> bool:
+    """More than six capitalised words with no joining word between them: a list or a menu, not one name."""
+    words = surface.split()
+    return len(words) > 6 and all(w[:1].isupper() for w in words)
+
+
 def _headline_case(surface: str) -> bool:
-    """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline."""
-    return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" for w in surface.split()[1:])
+    """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline; a word
+    that names organisations ends one of theirs ('Fox News')."""
+    return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" and w.casefold() not in ORGANISATION_WORDS
+               for w in surface.split()[1:])
 
 
 def _opener(words: list[str]) -> bool:
@@ -238,6 +339,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:
     """Candidates -> (those read as names, those left: ambiguous ones the entity table already judged)."""
     names, left = [], []
+    candidates = _comma_lists(text, candidates)
     for candidate in (part for c in candidates for part in _split_pairs(text, _tidy(text, c))):
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
@@ -246,9 +348,10 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                   candidate.note)
-        if is_name and _quoted_title(text, candidate, tokens):
-            left.append(candidate)  # '“Divide and Conquer.”': a slogan or a title in quotation marks
+        if is_name and (_quoted_title(text, candidate, tokens) or _heading(text, candidate, tokens)):
+            left.append(candidate)  # '“Divide and Conquer.”', 'Story Continued Below': a slogan, title or heading
         elif is_name:
+            candidate, tokens = _with_number(text, candidate, tokens)
             names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
                               _title(text, candidate.start_char)))
         elif is_name is not None:
@@ -256,11 +359,78 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
     return names, left
 
 
+_NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%.,:/-]\w|[\w%-])")
+
+
+def _with_number(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tuple[Candidate, tuple[str, ...]]:
+    """'State Route 322', 'Senate Bill 54': a run of several words of no person or place followed by a number that is
+    no year is named with the number (without it, no name)."""
+    found = _NUMBER_AFTER.match(text, candidate.end_char)
+    if not found or " " not in candidate.surface or (len(found.group(1)) == 4 and found.group(1)[:2] in ("19", "20")) \
+            or name_type(tokens) in ("person", "place"):
+        return candidate, tokens
+    end = found.end()
+    return Candidate(text[candidate.start_char:end], candidate.start_char, end, candidate.note), \
+        tokens + (found.group(1),)
+
+
+_BODY_OF = re.compile(r"\w+ of [A-Z][a-z]+$")
+_LAST_OF_LIST = re.compile(r"(?:[A-Z][a-z]+ and )?[A-Z][a-z]+$")
+
+
+def _comma_lists(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """'Bureau of Alcohol', 'Tobacco', 'Firearms and Explosives' -> 'Bureau of Alcohol, Tobacco, Firearms and
+    Explosives': a body's name whose last part lists its fields, read as one name (its commas split the run)."""
+    if len(candidates) < 2 or ", " not in text:
+        return candidates
+    out, i = [], 0
+    while i < len(candidates):
+        first, j = candidates[i], i
+        if _BODY_OF.search(first.surface) and not ORGANISATION_WORDS.isdisjoint(key_tokens(first.surface)):
+            while j + 1 < len(candidates) and text[candidates[j].end_char:candidates[j + 1].start_char] in (
+                    ", ", ", and ") and _LAST_OF_LIST.fullmatch(candidates[j + 1].surface):
+                j += 1
+                if " and " in candidates[j].surface or text[candidates[j - 1].end_char:].startswith(", and "):
+                    break
+            ends_list = j > i and (" and " in candidates[j].surface or
+                                   text[candidates[j - 1].end_char:].startswith(", and ")) and \
+                all(map(_a_field, (w for c in candidates[i + 1:j + 1] for w in key_tokens(c.surface))))
+            if ends_list:
+                end = candidates[j].end_char
+                out.append(Candidate(text[first.start_char:end], first.start_char, end, first.note))
+                i = j + 1
+                continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _a_field(word: str) -> bool:
+    """'tobacco', 'firearms' -> True: a word that names no body, office, place or person ('Treasury', 'Congress')."""
+    return word == "and" or not (word in ORGANISATION_WORDS or word in TITLES or word in gazetteer.given_names()
+                                 or gazetteer.places().is_place(word))
+
+
+def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
+    """A run of several words that fills its line by itself and reads as no person, organisation or place: a heading
+    or a page's label ('Mixed Messages', 'Story Continued Below')."""
+    start, end = candidate.start_char, candidate.end_char
+    return " " in candidate.surface and (start == 0 or text[start - 1] == "\n") and \
+        text[end:end + 1] in ("", "\n") and name_type(tokens) == "unknown"
+
+
 def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
     """A run of several words that fills a quotation by itself and reads as no person, organisation or place."""
     start, end = candidate.start_char, candidate.end_char
     return " " in candidate.surface and text[start - 1:start] in _OPENING_QUOTES and \
         _CLOSING_QUOTE.match(text, end) is not None and name_type(tokens) == "unknown"
+
+
+def _ends_in_office(tokens: tuple[str, ...]) -> bool:
+    """('court', 'justice') -> True: a body's office, a role; ('department', 'of', 'justice'), ('mike', 'judge') and a
+    lone 'Justice' are not."""
+    return len(tokens) >= 2 and tokens[-1] in _BODY_OFFICES and tokens[-2] not in _JOINING_KEYS and \
+        name_type(tokens) != "person"
 
 
 @lru_cache(maxsize=1 << 17)  # what a run of words reads as depends on its words alone, and names repeat
@@ -272,10 +442,11 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
     tokens = key_tokens(surface)
     if not surface.strip():
         return cut, tokens, None
-    if " " in surface and (surface.isupper() or _headline_case(surface)):
+    if " " in surface and (surface.isupper() or _headline_case(surface) or _no_name_is_so_long(surface)):
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
-    if (len(tokens) == 1 and tokens[0] in ORGANISATION_WORDS) or (tokens and tokens[-1] in _OFFICES) \
-            or not _FURNITURE.isdisjoint(tokens):
+    if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or _role_word(surface))) or \
+            (tokens and (tokens[-1] in _OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in _OFFICES)) \
+            or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
     if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \

@@ -33,6 +33,7 @@ MAX_ALIASES = 30
 USUAL_MIN, USUAL_COUNT = 0.9, 20
 # A lone word written alone more than this many times as often as the one full name ending in it is no surname of it.
 LONE_RATIO = 5
+SMALL_TOWN = 200_000  # a town this small named by a given name is named for its people's given name more often
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -209,8 +210,25 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
     # A lone word of its own is a place or a titled person; anything else ('Hindu', 'DUIs') is too often no name.
-    own = places.is_place(word) or sexes - {None}
+    own = (places.is_place(word) and not _word_before_town(word, context["common"])) or sexes - {None}
     return (name_id, "discovered", None) if own else (None, None, None)
+
+
+def _word_before_town(word: str, common: set[str]) -> bool:
+    """'Time', 'Federal', 'Nancy', 'Anna': a town's name the corpus also writes in lower case, or a given name that
+    only a town of under 200,000 people bears, alone is that word or person far more often than the town."""
+    return word in common or (word in gazetteer.given_names() and gazetteer.places().cities.get(word, 0) < SMALL_TOWN)
+
+
+def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
+    """A full name's type from its words; one of two or three words and no known type is a person's when an article
+    resolves a titled or speaking surname to it ('Mr. Romney', 'Romney said' beside 'Mitt Romney'), or when its last
+    word stands somewhere after a person's title ('Mr. Martin' for 'Trayvon Martin')."""
+    tokens = _tokens(name_id)
+    found = name_type(tokens)
+    if found != "unknown" or not 2 <= len(tokens) <= 3:
+        return found
+    return "person" if "surname_in_article" in kinds or PREFIX + tokens[-1] in titled else found
 
 
 def _lone_type(name_id: str, by_kind: Counter) -> str:
@@ -238,7 +256,8 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
     for name_id, surface, n in _counts(discovered, ["entity_id", "surface"]):
         surfaces[name_id][surface] += n
     full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
-    types = {i: name_type(_tokens(i)) for i in full}
+    titled = {i.split(SEX_MARK)[0] for i, k in kinds.items() if k & {"pending_m", "pending_f", "pending_person"}}
+    types = {i: _full_type(i, kinds[i], titled) for i in full}
     heads = {i: i for i in full} | _person_clusters(full, types)
     context = {"acronyms": _acronyms(discovered, heads), "surnames": _surnames(heads, types), "counts": counts,
                "common": common_words, "usual": _usual_bearers(discovered, heads),
