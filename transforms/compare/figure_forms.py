@@ -16,9 +16,8 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 # from the words that open with a plain character ('in', 'out of', the fraction), so the scan skips ahead in C.
 SHARE_IN = re.compile(rf" (?:in|out of) (?P<den>{_COUNT})(?![\w-])")
 _FRACTIONS = "|".join(_DENOMINATORS)
-SHARE_FRACTION = re.compile(rf"[- ](?P<frac>{_FRACTIONS}) of\b")
 # Plural fractions need no 'of' ('two thirds say'); 'quarters' and 'halves' do, being counts too ('three quarters').
-SHARE_PLURAL = re.compile(r"[- ](?P<frac>thirds|fourths|fifths|sixths|tenths)\b(?! of\b)")
+SHARE_FRACTION = re.compile(rf"[- ](?P<frac>{_FRACTIONS})(?: of\b|(?<=thirds|fifths|sixths|tenths)\b|(?<=fourths)\b)")
 _NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
 # After a percentage, words that make '100%' a manner of speaking, not a measure.
 IDIOM_AFTER = re.compile(r"\s*(?:(?i:not|sure|certain|true|false|wrong|right|behind|committed|confident|correct|"
@@ -41,7 +40,7 @@ def _count(word: str) -> int | None:
 def shares(body: str) -> list[tuple[int, int, float]]:
     """Body -> (start, end, fraction) of each share: 'three in four' -> 0.75, 'two thirds of' -> 0.6667."""
     out = []
-    for pattern, key in ((SHARE_IN, "den"), (SHARE_FRACTION, "frac"), (SHARE_PLURAL, "frac")):
+    for pattern, key in ((SHARE_IN, "den"), (SHARE_FRACTION, "frac")):
         for match in pattern.finditer(body):
             num = _NUMERATOR.search(body, max(0, match.start() - 6), match.start())
             if not num or (key == "den" and num["num"].lower() == "a"):

@@ -272,10 +272,10 @@ def _figure(body: str, number: Number, previous: str | None = None) -> Figure | 
 def _ranged(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
     """Two numbers that are the ends of one range ('30 to 35 mph winds', 'from 2.5 to 3.5 million') -> one Figure
     with both ends, read as the second end is (its unit, scale and counted noun), or None."""
-    if second is None or _is_year(first) or _blocked_after(body, first) or _blocked_before(body, first):
+    low = range_start(body, first, second) if second is not None else None
+    if low is None or _is_year(first) or _blocked_after(body, first) or _blocked_before(body, first):
         return None
-    low = range_start(body, first, second)
-    upper = _figure(body, second, previous) if low is not None else None
+    upper = _figure(body, second, previous)
     if upper is None or upper.start_char != second.start or upper.unit == "age":
         return None
     return replace(upper, value=float(low), value_to=upper.value, qualifier=first.qualifier or upper.qualifier,
