@@ -41,6 +41,15 @@ def test_the_rechecked_and_the_fresh_samples_have_verdicts():
         assert all(r["error_later"] for r in later if r["figure_right_later"] == "n")
 
 
+def test_the_second_quote_sample_is_judged_blind_and_complete():
+    second = _rows("quotes_judged_seed18.csv")
+    assert len(second) == 100 and len({r["quote_id"] for r in second}) == 100
+    assert {r["is_speech"] for r in second} | {r["speaker_right"] for r in second} <= {"y", "n"}
+    assert all(r["error"] for r in second if "n" in (r["is_speech"], r["speaker_right"]))
+    speech = [r for r in second if r["is_speech"] == "y"]
+    assert rates()["speaker_right_seed18"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
+
+
 def test_rates_are_the_shares_of_right_verdicts():
     found = rates()
     speech = [r for r in _rows("quotes_judged.csv") if r["is_speech"] == "y"]
