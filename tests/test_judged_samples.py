@@ -46,6 +46,8 @@ def test_the_second_quote_sample_is_judged_blind_and_complete():
     assert len(second) == 100 and len({r["quote_id"] for r in second}) == 100
     assert {r["is_speech"] for r in second} | {r["speaker_right"] for r in second} <= {"y", "n"}
     assert all(r["error"] for r in second if "n" in (r["is_speech"], r["speaker_right"]))
+    assert {r["speaker_right_later"] for r in second} <= {"y", "n"}
+    assert all(r["error_later"] for r in second if r["speaker_right_later"] == "n")
     speech = [r for r in second if r["is_speech"] == "y"]
     assert rates()["speaker_right_seed18"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
 

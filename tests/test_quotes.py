@@ -412,6 +412,9 @@ def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_its_object():
     ("A source close to Ted Cruz’s campaign said, “I think he will try.”", "Ted Cruz’s campaign"),
     # A capitalised pronoun after a closing mark opens the next sentence: not this quote's clause.
     ("Axelrod wrote to her, “You are an all-star!” She replied to him that it was an honor.", "Axelrod"),
+    # A person's name before 'of' and a place or body speaks, not the place.
+    ("Susan Collins of Maine, a Republican moderate, told reporters, “We need more time.”", "Susan Collins"),
+    ("Sen. Tim Kaine of Virginia said, “The vote will be close.”", "Tim Kaine"),
 ])
 def test_subjects_read_past_coordination_appositives_and_possessives(body, expected):
     assert [q["speaker_surface"] for q in _quotes(body)] == [expected]

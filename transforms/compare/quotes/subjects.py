@@ -40,6 +40,7 @@ _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 # A finite verb after 'and'/'but' shares its sentence's subject: 'Trump called on her to resign and said, “…'.
 _AFTER_AND = re.compile(rf"\b(?:and|but)(?:\s+{ADVERB})*\s+$")
 _COMMA = re.compile(r",\s+")
+_OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
 _NAMED_APPOSITIVE = re.compile(rf",\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
 # A sentence's subject, read from where the sentence (past its opening phrase) starts.
 _SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
@@ -127,6 +128,11 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
             named = _NAMED_APPOSITIVE.match(text, found.end("np"))
             if named and given_name_gender(named["np"].split()[0]) and not given_name_gender(found["np"].split()[0]):
                 return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
+            if pattern is _SUBJECT_BEFORE[0] and _OF_BEFORE.search(text, max(lo, found.start("np") - 5),
+                                                                     found.start("np")):
+                person = _SUBJECT_BEFORE[1].search(text, lo, at)  # 'Mitch McConnell of Kentucky, the leader, told'
+                if person and any(given_name_gender(word) for word in person["np"].split()[:2]):
+                    return person.span("np")
             if found["np"].islower() and " " not in found["np"] and found["np"] not in _PRONOUNS:
                 nominal = _SUBJECT_BEFORE[-1].search(text, lo, at)  # 'The minority leader said', not 'leader'
                 return (nominal or found).span("np")
