@@ -66,13 +66,20 @@ def or_less(body: str, end: int) -> str | None:
         "at_least"
 
 
+def _sentence_start(body: str, start: int) -> int:
+    """Where the sentence holding `start` begins, looking back at most 300 characters."""
+    return max((m.end() for m in _SENTENCE_START.finditer(body, max(0, start - 300), start)),
+               default=max(0, start - 300))
+
+
 def what_compared(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None) -> str | None:
     """A number compared with a count ('52,000 votes, 8,000 more than his rival' -> 'votes') or an end of a range
     ('infections climbed from fewer than 20 to more than 900' -> 'infections') -> what it counts, or None."""
     if _COMPARED_AFTER.match(body, end):
         return previous
-    sentence = max((m.end() for m in _SENTENCE_START.finditer(body, max(0, start - 300), start)),
-                   default=max(0, start - 300))
+    if "from" not in body[max(0, start - 75):start]:
+        return None  # both range forms below hold 'from' within their windows: most numbers are done here
+    sentence = _sentence_start(body, start)
     ranged = _FROM_BEFORE.search(body, max(sentence, start - 8), start) or \
         _FROM_TO_BEFORE.search(body, max(sentence, start - 70), start)
     if not ranged:
@@ -88,8 +95,7 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str], pre
     plural noun of the sentence); a number that goes on from an earlier count ('24,000 cases Monday, a daily
     increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom') -> `previous`,
     the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths'."""
-    sentence = max((m.end() for m in _SENTENCE_START.finditer(body, max(0, start - 300), start)),
-                   default=max(0, start - 300))
+    sentence = _sentence_start(body, start)
     if _PLACE_AFTER.match(body, end):
         return _first_plural(body, sentence, start, stop_words)
     if not (_GOES_ON_BEFORE.search(body, max(sentence, start - 40), start) or _OF_WHOM.match(body, end)):
@@ -164,8 +170,7 @@ _RANGING = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere
 # Before a pair of numbers, words that make it a score or a vote, not a range ('voted 52 to 48').
 _SCORE_BEFORE = re.compile(r"\b(?i:vote[ds]?|voting|margin|score[ds]?|won|lost|beat|defeated|ruling|ruled|record)\b"
                            r"[^,;.!?]{0,12}$")
-
-
+# Earlier in the sentence, words that make a pair a ratio ('doctors to specialists at 30 percent to 70 percent').
 _RATIO_BEFORE = re.compile(r"\b(?i:ratio|split)\b[^.!?]*$")
 
 
@@ -177,7 +182,7 @@ def range_start(body: str, first: Number, second: Number) -> Decimal | None:
         return None
     before = body[max(0, first.start - 40):first.start]
     if _RATIO_BEFORE.search(body, max(0, first.start - 90), first.start):
-        return None  # 'a ratio of doctors to specialists at 30 percent to 70 percent
+        return None
     if link[1] == "and" and not _BETWEEN_BEFORE.search(before):
         return None
     if (_FROM_BEFORE_RANGE.search(before) and not _RANGING.search(before)) or _SCORE_BEFORE.search(before):
