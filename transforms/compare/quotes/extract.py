@@ -115,8 +115,7 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []
     if earlier:
         return earlier[-1][1]._replace(attribution="continued")
-    end = doc.body.find("\n", last.close_at)
-    end = len(doc.body) if end < 0 else end
+    end = _paragraph_end(doc.body, last.close_at)
     if first.open_at != first.paragraph or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
     previous = doc.body[:first.paragraph].rstrip("\n")
@@ -180,8 +179,7 @@ def _ended(body: str, part: Span) -> bool:
 
 def _clause_stop(body: str, last: Span, spans: list[list[Span]]) -> int:
     """Where the text after a quote stops: the next opening mark or the paragraph's end."""
-    stop = body.find("\n", last.close_at)
-    stop = len(body) if stop < 0 else stop
+    stop = _paragraph_end(body, last.close_at)
     for quote in spans:  # in body order: the first opening after this quote
         if quote[0].open_at > last.close_at:
             return min(stop, quote[0].open_at)
@@ -202,9 +200,10 @@ def _lead_in(doc: Doc, first: Span) -> Clause | None:
 
 def _signature(doc: Doc, last: Span) -> Clause | None:
     """A quote ending its paragraph, signed in the next one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio'."""
-    if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, _paragraph_end(doc.body, last.close_at)):
+    end = _paragraph_end(doc.body, last.close_at)
+    if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
-    signed = _SIGNED.match(doc.body, _paragraph_end(doc.body, last.close_at))
+    signed = _SIGNED.match(doc.body, end)
     return Clause(signed.start("np"), signed.end("np"), "said_after", True) if signed else None
 
 
