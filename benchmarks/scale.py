@@ -313,6 +313,21 @@ def _report_stages(stages: dict[str, float], wall: float) -> None:
           "  (flow wall time minus task-run time; 0 when tasks ran in parallel)")
 
 
+def task_seconds(runs: Iterable[tuple[str, float]]) -> dict[str, tuple[float, int]]:
+    """(task-run name, seconds) pairs -> {task: (summed seconds, runs)}, longest first."""
+    found: dict[str, tuple[float, int]] = {}
+    for name, seconds in runs:
+        total, count = found.get(task_name(name), (0.0, 0))
+        found[task_name(name)] = (total + seconds, count + 1)
+    return dict(sorted(found.items(), key=lambda item: -item[1][0]))
+
+
+def _report_tasks(runs: Iterable[tuple[str, float]], shown: int = 12) -> None:
+    print("  time by task (sum of its runs), longest first")
+    for task, (seconds, count) in list(task_seconds(runs).items())[:shown]:
+        print(f"    {task:<30}{seconds:>9.2f} s  {count:>5d} run(s)")
+
+
 def _report_flow_memory(by_task: dict[str, tuple[float, float]], shown: int = 8) -> None:
     print("  flow process resident memory by task (GB at its first start -> peak while it ran), highest first")
     for task, (start, peak) in list(by_task.items())[:shown]:
@@ -350,6 +365,7 @@ def run_copies(corpus: Corpus, name: str, copies: int, batch_size: int, work: Pa
     _report_memory(again)
     runs = _task_runs(api_url, again["flow_run_id"])
     _report_stages(stage_seconds((name, seconds) for name, seconds, *_ in runs), again["wall_s"])
+    _report_tasks((name, seconds) for name, seconds, *_ in runs)
     return first
 
 

@@ -145,15 +145,16 @@ def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, w
     PROGRESS.stage(ANALYSE, docs.num_rows)
     in_flight, quarantined, part = deque(), [], 0
     empty = docs.slice(0, 0).append_column("text", pa.array([], pa.string()))
+    batches = planning.batches(storage.with_texts(warehouse_dir, run_id, docs), batch_size) if docs.num_rows else [
+        empty]
     with task_runner:  # workers stop with the batches: the run-wide steps have the memory to themselves
-        for texts in storage.with_texts(warehouse_dir, run_id, docs) if docs.num_rows else [empty]:
-            for batch in planning.chunks(texts, batch_size):
-                future = task_runner.submit(analyse, {"docs": batch, "site_lines": site_lines, "entities": entities,
-                                                      "warehouse_dir": warehouse_dir, "run_id": run_id, "part": part})
-                in_flight.append((future, batch.num_rows))
-                part += 1
-                if len(in_flight) >= max(IN_FLIGHT, 2 * runners.cores()):
-                    quarantined.append(_finish(*in_flight.popleft()))
+        for batch in batches:
+            future = task_runner.submit(analyse, {"docs": batch, "site_lines": site_lines, "entities": entities,
+                                                  "warehouse_dir": warehouse_dir, "run_id": run_id, "part": part})
+            in_flight.append((future, batch.num_rows))
+            part += 1
+            if len(in_flight) >= max(IN_FLIGHT, 2 * runners.cores()):
+                quarantined.append(_finish(*in_flight.popleft()))
         quarantined += [_finish(*pending) for pending in in_flight]
     return quarantined
 

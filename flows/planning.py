@@ -34,6 +34,23 @@ def chunks(items, size: int) -> list:
     return [cut(i, size) for i in range(0, len(items), size)] or [cut(0, 0)]
 
 
+def batches(tables, size: int):
+    """Arrow tables of one schema (the documents of each part) -> consecutive tables of `size` rows, the last maybe
+    fewer, taken across the tables' bounds: a re-run's few changed articles, spread over many parts, make few
+    batches (each batch has a fixed cost: a task, the matchers it builds)."""
+    held, count = [], 0
+    for table in tables:
+        start = 0
+        while start < table.num_rows:
+            held.append(table.slice(start, size - count))
+            count, start = count + held[-1].num_rows, start + held[-1].num_rows
+            if count == size:
+                yield pa.concat_tables(held)
+                held, count = [], 0
+    if held:
+        yield pa.concat_tables(held)
+
+
 def prepare(input_dir: str, warehouse_dir: str, manifest: str | None, entities_file: str, outlets_file: str,
             full: bool) -> tuple[dict | None, runs.ReadPlan, pa.Table, dict, str]:
     """What this run must read (see flows/intake.py): -> (previous run or None, plan, input files, manifests,

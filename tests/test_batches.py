@@ -33,6 +33,15 @@ def test_repeats_of_articles_are_sources_and_of_quarantined_content_are_quaranti
         ("f3.txt", "repeats content that was quarantined")]
 
 
+def test_a_re_runs_changed_articles_spread_over_parts_make_full_batches():
+    from flows.planning import batches
+
+    parts = [pa.table({"doc_id": ids}) for ids in (["a"], ["b", "c", "d"], [], ["e", "f"], ["g"])]
+    assert [b["doc_id"].to_pylist() for b in batches(parts, 3)] == [["a", "b", "c"], ["d", "e", "f"], ["g"]]
+    assert [b["doc_id"].to_pylist() for b in batches(parts, 7)] == [list("abcdefg")]
+    assert list(batches([pa.table({"doc_id": pa.array([], pa.string())})], 2)) == []
+
+
 def _tables(warehouse) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(warehouse / "crosswire.duckdb"), read_only=True)
     try:

@@ -151,11 +151,14 @@ def test_blocking_gives_the_pairs_of_the_plain_postings():
 def _update(rows: list[tuple[str, str, bool]], before: list[str], previous_rows=None) -> dict[str, str]:
     """Group `rows` from scratch and as an update of a run over the `before` ids; the two must agree."""
     text = {qid: (t, f) for qid, t, f in (previous_rows or rows)}
-    previous = group_quotes(_quotes([(q, *text[q]) for q in before]))
+    earlier = group_quotes(_quotes([(q, *text[q]) for q in before]))
     present = {qid for qid, _, _ in rows}
-    previous = previous.filter(pc.is_in(previous["quote_id"], pa.array(sorted(present), pa.string())))
+    previous = earlier.filter(pc.is_in(earlier["quote_id"], pa.array(sorted(present), pa.string())))
     scratch = _found(group_quotes(_quotes(rows)))
-    assert _found(group_quotes(_quotes(rows), previous)) == scratch
+    assert _found(group_quotes(_quotes(rows), previous)) == scratch  # every earlier group matched again
+    # as the flow updates: groups that kept every member joined as they were, the others matched again
+    kept = quote_groups.kept_matches(earlier, _quotes(rows), pa.array(sorted({q.split(":")[0] for q in present}), pa.string()))
+    assert _found(group_quotes(_quotes(rows), kept)) == scratch
     return scratch
 
 
@@ -234,8 +237,8 @@ def test_an_update_starts_only_from_quotes_of_articles_carried_over():
     quotes = pa.table({"doc_id": ["a", "b", "c"], "quote_id": ["a:0", "b:0", "c:0"]})
     previous = pa.table({"quote_id": ["a:0", "b:0", "c:0", "gone:0"], "quote_group_id": ["a:0", "a:0", "c:0", "a:0"]})
     kept = kept_matches(previous, quotes, pa.array(["a", "c"]))  # b analysed again: its quote may be other words
-    assert kept.to_pylist() == [{"quote_id": "a:0", "quote_group_id": "a:0"},
-                                {"quote_id": "c:0", "quote_group_id": "c:0"}]
+    assert kept.to_pylist() == [{"quote_id": "a:0", "quote_group_id": "a:0", "is_intact": False},
+                                {"quote_id": "c:0", "quote_group_id": "c:0", "is_intact": True}]
 
 
 def _in_small_slices(monkeypatch) -> None:

@@ -17,8 +17,9 @@ the connected matches (union-find); a group's id is its smallest quote_id.
 
 Update: given an earlier run's QUOTE_MATCHES, restricted to quotes whose text did not change, the quotes found
 there are old and the rest new. Two old quotes in different previous groups did not match then and do not now, so
-old quotes are compared only within their previous group; each group of several is re-matched among the members
-it still has, since one it lost (no longer listed, so not visible here) may have been its bridge: it may split.
+old quotes are compared only within their previous group: a group that kept every member (is_intact, from
+kept_matches) is joined as it was, with no comparison; a group that lost one is re-matched among the members it
+still has, since the one it lost may have been its bridge: it may split.
 New quotes are matched against all quotes through the same blocking. The result is a from-scratch run's, except
 where a 4-gram is carried by more than blocking.ALL_PAIRS_UP_TO lists in either run: quotes coming or going move its
 line of comparisons, or switch it between all pairs and a line, so old quotes it compares may differ.
@@ -184,6 +185,13 @@ class _Groups:
                     ra, rb = self.root(a), self.root(b)
                     self.parent[max(ra, rb)] = min(ra, rb)
 
+    def join(self, items: pa.Array, groups: pa.Array) -> None:
+        """Join the items of each group as they are (an earlier run's group that kept every member is still one)."""
+        firsts: dict[str, int] = {}
+        for group, i in zip(groups.to_pylist(), items.to_pylist(), strict=True):
+            a, b = self.root(firsts.setdefault(group, i)), self.root(i)
+            self.parent[max(a, b)] = min(a, b)
+
     def roots(self) -> pa.Array:
         """-> every item's group, PAIRS_AT_ONCE items at a time."""
         count = len(self.parent)
@@ -195,9 +203,12 @@ class _Groups:
 def kept_matches(previous: pa.Table, quotes: pa.Table, carried: pa.Array) -> pa.Table:
     """An earlier run's QUOTE_MATCHES + this run's quotes + ids of the articles carried over unchanged -> the earlier
     rows group_quotes may start from: quotes of carried articles only (an article analysed again may give the same
-    quote id to other words)."""
+    quote id to other words), with is_intact: whether the row's group kept every member."""
     same = quotes.filter(pc.is_in(quotes["doc_id"], value_set=carried))["quote_id"].combine_chunks()
-    return previous.filter(pc.is_in(previous["quote_id"], value_set=same))
+    kept = pc.is_in(previous["quote_id"], value_set=same)
+    broken = pc.unique(previous["quote_group_id"].filter(pc.invert(kept)))
+    return previous.filter(kept).append_column("is_intact", pc.invert(pc.is_in(
+        previous["quote_group_id"].filter(kept), value_set=broken)))
 
 
 def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table:
@@ -219,7 +230,12 @@ def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table
         found = pc.index_in(kept["quote_id"], value_set=previous["quote_id"])
         old = pc.is_valid(found)
         was = pc.take(previous["quote_group_id"], found.filter(old))
-        for pairs in (_within_previous(keys, item.filter(old), was), _with_new(keys, item.filter(old), len(strings))):
+        intact = pc.take(previous["is_intact"], found.filter(old)) if "is_intact" in previous.column_names else (
+            pa.repeat(False, len(was)))
+        groups.join(item.filter(old).filter(intact), was.filter(intact))
+        again = pc.invert(intact)
+        for pairs in (_within_previous(keys, item.filter(old).filter(again), was.filter(again)),
+                      _with_new(keys, item.filter(old), len(strings))):
             groups.link(could_match(pairs, lengths), strings)
     return _matches(kept["quote_id"], item, lengths, groups)
 
