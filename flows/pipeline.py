@@ -145,7 +145,7 @@ def _analyse_batches(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, w
     PROGRESS.stage(ANALYSE, docs.num_rows)
     in_flight, quarantined, part = deque(), [], 0
     empty = docs.slice(0, 0).append_column("text", pa.array([], pa.string()))
-    batches = planning.batches(storage.with_texts(warehouse_dir, run_id, docs), batch_size) if docs.num_rows else [
+    batches = planning.full_batches(storage.with_texts(warehouse_dir, run_id, docs), batch_size) if docs.num_rows else [
         empty]
     with task_runner:  # workers stop with the batches: the run-wide steps have the memory to themselves
         for batch in batches:

@@ -34,7 +34,7 @@ def chunks(items, size: int) -> list:
     return [cut(i, size) for i in range(0, len(items), size)] or [cut(0, 0)]
 
 
-def batches(tables, size: int):
+def full_batches(tables, size: int):
     """Arrow tables of one schema (the documents of each part) -> consecutive tables of `size` rows, the last maybe
     fewer, taken across the tables' bounds: a re-run's few changed articles, spread over many parts, make few
     batches (each batch has a fixed cost: a task, the matchers it builds)."""

@@ -34,7 +34,7 @@ def test_repeats_of_articles_are_sources_and_of_quarantined_content_are_quaranti
 
 
 def test_a_re_runs_changed_articles_spread_over_parts_make_full_batches():
-    from flows.planning import batches
+    from flows.planning import full_batches as batches
 
     parts = [pa.table({"doc_id": ids}) for ids in (["a"], ["b", "c", "d"], [], ["e", "f"], ["g"])]
     assert [b["doc_id"].to_pylist() for b in batches(parts, 3)] == [["a", "b", "c"], ["d", "e", "f"], ["g"]]

@@ -157,7 +157,8 @@ def _update(rows: list[tuple[str, str, bool]], before: list[str], previous_rows=
     scratch = _found(group_quotes(_quotes(rows)))
     assert _found(group_quotes(_quotes(rows), previous)) == scratch  # every earlier group matched again
     # as the flow updates: groups that kept every member joined as they were, the others matched again
-    kept = quote_groups.kept_matches(earlier, _quotes(rows), pa.array(sorted({q.split(":")[0] for q in present}), pa.string()))
+    docs = pa.array(sorted({q.split(":")[0] for q in present}), pa.string())
+    kept = quote_groups.kept_matches(earlier, _quotes(rows), docs)
     assert _found(group_quotes(_quotes(rows), kept)) == scratch
     return scratch
 
