@@ -19,6 +19,19 @@ def test_every_check_returns_no_rows(seeds_db):
     assert {name: rows for name, rows in results.items() if rows} == {}
 
 
+def test_the_empty_body_check_finds_the_bodies_trim_leaves_empty():
+    from warehouse.views import CHECKS_DIR
+
+    bodies = ["", "   ", " \u00a0 ", " a ", "text", "\n", "\u00a0"]
+    con = duckdb.connect()
+    con.execute("create table stg_articles as select * from (select unnest(?) as body, 's' as source_path)",
+                [bodies])
+    con.execute("create or replace table stg_articles as select body as doc_id, * from stg_articles")
+    found = {row[0] for row in con.execute((CHECKS_DIR / "articles_body_not_empty.sql").read_text()).fetchall()}
+    assert found == {b for (b,) in con.execute("select body from stg_articles where trim(body) = ''").fetchall()}
+    assert found == {"", "   ", " \u00a0 ", "\u00a0"}
+
+
 def test_parquet_files_follow_their_contracts(seeds_warehouse):
     for name, contract in CONTRACTS.items():
         files = list((seeds_warehouse / "parquet" / name).glob("*.parquet"))
