@@ -48,7 +48,7 @@ STAGES = {
     "analyse batches": ("analyse",),
     "carry over": ("carry_forward", "repeat_sources"),
     "run-wide": ("propose_aliases", "proposal_table", "summarise_candidates", "match_quotes", "cluster_stories"),
-    "write": ("write", "write_batch"),
+    "write": ("write", "write_tables", "write_batch"),
     "publish": ("publish", "publish_summary"),
 }
 _STAGE_OF = {task: stage for stage, tasks in STAGES.items() for task in tasks}

@@ -40,6 +40,7 @@ from flows.tasks import (
     split_repeats,
     summarise_candidates,
     write,
+    write_tables,
 )
 from transforms.names import discovery, suggestions
 from transforms.runs import bookkeeping as runs
@@ -227,9 +228,10 @@ def _write_run_wide(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table])
 
 
 def _write_tables(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table]) -> None:
-    """Run-wide tables written as soon as they are made, and let go: no step holds another's tables."""
-    for name in list(ready):
-        write(warehouse_dir, name, ready.pop(name), run_id)
+    """Run-wide tables written as soon as they are made (one task: each task run costs the API a round trip), and
+    let go: no step holds another's tables."""
+    write_tables(warehouse_dir, ready, run_id)
+    ready.clear()
 
 
 def _done(step: str) -> None:

@@ -190,6 +190,11 @@ def write(warehouse_dir: str, name: str, table: pa.Table, run_id: str, part: int
 
 
 @io_task
+def write_tables(warehouse_dir: str, tables: dict[str, pa.Table], run_id: str) -> list[str]:
+    return storage.write_tables(warehouse_dir, tables, run_id)
+
+
+@io_task
 def publish(warehouse_dir: str, run_id: str) -> dict[str, int]:
     return storage.publish(warehouse_dir, run_id)
 

@@ -21,7 +21,7 @@ from flows.storage.curated import (
 from flows.storage.fs import InputError, absolute_warehouse, shared_by_processes
 from flows.storage.inputs import list_inputs, read_files, read_manifests, stat_inputs
 from flows.storage.lock import LOCK, check_unlocked, check_warehouse, locked
-from flows.storage.parts import read_part, read_run_table, run_parts, with_texts, write_table
+from flows.storage.parts import read_part, read_run_table, run_parts, with_texts, write_table, write_tables
 from flows.storage.publish import publish
 from flows.storage.spill import spilled
 from warehouse.contracts import CONTRACTS
@@ -32,5 +32,5 @@ __all__ = [
     "read_alias_decisions", "read_entities", "read_files", "read_manifests", "read_outlets", "read_part",
     "read_entity", "read_run_table", "read_suggestion", "report_data", "run_parts", "save_alias_decision",
     "shared_by_processes", "spilled", "stat_inputs",
-    "versions", "with_texts", "write_table",
+    "versions", "with_texts", "write_table", "write_tables",
 ]

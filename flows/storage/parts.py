@@ -96,3 +96,8 @@ def write_table(warehouse_dir: str, name: str, table: pa.Table, run_id: str, par
     fs.mv(target + ".partial", target)
     return url_of(fs, target)
 
+
+
+def write_tables(warehouse_dir: str, tables: dict[str, pa.Table], run_id: str) -> list[str]:
+    """Several run-wide tables, each as part 0 of this run (see write_table); -> their paths or URLs."""
+    return [write_table(warehouse_dir, name, table, run_id) for name, table in tables.items()]
