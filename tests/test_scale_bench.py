@@ -14,7 +14,15 @@ from benchmarks.replicate import (
     word_map,
     write_replica,
 )
-from benchmarks.scale import descendants, floor, orchestration_share, rss_by_task, stage_seconds, task_name
+from benchmarks.scale import (
+    descendants,
+    floor,
+    orchestration_share,
+    rss_by_task,
+    stage_seconds,
+    task_name,
+    task_seconds,
+)
 from transforms.clean.articles import clean_articles
 from transforms.clean.site_lines import learn_site_lines
 from transforms.ingest.documents import parse_inputs
@@ -136,6 +144,12 @@ def test_stage_seconds_sums_by_stage_and_keeps_unknown_tasks():
     totals = stage_seconds([("analyse-abc", 2.0), ("analyse-def", 1.5), ("write-123", 0.5), ("read_state-9f0", 0.25)])
     assert (totals["analyse batches"], totals["write"], totals["other: read_state"], totals["run-wide"]) == (
         3.5, 0.5, 0.25, 0.0)
+
+
+def test_task_seconds_sums_each_task_s_runs_longest_first():
+    found = task_seconds([("analyse-abc", 2.0), ("write_tables-1a2", 0.5), ("analyse-def", 1.5), ("publish-9f0", 3.0)])
+    assert found == {"analyse": (3.5, 2), "publish": (3.0, 1), "write_tables": (0.5, 1)}
+    assert list(found) == ["analyse", "publish", "write_tables"]
 
 
 def test_rss_by_task_takes_each_task_s_level_at_its_start_and_its_peak_over_its_runs():
