@@ -204,8 +204,7 @@ def publish_summary(warehouse_dir: str, run_id: str) -> None:
     """The run's summary as Prefect artifacts: a table of counts and a markdown digest."""
     lines = [f"# crosswire run {run_id}", ""]
     rows = []
-    for title, sql in reports.SUMMARY.items():
-        columns, found = storage.query(warehouse_dir, sql)
+    for title, (columns, found) in storage.queries(warehouse_dir, reports.SUMMARY).items():
         rows += [{"section": title, "item": str(r[0]), "count": r[1]} for r in found]
         lines += [f"## {title}", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         lines += ["| " + " | ".join(str(v) for v in r) + " |" for r in found] + [""]

@@ -8,7 +8,7 @@ use the names below.
 """
 
 from flows.storage.carry import carry_forward
-from flows.storage.catalog import CATALOG, QueryError, export, previous_run, query, report_data
+from flows.storage.catalog import CATALOG, QueryError, export, previous_run, queries, query, report_data
 from flows.storage.curated import (
     read_alias_decisions,
     read_entities,
@@ -28,7 +28,8 @@ from warehouse.contracts import CONTRACTS
 
 __all__ = [
     "CATALOG", "CONTRACTS", "LOCK", "InputError", "QueryError", "absolute_warehouse", "carry_forward",
-    "check_unlocked", "check_warehouse", "export", "list_inputs", "locked", "previous_run", "publish", "query",
+    "check_unlocked", "check_warehouse", "export", "list_inputs", "locked", "previous_run", "publish", "queries",
+    "query",
     "read_alias_decisions", "read_entities", "read_files", "read_manifests", "read_outlets", "read_part",
     "read_entity", "read_run_table", "read_suggestion", "report_data", "run_parts", "save_alias_decision",
     "shared_by_processes", "spilled", "stat_inputs",

@@ -93,6 +93,12 @@ def query(warehouse_dir: str, sql: str, limit: int | None = None) -> tuple[list[
         return _fetch(con, sql, limit)
 
 
+def queries(warehouse_dir: str, named: dict[str, str]) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Several read-only SQL queries on the published catalog, on one connection -> {name: (columns, rows)}."""
+    with _published(warehouse_dir) as con:
+        return {name: _fetch(con, sql) for name, sql in named.items()}
+
+
 def export(warehouse_dir: str, out_dir: str, fmt: str) -> list[str]:
     """Every table and mart of the catalog -> one CSV or Parquet file each in out_dir; -> files written."""
     out = Path(out_dir)
