@@ -332,3 +332,9 @@ def test_figure_matches_are_the_one_patterns_matches(text):
 ])
 def test_hedges_across_an_article_and_shares_of_groups(text, expected):
     assert _one(text) == expected
+
+
+def test_others_are_of_the_count_before():
+    figures = find_figures("The gunman killed 12 people and wounded 53 others in the attack.")
+    assert [(f.value, f.what) for f in figures] == [(12, "people"), (53, "people")]
+    assert find_figures("The 53 others were safe.") == []  # nothing counted before them: no figure
