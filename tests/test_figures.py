@@ -325,6 +325,7 @@ def test_figure_matches_are_the_one_patterns_matches(text):
     ("They hold about an 8 percent share.", (8, "percent", "share", "about")),
     # ... but a preposition before 'a' says how long, not how much.
     ("Over a 10-year period, costs rose.", (10, "year", "period", None)),
+    ("It is as far as a five-year term.", (5, "year", "term", None)),
     # A share of a group named by its adjective.
     ("The county is 8 percent Asian.", (8, "percent", "asian", None)),
     ("About 40 percent Republican voters backed him.", (40, "percent", "republican voters", "about")),

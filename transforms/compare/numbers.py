@@ -120,7 +120,8 @@ _NUMBER_WORD_FIRST = re.compile(rf"(?P<core>{_WORDS}){_TAIL}", re.VERBOSE)  # at
 _PARTS = re.compile(rf"(?:(?P<cur>{_alternation(CURRENCY_SIGNS, False)})[ \t]?)?(?P<num>[\d,]+)(?P<dec>\.\d+)?")
 # Hedges that keep their sense across an article ('at least a six-foot distance', 'nearly a 20 percent drop'); not
 # the prepositions ('over a 10-year period' says how long, not how much).
-_ARTICLE_HEDGES = [q for q in QUALIFIERS if " " in q or q in ("about", "nearly", "almost", "roughly", "approximately")]
+_ARTICLE_HEDGES = [q for q in QUALIFIERS if (" " in q and q != "as far as")
+                   or q in ("about", "nearly", "almost", "roughly", "approximately")]
 _HEDGE = re.compile(rf"""(?<![A-Za-z])(?:(?P<qual>(?i:{_alternation(QUALIFIERS)}))\s+
     |(?P<qual_a>(?i:{_alternation(_ARTICLE_HEDGES)}))\s+(?i:an?)\s+)?
     (?:(?P<aged>(?i:aged|age|at\s+the\s+age\s+of))\s+)?$""", re.VERBOSE)
