@@ -37,7 +37,8 @@ TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.9
            "speaker_right_seed18": 0.92, "speaker_right_seed18_later": 0.92,
            "figure_right": 0.95, "figure_right_now": 0.95, "figure_right_seed15": 0.95, "figure_right_seed15_now": 0.95,
            "figure_right_seed15_later": 0.95, "figure_right_seed16": 0.95, "figure_right_seed16_later": 0.95,
-           "figure_right_seed17": 0.95, "figure_right_seed17_later": 0.95}
+           "figure_right_seed17": 0.95, "figure_right_seed17_later": 0.95, "is_speech_seed19": 0.95,
+           "speaker_right_seed19": 0.92, "figure_right_seed19": 0.95}
 
 
 def draw(warehouse: str, out: str, seed: int = SEED) -> None:
@@ -103,13 +104,17 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     `..._later` the same rows after rules written from its errors (rows whose figure changed judged again, a figure
     no longer reported left out);
     `figure_right_seed16`: a third sample, drawn with seed 16 after those rules and judged blind, `..._later` the
-    same way; `figure_right_seed17`: a fourth, drawn with seed 17 after the rules written from seed 16's errors."""
+    same way; `figure_right_seed17`: a fourth, drawn with seed 17 after the rules written from seed 16's errors;
+    `is_speech_seed19`, `speaker_right_seed19`: a third sample of 100 quotes, drawn with seed 19 and judged blind;
+    `figure_right_seed19`: a fifth sample of 100 figures, drawn with seed 19 and judged blind."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
     fresh, third = _read(folder / "figures_judged_seed15.csv"), _read(folder / "figures_judged_seed16.csv")
     fourth = _read(folder / "figures_judged_seed17.csv")
     speech = [r for r in judged_q if r["is_speech"] == "y"]
     second_q = _read(folder / "quotes_judged_seed18.csv")
     second_speech = [r for r in second_q if r["is_speech"] == "y"]
+    third_q, fifth = _read(folder / "quotes_judged_seed19.csv"), _read(folder / "figures_judged_seed19.csv")
+    third_speech = [r for r in third_q if r["is_speech"] == "y"]
     return {"is_speech": _share(judged_q, "is_speech"), "speaker_right": _share(speech, "speaker_right"),
             "speaker_right_before": _share(speech, "speaker_right_before"),
             "speaker_right_now": _share(speech, "speaker_right_now"),
@@ -126,7 +131,10 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
             "figure_right_seed16": _share(third, "figure_right"),
             "figure_right_seed16_later": _share(_kept(third), "figure_right_later"),
             "figure_right_seed17": _share(fourth, "figure_right"),
-            "figure_right_seed17_later": _share(_kept(fourth), "figure_right_later")}
+            "figure_right_seed17_later": _share(_kept(fourth), "figure_right_later"),
+            "is_speech_seed19": _share(third_q, "is_speech"),
+            "speaker_right_seed19": _share(third_speech, "speaker_right"),
+            "figure_right_seed19": _share(fifth, "figure_right")}
 
 
 def _kept(rows: list[dict]) -> list[dict]:

@@ -19,9 +19,10 @@ Pronoun gold is resolved only where the text leaves no doubt, else it is `unreso
 
 Two speakers are the same when, folded (case, accents, titles, determiners and possessives dropped; the predicted one
 cut before its appositive or clause as the gold one is), their last words
-are equal, or one is a single word found in the other (Mr. Obama = Barack Obama = Obama); a nominal gold speaker ('a
-spokeswoman') is also matched by the name the article gives that role within a few words ('spokeswoman Hope Hicks',
-'Hope Hicks, a spokeswoman').
+are equal, or one is a single word found in the other (Mr. Obama = Barack Obama = Obama); a nominal gold speaker (one
+whose last word is a common noun: 'a spokeswoman', 'Trump's spokeswoman') is also matched by the name the article gives
+that role within a few words ('spokeswoman Hope Hicks', 'Hope Hicks, a spokeswoman', 'Trump's spokeswoman, Hope
+Hicks').
 """
 
 import re
@@ -44,6 +45,7 @@ _RUN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.(?:\s+[A-Z][\w’'\-]+)+"
                   r"|[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+)*")
 _NAME_BEFORE_WHO = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+)*)"
                               r"\s*,?\s*$")
+_FUNCTION_WORDS = frozenset("of for to in at on and the a an".split())
 _CLAUSE = re.compile(r",|\(| who | whose | which | at | from | with ")
 _OF = re.compile(r" (?:of|for) ")
 
@@ -161,8 +163,9 @@ def same_speaker(predicted: str | None, gold: str | None, text: str) -> bool:
         return False
     if p[-1] == g[-1] or (len(p) == 1 and p[0] in g) or (len(g) == 1 and g[0] in p):
         return True
-    if gold[:1].islower():
-        role = re.escape(gold.split()[-1])
+    nouns = [w for w in gold.split() if w[:1].islower() and w not in _FUNCTION_WORDS]
+    if nouns:  # a nominal gold: its head is a common noun ('a spokeswoman', 'Trump's spokeswoman for the campaign')
+        role = re.escape(nouns[-1])
         name = re.escape(predicted)
         near = rf"\b{role}\b[^.\n]{{0,40}}{name}|{name}[^.\n]{{0,40}}\b{role}\b"
         return re.search(near, text, re.IGNORECASE) is not None

@@ -19,6 +19,7 @@ import cProfile
 import pstats
 import sys
 import time
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -100,6 +101,7 @@ def main() -> None:
     total = sum(t for name, t in timings.items() if name != "stories")
     print(f"{'per batch':<12}{total:>8.2f} s{n / total:>10,.0f} articles/s")
     if args.save:
+        Path(args.save).mkdir(parents=True, exist_ok=True)
         for name, table in outputs.items():
             pq.write_table(table, f"{args.save}/{name}.parquet")
     if args.compare and not _compare(outputs, args.compare):

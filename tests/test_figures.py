@@ -316,3 +316,26 @@ def test_figure_matches_are_the_one_patterns_matches(text):
     found = [(m.start("core"), m.end(), m["core"], m["unit"]) for m in figure_matches(text)]
     assert found == [(m.start(), m.end(), m["core"], m["unit"]) for m in FIGURE.finditer(text)]
     assert found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A hedge keeps its sense across an article before a figure that modifies a noun ...
+    ("Keep at least a six-foot distance from others.", (6, "ft", "distance", "at_least")),
+    ("It took nearly a 20 percent drop in sales.", (20, "percent", "drop", "nearly")),
+    ("They hold about an 8 percent share.", (8, "percent", "share", "about")),
+    # ... but a preposition before 'a' says how long, not how much.
+    ("Over a 10-year period, costs rose.", (10, "year", "period", None)),
+    ("It is as far as a five-year term.", (5, "year", "term", None)),
+    # A share of a group named by its adjective.
+    ("The county is 8 percent Asian.", (8, "percent", "asian", None)),
+    ("About 40 percent Republican voters backed him.", (40, "percent", "republican voters", "about")),
+    ("He won 52 percent Tuesday.", (52, "percent", None, None)),
+])
+def test_hedges_across_an_article_and_shares_of_groups(text, expected):
+    assert _one(text) == expected
+
+
+def test_others_are_of_the_count_before():
+    figures = find_figures("The gunman killed 12 people and wounded 53 others in the attack.")
+    assert [(f.value, f.what) for f in figures] == [(12, "people"), (53, "people")]
+    assert find_figures("The 53 others were safe.") == []  # nothing counted before them: no figure

@@ -18,9 +18,12 @@ from benchmarks.polnear_quotes import overlaps
     (None, None, True),
     ("Hope Hicks", "a spokeswoman", True),       # the article names her in that role, below
     ("Jane Roe", "a spokeswoman", False),
+    ("Hope Hicks", "Trump's spokeswoman", True),  # a nominal gold opened by a possessive name
+    ("Jane Roe", "Trump's spokeswoman", False),
 ])
 def test_same_speaker(predicted, gold, same):
-    text = "Hope Hicks, a spokeswoman for the campaign, declined. Jane Roe left."
+    text = ("Hope Hicks, a spokeswoman for the campaign, declined. Jane Roe left. "
+            "Trump's spokeswoman, Hope Hicks, spoke.")
     assert same_speaker(predicted, gold, text) is same
 
 

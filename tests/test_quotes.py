@@ -337,6 +337,7 @@ def test_quote_kind(body, kinds):
      [("The offensive will go on until the city falls", "Khalifa Haftar")]),
     # A clause that opens a direct quote is the quote's, not reported speech.
     ("Kalın said: “We will be there as long as we are asked.”", []),
+    ("İbrahim Kalın said on Wednesday, “We will be there as long as we are asked.”", []),
 ])
 def test_indirect_speech(body, expected):
     rows = [q for q in _rows(body) if q["quote_kind"] == "indirect"]
@@ -485,3 +486,43 @@ def test_a_quote_in_a_sentence_without_speech_verb_goes_to_its_named_subject(bod
 ])
 def test_a_pronoun_goes_to_no_acronym_or_common_noun(body):
     assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A source's tie to what they speak of stands between the source and the verb, or ends the phrase after it.
+    ("Another source familiar with Cruz’s thinking said, “I think he’ll try to be more friendly.”", "Another source"),
+    ("“The energy is going to be substantial,” said one well-connected Democrat familiar with the campaign.",
+     "one well-connected Democrat"),
+    ("“We are not there yet,” an aide close to the governor said on Monday.", "an aide"),
+    # A relative clause with its own verb and no commas stands between a nominal subject and the verb ...
+    ("There is no overlap, but a White House official who spoke anonymously to discuss strategy said Wednesday, "
+     "“Certainly there are discussions between the White House and the campaign.”", "a White House official"),
+    ("One political organizer in Portland who has received death threats says, “It’s an arms race for money, and "
+     "the narrative isn’t the point.”", "One political organizer"),
+    # A title's own 'of' is no affiliation: the name after it speaks.
+    ("“This decision will help preserve oversight of the program,” Secretary of State Mike Pompeo said.",
+     "Mike Pompeo"),
+    # An affiliation may be long.
+    ("“It would seem to be a stretch,” Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote.",
+     "Jeffrey Lewis"),
+    # Reporting verbs, and 'went on to say'.
+    ("“An awful lot of analysts said no,” remembered Roy Verley, the former spokesman.", "Roy Verley"),
+    ("“It is about time,” exhorted the introducer, actress Jamie Lee Curtis.", "Jamie Lee Curtis"),
+    ("The email went on to say, “Today, people just don’t feel the need to show up.”", "The email"),
+])
+def test_nominal_sources_with_ties_clauses_and_more_verbs(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'it' with no organisation speaking before goes to the organisation or document the sentence before is about ...
+    ("The newspaper published an editorial on Sunday. “The president has failed the country in every way,” it "
+     "wrote.", "The newspaper"),
+    # ... never to a person.
+    ("Jane Doe published an editorial on Sunday. “The president has failed the country in every way,” it wrote.",
+     None),
+    # The present 'reports' attributes like 'reported'.
+    ("“We will not back down from this fight at all,” Fox News reports.", "Fox News"),
+])
+def test_it_goes_to_the_organisation_the_sentence_before_is_about(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]

@@ -73,10 +73,11 @@ def _sentence_start(body: str, start: int) -> int:
 
 
 def what_compared(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None) -> str | None:
-    """A number compared with a count ('52,000 votes, 8,000 more than his rival' -> 'votes') or an end of a range
+    """A number compared with a count ('52,000 votes, 8,000 more than his rival' -> 'votes'; 'killed 12 people and
+    wounded 53 others' -> 'people') or an end of a range
     ('infections climbed from fewer than 20 to more than 900' -> 'infections') -> what it counts, or None."""
-    if _COMPARED_AFTER.match(body, end):
-        return previous
+    if _COMPARED_AFTER.match(body, end) or _OTHERS_AFTER.match(body, end):
+        return previous  # '12 people and wounded 53 others': the others are of the count before
     if "from" not in body[max(0, start - 75):start]:
         return None  # both range forms below hold 'from' within their windows: most numbers are done here
     sentence = _sentence_start(body, start)
@@ -111,6 +112,7 @@ _GOES_ON_BEFORE = re.compile(r"\b(?i:(?:increase|rise|drop|decline|fall|jump|gai
                              r"(?:of|at|to)|(?:increased|rose|risen|fell|fallen|dropped|declined|climbed|grew|grown|jumped|reached|"
                              r"totaled|totalled|stood|stands)(?:\s+(?:at|to))?)\s+$")
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\b")
+_OTHERS_AFTER = re.compile(r"\s+others\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")

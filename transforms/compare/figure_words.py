@@ -26,7 +26,7 @@ said says say told according near away long wide high deep tall old times time a
 straight running earlier later prior north south east west northeast northwest southeast southwest northern
 southern eastern western central inside outside up down off out percent monday tuesday wednesday thursday friday
 saturday sunday january february march april june july august september october november december last
-next""".split())
+next others""".split())
 PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
 DETERMINERS = frozenset("the these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer".split())

@@ -45,6 +45,7 @@ from transforms.compare.figure_words import (
     TIMES,
 )
 from transforms.compare.numbers import Number, find_numbers, hedge_before
+from transforms.lexicon import is_demonym
 from warehouse.contracts import FIGURES
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -132,6 +133,8 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
             continue
         if word in STOP or word.endswith(("n't", "n’t")) or (opened == "in" and token[1][0].isupper()):
             break  # '$5 million in Libya' names a place, not what the money is for
+        if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
+            attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
         if unit and not opened and not attributive and not (unit in MEASURES and token[1].islower()
                                                             and _is_plural(word)):
             break
@@ -243,6 +246,7 @@ def _figure(body: str, number: Number, previous: str | None = None) -> Figure | 
     if unit and (conversion := _CONVERSION.match(body, pos)):
         pos = conversion.end()  # '450 kilometers (280 miles)': the conversion is not a second figure
     attributive = bool(_DETERMINER_BEFORE.search(body, max(0, number.start - 8), number.start)
+                       or _DETERMINER_BEFORE.search(body, max(0, lead - 4), lead)  # 'at least a six-foot distance'
                        or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, number.start - 24), number.start))
     what, end = ("age", pos) if unit == "age" else _what(body, pos, unit, attributive)
     if _STRONG.match(body, number.end):

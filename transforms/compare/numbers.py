@@ -118,10 +118,15 @@ _WORDS = _first_literal(_WORD_BRANCHES + _SCALED).replace("(?<![A-Za-z].)", "")
 _NUMBER_WORD = re.compile(rf"[^A-Za-z](?P<core>{_WORDS}){_TAIL}", re.VERBOSE)
 _NUMBER_WORD_FIRST = re.compile(rf"(?P<core>{_WORDS}){_TAIL}", re.VERBOSE)  # at the body's first character
 _PARTS = re.compile(rf"(?:(?P<cur>{_alternation(CURRENCY_SIGNS, False)})[ \t]?)?(?P<num>[\d,]+)(?P<dec>\.\d+)?")
-_HEDGE = re.compile(rf"""(?<![A-Za-z])(?:(?P<qual>(?i:{_alternation(QUALIFIERS)}))\s+)?
+# Hedges that keep their sense across an article ('at least a six-foot distance', 'nearly a 20 percent drop'); not
+# the prepositions ('over a 10-year period' says how long, not how much).
+_ARTICLE_HEDGES = [q for q in QUALIFIERS if (" " in q and q != "as far as")
+                   or q in ("about", "nearly", "almost", "roughly", "approximately")]
+_HEDGE = re.compile(rf"""(?<![A-Za-z])(?:(?P<qual>(?i:{_alternation(QUALIFIERS)}))\s+
+    |(?P<qual_a>(?i:{_alternation(_ARTICLE_HEDGES)}))\s+(?i:an?)\s+)?
     (?:(?P<aged>(?i:aged|age|at\s+the\s+age\s+of))\s+)?$""", re.VERBOSE)
 _APART = str.maketrans(dict.fromkeys("\"“‘'([—–-.", " "))  # punctuation that may stick to a hedge word
-_HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS) | {"aged", "age", "of"}
+_HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS) | {"aged", "age", "of", "a", "an"}
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,8 @@ def find_numbers(body: str) -> Iterator[Number]:
             continue  # '5b' is a label, not five billion
         start = match.start("core")
         hedge = _hedge(body, start)
-        qual, aged = (hedge["qual"], hedge["aged"]) if hedge and hedge.start() < start else (None, None)
+        qual, aged = (hedge["qual"] or hedge["qual_a"], hedge["aged"]) if hedge and hedge.start() < start \
+            else (None, None)
         numeral_start = start + parts.start("num") if parts else start
         numeral_end = start + (parts.end() if parts else len(core))
         yield Number(
@@ -180,7 +186,8 @@ def figure_matches(body: str) -> Iterator[re.Match]:
 def hedge_before(body: str, start: int) -> str | None:
     """Body + where a number starts -> the qualifier key of the hedge right before it ('nearly two thirds')."""
     found = _hedge(body, start)
-    return QUALIFIERS[" ".join(found["qual"].lower().split())] if found and found["qual"] else None
+    qual = found and (found["qual"] or found["qual_a"])
+    return QUALIFIERS[" ".join(qual.lower().split())] if qual else None
 
 
 def _hedge(body: str, start: int) -> re.Match | None:

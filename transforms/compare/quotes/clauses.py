@@ -33,6 +33,7 @@ from transforms.compare.quotes.speech import (
     word_alternation,
 )
 from transforms.compare.quotes.subjects import DETERMINER, OPEN_APPOSITIVE, subject
+from transforms.lexicon import TITLES
 
 _LEAD = r"^[\s,—–-]*"
 # A title or description, then a name, right after a quote: 'CBS co-anchor DeMarco Morgan said'.
@@ -49,7 +50,8 @@ AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOS
 # After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
 # A full stop ends it unless it closes an initial or an abbreviated title ('said Sen. Robert P. Casey').
 _ABBREVIATIONS = "".join(rf"(?<!\b{t})" for t in "Dr Mr Mrs Ms Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev Jr Sr".split())
-_ENDS = r"(?:(?=\s*(?:[,;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and)\b)" \
+_ENDS = r"(?:(?=\s*(?:[,;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and|" \
+    r"with|familiar|close|knowledgeable|briefed)\b)" \
     rf"|(?<!\b[{UPPER}]){_ABBREVIATIONS}(?=\s*\.))"
 AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{np}){_ENDS}")
                    for np in (_DESCRIBED.replace("{1,6}", "{0,6}"), _NOMINAL)] + \
@@ -188,6 +190,8 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
     tail = doc.body[start:stop]
     for pattern, form in _AFTER_FORMS:
         match = pattern.match(tail)
+        if match and pattern is AFTER_NAME_VERB[1] and all(w.casefold() in TITLES for w in match["np"].split()):
+            continue  # 'Secretary of State Mike Pompeo said': the title's own 'of', not an affiliation
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
                 and match["np"] not in _OPENING_PRONOUNS:
             return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())

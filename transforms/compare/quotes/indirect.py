@@ -18,6 +18,8 @@ _CLAUSE_END = re.compile(r"[^.!?\n“”\"]{0,60}?[.!?](?:\s|$)")
 _AFTER_QUOTE = re.compile(r"[”\"][^”\"“\n.!?]{0,78}$")  # '“…,” Jane Doe, a spokeswoman, said'
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 _QUOTE_MARKS = "\"“”«»"
+# A time or place phrase, then a quote: 'said Wednesday, “…' introduces a direct quote, not reported words.
+_LEADS_QUOTE = re.compile(r"[^.!?\n“”\",]{0,30},\s*[“\"«]")
 
 
 def indirect_rows(doc: Doc) -> list[tuple[int, int, Speaker | None]]:
@@ -50,7 +52,8 @@ def _after(doc: Doc, verb: re.Match) -> tuple[int, int] | None:
     pos = that.end() if that else pos
     while pos < len(body) and body[pos] in " ,":
         pos += 1
-    if pos >= len(body) or body[pos] in _QUOTE_MARKS or body[pos] in ":;.\n" or doc.inside_quote(pos):
+    if pos >= len(body) or body[pos] in _QUOTE_MARKS or body[pos] in ":;.\n" or doc.inside_quote(pos) \
+            or _LEADS_QUOTE.match(body, pos):
         return None
     return _words(body, pos, _stop(body, pos))
 

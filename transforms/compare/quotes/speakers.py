@@ -31,7 +31,7 @@ from transforms.compare.quotes.speech import (
     head_kind,
     is_capitalised,
 )
-from transforms.compare.quotes.subjects import opening, sentence_floor
+from transforms.compare.quotes.subjects import opening, sentence_floor, subject_of_sentence_before
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
@@ -160,7 +160,7 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
         for _, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker
-        return None
+        return _thing_before(doc, before) if want == "thing" else None
     for position, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
         if kind == "person" and fits(gender_of(doc, speaker), pronoun):
             named = _named(doc, before, before - position, pronoun, fold_word(speaker.surface.split()[-1]))
@@ -169,6 +169,14 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
             return Speaker(named.surface, named.entity_id, "pronoun")
     named = _named(doc, before, PRONOUN_REACH, pronoun, None)
     return Speaker(named.surface, named.entity_id, "pronoun") if named else None
+
+
+def _thing_before(doc: Doc, before: int) -> Speaker | None:
+    """'it' with no organisation speaking before it -> the subject of the sentence just before, when that is an
+    organisation or a document ('The newspaper ran an editorial. “…,” it wrote')."""
+    span = subject_of_sentence_before(doc.body, before)
+    speaker = span and name_speaker(doc, *span, "pronoun", span[0])
+    return speaker if speaker and _subject_kind(doc, speaker, span) == "thing" else None
 
 
 def _place_not_person(doc: Doc, name: str) -> bool:
@@ -274,11 +282,17 @@ def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
     speaker = name_speaker(doc, span[0], span[1], "said", span[0])
     if speaker is None:
         return None
+    return verb.start(), speaker, _subject_kind(doc, speaker, span)
+
+
+def _subject_kind(doc: Doc, speaker: Speaker, span: tuple[int, int]) -> str:
+    """_kind of a speaker read as a verb's subject at span: 'the BBC reported', 'China said' name no person 'he' or
+    'she' may stand for."""
     kind = _kind(doc, speaker)
     if kind == "person" and speaker.entity_id not in doc._person_ids and (
             _ORGANISATION.match(doc.body, span[0], span[1]) or _place_not_person(doc, speaker.surface)):
-        kind = "thing"  # 'the BBC reported', 'China said': not someone 'he' or 'she' may stand for
-    return verb.start(), speaker, kind
+        return "thing"
+    return kind
 
 
 # A capitalised name after 'the', or an acronym, names an organisation: 'the BBC reported', 'the Patriots said'.

@@ -20,11 +20,17 @@ demands boasts brags jokes quips recounts predicts suggests acknowledges admits 
 observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
 spoke speaks write barked riffed snarked bellowed boomed roared thundered hollered muttered whispered murmured
 growled sneered stammered cried retaliated sang sings affirmed affirms reacted questioned""".split()
+# Verbs that attribute a quote next to them but say too little on their own to count as someone speaking ('he
+# remembers the day', 'the results reflected'): no speech event a pronoun may stand for.
+QUOTE_ONLY = """remembered remembers exhorted reflected repeated repeats clarified summarized summarised
+reports""".split()
+VERBS = VERBS + QUOTE_ONLY
 # Verbs that take an object before the quote ('X called Y “…”', 'X cited “…”'): they introduce a quote that follows
 # them, but '“…,” X called' is not an attribution.
 BEFORE_ONLY = ["called", "calls", "cited", "cites"]
 # Speech verbs of two words, matched with any space between.
-PHRASAL = ("pointed out", "went on", "shot back", "fired back", "chimed in", "put it", "quoted as saying",
+PHRASAL = ("pointed out", "went on to say", "went on to add", "went on to write", "goes on to say", "went on",
+           "shot back", "fired back", "chimed in", "put it", "quoted as saying",
            "issued a statement", "released a statement")
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
 _PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL).replace(r"put\s+it", r"put\s+it(?=\s*[,:—])")
@@ -120,7 +126,9 @@ APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,100}){1,3},)"
 # A party and state after a legislator's name: 'Sen. Chuck Schumer (D-N.Y.)', 'state Sen. Jason Holsman (D)'.
 PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
-AFFILIATION = r"(?:\s+(?:of|at|from|for|with)\s+[^,.;:“”\"\n]{1,50}?)"
+# ... or a source's tie to what they speak of: 'a source familiar with the talks said', 'an aide close to him'.
+AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on)\s+" \
+              r"[^,.;:“”\"\n]{1,80}?)"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X is quoted as saying'.
 ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
@@ -131,7 +139,7 @@ EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
 SCAN_WORDS = sorted(set(VERBS + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
 SCAN_VERB = rf"(?:{word_alternation(SCAN_WORDS)}|{_PHRASAL})\b"
-EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL))
+EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL)) - frozenset(QUOTE_ONLY)
 ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 

@@ -35,6 +35,12 @@ _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Sp
                     r"However|Separately),\s+")
 _WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
 _PRONOUNS = frozenset("he she it they".split())
+# A subject with a relative clause that has its own verb, no commas: 'a White House official who spoke anonymously
+# to discuss strategy said'. Not 'the man who Trump said' (the clause has a subject of its own).
+_NOUN_WORD = rf"(?!(?:in|of|at|from|for|with|on|to|by)\b){_PHRASE_WORD}"
+_RELATIVE = re.compile(rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_NOUN_WORD}\s+){{0,3}}?{_NOUN_WORD})"
+                       rf"(?:\s+(?:in|of|at|from|for|with)\s+[^,.;:“”\"\n]{{1,60}}?)?\s+who\s+"
+                       rf"(?!(?:he|she|they|it|we|you|I)\b)[a-z][^,.;:“”\"\n]{{0,80}}?(?:\s+{ADVERB})*\s*$")
 _OPEN_SUBJECT = re.compile(rf"(?<![\w’'\-]){OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s*$")
 _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 # A finite verb after 'and'/'but' shares its sentence's subject: 'Trump called on her to resign and said, “…'.
@@ -53,6 +59,19 @@ _ABBREVIATED_END = re.compile(
 def sentence_floor(text: str, at: int) -> int:
     """Where the sentence holding `at` starts (within 160 characters; see _subject_floor)."""
     return _subject_floor(text, at)
+
+
+def subject_of_sentence_before(text: str, at: int) -> tuple[int, int] | None:
+    """The subject of the sentence that ends right before `at` ('The paper ran an editorial. “…,” it wrote' -> 'The
+    paper'), past its opening phrase; None when no sentence ends there."""
+    end = at
+    while end > 0 and text[end - 1] in " \n\"“”":
+        end -= 1
+    if end == 0 or text[end - 1] not in ".!?":
+        return None
+    lo = opening(text, _subject_floor(text, end - 1), end)
+    found = _SUBJECT_AT.match(text, lo, end)
+    return found.span("np") if found else None
 
 
 def opening(text: str, lo: int, at: int) -> int:
@@ -100,6 +119,9 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     who = _WHO.search(text, lo, at) if "who" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
     if who:
         return who.span("np")
+    relative = _RELATIVE.search(text, lo, at) if " who " in text[lo:at] else None
+    if relative:
+        return relative.span("np")
     found = _plain_subject(text, lo, at)
     opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
     # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
