@@ -167,6 +167,12 @@ def _opens_with_person(side: str) -> bool:
     return len(words) >= 2 and words[1][:1].isupper() and name_type(key_tokens(" ".join(words[:2]))) == "person"
 
 
+def _ends_as_organisation(side: str) -> bool:
+    """'White House' -> True: its last word names organisations."""
+    tokens = key_tokens(side)
+    return bool(tokens) and tokens[-1] in ORGANISATION_WORDS
+
+
 def _role_word(word: str) -> bool:
     """'Senators', 'CEOs': a role, or its plural, standing before a name."""
     lower = word.casefold().rstrip(".")
@@ -201,7 +207,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return " " not in left and (_role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
     if " of " not in left and " for " not in left and all(
-            _capitals(side) or key_tokens(side)[-1:] in [(w,) for w in ORGANISATION_WORDS] for side in (left, right)):
+            _capitals(side) or _ends_as_organisation(side) for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
     if " " in left and " " in right and key_tokens(left)[-1] in ORGANISATION_WORDS and "of" not in words:
         return True  # 'Perception Institute and Planned Parenthood': the left name ends as a name of its kind ends
