@@ -538,3 +538,49 @@ def test_an_honorific_without_a_period_and_a_party_member_of_a_state():
 
 def test_a_run_of_titles_alone_ends_the_text_without_a_name():
     assert _found("He met the Saudi Crown Prince") == ([], [])
+
+
+def test_headlines_after_a_quote_mark_or_in_a_bracketed_aside_give_no_names():
+    mentions, _ = _found("Ex-NFL Player Accused of Staging ‘MAGA’ Hate Crime For Insurance Fraud\n\nIt was called. "
+                         "(RELATED: Trudeau Calls Election — As Police Say His Government Is Blocking It) He met them "
+                         "(Anne Marie Hicks, Mike Pence and Mitch McConnell) here.")
+    assert [m[0] for m in mentions] == ["Anne Marie Hicks", "Mike Pence", "Mitch McConnell"]
+
+
+def test_a_name_before_disease_or_syndrome_names_the_illness_not_the_place_or_person():
+    mentions, candidates = _found("Children had an illness called Kawasaki disease, like Lou Gehrig's disease, in Osaka.")
+    assert [m[0] for m in mentions] == ["Osaka"]
+    assert [c[0] for c in candidates] == ["Kawasaki", "Lou Gehrig"]
+
+
+def test_joined_acronyms_ordinals_possessive_bodies_and_glued_given_names():
+    mentions, candidates = _found("An AP-GfK poll of the 1st District of Wisconsin and the 9th Circuit, said the Young "
+                                  "America’s Foundation. The Denver Post said Ke’Arre Stewart, 29, left.")
+    surfaces = [m[0] for m in mentions]
+    assert {"GfK", "1st District of Wisconsin", "9th Circuit", "Young America’s Foundation", "Ke’Arre Stewart"} <= \
+        set(surfaces)
+    assert not [s for s in surfaces + [c[0] for c in candidates] if "-" in s]
+
+
+def test_founders_groups_of_members_and_closed_class_openers_are_no_names():
+    mentions, candidates = _found("ARISE Founder Calev Myers spoke. It must be approved by UK MPs, who said no.\n\n"
+                                  "Either McCarthy is incapable of reading, or he has bad staff.")
+    assert [m[0] for m in mentions] == ["Calev Myers", "McCarthy"]
+
+
+@pytest.mark.parametrize("tokens, kind", [
+    (("teton", "county"), "place"), (("schnell", "drive"), "place"), (("ft", "devens"), "place"),
+    (("nathan", "lane"), "person"), (("civil", "rights", "act"), "unknown"),
+])
+def test_place_words_type_small_places_but_not_people_named_like_them(tokens, kind):
+    assert name_type(tokens) == kind
+
+
+def test_laws_and_regions_are_no_people_and_a_spelled_out_acronym_names_a_body():
+    table = _rows(("a", "n:civil-rights-act", "Civil Rights Act", "discovered"), ("a", "n:act", "Act", "pending_m"),
+                  ("b", "n:central-america", "Central America", "discovered"),
+                  ("b", "n:america", "America", "pending_f"),
+                  ("c", "n:ocean-quest", "Ocean Quest", "discovered"), ("c", "n:ocean-quest", "OQ", "acronym"))
+    types = dict(zip(*resolve(table, set(), set()).entities.select(["entity_id", "entity_type"]).to_pydict().values()))
+    assert types["civil-rights-act"] == "unknown" and types["central-america"] == "unknown"
+    assert types["ocean-quest"] == "organisation"

@@ -35,7 +35,8 @@ according earlier later last next first second third northern southern eastern w
 lower across under over through throughout inside outside behind beyond between besides amid amidst among amongst
 around near
 toward towards upon via like unlike can could should would must might shall whether once even just only still now
-tonight feb apr jun jul aug sep sept oct nov dec""".split())
+tonight feb apr jun jul aug sep sept oct nov dec either neither nor whereas whilst thus hence therefore nevertheless
+nonetheless otherwise perhaps""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.
 DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
 DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish
@@ -62,6 +63,15 @@ THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accord
 programme protocol resolution award awards prize medal cup bowl series war day street avenue road highway route
 bridge park garden gardens tower building library museum airport station square plaza mall stadium arena
 hall""".split())
+
+
+# Last words of the names of places too small or too many for a gazetteer: counties, parishes, islands, streets
+# ('Teton County', 'Schnell Drive'); the first word of a fort or a mountain ('Ft. Devens', 'Mount Hood'). The
+# second set are surnames too ('Nathan Lane', 'Michael Bay'): they make a place only after no given name.
+PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
+PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley river lake bay gulf strait canyon desert
+mountains coast street drive lane""".split())
+PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 
 
 @lru_cache(maxsize=1 << 16)

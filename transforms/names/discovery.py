@@ -173,6 +173,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     tails = _tails(people, names)
     found = list(mentions)
     for name in names:
+        if _EPONYM_AFTER.match(text, name.end):
+            left.append(Candidate(name.surface, name.start, name.end, "names a disease or effect after it"))
+            continue
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
                                      and name.tokens not in tails):
             found.append(_mention(name, name.tokens, "discovered"))
@@ -193,6 +196,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
 
 
+# 'Kawasaki disease', 'Guillain-Barre syndrome', 'Zika virus': a name before these words names an illness or an effect
+# after a person or place, not that person or place.
+_EPONYM_AFTER = re.compile(r"(?:['’]s)? (?:disease|diseases|syndrome|virus|fever|disorder|palsy|sarcoma|effect)\b")
 _STATE_WORD = re.compile(r" state\b")
 
 

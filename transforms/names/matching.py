@@ -243,29 +243,49 @@ def _joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
 
 def _joining(gap: str, word: str) -> bool:
     """A gap inside one name: a space or hyphen, a middle initial's period ('James B. Comey'), or the apostrophe of
-    'O'Rourke', 'D'Souza'."""
+    'O'Rourke', 'D'Souza', "Ke'Arre"."""
     if gap in (" ", "-"):
         return True
     if gap == ". " and word in ("St", "Ft", "Mt"):
         return True  # 'St. Louis County', 'Ft. Worth'
+    if gap in ("'", "’") and 2 <= len(word) <= 3 and word[:1].isupper() and word[1:].islower():
+        return True  # "Ke'Arre", 'Ma’Khia', 'Le’Veon': a given name's first syllable before an apostrophe
     return len(word) == 1 and word.isupper() and (gap == ". " or (gap in ("'", "’") and word in "OD"))
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int, int]]:
-    """Text -> (start, end, words of four letters or more) of each line whose every such word is capitalised."""
+    """Text -> (start, end, words of four letters or more) of each line, or bracketed aside ('(RELATED: Trudeau Calls
+    Election)'), whose every such word is capitalised."""
     spans, offset = [], 0
     for line in text.split("\n"):
-        n_long = 0
-        for word in line.split():
-            if len(word) >= 4:
-                if not word[:1].isupper():
-                    break  # prose: a lower-case word comes early, so most lines stop here
-                n_long += 1
-        else:
-            if n_long >= 2:
-                spans.append((offset, offset + len(line), n_long))
+        n_long = _capitalised_words(line)
+        if n_long is not None and n_long >= 2:
+            spans.append((offset, offset + len(line), n_long))
+        elif "(" in line:
+            for aside in _ASIDE.finditer(line):
+                n_long = _capitalised_words(aside.group())
+                # a headline, not a list of names: its small words are capitalised too ('As Police Say His')
+                if n_long is not None and n_long >= 4 and any(
+                        w[:1].isupper() and w.casefold() in NOT_NAMES for w in aside.group().split()[2:]):
+                    spans.append((offset + aside.start(), offset + aside.end(), n_long))
         offset += len(line) + 1
     return spans
+
+
+_ASIDE = re.compile(r"\([^()]{20,}\)")
+_OPENING_MARKS = "‘“\"'("
+
+
+def _capitalised_words(line: str) -> int | None:
+    """How many words of four letters or more a line has, all capitalised (after an opening quote: '‘MAGA’'; numbers
+    are no words), or None when one is not."""
+    n_long = 0
+    for word in line.split():
+        if len(word) >= 4 and not word[:1].isdigit():
+            if not word.lstrip(_OPENING_MARKS)[:1].isupper():
+                return None  # prose: a lower-case word comes early, so most lines stop here
+            n_long += 1
+    return n_long
 
 
 def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:

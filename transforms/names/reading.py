@@ -10,6 +10,9 @@ from transforms.lexicon import (
     DEMONYMS,
     NOT_NAMES,
     ORGANISATION_WORDS,
+    PLACE_OPENERS,
+    PLACE_WORDS,
+    PLACE_WORDS_AFTER_NO_GIVEN_NAME,
     ROYAL_TITLES,
     THING_WORDS,
     TITLES,
@@ -34,7 +37,8 @@ _PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
 _TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty",
                                   "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "pres", "supt", "insp", "cmdr"})
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
-ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor""".split())
+ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor founder cofounder
+co-founder""".split())
 # Offices that end a role too, unless 'of' makes them a body ('Department of Justice') or a given name opens a
 # person's name ('Mike Judge'): 'Supreme Court Justice', 'Appeals Court Judge', 'House Majority Leader'.
 _BODY_OFFICES = frozenset("""justice judge leader mayor president representative congressman congresswoman lawmaker
@@ -79,9 +83,11 @@ def name_type(tokens: tuple[str, ...]) -> str:
     if set(tokens) & ORGANISATION_WORDS:
         return "organisation"
     places = gazetteer.places()
-    if places.is_place(key):
-        return "place"
     given = gazetteer.given_names()
+    if places.is_place(key) or (len(tokens) >= 2 and _JOINING_KEYS.isdisjoint(tokens) and (
+            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_OPENERS or
+            (tokens[-1] in PLACE_WORDS_AFTER_NO_GIVEN_NAME and tokens[0] not in given))):
+        return "place"
     if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and _JOINING_KEYS.isdisjoint(tokens) \
             and tokens[-1] not in THING_WORDS:
         return "person"
@@ -111,7 +117,9 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
             honorific = words[i].group().casefold().rstrip(".") in _TITLE_ABBREVIATIONS  # 'Mr Almutairi'
             lone = len(rest) == 1 and (i >= 1 or plural or honorific) and rest[0].group().isalpha() and \
                 fold_word(rest[0].group()) not in ORGANISATION_WORDS
-            if rest and (lone or fold_word(rest[0].group()) in gazetteer.given_names()):
+            named = len(rest) >= 2 and all(w.group()[:1].isupper() and w.group().isalpha() for w in rest) and \
+                name_type(key_tokens(candidate.surface[rest[0].start():])) in ("person", "unknown")
+            if rest and (lone or named or fold_word(rest[0].group()) in gazetteer.given_names()):
                 royal = len(rest) == 1 and fold_word(words[i].group()) in ROYAL_TITLES
                 cut = words[i].start() if royal else rest[0].start()  # 'Prince Harry' stays whole
                 return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
@@ -345,8 +353,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:
     """Candidates -> (those read as names, those left: ambiguous ones the entity table already judged)."""
     names, left = [], []
-    candidates = _comma_lists(text, candidates)
-    for candidate in (part for c in candidates for part in _split_pairs(text, _tidy(text, c))):
+    candidates = _possessive_bodies(text, _comma_lists(text, candidates))
+    for candidate in (part for c in candidates for pair in _split_pairs(text, _tidy(text, c))
+                      for part in _acronyms_apart(pair)):
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue
@@ -357,7 +366,7 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if is_name and (_quoted_title(text, candidate, tokens) or _heading(text, candidate, tokens)):
             left.append(candidate)  # '“Divide and Conquer.”', 'Story Continued Below': a slogan, title or heading
         elif is_name:
-            candidate, tokens = _with_number(text, candidate, tokens)
+            candidate, tokens = _with_ordinal(text, *_with_number(text, candidate, tokens))
             names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
                               _title(text, candidate.start_char)))
         elif is_name is not None:
@@ -378,6 +387,55 @@ def _with_number(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tu
     end = found.end()
     return Candidate(text[candidate.start_char:end], candidate.start_char, end, candidate.note), \
         tokens + (found.group(1),)
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th)) $")
+
+
+def _with_ordinal(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tuple[Candidate, tuple[str, ...]]:
+    """'1st District of Wisconsin', '9th Circuit', '82nd Airborne Division': a name of no person or place after an
+    ordinal number is named with it (without it, it is cut or no name at all)."""
+    found = _ORDINAL_BEFORE.search(text, max(0, candidate.start_char - 6), candidate.start_char)
+    if not found or name_type(tokens) in ("person", "place"):
+        return candidate, tokens
+    start = found.start()
+    return Candidate(text[start:candidate.end_char], start, candidate.end_char, candidate.note), \
+        (found.group(1),) + tokens
+
+
+_JOINED_ACRONYMS = re.compile(r"[A-Z][A-Za-z]*[A-Z](?:-[A-Z][A-Za-z]*[A-Z])+")
+
+
+def _acronyms_apart(candidate: Candidate) -> list[Candidate]:
+    """'AP-GfK', 'ABC-WaPo' -> each acronym: two bodies joined by a hyphen (a joint poll), not one name."""
+    if "-" not in candidate.surface or not _JOINED_ACRONYMS.fullmatch(candidate.surface) or \
+            not any(part.isupper() for part in candidate.surface.split("-")):
+        return [candidate]
+    out, at = [], 0
+    for part in candidate.surface.split("-"):
+        out.append(Candidate(part, candidate.start_char + at, candidate.start_char + at + len(part), candidate.note))
+        at += len(part) + 1
+    return out
+
+
+_POSSESSIVE_GAP = frozenset({"’s ", "'s "})
+
+
+def _possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """'Young America', 'Foundation' -> 'Young America’s Foundation': a name owning a body's word is that body's
+    name ('People's Party'), read as one."""
+    out, i = [], 0
+    while i < len(candidates):
+        first = candidates[i]
+        after = candidates[i + 1] if i + 1 < len(candidates) else None
+        if after and text[first.end_char:after.start_char] in _POSSESSIVE_GAP and \
+                fold_word(after.surface.split()[0]) in ORGANISATION_WORDS and not first.note and not after.note:
+            out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
 
 
 _BODY_OF = re.compile(r"\w+ of [A-Z][a-z]+$")
@@ -439,6 +497,9 @@ def _ends_in_office(tokens: tuple[str, ...]) -> bool:
         name_type(tokens) != "person"
 
 
+_PLURAL_ACRONYM = re.compile(r" [A-Z]{2,}s$")  # 'UK MPs', 'Fortune 500 CEOs': a group of people, no name
+
+
 @lru_cache(maxsize=1 << 17)  # what a run of words reads as depends on its words alone, and names repeat
 def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
     """A candidate's words -> (where its name starts after a role, the name's key tokens, whether it reads as a
@@ -452,7 +513,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
     if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or _role_word(surface))) or \
             (tokens and (tokens[-1] in _OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in _OFFICES)) \
-            or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens):
+            or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens) or _PLURAL_ACRONYM.search(surface):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
     if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \
