@@ -548,7 +548,8 @@ def test_headlines_after_a_quote_mark_or_in_a_bracketed_aside_give_no_names():
 
 
 def test_a_name_before_disease_or_syndrome_names_the_illness_not_the_place_or_person():
-    mentions, candidates = _found("Children had an illness called Kawasaki disease, like Lou Gehrig's disease, in Osaka.")
+    mentions, candidates = _found("Children had an illness called Kawasaki disease, like Lou Gehrig's disease, in "
+                                  "Osaka.")
     assert [m[0] for m in mentions] == ["Osaka"]
     assert [c[0] for c in candidates] == ["Kawasaki", "Lou Gehrig"]
 
@@ -581,6 +582,7 @@ def test_laws_and_regions_are_no_people_and_a_spelled_out_acronym_names_a_body()
                   ("b", "n:central-america", "Central America", "discovered"),
                   ("b", "n:america", "America", "pending_f"),
                   ("c", "n:ocean-quest", "Ocean Quest", "discovered"), ("c", "n:ocean-quest", "OQ", "acronym"))
-    types = dict(zip(*resolve(table, set(), set()).entities.select(["entity_id", "entity_type"]).to_pydict().values()))
+    entities = resolve(table, set(), set()).entities.to_pylist()
+    types = {e["entity_id"]: e["entity_type"] for e in entities}
     assert types["civil-rights-act"] == "unknown" and types["central-america"] == "unknown"
     assert types["ocean-quest"] == "organisation"
