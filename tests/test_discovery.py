@@ -4,7 +4,7 @@ import pytest
 from transforms.names.decisions import entity_decision
 from transforms.names.mentions import extract_mentions, parse_entities
 from transforms.names.reading import key_tokens, name_type
-from transforms.names.resolution import merge_proposals, resolve, resolve_names
+from transforms.names.resolution import lower_case_words, merge_proposals, resolve, resolve_names
 
 ENTITIES = parse_entities([
     {"entity_id": "jordan", "canonical_name": "Jordan", "entity_type": "place", "aliases": ""},
@@ -586,3 +586,9 @@ def test_laws_and_regions_are_no_people_and_a_spelled_out_acronym_names_a_body()
     types = {e["entity_id"]: e["entity_type"] for e in entities}
     assert types["civil-rights-act"] == "unknown" and types["central-america"] == "unknown"
     assert types["ocean-quest"] == "organisation"
+
+
+def test_lower_case_words_are_whole_words_written_in_lower_case_only():
+    bodies = ["The state's hell-bent iPhone café; State abc1 Hell", "it was swell,"]
+    assert lower_case_words({"state", "hell", "iphone", "phone", "cafe", "abc", "swell", "well"}, bodies) == \
+        {"state", "hell", "swell"}

@@ -281,10 +281,12 @@ def _capitalised_words(line: str) -> int | None:
     are no words), or None when one is not."""
     n_long = 0
     for word in line.split():
-        if len(word) >= 4 and not word[:1].isdigit():
-            if not word.lstrip(_OPENING_MARKS)[:1].isupper():
+        if len(word) >= 4:
+            first = word[0]
+            if first.isupper() or (not first.isalnum() and word.lstrip(_OPENING_MARKS)[:1].isupper()):
+                n_long += 1
+            elif not first.isdigit():
                 return None  # prose: a lower-case word comes early, so most lines stop here
-            n_long += 1
     return n_long
 
 

@@ -9,6 +9,7 @@ ambiguous (two bearers) or becomes an entity of its own (a place, a titled perso
 articles never write in lower case). A lone acronym goes to the expansion the articles give it most.
 """
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,7 @@ USUAL_MIN, USUAL_COUNT = 0.9, 20
 # A lone word written alone more than this many times as often as the one full name ending in it is no surname of it.
 LONE_RATIO = 5
 SMALL_TOWN = 200_000  # a town this small named by a given name is named for its people's given name more often
+_NON_WORD = re.compile(r"\W+")
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -356,12 +358,13 @@ def with_curated_counts(entities: pa.Table, curated_mentions: pa.Table) -> pa.Ta
 
 def lower_case_words(words: set[str], bodies) -> set[str]:
     """Folded lone words + sample bodies -> those the bodies also write in lower case ('Hell', 'State')."""
-    import re
-
-    found: set[str] = set()
-    for body in bodies:
-        found |= words.intersection(re.findall(r"\b[a-z]+\b", body))
-    return found
+    written: set[str] = set()
+    for body in bodies:  # the bodies' distinct words: a split at white space is far cheaper than a pattern
+        written.update(body.split())
+    # words glued to punctuation ('state,', "state's", 'well-known') are split apart once, all together
+    glued = [w for w in written if not w.isalpha()]
+    written.update(_NON_WORD.split(" ".join(glued)))
+    return {w for w in words.intersection(written) if w.isascii() and w.isalpha() and w.islower()}
 
 
 def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
