@@ -35,8 +35,10 @@ according earlier later last next first second third northern southern eastern w
 lower across under over through throughout inside outside behind beyond between besides amid amidst among amongst
 around near
 toward towards upon via like unlike can could should would must might shall whether once even just only still now
-tonight feb apr jun jul aug sep sept oct nov dec either neither nor whereas whilst thus hence therefore nevertheless
-nonetheless otherwise perhaps""".split())
+tonight feb apr jun jul aug sep sept oct nov dec""".split())
+# Closed-class words that open a sentence before a name ('Either McCarthy is'): never the name's first word.
+SENTENCE_OPENERS = frozenset("""either neither nor whereas whilst thus hence therefore nevertheless nonetheless
+otherwise perhaps""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.
 DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
 DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish

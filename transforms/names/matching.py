@@ -20,6 +20,7 @@ from transforms.lexicon import (
     NOT_NAMES,
     ORGANISATION_WORDS,
     ROYAL_TITLES,
+    SENTENCE_OPENERS,
     TITLES,
     fold_words,
     is_demonym,
@@ -29,7 +30,7 @@ _TOKEN_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)")
 _APOSTROPHES = "'’`ʼ"
 # Unions built once: they are tested for every token of every article.
 _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
-_NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
+_NOT_NAME_STARTS = NOT_NAMES | CONNECTORS | SENTENCE_OPENERS
 # Words that open a sentence as often as a name: inside a sentence, capitalised before another capitalised word, they
 # are the name's first word ('Northern Ireland', 'First Amendment', 'Central Intelligence Agency').
 _NAME_OPENERS = frozenset({"central", "eastern", "northern", "southern", "western", "upper", "lower", "first",
