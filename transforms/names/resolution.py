@@ -224,18 +224,16 @@ def _word_before_town(word: str, common: set[str]) -> bool:
 
 
 def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
-    """A full name's type from its words; one an article spells out for an acronym is an organisation's; one of two or
-    three words and no known type is a person's when an article resolves a titled or speaking surname to it ('Mr.
-    Romney', 'Romney said' beside 'Mitt Romney'), or when its last word stands somewhere after a person's title ('Mr.
-    Martin' for 'Trayvon Martin'), unless a law's word ends it or a word no name opens with opens it."""
+    """A full name's type from its words; one of two or three words and no known type is a person's when an article
+    resolves a titled or speaking surname to it ('Mr. Romney', 'Romney said' beside 'Mitt Romney'), or when its last
+    word stands somewhere after a person's title ('Mr. Martin' for 'Trayvon Martin'), unless a law's word ends it or
+    a word no name opens with opens it ('Central America' beside a 'Miss America')."""
     tokens = _tokens(name_id)
     found = name_type(tokens)
     if found != "unknown" or tokens[-1] in THING_WORDS:
         return found  # 'Civil Rights Act': a law, whatever resolves to it
-    if "acronym" in kinds and len(tokens) >= 2:
-        return "organisation"  # 'Internet Research Agency (IRA)': a name spelled out for its acronym is a body's
     if not 2 <= len(tokens) <= 3 or tokens[0] in NOT_NAMES:
-        return found  # 'Central America' beside a 'Miss America'
+        return found
     return "person" if "surname_in_article" in kinds or PREFIX + tokens[-1] in titled else found
 
 
