@@ -592,3 +592,9 @@ def test_lower_case_words_are_whole_words_written_in_lower_case_only():
     bodies = ["The state's hell-bent iPhone café; State abc1 Hell", "it was swell,"]
     assert lower_case_words({"state", "hell", "iphone", "phone", "cafe", "abc", "swell", "well"}, bodies) == \
         {"state", "hell", "swell"}
+
+
+def test_a_stray_word_before_a_name_the_text_writes_without_it_is_cut_off():
+    mentions, _ = _found("Apparently Mitt Romney won. Later Mitt Romney spoke, and Utah Mitt Romney left. George W. "
+                         "Bush came; W. Bush stayed. Black Lives Matter marched.")
+    assert [m[0] for m in mentions] == ["Mitt Romney"] * 3 + ["George W. Bush", "W. Bush", "Black Lives Matter"]

@@ -273,6 +273,9 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
         words = words[:written_twice]
         surface = " ".join(words)
+    if _stray_first_word(words, text, surface):  # 'Apparently Mitt Romney', 'Utah Mitt Romney'
+        surface, start = surface[len(words[0]) + 1:], start + len(words[0]) + 1
+        words = words[1:]
     if len(words) >= 2 and words[0] in _MODALS and _opens_sentence(text, start) and _asks(text, after):
         words = words[1:]  # 'Will Obama strike?': a question's verb, not a given name
         cut = len(surface) - len(" ".join(words))
@@ -287,6 +290,18 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     if (surface, start) == (candidate.surface, candidate.start_char):
         return candidate
     return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+def _stray_first_word(words: list[str], text: str, surface: str) -> bool:
+    """Whether a run's first word is no part of the name after it: a word that is no given name, title, body's word or
+    acronym before a name of two words or more that the text also writes without it ('Apparently Mitt Romney',
+    'Obama White House' beside 'Mitt Romney', 'White House')."""
+    if len(words) < 3 or not words[1][:1].isupper() or words[0].isupper() or not words[0].isalpha():
+        return False
+    first = fold_word(words[0])
+    if first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or _role_word(words[0]):
+        return False
+    return text.count(surface[len(words[0]) + 1:]) > text.count(surface)
 
 
 _MODALS = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Did", "Does", "Do", "Is", "Are", "Has"})
