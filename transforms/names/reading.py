@@ -299,9 +299,8 @@ def _stray_first_word(words: list[str], text: str, surface: str) -> bool:
     if len(words) < 3 or not words[1][:1].isupper() or words[0].isupper() or not words[0].isalpha():
         return False
     first = fold_word(words[0])
-    if first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or _role_word(words[0]):
-        return False
-    return text.count(surface[len(words[0]) + 1:]) > text.count(surface)
+    return not (first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or
+                _role_word(words[0])) and text.count(surface[len(words[0]) + 1:]) > text.count(surface)
 
 
 _MODALS = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Did", "Does", "Do", "Is", "Are", "Has"})
