@@ -598,3 +598,10 @@ def test_a_stray_word_before_a_name_the_text_writes_without_it_is_cut_off():
     mentions, _ = _found("Apparently Mitt Romney won. Later Mitt Romney spoke, and Utah Mitt Romney left. George W. "
                          "Bush came; W. Bush stayed. Black Lives Matter marched.")
     assert [m[0] for m in mentions] == ["Mitt Romney"] * 3 + ["George W. Bush", "W. Bush", "Black Lives Matter"]
+
+
+def test_a_name_inside_other_longer_names_is_not_written_alone():
+    mentions, _ = _found("The Civil Rights Act and the Voting Rights Act passed; so did the FY15 National Defense "
+                         "Authorization Act (NDAA). Georgetown Law School and Columbia Law School agreed.")
+    assert [m[0] for m in mentions] == ["Civil Rights Act", "Voting Rights Act", "National Defense Authorization Act",
+                                        "NDAA", "Georgetown Law School", "Columbia Law School"]

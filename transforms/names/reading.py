@@ -117,8 +117,11 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
             honorific = words[i].group().casefold().rstrip(".") in _TITLE_ABBREVIATIONS  # 'Mr Almutairi'
             lone = len(rest) == 1 and (i >= 1 or plural or honorific) and rest[0].group().isalpha() and \
                 fold_word(rest[0].group()) not in ORGANISATION_WORDS
-            named = len(rest) >= 2 and all(w.group()[:1].isupper() and w.group().isalpha() for w in rest) and \
-                name_type(key_tokens(candidate.surface[rest[0].start():])) in ("person", "unknown")
+            # 'ARISE Founder Calev Myers': two words or more of no body or thing after an office name a person
+            tail = key_tokens(candidate.surface[rest[0].start():])
+            named = len(rest) >= 2 and words[i].group().casefold() in _OFFICES and tail[-1] not in THING_WORDS and \
+                all(w.group()[:1].isupper() and w.group().isalpha() for w in rest) and \
+                name_type(tail) in ("person", "unknown")
             if rest and (lone or named or fold_word(rest[0].group()) in gazetteer.given_names()):
                 royal = len(rest) == 1 and fold_word(words[i].group()) in ROYAL_TITLES
                 cut = words[i].start() if royal else rest[0].start()  # 'Prince Harry' stays whole
@@ -300,7 +303,20 @@ def _stray_first_word(words: list[str], text: str, surface: str) -> bool:
         return False
     first = fold_word(words[0])
     return not (first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or
-                _role_word(words[0])) and text.count(surface[len(words[0]) + 1:]) > text.count(surface)
+                _role_word(words[0])) and _written_alone(text, surface[len(words[0]) + 1:], words[0])
+
+
+def _written_alone(text: str, name: str, word: str) -> bool:
+    """Whether the text writes a name somewhere without this word before it, and no other capitalised word ('Mitt
+    Romney said', 'Sen. Mitt Romney', 'Later Mitt Romney'; not 'Voting Rights Act' for 'Rights Act')."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[max(0, at - 40):at].split()
+        if not before or (before[-1] != word and (not before[-1][:1].isupper() or before[-1][-1] in '.:!?"”“' or
+                                                  before[-1].casefold() in NOT_NAMES)):
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 _MODALS = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Did", "Does", "Do", "Is", "Are", "Has"})
