@@ -605,3 +605,10 @@ def test_a_name_inside_other_longer_names_is_not_written_alone():
                          "Authorization Act (NDAA). Georgetown Law School and Columbia Law School agreed.")
     assert [m[0] for m in mentions] == ["Civil Rights Act", "Voting Rights Act", "National Defense Authorization Act",
                                         "NDAA", "Georgetown Law School", "Columbia Law School"]
+
+
+def test_credits_places_owning_bodies_party_words_and_quoted_names_keep_their_names():
+    mentions, _ = _found("(Will Vragovic, The Tampa Bay Times/AP Photo) He spoke at the Republican National Convention "
+                         "about the “Grand Old Party” and units of China's Army in the Wuhan virus era.")
+    assert [m[0] for m in mentions] == ["Will Vragovic", "Tampa Bay Times", "Republican National Convention",
+                                        "Grand Old Party", "China", "Wuhan"]

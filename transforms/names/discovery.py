@@ -174,7 +174,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     found = list(mentions)
     for name in names:
         if _EPONYM_AFTER.match(text, name.end):
-            left.append(Candidate(name.surface, name.start, name.end, "names a disease or effect after it"))
+            left.append(Candidate(name.surface, name.start, name.end, "names an illness after it"))
             continue
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
                                      and name.tokens not in tails):
@@ -196,9 +196,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
 
 
-# 'Kawasaki disease', 'Guillain-Barre syndrome', 'Zika virus': a name before these words names an illness or an effect
-# after a person or place, not that person or place.
-_EPONYM_AFTER = re.compile(r"(?:['’]s)? (?:disease|diseases|syndrome|virus|fever|disorder|palsy|sarcoma|effect)\b")
+# 'Kawasaki disease', 'Guillain-Barre syndrome': a name before these words names an illness after a person or place,
+# not that person or place ('Wuhan virus', 'the Trump effect' do mean the place and the person).
+_EPONYM_AFTER = re.compile(r"(?:['’]s)? (?:disease|diseases|syndrome|disorder|palsy|sarcoma)\b")
 _STATE_WORD = re.compile(r" state\b")
 
 

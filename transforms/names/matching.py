@@ -265,14 +265,16 @@ def _title_case_lines(text: str) -> list[tuple[int, int, int]]:
         elif "(" in line:
             for aside in _ASIDE.finditer(line):
                 n_long = _capitalised_words(aside.group())
-                # a headline, not a list of names: its small words are capitalised too ('As Police Say His')
-                if n_long is not None and n_long >= 4 and any(
-                        w[:1].isupper() and w.casefold() in NOT_NAMES for w in aside.group().split()[2:]):
+                # a headline, not a list of names or a credit: its small words are capitalised too ('As Police Say
+                # His'), not only an article ('Will Vragovic, The Tampa Bay Times/AP Photo')
+                if n_long is not None and n_long >= 4 and sum(
+                        w.istitle() and w.casefold() in NOT_NAMES - _ARTICLE_WORDS for w in aside.group().split()) >= 2:
                     spans.append((offset + aside.start(), offset + aside.end(), n_long))
         offset += len(line) + 1
     return spans
 
 
+_ARTICLE_WORDS = frozenset({"the", "a", "an"})
 _ASIDE = re.compile(r"\([^()]{20,}\)")
 _OPENING_MARKS = "‘“\"'("
 

@@ -39,6 +39,7 @@ _TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm
 _OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
 ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor founder cofounder
 co-founder""".split())
+_PARTIES = frozenset({"democrat", "republican"})  # adjectives too: 'Republican National Convention'
 # Offices that end a role too, unless 'of' makes them a body ('Department of Justice') or a given name opens a
 # person's name ('Mike Judge'): 'Supreme Court Justice', 'Appeals Court Judge', 'House Majority Leader'.
 _BODY_OFFICES = frozenset("""justice judge leader mayor president representative congressman congresswoman lawmaker
@@ -119,7 +120,8 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
                 fold_word(rest[0].group()) not in ORGANISATION_WORDS
             # 'ARISE Founder Calev Myers': two words or more of no body or thing after an office name a person
             tail = key_tokens(candidate.surface[rest[0].start():])
-            named = len(rest) >= 2 and words[i].group().casefold() in _OFFICES and tail[-1] not in THING_WORDS and \
+            named = len(rest) >= 2 and words[i].group().casefold() in _OFFICES - _PARTIES and \
+                tail[-1] not in THING_WORDS and \
                 all(w.group()[:1].isupper() and w.group().isalpha() for w in rest) and \
                 name_type(tail) in ("person", "unknown")
             if rest and (lone or named or fold_word(rest[0].group()) in gazetteer.given_names()):
@@ -276,7 +278,7 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
         words = words[:written_twice]
         surface = " ".join(words)
-    if _stray_first_word(words, text, surface):  # 'Apparently Mitt Romney', 'Utah Mitt Romney'
+    if _stray_first_word(words, text, surface, start):  # 'Apparently Mitt Romney', 'Utah Mitt Romney'
         surface, start = surface[len(words[0]) + 1:], start + len(words[0]) + 1
         words = words[1:]
     if len(words) >= 2 and words[0] in _MODALS and _opens_sentence(text, start) and _asks(text, after):
@@ -295,7 +297,7 @@ def _tidy(text: str, candidate: Candidate) -> Candidate:
     return Candidate(surface, start, start + len(surface), candidate.note)
 
 
-def _stray_first_word(words: list[str], text: str, surface: str) -> bool:
+def _stray_first_word(words: list[str], text: str, surface: str, start: int) -> bool:
     """Whether a run's first word is no part of the name after it: a word that is no given name, title, body's word or
     acronym before a name of two words or more that the text also writes without it ('Apparently Mitt Romney',
     'Obama White House' beside 'Mitt Romney', 'White House')."""
@@ -303,22 +305,25 @@ def _stray_first_word(words: list[str], text: str, surface: str) -> bool:
         return False
     first = fold_word(words[0])
     return not (first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or
-                _role_word(words[0])) and _written_alone(text, surface[len(words[0]) + 1:], words[0])
+                _role_word(words[0])) and _written_alone(text, surface[len(words[0]) + 1:], words[0],
+                                                         start + len(words[0]) + 1)
 
 
-def _written_alone(text: str, name: str, word: str) -> bool:
-    """Whether the text writes a name somewhere without this word before it, and no other capitalised word ('Mitt
-    Romney said', 'Sen. Mitt Romney', 'Later Mitt Romney'; not 'Voting Rights Act' for 'Rights Act')."""
+def _written_alone(text: str, name: str, word: str, here: int) -> bool:
+    """Whether the text writes a name somewhere else without this word before it, and no other capitalised word
+    ('Mitt Romney said', 'Sen. Mitt Romney', 'Later Mitt Romney'; not 'Voting Rights Act' for 'Rights Act')."""
     at = text.find(name)
     while at >= 0:
         before = text[max(0, at - 40):at].split()
-        if not before or (before[-1] != word and (not before[-1][:1].isupper() or before[-1][-1] in '.:!?"”“' or
-                                                  before[-1].casefold() in NOT_NAMES)):
+        last = before[-1].lstrip(_MARKS) if before else ""
+        if at != here and last != word and (not last[:1].isupper() or last[-1] in '.:!?"”“' or
+                                            last.casefold() in NOT_NAMES):
             return True
         at = text.find(name, at + len(name))
     return False
 
 
+_MARKS = "\"'“‘([{"
 _MODALS = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Did", "Does", "Do", "Is", "Are", "Has"})
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -453,13 +458,14 @@ _POSSESSIVE_GAP = frozenset({"’s ", "'s "})
 
 def _possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """'Young America', 'Foundation' -> 'Young America’s Foundation': a name owning a body's word is that body's
-    name ('People's Party'), read as one."""
+    name ('People's Party'), read as one; a place owning one names the place and its body ('Britain's Parliament')."""
     out, i = [], 0
     while i < len(candidates):
         first = candidates[i]
         after = candidates[i + 1] if i + 1 < len(candidates) else None
         if after and text[first.end_char:after.start_char] in _POSSESSIVE_GAP and \
-                fold_word(after.surface.split()[0]) in ORGANISATION_WORDS and not first.note and not after.note:
+                fold_word(after.surface.split()[0]) in ORGANISATION_WORDS and not first.note and not after.note \
+                and not gazetteer.places().is_place(" ".join(key_tokens(first.surface))):
             out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
             i += 2
             continue
