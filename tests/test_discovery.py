@@ -555,8 +555,8 @@ def test_a_name_before_disease_or_syndrome_names_the_illness_not_the_place_or_pe
 
 
 def test_joined_acronyms_ordinals_possessive_bodies_and_glued_given_names():
-    mentions, candidates = _found("An AP-GfK poll of the 1st District of Wisconsin and the 9th Circuit, said the Young "
-                                  "America’s Foundation. The Denver Post said Ke’Arre Stewart, 29, left.")
+    mentions, candidates = _found("An AP-GfK poll by GfK of the 1st District of Wisconsin and the 9th Circuit, said "
+                                  "the Young America’s Foundation. The Denver Post said Ke’Arre Stewart, 29, left.")
     surfaces = [m[0] for m in mentions]
     assert {"GfK", "1st District of Wisconsin", "9th Circuit", "Young America’s Foundation", "Ke’Arre Stewart"} <= \
         set(surfaces)
@@ -612,3 +612,13 @@ def test_credits_places_owning_bodies_party_words_and_quoted_names_keep_their_na
                          "about the “Grand Old Party” and units of China's Army in the Wuhan virus era.")
     assert [m[0] for m in mentions] == ["Will Vragovic", "Tampa Bay Times", "Republican National Convention",
                                         "Grand Old Party", "China", "Wuhan"]
+
+
+def test_hyphenated_bodies_and_a_place_or_party_before_another_body_stay_whole():
+    mentions, _ = _found("The AFL-CIO said SARS-CoV-2 spread. The Occupy Wall Street movement and the Ohio Republican "
+                         "Party met on Wall Street, then the Republican Party did.\nSen. Lamar Alexander in 2017 "
+                         "(Joshua Roberts/Reuters)")
+    surfaces = [m[0] for m in mentions]
+    assert {"AFL-CIO", "Occupy Wall Street", "Ohio Republican Party", "Lamar Alexander", "Joshua Roberts"} <= \
+        set(surfaces)
+    assert not {"AFL", "CIO", "CoV"} & set(surfaces)

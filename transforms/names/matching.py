@@ -274,6 +274,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
 _ARTICLE_WORDS = frozenset({"the", "a", "an"})
 _ASIDE = re.compile(r"\([^()]{20,}\)")
 _OPENING_MARKS = "‘“\"'("
@@ -281,15 +282,15 @@ _OPENING_MARKS = "‘“\"'("
 
 def _capitalised_words(line: str) -> int | None:
     """How many words of four letters or more a line has, all capitalised (after an opening quote: '‘MAGA’'; numbers
-    are no words), or None when one is not."""
+    but years are no words: 'Drops 20-Week Abortion Limit'), or None when one is not."""
     n_long = 0
     for word in line.split():
         if len(word) >= 4:
             first = word[0]
             if first.isupper() or (not first.isalnum() and word.lstrip(_OPENING_MARKS)[:1].isupper()):
                 n_long += 1
-            elif not first.isdigit():
-                return None  # prose: a lower-case word comes early, so most lines stop here
+            elif not first.isdigit() or _YEAR.match(word):
+                return None  # prose: a lower-case word comes early, so most lines stop here; a caption has a year
     return n_long
 
 

@@ -301,8 +301,13 @@ def _stray_first_word(words: list[str], text: str, surface: str, start: int) -> 
     """Whether a run's first word is no part of the name after it: a word that is no given name, title, body's word or
     acronym before a name of two words or more that the text also writes without it ('Apparently Mitt Romney',
     'Obama White House' beside 'Mitt Romney', 'White House')."""
-    if len(words) < 3 or not words[1][:1].isupper() or words[0].isupper() or not words[0].isalpha():
+    if len(words) < 3 or not words[1][:1].isupper() or words[0].isupper() or not words[0].isalpha() or \
+            len(words[0]) < 3:
         return False
+    rest = name_type(key_tokens(surface[len(words[0]) + 1:]))
+    if rest == "place" or (rest == "organisation" and (is_demonym(words[0]) or gazetteer.places().is_place(
+            fold_word(words[0])))):
+        return False  # 'Occupy Wall Street', 'Ohio Republican Party': another body or place than the rest names
     first = fold_word(words[0])
     return not (first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or
                 _role_word(words[0])) and _written_alone(text, surface[len(words[0]) + 1:], words[0],
@@ -390,7 +395,7 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
     names, left = [], []
     candidates = _possessive_bodies(text, _comma_lists(text, candidates))
     for candidate in (part for c in candidates for pair in _split_pairs(text, _tidy(text, c))
-                      for part in _acronyms_apart(pair)):
+                      for part in _acronyms_apart(text, pair)):
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue
@@ -441,10 +446,13 @@ def _with_ordinal(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> t
 _JOINED_ACRONYMS = re.compile(r"[A-Z][A-Za-z]*[A-Z](?:-[A-Z][A-Za-z]*[A-Z])+")
 
 
-def _acronyms_apart(candidate: Candidate) -> list[Candidate]:
-    """'AP-GfK', 'ABC-WaPo' -> each acronym: two bodies joined by a hyphen (a joint poll), not one name."""
+def _acronyms_apart(text: str, candidate: Candidate) -> list[Candidate]:
+    """'AP-GfK', 'ABC-WaPo' -> each acronym: two bodies joined by a hyphen (a joint poll), not one name, when the text
+    writes one of them alone too ('AFL-CIO', 'SARS-CoV-2' stay whole)."""
     if "-" not in candidate.surface or not _JOINED_ACRONYMS.fullmatch(candidate.surface) or \
-            not any(part.isupper() for part in candidate.surface.split("-")):
+            not any(part.isupper() for part in candidate.surface.split("-")) or \
+            text[candidate.end_char:candidate.end_char + 1] == "-" or not any(
+                re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text) for part in candidate.surface.split("-")):
         return [candidate]
     out, at = [], 0
     for part in candidate.surface.split("-"):
