@@ -622,3 +622,12 @@ def test_hyphenated_bodies_and_a_place_or_party_before_another_body_stay_whole()
     assert {"AFL-CIO", "Occupy Wall Street", "Ohio Republican Party", "Lamar Alexander", "Joshua Roberts"} <= \
         set(surfaces)
     assert not {"AFL", "CIO", "CoV"} & set(surfaces)
+
+
+def test_a_body_owning_a_part_and_a_title_after_a_stray_word_keep_the_rules_they_had():
+    mentions, _ = _found("Godspeed President Bush. And President Bush said so. The National Emergencies Act and the "
+                         "1976 Emergencies Act. It is under review by the Justice Department’s Office of Professional "
+                         "Responsibility.")
+    surfaces = [m[0] for m in mentions]
+    assert surfaces[:2] == ["Bush", "Bush"] and "National Emergencies Act" in surfaces
+    assert {"Justice Department", "Office of Professional Responsibility"} <= set(surfaces)

@@ -302,12 +302,14 @@ def _stray_first_word(words: list[str], text: str, surface: str, start: int) -> 
     acronym before a name of two words or more that the text also writes without it ('Apparently Mitt Romney',
     'Obama White House' beside 'Mitt Romney', 'White House')."""
     if len(words) < 3 or not words[1][:1].isupper() or words[0].isupper() or not words[0].isalpha() or \
-            len(words[0]) < 3:
+            len(words[0]) < 3 or _role_word(words[1]):
+        return False  # ('Godspeed President Bush': the title before the name is cut by the rules for roles)
+    tokens = key_tokens(surface[len(words[0]) + 1:])
+    rest = name_type(tokens)
+    # 'Occupy Wall Street', 'Ohio Republican Party', 'National Emergencies Act': another body, place or law
+    if rest == "place" or tokens[-1] in THING_WORDS or (rest == "organisation" and (
+            is_demonym(words[0]) or gazetteer.places().is_place(fold_word(words[0])))):
         return False
-    rest = name_type(key_tokens(surface[len(words[0]) + 1:]))
-    if rest == "place" or (rest == "organisation" and (is_demonym(words[0]) or gazetteer.places().is_place(
-            fold_word(words[0])))):
-        return False  # 'Occupy Wall Street', 'Ohio Republican Party': another body or place than the rest names
     first = fold_word(words[0])
     return not (first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or
                 _role_word(words[0])) and _written_alone(text, surface[len(words[0]) + 1:], words[0],
@@ -466,14 +468,15 @@ _POSSESSIVE_GAP = frozenset({"’s ", "'s "})
 
 def _possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """'Young America', 'Foundation' -> 'Young America’s Foundation': a name owning a body's word is that body's
-    name ('People's Party'), read as one; a place owning one names the place and its body ('Britain's Parliament')."""
+    name ('People's Party'), read as one; a place or body owning one names itself and its part ('Britain's Parliament',
+    'Justice Department’s Office of Professional Responsibility')."""
     out, i = [], 0
     while i < len(candidates):
         first = candidates[i]
         after = candidates[i + 1] if i + 1 < len(candidates) else None
         if after and text[first.end_char:after.start_char] in _POSSESSIVE_GAP and \
                 fold_word(after.surface.split()[0]) in ORGANISATION_WORDS and not first.note and not after.note \
-                and not gazetteer.places().is_place(" ".join(key_tokens(first.surface))):
+                and name_type(key_tokens(first.surface)) not in ("place", "organisation"):
             out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
             i += 2
             continue
