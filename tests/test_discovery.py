@@ -631,3 +631,10 @@ def test_a_body_owning_a_part_and_a_title_after_a_stray_word_keep_the_rules_they
     surfaces = [m[0] for m in mentions]
     assert surfaces[:2] == ["Bush", "Bush"] and "National Emergencies Act" in surfaces
     assert {"Justice Department", "Office of Professional Responsibility"} <= set(surfaces)
+
+
+def test_a_person_or_party_holding_a_senate_keeps_its_own_name():
+    mentions, candidates = _found("Hillary Clinton attends Kerry's Senate confirmation hearing. The GOP's Senate "
+                                  "majority held. The Poor People’s Campaign came to Children's Hospital.")
+    assert [m[0] for m in mentions] == ["Hillary Clinton", "Kerry", "GOP", "Poor People’s Campaign",
+                                        "Children's Hospital"]

@@ -474,15 +474,28 @@ def _possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate
     while i < len(candidates):
         first = candidates[i]
         after = candidates[i + 1] if i + 1 < len(candidates) else None
-        if after and text[first.end_char:after.start_char] in _POSSESSIVE_GAP and \
-                fold_word(after.surface.split()[0]) in ORGANISATION_WORDS and not first.note and not after.note \
-                and name_type(key_tokens(first.surface)) not in ("place", "organisation"):
+        if after and text[first.end_char:after.start_char] in _POSSESSIVE_GAP and _owns_a_body(first, after):
             out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
             i += 2
             continue
         out.append(first)
         i += 1
     return out
+
+
+# Bodies a person, party or place has rather than names: 'Kerry's Senate confirmation', 'the GOP's Senate majority'.
+_BODIES_HELD = frozenset({"senate", "house", "congress", "parliament", "army", "navy", "party", "administration",
+                          "government", "court", "cabinet", "team", "police", "forces", "guard", "assembly"})
+
+
+def _owns_a_body(first: Candidate, after: Candidate) -> bool:
+    """Whether a name and the body's word after its possessive are one body's name ('Young America’s Foundation')."""
+    words = after.surface.split()
+    tokens = key_tokens(first.surface)
+    return fold_word(words[0]) in ORGANISATION_WORDS and not first.note and not after.note and \
+        not (len(words) == 1 and words[0].casefold() in _BODIES_HELD) and not first.surface.isupper() and \
+        not (len(tokens) == 1 and tokens[0] in gazetteer.given_names()) and \
+        name_type(tokens) not in ("place", "organisation")
 
 
 _BODY_OF = re.compile(r"\w+ of [A-Z][a-z]+$")
