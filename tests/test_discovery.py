@@ -3,7 +3,7 @@ import pytest
 
 from transforms.names.decisions import entity_decision
 from transforms.names.mentions import extract_mentions, parse_entities
-from transforms.names.reading import key_tokens, name_type
+from transforms.names.name_words import key_tokens, name_type
 from transforms.names.resolution import lower_case_words, merge_proposals, resolve, resolve_names
 
 ENTITIES = parse_entities([

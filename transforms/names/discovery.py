@@ -15,7 +15,8 @@ from bisect import bisect_right
 from transforms.lexicon import NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
-from transforms.names.reading import WORD, Name, key_tokens, name_type, read_names
+from transforms.names.name_words import WORD, key_tokens, name_type
+from transforms.names.reading import Name, read_names
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id

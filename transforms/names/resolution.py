@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from transforms.lexicon import NOT_NAMES, THING_WORDS
 from transforms.names import gazetteer
 from transforms.names.discovery import PREFIX, SEX_MARK
-from transforms.names.reading import key_tokens, name_type
+from transforms.names.name_words import key_tokens, name_type
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
