@@ -638,3 +638,22 @@ def test_a_person_or_party_holding_a_senate_keeps_its_own_name():
                                   "majority held. The Poor People’s Campaign came to Children's Hospital.")
     assert [m[0] for m in mentions] == ["Hillary Clinton", "Kerry", "GOP", "Poor People’s Campaign",
                                         "Children's Hospital"]
+
+
+def test_adjectives_opening_a_bodys_name_longer_acronyms_and_surnames_like_place_words_stay():
+    mentions, _ = _found("Then the National Park Service said the Park Service was closed, and Palestinian Islamic "
+                         "Jihad and Islamic Jihad spoke. The Navy SEALs came. Celinda Lake polled; Ms. Lake said so.")
+    surfaces = [m[0] for m in mentions]
+    assert {"National Park Service", "Palestinian Islamic Jihad", "Navy SEALs", "Celinda Lake"} <= set(surfaces)
+    assert ("Lake", "n:celinda-lake", "surname_in_article") in mentions
+
+
+def test_a_word_naming_days_laws_or_bills_is_no_person_of_its_own_even_after_a_title():
+    table = _rows(("a", "n:day+m", "Day", "pending_m"), ("b", "n:day", "Day", "pending"),
+                  ("c", "n:price+m", "Price", "pending_m"))
+    types = {e["entity_id"]: e["entity_type"] for e in resolve(table, set(), set()).entities.to_pylist()}
+    assert "day" not in types and types["price"] == "person"
+    table = _rows(("d", "n:andra-day", "Andra Day", "discovered"), ("d", "n:andra-day", "Day", "surname_in_article"),
+                  ("e", "n:civil-rights-act", "Civil Rights Act", "discovered"), ("f", "n:act+m", "Act", "pending_m"))
+    types = {e["entity_id"]: e["entity_type"] for e in resolve(table, set(), set()).entities.to_pylist()}
+    assert types["andra-day"] == "person" and types["civil-rights-act"] == "unknown"

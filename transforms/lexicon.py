@@ -71,8 +71,8 @@ hall""".split())
 # ('Teton County', 'Schnell Drive'); the first word of a fort or a mountain ('Ft. Devens', 'Mount Hood'). The
 # second set are surnames too ('Nathan Lane', 'Michael Bay'): they make a place only after no given name.
 PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
-PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley river lake bay gulf strait canyon desert
-mountains coast street drive lane""".split())
+PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley gulf strait canyon desert mountains coast
+drive""".split())  # not 'lake', 'bay', 'lane', 'street' or 'river': surnames too often ('Ms. Lake' for Celinda Lake)
 PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 
 

@@ -263,7 +263,8 @@ def _ends_in_office(tokens: tuple[str, ...]) -> bool:
         name_type(tokens) != "person"
 
 
-_PLURAL_ACRONYM = re.compile(r" [A-Z]{2,}s$")  # 'UK MPs', 'Fortune 500 CEOs': a group of people, no name
+# 'UK MPs', 'Fortune 500 CEOs': a group of people, no name; a longer acronym names a body too ('Navy SEALs')
+_PLURAL_ACRONYM = re.compile(r" [A-Z]{2,3}s$")
 
 
 @lru_cache(maxsize=1 << 17)  # what a run of words reads as depends on its words alone, and names repeat

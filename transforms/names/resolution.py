@@ -213,7 +213,8 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
     # A lone word of its own is a place or a titled person; anything else ('Hindu', 'DUIs') is too often no name.
-    own = (places.is_place(word) and not _word_before_town(word, context["common"])) or sexes - {None}
+    own = (places.is_place(word) and not _word_before_town(word, context["common"])) or \
+        (sexes - {None} and word not in THING_WORDS)  # 'Mr. Day' now and then leaves 'Day 390' no entity
     return (name_id, "discovered", None) if own else (None, None, None)
 
 
@@ -230,8 +231,8 @@ def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
     a word no name opens with opens it ('Central America' beside a 'Miss America')."""
     tokens = _tokens(name_id)
     found = name_type(tokens)
-    if found != "unknown" or tokens[-1] in THING_WORDS:
-        return found  # 'Civil Rights Act': a law, whatever resolves to it
+    if found != "unknown" or (tokens[-1] in THING_WORDS and tokens[0] not in gazetteer.given_names()):
+        return found  # 'Civil Rights Act': a law, whatever resolves to it ('Andra Day' may still be a person)
     if not 2 <= len(tokens) <= 3 or tokens[0] in NOT_NAMES:
         return found
     return "person" if "surname_in_article" in kinds or PREFIX + tokens[-1] in titled else found

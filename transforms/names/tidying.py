@@ -65,19 +65,18 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
 
 
 def _stray_first_word(words: list[str], text: str, surface: str, start: int) -> bool:
-    """Whether a run's first word is no part of the name after it: a word that is no given name, title, body's word or
-    acronym before a name of two words or more that the text also writes without it ('Apparently Mitt Romney',
-    'Obama White House' beside 'Mitt Romney', 'White House')."""
+    """Whether a run's first word is no part of the name after it: a sentence's opening word, or a place, that is no
+    given name, title, nationality, body's word or acronym, before a name of two words or more, no body's, place's or
+    law's, that the text also writes without it ('Apparently Mitt Romney', 'Utah Mitt Romney' beside 'Mitt Romney';
+    not 'National Park Service' beside 'Park Service', 'Black Lives Matter')."""
     if len(words) < 3 or not words[1][:1].isupper() or words[0].isupper() or not words[0].isalpha() or \
-            len(words[0]) < 3 or role_word(words[1]):
+            len(words[0]) < 3 or role_word(words[1]) or is_demonym(words[0]):
         return False  # ('Godspeed President Bush': the title before the name is cut by the rules for roles)
-    tokens = key_tokens(surface[len(words[0]) + 1:])
-    rest = name_type(tokens)
-    # 'Occupy Wall Street', 'Ohio Republican Party', 'National Emergencies Act': another body, place or law
-    if rest == "place" or tokens[-1] in THING_WORDS or (rest == "organisation" and (
-            is_demonym(words[0]) or gazetteer.places().is_place(fold_word(words[0])))):
-        return False
     first = fold_word(words[0])
+    tokens = key_tokens(surface[len(words[0]) + 1:])
+    if name_type(tokens) in ("place", "organisation") or tokens[-1] in THING_WORDS or \
+            not (opens_sentence(text, start) or gazetteer.places().is_place(first)):
+        return False
     return not (first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or
                 role_word(words[0])) and _written_alone(text, surface[len(words[0]) + 1:], words[0],
                                                          start + len(words[0]) + 1)
