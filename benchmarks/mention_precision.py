@@ -45,6 +45,9 @@ def report(rows: list[dict]) -> None:
     by_kind = Counter((r["match_kind"], r["verdict"]) for r in judged)
     print("  by match_kind:", dict(sorted(by_kind.items())))
     print("  entity type wrong, mention right:", sum(bool(r.get("type_error")) for r in judged))
+    retyped = sum(bool(r.get("type_error") and r.get("type_fixed_after")) for r in judged)
+    if retyped:
+        print(f"  of those, typed right by later commits (re-checked, not judged afresh): {retyped}")
     fixed = [r for r in judged if r.get("fixed_after")]
     if fixed:
         print(f"  wrong ones whose kind of error later commits fix: {len(fixed)}; precision without them "

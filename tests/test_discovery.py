@@ -3,8 +3,8 @@ import pytest
 
 from transforms.names.decisions import entity_decision
 from transforms.names.mentions import extract_mentions, parse_entities
-from transforms.names.reading import key_tokens, name_type
-from transforms.names.resolution import merge_proposals, resolve, resolve_names
+from transforms.names.name_words import key_tokens, name_type
+from transforms.names.resolution import lower_case_words, merge_proposals, resolve, resolve_names
 
 ENTITIES = parse_entities([
     {"entity_id": "jordan", "canonical_name": "Jordan", "entity_type": "place", "aliases": ""},
@@ -538,3 +538,122 @@ def test_an_honorific_without_a_period_and_a_party_member_of_a_state():
 
 def test_a_run_of_titles_alone_ends_the_text_without_a_name():
     assert _found("He met the Saudi Crown Prince") == ([], [])
+
+
+def test_headlines_after_a_quote_mark_or_in_a_bracketed_aside_give_no_names():
+    mentions, _ = _found("Ex-NFL Player Accused of Staging ‘MAGA’ Hate Crime For Insurance Fraud\n\nIt was called. "
+                         "(RELATED: Trudeau Calls Election — As Police Say His Government Is Blocking It) He met them "
+                         "(Anne Marie Hicks, Mike Pence and Mitch McConnell) here.")
+    assert [m[0] for m in mentions] == ["Anne Marie Hicks", "Mike Pence", "Mitch McConnell"]
+
+
+def test_a_name_before_disease_or_syndrome_names_the_illness_not_the_place_or_person():
+    mentions, candidates = _found("Children had an illness called Kawasaki disease, like Lou Gehrig's disease, in "
+                                  "Osaka.")
+    assert [m[0] for m in mentions] == ["Osaka"]
+    assert [c[0] for c in candidates] == ["Kawasaki", "Lou Gehrig"]
+
+
+def test_joined_acronyms_ordinals_possessive_bodies_and_glued_given_names():
+    mentions, candidates = _found("An AP-GfK poll by GfK of the 1st District of Wisconsin and the 9th Circuit, said "
+                                  "the Young America’s Foundation. The Denver Post said Ke’Arre Stewart, 29, left.")
+    surfaces = [m[0] for m in mentions]
+    assert {"GfK", "1st District of Wisconsin", "9th Circuit", "Young America’s Foundation", "Ke’Arre Stewart"} <= \
+        set(surfaces)
+    assert not [s for s in surfaces + [c[0] for c in candidates] if "-" in s]
+
+
+def test_founders_groups_of_members_and_closed_class_openers_are_no_names():
+    mentions, candidates = _found("ARISE Founder Calev Myers spoke. It must be approved by UK MPs, who said no.\n\n"
+                                  "Either McCarthy is incapable of reading, or he has bad staff.")
+    assert [m[0] for m in mentions] == ["Calev Myers", "McCarthy"]
+
+
+@pytest.mark.parametrize("tokens, kind", [
+    (("teton", "county"), "place"), (("schnell", "drive"), "place"), (("ft", "devens"), "place"),
+    (("nathan", "lane"), "person"), (("civil", "rights", "act"), "unknown"),
+])
+def test_place_words_type_small_places_but_not_people_named_like_them(tokens, kind):
+    assert name_type(tokens) == kind
+
+
+def test_laws_and_regions_are_no_people():
+    table = _rows(("a", "n:civil-rights-act", "Civil Rights Act", "discovered"), ("a", "n:act", "Act", "pending_m"),
+                  ("b", "n:central-america", "Central America", "discovered"),
+                  ("b", "n:america", "America", "pending_f"), ("c", "n:mitt-romney", "Mitt Romney", "discovered"),
+                  ("d", "n:romney", "Romney", "pending_m"))
+    entities = resolve(table, set(), set()).entities.to_pylist()
+    types = {e["entity_id"]: e["entity_type"] for e in entities}
+    assert types["civil-rights-act"] == "unknown" and types["central-america"] == "unknown"
+    assert types["mitt-romney"] == "person"
+
+
+def test_lower_case_words_are_whole_words_written_in_lower_case_only():
+    bodies = ["The state's hell-bent iPhone café; State abc1 Hell", "it was swell,"]
+    assert lower_case_words({"state", "hell", "iphone", "phone", "cafe", "abc", "swell", "well"}, bodies) == \
+        {"state", "hell", "swell"}
+
+
+def test_a_stray_word_before_a_name_the_text_writes_without_it_is_cut_off():
+    mentions, _ = _found("Apparently Mitt Romney won. Later Mitt Romney spoke, and Utah Mitt Romney left. George W. "
+                         "Bush came; W. Bush stayed. Black Lives Matter marched.")
+    assert [m[0] for m in mentions] == ["Mitt Romney"] * 3 + ["George W. Bush", "W. Bush", "Black Lives Matter"]
+
+
+def test_a_name_inside_other_longer_names_is_not_written_alone():
+    mentions, _ = _found("The Civil Rights Act and the Voting Rights Act passed; so did the FY15 National Defense "
+                         "Authorization Act (NDAA). Georgetown Law School and Columbia Law School agreed.")
+    assert [m[0] for m in mentions] == ["Civil Rights Act", "Voting Rights Act", "National Defense Authorization Act",
+                                        "NDAA", "Georgetown Law School", "Columbia Law School"]
+
+
+def test_credits_places_owning_bodies_party_words_and_quoted_names_keep_their_names():
+    mentions, _ = _found("(Will Vragovic, The Tampa Bay Times/AP Photo) He spoke at the Republican National Convention "
+                         "about the “Grand Old Party” and units of China's Army in the Wuhan virus era.")
+    assert [m[0] for m in mentions] == ["Will Vragovic", "Tampa Bay Times", "Republican National Convention",
+                                        "Grand Old Party", "China", "Wuhan"]
+
+
+def test_hyphenated_bodies_and_a_place_or_party_before_another_body_stay_whole():
+    mentions, _ = _found("The AFL-CIO said SARS-CoV-2 spread. The Occupy Wall Street movement and the Ohio Republican "
+                         "Party met on Wall Street, then the Republican Party did.\nSen. Lamar Alexander in 2017 "
+                         "(Joshua Roberts/Reuters)")
+    surfaces = [m[0] for m in mentions]
+    assert {"AFL-CIO", "Occupy Wall Street", "Ohio Republican Party", "Lamar Alexander", "Joshua Roberts"} <= \
+        set(surfaces)
+    assert not {"AFL", "CIO", "CoV"} & set(surfaces)
+
+
+def test_a_body_owning_a_part_and_a_title_after_a_stray_word_keep_the_rules_they_had():
+    mentions, _ = _found("Godspeed President Bush. And President Bush said so. The National Emergencies Act and the "
+                         "1976 Emergencies Act. It is under review by the Justice Department’s Office of Professional "
+                         "Responsibility.")
+    surfaces = [m[0] for m in mentions]
+    assert surfaces[:2] == ["Bush", "Bush"] and "National Emergencies Act" in surfaces
+    assert {"Justice Department", "Office of Professional Responsibility"} <= set(surfaces)
+
+
+def test_a_person_or_party_holding_a_senate_keeps_its_own_name():
+    mentions, candidates = _found("Hillary Clinton attends Kerry's Senate confirmation hearing. The GOP's Senate "
+                                  "majority held. The Poor People’s Campaign came to Children's Hospital.")
+    assert [m[0] for m in mentions] == ["Hillary Clinton", "Kerry", "GOP", "Poor People’s Campaign",
+                                        "Children's Hospital"]
+
+
+def test_adjectives_opening_a_bodys_name_longer_acronyms_and_surnames_like_place_words_stay():
+    mentions, _ = _found("Then the National Park Service said the Park Service was closed, and Palestinian Islamic "
+                         "Jihad and Islamic Jihad spoke. The Navy SEALs came. Celinda Lake polled; Ms. Lake said so.")
+    surfaces = [m[0] for m in mentions]
+    assert {"National Park Service", "Palestinian Islamic Jihad", "Navy SEALs", "Celinda Lake"} <= set(surfaces)
+    assert ("Lake", "n:celinda-lake", "surname_in_article") in mentions
+
+
+def test_a_word_naming_days_laws_or_bills_is_no_person_of_its_own_even_after_a_title():
+    table = _rows(("a", "n:day+m", "Day", "pending_m"), ("b", "n:day", "Day", "pending"),
+                  ("c", "n:price+m", "Price", "pending_m"))
+    types = {e["entity_id"]: e["entity_type"] for e in resolve(table, set(), set()).entities.to_pylist()}
+    assert "day" not in types and types["price"] == "person"
+    table = _rows(("d", "n:andra-day", "Andra Day", "discovered"), ("d", "n:andra-day", "Day", "surname_in_article"),
+                  ("e", "n:civil-rights-act", "Civil Rights Act", "discovered"), ("f", "n:act+m", "Act", "pending_m"))
+    types = {e["entity_id"]: e["entity_type"] for e in resolve(table, set(), set()).entities.to_pylist()}
+    assert types["andra-day"] == "person" and types["civil-rights-act"] == "unknown"

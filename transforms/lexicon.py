@@ -36,6 +36,9 @@ lower across under over through throughout inside outside behind beyond between 
 around near
 toward towards upon via like unlike can could should would must might shall whether once even just only still now
 tonight feb apr jun jul aug sep sept oct nov dec""".split())
+# Closed-class words that open a sentence before a name ('Either McCarthy is'): never the name's first word.
+SENTENCE_OPENERS = frozenset("""either neither nor whereas whilst thus hence therefore nevertheless nonetheless
+otherwise perhaps""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.
 DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
 DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish
@@ -62,6 +65,15 @@ THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accord
 programme protocol resolution award awards prize medal cup bowl series war day street avenue road highway route
 bridge park garden gardens tower building library museum airport station square plaza mall stadium arena
 hall""".split())
+
+
+# Last words of the names of places too small or too many for a gazetteer: counties, parishes, islands, streets
+# ('Teton County', 'Schnell Drive'); the first word of a fort or a mountain ('Ft. Devens', 'Mount Hood'). The
+# second set are surnames too ('Nathan Lane', 'Michael Bay'): they make a place only after no given name.
+PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
+PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley gulf strait canyon desert mountains coast
+drive""".split())  # not 'lake', 'bay', 'lane', 'street' or 'river': surnames too often ('Ms. Lake' for Celinda Lake)
+PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 
 
 @lru_cache(maxsize=1 << 16)

@@ -15,7 +15,8 @@ from bisect import bisect_right
 from transforms.lexicon import NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
-from transforms.names.reading import WORD, Name, key_tokens, name_type, read_names
+from transforms.names.name_words import WORD, key_tokens, name_type
+from transforms.names.reading import Name, read_names
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
@@ -173,6 +174,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     tails = _tails(people, names)
     found = list(mentions)
     for name in names:
+        if _EPONYM_AFTER.match(text, name.end):
+            left.append(Candidate(name.surface, name.start, name.end, "names an illness after it"))
+            continue
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
                                      and name.tokens not in tails):
             found.append(_mention(name, name.tokens, "discovered"))
@@ -193,6 +197,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
 
 
+# 'Kawasaki disease', 'Guillain-Barre syndrome': a name before these words names an illness after a person or place,
+# not that person or place ('Wuhan virus', 'the Trump effect' do mean the place and the person).
+_EPONYM_AFTER = re.compile(r"(?:['’]s)? (?:disease|diseases|syndrome|disorder|palsy|sarcoma)\b")
 _STATE_WORD = re.compile(r" state\b")
 
 

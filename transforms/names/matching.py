@@ -20,6 +20,7 @@ from transforms.lexicon import (
     NOT_NAMES,
     ORGANISATION_WORDS,
     ROYAL_TITLES,
+    SENTENCE_OPENERS,
     TITLES,
     fold_words,
     is_demonym,
@@ -29,7 +30,7 @@ _TOKEN_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)")
 _APOSTROPHES = "'’`ʼ"
 # Unions built once: they are tested for every token of every article.
 _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
-_NOT_NAME_STARTS = NOT_NAMES | CONNECTORS
+_NOT_NAME_STARTS = NOT_NAMES | CONNECTORS | SENTENCE_OPENERS
 # Words that open a sentence as often as a name: inside a sentence, capitalised before another capitalised word, they
 # are the name's first word ('Northern Ireland', 'First Amendment', 'Central Intelligence Agency').
 _NAME_OPENERS = frozenset({"central", "eastern", "northern", "southern", "western", "upper", "lower", "first",
@@ -243,29 +244,54 @@ def _joined(text: str, tokens: Tokens, a: int, b: int) -> bool:
 
 def _joining(gap: str, word: str) -> bool:
     """A gap inside one name: a space or hyphen, a middle initial's period ('James B. Comey'), or the apostrophe of
-    'O'Rourke', 'D'Souza'."""
+    'O'Rourke', 'D'Souza', "Ke'Arre"."""
     if gap in (" ", "-"):
         return True
     if gap == ". " and word in ("St", "Ft", "Mt"):
         return True  # 'St. Louis County', 'Ft. Worth'
+    if gap in ("'", "’") and 2 <= len(word) <= 3 and word[:1].isupper() and word[1:].islower():
+        return True  # "Ke'Arre", 'Ma’Khia', 'Le’Veon': a given name's first syllable before an apostrophe
     return len(word) == 1 and word.isupper() and (gap == ". " or (gap in ("'", "’") and word in "OD"))
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int, int]]:
-    """Text -> (start, end, words of four letters or more) of each line whose every such word is capitalised."""
+    """Text -> (start, end, words of four letters or more) of each line, or bracketed aside ('(RELATED: Trudeau Calls
+    Election)'), whose every such word is capitalised."""
     spans, offset = [], 0
     for line in text.split("\n"):
-        n_long = 0
-        for word in line.split():
-            if len(word) >= 4:
-                if not word[:1].isupper():
-                    break  # prose: a lower-case word comes early, so most lines stop here
-                n_long += 1
-        else:
-            if n_long >= 2:
-                spans.append((offset, offset + len(line), n_long))
+        n_long = _capitalised_words(line)
+        if n_long is not None and n_long >= 2:
+            spans.append((offset, offset + len(line), n_long))
+        elif "(" in line:
+            for aside in _ASIDE.finditer(line):
+                n_long = _capitalised_words(aside.group())
+                # a headline, not a list of names or a credit: its small words are capitalised too ('As Police Say
+                # His'), not only an article ('Will Vragovic, The Tampa Bay Times/AP Photo')
+                if n_long is not None and n_long >= 4 and sum(
+                        w.istitle() and w.casefold() in NOT_NAMES - _ARTICLE_WORDS for w in aside.group().split()) >= 2:
+                    spans.append((offset + aside.start(), offset + aside.end(), n_long))
         offset += len(line) + 1
     return spans
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
+_ARTICLE_WORDS = frozenset({"the", "a", "an"})
+_ASIDE = re.compile(r"\([^()]{20,}\)")
+_OPENING_MARKS = "‘“\"'("
+
+
+def _capitalised_words(line: str) -> int | None:
+    """How many words of four letters or more a line has, all capitalised (after an opening quote: '‘MAGA’'; numbers
+    but years are no words: 'Drops 20-Week Abortion Limit'), or None when one is not."""
+    n_long = 0
+    for word in line.split():
+        if len(word) >= 4:
+            first = word[0]
+            if first.isupper() or (not first.isalnum() and word.lstrip(_OPENING_MARKS)[:1].isupper()):
+                n_long += 1
+            elif not first.isdigit() or _YEAR.match(word):
+                return None  # prose: a lower-case word comes early, so most lines stop here; a caption has a year
+    return n_long
 
 
 def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ import pyarrow.compute as pc
 
 from transforms.names.discovery import PERSON_KINDS, PREFIX, discover
 from transforms.names.matching import build_index, find_names
-from transforms.names.reading import name_type
+from transforms.names.name_words import name_type
 from transforms.names.variant_mentions import resolve_variants, variant_matcher
 from warehouse.contracts import CANDIDATE_MENTIONS, ENTITIES, MENTIONS, NAME_CANDIDATES
 

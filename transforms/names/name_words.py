@@ -1,0 +1,76 @@
+"""Words of a name -> its folded key tokens and its type (person, organisation, place or unknown) from package data
+and word shapes, and the role words that stand before names ('Senator', 'Spokesman', 'CEOs')."""
+
+import re
+from functools import lru_cache
+
+from transforms.lexicon import (
+    NOT_NAMES,
+    ORGANISATION_WORDS,
+    PLACE_OPENERS,
+    PLACE_WORDS,
+    PLACE_WORDS_AFTER_NO_GIVEN_NAME,
+    THING_WORDS,
+    TITLES,
+    fold_word,
+)
+from transforms.names import gazetteer
+
+WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+
+
+# Offices that end a run of capitalised words that is a role, not a name ('Homeland Security Secretary').
+# Written with a period, these are titles of the next name; a whole word before a period ends a sentence ('Department
+# of Justice.', 'Stephen King.').
+TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty",
+                                  "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "pres", "supt", "insp", "cmdr"})
+
+
+OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
+ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor founder cofounder
+co-founder""".split())
+
+
+PARTIES = frozenset({"democrat", "republican"})  # adjectives too: 'Republican National Convention'
+
+
+JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name holds these: 'Five Questions for'
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
+def key_tokens(surface: str) -> tuple[str, ...]:
+    """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped."""
+    words = [fold_word(_POSSESSIVE.sub("", w)) for w in WORD.findall(surface)]
+    words = [w for w in words if w]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return tuple(words)
+
+
+@lru_cache(maxsize=1 << 17)
+def name_type(tokens: tuple[str, ...]) -> str:
+    """Folded name tokens -> 'person', 'organisation', 'place' or 'unknown', from package data and word shapes."""
+    key = " ".join(tokens)
+    if set(tokens) & ORGANISATION_WORDS:
+        return "organisation"
+    places = gazetteer.places()
+    given = gazetteer.given_names()
+    if places.is_place(key) or (len(tokens) >= 2 and JOINING_KEYS.isdisjoint(tokens) and (
+            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_OPENERS or
+            (tokens[-1] in PLACE_WORDS_AFTER_NO_GIVEN_NAME and tokens[0] not in given))):
+        return "place"
+    if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and JOINING_KEYS.isdisjoint(tokens) \
+            and tokens[-1] not in THING_WORDS:
+        return "person"
+    return "unknown"
+
+
+def role_word(word: str) -> bool:
+    """'Senators', 'CEOs': a role, or its plural, standing before a name."""
+    lower = word.casefold().rstrip(".")
+    plural = lower.endswith("s") and (lower[:-1] in TITLES or lower[:-1] in OFFICES or
+                                      (len(word) >= 4 and word[:-1].isupper()))
+    return lower in TITLES or lower in OFFICES or plural

@@ -1,0 +1,131 @@
+"""Candidates -> candidates stretched or read apart to a name's whole span: a number or ordinal that belongs to it
+('State Route 322', '1st District of Wisconsin'), acronyms a hyphen joins ('AP-GfK'), a body's word after a possessive
+('Young America’s Foundation'), the fields a body's name lists ('Bureau of Alcohol, Tobacco, Firearms and
+Explosives')."""
+
+import re
+
+from transforms.lexicon import ORGANISATION_WORDS, TITLES, fold_word
+from transforms.names import gazetteer
+from transforms.names.matching import Candidate
+from transforms.names.name_words import key_tokens, name_type
+
+_NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%.,:/-]\w|[\w%-])")
+
+
+def with_number(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tuple[Candidate, tuple[str, ...]]:
+    """'State Route 322', 'Senate Bill 54': a run of several words of no person or place followed by a number that is
+    no year is named with the number (without it, no name)."""
+    found = _NUMBER_AFTER.match(text, candidate.end_char)
+    if not found or " " not in candidate.surface or (len(found.group(1)) == 4 and found.group(1)[:2] in ("19", "20")) \
+            or name_type(tokens) in ("person", "place"):
+        return candidate, tokens
+    end = found.end()
+    return Candidate(text[candidate.start_char:end], candidate.start_char, end, candidate.note), \
+        tokens + (found.group(1),)
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th)) $")
+
+
+def with_ordinal(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tuple[Candidate, tuple[str, ...]]:
+    """'1st District of Wisconsin', '9th Circuit', '82nd Airborne Division': a name of no person or place after an
+    ordinal number is named with it (without it, it is cut or no name at all)."""
+    found = _ORDINAL_BEFORE.search(text, max(0, candidate.start_char - 6), candidate.start_char)
+    if not found or name_type(tokens) in ("person", "place"):
+        return candidate, tokens
+    start = found.start()
+    return Candidate(text[start:candidate.end_char], start, candidate.end_char, candidate.note), \
+        (found.group(1),) + tokens
+
+
+_JOINED_ACRONYMS = re.compile(r"[A-Z][A-Za-z]*[A-Z](?:-[A-Z][A-Za-z]*[A-Z])+")
+
+
+def acronyms_apart(text: str, candidate: Candidate) -> list[Candidate]:
+    """'AP-GfK', 'ABC-WaPo' -> each acronym: two bodies joined by a hyphen (a joint poll), not one name, when the text
+    writes one of them alone too ('AFL-CIO', 'SARS-CoV-2' stay whole)."""
+    if "-" not in candidate.surface or not _JOINED_ACRONYMS.fullmatch(candidate.surface) or \
+            not any(part.isupper() for part in candidate.surface.split("-")) or \
+            text[candidate.end_char:candidate.end_char + 1] == "-" or not any(
+                re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text) for part in candidate.surface.split("-")):
+        return [candidate]
+    out, at = [], 0
+    for part in candidate.surface.split("-"):
+        out.append(Candidate(part, candidate.start_char + at, candidate.start_char + at + len(part), candidate.note))
+        at += len(part) + 1
+    return out
+
+
+_POSSESSIVE_GAP = frozenset({"’s ", "'s "})
+
+
+def possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """'Young America', 'Foundation' -> 'Young America’s Foundation': a name owning a body's word is that body's
+    name ('People's Party'), read as one; a place or body owning one names itself and its part ('Britain's Parliament',
+    'Justice Department’s Office of Professional Responsibility')."""
+    out, i = [], 0
+    while i < len(candidates):
+        first = candidates[i]
+        after = candidates[i + 1] if i + 1 < len(candidates) else None
+        if after and text[first.end_char:after.start_char] in _POSSESSIVE_GAP and _owns_a_body(first, after):
+            out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
+
+
+# Bodies a person, party or place has rather than names: 'Kerry's Senate confirmation', 'the GOP's Senate majority'.
+_BODIES_HELD = frozenset({"senate", "house", "congress", "parliament", "army", "navy", "party", "administration",
+                          "government", "court", "cabinet", "team", "police", "forces", "guard", "assembly"})
+
+
+def _owns_a_body(first: Candidate, after: Candidate) -> bool:
+    """Whether a name and the body's word after its possessive are one body's name ('Young America’s Foundation')."""
+    words = after.surface.split()
+    tokens = key_tokens(first.surface)
+    return fold_word(words[0]) in ORGANISATION_WORDS and not first.note and not after.note and \
+        not (len(words) == 1 and words[0].casefold() in _BODIES_HELD) and not first.surface.isupper() and \
+        not (len(tokens) == 1 and tokens[0] in gazetteer.given_names()) and \
+        name_type(tokens) not in ("place", "organisation")
+
+
+_BODY_OF = re.compile(r"\w+ of [A-Z][a-z]+$")
+
+
+_LAST_OF_LIST = re.compile(r"(?:[A-Z][a-z]+ and )?[A-Z][a-z]+$")
+
+
+def comma_lists(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """'Bureau of Alcohol', 'Tobacco', 'Firearms and Explosives' -> 'Bureau of Alcohol, Tobacco, Firearms and
+    Explosives': a body's name whose last part lists its fields, read as one name (its commas split the run)."""
+    if len(candidates) < 2 or ", " not in text:
+        return candidates
+    out, i = [], 0
+    while i < len(candidates):
+        first, j = candidates[i], i
+        if _BODY_OF.search(first.surface) and not ORGANISATION_WORDS.isdisjoint(key_tokens(first.surface)):
+            while j + 1 < len(candidates) and text[candidates[j].end_char:candidates[j + 1].start_char] in (
+                    ", ", ", and ") and _LAST_OF_LIST.fullmatch(candidates[j + 1].surface):
+                j += 1
+                if " and " in candidates[j].surface or text[candidates[j - 1].end_char:].startswith(", and "):
+                    break
+            ends_list = j > i and (" and " in candidates[j].surface or
+                                   text[candidates[j - 1].end_char:].startswith(", and ")) and \
+                all(map(_a_field, (w for c in candidates[i + 1:j + 1] for w in key_tokens(c.surface))))
+            if ends_list:
+                end = candidates[j].end_char
+                out.append(Candidate(text[first.start_char:end], first.start_char, end, first.note))
+                i = j + 1
+                continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _a_field(word: str) -> bool:
+    """'tobacco', 'firearms' -> True: a word that names no body, office, place or person ('Treasury', 'Congress')."""
+    return word == "and" or not (word in ORGANISATION_WORDS or word in TITLES or word in gazetteer.given_names()
+                                 or gazetteer.places().is_place(word))

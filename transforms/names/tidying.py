@@ -1,0 +1,149 @@
+"""A candidate -> the candidate cut to its name: no party tag, stock ticker, shouted word, title of the next name,
+sentence opener, question's verb or stray first word before it, and no page text run into it."""
+
+import re
+
+from transforms.lexicon import NOT_NAMES, ORGANISATION_WORDS, PLACE_OPENERS, THING_WORDS, fold_word, is_demonym
+from transforms.names import gazetteer
+from transforms.names.matching import Candidate
+from transforms.names.name_words import TITLE_ABBREVIATIONS, key_tokens, name_type, role_word
+
+_PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name
+
+
+_SHOUTED = re.compile(r"\s[A-Z]{4,}$")
+
+
+_TICKER = re.compile(r",\s*[+\-−]\d")
+
+
+def tidy(text: str, candidate: Candidate) -> Candidate:
+    """A candidate cut to its name: no party tag, no shouted word after it ('Bill Barr REALLY'), and no sentence
+    opener that is not a given name before it ('Banishing Kelly', 'Members of The POLITICO Caucus')."""
+    surface, start = candidate.surface, candidate.start_char
+    if " " not in surface and "-" not in surface:
+        return candidate  # one word: no tag, shouted tail, title or opener to cut (most candidates)
+    ticker = _TICKER.match(text, candidate.end_char)
+    if ticker and " " in surface and surface.rsplit(" ", 1)[1].isupper() and len(surface.rsplit(" ", 1)[1]) <= 5:
+        surface = surface.rsplit(" ", 1)[0]  # 'Home Depot HD, +0.03%': a stock ticker after the name
+    for pattern in (_PARTY_TAG, _SHOUTED):
+        found = pattern.search(surface)
+        if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of")):
+            surface = surface[:found.start()]
+    words = surface.split(" ")
+    after = start + len(surface)
+    if len(words) >= 2 and words[-1].casefold() in TITLE_ABBREVIATIONS and text[after:after + 1] == ".":
+        words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
+        while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
+            words = words[:-1]  # 'Sen. John Thune and Sen. John Cornyn'
+        surface = " ".join(words)
+    if len(words) >= 3 and is_demonym(words[-1]) and words[-2] in ("the", "of", "for", "and"):
+        while len(words) > 1 and (is_demonym(words[-1]) or words[-1] in ("the", "of", "for", "and")):
+            words = words[:-1]  # 'Carter for the Democratic nomination': an adjective of the words after the run
+        surface = " ".join(words)
+    written_twice = _written_twice(words, text, start)
+    if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
+        words = words[:written_twice]
+        surface = " ".join(words)
+    if _stray_first_word(words, text, surface, start):  # 'Apparently Mitt Romney', 'Utah Mitt Romney'
+        surface, start = surface[len(words[0]) + 1:], start + len(words[0]) + 1
+        words = words[1:]
+    if len(words) >= 2 and words[0] in _MODALS and opens_sentence(text, start) and _asks(text, after):
+        words = words[1:]  # 'Will Obama strike?': a question's verb, not a given name
+        cut = len(surface) - len(" ".join(words))
+        surface, start = surface[cut:], start + cut
+    if len(words) >= 2 and opens_sentence(text, start) and _opener(words) and \
+            fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
+        rest = 1
+        while rest < len(words) and (not words[rest][:1].isupper() or words[rest].casefold() == "the"):
+            rest += 1
+        cut = len(" ".join(words[:rest])) + 1
+        surface, start = surface[cut:], start + cut
+    if (surface, start) == (candidate.surface, candidate.start_char):
+        return candidate
+    return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+def _stray_first_word(words: list[str], text: str, surface: str, start: int) -> bool:
+    """Whether a run's first word is no part of the name after it: a sentence's opening word, or a place, that is no
+    given name, title, nationality, body's word or acronym, before a name of two words or more, no body's, place's or
+    law's, that the text also writes without it ('Apparently Mitt Romney', 'Utah Mitt Romney' beside 'Mitt Romney';
+    not 'National Park Service' beside 'Park Service', 'Black Lives Matter')."""
+    if len(words) < 3 or not words[1][:1].isupper() or words[0].isupper() or not words[0].isalpha() or \
+            len(words[0]) < 3 or role_word(words[1]) or is_demonym(words[0]):
+        return False  # ('Godspeed President Bush': the title before the name is cut by the rules for roles)
+    first = fold_word(words[0])
+    tokens = key_tokens(surface[len(words[0]) + 1:])
+    if name_type(tokens) in ("place", "organisation") or tokens[-1] in THING_WORDS or \
+            not (opens_sentence(text, start) or gazetteer.places().is_place(first)):
+        return False
+    return not (first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or
+                role_word(words[0])) and _written_alone(text, surface[len(words[0]) + 1:], words[0],
+                                                         start + len(words[0]) + 1)
+
+
+def _written_alone(text: str, name: str, word: str, here: int) -> bool:
+    """Whether the text writes a name somewhere else without this word before it, and no other capitalised word
+    ('Mitt Romney said', 'Sen. Mitt Romney', 'Later Mitt Romney'; not 'Voting Rights Act' for 'Rights Act')."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[max(0, at - 40):at].split()
+        last = before[-1].lstrip(_MARKS) if before else ""
+        if at != here and last != word and (not last[:1].isupper() or last[-1] in '.:!?"”“' or
+                                            last.casefold() in NOT_NAMES):
+            return True
+        at = text.find(name, at + len(name))
+    return False
+
+
+_MARKS = "\"'“‘([{"
+
+
+_MODALS = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Did", "Does", "Do", "Is", "Are", "Has"})
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _asks(text: str, after: int) -> bool:
+    """Whether the sentence going on after this point ends in a question mark."""
+    found = _SENTENCE_END.search(text, after, after + 300)
+    return bool(found) and found.group() == "?"
+
+
+GLUED = re.compile(r"([A-Z][a-z]{2,})[A-Z]")  # 'TrumpGOP': a word glued to the next one, the page's markup lost
+
+
+def _written_twice(words: list[str], text: str, start: int) -> int:
+    """How many words a name shown and then written again in full keeps ('Lindsey Graham Lindsey Olin GrahamGOP',
+    'Trump Donald John TrumpGOP', 'Pete Buttigieg Peter', a tooltip's text run into the prose): all when it is not."""
+    again = [i for i, w in enumerate(words) if i >= 2 and w == words[0] and words[i - 1][:1].isupper()]
+    if again:  # ('New York and New Jersey' is two names, split later)
+        return again[0]
+    if len(words) >= 4 and words[-1] in words[1:-2] and all(w[:1].isupper() for w in words):
+        # 'Pete Buttigieg Peter Paul Montgomery Buttigieg'; not 'Hillary Clinton and Bill Clinton'
+        return words.index(words[-1]) + 1
+    glued = next((i for i, w in enumerate(words) if i >= 1 and GLUED.match(w)), None)
+    if glued is not None:
+        shown = GLUED.match(words[glued]).group(1)
+        if shown in words[:glued - 1]:
+            return words.index(shown) + 1
+        if glued == len(words) - 1 and shown in text[max(0, start - 80):start]:
+            return 0  # 'Chris Stewart Christopher (Chris) Douglas StewartIt's': the rest of a full name shown again
+    given = gazetteer.given_names()
+    if len(words) == 3 and all(w.isalpha() and w[:1].isupper() for w in words) and words[2][0] == words[0][0] \
+            and fold_word(words[0]) in given and fold_word(words[2]) in given:
+        return 2  # 'Jan Schakowsky Janice': the full given name of the name shown starts again
+    return len(words)
+
+
+def _opener(words: list[str]) -> bool:
+    """Whether a run's first word may be a sentence's opening word rather than part of the name: a given name
+    ('Banishing Kelly') or a joining word ('Members of The POLITICO Caucus') follows; 'World War II' stays whole."""
+    return fold_word(words[0]) not in ORGANISATION_WORDS and (
+        words[1].casefold() in ("of", "the", "for") or fold_word(words[1]) in gazetteer.given_names())
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?:\n"
