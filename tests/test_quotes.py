@@ -321,6 +321,13 @@ def test_a_second_quoted_sentence_carries_on_the_speaker_of_the_first():
     ("The crowd stared at him, as if to say “you cannot be serious about any of this.”", ["other"]),
     ("“We will win this election, and we will win it big,” Trump said.", ["speech"]),
     ("Kalın was asked about the truce.\n\n“Never again.”", ["speech"]),
+    # A programme or a book named where it is shown or written is a title, even next to a speech verb ...
+    ("“What more can he give?” Grassley asked on Fox News' “The Story with Martha MacCallum.”", ["speech", "title"]),
+    ("On “Hardball” that night, Matthews said it again.", ["title"]),
+    ("She is the author of “The End of Revolution: A Changing World in the Age of Live Television.”", ["title"]),
+    # ... but not a sentence said on a day, nor a word said by someone after a possessive.
+    ("Jane Doe said on Monday: “We will not back down from this fight.”", ["speech"]),
+    ("Trump's spokesman said “Absolutely”, then left.", ["speech"]),
 ])
 def test_quote_kind(body, kinds):
     found = _quotes(body)

@@ -3,7 +3,9 @@
 
 Speech: a clause introduces it ('X said', 'X said: “…”'), or it is a sentence on its own (or a whole sentence after
 a colon), or it is longer than a few words. Title: Title Case or capitals with no clause carrying it ('The Kid Who
-Would Be King'), or named as a work ('the film “…”', 'headlined “…”', 'CNN’s “State of the Union”'). Term: a few
+Would Be King'), or named as a work ('the film “…”', 'headlined “…”', 'CNN’s “State of the Union”'); a programme or
+book named where it is shown or written is a title even next to a speech verb ('asked on Fox News' “The Story”', 'the
+author of “…”'). Term: a few
 words inside the writer's sentence ('called it a “foolish” move'). Other: words introduced as imagined ('as if to
 say “…”').
 """
@@ -11,10 +13,13 @@ say “…”').
 import re
 
 FRAGMENT_WORDS = 4  # a quoted phrase this short is a term unless a clause introduces it or it is a sentence alone
-_WORK = re.compile(r"(?:\b(?i:film|movie|book|novel|memoir|show|series|sitcom|song|album|documentary|play|musical|"
-                   r"episode|program|programme|podcast|headline|headlined|titled|entitled|column|op-ed|essay|poem|"
-                   r"hashtag|slogan|banner|exhibit|exhibition|painting|magazine|newspaper|report)|[A-Z][\w.&]*[’']s)"
-                   r"\s+(?:[\w’'\-]+\s+){0,2}$")
+_WORKS = (r"\b(?i:film|movie|book|novel|memoir|show|series|sitcom|song|album|documentary|play|musical|episode|program|"
+          r"programme|podcast|headline|headlined|titled|entitled|column|op-ed|essay|poem|hashtag|slogan|banner|exhibit|"
+          r"exhibition|painting|magazine|newspaper|report|author|authored)")
+_NAMED_WORK = re.compile(rf"{_WORKS}\s+(?:[\w’'\-]+\s+){{0,2}}$")
+_WORK = re.compile(rf"(?:{_WORKS}|[A-Z][\w.&]*[’']s)\s+(?:[\w’'\-]+\s+){{0,2}}$")
+# A programme named where someone appears: 'asked on Fox News' “…”', 'On “Hardball” that night', 'on CBS' “…”'.
+_ON_SHOW = re.compile(r"\b(?i:on)\s+(?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}[’']s?\s+)?$")
 _IMAGINED = re.compile(r"\b(?i:as\s+if(?:\s+to\s+say)?|as\s+though|imagine|imagining|pretend(?:ing)?|"
                        r"(?:would|might|could)\s+(?:say|ask|think)|something\s+like|along\s+the\s+lines\s+of)"
                        r"\s*[,:]?\s*$")
@@ -24,10 +29,11 @@ _SMALL = frozenset("a an the of and or to in on at for by with from as is be vs 
 _WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
-def is_title_case(text: str) -> bool:
-    """'The Kid Who Would Be King', 'STATE OF THE UNION' -> True; 'We will win.' -> False."""
+def is_title_case(text: str, least: int = 2) -> bool:
+    """'The Kid Who Would Be King', 'STATE OF THE UNION' -> True; 'We will win.' -> False; a single capitalised word
+    ('Hardball') only when `least` is 1."""
     words = _WORDS.findall(text)
-    if len(words) < 2 or len(words) > 12 or text.rstrip()[-1:] in ".,;":
+    if len(words) < least or len(words) > 12 or text.rstrip()[-1:] in ".,;":
         return False
     if text.isupper():
         return True
@@ -37,6 +43,8 @@ def is_title_case(text: str) -> bool:
 def quote_kind(before: str, text: str, carried: bool, alone: bool) -> str:
     """Sentence text before a quote, its words, whether a clause introduces it, whether it is a sentence alone ->
     'speech', 'title', 'term' or 'other'."""
+    if (_NAMED_WORK.search(before) or _ON_SHOW.search(before)) and is_title_case(text.rstrip(".").split(":")[0], 1):
+        return "title"  # a work named where it is shown or written, even next to a speech verb
     if carried:
         return "speech"
     if _WORK.search(before) and (is_title_case(text) or len(text.split()) <= FRAGMENT_WORDS):
