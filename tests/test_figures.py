@@ -339,3 +339,17 @@ def test_others_are_of_the_count_before():
     figures = find_figures("The gunman killed 12 people and wounded 53 others in the attack.")
     assert [(f.value, f.what) for f in figures] == [(12, "people"), (53, "people")]
     assert find_figures("The 53 others were safe.") == []  # nothing counted before them: no figure
+
+
+@pytest.mark.parametrize("text, what", [
+    # A name or a collective noun before a plural noun: the last noun is what is counted ...
+    ("Two police officers were wounded.", "police officers"),
+    ("About 66 percent of Sanders supporters said no.", "sanders supporters"),
+    ("Eleven Hamas rockets hit the town.", "hamas rockets"),
+    # ... not a verb after a common plural, nor a time or an age.
+    ("The deal between two countries negates the rule.", "countries"),
+    ("Some 15 people years ago left.", "people"),
+    ("It was 46% of Democrats ages 18 to 29.", "democrats"),
+])
+def test_a_name_or_collective_before_a_plural_noun(text, what):
+    assert find_figures(text)[0].what == what

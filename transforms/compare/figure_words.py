@@ -41,3 +41,5 @@ GALLERY = frozenset("photos images pictures slides photographs".split())
 # is counted.
 RAISING = frozenset("""expected projected scheduled slated set poised forecast predicted estimated believed thought
 said reported known likely due""".split())
+# Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
+COLLECTIVES = frozenset("police staff personnel corps clergy".split())

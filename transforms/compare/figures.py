@@ -28,6 +28,7 @@ from transforms.compare.figure_forms import (
     what_compared,
 )
 from transforms.compare.figure_words import (
+    COLLECTIVES,
     DETERMINERS,
     GALLERY,
     IRREGULAR_PLURALS,
@@ -150,10 +151,27 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
         if _is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
             if words == [word] and word in RAISING and _TO_VERB.match(body, pos):
                 return None, start  # '2.5 million expected to lose power': a verb, not what is counted
+            if _is_plural(word) and len(words) < MAX_WHAT_WORDS and (token[1][:1].isupper() or word in COLLECTIVES) \
+                    and (head := _compound_head(body, pos)):
+                words.append(head[1].lower())  # '15 police officers', '27 jobs bills': the last noun is counted
+                end = head.end()
             break
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
     return (" ".join(words) or None), end
+
+
+def _compound_head(body: str, pos: int) -> re.Match | None:
+    """Body + the end of a name or collective noun -> the match of a plural noun right after it that heads the phrase
+    ('police officers', 'Sanders supporters', 'Hamas rockets'), or None. After a common plural the next word is as
+    often a verb ('two countries negates'), so it is not read."""
+    token = _TOKEN.match(body, pos)
+    if not token or not token[1].islower() or token[0].lstrip()[:1] in "\"“‘'":
+        return None
+    word = token[1]
+    if word in STOP or word.endswith("ed") or len(word) < 4 or word.removesuffix("s") in TIMES or word == "ages":
+        return None  # '15 people years ago', 'Democrats ages 18 to 29': a time or an age says when or who
+    return token if _is_plural(word) else None
 
 
 def _pair(body: str, pos: int) -> re.Match | None:
