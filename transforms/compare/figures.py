@@ -115,7 +115,7 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
     needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
     words, end, opened, start = [], pos, "", pos
     while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
-        if words and token[0].lstrip()[:1] in "\"“‘'":
+        if words and _opens_quote(token):
             break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
         word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
         word = SAME_AS.get(word, word)
@@ -161,12 +161,17 @@ def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str
     return (" ".join(words) or None), end
 
 
+def _opens_quote(token: re.Match) -> bool:
+    """A _TOKEN match -> whether a quote mark opens before its word ('a 25 percent hike “needs …')."""
+    return token[0].lstrip()[:1] in "\"“‘'"
+
+
 def _compound_head(body: str, pos: int) -> re.Match | None:
     """Body + the end of a name or collective noun -> the match of a plural noun right after it that heads the phrase
     ('police officers', 'Sanders supporters', 'Hamas rockets'), or None. After a common plural the next word is as
     often a verb ('two countries negates'), so it is not read."""
     token = _TOKEN.match(body, pos)
-    if not token or not token[1].islower() or token[0].lstrip()[:1] in "\"“‘'":
+    if not token or not token[1].islower() or _opens_quote(token):
         return None
     word = token[1]
     if word in STOP or word.endswith("ed") or len(word) < 4 or word.removesuffix("s") in TIMES or word == "ages":
