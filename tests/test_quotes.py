@@ -35,6 +35,11 @@ def _quotes(body: str) -> list[dict]:
     return [q for q in _rows(body) if q["quote_kind"] != "indirect"]
 
 
+def _speech_speakers(body: str) -> list[str | None]:
+    """The speaker of each speech quote of a body, in order."""
+    return [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"]
+
+
 def _who(body: str) -> list[tuple]:
     return [(q["text"], q["speaker_surface"], q["speaker_entity_id"], q["attribution"], q["is_fragment"])
             for q in _quotes(body)]
@@ -441,7 +446,7 @@ def test_subjects_read_past_coordination_appositives_and_possessives(body, expec
      "yelling: “Get him out of here!”", "Trump"),
 ])
 def test_speakers_of_inverted_colon_and_continued_quotes(body, expected):
-    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"][-1] == expected
+    assert _speech_speakers(body)[-1] == expected
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -458,7 +463,7 @@ def test_speakers_of_inverted_colon_and_continued_quotes(body, expected):
     ("One resident of Havana, Andres Murci, told Reuters news agency: “Everything has been lost.”", "Andres Murci"),
 ])
 def test_speakers_seen_wrong_in_judged_news(body, expected):
-    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+    assert _speech_speakers(body) == [expected]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -470,7 +475,7 @@ def test_speakers_seen_wrong_in_judged_news(body, expected):
      "quite well with that,” he pointed out.", "Jared Kushner"),
 ])
 def test_no_speaker_from_verbs_that_introduce_no_quote(body, expected):
-    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+    assert _speech_speakers(body) == [expected]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -481,7 +486,7 @@ def test_no_speaker_from_verbs_that_introduce_no_quote(body, expected):
     ("Officials in the upcoming states would “look at it again and again.”", None),
 ])
 def test_a_quote_in_a_sentence_without_speech_verb_goes_to_its_named_subject(body, expected):
-    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+    assert _speech_speakers(body) == [expected]
 
 
 @pytest.mark.parametrize("body", [
@@ -492,7 +497,7 @@ def test_a_quote_in_a_sentence_without_speech_verb_goes_to_its_named_subject(bod
     "“They’re sitting on a bubble,” he said. “But we’re sitting on a bubble also.”",
 ])
 def test_a_pronoun_goes_to_no_acronym_or_common_noun(body):
-    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [None]
+    assert _speech_speakers(body) == [None]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -518,7 +523,7 @@ def test_a_pronoun_goes_to_no_acronym_or_common_noun(body):
     ("The email went on to say, “Today, people just don’t feel the need to show up.”", "The email"),
 ])
 def test_nominal_sources_with_ties_clauses_and_more_verbs(body, expected):
-    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+    assert _speech_speakers(body) == [expected]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -532,4 +537,4 @@ def test_nominal_sources_with_ties_clauses_and_more_verbs(body, expected):
     ("“We will not back down from this fight at all,” Fox News reports.", "Fox News"),
 ])
 def test_it_goes_to_the_organisation_the_sentence_before_is_about(body, expected):
-    assert [q["speaker_surface"] for q in _quotes(body) if q["quote_kind"] == "speech"] == [expected]
+    assert _speech_speakers(body) == [expected]
