@@ -56,7 +56,7 @@ _ENDS = r"(?:(?=\s*(?:[,;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|
 AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{np}){_ENDS}")
                    for np in (_DESCRIBED.replace("{1,6}", "{0,6}"), _NOMINAL)] + \
                   [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{NP})")]
-AFTER_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
+AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of)\s+{ISSUED_BY}?(?P<np>{NP})")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
 # Not after a hyphen: 'the so-called “caliphate”' has no speaker.
 _ANY_VERB = re.compile(rf"(?<!-)\b(?P<verb>{ANY_VERB})")
@@ -101,6 +101,8 @@ _COLON_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}|{_DESCRIBED}){APPOSITIVE}?\s+[a-z][^:\n]*:\s*$")
 _DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
+# 'was, in the words of Abraham Lincoln, “…”': the words right after are that person's.
+_IN_WORDS = re.compile(rf"\b[Ii]n\s+the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})\s*[,:]?\s*$")
 _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
 _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
@@ -176,6 +178,15 @@ class Doc:
             self._verb_starts = [verb.start() for verb in self._verbs]
         return self._verbs
 
+    def unread_capital(self, start: int, end: int) -> bool:
+        """Whether body[start:end] is one capitalised word that no mention starts with: a word capitalised for its
+        place in the sentence ('Moments after …'), not a name."""
+        word = self.body[start:end]
+        if " " in word or not word[:1].isupper() or word in _OPENING_PRONOUNS:
+            return False
+        i = bisect_left(self.mentions, (start,))
+        return not (i < len(self.mentions) and self.mentions[i].start == start)
+
     def inside_quote(self, pos: int) -> bool:
         """Whether pos falls between a pair of quote marks."""
         i = bisect_left(self.quoted, (pos + 1, 0)) - 1
@@ -220,8 +231,11 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
                 break
         else:
             found = _SENTENCE_SUBJECT.match(before)
-            if found:
+            if found and not doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
                 return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
+    in_words = _IN_WORDS.search(before)
+    if in_words:
+        return Clause(floor + in_words.start("np"), floor + in_words.end("np"), "according_to", True)
     according = _ACCORDING.search(before)
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)
@@ -236,4 +250,6 @@ def sentence_subject(doc: Doc, floor: int, open_at: int) -> Clause | None:
     """The subject of the sentence a quote stands in, when that sentence has no speech verb: 'Ted Nordhaus welcomed
     “…”', 'Moore thanked him for “…'."""
     found = _SENTENCE_SUBJECT.match(doc.body[floor:open_at])
-    return Clause(floor + found.start("np"), floor + found.end("np"), "subject", False) if found else None
+    if not found or doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
+        return None
+    return Clause(floor + found.start("np"), floor + found.end("np"), "subject", False)

@@ -41,7 +41,11 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col
                            r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Ave|Corp|Inc|Co|Atty|Supt|Cpl|Pvt|Vol|Ph|vs))$")
 _LOWER_NEXT = re.compile(r"[a-z0-9]")
 # A signature line under a quote: '- Sanders.', '—President Obama, tweeting after …', '-Michelle Marks, Philadelphia.'
-_SIGNED = re.compile(rf"\s*[—–-]\s*(?P<np>{NP})\s*(?:[,.(]|$)", re.MULTILINE)
+_DASH = r"(?:[―—–]|--?)"  # a horizontal bar, an em or en dash, a hyphen or two
+_SIGNED = re.compile(rf"\s*{_DASH}\s*(?P<np>{NP})\s*(?:[,.(]|$)", re.MULTILINE)
+# A quote opening its line, signed on that line: '“…” ― Jane Doe' (a round-up of readers' or voters' words).
+_SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*(?P<np>{NP})[^\S\n]*(?:[.,(][^\n“”\x22]{{0,80}})?$",
+                          re.MULTILINE)
 _NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) and the sentence's own punctuation
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
@@ -72,7 +76,7 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         first, last = parts[0], parts[-1]
         floor = _sentence_start(body, first.paragraph, first.open_at)
         clause = clause or after_clause(doc, last.close_at + 1, _clause_stop(body, last, spans), _ended(body, last)) \
-            or before_clause(doc, floor, first.open_at) or _lead_in(doc, first) or _signature(doc, last)
+            or before_clause(doc, floor, first.open_at) or _lead_in(doc, first) or _signature(doc, first, last)
         speaker = resolve(doc, clause, first.open_at) if clause else None
         alone = not body[floor:first.open_at].strip() and (
             body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…"
@@ -198,8 +202,13 @@ def _lead_in(doc: Doc, first: Span) -> Clause | None:
     return before_clause(doc, _sentence_start(doc.body, paragraph, end), end)
 
 
-def _signature(doc: Doc, last: Span) -> Clause | None:
-    """A quote ending its paragraph, signed in the next one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio'."""
+def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
+    """A quote signed after it: '“…” ― Jane Doe' on its own line, or a quote ending its paragraph signed in the next
+    one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio'."""
+    if first.open_at == first.paragraph:
+        signed = _SIGNED_HERE.match(doc.body, last.close_at + 1)
+        if signed:
+            return Clause(signed.start("np"), signed.end("np"), "said_after", True)
     end = _paragraph_end(doc.body, last.close_at)
     if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None

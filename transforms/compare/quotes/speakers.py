@@ -172,8 +172,12 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
 
 
 def _thing_before(doc: Doc, before: int) -> Speaker | None:
-    """'it' with no organisation speaking before it -> the subject of the sentence just before, when that is an
-    organisation or a document ('The newspaper ran an editorial. “…,” it wrote')."""
+    """'it' with no organisation speaking before it -> the subject of the sentence just before (past an opening
+    phrase of its own), when that is an organisation or a document ('The newspaper ran an editorial. “…,” it
+    wrote')."""
+    lo = sentence_floor(doc.body, before)
+    if opening(doc.body, lo, before) >= before:  # 'The law did two things. First, it declared': past 'First,'
+        before = lo
     span = subject_of_sentence_before(doc.body, before)
     speaker = span and name_speaker(doc, *span, "pronoun", span[0])
     return speaker if speaker and _subject_kind(doc, speaker, span) == "thing" else None

@@ -30,9 +30,11 @@ _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}
     [re.compile(rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD})"
                 rf"(?:\s+{ADVERB})*\s*$")]
 # A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
+# A participle opens one too: 'Turning to his campaign manager, X said'; so does a sentence adverb: 'First, it said'.
 _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
-                    r"Without|Under|Despite|Amid|Among)\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|Instead|Meanwhile|"
-                    r"However|Separately),\s+")
+                    r"Without|Under|Despite|Amid|Among|[A-Z][a-z]+ing)\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|"
+                    r"Instead|Meanwhile|However|Separately|First|Second|Third|Finally|Then|Now|Again|Indeed|"
+                    r"[A-Z][a-z]+ly),\s+")
 _WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
 _PRONOUNS = frozenset("he she it they".split())
 # A subject with a relative clause that has its own verb, no commas: 'a White House official who spoke anonymously
@@ -126,10 +128,17 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
     # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
     # said' the open appositive ('George W. Bush, also') starts after the subject with its closed appositive.
+    # Not when the words after its comma are a name themselves: 'Turning to his manager, Jeff Roe, Cruz said' is Cruz.
     if opened and given_name_gender(opened["np"].split()[0]) is not None and (
-            found is None or found[0] >= opened.start("np")):
+            found is None or found[0] >= opened.start("np")) and not _is_name(text[opened.end("np") + 1:at]):
         return opened.span("np")
     return found
+
+
+def _is_name(words: str) -> bool:
+    """Whether words are a capitalised run and nothing else: 'Cruz', 'Ted Cruz' (not 'the director for the party')."""
+    words = words.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def _shared_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
