@@ -538,3 +538,45 @@ def test_nominal_sources_with_ties_clauses_and_more_verbs(body, expected):
 ])
 def test_it_goes_to_the_organisation_the_sentence_before_is_about(body, expected):
     assert _speech_speakers(body) == [expected]
+
+
+def test_a_quote_signed_on_its_own_line_is_the_signers():
+    body = ("Readers wrote in after the debate.\n\n“Maybe we can build a wall around him.” ―\u00a0Steve Quinlan.\n"
+            "“He is ignorant of our culture.”― Pamela Padilla\n“It is over.” — Jane Doe, Ohio")
+    assert _speech_speakers(body) == ["Steve Quinlan", "Pamela Padilla", "Jane Doe"]
+
+
+def test_in_the_words_of_gives_the_words_after_it():
+    body = "It was a country that was, in the words of Abraham Lincoln, “half slave and half free.”"
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [("Abraham Lincoln", "according_to")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A participle opens the sentence, and the name after its object's comma is the subject, not an appositive.
+    ("Cruz spoke at a rally. Turning to his campaign manager, Jeff Roe, Cruz said, “Jeff, did you email them?”",
+     "Cruz"),
+    # 'First,' opens a sentence whose 'it' stands for the organisation the sentence before is about.
+    ("The newspaper did two things. First, it wrote that “No provider shall be treated as the publisher.”",
+     "The newspaper"),
+    # A capitalised word that names no one is no subject ('Moments after …'): no speaker rather than that word.
+    ("Donald Trump spoke to the NRA. Moments after the gun group endorsed Trump at its meeting in Louisville on "
+     "Friday, the presumptive nominee dove into attacking Clinton, saying she \"wants to abolish the Second "
+     "Amendment.\"", None),
+])
+def test_what_opens_a_sentence_is_not_its_subject(body, expected):
+    assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # The story moved on: a later paragraph's subject, past its opening phrase, is who 'he' stands for.
+    ("“We are ready,” Mike Pence said.\n\nBy 2:30 p.m., Bob Thompson was talking school policy at a lunch.\n\n"
+     "“It's a marathon,” he said.", ["Mike Pence", "Bob Thompson"]),
+    # Someone unnamed who spoke gives way to the person the sentence is about.
+    ("Democratic front-runner Hillary Clinton caused a stir when an Iowa voter asked if she might appoint "
+     "Obama.\n\n“Wow, what a great idea,” she replied.", ["Hillary Clinton"]),
+    # A named speaker in the same paragraph keeps the pronoun: the sentence between is background.
+    ("Besides, Marco Rubio says it helps his party. Barack Obama won most Latino voters.\n\n“The issue is a "
+     "gateway,” he said.", ["Marco Rubio"]),
+])
+def test_a_pronoun_goes_to_the_subject_the_story_moved_on_to(body, expected):
+    assert [s for s in _speech_speakers(body) if s] == expected

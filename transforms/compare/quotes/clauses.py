@@ -32,6 +32,7 @@ from transforms.compare.quotes.speech import (
     is_participle,
     word_alternation,
 )
+from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.subjects import DETERMINER, OPEN_APPOSITIVE, subject
 from transforms.lexicon import TITLES
 
@@ -157,6 +158,7 @@ class Doc:
     _person_ids: set | None = field(default=None, repr=False)
     _thing_ids: set | None = field(default=None, repr=False)
     _places: set | None = field(default=None, repr=False)
+    _named_words: set | None = field(default=None, repr=False)
 
     def is_place(self, name: str) -> bool:
         """Whether the article puts a name after 'in', 'near', 'across' ...: 'in China', 'in Des Moines'."""
@@ -179,13 +181,15 @@ class Doc:
         return self._verbs
 
     def unread_capital(self, start: int, end: int) -> bool:
-        """Whether body[start:end] is one capitalised word that no mention starts with: a word capitalised for its
-        place in the sentence ('Moments after …'), not a name."""
+        """Whether body[start:end] is one capitalised word that no mention of the article holds: a word capitalised
+        for its place in the sentence ('Moments after …', 'Spotted on my feed …'), not a name."""
         word = self.body[start:end]
-        if " " in word or not word[:1].isupper() or word in _OPENING_PRONOUNS:
+        if " " in word or not word[:1].isupper() or word in _OPENING_PRONOUNS or word.isupper() \
+                or given_name_gender(word):
             return False
-        i = bisect_left(self.mentions, (start,))
-        return not (i < len(self.mentions) and self.mentions[i].start == start)
+        if self._named_words is None:
+            self._named_words = {w for m in self.mentions for w in m.surface.split()}
+        return word not in self._named_words
 
     def inside_quote(self, pos: int) -> bool:
         """Whether pos falls between a pair of quote marks."""

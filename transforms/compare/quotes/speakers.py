@@ -36,6 +36,7 @@ from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 _INITIAL = re.compile(r"\w\.")
+_PRONOUN_OPENS = re.compile(r"(?:He|She)\b")
 PRONOUN_REACH = 1500  # characters back a pronoun may look for the one it stands for
 MAX_CHAIN = 20  # 'he said' clauses resolved through earlier ones at most this deep
 _NAME_AFTER_TITLE = re.compile(rf"\s+(?P<np>{CAP}(?:\s+{CAP}){{0,3}})")
@@ -161,14 +162,55 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker
         return _thing_before(doc, before) if want == "thing" else None
+    last = _subject_before(doc, before, pronoun)
     for position, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
         if kind == "person" and fits(gender_of(doc, speaker), pronoun):
+            # The story moved on to the subject of the sentence before (a later paragraph), or a nominal speaker
+            # ('an Iowa voter asked') gives way to the person named as that sentence's subject.
+            if last and last.key != fold_word(speaker.surface.split()[-1]) and (
+                    _closer(doc, last, position) or head_kind(speaker.surface) != "name"):
+                return Speaker(last.surface, last.entity_id, "pronoun")
             named = _named(doc, before, before - position, pronoun, fold_word(speaker.surface.split()[-1]))
             if named is None or not _closer(doc, named, position):
                 return speaker._replace(attribution="pronoun")
             return Speaker(named.surface, named.entity_id, "pronoun")
+    if last:
+        return Speaker(last.surface, last.entity_id, "pronoun")
     named = _named(doc, before, PRONOUN_REACH, pronoun, None)
     return Speaker(named.surface, named.entity_id, "pronoun") if named else None
+
+
+def _subject_before(doc: Doc, before: int, pronoun: str) -> Person | None:
+    """The person who opens the sentence before the quote at `before` (no one else named between), when the
+    pronoun fits them: 'By 2:30 p.m., Thompson was talking school policy. “…,” he said' is Thompson."""
+    end = _ended_before(doc.body, before)
+    if end is None:  # a quote inside its sentence: only one a pronoun opens ('He told CNN that “…”')
+        floor = sentence_floor(doc.body, before)
+        if not _PRONOUN_OPENS.match(doc.body, opening(doc.body, floor, before)) \
+                or named_before(people(doc), before, before - floor):
+            return None  # 'The former officer rejected it because he believes …', 'he referred to a speech Obama …'
+        end = _ended_before(doc.body, floor)
+    start = sentence_floor(doc.body, end - 1) if end else 0
+    if not end or (start and start <= end - 161) or doc.inside_quote(start):
+        return None  # no sentence ends there, or one too long to tell where it starts
+    lo = opening(doc.body, start, end)
+    for person in reversed(named_before(people(doc), end, end - lo)):  # the first one named in it
+        lead = doc.body[lo:person.start].split()  # 'Georgia Republican Rep. Doug Collins', 'Democratic front-runner'
+        if len(lead) > 4 or not all(w[:1].isupper() or w in TITLES or w in PERSON_NOUNS or "-" in w for w in lead):
+            return None
+        if doc.body[person.end:person.end + 2] not in ("’s", "'s") and not doc.is_place(person.surface) \
+                and not doc.body[person.end:].lstrip().startswith("and ") \
+                and fits(gender_of(doc, Speaker(person.surface, person.entity_id, "")), pronoun):
+            return person  # else read on: 'Georgia' in 'Georgia Republican Rep. Doug Collins' is no one
+    return None
+
+
+def _ended_before(body: str, at: int) -> int | None:
+    """Where a sentence ends right before `at` (past white space and quote marks), or None."""
+    end = at
+    while end > 0 and body[end - 1] in " \n\"“”":
+        end -= 1
+    return end if end > 0 and body[end - 1] in ".!?" else None
 
 
 def _thing_before(doc: Doc, before: int) -> Speaker | None:

@@ -30,9 +30,11 @@ _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}
     [re.compile(rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD})"
                 rf"(?:\s+{ADVERB})*\s*$")]
 # A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
-# A participle opens one too: 'Turning to his campaign manager, X said'; so does a sentence adverb: 'First, it said'.
+# A participle opens one too ('Turning to his campaign manager, X said', 'Informed of it, X said'; not 'Alfred
+# Smith, …'), and so does a sentence adverb: 'First, it said'.
 _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
-                    r"Without|Under|Despite|Amid|Among|[A-Z][a-z]+ing)\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|"
+                    r"Without|Under|Despite|Amid|Among|By|With|Following|Upon|Once|Until|Throughout|"
+                    r"[A-Z][a-z]{2,}(?:ing|ed)(?=\s+[a-z]))\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|"
                     r"Instead|Meanwhile|However|Separately|First|Second|Third|Finally|Then|Now|Again|Indeed|"
                     r"[A-Z][a-z]+ly),\s+")
 _WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
