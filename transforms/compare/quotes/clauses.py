@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.speech import (
     ADVERB,
     AFFILIATION,
@@ -32,7 +33,6 @@ from transforms.compare.quotes.speech import (
     is_participle,
     word_alternation,
 )
-from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.subjects import DETERMINER, OPEN_APPOSITIVE, subject
 from transforms.lexicon import TITLES
 
