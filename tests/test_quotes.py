@@ -325,6 +325,11 @@ def test_a_second_quoted_sentence_carries_on_the_speaker_of_the_first():
     ("Kalın called it such a “foolish” move.", ["term"]),
     ("The crowd stared at him, as if to say “you cannot be serious about any of this.”", ["other"]),
     ("“We will win this election, and we will win it big,” Trump said.", ["speech"]),
+    # A song's words are sung, not said; a crowd's chant is said.
+    ("He ended his set with a song. A few of the lyrics: “Please just love me even though I am Republican.”",
+     ["other"]),
+    ("The crowd sang “We shall overcome, we shall overcome some day.”", ["other"]),
+    ("The crowd chanted “Lock her up, lock her up!”", ["speech"]),
     ("Kalın was asked about the truce.\n\n“Never again.”", ["speech"]),
     # A programme or a book named where it is shown or written is a title, even next to a speech verb ...
     ("“What more can he give?” Grassley asked on Fox News' “The Story with Martha MacCallum.”", ["speech", "title"]),

@@ -7,7 +7,7 @@ Would Be King'), or named as a work ('the film “…”', 'headlined “…”'
 book named where it is shown or written is a title even next to a speech verb ('asked on Fox News' “The Story”', 'the
 author of “…”'). Term: a few
 words inside the writer's sentence ('called it a “foolish” move'). Other: words introduced as imagined ('as if to
-say “…”').
+say “…”') or sung ('A few of the lyrics: “…”').
 """
 
 import re
@@ -23,6 +23,8 @@ _ON_SHOW = re.compile(r"\b(?i:on)\s+(?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}[’'
 _IMAGINED = re.compile(r"\b(?i:as\s+if(?:\s+to\s+say)?|as\s+though|imagine|imagining|pretend(?:ing)?|"
                        r"(?:would|might|could)\s+(?:say|ask|think)|something\s+like|along\s+the\s+lines\s+of)"
                        r"\s*[,:]?\s*$")
+# A song's words are sung, not said: 'A few of the lyrics: “…”', 'he sang “…”'.
+_SUNG = re.compile(r"\b(?i:lyrics?|sang|sings|singing|crooned|crooning|refrain|chorus)\b[^.!?“”\"]{0,40}[,:]?\s*$")
 # A whole sentence after a colon ('told Reuters: “Everything has been lost.”') is speech, however short.
 _SENTENCE_AFTER_COLON = re.compile(r":\s*[A-Z][^:]*[.!?…]$")
 _SMALL = frozenset("a an the of and or to in on at for by with from as is be vs nor but".split())
@@ -45,6 +47,8 @@ def quote_kind(before: str, text: str, carried: bool, alone: bool) -> str:
     'speech', 'title', 'term' or 'other'."""
     if (_NAMED_WORK.search(before) or _ON_SHOW.search(before)) and is_title_case(text.rstrip(".").split(":")[0], 1):
         return "title"  # a work named where it is shown or written, even next to a speech verb
+    if _SUNG.search(before):
+        return "other"
     if carried:
         return "speech"
     if _WORK.search(before) and (is_title_case(text) or len(text.split()) <= FRAGMENT_WORDS):
