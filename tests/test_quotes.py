@@ -585,3 +585,13 @@ def test_what_opens_a_sentence_is_not_its_subject(body, expected):
 ])
 def test_a_pronoun_goes_to_the_subject_the_story_moved_on_to(body, expected):
     assert [s for s in _speech_speakers(body) if s] == expected
+
+
+def test_a_split_quote_joins_across_a_long_appositive_only_when_its_sentence_goes_on():
+    body = ("“This used to be Russia’s back yard,” said Raffaello Pantucci, director of International Security Studies "
+            "at the Royal United Services Institute in London, “but it is coming into China’s thrall.”\n\n"
+            "“It failed,” said another Republican strategist, who requested anonymity to speak frankly about a "
+            "president the strategist may be working with. “Going forward, I would expect more.”")
+    assert [(q["text"][:30], q["attribution"]) for q in _quotes(body)] == [
+        ("This used to be Russia’s back ", "said_after"), ("It failed", "said_after"),
+        ("Going forward, I would expect ", "continued")]

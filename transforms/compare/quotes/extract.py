@@ -50,6 +50,8 @@ _NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) an
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
+# A longer one when the second part goes on with the sentence: '“…,” said X, director of … in London, “but it …”'.
+_SPLIT_LONG = re.compile(r"(?:[\s,]+[\w’'\-]+){0,24}\s*,\s*")
 
 
 def extract_quotes(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -> pa.Table:
@@ -166,7 +168,8 @@ def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Cl
                 between = after_clause(doc, end.close_at + 1, start.open_at, _ended(doc.body, end))
                 own = after_clause(doc, parts[-1].close_at + 1, _clause_stop(doc.body, parts[-1], spans),
                                    _ended(doc.body, parts[-1]))
-                if between and not own and _SPLIT_REST.fullmatch(doc.body, between.clause_end, start.open_at):
+                rest = _SPLIT_LONG if doc.body[start.start:start.start + 1].islower() else _SPLIT_REST
+                if between and not own and rest.fullmatch(doc.body, between.clause_end, start.open_at):
                     merged[-1] = (prev + parts, clause or between)
                     continue
         merged.append((parts, None))
