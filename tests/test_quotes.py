@@ -269,6 +269,10 @@ def test_word_alternation_matches_as_longest_first(words, text, expected):
     # 'As X put it:', manner-of-speaking verbs, an adverb in '-ly' between subject and verb.
     ("As Tom Reed, the party whip, put it: “We are done.”", "Tom Reed"),
     ("“Get out of here!” Smith bellowed.", "Smith"),
+    # Adjectives separated by a comma; a person's response, reply or statement before a colon.
+    ("“I made climate change the top priority,” the bespectacled, 71-year-old diplomat said.",
+     "the bespectacled, 71-year-old diplomat"),
+    ("Huma Abedin emailed her about it. Clinton’s response was: “Is that store off Conn or Wisconsin?”", "Clinton"),
     ("“We will appeal,” Dana Reyes quickly said.", "Dana Reyes"),
 ])
 def test_attribution_forms_with_descriptions(body, expected):

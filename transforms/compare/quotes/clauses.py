@@ -42,7 +42,8 @@ _DESCRIBED = rf"(?:(?:[\w’'\-&]+,?|[A-Z][a-z]{{0,3}}\.|(?:[A-Z]\.)+)\s+){{1,6}
 # Each with and without an affiliation ('X of the Y said'): the plain one first, so that 'University of Denver
 # law professor Sam Kamin said' is Sam Kamin, not the University.
 # A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
-_NOMINAL = rf"(?:{DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:[\w’'\-&]+\s+){{0,6}}?[\w’'\-&]+"
+# Adjectives may be separated by commas: 'the bespectacled, 71-year-old diplomat said'.
+_NOMINAL = rf"(?:{DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:[\w’'\-&]+,?\s+){{0,6}}?[\w’'\-&]+"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
                               rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
@@ -101,6 +102,9 @@ _INVERTED = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in VERBS)
 _COLON_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+)?(?P<np>{NP}|{_DESCRIBED}){APPOSITIVE}?\s+[a-z][^:\n]*:\s*$")
 _DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
+# 'Clinton’s response was: “…”', 'The senator’s full statement read: “…”'.
+_POSSESSIVE_COLON = re.compile(rf"(?P<np>{NP})[’']s?\s+(?:\w+\s+)?(?:response|reply|answer|retort|statement|message|"
+                               rf"tweet|comment|verdict)\s*(?:was|read|in\s+full)?\s*:\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 # 'was, in the words of Abraham Lincoln, “…”': the words right after are that person's.
 _IN_WORDS = re.compile(rf"\b[Ii]n\s+the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})\s*[,:]?\s*$")
@@ -243,8 +247,8 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     according = _ACCORDING.search(before)
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)
-    for pattern in (_COLON, _DASH_COLON, _COLON_SUBJECT):
-        colon = pattern.match(before) if pattern is not _DASH_COLON else pattern.search(before)
+    for pattern in (_COLON, _DASH_COLON, _POSSESSIVE_COLON, _COLON_SUBJECT):
+        colon = pattern.search(before) if pattern in (_DASH_COLON, _POSSESSIVE_COLON) else pattern.match(before)
         if colon:
             return Clause(floor + colon.start("np"), floor + colon.end("np"), "colon", True)
     return None
