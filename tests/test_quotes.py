@@ -599,3 +599,24 @@ def test_a_split_quote_joins_across_a_long_appositive_only_when_its_sentence_goe
     assert [(q["text"][:30], q["attribution"]) for q in _quotes(body)] == [
         ("This used to be Russia’s back ", "said_after"), ("It failed", "said_after"),
         ("Going forward, I would expect ", "continued")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A speech verb that reports a clause reaches a quote further on in it.
+    ("House Intelligence Committee Ranking Member Rep. Adam Schiff said in a statement that the timing and location "
+     "of the attack and information coming from local authorities indicated “an ISIS-inspired act of terrorism.”", "Adam Schiff"),
+    # A nominal speaker before 'who said'.
+    ("The website quoted a New York health official who said, “These were long-time users.”",
+     "a New York health official"),
+    # A verb of an opening phrase ('When pressed,') does not stop the reading; the pronoun after it speaks.
+    ("“I would not get into it,” Trump told Bloomberg. When pressed, he demurred, saying, “I do not want specifics.”",
+     "Trump"),
+    # A relative clause's verb is not the participle's subject: the sentence's subject is.
+    ("Trump was defensive when forced to defend not paying an architect who said he was stiffed after he designed a "
+     "clubhouse at one of Trump’s golf courses, saying, “Maybe he did not do a good job.”", "Trump"),
+    # An opening phrase without a comma of its own keeps its verb.
+    ("During her opening statement Sebelius said, “a number of fixes have already been completed” to the site.",
+     "Sebelius"),
+])
+def test_the_speech_verb_before_a_quote_reaches_it(body, expected):
+    assert _speech_speakers(body)[-1] == expected

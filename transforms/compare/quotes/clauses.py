@@ -33,7 +33,7 @@ from transforms.compare.quotes.speech import (
     is_participle,
     word_alternation,
 )
-from transforms.compare.quotes.subjects import DETERMINER, OPEN_APPOSITIVE, subject
+from transforms.compare.quotes.subjects import DETERMINER, OPEN_APPOSITIVE, opening, subject
 from transforms.lexicon import TITLES
 
 _LEAD = r"^[\s,—–-]*"
@@ -113,6 +113,10 @@ _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*
 _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
 _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
+# ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
+# information from local authorities indicated “an ISIS-inspired act of terrorism.”'
+REPORTED_WORDS = 40
+_REPORTS = re.compile(r"\s+(?:[\w’'\-]+\s+){0,4}?that\s")
 
 
 class Mention(NamedTuple):
@@ -224,12 +228,17 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     if inverted:
         return Clause(floor + inverted.start("np"), floor + inverted.end("np"), "said_before", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())]
-    if leads and len(before[leads[-1].end():].split()) <= LEAD_WORDS:
+    lo = opening(before, 0, len(before))  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
+    leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)
+    if leads and len(before[leads[-1].end():].split()) <= (
+            REPORTED_WORDS if _REPORTS.match(before, leads[-1].end()) else LEAD_WORDS):
         carries = bool(_CARRIES.search(before))
         for lead in reversed(leads):
             if lead.group("verb").startswith("according") or (
                     lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
                 break  # 'what he called a success, then took credit: “…': the quote is not the verb's object
+            if lead is not leads[-1] and before[:lead.start()].rstrip().endswith("who"):
+                continue  # 'not paying an architect who said he was stiffed, saying “…': a relative clause's verb
             found = subject(before, lead)
             if found:
                 return Clause(floor + found[0], floor + found[1], "said_before", carries)

@@ -37,7 +37,9 @@ _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Sp
                     r"[A-Z][a-z]{2,}(?:ing|ed)(?=\s+[a-z]))\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|"
                     r"Instead|Meanwhile|However|Separately|First|Second|Third|Finally|Then|Now|Again|Indeed|"
                     r"[A-Z][a-z]+ly),\s+")
-_WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}){PARTY}?,?\s+who(?:\s+{ADVERB})*\s*$")
+# 'Loretta Lynch, who told', 'quoted a New York health official who said'.
+_WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,4}}?{_PHRASE_WORD}){PARTY}?,?"
+                  rf"\s+who(?:\s+{ADVERB})*\s*$")
 _PRONOUNS = frozenset("he she it they".split())
 # A subject with a relative clause that has its own verb, no commas: 'a White House official who spoke anonymously
 # to discuss strategy said'. Not 'the man who Trump said' (the clause has a subject of its own).
