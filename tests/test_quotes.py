@@ -604,7 +604,8 @@ def test_a_split_quote_joins_across_a_long_appositive_only_when_its_sentence_goe
 @pytest.mark.parametrize("body, expected", [
     # A speech verb that reports a clause reaches a quote further on in it.
     ("House Intelligence Committee Ranking Member Rep. Adam Schiff said in a statement that the timing and location "
-     "of the attack and information coming from local authorities indicated “an ISIS-inspired act of terrorism.”", "Adam Schiff"),
+     "of the attack and information coming from local authorities indicated “an ISIS-inspired act of terrorism.”",
+     "Adam Schiff"),
     # A nominal speaker before 'who said'.
     ("The website quoted a New York health official who said, “These were long-time users.”",
      "a New York health official"),
