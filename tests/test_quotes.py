@@ -621,3 +621,16 @@ def test_a_split_quote_joins_across_a_long_appositive_only_when_its_sentence_goe
 ])
 def test_the_speech_verb_before_a_quote_reaches_it(body, expected):
     assert _speech_speakers(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Robert Gibbs, an adviser, was asked whether Reid should stop.\n\n“Nobody controls Harry Reid,” was his reply.",
+     ["Robert Gibbs"]),
+    ("President George Bush inspired generations to be, in his words, “a thousand points of light” for all.",
+     ["George Bush"]),
+    # A round-up: each quote paragraph is signed by the paragraph after it; a sentence after a quote signs nothing.
+    ("From the Left\n\n“Not only did the deficit increase, it increased where Trump said it wouldn’t.”\n\n"
+     "Philip Bump, Washington Post\n\n“We will see.”\n\nThe vote, however, is close.", ["Philip Bump", None]),
+])
+def test_replies_own_words_and_signatures(body, expected):
+    assert _speech_speakers(body) == expected

@@ -58,8 +58,12 @@ _ENDS = r"(?:(?=\s*(?:[,;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|
 AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{np}){_ENDS}")
                    for np in (_DESCRIBED.replace("{1,6}", "{0,6}"), _NOMINAL)] + \
                   [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{NP})")]
+# '“…,” was his reply.'
+AFTER_REPLY = re.compile(r"^[\s,]*(?:was|came)\s+(?P<np>his|her|their|its)\s+(?:\w+\s+)?"
+                         r"(?:reply|response|answer|retort)\b")
 AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of)\s+{ISSUED_BY}?(?P<np>{NP})")
-_AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME)] + [(AFTER_ACCORDING, "according_to")]
+_AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME, AFTER_REPLY)] + \
+    [(AFTER_ACCORDING, "according_to")]
 # Not after a hyphen: 'the so-called “caliphate”' has no speaker.
 _ANY_VERB = re.compile(rf"(?<!-)\b(?P<verb>{ANY_VERB})")
 _SCAN_VERB = re.compile(rf"(?<!-)\b(?P<verb>{SCAN_VERB})")
@@ -107,7 +111,8 @@ _POSSESSIVE_COLON = re.compile(rf"(?P<np>{NP})[’']s?\s+(?:\w+\s+)?(?:response|
                                rf"tweet|comment|verdict)\s*(?:was|read|in\s+full)?\s*:\s*$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
 # 'was, in the words of Abraham Lincoln, “…”': the words right after are that person's.
-_IN_WORDS = re.compile(rf"\b[Ii]n\s+the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})\s*[,:]?\s*$")
+_IN_WORDS = re.compile(rf"\b[Ii]n\s+(?:the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})|"
+                       rf"(?P<own>his|her|their|its)\s+(?:own\s+)?words)\s*[,:]?\s*$")
 _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
 _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
@@ -252,7 +257,8 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
                 return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
     in_words = _IN_WORDS.search(before)
     if in_words:
-        return Clause(floor + in_words.start("np"), floor + in_words.end("np"), "according_to", True)
+        group = "np" if in_words["np"] else "own"
+        return Clause(floor + in_words.start(group), floor + in_words.end(group), "according_to", True)
     according = _ACCORDING.search(before)
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)

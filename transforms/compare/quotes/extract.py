@@ -46,6 +46,9 @@ _SIGNED = re.compile(rf"\s*{_DASH}\s*(?P<np>{NP})\s*(?:[,.(]|$)", re.MULTILINE)
 # A quote opening its line, signed on that line: '“…” ― Jane Doe' (a round-up of readers' or voters' words).
 _SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*(?P<np>{NP})[^\S\n]*(?:[.,(][^\n“”\x22]{{0,80}})?$",
                           re.MULTILINE)
+# A paragraph that only signs the quote paragraph before it: 'Philip Bump, Washington Post' (a round-up of columns).
+_SIGNED_BARE = re.compile(rf"\s*(?P<np>{NP}),[^\S\n]+(?P<outlet>[A-Z][^\n,.!?“”\x22]{{1,60}})\.?[^\S\n]*$",
+                          re.MULTILINE)
 _NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) and the sentence's own punctuation
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
@@ -207,7 +210,8 @@ def _lead_in(doc: Doc, first: Span) -> Clause | None:
 
 def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     """A quote signed after it: '“…” ― Jane Doe' on its own line, or a quote ending its paragraph signed in the next
-    one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio'."""
+    one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio', or, after a paragraph that is only the quote, 'Philip Bump,
+    Washington Post'."""
     if first.open_at == first.paragraph:
         signed = _SIGNED_HERE.match(doc.body, last.close_at + 1)
         if signed:
@@ -216,6 +220,10 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
     signed = _SIGNED.match(doc.body, end)
+    if not signed and first.open_at == first.paragraph:
+        signed = _SIGNED_BARE.match(doc.body, end)
+        if signed and not all(w[:1].isupper() for w in signed["outlet"].split() if len(w) > 3):
+            signed = None
     return Clause(signed.start("np"), signed.end("np"), "said_after", True) if signed else None
 
 

@@ -37,6 +37,7 @@ from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 _INITIAL = re.compile(r"\w\.")
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b")
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUN_REACH = 1500  # characters back a pronoun may look for the one it stands for
 MAX_CHAIN = 20  # 'he said' clauses resolved through earlier ones at most this deep
 _NAME_AFTER_TITLE = re.compile(rf"\s+(?P<np>{CAP}(?:\s+{CAP}){{0,3}})")
@@ -56,6 +57,7 @@ def people(doc: Doc) -> list[Person]:
 def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
     """A clause's speaker phrase -> Speaker: a pronoun or role stands for someone the article named before."""
     phrase = doc.body[clause.start:clause.end].casefold()
+    phrase = _POSSESSIVES.get(phrase, phrase)  # 'was his reply', 'in her words'
     if phrase.split()[-1] in _PRONOUNS and all(_INITIAL.fullmatch(w) for w in phrase.split()[:-1]):
         found = antecedent(doc, quote_start, phrase.split()[-1])  # 'A. They say': a Q&A's answer mark is no name
         return found._replace(attribution="pronoun") if found else None
