@@ -325,6 +325,8 @@ def test_a_second_quoted_sentence_carries_on_the_speaker_of_the_first():
 
 @pytest.mark.parametrize("body, kinds", [
     ("He starred in the film “The Kid Who Would Be King” last year.", ["title"]),
+    ("He was a founding member of the group. His latest book is: “The Greatest Comeback: How Richard Nixon Rose "
+     "From Defeat.”", ["title"]),
     ("She told CNN’s “State of the Union” on Sunday that she would run.", ["title"]),
     ("Kalın called it such a “foolish” move.", ["term"]),
     ("The crowd stared at him, as if to say “you cannot be serious about any of this.”", ["other"]),
@@ -626,8 +628,8 @@ def test_the_speech_verb_before_a_quote_reaches_it(body, expected):
 @pytest.mark.parametrize("body, expected", [
     ("Robert Gibbs, an adviser, was asked whether Reid should stop.\n\n“Nobody controls Harry Reid,” was his reply.",
      ["Robert Gibbs"]),
-    ("President George Bush inspired generations to be, in his words, “a thousand points of light” for all.",
-     ["George Bush"]),
+    ("Donald J. Trump said the nation mourns.\n\nThrough his wit, President George H.W. Bush inspired generations "
+     "to be, in his words, “a thousand points of light” for all.", ["George H.W. Bush"]),
     # A round-up: each quote paragraph is signed by the paragraph after it; a sentence after a quote signs nothing.
     ("From the Left\n\n“Not only did the deficit increase, it increased where Trump said it wouldn’t.”\n\n"
      "Philip Bump, Washington Post\n\n“We will see.”\n\nThe vote, however, is close.", ["Philip Bump", None]),

@@ -16,7 +16,7 @@ FRAGMENT_WORDS = 4  # a quoted phrase this short is a term unless a clause intro
 _WORKS = (r"\b(?i:film|movie|book|novel|memoir|show|series|sitcom|song|album|documentary|play|musical|episode|program|"
           r"programme|podcast|headline|headlined|titled|entitled|column|op-ed|essay|poem|hashtag|slogan|banner|exhibit|"
           r"exhibition|painting|magazine|newspaper|report|author|authored)")
-_NAMED_WORK = re.compile(rf"{_WORKS}\s+(?:[\w’'\-]+\s+){{0,2}}$")
+_NAMED_WORK = re.compile(rf"{_WORKS}\s*(?::\s*|\s+(?:[\w’'\-]+:?\s+){{0,2}})$")  # 'His latest book is: “…”'
 _WORK = re.compile(rf"(?:{_WORKS}|[A-Z][\w.&]*[’']s)\s+(?:[\w’'\-]+\s+){{0,2}}$")
 # A programme named where someone appears: 'asked on Fox News' “…”', 'On “Hardball” that night', 'on CBS' “…”'.
 _ON_SHOW = re.compile(r"\b(?i:on)\s+(?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}[’']s?\s+)?$")

@@ -28,7 +28,7 @@ _GUESSES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_f
 # Two to four capitalised words (an initial may stand between), or a title then one: the places a person is named.
 # It opens with a character class and looks behind only after it, so the scan skips ahead in C.
 _NAME = re.compile(rf"[{UPPER}](?<![\w’'\-.][{UPPER}])(?:(?<=[MDSRGLCPJ])(?:r|rs|s|en|ep|ov|t|ol|apt|rof|ev)\.|"
-                   rf"[\w’'\-&]*)(?:[^\S\n]+(?:[A-Z]\.\s+)?(?:{CAP_WORD})){{0,4}}")
+                   rf"[\w’'\-&]*)(?:[^\S\n]+(?:(?:[A-Z]\.){{1,3}}\s+)?(?:{CAP_WORD})){{0,4}}")  # 'George H.W. Bush'
 _PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'\-]+)\s+$")
 _ROLE_NEAR = re.compile(r"\b([a-z]+)\s*$")

@@ -57,7 +57,11 @@ def people(doc: Doc) -> list[Person]:
 def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
     """A clause's speaker phrase -> Speaker: a pronoun or role stands for someone the article named before."""
     phrase = doc.body[clause.start:clause.end].casefold()
-    phrase = _POSSESSIVES.get(phrase, phrase)  # 'was his reply', 'in her words'
+    if phrase in _POSSESSIVES:  # 'in his words' is the words of whom the sentence is about, else of whom 'he' is
+        phrase = _POSSESSIVES[phrase]
+        opener = _opens(doc, sentence_floor(doc.body, clause.start), clause.start, phrase)
+        if opener:
+            return Speaker(opener.surface, opener.entity_id, "pronoun")
     if phrase.split()[-1] in _PRONOUNS and all(_INITIAL.fullmatch(w) for w in phrase.split()[:-1]):
         found = antecedent(doc, quote_start, phrase.split()[-1])  # 'A. They say': a Q&A's answer mark is no name
         return found._replace(attribution="pronoun") if found else None
@@ -195,6 +199,12 @@ def _subject_before(doc: Doc, before: int, pronoun: str) -> Person | None:
     start = sentence_floor(doc.body, end - 1) if end else 0
     if not end or (start and start <= end - 161) or doc.inside_quote(start):
         return None  # no sentence ends there, or one too long to tell where it starts
+    return _opens(doc, start, end, pronoun)
+
+
+def _opens(doc: Doc, start: int, end: int, pronoun: str) -> Person | None:
+    """The person named first in body[start:end], past its opening phrase and at most a few title words, when the
+    pronoun fits them."""
     lo = opening(doc.body, start, end)
     for person in reversed(named_before(people(doc), end, end - lo)):  # the first one named in it
         lead = doc.body[lo:person.start].split()  # 'Georgia Republican Rep. Doug Collins', 'Democratic front-runner'
