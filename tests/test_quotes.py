@@ -636,3 +636,28 @@ def test_the_speech_verb_before_a_quote_reaches_it(body, expected):
 ])
 def test_replies_own_words_and_signatures(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # The name in apposition to 'One of its sponsors'; an organisation before 'which concluded'.
+    ("In Texas, a new bill would protect officers. One of its sponsors, Rep. Steve Toth, told Fox News, “Dozens of "
+     "sheriffs said we will not abide by it.”", "Steve Toth"),
+    ("The article pointed to the Legislative Analyst’s Office, which concluded rent control results “in a decline in "
+     "the quality of housing.”", "Legislative Analyst’s Office"),
+    # A counted group speaking; a source that opens the sentence; a clause a few words after the quote.
+    ("“Institutions could be pressed to sacrifice their beliefs,” dozens of prominent evangelicals said.",
+     "dozens of prominent evangelicals"),
+    ("As The Economist reported in 2007, the budgets of companies like Microsoft and IBM now mostly go “into making "
+     "small incremental improvements.”", "Economist"),
+    ("As in other places, Californians were “a little bit cavalier and careless” after opening up, says Dr. Wachter.",
+     "Wachter"),
+    # Initials in the speakers between a split quote's parts.
+    ("“These facts,” write authors Levi Boxell, Matthew Gentzkow, and Jesse M. Shapiro, “argue against the "
+     "hypothesis.”", "Levi Boxell"),
+])
+def test_more_attribution_forms(body, expected):
+    assert _speech_speakers(body) == [expected]
+
+
+def test_a_clause_after_the_sentence_goes_on_is_not_the_quotes():
+    assert _speech_speakers("“We are done,” he said, and the crowd, Smith said, cheered.") == [None]

@@ -43,7 +43,8 @@ _DESCRIBED = rf"(?:(?:[\w’'\-&]+,?|[A-Z][a-z]{{0,3}}\.|(?:[A-Z]\.)+)\s+){{1,6}
 # law professor Sam Kamin said' is Sam Kamin, not the University.
 # A phrase opened by a determiner, up to the verb: 'a welcome message on the website reads', 'the moderator said'.
 # Adjectives may be separated by commas: 'the bespectacled, 71-year-old diplomat said'.
-_NOMINAL = rf"(?:{DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:[\w’'\-&]+,?\s+){{0,6}}?[\w’'\-&]+"
+_NOMINAL = rf"(?:{DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal|(?:[Dd]ozens|[Hh]undreds|[Tt]housands)\s+of)\s+" \
+    rf"(?:[\w’'\-&]+,?\s+){{0,6}}?[\w’'\-&]+"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
                               rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
@@ -92,7 +93,7 @@ def scan_verbs(body: str) -> list[re.Match]:
     return found
 _OPENING_PRONOUNS = frozenset("He She It They".split())
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+    rf"^\s*(?:[^,.!?\n]{{1,80}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                            rf"(?:\s+{ADVERB})*\s+$")
@@ -117,6 +118,11 @@ _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
 _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
 _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
+# A few words of the writer's sentence after a quote, then its clause: '“…” after opening up, says Dr. Wachter.'
+_LATE = re.compile(r"[^“”\"\n.;:!?,]{1,60},(?=\s)")
+_CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
+# A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
+_AS_SAID = re.compile(rf"^\s*As\s+(?P<np>{NP}|{_NOMINAL})\s+(?:{ADVERB}\s+)?(?:{VERB})\b[^,;:“”\"\n]{{0,40}},\s")
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 # ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
 # information from local authorities indicated “an ISIS-inspired act of terrorism.”'
@@ -211,10 +217,23 @@ class Doc:
 
 
 def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause | None:
-    """Text right after a closing mark -> the '…,” X said' / 'said X' / 'according to X' clause, if any.
+    """Text right after a closing mark -> the '…,” X said' / 'said X' / 'according to X' clause, if any; or one
+    that ends the sentence a few words on ('“…” after opening up, says Dr. Wachter.').
 
     ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence. A
     capitalised pronoun opens one whatever closed the quote: '“…!” She replied to him …' is not '“…!” she said'."""
+    found = _clause_at(doc, start, stop, ended)
+    if found or ended:
+        return found
+    late = _LATE.match(doc.body, start, stop)
+    if late:
+        found = _clause_at(doc, late.end(), stop, False)
+        if found and _CLAUSE_ENDS.match(doc.body, found.clause_end):
+            return found
+    return None
+
+
+def _clause_at(doc: Doc, start: int, stop: int, ended: bool) -> Clause | None:
     tail = doc.body[start:stop]
     for pattern, form in _AFTER_FORMS:
         match = pattern.match(tail)
@@ -259,6 +278,9 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     if in_words:
         group = "np" if in_words["np"] else "own"
         return Clause(floor + in_words.start(group), floor + in_words.end(group), "according_to", True)
+    as_said = _AS_SAID.match(before)
+    if as_said:
+        return Clause(floor + as_said.start("np"), floor + as_said.end("np"), "according_to", False)
     according = _ACCORDING.search(before)
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)

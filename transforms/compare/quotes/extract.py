@@ -54,7 +54,7 @@ _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 # A longer one when the second part goes on with the sentence: '“…,” said X, director of … in London, “but it …”'.
-_SPLIT_LONG = re.compile(r"(?:[\s,]+[\w’'\-]+){0,24}\s*,\s*")
+_SPLIT_LONG = re.compile(r"(?:[\s,]+[\w’'\-.]+){0,24}\s*,\s*")  # initials too: 'and Jesse M. Shapiro, “…”'
 
 
 def extract_quotes(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -> pa.Table:

@@ -96,11 +96,14 @@ def _person(body: str, match: re.Match) -> Person | None:
     if lead is None:
         return None
     name = words[lead:]
+    end = match.end()
+    if name[-1].endswith(("’s", "'s")):  # 'Hillary Clinton's health': the name ends before the possessive
+        name[-1], end = name[-1][:-2], end - 2
     titled = _title_gender(words[:lead])
     given = given_name_gender(name[0]) if len(name) > 1 else None
     role = _role(body, match.start(), match.end())
     start = body.index(name[0], match.start() + sum(len(w) + 1 for w in words[:lead]))
-    return Person(start, match.end(), " ".join(name), fold_word(name[-1]), titled or role or given or "")
+    return Person(start, end, " ".join(name), fold_word(name[-1]), titled or role or given or "")
 
 
 def _role(body: str, start: int, end: int) -> str | None:

@@ -150,7 +150,8 @@ def is_participle(verb: str) -> bool:
 
 
 # Words that open a noun phrase: 'one commenter', 'another child', 'his colleague' name someone unnamed.
-DETERMINERS = frozenset("the a an one another this that his her their its".split())
+DETERMINERS = frozenset("""the a an one another this that his her their its some many several dozens hundreds thousands
+of""".split())
 INDEFINITES = frozenset("a an another one".split())
 
 

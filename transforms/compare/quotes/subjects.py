@@ -39,8 +39,10 @@ _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Sp
                     r"[A-Z][a-z]+ly),\s+")
 # 'Loretta Lynch, who told', 'quoted a New York health official who said'.
 _WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,4}}?{_PHRASE_WORD}){PARTY}?,?"
-                  rf"\s+who(?:\s+{ADVERB})*\s*$")
+                  rf"\s+(?:who|which)(?:\s+{ADVERB})*\s*$")  # 'the Analyst’s Office, which concluded'
+
 _PRONOUNS = frozenset("he she it they".split())
+_COUNTED = frozenset("one another some many several".split())  # 'One of its sponsors, …': no given name here
 # A subject with a relative clause that has its own verb, no commas: 'a White House official who spoke anonymously
 # to discuss strategy said'. Not 'the man who Trump said' (the clause has a subject of its own).
 _NOUN_WORD = rf"(?!(?:in|of|at|from|for|with|on|to|by)\b){_PHRASE_WORD}"
@@ -53,7 +55,8 @@ _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 _AFTER_AND = re.compile(rf"\b(?:and|but)(?:\s+{ADVERB})*\s+$")
 _COMMA = re.compile(r",\s+")
 _OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
-_NAMED_APPOSITIVE = re.compile(rf",\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
+# 'One resident of Havana, Andres Murci, told', 'One of its sponsors, Rep. Steve Toth, told'.
+_NAMED_APPOSITIVE = re.compile(rf"(?:\s+of\s+[^,“”\"\n]{{1,40}})?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
 # A sentence's subject, read from where the sentence (past its opening phrase) starts.
 _SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
@@ -122,7 +125,7 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
         lo = opening(text, lo, at)  # 'In a statement, X said', 'Of Carson, Levine said'
     if _AFTER_AND.search(text, max(lo, at - 60), at) and (shared := _shared_subject(text, lo, at)):
         return shared
-    who = _WHO.search(text, lo, at) if "who" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
+    who = _WHO.search(text, lo, at) if "wh" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
     if who:
         return who.span("np")
     relative = _RELATIVE.search(text, lo, at) if " who " in text[lo:at] else None
@@ -161,7 +164,9 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
         found = pattern.search(text, lo, at)
         if found:
             named = _NAMED_APPOSITIVE.match(text, found.end("np"))
-            if named and given_name_gender(named["np"].split()[0]) and not given_name_gender(found["np"].split()[0]):
+            first = found["np"].split()[0]
+            if named and any(given_name_gender(w) for w in named["np"].split()[:2]) \
+                    and (first.casefold() in _COUNTED or not given_name_gender(first)):
                 return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
             if pattern is _SUBJECT_BEFORE[0] and _OF_BEFORE.search(text, max(lo, found.start("np") - 5),
                                                                      found.start("np")):
