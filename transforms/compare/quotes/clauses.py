@@ -93,7 +93,7 @@ def scan_verbs(body: str) -> list[re.Match]:
     return found
 _OPENING_PRONOUNS = frozenset("He She It They".split())
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[^,.!?\n]{{1,80}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                            rf"(?:\s+{ADVERB})*\s+$")
@@ -217,23 +217,23 @@ class Doc:
 
 
 def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause | None:
-    """Text right after a closing mark -> the '…,” X said' / 'said X' / 'according to X' clause, if any; or one
-    that ends the sentence a few words on ('“…” after opening up, says Dr. Wachter.').
+    """Text right after a closing mark -> the '…,” X said' / 'said X' / 'according to X' clause, if any.
 
     ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence. A
     capitalised pronoun opens one whatever closed the quote: '“…!” She replied to him …' is not '“…!” she said'."""
-    found = _clause_at(doc, start, stop, ended)
-    if found or ended:
-        return found
+    return _clause_at(doc, start, stop, ended)
+
+
+def late_clause(doc: Doc, start: int, stop: int) -> Clause | None:
+    """Text after a closing mark -> an 'X said' clause that ends the sentence a few words on ('“…” after opening up,
+    says Dr. Wachter.'); not 'according to X', which names who reported the words, not who said them."""
     late = _LATE.match(doc.body, start, stop)
-    if late:
-        found = _clause_at(doc, late.end(), stop, False)
-        if found and _CLAUSE_ENDS.match(doc.body, found.clause_end):
-            return found
-    return None
+    found = late and _clause_at(doc, late.end(), stop, False)
+    return found if found and found.form == "said_after" and _CLAUSE_ENDS.match(doc.body, found.clause_end) else None
 
 
 def _clause_at(doc: Doc, start: int, stop: int, ended: bool) -> Clause | None:
+    """after_clause at `start`."""
     tail = doc.body[start:stop]
     for pattern, form in _AFTER_FORMS:
         match = pattern.match(tail)

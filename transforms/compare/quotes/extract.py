@@ -26,6 +26,7 @@ from transforms.compare.quotes.clauses import (
     Speaker,
     after_clause,
     before_clause,
+    late_clause,
     sentence_subject,
 )
 from transforms.compare.quotes.indirect import indirect_rows
@@ -81,7 +82,8 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         first, last = parts[0], parts[-1]
         floor = _sentence_start(body, first.paragraph, first.open_at)
         clause = clause or after_clause(doc, last.close_at + 1, _clause_stop(body, last, spans), _ended(body, last)) \
-            or before_clause(doc, floor, first.open_at) or _lead_in(doc, first) or _signature(doc, first, last)
+            or before_clause(doc, floor, first.open_at) or _lead_in(doc, first) or _signature(doc, first, last) \
+            or (None if _ended(body, last) else late_clause(doc, last.close_at + 1, _clause_stop(body, last, spans)))
         speaker = resolve(doc, clause, first.open_at) if clause else None
         alone = not body[floor:first.open_at].strip() and (
             body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…"

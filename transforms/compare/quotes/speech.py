@@ -150,14 +150,15 @@ def is_participle(verb: str) -> bool:
 
 
 # Words that open a noun phrase: 'one commenter', 'another child', 'his colleague' name someone unnamed.
-DETERMINERS = frozenset("""the a an one another this that his her their its some many several dozens hundreds thousands
-of""".split())
+DETERMINERS = frozenset("the a an one another this that his her their its".split())
+_COUNTED_GROUP = re.compile(r"^(?i:dozens|hundreds|thousands|scores)\s+of\s+")
 INDEFINITES = frozenset("a an another one".split())
 
 
 def head_kind(phrase: str) -> str | None:
     """'a senior official' -> 'person', 'the ministry' -> 'thing', 'Erdogan' -> 'name', 'The' -> None; 'the
     moderator' -> 'person' (a lower-case noun after a determiner names someone)."""
+    phrase = _COUNTED_GROUP.sub("the ", phrase)  # 'dozens of prominent evangelicals' is some evangelicals
     words = [w for w in phrase.split() if w.casefold() not in DETERMINERS]
     if words and len(words) < len(phrase.split()) and words[-1].isalpha() and not is_capitalised(words[-1]) \
             and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:

@@ -18,6 +18,7 @@ from transforms.compare.quotes.speech import (
     UPPER,
     is_participle,
 )
+from transforms.lexicon import TITLES
 
 # A name, then an appositive the writer did not close with a comma: 'Sam Lau, the communications director for the
 # party said', 'Nate Silver, the polling guru who founded the site tweeted'.
@@ -142,6 +143,14 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     return found
 
 
+def _untitled(name: str) -> str:
+    """'Rep. Steve Toth' -> 'Steve Toth'."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _is_name(words: str) -> bool:
     """Whether words are a capitalised run and nothing else: 'Cruz', 'Ted Cruz' (not 'the director for the party')."""
     words = words.split()
@@ -165,7 +174,7 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
         if found:
             named = _NAMED_APPOSITIVE.match(text, found.end("np"))
             first = found["np"].split()[0]
-            if named and any(given_name_gender(w) for w in named["np"].split()[:2]) \
+            if named and given_name_gender(_untitled(named["np"]).split()[0]) \
                     and (first.casefold() in _COUNTED or not given_name_gender(first)):
                 return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
             if pattern is _SUBJECT_BEFORE[0] and _OF_BEFORE.search(text, max(lo, found.start("np") - 5),
