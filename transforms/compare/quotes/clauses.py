@@ -123,6 +123,7 @@ _LATE = re.compile(r"[^“”\"\n.;:!?,]{1,60},(?=\s)")
 _CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
 # A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
 _AS_SAID = re.compile(rf"^\s*As\s+(?P<np>{NP}|{_NOMINAL})\s+(?:{ADVERB}\s+)?(?:{VERB})\b[^,;:“”\"\n]{{0,40}},\s")
+_CLOSED = re.compile(r",\s+\w")  # a relative clause closed by a comma, its sentence going on
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 # ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
 # information from local authorities indicated “an ISIS-inspired act of terrorism.”'
@@ -261,8 +262,9 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
             if lead.group("verb").startswith("according") or (
                     lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
                 break  # 'what he called a success, then took credit: “…': the quote is not the verb's object
-            if lead is not leads[-1] and before[:lead.start()].rstrip().endswith("who"):
-                continue  # 'not paying an architect who said he was stiffed, saying “…': a relative clause's verb
+            if before[:lead.start()].rstrip().endswith("who") and (
+                    lead is not leads[-1] or _CLOSED.search(before, lead.end())):
+                continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
             found = subject(before, lead)
             if found:
                 return Clause(floor + found[0], floor + found[1], "said_before", carries)

@@ -39,8 +39,9 @@ _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Sp
                     r"Instead|Meanwhile|However|Separately|First|Second|Third|Finally|Then|Now|Again|Indeed|"
                     r"[A-Z][a-z]+ly),\s+")
 # 'Loretta Lynch, who told', 'quoted a New York health official who said'.
-_WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,4}}?{_PHRASE_WORD}){PARTY}?,?"
-                  rf"\s+(?:who|which)(?:\s+{ADVERB})*\s*$")  # 'the Analyst’s Office, which concluded'
+_WHO = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|(?:{DETERMINER}|[Ii]ts)\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD})"
+                  rf"{PARTY}?,?"
+                  rf"\s+who(?:\s+{ADVERB})*\s*$")
 
 _PRONOUNS = frozenset("he she it they".split())
 _COUNTED = frozenset("one another some many several".split())  # 'One of its sponsors, …': no given name here
@@ -126,7 +127,7 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
         lo = opening(text, lo, at)  # 'In a statement, X said', 'Of Carson, Levine said'
     if _AFTER_AND.search(text, max(lo, at - 60), at) and (shared := _shared_subject(text, lo, at)):
         return shared
-    who = _WHO.search(text, lo, at) if "wh" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
+    who = _WHO.search(text, lo, at) if "who" in text[max(lo, at - 40):at] else None  # 'Loretta Lynch, who told'
     if who:
         return who.span("np")
     relative = _RELATIVE.search(text, lo, at) if " who " in text[lo:at] else None
