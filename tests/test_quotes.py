@@ -659,3 +659,16 @@ def test_more_attribution_forms(body, expected):
 
 def test_a_clause_after_the_sentence_goes_on_is_not_the_quotes():
     assert _speech_speakers("“We are done,” he said, and the crowd, Smith said, cheered.") == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # The sentence before is read whole, quote marks inside it or not: its subject is Clinton, not Sanders.
+    ("Hillary Clinton met Jane Sanders.\n\nClinton also saluted “the extraordinary campaign” Sanders mounted.\n\n"
+     "“Let there be no mistake: it was good for the party,” she said.", "Clinton"),
+    # A speaker two sentences back gives way to the subject of the sentence before the quote.
+    ("Some officials met, James Baker said. Dick Cheney's memoir boils with indignation. At a meeting in 2007, "
+     "Cheney made the case for bombing a reactor. “After I finished,” he writes, “the President asked.”",
+     "Cheney"),
+])
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before(body, expected):
+    assert _speech_speakers(body)[-1] == expected

@@ -31,12 +31,13 @@ from transforms.compare.quotes.speech import (
     head_kind,
     is_capitalised,
 )
-from transforms.compare.quotes.subjects import opening, sentence_floor, subject_of_sentence_before
+from transforms.compare.quotes.subjects import opening, sentence_floor, sentence_start, subject_of_sentence_before
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 _INITIAL = re.compile(r"\w\.")
-_PRONOUN_OPENS = re.compile(r"(?:He|She)\b")
+_PRONOUN_OPENS = re.compile(r"(?:He|She)\b|[“\"]")
+_SENTENCE_ENDS = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])")
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUN_REACH = 1500  # characters back a pronoun may look for the one it stands for
 MAX_CHAIN = 20  # 'he said' clauses resolved through earlier ones at most this deep
@@ -174,7 +175,7 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
             # The story moved on to the subject of the sentence before (a later paragraph), or a nominal speaker
             # ('an Iowa voter asked') gives way to the person named as that sentence's subject.
             if last and last.key != fold_word(speaker.surface.split()[-1]) and (
-                    _closer(doc, last, position) or head_kind(speaker.surface) != "name"):
+                    _moved_on(doc, last, position) or head_kind(speaker.surface) != "name"):
                 return Speaker(last.surface, last.entity_id, "pronoun")
             named = _named(doc, before, before - position, pronoun, fold_word(speaker.surface.split()[-1]))
             if named is None or not _closer(doc, named, position):
@@ -190,14 +191,14 @@ def _subject_before(doc: Doc, before: int, pronoun: str) -> Person | None:
     """The person who opens the sentence before the quote at `before` (no one else named between), when the
     pronoun fits them: 'By 2:30 p.m., Thompson was talking school policy. “…,” he said' is Thompson."""
     end = _ended_before(doc.body, before)
-    if end is None:  # a quote inside its sentence: only one a pronoun opens ('He told CNN that “…”')
-        floor = sentence_floor(doc.body, before)
-        if not _PRONOUN_OPENS.match(doc.body, opening(doc.body, floor, before)) \
-                or named_before(people(doc), before, before - floor):
+    if end is None:  # inside its sentence: one a pronoun or quote opens ('He told CNN that “…”', '“…,” she said')
+        floor = sentence_start(doc.body, before)
+        if floor is None or not _PRONOUN_OPENS.match(doc.body, opening(doc.body, floor, before)) \
+                or any(not doc.inside_quote(p.start) for p in named_before(people(doc), before, before - floor)):
             return None  # 'The former officer rejected it because he believes …', 'he referred to a speech Obama …'
         end = _ended_before(doc.body, floor)
-    start = sentence_floor(doc.body, end - 1) if end else 0
-    if not end or (start and start <= end - 161) or doc.inside_quote(start):
+    start = sentence_start(doc.body, end - 1) if end else None
+    if start is None or doc.inside_quote(start):
         return None  # no sentence ends there, or one too long to tell where it starts
     return _opens(doc, start, end, pronoun)
 
@@ -248,7 +249,7 @@ def _named(doc: Doc, before: int, reach: int, pronoun: str, other_than: str | No
     unknown = None
     for person in named_before(people(doc), before, reach):
         if person.key == other_than or doc.body[person.end:person.end + 2] in ("’s", "'s") \
-                or doc.is_place(person.surface):
+                or doc.is_place(person.surface) or doc.inside_quote(person.start):  # named in someone's words
             continue
         if fits(person.gender, pronoun) and person.gender:
             return _opener(doc, person, pronoun, other_than) or person
@@ -272,6 +273,13 @@ def _opener(doc: Doc, person: Person, pronoun: str, other_than: str | None) -> P
                 and not _role_words(doc.body[other.end:person.start]):
             return other
     return None
+
+
+def _moved_on(doc: Doc, person: Person, position: int) -> bool:
+    """Whether a person is named in a later paragraph than a speech verb at `position`, or a sentence or more after
+    the verb's own: 'Rubio says it helps. Obama won most Latinos. “…,” he said' stays with Rubio."""
+    return person.start > position and (
+        _closer(doc, person, position) or len(_SENTENCE_ENDS.findall(doc.body, position, person.start)) >= 2)
 
 
 def _role_words(text: str) -> bool:

@@ -95,6 +95,17 @@ def opening(text: str, lo: int, at: int) -> int:
     return lo
 
 
+def sentence_start(text: str, at: int, reach: int = 400) -> int | None:
+    """Where the sentence holding `at` starts, quote marks inside it or not ('Clinton saluted “the campaign” Sanders
+    mounted.'), or None when it starts further back than `reach`."""
+    lo = text.rfind("\n", max(0, at - reach), at) + 1
+    start = lo if lo or at <= reach else None
+    for end in _SENTENCE_BREAK.finditer(text, lo, at):
+        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start()):
+            start = end.end()
+    return start
+
+
 def _subject_floor(text: str, at: int) -> int:
     """Where a verb's subject may start: within 160 characters, after any quote mark, line break, semicolon or
     sentence end ('… for signatures. Mrs. Pelosi said': not after 'Mrs.' or an initial)."""
