@@ -336,6 +336,9 @@ def test_a_second_quoted_sentence_carries_on_the_speaker_of_the_first():
      ["other"]),
     ("The crowd sang “We shall overcome, we shall overcome some day.”", ["other"]),
     ("The crowd chanted “Lock her up, lock her up!”", ["speech"]),
+    # A name no one is said to give is a term, whatever verb stands before it; 'what he called' stays his words.
+    ("New research on the psychology of what is called “embodied cognition” suggests otherwise.", ["term"]),
+    ("He attacked what he called “a rigged and corrupt system that must end now.”", ["speech"]),
     ("Kalın was asked about the truce.\n\n“Never again.”", ["speech"]),
     # A programme or a book named where it is shown or written is a title, even next to a speech verb ...
     ("“What more can he give?” Grassley asked on Fox News' “The Story with Martha MacCallum.”", ["speech", "title"]),

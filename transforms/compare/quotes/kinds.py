@@ -23,6 +23,10 @@ _ON_SHOW = re.compile(r"\b(?i:on)\s+(?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}[’'
 _IMAGINED = re.compile(r"\b(?i:as\s+if(?:\s+to\s+say)?|as\s+though|imagine|imagining|pretend(?:ing)?|"
                        r"(?:would|might|could)\s+(?:say|ask|think)|something\s+like|along\s+the\s+lines\s+of)"
                        r"\s*[,:]?\s*$")
+# A name given with no one giving it: 'what is called “embodied cognition”', 'the so-called “caliphate”', 'known as'.
+_NAMED_AS = re.compile(r"\b(?i:what\s+(?:is|are|was|were|has\s+been|have\s+been|some|many|others|critics)\s+"
+                       r"(?:now\s+|often\s+|sometimes\s+)?(?:called|call|dubbed|dub|termed|term|labeled|labelled)|"
+                       r"so-called|(?:also\s+|widely\s+)?known\s+as|referred\s+to\s+as)\s*$")
 # A song's words are sung, not said: 'A few of the lyrics: “…”', 'he sang “…”'.
 _SUNG = re.compile(r"\b(?i:lyrics?|sang|sings|singing|crooned|crooning|refrain|chorus)\b[^.!?“”\"]{0,40}[,:]?\s*$")
 # A whole sentence after a colon ('told Reuters: “Everything has been lost.”') is speech, however short.
@@ -49,6 +53,8 @@ def quote_kind(before: str, text: str, carried: bool, alone: bool) -> str:
         return "title"  # a work named where it is shown or written, even next to a speech verb
     if _SUNG.search(before):
         return "other"
+    if _NAMED_AS.search(before) and len(text.split()) <= FRAGMENT_WORDS + 2:
+        return "term"
     if carried:
         return "speech"
     if _WORK.search(before) and (is_title_case(text) or len(text.split()) <= FRAGMENT_WORDS):
