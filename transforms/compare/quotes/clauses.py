@@ -208,7 +208,7 @@ class Doc:
                 or given_name_gender(word):
             return False
         if self._named_words is None:
-            self._named_words = {w for m in self.mentions for w in m.surface.split()}
+            self._named_words = set(" ".join(m.surface for m in self.mentions).split())
         return word not in self._named_words
 
     def inside_quote(self, pos: int) -> bool:
@@ -253,39 +253,56 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     if inverted:
         return Clause(floor + inverted.start("np"), floor + inverted.end("np"), "said_before", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())]
-    lo = opening(before, 0, len(before))  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
-    leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)
+    if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
+        lo = opening(before, 0, len(before))
+        leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)
     if leads and len(before[leads[-1].end():].split()) <= (
             REPORTED_WORDS if _REPORTS.match(before, leads[-1].end()) else LEAD_WORDS):
-        carries = bool(_CARRIES.search(before))
-        for lead in reversed(leads):
-            if lead.group("verb").startswith("according") or (
-                    lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
-                break  # 'what he called a success, then took credit: “…': the quote is not the verb's object
-            if before[:lead.start()].rstrip().endswith("who") and (
-                    lead is not leads[-1] or _CLOSED.search(before, lead.end())):
-                continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
-            found = subject(before, lead)
-            if found:
-                return Clause(floor + found[0], floor + found[1], "said_before", carries)
-            if is_participle(lead.group("verb")) and (own := _WITH_SUBJECT.search(before, 0, lead.start())):
-                return Clause(floor + own.start("np"), floor + own.end("np"), "said_before", carries)
-            if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
-                break
-        else:
-            found = _SENTENCE_SUBJECT.match(before)
-            if found and not doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
-                return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
-    in_words = _IN_WORDS.search(before)
+        found = _lead_clause(doc, floor, before, leads)
+        if found:
+            return found
+    return _named_clause(floor, before)
+
+
+def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Clause | None:
+    """The speech verbs before a quote, last first -> the clause of the first whose subject is found, else of the
+    sentence's subject when only participles and shared verbs stand there, else None."""
+    carries = bool(_CARRIES.search(before))
+    for lead in reversed(leads):
+        if lead.group("verb").startswith("according") or (
+                lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
+            return None  # 'what he called a success, then took credit: “…': the quote is not the verb's object
+        if before[:lead.start()].rstrip().endswith("who") and (
+                lead is not leads[-1] or _CLOSED.search(before, lead.end())):
+            continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
+        found = subject(before, lead)
+        if found:
+            return Clause(floor + found[0], floor + found[1], "said_before", carries)
+        if is_participle(lead.group("verb")) and (own := _WITH_SUBJECT.search(before, 0, lead.start())):
+            return Clause(floor + own.start("np"), floor + own.end("np"), "said_before", carries)
+        if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
+            return None
+    found = _SENTENCE_SUBJECT.match(before)
+    if found and not doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
+        return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
+    return None
+
+
+def _named_clause(floor: int, before: str) -> Clause | None:
+    """Sentence text before a quote with no speech verb to read -> 'in the words of X', 'As X reported,', 'according
+    to X' or 'X: “' clause."""
+    in_words = _IN_WORDS.search(before) if " words" in before or " phrase" in before else None
     if in_words:
         group = "np" if in_words["np"] else "own"
         return Clause(floor + in_words.start(group), floor + in_words.end(group), "according_to", True)
-    as_said = _AS_SAID.match(before)
+    as_said = _AS_SAID.match(before) if before.lstrip().startswith("As ") else None
     if as_said:
         return Clause(floor + as_said.start("np"), floor + as_said.end("np"), "according_to", False)
-    according = _ACCORDING.search(before)
+    according = _ACCORDING.search(before) if "ccording" in before else None
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)
+    if not before.rstrip().endswith(":"):
+        return None
     for pattern in (_COLON, _DASH_COLON, _POSSESSIVE_COLON, _COLON_SUBJECT):
         colon = pattern.search(before) if pattern in (_DASH_COLON, _POSSESSIVE_COLON) else pattern.match(before)
         if colon:
