@@ -339,6 +339,9 @@ def test_a_second_quoted_sentence_carries_on_the_speaker_of_the_first():
     # A name no one is said to give is a term, whatever verb stands before it; 'what he called' stays his words.
     ("New research on the psychology of what is called “embodied cognition” suggests otherwise.", ["term"]),
     ("He attacked what he called “a rigged and corrupt system that must end now.”", ["speech"]),
+    # A title before a role of its programme or book; the voice a writer imagines someone thinking.
+    ("“Today” co-host Savannah Guthrie asked Pelosi about it.", ["title"]),
+    ("One imagines him sitting alone, and thinking, “Why not? What have I got to lose?”", ["other"]),
     ("Kalın was asked about the truce.\n\n“Never again.”", ["speech"]),
     # A programme or a book named where it is shown or written is a title, even next to a speech verb ...
     ("“What more can he give?” Grassley asked on Fox News' “The Story with Martha MacCallum.”", ["speech", "title"]),

@@ -119,7 +119,7 @@ _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*
 _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
 _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
 # A few words of the writer's sentence after a quote, then its clause: '“…” after opening up, says Dr. Wachter.'
-_LATE = re.compile(r"[^“”\"\n.;:!?,]{1,60},(?=\s)")
+_LATE = re.compile(r"[^“”\"\n.;:!?,]{1,100},(?=\s)")
 _CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
 # A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
 _AS_SAID = re.compile(rf"^\s*As\s+(?P<np>{NP}|{_NOMINAL})\s+(?:{ADVERB}\s+)?(?:{VERB})\b[^,;:“”\"\n]{{0,40}},\s")

@@ -89,7 +89,8 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
             body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…"
             or bool(_ENDS_SENTENCE.match(body, last.close_at + 1)))
         text = " ".join(body[p.start:p.end] for p in parts)
-        kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone)
+        kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone,
+                          body[last.close_at:last.close_at + 40])
         if speaker is None and kind == "speech" and clause is None:
             speaker = _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone) \
                 or _named_subject(doc, floor, first.open_at)

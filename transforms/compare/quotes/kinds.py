@@ -20,7 +20,7 @@ _NAMED_WORK = re.compile(rf"{_WORKS}\s*(?::\s*|\s+(?:[\w’'\-]+:?\s+){{0,2}})$"
 _WORK = re.compile(rf"(?:{_WORKS}|[A-Z][\w.&]*[’']s)\s+(?:[\w’'\-]+\s+){{0,2}}$")
 # A programme named where someone appears: 'asked on Fox News' “…”', 'On “Hardball” that night', 'on CBS' “…”'.
 _ON_SHOW = re.compile(r"\b(?i:on)\s+(?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}[’']s?\s+)?$")
-_IMAGINED = re.compile(r"\b(?i:as\s+if(?:\s+to\s+say)?|as\s+though|imagine|imagining|pretend(?:ing)?|"
+_IMAGINED = re.compile(r"\b(?i:as\s+if(?:\s+to\s+say)?|as\s+though|imagine|imagining|pretend(?:ing)?|think|thinking|"
                        r"(?:would|might|could)\s+(?:say|ask|think)|something\s+like|along\s+the\s+lines\s+of)"
                        r"\s*[,:]?\s*$")
 # A name given with no one giving it: 'what is called “embodied cognition”', 'the so-called “caliphate”', 'known as'.
@@ -28,7 +28,11 @@ _NAMED_AS = re.compile(r"\b(?i:what\s+(?:is|are|was|were|has\s+been|have\s+been|
                        r"(?:now\s+|often\s+|sometimes\s+)?(?:called|call|dubbed|dub|termed|term|labeled|labelled)|"
                        r"so-called|(?:also\s+|widely\s+)?known\s+as|referred\s+to\s+as)\s*$")
 # A song's words are sung, not said: 'A few of the lyrics: “…”', 'he sang “…”'.
-_SUNG = re.compile(r"\b(?i:lyrics?|sang|sings|singing|crooned|crooning|refrain|chorus)\b[^.!?“”\"]{0,40}[,:]?\s*$")
+_SUNG = re.compile(r"\b(?i:lyrics?|sang|sings|singing|crooned|crooning|refrain|chorus)\b"
+                   r"[^.!?“”\"]{0,40}[,:]?\s*$")
+# A programme's or a book's role right after its title: '“Today” co-host Savannah Guthrie', '“Fear” author Bob Woodward'.
+_ROLE_AFTER = re.compile(r"[”\"’']?\s+(?:co-)?(?:host|anchor|star|author|creator|producer|editor|columnist|"
+                         r"correspondent|presenter|moderator|showrunner|writer|director)s?\b")
 # A whole sentence after a colon ('told Reuters: “Everything has been lost.”') is speech, however short.
 _SENTENCE_AFTER_COLON = re.compile(r":\s*[A-Z][^:]*[.!?…]$")
 _SMALL = frozenset("a an the of and or to in on at for by with from as is be vs nor but".split())
@@ -46,9 +50,11 @@ def is_title_case(text: str, least: int = 2) -> bool:
     return words[0][0].isupper() and all(w[0].isupper() for w in words if w.casefold() not in _SMALL)
 
 
-def quote_kind(before: str, text: str, carried: bool, alone: bool) -> str:
-    """Sentence text before a quote, its words, whether a clause introduces it, whether it is a sentence alone ->
-    'speech', 'title', 'term' or 'other'."""
+def quote_kind(before: str, text: str, carried: bool, alone: bool, after: str = "") -> str:
+    """Sentence text before a quote, its words, whether a clause introduces it, whether it is a sentence alone, the
+    text after it -> 'speech', 'title', 'term' or 'other'."""
+    if _ROLE_AFTER.match(after) and is_title_case(text.rstrip(".,"), 1):
+        return "title"  # '“Today” co-host Savannah Guthrie asked': the programme of the role after it
     if (_NAMED_WORK.search(before) or _ON_SHOW.search(before)) and is_title_case(text.rstrip(".").split(":")[0], 1):
         return "title"  # a work named where it is shown or written, even next to a speech verb
     if _SUNG.search(before):
