@@ -30,7 +30,8 @@ _NAMED_AS = re.compile(r"\b(?i:what\s+(?:is|are|was|were|has\s+been|have\s+been|
 # A song's words are sung, not said: 'A few of the lyrics: “…”', 'he sang “…”'.
 _SUNG = re.compile(r"\b(?i:lyrics?|sang|sings|singing|crooned|crooning|refrain|chorus)\b"
                    r"[^.!?“”\"]{0,40}[,:]?\s*$")
-# A programme's or a book's role right after its title: '“Today” co-host Savannah Guthrie', '“Fear” author Bob Woodward'.
+# A programme's or a book's role right after its title: '“Today” co-host Savannah Guthrie', '“Fear” author Bob
+# Woodward'.
 _ROLE_AFTER = re.compile(r"[”\"’']?\s+(?:co-)?(?:host|anchor|star|author|creator|producer|editor|columnist|"
                          r"correspondent|presenter|moderator|showrunner|writer|director)s?\b")
 # A whole sentence after a colon ('told Reuters: “Everything has been lost.”') is speech, however short.
