@@ -8,6 +8,7 @@ from transforms.compare.quotes.extract import extract_quotes
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import find_quote_spans
 from transforms.compare.quotes.speech import word_alternation
+from transforms.compare.quotes.subjects import subject
 from transforms.names.mentions import extract_mentions, parse_entities
 from warehouse.contracts import QUOTES, conform
 
@@ -678,3 +679,10 @@ def test_a_clause_after_the_sentence_goes_on_is_not_the_quotes():
 ])
 def test_a_pronoun_goes_to_the_subject_of_the_sentence_before(body, expected):
     assert _speech_speakers(body)[-1] == expected
+
+
+def test_the_person_a_speech_verb_addresses_is_not_its_speaker():
+    text = ("Eight legal scholars, including former acting Solicitor General Walter Dellinger and former State "
+            "Department legal adviser Harold Koh, urged Obama in a letter to repeal the resolution.")
+    verb = next(m for m in _SCAN_VERB.finditer(text) if m.group("verb") == "urged")
+    assert subject(text, verb) is None  # 'Obama' is whom they urged

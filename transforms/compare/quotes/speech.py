@@ -44,8 +44,9 @@ believes thinks estimated reported reports""".split())
 # Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
 CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
 rejected""".split()
-# Verbs whose next word is their object, never their speaker ('questioned Trump's logic').
-NO_SPEAKER_AFTER = frozenset(CRITICISM + BEFORE_ONLY + ["questioned"])
+# Verbs whose next word is their object, never their speaker ('questioned Trump's logic', 'urged Obama to repeal').
+NO_SPEAKER_AFTER = frozenset(CRITICISM + BEFORE_ONLY + """questioned told tells urged urges thanked assured informed
+reminded briefed pressed""".split())
 # Participles carry speech on from the subject of their sentence ("X warned…, saying such a “…”").
 PARTICIPLES = """saying adding noting telling warning stressing explaining insisting arguing claiming declaring
 asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
