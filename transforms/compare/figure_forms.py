@@ -66,6 +66,32 @@ def or_less(body: str, end: int) -> str | None:
         "at_least"
 
 
+# A rate after a figure: 'eight hours a day', '3 percent a year', '500 per week'.
+_RATE_AFTER = re.compile(r"[ \t]+(?:a|an|per|each|every)[ \t]+(second|minute|hour|day|week|month|year|decade)\b")
+# Before 'under/over N', words that make N an age: an age word or people ('younger, under 35', 'adults over 65').
+_AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|children|kids|teens|teenagers|voters|men|"
+                          r"women|those|anyone|everyone|someone)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
+_AGE_HEDGES = frozenset({"under", "over", "above", "below"})
+_AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
+
+
+def rate_after(body: str, end: int) -> tuple[str, int] | None:
+    """'eight hours a day' (at the figure's end) -> ('per day', where the rate ends), else None."""
+    found = _RATE_AFTER.match(body, end)
+    return ("per " + found[1], found.end()) if found else None
+
+
+def under_age(body: str, start: int, lead: int, end: int, stop_words: frozenset[str]) -> bool:
+    """'many of whom are younger, under 35', 'adults over 65 were' -> True: 'under/over N' after an age word or
+    people, with nothing counted after it, is an age."""
+    if body[start:lead].strip().lower() not in _AGE_HEDGES:
+        return False
+    after = _AFTER_AGE.match(body, end)
+    if not after or (after[1] and after[1].lower() not in stop_words):
+        return False
+    return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start))
+
+
 def _sentence_start(body: str, start: int) -> int:
     """Where the sentence holding `start` begins, looking back at most 300 characters."""
     return max((m.end() for m in _SENTENCE_START.finditer(body, max(0, start - 300), start)),
