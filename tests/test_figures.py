@@ -398,6 +398,9 @@ def test_a_fraction_of_a_count_or_of_an_amount_stays_a_share(text, expected):
     ("It settled more than 28 civil rights-related lawsuits against the police.", "civil rights-related lawsuits"),
     ("He made 16 “outlandish” statements in a week.", "outlandish statements"),
     ("The state sold 12 state-owned firms.", "state-owned firms"),
+    # a plural the lexicon knows as a noun, after a common plural and before a clause boundary, heads the phrase
+    ("The House has passed 12 jobs bills since May.", "jobs bills"),
+    ("It was sued by five veterans groups.", "veterans groups"),
     # a modifier the lexicon knows as an adjective (no verb) before a plural noun; an adverb before a participle
     ("They estimated that about 150 outside groups are involved.", "outside groups"),
     ("The city built two high schools last year.", "high schools"),
@@ -414,6 +417,10 @@ def test_the_counted_phrase_reads_on_and_ends(text, what):
     ("They waited, with 1,500 outside the hall.", None),   # a preposition before a determiner, not a modifier
     ("The deal between two countries negates the rule.", "countries"),
     ("Of the 1,500 left homeless, most stayed.", None),    # 'left' is a verb too: no modifier
+    # before an object or 'that'/'from' the second plural is a verb; after a possessive it is owned
+    ("An average of three recent polls shows that women agree.", "recent polls"),
+    ("Its network of 100 stations stretches from coast to coast.", "stations"),
+    ("He chose not to renew nine members’ terms, she said.", "members"),
 ])
 def test_the_counted_phrase_does_not_take_prepositions_or_verbs(text, what):
     assert find_figures(text)[0].what == what

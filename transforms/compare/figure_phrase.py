@@ -36,6 +36,10 @@ _POSTPOSED_ENDINGS = ("ary", "ible", "able", "ient")
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
+# What may follow a noun phrase and seldom a verb: end punctuation, a relative pronoun, a conjunction, a preposition
+# ('that' and 'from' follow verbs as often: 'polls shows that', 'stations stretches from').
+_BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
+
 MAX_WHAT_WORDS = 4
 
 
@@ -108,7 +112,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
             if words == [word] and word in RAISING and _TO_VERB.match(body, pos):
                 return None, start  # '2.5 million expected to lose power': a verb, not what is counted
-            if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES):
+            if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
                 end = _compound_heads(body, pos, words, end)
             break
     if opened in ("per", "a", "an") and words:
@@ -143,7 +147,7 @@ def _modifier_next(body: str, pos: int) -> re.Match | None:
 def _plural_noun_next(body: str, pos: int) -> bool:
     """True when the word at pos is a lower-case plural noun ('outside groups'), not a verb ('over counts')."""
     token = _TOKEN.match(body, pos)
-    if not token or not token[1].islower() or token[1] in STOP or not is_plural(token[1]):
+    if not token or body[pos - 1] in "'’" or not token[1].islower() or token[1] in STOP or not is_plural(token[1]):
         return False
     return "NOUN" in word_classes(token[1])
 
@@ -154,9 +158,9 @@ def _opens_quote(token: re.Match) -> bool:
 
 
 def _compound_heads(body: str, pos: int, words: list[str], end: int) -> int:
-    """Body + the end of a name or collective noun + the phrase so far -> where the phrase ends, after the plural
-    nouns right after it that head it ('15 police officers', 'Sanders supporters', 'five Dallas police officers'),
-    appended to `words`. After a common plural the next word is as often a verb ('two countries negates')."""
+    """Body + the end of a name, collective noun or plural compound's first noun + the phrase so far -> where the
+    phrase ends, after the plural nouns right after it that head it ('15 police officers', 'Sanders supporters',
+    'five Dallas police officers', '27 jobs bills'), appended to `words`."""
     while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)) and token[1].islower() \
             and not _opens_quote(token):
         word = token[1]
@@ -168,6 +172,17 @@ def _compound_heads(body: str, pos: int, words: list[str], end: int) -> int:
         if word not in COLLECTIVES:
             break
     return end
+
+
+def _plural_compound(body: str, pos: int) -> bool:
+    """Body + the end of a common plural -> True when a plural the lexicon knows as a noun follows and a clause
+    boundary after it ('27 jobs bills that', 'two sports fans.'): the second noun heads the phrase. Before an object
+    the second word is a verb ('two countries negates the rule', 'jobs costs $5')."""
+    token = _TOKEN.match(body, pos)
+    if not token or body[pos - 1] in "'’" or not token[1].islower() or token[1] in STOP or len(token[1]) < 4 \
+            or not is_plural(token[1]) or token[1].removesuffix("s") in TIMES:
+        return False  # "nine members’ terms": a possessive, not a compound
+    return bool(_BOUNDARY.match(body, token.end())) and "NOUN" in word_classes(token[1])
 
 
 def _pair(body: str, pos: int) -> re.Match | None:
