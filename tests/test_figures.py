@@ -370,6 +370,7 @@ def test_a_name_or_collective_before_a_plural_noun(text, what):
     ("He patrolled the area for eight hours a day.", ("eight hours a day", 8, "hour", "per day", None)),
     ("The economy grew 3 percent a year.", ("3 percent a year", 3, "percent", "per year", None)),
     ("The clinic sees 500 a week.", ("500 a week", 500, None, "per week", None)),
+    ("It would cost $50 billion annually.", ("$50 billion annually", 5e10, "USD", "per year", None)),
     # a fraction of a measured figure is that much of it; of a count it stays a share
     ("a rate of less than one-half of 1 percent", ("one-half of 1 percent", 0.5, "percent", None, "less_than")),
     ("He paid over a quarter of a million dollars.", ("a quarter of a million dollars", 250000, "USD", None,

@@ -66,8 +66,11 @@ def or_less(body: str, end: int) -> str | None:
         "at_least"
 
 
-# A rate after a figure: 'eight hours a day', '3 percent a year', '500 per week'.
-_RATE_AFTER = re.compile(r"[ \t]+(?:a|an|per|each|every)[ \t]+(second|minute|hour|day|week|month|year|decade)\b")
+# A rate after a figure: 'eight hours a day', '3 percent a year', '500 per week', '$50 billion annually'.
+_RATE_AFTER = re.compile(r"[ \t]+(?:(?:a|an|per|each|every)[ \t]+(second|minute|hour|day|week|month|year|decade)\b|"
+                         r"(annually|yearly|monthly|weekly|daily|hourly)\b)")
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+                 "hourly": "hour"}
 # Before 'under/over N', words that make N an age: an age word or people ('younger, under 35', 'adults over 65').
 _AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|children|kids|teens|teenagers|voters|men|"
                           r"women|those|anyone|everyone|someone)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
@@ -76,9 +79,9 @@ _AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
 
 
 def rate_after(body: str, end: int) -> tuple[str, int] | None:
-    """'eight hours a day' (at the figure's end) -> ('per day', where the rate ends), else None."""
+    """'eight hours a day', '46 annually' (at the figure's end) -> ('per day', where the rate ends), else None."""
     found = _RATE_AFTER.match(body, end)
-    return ("per " + found[1], found.end()) if found else None
+    return ("per " + (found[1] or _RATE_ADVERBS[found[2]]), found.end()) if found else None
 
 
 def under_age(body: str, start: int, lead: int, end: int, stop_words: frozenset[str]) -> bool:

@@ -73,7 +73,9 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
         word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
         word = SAME_AS.get(word, word)
-        pos = token.end() + (_opens_quote(token) and body[token.end():token.end() + 1] in "\"”’'")
+        pos = token.end()
+        if pos < len(body) and body[pos] in "\"”’'" and _opens_quote(token):
+            pos += 1  # '16 “outlandish” statements': the word's closing mark
         if token[1].lower().endswith(("'s", "’s")):
             if word in STOP and token[1].islower():
                 break  # '$35 million she’s taken': a pronoun and its verb
@@ -93,7 +95,9 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
                 break  # 'the two sharply disagreed in private': an adverb is never what is counted
             if modified[1].endswith("ed"):
                 continue  # '507 currently hospitalized compared to' counts the hospitalized
-        if _ends_phrase(token, word, words, opened, body, pos):
+        maybe_ends = word in STOP or "'" in word or "’" in word or opened == "in" \
+            or (words and word.endswith(_POSTPOSED_ENDINGS))  # the cheap tests first: most words go on
+        if maybe_ends and _ends_phrase(token, word, words, opened, body, pos):
             break
         if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective

@@ -215,9 +215,9 @@ def _value(parts: re.Match | None, core: str, match: re.Match) -> Decimal:
         if scale:
             value *= SCALES[scale.lower()]
     money = bool(parts and parts["cur"])
-    span = (match["unit"] or "")[:-4].lower().rstrip("s -")  # 'months-old' -> 'month'
-    if span in AGE_SPANS:
-        value = round(value / AGE_SPANS[span], 4)
+    unit = match["unit"]
+    if unit and unit[-3:].lower() == "old" and (span := unit[:-4].lower().rstrip("s -")) in AGE_SPANS:
+        value = round(value / AGE_SPANS[span], 4)  # 'months-old' -> 'month': ages are in years
     if match["abbr"] and (money or match["abbr"] not in MONEY_ONLY_ABBREVIATIONS):
         value *= ABBREVIATIONS[match["abbr"]]
     return value
