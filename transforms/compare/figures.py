@@ -7,8 +7,9 @@ direction or verb. Adjectives stay ('syrian refugees'); quantity words ('more', 
 counts X. A count of one has its head folded to the plural ('1 soldier' -> 'soldiers'), so a key is the same
 whatever the number. Ages have what 'age'. After a unit the noun is taken only when the figure modifies it
 ('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
-money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour').
-'65 kilometers southeast of the capital' has none.
+money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour'); a rate after any
+figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
+The phrase is read in figure_phrase.py, by a grammar of noun phrases with parts of speech from lemminflect's lexicon.
 """
 import re
 from bisect import bisect_right
