@@ -425,3 +425,24 @@ def test_the_counted_phrase_reads_on_and_ends(text, what):
 ])
 def test_the_counted_phrase_does_not_take_prepositions_or_verbs(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number standing alone in a list after a count counts what that count counts
+    ("The virus has infected some 100,000 people and killed 3,000.", ("3,000", "people")),
+    ("Ford had about 3,400 temps, and GM had 4,800, the union said.", ("4,800", "temps")),
+    # ... not after 'of' nor inside a parenthesis, where it is something else
+    ("It sent 500 soldiers to a country with a population of 180 million.", ("180 million", None)),
+    ("About 170,000 women left (the population is a little under 5 million).", ("a little under 5 million", None)),
+])
+def test_a_number_alone_in_a_list_counts_what_the_count_before_it_counts(text, expected):
+    assert [(f.raw, f.what) for f in find_figures(text)][-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It polled voters 65 or older.", ("65", 65, "age", "age", "at_least")),
+    ("Half were 30 or younger.", ("30", 30, "age", "age", "at_most")),
+])
+def test_n_or_older_is_an_age(text, expected):
+    fig = find_figures(text)[-1]
+    assert (fig.raw, fig.value, fig.unit, fig.what, fig.qualifier) == expected

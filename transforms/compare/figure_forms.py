@@ -24,6 +24,7 @@ IDIOM_AFTER = re.compile(r"\s*(?:(?i:not|sure|certain|true|false|wrong|right|beh
                          r"honest|accurate|serious|positive|convinced|clear|guaranteed)\b)")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
                      r"higher|above|older)\b")
+_OR_OLDER = re.compile(r"\s+or\s+(older|younger)\b")
 _AT_BEFORE = re.compile(r"\b(?i:at)\s+$")
 _AGE_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:of|when|and|he|she|they)\b)")
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|across|outside|near)\s+[A-Z]")
@@ -55,6 +56,12 @@ def shares(body: str) -> list[tuple[int, int, float]]:
 def at_age(body: str, lead: int, end: int) -> bool:
     """'a story he wrote at 15 of children' -> True: 'at N' with nothing counted after it is an age."""
     return bool(_AT_BEFORE.search(body, max(0, lead - 4), lead)) and bool(_AGE_AFTER.match(body, end))
+
+
+def or_older(body: str, end: int) -> str | None:
+    """'65 or older', '18 or younger' -> 'at_least' / 'at_most': a number that is an age; else None."""
+    found = _OR_OLDER.match(body, end)
+    return None if not found else "at_least" if found[1] == "older" else "at_most"
 
 
 def or_less(body: str, end: int) -> str | None:
@@ -118,13 +125,19 @@ def what_compared(body: str, start: int, end: int, stop_words: frozenset[str], p
     return previous or (toll[1].lower() + "s" if toll else _clause_plural(body, sentence, ranged.start(), stop_words))
 
 
-def what_before(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None) -> str | None:
+def what_before(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None,
+                listed: bool = True) -> str | None:
     """A number with nothing counted after it -> what it counts, named before it in its sentence, or None.
 
     'Protesters marched across Spain, with about 10,000 in Madrid' -> 'protesters' (a place follows: the first
     plural noun of the sentence); a number that goes on from an earlier count ('24,000 cases Monday, a daily
     increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom') -> `previous`,
-    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths'."""
+    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths'; a
+    number standing alone in a list after a count ('300,000 licenses, … Virginia, which has 363,274, and') -> the
+    count before it (`listed`; not after 'of', 'a population of 180 million', nor inside a parenthesis)."""
+    if listed and previous and _ALONE_AFTER.match(body, end) and not _OF_BEFORE.search(body, max(0, start - 4), start) \
+            and body.rfind("(", max(0, start - 80), start) <= body.rfind(")", max(0, start - 80), start):
+        return previous
     sentence = _sentence_start(body, start)
     if _PLACE_AFTER.match(body, end):
         return _first_plural(body, sentence, start, stop_words)
@@ -142,6 +155,9 @@ _GOES_ON_BEFORE = re.compile(r"\b(?i:(?:increase|rise|drop|decline|fall|jump|gai
                              r"totaled|totalled|stood|stands)(?:\s+(?:at|to))?)\s+$")
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\b")
 _OTHERS_AFTER = re.compile(r"\s+others\b")
+# After a number, what leaves it standing alone in a list of counts: a comma, semicolon or sentence end, 'and', 'or'.
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_ALONE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)|\s+(?:and|or)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")

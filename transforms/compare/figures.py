@@ -23,6 +23,7 @@ from transforms.compare.figure_forms import (
     at_age,
     in_name,
     or_less,
+    or_older,
     range_start,
     rate_after,
     shares,
@@ -137,13 +138,15 @@ def _figure(body: str, number: Number, previous: str | None = None, opened_at: i
 
 
 def _bare_age(body: str, number: Number) -> Figure | None:
-    """'wrote at 15 of', 'voters under 35' -> an age figure (with its hedge), else None."""
+    """'wrote at 15 of', 'voters under 35', '65 or older' -> an age figure (with its hedge), else None."""
     if not (number.digits and number.unit is None and not number.scaled and 0 < number.value < 120):
         return None
     if at_age(body, number.lead, number.end):
         start, qualifier = number.lead, None
     elif under_age(body, number.start, number.lead, number.end, STOP):
         start, qualifier = number.start, number.qualifier
+    elif older := or_older(body, number.end):
+        start, qualifier = number.start, number.qualifier or older
     else:
         return None
     return Figure(float(number.value), "age", "age", qualifier, body[start:number.end], start, number.end)
@@ -247,7 +250,8 @@ def find_figures(body: str) -> list[Figure]:
     for n, share in enumerate(merged):  # 'two thirds of whom': what the count before it counts
         if share.unit == "share" and share.what is None:
             previous = _previous_what(body, merged[:n], share.start_char)
-            merged[n] = replace(share, what=what_before(body, share.start_char, share.end_char, STOP, previous))
+            merged[n] = replace(share, what=what_before(body, share.start_char, share.end_char, STOP, previous,
+                                                        listed=False))
     return merged
 
 
