@@ -88,13 +88,10 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
                     break  # '100 miles of the border' says where, not what was measured
                 pos = det.end()
             continue
-        if not words and word in LEADING:
-            continue  # '1,000 more troops'
-        if not words and word.endswith("ly") and is_adverb(word):
-            if not (modified := _modifier_next(body, pos)):
-                break  # 'the two sharply disagreed in private': an adverb is never what is counted
-            if modified[1].endswith("ed"):
-                continue  # '507 currently hospitalized compared to' counts the hospitalized
+        if not words and (lead := _lead_word(word, body, pos)):
+            if lead == "stop":
+                break
+            continue
         maybe_ends = word in STOP or "'" in word or "’" in word or opened == "in" \
             or (words and word.endswith(_POSTPOSED_ENDINGS))  # the cheap tests first: most words go on
         if maybe_ends and _ends_phrase(token, word, words, opened, body, pos):
@@ -122,6 +119,18 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
     return (" ".join(words) or None), end
+
+
+def _lead_word(word: str, body: str, pos: int) -> str | None:
+    """The first word after a number -> 'skip' for a quantity word or an adverb before a participle ('1,000 more
+    troops', '507 currently hospitalized compared to'), 'stop' for an adverb before nothing counted ('the two sharply
+    disagreed in private': an adverb is never what is counted), else None."""
+    if word in LEADING:
+        return "skip"
+    if word.endswith("ly") and is_adverb(word):
+        modified = _modifier_next(body, pos)
+        return "stop" if not modified else "skip" if modified[1].endswith("ed") else None
+    return None
 
 
 def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body: str, pos: int) -> bool:
