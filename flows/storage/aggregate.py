@@ -36,6 +36,6 @@ def aggregate(warehouse_dir: str, run_id: str, sql: str, tables: dict[str, pa.Ta
             for name, table in (tables or {}).items():
                 con.register(name, table)
             used = {key: value for key, value in params.items() if value is not None}
-            return con.execute(sql.format(**sources), used).to_arrow_table()
+            return con.sql(sql.format(**sources), params=used).to_arrow_table()
         finally:
             con.close()
