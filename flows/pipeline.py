@@ -174,8 +174,9 @@ def _finish(future, size: int) -> pa.Table:
 def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: pa.Table,
                  entities_file: str) -> dict[str, pa.Table]:
     """Every entity (the table's and those discovered), the links of discovered names, alias proposals and name
-    candidates, from the run's mentions and candidates (read for them, dropped after); the only bodies read are a
-    sample, to tell common words from names, and the examples they quote."""
+    candidates. Names resolve from the run's name counts, summed in DuckDB (by name, then by entity through the
+    links): no mention rows but those of names no entity took, which join the candidates; the only bodies read are
+    a sample, to tell common words from names, and the examples the proposals quote."""
     sample = read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
                             columns=["body"])
     decisions = read_alias_decisions(entities_file)

@@ -355,13 +355,15 @@ def _spellings(name_ids: list[str], links: dict, types: dict, surfaces: dict) ->
 
 def lower_case_words(words: set[str], bodies) -> set[str]:
     """Folded lone words + sample bodies -> those the bodies also write in lower case ('Hell', 'State')."""
-    written: set[str] = set()
-    for body in bodies:  # the bodies' distinct words: a split at white space is far cheaper than a pattern
-        written.update(body.split())
+    # The bodies' distinct tokens at white space, split in Arrow: no Python string per token, only per distinct one.
+    tokens = pc.unique(pc.list_flatten(pc.utf8_split_whitespace(pa.array(bodies, pa.large_string()))))
+    alpha = pc.utf8_is_alpha(tokens)
+    asked = pa.array(sorted(words), pa.large_string())
+    written = set(tokens.filter(pc.and_(alpha, pc.is_in(tokens, value_set=asked))).to_pylist())
     # words glued to punctuation ('state,', "state's", 'well-known') are split apart once, all together
-    glued = [w for w in written if not w.isalpha()]
-    written.update(_NON_WORD.split(" ".join(glued)))
-    return {w for w in words.intersection(written) if w.isascii() and w.isalpha() and w.islower()}
+    glued = tokens.filter(pc.invert(alpha)).to_pylist()
+    written.update(w for w in _NON_WORD.split(" ".join(glued)) if w in words)
+    return {w for w in written if w.isascii() and w.isalpha() and w.islower()}
 
 
 def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
