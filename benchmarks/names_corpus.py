@@ -2,8 +2,10 @@
 
     .venv/bin/python -m benchmarks.names_corpus --warehouse WAREHOUSE
 
-Reads the published run's mentions and candidate mentions as the flow does, then times `resolve_names` and the
-merge queue, and prints what they found: entities by type and curation, links by match kind, names left.
+Runs the step as the flow does, on the published run: name totals counted in DuckDB over its NAME_COUNTS parts,
+names resolved from them, entity counts from the links, the mentions of unlinked names and the candidate mentions
+read; then the merge queue. Prints the time of each part, the process's peak RSS, and what they found: entities by
+type and curation, links by match kind, names left.
 """
 
 import argparse
@@ -16,8 +18,43 @@ import pyarrow.compute as pc
 from flows import storage
 from flows.settings import SETTINGS
 from flows.storage.catalog import published_run
+from transforms.names import discovery, resolution, suggestions
 from transforms.names import mentions as names
-from transforms.names import resolution, suggestions
+from warehouse import run_wide
+
+
+class Timer:
+    """Seconds by part, in the order the parts ran."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def __call__(self, part: str, function, *args):
+        started = time.perf_counter()
+        result = function(*args)
+        self.seconds[part] = self.seconds.get(part, 0.0) + time.perf_counter() - started
+        return result
+
+
+def run_step(warehouse: str, run_id: str, entities) -> tuple:
+    """The names step on a run, timed part by part -> (timer, totals, every entity, links, candidates left, queue)."""
+    timer, read = Timer(), storage.read_run_table
+    ids = timer("read article ids and sample", read, warehouse, "articles", run_id, None, None, ["doc_id"])
+    sample = timer("read article ids and sample", read, warehouse, "articles", run_id, "doc_id",
+                   suggestions.word_sample(ids["doc_id"]), ["body"])
+    kinds = {"discovered": list(discovery.DISCOVERED_KINDS), "curated": list(discovery.CURATED_KINDS)}
+    totals = timer("name totals (DuckDB)", storage.aggregate, warehouse, run_id, run_wide.NAME_TOTALS, None,
+                   {"kinds": kinds["discovered"]})
+    resolved = timer("resolve", resolution.resolve_discovered, totals, entities, sample["body"].to_pylist(), [])
+    counts = timer("entity counts (DuckDB)", storage.aggregate, warehouse, run_id, run_wide.ENTITY_COUNTS,
+                   {"links": resolved.links}, kinds)
+    every = timer("entities with counts", resolution.counted_entities, entities, resolved.entities, counts)
+    unlinked = timer("read unlinked mentions", read, warehouse, "mentions", run_id, "entity_id",
+                     resolution.unlinked(resolved.links), ["doc_id", "entity_id", "surface", "start_char", "end_char"])
+    candidates = timer("read candidate mentions", read, warehouse, "candidate_mentions", run_id)
+    left = timer("candidates left", resolution.left_candidates, candidates, unlinked, resolved.links)
+    queue = timer("merge queue", resolution.merge_proposals, every)
+    return timer, totals, every, resolved.links, left, queue
 
 
 def main() -> None:
@@ -27,21 +64,11 @@ def main() -> None:
     args = parser.parse_args()
     run_id = published_run(args.warehouse)
     entities = names.parse_entities(storage.read_entities(args.entities or SETTINGS.entities_file)[0])
-    started = time.perf_counter()
-    all_mentions = storage.read_run_table(args.warehouse, "mentions", run_id, columns=[
-        "doc_id", "entity_id", "surface", "match_kind", "start_char", "end_char"])
-    candidates = storage.read_run_table(args.warehouse, "candidate_mentions", run_id)
-    ids = storage.read_run_table(args.warehouse, "articles", run_id, columns=["doc_id"])["doc_id"]
-    sample = storage.read_run_table(args.warehouse, "articles", run_id, "doc_id", suggestions.word_sample(ids),
-                                    columns=["body"])["body"].to_pylist()
-    read = time.perf_counter() - started
-    started = time.perf_counter()
-    every, links, left = resolution.resolve_names(all_mentions, candidates, entities, sample)
-    queue = resolution.merge_proposals(every)
-    seconds = time.perf_counter() - started
-    print(f"{all_mentions.num_rows:,} mention rows, {candidates.num_rows:,} candidate rows read in {read:.1f} s")
-    print(f"corpus-wide names step: {seconds:.1f} s (target <= 10 s); peak RSS of this process "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    timer, totals, every, links, left, queue = run_step(args.warehouse, run_id, entities)
+    for part, seconds in timer.seconds.items():
+        print(f"  {part:<30}{seconds:>7.2f} s")
+    print(f"{totals.num_rows:,} name totals; corpus-wide names step: {sum(timer.seconds.values()):.1f} s (target <= "
+          f"10 s); peak RSS of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     kinds = Counter(zip(every["entity_type"].to_pylist(), every["is_curated"].to_pylist(), strict=True))
     print("entities by type and curated:", dict(sorted(kinds.items())))
     linked = links.filter(pc.is_valid(links["entity_id"]))

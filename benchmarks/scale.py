@@ -47,6 +47,8 @@ STAGES = {
     # times them one by one).
     "analyse batches": ("analyse",),
     "carry over": ("carry_forward", "repeat_sources"),
+    # Names resolved across the corpus: totals and entity counts in DuckDB ('aggregate'), then the rules in Python.
+    "names": ("aggregate", "resolve_discovered", "counted_entities", "unlinked", "left_candidates", "merge_proposals"),
     "run-wide": ("propose_aliases", "proposal_table", "summarise_candidates", "match_quotes", "cluster_stories"),
     "write": ("write", "write_tables", "write_batch"),
     "publish": ("publish", "publish_summary"),

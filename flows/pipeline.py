@@ -17,12 +17,15 @@ from flows import planning, runners, storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
 from flows.tasks import (
+    aggregate,
     analyse,
     analysis_keys,
     assign_outlets,
     cluster_stories,
     concat_tables,
+    counted_entities,
     learn_site_lines,
+    left_candidates,
     match_quotes,
     merge_proposals,
     normalise_outlets,
@@ -36,14 +39,16 @@ from flows.tasks import (
     read_outlets,
     read_run_table,
     repeat_sources,
-    resolve_names,
+    resolve_discovered,
     split_repeats,
     summarise_candidates,
+    unlinked,
     write,
     write_tables,
 )
 from transforms.names import discovery, suggestions
 from transforms.runs import bookkeeping as runs
+from warehouse import run_wide
 
 # A batch allocates millions of short-lived objects (tokens, matches) and few cycles: at the default threshold (700)
 # the cyclic collector runs constantly and costs about a fifth of the names stage.
@@ -169,17 +174,22 @@ def _finish(future, size: int) -> pa.Table:
 def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: pa.Table,
                  entities_file: str) -> dict[str, pa.Table]:
     """Every entity (the table's and those discovered), the links of discovered names, alias proposals and name
-    candidates, from the run's mentions and candidates (read for them, dropped after); the only bodies read are a
-    sample, to tell common words from names, and the examples they quote."""
+    candidates. Names resolve from the run's name counts, summed in DuckDB (by name, then by entity through the
+    links): no mention rows but those of names no entity took, which join the candidates; the only bodies read are
+    a sample, to tell common words from names, and the examples the proposals quote."""
     sample = read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
                             columns=["body"])
     decisions = read_alias_decisions(entities_file)
-    every_entity, links, candidates = resolve_names(
-        read_run_table(warehouse_dir, "mentions", run_id, "match_kind", discovery.DISCOVERED_KINDS,
-                       ["doc_id", "entity_id", "surface", "match_kind", "start_char", "end_char"]),
-        read_run_table(warehouse_dir, "candidate_mentions", run_id), entities, sample, decisions,
-        read_run_table(warehouse_dir, "mentions", run_id, "match_kind", discovery.CURATED_KINDS,
-                       ["doc_id", "entity_id"]))
+    kinds = {"discovered": list(discovery.DISCOVERED_KINDS), "curated": list(discovery.CURATED_KINDS)}
+    resolved = resolve_discovered(aggregate(warehouse_dir, run_id, run_wide.NAME_TOTALS, None,
+                                            {"kinds": kinds["discovered"]}), entities, sample, decisions)
+    links = resolved.links
+    every_entity = counted_entities(
+        entities, resolved.entities, aggregate(warehouse_dir, run_id, run_wide.ENTITY_COUNTS, {"links": links}, kinds))
+    candidates = left_candidates(
+        read_run_table(warehouse_dir, "candidate_mentions", run_id),
+        read_run_table(warehouse_dir, "mentions", run_id, "entity_id", unlinked(links),
+                       ["doc_id", "entity_id", "surface", "start_char", "end_char"]), links)
     proposals = propose_aliases(
         candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]), sample,
         entities, decisions)

@@ -119,11 +119,31 @@ def propose_aliases(candidate_mentions: pa.Table, variants: pa.Table, sample_bod
                                        decisions)
 
 
+@io_task
+def aggregate(warehouse_dir: str, run_id: str, sql: str, tables: dict[str, pa.Table] | None = None,
+              params: dict | None = None) -> pa.Table:
+    return storage.aggregate(warehouse_dir, run_id, sql, tables, params)
+
+
 @light
-def resolve_names(discovered: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies: pa.Table,
-                  decisions: list[dict], curated: pa.Table) -> tuple[pa.Table, pa.Table, pa.Table]:
-    return resolution.resolve_names(discovered, candidate_mentions, entities, sample_bodies["body"].to_pylist(),
-                                    decisions, curated)
+def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies: pa.Table,
+                       decisions: list[dict]) -> resolution.Resolution:
+    return resolution.resolve_discovered(totals, entities, sample_bodies["body"].to_pylist(), decisions)
+
+
+@light
+def unlinked(links: pa.Table) -> pa.Array:
+    return resolution.unlinked(links)
+
+
+@light
+def counted_entities(entities: pa.Table, discovered: pa.Table, counts: pa.Table) -> pa.Table:
+    return resolution.counted_entities(entities, discovered, counts)
+
+
+@light
+def left_candidates(candidate_mentions: pa.Table, unlinked_mentions: pa.Table, links: pa.Table) -> pa.Table:
+    return resolution.left_candidates(candidate_mentions, unlinked_mentions, links)
 
 
 @light

@@ -1,3 +1,5 @@
+import re
+
 import pyarrow as pa
 import pytest
 
@@ -592,6 +594,15 @@ def test_lower_case_words_are_whole_words_written_in_lower_case_only():
     bodies = ["The state's hell-bent iPhone café; State abc1 Hell", "it was swell,"]
     assert lower_case_words({"state", "hell", "iphone", "phone", "cafe", "abc", "swell", "well"}, bodies) == \
         {"state", "hell", "swell"}
+
+
+@pytest.mark.parametrize("body", ["no\xa0state here", "a\u2003hell\u2028or swell\x1fwell", "state\u00adhood café-state",
+                                  "Ünïcode state_x über\tstate", ""])
+def test_lower_case_words_are_the_bodies_lower_case_runs_of_word_characters(body):
+    words = {"state", "hell", "swell", "well", "hood", "x", "or", "here"}
+    runs = set(re.findall(r"\w+", body))
+    expected = {w for w in words & runs if w.isascii() and w.isalpha() and w.islower()}
+    assert lower_case_words(words, [body]) == expected
 
 
 def test_a_stray_word_before_a_name_the_text_writes_without_it_is_cut_off():

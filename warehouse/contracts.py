@@ -83,6 +83,15 @@ MENTIONS = pa.schema([
     pa.field("end_char", pa.int32(), nullable=False),
     pa.field("match_kind", pa.string(), nullable=False),
 ])
+# One row per article, name (provisional or entity table id), match kind and surface: its mentions counted. Each
+# batch writes them, so the corpus-wide step resolving names reads counts that grow with distinct names per article.
+NAME_COUNTS = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("entity_id", pa.string(), nullable=False),
+    pa.field("match_kind", pa.string(), nullable=False),
+    pa.field("surface", pa.string(), nullable=False),
+    pa.field("count_mentions", pa.int32(), nullable=False),
+])
 # One row per unmatched capitalised name occurrence; the name_candidates view aggregates them.
 CANDIDATE_MENTIONS = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
@@ -227,6 +236,7 @@ CONTRACTS = {
     "entities": ENTITIES,
     "entity_links": ENTITY_LINKS,
     "mentions": MENTIONS,
+    "name_counts": NAME_COUNTS,
     "name_candidates": NAME_CANDIDATES,
     "candidate_mentions": CANDIDATE_MENTIONS,
     "alias_proposals": ALIAS_SUGGESTIONS,

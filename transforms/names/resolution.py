@@ -1,12 +1,15 @@
 """Discovered names across the corpus -> entities: spellings merged, lone names linked, stable ids, counts.
 
-Works on compact columns: mentions are grouped in Arrow by provisional id (and surface), and only the distinct ids,
-a few per name, are looked at one by one. Person names of one transliteration skeleton word for word that share at
-least one word exactly are one entity (Zelensky / Zelenskiy, Hillary / Hilary Clinton); other names only merge
-when their folded keys are equal (Ocasio-Cortez / Ocasio Cortez). A lone word goes to a country, state or big city
-it names, else to the corpus's only person bearing it as a surname (a title's sex rules bearers out), else stays
-ambiguous (two bearers) or becomes an entity of its own (a place, a titled person, or a capitalised word the
-articles never write in lower case). A lone acronym goes to the expansion the articles give it most.
+Works on counts, never on mention rows: NAME_TOTALS (mentions and articles by provisional id, match kind and
+surface; see counts.py) in, links and entities out, the entities' mention and article counts added afterwards
+from the links (counts.entity_counts, or its twin in DuckDB over a run's parts). Only the distinct ids, a few per
+name, are looked at one by one, so memory and time grow with distinct names, not with mentions. Person names of one
+transliteration skeleton word for word that share at least one word exactly are one entity (Zelensky / Zelenskiy,
+Hillary / Hilary Clinton); other names only merge when their folded keys are equal (Ocasio-Cortez / Ocasio
+Cortez). A lone word goes to a country, state or big city it names, else to the corpus's only person bearing it as
+a surname (a title's sex rules bearers out), else stays ambiguous (two bearers) or becomes an entity of its own (a
+place, a titled person, or a capitalised word the articles never write in lower case). A lone acronym goes to the
+expansion the articles give it most.
 """
 
 import re
@@ -20,7 +23,8 @@ import pyarrow.compute as pc
 
 from transforms.lexicon import NOT_NAMES, THING_WORDS
 from transforms.names import gazetteer
-from transforms.names.discovery import PREFIX, SEX_MARK
+from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
+from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
@@ -42,15 +46,19 @@ _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pend
 
 @dataclass
 class Resolution:
-    """The run's discovered entities (ENTITIES rows) and every provisional id's link (ENTITY_LINKS rows)."""
+    """The run's discovered entities (ENTITIES rows, counts 0 until counts.with_counts) and every provisional id's
+    link (ENTITY_LINKS rows)."""
 
     entities: pa.Table
     links: pa.Table
 
 
-def _counts(rows: pa.Table, keys: list[str]) -> list[tuple]:
-    grouped = rows.group_by(keys, use_threads=False).aggregate([("doc_id", "count")])
-    return list(zip(*(grouped[k].to_pylist() for k in keys + ["doc_id_count"]), strict=True))
+def _rows(totals: pa.Table, kind: str | None = None) -> list[tuple[str, str, str, int, int]]:
+    """NAME_TOTALS (of one match kind, if given) -> (id, kind, surface, mentions, articles) tuples."""
+    if kind is not None:
+        totals = totals.filter(pc.equal(totals["match_kind"], kind))
+    columns = ("entity_id", "match_kind", "surface", "count_mentions", "count_articles")
+    return list(zip(*(totals[c].to_pylist() for c in columns), strict=True))
 
 
 def _most_used(counter: Counter) -> str:
@@ -132,15 +140,12 @@ def _nicknames(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
     return {name_id: into.get(its_head, its_head) for name_id, its_head in head.items()}
 
 
-def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, int]]:
+def _acronyms(totals: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, int]]:
     """Acronym as written -> (the head id of the expansion the articles give it when most agree, how many do)."""
-    expanded = rows.filter(pc.equal(rows["match_kind"], "acronym"))
-    grouped = expanded.group_by(["surface", "entity_id"], use_threads=False).aggregate([("doc_id", "count_distinct")])
     votes: dict[str, Counter] = defaultdict(Counter)
     # Articles vote, not mentions: one article repeating its acronym (or a typo in its expansion) is one voice.
-    for surface, name_id, n in zip(*(grouped[k].to_pylist() for k in ("surface", "entity_id", "doc_id_count_distinct")),
-                                   strict=True):
-        votes[surface][heads.get(name_id, name_id)] += n
+    for name_id, _, surface, _, articles in _rows(totals, "acronym"):
+        votes[surface][heads.get(name_id, name_id)] += articles
     found = {}
     for surface, counter in votes.items():
         best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
@@ -149,12 +154,11 @@ def _acronyms(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, int
     return found
 
 
-def _usual_bearers(rows: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, float, int]]:
+def _usual_bearers(totals: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, float, int]]:
     """A lone surname -> (the person the articles naming its bearers resolve it to most, that share, how many times
     the articles resolved it)."""
-    resolved = rows.filter(pc.equal(rows["match_kind"], "surname_in_article"))
     votes: dict[str, Counter] = defaultdict(Counter)
-    for surface, name_id, n in _counts(resolved, ["surface", "entity_id"]):
+    for name_id, _, surface, n, _ in _rows(totals, "surname_in_article"):
         tokens = key_tokens(surface)
         if len(tokens) == 1:
             votes[tokens[0]][heads.get(name_id, name_id)] += n
@@ -251,32 +255,42 @@ def _lone_type(name_id: str, by_kind: Counter) -> str:
 def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = ()
             ) -> Resolution:
     """Discovered mention rows (doc_id, entity_id = provisional id, surface, match_kind) + the entity table's ids +
-    lower-case words of the corpus + review's decisions (merged, split, renamed) -> Resolution."""
+    lower-case words of the corpus + review's decisions (merged, split, renamed) -> Resolution, with counts."""
+    counts = name_counts(discovered)
+    kinds = pc.unique(counts["match_kind"]).to_pylist()
+    found = resolve_totals(name_totals(counts, kinds), curated_ids, common_words, decisions)
+    by_entity = entity_counts(counts, found.links, kinds, ())
+    return Resolution(with_counts(found.entities, by_entity, curated=False), found.links)
+
+
+def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = ()
+                   ) -> Resolution:
+    """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words of
+    the corpus + review's decisions (merged, split, renamed) -> Resolution (entities' counts 0)."""
     counts: Counter = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
     by_kind: dict[str, Counter] = defaultdict(Counter)
-    for name_id, kind, n in _counts(discovered, ["entity_id", "match_kind"]):
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for name_id, kind, surface, n, _ in _rows(totals):
         counts[name_id] += n
         kinds[name_id].add(kind)
         by_kind[name_id][kind] += n
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    for name_id, surface, n in _counts(discovered, ["entity_id", "surface"]):
         surfaces[name_id][surface] += n
     full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
     titled = {i.split(SEX_MARK)[0] for i, k in kinds.items() if k & {"pending_m", "pending_f", "pending_person"}}
     types = {i: _full_type(i, kinds[i], titled) for i in full}
     heads = {i: i for i in full} | _person_clusters(full, types)
-    context = {"acronyms": _acronyms(discovered, heads), "surnames": _surnames(heads, types), "counts": counts,
-               "common": common_words, "usual": _usual_bearers(discovered, heads),
+    context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
+               "common": common_words, "usual": _usual_bearers(totals, heads),
                "name_of": lambda i: _most_used(surfaces[i]) if i in full else i}  # for notes: a few names only
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
-    for name_id in kinds.keys() - full.keys():
+    for name_id in sorted(kinds.keys() - full.keys()):
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, by_kind[name_id])
     _split(links, list(decisions), curated_ids)
-    return _tables(links, types, surfaces, discovered, curated_ids, list(decisions))
+    return _tables(links, types, surfaces, curated_ids, list(decisions))
 
 
 def _decided(decisions: list[dict], kind: str) -> list[tuple[str, str]]:
@@ -300,8 +314,7 @@ def _final_ids(heads: list[str], curated_ids: set[str], decisions: list[dict]) -
     return {head: into.get(entity_id, entity_id) for head, entity_id in final.items()}
 
 
-def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, curated_ids: set[str],
-            decisions: list[dict]) -> Resolution:
+def _tables(links: dict, types: dict, surfaces: dict, curated_ids: set[str], decisions: list[dict]) -> Resolution:
     ids = sorted(links)
     heads = sorted({head for head, _, _ in links.values() if head})
     final = _final_ids(heads, curated_ids, decisions)
@@ -315,10 +328,6 @@ def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, cura
     for name_id, (head, _, _) in links.items():
         if head:
             by_entity[final[head]].append(name_id)
-    entity_of = pc.take(link_table["entity_id"], pc.index_in(discovered["entity_id"], value_set=link_table["name_id"]))
-    per_entity = pa.table({"entity_id": entity_of, "doc_id": discovered["doc_id"]}).filter(pc.is_valid(entity_of))
-    grouped = per_entity.group_by("entity_id").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
-    totals = {e: (n, d) for e, n, d in zip(*(grouped[c].to_pylist() for c in grouped.column_names), strict=True)}
     names = dict(_decided(decisions, "renamed"))
     rows = []
     for entity_id in sorted(by_entity.keys() - curated_ids):
@@ -326,10 +335,9 @@ def _tables(links: dict, types: dict, surfaces: dict, discovered: pa.Table, cura
         ranked = [s for s, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))] \
             if len(spellings) > 1 else list(spellings)
         canonical = names.get(entity_id, next((s for s in ranked if " " in s), ranked[0]))
-        n, docs = totals.get(entity_id, (0, 0))
         rows.append({"entity_id": entity_id, "canonical_name": canonical, "entity_type": entity_type,
                      "aliases": sorted(set(ranked[:MAX_ALIASES]) - {canonical}),
-                     "is_curated": False, "count_mentions": n, "count_articles": docs})
+                     "is_curated": False, "count_mentions": 0, "count_articles": 0})
     return Resolution(pa.Table.from_pylist(rows, schema=ENTITIES), link_table)
 
 
@@ -345,25 +353,17 @@ def _spellings(name_ids: list[str], links: dict, types: dict, surfaces: dict) ->
     return spellings, max(kinds.items(), key=itemgetter(1))[0]
 
 
-def with_curated_counts(entities: pa.Table, curated_mentions: pa.Table) -> pa.Table:
-    """The entity table (ENTITIES) + mentions of its entities -> the table with their mention and article counts."""
-    grouped = curated_mentions.group_by("entity_id").aggregate([("doc_id", "count"), ("doc_id", "count_distinct")])
-    at = pc.index_in(entities["entity_id"], value_set=grouped["entity_id"])
-    counts = pc.fill_null(pc.take(grouped["doc_id_count"], at), 0).cast(pa.int32())
-    docs = pc.fill_null(pc.take(grouped["doc_id_count_distinct"], at), 0).cast(pa.int32())
-    out = entities.set_column(entities.schema.get_field_index("count_mentions"), "count_mentions", counts)
-    return out.set_column(out.schema.get_field_index("count_articles"), "count_articles", docs).cast(ENTITIES)
-
-
 def lower_case_words(words: set[str], bodies) -> set[str]:
     """Folded lone words + sample bodies -> those the bodies also write in lower case ('Hell', 'State')."""
-    written: set[str] = set()
-    for body in bodies:  # the bodies' distinct words: a split at white space is far cheaper than a pattern
-        written.update(body.split())
+    # The bodies' distinct tokens at white space, split in Arrow: no Python string per token, only per distinct one.
+    tokens = pc.unique(pc.list_flatten(pc.utf8_split_whitespace(pa.array(bodies, pa.large_string()))))
+    alpha = pc.utf8_is_alpha(tokens)
+    asked = pa.array(sorted(words), pa.large_string())
+    written = set(tokens.filter(pc.and_(alpha, pc.is_in(tokens, value_set=asked))).to_pylist())
     # words glued to punctuation ('state,', "state's", 'well-known') are split apart once, all together
-    glued = [w for w in written if not w.isalpha()]
-    written.update(_NON_WORD.split(" ".join(glued)))
-    return {w for w in words.intersection(written) if w.isascii() and w.isalpha() and w.islower()}
+    glued = tokens.filter(pc.invert(alpha)).to_pylist()
+    written.update(w for w in _NON_WORD.split(" ".join(glued)) if w in words)
+    return {w for w in written if w.isascii() and w.isalpha() and w.islower()}
 
 
 def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
@@ -376,22 +376,44 @@ def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
                      "end_char": rows["end_char"], "note": notes}, schema=CANDIDATE_MENTIONS)
 
 
-def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies,
-                  decisions: list[dict] = (), curated: pa.Table | None = None) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """MENTIONS (of discovered names, or all) + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies
-    + review's decisions (+ the doc_id, entity_id of the table's mentions, when `mentions` holds only discovered
-    names) -> (every entity, curated and discovered, with counts; ENTITY_LINKS; candidates nothing resolved)."""
-    is_discovered = pc.starts_with(mentions["entity_id"], PREFIX)
-    discovered = mentions.filter(is_discovered) if curated is None else mentions
-    curated = mentions.filter(pc.invert(is_discovered)) if curated is None else curated
-    pending = discovered.filter(pc.starts_with(discovered["match_kind"], "pending"))
+def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies, decisions: list[dict] = ()
+                       ) -> Resolution:
+    """NAME_TOTALS of discovered names + the entity table (ENTITIES) + a sample of bodies (to tell the corpus's
+    lower-case words) + review's decisions -> Resolution (entities' counts 0)."""
+    pending = totals.filter(pc.starts_with(totals["match_kind"], "pending"))
     lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
-    resolution = resolve(discovered, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
-                         decisions)
-    everything = pa.concat_tables([with_curated_counts(entities, curated), resolution.entities])
-    left = pa.concat_tables([candidate_mentions.cast(CANDIDATE_MENTIONS),
-                             pending_candidates(discovered, resolution.links)])
-    return everything, resolution.links, left
+    return resolve_totals(totals, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
+                          decisions)
+
+
+def unlinked(links: pa.Table) -> pa.Array:
+    """ENTITY_LINKS -> the provisional ids no entity took (their mentions become candidates)."""
+    return links.filter(pc.is_null(links["entity_id"]))["name_id"].combine_chunks()
+
+
+def counted_entities(entities: pa.Table, discovered: pa.Table, counts: pa.Table) -> pa.Table:
+    """The entity table + discovered entities (both ENTITIES) + ENTITY_COUNTS -> every entity, with its counts."""
+    return pa.concat_tables([with_counts(entities, counts, curated=True),
+                             with_counts(discovered, counts, curated=False)])
+
+
+def left_candidates(candidate_mentions: pa.Table, unlinked_mentions: pa.Table, links: pa.Table) -> pa.Table:
+    """CANDIDATE_MENTIONS + the mentions of unlinked ids + ENTITY_LINKS -> every candidate mention (those of unlinked
+    ids last, with the note of their link)."""
+    return pa.concat_tables([candidate_mentions.cast(CANDIDATE_MENTIONS), pending_candidates(unlinked_mentions, links)])
+
+
+def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies,
+                  decisions: list[dict] = ()) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """MENTIONS + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies + review's decisions -> (every
+    entity, curated and discovered, with counts; ENTITY_LINKS; candidates nothing resolved): a run's name step on
+    tables in memory, counted in Arrow where a run counts in DuckDB."""
+    counts = name_counts(mentions)
+    resolution = resolve_discovered(name_totals(counts, DISCOVERED_KINDS), entities, sample_bodies, decisions)
+    by_entity = entity_counts(counts, resolution.links, DISCOVERED_KINDS, CURATED_KINDS)
+    unlinked_mentions = mentions.filter(pc.is_in(mentions["entity_id"], value_set=unlinked(resolution.links)))
+    return (counted_entities(entities, resolution.entities, by_entity), resolution.links,
+            left_candidates(candidate_mentions, unlinked_mentions, resolution.links))
 
 
 def merge_proposals(entities: pa.Table, decided: set[str] = frozenset()) -> pa.Table:

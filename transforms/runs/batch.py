@@ -13,12 +13,12 @@ import pyarrow.compute as pc
 from transforms.clean import articles
 from transforms.compare import descriptors, figures, story_features
 from transforms.compare.quotes import extract as quotes
-from transforms.names import mentions
+from transforms.names import counts, mentions
 from warehouse.contracts import ANALYSED, QUARANTINE, SOURCES
 
 # Per-article tables a later run can carry over for an article whose analysis key has not changed.
-CARRIED = ("articles", "removed_lines", "sources", "mentions", "candidate_mentions", "quotes", "descriptors",
-           "figures", "story_features")
+CARRIED = ("articles", "removed_lines", "sources", "mentions", "name_counts", "candidate_mentions", "quotes",
+           "descriptors", "figures", "story_features")
 
 
 @dataclass
@@ -30,6 +30,7 @@ class BatchTables:
     sources: pa.Table
     quarantine: pa.Table
     mentions: pa.Table
+    name_counts: pa.Table
     candidate_mentions: pa.Table
     quotes: pa.Table
     descriptors: pa.Table
@@ -76,6 +77,7 @@ def analyse_batch(docs: pa.Table, site_lines: pa.Table, entities: pa.Table) -> B
         sources=cleaned.sources,
         quarantine=cleaned.quarantine,
         mentions=found,
+        name_counts=counts.name_counts(found),
         candidate_mentions=candidates,
         quotes=found_quotes,
         descriptors=descriptors.extract_descriptors(cleaned.articles, found, found_quotes, entities),

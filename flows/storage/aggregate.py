@@ -1,0 +1,41 @@
+"""Run-wide counts in DuckDB over a run's own Parquet parts (SQL from warehouse/run_wide.py), in bounded memory."""
+
+import re
+import tempfile
+
+import duckdb
+import pyarrow as pa
+
+from flows.storage.fs import is_local, open_fs, url_of
+from flows.storage.parts import part_paths
+from warehouse.contracts import CONTRACTS
+
+# DuckDB's memory for one count, spilling beyond it to a local temporary folder: a count over every article holds
+# its groups (distinct names, entities, article-entity pairs), and its peak stays bounded whatever the corpus.
+AGGREGATE_MEMORY = "512MB"
+_TABLE = re.compile(r"\{(\w+)\}")
+
+
+def aggregate(warehouse_dir: str, run_id: str, sql: str, tables: dict[str, pa.Table] | None = None,
+              params: dict | None = None) -> pa.Table:
+    """SQL naming a run's tables as {table} (their Parquet parts), Arrow tables by name and $parameters -> its
+    result as an Arrow table."""
+    fs, root = open_fs(warehouse_dir)
+    with tempfile.TemporaryDirectory(prefix="crosswire-count-") as spill:
+        con = duckdb.connect(config={"memory_limit": AGGREGATE_MEMORY, "temp_directory": spill})
+        try:
+            if not is_local(fs):
+                con.register_filesystem(fs)
+            sources, params = {}, dict(params or {})
+            for name in set(_TABLE.findall(sql)):
+                files = [url_of(fs, path) for path in part_paths(fs, root, name, run_id)]
+                if not files:  # a table the run wrote no part of reads as empty
+                    con.register(f"empty_{name}", CONTRACTS[name].empty_table())
+                params[f"parts_{name}"] = files or None
+                sources[name] = f"read_parquet($parts_{name})" if files else f"empty_{name}"
+            for name, table in (tables or {}).items():
+                con.register(name, table)
+            used = {key: value for key, value in params.items() if value is not None}
+            return con.sql(sql.format(**sources), params=used).to_arrow_table()
+        finally:
+            con.close()
