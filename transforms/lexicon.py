@@ -54,7 +54,7 @@ airways administration department office bureau service services authority board
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
 systems international industries laboratory laboratories lab labs technologies enterprises associates motors
-electric dynamics""".split())
+electric dynamics patrol""".split())
 
 
 # A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
@@ -72,7 +72,8 @@ hall""".split())
 # second set are surnames too ('Nathan Lane', 'Michael Bay'): they make a place only after no given name.
 PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
 PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley gulf strait canyon desert mountains coast
-drive""".split())  # not 'lake', 'bay', 'lane', 'street' or 'river': surnames too often ('Ms. Lake' for Celinda Lake)
+sea ocean drive""".split())
+# (not 'lake', 'bay', 'lane', 'street' or 'river': surnames too often, 'Ms. Lake' for Celinda Lake)
 PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 
 

@@ -88,6 +88,19 @@ def expansions(text: str, names: list[Name]) -> tuple[list[Name], dict[str, tupl
     return out, found
 
 
+def _initialled(names: list[Name], acronyms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The acronyms + those of three letters or more that the initials of exactly one name of the text spell, where
+    the text gives no parentheses ('The BLM’s actions …' beside 'the Bureau of Land Management')."""
+    lone = {n.surface for n in names if n.surface.isupper() and 3 <= len(n.surface) <= 6} - acronyms.keys()
+    if not lone:
+        return acronyms
+    spelled: dict[str, set[tuple[str, ...]]] = {}
+    for name in names:
+        if len(name.tokens) >= 2 and not name.surface.isupper() and _initials(name.surface) in lone:
+            spelled.setdefault(_initials(name.surface), set()).add(name.tokens)
+    return acronyms | {a: next(iter(found)) for a, found in spelled.items() if len(found) == 1}
+
+
 def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
     """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written)."""
     given = gazetteer.given_names()
@@ -170,12 +183,16 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     mentions = [_state_written_out(text, m) for m in mentions]
     names, left = read_names(text, candidates)
     names, acronyms = expansions(text, names)
+    acronyms = _initialled(names, acronyms)
     people = _people(names)
     tails = _tails(people, names)
     found = list(mentions)
     for name in names:
         if _EPONYM_AFTER.match(text, name.end):
             left.append(Candidate(name.surface, name.start, name.end, "names an illness after it"))
+            continue
+        if _CASE_AFTER.match(text, name.end) or _CASE_BEFORE.search(text, max(0, name.start - 40), name.start):
+            left.append(Candidate(name.surface, name.start, name.end, "a party in a court case's name"))
             continue
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
                                      and name.tokens not in tails):
@@ -201,6 +218,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
 # not that person or place ('Wuhan virus', 'the Trump effect' do mean the place and the person).
 _EPONYM_AFTER = re.compile(r"(?:['’]s)? (?:disease|diseases|syndrome|disorder|palsy|sarcoma)\b")
 _STATE_WORD = re.compile(r" state\b")
+# 'Roe v. Wade', 'Brown v Board of Education': the parties of a court case's name name the case, not a person.
+_CASE_AFTER = re.compile(r" v\.? [A-Z]")
+_CASE_BEFORE = re.compile(r"[A-Z][\w.’'-]* v\.? $")
 
 
 def _state_written_out(text: str, mention: Mention) -> Mention:
