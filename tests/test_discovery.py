@@ -676,6 +676,9 @@ def test_a_name_of_no_known_type_an_article_gives_an_acronym_is_an_organisation(
     types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
     assert types["black-lives-matter"] == "organisation" and types["boko-haram"] == "unknown"
     assert types["affordable-care-act"] == "unknown" and types["democratic-republic-of-congo"] != "organisation"
+    rows = _rows(("a", "n:republican-national-convention", "Republican National Convention", "discovered"),
+                 ("a", "n:republican-national-convention", "RNC", "acronym"))
+    assert resolve(rows, set(), set()).entities["entity_type"].to_pylist() == ["unknown"]  # an event
 
 
 def test_an_acronym_the_initials_of_one_name_of_the_article_spell_is_that_name_without_parentheses():
@@ -711,3 +714,10 @@ def test_a_first_initial_before_a_given_name_is_left_out_of_the_key_and_what_is_
                          "Emeritus Alan Dershowitz spoke; Dershowitz left.")
     assert [m[:2] for m in mentions] == [("R. Ted Cruz", "n:ted-cruz"), ("Cruz", "n:ted-cruz"),
                                          ("Alan Dershowitz", "n:alan-dershowitz"), ("Dershowitz", "n:alan-dershowitz")]
+
+
+def test_a_run_after_a_headings_small_words_alone_on_its_line_is_a_heading():
+    mentions, candidates = _found("Polls moved.\n\nFrom the Health Desk\n\nIt was Black Lives Matter\nPhoto by Getty "
+                                  "Images\nFrom the Washington Post")
+    assert [m[0] for m in mentions] == ["Black Lives Matter", "Getty Images", "Washington Post"]
+    assert ("Health Desk", None) in candidates

@@ -48,6 +48,7 @@ strategist""".split())
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image",
                         "newsletter", "newsletters", "video"})
 _HONORIFICS = TITLE_ABBREVIATIONS | {"professor", "rabbi", "reverend"}  # before a lone surname: no part of it
+_HEADING_OPENERS = frozenset({"from", "the", "inside", "about", "in", "on"})  # not 'by': 'Photo by Getty Images'
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _JOINER = re.compile(" (?:of|and|on|as|the|for) ")
@@ -245,11 +246,15 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
 
 
 def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
-    """A run of several words that fills its line by itself and reads as no person, organisation or place: a heading
-    or a page's label ('Mixed Messages', 'Story Continued Below')."""
+    """A run of several words that fills its line by itself, or after a heading's small words only, and reads as no
+    person, organisation or place: a heading or a page's label ('Mixed Messages', 'Story Continued Below', 'From the
+    Health Desk')."""
     start, end = candidate.start_char, candidate.end_char
-    return " " in candidate.surface and (start == 0 or text[start - 1] == "\n") and \
-        text[end:end + 1] in ("", "\n") and name_type(tokens) == "unknown"
+    if " " not in candidate.surface or text[end:end + 1] not in ("", "\n"):
+        return False
+    line = text[text.rfind("\n", max(0, start - 30), start) + 1:start]  # the words before it on its line
+    return len(line) < 30 and all(w.casefold() in _HEADING_OPENERS for w in line.split()) and \
+        name_type(tokens) == "unknown"
 
 
 def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
