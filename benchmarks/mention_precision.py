@@ -44,7 +44,9 @@ def report(rows: list[dict]) -> None:
         print(f"  {kind}: {n}")
     by_kind = Counter((r["match_kind"], r["verdict"]) for r in judged)
     print("  by match_kind:", dict(sorted(by_kind.items())))
-    print("  entity type wrong, mention right:", sum(bool(r.get("type_error")) for r in judged))
+    mistyped = sum(bool(r.get("type_error")) for r in judged)
+    print(f"  entity type wrong, mention right: {mistyped}; right and typed right {right - mistyped}, precision "
+          f"{(right - mistyped) / len(judged):.3f}")
     retyped = sum(bool(r.get("type_error") and r.get("type_fixed_after")) for r in judged)
     if retyped:
         print(f"  of those, typed right by later commits (re-checked, not judged afresh): {retyped}")

@@ -668,3 +668,67 @@ def test_a_word_naming_days_laws_or_bills_is_no_person_of_its_own_even_after_a_t
                   ("e", "n:civil-rights-act", "Civil Rights Act", "discovered"), ("f", "n:act+m", "Act", "pending_m"))
     types = {e["entity_id"]: e["entity_type"] for e in resolve(table, set(), set()).entities.to_pylist()}
     assert types["andra-day"] == "person" and types["civil-rights-act"] == "unknown"
+
+
+@pytest.mark.parametrize("tokens, kind", [
+    (("centers", "for", "disease", "control", "and", "prevention"), "organisation"),
+    (("national", "institutes", "of", "health"), "organisation"), (("federal", "agencies"), "organisation"),
+    (("jim", "banks"), "person"), (("banks",), "unknown"),
+])
+def test_a_bodys_word_in_the_plural_names_a_body_but_not_as_a_persons_surname(tokens, kind):
+    assert name_type(tokens) == kind
+
+
+def test_a_name_of_no_known_type_an_article_gives_an_acronym_is_an_organisation():
+    mentions, _ = _found("Marchers of Black Lives Matter (BLM) came. BLM said so. Boko Haram attacked. The Affordable "
+                         "Care Act (ACA) passed, and the Democratic Republic of Congo (DRC) voted.")
+    assert ("BLM", "n:black-lives-matter", "acronym") in mentions
+    rows = _rows(*[("a", m[1], m[0], m[2]) for m in mentions])
+    types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
+    assert types["black-lives-matter"] == "organisation" and types["boko-haram"] == "unknown"
+    assert types["affordable-care-act"] == "unknown" and types["democratic-republic-of-congo"] != "organisation"
+    rows = _rows(("a", "n:republican-national-convention", "Republican National Convention", "discovered"),
+                 ("a", "n:republican-national-convention", "RNC", "acronym"))
+    assert resolve(rows, set(), set()).entities["entity_type"].to_pylist() == ["unknown"]  # an event
+
+
+def test_an_acronym_the_initials_of_one_name_of_the_article_spell_is_that_name_without_parentheses():
+    mentions, _ = _found("“The BLM’s actions lacked proportionality.” The Bureau of Land Management simply arrived. "
+                         "“The BLM pointed guns.” Later the NSA and the National Park Service spoke.")
+    assert [m for m in mentions if m[0] == "BLM"] == [("BLM", "n:bureau-of-land-management", "acronym")] * 2
+    assert [m[1] for m in mentions if m[0] == "NSA"] == ["n:nsa"]  # its initials are those of no name here
+    mentions, _ = _found("The BLM came. The Bureau of Land Management and Black Lives Matter both spoke.")
+    assert [m[2] for m in mentions if m[0] == "BLM"] == ["pending"]  # two names spell it: the article does not say
+
+
+def test_parties_of_a_court_case_doctrines_and_roles_are_no_mentions_of_people():
+    mentions, candidates = _found("Jane Roe sued. Doom for Roe v Wade, or Brown v. Board of Education, is near, Roe "
+                                  "said. Trump condemned anti-Semitism. EPA Administrator Scott Pruitt resigned, "
+                                  "Professor Grenier says.")
+    assert [m[:2] for m in mentions] == [("Jane Roe", "n:jane-roe"), ("Roe", "n:jane-roe"), ("Trump", "donald-trump"),
+                                         ("Scott Pruitt", "n:scott-pruitt"), ("Grenier", "n:grenier")]
+    assert {c[0] for c in candidates} >= {"Roe", "Wade", "Brown", "Board of Education"}
+
+
+@pytest.mark.parametrize("surface, kind", [
+    ("L. Franklin Devine", "person"), ("F. Scott Fitzgerald", "person"), ("Mike Sea", "person"),
+    ("South China Sea", "place"), ("Border Patrol", "organisation"),
+])
+def test_initials_before_a_given_name_seas_and_patrols_are_typed(surface, kind):
+    assert name_type(key_tokens(surface)) == kind
+
+
+def test_a_first_initial_before_a_given_name_is_left_out_of_the_key_and_what_is_left_of_a_role_is_cut():
+    assert key_tokens("R. Ted Cruz") == key_tokens("Ted Cruz") and key_tokens("J. Peter Pham") == ("peter", "pham")
+    assert key_tokens("J.P. Morgan Chase") == ("j", "morgan", "chase") and key_tokens("F.W. de Klerk")[0] == "f"
+    mentions, _ = _found("The brief came from R. Ted Cruz, then solicitor general. Cruz said so. Harvard Law Professor "
+                         "Emeritus Alan Dershowitz spoke; Dershowitz left.")
+    assert [m[:2] for m in mentions] == [("R. Ted Cruz", "n:ted-cruz"), ("Cruz", "n:ted-cruz"),
+                                         ("Alan Dershowitz", "n:alan-dershowitz"), ("Dershowitz", "n:alan-dershowitz")]
+
+
+def test_a_run_after_a_headings_small_words_alone_on_its_line_is_a_heading():
+    mentions, candidates = _found("Polls moved.\n\nFrom the Health Desk\n\nIt was Black Lives Matter\nPhoto by Getty "
+                                  "Images\nFrom the Washington Post")
+    assert [m[0] for m in mentions] == ["Black Lives Matter", "Getty Images", "Washington Post"]
+    assert ("Health Desk", None) in candidates

@@ -54,7 +54,7 @@ airways administration department office bureau service services authority board
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
 systems international industries laboratory laboratories lab labs technologies enterprises associates motors
-electric dynamics""".split())
+electric dynamics patrol""".split())
 
 
 # A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
@@ -64,7 +64,7 @@ ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "empero
 THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accords agreement doctrine plan program
 programme protocol resolution award awards prize medal cup bowl series war day street avenue road highway route
 bridge park garden gardens tower building library museum airport station square plaza mall stadium arena
-hall""".split())
+hall convention""".split())
 
 
 # Last words of the names of places too small or too many for a gazetteer: counties, parishes, islands, streets
@@ -72,7 +72,8 @@ hall""".split())
 # second set are surnames too ('Nathan Lane', 'Michael Bay'): they make a place only after no given name.
 PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
 PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley gulf strait canyon desert mountains coast
-drive""".split())  # not 'lake', 'bay', 'lane', 'street' or 'river': surnames too often ('Ms. Lake' for Celinda Lake)
+sea ocean drive""".split())
+# (not 'lake', 'bay', 'lane', 'street' or 'river': surnames too often, 'Ms. Lake' for Celinda Lake)
 PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 
 

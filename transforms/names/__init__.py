@@ -3,8 +3,8 @@
 matching (folded multi-pattern matching of known names), variants and variant_mentions (unseen spellings of
 known names), reading (capitalised runs the table does not list, read as names; with tidying, which cuts a run to its
 name, spans, which stretches it to its whole span, and name_words, which folds and types it), discovery (those names
-resolved within their article), resolution (discovered names merged and linked across the corpus), gazetteer
-(place, given-name and nickname data packages ship), mentions (the per-article tables), suggestions (alias groups
-proposed for review), decisions (accepted and rejected suggestions and review of discovered entities -> the entity
-table's next version).
+resolved within their article; with acronyms, the acronyms an article spells out), resolution (discovered names
+merged and linked across the corpus), gazetteer (place, given-name and nickname data packages ship), mentions (the
+per-article tables), suggestions (alias groups proposed for review), decisions (accepted and rejected suggestions and
+review of discovered entities -> the entity table's next version).
 """

@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from transforms.lexicon import NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
+from transforms.names.acronyms import expansions
 from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import WORD, key_tokens, name_type
 from transforms.names.reading import Name, read_names
@@ -26,15 +27,11 @@ DISCOVERED_KINDS = ("discovered", "surname_in_article", "acronym", "pending", "p
                     "pending_person")
 CURATED_KINDS = ("alias", "surname", "surname_in_context", "variant")  # mentions of the entity table's entities
 PERSON_KINDS = frozenset({"surname_in_article", "pending_m", "pending_f", "pending_person"})
-_ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z]+s?")
-_SEPARATOR = re.compile(r"[\s\-‐‑–—]+")
-_JOINING_KEYS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "la"})
 _PARTICLE_WRITTEN = re.compile(r"(?<![\w-])(bin|ibn|ben|abu|al|el|de|da|du|la|le|van|von|der|den|del)[ -]$")
 _OWNS_A_NAME = re.compile(r"['’]s ([A-Z][a-z]+) [A-Z][a-z]")
 _STATE_AFTER = re.compile(r", ([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _NOT_STATES = frozenset({"jr", "sr", "mr", "mrs", "ms", "dr", "st", "gov", "gen", "sen", "rep", "lt", "col", "sgt",
                          "capt", "prof", "rev", "inc", "corp", "ltd", "co", "no", "vol"})
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 # A lone word that says or writes something is a person's surname, not a thing's last word ('Romney said').
 _SPEAKS = re.compile(r",? (?:said|says|told|added|wrote|writes|asked|argued|explained|recalled|testified)\b")
 _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
@@ -43,49 +40,6 @@ _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben
 def provisional_id(tokens: tuple[str, ...] | list[str]) -> str:
     """('barack', 'obama') -> 'n:barack-obama': the id a discovered name carries until the corpus-wide step."""
     return PREFIX + "-".join(tokens)
-
-
-def _initials(surface: str) -> str:
-    words = [w for w in _SEPARATOR.split(surface) if w]
-    return "".join(w[0] for w in words if w[:1].isupper())
-
-
-def _repeats_a_word(tokens: tuple[str, ...]) -> bool:
-    """'Department of Justice Department' -> True: a word written twice, a slip no name makes."""
-    words = [t for t in tokens if t not in _JOINING_KEYS]
-    return len(set(words)) < len(words)
-
-
-def _spelled_out(name: Name, acronym: str) -> Name | None:
-    """The shortest tail of a name whose initials spell the acronym ('Agents of the Federal Bureau of Investigation'
-    + 'FBI' -> 'Federal Bureau of Investigation')."""
-    words = list(re.finditer(r"\S+", name.surface))
-    letters = acronym[:-1].upper() if acronym.endswith("s") else acronym.upper()
-    for i in range(len(words) - 1, -1, -1):
-        if not words[i].group()[:1].isupper():
-            continue
-        tail = name.surface[words[i].start():]
-        tokens = key_tokens(tail)
-        initials = (_initials(tail).upper(), "".join(t[0] for t in tokens).upper())
-        # an acronym may drop a last word the name gained later ('Centers for Disease Control and Prevention (CDC)')
-        if len(tokens) >= 2 and not _repeats_a_word(tokens) and (letters in initials or (len(letters) >= 3 and any(
-                i.startswith(letters) and len(i) == len(letters) + 1 for i in initials))):
-            return Name(name.start + words[i].start(), name.end, tail, tokens, name.title)
-    return None
-
-
-def expansions(text: str, names: list[Name]) -> tuple[list[Name], dict[str, tuple[str, ...]]]:
-    """Names + the acronyms the text spells out after them ('Government of National Accord (GNA)') -> (the names,
-    each cut to what the acronym spells; acronym -> key of its name)."""
-    found, out = {}, []
-    for name in names:
-        match = _ACRONYM_AFTER.match(text, name.end, name.end + 12)
-        spelled = _spelled_out(name, match.group(1)) if match else None
-        if spelled:
-            found.setdefault(match.group(1), spelled.tokens)
-            name = spelled
-        out.append(name)
-    return out, found
 
 
 def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
@@ -177,6 +131,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
         if _EPONYM_AFTER.match(text, name.end):
             left.append(Candidate(name.surface, name.start, name.end, "names an illness after it"))
             continue
+        if _CASE_AFTER.match(text, name.end) or _CASE_BEFORE.search(text, max(0, name.start - 40), name.start):
+            left.append(Candidate(name.surface, name.start, name.end, "a party in a court case's name"))
+            continue
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
                                      and name.tokens not in tails):
             found.append(_mention(name, name.tokens, "discovered"))
@@ -201,6 +158,9 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
 # not that person or place ('Wuhan virus', 'the Trump effect' do mean the place and the person).
 _EPONYM_AFTER = re.compile(r"(?:['’]s)? (?:disease|diseases|syndrome|disorder|palsy|sarcoma)\b")
 _STATE_WORD = re.compile(r" state\b")
+# 'Roe v. Wade', 'Brown v Board of Education': the parties of a court case's name name the case, not a person.
+_CASE_AFTER = re.compile(r" v\.? [A-Z]")
+_CASE_BEFORE = re.compile(r"[A-Z][\w.’'-]* v\.? $")
 
 
 def _state_written_out(text: str, mention: Mention) -> Mention:

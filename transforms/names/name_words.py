@@ -28,7 +28,7 @@ TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm"
 
 OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
 ambassador envoy adviser advisor commissioner governor senator democrat republican host anchor founder cofounder
-co-founder""".split())
+co-founder administrator professor""".split())
 
 
 PARTIES = frozenset({"democrat", "republican"})  # adjectives too: 'Republican National Convention'
@@ -42,9 +42,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
 def key_tokens(surface: str) -> tuple[str, ...]:
-    """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped."""
+    """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped, and a first
+    initial before a given name ('R. Ted Cruz', 'F. Scott Fitzgerald': known by the middle name)."""
     words = [fold_word(_POSSESSIVE.sub("", w)) for w in WORD.findall(surface)]
     words = [w for w in words if w]
+    if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1 and words[1] in gazetteer.given_names():
+        words = words[1:]  # (not 'J.P. Morgan', 'F.W. de Klerk')
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return tuple(words)
@@ -54,7 +57,7 @@ def key_tokens(surface: str) -> tuple[str, ...]:
 def name_type(tokens: tuple[str, ...]) -> str:
     """Folded name tokens -> 'person', 'organisation', 'place' or 'unknown', from package data and word shapes."""
     key = " ".join(tokens)
-    if set(tokens) & ORGANISATION_WORDS:
+    if set(tokens) & ORGANISATION_WORDS or _plural_body(tokens):
         return "organisation"
     places = gazetteer.places()
     given = gazetteer.given_names()
@@ -66,6 +69,19 @@ def name_type(tokens: tuple[str, ...]) -> str:
             and tokens[-1] not in THING_WORDS:
         return "person"
     return "unknown"
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+def _plural_body(tokens: tuple[str, ...]) -> bool:
+    """('centers', 'for', 'disease', 'control') -> True: a body's word in the plural names a body too; not as the
+    surname after a given name ('Jim Banks') or alone ('Banks')."""
+    if len(tokens) < 2:
+        return False
+    plural = [i for i, t in enumerate(tokens) if len(t) > 3 and t[-1] == "s" and _singular(t) in ORGANISATION_WORDS]
+    return bool(plural) and not (plural == [len(tokens) - 1] and tokens[0] in gazetteer.given_names())
 
 
 def role_word(word: str) -> bool:

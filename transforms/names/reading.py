@@ -37,7 +37,8 @@ _PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
                             "governor", "secretary", "minister", "judge", "justice", "mayor", "ambassador",
                             "speaker", "chairman", "chairwoman", "congressman", "congresswoman", "representative",
                             "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
-                            "leader", "sheriff", "commissioner", "coach", "officer"}) | _FEMALE_TITLES | _MALE_TITLES
+                            "leader", "sheriff", "commissioner", "coach", "officer", "professor", "rabbi",
+                            "reverend"}) | _FEMALE_TITLES | _MALE_TITLES
 # Offices that end a role too, unless 'of' makes them a body ('Department of Justice') or a given name opens a
 # person's name ('Mike Judge'): 'Supreme Court Justice', 'Appeals Court Judge', 'House Majority Leader'.
 _BODY_OFFICES = frozenset("""justice judge leader mayor president representative congressman congresswoman lawmaker
@@ -46,6 +47,8 @@ strategist""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image",
                         "newsletter", "newsletters", "video"})
+_HONORIFICS = TITLE_ABBREVIATIONS | {"professor", "rabbi", "reverend"}  # before a lone surname: no part of it
+_HEADING_OPENERS = frozenset({"from", "the", "inside", "about", "in", "on"})  # not 'by': 'Photo by Getty Images'
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
 _CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’]")
 _JOINER = re.compile(" (?:of|and|on|as|the|for) ")
@@ -82,7 +85,7 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
             rest = words[i + 1:]
             # 'Attorney General Becerra': one word after a role that another word opens is the titled surname
             plural = words[i].group().casefold().rstrip(".") not in TITLES  # 'Governors DeWine'
-            honorific = words[i].group().casefold().rstrip(".") in TITLE_ABBREVIATIONS  # 'Mr Almutairi'
+            honorific = words[i].group().casefold().rstrip(".") in _HONORIFICS  # 'Mr Almutairi', 'Professor Grenier'
             lone = len(rest) == 1 and (i >= 1 or plural or honorific) and rest[0].group().isalpha() and \
                 fold_word(rest[0].group()) not in ORGANISATION_WORDS
             # 'ARISE Founder Calev Myers': two words or more of no body or thing after an office name a person
@@ -94,8 +97,9 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
             if rest and (lone or named or fold_word(rest[0].group()) in gazetteer.given_names()):
                 royal = len(rest) == 1 and fold_word(words[i].group()) in ROYAL_TITLES
                 cut = words[i].start() if royal else rest[0].start()  # 'Prince Harry' stays whole
-                return Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
-                                 candidate.note)
+                # 'Professor Emeritus Alan Dershowitz': what is left of the role goes too
+                return _person_after_words(Candidate(candidate.surface[cut:], candidate.start_char + cut,
+                                                     candidate.end_char, candidate.note))
             break
     return candidate
 
@@ -242,11 +246,15 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
 
 
 def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
-    """A run of several words that fills its line by itself and reads as no person, organisation or place: a heading
-    or a page's label ('Mixed Messages', 'Story Continued Below')."""
+    """A run of several words that fills its line by itself, or after a heading's small words only, and reads as no
+    person, organisation or place: a heading or a page's label ('Mixed Messages', 'Story Continued Below', 'From the
+    Health Desk')."""
     start, end = candidate.start_char, candidate.end_char
-    return " " in candidate.surface and (start == 0 or text[start - 1] == "\n") and \
-        text[end:end + 1] in ("", "\n") and name_type(tokens) == "unknown"
+    if " " not in candidate.surface or text[end:end + 1] not in ("", "\n"):
+        return False
+    line = text[text.rfind("\n", max(0, start - 30), start) + 1:start]  # the words before it on its line
+    return len(line) < 30 and all(w.casefold() in _HEADING_OPENERS for w in line.split()) and \
+        name_type(tokens) == "unknown"
 
 
 def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
@@ -261,6 +269,13 @@ def _ends_in_office(tokens: tuple[str, ...]) -> bool:
     lone 'Justice' are not."""
     return len(tokens) >= 2 and tokens[-1] in _BODY_OFFICES and tokens[-2] not in JOINING_KEYS and \
         name_type(tokens) != "person"
+
+
+def _names_a_doctrine(tokens: tuple[str, ...]) -> bool:
+    """('anti', 'semitism'), ('marxism',) -> True: a belief or movement ending in '-ism' names no one, unless a body's
+    word makes it a body's name ('Institute for the Study of Antisemitism')."""
+    return bool(tokens) and tokens[-1].endswith(("ism", "isms")) and len(tokens[-1]) > 5 and \
+        ORGANISATION_WORDS.isdisjoint(tokens)
 
 
 # 'UK MPs', 'Fortune 500 CEOs': a group of people, no name; a longer acronym names a body too ('Navy SEALs')
@@ -280,7 +295,8 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
     if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or role_word(surface))) or \
             (tokens and (tokens[-1] in OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in OFFICES)) \
-            or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens) or _PLURAL_ACRONYM.search(surface):
+            or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens) or _PLURAL_ACRONYM.search(surface) \
+            or _names_a_doctrine(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
     if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \

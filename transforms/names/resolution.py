@@ -40,6 +40,8 @@ USUAL_MIN, USUAL_COUNT = 0.9, 20
 # A lone word written alone more than this many times as often as the one full name ending in it is no surname of it.
 LONE_RATIO = 5
 SMALL_TOWN = 200_000  # a town this small named by a given name is named for its people's given name more often
+# Words of a state's own name ('Democratic Republic of Congo (DRC)'): a place, whatever acronym it has.
+_COUNTRY_FORMS = frozenset({"republic", "kingdom", "emirates", "states", "federation", "union", "territories"})
 _NON_WORD = re.compile(r"\W+")
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
@@ -232,11 +234,15 @@ def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
     """A full name's type from its words; one of two or three words and no known type is a person's when an article
     resolves a titled or speaking surname to it ('Mr. Romney', 'Romney said' beside 'Mitt Romney'), or when its last
     word stands somewhere after a person's title ('Mr. Martin' for 'Trayvon Martin'), unless a law's word ends it or
-    a word no name opens with opens it ('Central America' beside a 'Miss America')."""
+    a word no name opens with opens it ('Central America' beside a 'Miss America'); one an article gives an acronym
+    is an organisation's, unless it is a state's ('Democratic Republic of Congo (DRC)')."""
     tokens = _tokens(name_id)
     found = name_type(tokens)
     if found != "unknown" or (tokens[-1] in THING_WORDS and tokens[0] not in gazetteer.given_names()):
         return found  # 'Civil Rights Act': a law, whatever resolves to it ('Andra Day' may still be a person)
+    if "acronym" in kinds and len(tokens) >= 2 and "surname_in_article" not in kinds and \
+            _COUNTRY_FORMS.isdisjoint(tokens):
+        return "organisation"  # 'Black Lives Matter (BLM)': a name of no known type an article gives an acronym
     if not 2 <= len(tokens) <= 3 or tokens[0] in NOT_NAMES:
         return found
     return "person" if "surname_in_article" in kinds or PREFIX + tokens[-1] in titled else found
