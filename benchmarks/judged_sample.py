@@ -38,7 +38,8 @@ TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.9
            "figure_right": 0.95, "figure_right_now": 0.95, "figure_right_seed15": 0.95, "figure_right_seed15_now": 0.95,
            "figure_right_seed15_later": 0.95, "figure_right_seed16": 0.95, "figure_right_seed16_later": 0.95,
            "figure_right_seed17": 0.95, "figure_right_seed17_later": 0.95, "is_speech_seed19": 0.95,
-           "speaker_right_seed19": 0.92, "figure_right_seed19": 0.95}
+           "speaker_right_seed19": 0.92, "figure_right_seed19": 0.95, "figure_right_seed17_last": 0.95,
+           "figure_right_seed19_later": 0.95}
 
 
 def draw(warehouse: str, out: str, seed: int = SEED) -> None:
@@ -106,7 +107,9 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     `figure_right_seed16`: a third sample, drawn with seed 16 after those rules and judged blind, `..._later` the
     same way; `figure_right_seed17`: a fourth, drawn with seed 17 after the rules written from seed 16's errors;
     `is_speech_seed19`, `speaker_right_seed19`: a third sample of 100 quotes, drawn with seed 19 and judged blind;
-    `figure_right_seed19`: a fifth sample of 100 figures, drawn with seed 19 and judged blind."""
+    `figure_right_seed19`: a fifth sample of 100 figures, drawn with seed 19 and judged blind, `..._later` re-checked
+    after the rules its errors led to (the noun-phrase grammar of the counted phrase, ages in months and 'under N',
+    rates, fractions of a percent); `figure_right_seed17_last`: seed 17's rows again after those rules."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
     fresh, third = _read(folder / "figures_judged_seed15.csv"), _read(folder / "figures_judged_seed16.csv")
     fourth = _read(folder / "figures_judged_seed17.csv")
@@ -134,7 +137,10 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
             "figure_right_seed17_later": _share(_kept(fourth), "figure_right_later"),
             "is_speech_seed19": _share(third_q, "is_speech"),
             "speaker_right_seed19": _share(third_speech, "speaker_right"),
-            "figure_right_seed19": _share(fifth, "figure_right")}
+            "figure_right_seed19": _share(fifth, "figure_right"),
+            "figure_right_seed17_last": _share([r for r in fourth if r["figure_right_last"] != "gone"],
+                                               "figure_right_last"),
+            "figure_right_seed19_later": _share(fifth, "figure_right_later")}
 
 
 def _kept(rows: list[dict]) -> list[dict]:

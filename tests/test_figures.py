@@ -353,3 +353,96 @@ def test_others_are_of_the_count_before():
 ])
 def test_a_name_or_collective_before_a_plural_noun(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age in months, weeks or days is an age, in years
+    ("She left 6-month-old twins at home.", ("6-month-old", 0.5, "age", "age", None)),
+    ("The baby is 18 months old.", ("18 months old", 1.5, "age", "age", None)),
+    ("It lasted 18 months.", ("18 months", 18, "month", None, None)),
+    # 'under/over N' after an age word or people, with nothing counted after it, is an age
+    ("Many of them are younger, under 35.", ("under 35", 35, "age", "age", "less_than")),
+    ("Adults over 65 were hit hardest.", ("over 65", 65, "age", "age", "more_than")),
+    ("Projects under 30 days were cut.", ("under 30 days", 30, "day", None, "less_than")),
+    ("Voters under 30 and women backed him.", ("under 30", 30, "age", "age", "less_than")),
+    ("The cap is under 35 voters.", ("under 35 voters", 35, None, "voters", "less_than")),
+    # a rate after a figure: 'a day', 'a year', 'per week'
+    ("He patrolled the area for eight hours a day.", ("eight hours a day", 8, "hour", "per day", None)),
+    ("The economy grew 3 percent a year.", ("3 percent a year", 3, "percent", "per year", None)),
+    ("The clinic sees 500 a week.", ("500 a week", 500, None, "per week", None)),
+    ("It would cost $50 billion annually.", ("$50 billion annually", 5e10, "USD", "per year", None)),
+    # a fraction of a measured figure is that much of it; of a count it stays a share
+    ("a rate of less than one-half of 1 percent", ("one-half of 1 percent", 0.5, "percent", None, "less_than")),
+    ("He paid over a quarter of a million dollars.", ("a quarter of a million dollars", 250000, "USD", None,
+                                                      "more_than")),
+    # a determiner before a range makes the whole range modify the noun after it
+    ("There is a 10 percent to 14 percent chance of a quake.", ("10 percent to 14 percent chance", 10, "percent",
+                                                               "chance", None)),
+])
+def test_ages_in_months_and_under_n_rates_and_fractions_of_figures(text, expected):
+    fig = find_figures(text)[-1]
+    assert (fig.raw, fig.value, fig.unit, fig.what, fig.qualifier) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two-thirds of 300 members", [("two-thirds of", 0.6667, "share"), ("300 members", 300, None)]),
+    # a quarter may be of a year: only a fraction of one unit or one scale is taken as that much of it
+    ("costs for a quarter of $12.88 billion", [("a quarter of", 0.25, "share"), ("$12.88 billion", 12.88e9, "USD")]),
+])
+def test_a_fraction_of_a_count_or_of_an_amount_stays_a_share(text, expected):
+    assert [(f.raw, f.value, f.unit) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    # the counted phrase reads on: a collective after a name, a hyphenated participle, a word in quote marks
+    ("Police said five Dallas police officers were shot.", "dallas police officers"),
+    ("It settled more than 28 civil rights-related lawsuits against the police.", "civil rights-related lawsuits"),
+    ("He made 16 “outlandish” statements in a week.", "outlandish statements"),
+    ("The state sold 12 state-owned firms.", "state-owned firms"),
+    # a plural the lexicon knows as a noun, after a common plural and before a clause boundary, heads the phrase
+    ("The House has passed 12 jobs bills since May.", "jobs bills"),
+    ("It was sued by five veterans groups.", "veterans groups"),
+    # a modifier the lexicon knows as an adjective (no verb) before a plural noun; an adverb before a participle
+    ("They estimated that about 150 outside groups are involved.", "outside groups"),
+    ("The city built two high schools last year.", "high schools"),
+    ("with 507 currently hospitalized compared to 1,330 in Michigan", "hospitalized"),
+    # ... and it ends: an adjective after the noun ('majority necessary to'), a contraction ('I’ve')
+    ("It was the two-thirds majority necessary to override the veto.", "majority"),
+    ("In my 56 years of international travel I’ve had no trouble.", "international travel"),
+])
+def test_the_counted_phrase_reads_on_and_ends(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("They waited, with 1,500 outside the hall.", None),   # a preposition before a determiner, not a modifier
+    ("The deal between two countries negates the rule.", "countries"),
+    ("Of the 1,500 left homeless, most stayed.", None),    # 'left' is a verb too: no modifier
+    # before an object or 'that'/'from' the second plural is a verb; after a possessive it is owned
+    ("An average of three recent polls shows that women agree.", "recent polls"),
+    ("Its network of 100 stations stretches from coast to coast.", "stations"),
+    ("He chose not to renew nine members’ terms, she said.", "members"),
+])
+def test_the_counted_phrase_does_not_take_prepositions_or_verbs(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number standing alone in a list after a count counts what that count counts
+    ("The virus has infected some 100,000 people and killed 3,000.", ("3,000", "people")),
+    ("Ford had about 3,400 temps, and GM had 4,800, the union said.", ("4,800", "temps")),
+    # ... not after 'of' nor inside a parenthesis, where it is something else
+    ("It sent 500 soldiers to a country with a population of 180 million.", ("180 million", None)),
+    ("About 170,000 women left (the population is a little under 5 million).", ("a little under 5 million", None)),
+])
+def test_a_number_alone_in_a_list_counts_what_the_count_before_it_counts(text, expected):
+    assert [(f.raw, f.what) for f in find_figures(text)][-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It polled voters 65 or older.", ("65", 65, "age", "age", "at_least")),
+    ("Half were 30 or younger.", ("30", 30, "age", "age", "at_most")),
+])
+def test_n_or_older_is_an_age(text, expected):
+    fig = find_figures(text)[-1]
+    assert (fig.raw, fig.value, fig.unit, fig.what, fig.qualifier) == expected

@@ -64,6 +64,12 @@ def test_the_seed_19_samples_are_judged_blind_and_complete():
     assert found["is_speech_seed19"] == len(speech) / 100
     assert found["speaker_right_seed19"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
     assert found["figure_right_seed19"] == sum(r["figure_right"] == "y" for r in figures) / 100
+    assert {r["figure_right_later"] for r in figures} <= {"y", "n"}
+    assert all(r["error_later"] for r in figures if r["figure_right_later"] == "n")
+    assert found["figure_right_seed19_later"] == sum(r["figure_right_later"] == "y" for r in figures) / 100
+    fourth = [r for r in _rows("figures_judged_seed17.csv") if r["figure_right_last"] != "gone"]
+    assert all(r["error_last"] for r in fourth if r["figure_right_last"] == "n")
+    assert found["figure_right_seed17_last"] == sum(r["figure_right_last"] == "y" for r in fourth) / len(fourth)
 
 
 def test_rates_are_the_shares_of_right_verdicts():

@@ -24,6 +24,7 @@ IDIOM_AFTER = re.compile(r"\s*(?:(?i:not|sure|certain|true|false|wrong|right|beh
                          r"honest|accurate|serious|positive|convinced|clear|guaranteed)\b)")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
                      r"higher|above|older)\b")
+_OR_OLDER = re.compile(r"\s+or\s+(older|younger)\b")
 _AT_BEFORE = re.compile(r"\b(?i:at)\s+$")
 _AGE_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:of|when|and|he|she|they)\b)")
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|across|outside|near)\s+[A-Z]")
@@ -57,6 +58,12 @@ def at_age(body: str, lead: int, end: int) -> bool:
     return bool(_AT_BEFORE.search(body, max(0, lead - 4), lead)) and bool(_AGE_AFTER.match(body, end))
 
 
+def or_older(body: str, end: int) -> str | None:
+    """'65 or older', '18 or younger' -> 'at_least' / 'at_most': a number that is an age; else None."""
+    found = _OR_OLDER.match(body, end)
+    return None if not found else "at_least" if found[1] == "older" else "at_most"
+
+
 def or_less(body: str, end: int) -> str | None:
     """'49 or less', '18 or older' -> 'at_most' / 'at_least' from the words after a figure, else None."""
     found = OR_LESS.match(body, end)
@@ -64,6 +71,35 @@ def or_less(body: str, end: int) -> str | None:
         return None
     return "at_most" if found["side"].lower() in ("less", "fewer", "under", "below", "younger", "lower") else \
         "at_least"
+
+
+# A rate after a figure: 'eight hours a day', '3 percent a year', '500 per week', '$50 billion annually'.
+_RATE_AFTER = re.compile(r"[ \t]+(?:(?:a|an|per|each|every)[ \t]+(second|minute|hour|day|week|month|year|decade)\b|"
+                         r"(annually|yearly|monthly|weekly|daily|hourly)\b)")
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+                 "hourly": "hour"}
+# Before 'under/over N', words that make N an age: an age word or people ('younger, under 35', 'adults over 65').
+_AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|children|kids|teens|teenagers|voters|men|"
+                          r"women|those|anyone|everyone|someone)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
+_AGE_HEDGES = frozenset({"under", "over", "above", "below"})
+_AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
+
+
+def rate_after(body: str, end: int) -> tuple[str, int] | None:
+    """'eight hours a day', '46 annually' (at the figure's end) -> ('per day', where the rate ends), else None."""
+    found = _RATE_AFTER.match(body, end)
+    return ("per " + (found[1] or _RATE_ADVERBS[found[2]]), found.end()) if found else None
+
+
+def under_age(body: str, start: int, lead: int, end: int, stop_words: frozenset[str]) -> bool:
+    """'many of whom are younger, under 35', 'adults over 65 were' -> True: 'under/over N' after an age word or
+    people, with nothing counted after it, is an age."""
+    if body[start:lead].strip().lower() not in _AGE_HEDGES:
+        return False
+    after = _AFTER_AGE.match(body, end)
+    if not after or (after[1] and after[1].lower() not in stop_words):
+        return False
+    return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start))
 
 
 def _sentence_start(body: str, start: int) -> int:
@@ -89,13 +125,19 @@ def what_compared(body: str, start: int, end: int, stop_words: frozenset[str], p
     return previous or (toll[1].lower() + "s" if toll else _clause_plural(body, sentence, ranged.start(), stop_words))
 
 
-def what_before(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None) -> str | None:
+def what_before(body: str, start: int, end: int, stop_words: frozenset[str], previous: str | None,
+                listed: bool = True) -> str | None:
     """A number with nothing counted after it -> what it counts, named before it in its sentence, or None.
 
     'Protesters marched across Spain, with about 10,000 in Madrid' -> 'protesters' (a place follows: the first
     plural noun of the sentence); a number that goes on from an earlier count ('24,000 cases Monday, a daily
     increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom') -> `previous`,
-    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths'."""
+    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths'; a
+    number standing alone in a list after a count ('300,000 licenses, … Virginia, which has 363,274, and') -> the
+    count before it (`listed`; not after 'of', 'a population of 180 million', nor inside a parenthesis)."""
+    if listed and previous and _ALONE_AFTER.match(body, end) and not _OF_BEFORE.search(body, max(0, start - 4), start) \
+            and body.rfind("(", max(0, start - 80), start) <= body.rfind(")", max(0, start - 80), start):
+        return previous
     sentence = _sentence_start(body, start)
     if _PLACE_AFTER.match(body, end):
         return _first_plural(body, sentence, start, stop_words)
@@ -113,6 +155,9 @@ _GOES_ON_BEFORE = re.compile(r"\b(?i:(?:increase|rise|drop|decline|fall|jump|gai
                              r"totaled|totalled|stood|stands)(?:\s+(?:at|to))?)\s+$")
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\b")
 _OTHERS_AFTER = re.compile(r"\s+others\b")
+# After a number, what leaves it standing alone in a list of counts: a comma, semicolon or sentence end, 'and', 'or'.
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_ALONE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)|\s+(?:and|or)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")

@@ -1,4 +1,9 @@
-"""Word lists of the figures stage: what ends, opens or blocks the counted phrase after a number."""
+"""Word lists of the figures stage: what ends, opens or blocks the counted phrase after a number, and the parts of
+speech of a word from the lexicon lemminflect ships."""
+
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from transforms.lexicon import NOT_NAMES
 
@@ -17,16 +22,16 @@ NOT_PLURALS = frozenset("news series species means politics economics physics ma
 # number part of a name ('Route 6', 'Boeing 737', 'Resolution 2510').
 OPENERS = NOT_NAMES | {"only", "just", "nearly", "another", "including", "killing", "with", "among", "over", "than"}
 # Words that end the noun phrase after a number.
-STOP = frozenset("""a an the this that these those it its he she they them we i you his her their our my your
-and but or nor so yet if when while as at by for from in into of on onto to with without within about against
-over under between among through across after before since until during per than via each apiece who whom whose
-which what where why how there here then now ago already also still too just only far less more most all both
-is are was were be been being am have has had having will would shall should can could may might must do does did
-said says say told according near away long wide high deep tall old times time alone remaining left apart
-straight running earlier later prior north south east west northeast northwest southeast southwest northern
-southern eastern western central inside outside up down off out percent monday tuesday wednesday thursday friday
-saturday sunday january february march april june july august september october november december last
-next others""".split())
+STOP = frozenset("""a an the this that these those it its he she they them we i you his her their our my your and
+but or nor so yet if when while unless because although though whether as at by for from in into of on onto to with
+without within about against over under between among through across after before since until during per than via
+each apiece who whom whose which what where why how there here then now ago already also still too just only far
+less more most all both is are was were be been being am have has had having will would shall should can could may
+might must do does did said says say told according near away long wide high deep tall old times time alone
+remaining left apart straight running earlier later prior north south east west northeast northwest southeast
+southwest northern southern eastern western central inside outside up down off out percent monday tuesday wednesday
+thursday friday saturday sunday january february march april june july august september october november december
+last next others""".split())
 PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
 DETERMINERS = frozenset("the these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer".split())
@@ -43,3 +48,21 @@ RAISING = frozenset("""expected projected scheduled slated set poised forecast p
 said reported known likely due""".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
+
+
+@lru_cache(maxsize=16384)
+def word_classes(word: str) -> frozenset[str]:
+    """A lower-case word -> the parts of speech lemminflect's English lexicon gives it ('outside' -> ADJ, ADV, NOUN);
+    empty for a word it does not know."""
+    return frozenset(getAllLemmas(word))
+
+
+def is_modifier(word: str) -> bool:
+    """'outside', 'high', 'southern' -> True: a word that may modify a noun and is no verb ('left', 'over' are)."""
+    classes = word_classes(word)
+    return "ADJ" in classes and "VERB" not in classes and ("NOUN" in classes or classes == {"ADJ"})
+
+
+def is_adverb(word: str) -> bool:
+    """'currently', 'reportedly' -> True: a word the lexicon knows only as an adverb."""
+    return word_classes(word) == {"ADV"}

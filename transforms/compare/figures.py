@@ -7,12 +7,14 @@ direction or verb. Adjectives stay ('syrian refugees'); quantity words ('more', 
 counts X. A count of one has its head folded to the plural ('1 soldier' -> 'soldiers'), so a key is the same
 whatever the number. Ages have what 'age'. After a unit the noun is taken only when the figure modifies it
 ('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
-money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour').
-'65 kilometers southeast of the capital' has none.
+money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour'); a rate after any
+figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
+The phrase is read in figure_phrase.py, by a grammar of noun phrases with parts of speech from lemminflect's lexicon.
 """
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 import pyarrow as pa
 
@@ -21,32 +23,18 @@ from transforms.compare.figure_forms import (
     at_age,
     in_name,
     or_less,
+    or_older,
     range_start,
+    rate_after,
     shares,
     titled_unit,
+    under_age,
     what_before,
     what_compared,
 )
-from transforms.compare.figure_words import (
-    COLLECTIVES,
-    DETERMINERS,
-    GALLERY,
-    IRREGULAR_PLURALS,
-    LABELS,
-    LEADING,
-    MEASURES,
-    NAMING_NOUNS,
-    NOT_PLURALS,
-    OPENERS,
-    PARTICIPLES,
-    PLURAL_OF,
-    RAISING,
-    SAME_AS,
-    STOP,
-    TIMES,
-)
+from transforms.compare.figure_phrase import counted_phrase, is_plural, plural
+from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES
 from transforms.compare.numbers import Number, find_numbers, hedge_before
-from transforms.lexicon import is_demonym
 from warehouse.contracts import FIGURES
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -59,19 +47,14 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|o
 _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
-# 'U.S.' is one word; an opening quote mark does not end the phrase ('a third of the “donations”')
-_TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
-_TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
-_AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 # '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
 _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|(?<=\n)\n*)")
 
 YEARS = range(1000, 2101)
-MAX_WHAT_WORDS = 4
 ABBREVIATIONS = frozenset("mr mrs ms dr gen st sen rep gov lt col no jr u.s u.n u.k".split())
 
 
@@ -87,118 +70,6 @@ class Figure:
     start_char: int
     end_char: int
     value_to: float | None = None  # the upper end of a range ('30 to 35 mph'), `value` its lower end
-
-
-def _is_plural(word: str) -> bool:
-    """'refugees', 'people' -> True; 'ceasefire', 'progress', 'status' -> False."""
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
-                                         and word not in NOT_PLURALS)
-
-
-def _plural(word: str) -> str:
-    """Singular noun -> plural ('soldier' -> 'soldiers', 'person' -> 'people'); plurals and participles unchanged."""
-    if word in PLURAL_OF:
-        return PLURAL_OF[word]
-    if _is_plural(word) or word.endswith("ed"):
-        return word
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def _what(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str | None, int]:
-    """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends).
-
-    After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
-    needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
-    words, end, opened, start = [], pos, "", pos
-    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
-        if words and _opens_quote(token):
-            break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
-        word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
-        word = SAME_AS.get(word, word)
-        pos = token.end()
-        if token[1].lower().endswith(("'s", "’s")):
-            words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
-            continue
-        if not words and not opened and word in _openers(unit):
-            opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
-            if (det := _TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
-                if unit not in (None, "percent"):
-                    break  # '100 miles of the border' says where, not what was measured
-                pos = det.end()
-            continue
-        if not words and word in LEADING:
-            continue
-        if word in STOP or word.endswith(("n't", "n’t")) or (opened == "in" and token[1][0].isupper()):
-            break  # '$5 million in Libya' names a place, not what the money is for
-        if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
-            attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
-        if unit and not opened and not attributive and not (unit in MEASURES and token[1].islower()
-                                                            and _is_plural(word)):
-            break
-        if words and (word.endswith("ed") or word in PARTICIPLES) or (opened == "of" and word.endswith("ing")):
-            break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
-        words.append(word)
-        end = pos
-        if opened in ("per", "a", "an"):
-            break  # a rate names one base: '50,000 per day possible' -> 'per day'
-        if _is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
-            words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
-            end = pos = pair.end()
-        if _is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
-            if words == [word] and word in RAISING and _TO_VERB.match(body, pos):
-                return None, start  # '2.5 million expected to lose power': a verb, not what is counted
-            if _is_plural(word) and len(words) < MAX_WHAT_WORDS and (token[1][:1].isupper() or word in COLLECTIVES) \
-                    and (head := _compound_head(body, pos)):
-                words.append(head[1].lower())  # '15 police officers', '27 jobs bills': the last noun is counted
-                end = head.end()
-            break
-    if opened in ("per", "a", "an") and words:
-        words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
-    return (" ".join(words) or None), end
-
-
-def _opens_quote(token: re.Match) -> bool:
-    """A _TOKEN match -> whether a quote mark opens before its word ('a 25 percent hike “needs …')."""
-    return token[0].lstrip()[:1] in "\"“‘'"
-
-
-def _compound_head(body: str, pos: int) -> re.Match | None:
-    """Body + the end of a name or collective noun -> the match of a plural noun right after it that heads the phrase
-    ('police officers', 'Sanders supporters', 'Hamas rockets'), or None. After a common plural the next word is as
-    often a verb ('two countries negates'), so it is not read."""
-    token = _TOKEN.match(body, pos)
-    if not token or not token[1].islower() or _opens_quote(token):
-        return None
-    word = token[1]
-    if word in STOP or word.endswith("ed") or len(word) < 4 or word.removesuffix("s") in TIMES or word == "ages":
-        return None  # '15 people years ago', 'Democrats ages 18 to 29': a time or an age says when or who
-    return token if _is_plural(word) else None
-
-
-def _pair(body: str, pos: int) -> re.Match | None:
-    """Body + the end of a plural noun -> the match of 'and/or' + a second plural noun that ends the phrase there."""
-    pair = _AND_PLURAL.match(body, pos)
-    if not pair or pair[2].lower() in STOP or not _is_plural(pair[2].lower()):
-        return None
-    after = _TOKEN.match(body, pair.end())
-    return pair if after is None or after[1].lower() in STOP or not body[pair.end()].isspace() else None
-
-
-def _openers(unit: str | None) -> tuple[str, ...]:
-    """Unit key -> words that may stand between the number and what it measures."""
-    if unit and unit.isupper():
-        return ("of", "in", "per", "a", "an")
-    return ("of",) if unit else ("of", "per")  # '70,000 per year': a count's rate
-
-
-def _continues(body: str, pos: int) -> bool:
-    """True when a content word follows at pos: the participle before it is an adjective ('wounded soldiers')."""
-    token = _TOKEN.match(body, pos)
-    return bool(token) and token[1].lower() not in STOP
 
 
 def _blocked_before(body: str, number: Number) -> bool:
@@ -248,9 +119,9 @@ def _is_year(number: Number) -> bool:
     return plain and not (number.currency or number.scaled or number.unit_word)
 
 
-def _figure(body: str, number: Number, previous: str | None = None) -> Figure | None:
-    """One Number in its body (and what the count before it in its sentence counts) -> Figure, or None when it is
-    not a quantity."""
+def _figure(body: str, number: Number, previous: str | None = None, opened_at: int | None = None) -> Figure | None:
+    """One Number in its body (and what the count before it in its sentence counts; where its range opens) ->
+    Figure, or None when it is not a quantity."""
     digits = number.digits or ""
     if (digits.startswith("0") and digits[1:2].isdigit()) or _is_year(number) or _blocked_after(body, number):
         return None
@@ -262,38 +133,66 @@ def _figure(body: str, number: Number, previous: str | None = None) -> Figure | 
         return None
     if number.unit == "percent" and IDIOM_AFTER.match(body, number.end):
         return None  # '100% not true', '110 percent behind him'
-    if number.digits and number.unit is None and not number.scaled and at_age(body, lead, number.end) \
-            and 0 < number.value < 120:
-        return Figure(float(number.value), "age", "age", None, body[lead:number.end], lead, number.end)
-    unit, pos = number.unit, number.end
+    return _bare_age(body, number) or _quantity(body, number, previous, number.start if opened_at is None
+                                                 else opened_at)
+
+
+def _bare_age(body: str, number: Number) -> Figure | None:
+    """'wrote at 15 of', 'voters under 35', '65 or older' -> an age figure (with its hedge), else None."""
+    if not (number.digits and number.unit is None and not number.scaled and 0 < number.value < 120):
+        return None
+    if at_age(body, number.lead, number.end):
+        start, qualifier = number.lead, None
+    elif under_age(body, number.start, number.lead, number.end, STOP):
+        start, qualifier = number.start, number.qualifier
+    elif older := or_older(body, number.end):
+        start, qualifier = number.start, number.qualifier or older
+    else:
+        return None
+    return Figure(float(number.value), "age", "age", qualifier, body[start:number.end], start, number.end)
+
+
+def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -> Figure | None:
+    """A Number that is a quantity -> Figure with its unit, counted noun and hedge, or None when a bare small number
+    or a name says nothing comparable."""
+    unit, pos, digits = number.unit, number.end, number.digits or ""
     if unit and (conversion := _CONVERSION.match(body, pos)):
         pos = conversion.end()  # '450 kilometers (280 miles)': the conversion is not a second figure
-    attributive = bool(_DETERMINER_BEFORE.search(body, max(0, number.start - 8), number.start)
-                       or _DETERMINER_BEFORE.search(body, max(0, lead - 4), lead)  # 'at least a six-foot distance'
-                       or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, number.start - 24), number.start))
-    what, end = ("age", pos) if unit == "age" else _what(body, pos, unit, attributive)
+    attributive = _attributive(body, number, opened_at)
+    what, end = ("age", pos) if unit == "age" else counted_phrase(body, pos, unit, attributive)
     if _STRONG.match(body, number.end):
-        what, end = _what(body, number.end + len("-strong"), None, True)
+        what, end = counted_phrase(body, number.end + len("-strong"), None, True)
     if what is None and unit is None:
         what = what_compared(body, number.start, max(end, pos), STOP, previous)
+    if what is None and unit != "age" and (rate := rate_after(body, max(end, pos))):
+        what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and unit in TIMES and body[number.start:number.lead].strip().lower() == "over" \
             and _SPAN_AFTER.match(body, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took, not 'more than 10 days'
     if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
-    if what and not digits and unit is None and not _is_plural(head := what.split()[-1]) and not head.endswith("ed"):
+    if what and not digits and unit is None and not is_plural(head := what.split()[-1]) and not head.endswith("ed") \
+            and not what.startswith("per "):
         return None  # 'the two met': after a number word a count names a plural
     if what and unit is None and what.split()[-1] in NAMING_NOUNS:
         return None
     if what in GALLERY and _POSITION_BEFORE.search(body, max(0, number.start - 12), number.start):
         return None  # '46 of 132 Photos': where a picture stands in a gallery, not a count
-    if unit is None and number.value == 1 and what:
-        what = " ".join([*what.split()[:-1], _plural(what.split()[-1])])
+    if unit is None and number.value == 1 and what and not what.startswith("per "):
+        what = " ".join([*what.split()[:-1], plural(what.split()[-1])])
     end = max(end, pos)
     if what is None and unit is None:
         what = what_before(body, number.start, end, STOP, previous)
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
+
+
+def _attributive(body: str, number: Number, opened_at: int) -> bool:
+    """True when a determiner before the figure (or its range) makes it modify the noun after it ('the 15 percent
+    threshold', 'at least a six-foot distance', 'an impressive $25 million haul', 'a 10 to 14 percent chance')."""
+    return bool(_DETERMINER_BEFORE.search(body, max(0, opened_at - 8), opened_at)
+                or _DETERMINER_BEFORE.search(body, max(0, number.lead - 4), number.lead)
+                or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at))
 
 
 def _ranged(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
@@ -302,7 +201,7 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
     low = range_start(body, first, second) if second is not None else None
     if low is None or _is_year(first) or _blocked_after(body, first) or _blocked_before(body, first):
         return None
-    upper = _figure(body, second, previous)
+    upper = _figure(body, second, previous, first.start)
     if upper is None or upper.start_char != second.start or upper.unit == "age":
         return None
     return replace(upper, value=float(low), value_to=upper.value, qualifier=first.qualifier or upper.qualifier,
@@ -315,7 +214,7 @@ def _shares(body: str) -> list[Figure]:
     for start, pos, value in shares(body):
         if body[pos - 2:pos] == "of" and (det := _OF_DETERMINER.match(body, pos)):
             pos = det.end()
-        what, end = _what(body, pos, None, True)
+        what, end = counted_phrase(body, pos, None, True)
         end = max(end, pos)
         raw = body[start:end].rstrip()
         out.append(Figure(value, "share", what, hedge_before(body, start), raw, start, start + len(raw)))
@@ -347,12 +246,38 @@ def find_figures(body: str) -> list[Figure]:
             skip_until = figure.end_char
     if not found_shares:
         return figures
-    merged = sorted(figures + found_shares, key=lambda f: f.start_char)
+    merged = _fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
     for n, share in enumerate(merged):  # 'two thirds of whom': what the count before it counts
         if share.unit == "share" and share.what is None:
             previous = _previous_what(body, merged[:n], share.start_char)
-            merged[n] = replace(share, what=what_before(body, share.start_char, share.end_char, STOP, previous))
+            merged[n] = replace(share, what=what_before(body, share.start_char, share.end_char, STOP, previous,
+                                                        listed=False))
     return merged
+
+
+def _fractions_of_figures(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a fraction of one percent or of one scaled amount made one figure ('less than
+    one-half of 1 percent' -> 0.5 percent, 'a quarter of a million dollars' -> 250000 USD); a fraction of any other
+    figure stays apart ('for a quarter of $12.88 billion' may be a quarter of a year)."""
+    out: list[Figure] = []
+    for fig in figures:
+        share = out[-1] if out else None
+        if share and share.unit == "share" and share.raw.endswith("of") and _unit_amount(fig) \
+                and not body[share.end_char:fig.start_char].strip():
+            value = float(Fraction(share.value).limit_denominator(10) * Fraction(fig.value))
+            out[-1] = replace(fig, value=value, qualifier=share.qualifier or fig.qualifier,
+                              raw=body[share.start_char:fig.end_char], start_char=share.start_char)
+        else:
+            out.append(fig)
+    return out
+
+
+def _unit_amount(fig: Figure) -> bool:
+    """'1 percent', 'a million dollars', 'one billion' -> True: one of a unit or a scale, which a fraction divides."""
+    first = fig.raw.split()[0].lower()
+    if fig.value_to is not None or fig.unit in (None, "share", "age"):
+        return fig.unit is None and fig.value_to is None and first in ("a", "an", "one")
+    return first in ("a", "an", "one", "1") or fig.unit in ("percent", "percentage_point")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")

@@ -49,11 +49,16 @@ UNITS = {
     "turkish lira": "TRY", "yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "riyals": "SAR",
     "dirhams": "AED", "shekels": "ILS", "usd": "USD", "eur": "EUR", "tl": "TRY",
     "year-old": "age", "years-old": "age", "years old": "age", "year old": "age",
+    "month-old": "age", "months-old": "age", "months old": "age", "month old": "age", "week-old": "age",
+    "weeks-old": "age", "weeks old": "age", "week old": "age", "day-old": "age", "days-old": "age", "days old": "age",
+    "day old": "age",
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute", "hours": "hour",
     "hour": "hour", "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month",
     "month": "month", "years": "year", "year": "year", "yrs": "year", "yr": "year", "decades": "decade",
     "decade": "decade", "mph": "mph", "miles per hour": "mph", "km/h": "kmh", "kph": "kmh",
 }
+# An age told in months, weeks or days ('a 6-month-old', 'three weeks old') -> how many make a year: ages are in years.
+AGE_SPANS = {"month": 12, "week": 52, "day": 365}
 SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen").split()
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -210,6 +215,9 @@ def _value(parts: re.Match | None, core: str, match: re.Match) -> Decimal:
         if scale:
             value *= SCALES[scale.lower()]
     money = bool(parts and parts["cur"])
+    unit = match["unit"]
+    if unit and unit[-3:].lower() == "old" and (span := unit[:-4].lower().rstrip("s -")) in AGE_SPANS:
+        value = round(value / AGE_SPANS[span], 4)  # 'months-old' -> 'month': ages are in years
     if match["abbr"] and (money or match["abbr"] not in MONEY_ONLY_ABBREVIATIONS):
         value *= ABBREVIATIONS[match["abbr"]]
     return value

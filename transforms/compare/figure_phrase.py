@@ -1,0 +1,220 @@
+"""The counted phrase after a number: 'more than 1.7 million Syrians have fled' -> 'syrians', '15 police officers' ->
+'police officers', 'a two-thirds majority necessary to' -> 'majority', '$15 an hour' -> 'per hour'.
+
+Rules of English noun phrases, with the parts of speech of a word from the lexicon lemminflect ships: the phrase ends
+at its first plural noun (or a name or collective noun's plural head), a participle standing alone, a function word,
+a contraction or an adjective after the noun; adjectives and words in quote marks before the noun stay.
+"""
+import re
+
+from transforms.compare.figure_words import (
+    COLLECTIVES,
+    DETERMINERS,
+    IRREGULAR_PLURALS,
+    LEADING,
+    MEASURES,
+    NOT_PLURALS,
+    PARTICIPLES,
+    PLURAL_OF,
+    RAISING,
+    SAME_AS,
+    STOP,
+    TIMES,
+    is_adverb,
+    is_modifier,
+    word_classes,
+)
+from transforms.lexicon import is_demonym
+
+# 'U.S.' is one word; an opening quote mark does not end the phrase ('a third of the “donations”'), nor a closing one
+# ('16 “outlandish” statements')
+_TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")
+_CONTRACTIONS = ("n't", "n’t", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m")
+_TO_FOR = re.compile(r"[ \t]+(?:to|for)\b")
+# Endings of adjectives that may stand after their noun ('the majority necessary to', 'funds available for').
+_POSTPOSED_ENDINGS = ("ary", "ible", "able", "ient")
+_TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
+_AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
+
+# What may follow a noun phrase and seldom a verb: end punctuation, a relative pronoun, a conjunction, a preposition
+# ('that' and 'from' follow verbs as often: 'polls shows that', 'stations stretches from').
+_BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
+
+MAX_WHAT_WORDS = 4
+
+
+def is_plural(word: str) -> bool:
+    """'refugees', 'people' -> True; 'ceasefire', 'progress', 'status' -> False."""
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+                                         and word not in NOT_PLURALS)
+
+
+def plural(word: str) -> str:
+    """Singular noun -> plural ('soldier' -> 'soldiers', 'person' -> 'people'); plurals and participles unchanged."""
+    if word in PLURAL_OF:
+        return PLURAL_OF[word]
+    if is_plural(word) or word.endswith("ed"):
+        return word
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str | None, int]:
+    """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends).
+
+    After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
+    needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
+    words, end, opened, start = [], pos, "", pos
+    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
+        if words and _opens_quote(token):
+            break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
+        word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
+        word = SAME_AS.get(word, word)
+        pos = token.end()
+        if pos < len(body) and body[pos] in "\"”’'" and _opens_quote(token):
+            pos += 1  # '16 “outlandish” statements': the word's closing mark
+        if token[1].lower().endswith(("'s", "’s")):
+            if word in STOP and token[1].islower():
+                break  # '$35 million she’s taken': a pronoun and its verb
+            words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
+            continue
+        if not words and not opened and word in _openers(unit):
+            opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
+            if (det := _TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
+                if unit not in (None, "percent"):
+                    break  # '100 miles of the border' says where, not what was measured
+                pos = det.end()
+            continue
+        if not words and (lead := _lead_word(word, body, pos)):
+            if lead == "stop":
+                break
+            continue
+        maybe_ends = word in STOP or "'" in word or "’" in word or opened == "in" \
+            or (words and word.endswith(_POSTPOSED_ENDINGS))  # the cheap tests first: most words go on
+        if maybe_ends and _ends_phrase(token, word, words, opened, body, pos):
+            break
+        if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
+            attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
+        if unit and not opened and not attributive and not (unit in MEASURES and token[1].islower()
+                                                            and is_plural(word)):
+            break
+        if words and _is_participle(word) or (opened == "of" and word.endswith("ing")):
+            break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
+        words.append(word)
+        end = pos
+        if opened in ("per", "a", "an"):
+            break  # a rate names one base: '50,000 per day possible' -> 'per day'
+        if is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
+            words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
+            end = pos = pair.end()
+        if is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
+            if words == [word] and word in RAISING and _TO_VERB.match(body, pos):
+                return None, start  # '2.5 million expected to lose power': a verb, not what is counted
+            if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
+                end = _compound_heads(body, pos, words, end)
+            break
+    if opened in ("per", "a", "an") and words:
+        words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
+    return (" ".join(words) or None), end
+
+
+def _lead_word(word: str, body: str, pos: int) -> str | None:
+    """The first word after a number -> 'skip' for a quantity word or an adverb before a participle ('1,000 more
+    troops', '507 currently hospitalized compared to'), 'stop' for an adverb before nothing counted ('the two sharply
+    disagreed in private': an adverb is never what is counted), else None."""
+    if word in LEADING:
+        return "skip"
+    if word.endswith("ly") and is_adverb(word):
+        modified = _modifier_next(body, pos)
+        return "stop" if not modified else "skip" if modified[1].endswith("ed") else None
+    return None
+
+
+def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body: str, pos: int) -> bool:
+    """True when a word cannot go on the counted phrase: a function word, a negation or contraction ('I’ve'), a
+    capitalised place after 'in', or an adjective after the noun ('a two-thirds majority necessary to')."""
+    if word in STOP:
+        # 'about 150 outside groups', 'two high schools': a word that may modify a noun, before a plural noun
+        return not is_modifier(word) or not _plural_noun_next(body, pos)
+    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper()):
+        return True  # '$5 million in Libya' names a place, not what the money is for
+    return bool(words) and word.endswith(_POSTPOSED_ENDINGS) and bool(_TO_FOR.match(body, pos)) \
+        and "ADJ" in word_classes(word)
+
+
+def _is_participle(word: str) -> bool:
+    """'set', 'headed' -> True; 'rights-related' -> False: a hyphenated participle modifies the noun after it."""
+    return (word.endswith("ed") and "-" not in word) or word in PARTICIPLES
+
+
+def _modifier_next(body: str, pos: int) -> re.Match | None:
+    """The match of the word at pos when it modifies a content word after it ('507 currently hospitalized compared
+    to', 'three entirely different approaches'), else None: a verb before a function word ('sharply disagreed in')."""
+    token = _TOKEN.match(body, pos)
+    return token if token and token[1].islower() and token[1] not in STOP and _continues(body, token.end()) else None
+
+
+def _plural_noun_next(body: str, pos: int) -> bool:
+    """True when the word at pos is a lower-case plural noun ('outside groups'), not a verb ('over counts')."""
+    token = _TOKEN.match(body, pos)
+    if not token or body[pos - 1] in "'’" or not token[1].islower() or token[1] in STOP or not is_plural(token[1]):
+        return False
+    return "NOUN" in word_classes(token[1])
+
+
+def _opens_quote(token: re.Match) -> bool:
+    """A _TOKEN match -> whether a quote mark opens before its word ('a 25 percent hike “needs …')."""
+    return token[0].lstrip()[:1] in "\"“‘'"
+
+
+def _compound_heads(body: str, pos: int, words: list[str], end: int) -> int:
+    """Body + the end of a name, collective noun or plural compound's first noun + the phrase so far -> where the
+    phrase ends, after the plural nouns right after it that head it ('15 police officers', 'Sanders supporters',
+    'five Dallas police officers', '27 jobs bills'), appended to `words`."""
+    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)) and token[1].islower() \
+            and not _opens_quote(token):
+        word = token[1]
+        if word in STOP or word.endswith("ed") or len(word) < 4 or word.removesuffix("s") in TIMES or word == "ages" \
+                or not is_plural(word):
+            break  # '15 people years ago', 'Democrats ages 18 to 29': a time or an age says when or who
+        words.append(word.lower())
+        end = pos = token.end()
+        if word not in COLLECTIVES:
+            break
+    return end
+
+
+def _plural_compound(body: str, pos: int) -> bool:
+    """Body + the end of a common plural -> True when a plural the lexicon knows as a noun follows and a clause
+    boundary after it ('27 jobs bills that', 'two sports fans.'): the second noun heads the phrase. Before an object
+    the second word is a verb ('two countries negates the rule', 'jobs costs $5')."""
+    token = _TOKEN.match(body, pos)
+    if not token or body[pos - 1] in "'’" or not token[1].islower() or token[1] in STOP or len(token[1]) < 4 \
+            or not is_plural(token[1]) or token[1].removesuffix("s") in TIMES:
+        return False  # "nine members’ terms": a possessive, not a compound
+    return bool(_BOUNDARY.match(body, token.end())) and "NOUN" in word_classes(token[1])
+
+
+def _pair(body: str, pos: int) -> re.Match | None:
+    """Body + the end of a plural noun -> the match of 'and/or' + a second plural noun that ends the phrase there."""
+    pair = _AND_PLURAL.match(body, pos)
+    if not pair or pair[2].lower() in STOP or not is_plural(pair[2].lower()):
+        return None
+    after = _TOKEN.match(body, pair.end())
+    return pair if after is None or after[1].lower() in STOP or not body[pair.end()].isspace() else None
+
+
+def _openers(unit: str | None) -> tuple[str, ...]:
+    """Unit key -> words that may stand between the number and what it measures."""
+    if unit and unit.isupper():
+        return ("of", "in", "per", "a", "an")
+    return ("of",) if unit else ("of", "per")  # '70,000 per year': a count's rate
+
+
+def _continues(body: str, pos: int) -> bool:
+    """True when a content word follows at pos: the participle before it is an adjective ('wounded soldiers')."""
+    token = _TOKEN.match(body, pos)
+    return bool(token) and token[1].lower() not in STOP
