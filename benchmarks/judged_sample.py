@@ -39,7 +39,8 @@ TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.9
            "figure_right_seed15_later": 0.95, "figure_right_seed16": 0.95, "figure_right_seed16_later": 0.95,
            "figure_right_seed17": 0.95, "figure_right_seed17_later": 0.95, "is_speech_seed19": 0.95,
            "speaker_right_seed19": 0.92, "figure_right_seed19": 0.95, "figure_right_seed17_last": 0.95,
-           "figure_right_seed19_later": 0.95}
+           "figure_right_seed19_later": 0.95, "is_speech_seed20": 0.95, "speaker_right_seed20": 0.92,
+           "figure_right_seed20": 0.95}
 
 
 def draw(warehouse: str, out: str, seed: int = SEED) -> None:
@@ -109,7 +110,9 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     `is_speech_seed19`, `speaker_right_seed19`: a third sample of 100 quotes, drawn with seed 19 and judged blind;
     `figure_right_seed19`: a fifth sample of 100 figures, drawn with seed 19 and judged blind, `..._later` re-checked
     after the rules its errors led to (the noun-phrase grammar of the counted phrase, ages in months and 'under N',
-    rates, fractions of a percent); `figure_right_seed17_last`: seed 17's rows again after those rules."""
+    rates, fractions of a percent); `figure_right_seed17_last`: seed 17's rows again after those rules;
+    `is_speech_seed20`, `speaker_right_seed20`: a fourth sample of 100 quotes, drawn with seed 20 and judged blind;
+    `figure_right_seed20`: a sixth sample of 100 figures, drawn with seed 20 and judged blind."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
     fresh, third = _read(folder / "figures_judged_seed15.csv"), _read(folder / "figures_judged_seed16.csv")
     fourth = _read(folder / "figures_judged_seed17.csv")
@@ -118,6 +121,8 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     second_speech = [r for r in second_q if r["is_speech"] == "y"]
     third_q, fifth = _read(folder / "quotes_judged_seed19.csv"), _read(folder / "figures_judged_seed19.csv")
     third_speech = [r for r in third_q if r["is_speech"] == "y"]
+    fourth_q, sixth = _read(folder / "quotes_judged_seed20.csv"), _read(folder / "figures_judged_seed20.csv")
+    fourth_speech = [r for r in fourth_q if r["is_speech"] == "y"]
     return {"is_speech": _share(judged_q, "is_speech"), "speaker_right": _share(speech, "speaker_right"),
             "speaker_right_before": _share(speech, "speaker_right_before"),
             "speaker_right_now": _share(speech, "speaker_right_now"),
@@ -140,7 +145,10 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
             "figure_right_seed19": _share(fifth, "figure_right"),
             "figure_right_seed17_last": _share([r for r in fourth if r["figure_right_last"] != "gone"],
                                                "figure_right_last"),
-            "figure_right_seed19_later": _share(fifth, "figure_right_later")}
+            "figure_right_seed19_later": _share(fifth, "figure_right_later"),
+            "is_speech_seed20": _share(fourth_q, "is_speech"),
+            "speaker_right_seed20": _share(fourth_speech, "speaker_right"),
+            "figure_right_seed20": _share(sixth, "figure_right")}
 
 
 def _kept(rows: list[dict]) -> list[dict]:

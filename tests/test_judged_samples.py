@@ -72,6 +72,20 @@ def test_the_seed_19_samples_are_judged_blind_and_complete():
     assert found["figure_right_seed17_last"] == sum(r["figure_right_last"] == "y" for r in fourth) / len(fourth)
 
 
+def test_the_seed_20_samples_are_judged_blind_and_complete():
+    quotes, figures = _rows("quotes_judged_seed20.csv"), _rows("figures_judged_seed20.csv")
+    assert len(quotes) == len({r["quote_id"] for r in quotes}) == 100
+    assert len(figures) == len({r["figure_id"] for r in figures}) == 100
+    assert {r["is_speech"] for r in quotes} | {r["speaker_right"] for r in quotes} <= {"y", "n"}
+    assert {r["figure_right"] for r in figures} <= {"y", "n"}
+    assert all(r["error"] for r in quotes if "n" in (r["is_speech"], r["speaker_right"]))
+    assert all(r["error"] for r in figures if r["figure_right"] == "n")
+    found, speech = rates(), [r for r in quotes if r["is_speech"] == "y"]
+    assert found["is_speech_seed20"] == len(speech) / 100
+    assert found["speaker_right_seed20"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
+    assert found["figure_right_seed20"] == sum(r["figure_right"] == "y" for r in figures) / 100
+
+
 def test_rates_are_the_shares_of_right_verdicts():
     found = rates()
     speech = [r for r in _rows("quotes_judged.csv") if r["is_speech"] == "y"]
