@@ -297,6 +297,8 @@ def test_pairs_that_are_not_ranges(text, expected):
     "the S&P 500 closed higher",
     "That is 100% not true.",                 # a manner of speaking
     "I am 100 percent behind him.",
+    "This is 100 percent a Ryan failure.",     # 'wholly', before what it says
+    "Republicans are 100% with the leadership, and 100 percent agree.",
     "They moved from the 2.0 version to the 3.0 version in July.",   # versions
     "Hide Caption 12 of 40 Photos: The rally",  # a place in a gallery
     "Slide 3 of 25 images",
@@ -304,6 +306,11 @@ def test_pairs_that_are_not_ranges(text, expected):
 ])
 def test_numbers_in_names_and_idioms_are_not_figures(text):
     assert find_figures(text) == []
+
+
+def test_a_whole_percentage_that_measures_something_stays_a_figure():
+    found = find_figures("Turnout was 100 percent of voters, and the city runs on 100 percent renewable energy.")
+    assert [(f.value, f.unit) for f in found] == [(100, "percent"), (100, "percent")]
 
 
 @pytest.mark.parametrize("text", [

@@ -22,6 +22,9 @@ _NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
 # After a percentage, words that make '100%' a manner of speaking, not a measure.
 IDIOM_AFTER = re.compile(r"\s*(?:(?i:not|sure|certain|true|false|wrong|right|behind|committed|confident|correct|"
                          r"honest|accurate|serious|positive|convinced|clear|guaranteed)\b)")
+# After a whole percentage or more, words that make it 'wholly' ('100 percent a Ryan failure', 'with them 100% on'):
+# a measure of 100 percent names what it measures next ('100 percent of', '100 percent renewable energy').
+WHOLLY_AFTER = re.compile(r"\s+(?:(?i:a|an|the|with|for|on\s+board|in\s+favou?r|agree|agreed|support|supports)\b)")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
                      r"higher|above|older)\b")
 _OR_OLDER = re.compile(r"\s+or\s+(older|younger)\b")

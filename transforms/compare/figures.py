@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from transforms.compare.figure_forms import (
     IDIOM_AFTER,
+    WHOLLY_AFTER,
     at_age,
     in_name,
     or_less,
@@ -131,8 +132,9 @@ def _figure(body: str, number: Number, previous: str | None = None, opened_at: i
     if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or titled_unit(body, number) \
             or in_name(body, number):
         return None
-    if number.unit == "percent" and IDIOM_AFTER.match(body, number.end):
-        return None  # '100% not true', '110 percent behind him'
+    if number.unit == "percent" and (IDIOM_AFTER.match(body, number.end) or (
+            number.value >= 100 and WHOLLY_AFTER.match(body, number.end))):
+        return None  # '100% not true', '110 percent behind him', 'This is 100 percent a Ryan failure'
     return _bare_age(body, number) or _quantity(body, number, previous, number.start if opened_at is None
                                                  else opened_at)
 
