@@ -222,19 +222,6 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
 
     ended: the quote closed its sentence with a full stop, so a capital after it opens the next sentence. A
     capitalised pronoun opens one whatever closed the quote: '“…!” She replied to him …' is not '“…!” she said'."""
-    return _clause_at(doc, start, stop, ended)
-
-
-def late_clause(doc: Doc, start: int, stop: int) -> Clause | None:
-    """Text after a closing mark -> an 'X said' clause that ends the sentence a few words on ('“…” after opening up,
-    says Dr. Wachter.'); not 'according to X', which names who reported the words, not who said them."""
-    late = _LATE.match(doc.body, start, stop)
-    found = late and _clause_at(doc, late.end(), stop, False)
-    return found if found and found.form == "said_after" and _CLAUSE_ENDS.match(doc.body, found.clause_end) else None
-
-
-def _clause_at(doc: Doc, start: int, stop: int, ended: bool) -> Clause | None:
-    """after_clause at `start`."""
     tail = doc.body[start:stop]
     for pattern, form in _AFTER_FORMS:
         match = pattern.match(tail)
@@ -244,6 +231,14 @@ def _clause_at(doc: Doc, start: int, stop: int, ended: bool) -> Clause | None:
                 and match["np"] not in _OPENING_PRONOUNS:
             return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())
     return None
+
+
+def late_clause(doc: Doc, start: int, stop: int) -> Clause | None:
+    """Text after a closing mark -> an 'X said' clause that ends the sentence a few words on ('“…” after opening up,
+    says Dr. Wachter.'); not 'according to X', which names who reported the words, not who said them."""
+    late = _LATE.match(doc.body, start, stop)
+    found = late and after_clause(doc, late.end(), stop)
+    return found if found and found.form == "said_after" and _CLAUSE_ENDS.match(doc.body, found.clause_end) else None
 
 
 def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:

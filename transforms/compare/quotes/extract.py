@@ -215,15 +215,15 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     """A quote signed after it: '“…” ― Jane Doe' on its own line, or a quote ending its paragraph signed in the next
     one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio', or, after a paragraph that is only the quote, 'Philip Bump,
     Washington Post'."""
-    if first.open_at == first.paragraph:
-        signed = _SIGNED_HERE.match(doc.body, last.close_at + 1)
-        if signed:
-            return Clause(signed.start("np"), signed.end("np"), "said_after", True)
+    opens_line = first.open_at == first.paragraph
+    signed = _SIGNED_HERE.match(doc.body, last.close_at + 1) if opens_line else None
+    if signed:
+        return Clause(signed.start("np"), signed.end("np"), "said_after", True)
     end = _paragraph_end(doc.body, last.close_at)
     if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
     signed = _SIGNED.match(doc.body, end)
-    if not signed and first.open_at == first.paragraph:
+    if not signed and opens_line:
         signed = _SIGNED_BARE.match(doc.body, end)
         if signed and not all(w[:1].isupper() for w in signed["outlet"].split() if len(w) > 3):
             signed = None

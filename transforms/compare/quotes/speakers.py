@@ -31,7 +31,13 @@ from transforms.compare.quotes.speech import (
     head_kind,
     is_capitalised,
 )
-from transforms.compare.quotes.subjects import opening, sentence_floor, sentence_start, subject_of_sentence_before
+from transforms.compare.quotes.subjects import (
+    opening,
+    sentence_end_before,
+    sentence_floor,
+    sentence_start,
+    subject_of_sentence_before,
+)
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
@@ -190,13 +196,13 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
 def _subject_before(doc: Doc, before: int, pronoun: str) -> Person | None:
     """The person who opens the sentence before the quote at `before` (no one else named between), when the
     pronoun fits them: 'By 2:30 p.m., Thompson was talking school policy. “…,” he said' is Thompson."""
-    end = _ended_before(doc.body, before)
+    end = sentence_end_before(doc.body, before)
     if end is None:  # inside its sentence: one a pronoun or quote opens ('He told CNN that “…”', '“…,” she said')
         floor = sentence_start(doc.body, before)
         if floor is None or not _PRONOUN_OPENS.match(doc.body, opening(doc.body, floor, before)) \
                 or any(not doc.inside_quote(p.start) for p in named_before(people(doc), before, before - floor)):
             return None  # 'The former officer rejected it because he believes …', 'he referred to a speech Obama …'
-        end = _ended_before(doc.body, floor)
+        end = sentence_end_before(doc.body, floor)
     start = sentence_start(doc.body, end - 1) if end else None
     if start is None or doc.inside_quote(start):
         return None  # no sentence ends there, or one too long to tell where it starts
@@ -216,14 +222,6 @@ def _opens(doc: Doc, start: int, end: int, pronoun: str) -> Person | None:
                 and fits(gender_of(doc, Speaker(person.surface, person.entity_id, "")), pronoun):
             return person  # else read on: 'Georgia' in 'Georgia Republican Rep. Doug Collins' is no one
     return None
-
-
-def _ended_before(body: str, at: int) -> int | None:
-    """Where a sentence ends right before `at` (past white space and quote marks), or None."""
-    end = at
-    while end > 0 and body[end - 1] in " \n\"“”":
-        end -= 1
-    return end if end > 0 and body[end - 1] in ".!?" else None
 
 
 def _thing_before(doc: Doc, before: int) -> Speaker | None:

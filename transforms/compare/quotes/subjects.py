@@ -75,14 +75,20 @@ def sentence_floor(text: str, at: int) -> int:
 def subject_of_sentence_before(text: str, at: int) -> tuple[int, int] | None:
     """The subject of the sentence that ends right before `at` ('The paper ran an editorial. “…,” it wrote' -> 'The
     paper'), past its opening phrase; None when no sentence ends there."""
-    end = at
-    while end > 0 and text[end - 1] in " \n\"“”":
-        end -= 1
-    if end == 0 or text[end - 1] not in ".!?":
+    end = sentence_end_before(text, at)
+    if end is None:
         return None
     lo = opening(text, _subject_floor(text, end - 1), end)
     found = _SUBJECT_AT.match(text, lo, end)
     return found.span("np") if found else None
+
+
+def sentence_end_before(text: str, at: int) -> int | None:
+    """Where a sentence ends right before `at` (past white space and quote marks), or None."""
+    end = at
+    while end > 0 and text[end - 1] in " \n\"“”":
+        end -= 1
+    return end if end > 0 and text[end - 1] in ".!?" else None
 
 
 def opening(text: str, lo: int, at: int) -> int:
@@ -99,18 +105,20 @@ def sentence_start(text: str, at: int, reach: int = 400) -> int | None:
     """Where the sentence holding `at` starts, quote marks inside it or not ('Clinton saluted “the campaign” Sanders
     mounted.'), or None when it starts further back than `reach`."""
     lo = text.rfind("\n", max(0, at - reach), at) + 1
-    start = lo if lo or at <= reach else None
-    for end in _SENTENCE_BREAK.finditer(text, lo, at):
-        if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start()):
-            start = end.end()
-    return start
+    found = _past_sentence_ends(text, lo, at)
+    return found if found > lo or lo or at <= reach else None
 
 
 def _subject_floor(text: str, at: int) -> int:
     """Where a verb's subject may start: within 160 characters, after any quote mark, line break, semicolon or
     sentence end ('… for signatures. Mrs. Pelosi said': not after 'Mrs.' or an initial)."""
     lo = max(0, at - 160)
-    lo = max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;'))
+    return _past_sentence_ends(text, max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;')), at)
+
+
+def _past_sentence_ends(text: str, lo: int, at: int) -> int:
+    """Where the last sentence in text[lo:at] starts (lo if none ends there); not after an abbreviated title or an
+    initial ('Mrs.', 'W.')."""
     for end in _SENTENCE_BREAK.finditer(text, lo, at):
         if not _ABBREVIATED_END.search(text, max(lo, end.start() - 5), end.start()):
             lo = end.end()
