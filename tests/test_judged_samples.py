@@ -2,6 +2,8 @@
 
 import csv
 
+import pytest
+
 from benchmarks.judged_sample import FIXTURES, rates
 
 
@@ -52,8 +54,9 @@ def test_the_second_quote_sample_is_judged_blind_and_complete():
     assert rates()["speaker_right_seed18"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
 
 
-def test_the_seed_19_samples_are_judged_blind_and_complete():
-    quotes, figures = _rows("quotes_judged_seed19.csv"), _rows("figures_judged_seed19.csv")
+@pytest.mark.parametrize("seed", [19, 20])
+def test_a_blind_pair_of_samples_is_judged_and_complete(seed):
+    quotes, figures = _rows(f"quotes_judged_seed{seed}.csv"), _rows(f"figures_judged_seed{seed}.csv")
     assert len(quotes) == len({r["quote_id"] for r in quotes}) == 100
     assert len(figures) == len({r["figure_id"] for r in figures}) == 100
     assert {r["is_speech"] for r in quotes} | {r["speaker_right"] for r in quotes} <= {"y", "n"}
@@ -61,29 +64,19 @@ def test_the_seed_19_samples_are_judged_blind_and_complete():
     assert all(r["error"] for r in quotes if "n" in (r["is_speech"], r["speaker_right"]))
     assert all(r["error"] for r in figures if r["figure_right"] == "n")
     found, speech = rates(), [r for r in quotes if r["is_speech"] == "y"]
-    assert found["is_speech_seed19"] == len(speech) / 100
-    assert found["speaker_right_seed19"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
-    assert found["figure_right_seed19"] == sum(r["figure_right"] == "y" for r in figures) / 100
+    assert found[f"is_speech_seed{seed}"] == len(speech) / 100
+    assert found[f"speaker_right_seed{seed}"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
+    assert found[f"figure_right_seed{seed}"] == sum(r["figure_right"] == "y" for r in figures) / 100
+
+
+def test_the_seed_19_and_17_figures_are_rechecked_with_later_rules():
+    figures, found = _rows("figures_judged_seed19.csv"), rates()
     assert {r["figure_right_later"] for r in figures} <= {"y", "n"}
     assert all(r["error_later"] for r in figures if r["figure_right_later"] == "n")
     assert found["figure_right_seed19_later"] == sum(r["figure_right_later"] == "y" for r in figures) / 100
     fourth = [r for r in _rows("figures_judged_seed17.csv") if r["figure_right_last"] != "gone"]
     assert all(r["error_last"] for r in fourth if r["figure_right_last"] == "n")
     assert found["figure_right_seed17_last"] == sum(r["figure_right_last"] == "y" for r in fourth) / len(fourth)
-
-
-def test_the_seed_20_samples_are_judged_blind_and_complete():
-    quotes, figures = _rows("quotes_judged_seed20.csv"), _rows("figures_judged_seed20.csv")
-    assert len(quotes) == len({r["quote_id"] for r in quotes}) == 100
-    assert len(figures) == len({r["figure_id"] for r in figures}) == 100
-    assert {r["is_speech"] for r in quotes} | {r["speaker_right"] for r in quotes} <= {"y", "n"}
-    assert {r["figure_right"] for r in figures} <= {"y", "n"}
-    assert all(r["error"] for r in quotes if "n" in (r["is_speech"], r["speaker_right"]))
-    assert all(r["error"] for r in figures if r["figure_right"] == "n")
-    found, speech = rates(), [r for r in quotes if r["is_speech"] == "y"]
-    assert found["is_speech_seed20"] == len(speech) / 100
-    assert found["speaker_right_seed20"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
-    assert found["figure_right_seed20"] == sum(r["figure_right"] == "y" for r in figures) / 100
 
 
 def test_rates_are_the_shares_of_right_verdicts():
