@@ -41,11 +41,12 @@ def run_step(warehouse: str, run_id: str, entities) -> tuple:
     timer, read = Timer(), storage.read_run_table
     ids = timer("read article ids and sample", read, warehouse, "articles", run_id, None, None, ["doc_id"])
     sample = timer("read article ids and sample", read, warehouse, "articles", run_id, "doc_id",
-                   suggestions.word_sample(ids["doc_id"]), ["body"])
+                   suggestions.word_sample(ids["doc_id"]), ["body", "outlet_name"])
     kinds = {"discovered": list(discovery.DISCOVERED_KINDS), "curated": list(discovery.CURATED_KINDS)}
     totals = timer("name totals (DuckDB)", storage.aggregate, warehouse, run_id, run_wide.NAME_TOTALS, None,
                    {"kinds": kinds["discovered"]})
-    resolved = timer("resolve", resolution.resolve_discovered, totals, entities, sample["body"].to_pylist(), [])
+    resolved = timer("resolve", resolution.resolve_discovered, totals, entities, sample["body"].to_pylist(), [],
+                     sample["outlet_name"].to_pylist())
     counts = timer("entity counts (DuckDB)", storage.aggregate, warehouse, run_id, run_wide.ENTITY_COUNTS,
                    {"links": resolved.links}, kinds)
     every = timer("entities with counts", resolution.counted_entities, entities, resolved.entities, counts)

@@ -178,7 +178,7 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
     links): no mention rows but those of names no entity took, which join the candidates; the only bodies read are
     a sample, to tell common words from names, and the examples the proposals quote."""
     sample = read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
-                            columns=["body"])
+                            columns=["body", "outlet_name"])
     decisions = read_alias_decisions(entities_file)
     kinds = {"discovered": list(discovery.DISCOVERED_KINDS), "curated": list(discovery.CURATED_KINDS)}
     resolved = resolve_discovered(aggregate(warehouse_dir, run_id, run_wide.NAME_TOTALS, None,

@@ -128,7 +128,8 @@ def aggregate(warehouse_dir: str, run_id: str, sql: str, tables: dict[str, pa.Ta
 @light
 def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies: pa.Table,
                        decisions: list[dict]) -> resolution.Resolution:
-    return resolution.resolve_discovered(totals, entities, sample_bodies["body"].to_pylist(), decisions)
+    return resolution.resolve_discovered(totals, entities, sample_bodies["body"].to_pylist(), decisions,
+                                         sample_bodies["outlet_name"].to_pylist())
 
 
 @light

@@ -6,7 +6,7 @@ import pytest
 from transforms.names.decisions import entity_decision
 from transforms.names.mentions import extract_mentions, parse_entities
 from transforms.names.name_words import key_tokens, name_type
-from transforms.names.resolution import lower_case_words, merge_proposals, resolve, resolve_names
+from transforms.names.resolution import lower_case_words, merge_proposals, one_word_outlets, resolve, resolve_names
 
 ENTITIES = parse_entities([
     {"entity_id": "jordan", "canonical_name": "Jordan", "entity_type": "place", "aliases": ""},
@@ -732,3 +732,16 @@ def test_a_run_after_a_headings_small_words_alone_on_its_line_is_a_heading():
                                   "Images\nFrom the Washington Post")
     assert [m[0] for m in mentions] == ["Black Lives Matter", "Getty Images", "Washington Post"]
     assert ("Health Desk", None) in candidates
+
+
+def test_a_lone_word_naming_an_outlet_of_the_articles_is_that_outlet_unless_a_person_bears_it():
+    rows = [(f"a{i}", "n:clinton-news-network", surface, kind) for i in range(3)
+            for surface, kind in (("Clinton News Network", "discovered"), ("CNN", "acronym"))]
+    rows += [(f"b{i}", "n:cnn", "CNN", "pending") for i in range(5)]
+    rows += [("c", "n:politico", "Politico", "pending"), ("d", "n:bloomberg", "Bloomberg", "pending_m"),
+             ("c", "n:michael-bloomberg", "Michael Bloomberg", "discovered")]
+    found = resolve(_rows(*rows), set(), set(), outlets=one_word_outlets(["CNN", "Politico", "Bloomberg", "USA TODAY"]))
+    links = {r["name_id"]: r["entity_id"] for r in found.links.to_pylist()}
+    assert (links["n:cnn"], links["n:politico"], links["n:bloomberg"]) == ("cnn", "politico", "michael-bloomberg")
+    types = {r["entity_id"]: r["entity_type"] for r in found.entities.to_pylist()}
+    assert (types["cnn"], types["politico"]) == ("organisation", "organisation")

@@ -9,7 +9,9 @@ Hillary / Hilary Clinton); other names only merge when their folded keys are equ
 Cortez). A lone word goes to a country, state or big city it names, else to the corpus's only person bearing it as
 a surname (a title's sex rules bearers out), else stays ambiguous (two bearers) or becomes an entity of its own (a
 place, a titled person, or a capitalised word the articles never write in lower case). A lone acronym goes to the
-expansion the articles give it most.
+expansion the articles give it most. A lone word or acronym that is the name of an outlet the articles come from
+('CNN', 'Politico') is that outlet, an organisation, whatever expansion a few articles give it ('Clinton News
+Network (CNN)'), unless it is a person's surname ('Bloomberg').
 """
 
 import re
@@ -190,6 +192,8 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     """A lone word's provisional id -> (head id or itself, match kind, note) by the rules of the module doc."""
     word = _tokens(name_id)[0]
     places = gazetteer.places()
+    if surface.isupper() and len(surface) > 1 and word in context["outlets"]:
+        return name_id, "discovered", None
     if surface.isupper() and len(surface) > 1:
         head, voices = context["acronyms"].get(surface, (None, 0))
         if head and voices < ACRONYM_VOICES and context["counts"][name_id] > ACRONYM_RATIO * context["counts"][head]:
@@ -219,8 +223,8 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
     # A lone word of its own is a place or a titled person; anything else ('Hindu', 'DUIs') is too often no name.
-    own = (places.is_place(word) and not _word_before_town(word, context["common"])) or \
-        (sexes - {None} and word not in THING_WORDS)  # 'Mr. Day' now and then leaves 'Day 390' no entity
+    own = (places.is_place(word) and not _word_before_town(word, context["common"])) or word in context["outlets"] \
+        or (sexes - {None} and word not in THING_WORDS)  # 'Mr. Day' now and then leaves 'Day 390' no entity
     return (name_id, "discovered", None) if own else (None, None, None)
 
 
@@ -248,9 +252,12 @@ def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
     return "person" if "surname_in_article" in kinds or PREFIX + tokens[-1] in titled else found
 
 
-def _lone_type(name_id: str, by_kind: Counter) -> str:
-    """A lone word's type: a person's when a title comes before it, unless it names a country, state or large city
-    and most of its mentions are untitled ('Rep. Jordan' now and then leaves 'Jordan' the country)."""
+def _lone_type(name_id: str, by_kind: Counter, outlets: frozenset[str]) -> str:
+    """A lone word's type: an outlet's is an organisation's; a person's when a title comes before it, unless it names
+    a country, state or large city and most of its mentions are untitled ('Rep. Jordan' now and then leaves 'Jordan'
+    the country)."""
+    if _tokens(name_id)[0] in outlets:
+        return "organisation"
     titled = sum(n for kind, n in by_kind.items() if _PENDING_SEX.get(kind))
     major = gazetteer.places().is_major(_tokens(name_id)[0])
     if titled and (not major or 2 * titled > sum(by_kind.values())):
@@ -258,21 +265,23 @@ def _lone_type(name_id: str, by_kind: Counter) -> str:
     return name_type(_tokens(name_id))
 
 
-def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = ()
-            ) -> Resolution:
+def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = (),
+            outlets: frozenset[str] = frozenset()) -> Resolution:
     """Discovered mention rows (doc_id, entity_id = provisional id, surface, match_kind) + the entity table's ids +
-    lower-case words of the corpus + review's decisions (merged, split, renamed) -> Resolution, with counts."""
+    lower-case words of the corpus + review's decisions (merged, split, renamed) + the one-word names of the outlets
+    (folded) -> Resolution, with counts."""
     counts = name_counts(discovered)
     kinds = pc.unique(counts["match_kind"]).to_pylist()
-    found = resolve_totals(name_totals(counts, kinds), curated_ids, common_words, decisions)
+    found = resolve_totals(name_totals(counts, kinds), curated_ids, common_words, decisions, outlets)
     by_entity = entity_counts(counts, found.links, kinds, ())
     return Resolution(with_counts(found.entities, by_entity, curated=False), found.links)
 
 
-def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = ()
-                   ) -> Resolution:
+def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = (),
+                   outlets: frozenset[str] = frozenset()) -> Resolution:
     """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words of
-    the corpus + review's decisions (merged, split, renamed) -> Resolution (entities' counts 0)."""
+    the corpus + review's decisions (merged, split, renamed) + the one-word names of the outlets (folded) ->
+    Resolution (entities' counts 0)."""
     counts: Counter = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
     by_kind: dict[str, Counter] = defaultdict(Counter)
@@ -287,14 +296,14 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     types = {i: _full_type(i, kinds[i], titled) for i in full}
     heads = {i: i for i in full} | _person_clusters(full, types)
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
-               "common": common_words, "usual": _usual_bearers(totals, heads),
+               "common": common_words, "usual": _usual_bearers(totals, heads), "outlets": outlets,
                "name_of": lambda i: _most_used(surfaces[i]) if i in full else i}  # for notes: a few names only
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in sorted(kinds.keys() - full.keys()):
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
-            types[name_id] = _lone_type(name_id, by_kind[name_id])
+            types[name_id] = _lone_type(name_id, by_kind[name_id], outlets)
     _split(links, list(decisions), curated_ids)
     return _tables(links, types, surfaces, curated_ids, list(decisions))
 
@@ -382,14 +391,19 @@ def pending_candidates(discovered: pa.Table, links: pa.Table) -> pa.Table:
                      "end_char": rows["end_char"], "note": notes}, schema=CANDIDATE_MENTIONS)
 
 
-def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies, decisions: list[dict] = ()
-                       ) -> Resolution:
+def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies, decisions: list[dict] = (),
+                       outlet_names=()) -> Resolution:
     """NAME_TOTALS of discovered names + the entity table (ENTITIES) + a sample of bodies (to tell the corpus's
-    lower-case words) + review's decisions -> Resolution (entities' counts 0)."""
+    lower-case words) + review's decisions + the outlet names of articles -> Resolution (entities' counts 0)."""
     pending = totals.filter(pc.starts_with(totals["match_kind"], "pending"))
     lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
     return resolve_totals(totals, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
-                          decisions)
+                          decisions, one_word_outlets(outlet_names))
+
+
+def one_word_outlets(outlet_names) -> frozenset[str]:
+    """Outlet names ('CNN', 'Politico', 'USA TODAY') -> the folded ones of one word ('cnn', 'politico')."""
+    return frozenset(k[0] for k in map(key_tokens, set(outlet_names)) if len(k) == 1)
 
 
 def unlinked(links: pa.Table) -> pa.Array:
@@ -410,12 +424,13 @@ def left_candidates(candidate_mentions: pa.Table, unlinked_mentions: pa.Table, l
 
 
 def resolve_names(mentions: pa.Table, candidate_mentions: pa.Table, entities: pa.Table, sample_bodies,
-                  decisions: list[dict] = ()) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """MENTIONS + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies + review's decisions -> (every
-    entity, curated and discovered, with counts; ENTITY_LINKS; candidates nothing resolved): a run's name step on
-    tables in memory, counted in Arrow where a run counts in DuckDB."""
+                  decisions: list[dict] = (), outlet_names=()) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """MENTIONS + CANDIDATE_MENTIONS + the entity table (ENTITIES) + a sample of bodies + review's decisions + the
+    articles' outlet names -> (every entity, curated and discovered, with counts; ENTITY_LINKS; candidates nothing
+    resolved): a run's name step on tables in memory, counted in Arrow where a run counts in DuckDB."""
     counts = name_counts(mentions)
-    resolution = resolve_discovered(name_totals(counts, DISCOVERED_KINDS), entities, sample_bodies, decisions)
+    resolution = resolve_discovered(name_totals(counts, DISCOVERED_KINDS), entities, sample_bodies, decisions,
+                                    outlet_names)
     by_entity = entity_counts(counts, resolution.links, DISCOVERED_KINDS, CURATED_KINDS)
     unlinked_mentions = mentions.filter(pc.is_in(mentions["entity_id"], value_set=unlinked(resolution.links)))
     return (counted_entities(entities, resolution.entities, by_entity), resolution.links,
