@@ -745,3 +745,21 @@ def test_a_lone_word_naming_an_outlet_of_the_articles_is_that_outlet_unless_a_pe
     assert (links["n:cnn"], links["n:politico"], links["n:bloomberg"]) == ("cnn", "politico", "michael-bloomberg")
     types = {r["entity_id"]: r["entity_type"] for r in found.entities.to_pylist()}
     assert (types["cnn"], types["politico"]) == ("organisation", "organisation")
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Rep. Darrell E. Issa said so. Mr. Issa left.",
+     [("Darrell E. Issa", "n:darrell-issa", "discovered"), ("Issa", "n:darrell-issa", "surname_in_article")]),
+    ("Eric J. Trump met Donald J. Trump.",
+     [("Eric J. Trump", "n:eric-trump", "discovered"), ("Donald J. Trump", "donald-trump", "alias")]),
+    ("Hunter R. Biden spoke.", [("Hunter R. Biden", "n:hunter-biden", "discovered")]),
+])
+def test_a_middle_initial_keeps_a_full_name_whole_and_a_longer_listed_form_gives_no_surname(body, expected):
+    entities = parse_entities([
+        {"entity_id": "aguila-saleh", "canonical_name": "Aguila Saleh", "entity_type": "person",
+         "aliases": "Aguila Saleh Issa"},
+        {"entity_id": "donald-trump", "canonical_name": "Donald Trump", "entity_type": "person",
+         "aliases": "Donald J. Trump"},
+        {"entity_id": "joe-biden", "canonical_name": "Joe Biden", "entity_type": "person", "aliases": ""}])
+    mentions, _ = extract_mentions(pa.table({"doc_id": ["d"], "body": [body]}), entities)
+    assert [(m["surface"], m["entity_id"], m["match_kind"]) for m in mentions.to_pylist()] == expected

@@ -113,6 +113,13 @@ def _is_acronym(alias: str) -> bool:
     return letters.isupper() and letters.isalpha() and len(letters) <= 6
 
 
+def longer_form(canonical: str, alias: str) -> bool:
+    """'Aguila Saleh', 'Aguila Saleh Issa' -> True: an alias that is the canonical name of two words or more with
+    more words after it."""
+    short, long = name_key(canonical).split(), name_key(alias).split()
+    return len(long) > len(short) > 1 and long[:len(short)] == short
+
+
 def build_index(entities: Iterable[Mapping]) -> EntityIndex:
     """Entity rows (entity_id, canonical_name, entity_type, aliases) -> EntityIndex."""
     targets: dict[str, set] = defaultdict(set)
@@ -131,7 +138,10 @@ def build_index(entities: Iterable[Mapping]) -> EntityIndex:
                 continue
             # A person's full name and each tail of it ('tayyip erdogan'); a lone word is a surname.
             for i in range(len(parts) - 1):
-                targets[" ".join(parts[i:])].add((entity_id, "alias"))
+                if len(parts[i]) > 1:  # 'j trump' of 'Donald J. Trump' would take 'Eric J. Trump'
+                    targets[" ".join(parts[i:])].add((entity_id, "alias"))
+            if longer_form(row["canonical_name"], alias):
+                continue  # 'Aguila Saleh Issa' for Aguila Saleh: a last word more is no name he goes by alone
             targets[parts[-1]].add((entity_id, "surname"))
             if len(parts) == 1:
                 targets[parts[0]].add((entity_id, "surname"))
@@ -175,7 +185,10 @@ def _given_name_before(text: str, tokens: Tokens, first: int) -> int | None:
     i = first - 1
     while i >= 0 and not tokens.keys[i] and text[tokens.ends[i]:tokens.starts[i + 1]] in ("-", " "):
         i -= 1  # skip 'al-' between 'Saif' and 'Gaddafi'
-    if i < 0 or text[tokens.ends[i]:tokens.starts[first]].strip(" -"):
+    if i > 0 and len(tokens.texts[i]) == 1 and tokens.texts[i].isupper() and \
+            text[tokens.ends[i]:tokens.starts[first]] == ". " and text[tokens.ends[i - 1]:tokens.starts[i]] == " ":
+        i -= 1  # skip a middle initial: 'Darrell E. Issa', 'Hunter R. Biden'
+    elif i < 0 or text[tokens.ends[i]:tokens.starts[first]].strip(" -"):
         return None
     word = tokens.texts[i]
     lower = word.casefold()

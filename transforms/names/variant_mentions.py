@@ -8,7 +8,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from transforms.lexicon import is_demonym
-from transforms.names.matching import Candidate, Mention
+from transforms.names.matching import Candidate, Mention, longer_form
 from transforms.names.variants import (
     VariantIndex,
     build_variant_index,
@@ -58,8 +58,11 @@ def variant_matcher(entities: Iterable[Mapping]) -> VariantMatcher:
 def _matcher(rows: tuple[tuple, ...]) -> VariantMatcher:
     # Acronyms ('MIT', 'GNA') are not transliterated: spelled differently they are other acronyms. A name
     # qualified in parentheses ('House of Representatives (Libya)') must not match its unqualified namesakes.
+    # A longer form of a person's name ('Aguila Saleh Issa') is left to the exact index: its last word would be taken
+    # for the surname of someone who goes by the canonical name.
     known = [(entity_id, name, KIND_CODES[kind]) for entity_id, canonical, kind, aliases in rows
-             for name in (canonical, *aliases) if not is_shouted(name) and "(" not in name]
+             for name in (canonical, *aliases) if not is_shouted(name) and "(" not in name
+             and not (kind == "person" and longer_form(canonical, name))]
     index = build_variant_index(known)
     keys = frozenset(key for *_, tokens in index.variants for t in tokens for key in _word_keys(t))
     return VariantMatcher(index, {r[0]: r[2] for r in rows}, keys)
