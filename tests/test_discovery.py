@@ -763,3 +763,13 @@ def test_a_middle_initial_keeps_a_full_name_whole_and_a_longer_listed_form_gives
         {"entity_id": "joe-biden", "canonical_name": "Joe Biden", "entity_type": "person", "aliases": ""}])
     mentions, _ = extract_mentions(pa.table({"doc_id": ["d"], "body": [body]}), entities)
     assert [(m["surface"], m["entity_id"], m["match_kind"]) for m in mentions.to_pylist()] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Bricks flew. One Hong Kong officer fired. Crowds filled Hong Kong airport.",
+     [("Hong Kong", "n:hong-kong", "discovered")] * 2),
+    ("Then it ended. One America News Network aired it.",
+     [("One America News Network", "n:one-america-news-network", "discovered")]),
+])
+def test_a_count_opening_a_sentence_is_no_part_of_the_name_after_it(body, expected):
+    assert _found(body)[0] == expected

@@ -35,6 +35,8 @@ _NOT_NAME_STARTS = NOT_NAMES | CONNECTORS | SENTENCE_OPENERS
 # are the name's first word ('Northern Ireland', 'First Amendment', 'Central Intelligence Agency').
 _NAME_OPENERS = frozenset({"central", "eastern", "northern", "southern", "western", "upper", "lower", "first",
                            "second", "third"})
+# Counts open sentences before names ('Two Texas men'), and the given-name list holds some of them ('One').
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozens hundreds".split())
 _PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
@@ -358,6 +360,9 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
         first += 1
     while shouted and first < last and tokens.texts[first].isupper() and len(tokens.texts[first]) > 1:
         first += 1  # 'MUST WATCH Morsy aide', 'JUST WATCHED Possible': a shouted label before the name
+    if first < last and tokens.keys[first] in _NUMBER_WORDS and tokens.keys[last] not in ORGANISATION_WORDS and \
+            _sentence_initial(text, tokens.starts[first]):
+        first += 1  # 'One Hong Kong officer fired': a count opening the sentence; 'One America News Network' stays
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first
     while end_of_roles <= last and role(tokens.texts[end_of_roles]):
