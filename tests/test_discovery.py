@@ -773,3 +773,14 @@ def test_a_middle_initial_keeps_a_full_name_whole_and_a_longer_listed_form_gives
 ])
 def test_a_count_opening_a_sentence_is_no_part_of_the_name_after_it(body, expected):
     assert _found(body)[0] == expected
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Visual editors: Feilding Cage and Sarah Slobin Edited by John Blanton", "Sarah Slobin"),
+    ("We are blessed. -Robert Unanue CEO @GoyaFoods", "Robert Unanue"),
+    ("The aide, Hillary Clinton Chief of Staff Cheryl Mills, came.", "Hillary Clinton"),
+    ("At the vigil, Pastor Ralph Castillo said Ramos was kind.", "Ralph Castillo"),
+    ("Giuliani cited claims by Ukrainian MP Andriy Derkach, who spoke.", "Andriy Derkach"),
+])
+def test_a_credits_verb_a_role_after_a_name_and_a_pastor_or_mp_before_it_are_cut_off(body, name):
+    assert name in [m[0] for m in _found(body)[0]]

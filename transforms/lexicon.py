@@ -23,7 +23,7 @@ princess crown sheikh shaikh emir amir sultan ambassador envoy special senator s
 congresswoman governor mayor mr mrs ms miss dr sir lord lady pope ayatollah imam cleric supreme leader vice deputy
 chancellor warlord strongman former late officer judge justice premier fm dictator chairman chairwoman chair
 director ceo counsel counterpart speaker lawmaker minister's top diplomat advisor adviser aide
-colonel-general elect""".split())
+colonel-general elect pastor mp""".split())
 # Capitalised words that open sentences or name days and months: never a given name or a candidate.
 NOT_NAMES = frozenset("""a an the this that these those it its he she they we i you his her their our my your
 and but or so yet if when while after before since as at by for from in into of on to with without about against

@@ -28,7 +28,7 @@ from transforms.names.name_words import (
     role_word,
 )
 from transforms.names.spans import acronyms_apart, comma_lists, possessive_bodies, with_number, with_ordinal
-from transforms.names.tidying import GLUED, tidy
+from transforms.names.tidying import GLUED, tidy, without_role_after
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "queen", "princess", "sister"})
@@ -132,7 +132,7 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
             cut, start = at + len(joiner), candidate.start_char
             cut += 4 if surface.startswith("The ", cut) else 0  # 'for The Washington Post'
             left = [] if joiner == " of " and role_word(surface[:at]) else \
-                [Candidate(candidate.surface[:at], start, start + at, None)]
+                [without_role_after(Candidate(candidate.surface[:at], start, start + at, None))]
             right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
             left = [part for c in left if c.surface.casefold() not in NOT_NAMES for part in _split_pairs(text, c)]
             return left + ([] if role_word(right.surface) or right.surface.casefold() in NOT_NAMES

@@ -3,12 +3,17 @@ sentence opener, question's verb or stray first word before it, and no page text
 
 import re
 
-from transforms.lexicon import NOT_NAMES, ORGANISATION_WORDS, PLACE_OPENERS, THING_WORDS, fold_word, is_demonym
+from transforms.lexicon import NOT_NAMES, ORGANISATION_WORDS, PLACE_OPENERS, THING_WORDS, TITLES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
 from transforms.names.name_words import TITLE_ABBREVIATIONS, key_tokens, name_type, role_word
 
 _PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name
+
+
+# Verbs of a credit line, capitalised before 'by' ('Edited by', 'Produced by'): never the end of the name before them.
+_CREDITS = frozenset("""edited produced reported written photographed illustrated compiled designed directed narrated
+reviewed translated hosted moderated presented sponsored curated animated filmed""".split())
 
 
 _SHOUTED = re.compile(r"\s[A-Z]{4,}$")
@@ -32,6 +37,14 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
             surface = surface[:found.start()]
     words = surface.split(" ")
     after = start + len(surface)
+    if len(words) >= 2 and words[-1].casefold() in _CREDITS and text.startswith(" by ", candidate.end_char):
+        words = words[:-1]  # '… and Sarah Slobin Edited by John Blanton': a credit's verb after the name
+        surface = " ".join(words)
+        after = start + len(surface)
+    if _role_after(words):
+        words = words[:-1]  # '-Robert Unanue CEO @GoyaFoods': a role after a person's name
+        surface = " ".join(words)
+        after = start + len(surface)
     if len(words) >= 2 and words[-1].casefold() in TITLE_ABBREVIATIONS and text[after:after + 1] == ".":
         words = words[:-1]  # 'Vermont Sen. Bernie Sanders': the title belongs to the next name
         while len(words) > 1 and words[-1].casefold() in ("and", "of", "the", "for", "on", "as"):
@@ -62,6 +75,21 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
     if (surface, start) == (candidate.surface, candidate.start_char):
         return candidate
     return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+def _role_after(words: list[str]) -> bool:
+    """Whether a run's last word is a role after a person's name of two words or more ('Robert Unanue CEO')."""
+    return len(words) >= 3 and words[-1].casefold() in TITLES and \
+        name_type(key_tokens(" ".join(words[:-1]))) == "person"
+
+
+def without_role_after(candidate: Candidate) -> Candidate:
+    """'Hillary Clinton Chief' (of 'Hillary Clinton Chief of Staff Cheryl Mills') -> 'Hillary Clinton'."""
+    words = candidate.surface.split(" ")
+    if not _role_after(words):
+        return candidate
+    surface = " ".join(words[:-1])
+    return Candidate(surface, candidate.start_char, candidate.start_char + len(surface), candidate.note)
 
 
 def _stray_first_word(words: list[str], text: str, surface: str, start: int) -> bool:
