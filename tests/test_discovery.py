@@ -784,3 +784,13 @@ def test_a_count_opening_a_sentence_is_no_part_of_the_name_after_it(body, expect
 ])
 def test_a_credits_verb_a_role_after_a_name_and_a_pastor_or_mp_before_it_are_cut_off(body, name):
     assert name in [m[0] for m in _found(body)[0]]
+
+
+@pytest.mark.parametrize("body, names, joined", [
+    ("The focus shifts to Sens. Mark Kirk of Illinois and Murkowski. Later, Murkowski said no.",
+     ["Mark Kirk", "Illinois", "Murkowski"], "Illinois and Murkowski"),
+    ("The point is whether President Obama and Congress can agree. Obama left.", ["Obama"], "Obama and Congress"),
+])
+def test_a_state_or_a_titled_person_joined_by_and_to_another_name_is_read_apart(body, names, joined):
+    surfaces = [m[0] for m in _found(body)[0]]
+    assert set(names) <= set(surfaces) and not [s for s in surfaces if joined in s]

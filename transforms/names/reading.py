@@ -132,12 +132,23 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
             cut, start = at + len(joiner), candidate.start_char
             cut += 4 if surface.startswith("The ", cut) else 0  # 'for The Washington Post'
             left = [] if joiner == " of " and role_word(surface[:at]) else \
-                [without_role_after(Candidate(candidate.surface[:at], start, start + at, None))]
+                [_without_title(without_role_after(Candidate(candidate.surface[:at], start, start + at, None)))]
             right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
             left = [part for c in left if c.surface.casefold() not in NOT_NAMES for part in _split_pairs(text, c)]
             return left + ([] if role_word(right.surface) or right.surface.casefold() in NOT_NAMES
                            else _split_pairs(text, right))
     return [candidate]
+
+
+def _without_title(candidate: Candidate) -> Candidate:
+    """'President Obama' (of 'President Obama and Congress') -> 'Obama': a person's title opening a split run's left
+    side is no part of the name ('King Salman' stays whole)."""
+    first, _, rest = candidate.surface.partition(" ")
+    title = first.casefold().rstrip(".")
+    if not rest or title not in _PERSON_TITLES or title in ROYAL_TITLES or not rest[:1].isupper():
+        return candidate
+    cut = len(first) + 1
+    return Candidate(rest, candidate.start_char + cut, candidate.end_char, candidate.note)
 
 
 def _capitals(side: str) -> bool:
@@ -167,6 +178,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
     if joiner == " and " and role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
         return True  # 'Governors DeWine and DeSantis': a plural title names several people
+    if joiner == " and " and left.split()[0].casefold().rstrip(".") in _PERSON_TITLES and " of " not in left and \
+            (name_type(key_tokens(left)) == "person" or (len(left.split()) == 2 and text.count(left.split()[1]) > 1)):
+        return True  # 'President Obama and Congress': a titled person, then another name
     if joiner == " and the " or (" " not in right and role_word(right) and joiner != " of "):
         return True  # 'Barack Obama and the White House', 'John Thune and Sen.'; not 'Department of Justice'
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
@@ -205,6 +219,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Hillary Clinton and Bill Clinton'
     # 'Thune and Cornyn': each side is written on its own elsewhere; 'Procter and Gamble' only together
     whole = text.count(surface) or 1  # (a capitalised 'And' counts once)
+    if any(places.is_major(" ".join(key_tokens(a))) and " " not in b and text.count(b) > whole
+           for a, b in ((left, right), (right, left))):
+        return True  # 'Sens. Mark Kirk of Illinois and Murkowski': a state, and a name written alone elsewhere
     return all(text.count(side) > whole for side in (left, right))
 
 
