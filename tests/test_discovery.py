@@ -30,7 +30,9 @@ def test_key_tokens(surface, tokens):
 
 @pytest.mark.parametrize("tokens, kind", [
     (("barack", "obama"), "person"), (("washington", "post"), "organisation"), (("new", "york"), "place"),
-    (("trump", "tower"), "unknown"), (("berlin",), "place"),
+    (("trump", "tower"), "place"), (("berlin",), "place"), (("central", "america"), "place"),
+    (("wall", "street"), "place"), (("radisson", "blu", "hotel"), "place"), (("southern", "california"), "place"),
+    (("rose", "garden"), "unknown"), (("state", "route", "322"), "unknown"),
 ])
 def test_name_type_from_package_data(tokens, kind):
     assert name_type(tokens) == kind
@@ -586,7 +588,7 @@ def test_laws_and_regions_are_no_people():
                   ("d", "n:romney", "Romney", "pending_m"))
     entities = resolve(table, set(), set()).entities.to_pylist()
     types = {e["entity_id"]: e["entity_type"] for e in entities}
-    assert types["civil-rights-act"] == "unknown" and types["central-america"] == "unknown"
+    assert types["civil-rights-act"] == "unknown" and types["central-america"] == "place"
     assert types["mitt-romney"] == "person"
 
 

@@ -72,8 +72,13 @@ hall convention""".split())
 # second set are surnames too ('Nathan Lane', 'Michael Bay'): they make a place only after no given name.
 PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
 PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley gulf strait canyon desert mountains coast
-sea ocean drive""".split())
-# (not 'lake', 'bay', 'lane', 'street' or 'river': surnames too often, 'Ms. Lake' for Celinda Lake)
+sea ocean drive street road bridge tower towers building square plaza mall stadium arena airport station hotel
+palace cathedral""".split())
+# (not 'lake', 'bay', 'lane' or 'river': surnames too often, 'Ms. Lake' for Celinda Lake; nor 'route' or 'highway',
+# named with their number: 'State Route 322')
+# Words before a place's name that name a part of it ('Central America', 'Southern California', 'West Africa').
+COMPASS_WORDS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern central upper lower latin""".split())
 PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 
 

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from transforms.lexicon import (
+    COMPASS_WORDS,
     NOT_NAMES,
     ORGANISATION_WORDS,
     PLACE_OPENERS,
@@ -63,7 +64,8 @@ def name_type(tokens: tuple[str, ...]) -> str:
     given = gazetteer.given_names()
     if places.is_place(key) or (len(tokens) >= 2 and JOINING_KEYS.isdisjoint(tokens) and (
             tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_OPENERS or
-            (tokens[-1] in PLACE_WORDS_AFTER_NO_GIVEN_NAME and tokens[0] not in given))):
+            (tokens[-1] in PLACE_WORDS_AFTER_NO_GIVEN_NAME and tokens[0] not in given) or
+            (tokens[0] in COMPASS_WORDS and (places.is_place(" ".join(tokens[1:])) or tokens[1:] == ("america",))))):
         return "place"
     if len(tokens) >= 2 and tokens[0] in given and tokens[0] not in NOT_NAMES and JOINING_KEYS.isdisjoint(tokens) \
             and tokens[-1] not in THING_WORDS:
