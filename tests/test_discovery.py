@@ -6,7 +6,7 @@ import pytest
 from transforms.names.decisions import entity_decision
 from transforms.names.mentions import extract_mentions, parse_entities
 from transforms.names.name_words import key_tokens, name_type
-from transforms.names.resolution import lower_case_words, merge_proposals, one_word_outlets, resolve, resolve_names
+from transforms.names.resolution import lower_case_words, merge_proposals, outlet_keys, resolve, resolve_names
 
 ENTITIES = parse_entities([
     {"entity_id": "jordan", "canonical_name": "Jordan", "entity_type": "place", "aliases": ""},
@@ -741,12 +741,16 @@ def test_a_lone_word_naming_an_outlet_of_the_articles_is_that_outlet_unless_a_pe
             for surface, kind in (("Clinton News Network", "discovered"), ("CNN", "acronym"))]
     rows += [(f"b{i}", "n:cnn", "CNN", "pending") for i in range(5)]
     rows += [("c", "n:politico", "Politico", "pending"), ("d", "n:bloomberg", "Bloomberg", "pending_m"),
-             ("c", "n:michael-bloomberg", "Michael Bloomberg", "discovered")]
-    found = resolve(_rows(*rows), set(), set(), outlets=one_word_outlets(["CNN", "Politico", "Bloomberg", "USA TODAY"]))
+             ("c", "n:michael-bloomberg", "Michael Bloomberg", "discovered"),
+             ("e", "n:daily-beast", "Daily Beast", "discovered")]
+    outlets = outlet_keys(["CNN", "Politico", "Bloomberg", "The Daily Beast", "John Stossel"])
+    rows += [("f", "n:john-stossel", "John Stossel", "discovered")]
+    found = resolve(_rows(*rows), set(), set(), outlets=outlets)
     links = {r["name_id"]: r["entity_id"] for r in found.links.to_pylist()}
     assert (links["n:cnn"], links["n:politico"], links["n:bloomberg"]) == ("cnn", "politico", "michael-bloomberg")
     types = {r["entity_id"]: r["entity_type"] for r in found.entities.to_pylist()}
-    assert (types["cnn"], types["politico"]) == ("organisation", "organisation")
+    assert (types["cnn"], types["politico"], types["daily-beast"]) == ("organisation",) * 3
+    assert types["john-stossel"] == "person"
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -796,3 +800,11 @@ def test_a_credits_verb_a_role_after_a_name_and_a_pastor_or_mp_before_it_are_cut
 def test_a_state_or_a_titled_person_joined_by_and_to_another_name_is_read_apart(body, names, joined):
     surfaces = [m[0] for m in _found(body)[0]]
     assert set(names) <= set(surfaces) and not [s for s in surfaces if joined in s]
+
+
+@pytest.mark.parametrize("tokens, kind", [
+    (("guantanamo", "bay"), "place"), (("gaza", "strip"), "place"), (("michael", "bay"), "person"),
+    (("brookings", "institution"), "organisation"), (("chamber", "of", "commerce"), "organisation"),
+])
+def test_bays_strips_institutions_and_chambers_are_typed(tokens, kind):
+    assert name_type(tokens) == kind

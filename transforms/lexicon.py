@@ -54,7 +54,7 @@ airways administration department office bureau service services authority board
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
 systems international industries laboratory laboratories lab labs technologies enterprises associates motors
-electric dynamics patrol""".split())
+electric dynamics patrol institution chamber""".split())
 
 
 # A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
@@ -73,9 +73,9 @@ hall convention""".split())
 PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
 PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley gulf strait canyon desert mountains coast
 sea ocean drive street road bridge tower towers building square plaza mall stadium arena airport station hotel
-palace cathedral""".split())
-# (not 'lake', 'bay', 'lane' or 'river': surnames too often, 'Ms. Lake' for Celinda Lake; nor 'route' or 'highway',
-# named with their number: 'State Route 322')
+palace cathedral bay strip area""".split())
+# (not 'lake', 'lane' or 'river': surnames too often, 'Ms. Lake' for Celinda Lake; nor 'route' or 'highway', named
+# with their number: 'State Route 322')
 # Words before a place's name that name a part of it ('Central America', 'Southern California', 'West Africa').
 COMPASS_WORDS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
 southwest northeastern northwestern southeastern southwestern central upper lower latin""".split())

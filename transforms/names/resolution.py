@@ -11,7 +11,8 @@ a surname (a title's sex rules bearers out), else stays ambiguous (two bearers) 
 place, a titled person, or a capitalised word the articles never write in lower case). A lone acronym goes to the
 expansion the articles give it most. A lone word or acronym that is the name of an outlet the articles come from
 ('CNN', 'Politico') is that outlet, an organisation, whatever expansion a few articles give it ('Clinton News
-Network (CNN)'), unless it is a person's surname ('Bloomberg').
+Network (CNN)'), unless it is a person's surname ('Bloomberg'); a full name that is an outlet's is an organisation's
+('Daily Beast').
 """
 
 import re
@@ -268,8 +269,8 @@ def _lone_type(name_id: str, by_kind: Counter, outlets: frozenset[str]) -> str:
 def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = (),
             outlets: frozenset[str] = frozenset()) -> Resolution:
     """Discovered mention rows (doc_id, entity_id = provisional id, surface, match_kind) + the entity table's ids +
-    lower-case words of the corpus + review's decisions (merged, split, renamed) + the one-word names of the outlets
-    (folded) -> Resolution, with counts."""
+    lower-case words of the corpus + review's decisions (merged, split, renamed) + the outlets' names
+    (folded: see outlet_keys) -> Resolution, with counts."""
     counts = name_counts(discovered)
     kinds = pc.unique(counts["match_kind"]).to_pylist()
     found = resolve_totals(name_totals(counts, kinds), curated_ids, common_words, decisions, outlets)
@@ -280,7 +281,7 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
 def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = (),
                    outlets: frozenset[str] = frozenset()) -> Resolution:
     """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words of
-    the corpus + review's decisions (merged, split, renamed) + the one-word names of the outlets (folded) ->
+    the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded: see outlet_keys) ->
     Resolution (entities' counts 0)."""
     counts: Counter = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
@@ -294,6 +295,8 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
     titled = {i.split(SEX_MARK)[0] for i, k in kinds.items() if k & {"pending_m", "pending_f", "pending_person"}}
     types = {i: _full_type(i, kinds[i], titled) for i in full}
+    # an outlet's name is an organisation's, unless a person's ('John Stossel' writes under his own name)
+    types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
     heads = {i: i for i in full} | _person_clusters(full, types)
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
                "common": common_words, "usual": _usual_bearers(totals, heads), "outlets": outlets,
@@ -398,12 +401,13 @@ def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies, deci
     pending = totals.filter(pc.starts_with(totals["match_kind"], "pending"))
     lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
     return resolve_totals(totals, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
-                          decisions, one_word_outlets(outlet_names))
+                          decisions, outlet_keys(outlet_names))
 
 
-def one_word_outlets(outlet_names) -> frozenset[str]:
-    """Outlet names ('CNN', 'Politico', 'USA TODAY') -> the folded ones of one word ('cnn', 'politico')."""
-    return frozenset(k[0] for k in map(key_tokens, set(outlet_names)) if len(k) == 1)
+def outlet_keys(outlet_names) -> frozenset[str]:
+    """Outlet names ('CNN', 'The Daily Caller') -> their folded keys as ids join them ('cnn', 'daily-caller')."""
+    keys = (k[1:] if k[:1] == ("the",) else k for k in map(key_tokens, set(outlet_names)))
+    return frozenset("-".join(k) for k in keys if k)
 
 
 def unlinked(links: pa.Table) -> pa.Array:
