@@ -808,3 +808,14 @@ def test_a_state_or_a_titled_person_joined_by_and_to_another_name_is_read_apart(
 ])
 def test_bays_strips_institutions_and_chambers_are_typed(tokens, kind):
     assert name_type(tokens) == kind
+
+
+def test_two_middle_initials_tell_a_person_apart_from_the_name_without_them():
+    assert key_tokens("George H.W. Bush") == ("george", "h", "w", "bush") != key_tokens("George W. Bush")
+    found = resolve(_rows(("a", "n:george-h-w-bush", "George H. W. Bush", "discovered"),
+                          ("b", "n:george-bush", "George W. Bush", "discovered"),
+                          ("c", "n:barack-hussein-obama", "Barack Hussein Obama", "discovered"),
+                          ("c", "n:barack-obama", "Barack Obama", "discovered")), set(), set())
+    links = {r["name_id"]: r["entity_id"] for r in found.links.to_pylist()}
+    assert links["n:george-h-w-bush"] == "george-h-w-bush" and links["n:george-bush"] == "george-bush"
+    assert links["n:barack-hussein-obama"] == links["n:barack-obama"] == "barack-obama"

@@ -49,7 +49,7 @@ def key_tokens(surface: str) -> tuple[str, ...]:
     words = [w for w in words if w]
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1 and words[1] in gazetteer.given_names():
         words = words[1:]  # (not 'J.P. Morgan', 'F.W. de Klerk')
-    if len(words) > 2:
+    if len(words) > 2 and sum(len(w) == 1 for w in words[1:-1]) < 2:  # two initials tell a person: 'George H. W.'
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return tuple(words)
 

@@ -102,7 +102,8 @@ def _person_clusters(full: dict[str, int], types: dict[str, str]) -> dict[str, s
 def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
     """'Barack Hussein Obama', 'Sarah Huckabee Sanders', 'Robert S. Mueller III' -> the entity of the two-word name
     with the same first and last word (a last 'III' or 'IV' left aside), when there is exactly one. A last word of two
-    letters is a syllable of a given name ('Kim Jong Il' is not 'Kim Il'); 'Jr.' is another person."""
+    letters is a syllable of a given name ('Kim Jong Il' is not 'Kim Il'); 'Jr.' is another person, and so is a name
+    with two middle initials ('George H. W. Bush' beside 'George Bush')."""
     short: dict[tuple[str, str], str] = {}
     for name_id in head:
         tokens = _tokens(name_id)
@@ -114,7 +115,9 @@ def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
     for name_id in list(members):
         tokens = _tokens(name_id)
         tokens = tokens[:-1] if len(tokens) > 2 and tokens[-1] in ("iii", "iv") else tokens
-        target = short.get((tokens[0], tokens[-1])) if len(tokens) > 1 and len(tokens[-1]) > 2 else None
+        initials = sum(len(t) == 1 for t in tokens[1:-1]) >= 2  # 'George H. W. Bush' is not George W. Bush
+        target = short.get((tokens[0], tokens[-1])) if len(tokens) > 1 and len(tokens[-1]) > 2 and not initials \
+            else None
         if target and target != name_id:
             for member in members[name_id]:
                 head[member] = target
