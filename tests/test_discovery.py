@@ -819,3 +819,12 @@ def test_two_middle_initials_tell_a_person_apart_from_the_name_without_them():
     links = {r["name_id"]: r["entity_id"] for r in found.links.to_pylist()}
     assert links["n:george-h-w-bush"] == "george-h-w-bush" and links["n:george-bush"] == "george-bush"
     assert links["n:barack-hussein-obama"] == links["n:barack-obama"] == "barack-obama"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Leader Mitch McConnell Addison (Mitch) Mitchell McConnellOvernight Defense: Dems act MORE (R-Ky.) said.",
+     ["Mitch McConnell"]),
+    ("Sen. Rand Paul Randal (Rand) Howard PaulSenate GOP waves Trump off MORE (R-Ky.) left.", ["Rand Paul", "Trump"]),
+])
+def test_a_full_name_shown_again_in_a_tooltip_and_glued_to_a_headline_is_no_name(body, expected):
+    assert [m[0] for m in _found(body)[0]] == expected

@@ -139,6 +139,8 @@ def _asks(text: str, after: int) -> bool:
     return bool(found) and found.group() == "?"
 
 
+_GLUED_NAME = re.compile(r"((?:Mc|Mac)?[A-Z][a-z]{2,})[A-Z][a-z]")  # 'McConnellOvernight', 'TrumpGOP' is GLUED's
+_NICKNAME_AFTER = re.compile(r" \(([A-Z][a-z]+)\) [A-Z]")
 GLUED = re.compile(r"([A-Z][a-z]{2,})[A-Z]")  # 'TrumpGOP': a word glued to the next one, the page's markup lost
 
 
@@ -151,14 +153,17 @@ def _written_twice(words: list[str], text: str, start: int) -> int:
     if len(words) >= 4 and words[-1] in words[1:-2] and all(w[:1].isupper() for w in words):
         # 'Pete Buttigieg Peter Paul Montgomery Buttigieg'; not 'Hillary Clinton and Bill Clinton'
         return words.index(words[-1]) + 1
-    glued = next((i for i, w in enumerate(words) if i >= 1 and GLUED.match(w)), None)
+    glued = next((i for i, w in enumerate(words) if i >= 1 and (_GLUED_NAME.match(w) or GLUED.match(w))), None)
     if glued is not None:
-        shown = GLUED.match(words[glued]).group(1)
+        shown = (_GLUED_NAME.match(words[glued]) or GLUED.match(words[glued])).group(1)
         if shown in words[:glued - 1]:
             return words.index(shown) + 1
-        if glued == len(words) - 1 and shown in text[max(0, start - 80):start]:
+        if shown in text[max(0, start - 80):start]:
             return 0  # 'Chris Stewart Christopher (Chris) Douglas StewartIt's': the rest of a full name shown again
     given = gazetteer.given_names()
+    nickname = _NICKNAME_AFTER.match(text, start + len(" ".join(words)))
+    if len(words) >= 3 and nickname and fold_word(words[-1]) in given and fold_word(nickname.group(1)) in given:
+        return len(words) - 1  # 'Mitch McConnell Addison (Mitch) Mitchell McConnell…': a full name shown again
     if len(words) == 3 and all(w.isalpha() and w[:1].isupper() for w in words) and words[2][0] == words[0][0] \
             and fold_word(words[0]) in given and fold_word(words[2]) in given:
         return 2  # 'Jan Schakowsky Janice': the full given name of the name shown starts again
