@@ -828,3 +828,8 @@ def test_two_middle_initials_tell_a_person_apart_from_the_name_without_them():
 ])
 def test_a_full_name_shown_again_in_a_tooltip_and_glued_to_a_headline_is_no_name(body, expected):
     assert [m[0] for m in _found(body)[0]] == expected
+
+
+def test_a_saints_name_opening_a_sentence_keeps_its_title():
+    assert _found("No solace came.\n\nSt. Rose of Lima Roman Catholic Church was evacuated.")[0] == [
+        ("St. Rose of Lima Roman Catholic Church", "n:st-rose-of-lima-roman-catholic-church", "discovered")]

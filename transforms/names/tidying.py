@@ -65,7 +65,7 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         words = words[1:]  # 'Will Obama strike?': a question's verb, not a given name
         cut = len(surface) - len(" ".join(words))
         surface, start = surface[cut:], start + cut
-    if len(words) >= 2 and opens_sentence(text, start) and _opener(words) and \
+    if len(words) >= 2 and opens_sentence(text, start) and _opener(words) and words[0] not in _SAINTS and \
             fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
         rest = 1
         while rest < len(words) and (not words[rest][:1].isupper() or words[rest].casefold() == "the"):
@@ -125,6 +125,9 @@ def _written_alone(text: str, name: str, word: str, here: int) -> bool:
 
 
 _MARKS = "\"'“‘([{"
+
+
+_SAINTS = frozenset({"St.", "Ste.", "St", "Saint"})  # 'St. Rose of Lima Roman Catholic Church' opening a sentence
 
 
 _MODALS = frozenset({"Will", "Can", "May", "Should", "Would", "Could", "Did", "Does", "Do", "Is", "Are", "Has"})
