@@ -833,3 +833,9 @@ def test_a_full_name_shown_again_in_a_tooltip_and_glued_to_a_headline_is_no_name
 def test_a_saints_name_opening_a_sentence_keeps_its_title():
     assert _found("No solace came.\n\nSt. Rose of Lima Roman Catholic Church was evacuated.")[0] == [
         ("St. Rose of Lima Roman Catholic Church", "n:st-rose-of-lima-roman-catholic-church", "discovered")]
+
+
+def test_a_holiday_is_no_persons_surname():
+    assert name_type(("merry", "christmas")) == "unknown"
+    mentions = _found("He wished all a Merry Christmas. On Christmas, they ate.")[0]
+    assert ("Christmas", "n:christmas", "pending") in mentions

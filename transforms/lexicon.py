@@ -64,7 +64,7 @@ ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "empero
 THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accords agreement doctrine plan program
 programme protocol resolution award awards prize medal cup bowl series war day street avenue road highway route
 bridge park garden gardens tower building library museum airport station square plaza mall stadium arena
-hall convention""".split())
+hall convention christmas easter thanksgiving hanukkah halloween ramadan passover""".split())
 
 
 # Last words of the names of places too small or too many for a gazetteer: counties, parishes, islands, streets
