@@ -839,3 +839,12 @@ def test_a_holiday_is_no_persons_surname():
     assert name_type(("merry", "christmas")) == "unknown"
     mentions = _found("He wished all a Merry Christmas. On Christmas, they ate.")[0]
     assert ("Christmas", "n:christmas", "pending") in mentions
+
+
+@pytest.mark.parametrize("body, name, joined", [
+    ("The point could be whether President Obama and Congress can agree on revenue.", "Obama", "Congress"),
+    ("The Justice Department and FBI said nothing.", "Justice Department", "and FBI"),
+])
+def test_a_titled_surname_written_once_is_read_apart_and_a_bodys_title_word_stays(body, name, joined):
+    surfaces = [m[0] for m in _found(body)[0]]
+    assert name in surfaces and not [s for s in surfaces if joined in s]

@@ -367,8 +367,10 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     end_of_roles = first
     while end_of_roles <= last and role(tokens.texts[end_of_roles]):
         end_of_roles += 1
+    # 'General Assembly', 'General Motors', 'Justice Department and FBI' stay whole
+    body = tokens.keys[min(end_of_roles, last)] in ORGANISATION_WORDS and not title(tokens.texts[last])
     if (end_of_roles > last or title(tokens.texts[end_of_roles - 1])) and \
-            tokens.keys[last] not in ORGANISATION_WORDS:  # 'General Assembly', 'General Motors' stay whole
+            tokens.keys[last] not in ORGANISATION_WORDS and not body:
         royal = first < end_of_roles <= last and tokens.keys[end_of_roles - 1] in ROYAL_TITLES and (
             end_of_roles == last or tokens.texts[end_of_roles + 1].casefold() in CONNECTORS)
         first = end_of_roles - 1 if royal else end_of_roles  # 'Saudi King Salman' -> 'King Salman'

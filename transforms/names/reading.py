@@ -142,13 +142,22 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
 
 def _without_title(candidate: Candidate) -> Candidate:
     """'President Obama' (of 'President Obama and Congress') -> 'Obama': a person's title opening a split run's left
-    side is no part of the name ('King Salman' stays whole)."""
+    side is no part of the name ('King Salman', 'Justice Department' stay whole)."""
     first, _, rest = candidate.surface.partition(" ")
-    title = first.casefold().rstrip(".")
-    if not rest or title not in _PERSON_TITLES or title in ROYAL_TITLES or not rest[:1].isupper():
+    if not _titled_person(first, rest) or first.casefold() in ROYAL_TITLES:
         return candidate
     cut = len(first) + 1
     return Candidate(rest, candidate.start_char + cut, candidate.end_char, candidate.note)
+
+
+def _titled_person(title: str, rest: str) -> bool:
+    """'President', 'Obama' -> True: a person's title before a name that is no body's, role or country ('Justice',
+    'Department' and 'Secretary', 'General' are not; a lone word may be a town's name too: Obama, Japan)."""
+    tokens = key_tokens(rest)
+    return bool(tokens) and title.casefold().rstrip(".") in _PERSON_TITLES and rest[:1].isupper() and \
+        ORGANISATION_WORDS.isdisjoint(tokens) and not role_word(rest.split()[0]) and (
+            name_type(tokens) in ("person", "unknown") or
+            (len(tokens) == 1 and not gazetteer.places().is_major(tokens[0])))
 
 
 def _capitals(side: str) -> bool:
@@ -178,8 +187,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
     if joiner == " and " and role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
         return True  # 'Governors DeWine and DeSantis': a plural title names several people
-    if joiner == " and " and left.split()[0].casefold().rstrip(".") in _PERSON_TITLES and " of " not in left and \
-            (name_type(key_tokens(left)) == "person" or (len(left.split()) == 2 and text.count(left.split()[1]) > 1)):
+    if joiner == " and " and " of " not in left and _titled_person(*left.partition(" ")[::2]):
         return True  # 'President Obama and Congress': a titled person, then another name
     if joiner == " and the " or (" " not in right and role_word(right) and joiner != " of "):
         return True  # 'Barack Obama and the White House', 'John Thune and Sen.'; not 'Department of Justice'
