@@ -848,3 +848,17 @@ def test_a_holiday_is_no_persons_surname():
 def test_a_titled_surname_written_once_is_read_apart_and_a_bodys_title_word_stays(body, name, joined):
     surfaces = [m[0] for m in _found(body)[0]]
     assert name in surfaces and not [s for s in surfaces if joined in s]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Then Candidate Biden spoke.", "Biden"), ("Then AG Barr spoke.", "Barr"),
+])
+def test_candidate_and_ag_are_titles(body, name):
+    assert [m[0] for m in _found(body)[0]] == [name]
+
+
+@pytest.mark.parametrize("tokens, kind", [
+    (("boston", "globe"), "organisation"), (("muslim", "ban"), "unknown"), (("state", "capitol"), "place"),
+])
+def test_a_globe_a_ban_and_a_capitol_are_no_people(tokens, kind):
+    assert name_type(tokens) == kind

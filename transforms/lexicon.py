@@ -23,7 +23,7 @@ princess crown sheikh shaikh emir amir sultan ambassador envoy special senator s
 congresswoman governor mayor mr mrs ms miss dr sir lord lady pope ayatollah imam cleric supreme leader vice deputy
 chancellor warlord strongman former late officer judge justice premier fm dictator chairman chairwoman chair
 director ceo counsel counterpart speaker lawmaker minister's top diplomat advisor adviser aide
-colonel-general elect pastor mp""".split())
+colonel-general elect pastor mp candidate ag""".split())
 # Capitalised words that open sentences or name days and months: never a given name or a candidate.
 NOT_NAMES = frozenset("""a an the this that these those it its he she they we i you his her their our my your
 and but or so yet if when while after before since as at by for from in into of on to with without about against
@@ -54,7 +54,7 @@ airways administration department office bureau service services authority board
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
 systems international industries laboratory laboratories lab labs technologies enterprises associates motors
-electric dynamics patrol institution chamber""".split())
+electric dynamics patrol institution chamber globe""".split())
 
 
 # A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
@@ -64,7 +64,7 @@ ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "empero
 THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accords agreement doctrine plan program
 programme protocol resolution award awards prize medal cup bowl series war day street avenue road highway route
 bridge park garden gardens tower building library museum airport station square plaza mall stadium arena
-hall convention christmas easter thanksgiving hanukkah halloween ramadan passover""".split())
+hall convention christmas easter thanksgiving hanukkah halloween ramadan passover ban""".split())
 
 
 # Last words of the names of places too small or too many for a gazetteer: counties, parishes, islands, streets
@@ -73,7 +73,7 @@ hall convention christmas easter thanksgiving hanukkah halloween ramadan passove
 PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
 PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley gulf strait canyon desert mountains coast
 sea ocean drive street road bridge tower towers building square plaza mall stadium arena airport station hotel
-palace cathedral bay strip area""".split())
+palace cathedral bay strip area capitol""".split())
 # (not 'lake', 'lane' or 'river': surnames too often, 'Ms. Lake' for Celinda Lake; nor 'route' or 'highway', named
 # with their number: 'State Route 322')
 # Words before a place's name that name a part of it ('Central America', 'Southern California', 'West Africa').
