@@ -862,3 +862,8 @@ def test_candidate_and_ag_are_titles(body, name):
 ])
 def test_a_globe_a_ban_and_a_capitol_are_no_people(tokens, kind):
     assert name_type(tokens) == kind
+
+
+def test_a_body_named_by_its_word_alone_joined_by_and_to_a_name_is_read_apart():
+    surfaces = [m[0] for m in _found("Later Obama and Congress fought over it.")[0]]
+    assert "Obama" in surfaces and not [s for s in surfaces if "and" in s]

@@ -189,6 +189,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Governors DeWine and DeSantis': a plural title names several people
     if joiner == " and " and " of " not in left and _titled_person(*left.partition(" ")[::2]):
         return True  # 'President Obama and Congress': a titled person, then another name
+    if joiner == " and " and " " not in left and " " not in right and \
+            (left.casefold() in ORGANISATION_WORDS or right.casefold() in ORGANISATION_WORDS):
+        return True  # 'Obama and Congress', 'House and Senate': a body named by its word alone, and another name
     if joiner == " and the " or (" " not in right and role_word(right) and joiner != " of "):
         return True  # 'Barack Obama and the White House', 'John Thune and Sen.'; not 'Department of Justice'
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
