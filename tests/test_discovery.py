@@ -867,3 +867,9 @@ def test_a_globe_a_ban_and_a_capitol_are_no_people(tokens, kind):
 def test_a_body_named_by_its_word_alone_joined_by_and_to_a_name_is_read_apart():
     surfaces = [m[0] for m in _found("Later Obama and Congress fought over it.")[0]]
     assert "Obama" in surfaces and not [s for s in surfaces if "and" in s]
+
+
+def test_a_body_opened_by_a_states_name_keeps_it():
+    assert _found("He writes for the Washington Free Beacon.")[0] == [
+        ("Washington Free Beacon", "n:washington-free-beacon", "discovered")]
+    assert name_type(("washington", "free", "beacon")) == "organisation"

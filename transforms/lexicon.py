@@ -54,7 +54,7 @@ airways administration department office bureau service services authority board
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
 systems international industries laboratory laboratories lab labs technologies enterprises associates motors
-electric dynamics patrol institution chamber globe""".split())
+electric dynamics patrol institution chamber globe beacon""".split())
 
 
 # A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.

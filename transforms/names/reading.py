@@ -106,12 +106,14 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
 
 def _person_after_words(candidate: Candidate) -> Candidate:
     """'State Henry Kissinger', 'Radio Host Charlie Sykes' -> the person's name that ends a run of capitalised words
-    none of which is a given name (what is left of a role); 'Keisha Lance Bottoms' and 'JP Morgan Chase' stay whole."""
+    none of which is a given name (what is left of a role); 'Keisha Lance Bottoms', 'JP Morgan Chase' and a body opened
+    by a state's or country's name ('Washington Free Beacon') stay whole."""
     words = candidate.surface.split(" ")
     head, tail = words[:-2], " ".join(words[-2:])
     if not head or not all(len(w) >= 3 and w[:1].isupper() and not w.isupper() and w.isalpha() for w in head) \
             or any(fold_word(w) in gazetteer.given_names() for w in head) or name_type(key_tokens(tail)) != "person" \
-            or gazetteer.places().is_place(" ".join(key_tokens(" ".join(words[:-1])))):  # 'New York State'
+            or gazetteer.places().is_place(" ".join(key_tokens(" ".join(words[:-1])))) \
+            or gazetteer.places().is_major(fold_word(head[0])):  # 'New York State', 'Washington Free Beacon'
         return candidate
     cut = len(candidate.surface) - len(tail)
     return Candidate(tail, candidate.start_char + cut, candidate.end_char, candidate.note)
