@@ -859,6 +859,7 @@ def test_candidate_and_ag_are_titles(body, name):
 
 @pytest.mark.parametrize("tokens, kind", [
     (("boston", "globe"), "organisation"), (("muslim", "ban"), "unknown"), (("state", "capitol"), "place"),
+    (("park", "city"), "place"),
 ])
 def test_a_globe_a_ban_and_a_capitol_are_no_people(tokens, kind):
     assert name_type(tokens) == kind

@@ -73,7 +73,7 @@ hall convention christmas easter thanksgiving hanukkah halloween ramadan passove
 PLACE_WORDS = frozenset("""county counties parish province township borough peninsula avenue boulevard""".split())
 PLACE_WORDS_AFTER_NO_GIVEN_NAME = frozenset("""island islands isles valley gulf strait canyon desert mountains coast
 sea ocean drive street road bridge tower towers building square plaza mall stadium arena airport station hotel
-palace cathedral bay strip area capitol""".split())
+palace cathedral bay strip area capitol city town village""".split())
 # (not 'lake', 'lane' or 'river': surnames too often, 'Ms. Lake' for Celinda Lake; nor 'route' or 'highway', named
 # with their number: 'State Route 322')
 # Words before a place's name that name a part of it ('Central America', 'Southern California', 'West Africa').
