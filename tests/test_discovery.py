@@ -874,3 +874,11 @@ def test_a_body_opened_by_a_states_name_keeps_it():
     assert _found("He writes for the Washington Free Beacon.")[0] == [
         ("Washington Free Beacon", "n:washington-free-beacon", "discovered")]
     assert name_type(("washington", "free", "beacon")) == "organisation"
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Later Martin Luther King marched on.", "Martin Luther King"),
+    ("Then Prime Minister John Major came.", "John Major"),
+])
+def test_a_title_that_is_a_surname_too_ends_a_persons_name(body, name):
+    assert name in [m[0] for m in _found(body)[0]]

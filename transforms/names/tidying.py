@@ -78,9 +78,16 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
 
 
 def _role_after(words: list[str]) -> bool:
-    """Whether a run's last word is a role after a person's name of two words or more ('Robert Unanue CEO')."""
-    return len(words) >= 3 and words[-1].casefold() in TITLES and \
+    """Whether a run's last word is a role after a person's name of two words or more ('Robert Unanue CEO'); titles
+    that are surnames too end a person's name ('Martin Luther King', 'John Major')."""
+    last = words[-1]
+    return len(words) >= 3 and last.casefold() in TITLES and (last.isupper() or last.casefold() in _ROLES_AFTER) and \
         name_type(key_tokens(" ".join(words[:-1]))) == "person"
+
+
+# Roles written after a name ('Jane Doe, Chairman' run together) that no one bears as a surname.
+_ROLES_AFTER = frozenset("""president chairman chairwoman spokesman spokeswoman spokesperson director secretary senator
+governor minister ambassador counsel adviser advisor aide lawmaker premier chancellor deputy chief""".split())
 
 
 def without_role_after(candidate: Candidate) -> Candidate:
