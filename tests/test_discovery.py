@@ -882,3 +882,11 @@ def test_a_body_opened_by_a_states_name_keeps_it():
 ])
 def test_a_title_that_is_a_surname_too_ends_a_persons_name(body, name):
     assert name in [m[0] for m in _found(body)[0]]
+
+
+@pytest.mark.parametrize("body, names", [
+    ("Refunds are coming to General Motors and Ford. Ford said so.", ["General Motors", "Ford"]),
+    ("It ended.\n\n‘TWO-LANE’ APPROACH\n\nThen it began.", ["TWO-LANE", "APPROACH"]),
+])
+def test_a_company_joined_to_a_name_written_alone_is_read_apart_and_a_hyphened_count_stays(body, names):
+    assert [m[0] for m in _found(body)[0]] == names

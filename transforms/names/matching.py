@@ -361,8 +361,8 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     while shouted and first < last and tokens.texts[first].isupper() and len(tokens.texts[first]) > 1:
         first += 1  # 'MUST WATCH Morsy aide', 'JUST WATCHED Possible': a shouted label before the name
     if first < last and tokens.keys[first] in _NUMBER_WORDS and tokens.keys[last] not in ORGANISATION_WORDS and \
-            _sentence_initial(text, tokens.starts[first]):
-        first += 1  # 'One Hong Kong officer fired': a count opening the sentence; 'One America News Network' stays
+            _sentence_initial(text, tokens.starts[first]) and text[tokens.ends[first]:tokens.starts[first + 1]] == " ":
+        first += 1  # 'One Hong Kong officer': a count opening a sentence ('One America News Network', 'TWO-LANE' stay)
     # 'German Foreign Minister Heiko Maas' -> 'Heiko Maas'; 'Libyan Army' stays whole.
     end_of_roles = first
     while end_of_roles <= last and role(tokens.texts[end_of_roles]):

@@ -212,8 +212,10 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if " of " not in left and " for " not in left and all(
             _capitals(side) or _ends_as_organisation(side) for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
-    if " " in left and " " in right and key_tokens(left)[-1] in ORGANISATION_WORDS and "of" not in words:
-        return True  # 'Perception Institute and Planned Parenthood': the left name ends as a name of its kind ends
+    if " " in left and key_tokens(left)[-1] in ORGANISATION_WORDS and words.isdisjoint(("of", "for")) and \
+            (" " in right or (right[:1].isupper() and text.count(right) > text.count(surface))):
+        return True  # 'Perception Institute and Planned Parenthood', 'General Motors and Ford': the left name ends as a
+        # name of its kind ends
     if _opens_with_person(right) and not right_words & ORGANISATION_WORDS:
         return True  # 'Arizona and Lindsey Graham of South Carolina'
     if words & ORGANISATION_WORDS or right_words & ORGANISATION_WORDS or "the" in words:
