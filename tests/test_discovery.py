@@ -257,11 +257,36 @@ def test_headlines_dates_particles_and_joined_organisations():
 
 
 def test_a_two_word_name_of_no_known_type_makes_a_lone_surname_ambiguous_unless_a_title_decides():
-    mentions, candidates = _found("Then Mitt Romney spoke. Ann Romney joined him. Later Romney said no. Mrs. Romney "
-                                  "smiled. Mr. Romney left.")
+    mentions, candidates = _found("Romney opened. Then Mitt Romney and Ann Romney spoke. Later Romney said no. Mrs. "
+                                  "Romney smiled. Mr. Romney left.")
     assert [m for m in mentions if m[0] == "Romney"] == [("Romney", "n:ann-romney", "surname_in_article"),
                                                          ("Romney", "n:mitt-romney", "surname_in_article")]
-    assert candidates == [("Romney", "ambiguous: Ann Romney, Mitt Romney")]
+    assert candidates == [("Romney", "ambiguous: Ann Romney, Mitt Romney")] * 2
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the full name written last before the surname decides, as a reader takes it
+    ("Hillary Clinton spoke first. Later Bill Clinton spoke. “Never,” Clinton said.", "n:bill-clinton"),
+    ("Bill Clinton came. Hillary Clinton spoke at length. Clinton later said no.", "n:hillary-clinton"),
+    ("Sen. Rand Paul ran. His father, Ron Paul, ran before. Sen. Rand Paul spoke. Paul said yes.", "n:rand-paul"),
+    # an initial is no key word: George W. Bush is 'n:george-bush'
+    ("Jeb Bush led. George W. Bush campaigned for him on Monday.\n\nBush said so.", "n:george-bush"),
+])
+def test_two_bearers_go_to_the_one_written_in_full_last_before(body, expected):
+    mentions, candidates = _found(body)
+    last = [m for m in mentions if m[0] in ("Clinton", "Paul", "Bush")][-1]
+    assert last == (last[0], expected, "surname_last_named")
+    assert not candidates
+
+
+@pytest.mark.parametrize("body", [
+    "Clinton spoke first. Then Hillary Clinton and Bill Clinton came.",  # none written before it
+    "Hillary Clinton and Bill Clinton came. Clinton left.",  # both in the sentence before: nothing decides
+])
+def test_two_bearers_stay_ambiguous_when_nothing_was_written_last_alone(body):
+    mentions, candidates = _found(body)
+    assert [c[0] for c in candidates] == ["Clinton"]
+    assert not [m for m in mentions if m[0] == "Clinton"]
 
 
 def test_a_middle_name_or_a_hyphenated_title_keeps_a_listed_person():

@@ -6,7 +6,9 @@ to the one full name of the article that ends with it (`surname_in_article`), wi
 two ('Mrs. Clinton'); an acronym the article spells out ('Government of National Accord (GNA)') resolved to its
 expansion (`acronym`). A lone word the article never explains waits for the corpus (`pending`, `pending_m`,
 `pending_f`, `pending_person` when a title shows a person); two full names ending in it and nothing to decide
-leave it a candidate noted as ambiguous. The corpus-wide step (`resolution`) merges spellings and links the rest.
+go to the one the article wrote in full last before it (`surname_last_named`: "Clinton, though, said" right after
+Bill Clinton's words), as a reader takes it; with none written before it, it stays a candidate noted as ambiguous.
+The corpus-wide step (`resolution`) merges spellings and links the rest.
 """
 
 import re
@@ -23,10 +25,11 @@ from transforms.names.variants import skeleton
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
 SEX_MARK = "+"  # 'n:clinton+f': a lone surname after a woman's title
 # match_kind of a discovered name's mention, as the batch writes it (the catalog may refine pending and discovered).
-DISCOVERED_KINDS = ("discovered", "surname_in_article", "acronym", "pending", "pending_m", "pending_f",
-                    "pending_person")
+DISCOVERED_KINDS = ("discovered", "surname_in_article", "surname_last_named", "acronym", "pending", "pending_m",
+                    "pending_f", "pending_person")
 CURATED_KINDS = ("alias", "surname", "surname_in_context", "variant")  # mentions of the entity table's entities
-PERSON_KINDS = frozenset({"surname_in_article", "pending_m", "pending_f", "pending_person"})
+SURNAME_KINDS = frozenset({"surname_in_article", "surname_last_named"})  # a short form resolved to a full name
+PERSON_KINDS = SURNAME_KINDS | {"pending_m", "pending_f", "pending_person"}
 _PARTICLE_WRITTEN = re.compile(r"(?<![\w-])(bin|ibn|ben|abu|al|el|de|da|du|la|le|van|von|der|den|del)[ -]$")
 _OWNS_A_NAME = re.compile(r"['’]s ([A-Z][a-z]+) [A-Z][a-z]")
 _STATE_AFTER = re.compile(r", ([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
@@ -94,7 +97,31 @@ def _with_particle(text: str, name: Name, bearer: tuple[str, ...]) -> Name:
     return Name(found.start(), name.end, text[found.start():name.end], name.tokens, name.title)
 
 
-def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: dict) -> Mention | Candidate:
+def _last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], at: int
+                ) -> tuple[str, ...] | None:
+    """Of two or more full names a short form may stand for, the one the text wrote in full last before `at`; None
+    when none was written before it, or when another was written in the same sentence ('Hillary Clinton and Bill
+    Clinton came. … Clinton left': nothing decides)."""
+    last = sorted((max((s for s in written.get(b, ()) if s < at), default=-1), b) for b in bearers)
+    if last[-1][0] < 0 or (last[-2][0] >= 0 and not _SENTENCE_END.search(text, last[-2][0], last[-1][0])):
+        return None
+    return last[-1][1]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+def _written(names: list[Name]) -> dict[tuple[str, ...], list[int]]:
+    """Names of two words or more -> where the text writes them in full."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    for name in names:
+        if len(name.tokens) > 1:
+            found.setdefault(name.tokens, []).append(name.start)
+    return found
+
+
+def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: dict,
+                   written: dict[tuple[str, ...], list[int]]) -> Mention | Candidate:
     bearers = _bearers(name.tokens, name.title, people, tails)
     if len(bearers) == 1 and not (name.title in ("m", "f") and people[bearers[0]][0] == name.title):
         # 'Romney' beside 'Ann Romney' and a 'Mitt Romney' the given-name list does not know: two bearers
@@ -104,6 +131,9 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     if len(bearers) == 1:
         return _mention(_with_particle(text, name, bearers[0]), bearers[0], "surname_in_article")
     if len(bearers) > 1:
+        last = _last_named(text, bearers, written, name.start)
+        if last:
+            return _mention(_with_particle(text, name, last), last, "surname_last_named")
         note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
         return Candidate(name.surface, name.start, name.end, note)
     if name.surface in acronyms:
@@ -126,6 +156,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     names, acronyms = expansions(text, names)
     people = _people(names)
     tails = _tails(people, names)
+    written = _written(names)
     found = list(mentions)
     for name in names:
         if _EPONYM_AFTER.match(text, name.end):
@@ -144,10 +175,10 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
         if len(name.tokens) == 1 and _before_its_state(text, name):
             left.append(Candidate(name.surface, name.start, name.end, "a town before its state or country"))
             continue
-        resolved = _resolve_short(text, name, people, tails, acronyms)
+        resolved = _resolve_short(text, name, people, tails, acronyms, written)
         (found if isinstance(resolved, Mention) else left).append(resolved)
     unknown = _speaking_unknown(text, names, tails)
-    extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown)
+    extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown, written)
     found += extra
     left += ambiguous
     found += _unwritten_acronyms(text, found, acronyms)
@@ -237,8 +268,8 @@ def _occurrences(text: str, words) -> list[tuple[str, int, int]]:
     return found
 
 
-def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict, unknown: dict
-                        ) -> tuple[list[Mention], list[Candidate]]:
+def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict, unknown: dict,
+                        written: dict[tuple[str, ...], list[int]]) -> tuple[list[Mention], list[Candidate]]:
     """Surnames of the text's full names where no candidate was read (opening a sentence or a headline); those of
     two-word names of no known type only where they speak ('Rice said')."""
     by_surname: dict[str, list[tuple[str, ...]]] = {}
@@ -259,8 +290,10 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
                 or (surname in speaking and not _SPEAKS.match(text, end)):
             continue  # inside a longer name: 'Dyke' in 'Van Dyke'
         bearers = by_surname[surname]
-        if len(bearers) == 1:
-            extra.append(Mention(provisional_id(bearers[0]), surname, surname, start, end, "surname_in_article"))
+        last = _last_named(text, bearers, written, start) if len(bearers) > 1 else None
+        if len(bearers) == 1 or last:
+            kind = "surname_last_named" if last else "surname_in_article"
+            extra.append(Mention(provisional_id(last or bearers[0]), surname, surname, start, end, kind))
         else:
             note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
             ambiguous.append(Candidate(surname, start, end, note))
