@@ -757,3 +757,27 @@ def test_a_run_after_a_headings_small_words_alone_on_its_line_is_a_heading():
                                   "Images\nFrom the Washington Post")
     assert [m[0] for m in mentions] == ["Black Lives Matter", "Getty Images", "Washington Post"]
     assert ("Health Desk", None) in candidates
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Hillary Clinton spoke. Later, Hillary said no.", ("Hillary", "n:hillary-clinton", "given_name_in_article")),
+    # a place, a word the text writes in lower case, two people of that given name: no one
+    ("Jordan Libowitz came. Jordan said no.", ("Jordan", "jordan", "alias")),
+    ("Rand Paul and Rand Beers came. Later Rand spoke.", ("Rand", "n:rand", "pending")),
+])
+def test_a_lone_given_name_is_the_one_person_of_the_article_it_opens(body, expected):
+    mentions, _ = _found(body)
+    assert mentions[-1] == expected
+
+
+def test_a_title_of_the_other_sex_is_not_the_listed_man_of_that_surname():
+    mentions, _ = _found("Ivanka Trump was there. Donald Trump spoke. Ms. Trump said no; Mr. Trump left.")
+    assert mentions[-2:] == [("Trump", "n:ivanka-trump", "surname_in_article"),
+                             ("Trump", "donald-trump", "surname_in_context")]
+    mentions, _ = _found("Donald Trump spoke. Mrs. Trump said no.")
+    assert mentions[-1] == ("Trump", "n:trump+f", "pending_f")
+
+
+def test_the_second_name_of_a_pair_is_read_past_its_title():
+    mentions, _ = _found("Brett Kavanaugh was named. Professor Ford and Judge Kavanaugh should both testify.")
+    assert mentions[-1] == ("Kavanaugh", "n:brett-kavanaugh", "surname_in_article")

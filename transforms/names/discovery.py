@@ -19,16 +19,17 @@ from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
 from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import WORD, key_tokens, name_type
-from transforms.names.reading import Name, read_names
+from transforms.names.reading import Name, read_names, title_before
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
 SEX_MARK = "+"  # 'n:clinton+f': a lone surname after a woman's title
 # match_kind of a discovered name's mention, as the batch writes it (the catalog may refine pending and discovered).
-DISCOVERED_KINDS = ("discovered", "surname_in_article", "surname_last_named", "acronym", "pending", "pending_m",
-                    "pending_f", "pending_person")
+DISCOVERED_KINDS = ("discovered", "surname_in_article", "surname_last_named", "given_name_in_article", "acronym",
+                    "pending", "pending_m", "pending_f", "pending_person")
 CURATED_KINDS = ("alias", "surname", "surname_in_context", "variant")  # mentions of the entity table's entities
-SURNAME_KINDS = frozenset({"surname_in_article", "surname_last_named"})  # a short form resolved to a full name
+# A short form resolved to a person's full name in its article.
+SURNAME_KINDS = frozenset({"surname_in_article", "surname_last_named", "given_name_in_article"})
 PERSON_KINDS = SURNAME_KINDS | {"pending_m", "pending_f", "pending_person"}
 _PARTICLE_WRITTEN = re.compile(r"(?<![\w-])(bin|ibn|ben|abu|al|el|de|da|du|la|le|van|von|der|den|del)[ -]$")
 _OWNS_A_NAME = re.compile(r"['’]s ([A-Z][a-z]+) [A-Z][a-z]")
@@ -140,6 +141,9 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
         return _mention(name, acronyms[name.surface], "acronym")
     if len(name.tokens) > 1:
         return _mention(name, name.tokens, "discovered")
+    owner = None if name.title else _given_name_of(text, name, people)
+    if owner:
+        return _mention(name, owner, "given_name_in_article")
     kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
     mention = _mention(name, name.tokens, kind)
     if name.title in ("m", "f"):  # a title's sex narrows the bearers: its own id, linked on its own
@@ -147,12 +151,40 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     return mention
 
 
+def _given_name_of(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
+    """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
+    Clinton'), or None: not when it is a place ('Jordan'), a word the text also writes in lower case ('Will', 'May'),
+    or the given name of two people of the text."""
+    word = name.tokens[0]
+    if word not in gazetteer.given_names() or gazetteer.places().is_place(word) or \
+            re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text):
+        return None
+    owners = [p for p in people if p[0] == word]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _titled_for_another(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Candidate]]:
+    """Mentions of listed people by surname + the text -> (those kept, those whose title gives the other sex than the
+    listed person's given name, as candidates to read again: 'Mrs. Trump' is not the listed Donald Trump)."""
+    given = gazetteer.given_names()
+    kept, again = [], []
+    for mention in mentions:
+        if mention.match_kind in ("surname", "surname_in_context"):
+            title = title_before(text, mention.start_char)
+            sex = given.get(mention.entity_id.split("-")[0])
+            if title in ("m", "f") and sex in ("m", "f") and title != sex:
+                again.append(Candidate(mention.surface, mention.start_char, mention.end_char, None))
+                continue
+        kept.append(mention)
+    return kept, again
+
+
 def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
              ) -> tuple[list[Mention], list[Candidate]]:
     """Text + its mentions of listed entities + the candidates left -> (mentions with the discovered ones added,
     candidates left: ambiguous or unreadable names)."""
-    mentions = [_state_written_out(text, m) for m in mentions]
-    names, left = read_names(text, candidates)
+    mentions, again = _titled_for_another(text, [_state_written_out(text, m) for m in mentions])
+    names, left = read_names(text, sorted(candidates + again, key=lambda c: c.start_char))
     names, acronyms = expansions(text, names)
     people = _people(names)
     tails = _tails(people, names)
