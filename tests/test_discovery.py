@@ -781,3 +781,9 @@ def test_a_title_of_the_other_sex_is_not_the_listed_man_of_that_surname():
 def test_the_second_name_of_a_pair_is_read_past_its_title():
     mentions, _ = _found("Brett Kavanaugh was named. Professor Ford and Judge Kavanaugh should both testify.")
     assert mentions[-1] == ("Kavanaugh", "n:brett-kavanaugh", "surname_in_article")
+
+
+def test_a_full_name_in_capitals_is_the_person_the_article_names_in_plain_case():
+    mentions, candidates = _found("Bernie Sanders spoke.\nBERNIE SANDERS: WE WILL WIN\nThen HILLARY CLINTON spoke.")
+    assert ("BERNIE SANDERS", "n:bernie-sanders", "discovered") in mentions
+    assert ("HILLARY CLINTON", None) in candidates  # never named in plain case: a headline's words

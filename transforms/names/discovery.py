@@ -163,6 +163,12 @@ def _given_name_of(text: str, name: Name, people: dict) -> tuple[str, ...] | Non
     return owners[0] if len(owners) == 1 else None
 
 
+def _shouts(candidate: Candidate, people: dict) -> bool:
+    """'BERNIE SANDERS: WE WILL WIN' -> True where the text also names Bernie Sanders in plain case: a person's full
+    name in capitals (read as no name, since a line in capitals is most often a headline)."""
+    return " " in candidate.surface and candidate.surface.isupper() and key_tokens(candidate.surface) in people
+
+
 def _titled_for_another(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Candidate]]:
     """Mentions of listed people by surname + the text -> (those kept, those whose title gives the other sex than the
     listed person's given name, as candidates to read again: 'Mrs. Trump' is not the listed Donald Trump)."""
@@ -209,6 +215,10 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
             continue
         resolved = _resolve_short(text, name, people, tails, acronyms, written)
         (found if isinstance(resolved, Mention) else left).append(resolved)
+    shouted = [c for c in left if _shouts(c, people)]
+    found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
+                      c.end_char, "discovered") for c in shouted]
+    left = [c for c in left if c not in shouted]
     unknown = _speaking_unknown(text, names, tails)
     extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown, written)
     found += extra
