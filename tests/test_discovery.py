@@ -787,3 +787,10 @@ def test_a_full_name_in_capitals_is_the_person_the_article_names_in_plain_case()
     mentions, candidates = _found("Bernie Sanders spoke.\nBERNIE SANDERS: WE WILL WIN\nThen HILLARY CLINTON spoke.")
     assert ("BERNIE SANDERS", "n:bernie-sanders", "discovered") in mentions
     assert ("HILLARY CLINTON", None) in candidates  # never named in plain case: a headline's words
+
+
+def test_a_surname_in_capitals_opening_a_transcript_line_is_the_person_named_in_full():
+    mentions, _ = _found("Nancy Pelosi spoke to Mike Pence.\nPELOSI: We will win.\nPENCE: No. The CDC agreed.")
+    assert mentions[2:4] == [("PELOSI", "n:nancy-pelosi", "surname_in_article"),
+                             ("PENCE", "n:mike-pence", "surname_in_article")]
+    assert ("CDC", "n:cdc", "pending") in mentions

@@ -312,14 +312,16 @@ def _occurrences(text: str, words) -> list[tuple[str, int, int]]:
 
 def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict, unknown: dict,
                         written: dict[tuple[str, ...], list[int]]) -> tuple[list[Mention], list[Candidate]]:
-    """Surnames of the text's full names where no candidate was read (opening a sentence or a headline); those of
-    two-word names of no known type only where they speak ('Rice said')."""
+    """Surnames of the text's full names, as written or in capitals, where no candidate was read (opening a sentence
+    or a headline); those of two-word names of no known type only where they speak ('Rice said')."""
     by_surname: dict[str, list[tuple[str, ...]]] = {}
     speaking = {surname for _, surname in unknown.values()} - {surname for _, surname in people.values()}
     for person, (_, surname) in (people | unknown).items():
         if surname.casefold() not in NOT_NAMES and len(surname) >= 3 and surname[0].isupper() and \
                 not is_demonym(surname):
             by_surname.setdefault(surname, []).append(person)
+            if len(surname) >= 4:  # 'PELOSI:' opening a transcript's line, 'TRUMP RALLY' in a shouted heading
+                by_surname.setdefault(surname.upper(), []).append(person)
     if not by_surname:
         return [], []
     spans = sorted([(m.start_char, m.end_char) for m in found] + [(c.start_char, c.end_char) for c in left])
