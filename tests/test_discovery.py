@@ -764,6 +764,7 @@ def test_a_run_after_a_headings_small_words_alone_on_its_line_is_a_heading():
     # a place, a word the text writes in lower case, two people of that given name: no one
     ("Jordan Libowitz came. Jordan said no.", ("Jordan", "jordan", "alias")),
     ("Rand Paul and Rand Beers came. Later Rand spoke.", ("Rand", "n:rand", "pending")),
+    ("James Harden scored. Lebron James did not.", ("James", "n:james", "pending")),
 ])
 def test_a_lone_given_name_is_the_one_person_of_the_article_it_opens(body, expected):
     mentions, _ = _found(body)
