@@ -795,3 +795,11 @@ def test_a_surname_in_capitals_opening_a_transcript_line_is_the_person_named_in_
     assert mentions[2:4] == [("PELOSI", "n:nancy-pelosi", "surname_in_article"),
                              ("PENCE", "n:mike-pence", "surname_in_article")]
     assert ("CDC", "n:cdc", "pending") in mentions
+
+
+def test_the_canonical_name_is_the_most_used_full_form_in_plain_case():
+    found = resolve(_rows(*[(f"a{i}", "n:amy-goodman", "AMY GOODMAN", "discovered") for i in range(3)],
+                          ("b", "n:amy-goodman", "Amy Goodman", "discovered")), set(), set())
+    names = dict(zip(found.entities["entity_id"].to_pylist(), found.entities["canonical_name"].to_pylist(),
+                     strict=True))
+    assert names["amy-goodman"] == "Amy Goodman"

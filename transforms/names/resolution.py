@@ -340,7 +340,9 @@ def _tables(links: dict, types: dict, surfaces: dict, curated_ids: set[str], dec
         spellings, entity_type = _spellings(by_entity[entity_id], links, types, surfaces)
         ranked = [s for s, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))] \
             if len(spellings) > 1 else list(spellings)
-        canonical = names.get(entity_id, next((s for s in ranked if " " in s), ranked[0]))
+        # its most used full form, in plain case where it has one ('Amy Goodman', not a transcript's 'AMY GOODMAN')
+        full = [s for s in ranked if " " in s]
+        canonical = names.get(entity_id, next((s for s in full if not s.isupper()), full[0] if full else ranked[0]))
         rows.append({"entity_id": entity_id, "canonical_name": canonical, "entity_type": entity_type,
                      "aliases": sorted(set(ranked[:MAX_ALIASES]) - {canonical}),
                      "is_curated": False, "count_mentions": 0, "count_articles": 0})
