@@ -803,3 +803,8 @@ def test_the_canonical_name_is_the_most_used_full_form_in_plain_case():
     names = dict(zip(found.entities["entity_id"].to_pylist(), found.entities["canonical_name"].to_pylist(),
                      strict=True))
     assert names["amy-goodman"] == "Amy Goodman"
+
+
+def test_a_name_of_no_known_type_written_last_decides_nothing():
+    _, candidates = _found("Barack Obama spoke. Maybe Obama can offer her some coattails. Obama said yes.")
+    assert candidates == [("Obama", "ambiguous: Barack Obama, Maybe Obama")]

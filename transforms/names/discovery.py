@@ -98,15 +98,15 @@ def _with_particle(text: str, name: Name, bearer: tuple[str, ...]) -> Name:
     return Name(found.start(), name.end, text[found.start():name.end], name.tokens, name.title)
 
 
-def _last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], at: int
-                ) -> tuple[str, ...] | None:
+def _last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], at: int,
+                people: dict) -> tuple[str, ...] | None:
     """Of two or more full names a short form may stand for, the one the text wrote in full last before `at`; None
-    when none was written before it, or when another was written in the same sentence ('Hillary Clinton and Bill
-    Clinton came. … Clinton left': nothing decides)."""
+    when none was written before it, when another was written in the same sentence ('Hillary Clinton and Bill
+    Clinton came. … Clinton left': nothing decides), or when it is no known person's name."""
     last = sorted((max((s for s in written.get(b, ()) if s < at), default=-1), b) for b in bearers)
     if last[-1][0] < 0 or (last[-2][0] >= 0 and not _SENTENCE_END.search(text, last[-2][0], last[-1][0])):
         return None
-    return last[-1][1]
+    return last[-1][1] if last[-1][1] in people else None  # not 'Maybe Obama', a name of no known type
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
@@ -132,7 +132,7 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     if len(bearers) == 1:
         return _mention(_with_particle(text, name, bearers[0]), bearers[0], "surname_in_article")
     if len(bearers) > 1:
-        last = _last_named(text, bearers, written, name.start)
+        last = _last_named(text, bearers, written, name.start, people)
         if last:
             return _mention(_with_particle(text, name, last), last, "surname_last_named")
         note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
@@ -338,7 +338,7 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
                 or (surname in speaking and not _SPEAKS.match(text, end)):
             continue  # inside a longer name: 'Dyke' in 'Van Dyke'
         bearers = by_surname[surname]
-        last = _last_named(text, bearers, written, start) if len(bearers) > 1 else None
+        last = _last_named(text, bearers, written, start, people) if len(bearers) > 1 else None
         if len(bearers) == 1 or last:
             kind = "surname_last_named" if last else "surname_in_article"
             extra.append(Mention(provisional_id(last or bearers[0]), surname, surname, start, end, kind))
