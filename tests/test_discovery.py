@@ -808,3 +808,15 @@ def test_the_canonical_name_is_the_most_used_full_form_in_plain_case():
 def test_a_name_of_no_known_type_written_last_decides_nothing():
     _, candidates = _found("Barack Obama spoke. Maybe Obama can offer her some coattails. Obama said yes.")
     assert candidates == [("Obama", "ambiguous: Barack Obama, Maybe Obama")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Kim Davis refused. Her husband Joe Davis spoke. Attorneys for Davis argued that she is unable to comply.",
+     "n:kim-davis"),
+    ("Joe Davis spoke. Mary Davis refused. Later Davis said he would go.", "n:joe-davis"),
+    # 'her' may be someone else the sentence is about: the full name written last decides
+    ("John Boehner spoke. Debbie Boehner came. Boehner met Nancy Pelosi and told her no.", "n:debbie-boehner"),
+])
+def test_the_subject_pronoun_after_a_shared_surname_rules_out_bearers_of_the_other_sex(body, expected):
+    mentions, _ = _found(body)
+    assert [m[1] for m in mentions if m[0] in ("Davis", "Boehner")] == [expected]

@@ -98,6 +98,22 @@ def _with_particle(text: str, name: Name, bearer: tuple[str, ...]) -> Name:
     return Name(found.start(), name.end, text[found.start():name.end], name.tokens, name.title)
 
 
+# The subject pronoun right after a surname in its sentence tells its bearer's sex: 'Davis argued that she', 'Paul
+# said he' (not 'her' or 'him', which as often stand for someone the sentence is about).
+_PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|she|his|himself|herself)\b", re.IGNORECASE)
+
+
+def _by_pronoun(text: str, end: int, bearers: list[tuple[str, ...]], people: dict) -> list[tuple[str, ...]]:
+    """Full names a surname may stand for -> those the pronoun after it does not rule out ('Kim Davis' for 'Davis
+    argued that she' beside a Joe Davis), or all of them when no pronoun tells or it rules out every one."""
+    found = _PRONOUN_AFTER.match(text, end)
+    if not found:
+        return bearers
+    other = "m" if found.group(1).lower() in ("she", "herself") else "f"
+    same = [b for b in bearers if people.get(b, ("u",))[0] != other]  # 'Kim' may be either: not ruled out
+    return same or bearers
+
+
 def _last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], at: int,
                 people: dict) -> tuple[str, ...] | None:
     """Of two or more full names a short form may stand for, the one the text wrote in full last before `at`; None
@@ -129,6 +145,8 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
         bearers = bearers + tails.get(("?",) + name.tokens, [])
     elif not bearers and (name.title or _SPEAKS.match(text, name.end)):
         bearers = tails.get(("?",) + name.tokens, [])  # 'Mr. Romney', 'Romney said' beside 'Mitt Romney': a person
+    if len(bearers) > 1 and not name.title:
+        bearers = _by_pronoun(text, name.end, bearers, people)
     if len(bearers) == 1:
         return _mention(_with_particle(text, name, bearers[0]), bearers[0], "surname_in_article")
     if len(bearers) > 1:
@@ -338,6 +356,8 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
                 or (surname in speaking and not _SPEAKS.match(text, end)):
             continue  # inside a longer name: 'Dyke' in 'Van Dyke'
         bearers = by_surname[surname]
+        if len(bearers) > 1:
+            bearers = _by_pronoun(text, end, bearers, people)
         last = _last_named(text, bearers, written, start, people) if len(bearers) > 1 else None
         if len(bearers) == 1 or last:
             kind = "surname_last_named" if last else "surname_in_article"
