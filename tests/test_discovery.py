@@ -764,7 +764,8 @@ def test_a_run_after_a_headings_small_words_alone_on_its_line_is_a_heading():
     # a place, a word the text writes in lower case, two people of that given name: no one
     ("Jordan Libowitz came. Jordan said no.", ("Jordan", "jordan", "alias")),
     ("Rand Paul and Rand Beers came. Later Rand spoke.", ("Rand", "n:rand", "pending")),
-    ("James Harden scored. Lebron James did not.", ("James", "n:james", "pending")),
+    # a sentence's first word the English lexicon does not know stays in the name: 'Lebron James', not 'James'
+    ("James Harden scored. Lebron James did not.", ("Lebron James", "n:lebron-james", "discovered")),
 ])
 def test_a_lone_given_name_is_the_one_person_of_the_article_it_opens(body, expected):
     mentions, _ = _found(body)
@@ -829,3 +830,8 @@ def test_the_subject_pronoun_after_a_shared_surname_rules_out_bearers_of_the_oth
 def test_a_bearer_named_as_someones_kin_gives_way_to_the_one_the_article_is_about(body, expected):
     mentions, _ = _found(body)
     assert mentions[-1][1:] == (expected, "surname_last_named")
+
+
+def test_a_sentences_first_word_the_english_lexicon_does_not_know_stays_in_the_name():
+    mentions, _ = _found("Kellyanne Conway spoke. George Conway tweeted. Banishing Kelly was wrong.")
+    assert [m[0] for m in mentions] == ["Kellyanne Conway", "George Conway", "Kelly"]

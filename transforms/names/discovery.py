@@ -184,16 +184,12 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     return mention
 
 
-_AFTER_A_NAME = re.compile(r"[A-Z][\w’'-]*[^\S\n]$")  # 'Lebron James': a name's last word, not a given name alone
-
-
 def _given_name_of(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
     """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
     Clinton'), or None: not when it is a place ('Jordan'), a word the text also writes in lower case ('Will', 'May'),
-    the last word of a name ('Lebron James'), or the given name of two people of the text."""
+    or the given name of two people of the text."""
     word = name.tokens[0]
-    if word not in gazetteer.given_names() or gazetteer.places().is_place(word) or _AFTER_A_NAME.search(
-            text, max(0, name.start - 30), name.start) or \
+    if word not in gazetteer.given_names() or gazetteer.places().is_place(word) or \
             re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text):
         return None
     owners = [p for p in people if p[0] == word]
