@@ -98,9 +98,9 @@ def _with_particle(text: str, name: Name, bearer: tuple[str, ...]) -> Name:
     return Name(found.start(), name.end, text[found.start():name.end], name.tokens, name.title)
 
 
-# The subject pronoun right after a surname in its sentence tells its bearer's sex: 'Davis argued that she', 'Paul
-# said he' (not 'her' or 'him', which as often stand for someone the sentence is about).
-_PRONOUN_AFTER = re.compile(r"[^.!?\n“”\"]{0,80}?\b(he|she|his|himself|herself)\b", re.IGNORECASE)
+# A subject pronoun a few lower-case words after a surname, nothing between, tells its bearer's sex: 'Davis argued
+# that she', 'Paul said he' (not 'his' or 'her', nor past a comma: 'a Clinton surrogate, holds … his rivals').
+_PRONOUN_AFTER = re.compile(r" (?:[a-z]+ ){1,4}?(he|she)\b")
 
 
 def _by_pronoun(text: str, end: int, bearers: list[tuple[str, ...]], people: dict) -> list[tuple[str, ...]]:
@@ -109,33 +109,18 @@ def _by_pronoun(text: str, end: int, bearers: list[tuple[str, ...]], people: dic
     found = _PRONOUN_AFTER.match(text, end)
     if not found:
         return bearers
-    other = "m" if found.group(1).lower() in ("she", "herself") else "f"
+    other = "m" if found.group(1) == "she" else "f"
     same = [b for b in bearers if people.get(b, ("u",))[0] != other]  # 'Kim' may be either: not ruled out
     return same or bearers
-
-
-_KIN_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|father|mother|twin|cousin|uncle|aunt|nephew|"
-                         r"niece|widow|widower|grandson|granddaughter|grandfather|grandmother|spouse|stepson|"
-                         r"stepdaughter|stepfather|stepmother|dad|mom),?\s+$")
-
-
-def _kin(text: str, starts: list[int]) -> bool:
-    """Whether a full name is written right after a word of kinship ('his wife, Debbie Boehner', 'her son Hunter'):
-    someone named for whom they are kin to, not the one the article is about."""
-    return any(_KIN_BEFORE.search(text, max(0, at - 16), at) for at in starts)
 
 
 def _last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], at: int,
                 people: dict) -> tuple[str, ...] | None:
     """Of two or more full names a short form may stand for, the one the text wrote in full last before `at`; None
     when none was written before it, when another was written in the same sentence ('Hillary Clinton and Bill
-    Clinton came. … Clinton left': nothing decides), or when it is no known person's name. One named as someone's
-    kin ('his wife, Debbie Boehner') gives way to one who is not, written before."""
+    Clinton came. … Clinton left': nothing decides), or when it is no known person's name."""
     last = sorted((max((s for s in written.get(b, ()) if s < at), default=-1), b) for b in bearers)
-    last = [(s, b) for s, b in last if s >= 0]
-    main = [(s, b) for s, b in last if not _kin(text, written[b])]
-    last = main or last
-    if not last or (len(last) > 1 and not _SENTENCE_END.search(text, last[-2][0], last[-1][0])):
+    if last[-1][0] < 0 or (last[-2][0] >= 0 and not _SENTENCE_END.search(text, last[-2][0], last[-1][0])):
         return None
     return last[-1][1] if last[-1][1] in people else None  # not 'Maybe Obama', a name of no known type
 
