@@ -259,11 +259,36 @@ def test_headlines_dates_particles_and_joined_organisations():
 
 
 def test_a_two_word_name_of_no_known_type_makes_a_lone_surname_ambiguous_unless_a_title_decides():
-    mentions, candidates = _found("Then Mitt Romney spoke. Ann Romney joined him. Later Romney said no. Mrs. Romney "
-                                  "smiled. Mr. Romney left.")
+    mentions, candidates = _found("Romney opened. Then Mitt Romney and Ann Romney spoke. Later Romney said no. Mrs. "
+                                  "Romney smiled. Mr. Romney left.")
     assert [m for m in mentions if m[0] == "Romney"] == [("Romney", "n:ann-romney", "surname_in_article"),
                                                          ("Romney", "n:mitt-romney", "surname_in_article")]
-    assert candidates == [("Romney", "ambiguous: Ann Romney, Mitt Romney")]
+    assert candidates == [("Romney", "ambiguous: Ann Romney, Mitt Romney")] * 2
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the full name written last before the surname decides, as a reader takes it
+    ("Hillary Clinton spoke first. Later Bill Clinton spoke. “Never,” Clinton said.", "n:bill-clinton"),
+    ("Bill Clinton came. Hillary Clinton spoke at length. Clinton later said no.", "n:hillary-clinton"),
+    ("Sen. Rand Paul ran. His father, Ron Paul, ran before. Sen. Rand Paul spoke. Paul said yes.", "n:rand-paul"),
+    # an initial is no key word: George W. Bush is 'n:george-bush'
+    ("Jeb Bush led. George W. Bush campaigned for him on Monday.\n\nBush said so.", "n:george-bush"),
+])
+def test_two_bearers_go_to_the_one_written_in_full_last_before(body, expected):
+    mentions, candidates = _found(body)
+    last = [m for m in mentions if m[0] in ("Clinton", "Paul", "Bush")][-1]
+    assert last == (last[0], expected, "surname_last_named")
+    assert not candidates
+
+
+@pytest.mark.parametrize("body", [
+    "Clinton spoke first. Then Hillary Clinton and Bill Clinton came.",  # none written before it
+    "Hillary Clinton and Bill Clinton came. Clinton left.",  # both in the sentence before: nothing decides
+])
+def test_two_bearers_stay_ambiguous_when_nothing_was_written_last_alone(body):
+    mentions, candidates = _found(body)
+    assert [c[0] for c in candidates] == ["Clinton"]
+    assert not [m for m in mentions if m[0] == "Clinton"]
 
 
 def test_a_middle_name_or_a_hyphenated_title_keeps_a_listed_person():
@@ -890,3 +915,72 @@ def test_a_title_that_is_a_surname_too_ends_a_persons_name(body, name):
 ])
 def test_a_company_joined_to_a_name_written_alone_is_read_apart_and_a_hyphened_count_stays(body, names):
     assert [m[0] for m in _found(body)[0]] == names
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Hillary Clinton spoke. Later, Hillary said no.", ("Hillary", "n:hillary-clinton", "given_name_in_article")),
+    # a place, a word the text writes in lower case, two people of that given name: no one
+    ("Jordan Libowitz came. Jordan said no.", ("Jordan", "jordan", "alias")),
+    ("Rand Paul and Rand Beers came. Later Rand spoke.", ("Rand", "n:rand", "pending")),
+    # a sentence's first word the English lexicon does not know stays in the name: 'Lebron James', not 'James'
+    ("James Harden scored. Lebron James did not.", ("Lebron James", "n:lebron-james", "discovered")),
+])
+def test_a_lone_given_name_is_the_one_person_of_the_article_it_opens(body, expected):
+    mentions, _ = _found(body)
+    assert mentions[-1] == expected
+
+
+def test_a_title_of_the_other_sex_is_not_the_listed_man_of_that_surname():
+    mentions, _ = _found("Ivanka Trump was there. Donald Trump spoke. Ms. Trump said no; Mr. Trump left.")
+    assert mentions[-2:] == [("Trump", "n:ivanka-trump", "surname_in_article"),
+                             ("Trump", "donald-trump", "surname_in_context")]
+    mentions, _ = _found("Donald Trump spoke. Mrs. Trump said no.")
+    assert mentions[-1] == ("Trump", "n:trump+f", "pending_f")
+
+
+def test_the_second_name_of_a_pair_is_read_past_its_title():
+    mentions, _ = _found("Brett Kavanaugh was named. Professor Ford and Judge Kavanaugh should both testify.")
+    assert mentions[-1] == ("Kavanaugh", "n:brett-kavanaugh", "surname_in_article")
+
+
+def test_a_full_name_in_capitals_is_the_person_the_article_names_in_plain_case():
+    mentions, candidates = _found("Bernie Sanders spoke.\nBERNIE SANDERS: WE WILL WIN\nThen HILLARY CLINTON spoke.")
+    assert ("BERNIE SANDERS", "n:bernie-sanders", "discovered") in mentions
+    assert ("HILLARY CLINTON", None) in candidates  # never named in plain case: a headline's words
+
+
+def test_a_surname_in_capitals_opening_a_transcript_line_is_the_person_named_in_full():
+    mentions, _ = _found("Nancy Pelosi spoke to Mike Pence.\nPELOSI: We will win.\nPENCE: No. The CDC agreed.")
+    assert mentions[2:4] == [("PELOSI", "n:nancy-pelosi", "surname_in_article"),
+                             ("PENCE", "n:mike-pence", "surname_in_article")]
+    assert ("CDC", "n:cdc", "pending") in mentions
+
+
+def test_the_canonical_name_is_the_most_used_full_form_in_plain_case():
+    found = resolve(_rows(*[(f"a{i}", "n:amy-goodman", "AMY GOODMAN", "discovered") for i in range(3)],
+                          ("b", "n:amy-goodman", "Amy Goodman", "discovered")), set(), set())
+    names = dict(zip(found.entities["entity_id"].to_pylist(), found.entities["canonical_name"].to_pylist(),
+                     strict=True))
+    assert names["amy-goodman"] == "Amy Goodman"
+
+
+def test_a_name_of_no_known_type_written_last_decides_nothing():
+    _, candidates = _found("Barack Obama spoke. Maybe Obama can offer her some coattails. Obama said yes.")
+    assert candidates == [("Obama", "ambiguous: Barack Obama, Maybe Obama")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Kim Davis refused. Her husband Joe Davis spoke. Attorneys for Davis argued that she is unable to comply.",
+     "n:kim-davis"),
+    ("Joe Davis spoke. Mary Davis refused. Later Davis said he would go.", "n:joe-davis"),
+    # 'her' may be someone else the sentence is about: the full name written last decides
+    ("John Boehner spoke. Debbie Boehner came. Boehner met Nancy Pelosi and told her no.", "n:debbie-boehner"),
+])
+def test_the_subject_pronoun_after_a_shared_surname_rules_out_bearers_of_the_other_sex(body, expected):
+    mentions, _ = _found(body)
+    assert [m[1] for m in mentions if m[0] in ("Davis", "Boehner")] == [expected]
+
+
+def test_a_sentences_first_word_the_english_lexicon_does_not_know_stays_in_the_name():
+    mentions, _ = _found("Kellyanne Conway spoke. George Conway tweeted. Banishing Kelly was wrong.")
+    assert [m[0] for m in mentions] == ["Kellyanne Conway", "George Conway", "Kelly"]

@@ -82,3 +82,12 @@ def test_different_people_are_not_merged(text):
     ]
     mentions, _ = resolve_variants(text, *find_names(text, build_index(entities)), variant_matcher(entities))
     assert [m.entity_id for m in mentions] == []
+
+
+def test_a_shared_surname_goes_to_the_one_whose_full_name_the_text_spells_so():
+    entities = [{**e, "aliases": e["aliases"] + ["Qaddafi"]} for e in ENTITIES if e["entity_id"] in ("gaddafi", "saif")]
+    mentions, candidates = _found("Moammar Qaddafi ruled. The Qaddafi regime fell.", entities)
+    assert mentions[-1] == ("gaddafi", "Qaddafi", "Qaddafi", "variant")
+    assert not candidates
+    _, candidates = _found("The Qaddafi regime fell.", entities)  # no full name: both stay possible
+    assert candidates == [("Qaddafi", "ambiguous: gaddafi, saif")]

@@ -110,3 +110,12 @@ def fold_words(words: list[str]) -> list[str]:
         for i in list(compress(range(len(keys)), map(is_, keys, repeat(None)))):
             keys[i] = _FOLDED[words[i]] = fold_word(words[i])
     return keys
+
+
+@lru_cache(maxsize=16384)
+def english_word(word: str) -> bool:
+    """'Banishing', 'Apparently' -> True, 'Kellyanne', 'Reince' -> False: whether lemminflect's English lexicon
+    knows the word (in lower case), so a capital at a sentence's start may be only that."""
+    from lemminflect import getAllLemmas  # its lexicon loads on first use
+
+    return bool(getAllLemmas(word.lower()))

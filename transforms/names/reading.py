@@ -65,7 +65,9 @@ class Name:
     title: str | None  # 'm', 'f', 'p' (a person, sex unknown) or None
 
 
-def _title(text: str, start: int) -> str | None:
+def title_before(text: str, start: int) -> str | None:
+    """Text + where a name starts -> the sex its title gives: 'f' after 'Mrs.', 'm' after 'Mr.', 'p' after 'Sen.' (a
+    person), None with no title."""
     found = _TITLE_BEFORE.search(text, max(0, start - 16), start)
     word = found.group(1).casefold() if found else ""
     if word not in _PERSON_TITLES:
@@ -135,7 +137,7 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
             cut += 4 if surface.startswith("The ", cut) else 0  # 'for The Washington Post'
             left = [] if joiner == " of " and role_word(surface[:at]) else \
                 [_without_title(without_role_after(Candidate(candidate.surface[:at], start, start + at, None)))]
-            right = Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None)
+            right = _without_title(Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None))
             left = [part for c in left if c.surface.casefold() not in NOT_NAMES for part in _split_pairs(text, c)]
             return left + ([] if role_word(right.surface) or right.surface.casefold() in NOT_NAMES
                            else _split_pairs(text, right))
@@ -143,8 +145,9 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
 
 
 def _without_title(candidate: Candidate) -> Candidate:
-    """'President Obama' (of 'President Obama and Congress') -> 'Obama': a person's title opening a split run's left
-    side is no part of the name ('King Salman', 'Justice Department' stay whole)."""
+    """'President Obama' (of 'President Obama and Congress'), 'Judge Kavanaugh' (of 'Professor Ford and Judge
+    Kavanaugh') -> the name: a person's title opening a side of a split run is no part of it ('King Salman',
+    'Justice Department' stay whole)."""
     first, _, rest = candidate.surface.partition(" ")
     if not _titled_person(first, rest) or first.casefold() in ROYAL_TITLES:
         return candidate
@@ -271,7 +274,7 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         elif is_name:
             candidate, tokens = with_ordinal(text, *with_number(text, candidate, tokens))
             names.append(Name(candidate.start_char, candidate.end_char, candidate.surface, tokens,
-                              _title(text, candidate.start_char)))
+                              title_before(text, candidate.start_char)))
         elif is_name is not None:
             left.append(candidate)
     return names, left

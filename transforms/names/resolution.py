@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 from transforms.lexicon import NOT_NAMES, THING_WORDS
 from transforms.names import gazetteer
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
-from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK
+from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
@@ -248,12 +248,12 @@ def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
     found = name_type(tokens)
     if found != "unknown" or (tokens[-1] in THING_WORDS and tokens[0] not in gazetteer.given_names()):
         return found  # 'Civil Rights Act': a law, whatever resolves to it ('Andra Day' may still be a person)
-    if "acronym" in kinds and len(tokens) >= 2 and "surname_in_article" not in kinds and \
+    if "acronym" in kinds and len(tokens) >= 2 and SURNAME_KINDS.isdisjoint(kinds) and \
             _COUNTRY_FORMS.isdisjoint(tokens):
         return "organisation"  # 'Black Lives Matter (BLM)': a name of no known type an article gives an acronym
     if not 2 <= len(tokens) <= 3 or tokens[0] in NOT_NAMES:
         return found
-    return "person" if "surname_in_article" in kinds or PREFIX + tokens[-1] in titled else found
+    return "person" if not SURNAME_KINDS.isdisjoint(kinds) or PREFIX + tokens[-1] in titled else found
 
 
 def _lone_type(name_id: str, by_kind: Counter, outlets: frozenset[str]) -> str:
@@ -355,7 +355,9 @@ def _tables(links: dict, types: dict, surfaces: dict, curated_ids: set[str], dec
         spellings, entity_type = _spellings(by_entity[entity_id], links, types, surfaces)
         ranked = [s for s, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))] \
             if len(spellings) > 1 else list(spellings)
-        canonical = names.get(entity_id, next((s for s in ranked if " " in s), ranked[0]))
+        # its most used full form, in plain case where it has one ('Amy Goodman', not a transcript's 'AMY GOODMAN')
+        full = [s for s in ranked if " " in s]
+        canonical = names.get(entity_id, next((s for s in full if not s.isupper()), full[0] if full else ranked[0]))
         rows.append({"entity_id": entity_id, "canonical_name": canonical, "entity_type": entity_type,
                      "aliases": sorted(set(ranked[:MAX_ALIASES]) - {canonical}),
                      "is_curated": False, "count_mentions": 0, "count_articles": 0})

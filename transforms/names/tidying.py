@@ -3,7 +3,16 @@ sentence opener, question's verb or stray first word before it, and no page text
 
 import re
 
-from transforms.lexicon import NOT_NAMES, ORGANISATION_WORDS, PLACE_OPENERS, THING_WORDS, TITLES, fold_word, is_demonym
+from transforms.lexicon import (
+    NOT_NAMES,
+    ORGANISATION_WORDS,
+    PLACE_OPENERS,
+    THING_WORDS,
+    TITLES,
+    english_word,
+    fold_word,
+    is_demonym,
+)
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
 from transforms.names.name_words import TITLE_ABBREVIATIONS, key_tokens, name_type, role_word
@@ -24,7 +33,8 @@ _TICKER = re.compile(r",\s*[+\-−]\d")
 
 def tidy(text: str, candidate: Candidate) -> Candidate:
     """A candidate cut to its name: no party tag, no shouted word after it ('Bill Barr REALLY'), and no sentence
-    opener that is not a given name before it ('Banishing Kelly', 'Members of The POLITICO Caucus')."""
+    opener that is an English word and no given name before it ('Banishing Kelly', 'Members of The POLITICO Caucus';
+    not 'Kellyanne Conway')."""
     surface, start = candidate.surface, candidate.start_char
     if " " not in surface and "-" not in surface:
         return candidate  # one word: no tag, shouted tail, title or opener to cut (most candidates)
@@ -66,6 +76,7 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         cut = len(surface) - len(" ".join(words))
         surface, start = surface[cut:], start + cut
     if len(words) >= 2 and opens_sentence(text, start) and _opener(words) and words[0] not in _SAINTS and \
+            english_word(words[0]) and \
             fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
         rest = 1
         while rest < len(words) and (not words[rest][:1].isupper() or words[rest].casefold() == "the"):

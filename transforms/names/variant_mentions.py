@@ -146,12 +146,12 @@ def resolve_variants(text: str, mentions: list[Mention], candidates: list[Candid
                      matcher: VariantMatcher) -> tuple[list[Mention], list[Candidate]]:
     """Text + its exact mentions and candidates -> (mentions, candidates) with confident variants resolved;
     a lone surname follows the exact index's rules: the bearer named in the text, else the only bearer."""
-    found, left, lone = list(mentions), [], []
+    found, left, lone, judged = list(mentions), [], [], []
     queue = list(candidates)
     while queue:
         candidate = queue.pop(0)
         if (candidate.note or "").startswith(_JUDGED):
-            left.append(candidate)
+            (left if _SEPARATOR.search(candidate.surface) else judged).append(candidate)
         elif not _SEPARATOR.search(candidate.surface):
             lone.append(candidate)
         elif (entity_id := _full_name(candidate.surface, matcher)) is not None:
@@ -163,6 +163,12 @@ def resolve_variants(text: str, mentions: list[Mention], candidates: list[Candid
     named = {m.entity_id for m in found}
     # 'Khalifa Hifter ... Hifter': a surname written as in a full name of this text is that person.
     surnames = {name_tokens(m.spelling): m.entity_id for m in found if matcher.types.get(m.entity_id) == "person"}
+    for candidate in judged:  # a shared surname ('Gaddafi': Muammar, Saif al-Islam) spelled as one's full name here
+        same = surnames.get(name_tokens(candidate.surface))
+        if same and same in candidate.note:
+            found.append(_mention(text, candidate, same, matcher))
+        else:
+            left.append(candidate)
     for candidate in lone:
         same = surnames.get(name_tokens(candidate.surface))
         bearers = (same,) if same else _lone_word(candidate.surface, matcher)
