@@ -3,6 +3,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from transforms.compare.figure_forms import SHARE_FRACTION, fraction_matches
 from transforms.compare.figures import extract_figures, find_figures
 from transforms.compare.numbers import FIGURE, figure_matches
 from warehouse.contracts import FIGURES, conform
@@ -453,3 +454,14 @@ def test_a_number_alone_in_a_list_counts_what_the_count_before_it_counts(text, e
 def test_n_or_older_is_an_age(text, expected):
     fig = find_figures(text)[-1]
     assert (fig.raw, fig.value, fig.unit, fig.what, fig.qualifier) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "two-thirds of the vote, two thirds say, a third of voters and three quarters of them",
+    "behalf of headquarters: one-half of 1 percent, halves of, a fifth and four fifths, tenths",
+    "third-party half of-it -quarter of",
+])
+def testfraction_matches_are_the_patterns_matches(text):
+    found = [m.span() for m in fraction_matches(text)]
+    assert found == [m.span() for m in SHARE_FRACTION.finditer(text)]
+    assert found

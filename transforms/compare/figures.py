@@ -12,7 +12,7 @@ figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers sout
 The phrase is read in figure_phrase.py, by a grammar of noun phrases with parts of speech from lemminflect's lexicon.
 """
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -292,28 +292,34 @@ def _previous_what(body: str, figures: list[Figure], start: int) -> str | None:
     return None if _SENTENCE_BREAK.search(body, figures[-1].end_char, start) else figures[-1].what
 
 
-def _sentence_bounds(body: str) -> tuple[list[int], list[int]]:
-    """Body -> (sentence starts, sentence ends), split at end punctuation before a capital and at line breaks."""
-    starts, ends, start = [], [], 0
-    for stop in _SENTENCE_END.finditer(body):
-        at, mark = stop.start(), body[stop.start()]
-        if mark == ".":
-            word = (body[max(0, at - 6):at].split() or [""])[-1].lower()
-            if len(word) == 1 or word in ABBREVIATIONS:
-                continue  # 'Mr. Smith', 'U.S. troops', 'J. Smith': an abbreviation, not a sentence end
-        starts.append(start)
-        ends.append(stop.end() if mark != "\n" else at)
-        start = stop.end()
-    starts.append(start)
-    ends.append(len(body))
-    return starts, ends
+def _sentence_stops(body: str) -> list[tuple[int, int]]:
+    """Body -> the spans of every end punctuation before a capital and every line break, abbreviations included."""
+    return [stop.span() for stop in _SENTENCE_END.finditer(body)]
 
 
-def _sentence(body: str, bounds: tuple[list[int], list[int]], offset: int) -> str:
-    """Body + sentence bounds + an offset -> the sentence holding it, whitespace tidied."""
-    starts, ends = bounds
-    n = max(0, bisect_right(starts, offset) - 1)
-    return " ".join(body[starts[n]:ends[n]].split())
+def _ends_sentence(body: str, span: tuple[int, int]) -> bool:
+    """Body + a stop's span -> False for the dot of an abbreviation ('Mr. Smith', 'U.S. troops', 'J. Smith')."""
+    at = span[0]
+    if body[at] != ".":
+        return True
+    word = (body[max(0, at - 6):at].split() or [""])[-1].lower()
+    return len(word) != 1 and word not in ABBREVIATIONS
+
+
+def _sentence(body: str, stops: list[tuple[int, int]], offset: int) -> str:
+    """Body + its stops + an offset -> the sentence holding it, whitespace tidied.
+
+    Only the stops next to the offset are checked for abbreviations: a body has many sentences and few figures."""
+    before = bisect_left(stops, (offset,)) - 1  # the last stop opening before the offset
+    while before >= 0 and (stops[before][1] > offset or not _ends_sentence(body, stops[before])):
+        before -= 1
+    start = stops[before][1] if before >= 0 else 0
+    end = len(body)
+    for n in range(before + 1, len(stops)):
+        if _ends_sentence(body, stops[n]):
+            end = stops[n][1] if body[stops[n][0]] != "\n" else stops[n][0]
+            break
+    return " ".join(body[start:end].split())
 
 
 def extract_figures(articles: pa.Table) -> pa.Table:
@@ -321,8 +327,8 @@ def extract_figures(articles: pa.Table) -> pa.Table:
     rows = []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
         figures = find_figures(body or "")
-        bounds = _sentence_bounds(body) if figures else ([0], [0])
+        stops = _sentence_stops(body) if figures else []
         for n, fig in enumerate(figures):
             rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}:{n}", **fig.__dict__,
-                         "sentence": _sentence(body, bounds, fig.start_char)})
+                         "sentence": _sentence(body, stops, fig.start_char)})
     return pa.Table.from_pylist(rows, schema=FIGURES)
