@@ -5,7 +5,7 @@ import pytest
 
 from transforms.compare.figure_forms import SHARE_FRACTION, fraction_matches
 from transforms.compare.figures import extract_figures, find_figures
-from transforms.compare.numbers import FIGURE, figure_matches
+from transforms.compare.numbers import FIGURE, figure_matches, find_numbers
 from warehouse.contracts import FIGURES, conform
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
@@ -465,3 +465,10 @@ def testfraction_matches_are_the_patterns_matches(text):
     found = [m.span() for m in fraction_matches(text)]
     assert found == [m.span() for m in SHARE_FRACTION.finditer(text)]
     assert found
+
+
+def test_numbers_without_years_leave_out_only_bare_years():
+    text = "In 2014, 2,014 people paid $2014 for 1999 km and 2020s, 1,000 and 2101 more."
+    found = [text[n.start:n.end] for n in find_numbers(text, years=False)]
+    assert found == ["2,014", "$2014", "1999 km", "1,000", "2101"]
+    assert [text[n.start:n.end] for n in find_numbers(text)] == ["2014", *found[:3], "2020", *found[3:]]

@@ -55,7 +55,6 @@ _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
 # '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
 _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|(?<=\n)\n*)")
 
-YEARS = range(1000, 2101)
 ABBREVIATIONS = frozenset("mr mrs ms dr gen st sen rep gov lt col no jr u.s u.n u.k".split())
 
 
@@ -113,18 +112,11 @@ def _blocked_after(body: str, number: Number) -> bool:
     return bool(number.digits and _TIME_AFTER.match(body, number.numeral_end))
 
 
-def _is_year(number: Number) -> bool:
-    """'2011', 'in 2014' -> True: four bare digits in year range with no currency, scale or unit."""
-    digits = number.digits or ""
-    plain = len(digits) == 4 and digits.isdigit() and int(digits) in YEARS
-    return plain and not (number.currency or number.scaled or number.unit_word)
-
-
 def _figure(body: str, number: Number, previous: str | None = None, opened_at: int | None = None) -> Figure | None:
     """One Number in its body (and what the count before it in its sentence counts; where its range opens) ->
     Figure, or None when it is not a quantity."""
     digits = number.digits or ""
-    if (digits.startswith("0") and digits[1:2].isdigit()) or _is_year(number) or _blocked_after(body, number):
+    if (digits.startswith("0") and digits[1:2].isdigit()) or _blocked_after(body, number):
         return None
     lead = number.lead
     if _NAME_COMMA_BEFORE.search(body, max(0, lead - 30), lead) and body[number.end:number.end + 1] == ",":
@@ -201,7 +193,7 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
     """Two numbers that are the ends of one range ('30 to 35 mph winds', 'from 2.5 to 3.5 million') -> one Figure
     with both ends, read as the second end is (its unit, scale and counted noun), or None."""
     low = range_start(body, first, second) if second is not None else None
-    if low is None or _is_year(first) or _blocked_after(body, first) or _blocked_before(body, first):
+    if low is None or _blocked_after(body, first) or _blocked_before(body, first):
         return None
     upper = _figure(body, second, previous, first.start)
     if upper is None or upper.start_char != second.start or upper.unit == "age":
@@ -236,7 +228,7 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    numbers = list(find_numbers(body))
+    numbers = list(find_numbers(body, years=False))  # a year is never a figure
     for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue

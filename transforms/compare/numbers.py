@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+YEARS = range(1000, 2101)
 # Hedges before a number, folded to the keys the FIGURES table stores; 'nearly' stays apart from 'about' because
 # "nearly 2,000" and "about 2,000" point to different sides of the number.
 QUALIFIERS = {
@@ -152,10 +153,13 @@ class Number:
     unit_word: str | None
 
 
-def find_numbers(body: str) -> Iterator[Number]:
-    """Body -> Numbers in reading order: digits, number words, money, scales, units and hedges resolved."""
+def find_numbers(body: str, years: bool = True) -> Iterator[Number]:
+    """Body -> Numbers in reading order: digits, number words, money, scales, units and hedges resolved; without
+    bare years ('in 2014') when `years` is False, left out before their hedge and value are read."""
     for match in figure_matches(body):
         core = match["core"]
+        if not years and is_year(match):
+            continue
         parts = _PARTS.fullmatch(core)
         if match["abbr"] == "b" and not (parts and parts["cur"]):
             continue  # '5b' is a label, not five billion
@@ -172,6 +176,13 @@ def find_numbers(body: str) -> Iterator[Number]:
             qualifier=QUALIFIERS[" ".join(qual.lower().split())] if qual else None,
             currency=parts["cur"] if parts else None, scaled=bool(match["scale"] or match["abbr"]),
             unit_word=match["unit"])
+
+
+def is_year(match: re.Match) -> bool:
+    """A FIGURE match -> True for four bare digits in year range ('2011'): no currency, scale or unit."""
+    core = match["core"]
+    return len(core) == 4 and core.isdigit() and int(core) in YEARS \
+        and not (match["scale"] or match["abbr"] or match["unit"])
 
 
 def figure_matches(body: str) -> Iterator[re.Match]:
