@@ -472,3 +472,32 @@ def test_numbers_without_years_leave_out_only_bare_years():
     found = [text[n.start:n.end] for n in find_numbers(text, years=False)]
     assert found == ["2,014", "$2014", "1999 km", "1,000", "2101"]
     assert [text[n.start:n.end] for n in find_numbers(text)] == ["2014", *found[:3], "2020", *found[3:]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'worth of' names what an amount is of
+    ("The FHA has stuck more than $75 billion worth of similar re-estimates onto the tab.",
+     (75_000_000_000, "USD", "similar re-estimates", "more_than")),
+    # a hyphen between a number and its unit makes a compound modifier of the noun after it
+    ("It was a lower-than-desired, six-year graduation rate,” Keating said.", (6, "year", "graduation rate", None)),
+    ("Nurses preferred 12-hour rotations instead.", (12, "hour", "rotations", None)),
+    # 'time' after a noun heads the phrase
+    ("The NRCC has booked more than $1 million in advertising time in each of the districts.",
+     (1_000_000, "USD", "advertising time", "more_than")),
+    # after 'of', a plural's possessive and 'a' are determiners
+    ("Rosatom sought 20 percent of the United States’ uranium assets.", (20, "percent", "uranium assets", None)),
+    ("It is bigger than 1 percent of a smaller number.", (1, "percent", "smaller number", None)),
+    # an adverb after the noun ends the phrase
+    ("The budget promises $4.4 trillion in deficit reduction largely by raising taxes.",
+     (4_400_000_000_000, "USD", "deficit reduction", None)),
+])
+def test_what_an_amount_is_of_and_compound_modifiers(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Nine members’ terms ended.", "members"),             # a plural's possessive counts its owners
+    ("He wants 10 percent of the time.", None),           # 'time' alone is not what is counted
+])
+def test_possessives_time_and_adverbs_elsewhere(text, what):
+    assert find_figures(text)[0].what == what

@@ -33,7 +33,10 @@ _CONTRACTIONS = ("n't", "n’t", "'ve", "’ve", "'re", "’re", "'ll", "’ll",
 _TO_FOR = re.compile(r"[ \t]+(?:to|for)\b")
 # Endings of adjectives that may stand after their noun ('the majority necessary to', 'funds available for').
 _POSTPOSED_ENDINGS = ("ary", "ible", "able", "ient")
+# Endings of words that may end a phrase after its noun: postposed adjectives and adverbs.
+_AFTER_NOUN_ENDINGS = (*_POSTPOSED_ENDINGS, "ly")
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
+_OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
 # What may follow a noun phrase and seldom a verb: end punctuation, a relative pronoun, a conjunction, a preposition
@@ -76,11 +79,13 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         pos = token.end()
         if pos < len(body) and body[pos] in "\"”’'" and _opens_quote(token):
             pos += 1  # '16 “outlandish” statements': the word's closing mark
-        if token[1].lower().endswith(("'s", "’s")):
+        if _possessive(token, opened, body, pos):
             if word in STOP and token[1].islower():
                 break  # '$35 million she’s taken': a pronoun and its verb
             words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
             continue
+        if not words and not opened and word == "worth" and _OF_NEXT.match(body, pos):
+            continue  # '$75 billion worth of re-estimates': what the amount is of follows 'of'
         if not words and not opened and word in _openers(unit):
             opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
             if (det := _TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
@@ -93,7 +98,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
                 break
             continue
         maybe_ends = word in STOP or "'" in word or "’" in word or opened == "in" \
-            or (words and word.endswith(_POSTPOSED_ENDINGS))  # the cheap tests first: most words go on
+            or (words and word.endswith(_AFTER_NOUN_ENDINGS))  # the cheap tests first: most words go on
         if maybe_ends and _ends_phrase(token, word, words, opened, body, pos):
             break
         if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
@@ -121,6 +126,16 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
     return (" ".join(words) or None), end
 
 
+def _possessive(token: re.Match, opened: str, body: str, pos: int) -> bool:
+    """A _TOKEN match -> True for a possessive, which determines the noun after it ('the nation’s clinicians'); a
+    plural's only after 'of' and before a word ('20 percent of the United States’ uranium assets'): elsewhere 'nine
+    members’ terms' counts members."""
+    raw = token[1].lower()
+    if raw.endswith(("'s", "’s")):
+        return True
+    return opened == "of" and raw.endswith(("s'", "s’")) and not _opens_quote(token) and bool(_TOKEN.match(body, pos))
+
+
 def _lead_word(word: str, body: str, pos: int) -> str | None:
     """The first word after a number -> 'skip' for a quantity word or an adverb before a participle ('1,000 more
     troops', '507 currently hospitalized compared to'), 'stop' for an adverb before nothing counted ('the two sharply
@@ -135,12 +150,17 @@ def _lead_word(word: str, body: str, pos: int) -> str | None:
 
 def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body: str, pos: int) -> bool:
     """True when a word cannot go on the counted phrase: a function word, a negation or contraction ('I’ve'), a
-    capitalised place after 'in', or an adjective after the noun ('a two-thirds majority necessary to')."""
+    capitalised place after 'in', or an adjective or adverb after the noun ('a two-thirds majority necessary to');
+    'time' after a noun goes on."""
+    if word == "time" and words and not is_plural(words[-1]):
+        return False  # '$1 million in advertising time', 'hours of screen time': after a noun, 'time' heads it
     if word in STOP:
         # 'about 150 outside groups', 'two high schools': a word that may modify a noun, before a plural noun
         return not is_modifier(word) or not _plural_noun_next(body, pos)
     if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper()):
         return True  # '$5 million in Libya' names a place, not what the money is for
+    if words and word.endswith("ly") and not words[-1].endswith("ed") and is_adverb(word):
+        return True  # '$2 trillion worth of debt immediately' (after a participle it tells how: 'killed outright')
     return bool(words) and word.endswith(_POSTPOSED_ENDINGS) and bool(_TO_FOR.match(body, pos)) \
         and "ADJ" in word_classes(word)
 

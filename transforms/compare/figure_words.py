@@ -33,7 +33,7 @@ southwest northern southern eastern western central inside outside up down off o
 thursday friday saturday sunday january february march april june july august september october november december
 last next others""".split())
 PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
-DETERMINERS = frozenset("the these those its their his her our this that all both".split())
+DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer".split())
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
                               "militia clergy".split())

@@ -182,8 +182,11 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
 
 
 def _attributive(body: str, number: Number, opened_at: int) -> bool:
-    """True when a determiner before the figure (or its range) makes it modify the noun after it ('the 15 percent
-    threshold', 'at least a six-foot distance', 'an impressive $25 million haul', 'a 10 to 14 percent chance')."""
+    """True when a hyphen to its unit or a determiner before the figure (or its range) makes it modify the noun after
+    it ('six-year graduation rate', 'the 15 percent threshold', 'at least a six-foot distance', 'an impressive $25
+    million haul', 'a 10 to 14 percent chance')."""
+    if number.unit_word and body[number.end - len(number.unit_word) - 1] == "-":
+        return True  # 'a lower-than-desired, six-year graduation rate': a compound modifier
     return bool(_DETERMINER_BEFORE.search(body, max(0, opened_at - 8), opened_at)
                 or _DETERMINER_BEFORE.search(body, max(0, number.lead - 4), number.lead)
                 or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at))
