@@ -501,3 +501,37 @@ def test_what_an_amount_is_of_and_compound_modifiers(text, expected):
 ])
 def test_possessives_time_and_adverbs_elsewhere(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "The media is with the establishment 100%.",        # after whom or what it backs, at a clause end
+    "So I trust the American voter 100 percent, because I think so.",
+    'He messaged Parnas, who responded "100%."',          # set off in quote marks by itself
+    "Assange said he was ‘1000%’ confident.",
+    "I’ll wait 4 ur correction & apology.",                # '4' as texted 'for'
+    "thanks 2 u all",
+])
+def test_a_percentage_as_a_manner_of_speaking_and_texted_words_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prices rose 100%.", (100, "percent", None, None)),
+    ("It earned a “100%” rating from the group.", (100, "percent", None, None)),
+    ("Only 4 US soldiers were hurt.", (4, None, "us soldiers", None)),
+    # a comparative before a noun makes the amount modify it
+    ("They would get $1,210 less benefit each year.", (1210, "USD", "benefit", None)),
+    ("It is 10 percent more likely.", (10, "percent", None, None)),
+    # a comparison sign is a hedge
+    ("QUALIFIED All ≥5% EARLY STATE", (5, "percent", None, "at_least")),
+    ("Support was ~5 percent better than expected.", (5, "percent", None, "about")),
+])
+def test_whole_percentages_comparatives_and_signs(text, expected):
+    assert _one(text) == expected
+
+
+def test_a_share_before_a_verb_and_its_object_is_of_the_group_the_clause_is_about():
+    text = "Asian voters were 4 percent of the electorate and nearly four in five supported the incumbent."
+    share = find_figures(text)[-1]
+    assert (share.raw, share.value, share.unit, share.what, share.qualifier) == \
+        ("four in five", 0.8, "share", "voters", "nearly")

@@ -21,12 +21,8 @@ SHARE_FRACTION = re.compile(rf"[- ](?P<frac>{_FRACTIONS})(?: of\b|(?<=thirds|fif
 # How each fraction word opens: SHARE_FRACTION is tried only where one is found.
 _FRACTION_STEMS = ("half", "halv", "third", "quarter", "fourth", "fifth", "sixth", "tenth")
 _NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
-# After a percentage, words that make '100%' a manner of speaking, not a measure.
-IDIOM_AFTER = re.compile(r"\s*(?:(?i:not|sure|certain|true|false|wrong|right|behind|committed|confident|correct|"
-                         r"honest|accurate|serious|positive|convinced|clear|guaranteed)\b)")
-# After a whole percentage or more, words that make it 'wholly' ('100 percent a Ryan failure', 'with them 100% on'):
-# a measure of 100 percent names what it measures next ('100 percent of', '100 percent renewable energy').
-WHOLLY_AFTER = re.compile(r"\s+(?:(?i:a|an|the|with|for|on\s+board|in\s+favou?r|agree|agreed|support|supports)\b)")
+# After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it)\b")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
                      r"higher|above|older)\b")
 _OR_OLDER = re.compile(r"\s+or\s+(older|younger)\b")
@@ -69,6 +65,18 @@ def fraction_matches(body: str) -> list[re.Match]:
                 found[at] = match
             at = body.find(stem, at + 1)
     return [found[at] for at in sorted(found)]
+
+
+def share_verb(what: str | None, body: str, end: int) -> bool:
+    """A share's counted phrase + where it ends -> True when it is a verb with an object ('nearly four in five
+    supported the incumbent'), not what the share is of."""
+    return bool(what) and " " not in what and what.endswith("ed") and bool(_OBJECT_AFTER.match(body, end))
+
+
+def subject_before(body: str, start: int, stop_words: frozenset[str]) -> str | None:
+    """The last plural noun of the clause before `start` ('Asian voters were 4 percent of the electorate and nearly
+    four in five' -> 'voters'), or None."""
+    return _clause_plural(body, _sentence_start(body, start), start, stop_words)
 
 
 def at_age(body: str, lead: int, end: int) -> bool:

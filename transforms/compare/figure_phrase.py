@@ -9,6 +9,7 @@ import re
 
 from transforms.compare.figure_words import (
     COLLECTIVES,
+    COMPARATIVES,
     DETERMINERS,
     IRREGULAR_PLURALS,
     LEADING,
@@ -96,6 +97,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if not words and (lead := _lead_word(word, body, pos)):
             if lead == "stop":
                 break
+            attributive = attributive or (word in COMPARATIVES and _noun_next(body, pos))  # '$1,210 less benefit'
             continue
         maybe_ends = word in STOP or "'" in word or "’" in word or opened == "in" \
             or (words and word.endswith(_AFTER_NOUN_ENDINGS))  # the cheap tests first: most words go on
@@ -175,6 +177,12 @@ def _modifier_next(body: str, pos: int) -> re.Match | None:
     to', 'three entirely different approaches'), else None: a verb before a function word ('sharply disagreed in')."""
     token = _TOKEN.match(body, pos)
     return token if token and token[1].islower() and token[1] not in STOP and _continues(body, token.end()) else None
+
+
+def _noun_next(body: str, pos: int) -> bool:
+    """True when the word at pos is a lower-case noun ('less benefit'), not an adjective ('more likely')."""
+    token = _TOKEN.match(body, pos)
+    return bool(token) and token[1].islower() and token[1] not in STOP and "NOUN" in word_classes(token[1])
 
 
 def _plural_noun_next(body: str, pos: int) -> bool:

@@ -34,7 +34,8 @@ thursday friday saturday sunday january february march april june july august se
 last next others""".split())
 PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
-LEADING = frozenset("more other additional extra new further total estimated fewer".split())
+LEADING = frozenset("more other additional extra new further total estimated fewer less".split())
+COMPARATIVES = frozenset("more fewer less".split())
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
                               "militia clergy".split())
 SAME_AS = {"persons": "people"}

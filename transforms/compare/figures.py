@@ -19,20 +19,21 @@ from fractions import Fraction
 import pyarrow as pa
 
 from transforms.compare.figure_forms import (
-    IDIOM_AFTER,
-    WHOLLY_AFTER,
     at_age,
     in_name,
     or_less,
     or_older,
     range_start,
     rate_after,
+    share_verb,
     shares,
+    subject_before,
     titled_unit,
     under_age,
     what_before,
     what_compared,
 )
+from transforms.compare.figure_idioms import texted, wholly
 from transforms.compare.figure_phrase import counted_phrase, is_plural, plural
 from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES
 from transforms.compare.numbers import Number, find_numbers, hedge_before
@@ -124,9 +125,8 @@ def _figure(body: str, number: Number, previous: str | None = None, opened_at: i
     if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or titled_unit(body, number) \
             or in_name(body, number):
         return None
-    if number.unit == "percent" and (IDIOM_AFTER.match(body, number.end) or (
-            number.value >= 100 and WHOLLY_AFTER.match(body, number.end))):
-        return None  # '100% not true', '110 percent behind him', 'This is 100 percent a Ryan failure'
+    if wholly(body, number) or texted(body, number):
+        return None  # '100% not true', 'This is 100 percent a Ryan failure', '4 ur correction'
     return _bare_age(body, number) or _quantity(body, number, previous, number.start if opened_at is None
                                                  else opened_at)
 
@@ -212,6 +212,8 @@ def _shares(body: str) -> list[Figure]:
         if body[pos - 2:pos] == "of" and (det := _OF_DETERMINER.match(body, pos)):
             pos = det.end()
         what, end = counted_phrase(body, pos, None, True)
+        if share_verb(what, body, end):
+            what, end = subject_before(body, start, STOP), pos  # of the group the clause is about
         end = max(end, pos)
         raw = body[start:end].rstrip()
         out.append(Figure(value, "share", what, hedge_before(body, start), raw, start, start + len(raw)))

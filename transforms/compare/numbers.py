@@ -20,6 +20,7 @@ QUALIFIERS = {
     "below": "less_than", "as far as": "up_to", "a little under": "nearly", "a little over": "more_than",
     "just shy of": "nearly",
 }
+SIGNS = {"≥": "at_least", "≤": "at_most", ">": "more_than", "<": "less_than", "~": "about"}
 CURRENCY_SIGNS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "₹": "INR", "₺": "TRY", "Rs": "INR", "Rs.": "INR", "INR": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
@@ -169,11 +170,15 @@ def find_numbers(body: str, years: bool = True) -> Iterator[Number]:
             else (None, None)
         numeral_start = start + parts.start("num") if parts else start
         numeral_end = start + (parts.end() if parts else len(core))
+        qualifier = QUALIFIERS[" ".join(qual.lower().split())] if qual else None
+        opens = hedge.start() if qual or aged else start
+        if opens == start and (signed := _sign_before(body, start)):
+            opens, qualifier = start - 1, signed
         yield Number(
-            start=hedge.start() if qual or aged else start, lead=start, end=match.end(), numeral_start=numeral_start,
+            start=opens, lead=start, end=match.end(), numeral_start=numeral_start,
             numeral_end=numeral_end, digits=core[numeral_start - start:] if parts else None,
             value=_value(parts, core, match), unit=_unit(parts, match, bool(aged)),
-            qualifier=QUALIFIERS[" ".join(qual.lower().split())] if qual else None,
+            qualifier=qualifier,
             currency=parts["cur"] if parts else None, scaled=bool(match["scale"] or match["abbr"]),
             unit_word=match["unit"])
 
@@ -197,6 +202,12 @@ def figure_matches(body: str) -> Iterator[re.Match]:
             numeral = _NUMERAL.search(body, pos)
         if word and word.start("core") < pos:
             word = _NUMBER_WORD.search(body, pos - 1)
+
+
+def _sign_before(body: str, start: int) -> str | None:
+    """Body + a number's start -> the qualifier key of a comparison sign right before it ('≥5%', '(<10'), else None."""
+    sign = body[start - 1] if start else ""
+    return SIGNS.get(sign) if sign and (start < 2 or body[start - 2] in " \t\n(") else None
 
 
 def hedge_before(body: str, start: int) -> str | None:
