@@ -535,3 +535,17 @@ def test_a_share_before_a_verb_and_its_object_is_of_the_group_the_clause_is_abou
     share = find_figures(text)[-1]
     assert (share.raw, share.value, share.unit, share.what, share.qualifier) == \
         ("four in five", 0.8, "share", "voters", "nearly")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a percentage or money, a word only ever a noun is what it measures
+    ("Models reach 97 percent accuracy on the test.", (97, "percent", "accuracy", None)),
+    ("It went from shoestring operation to $25 million enterprise.", (25_000_000, "USD", "enterprise", None)),
+    ("Most $1,200 stimulus checks were slow.", (1200, "USD", "stimulus checks", None)),
+    ("Allowing 50 percent restaurant capacity makes more sense.", (50, "percent", "restaurant capacity", None)),
+    # not a plural after money, nor a verb
+    ("It beat the chunks of up to $1,200 lawmakers just approved.", (1200, "USD", None, "up_to")),
+    ("47 percent gave it a negative rating", (47, "percent", None, None)),
+])
+def test_a_noun_right_after_a_percentage_or_money(text, expected):
+    assert _one(text) == expected

@@ -37,6 +37,9 @@ _POSTPOSED_ENDINGS = ("ary", "ible", "able", "ient")
 # Endings of words that may end a phrase after its noun: postposed adjectives and adverbs.
 _AFTER_NOUN_ENDINGS = (*_POSTPOSED_ENDINGS, "ly")
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
+# After a word ending in s, words that open its object: then it is a verb ('capacity makes more sense'); not articles,
+# which open a rate or a clause after a plural noun as often ('two lease sales a year', 'voters the wrong ballot').
+_OBJECT_OPENERS = frozenset("no more less fewer".split())
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
@@ -105,9 +108,12 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             break
         if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
-        if unit and not opened and not attributive and not (unit in MEASURES and token[1].islower()
-                                                            and is_plural(word)):
-            break
+        if unit and not opened and not attributive:
+            if not _measured(unit, token[1], word):
+                break
+            attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
+        if words and word.endswith("s") and _object_next(body, word, pos):
+            break  # '50 percent restaurant capacity makes more sense', '90% purity means removing': a verb
         if words and _is_participle(word) or (opened == "of" and word.endswith("ing")):
             break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
@@ -126,6 +132,28 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
     return (" ".join(words) or None), end
+
+
+def _measured(unit: str, raw: str, word: str) -> bool:
+    """A unit + the word right after it -> True when the figure measures that word: a plural after a unit of measure
+    ('45 mph gusts'), a word only ever a noun after a percentage or (singular) money ('97 percent accuracy', '$1,140
+    bail')."""
+    if not raw.islower():
+        return False
+    if unit in MEASURES and is_plural(word):
+        return True
+    if unit.isupper() and is_plural(word):
+        return False  # 'up to $1,200 lawmakers just approved': a clause of its own
+    return (unit == "percent" or unit.isupper()) and word not in STOP and word_classes(word) == {"NOUN"}
+
+
+def _object_next(body: str, word: str, pos: int) -> bool:
+    """A word ending in s + where it ends -> True when a comparative or (after a word no plural, 'means') a gerund
+    follows: the word is a verb with its object."""
+    token = _TOKEN.match(body, pos)
+    if not token:
+        return False
+    return token[1] in _OBJECT_OPENERS or (not is_plural(word) and token[1].endswith("ing") and token[1].islower())
 
 
 def _possessive(token: re.Match, opened: str, body: str, pos: int) -> bool:
