@@ -549,3 +549,14 @@ def test_a_share_before_a_verb_and_its_object_is_of_the_group_the_clause_is_abou
 ])
 def test_a_noun_right_after_a_percentage_or_money(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The 14 Republican and Democratic lawmakers said so.", "republican and democratic lawmakers"),
+    ("Farrow spoke to 30 current and former employees who", "current and former employees"),
+    ("Nearly three quarters of Democratic and independent left-leaning voters told a poll",
+     "democratic and independent left-leaning voters"),
+    ("It raised the toll to 28 dead and drew a rebuke.", "dead"),   # a verb after 'and'
+])
+def test_adjectives_joined_before_their_noun(text, what):
+    assert find_figures(text)[0].what == what

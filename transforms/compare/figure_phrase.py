@@ -25,6 +25,7 @@ from transforms.compare.figure_words import (
     is_modifier,
     word_classes,
 )
+from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import is_demonym
 
 # 'U.S.' is one word; an opening quote mark does not end the phrase ('a third of the “donations”'), nor a closing one
@@ -74,8 +75,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
 
     After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
     needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
-    words, end, opened, start = [], pos, "", pos
-    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
+    words, end, opened, start, limit = [], pos, "", pos, MAX_WHAT_WORDS
+    while len(words) < limit and (token := _TOKEN.match(body, pos)):
         if words and _opens_quote(token):
             break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
         word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
@@ -87,6 +88,10 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             if word in STOP and token[1].islower():
                 break  # '$35 million she’s taken': a pronoun and its verb
             words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
+            continue
+        if word in ("and", "or") and limit == MAX_WHAT_WORDS and _adjectives_joined(words, body, pos):
+            words.append(word)
+            limit += 2  # '12 Democratic and Republican senators': adjectives joined before their noun
             continue
         if not words and not opened and word == "worth" and _OF_NEXT.match(body, pos):
             continue  # '$75 billion worth of re-estimates': what the amount is of follows 'of'
@@ -129,6 +134,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
                 end = _compound_heads(body, pos, words, end)
             break
+    words = words[:-1] if words and words[-1] in ("and", "or") else words
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
     return (" ".join(words) or None), end
@@ -154,6 +160,20 @@ def _object_next(body: str, word: str, pos: int) -> bool:
     if not token:
         return False
     return token[1] in _OBJECT_OPENERS or (not is_plural(word) and token[1].endswith("ing") and token[1].islower())
+
+
+def _adjectives_joined(words: list[str], body: str, pos: int) -> bool:
+    """The phrase so far + where 'and' or 'or' ends -> True when it holds only adjectives and another follows
+    ('democratic and republican', 'current and former'): the adjectives are joined before their noun."""
+    after = _TOKEN.match(body, pos)
+    if not words or not after or after[1].lower() in STOP or after[1].lower() in NUMBER_WORDS:
+        return False
+    return all(_adjective(word) for word in [*words, after[1].lower()])
+
+
+def _adjective(word: str) -> bool:
+    """'former', 'democratic', 'asian' -> True: a word the lexicon knows as an adjective, or a demonym."""
+    return "ADJ" in word_classes(word) or is_demonym(word.capitalize())
 
 
 def _possessive(token: re.Match, opened: str, body: str, pos: int) -> bool:
