@@ -560,3 +560,20 @@ def test_a_noun_right_after_a_percentage_or_money(text, expected):
 ])
 def test_adjectives_joined_before_their_noun(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harvey brought an unprecedented 50 inches of rain.", (50, "inch", "rain", None)),
+    ("It is allowed above the 3.4 ounce limit.", (3.4, "oz", "limit", None)),
+    ("He rushed for 468 yards on the day.", (468, "yd", None, None)),
+])
+def test_ounces_inches_and_yards(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, raws", [
+    ("a 13-point lead — 54 versus 41 percent — for Evers", ["13-point lead", "41 percent"]),  # 'versus' ends it
+    ("Springfield Armory XD Mod.2 (9×19 mm)", []),                                           # a dimension
+])
+def test_versus_and_dimensions(text, raws):
+    assert [f.raw for f in find_figures(text)] == raws

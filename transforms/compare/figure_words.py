@@ -8,7 +8,7 @@ from lemminflect import getAllLemmas
 from transforms.lexicon import NOT_NAMES
 
 # Units of measure whose number, right before a plural noun, measures it ('45 mph gusts', '20-ton trucks').
-MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon".split())
+MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon oz inch yd".split())
 TIMES = frozenset("second minute hour day week month year decade".split())
 # Words before a number that make it a label or an ordinal rank, not a quantity ('section 5', 'No. 10').
 LABELS = frozenset("""section article chapter paragraph page no no. nos number item clause rule resolution route
@@ -31,7 +31,7 @@ might must do does did said says say told according near away long wide high dee
 remaining left apart straight running earlier later prior north south east west northeast northwest southeast
 southwest northern southern eastern western central inside outside up down off out percent monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september october november december
-last next others""".split())
+last next others versus vs""".split())
 PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer less".split())

@@ -78,8 +78,8 @@ def _blocked_before(body: str, number: Number) -> bool:
     lead, end = number.lead, number.end
     prev = body[lead - 1] if lead else "\n"
     bare = end == number.numeral_end
-    if prev.isalnum() or prev in "-–/:+#@.&_" or (prev == "(" and bare and body[end:end + 1] == ")"):
-        return True  # 'COVID-19', 'G20', '12/01', '+90', '#11', '(1)' but not '(62 percent)'
+    if prev.isalnum() or prev in "-–/:+#@.&_×" or (prev == "(" and bare and body[end:end + 1] == ")"):
+        return True  # 'COVID-19', 'G20', '12/01', '+90', '#11', '7.62×51', '(1)' but not '(62 percent)'
     if number.digits and lead >= 2 and prev.isspace() and body[lead - 2].isdigit():
         return True  # digit groups split by spaces: phone numbers
     if prev == "\n" and body[end:end + 1] in (".", ")"):
