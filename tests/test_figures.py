@@ -577,3 +577,12 @@ def test_ounces_inches_and_yards(text, expected):
 ])
 def test_versus_and_dimensions(text, raws):
     assert [f.raw for f in find_figures(text)] == raws
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Trump repaid Cohen for $130,000 in hush money given to Daniels.", "hush money"),  # an irregular participle
+    ("It was above the $250,000 figure sought by Obama.", "figure"),
+    ("Deloitte offers 16 weeks of fully paid family leave.", "fully paid family leave"),  # after an adverb, a modifier
+])
+def test_irregular_participles_end_the_phrase_unless_an_adverb_leads_them(text, what):
+    assert find_figures(text)[0].what == what

@@ -119,7 +119,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
         if words and word.endswith("s") and _object_next(body, word, pos):
             break  # '50 percent restaurant capacity makes more sense', '90% purity means removing': a verb
-        if words and _is_participle(word) or (opened == "of" and word.endswith("ing")):
+        if words and _is_participle(word) and not (words[-1].endswith("ly") and _continues(body, pos)) \
+                or (opened == "of" and word.endswith("ing")):
             break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
         end = pos

@@ -32,7 +32,8 @@ remaining left apart straight running earlier later prior north south east west 
 southwest northern southern eastern western central inside outside up down off out percent monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september october november december
 last next others versus vs""".split())
-PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
+PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
+written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen""".split())
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer less".split())
 COMPARATIVES = frozenset("more fewer less".split())
