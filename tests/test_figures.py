@@ -586,3 +586,11 @@ def test_versus_and_dimensions(text, raws):
 ])
 def test_irregular_participles_end_the_phrase_unless_an_adverb_leads_them(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anyone younger than 21 years cannot buy one.", (21, "age", "age", "less_than")),
+    ("People older than 45 composed a larger share.", (45, "age", "age", "more_than")),
+])
+def test_younger_or_older_than_n_is_an_age(text, expected):
+    assert _one(text) == expected

@@ -18,8 +18,9 @@ QUALIFIERS = {
     "just under": "nearly", "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "at most": "at_most",
     "no more than": "at_most", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than", "as far as": "up_to", "a little under": "nearly", "a little over": "more_than",
-    "just shy of": "nearly",
+    "just shy of": "nearly", "younger than": "less_than", "older than": "more_than",
 }
+AGE_HEDGES = frozenset({"younger than", "older than"})  # they make the number an age ('younger than 21 years')
 SIGNS = {"≥": "at_least", "≤": "at_most", ">": "more_than", "<": "less_than", "~": "about"}
 CURRENCY_SIGNS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "€": "EUR", "£": "GBP", "¥": "JPY",
@@ -169,6 +170,7 @@ def find_numbers(body: str, years: bool = True) -> Iterator[Number]:
         hedge = _hedge(body, start)
         qual, aged = (hedge["qual"] or hedge["qual_a"], hedge["aged"]) if hedge and hedge.start() < start \
             else (None, None)
+        aged = aged or (qual and " ".join(qual.lower().split()) in AGE_HEDGES)
         numeral_start = start + parts.start("num") if parts else start
         numeral_end = start + (parts.end() if parts else len(core))
         qualifier = QUALIFIERS[" ".join(qual.lower().split())] if qual else None
