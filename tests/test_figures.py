@@ -594,3 +594,13 @@ def test_irregular_participles_end_the_phrase_unless_an_adverb_leads_them(text, 
 ])
 def test_younger_or_older_than_n_is_an_age(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("If you accumulate 20 years of unpaid parking tickets, a court acts.", "unpaid parking tickets"),  # -ing after
+    ("She had 28 years of spending behind her.", None),                                   # an adjective goes on
+    ("Trump was 13 points ahead in the poll.", None),                                     # adverbs of place end it
+    ("I rushed the two miles back uptown.", None),
+])
+def test_gerunds_after_adjectives_and_adverbs_of_place(text, what):
+    assert find_figures(text)[0].what == what

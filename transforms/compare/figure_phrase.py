@@ -120,7 +120,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if words and word.endswith("s") and _object_next(body, word, pos):
             break  # '50 percent restaurant capacity makes more sense', '90% purity means removing': a verb
         if words and _is_participle(word) and not (words[-1].endswith("ly") and _continues(body, pos)) \
-                or (opened == "of" and word.endswith("ing")):
+                or (opened == "of" and word.endswith("ing") and not (words and _adjective_only(words[-1]))):
             break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
         end = pos
@@ -170,6 +170,11 @@ def _adjectives_joined(words: list[str], body: str, pos: int) -> bool:
     if not words or not after or after[1].lower() in STOP or after[1].lower() in NUMBER_WORDS:
         return False
     return all(_adjective(word) for word in [*words, after[1].lower()])
+
+
+def _adjective_only(word: str) -> bool:
+    """'unpaid', 'civil' -> True: a word the lexicon knows only as an adjective ('years of unpaid parking tickets')."""
+    return word_classes(word) == {"ADJ"}
 
 
 def _adjective(word: str) -> bool:

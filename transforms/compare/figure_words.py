@@ -29,9 +29,9 @@ each apiece who whom whose which what where why how there here then now ago alre
 less more most all both is are was were be been being am have has had having will would shall should can could may
 might must do does did said says say told according near away long wide high deep tall old times time alone
 remaining left apart straight running earlier later prior north south east west northeast northwest southeast
-southwest northern southern eastern western central inside outside up down off out percent monday tuesday wednesday
-thursday friday saturday sunday january february march april june july august september october november december
-last next others versus vs""".split())
+southwest northern southern eastern western central inside outside up down off out back ahead behind percent monday
+tuesday wednesday thursday friday saturday sunday january february march april june july august september october
+november december last next others versus vs""".split())
 PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
 written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen""".split())
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
