@@ -604,3 +604,18 @@ def test_younger_or_older_than_n_is_an_age(text, expected):
 ])
 def test_gerunds_after_adjectives_and_adverbs_of_place(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The table had some 50-year-olds and the millennials.", (50, "age", "age", "about")),
+    ("It lists the 10 most admired men in the world.", (10, None, "admired men", None)),
+    ("More than 100 of the most plugged-in activists met.", (100, None, "plugged-in activists", "more_than")),
+    ("GM made more than 900 GM temporary hourly employees regular staff.",
+     (900, None, "gm temporary hourly employees", "more_than")),
+    ("It offered a path for 1.8 million young undocumented immigrants in February.",
+     (1_800_000, None, "young undocumented immigrants", None)),
+    ("Voters would like somebody under 60 on the ballot.", (60, "age", "age", "less_than")),
+    ("The 100-mile zone encompasses his home.", (100, "mile", "zone", None)),
+])
+def test_ages_in_plural_superlatives_modifiers_before_plurals_and_verbs_after_nouns(text, expected):
+    assert _one(text) == expected

@@ -106,7 +106,7 @@ _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "week
                  "hourly": "hour"}
 # Before 'under/over N', words that make N an age: an age word or people ('younger, under 35', 'adults over 65').
 _AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|children|kids|teens|teenagers|voters|men|"
-                          r"women|those|anyone|everyone|someone)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
+                          r"women|those|anyone|everyone|someone|somebody|anybody|everybody)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
 _AGE_HEDGES = frozenset({"under", "over", "above", "below"})
 _AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
 

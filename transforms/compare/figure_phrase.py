@@ -41,6 +41,9 @@ _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 # After a word ending in s, words that open its object: then it is a verb ('capacity makes more sense'); not articles,
 # which open a rate or a clause after a plural noun as often ('two lease sales a year', 'voters the wrong ballot').
 _OBJECT_OPENERS = frozenset("no more less fewer".split())
+# Not 'the' nor 'this', which open a time or a clause after a plural noun as often ('two annual parades this year').
+_DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|"
+                              r"ten)\b|\d)")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
@@ -117,9 +120,10 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             if not _measured(unit, token[1], word):
                 break
             attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
-        if words and word.endswith("s") and _object_next(body, word, pos):
-            break  # '50 percent restaurant capacity makes more sense', '90% purity means removing': a verb
-        if words and _is_participle(word) and not (words[-1].endswith("ly") and _continues(body, pos)) \
+        if words and word.endswith("s") and (_object_next(body, word, pos) or _verb_after_noun(words[-1], body, pos)):
+            break  # 'restaurant capacity makes more sense', 'the 100-mile zone encompasses two': a verb
+        if words and _is_participle(word) and not (words[-1].endswith("ly") and _continues(body, pos))\
+                and not _noun_plural_next(body, pos) \
                 or (opened == "of" and word.endswith("ing") and not (words and _adjective_only(words[-1]))):
             break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
@@ -182,6 +186,12 @@ def _adjective(word: str) -> bool:
     return "ADJ" in word_classes(word) or is_demonym(word.capitalize())
 
 
+def _verb_after_noun(previous: str, body: str, pos: int) -> bool:
+    """The word before a word in s + where that ends -> True when a singular noun stands before it and a possessive or
+    a number after it ('the 100-mile zone encompasses two out of three', 'the 25 percent tariff hits 1,102 lines')."""
+    return not is_plural(previous) and bool(_DETERMINED_NEXT.match(body, pos)) and "NOUN" in word_classes(previous)
+
+
 def _possessive(token: re.Match, opened: str, body: str, pos: int) -> bool:
     """A _TOKEN match -> True for a possessive, which determines the noun after it ('the nation’s clinicians'); a
     plural's only after 'of' and before a word ('20 percent of the United States’ uranium assets'): elsewhere 'nine
@@ -215,8 +225,9 @@ def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body
         return not is_modifier(word) or not _plural_noun_next(body, pos)
     if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper()):
         return True  # '$5 million in Libya' names a place, not what the money is for
-    if words and word.endswith("ly") and not words[-1].endswith("ed") and is_adverb(word):
-        return True  # '$2 trillion worth of debt immediately' (after a participle it tells how: 'killed outright')
+    if words and word.endswith("ly") and not words[-1].endswith("ed") and is_adverb(word) \
+            and not _noun_plural_next(body, pos):
+        return True  # '$2 trillion worth of debt immediately', not 'temporary hourly employees'; not after a participle
     return bool(words) and word.endswith(_POSTPOSED_ENDINGS) and bool(_TO_FOR.match(body, pos)) \
         and "ADJ" in word_classes(word)
 
@@ -237,6 +248,13 @@ def _noun_next(body: str, pos: int) -> bool:
     """True when the word at pos is a lower-case noun ('less benefit'), not an adjective ('more likely')."""
     token = _TOKEN.match(body, pos)
     return bool(token) and token[1].islower() and token[1] not in STOP and "NOUN" in word_classes(token[1])
+
+
+def _noun_plural_next(body: str, pos: int) -> bool:
+    """True when the word at pos is a plural the lexicon knows only as a noun ('hourly employees', 'undocumented
+    immigrants'): the word before it modifies it."""
+    token = _TOKEN.match(body, pos)
+    return bool(token) and token[1].islower() and is_plural(token[1]) and word_classes(token[1]) == {"NOUN"}
 
 
 def _plural_noun_next(body: str, pos: int) -> bool:

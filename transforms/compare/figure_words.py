@@ -35,7 +35,7 @@ november december last next others versus vs""".split())
 PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
 written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen""".split())
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
-LEADING = frozenset("more other additional extra new further total estimated fewer less".split())
+LEADING = frozenset("more other additional extra new further total estimated fewer less most".split())
 COMPARATIVES = frozenset("more fewer less".split())
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
                               "militia clergy".split())

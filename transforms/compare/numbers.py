@@ -52,7 +52,8 @@ UNITS = {
     "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY",
     "turkish lira": "TRY", "yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "riyals": "SAR",
     "dirhams": "AED", "shekels": "ILS", "usd": "USD", "eur": "EUR", "tl": "TRY",
-    "year-old": "age", "years-old": "age", "years old": "age", "year old": "age",
+    "year-old": "age", "years-old": "age", "years old": "age", "year old": "age", "year-olds": "age",
+    "year olds": "age", "month-olds": "age", "month olds": "age",
     "month-old": "age", "months-old": "age", "months old": "age", "month old": "age", "week-old": "age",
     "weeks-old": "age", "weeks old": "age", "week old": "age", "day-old": "age", "days-old": "age", "days old": "age",
     "day old": "age",
@@ -241,7 +242,8 @@ def _value(parts: re.Match | None, core: str, match: re.Match) -> Decimal:
             value *= SCALES[scale.lower()]
     money = bool(parts and parts["cur"])
     unit = match["unit"]
-    if unit and unit[-3:].lower() == "old" and (span := unit[:-4].lower().rstrip("s -")) in AGE_SPANS:
+    if unit and (aged := unit.lower().removesuffix("s"))[-3:] == "old" and (span := aged[:-4].rstrip("s -")) \
+            in AGE_SPANS:
         value = round(value / AGE_SPANS[span], 4)  # 'months-old' -> 'month': ages are in years
     if match["abbr"] and (money or match["abbr"] not in MONEY_ONLY_ABBREVIATIONS):
         value *= ABBREVIATIONS[match["abbr"]]
