@@ -619,3 +619,12 @@ def test_gerunds_after_adjectives_and_adverbs_of_place(text, what):
 ])
 def test_ages_in_plural_superlatives_modifiers_before_plurals_and_verbs_after_nouns(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Sheriff Honea put the number of people unaccounted for at 1,276.", "people"),
+    ("The numbers of US troops in Syria increased, standing today at some 2,000.", "troops"),
+    ("The number of urns added up to a death toll around 42,000 to 47,000.", None),  # a toll counts deaths
+])
+def test_a_bare_number_after_the_number_of_a_plural_counts_it(text, what):
+    assert find_figures(text)[0].what == what
