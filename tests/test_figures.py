@@ -628,3 +628,15 @@ def test_ages_in_plural_superlatives_modifiers_before_plurals_and_verbs_after_no
 ])
 def test_a_bare_number_after_the_number_of_a_plural_counts_it(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profits were up from $21 billion a year ago.", [(21e9, "USD", None)]),  # says when
+    ("I make $350 a month before taxes.", [(350, "USD", "per month")]),                                 # a rate
+    ("Tariffs hit another $325 billion in Chinese goods.", [(325e9, "USD", "chinese goods")]),          # not a place
+    ("About two-thirds of the estimated 31,000 Islamic State militants were in Iraq.",
+     [(0.6667, "share", "islamic state militants"), (31000, None, "islamic state militants")]),
+    ("A curfew binds those under 20 and over 65 at night.", [(20, "age", "age"), (65, "age", "age")]),
+])
+def test_times_ago_demonyms_after_in_shares_of_a_count_and_paired_ages(text, expected):
+    assert [(f.value, f.unit, f.what) for f in find_figures(text)] == expected

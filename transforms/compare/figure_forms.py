@@ -100,13 +100,14 @@ def or_less(body: str, end: int) -> str | None:
 
 
 # A rate after a figure: 'eight hours a day', '3 percent a year', '500 per week', '$50 billion annually'.
-_RATE_AFTER = re.compile(r"[ \t]+(?:(?:a|an|per|each|every)[ \t]+(second|minute|hour|day|week|month|year|decade)\b|"
-                         r"(annually|yearly|monthly|weekly|daily|hourly)\b)")
+_RATE_AFTER = re.compile(r"[ \t]+(?:(?:a|an|per|each|every)[ \t]+(second|minute|hour|day|week|month|year|decade)\b"
+                         r"(?![ \t]+(?:ago|earlier|later)\b)|(annually|yearly|monthly|weekly|daily|hourly)\b)")
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
                  "hourly": "hour"}
 # Before 'under/over N', words that make N an age: an age word or people ('younger, under 35', 'adults over 65').
 _AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|children|kids|teens|teenagers|voters|men|"
                           r"women|those|anyone|everyone|someone|somebody|anybody|everybody)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
+_AGE_PAIR = re.compile(r"\b(?i:under|over|above|below)\s+\d{1,2}\s+(?:and|or)\s+$")  # 'those under 20 and over 65'
 _AGE_HEDGES = frozenset({"under", "over", "above", "below"})
 _AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
 
@@ -118,14 +119,15 @@ def rate_after(body: str, end: int) -> tuple[str, int] | None:
 
 
 def under_age(body: str, start: int, lead: int, end: int, stop_words: frozenset[str]) -> bool:
-    """'many of whom are younger, under 35', 'adults over 65 were' -> True: 'under/over N' after an age word or
-    people, with nothing counted after it, is an age."""
+    """'many of whom are younger, under 35', 'adults over 65 were', 'those under 20 and over 65' -> True: 'under/over
+    N' after an age word, people or another age, with nothing counted after it, is an age."""
     if body[start:lead].strip().lower() not in _AGE_HEDGES:
         return False
     after = _AFTER_AGE.match(body, end)
     if not after or (after[1] and after[1].lower() not in stop_words):
         return False
-    return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start))
+    return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start)
+                or _AGE_PAIR.search(body, max(0, start - 20), start))
 
 
 def _sentence_start(body: str, start: int) -> int:

@@ -44,6 +44,7 @@ _OBJECT_OPENERS = frozenset("no more less fewer".split())
 # Not 'the' nor 'this', which open a time or a clause after a plural noun as often ('two annual parades this year').
 _DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|"
                               r"ten)\b|\d)")
+_TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
@@ -99,6 +100,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if not words and not opened and word == "worth" and _OF_NEXT.match(body, pos):
             continue  # '$75 billion worth of re-estimates': what the amount is of follows 'of'
         if not words and not opened and word in _openers(unit):
+            if word in ("a", "an") and _TIME_AGO.match(body, pos):
+                break  # '$21 billion a year ago' says when, not a rate
             opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
             if (det := _TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
                 if unit not in (None, "percent"):
@@ -223,8 +226,8 @@ def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body
     if word in STOP:
         # 'about 150 outside groups', 'two high schools': a word that may modify a noun, before a plural noun
         return not is_modifier(word) or not _plural_noun_next(body, pos)
-    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper()):
-        return True  # '$5 million in Libya' names a place, not what the money is for
+    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper() and not is_demonym(token[1])):
+        return True  # '$5 million in Libya' names a place, not what the money is for ('in Chinese goods' is)
     if words and word.endswith("ly") and not words[-1].endswith("ed") and is_adverb(word) \
             and not _noun_plural_next(body, pos):
         return True  # '$2 trillion worth of debt immediately', not 'temporary hourly employees'; not after a participle

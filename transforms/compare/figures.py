@@ -249,9 +249,18 @@ def find_figures(body: str) -> list[Figure]:
     for n, share in enumerate(merged):  # 'two thirds of whom': what the count before it counts
         if share.unit == "share" and share.what is None:
             previous = _previous_what(body, merged[:n], share.start_char)
-            merged[n] = replace(share, what=what_before(body, share.start_char, share.end_char, STOP, previous,
-                                                        listed=False))
+            merged[n] = replace(share, what=_of_count_after(body, share, merged[n + 1:n + 2])
+                                or what_before(body, share.start_char, share.end_char, STOP, previous, listed=False))
     return merged
+
+
+def _of_count_after(body: str, share: Figure, after: list[Figure]) -> str | None:
+    """A share + the figure right after it -> what that figure counts when the share is of it ('two-thirds of the
+    estimated 31,000 Islamic State militants' -> 'islamic state militants'), else None."""
+    count = after[0] if after else None
+    if count is None or count.unit is not None or not share.raw.endswith(("of", "the", "its", "their")):
+        return None
+    return count.what if not body[share.end_char:count.start_char].strip() else None
 
 
 def _fractions_of_figures(body: str, figures: list[Figure]) -> list[Figure]:
