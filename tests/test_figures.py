@@ -640,3 +640,13 @@ def test_a_bare_number_after_the_number_of_a_plural_counts_it(text, what):
 ])
 def test_times_ago_demonyms_after_in_shares_of_a_count_and_paired_ages(text, expected):
     assert [(f.value, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("CNN had 6.3 percent of guest appearances, Fox 3.1 percent and MSNBC 7.3 percent.",
+     ["guest appearances", "guest appearances", "guest appearances"]),
+    ("Some 47 percent of those surveyed liked him and 50 percent did not.", ["surveyed", None]),  # not a participle
+    ("Unemployment rose to 12%. Only 30 percent found work.", [None, None]),                    # not across sentences
+])
+def test_a_bare_percentage_listed_after_one_of_something_is_of_it_too(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

@@ -12,7 +12,6 @@ figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers sout
 The phrase is read in figure_phrase.py, by a grammar of noun phrases with parts of speech from lemminflect's lexicon.
 """
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -35,6 +34,7 @@ from transforms.compare.figure_forms import (
 )
 from transforms.compare.figure_idioms import texted, wholly
 from transforms.compare.figure_phrase import counted_phrase, is_plural, plural
+from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from warehouse.contracts import FIGURES
@@ -53,10 +53,6 @@ _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
-# '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
-_SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|(?<=\n)\n*)")
-
-ABBREVIATIONS = frozenset("mr mrs ms dr gen st sen rep gov lt col no jr u.s u.n u.k".split())
 
 
 @dataclass(frozen=True)
@@ -243,6 +239,7 @@ def find_figures(body: str) -> list[Figure]:
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
+    figures = _listed_percentages(body, figures)
     if not found_shares:
         return figures
     merged = _fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
@@ -252,6 +249,21 @@ def find_figures(body: str) -> list[Figure]:
             merged[n] = replace(share, what=_of_count_after(body, share, merged[n + 1:n + 2])
                                 or what_before(body, share.start_char, share.end_char, STOP, previous, listed=False))
     return merged
+
+
+def _listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a bare percentage listed after one of something in its sentence made of it too
+    ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' -> 'guest appearances'); not of a participle
+    ('47 percent of those surveyed … and 50 percent')."""
+    out = figures[:1]
+    for fig in figures[1:]:
+        last = out[-1]
+        if fig.unit == "percent" and fig.what is None and last.unit == "percent" and last.what \
+                and not last.what.endswith("ed") and fig.start_char - last.end_char < 60 \
+                and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char):
+            fig = replace(fig, what=last.what)
+        out.append(fig)
+    return out
 
 
 def _of_count_after(body: str, share: Figure, after: list[Figure]) -> str | None:
@@ -298,43 +310,13 @@ def _previous_what(body: str, figures: list[Figure], start: int) -> str | None:
     return None if _SENTENCE_BREAK.search(body, figures[-1].end_char, start) else figures[-1].what
 
 
-def _sentence_stops(body: str) -> list[tuple[int, int]]:
-    """Body -> the spans of every end punctuation before a capital and every line break, abbreviations included."""
-    return [stop.span() for stop in _SENTENCE_END.finditer(body)]
-
-
-def _ends_sentence(body: str, span: tuple[int, int]) -> bool:
-    """Body + a stop's span -> False for the dot of an abbreviation ('Mr. Smith', 'U.S. troops', 'J. Smith')."""
-    at = span[0]
-    if body[at] != ".":
-        return True
-    word = (body[max(0, at - 6):at].split() or [""])[-1].lower()
-    return len(word) != 1 and word not in ABBREVIATIONS
-
-
-def _sentence(body: str, stops: list[tuple[int, int]], offset: int) -> str:
-    """Body + its stops + an offset -> the sentence holding it, whitespace tidied.
-
-    Only the stops next to the offset are checked for abbreviations: a body has many sentences and few figures."""
-    before = bisect_left(stops, (offset,)) - 1  # the last stop opening before the offset
-    while before >= 0 and (stops[before][1] > offset or not _ends_sentence(body, stops[before])):
-        before -= 1
-    start = stops[before][1] if before >= 0 else 0
-    end = len(body)
-    for n in range(before + 1, len(stops)):
-        if _ends_sentence(body, stops[n]):
-            end = stops[n][1] if body[stops[n][0]] != "\n" else stops[n][0]
-            break
-    return " ".join(body[start:end].split())
-
-
 def extract_figures(articles: pa.Table) -> pa.Table:
     """Articles (doc_id, body) -> FIGURES, one row per figure; figure_id '<doc_id>:<n>', offsets index into body."""
     rows = []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
         figures = find_figures(body or "")
-        stops = _sentence_stops(body) if figures else []
+        stops = sentence_stops(body) if figures else []
         for n, fig in enumerate(figures):
             rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}:{n}", **fig.__dict__,
-                         "sentence": _sentence(body, stops, fig.start_char)})
+                         "sentence": sentence(body, stops, fig.start_char)})
     return pa.Table.from_pylist(rows, schema=FIGURES)
