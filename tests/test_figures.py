@@ -650,3 +650,11 @@ def test_times_ago_demonyms_after_in_shares_of_a_count_and_paired_ages(text, exp
 ])
 def test_a_bare_percentage_listed_after_one_of_something_is_of_it_too(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prior to 2013, 1 out of every 100 aliens claimed credible fear.", (0.01, "share", "aliens", None)),
+    ("They start two out of every three new businesses.", (0.6667, "share", "businesses", None)),
+])
+def test_n_out_of_every_m_is_a_share(text, expected):
+    assert _one(text) == expected
