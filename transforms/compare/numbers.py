@@ -3,8 +3,8 @@
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 YEARS = range(1000, 2101)
 # Hedges before a number, folded to the keys the FIGURES table stores; 'nearly' stays apart from 'about' because
@@ -139,9 +139,10 @@ _APART = str.maketrans(dict.fromkeys("\"“‘'([—–-.", " "))  # punctuation
 _HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in QUALIFIERS) | {"aged", "age", "of", "a", "an"}
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number as found: span with its hedge, the numeral's own span, its value, unit and what it was made of."""
+class Number(NamedTuple):
+    """A number as found: span with its hedge, the numeral's own span, its value, unit and what it was made of.
+
+    A named tuple, not a frozen dataclass: a body holds dozens and a tuple is built three times as fast."""
 
     start: int
     lead: int
