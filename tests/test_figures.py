@@ -658,3 +658,8 @@ def test_a_bare_percentage_listed_after_one_of_something_is_of_it_too(text, what
 ])
 def test_n_out_of_every_m_is_a_share(text, expected):
     assert _one(text) == expected
+
+
+def test_a_name_of_four_words_before_its_head_noun():
+    found = find_figures("It offers a $10,000 Economic Injury Disaster Loan advance or a full loan.")
+    assert found[0].what == "economic injury disaster loan advance"

@@ -130,6 +130,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
                 or (opened == "of" and word.endswith("ing") and not (words and _adjective_only(words[-1]))):
             break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
+        if len(words) == limit and token[1].istitle() and limit < MAX_WHAT_WORDS + 2 and _noun_next(body, pos):
+            limit += 1  # a name then its head: '$10,000 Economic Injury Disaster Loan advance'
         end = pos
         if opened in ("per", "a", "an"):
             break  # a rate names one base: '50,000 per day possible' -> 'per day'
