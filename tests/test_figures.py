@@ -663,3 +663,13 @@ def test_n_out_of_every_m_is_a_share(text, expected):
 def test_a_name_of_four_words_before_its_head_noun():
     found = find_figures("It offers a $10,000 Economic Injury Disaster Loan advance or a full loan.")
     assert found[0].what == "economic injury disaster loan advance"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ad will be played an estimated 28,000 times, he said.", [(28000, "times", "about")]),
+    ("The Fed had raised rates four times in 2018.", [(4, "times", None)]),
+    ("Costs are three times the national average.", []),            # a multiplier, not occasions
+    ("It is five times as large and 2.5 times higher.", []),
+])
+def test_n_times_before_an_end_or_a_preposition_counts_occasions(text, expected):
+    assert [(f.value, f.what, f.qualifier) for f in find_figures(text)] == expected

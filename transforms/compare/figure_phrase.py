@@ -44,6 +44,10 @@ _OBJECT_OPENERS = frozenset("no more less fewer".split())
 # Not 'the' nor 'this', which open a time or a clause after a plural noun as often ('two annual parades this year').
 _DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|"
                               r"ten)\b|\d)")
+# After 'N times', what makes it a count of occasions: an end, or a preposition or conjunction, not 'the', 'as',
+# 'more' or 'that' (a multiplier).
+_TIMES_COUNTED = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:in|since|during|over|on|at|by|with|before|after|this|last|"
+                            r"so|and|or|but|while|when|a|per|each|every)\b")
 _TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
@@ -97,6 +101,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             words.append(word)
             limit += 2  # '12 Democratic and Republican senators': adjectives joined before their noun
             continue
+        if not words and not opened and word == "times" and unit is None and _TIMES_COUNTED.match(body, pos):
+            return "times", pos  # 'played an estimated 28,000 times,', not 'three times the number'
         if not words and not opened and word == "worth" and _OF_NEXT.match(body, pos):
             continue  # '$75 billion worth of re-estimates': what the amount is of follows 'of'
         if not words and not opened and word in _openers(unit):
