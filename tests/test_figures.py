@@ -673,3 +673,12 @@ def test_a_name_of_four_words_before_its_head_noun():
 ])
 def test_n_times_before_an_end_or_a_preposition_counts_occasions(text, expected):
     assert [(f.value, f.what, f.qualifier) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("His campaign invested $2.4 million in radio and television advertising.", "radio and television advertising"),
+    ("Pack at least three days of food and water.", "food and water"),
+    ("They sent $1.5 billion in aid and promised more.", "aid"),
+])
+def test_one_noun_after_in_or_of_joined_with_another(text, what):
+    assert find_figures(text)[0].what == what

@@ -97,7 +97,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
                 break  # '$35 million she’s taken': a pronoun and its verb
             words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
             continue
-        if word in ("and", "or") and limit == MAX_WHAT_WORDS and _adjectives_joined(words, body, pos):
+        if word in ("and", "or") and limit == MAX_WHAT_WORDS and _joined(words, opened, body, pos):
             words.append(word)
             limit += 2  # '12 Democratic and Republican senators': adjectives joined before their noun
             continue
@@ -178,12 +178,15 @@ def _object_next(body: str, word: str, pos: int) -> bool:
     return token[1] in _OBJECT_OPENERS or (not is_plural(word) and token[1].endswith("ing") and token[1].islower())
 
 
-def _adjectives_joined(words: list[str], body: str, pos: int) -> bool:
-    """The phrase so far + where 'and' or 'or' ends -> True when it holds only adjectives and another follows
-    ('democratic and republican', 'current and former'): the adjectives are joined before their noun."""
+def _joined(words: list[str], opened: str, body: str, pos: int) -> bool:
+    """The phrase so far + the word that opened it + where 'and' or 'or' ends -> True when it holds only adjectives
+    and another follows ('democratic and republican', 'current and former'), or one noun after 'in' or 'of' and
+    another follows ('$2.4 million in radio and television advertising'): they are joined before their noun."""
     after = _TOKEN.match(body, pos)
     if not words or not after or after[1].lower() in STOP or after[1].lower() in NUMBER_WORDS:
         return False
+    if opened in ("in", "of") and len(words) == 1 and after[1].islower() and "NOUN" in word_classes(after[1]):
+        return True
     return all(_adjective(word) for word in [*words, after[1].lower()])
 
 
