@@ -682,3 +682,13 @@ def test_n_times_before_an_end_or_a_preposition_counts_occasions(text, expected)
 ])
 def test_one_noun_after_in_or_of_joined_with_another(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deaths fell from the 264,518 recorded at this point in 2011.", [(264518, None, None)]),
+    ("One-third of those respondents under 30 cited the Internet.", [(0.3333, "share", "respondents"),
+                                                                      (30, "age", "age")]),
+    ("Seven reported in the past two weeks have killed people.", [(2, "week", None)]),
+])
+def test_telling_participles_and_ages_before_a_verb(text, expected):
+    assert [(f.value, f.unit, f.what) for f in find_figures(text)] == expected

@@ -107,7 +107,8 @@ _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "week
                  "hourly": "hour"}
 # Before 'under/over N', words that make N an age: an age word or people ('younger, under 35', 'adults over 65').
 _AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|children|kids|teens|teenagers|voters|men|"
-                          r"women|those|anyone|everyone|someone|somebody|anybody|everybody)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
+                          r"women|those|anyone|everyone|someone|somebody|anybody|everybody|respondents|americans|"
+                          r"workers|residents|students|patients)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
 _AGE_PAIR = re.compile(r"\b(?i:under|over|above|below)\s+\d{1,2}\s+(?:and|or)\s+$")  # 'those under 20 and over 65'
 _AGE_HEDGES = frozenset({"under", "over", "above", "below"})
 _AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
@@ -120,12 +121,13 @@ def rate_after(body: str, end: int) -> tuple[str, int] | None:
 
 
 def under_age(body: str, start: int, lead: int, end: int, stop_words: frozenset[str]) -> bool:
-    """'many of whom are younger, under 35', 'adults over 65 were', 'those under 20 and over 65' -> True: 'under/over
-    N' after an age word, people or another age, with nothing counted after it, is an age."""
+    """'many of whom are younger, under 35', 'adults over 65 were', 'those under 20 and over 65', 'respondents under 30
+    cited' -> True: 'under/over N' after an age word, people or another age, with nothing counted after it (a
+    function word or a verb in -ed), is an age."""
     if body[start:lead].strip().lower() not in _AGE_HEDGES:
         return False
     after = _AFTER_AGE.match(body, end)
-    if not after or (after[1] and after[1].lower() not in stop_words):
+    if not after or (after[1] and after[1].lower() not in stop_words and not after[1].endswith("ed")):
         return False
     return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start)
                 or _AGE_PAIR.search(body, max(0, start - 20), start))

@@ -18,6 +18,7 @@ from transforms.compare.figure_words import (
     PARTICIPLES,
     PLURAL_OF,
     RAISING,
+    REPORTED,
     SAME_AS,
     STOP,
     TIMES,
@@ -145,8 +146,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
             end = pos = pair.end()
         if is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
-            if words == [word] and word in RAISING and _TO_VERB.match(body, pos):
-                return None, start  # '2.5 million expected to lose power': a verb, not what is counted
+            if words == [word] and (word in REPORTED or word in RAISING and _TO_VERB.match(body, pos)):
+                return None, start  # '2.5 million expected to lose power', 'the 94 reported on Wednesday': a verb
             if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
                 end = _compound_heads(body, pos, words, end)
             break

@@ -48,6 +48,9 @@ GALLERY = frozenset("photos images pictures slides photographs".split())
 # is counted.
 RAISING = frozenset("""expected projected scheduled slated set poised forecast predicted estimated believed thought
 said reported known likely due""".split())
+# Participles of telling or counting: after a number alone they say how it is known, not what it counts ('the 94
+# reported on Wednesday', unlike '1,000 killed').
+REPORTED = frozenset("reported recorded announced registered counted listed cited mentioned logged tallied".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
 
