@@ -294,6 +294,8 @@ def test_pairs_that_are_not_ranges(text, expected):
 
 @pytest.mark.parametrize("text", [
     "He appeared on 60 Minutes on Sunday.",   # numbers inside names and titles
+    "It is not the Ten Commandments, they said.",
+    "Groups like the Three Percenters protested.",
     "the Group of 20 met in Osaka",
     "the S&P 500 closed higher",
     "That is 100% not true.",                 # a manner of speaking

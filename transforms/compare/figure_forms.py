@@ -225,15 +225,15 @@ def _clause_plural(body: str, sentence: int, until: int, stop_words: frozenset[s
 
 
 def in_name(body: str, number: Number) -> bool:
-    """'Sixteen Thirty Fund', 'the 737 Max': a capitalised number word inside a sentence, or bare digits before a
-    capitalised singular word, are part of a name."""
+    """'Sixteen Thirty Fund', 'the Ten Commandments', 'the 737 Max': a capitalised number word before a capitalised
+    word inside a sentence, or bare digits before a capitalised singular word, are part of a name."""
     after = _NEXT_WORD.match(body, number.end)
-    capital_next = bool(after) and after[1][:1].isupper() and not after[1].isupper() and not after[1].endswith("s") \
-        and not is_demonym(after[1])
-    if number.digits is None:
+    capital = bool(after) and after[1][:1].isupper() and not after[1].isupper() and not is_demonym(after[1])
+    if number.digits is None:  # 'the Ten Commandments': a plural too
         before = body[max(0, number.lead - 3):number.lead].rstrip(" \"“‘(")
-        return body[number.lead].isupper() and capital_next and not (before == "" or before[-1] in ".!?\n:")
-    return number.unit is None and not number.scaled and capital_next and body[number.end:number.end + 1] == " "
+        return body[number.lead].isupper() and capital and not (before == "" or before[-1] in ".!?\n:")
+    return number.unit is None and not number.scaled and capital and not after[1].endswith("s") \
+        and body[number.end:number.end + 1] == " "
 
 
 def titled_unit(body: str, number: Number) -> bool:
