@@ -694,3 +694,18 @@ def test_one_noun_after_in_or_of_joined_with_another(text, what):
 ])
 def test_telling_participles_and_ages_before_a_verb(text, expected):
     assert [(f.value, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bail was set at a $3,500 bond.", (3500, "USD", "bond", None)),
+    ("He was freed on $1,140 bail.", (1140, "USD", "bail", None)),
+    ("Some 42 percent want major changes.", (42, "percent", None, "about")),  # a verb before its object
+    ("It has 15% support in polls.", (15, "percent", "support", None)),
+    ("Only 15% support it.", (15, "percent", None, None)),                  # a verb before its object
+    ("Some 20 percent want to leave.", (20, "percent", None, "about")),
+    ("Benefits were capped at $1,104 weekly.", (1104, "USD", "per week", None)),
+    ("It cost $5 billion in today’s dollars.", (5e9, "USD", "dollars", None)),
+    ("About 3,000 today are homeless.", (3000, None, None, "about")),
+])
+def test_a_noun_that_may_be_a_verb_after_a_percentage_or_money(text, expected):
+    assert _one(text) == expected

@@ -14,6 +14,7 @@ from transforms.compare.figure_words import (
     IRREGULAR_PLURALS,
     LEADING,
     MEASURES,
+    NEAR_DAYS,
     NOT_PLURALS,
     PARTICIPLES,
     PLURAL_OF,
@@ -50,6 +51,7 @@ _DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|two|th
 _TIMES_COUNTED = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:in|since|during|over|on|at|by|with|before|after|this|last|"
                             r"so|and|or|but|while|when|a|per|each|every)\b")
 _TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
+_NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at)\b")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
@@ -94,7 +96,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if pos < len(body) and body[pos] in "\"”’'" and _opens_quote(token):
             pos += 1  # '16 “outlandish” statements': the word's closing mark
         if _possessive(token, opened, body, pos):
-            if word in STOP and token[1].islower():
+            if word in STOP and token[1].islower() and word not in NEAR_DAYS:
                 break  # '$35 million she’s taken': a pronoun and its verb
             words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
             continue
@@ -127,7 +129,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
         if unit and not opened and not attributive:
-            if not _measured(unit, token[1], word):
+            if not _measured(unit, token[1], word, body, pos):
                 break
             attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
         if words and word.endswith("s") and (_object_next(body, word, pos) or _verb_after_noun(words[-1], body, pos)):
@@ -157,17 +159,20 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
     return (" ".join(words) or None), end
 
 
-def _measured(unit: str, raw: str, word: str) -> bool:
-    """A unit + the word right after it -> True when the figure measures that word: a plural after a unit of measure
-    ('45 mph gusts'), a word only ever a noun after a percentage or (singular) money ('97 percent accuracy', '$1,140
-    bail')."""
+def _measured(unit: str, raw: str, word: str, body: str, pos: int) -> bool:
+    """A unit + the word right after it (and where it ends) -> True when the figure measures that word: a plural after
+    a unit of measure ('45 mph gusts'); after a percentage or (singular) money a word only ever a noun ('97 percent
+    accuracy'), or a noun that may be a verb before a clause end or a preposition ('$1,140 bail.', '15% support in
+    polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes')."""
     if not raw.islower():
         return False
     if unit in MEASURES and is_plural(word):
         return True
-    if unit.isupper() and is_plural(word):
-        return False  # 'up to $1,200 lawmakers just approved': a clause of its own
-    return (unit == "percent" or unit.isupper()) and word not in STOP and word_classes(word) == {"NOUN"}
+    if not (unit == "percent" or unit.isupper()) or word in STOP or (unit.isupper() and is_plural(word)) \
+            or word.endswith("ly") or word in PARTICIPLES:
+        return False  # 'up to $1,200 lawmakers just approved', '$1,104 weekly', '$967 billion set'
+    classes = word_classes(word)
+    return classes == {"NOUN"} or ("NOUN" in classes and bool(_NOUN_AFTER_NOUN.match(body, pos)))
 
 
 def _object_next(body: str, word: str, pos: int) -> bool:

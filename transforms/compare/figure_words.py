@@ -31,7 +31,9 @@ might must do does did said says say told according near away long wide high dee
 remaining left apart straight running earlier later prior north south east west northeast northwest southeast
 southwest northern southern eastern western central inside outside up down off out back ahead behind percent monday
 tuesday wednesday thursday friday saturday sunday january february march april june july august september october
-november december last next others versus vs""".split())
+november december last next others versus vs""".split()) | {"today", "tonight", "yesterday", "tomorrow"}
+# Days told from now: they end a phrase ('3,000 today') but their possessive is a determiner ('in today’s dollars').
+NEAR_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
 written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen""".split())
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
