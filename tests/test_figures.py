@@ -709,3 +709,11 @@ def test_telling_participles_and_ages_before_a_verb(text, expected):
 ])
 def test_a_noun_that_may_be_a_verb_after_a_percentage_or_money(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("word", ["outside", "can", "must", "all", "bars", "establishment", "Hourly", "xyzzy"])
+def test_word_classes_are_lemminflects(word):
+    from lemminflect import getAllLemmas
+
+    from transforms.compare.figure_words import word_classes
+    assert word_classes(word) == frozenset(getAllLemmas(word))
