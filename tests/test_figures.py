@@ -717,3 +717,12 @@ def test_word_classes_are_lemminflects(word):
 
     from transforms.compare.figure_words import word_classes
     assert word_classes(word) == frozenset(getAllLemmas(word))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They will pay $25 billion over three years to build it.", [(25e9, "USD", None, None), (3, "year", None, None)]),
+    ("If you're over 30, the guidelines differ.", [(30, "age", "age", "more_than")]),
+    ("My deductible has increased nearly three times under the law.", [(3, None, None, "nearly")]),
+])
+def test_spans_after_amounts_ages_of_you_and_multipliers(text, expected):
+    assert [(f.value, f.unit, f.what, f.qualifier) for f in find_figures(text)] == expected

@@ -108,7 +108,8 @@ _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "week
 # Before 'under/over N', words that make N an age: an age word or people ('younger, under 35', 'adults over 65').
 _AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|children|kids|teens|teenagers|voters|men|"
                           r"women|those|anyone|everyone|someone|somebody|anybody|everybody|respondents|americans|"
-                          r"workers|residents|students|patients)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
+                          r"workers|residents|students|patients|you|we|they|he|she|i)\s*,?\s+(?:(?:who\s+)?(?:are|were|is|was|am)\s+)?$"
+                          r"|\b(?i:you|we|they)['’]re\s+$|\b(?i:he|she)['’]s\s+$|\bI['’]m\s+$")
 _AGE_PAIR = re.compile(r"\b(?i:under|over|above|below)\s+\d{1,2}\s+(?:and|or)\s+$")  # 'those under 20 and over 65'
 _AGE_HEDGES = frozenset({"under", "over", "above", "below"})
 _AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")

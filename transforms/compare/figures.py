@@ -48,6 +48,8 @@ _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
 _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents))\s+$")
+_TIMES_AFTER = re.compile(r"\s+times\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
@@ -158,8 +160,9 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and unit in TIMES and body[number.start:number.lead].strip().lower() == "over" \
-            and _SPAN_AFTER.match(body, max(end, pos)):
-        qualifier = None  # 'over 10 days' as the span something took, not 'more than 10 days'
+            and (_SPAN_AFTER.match(body, max(end, pos)) or _AMOUNT_BEFORE.search(body, max(0, number.start - 12),
+                                                                                 number.start)):
+        qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
     if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
     if what and not digits and unit is None and not is_plural(head := what.split()[-1]) and not head.endswith("ed") \
@@ -172,8 +175,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if unit is None and number.value == 1 and what and not what.startswith("per "):
         what = " ".join([*what.split()[:-1], plural(what.split()[-1])])
     end = max(end, pos)
-    if what is None and unit is None:
-        what = what_before(body, number.start, end, STOP, previous)
+    if what is None and unit is None and not _TIMES_AFTER.match(body, end):
+        what = what_before(body, number.start, end, STOP, previous)  # not of a multiplier: 'rose nearly three times'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
