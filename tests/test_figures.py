@@ -726,3 +726,14 @@ def test_word_classes_are_lemminflects(word):
 ])
 def test_spans_after_amounts_ages_of_you_and_multipliers(text, expected):
     assert [(f.value, f.unit, f.what, f.qualifier) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deaths topped 45,150 nationwide this week.", [(45150, None)]),           # an adverb alone counts nothing
+    ("It is not among the 100 largest in the state.", []),
+    ("The shooting left 12 dead and 58 wounded.", [(12, "dead"), (58, "wounded")]),  # the people in a state
+    ("The page drew nearly 10,000 likes in two weeks.", [(10000, "likes"), (2, None)]),
+    ("I didn't get downtown until about two o'clock.", []),                     # a time
+])
+def test_an_adverb_or_adjective_alone_after_a_count_and_times_in_words(text, expected):
+    assert [(f.value, f.what) for f in find_figures(text)] == expected

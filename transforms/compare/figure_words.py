@@ -54,6 +54,8 @@ said reported known likely due""".split())
 # Participles of telling or counting: after a number alone they say how it is known, not what it counts ('the 94
 # reported on Wednesday', unlike '1,000 killed').
 REPORTED = frozenset("reported recorded announced registered counted listed cited mentioned logged tallied".split())
+# Adjectives that stand for the people in a state after a count ('12 dead and 58 wounded', 'the 130 missing').
+STATES = frozenset("dead missing homeless poor elderly sick living dying young injured wounded".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
 
@@ -90,6 +92,21 @@ def is_modifier(word: str) -> bool:
     """'outside', 'high', 'southern' -> True: a word that may modify a noun and is no verb ('left', 'over' are)."""
     classes = word_classes(word)
     return "ADJ" in classes and "VERB" not in classes and ("NOUN" in classes or classes == {"ADJ"})
+
+
+def not_a_noun(word: str) -> bool:
+    """'worldwide', 'false', 'largest' -> True: a word the lexicon knows, never as a noun, that cannot stand for
+    people either: not a plural or a participle (the lexicon lacks many plural nouns: 'acts', 'likes'), nor 'dead',
+    'missing' ('12 dead')."""
+    if word in STATES or word.endswith("ed") or is_plural_form(word):
+        return False
+    classes = word_classes(word)
+    return bool(classes) and "NOUN" not in classes
+
+
+def is_plural_form(word: str) -> bool:
+    """'acts', 'likes' -> True: a word ending in s as plurals do (not 'ss', 'us', 'is')."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def is_adverb(word: str) -> bool:

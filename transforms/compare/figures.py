@@ -35,7 +35,7 @@ from transforms.compare.figure_forms import (
 from transforms.compare.figure_idioms import texted, wholly
 from transforms.compare.figure_phrase import counted_phrase, is_plural, plural
 from transforms.compare.figure_sentences import sentence, sentence_stops
-from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES
+from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from warehouse.contracts import FIGURES
 
@@ -108,7 +108,7 @@ def _blocked_after(body: str, number: Number) -> bool:
         return True  # 'two-state', '10-point plan', '1,700-plus': a compound, not a count
     if number.digits and len(number.digits) <= 2 and _MONTH_AFTER.match(body, number.numeral_end):
         return True  # '5 June'
-    return bool(number.digits and _TIME_AFTER.match(body, number.numeral_end))
+    return bool(_TIME_AFTER.match(body, number.numeral_end))  # "3 p.m.", "two o'clock"
 
 
 def _figure(body: str, number: Number, previous: str | None = None, opened_at: int | None = None) -> Figure | None:
@@ -154,6 +154,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     what, end = ("age", pos) if unit == "age" else counted_phrase(body, pos, unit, attributive)
     if _STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
+    if what and unit is None and " " not in what and not_a_noun(what):
+        what, end = None, pos  # 'fell from 42 to 39 worldwide': an adverb or adjective alone counts nothing
     if what is None and unit is None:
         what = what_compared(body, number.start, max(end, pos), STOP, previous)
     if what is None and unit != "age" and (rate := rate_after(body, max(end, pos))):
