@@ -737,3 +737,12 @@ def test_spans_after_amounts_ages_of_you_and_multipliers(text, expected):
 ])
 def test_an_adverb_or_adjective_alone_after_a_count_and_times_in_words(text, expected):
     assert [(f.value, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("His state had 474 COVID-19 deaths in the past day.", "covid-19 deaths"),
+    ("Men have accounted for 71% of Covid-19 deaths in Italy.", "covid-19 deaths"),
+    ("She won 48% of the under-30 vote.", "under-30 vote"),
+])
+def test_a_word_joined_to_digits_by_a_hyphen_is_one_word(text, what):
+    assert find_figures(text)[0].what == what

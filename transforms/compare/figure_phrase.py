@@ -30,9 +30,9 @@ from transforms.compare.figure_words import (
 from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import is_demonym
 
-# 'U.S.' is one word; an opening quote mark does not end the phrase ('a third of the “donations”'), nor a closing one
-# ('16 “outlandish” statements')
-_TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")
+# 'U.S.' and 'COVID-19' are one word; an opening quote mark does not end the phrase ('a third of the “donations”'),
+# nor a closing one ('16 “outlandish” statements')
+_TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*(?:(?<=-)\d+)?)")
 _CONTRACTIONS = ("n't", "n’t", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m")
 _TO_FOR = re.compile(r"[ \t]+(?:to|for)\b")
 # Endings of adjectives that may stand after their noun ('the majority necessary to', 'funds available for').
