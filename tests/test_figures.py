@@ -746,3 +746,11 @@ def test_an_adverb_or_adjective_alone_after_a_count_and_times_in_words(text, exp
 ])
 def test_a_word_joined_to_digits_by_a_hyphen_is_one_word(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They mustered 53 votes, seven short of the 60 needed to advance bills.", [(53, "votes")]),
+    ("He fell short of the 71,000 needed for election.", [(71000, None)]),
+])
+def test_needed_after_a_number_is_no_counted_thing(text, expected):
+    assert [(f.value, f.what) for f in find_figures(text)] == expected

@@ -51,9 +51,10 @@ GALLERY = frozenset("photos images pictures slides photographs".split())
 # is counted.
 RAISING = frozenset("""expected projected scheduled slated set poised forecast predicted estimated believed thought
 said reported known likely due""".split())
-# Participles of telling or counting: after a number alone they say how it is known, not what it counts ('the 94
-# reported on Wednesday', unlike '1,000 killed').
-REPORTED = frozenset("reported recorded announced registered counted listed cited mentioned logged tallied".split())
+# Participles of telling, counting or needing: after a number alone they say how it is known or why it matters, not
+# what it counts ('the 94 reported on Wednesday', 'the 60 needed to pass', unlike '1,000 killed').
+REPORTED = frozenset("""reported recorded announced registered counted listed cited mentioned logged tallied needed
+required""".split())
 # Adjectives that stand for the people in a state after a count ('12 dead and 58 wounded', 'the 130 missing').
 STATES = frozenset("dead missing homeless poor elderly sick living dying young injured wounded".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
