@@ -754,3 +754,12 @@ def test_a_word_joined_to_digits_by_a_hyphen_is_one_word(text, what):
 ])
 def test_needed_after_a_number_is_no_counted_thing(text, expected):
     assert [(f.value, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("So have six of the state's seven Democratic House members.", [(7, None, "democratic house members", None)]),
+    ("He was an adviser to campaigns for over two decades.", [(2, "decade", None, "more_than")]),
+    ("Roughly three of every four people agree.", [(0.75, "share", "people", "about")]),
+])
+def test_counts_inside_a_phrase_for_over_n_and_n_of_every_m(text, expected):
+    assert [(f.value, f.unit, f.what, f.qualifier) for f in find_figures(text)] == expected

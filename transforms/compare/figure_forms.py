@@ -12,10 +12,10 @@ from transforms.lexicon import is_demonym
 _COUNT = r"(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten)"
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
-# 'three in four Democrats', 'one out of (every) five voters', 'two-thirds of the vote', 'a third of voters': the
-# first found from the space before 'in' or 'out of', the second where str.find meets a fraction word, so both skip
-# ahead in C.
-SHARE_IN = re.compile(rf" (?:in|out of)(?: every)? (?P<den>{_COUNT})(?![\w-])")
+# 'three in four Democrats', 'one out of (every) five voters', 'three of every four', 'two-thirds of the vote', 'a
+# third of voters': the first found from the space before 'in', 'out of' or 'of every', the second where str.find
+# meets a fraction word, so both skip ahead in C.
+SHARE_IN = re.compile(rf" (?:in|out of|of(?= every))(?: every)? (?P<den>{_COUNT})(?![\w-])")
 _FRACTIONS = "|".join(_DENOMINATORS)
 # Plural fractions need no 'of' ('two thirds say'); 'quarters' and 'halves' do, being counts too ('three quarters').
 SHARE_FRACTION = re.compile(rf"[- ](?P<frac>{_FRACTIONS})(?: of\b|(?<=thirds|fifths|sixths|tenths)\b|(?<=fourths)\b)")

@@ -104,6 +104,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             words.append(word)
             limit += 2  # '12 Democratic and Republican senators': adjectives joined before their noun
             continue
+        if word in NUMBER_WORDS and word not in ("a", "an"):
+            break  # "six of the state's seven Democratic members": the second count is a figure of its own
         if not words and not opened and word == "times" and unit is None and _TIMES_COUNTED.match(body, pos):
             return "times", pos  # 'played an estimated 28,000 times,', not 'three times the number'
         if not words and not opened and word == "worth" and _OF_NEXT.match(body, pos):

@@ -49,6 +49,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|o
 _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents))\s+$")
+_FOR_BEFORE = re.compile(r"\b(?i:for)\s+$")
 _TIMES_AFTER = re.compile(r"\s+times\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
 _STRONG = re.compile(r"-strong\b")
@@ -162,9 +163,11 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and unit in TIMES and body[number.start:number.lead].strip().lower() == "over" \
+            and not _FOR_BEFORE.search(body, max(0, number.start - 5), number.start) \
             and (_SPAN_AFTER.match(body, max(end, pos)) or _AMOUNT_BEFORE.search(body, max(0, number.start - 12),
                                                                                  number.start)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
+        # ('for over two decades.' is)
     if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
     if what and not digits and unit is None and not is_plural(head := what.split()[-1]) and not head.endswith("ed") \
