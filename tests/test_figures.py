@@ -763,3 +763,13 @@ def test_needed_after_a_number_is_no_counted_thing(text, expected):
 ])
 def test_counts_inside_a_phrase_for_over_n_and_n_of_every_m(text, expected):
     assert [(f.value, f.unit, f.what, f.qualifier) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Keep warming below 2°C of global warming.", (2, "celsius", "global warming", "less_than")),
+    ("It must not rise more than 1.5 degrees Celsius by 2100.", (1.5, "celsius", None, "more_than")),
+    ("His temperature was 100.3 degrees Fahrenheit (about 38 Celsius).", (100.3, "fahrenheit", None, None)),
+    ("He made a 180 degrees turn.", (180, None, "degrees", None)),   # degrees alone stay a count
+])
+def test_temperatures(text, expected):
+    assert _one(text) == expected
