@@ -773,3 +773,15 @@ def test_counts_inside_a_phrase_for_over_n_and_n_of_every_m(text, expected):
 ])
 def test_temperatures(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wilson weighs about 210 pounds.", (210, "lb", None, "about")),
+    ("Police seized nearly 4,000 pounds of banned fireworks.", (4000, "lb", "banned fireworks", "nearly")),
+    ("The fund paid £5 million and 3 million pounds sterling.", None),
+])
+def test_pounds_are_weight_unless_sterling(text, expected):
+    if expected is None:
+        assert [f.unit for f in find_figures(text)] == ["GBP", "GBP"]
+    else:
+        assert _one(text) == expected

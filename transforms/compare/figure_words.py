@@ -9,7 +9,7 @@ from importlib.resources import files
 from transforms.lexicon import NOT_NAMES
 
 # Units of measure whose number, right before a plural noun, measures it ('45 mph gusts', '20-ton trucks').
-MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon oz inch yd".split())
+MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon oz inch yd lb".split())
 TIMES = frozenset("second minute hour day week month year decade".split())
 # Words before a number that make it a label or an ordinal rank, not a quantity ('section 5', 'No. 10').
 LABELS = frozenset("""section article chapter paragraph page no no. nos number item clause rule resolution route

@@ -36,7 +36,8 @@ SCALES = {
 ABBREVIATIONS = {"bn": 1_000_000_000, "b": 1_000_000_000, "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000,
                  "k": 1_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "cr": 10_000_000}
 MONEY_ONLY_ABBREVIATIONS = frozenset({"m", "b"})
-# Words after the number that name what it measures -> unit key (money as ISO currency codes).
+# Words after the number that name what it measures -> unit key (money as ISO currency codes; pounds are weight,
+# money in pounds being written with its sign or "pounds sterling").
 UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent",
     "percentage points": "percentage_point", "percentage point": "percentage_point",
@@ -47,8 +48,9 @@ UNITS = {
     "metre": "m", "feet": "ft", "foot": "ft", "ft": "ft", "cm": "cm", "mm": "mm", "kg": "kg", "kilograms": "kg",
     "kilos": "kg", "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "hectares": "ha", "acres": "acre",
     "litres": "l", "liters": "l", "gallons": "gallon", "ounces": "oz", "ounce": "oz", "oz": "oz", "inches": "inch",
-    "inch": "inch", "yards": "yd", "yard": "yd", "degrees celsius": "celsius", "degrees c": "celsius",
-    "°c": "celsius", "degrees fahrenheit": "fahrenheit", "degrees f": "fahrenheit", "°f": "fahrenheit",
+    "inch": "inch", "yards": "yd", "yard": "yd", "pounds": "lb", "pound": "lb", "lbs": "lb",
+    "degrees celsius": "celsius", "degrees c": "celsius", "°c": "celsius", "degrees fahrenheit": "fahrenheit",
+    "degrees f": "fahrenheit", "°f": "fahrenheit",
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY",
     "turkish lira": "TRY", "yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "riyals": "SAR",
