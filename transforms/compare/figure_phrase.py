@@ -7,17 +7,29 @@ a contraction or an adjective after the noun; adjectives and words in quote mark
 """
 import re
 
+from transforms.compare.figure_tokens import (
+    TOKEN,
+    adjective_only,
+    continues,
+    is_plural,
+    joined,
+    measured,
+    modifier_next,
+    noun_next,
+    noun_plural_next,
+    object_next,
+    opens_quote,
+    plural_noun_next,
+    possessive,
+    verb_after_noun,
+)
 from transforms.compare.figure_words import (
     COLLECTIVES,
     COMPARATIVES,
     DETERMINERS,
-    IRREGULAR_PLURALS,
     LEADING,
-    MEASURES,
     NEAR_DAYS,
-    NOT_PLURALS,
     PARTICIPLES,
-    PLURAL_OF,
     RAISING,
     REPORTED,
     SAME_AS,
@@ -30,9 +42,6 @@ from transforms.compare.figure_words import (
 from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import is_demonym
 
-# 'U.S.' and 'COVID-19' are one word; an opening quote mark does not end the phrase ('a third of the “donations”'),
-# nor a closing one ('16 “outlandish” statements')
-_TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*(?:(?<=-)\d+)?)")
 _CONTRACTIONS = ("n't", "n’t", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m")
 _TO_FOR = re.compile(r"[ \t]+(?:to|for)\b")
 # Endings of adjectives that may stand after their noun ('the majority necessary to', 'funds available for').
@@ -40,18 +49,11 @@ _POSTPOSED_ENDINGS = ("ary", "ible", "able", "ient")
 # Endings of words that may end a phrase after its noun: postposed adjectives and adverbs.
 _AFTER_NOUN_ENDINGS = (*_POSTPOSED_ENDINGS, "ly")
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
-# After a word ending in s, words that open its object: then it is a verb ('capacity makes more sense'); not articles,
-# which open a rate or a clause after a plural noun as often ('two lease sales a year', 'voters the wrong ballot').
-_OBJECT_OPENERS = frozenset("no more less fewer".split())
-# Not 'the' nor 'this', which open a time or a clause after a plural noun as often ('two annual parades this year').
-_DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|"
-                              r"ten)\b|\d)")
 # After 'N times', what makes it a count of occasions: an end, or a preposition or conjunction, not 'the', 'as',
 # 'more' or 'that' (a multiplier).
 _TIMES_COUNTED = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:in|since|during|over|on|at|by|with|before|after|this|last|"
                             r"so|and|or|but|while|when|a|per|each|every)\b")
 _TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
-_NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at)\b")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
@@ -62,45 +64,26 @@ _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on
 MAX_WHAT_WORDS = 4
 
 
-def is_plural(word: str) -> bool:
-    """'refugees', 'people' -> True; 'ceasefire', 'progress', 'status' -> False."""
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
-                                         and word not in NOT_PLURALS)
-
-
-def plural(word: str) -> str:
-    """Singular noun -> plural ('soldier' -> 'soldiers', 'person' -> 'people'); plurals and participles unchanged."""
-    if word in PLURAL_OF:
-        return PLURAL_OF[word]
-    if is_plural(word) or word.endswith("ed"):
-        return word
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return word[:-1] + "ies"
-    return word + "s"
-
-
 def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str | None, int]:
     """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends).
 
     After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
     needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
     words, end, opened, start, limit = [], pos, "", pos, MAX_WHAT_WORDS
-    while len(words) < limit and (token := _TOKEN.match(body, pos)):
-        if words and _opens_quote(token):
+    while len(words) < limit and (token := TOKEN.match(body, pos)):
+        if words and opens_quote(token):
             break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
         word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
         word = SAME_AS.get(word, word)
         pos = token.end()
-        if pos < len(body) and body[pos] in "\"”’'" and _opens_quote(token):
+        if pos < len(body) and body[pos] in "\"”’'" and opens_quote(token):
             pos += 1  # '16 “outlandish” statements': the word's closing mark
-        if _possessive(token, opened, body, pos):
+        if possessive(token, opened, body, pos):
             if word in STOP and token[1].islower() and word not in NEAR_DAYS:
                 break  # '$35 million she’s taken': a pronoun and its verb
             words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
             continue
-        if word in ("and", "or") and limit == MAX_WHAT_WORDS and _joined(words, opened, body, pos):
+        if word in ("and", "or") and limit == MAX_WHAT_WORDS and joined(words, opened, body, pos):
             words.append(word)
             limit += 2  # '12 Democratic and Republican senators': adjectives joined before their noun
             continue
@@ -114,7 +97,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             if word in ("a", "an") and _TIME_AGO.match(body, pos):
                 break  # '$21 billion a year ago' says when, not a rate
             opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
-            if (det := _TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
+            if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
                 if unit not in (None, "percent"):
                     break  # '100 miles of the border' says where, not what was measured
                 pos = det.end()
@@ -122,7 +105,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if not words and (lead := _lead_word(word, body, pos)):
             if lead == "stop":
                 break
-            attributive = attributive or (word in COMPARATIVES and _noun_next(body, pos))  # '$1,210 less benefit'
+            attributive = attributive or (word in COMPARATIVES and noun_next(body, pos))  # '$1,210 less benefit'
             continue
         maybe_ends = word in STOP or "'" in word or "’" in word or opened == "in" \
             or (words and word.endswith(_AFTER_NOUN_ENDINGS))  # the cheap tests first: most words go on
@@ -131,17 +114,13 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
         if unit and not opened and not attributive:
-            if not _measured(unit, token[1], word, body, pos):
+            if not measured(unit, token[1], word, body, pos):
                 break
             attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
-        if words and word.endswith("s") and (_object_next(body, word, pos) or _verb_after_noun(words[-1], body, pos)):
-            break  # 'restaurant capacity makes more sense', 'the 100-mile zone encompasses two': a verb
-        if words and _is_participle(word) and not (words[-1].endswith("ly") and _continues(body, pos))\
-                and not _noun_plural_next(body, pos) \
-                or (opened == "of" and word.endswith("ing") and not (words and _adjective_only(words[-1]))):
-            break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
+        if _verb_or_clause(word, words, opened, body, pos):
+            break
         words.append(word)
-        if len(words) == limit and token[1].istitle() and limit < MAX_WHAT_WORDS + 2 and _noun_next(body, pos):
+        if len(words) == limit and token[1].istitle() and limit < MAX_WHAT_WORDS + 2 and noun_next(body, pos):
             limit += 1  # a name then its head: '$10,000 Economic Injury Disaster Loan advance'
         end = pos
         if opened in ("per", "a", "an"):
@@ -149,7 +128,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
             end = pos = pair.end()
-        if is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
+        if is_plural(word) or (word.endswith("ed") and not continues(body, pos)):
             if words == [word] and (word in REPORTED or word in RAISING and _TO_VERB.match(body, pos)):
                 return None, start  # '2.5 million expected to lose power', 'the 94 reported on Wednesday': a verb
             if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
@@ -161,67 +140,17 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
     return (" ".join(words) or None), end
 
 
-def _measured(unit: str, raw: str, word: str, body: str, pos: int) -> bool:
-    """A unit + the word right after it (and where it ends) -> True when the figure measures that word: a plural after
-    a unit of measure ('45 mph gusts'); after a percentage or (singular) money a word only ever a noun ('97 percent
-    accuracy'), or a noun that may be a verb before a clause end or a preposition ('$1,140 bail.', '15% support in
-    polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes')."""
-    if not raw.islower():
-        return False
-    if unit in MEASURES and is_plural(word):
+def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int) -> bool:
+    """A word + the phrase before it + the word that opened it + where it ends -> True when it is a verb or opens a
+    clause: a word in s before its object ('restaurant capacity makes more sense', 'the 100-mile zone encompasses
+    two'), a participle after the noun ('a 90-day deadline set by', 'the tour headed to'; not 'fully paid leave',
+    'young undocumented immigrants'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets')."""
+    if words and word.endswith("s") and (object_next(body, word, pos) or verb_after_noun(words[-1], body, pos)):
         return True
-    if not (unit == "percent" or unit.isupper()) or word in STOP or (unit.isupper() and is_plural(word)) \
-            or word.endswith("ly") or word in PARTICIPLES:
-        return False  # 'up to $1,200 lawmakers just approved', '$1,104 weekly', '$967 billion set'
-    classes = word_classes(word)
-    return classes == {"NOUN"} or ("NOUN" in classes and bool(_NOUN_AFTER_NOUN.match(body, pos)))
-
-
-def _object_next(body: str, word: str, pos: int) -> bool:
-    """A word ending in s + where it ends -> True when a comparative or (after a word no plural, 'means') a gerund
-    follows: the word is a verb with its object."""
-    token = _TOKEN.match(body, pos)
-    if not token:
-        return False
-    return token[1] in _OBJECT_OPENERS or (not is_plural(word) and token[1].endswith("ing") and token[1].islower())
-
-
-def _joined(words: list[str], opened: str, body: str, pos: int) -> bool:
-    """The phrase so far + the word that opened it + where 'and' or 'or' ends -> True when it holds only adjectives
-    and another follows ('democratic and republican', 'current and former'), or one noun after 'in' or 'of' and
-    another follows ('$2.4 million in radio and television advertising'): they are joined before their noun."""
-    after = _TOKEN.match(body, pos)
-    if not words or not after or after[1].lower() in STOP or after[1].lower() in NUMBER_WORDS:
-        return False
-    if opened in ("in", "of") and len(words) == 1 and after[1].islower() and "NOUN" in word_classes(after[1]):
+    if words and _is_participle(word) and not (words[-1].endswith("ly") and continues(body, pos)) \
+            and not noun_plural_next(body, pos):
         return True
-    return all(_adjective(word) for word in [*words, after[1].lower()])
-
-
-def _adjective_only(word: str) -> bool:
-    """'unpaid', 'civil' -> True: a word the lexicon knows only as an adjective ('years of unpaid parking tickets')."""
-    return word_classes(word) == {"ADJ"}
-
-
-def _adjective(word: str) -> bool:
-    """'former', 'democratic', 'asian' -> True: a word the lexicon knows as an adjective, or a demonym."""
-    return "ADJ" in word_classes(word) or is_demonym(word.capitalize())
-
-
-def _verb_after_noun(previous: str, body: str, pos: int) -> bool:
-    """The word before a word in s + where that ends -> True when a singular noun stands before it and a possessive or
-    a number after it ('the 100-mile zone encompasses two out of three', 'the 25 percent tariff hits 1,102 lines')."""
-    return not is_plural(previous) and bool(_DETERMINED_NEXT.match(body, pos)) and "NOUN" in word_classes(previous)
-
-
-def _possessive(token: re.Match, opened: str, body: str, pos: int) -> bool:
-    """A _TOKEN match -> True for a possessive, which determines the noun after it ('the nation’s clinicians'); a
-    plural's only after 'of' and before a word ('20 percent of the United States’ uranium assets'): elsewhere 'nine
-    members’ terms' counts members."""
-    raw = token[1].lower()
-    if raw.endswith(("'s", "’s")):
-        return True
-    return opened == "of" and raw.endswith(("s'", "s’")) and not _opens_quote(token) and bool(_TOKEN.match(body, pos))
+    return opened == "of" and word.endswith("ing") and not (words and adjective_only(words[-1]))
 
 
 def _lead_word(word: str, body: str, pos: int) -> str | None:
@@ -231,7 +160,7 @@ def _lead_word(word: str, body: str, pos: int) -> str | None:
     if word in LEADING:
         return "skip"
     if word.endswith("ly") and is_adverb(word):
-        modified = _modifier_next(body, pos)
+        modified = modifier_next(body, pos)
         return "stop" if not modified else "skip" if modified[1].endswith("ed") else None
     return None
 
@@ -244,11 +173,11 @@ def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body
         return False  # '$1 million in advertising time', 'hours of screen time': after a noun, 'time' heads it
     if word in STOP:
         # 'about 150 outside groups', 'two high schools': a word that may modify a noun, before a plural noun
-        return not is_modifier(word) or not _plural_noun_next(body, pos)
+        return not is_modifier(word) or not plural_noun_next(body, pos)
     if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper() and not is_demonym(token[1])):
         return True  # '$5 million in Libya' names a place, not what the money is for ('in Chinese goods' is)
     if words and word.endswith("ly") and not words[-1].endswith("ed") and is_adverb(word) \
-            and not _noun_plural_next(body, pos):
+            and not noun_plural_next(body, pos):
         return True  # '$2 trillion worth of debt immediately', not 'temporary hourly employees'; not after a participle
     return bool(words) and word.endswith(_POSTPOSED_ENDINGS) and bool(_TO_FOR.match(body, pos)) \
         and "ADJ" in word_classes(word)
@@ -259,45 +188,12 @@ def _is_participle(word: str) -> bool:
     return (word.endswith("ed") and "-" not in word) or word in PARTICIPLES
 
 
-def _modifier_next(body: str, pos: int) -> re.Match | None:
-    """The match of the word at pos when it modifies a content word after it ('507 currently hospitalized compared
-    to', 'three entirely different approaches'), else None: a verb before a function word ('sharply disagreed in')."""
-    token = _TOKEN.match(body, pos)
-    return token if token and token[1].islower() and token[1] not in STOP and _continues(body, token.end()) else None
-
-
-def _noun_next(body: str, pos: int) -> bool:
-    """True when the word at pos is a lower-case noun ('less benefit'), not an adjective ('more likely')."""
-    token = _TOKEN.match(body, pos)
-    return bool(token) and token[1].islower() and token[1] not in STOP and "NOUN" in word_classes(token[1])
-
-
-def _noun_plural_next(body: str, pos: int) -> bool:
-    """True when the word at pos is a plural the lexicon knows only as a noun ('hourly employees', 'undocumented
-    immigrants'): the word before it modifies it."""
-    token = _TOKEN.match(body, pos)
-    return bool(token) and token[1].islower() and is_plural(token[1]) and word_classes(token[1]) == {"NOUN"}
-
-
-def _plural_noun_next(body: str, pos: int) -> bool:
-    """True when the word at pos is a lower-case plural noun ('outside groups'), not a verb ('over counts')."""
-    token = _TOKEN.match(body, pos)
-    if not token or body[pos - 1] in "'’" or not token[1].islower() or token[1] in STOP or not is_plural(token[1]):
-        return False
-    return "NOUN" in word_classes(token[1])
-
-
-def _opens_quote(token: re.Match) -> bool:
-    """A _TOKEN match -> whether a quote mark opens before its word ('a 25 percent hike “needs …')."""
-    return token[0].lstrip()[:1] in "\"“‘'"
-
-
 def _compound_heads(body: str, pos: int, words: list[str], end: int) -> int:
     """Body + the end of a name, collective noun or plural compound's first noun + the phrase so far -> where the
     phrase ends, after the plural nouns right after it that head it ('15 police officers', 'Sanders supporters',
     'five Dallas police officers', '27 jobs bills'), appended to `words`."""
-    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)) and token[1].islower() \
-            and not _opens_quote(token):
+    while len(words) < MAX_WHAT_WORDS and (token := TOKEN.match(body, pos)) and token[1].islower() \
+            and not opens_quote(token):
         word = token[1]
         if word in STOP or word.endswith("ed") or len(word) < 4 or word.removesuffix("s") in TIMES or word == "ages" \
                 or not is_plural(word):
@@ -313,7 +209,7 @@ def _plural_compound(body: str, pos: int) -> bool:
     """Body + the end of a common plural -> True when a plural the lexicon knows as a noun follows and a clause
     boundary after it ('27 jobs bills that', 'two sports fans.'): the second noun heads the phrase. Before an object
     the second word is a verb ('two countries negates the rule', 'jobs costs $5')."""
-    token = _TOKEN.match(body, pos)
+    token = TOKEN.match(body, pos)
     if not token or body[pos - 1] in "'’" or not token[1].islower() or token[1] in STOP or len(token[1]) < 4 \
             or not is_plural(token[1]) or token[1].removesuffix("s") in TIMES:
         return False  # "nine members’ terms": a possessive, not a compound
@@ -325,7 +221,7 @@ def _pair(body: str, pos: int) -> re.Match | None:
     pair = _AND_PLURAL.match(body, pos)
     if not pair or pair[2].lower() in STOP or not is_plural(pair[2].lower()):
         return None
-    after = _TOKEN.match(body, pair.end())
+    after = TOKEN.match(body, pair.end())
     return pair if after is None or after[1].lower() in STOP or not body[pair.end()].isspace() else None
 
 
@@ -336,7 +232,3 @@ def _openers(unit: str | None) -> tuple[str, ...]:
     return ("of",) if unit else ("of", "per")  # '70,000 per year': a count's rate
 
 
-def _continues(body: str, pos: int) -> bool:
-    """True when a content word follows at pos: the participle before it is an adjective ('wounded soldiers')."""
-    token = _TOKEN.match(body, pos)
-    return bool(token) and token[1].lower() not in STOP

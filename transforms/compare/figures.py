@@ -9,7 +9,8 @@ whatever the number. Ages have what 'age'. After a unit the noun is taken only w
 ('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
 money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour'); a rate after any
 figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
-The phrase is read in figure_phrase.py, by a grammar of noun phrases with parts of speech from lemminflect's lexicon.
+The phrase is read in figure_phrase.py (what the words at a place are: figure_tokens.py), by a grammar of noun
+phrases with parts of speech from lemminflect's lexicon.
 """
 import re
 from dataclasses import dataclass, replace
@@ -33,8 +34,9 @@ from transforms.compare.figure_forms import (
     what_compared,
 )
 from transforms.compare.figure_idioms import texted, wholly
-from transforms.compare.figure_phrase import counted_phrase, is_plural, plural
+from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
+from transforms.compare.figure_tokens import is_plural, plural
 from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from warehouse.contracts import FIGURES
