@@ -785,3 +785,11 @@ def test_pounds_are_weight_unless_sterling(text, expected):
         assert [f.unit for f in find_figures(text)] == ["GBP", "GBP"]
     else:
         assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The 10-year Treasury yield fell to another low.", "treasury yield"),
+    ("Only 1 percent of U.S. electricity came from solar.", "u.s. electricity"),
+])
+def test_an_irregular_past_tense_after_the_noun_ends_the_phrase(text, what):
+    assert find_figures(text)[0].what == what

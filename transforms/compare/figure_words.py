@@ -36,7 +36,8 @@ november december last next others versus vs today tonight yesterday tomorrow"""
 # Days told from now: they end a phrase ('3,000 today') but their possessive is a determiner ('in today’s dollars').
 NEAR_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
-written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen""".split())
+written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen came became went fell
+rose grew gave took began ran got drew wrote broke chose flew stood""".split())  # and irregular past tenses
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer less most".split())
 COMPARATIVES = frozenset("more fewer less".split())
