@@ -793,3 +793,14 @@ def test_pounds_are_weight_unless_sterling(text, expected):
 ])
 def test_an_irregular_past_tense_after_the_noun_ends_the_phrase(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Polls show a 10% advantage statewide.", "advantage"),                      # an adverb after the noun
+    ("Jill Stein received less than 1 percent of the vote overall.", "vote"),
+    ("It launched a $255,000 ad buy slamming Ayotte.", "ad buy"),                # a gerund before its object
+    ("It cut $85 billion in automatic spending cuts.", "automatic spending cuts"),  # a gerund in a compound
+    ("It backed $165 billion in additional defense spending.", "defense spending"),
+])
+def test_adverbs_and_gerunds_after_the_noun(text, what):
+    assert find_figures(text)[0].what == what

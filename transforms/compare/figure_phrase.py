@@ -37,6 +37,7 @@ from transforms.compare.figure_words import (
     TIMES,
     is_adverb,
     is_modifier,
+    not_a_noun,
     word_classes,
 )
 from transforms.compare.numbers import NUMBER_WORDS
@@ -54,6 +55,7 @@ _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 _TIMES_COUNTED = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:in|since|during|over|on|at|by|with|before|after|this|last|"
                             r"so|and|or|but|while|when|a|per|each|every)\b")
 _TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
+_OBJECT_NEXT = re.compile(r"[ \t]+[$\d]")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
@@ -117,7 +119,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             if not measured(unit, token[1], word, body, pos):
                 break
             attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
-        if _verb_or_clause(word, words, opened, body, pos):
+        if _verb_or_clause(word, words, opened, body, pos) or _after_the_noun(word, words, body, pos):
             break
         words.append(word)
         if len(words) == limit and token[1].istitle() and limit < MAX_WHAT_WORDS + 2 and noun_next(body, pos):
@@ -151,6 +153,23 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
             and not noun_plural_next(body, pos):
         return True
     return opened == "of" and word.endswith("ing") and not (words and adjective_only(words[-1]))
+
+
+def _after_the_noun(word: str, words: list[str], body: str, pos: int) -> bool:
+    """A word + the phrase before it + where it ends -> True when an adverb or adjective follows the noun and no noun
+    follows it ('a 10% advantage statewide', 'the $20 trillion borrowing limit sometime', '1 percent of the vote
+    overall'), or a gerund before its object ('the 10-year Treasury yield averaging 2.6 percent'); before a noun it
+    modifies it ('current and former federal employees')."""
+    if not words or not not_a_noun(word) or "NOUN" not in word_classes(words[-1]):
+        return False
+    after = TOKEN.match(body, pos)
+    if word.endswith("ing"):  # a gerund heads or modifies a compound ('defense spending.', 'spending cuts'); before
+        if not after:        # a name, a number or another word it is a verb with its object ('ad buy slamming Ayotte')
+            return bool(_OBJECT_NEXT.match(body, pos))
+        following = after[1].lower()
+        compound = after[1].islower() and ("NOUN" in word_classes(following) or is_plural(following))
+        return not compound and following not in STOP
+    return not after or after[1].lower() in STOP or "NOUN" not in word_classes(after[1].lower())
 
 
 def _lead_word(word: str, body: str, pos: int) -> str | None:
