@@ -804,3 +804,12 @@ def test_an_irregular_past_tense_after_the_noun_ends_the_phrase(text, what):
 ])
 def test_adverbs_and_gerunds_after_the_noun(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("It holds about 70 percent of Syria and roughly 25 percent or thereabouts of Iraq.", ["syria", None]),
+    ("A poll found 92 percent of voters, including 91 percent of gun-owning households, agreed.", ["voters", None]),
+    ("Some 51 percent of Americans want it, 74 percent of them watch.", ["americans", "americans"]),
+])
+def test_a_listed_percentage_with_its_own_of_is_not_of_the_one_before(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

@@ -52,6 +52,7 @@ _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impres
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents))\s+$")
 _FOR_BEFORE = re.compile(r"\b(?i:for)\s+$")
+_OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|it|those|these)\b)")
 _TIMES_AFTER = re.compile(r"\s+times\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
 _STRONG = re.compile(r"-strong\b")
@@ -264,13 +265,15 @@ def find_figures(body: str) -> list[Figure]:
 def _listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
     """Figures in order -> the same, a bare percentage listed after one of something in its sentence made of it too
     ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' -> 'guest appearances'); not of a participle
-    ('47 percent of those surveyed … and 50 percent')."""
+    ('47 percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of
+    Iraq'; but '74 percent of them')."""
     out = figures[:1]
     for fig in figures[1:]:
         last = out[-1]
         if fig.unit == "percent" and fig.what is None and last.unit == "percent" and last.what \
                 and not last.what.endswith("ed") and fig.start_char - last.end_char < 60 \
-                and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char):
+                and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char) \
+                and not _OF_SOON.match(body, fig.end_char):
             fig = replace(fig, what=last.what)
         out.append(fig)
     return out
