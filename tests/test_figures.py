@@ -808,8 +808,13 @@ def test_adverbs_and_gerunds_after_the_noun(text, what):
 
 @pytest.mark.parametrize("text, whats", [
     ("It holds about 70 percent of Syria and roughly 25 percent or thereabouts of Iraq.", ["syria", None]),
-    ("A poll found 92 percent of voters, including 91 percent of gun-owning households, agreed.", ["voters", None]),
+    ("A poll found 92 percent of voters, including 91 percent of gun-owning households, agreed.",
+     ["voters", "gun-owning households"]),
     ("Some 51 percent of Americans want it, 74 percent of them watch.", ["americans", "americans"]),
 ])
 def test_a_listed_percentage_with_its_own_of_is_not_of_the_one_before(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+def test_a_hyphened_gerund_after_of_modifies_the_noun():
+    assert _one("He warned of four years of left-wing rule.") == (4, "year", "left-wing rule", None)

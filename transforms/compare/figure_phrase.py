@@ -152,7 +152,7 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
     if words and _is_participle(word) and not (words[-1].endswith("ly") and continues(body, pos)) \
             and not noun_plural_next(body, pos):
         return True
-    return opened == "of" and word.endswith("ing") and not (words and adjective_only(words[-1]))
+    return opened == "of" and word.endswith("ing") and "-" not in word and not (words and adjective_only(words[-1]))
 
 
 def _after_the_noun(word: str, words: list[str], body: str, pos: int) -> bool:
