@@ -818,3 +818,9 @@ def test_a_listed_percentage_with_its_own_of_is_not_of_the_one_before(text, what
 
 def test_a_hyphened_gerund_after_of_modifies_the_noun():
     assert _one("He warned of four years of left-wing rule.") == (4, "year", "left-wing rule", None)
+
+
+def test_a_percentage_after_of_the_n_group_is_of_the_group():
+    found = find_figures("Of the 251 participants, 35.7 percent said that they did not.")
+    assert [(f.value, f.unit, f.what) for f in found] == [(251, None, "participants"),
+                                                          (35.7, "percent", "participants")]

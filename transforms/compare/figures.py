@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from transforms.compare.figure_forms import (
     at_age,
+    group_before,
     in_name,
     or_less,
     or_older,
@@ -185,6 +186,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     end = max(end, pos)
     if what is None and unit is None and not _TIMES_AFTER.match(body, end):
         what = what_before(body, number.start, end, STOP, previous)  # not of a multiplier: 'rose nearly three times'
+    if what is None and unit in (None, "percent"):
+        what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
