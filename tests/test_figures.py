@@ -3,8 +3,9 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from transforms.compare.figure_forms import SHARE_FRACTION, fraction_matches
 from transforms.compare.figures import extract_figures, find_figures
-from transforms.compare.numbers import FIGURE, figure_matches
+from transforms.compare.numbers import FIGURE, figure_matches, find_numbers
 from warehouse.contracts import FIGURES, conform
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
@@ -293,6 +294,8 @@ def test_pairs_that_are_not_ranges(text, expected):
 
 @pytest.mark.parametrize("text", [
     "He appeared on 60 Minutes on Sunday.",   # numbers inside names and titles
+    "It is not the Ten Commandments, they said.",
+    "Groups like the Three Percenters protested.",
     "the Group of 20 met in Osaka",
     "the S&P 500 closed higher",
     "That is 100% not true.",                 # a manner of speaking
@@ -453,3 +456,371 @@ def test_a_number_alone_in_a_list_counts_what_the_count_before_it_counts(text, e
 def test_n_or_older_is_an_age(text, expected):
     fig = find_figures(text)[-1]
     assert (fig.raw, fig.value, fig.unit, fig.what, fig.qualifier) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "two-thirds of the vote, two thirds say, a third of voters and three quarters of them",
+    "behalf of headquarters: one-half of 1 percent, halves of, a fifth and four fifths, tenths",
+    "third-party half of-it -quarter of",
+])
+def testfraction_matches_are_the_patterns_matches(text):
+    found = [m.span() for m in fraction_matches(text)]
+    assert found == [m.span() for m in SHARE_FRACTION.finditer(text)]
+    assert found
+
+
+def test_numbers_without_years_leave_out_only_bare_years():
+    text = "In 2014, 2,014 people paid $2014 for 1999 km and 2020s, 1,000 and 2101 more."
+    found = [text[n.start:n.end] for n in find_numbers(text, years=False)]
+    assert found == ["2,014", "$2014", "1999 km", "1,000", "2101"]
+    assert [text[n.start:n.end] for n in find_numbers(text)] == ["2014", *found[:3], "2020", *found[3:]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'worth of' names what an amount is of
+    ("The FHA has stuck more than $75 billion worth of similar re-estimates onto the tab.",
+     (75_000_000_000, "USD", "similar re-estimates", "more_than")),
+    # a hyphen between a number and its unit makes a compound modifier of the noun after it
+    ("It was a lower-than-desired, six-year graduation rate,” Keating said.", (6, "year", "graduation rate", None)),
+    ("Nurses preferred 12-hour rotations instead.", (12, "hour", "rotations", None)),
+    # 'time' after a noun heads the phrase
+    ("The NRCC has booked more than $1 million in advertising time in each of the districts.",
+     (1_000_000, "USD", "advertising time", "more_than")),
+    # after 'of', a plural's possessive and 'a' are determiners
+    ("Rosatom sought 20 percent of the United States’ uranium assets.", (20, "percent", "uranium assets", None)),
+    ("It is bigger than 1 percent of a smaller number.", (1, "percent", "smaller number", None)),
+    # an adverb after the noun ends the phrase
+    ("The budget promises $4.4 trillion in deficit reduction largely by raising taxes.",
+     (4_400_000_000_000, "USD", "deficit reduction", None)),
+])
+def test_what_an_amount_is_of_and_compound_modifiers(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Nine members’ terms ended.", "members"),             # a plural's possessive counts its owners
+    ("He wants 10 percent of the time.", None),           # 'time' alone is not what is counted
+])
+def test_possessives_time_and_adverbs_elsewhere(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "The media is with the establishment 100%.",        # after whom or what it backs, at a clause end
+    "So I trust the American voter 100 percent, because I think so.",
+    'He messaged Parnas, who responded "100%."',          # set off in quote marks by itself
+    "Assange said he was ‘1000%’ confident.",
+    "I’ll wait 4 ur correction & apology.",                # '4' as texted 'for'
+    "thanks 2 u all",
+])
+def test_a_percentage_as_a_manner_of_speaking_and_texted_words_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prices rose 100%.", (100, "percent", None, None)),
+    ("It earned a “100%” rating from the group.", (100, "percent", None, None)),
+    ("Only 4 US soldiers were hurt.", (4, None, "us soldiers", None)),
+    # a comparative before a noun makes the amount modify it
+    ("They would get $1,210 less benefit each year.", (1210, "USD", "benefit", None)),
+    ("It is 10 percent more likely.", (10, "percent", None, None)),
+    # a comparison sign is a hedge
+    ("QUALIFIED All ≥5% EARLY STATE", (5, "percent", None, "at_least")),
+    ("Support was ~5 percent better than expected.", (5, "percent", None, "about")),
+])
+def test_whole_percentages_comparatives_and_signs(text, expected):
+    assert _one(text) == expected
+
+
+def test_a_share_before_a_verb_and_its_object_is_of_the_group_the_clause_is_about():
+    text = "Asian voters were 4 percent of the electorate and nearly four in five supported the incumbent."
+    share = find_figures(text)[-1]
+    assert (share.raw, share.value, share.unit, share.what, share.qualifier) == \
+        ("four in five", 0.8, "share", "voters", "nearly")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a percentage or money, a word only ever a noun is what it measures
+    ("Models reach 97 percent accuracy on the test.", (97, "percent", "accuracy", None)),
+    ("It went from shoestring operation to $25 million enterprise.", (25_000_000, "USD", "enterprise", None)),
+    ("Most $1,200 stimulus checks were slow.", (1200, "USD", "stimulus checks", None)),
+    ("Allowing 50 percent restaurant capacity makes more sense.", (50, "percent", "restaurant capacity", None)),
+    # not a plural after money, nor a verb
+    ("It beat the chunks of up to $1,200 lawmakers just approved.", (1200, "USD", None, "up_to")),
+    ("47 percent gave it a negative rating", (47, "percent", None, None)),
+])
+def test_a_noun_right_after_a_percentage_or_money(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The 14 Republican and Democratic lawmakers said so.", "republican and democratic lawmakers"),
+    ("Farrow spoke to 30 current and former employees who", "current and former employees"),
+    ("Nearly three quarters of Democratic and independent left-leaning voters told a poll",
+     "democratic and independent left-leaning voters"),
+    ("It raised the toll to 28 dead and drew a rebuke.", "dead"),   # a verb after 'and'
+])
+def test_adjectives_joined_before_their_noun(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harvey brought an unprecedented 50 inches of rain.", (50, "inch", "rain", None)),
+    ("It is allowed above the 3.4 ounce limit.", (3.4, "oz", "limit", None)),
+    ("He rushed for 468 yards on the day.", (468, "yd", None, None)),
+])
+def test_ounces_inches_and_yards(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, raws", [
+    ("a 13-point lead — 54 versus 41 percent — for Evers", ["13-point lead", "41 percent"]),  # 'versus' ends it
+    ("Springfield Armory XD Mod.2 (9×19 mm)", []),                                           # a dimension
+])
+def test_versus_and_dimensions(text, raws):
+    assert [f.raw for f in find_figures(text)] == raws
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Trump repaid Cohen for $130,000 in hush money given to Daniels.", "hush money"),  # an irregular participle
+    ("It was above the $250,000 figure sought by Obama.", "figure"),
+    ("Deloitte offers 16 weeks of fully paid family leave.", "fully paid family leave"),  # after an adverb, a modifier
+])
+def test_irregular_participles_end_the_phrase_unless_an_adverb_leads_them(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anyone younger than 21 years cannot buy one.", (21, "age", "age", "less_than")),
+    ("People older than 45 composed a larger share.", (45, "age", "age", "more_than")),
+])
+def test_younger_or_older_than_n_is_an_age(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("If you accumulate 20 years of unpaid parking tickets, a court acts.", "unpaid parking tickets"),  # -ing after
+    ("She had 28 years of spending behind her.", None),                                   # an adjective goes on
+    ("Trump was 13 points ahead in the poll.", None),                                     # adverbs of place end it
+    ("I rushed the two miles back uptown.", None),
+])
+def test_gerunds_after_adjectives_and_adverbs_of_place(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The table had some 50-year-olds and the millennials.", (50, "age", "age", "about")),
+    ("It lists the 10 most admired men in the world.", (10, None, "admired men", None)),
+    ("More than 100 of the most plugged-in activists met.", (100, None, "plugged-in activists", "more_than")),
+    ("GM made more than 900 GM temporary hourly employees regular staff.",
+     (900, None, "gm temporary hourly employees", "more_than")),
+    ("It offered a path for 1.8 million young undocumented immigrants in February.",
+     (1_800_000, None, "young undocumented immigrants", None)),
+    ("Voters would like somebody under 60 on the ballot.", (60, "age", "age", "less_than")),
+    ("The 100-mile zone encompasses his home.", (100, "mile", "zone", None)),
+])
+def test_ages_in_plural_superlatives_modifiers_before_plurals_and_verbs_after_nouns(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Sheriff Honea put the number of people unaccounted for at 1,276.", "people"),
+    ("The numbers of US troops in Syria increased, standing today at some 2,000.", "troops"),
+    ("The number of urns added up to a death toll around 42,000 to 47,000.", None),  # a toll counts deaths
+])
+def test_a_bare_number_after_the_number_of_a_plural_counts_it(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profits were up from $21 billion a year ago.", [(21e9, "USD", None)]),  # says when
+    ("I make $350 a month before taxes.", [(350, "USD", "per month")]),                                 # a rate
+    ("Tariffs hit another $325 billion in Chinese goods.", [(325e9, "USD", "chinese goods")]),          # not a place
+    ("About two-thirds of the estimated 31,000 Islamic State militants were in Iraq.",
+     [(0.6667, "share", "islamic state militants"), (31000, None, "islamic state militants")]),
+    ("A curfew binds those under 20 and over 65 at night.", [(20, "age", "age"), (65, "age", "age")]),
+])
+def test_times_ago_demonyms_after_in_shares_of_a_count_and_paired_ages(text, expected):
+    assert [(f.value, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("CNN had 6.3 percent of guest appearances, Fox 3.1 percent and MSNBC 7.3 percent.",
+     ["guest appearances", "guest appearances", "guest appearances"]),
+    ("Some 47 percent of those surveyed liked him and 50 percent did not.", ["surveyed", None]),  # not a participle
+    ("Unemployment rose to 12%. Only 30 percent found work.", [None, None]),                    # not across sentences
+])
+def test_a_bare_percentage_listed_after_one_of_something_is_of_it_too(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prior to 2013, 1 out of every 100 aliens claimed credible fear.", (0.01, "share", "aliens", None)),
+    ("They start two out of every three new businesses.", (0.6667, "share", "businesses", None)),
+])
+def test_n_out_of_every_m_is_a_share(text, expected):
+    assert _one(text) == expected
+
+
+def test_a_name_of_four_words_before_its_head_noun():
+    found = find_figures("It offers a $10,000 Economic Injury Disaster Loan advance or a full loan.")
+    assert found[0].what == "economic injury disaster loan advance"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ad will be played an estimated 28,000 times, he said.", [(28000, "times", "about")]),
+    ("The Fed had raised rates four times in 2018.", [(4, "times", None)]),
+    ("Costs are three times the national average.", []),            # a multiplier, not occasions
+    ("It is five times as large and 2.5 times higher.", []),
+])
+def test_n_times_before_an_end_or_a_preposition_counts_occasions(text, expected):
+    assert [(f.value, f.what, f.qualifier) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("His campaign invested $2.4 million in radio and television advertising.", "radio and television advertising"),
+    ("Pack at least three days of food and water.", "food and water"),
+    ("They sent $1.5 billion in aid and promised more.", "aid"),
+])
+def test_one_noun_after_in_or_of_joined_with_another(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deaths fell from the 264,518 recorded at this point in 2011.", [(264518, None, None)]),
+    ("One-third of those respondents under 30 cited the Internet.", [(0.3333, "share", "respondents"),
+                                                                      (30, "age", "age")]),
+    ("Seven reported in the past two weeks have killed people.", [(2, "week", None)]),
+])
+def test_telling_participles_and_ages_before_a_verb(text, expected):
+    assert [(f.value, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bail was set at a $3,500 bond.", (3500, "USD", "bond", None)),
+    ("He was freed on $1,140 bail.", (1140, "USD", "bail", None)),
+    ("Some 42 percent want major changes.", (42, "percent", None, "about")),  # a verb before its object
+    ("It has 15% support in polls.", (15, "percent", "support", None)),
+    ("Only 15% support it.", (15, "percent", None, None)),                  # a verb before its object
+    ("Some 20 percent want to leave.", (20, "percent", None, "about")),
+    ("Benefits were capped at $1,104 weekly.", (1104, "USD", "per week", None)),
+    ("It cost $5 billion in today’s dollars.", (5e9, "USD", "dollars", None)),
+    ("About 3,000 today are homeless.", (3000, None, None, "about")),
+])
+def test_a_noun_that_may_be_a_verb_after_a_percentage_or_money(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("word", ["outside", "can", "must", "all", "bars", "establishment", "Hourly", "xyzzy"])
+def test_word_classes_are_lemminflects(word):
+    from lemminflect import getAllLemmas
+
+    from transforms.compare.figure_words import word_classes
+    assert word_classes(word) == frozenset(getAllLemmas(word))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They will pay $25 billion over three years to build it.", [(25e9, "USD", None, None), (3, "year", None, None)]),
+    ("If you're over 30, the guidelines differ.", [(30, "age", "age", "more_than")]),
+    ("My deductible has increased nearly three times under the law.", [(3, None, None, "nearly")]),
+])
+def test_spans_after_amounts_ages_of_you_and_multipliers(text, expected):
+    assert [(f.value, f.unit, f.what, f.qualifier) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deaths topped 45,150 nationwide this week.", [(45150, None)]),           # an adverb alone counts nothing
+    ("It is not among the 100 largest in the state.", []),
+    ("The shooting left 12 dead and 58 wounded.", [(12, "dead"), (58, "wounded")]),  # the people in a state
+    ("The page drew nearly 10,000 likes in two weeks.", [(10000, "likes"), (2, None)]),
+    ("I didn't get downtown until about two o'clock.", []),                     # a time
+])
+def test_an_adverb_or_adjective_alone_after_a_count_and_times_in_words(text, expected):
+    assert [(f.value, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("His state had 474 COVID-19 deaths in the past day.", "covid-19 deaths"),
+    ("Men have accounted for 71% of Covid-19 deaths in Italy.", "covid-19 deaths"),
+    ("She won 48% of the under-30 vote.", "under-30 vote"),
+])
+def test_a_word_joined_to_digits_by_a_hyphen_is_one_word(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They mustered 53 votes, seven short of the 60 needed to advance bills.", [(53, "votes")]),
+    ("He fell short of the 71,000 needed for election.", [(71000, None)]),
+])
+def test_needed_after_a_number_is_no_counted_thing(text, expected):
+    assert [(f.value, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("So have six of the state's seven Democratic House members.", [(7, None, "democratic house members", None)]),
+    ("He was an adviser to campaigns for over two decades.", [(2, "decade", None, "more_than")]),
+    ("Roughly three of every four people agree.", [(0.75, "share", "people", "about")]),
+])
+def test_counts_inside_a_phrase_for_over_n_and_n_of_every_m(text, expected):
+    assert [(f.value, f.unit, f.what, f.qualifier) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Keep warming below 2°C of global warming.", (2, "celsius", "global warming", "less_than")),
+    ("It must not rise more than 1.5 degrees Celsius by 2100.", (1.5, "celsius", None, "more_than")),
+    ("His temperature was 100.3 degrees Fahrenheit (about 38 Celsius).", (100.3, "fahrenheit", None, None)),
+    ("He made a 180 degrees turn.", (180, None, "degrees", None)),   # degrees alone stay a count
+])
+def test_temperatures(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wilson weighs about 210 pounds.", (210, "lb", None, "about")),
+    ("Police seized nearly 4,000 pounds of banned fireworks.", (4000, "lb", "banned fireworks", "nearly")),
+    ("The fund paid £5 million and 3 million pounds sterling.", None),
+])
+def test_pounds_are_weight_unless_sterling(text, expected):
+    if expected is None:
+        assert [f.unit for f in find_figures(text)] == ["GBP", "GBP"]
+    else:
+        assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The 10-year Treasury yield fell to another low.", "treasury yield"),
+    ("Only 1 percent of U.S. electricity came from solar.", "u.s. electricity"),
+])
+def test_an_irregular_past_tense_after_the_noun_ends_the_phrase(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Polls show a 10% advantage statewide.", "advantage"),                      # an adverb after the noun
+    ("Jill Stein received less than 1 percent of the vote overall.", "vote"),
+    ("It launched a $255,000 ad buy slamming Ayotte.", "ad buy"),                # a gerund before its object
+    ("It cut $85 billion in automatic spending cuts.", "automatic spending cuts"),  # a gerund in a compound
+    ("It backed $165 billion in additional defense spending.", "defense spending"),
+])
+def test_adverbs_and_gerunds_after_the_noun(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("It holds about 70 percent of Syria and roughly 25 percent or thereabouts of Iraq.", ["syria", None]),
+    ("A poll found 92 percent of voters, including 91 percent of gun-owning households, agreed.",
+     ["voters", "gun-owning households"]),
+    ("Some 51 percent of Americans want it, 74 percent of them watch.", ["americans", "americans"]),
+])
+def test_a_listed_percentage_with_its_own_of_is_not_of_the_one_before(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+def test_a_hyphened_gerund_after_of_modifies_the_noun():
+    assert _one("He warned of four years of left-wing rule.") == (4, "year", "left-wing rule", None)
+
+
+def test_a_percentage_after_of_the_n_group_is_of_the_group():
+    found = find_figures("Of the 251 participants, 35.7 percent said that they did not.")
+    assert [(f.value, f.unit, f.what) for f in found] == [(251, None, "participants"),
+                                                          (35.7, "percent", "participants")]

@@ -12,19 +12,20 @@ from transforms.lexicon import is_demonym
 _COUNT = r"(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten)"
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
-# 'three in four Democrats', 'one out of five voters', 'two-thirds of the vote', 'a third of voters': each found
-# from the words that open with a plain character ('in', 'out of', the fraction), so the scan skips ahead in C.
-SHARE_IN = re.compile(rf" (?:in|out of) (?P<den>{_COUNT})(?![\w-])")
+# 'three in four Democrats', 'one out of (every) five voters', 'three of every four', 'two-thirds of the vote', 'a
+# third of voters': the first found from the space before 'in', 'out of' or 'of every', the second where str.find
+# meets a fraction word, so both skip ahead in C.
+SHARE_IN = re.compile(rf" (?:in|out of|of(?= every))(?: every)? (?P<den>{_COUNT})(?![\w-])")
 _FRACTIONS = "|".join(_DENOMINATORS)
 # Plural fractions need no 'of' ('two thirds say'); 'quarters' and 'halves' do, being counts too ('three quarters').
 SHARE_FRACTION = re.compile(rf"[- ](?P<frac>{_FRACTIONS})(?: of\b|(?<=thirds|fifths|sixths|tenths)\b|(?<=fourths)\b)")
+# How each fraction word opens: SHARE_FRACTION is tried only where one is found.
+_FRACTION_STEMS = ("half", "halv", "third", "quarter", "fourth", "fifth", "sixth", "tenth")
 _NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
-# After a percentage, words that make '100%' a manner of speaking, not a measure.
-IDIOM_AFTER = re.compile(r"\s*(?:(?i:not|sure|certain|true|false|wrong|right|behind|committed|confident|correct|"
-                         r"honest|accurate|serious|positive|convinced|clear|guaranteed)\b)")
-# After a whole percentage or more, words that make it 'wholly' ('100 percent a Ryan failure', 'with them 100% on'):
-# a measure of 100 percent names what it measures next ('100 percent of', '100 percent renewable energy').
-WHOLLY_AFTER = re.compile(r"\s+(?:(?i:a|an|the|with|for|on\s+board|in\s+favou?r|agree|agreed|support|supports)\b)")
+_OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?i:of)\s+(?:the|those|these|all)\s+(?:[\d,]+\s+)?"
+                       r"(?:[a-z][\w-]*\s+){0,2}?([a-z][a-z-]*[a-z](?<![su])s)\s*,\s*$")
+# After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it)\b")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
                      r"higher|above|older)\b")
 _OR_OLDER = re.compile(r"\s+or\s+(older|younger)\b")
@@ -44,8 +45,8 @@ def _count(word: str) -> int | None:
 def shares(body: str) -> list[tuple[int, int, float]]:
     """Body -> (start, end, fraction) of each share: 'three in four' -> 0.75, 'two thirds of' -> 0.6667."""
     out = []
-    for pattern, key in ((SHARE_IN, "den"), (SHARE_FRACTION, "frac")):
-        for match in pattern.finditer(body):
+    for matches, key in ((SHARE_IN.finditer(body), "den"), (fraction_matches(body), "frac")):
+        for match in matches:
             num = _NUMERATOR.search(body, max(0, match.start() - 6), match.start())
             if not num or (key == "den" and num["num"].lower() == "a"):
                 continue
@@ -54,6 +55,38 @@ def shares(body: str) -> list[tuple[int, int, float]]:
             if top and den and top < den <= 1_000_000:
                 out.append((num.start(), match.end(), round(top / den, 4)))
     return sorted(out)
+
+
+def fraction_matches(body: str) -> list[re.Match]:
+    """Body -> SHARE_FRACTION's matches in order, tried only where a fraction word is found: str.find passes over
+    text in C far faster than the pattern can from its opening space or hyphen, the commonest characters."""
+    found = {}
+    for stem in _FRACTION_STEMS:
+        at = body.find(stem, 1)
+        while at != -1:
+            if match := SHARE_FRACTION.match(body, at - 1):
+                found[at] = match
+            at = body.find(stem, at + 1)
+    return [found[at] for at in sorted(found)]
+
+
+def group_before(body: str, start: int, stop_words: frozenset[str]) -> str | None:
+    """Body + a number's start -> the plural of an 'Of the N ...,' that opens its clause ('Of the 251 participants,
+    35.7 percent said' -> 'participants'), else None."""
+    found = _OF_GROUP.search(body, max(0, start - 80), start)
+    return found[1] if found and found[1] not in stop_words else None
+
+
+def share_verb(what: str | None, body: str, end: int) -> bool:
+    """A share's counted phrase + where it ends -> True when it is a verb with an object ('nearly four in five
+    supported the incumbent'), not what the share is of."""
+    return bool(what) and " " not in what and what.endswith("ed") and bool(_OBJECT_AFTER.match(body, end))
+
+
+def subject_before(body: str, start: int, stop_words: frozenset[str]) -> str | None:
+    """The last plural noun of the clause before `start` ('Asian voters were 4 percent of the electorate and nearly
+    four in five' -> 'voters'), or None."""
+    return _clause_plural(body, _sentence_start(body, start), start, stop_words)
 
 
 def at_age(body: str, lead: int, end: int) -> bool:
@@ -77,13 +110,16 @@ def or_less(body: str, end: int) -> str | None:
 
 
 # A rate after a figure: 'eight hours a day', '3 percent a year', '500 per week', '$50 billion annually'.
-_RATE_AFTER = re.compile(r"[ \t]+(?:(?:a|an|per|each|every)[ \t]+(second|minute|hour|day|week|month|year|decade)\b|"
-                         r"(annually|yearly|monthly|weekly|daily|hourly)\b)")
+_RATE_AFTER = re.compile(r"[ \t]+(?:(?:a|an|per|each|every)[ \t]+(second|minute|hour|day|week|month|year|decade)\b"
+                         r"(?![ \t]+(?:ago|earlier|later)\b)|(annually|yearly|monthly|weekly|daily|hourly)\b)")
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
                  "hourly": "hour"}
 # Before 'under/over N', words that make N an age: an age word or people ('younger, under 35', 'adults over 65').
 _AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|children|kids|teens|teenagers|voters|men|"
-                          r"women|those|anyone|everyone|someone)\s*,?\s+(?:(?:who\s+)?(?:are|were)\s+)?$")
+                          r"women|those|anyone|everyone|someone|somebody|anybody|everybody|respondents|americans|"
+                          r"workers|residents|students|patients|you|we|they|he|she|i)\s*,?\s+(?:(?:who\s+)?(?:are|were|is|was|am)\s+)?$"
+                          r"|\b(?i:you|we|they)['’]re\s+$|\b(?i:he|she)['’]s\s+$|\bI['’]m\s+$")
+_AGE_PAIR = re.compile(r"\b(?i:under|over|above|below)\s+\d{1,2}\s+(?:and|or)\s+$")  # 'those under 20 and over 65'
 _AGE_HEDGES = frozenset({"under", "over", "above", "below"})
 _AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
 
@@ -95,14 +131,16 @@ def rate_after(body: str, end: int) -> tuple[str, int] | None:
 
 
 def under_age(body: str, start: int, lead: int, end: int, stop_words: frozenset[str]) -> bool:
-    """'many of whom are younger, under 35', 'adults over 65 were' -> True: 'under/over N' after an age word or
-    people, with nothing counted after it, is an age."""
+    """'many of whom are younger, under 35', 'adults over 65 were', 'those under 20 and over 65', 'respondents under 30
+    cited' -> True: 'under/over N' after an age word, people or another age, with nothing counted after it (a
+    function word or a verb in -ed), is an age."""
     if body[start:lead].strip().lower() not in _AGE_HEDGES:
         return False
     after = _AFTER_AGE.match(body, end)
-    if not after or (after[1] and after[1].lower() not in stop_words):
+    if not after or (after[1] and after[1].lower() not in stop_words and not after[1].endswith("ed")):
         return False
-    return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start))
+    return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start)
+                or _AGE_PAIR.search(body, max(0, start - 20), start))
 
 
 def _sentence_start(body: str, start: int) -> int:
@@ -135,7 +173,8 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str], pre
     'Protesters marched across Spain, with about 10,000 in Madrid' -> 'protesters' (a place follows: the first
     plural noun of the sentence); a number that goes on from an earlier count ('24,000 cases Monday, a daily
     increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom') -> `previous`,
-    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths'; a
+    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths', 'the
+    number of people unaccounted for at 1,276' -> 'people'; a
     number standing alone in a list after a count ('300,000 licenses, … Virginia, which has 363,274, and') -> the
     count before it (`listed`; not after 'of', 'a population of 180 million', nor inside a parenthesis)."""
     if listed and previous and _ALONE_AFTER.match(body, end) and not _OF_BEFORE.search(body, max(0, start - 4), start) \
@@ -144,6 +183,9 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str], pre
     sentence = _sentence_start(body, start)
     if _PLACE_AFTER.match(body, end):
         return _first_plural(body, sentence, start, stop_words)
+    if (named := _NUMBER_OF.search(body, max(sentence, start - 150), start)) and named[1] not in stop_words \
+            and not _TOLL.search(body, named.end(), start):
+        return named[1]  # 'The number of people killed in the attack is at least 19' -> 'people'
     if not (_GOES_ON_BEFORE.search(body, max(sentence, start - 40), start) or _OF_WHOM.match(body, end)):
         return None
     toll = _TOLL.search(body, sentence, start)
@@ -165,6 +207,8 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")
 _OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|them|those)\b")
+# 'the number of US troops in Syria … standing today at some 2,000': what a bare number later in its sentence counts.
+_NUMBER_OF = re.compile(r"\b(?i:numbers?)\s+of\s+(?:[A-Za-z][\w.-]*\s+){0,2}?([a-z][a-z-]+(?<![su])s|people)\b")
 _TOLL = re.compile(r"\b([a-z]+)\s+toll\b")
 
 
@@ -191,15 +235,15 @@ def _clause_plural(body: str, sentence: int, until: int, stop_words: frozenset[s
 
 
 def in_name(body: str, number: Number) -> bool:
-    """'Sixteen Thirty Fund', 'the 737 Max': a capitalised number word inside a sentence, or bare digits before a
-    capitalised singular word, are part of a name."""
+    """'Sixteen Thirty Fund', 'the Ten Commandments', 'the 737 Max': a capitalised number word before a capitalised
+    word inside a sentence, or bare digits before a capitalised singular word, are part of a name."""
     after = _NEXT_WORD.match(body, number.end)
-    capital_next = bool(after) and after[1][:1].isupper() and not after[1].isupper() and not after[1].endswith("s") \
-        and not is_demonym(after[1])
-    if number.digits is None:
+    capital = bool(after) and after[1][:1].isupper() and not after[1].isupper() and not is_demonym(after[1])
+    if number.digits is None:  # 'the Ten Commandments': a plural too
         before = body[max(0, number.lead - 3):number.lead].rstrip(" \"“‘(")
-        return body[number.lead].isupper() and capital_next and not (before == "" or before[-1] in ".!?\n:")
-    return number.unit is None and not number.scaled and capital_next and body[number.end:number.end + 1] == " "
+        return body[number.lead].isupper() and capital and not (before == "" or before[-1] in ".!?\n:")
+    return number.unit is None and not number.scaled and capital and not after[1].endswith("s") \
+        and body[number.end:number.end + 1] == " "
 
 
 def titled_unit(body: str, number: Number) -> bool:

@@ -7,33 +7,56 @@ a contraction or an adjective after the noun; adjectives and words in quote mark
 """
 import re
 
+from transforms.compare.figure_tokens import (
+    TOKEN,
+    adjective_only,
+    continues,
+    is_plural,
+    joined,
+    measured,
+    modifier_next,
+    noun_next,
+    noun_plural_next,
+    object_next,
+    opens_quote,
+    plural_noun_next,
+    possessive,
+    verb_after_noun,
+)
 from transforms.compare.figure_words import (
     COLLECTIVES,
+    COMPARATIVES,
     DETERMINERS,
-    IRREGULAR_PLURALS,
     LEADING,
-    MEASURES,
-    NOT_PLURALS,
+    NEAR_DAYS,
     PARTICIPLES,
-    PLURAL_OF,
     RAISING,
+    REPORTED,
     SAME_AS,
     STOP,
     TIMES,
     is_adverb,
     is_modifier,
+    not_a_noun,
     word_classes,
 )
+from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import is_demonym
 
-# 'U.S.' is one word; an opening quote mark does not end the phrase ('a third of the “donations”'), nor a closing one
-# ('16 “outlandish” statements')
-_TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'’-]*)")
 _CONTRACTIONS = ("n't", "n’t", "'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m")
 _TO_FOR = re.compile(r"[ \t]+(?:to|for)\b")
 # Endings of adjectives that may stand after their noun ('the majority necessary to', 'funds available for').
 _POSTPOSED_ENDINGS = ("ary", "ible", "able", "ient")
+# Endings of words that may end a phrase after its noun: postposed adjectives and adverbs.
+_AFTER_NOUN_ENDINGS = (*_POSTPOSED_ENDINGS, "ly")
 _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
+# After 'N times', what makes it a count of occasions: an end, or a preposition or conjunction, not 'the', 'as',
+# 'more' or 'that' (a multiplier).
+_TIMES_COUNTED = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:in|since|during|over|on|at|by|with|before|after|this|last|"
+                            r"so|and|or|but|while|when|a|per|each|every)\b")
+_TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
+_OBJECT_NEXT = re.compile(r"[ \t]+[$\d]")
+_OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
 # What may follow a noun phrase and seldom a verb: end punctuation, a relative pronoun, a conjunction, a preposition
@@ -43,47 +66,40 @@ _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on
 MAX_WHAT_WORDS = 4
 
 
-def is_plural(word: str) -> bool:
-    """'refugees', 'people' -> True; 'ceasefire', 'progress', 'status' -> False."""
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
-                                         and word not in NOT_PLURALS)
-
-
-def plural(word: str) -> str:
-    """Singular noun -> plural ('soldier' -> 'soldiers', 'person' -> 'people'); plurals and participles unchanged."""
-    if word in PLURAL_OF:
-        return PLURAL_OF[word]
-    if is_plural(word) or word.endswith("ed"):
-        return word
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return word[:-1] + "ies"
-    return word + "s"
-
-
 def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str | None, int]:
     """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends).
 
     After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
     needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
-    words, end, opened, start = [], pos, "", pos
-    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)):
-        if words and _opens_quote(token):
+    words, end, opened, start, limit = [], pos, "", pos, MAX_WHAT_WORDS
+    while len(words) < limit and (token := TOKEN.match(body, pos)):
+        if words and opens_quote(token):
             break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
         word = token[1].lower().removesuffix("'s").removesuffix("’s").rstrip("'’")
         word = SAME_AS.get(word, word)
         pos = token.end()
-        if pos < len(body) and body[pos] in "\"”’'" and _opens_quote(token):
+        if pos < len(body) and body[pos] in "\"”’'" and opens_quote(token):
             pos += 1  # '16 “outlandish” statements': the word's closing mark
-        if token[1].lower().endswith(("'s", "’s")):
-            if word in STOP and token[1].islower():
+        if possessive(token, opened, body, pos):
+            if word in STOP and token[1].islower() and word not in NEAR_DAYS:
                 break  # '$35 million she’s taken': a pronoun and its verb
             words, end = [], pos  # 'two-thirds of the nation’s clinicians': the possessive is a determiner
             continue
+        if word in ("and", "or") and limit == MAX_WHAT_WORDS and joined(words, opened, body, pos):
+            words.append(word)
+            limit += 2  # '12 Democratic and Republican senators': adjectives joined before their noun
+            continue
+        if word in NUMBER_WORDS and word not in ("a", "an"):
+            break  # "six of the state's seven Democratic members": the second count is a figure of its own
+        if not words and not opened and word == "times" and unit is None and _TIMES_COUNTED.match(body, pos):
+            return "times", pos  # 'played an estimated 28,000 times,', not 'three times the number'
+        if not words and not opened and word == "worth" and _OF_NEXT.match(body, pos):
+            continue  # '$75 billion worth of re-estimates': what the amount is of follows 'of'
         if not words and not opened and word in _openers(unit):
+            if word in ("a", "an") and _TIME_AGO.match(body, pos):
+                break  # '$21 billion a year ago' says when, not a rate
             opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
-            if (det := _TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
+            if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
                 if unit not in (None, "percent"):
                     break  # '100 miles of the border' says where, not what was measured
                 pos = det.end()
@@ -91,34 +107,69 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if not words and (lead := _lead_word(word, body, pos)):
             if lead == "stop":
                 break
+            attributive = attributive or (word in COMPARATIVES and noun_next(body, pos))  # '$1,210 less benefit'
             continue
         maybe_ends = word in STOP or "'" in word or "’" in word or opened == "in" \
-            or (words and word.endswith(_POSTPOSED_ENDINGS))  # the cheap tests first: most words go on
+            or (words and word.endswith(_AFTER_NOUN_ENDINGS))  # the cheap tests first: most words go on
         if maybe_ends and _ends_phrase(token, word, words, opened, body, pos):
             break
         if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
-        if unit and not opened and not attributive and not (unit in MEASURES and token[1].islower()
-                                                            and is_plural(word)):
+        if unit and not opened and not attributive:
+            if not measured(unit, token[1], word, body, pos):
+                break
+            attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
+        if _verb_or_clause(word, words, opened, body, pos) or _after_the_noun(word, words, body, pos):
             break
-        if words and _is_participle(word) or (opened == "of" and word.endswith("ing")):
-            break  # 'a 90-day deadline set by', 'the tour headed to', '28 years of spending': not the counted noun
         words.append(word)
+        if len(words) == limit and token[1].istitle() and limit < MAX_WHAT_WORDS + 2 and noun_next(body, pos):
+            limit += 1  # a name then its head: '$10,000 Economic Injury Disaster Loan advance'
         end = pos
         if opened in ("per", "a", "an"):
             break  # a rate names one base: '50,000 per day possible' -> 'per day'
         if is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
             end = pos = pair.end()
-        if is_plural(word) or (word.endswith("ed") and not _continues(body, pos)):
-            if words == [word] and word in RAISING and _TO_VERB.match(body, pos):
-                return None, start  # '2.5 million expected to lose power': a verb, not what is counted
+        if is_plural(word) or (word.endswith("ed") and not continues(body, pos)):
+            if words == [word] and (word in REPORTED or word in RAISING and _TO_VERB.match(body, pos)):
+                return None, start  # '2.5 million expected to lose power', 'the 94 reported on Wednesday': a verb
             if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
                 end = _compound_heads(body, pos, words, end)
             break
+    words = words[:-1] if words and words[-1] in ("and", "or") else words
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
     return (" ".join(words) or None), end
+
+
+def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int) -> bool:
+    """A word + the phrase before it + the word that opened it + where it ends -> True when it is a verb or opens a
+    clause: a word in s before its object ('restaurant capacity makes more sense', 'the 100-mile zone encompasses
+    two'), a participle after the noun ('a 90-day deadline set by', 'the tour headed to'; not 'fully paid leave',
+    'young undocumented immigrants'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets')."""
+    if words and word.endswith("s") and (object_next(body, word, pos) or verb_after_noun(words[-1], body, pos)):
+        return True
+    if words and _is_participle(word) and not (words[-1].endswith("ly") and continues(body, pos)) \
+            and not noun_plural_next(body, pos):
+        return True
+    return opened == "of" and word.endswith("ing") and "-" not in word and not (words and adjective_only(words[-1]))
+
+
+def _after_the_noun(word: str, words: list[str], body: str, pos: int) -> bool:
+    """A word + the phrase before it + where it ends -> True when an adverb or adjective follows the noun and no noun
+    follows it ('a 10% advantage statewide', 'the $20 trillion borrowing limit sometime', '1 percent of the vote
+    overall'), or a gerund before its object ('the 10-year Treasury yield averaging 2.6 percent'); before a noun it
+    modifies it ('current and former federal employees')."""
+    if not words or not not_a_noun(word) or "NOUN" not in word_classes(words[-1]):
+        return False
+    after = TOKEN.match(body, pos)
+    if word.endswith("ing"):  # a gerund heads or modifies a compound ('defense spending.', 'spending cuts'); before
+        if not after:        # a name, a number or another word it is a verb with its object ('ad buy slamming Ayotte')
+            return bool(_OBJECT_NEXT.match(body, pos))
+        following = after[1].lower()
+        compound = after[1].islower() and ("NOUN" in word_classes(following) or is_plural(following))
+        return not compound and following not in STOP
+    return not after or after[1].lower() in STOP or "NOUN" not in word_classes(after[1].lower())
 
 
 def _lead_word(word: str, body: str, pos: int) -> str | None:
@@ -128,19 +179,25 @@ def _lead_word(word: str, body: str, pos: int) -> str | None:
     if word in LEADING:
         return "skip"
     if word.endswith("ly") and is_adverb(word):
-        modified = _modifier_next(body, pos)
+        modified = modifier_next(body, pos)
         return "stop" if not modified else "skip" if modified[1].endswith("ed") else None
     return None
 
 
 def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body: str, pos: int) -> bool:
     """True when a word cannot go on the counted phrase: a function word, a negation or contraction ('I’ve'), a
-    capitalised place after 'in', or an adjective after the noun ('a two-thirds majority necessary to')."""
+    capitalised place after 'in', or an adjective or adverb after the noun ('a two-thirds majority necessary to');
+    'time' after a noun goes on."""
+    if word == "time" and words and not is_plural(words[-1]):
+        return False  # '$1 million in advertising time', 'hours of screen time': after a noun, 'time' heads it
     if word in STOP:
         # 'about 150 outside groups', 'two high schools': a word that may modify a noun, before a plural noun
-        return not is_modifier(word) or not _plural_noun_next(body, pos)
-    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper()):
-        return True  # '$5 million in Libya' names a place, not what the money is for
+        return not is_modifier(word) or not plural_noun_next(body, pos)
+    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper() and not is_demonym(token[1])):
+        return True  # '$5 million in Libya' names a place, not what the money is for ('in Chinese goods' is)
+    if words and word.endswith("ly") and not words[-1].endswith("ed") and is_adverb(word) \
+            and not noun_plural_next(body, pos):
+        return True  # '$2 trillion worth of debt immediately', not 'temporary hourly employees'; not after a participle
     return bool(words) and word.endswith(_POSTPOSED_ENDINGS) and bool(_TO_FOR.match(body, pos)) \
         and "ADJ" in word_classes(word)
 
@@ -150,32 +207,12 @@ def _is_participle(word: str) -> bool:
     return (word.endswith("ed") and "-" not in word) or word in PARTICIPLES
 
 
-def _modifier_next(body: str, pos: int) -> re.Match | None:
-    """The match of the word at pos when it modifies a content word after it ('507 currently hospitalized compared
-    to', 'three entirely different approaches'), else None: a verb before a function word ('sharply disagreed in')."""
-    token = _TOKEN.match(body, pos)
-    return token if token and token[1].islower() and token[1] not in STOP and _continues(body, token.end()) else None
-
-
-def _plural_noun_next(body: str, pos: int) -> bool:
-    """True when the word at pos is a lower-case plural noun ('outside groups'), not a verb ('over counts')."""
-    token = _TOKEN.match(body, pos)
-    if not token or body[pos - 1] in "'’" or not token[1].islower() or token[1] in STOP or not is_plural(token[1]):
-        return False
-    return "NOUN" in word_classes(token[1])
-
-
-def _opens_quote(token: re.Match) -> bool:
-    """A _TOKEN match -> whether a quote mark opens before its word ('a 25 percent hike “needs …')."""
-    return token[0].lstrip()[:1] in "\"“‘'"
-
-
 def _compound_heads(body: str, pos: int, words: list[str], end: int) -> int:
     """Body + the end of a name, collective noun or plural compound's first noun + the phrase so far -> where the
     phrase ends, after the plural nouns right after it that head it ('15 police officers', 'Sanders supporters',
     'five Dallas police officers', '27 jobs bills'), appended to `words`."""
-    while len(words) < MAX_WHAT_WORDS and (token := _TOKEN.match(body, pos)) and token[1].islower() \
-            and not _opens_quote(token):
+    while len(words) < MAX_WHAT_WORDS and (token := TOKEN.match(body, pos)) and token[1].islower() \
+            and not opens_quote(token):
         word = token[1]
         if word in STOP or word.endswith("ed") or len(word) < 4 or word.removesuffix("s") in TIMES or word == "ages" \
                 or not is_plural(word):
@@ -191,7 +228,7 @@ def _plural_compound(body: str, pos: int) -> bool:
     """Body + the end of a common plural -> True when a plural the lexicon knows as a noun follows and a clause
     boundary after it ('27 jobs bills that', 'two sports fans.'): the second noun heads the phrase. Before an object
     the second word is a verb ('two countries negates the rule', 'jobs costs $5')."""
-    token = _TOKEN.match(body, pos)
+    token = TOKEN.match(body, pos)
     if not token or body[pos - 1] in "'’" or not token[1].islower() or token[1] in STOP or len(token[1]) < 4 \
             or not is_plural(token[1]) or token[1].removesuffix("s") in TIMES:
         return False  # "nine members’ terms": a possessive, not a compound
@@ -203,7 +240,7 @@ def _pair(body: str, pos: int) -> re.Match | None:
     pair = _AND_PLURAL.match(body, pos)
     if not pair or pair[2].lower() in STOP or not is_plural(pair[2].lower()):
         return None
-    after = _TOKEN.match(body, pair.end())
+    after = TOKEN.match(body, pair.end())
     return pair if after is None or after[1].lower() in STOP or not body[pair.end()].isspace() else None
 
 
@@ -214,7 +251,3 @@ def _openers(unit: str | None) -> tuple[str, ...]:
     return ("of",) if unit else ("of", "per")  # '70,000 per year': a count's rate
 
 
-def _continues(body: str, pos: int) -> bool:
-    """True when a content word follows at pos: the participle before it is an adjective ('wounded soldiers')."""
-    token = _TOKEN.match(body, pos)
-    return bool(token) and token[1].lower() not in STOP

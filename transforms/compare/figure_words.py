@@ -1,14 +1,15 @@
 """Word lists of the figures stage: what ends, opens or blocks the counted phrase after a number, and the parts of
 speech of a word from the lexicon lemminflect ships."""
 
+import gzip
+import re
 from functools import lru_cache
-
-from lemminflect import getAllLemmas
+from importlib.resources import files
 
 from transforms.lexicon import NOT_NAMES
 
 # Units of measure whose number, right before a plural noun, measures it ('45 mph gusts', '20-ton trucks').
-MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon".split())
+MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon oz inch yd lb".split())
 TIMES = frozenset("second minute hour day week month year decade".split())
 # Words before a number that make it a label or an ordinal rank, not a quantity ('section 5', 'No. 10').
 LABELS = frozenset("""section article chapter paragraph page no no. nos number item clause rule resolution route
@@ -29,12 +30,17 @@ each apiece who whom whose which what where why how there here then now ago alre
 less more most all both is are was were be been being am have has had having will would shall should can could may
 might must do does did said says say told according near away long wide high deep tall old times time alone
 remaining left apart straight running earlier later prior north south east west northeast northwest southeast
-southwest northern southern eastern western central inside outside up down off out percent monday tuesday wednesday
-thursday friday saturday sunday january february march april june july august september october november december
-last next others""".split())
-PARTICIPLES = frozenset("set held made led put cut hit sent built run won lost paid".split())
-DETERMINERS = frozenset("the these those its their his her our this that all both".split())
-LEADING = frozenset("more other additional extra new further total estimated fewer".split())
+southwest northern southern eastern western central inside outside up down off out back ahead behind percent monday
+tuesday wednesday thursday friday saturday sunday january february march april june july august september october
+november december last next others versus vs today tonight yesterday tomorrow""".split())
+# Days told from now: they end a phrase ('3,000 today') but their possessive is a determiner ('in today’s dollars').
+NEAR_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
+written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen came became went fell
+rose grew gave took began ran got drew wrote broke chose flew stood""".split())  # and irregular past tenses
+DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
+LEADING = frozenset("more other additional extra new further total estimated fewer less most".split())
+COMPARATIVES = frozenset("more fewer less".split())
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle sheep fish aircraft "
                               "militia clergy".split())
 SAME_AS = {"persons": "people"}
@@ -46,21 +52,63 @@ GALLERY = frozenset("photos images pictures slides photographs".split())
 # is counted.
 RAISING = frozenset("""expected projected scheduled slated set poised forecast predicted estimated believed thought
 said reported known likely due""".split())
+# Participles of telling, counting or needing: after a number alone they say how it is known or why it matters, not
+# what it counts ('the 94 reported on Wednesday', 'the 60 needed to pass', unlike '1,000 killed').
+REPORTED = frozenset("""reported recorded announced registered counted listed cited mentioned logged tallied needed
+required""".split())
+# Adjectives that stand for the people in a state after a count ('12 dead and 58 wounded', 'the 130 missing').
+STATES = frozenset("dead missing homeless poor elderly sick living dying young injured wounded".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
 
 
 @lru_cache(maxsize=16384)
 def word_classes(word: str) -> frozenset[str]:
-    """A lower-case word -> the parts of speech lemminflect's English lexicon gives it ('outside' -> ADJ, ADV, NOUN);
-    empty for a word it does not know."""
-    return frozenset(getAllLemmas(word))
+    """A word -> the parts of speech lemminflect's English lexicon gives it, as its getAllLemmas does ('outside' ->
+    ADJ, ADV, NOUN); empty for a word it does not know."""
+    return frozenset(_lemma_table().get(word.lower(), "").split())
+
+
+_LEMMA_LINE = re.compile(r"^([^,\n]*),([^,\n]*),", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    """lemminflect's shipped lemma table and overrides -> word: its parts of speech, space-separated ('NOUN VERB').
+
+    Read in one pass for the classes alone: lemminflect's own loader parses every lemma of its 80,000 lines, and that
+    load was a tenth of the figures stage's time."""
+    resources = files("lemminflect") / "resources"
+    table: dict[str, str] = {}
+    text = gzip.decompress((resources / "lemma_lu.csv.gz").read_bytes()).decode()
+    for word, category in _LEMMA_LINE.findall(text):
+        table[word] = f"{table.get(word, '')} {'AUX' if category.upper() == 'MODAL' else category.upper()}"
+    for line in (resources / "lemma_overrides.csv").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, upos, _ = line.strip().split(",")
+            table[word] = f"{table.get(word, '')} {upos}"
+    return table
 
 
 def is_modifier(word: str) -> bool:
     """'outside', 'high', 'southern' -> True: a word that may modify a noun and is no verb ('left', 'over' are)."""
     classes = word_classes(word)
     return "ADJ" in classes and "VERB" not in classes and ("NOUN" in classes or classes == {"ADJ"})
+
+
+def not_a_noun(word: str) -> bool:
+    """'worldwide', 'false', 'largest' -> True: a word the lexicon knows, never as a noun, that cannot stand for
+    people either: not a plural or a participle (the lexicon lacks many plural nouns: 'acts', 'likes'), nor 'dead',
+    'missing' ('12 dead')."""
+    if word in STATES or word.endswith("ed") or is_plural_form(word):
+        return False
+    classes = word_classes(word)
+    return bool(classes) and "NOUN" not in classes
+
+
+def is_plural_form(word: str) -> bool:
+    """'acts', 'likes' -> True: a word ending in s as plurals do (not 'ss', 'us', 'is')."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def is_adverb(word: str) -> bool:

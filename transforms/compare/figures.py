@@ -9,32 +9,36 @@ whatever the number. Ages have what 'age'. After a unit the noun is taken only w
 ('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
 money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour'); a rate after any
 figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
-The phrase is read in figure_phrase.py, by a grammar of noun phrases with parts of speech from lemminflect's lexicon.
+The phrase is read in figure_phrase.py (what the words at a place are: figure_tokens.py), by a grammar of noun
+phrases with parts of speech from lemminflect's lexicon.
 """
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
 import pyarrow as pa
 
 from transforms.compare.figure_forms import (
-    IDIOM_AFTER,
-    WHOLLY_AFTER,
     at_age,
+    group_before,
     in_name,
     or_less,
     or_older,
     range_start,
     rate_after,
+    share_verb,
     shares,
+    subject_before,
     titled_unit,
     under_age,
     what_before,
     what_compared,
 )
-from transforms.compare.figure_phrase import counted_phrase, is_plural, plural
-from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES
+from transforms.compare.figure_idioms import texted, wholly
+from transforms.compare.figure_phrase import counted_phrase
+from transforms.compare.figure_sentences import sentence, sentence_stops
+from transforms.compare.figure_tokens import is_plural, plural
+from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from warehouse.contracts import FIGURES
 
@@ -47,16 +51,15 @@ _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
 _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents))\s+$")
+_FOR_BEFORE = re.compile(r"\b(?i:for)\s+$")
+_OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|it|those|these)\b)")
+_TIMES_AFTER = re.compile(r"\s+times\b")
 _CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
-# '[.!?]+[quotes]*(?=\s+[capital])|\n+', written to open with one character class so the scan skips ahead fast.
-_SENTENCE_END = re.compile(r"[\n.!?](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s+[\"“‘(A-Z0-9])|(?<=\n)\n*)")
-
-YEARS = range(1000, 2101)
-ABBREVIATIONS = frozenset("mr mrs ms dr gen st sen rep gov lt col no jr u.s u.n u.k".split())
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,8 @@ def _blocked_before(body: str, number: Number) -> bool:
     lead, end = number.lead, number.end
     prev = body[lead - 1] if lead else "\n"
     bare = end == number.numeral_end
-    if prev.isalnum() or prev in "-–/:+#@.&_" or (prev == "(" and bare and body[end:end + 1] == ")"):
-        return True  # 'COVID-19', 'G20', '12/01', '+90', '#11', '(1)' but not '(62 percent)'
+    if prev.isalnum() or prev in "-–/:+#@.&_×" or (prev == "(" and bare and body[end:end + 1] == ")"):
+        return True  # 'COVID-19', 'G20', '12/01', '+90', '#11', '7.62×51', '(1)' but not '(62 percent)'
     if number.digits and lead >= 2 and prev.isspace() and body[lead - 2].isdigit():
         return True  # digit groups split by spaces: phone numbers
     if prev == "\n" and body[end:end + 1] in (".", ")"):
@@ -110,21 +113,14 @@ def _blocked_after(body: str, number: Number) -> bool:
         return True  # 'two-state', '10-point plan', '1,700-plus': a compound, not a count
     if number.digits and len(number.digits) <= 2 and _MONTH_AFTER.match(body, number.numeral_end):
         return True  # '5 June'
-    return bool(number.digits and _TIME_AFTER.match(body, number.numeral_end))
-
-
-def _is_year(number: Number) -> bool:
-    """'2011', 'in 2014' -> True: four bare digits in year range with no currency, scale or unit."""
-    digits = number.digits or ""
-    plain = len(digits) == 4 and digits.isdigit() and int(digits) in YEARS
-    return plain and not (number.currency or number.scaled or number.unit_word)
+    return bool(_TIME_AFTER.match(body, number.numeral_end))  # "3 p.m.", "two o'clock"
 
 
 def _figure(body: str, number: Number, previous: str | None = None, opened_at: int | None = None) -> Figure | None:
     """One Number in its body (and what the count before it in its sentence counts; where its range opens) ->
     Figure, or None when it is not a quantity."""
     digits = number.digits or ""
-    if (digits.startswith("0") and digits[1:2].isdigit()) or _is_year(number) or _blocked_after(body, number):
+    if (digits.startswith("0") and digits[1:2].isdigit()) or _blocked_after(body, number):
         return None
     lead = number.lead
     if _NAME_COMMA_BEFORE.search(body, max(0, lead - 30), lead) and body[number.end:number.end + 1] == ",":
@@ -132,9 +128,8 @@ def _figure(body: str, number: Number, previous: str | None = None, opened_at: i
     if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or titled_unit(body, number) \
             or in_name(body, number):
         return None
-    if number.unit == "percent" and (IDIOM_AFTER.match(body, number.end) or (
-            number.value >= 100 and WHOLLY_AFTER.match(body, number.end))):
-        return None  # '100% not true', '110 percent behind him', 'This is 100 percent a Ryan failure'
+    if wholly(body, number) or texted(body, number):
+        return None  # '100% not true', 'This is 100 percent a Ryan failure', '4 ur correction'
     return _bare_age(body, number) or _quantity(body, number, previous, number.start if opened_at is None
                                                  else opened_at)
 
@@ -164,14 +159,19 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     what, end = ("age", pos) if unit == "age" else counted_phrase(body, pos, unit, attributive)
     if _STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
+    if what and unit is None and " " not in what and not_a_noun(what):
+        what, end = None, pos  # 'fell from 42 to 39 worldwide': an adverb or adjective alone counts nothing
     if what is None and unit is None:
         what = what_compared(body, number.start, max(end, pos), STOP, previous)
     if what is None and unit != "age" and (rate := rate_after(body, max(end, pos))):
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and unit in TIMES and body[number.start:number.lead].strip().lower() == "over" \
-            and _SPAN_AFTER.match(body, max(end, pos)):
-        qualifier = None  # 'over 10 days' as the span something took, not 'more than 10 days'
+            and not _FOR_BEFORE.search(body, max(0, number.start - 5), number.start) \
+            and (_SPAN_AFTER.match(body, max(end, pos)) or _AMOUNT_BEFORE.search(body, max(0, number.start - 12),
+                                                                                 number.start)):
+        qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
+        # ('for over two decades.' is)
     if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
     if what and not digits and unit is None and not is_plural(head := what.split()[-1]) and not head.endswith("ed") \
@@ -184,14 +184,19 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if unit is None and number.value == 1 and what and not what.startswith("per "):
         what = " ".join([*what.split()[:-1], plural(what.split()[-1])])
     end = max(end, pos)
-    if what is None and unit is None:
-        what = what_before(body, number.start, end, STOP, previous)
+    if what is None and unit is None and not _TIMES_AFTER.match(body, end):
+        what = what_before(body, number.start, end, STOP, previous)  # not of a multiplier: 'rose nearly three times'
+    if what is None and unit in (None, "percent"):
+        what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
 def _attributive(body: str, number: Number, opened_at: int) -> bool:
-    """True when a determiner before the figure (or its range) makes it modify the noun after it ('the 15 percent
-    threshold', 'at least a six-foot distance', 'an impressive $25 million haul', 'a 10 to 14 percent chance')."""
+    """True when a hyphen to its unit or a determiner before the figure (or its range) makes it modify the noun after
+    it ('six-year graduation rate', 'the 15 percent threshold', 'at least a six-foot distance', 'an impressive $25
+    million haul', 'a 10 to 14 percent chance')."""
+    if number.unit_word and body[number.end - len(number.unit_word) - 1] == "-":
+        return True  # 'a lower-than-desired, six-year graduation rate': a compound modifier
     return bool(_DETERMINER_BEFORE.search(body, max(0, opened_at - 8), opened_at)
                 or _DETERMINER_BEFORE.search(body, max(0, number.lead - 4), number.lead)
                 or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at))
@@ -201,7 +206,7 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
     """Two numbers that are the ends of one range ('30 to 35 mph winds', 'from 2.5 to 3.5 million') -> one Figure
     with both ends, read as the second end is (its unit, scale and counted noun), or None."""
     low = range_start(body, first, second) if second is not None else None
-    if low is None or _is_year(first) or _blocked_after(body, first) or _blocked_before(body, first):
+    if low is None or _blocked_after(body, first) or _blocked_before(body, first):
         return None
     upper = _figure(body, second, previous, first.start)
     if upper is None or upper.start_char != second.start or upper.unit == "age":
@@ -217,6 +222,8 @@ def _shares(body: str) -> list[Figure]:
         if body[pos - 2:pos] == "of" and (det := _OF_DETERMINER.match(body, pos)):
             pos = det.end()
         what, end = counted_phrase(body, pos, None, True)
+        if share_verb(what, body, end):
+            what, end = subject_before(body, start, STOP), pos  # of the group the clause is about
         end = max(end, pos)
         raw = body[start:end].rstrip()
         out.append(Figure(value, "share", what, hedge_before(body, start), raw, start, start + len(raw)))
@@ -236,7 +243,7 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    numbers = list(find_numbers(body))
+    numbers = list(find_numbers(body, years=False))  # a year is never a figure
     for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
@@ -246,15 +253,42 @@ def find_figures(body: str) -> list[Figure]:
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
+    figures = _listed_percentages(body, figures)
     if not found_shares:
         return figures
     merged = _fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
     for n, share in enumerate(merged):  # 'two thirds of whom': what the count before it counts
         if share.unit == "share" and share.what is None:
             previous = _previous_what(body, merged[:n], share.start_char)
-            merged[n] = replace(share, what=what_before(body, share.start_char, share.end_char, STOP, previous,
-                                                        listed=False))
+            merged[n] = replace(share, what=_of_count_after(body, share, merged[n + 1:n + 2])
+                                or what_before(body, share.start_char, share.end_char, STOP, previous, listed=False))
     return merged
+
+
+def _listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a bare percentage listed after one of something in its sentence made of it too
+    ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' -> 'guest appearances'); not of a participle
+    ('47 percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of
+    Iraq'; but '74 percent of them')."""
+    out = figures[:1]
+    for fig in figures[1:]:
+        last = out[-1]
+        if fig.unit == "percent" and fig.what is None and last.unit == "percent" and last.what \
+                and not last.what.endswith("ed") and fig.start_char - last.end_char < 60 \
+                and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char) \
+                and not _OF_SOON.match(body, fig.end_char):
+            fig = replace(fig, what=last.what)
+        out.append(fig)
+    return out
+
+
+def _of_count_after(body: str, share: Figure, after: list[Figure]) -> str | None:
+    """A share + the figure right after it -> what that figure counts when the share is of it ('two-thirds of the
+    estimated 31,000 Islamic State militants' -> 'islamic state militants'), else None."""
+    count = after[0] if after else None
+    if count is None or count.unit is not None or not share.raw.endswith(("of", "the", "its", "their")):
+        return None
+    return count.what if not body[share.end_char:count.start_char].strip() else None
 
 
 def _fractions_of_figures(body: str, figures: list[Figure]) -> list[Figure]:
@@ -292,37 +326,13 @@ def _previous_what(body: str, figures: list[Figure], start: int) -> str | None:
     return None if _SENTENCE_BREAK.search(body, figures[-1].end_char, start) else figures[-1].what
 
 
-def _sentence_bounds(body: str) -> tuple[list[int], list[int]]:
-    """Body -> (sentence starts, sentence ends), split at end punctuation before a capital and at line breaks."""
-    starts, ends, start = [], [], 0
-    for stop in _SENTENCE_END.finditer(body):
-        at, mark = stop.start(), body[stop.start()]
-        if mark == ".":
-            word = (body[max(0, at - 6):at].split() or [""])[-1].lower()
-            if len(word) == 1 or word in ABBREVIATIONS:
-                continue  # 'Mr. Smith', 'U.S. troops', 'J. Smith': an abbreviation, not a sentence end
-        starts.append(start)
-        ends.append(stop.end() if mark != "\n" else at)
-        start = stop.end()
-    starts.append(start)
-    ends.append(len(body))
-    return starts, ends
-
-
-def _sentence(body: str, bounds: tuple[list[int], list[int]], offset: int) -> str:
-    """Body + sentence bounds + an offset -> the sentence holding it, whitespace tidied."""
-    starts, ends = bounds
-    n = max(0, bisect_right(starts, offset) - 1)
-    return " ".join(body[starts[n]:ends[n]].split())
-
-
 def extract_figures(articles: pa.Table) -> pa.Table:
     """Articles (doc_id, body) -> FIGURES, one row per figure; figure_id '<doc_id>:<n>', offsets index into body."""
     rows = []
     for doc_id, body in zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True):
         figures = find_figures(body or "")
-        bounds = _sentence_bounds(body) if figures else ([0], [0])
+        stops = sentence_stops(body) if figures else []
         for n, fig in enumerate(figures):
             rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}:{n}", **fig.__dict__,
-                         "sentence": _sentence(body, bounds, fig.start_char)})
+                         "sentence": sentence(body, stops, fig.start_char)})
     return pa.Table.from_pylist(rows, schema=FIGURES)
