@@ -1,6 +1,9 @@
 """Words every stage shares: name particles, titles, capitalised words that are not names, and word folding."""
 
+import gzip
+import re
 from functools import lru_cache
+from importlib.resources import files
 from itertools import compress, repeat
 from operator import is_
 
@@ -112,10 +115,36 @@ def fold_words(words: list[str]) -> list[str]:
     return keys
 
 
+
 @lru_cache(maxsize=16384)
+def word_classes(word: str) -> frozenset[str]:
+    """A word -> the parts of speech lemminflect's English lexicon gives it, as its getAllLemmas does ('outside' ->
+    ADJ, ADV, NOUN); empty for a word it does not know."""
+    return frozenset(_lemma_table().get(word.lower(), "").split())
+
+
+_LEMMA_LINE = re.compile(r"^([^,\n]*),([^,\n]*),", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    """lemminflect's shipped lemma table and overrides -> word: its parts of speech, space-separated ('NOUN VERB').
+
+    Read in one pass for the classes alone: lemminflect's own loader parses every lemma of its 80,000 lines, and that
+    load was a tenth of the figures stage's time."""
+    resources = files("lemminflect") / "resources"
+    table: dict[str, str] = {}
+    text = gzip.decompress((resources / "lemma_lu.csv.gz").read_bytes()).decode()
+    for word, category in _LEMMA_LINE.findall(text):
+        table[word] = f"{table.get(word, '')} {'AUX' if category.upper() == 'MODAL' else category.upper()}"
+    for line in (resources / "lemma_overrides.csv").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, upos, _ = line.strip().split(",")
+            table[word] = f"{table.get(word, '')} {upos}"
+    return table
+
+
 def english_word(word: str) -> bool:
     """'Banishing', 'Apparently' -> True, 'Kellyanne', 'Reince' -> False: whether lemminflect's English lexicon
     knows the word (in lower case), so a capital at a sentence's start may be only that."""
-    from lemminflect import getAllLemmas  # its lexicon loads on first use
-
-    return bool(getAllLemmas(word.lower()))
+    return bool(word_classes(word))

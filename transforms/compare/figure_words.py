@@ -1,12 +1,7 @@
 """Word lists of the figures stage: what ends, opens or blocks the counted phrase after a number, and the parts of
-speech of a word from the lexicon lemminflect ships."""
+speech of a word from the lexicon lemminflect ships (`transforms.lexicon.word_classes`)."""
 
-import gzip
-import re
-from functools import lru_cache
-from importlib.resources import files
-
-from transforms.lexicon import NOT_NAMES
+from transforms.lexicon import NOT_NAMES, word_classes
 
 # Units of measure whose number, right before a plural noun, measures it ('45 mph gusts', '20-ton trucks').
 MEASURES = frozenset("mph kmh km km2 mile mile2 m ft cm mm kg t ha acre l gallon oz inch yd lb".split())
@@ -60,34 +55,6 @@ required""".split())
 STATES = frozenset("dead missing homeless poor elderly sick living dying young injured wounded".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
-
-
-@lru_cache(maxsize=16384)
-def word_classes(word: str) -> frozenset[str]:
-    """A word -> the parts of speech lemminflect's English lexicon gives it, as its getAllLemmas does ('outside' ->
-    ADJ, ADV, NOUN); empty for a word it does not know."""
-    return frozenset(_lemma_table().get(word.lower(), "").split())
-
-
-_LEMMA_LINE = re.compile(r"^([^,\n]*),([^,\n]*),", re.MULTILINE)
-
-
-@lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
-    """lemminflect's shipped lemma table and overrides -> word: its parts of speech, space-separated ('NOUN VERB').
-
-    Read in one pass for the classes alone: lemminflect's own loader parses every lemma of its 80,000 lines, and that
-    load was a tenth of the figures stage's time."""
-    resources = files("lemminflect") / "resources"
-    table: dict[str, str] = {}
-    text = gzip.decompress((resources / "lemma_lu.csv.gz").read_bytes()).decode()
-    for word, category in _LEMMA_LINE.findall(text):
-        table[word] = f"{table.get(word, '')} {'AUX' if category.upper() == 'MODAL' else category.upper()}"
-    for line in (resources / "lemma_overrides.csv").read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, upos, _ = line.strip().split(",")
-            table[word] = f"{table.get(word, '')} {upos}"
-    return table
 
 
 def is_modifier(word: str) -> bool:
