@@ -984,3 +984,14 @@ def test_the_subject_pronoun_after_a_shared_surname_rules_out_bearers_of_the_oth
 def test_a_sentences_first_word_the_english_lexicon_does_not_know_stays_in_the_name():
     mentions, _ = _found("Kellyanne Conway spoke. George Conway tweeted. Banishing Kelly was wrong.")
     assert [m[0] for m in mentions] == ["Kellyanne Conway", "George Conway", "Kelly"]
+
+
+def test_a_lone_given_name_goes_to_the_person_the_articles_that_name_them_resolve_it_to():
+    rows = [(f"a{i}", "n:hillary-clinton", s, k) for i in range(20)
+            for s, k in (("Hillary Clinton", "discovered"), ("Hillary", "given_name_in_article"))]
+    rows += [("z", "n:hillary", "Hillary", "pending")]
+    found = resolve(_rows(*rows), set(), set()).links.to_pylist()
+    links = {r["name_id"]: (r["entity_id"], r["match_kind"]) for r in found}
+    assert links["n:hillary"] == ("hillary-clinton", "given_name_in_corpus")
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), {"hillary"}).links.to_pylist()}
+    assert links["n:hillary"] is None  # a word the corpus also writes in lower case

@@ -162,11 +162,12 @@ def _acronyms(totals: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, i
     return found
 
 
-def _usual_bearers(totals: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, float, int]]:
-    """A lone surname -> (the person the articles naming its bearers resolve it to most, that share, how many times
-    the articles resolved it)."""
+def _usual_bearers(totals: pa.Table, heads: dict[str, str], kind: str = "surname_in_article"
+                   ) -> dict[str, tuple[str, float, int]]:
+    """A lone surname (or, by kind, a lone given name) -> (the person the articles naming its bearers resolve it to
+    most, that share, how many times the articles resolved it)."""
     votes: dict[str, Counter] = defaultdict(Counter)
-    for name_id, _, surface, n, _ in _rows(totals, "surname_in_article"):
+    for name_id, _, surface, n, _ in _rows(totals, kind):
         tokens = key_tokens(surface)
         if len(tokens) == 1:
             votes[tokens[0]][heads.get(name_id, name_id)] += n
@@ -224,6 +225,10 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if not given and usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and usual[0] in bearers \
             and _outnumbered(name_id, usual[0], context["counts"]):
         return usual[0], "surname_in_corpus", None
+    owner = context["owners"].get(word)
+    if not bearers and not sexes - {None} and owner and owner[2] >= USUAL_COUNT and owner[1] >= USUAL_MIN and \
+            word not in context["common"] and _outnumbered(name_id, owner[0], context["counts"]):
+        return owner[0], "given_name_in_corpus", None  # 'Hillary' alone: the articles that name her say who
     if bearers:
         return None, None, "ambiguous: " + ", ".join(context["name_of"](b) for b in bearers)
     # A lone word of its own is a place or a titled person; anything else ('Hindu', 'DUIs') is too often no name.
@@ -302,7 +307,8 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
     heads = {i: i for i in full} | _person_clusters(full, types)
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
-               "common": common_words, "usual": _usual_bearers(totals, heads), "outlets": outlets,
+               "common": common_words, "usual": _usual_bearers(totals, heads),
+               "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
                "name_of": lambda i: _most_used(surfaces[i]) if i in full else i}  # for notes: a few names only
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in sorted(kinds.keys() - full.keys()):
