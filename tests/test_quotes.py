@@ -686,3 +686,18 @@ def test_the_person_a_speech_verb_addresses_is_not_its_speaker():
             "Department legal adviser Harold Koh, urged Obama in a letter to repeal the resolution.")
     verb = next(m for m in _SCAN_VERB.finditer(text) if m.group("verb") == "urged")
     assert subject(text, verb) is None  # 'Obama' is whom they urged
+
+
+@pytest.mark.parametrize("word", ["Jean", "Robin"])
+def test_a_given_name_of_one_gender_in_the_us_and_another_elsewhere_tells_none(word):
+    assert given_name_gender(word) == ""
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'Jean' is a man's name in France and a woman's in the US: 'she' may stand for Jean McRae, the last speaker.
+    ("Kathleen Johnson and Jean McRae were at the first march.\n\n“It was wonderful,” Johnson said.\n\n"
+     "The fight remains a work in progress, McRae said.\n\n“We need this, especially now,” she said.",
+     ["Johnson", "McRae"]),
+])
+def test_she_goes_to_the_last_speaker_whose_given_name_tells_no_gender(body, expected):
+    assert _speech_speakers(body) == expected

@@ -63,10 +63,14 @@ def _detector() -> Detector:
 
 @lru_cache(maxsize=1 << 16)
 def given_name_gender(word: str) -> str | None:
-    """'Loretta' -> 'female', 'Peter' -> 'male', 'Jordan' -> '' (either), 'Pentagon' -> None (not a given name)."""
+    """'Loretta' -> 'female', 'Peter' -> 'male', 'Casey' -> '' (either), 'Pentagon' -> None (not a given name);
+    'Jean' -> '' too: a name the list gives one gender overall and the other in the US (Jean, Robin) tells none."""
     if len(word) < 2 or not word[0].isupper() or word.casefold() in NOT_NAMES:
         return None
-    return _GUESSES.get(_detector().get_gender(word))
+    gender = _GUESSES.get(_detector().get_gender(word))
+    if gender and _GUESSES.get(_detector().get_gender(word, "usa"), gender) not in (gender, ""):
+        return ""
+    return gender
 
 
 def _title_gender(words: list[str]) -> str | None:
