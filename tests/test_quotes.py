@@ -701,3 +701,29 @@ def test_a_given_name_of_one_gender_in_the_us_and_another_elsewhere_tells_none(w
 ])
 def test_she_goes_to_the_last_speaker_whose_given_name_tells_no_gender(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'they' goes to the pair speaking before, not to an earlier group ...
+    ("Officials said the vote would go ahead.\n\nIn their letter, Jacobs and Thomsen said that more than a million "
+     "ballots had been requested.\n\n“It is clear that people want to vote!” they wrote.", ["Jacobs and Thomsen"]),
+    # ... and so does 'the two commissioners'.
+    ("In their letter, Mary Jacobs and Dean Thomsen said that more than a million ballots had been requested.\n\n"
+     "“It is hard to vote now,” the two commissioners wrote.", ["Mary Jacobs and Dean Thomsen"]),
+])
+def test_they_and_the_two_go_to_the_pair_named_speaking_before(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'it' after a sentence 'According to' opens: the organisation that made the document, else the document ...
+    ("According to a model maintained by the Institute for Health Metrics and Evaluation, Georgia should not open "
+     "until June 19.\n\n“Current trajectories indicate that 12 states may need to wait,” it said.",
+     "Institute for Health Metrics and Evaluation"),
+    ("According to the annual report, the agency lost track of the money.\n\n“The controls were weak,” it said.",
+     "the annual report"),
+    # ... never a person.
+    ("According to officials, the talks failed.\n\n“We are ready to talk again,” it said.", None),
+])
+def test_it_goes_to_the_source_of_an_according_to_sentence_before(body, expected):
+    assert _speech_speakers(body) == [expected]

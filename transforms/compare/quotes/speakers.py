@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from transforms.compare.quotes.antecedents import according_before, is_the_two, pair_before
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
 from transforms.compare.quotes.people import (
     Person,
@@ -69,6 +70,11 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
         opener = _opens(doc, sentence_floor(doc.body, clause.start), clause.start, phrase)
         if opener:
             return Speaker(opener.surface, opener.entity_id, "pronoun")
+    if is_the_two(phrase):  # 'the two commissioners wrote': the pair named speaking before
+        pair = next((s for _, s, kind in _events_back(doc, quote_start - PRONOUN_REACH, quote_start)
+                     if kind == "group" and " and " in s.surface), None)
+        if pair:
+            return pair._replace(attribution=clause.form)
     if phrase.split()[-1] in _PRONOUNS and all(_INITIAL.fullmatch(w) for w in phrase.split()[:-1]):
         found = antecedent(doc, quote_start, phrase.split()[-1])  # 'A. They say': a Q&A's answer mark is no name
         return found._replace(attribution="pronoun") if found else None
@@ -171,6 +177,8 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
     """A pronoun before `before` -> the speaker it stands for, by gender and number, or None when no one fits."""
     if pronoun in THING_PRONOUNS or pronoun in GROUP_PRONOUNS:
         want = "thing" if pronoun in THING_PRONOUNS else "group"
+        if want == "thing" and (source := according_before(doc, before)):
+            return source  # 'According to a model by the IHME, …. “…,” it said': the sentence's source
         for _, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker
@@ -346,6 +354,8 @@ def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
     speaker = name_speaker(doc, span[0], span[1], "said", span[0])
     if speaker is None:
         return None
+    if pair := pair_before(doc, *span):  # 'Jacobs and Thomsen said': two people, whom 'they' may stand for
+        return verb.start(), pair, "group"
     return verb.start(), speaker, _subject_kind(doc, speaker, span)
 
 
