@@ -439,8 +439,8 @@ def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_not_its_object():
     ("Juan Zarate, a top adviser to then-President George W. Bush, also questioned the plan.\n\n"
      "“There is no question,” he said.", "Juan Zarate"),
     ("(Raphael Lemkin, who coined the word genocide, once said, “It happened so many times.”)", "Raphael Lemkin"),
-    # A person named as a possessive inside a nominal speaker is not the speaker.
-    ("A source close to Ted Cruz’s campaign said, “I think he will try.”", "Ted Cruz’s campaign"),
+    # A person named as a possessive inside a nominal speaker is not the speaker: the source is, as written.
+    ("A source close to Ted Cruz’s campaign said, “I think he will try.”", "A source close to Ted Cruz’s campaign"),
     # A capitalised pronoun after a closing mark opens the next sentence: not this quote's clause.
     ("Axelrod wrote to her, “You are an all-star!” She replied to him that it was an honor.", "Axelrod"),
     # A person's name before 'of' and a place or body speaks, not the place.
@@ -726,4 +726,18 @@ def test_they_and_the_two_go_to_the_pair_named_speaking_before(body, expected):
     ("According to officials, the talks failed.\n\n“We are ready to talk again,” it said.", None),
 ])
 def test_it_goes_to_the_source_of_an_according_to_sentence_before(body, expected):
+    assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # The one tied to a campaign or a person speaks, named as written; not the campaign, not the person.
+    ("One operative familiar with the campaign explained “the high life has ended,” in an interview.",
+     "One operative familiar with the campaign"),
+    ("A Republican operative familiar with the talks said: “The high life has ended.”",
+     "A Republican operative familiar with the talks"),
+    ("“The high life has ended,” said a source close to Mike Pence.", "a source close to Mike Pence"),
+    # A named speaker with a tie in apposition stays the name.
+    ("“The high life has ended,” said Jane Doe, a friend close to Mike Pence.", "Jane Doe"),
+])
+def test_a_source_tied_to_someone_is_the_speaker_not_whom_it_is_tied_to(body, expected):
     assert _speech_speakers(body) == [expected]

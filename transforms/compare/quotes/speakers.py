@@ -28,6 +28,7 @@ from transforms.compare.quotes.speech import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     THING_PRONOUNS,
+    TIE,
     UPPER,
     head_kind,
     is_capitalised,
@@ -83,6 +84,12 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
 
 def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles: bool = True) -> Speaker | None:
     """A speaker phrase that is not a pronoun -> Speaker, or None when it names no one ('The', 'This')."""
+    tie = _TIE.search(doc.body, start, end)
+    if tie:  # 'a source close to Mike Pence': the source speaks, named as written; 'Jane Doe, close to him': Doe
+        holder = name_speaker(doc, start, tie.start(), form, before, titles)
+        if holder is None or holder.entity_id or head_kind(holder.surface) == "name":
+            return holder
+        return Speaker(" ".join(doc.body[start:end].split()), None, form)
     end = start + len(head_name(doc.body[start:end]))  # a name's affiliation names someone else: 'X of Y'
     if doc.body[start:end].endswith(("’s", "'s")):  # 'Clinton's emails was …': a possessive is no subject
         return None
@@ -110,6 +117,7 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
 
 
 _AFFILIATION_CUT = re.compile(r",|\s+(?:of|from|at|in)\s+")
+_TIE = re.compile(TIE)
 
 
 def head_name(phrase: str) -> str:
