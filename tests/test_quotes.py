@@ -710,6 +710,11 @@ def test_she_goes_to_the_last_speaker_whose_given_name_tells_no_gender(body, exp
     # ... and so does 'the two commissioners'.
     ("In their letter, Mary Jacobs and Dean Thomsen said that more than a million ballots had been requested.\n\n"
      "“It is hard to vote now,” the two commissioners wrote.", ["Mary Jacobs and Dean Thomsen"]),
+    # Two titles of one person, or the last two of a longer list, are no pair.
+    ("“Shifts caused a change in appetite,” Chairman and Chief Executive David Solomon said. “Fears of trade wars "
+     "drove concerns,” he added.", ["Chief Executive David Solomon"] * 2),
+    ("Last month, Speaker John Boehner, Majority Leader Eric Cantor and Mr. Issa said in a letter that the talks "
+     "failed.\n\n“The House will act,” they stated.", [None]),
 ])
 def test_they_and_the_two_go_to_the_pair_named_speaking_before(body, expected):
     assert _speech_speakers(body) == expected
@@ -741,3 +746,26 @@ def test_it_goes_to_the_source_of_an_according_to_sentence_before(body, expected
 ])
 def test_a_source_tied_to_someone_is_the_speaker_not_whom_it_is_tied_to(body, expected):
     assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name between a determiner and a noun modifies the noun: 'he' is the one speaking, not Sanders.
+    ("Bernie Sanders spoke to the crowd.\n\n“The revolution has to continue,” says Michael Pattis of Deerfield.\n\n"
+     "Mr. Pattis ticks off pieces of the Sanders agenda: health care for all.\n\n“It is a fair vision,” he says.",
+     ["Michael Pattis", "Michael Pattis"]),
+    ("Bernie Sanders spoke to the crowd.\n\n“The revolution has to continue,” says Michael Pattis of Deerfield.\n\n"
+     "Mr. Pattis has met a Sanders supporter.\n\n“It is a fair vision,” he says.", ["Michael Pattis"] * 2),
+])
+def test_a_name_that_modifies_a_noun_is_no_pronouns_antecedent(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_a_team_named_for_a_place_is_no_pronouns_antecedent():
+    entities = parse_entities([  # a team the names stage took for a person
+        {"entity_id": "suns", "canonical_name": "Phoenix Suns", "entity_type": "person", "aliases": ""},
+        {"entity_id": "phoenix", "canonical_name": "Phoenix", "entity_type": "place", "aliases": ""}])
+    body = "Williams grew up in Phoenix. Her son is a former Phoenix Suns player.\n\n“They were baffled,” she said."
+    articles = pa.table({"doc_id": ["d1"], "body": [body]})
+    mentions, _ = extract_mentions(articles, entities)
+    assert [q["speaker_surface"] for q in extract_quotes(articles, mentions, entities).to_pylist()
+            if q["quote_kind"] == "speech"] == [None]

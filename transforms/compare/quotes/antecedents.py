@@ -1,6 +1,7 @@
 """Whom 'they', 'it' and 'the two X' stand for besides the last one speaking: a pair named speaking ('Jacobs and
 Thomsen said' -> 'they', 'the two commissioners'), and the source of a sentence opened by 'According to' ('According
-to a model by the IHME, … “…,” it said')."""
+to a model by the IHME, … “…,” it said'); and the names that stand for no one a pronoun may stand for ('the Sanders
+agenda', 'former Phoenix Suns player')."""
 
 import re
 from bisect import bisect_left
@@ -9,12 +10,14 @@ from transforms.compare.quotes.clauses import Doc, Speaker
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.speech import CAP_WORD, PERSON_NOUNS, UPPER
 from transforms.compare.quotes.subjects import sentence_end_before, sentence_start
+from transforms.lexicon import TITLES
 
 _NAME = rf"{CAP_WORD}(?:[^\S\n]+{CAP_WORD}){{0,3}}"
 # The first name of a pair right before a verb's subject: 'Jacobs and ' in 'Jacobs and Thomsen said'.
 _FIRST_OF_PAIR = re.compile(rf"(?<![\w’'\-.])(?P<np>{_NAME})[^\S\n]+and[^\S\n]+$")
 # A word before a pair's first name that makes both one name: 'Institute for Science and International Security'.
-_INSIDE_NAME = re.compile(r"(?:\b(?:of|for|at|on|and|the)|[&\w’'.])\s+$")
+# ... or one of a longer list: 'Speaker John Boehner, Majority Leader Eric Cantor and Mr. Issa'.
+_INSIDE_NAME = re.compile(rf"(?:\b(?:of|for|at|on|and|the)|[&\w’'.]|{CAP_WORD},)\s+$")
 # A phrase that stands for two people named before: 'the two commissioners', 'both senators', 'the pair'.
 _THE_TWO = re.compile(r"(?:the\s+(?:two|pair)|both)(?:\s+[a-z][a-z\-]*){0,2}")
 # A sentence opened by its source: 'According to a model maintained by the IHME, …', 'According to the ministry, …'.
@@ -27,6 +30,31 @@ _DOCUMENT_HEAD = re.compile(r"(?:(?:the|a|an|its|their|this|that)\s+)(?:[a-z][\w
                             r"(?=\s+(?:[a-z]+\s+)?(?:by|from|of|on)\s|$)")
 
 
+# A name between a determiner and a noun modifies the noun: 'the Sanders agenda', 'a Trump supporter'.
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ff]ormer)\s+$")
+# A noun after it: a word in lower case that is not a preposition, conjunction, pronoun or common verb.
+_NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:of|in|at|on|for|to|from|with|by|as|and|or|but|nor|who|whom|whose|which|that|"
+                         r"was|is|are|were|be|been|has|had|have|will|would|could|should|may|might|can|did|does|do|"
+                         r"said|says|told|tells)\b)[a-z][a-z\-]*\b(?![’'])")
+
+
+def names_no_one(doc: Doc, person) -> bool:
+    """Whether a person found named is no one a pronoun may stand for: a name that modifies a noun ('the Sanders
+    agenda', 'former Phoenix Suns player'), or a place named, then a plural ('Phoenix Suns', 'Dallas Cowboys'): a
+    team."""
+    words = person.surface.split()
+    if len(words) >= 2 and words[-1].endswith("s") and not words[-1].endswith("ss") and (
+            doc.is_place(words[0]) or any(m.is_thing and m.surface == words[0] for m in _mentions_at(doc, person))):
+        return True
+    return bool(_DETERMINER_BEFORE.search(doc.body, max(0, person.start - 8), person.start)
+                and _NOUN_AFTER.match(doc.body, person.end))
+
+
+def _mentions_at(doc: Doc, person) -> list:
+    i = bisect_left(doc.mentions, (person.start,))
+    return doc.mentions[i:i + 2]
+
+
 def pair_before(doc: Doc, start: int, end: int) -> Speaker | None:
     """A name that is a verb's subject at start..end, with another name and 'and' before it -> the pair as written
     ('Jacobs and Thomsen'), else None."""
@@ -34,8 +62,9 @@ def pair_before(doc: Doc, start: int, end: int) -> Speaker | None:
         return None
     first = _FIRST_OF_PAIR.search(doc.body, max(0, start - 60), start)
     if first is None or first["np"].split()[0] in ("The", "A", "An") \
-            or _INSIDE_NAME.search(doc.body, max(0, first.start() - 12), first.start()):
-        return None  # 'the Institute for Science and International Security wrote' is one name
+            or all(word.casefold().rstrip(".") in TITLES for word in first["np"].split()) \
+            or _INSIDE_NAME.search(doc.body, max(0, first.start() - 40), first.start()):
+        return None  # 'the Institute for Science and International Security', 'Chairman and Chief Executive X'
     return Speaker(doc.body[first.start("np"):end], None, "said")
 
 

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from transforms.compare.quotes.antecedents import according_before, is_the_two, pair_before
+from transforms.compare.quotes.antecedents import according_before, is_the_two, names_no_one, pair_before
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
 from transforms.compare.quotes.people import (
     Person,
@@ -263,7 +263,8 @@ def _named(doc: Doc, before: int, reach: int, pronoun: str, other_than: str | No
     unknown = None
     for person in named_before(people(doc), before, reach):
         if person.key == other_than or doc.body[person.end:person.end + 2] in ("’s", "'s") \
-                or doc.is_place(person.surface) or doc.inside_quote(person.start):  # named in someone's words
+                or doc.is_place(person.surface) or doc.inside_quote(person.start) \
+                or names_no_one(doc, person):  # named in someone's words, as a modifier or a team
             continue
         if fits(person.gender, pronoun) and person.gender:
             return _opener(doc, person, pronoun, other_than) or person
