@@ -769,3 +769,18 @@ def test_a_team_named_for_a_place_is_no_pronouns_antecedent():
     mentions, _ = extract_mentions(articles, entities)
     assert [q["speaker_surface"] for q in extract_quotes(articles, mentions, entities).to_pylist()
             if q["quote_kind"] == "speech"] == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A quote with no clause of its own shares the clause after a later quote of its own sentence ...
+    ("Republican Sen. Bob Corker said he has reason to believe the Senate will agree.\n\nWhile it may not “attract "
+     "the fringe on either side” the agreement may allow lawmakers to “pass something off the Senate floor,” he "
+     "added.", ["Bob Corker", "Bob Corker"]),
+    ("The plan is “reckless and dangerous for everyone” and “a gift to the rich,” Jane Doe said.",
+     ["Jane Doe", "Jane Doe"]),
+    # ... not of the next sentence.
+    ("Critics called it “a gift to the rich and nothing else.” “We will fight it,” Jane Doe said.",
+     ["Critics", "Jane Doe"]),
+])
+def test_a_quote_shares_the_clause_of_a_later_quote_in_its_sentence(body, expected):
+    assert _speech_speakers(body) == expected
