@@ -78,7 +78,8 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
     spans = find_quote_spans(body)
     doc = Doc(body, mentions, sorted((p.open_at, p.close_at + 1) for q in spans for p in q))
     found: list[tuple[list[Span], Speaker | None, str]] = []
-    for parts, clause in _merge_split(doc, spans):
+    merged = _merge_split(doc, spans)
+    for n, (parts, clause) in enumerate(merged):
         first, last = parts[0], parts[-1]
         floor = _sentence_start(body, first.paragraph, first.open_at)
         clause = clause or after_clause(doc, last.close_at + 1, _clause_stop(body, last, spans), _ended(body, last)) \
@@ -92,7 +93,9 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone,
                           body[last.close_at:last.close_at + 40])
         if speaker is None and kind == "speech" and clause is None:
-            speaker = _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone) \
+            later = merged[n + 1][0] if n + 1 < len(merged) and not alone else None
+            speaker = (later and _later_in_sentence(doc, last, later, spans)) \
+                or _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone) \
                 or _named_subject(doc, floor, first.open_at)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
@@ -149,6 +152,18 @@ def _named_subject(doc: Doc, floor: int, open_at: int) -> Speaker | None:
                                or any(m.is_person and m.entity_id == speaker.entity_id for m in doc.mentions)):
         return None
     return speaker._replace(attribution="subject")
+
+
+def _later_in_sentence(doc: Doc, last: Span, later: list[Span], spans: list[list[Span]]) -> Speaker | None:
+    """A quote whose sentence goes on to a later quote with a clause after it -> that clause's speaker: 'While it may
+    not “attract the fringe” the deal may “pass something,” he added.'"""
+    between = doc.body[last.close_at + 1:later[0].open_at]
+    if later[0].paragraph != last.paragraph or doc.body[last.end - 1:last.end] in ".!?…" \
+            or any(mark in between for mark in ".!?…:;—–") or "--" in between:
+        return None  # the sentence ends, or an aside stands between: '“…” -- an assertion X denied -- and “…”'
+    clause = after_clause(doc, later[-1].close_at + 1, _clause_stop(doc.body, later[-1], spans),
+                          _ended(doc.body, later[-1]))
+    return resolve(doc, clause, later[0].open_at) if clause else None
 
 
 def _said_in_sentence(doc: Doc, floor: int, open_at: int) -> Speaker | None:

@@ -69,6 +69,16 @@ def given_name_gender(word: str) -> str | None:
     return _GUESSES.get(_detector().get_gender(word))
 
 
+@lru_cache(maxsize=1 << 16)
+def person_gender(word: str) -> str | None:
+    """given_name_gender, for telling whom a pronoun stands for: '' (either) for a name the list gives one gender
+    overall and the other in the US ('Jean', 'Robin', 'Bernie'), so the article's own pronouns decide."""
+    gender = given_name_gender(word)
+    if gender and _GUESSES.get(_detector().get_gender(word, "usa"), gender) not in (gender, ""):
+        return ""
+    return gender
+
+
 def _title_gender(words: list[str]) -> str | None:
     for word in words:
         lower = word.casefold()
@@ -100,7 +110,7 @@ def _person(body: str, match: re.Match) -> Person | None:
     if name[-1].endswith(("’s", "'s")):  # 'Hillary Clinton's health': the name ends before the possessive
         name[-1], end = name[-1][:-2], end - 2
     titled = _title_gender(words[:lead])
-    given = given_name_gender(name[0]) if len(name) > 1 else None
+    given = person_gender(name[0]) if len(name) > 1 else None
     role = _role(body, match.start(), match.end())
     start = body.index(name[0], match.start() + sum(len(w) + 1 for w in words[:lead]))
     return Person(start, end, " ".join(name), fold_word(name[-1]), titled or role or given or "")
@@ -121,7 +131,7 @@ def find_people(body: str, quoted, mentions, said_by: set[str]) -> list[Person]:
     -> every place a person is named, in body order, each with the gender the article gives that person (by
     surname) wherever it is told."""
     found = [Person(m.start, m.end, m.surface, fold_word(m.surface.split()[-1]),
-                    given_name_gender(m.surface.split()[0]) if len(m.surface.split()) > 1 else None, m.entity_id)
+                    person_gender(m.surface.split()[0]) if len(m.surface.split()) > 1 else None, m.entity_id)
              for m in mentions if m.is_person]
     taken = sorted((p.start, p.end) for p in found)
     lone = []  # (start, word) of the last word of each capitalised run that names no one on its own

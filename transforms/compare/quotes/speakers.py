@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from transforms.compare.quotes.antecedents import according_before, is_the_two, names_no_one, pair_before
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
 from transforms.compare.quotes.people import (
     Person,
@@ -27,6 +28,7 @@ from transforms.compare.quotes.speech import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     THING_PRONOUNS,
+    TIE,
     UPPER,
     head_kind,
     is_capitalised,
@@ -69,6 +71,11 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
         opener = _opens(doc, sentence_floor(doc.body, clause.start), clause.start, phrase)
         if opener:
             return Speaker(opener.surface, opener.entity_id, "pronoun")
+    if is_the_two(phrase):  # 'the two commissioners wrote': the pair named speaking before
+        pair = next((s for _, s, kind in _events_back(doc, quote_start - PRONOUN_REACH, quote_start)
+                     if kind == "group" and " and " in s.surface), None)
+        if pair:
+            return pair._replace(attribution=clause.form)
     if phrase.split()[-1] in _PRONOUNS and all(_INITIAL.fullmatch(w) for w in phrase.split()[:-1]):
         found = antecedent(doc, quote_start, phrase.split()[-1])  # 'A. They say': a Q&A's answer mark is no name
         return found._replace(attribution="pronoun") if found else None
@@ -77,6 +84,12 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
 
 def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles: bool = True) -> Speaker | None:
     """A speaker phrase that is not a pronoun -> Speaker, or None when it names no one ('The', 'This')."""
+    tie = _TIE.search(doc.body, start, end)
+    if tie:  # 'a source close to Mike Pence': the source speaks, named as written; 'Jane Doe, close to him': Doe
+        holder = name_speaker(doc, start, tie.start(), form, before, titles)
+        if holder is None or holder.entity_id or head_kind(holder.surface) == "name":
+            return holder
+        return Speaker(" ".join(doc.body[start:end].split()), None, form)
     end = start + len(head_name(doc.body[start:end]))  # a name's affiliation names someone else: 'X of Y'
     if doc.body[start:end].endswith(("’s", "'s")):  # 'Clinton's emails was …': a possessive is no subject
         return None
@@ -104,6 +117,7 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
 
 
 _AFFILIATION_CUT = re.compile(r",|\s+(?:of|from|at|in)\s+")
+_TIE = re.compile(TIE)
 
 
 def head_name(phrase: str) -> str:
@@ -171,6 +185,8 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
     """A pronoun before `before` -> the speaker it stands for, by gender and number, or None when no one fits."""
     if pronoun in THING_PRONOUNS or pronoun in GROUP_PRONOUNS:
         want = "thing" if pronoun in THING_PRONOUNS else "group"
+        if want == "thing" and (source := according_before(doc, before)):
+            return source  # 'According to a model by the IHME, …. “…,” it said': the sentence's source
         for _, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker
@@ -247,7 +263,8 @@ def _named(doc: Doc, before: int, reach: int, pronoun: str, other_than: str | No
     unknown = None
     for person in named_before(people(doc), before, reach):
         if person.key == other_than or doc.body[person.end:person.end + 2] in ("’s", "'s") \
-                or doc.is_place(person.surface) or doc.inside_quote(person.start):  # named in someone's words
+                or doc.is_place(person.surface) or doc.inside_quote(person.start) \
+                or names_no_one(doc, person):  # named in someone's words, as a modifier or a team
             continue
         if fits(person.gender, pronoun) and person.gender:
             return _opener(doc, person, pronoun, other_than) or person
@@ -346,6 +363,8 @@ def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
     speaker = name_speaker(doc, span[0], span[1], "said", span[0])
     if speaker is None:
         return None
+    if pair := pair_before(doc, *span):  # 'Jacobs and Thomsen said': two people, whom 'they' may stand for
+        return verb.start(), pair, "group"
     return verb.start(), speaker, _subject_kind(doc, speaker, span)
 
 

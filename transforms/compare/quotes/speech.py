@@ -130,6 +130,8 @@ PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
 # ... or a source's tie to what they speak of: 'a source familiar with the talks said', 'an aide close to him'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on)\s+" \
               r"[^,.;:“”\"\n]{1,80}?)"
+# A source's tie to whom or what they speak of: the speaker is the phrase before it ('a source close to Pence').
+TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X is quoted as saying'.
 ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \

@@ -15,6 +15,7 @@ from transforms.compare.quotes.speech import (
     NP,
     PARTY,
     SPEAKER,
+    TIE,
     UPPER,
     is_participle,
 )
@@ -56,6 +57,8 @@ _NAME_AFTER = re.compile(rf"\s+{ISSUED_BY}?(?P<np>{NP})\b")
 # A finite verb after 'and'/'but' shares its sentence's subject: 'Trump called on her to resign and said, “…'.
 _AFTER_AND = re.compile(rf"\b(?:and|but)(?:\s+{ADVERB})*\s+$")
 _COMMA = re.compile(r",\s+")
+# The holder of a tie right before a verb's subject: 'One operative' in 'One operative familiar with the campaign'.
+_TIED = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD}){TIE}$")
 _OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
 # 'One resident of Havana, Andres Murci, told', 'One of its sponsors, Rep. Steve Toth, told'.
 _NAMED_APPOSITIVE = re.compile(rf"(?:\s+of\s+[^,“”\"\n]{{1,40}})?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
@@ -197,6 +200,9 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
             if named and given_name_gender(_untitled(named["np"]).split()[0]) \
                     and (first.casefold() in _COUNTED or not given_name_gender(first)):
                 return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
+            if text[found.start("np") - 1:found.start("np")] == " " and (
+                    tied := _TIED.search(text, max(lo, found.start("np") - 120), found.start("np"))):
+                return tied.start("np"), found.end("np")  # 'One operative familiar with the campaign explained'
             if pattern is _SUBJECT_BEFORE[0] and _OF_BEFORE.search(text, max(lo, found.start("np") - 5),
                                                                      found.start("np")):
                 person = _SUBJECT_BEFORE[1].search(text, lo, at)  # 'Mitch McConnell of Kentucky, the leader, told'
