@@ -40,7 +40,8 @@ TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.9
            "figure_right_seed17": 0.95, "figure_right_seed17_later": 0.95, "is_speech_seed19": 0.95,
            "speaker_right_seed19": 0.92, "figure_right_seed19": 0.95, "figure_right_seed17_last": 0.95,
            "figure_right_seed19_later": 0.95, "is_speech_seed20": 0.95, "speaker_right_seed20": 0.92,
-           "figure_right_seed20": 0.95}
+           "figure_right_seed20": 0.95, "is_speech_seed21": 0.95, "speaker_right_seed21": 0.92,
+           "figure_right_seed21": 0.95}
 
 
 def draw(warehouse: str, out: str, seed: int = SEED) -> None:
@@ -112,7 +113,9 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     after the rules its errors led to (the noun-phrase grammar of the counted phrase, ages in months and 'under N',
     rates, fractions of a percent); `figure_right_seed17_last`: seed 17's rows again after those rules;
     `is_speech_seed20`, `speaker_right_seed20`: a fourth sample of 100 quotes, drawn with seed 20 and judged blind;
-    `figure_right_seed20`: a sixth sample of 100 figures, drawn with seed 20 and judged blind."""
+    `figure_right_seed20`: a sixth sample of 100 figures, drawn with seed 20 and judged blind;
+    `is_speech_seed21`, `speaker_right_seed21`, `figure_right_seed21`: a fifth sample of 100 quotes and a seventh of
+    100 figures, drawn with seed 21 and judged blind."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
     fresh, third = _read(folder / "figures_judged_seed15.csv"), _read(folder / "figures_judged_seed16.csv")
     fourth = _read(folder / "figures_judged_seed17.csv")
@@ -123,6 +126,8 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     third_speech = [r for r in third_q if r["is_speech"] == "y"]
     fourth_q, sixth = _read(folder / "quotes_judged_seed20.csv"), _read(folder / "figures_judged_seed20.csv")
     fourth_speech = [r for r in fourth_q if r["is_speech"] == "y"]
+    fifth_q, seventh = _read(folder / "quotes_judged_seed21.csv"), _read(folder / "figures_judged_seed21.csv")
+    fifth_speech = [r for r in fifth_q if r["is_speech"] == "y"]
     return {"is_speech": _share(judged_q, "is_speech"), "speaker_right": _share(speech, "speaker_right"),
             "speaker_right_before": _share(speech, "speaker_right_before"),
             "speaker_right_now": _share(speech, "speaker_right_now"),
@@ -148,7 +153,10 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
             "figure_right_seed19_later": _share(fifth, "figure_right_later"),
             "is_speech_seed20": _share(fourth_q, "is_speech"),
             "speaker_right_seed20": _share(fourth_speech, "speaker_right"),
-            "figure_right_seed20": _share(sixth, "figure_right")}
+            "figure_right_seed20": _share(sixth, "figure_right"),
+            "is_speech_seed21": _share(fifth_q, "is_speech"),
+            "speaker_right_seed21": _share(fifth_speech, "speaker_right"),
+            "figure_right_seed21": _share(seventh, "figure_right")}
 
 
 def _kept(rows: list[dict]) -> list[dict]:
