@@ -8,7 +8,8 @@ expansion (`acronym`). A lone word the article never explains waits for the corp
 `pending_f`, `pending_person` when a title shows a person); two full names ending in it and nothing to decide
 go to the one the article wrote in full last before it (`surname_last_named`: "Clinton, though, said" right after
 Bill Clinton's words), as a reader takes it; with none written before it, it stays a candidate noted as ambiguous.
-The corpus-wide step (`resolution`) merges spellings and links the rest.
+How short forms are read (last named, pronouns, given names, capitals) is in `short_forms`. The corpus-wide step
+(`resolution`) merges spellings and links the rest.
 """
 
 import re
@@ -19,7 +20,15 @@ from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
 from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import WORD, key_tokens, name_type
-from transforms.names.reading import Name, read_names, title_before
+from transforms.names.reading import Name, read_names
+from transforms.names.short_forms import (
+    by_pronoun,
+    given_name_of,
+    last_named,
+    shouts,
+    titled_for_another,
+    written_in_full,
+)
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
@@ -98,45 +107,6 @@ def _with_particle(text: str, name: Name, bearer: tuple[str, ...]) -> Name:
     return Name(found.start(), name.end, text[found.start():name.end], name.tokens, name.title)
 
 
-# A subject pronoun a few lower-case words after a surname, nothing between, tells its bearer's sex: 'Davis argued
-# that she', 'Paul said he' (not 'his' or 'her', nor past a comma: 'a Clinton surrogate, holds … his rivals').
-_PRONOUN_AFTER = re.compile(r" (?:[a-z]+ ){1,4}?(he|she)\b")
-
-
-def _by_pronoun(text: str, end: int, bearers: list[tuple[str, ...]], people: dict) -> list[tuple[str, ...]]:
-    """Full names a surname may stand for -> those the pronoun after it does not rule out ('Kim Davis' for 'Davis
-    argued that she' beside a Joe Davis), or all of them when no pronoun tells or it rules out every one."""
-    found = _PRONOUN_AFTER.match(text, end)
-    if not found:
-        return bearers
-    other = "m" if found.group(1) == "she" else "f"
-    same = [b for b in bearers if people.get(b, ("u",))[0] != other]  # 'Kim' may be either: not ruled out
-    return same or bearers
-
-
-def _last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], at: int,
-                people: dict) -> tuple[str, ...] | None:
-    """Of two or more full names a short form may stand for, the one the text wrote in full last before `at`; None
-    when none was written before it, when another was written in the same sentence ('Hillary Clinton and Bill
-    Clinton came. … Clinton left': nothing decides), or when it is no known person's name."""
-    last = sorted((max((s for s in written.get(b, ()) if s < at), default=-1), b) for b in bearers)
-    if last[-1][0] < 0 or (last[-2][0] >= 0 and not _SENTENCE_END.search(text, last[-2][0], last[-1][0])):
-        return None
-    return last[-1][1] if last[-1][1] in people else None  # not 'Maybe Obama', a name of no known type
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
-
-
-def _written(names: list[Name]) -> dict[tuple[str, ...], list[int]]:
-    """Names of two words or more -> where the text writes them in full."""
-    found: dict[tuple[str, ...], list[int]] = {}
-    for name in names:
-        if len(name.tokens) > 1:
-            found.setdefault(name.tokens, []).append(name.start)
-    return found
-
-
 def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: dict,
                    written: dict[tuple[str, ...], list[int]]) -> Mention | Candidate:
     bearers = _bearers(name.tokens, name.title, people, tails)
@@ -146,11 +116,11 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     elif not bearers and (name.title or _SPEAKS.match(text, name.end)):
         bearers = tails.get(("?",) + name.tokens, [])  # 'Mr. Romney', 'Romney said' beside 'Mitt Romney': a person
     if len(bearers) > 1 and not name.title:
-        bearers = _by_pronoun(text, name.end, bearers, people)
+        bearers = by_pronoun(text, name.end, bearers, people)
     if len(bearers) == 1:
         return _mention(_with_particle(text, name, bearers[0]), bearers[0], "surname_in_article")
     if len(bearers) > 1:
-        last = _last_named(text, bearers, written, name.start, people)
+        last = last_named(text, bearers, written, name.start, people)
         if last:
             return _mention(_with_particle(text, name, last), last, "surname_last_named")
         note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
@@ -159,7 +129,7 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
         return _mention(name, acronyms[name.surface], "acronym")
     if len(name.tokens) > 1:
         return _mention(name, name.tokens, "discovered")
-    owner = None if name.title else _given_name_of(text, name, people)
+    owner = None if name.title else given_name_of(text, name, people)
     if owner:
         return _mention(name, owner, "given_name_in_article")
     kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
@@ -169,50 +139,16 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     return mention
 
 
-def _given_name_of(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
-    """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
-    Clinton'), or None: not when it is a place ('Jordan'), a word the text also writes in lower case ('Will', 'May'),
-    or the given name of two people of the text."""
-    word = name.tokens[0]
-    if word not in gazetteer.given_names() or gazetteer.places().is_place(word) or \
-            re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text):
-        return None
-    owners = [p for p in people if p[0] == word]
-    return owners[0] if len(owners) == 1 else None
-
-
-def _shouts(candidate: Candidate, people: dict) -> bool:
-    """'BERNIE SANDERS: WE WILL WIN' -> True where the text also names Bernie Sanders in plain case: a person's full
-    name in capitals (read as no name, since a line in capitals is most often a headline)."""
-    return " " in candidate.surface and candidate.surface.isupper() and key_tokens(candidate.surface) in people
-
-
-def _titled_for_another(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Candidate]]:
-    """Mentions of listed people by surname + the text -> (those kept, those whose title gives the other sex than the
-    listed person's given name, as candidates to read again: 'Mrs. Trump' is not the listed Donald Trump)."""
-    given = gazetteer.given_names()
-    kept, again = [], []
-    for mention in mentions:
-        if mention.match_kind in ("surname", "surname_in_context"):
-            title = title_before(text, mention.start_char)
-            sex = given.get(mention.entity_id.split("-")[0])
-            if title in ("m", "f") and sex in ("m", "f") and title != sex:
-                again.append(Candidate(mention.surface, mention.start_char, mention.end_char, None))
-                continue
-        kept.append(mention)
-    return kept, again
-
-
 def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
              ) -> tuple[list[Mention], list[Candidate]]:
     """Text + its mentions of listed entities + the candidates left -> (mentions with the discovered ones added,
     candidates left: ambiguous or unreadable names)."""
-    mentions, again = _titled_for_another(text, [_state_written_out(text, m) for m in mentions])
+    mentions, again = titled_for_another(text, [_state_written_out(text, m) for m in mentions])
     names, left = read_names(text, sorted(candidates + again, key=lambda c: c.start_char))
     names, acronyms = expansions(text, names)
     people = _people(names)
     tails = _tails(people, names)
-    written = _written(names)
+    written = written_in_full(names)
     found = list(mentions)
     for name in names:
         if _EPONYM_AFTER.match(text, name.end):
@@ -233,7 +169,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
             continue
         resolved = _resolve_short(text, name, people, tails, acronyms, written)
         (found if isinstance(resolved, Mention) else left).append(resolved)
-    shouted = [c for c in left if _shouts(c, people)]
+    shouted = [c for c in left if shouts(c, people)]
     found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
                       c.end_char, "discovered") for c in shouted]
     left = [c for c in left if c not in shouted]
@@ -353,8 +289,8 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
             continue  # inside a longer name: 'Dyke' in 'Van Dyke'
         bearers = by_surname[surname]
         if len(bearers) > 1:
-            bearers = _by_pronoun(text, end, bearers, people)
-        last = _last_named(text, bearers, written, start, people) if len(bearers) > 1 else None
+            bearers = by_pronoun(text, end, bearers, people)
+        last = last_named(text, bearers, written, start, people) if len(bearers) > 1 else None
         if len(bearers) == 1 or last:
             kind = "surname_last_named" if last else "surname_in_article"
             extra.append(Mention(provisional_id(last or bearers[0]), surname, surname, start, end, kind))

@@ -1,0 +1,82 @@
+"""Short forms of a person's name in their article, read as a reader does: which of two full names a lone surname
+stands for (the one written in full last before it, a subject pronoun after it), a given name alone, a full name in
+capitals, and a title of the other sex before a listed man's surname."""
+
+import re
+
+from transforms.names import gazetteer
+from transforms.names.matching import Candidate, Mention
+from transforms.names.name_words import key_tokens
+from transforms.names.reading import Name, title_before
+
+# A subject pronoun a few lower-case words after a surname, nothing between, tells its bearer's sex: 'Davis argued
+# that she', 'Paul said he' (not 'his' or 'her', nor past a comma: 'a Clinton surrogate, holds … his rivals').
+_PRONOUN_AFTER = re.compile(r" (?:[a-z]+ ){1,4}?(he|she)\b")
+
+
+def by_pronoun(text: str, end: int, bearers: list[tuple[str, ...]], people: dict) -> list[tuple[str, ...]]:
+    """Full names a surname may stand for -> those the pronoun after it does not rule out ('Kim Davis' for 'Davis
+    argued that she' beside a Joe Davis), or all of them when no pronoun tells or it rules out every one."""
+    found = _PRONOUN_AFTER.match(text, end)
+    if not found:
+        return bearers
+    other = "m" if found.group(1) == "she" else "f"
+    same = [b for b in bearers if people.get(b, ("u",))[0] != other]  # 'Kim' may be either: not ruled out
+    return same or bearers
+
+
+def last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], at: int,
+               people: dict) -> tuple[str, ...] | None:
+    """Of two or more full names a short form may stand for, the one the text wrote in full last before `at`; None
+    when none was written before it, when another was written in the same sentence ('Hillary Clinton and Bill
+    Clinton came. … Clinton left': nothing decides), or when it is no known person's name."""
+    last = sorted((max((s for s in written.get(b, ()) if s < at), default=-1), b) for b in bearers)
+    if last[-1][0] < 0 or (last[-2][0] >= 0 and not _SENTENCE_END.search(text, last[-2][0], last[-1][0])):
+        return None
+    return last[-1][1] if last[-1][1] in people else None  # not 'Maybe Obama', a name of no known type
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+def written_in_full(names: list[Name]) -> dict[tuple[str, ...], list[int]]:
+    """Names of two words or more -> where the text writes them in full."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    for name in names:
+        if len(name.tokens) > 1:
+            found.setdefault(name.tokens, []).append(name.start)
+    return found
+
+
+def given_name_of(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
+    """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
+    Clinton'), or None: not when it is a place ('Jordan'), a word the text also writes in lower case ('Will', 'May'),
+    or the given name of two people of the text."""
+    word = name.tokens[0]
+    if word not in gazetteer.given_names() or gazetteer.places().is_place(word) or \
+            re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text):
+        return None
+    owners = [p for p in people if p[0] == word]
+    return owners[0] if len(owners) == 1 else None
+
+
+def shouts(candidate: Candidate, people: dict) -> bool:
+    """'BERNIE SANDERS: WE WILL WIN' -> True where the text also names Bernie Sanders in plain case: a person's full
+    name in capitals (read as no name, since a line in capitals is most often a headline)."""
+    return " " in candidate.surface and candidate.surface.isupper() and key_tokens(candidate.surface) in people
+
+
+def titled_for_another(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Candidate]]:
+    """Mentions of listed people by surname + the text -> (those kept, those whose title gives the other sex than the
+    listed person's given name, as candidates to read again: 'Mrs. Trump' is not the listed Donald Trump)."""
+    given = gazetteer.given_names()
+    kept, again = [], []
+    for mention in mentions:
+        if mention.match_kind in ("surname", "surname_in_context"):
+            title = title_before(text, mention.start_char)
+            sex = given.get(mention.entity_id.split("-")[0])
+            if title in ("m", "f") and sex in ("m", "f") and title != sex:
+                again.append(Candidate(mention.surface, mention.start_char, mention.end_char, None))
+                continue
+        kept.append(mention)
+    return kept, again
