@@ -21,14 +21,7 @@ from transforms.names.acronyms import expansions
 from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import WORD, key_tokens, name_type
 from transforms.names.reading import Name, read_names
-from transforms.names.short_forms import (
-    by_pronoun,
-    given_name_of,
-    last_named,
-    shouts,
-    titled_for_another,
-    written_in_full,
-)
+from transforms.names.short_forms import given_name_of, pick_bearer, shouts, titled_for_another, written_in_full
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
@@ -115,16 +108,11 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
         bearers = bearers + tails.get(("?",) + name.tokens, [])
     elif not bearers and (name.title or _SPEAKS.match(text, name.end)):
         bearers = tails.get(("?",) + name.tokens, [])  # 'Mr. Romney', 'Romney said' beside 'Mitt Romney': a person
-    if len(bearers) > 1 and not name.title:
-        bearers = by_pronoun(text, name.end, bearers, people)
-    if len(bearers) == 1:
-        return _mention(_with_particle(text, name, bearers[0]), bearers[0], "surname_in_article")
-    if len(bearers) > 1:
-        last = last_named(text, bearers, written, name.start, people)
-        if last:
-            return _mention(_with_particle(text, name, last), last, "surname_last_named")
-        note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
-        return Candidate(name.surface, name.start, name.end, note)
+    if bearers:
+        bearer, kind = pick_bearer(text, bearers, written, people, (name.start, name.end), by_sex=not name.title)
+        if bearer is None:
+            return Candidate(name.surface, name.start, name.end, kind)
+        return _mention(_with_particle(text, name, bearer), bearer, kind)
     if name.surface in acronyms:
         return _mention(name, acronyms[name.surface], "acronym")
     if len(name.tokens) > 1:
@@ -287,14 +275,9 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
                 or _PARTICLE_BEFORE.search(text, max(0, start - 5), start) \
                 or (surname in speaking and not _SPEAKS.match(text, end)):
             continue  # inside a longer name: 'Dyke' in 'Van Dyke'
-        bearers = by_surname[surname]
-        if len(bearers) > 1:
-            bearers = by_pronoun(text, end, bearers, people)
-        last = last_named(text, bearers, written, start, people) if len(bearers) > 1 else None
-        if len(bearers) == 1 or last:
-            kind = "surname_last_named" if last else "surname_in_article"
-            extra.append(Mention(provisional_id(last or bearers[0]), surname, surname, start, end, kind))
+        bearer, kind = pick_bearer(text, by_surname[surname], written, people, (start, end))
+        if bearer is None:
+            ambiguous.append(Candidate(surname, start, end, kind))
         else:
-            note = "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
-            ambiguous.append(Candidate(surname, start, end, note))
+            extra.append(Mention(provisional_id(bearer), surname, surname, start, end, kind))
     return extra, ambiguous

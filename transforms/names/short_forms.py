@@ -25,6 +25,21 @@ def by_pronoun(text: str, end: int, bearers: list[tuple[str, ...]], people: dict
     return same or bearers
 
 
+def pick_bearer(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], people: dict,
+                span: tuple[int, int], by_sex: bool = True) -> tuple[tuple[str, ...] | None, str]:
+    """Full names a short form at `span` may stand for -> (the one it stands for, its match kind): the only one, or
+    the only one the pronoun after it allows (`by_sex`: no title has told its sex), `surname_in_article`; else the one
+    written in full last before it, `surname_last_named`; else (None, a note naming them all as ambiguous)."""
+    if len(bearers) > 1 and by_sex:
+        bearers = by_pronoun(text, span[1], bearers, people)
+    if len(bearers) == 1:
+        return bearers[0], "surname_in_article"
+    last = last_named(text, bearers, written, span[0], people)
+    if last:
+        return last, "surname_last_named"
+    return None, "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
+
+
 def last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]], at: int,
                people: dict) -> tuple[str, ...] | None:
     """Of two or more full names a short form may stand for, the one the text wrote in full last before `at`; None
