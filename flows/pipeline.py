@@ -25,7 +25,6 @@ from flows.tasks import (
     concat_tables,
     counted_entities,
     learn_site_lines,
-    left_candidates,
     match_quotes,
     merge_proposals,
     normalise_outlets,
@@ -41,8 +40,7 @@ from flows.tasks import (
     repeat_sources,
     resolve_discovered,
     split_repeats,
-    summarise_candidates,
-    unlinked,
+    with_spelling_docs,
     write,
     write_tables,
 )
@@ -175,8 +173,9 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
                  entities_file: str) -> dict[str, pa.Table]:
     """Every entity (the table's and those discovered), the links of discovered names, alias proposals and name
     candidates. Names resolve from the run's name counts, summed in DuckDB (by name, then by entity through the
-    links): no mention rows but those of names no entity took, which join the candidates; the only bodies read are
-    a sample, to tell common words from names, and the examples the proposals quote."""
+    links); candidate mentions, with those of names no entity took, are counted in DuckDB too (by surface), and
+    only the rows of spellings proposed are read; the only bodies read are a sample, to tell common words from
+    names, and the examples the proposals quote."""
     sample = read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
                             columns=["body", "outlet_name"])
     decisions = read_alias_decisions(entities_file)
@@ -186,18 +185,18 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
     links = resolved.links
     every_entity = counted_entities(
         entities, resolved.entities, aggregate(warehouse_dir, run_id, run_wide.ENTITY_COUNTS, {"links": links}, kinds))
-    candidates = left_candidates(
-        read_run_table(warehouse_dir, "candidate_mentions", run_id),
-        read_run_table(warehouse_dir, "mentions", run_id, "entity_id", unlinked(links),
-                       ["doc_id", "entity_id", "surface", "start_char", "end_char"]), links)
-    proposals = propose_aliases(
-        candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]), sample,
-        entities, decisions)
+    # Candidate mentions (the batches', then those of names no entity took) are only ever counted, in DuckDB: by
+    # surface for the name candidates and the spellings, then read back for the few spellings proposed.
+    with_links = {"links": links}
+    proposals = propose_aliases(aggregate(warehouse_dir, run_id, run_wide.SPELLING_TOTALS, with_links), sample,
+                                entities, decisions)
+    proposals = with_spelling_docs(proposals, aggregate(warehouse_dir, run_id, run_wide.SPELLING_DOCS, with_links,
+                                                        {"surfaces": proposals.surfaces()}))
     shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
                            columns=["doc_id", "outlet_name", "body"])
     queue = concat_tables([proposal_table(proposals, shown), merge_proposals(every_entity, decisions)])
     tables = {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
-              "name_candidates": summarise_candidates(candidates, articles)}
+              "name_candidates": aggregate(warehouse_dir, run_id, run_wide.NAME_CANDIDATES, with_links)}
     return tables
 
 

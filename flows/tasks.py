@@ -113,10 +113,14 @@ def normalise_outlets(docs: pa.Table, outlet_rows: list[dict]) -> pa.Table:
 
 
 @light
-def propose_aliases(candidate_mentions: pa.Table, variants: pa.Table, sample_bodies: pa.Table, entities: pa.Table,
+def propose_aliases(spelling_totals: pa.Table, sample_bodies: pa.Table, entities: pa.Table,
                     decisions: list[dict]) -> suggestions.Proposals:
-    return suggestions.propose_aliases(candidate_mentions, variants, sample_bodies["body"].to_pylist(), entities,
-                                       decisions)
+    return suggestions.propose_aliases(spelling_totals, sample_bodies["body"].to_pylist(), entities, decisions)
+
+
+@light
+def with_spelling_docs(proposals: suggestions.Proposals, spelling_docs: pa.Table) -> suggestions.Proposals:
+    return suggestions.with_spelling_docs(proposals, spelling_docs)
 
 
 @io_task
@@ -132,19 +136,11 @@ def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies: pa.T
                                          sample_bodies["outlet_name"].to_pylist())
 
 
-@light
-def unlinked(links: pa.Table) -> pa.Array:
-    return resolution.unlinked(links)
-
 
 @light
 def counted_entities(entities: pa.Table, discovered: pa.Table, counts: pa.Table) -> pa.Table:
     return resolution.counted_entities(entities, discovered, counts)
 
-
-@light
-def left_candidates(candidate_mentions: pa.Table, unlinked_mentions: pa.Table, links: pa.Table) -> pa.Table:
-    return resolution.left_candidates(candidate_mentions, unlinked_mentions, links)
 
 
 @light
@@ -199,10 +195,6 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None, carried: pa.A
         previous = stories.kept_stories(previous, features["doc_id"].combine_chunks(), carried)
     return stories.cluster_stories(features, previous)
 
-
-@light
-def summarise_candidates(candidate_mentions: pa.Table, all_articles: pa.Table) -> pa.Table:
-    return mentions.summarise_candidates(candidate_mentions, all_articles)
 
 
 @io_task

@@ -60,3 +60,140 @@ from per_article
 group by all
 order by is_curated, entity_id
 """
+
+# The candidate mentions of a run: those the batches wrote, then the mentions of discovered names no entity took
+# (`links`: the run's ENTITY_LINKS) with the note of their link; `row_key` keeps the order a run reads them in (the
+# batches' candidates, then the names left, each in part order).
+_CANDIDATE_ROWS = """
+candidate_rows as (
+    select
+        doc_id,
+        surface,
+        start_char,
+        end_char,
+        note,
+        null::varchar as entity_id,
+        (part_number::bigint << 32) | file_row_number as row_key
+    from {candidate_mentions}
+    union all
+    select
+        mentions.doc_id,
+        mentions.surface,
+        mentions.start_char,
+        mentions.end_char,
+        links.note,
+        null::varchar as entity_id,
+        (1::bigint << 56) | (mentions.part_number::bigint << 32) | mentions.file_row_number as row_key
+    from {mentions} as mentions
+    inner join links on mentions.entity_id = links.name_id
+    where links.entity_id is null
+)"""
+
+# NAME_CANDIDATES (transforms/names/mentions.py:summarise_candidates): per surface its mentions, articles, outlets
+# ('unknown' for an article not in the run), the most frequent note (the first met on a tie) and the first article.
+NAME_CANDIDATES = "with" + _CANDIDATE_ROWS + """,
+
+outlets as (
+    select
+        doc_id,
+        outlet_name
+    from {articles}
+),
+
+notes as (
+    select
+        surface,
+        note,
+        count(*) as count_rows,
+        min(row_key) as first_row
+    from candidate_rows
+    where note is not null
+    group by all
+),
+
+best_notes as (
+    select
+        surface,
+        note
+    from notes
+    qualify row_number() over (partition by surface order by count_rows desc, first_row asc) = 1
+),
+
+by_surface as (
+    select
+        candidate_rows.surface,
+        count(*)::integer as n_mentions,
+        count(distinct candidate_rows.doc_id)::integer as n_articles,
+        list_sort(list(distinct coalesce(outlets.outlet_name, 'unknown'))) as outlets,
+        arg_min(candidate_rows.doc_id, candidate_rows.row_key) as example_doc_id
+    from candidate_rows
+    left join outlets on candidate_rows.doc_id = outlets.doc_id
+    group by candidate_rows.surface
+),
+
+final as (
+    select
+        by_surface.surface,
+        by_surface.n_mentions,
+        by_surface.n_articles,
+        by_surface.outlets,
+        best_notes.note,
+        by_surface.example_doc_id
+    from by_surface
+    left join best_notes on by_surface.surface = best_notes.surface
+)
+
+select * from final
+order by n_mentions desc, n_articles desc, surface asc
+"""
+
+# The rows alias suggestions read (transforms/names/spellings.py): candidate mentions but ambiguous ones (a surname
+# shared by known people is not a new spelling of either), then mentions of known entities by a variant spelling.
+_SPELLING_ROWS = "with" + _CANDIDATE_ROWS + """,
+
+spelling_rows as (
+    select
+        surface,
+        doc_id,
+        start_char,
+        end_char,
+        entity_id,
+        row_key
+    from candidate_rows
+    where not coalesce(starts_with(note, 'ambiguous'), false)
+    union all
+    select
+        surface,
+        doc_id,
+        start_char,
+        end_char,
+        entity_id,
+        (2::bigint << 56) | (part_number::bigint << 32) | file_row_number as row_key
+    from {mentions}
+    where match_kind = 'variant' and not coalesce(starts_with(entity_id, 'ambiguous'), false)
+)
+"""
+
+# SPELLING_TOTALS: one row per surface: its mentions, and the entity of its last variant mention (if any).
+SPELLING_TOTALS = _SPELLING_ROWS + """
+select
+    surface,
+    count(*)::bigint as count_mentions,
+    max(row_key) filter (where entity_id is not null) as last_variant_key,
+    arg_max(entity_id, row_key) filter (where entity_id is not null) as entity_id
+from spelling_rows
+group by surface
+order by surface
+"""
+
+# SPELLING_DOCS: the rows of the given $surfaces, in the order a run reads them.
+SPELLING_DOCS = _SPELLING_ROWS + """
+select
+    surface,
+    doc_id,
+    start_char,
+    end_char
+from spelling_rows
+where list_contains($surfaces, surface)
+order by row_key
+"""
