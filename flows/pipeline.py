@@ -192,9 +192,11 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
                                 entities, decisions)
     proposals = with_spelling_docs(proposals, aggregate(warehouse_dir, run_id, run_wide.SPELLING_DOCS, with_links,
                                                         {"surfaces": proposals.surfaces()}))
-    shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
-                           columns=["doc_id", "outlet_name", "body"])
-    queue = concat_tables([proposal_table(proposals, shown), merge_proposals(every_entity, decisions)])
+    examples = pa.array(proposals.example_doc_ids(), pa.string())
+    shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", examples, ["doc_id", "outlet_name", "body"])
+    outlets = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
+                             columns=["doc_id", "outlet_name"])
+    queue = concat_tables([proposal_table(proposals, shown, outlets), merge_proposals(every_entity, decisions)])
     tables = {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
               "name_candidates": aggregate(warehouse_dir, run_id, run_wide.NAME_CANDIDATES, with_links)}
     return tables

@@ -136,11 +136,9 @@ def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies: pa.T
                                          sample_bodies["outlet_name"].to_pylist())
 
 
-
 @light
 def counted_entities(entities: pa.Table, discovered: pa.Table, counts: pa.Table) -> pa.Table:
     return resolution.counted_entities(entities, discovered, counts)
-
 
 
 @light
@@ -154,8 +152,8 @@ def concat_tables(tables: list[pa.Table]) -> pa.Table:
 
 
 @light
-def proposal_table(proposals: suggestions.Proposals, shown_articles: pa.Table) -> pa.Table:
-    return suggestions.proposal_table(proposals, shown_articles)
+def proposal_table(proposals: suggestions.Proposals, example_articles: pa.Table, outlets: pa.Table) -> pa.Table:
+    return suggestions.proposal_table(proposals, example_articles, outlets)
 
 
 @light
@@ -194,7 +192,6 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None, carried: pa.A
     if previous is not None:
         previous = stories.kept_stories(previous, features["doc_id"].combine_chunks(), carried)
     return stories.cluster_stories(features, previous)
-
 
 
 @io_task

@@ -87,3 +87,16 @@ def test_a_run_counts_candidates_in_duckdb_as_arrow_does_in_memory(tmp_path, war
     assert from_parts == suggest_aliases(left, mentions, articles, ENTITIES).to_pylist()
     assert [(r["entity_id"], r["spellings"], r["count_mentions"], r["outlets"]) for r in from_parts] == [
         ("haftar", ["Heftar"], 4, ["Daily", "Wire"])]
+
+
+def test_proposals_read_the_bodies_of_their_examples_only():
+    candidates, mentions, links = _tables()
+    left = left_candidates(candidates, mentions.filter(pa.compute.is_in(mentions["entity_id"], unlinked(links))),
+                           links)
+    rows = spelling_rows(left, mentions)
+    proposals = with_spelling_docs(propose_aliases(spelling_totals(rows), list(BODIES.values()), ENTITIES), rows)
+    assert proposals.doc_ids() == ["a", "b"] and proposals.example_doc_ids() == ["a"]  # 'Heftar' first in "a"
+    articles = _articles().select(["doc_id", "outlet_name", "body"])
+    bodies = articles.filter(pa.compute.equal(articles["doc_id"], "a"))
+    outlets = articles.select(["doc_id", "outlet_name"])
+    assert proposal_table(proposals, bodies, outlets).to_pylist() == proposal_table(proposals, articles).to_pylist()

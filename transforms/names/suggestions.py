@@ -151,9 +151,14 @@ def _rejected(decisions: Iterable[Mapping[str, str]]) -> tuple[set[str], set[tup
     return ids, spellings
 
 
+def _shown(spellings: Mapping[str, Spelling], keys: list[str]) -> list[Spelling]:
+    """A group's spellings, most written first: the first MAX_EXAMPLES give its examples."""
+    return sorted((spellings[k] for k in keys), key=lambda s: (-s.count, s.text))
+
+
 def _row(kind: str, keys: list[str], score: float, link: tuple | None, context: Mapping) -> dict:
     spellings, entity = context["spellings"], context["entities"].get(link[0]) if link else None
-    members = sorted((spellings[k] for k in keys), key=lambda s: (-s.count, s.text))
+    members = _shown(spellings, keys)
     docs = dict.fromkeys(d for s in members for d in s.docs)
     examples = []
     for spelling in members[:MAX_EXAMPLES]:
@@ -208,6 +213,11 @@ class Proposals:
         `proposal_table` needs."""
         return sorted({d for _, keys, _, _ in self.groups for k in keys for d in self.spellings[k].docs})
 
+    def example_doc_ids(self) -> list[str]:
+        """The articles whose sentences the groups show as examples: the only bodies `proposal_table` reads."""
+        return sorted({next(iter(s.docs)) for _, keys, _, _ in self.groups
+                       for s in _shown(self.spellings, keys)[:MAX_EXAMPLES]})
+
     def surfaces(self) -> list[str]:
         """The surfaces, as written, of the groups' spellings: the only rows whose articles are looked up."""
         return sorted({s for _, keys, _, _ in self.groups for k in keys for s in self.spellings[k].surfaces})
@@ -236,14 +246,17 @@ def with_spelling_docs(proposals: Proposals, rows: pa.Table) -> Proposals:
     return replace(proposals, spellings={**proposals.spellings, **chosen})
 
 
-def proposal_table(proposals: Proposals, articles: pa.Table) -> pa.Table:
-    """Proposals + articles (doc_id, outlet_name, body; at least those of `proposals.doc_ids()`) ->
+def proposal_table(proposals: Proposals, articles: pa.Table, outlets: pa.Table | None = None) -> pa.Table:
+    """Proposals + articles (doc_id, outlet_name, body; at least those of `proposals.example_doc_ids()`) + their
+    outlets (doc_id, outlet_name; at least those of `proposals.doc_ids()`; the articles' when not given) ->
     ALIAS_SUGGESTIONS, most seen first; suggestions decided before are left out."""
-    shown = articles.filter(pc.is_in(articles["doc_id"], value_set=pa.array(proposals.doc_ids(), pa.string())))
-    doc_ids = shown["doc_id"].to_pylist()
+    examples = articles.filter(pc.is_in(articles["doc_id"],
+                                        value_set=pa.array(proposals.example_doc_ids(), pa.string())))
+    outlets = articles if outlets is None else outlets
+    shown = outlets.filter(pc.is_in(outlets["doc_id"], value_set=pa.array(proposals.doc_ids(), pa.string())))
     context = {"spellings": proposals.spellings, "entities": proposals.entities,
-               "bodies": dict(zip(doc_ids, shown["body"].to_pylist(), strict=True)),
-               "outlets": dict(zip(doc_ids, shown["outlet_name"].to_pylist(), strict=True))}
+               "bodies": dict(zip(examples["doc_id"].to_pylist(), examples["body"].to_pylist(), strict=True)),
+               "outlets": dict(zip(shown["doc_id"].to_pylist(), shown["outlet_name"].to_pylist(), strict=True))}
     out = [_row(kind, keys, score, link, context) for kind, keys, score, link in proposals.groups]
     out = [r for r in out if r["suggestion_id"] not in proposals.decided]
     out.sort(key=lambda r: (-r["count_mentions"], r["suggestion_id"]))
