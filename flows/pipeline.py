@@ -214,10 +214,10 @@ def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None, c
 
 
 def _quote_groups(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carried: pa.Array) -> pa.Table:
-    """The run's non-fragment quotes (+ the previous run's groups) -> QUOTE_MATCHES."""
-    quotes = read_run_table(warehouse_dir, "quotes", run_id, "is_fragment", [False],
-                            columns=["doc_id", "quote_id", "text", "is_fragment"])
-    return match_quotes(quotes, earlier.get("quote_matches"), carried)
+    """The run's non-fragment quotes (+ the previous run's groups) -> QUOTE_MATCHES: their distinct texts and each
+    quote's ids and text number, numbered in DuckDB, so that no text is held once per quote."""
+    return match_quotes(aggregate(warehouse_dir, run_id, run_wide.QUOTE_TEXTS),
+                        aggregate(warehouse_dir, run_id, run_wide.QUOTE_NUMBERS), earlier.get("quote_matches"), carried)
 
 
 def _stories(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carried: pa.Array) -> pa.Table:

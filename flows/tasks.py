@@ -181,10 +181,10 @@ def repeat_sources(repeats: pa.Table, article_ids: pa.Array) -> tuple[pa.Table, 
 
 
 @light
-def match_quotes(all_quotes: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
+def match_quotes(texts: pa.Table, quotes: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
     if previous is not None:
-        previous = quote_groups.kept_matches(previous, all_quotes, carried)
-    return quote_groups.group_quotes(all_quotes, previous)
+        previous = quote_groups.kept_matches(previous, quotes, carried)
+    return quote_groups.group_texts(texts["text"].combine_chunks(), quotes, previous)
 
 
 @light

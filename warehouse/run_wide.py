@@ -197,3 +197,51 @@ from spelling_rows
 where list_contains($surfaces, surface)
 order by row_key
 """
+
+# The run's non-fragment quotes, each with the number of its text among the distinct texts in order of first
+# appearance (as Arrow's dictionary_encode numbers them): quote groups match each distinct text once, so only
+# QUOTE_TEXTS holds texts, and every quote is a row of ids (transforms/compare/quotes/groups.py:group_texts).
+_QUOTE_ROWS = """
+with kept as (
+    select
+        quote_id,
+        doc_id,
+        text,
+        (part_number::bigint << 32) | file_row_number as row_key
+    from {quotes}
+    where not is_fragment
+),
+
+texts as (
+    select
+        text,
+        min(row_key) as first_row
+    from kept
+    group by text
+),
+
+numbered as (
+    select
+        text,
+        first_row,
+        (row_number() over (order by first_row) - 1)::integer as text_number
+    from texts
+)
+"""
+
+# QUOTE_TEXTS: one row per distinct text, in order of first appearance.
+QUOTE_TEXTS = _QUOTE_ROWS + """
+select text from numbered
+order by text_number
+"""
+
+# QUOTE_NUMBERS: one row per non-fragment quote, in reading order.
+QUOTE_NUMBERS = _QUOTE_ROWS + """
+select
+    kept.quote_id,
+    kept.doc_id,
+    numbered.text_number
+from kept
+inner join numbered on kept.text = numbered.text
+order by kept.row_key
+"""
