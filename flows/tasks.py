@@ -188,6 +188,11 @@ def match_quotes(texts: pa.Table, quotes: pa.Table, previous: pa.Table | None, c
 
 
 @light
+def cluster_nodes(nodes: pa.Table) -> pa.Table:
+    return stories.cluster_nodes(nodes)
+
+
+@light
 def cluster_stories(features: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
     if previous is not None:
         previous = stories.kept_stories(previous, features["doc_id"].combine_chunks(), carried)

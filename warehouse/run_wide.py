@@ -245,3 +245,62 @@ from kept
 inner join numbered on kept.text = numbered.text
 order by kept.row_key
 """
+
+# Story features with their exact copies found in DuckDB (transforms/compare/stories.py): rows with the same terms,
+# counts, entity ids and day are one node, named by its smallest doc_id; a row with no terms and no entities is never
+# a copy. Clustering reads the nodes alone; each article then takes its node's story.
+_STORY_ROWS = """
+with features as (
+    select
+        doc_id,
+        terms,
+        counts,
+        entity_ids,
+        floor(epoch_ms(published_at) / 86400000) as day,
+        case when len(terms) = 0 and len(entity_ids) = 0 then doc_id end as alone
+    from {story_features}
+),
+
+copies as (
+    select
+        doc_id,
+        min(doc_id) over (partition by terms, counts, entity_ids, day, alone) as node_doc_id
+    from features
+)
+"""
+
+# STORY_NODES: one row per node: the story features of its first article and how many articles it stands for.
+STORY_NODES = _STORY_ROWS + """,
+
+weights as (
+    select
+        node_doc_id,
+        count(*)::integer as weight
+    from copies
+    group by node_doc_id
+)
+
+select
+    story_features.doc_id,
+    story_features.outlet_id,
+    story_features.published_at,
+    story_features.terms,
+    story_features.counts,
+    story_features.entity_ids,
+    weights.weight
+from {story_features} as story_features
+inner join weights on story_features.doc_id = weights.node_doc_id
+order by story_features.doc_id
+"""
+
+# STORIES_BY_ARTICLE: STORIES, each article with its node's story (`node_stories`: node_doc_id, story_id,
+# similarity).
+STORIES_BY_ARTICLE = _STORY_ROWS + """
+select
+    node_stories.story_id,
+    copies.doc_id,
+    node_stories.similarity
+from copies
+inner join node_stories on copies.node_doc_id = node_stories.node_doc_id
+order by copies.doc_id
+"""
