@@ -1,7 +1,9 @@
 """SQL the run-wide steps run over a run's own Parquet parts before its catalog exists (flows/storage/aggregate.py).
 
-`{table}` names that table's parts in the run; `$name` is a parameter; other names are Arrow tables the step
-passes. Each query counts groups, never holds rows: DuckDB runs it in a bounded memory and spills the rest."""
+`{table}` names that table's parts in the run, with `part_number` and `file_row_number` to keep their reading
+order; `$name` is a parameter; other names are Arrow tables the step passes. Each query counts groups, or gives a
+row of ids per quote or article where the step would otherwise read whole rows: DuckDB runs it in a bounded memory
+and spills the rest."""
 
 # NAME_TOTALS (transforms/names/counts.py): one row per name, match kind and surface of the given kinds. NAME_COUNTS
 # has one row per article and key, so its rows counted are the articles.
@@ -65,7 +67,7 @@ order by is_curated, entity_id
 # (`links`: the run's ENTITY_LINKS) with the note of their link; `row_key` keeps the order a run reads them in (the
 # batches' candidates, then the names left, each in part order).
 _CANDIDATE_ROWS = """
-candidate_rows as (
+candidate_rows as not materialized (
     select
         doc_id,
         surface,
@@ -100,6 +102,16 @@ outlets as (
     from {articles}
 ),
 
+by_article as (
+    select
+        surface,
+        doc_id,
+        count(*) as count_rows,
+        min(row_key) as first_row
+    from candidate_rows
+    group by all
+),
+
 notes as (
     select
         surface,
@@ -121,14 +133,14 @@ best_notes as (
 
 by_surface as (
     select
-        candidate_rows.surface,
-        count(*)::integer as n_mentions,
-        count(distinct candidate_rows.doc_id)::integer as n_articles,
+        by_article.surface,
+        sum(by_article.count_rows)::integer as n_mentions,
+        count(*)::integer as n_articles,
         list_sort(list(distinct coalesce(outlets.outlet_name, 'unknown'))) as outlets,
-        arg_min(candidate_rows.doc_id, candidate_rows.row_key) as example_doc_id
-    from candidate_rows
-    left join outlets on candidate_rows.doc_id = outlets.doc_id
-    group by candidate_rows.surface
+        arg_min(by_article.doc_id, by_article.first_row) as example_doc_id
+    from by_article
+    left join outlets on by_article.doc_id = outlets.doc_id
+    group by by_article.surface
 ),
 
 final as (
