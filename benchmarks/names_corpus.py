@@ -3,9 +3,9 @@
     .venv/bin/python -m benchmarks.names_corpus --warehouse WAREHOUSE
 
 Runs the step as the flow does, on the published run: name totals counted in DuckDB over its NAME_COUNTS parts,
-names resolved from them, entity counts from the links, the mentions of unlinked names and the candidate mentions
-read; then the merge queue. Prints the time of each part, the process's peak RSS, and what they found: entities by
-type and curation, links by match kind, names left.
+names resolved from them, entity counts from the links, the name candidates counted in DuckDB over the candidate
+mentions and those of unlinked names; then the merge queue. Prints the time of each part, the process's peak RSS,
+and what they found: entities by type and curation, links by match kind, names left.
 """
 
 import argparse
@@ -37,7 +37,7 @@ class Timer:
 
 
 def run_step(warehouse: str, run_id: str, entities) -> tuple:
-    """The names step on a run, timed part by part -> (timer, totals, every entity, links, candidates left, queue)."""
+    """The names step on a run, timed part by part -> (timer, totals, every entity, links, name candidates, queue)."""
     timer, read = Timer(), storage.read_run_table
     ids = timer("read article ids and sample", read, warehouse, "articles", run_id, None, None, ["doc_id"])
     sample = timer("read article ids and sample", read, warehouse, "articles", run_id, "doc_id",
@@ -50,10 +50,8 @@ def run_step(warehouse: str, run_id: str, entities) -> tuple:
     counts = timer("entity counts (DuckDB)", storage.aggregate, warehouse, run_id, run_wide.ENTITY_COUNTS,
                    {"links": resolved.links}, kinds)
     every = timer("entities with counts", resolution.counted_entities, entities, resolved.entities, counts)
-    unlinked = timer("read unlinked mentions", read, warehouse, "mentions", run_id, "entity_id",
-                     resolution.unlinked(resolved.links), ["doc_id", "entity_id", "surface", "start_char", "end_char"])
-    candidates = timer("read candidate mentions", read, warehouse, "candidate_mentions", run_id)
-    left = timer("candidates left", resolution.left_candidates, candidates, unlinked, resolved.links)
+    left = timer("name candidates (DuckDB)", storage.aggregate, warehouse, run_id, run_wide.NAME_CANDIDATES,
+                 {"links": resolved.links})
     queue = timer("merge queue", resolution.merge_proposals, every)
     return timer, totals, every, resolved.links, left, queue
 
@@ -75,7 +73,7 @@ def main() -> None:
     linked = links.filter(pc.is_valid(links["entity_id"]))
     print(f"provisional ids {links.num_rows:,}, linked {linked.num_rows:,}:",
           dict(Counter(linked["match_kind"].to_pylist()).most_common()))
-    print(f"candidate mentions left {left.num_rows:,}; merge suggestions {queue.num_rows:,}")
+    print(f"name candidates {left.num_rows:,}; merge suggestions {queue.num_rows:,}")
 
 
 if __name__ == "__main__":

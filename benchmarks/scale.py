@@ -48,8 +48,8 @@ STAGES = {
     "analyse batches": ("analyse",),
     "carry over": ("carry_forward", "repeat_sources"),
     # Names resolved across the corpus: totals and entity counts in DuckDB ('aggregate'), then the rules in Python.
-    "names": ("aggregate", "resolve_discovered", "counted_entities", "unlinked", "left_candidates", "merge_proposals"),
-    "run-wide": ("propose_aliases", "proposal_table", "summarise_candidates", "match_quotes", "cluster_stories"),
+    "names": ("aggregate", "resolve_discovered", "counted_entities", "merge_proposals"),
+    "run-wide": ("propose_aliases", "with_spelling_docs", "proposal_table", "match_quotes", "cluster_stories"),
     "write": ("write", "write_tables", "write_batch"),
     "publish": ("publish", "publish_summary"),
 }

@@ -21,11 +21,11 @@ from flows.tasks import (
     analyse,
     analysis_keys,
     assign_outlets,
+    cluster_nodes,
     cluster_stories,
     concat_tables,
     counted_entities,
     learn_site_lines,
-    left_candidates,
     match_quotes,
     merge_proposals,
     normalise_outlets,
@@ -41,8 +41,7 @@ from flows.tasks import (
     repeat_sources,
     resolve_discovered,
     split_repeats,
-    summarise_candidates,
-    unlinked,
+    with_spelling_docs,
     write,
     write_tables,
 )
@@ -175,8 +174,9 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
                  entities_file: str) -> dict[str, pa.Table]:
     """Every entity (the table's and those discovered), the links of discovered names, alias proposals and name
     candidates. Names resolve from the run's name counts, summed in DuckDB (by name, then by entity through the
-    links): no mention rows but those of names no entity took, which join the candidates; the only bodies read are
-    a sample, to tell common words from names, and the examples the proposals quote."""
+    links); candidate mentions, with those of names no entity took, are counted in DuckDB too (by surface), and
+    only the rows of spellings proposed are read; the only bodies read are a sample, to tell common words from
+    names, and the examples the proposals quote."""
     sample = read_run_table(warehouse_dir, "articles", run_id, "doc_id", suggestions.word_sample(articles["doc_id"]),
                             columns=["body", "outlet_name"])
     decisions = read_alias_decisions(entities_file)
@@ -186,18 +186,20 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
     links = resolved.links
     every_entity = counted_entities(
         entities, resolved.entities, aggregate(warehouse_dir, run_id, run_wide.ENTITY_COUNTS, {"links": links}, kinds))
-    candidates = left_candidates(
-        read_run_table(warehouse_dir, "candidate_mentions", run_id),
-        read_run_table(warehouse_dir, "mentions", run_id, "entity_id", unlinked(links),
-                       ["doc_id", "entity_id", "surface", "start_char", "end_char"]), links)
-    proposals = propose_aliases(
-        candidates, read_run_table(warehouse_dir, "mentions", run_id, "match_kind", ["variant"]), sample,
-        entities, decisions)
-    shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
-                           columns=["doc_id", "outlet_name", "body"])
-    queue = concat_tables([proposal_table(proposals, shown), merge_proposals(every_entity, decisions)])
+    # Candidate mentions (the batches', then those of names no entity took) are only ever counted, in DuckDB: by
+    # surface for the name candidates and the spellings, then read back for the few spellings proposed.
+    with_links = {"links": links}
+    proposals = propose_aliases(aggregate(warehouse_dir, run_id, run_wide.SPELLING_TOTALS, with_links), sample,
+                                entities, decisions)
+    proposals = with_spelling_docs(proposals, aggregate(warehouse_dir, run_id, run_wide.SPELLING_DOCS, with_links,
+                                                        {"surfaces": proposals.surfaces()}))
+    examples = pa.array(proposals.example_doc_ids(), pa.string())
+    shown = read_run_table(warehouse_dir, "articles", run_id, "doc_id", examples, ["doc_id", "outlet_name", "body"])
+    outlets = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
+                             columns=["doc_id", "outlet_name"])
+    queue = concat_tables([proposal_table(proposals, shown, outlets), merge_proposals(every_entity, decisions)])
     tables = {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
-              "name_candidates": summarise_candidates(candidates, articles)}
+              "name_candidates": aggregate(warehouse_dir, run_id, run_wide.NAME_CANDIDATES, with_links)}
     return tables
 
 
@@ -213,14 +215,19 @@ def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None, c
 
 
 def _quote_groups(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carried: pa.Array) -> pa.Table:
-    """The run's non-fragment quotes (+ the previous run's groups) -> QUOTE_MATCHES."""
-    quotes = read_run_table(warehouse_dir, "quotes", run_id, "is_fragment", [False],
-                            columns=["doc_id", "quote_id", "text", "is_fragment"])
-    return match_quotes(quotes, earlier.get("quote_matches"), carried)
+    """The run's non-fragment quotes (+ the previous run's groups) -> QUOTE_MATCHES: their distinct texts and each
+    quote's ids and text number, numbered in DuckDB, so that no text is held once per quote."""
+    return match_quotes(aggregate(warehouse_dir, run_id, run_wide.QUOTE_TEXTS),
+                        aggregate(warehouse_dir, run_id, run_wide.QUOTE_NUMBERS), earlier.get("quote_matches"), carried)
 
 
 def _stories(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carried: pa.Array) -> pa.Table:
-    """The run's story features (+ the previous run's stories) -> STORIES."""
+    """The run's story features (+ the previous run's stories) -> STORIES. From scratch, exact copies are found and
+    each article given its copy's story in DuckDB, so that only distinct features are held; an update reads them all
+    (it keeps the previous run's stories by article)."""
+    if earlier.get("stories") is None:
+        node_stories = cluster_nodes(aggregate(warehouse_dir, run_id, run_wide.STORY_NODES))
+        return aggregate(warehouse_dir, run_id, run_wide.STORIES_BY_ARTICLE, {"node_stories": node_stories})
     features = read_run_table(warehouse_dir, "story_features", run_id)
     return cluster_stories(features, earlier.get("stories"), carried)
 

@@ -113,10 +113,14 @@ def normalise_outlets(docs: pa.Table, outlet_rows: list[dict]) -> pa.Table:
 
 
 @light
-def propose_aliases(candidate_mentions: pa.Table, variants: pa.Table, sample_bodies: pa.Table, entities: pa.Table,
+def propose_aliases(spelling_totals: pa.Table, sample_bodies: pa.Table, entities: pa.Table,
                     decisions: list[dict]) -> suggestions.Proposals:
-    return suggestions.propose_aliases(candidate_mentions, variants, sample_bodies["body"].to_pylist(), entities,
-                                       decisions)
+    return suggestions.propose_aliases(spelling_totals, sample_bodies["body"].to_pylist(), entities, decisions)
+
+
+@light
+def with_spelling_docs(proposals: suggestions.Proposals, spelling_docs: pa.Table) -> suggestions.Proposals:
+    return suggestions.with_spelling_docs(proposals, spelling_docs)
 
 
 @io_task
@@ -133,18 +137,8 @@ def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies: pa.T
 
 
 @light
-def unlinked(links: pa.Table) -> pa.Array:
-    return resolution.unlinked(links)
-
-
-@light
 def counted_entities(entities: pa.Table, discovered: pa.Table, counts: pa.Table) -> pa.Table:
     return resolution.counted_entities(entities, discovered, counts)
-
-
-@light
-def left_candidates(candidate_mentions: pa.Table, unlinked_mentions: pa.Table, links: pa.Table) -> pa.Table:
-    return resolution.left_candidates(candidate_mentions, unlinked_mentions, links)
 
 
 @light
@@ -158,8 +152,8 @@ def concat_tables(tables: list[pa.Table]) -> pa.Table:
 
 
 @light
-def proposal_table(proposals: suggestions.Proposals, shown_articles: pa.Table) -> pa.Table:
-    return suggestions.proposal_table(proposals, shown_articles)
+def proposal_table(proposals: suggestions.Proposals, example_articles: pa.Table, outlets: pa.Table) -> pa.Table:
+    return suggestions.proposal_table(proposals, example_articles, outlets)
 
 
 @light
@@ -187,10 +181,15 @@ def repeat_sources(repeats: pa.Table, article_ids: pa.Array) -> tuple[pa.Table, 
 
 
 @light
-def match_quotes(all_quotes: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
+def match_quotes(texts: pa.Table, quotes: pa.Table, previous: pa.Table | None, carried: pa.Array) -> pa.Table:
     if previous is not None:
-        previous = quote_groups.kept_matches(previous, all_quotes, carried)
-    return quote_groups.group_quotes(all_quotes, previous)
+        previous = quote_groups.kept_matches(previous, quotes, carried)
+    return quote_groups.group_texts(texts["text"].combine_chunks(), quotes, previous)
+
+
+@light
+def cluster_nodes(nodes: pa.Table) -> pa.Table:
+    return stories.cluster_nodes(nodes)
 
 
 @light
@@ -198,11 +197,6 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None, carried: pa.A
     if previous is not None:
         previous = stories.kept_stories(previous, features["doc_id"].combine_chunks(), carried)
     return stories.cluster_stories(features, previous)
-
-
-@light
-def summarise_candidates(candidate_mentions: pa.Table, all_articles: pa.Table) -> pa.Table:
-    return mentions.summarise_candidates(candidate_mentions, all_articles)
 
 
 @io_task

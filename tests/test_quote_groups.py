@@ -274,3 +274,26 @@ def test_an_update_in_small_slices_equals_a_full_run(sets):
     with pytest.MonkeyPatch.context() as monkeypatch:
         _in_small_slices(monkeypatch)
         assert _update(rows, before, pool) == _reference(_quotes(rows))
+
+
+def test_a_run_numbers_quote_texts_in_duckdb_and_groups_them_as_from_the_quotes(tmp_path):
+    from flows import storage
+    from warehouse import run_wide
+
+    run, warehouse = "20260101T000000000000Z-abc123", str(tmp_path / "wh")
+    rows = [("b:0", LONG, False), ("c:0", PART, False), ("a:2", OTHER, False), ("a:3", "jeopardizing", True),
+            ("f:0", LONG, False), ("a:1", OTHER.replace("Europe", "the world"), False), ("g:0", LONG, False),
+            ("h:0", "We will win.", False), ("h:1", PART, False)]
+    quotes = _quotes(rows)
+    quotes = quotes.set_column(quotes.schema.get_field_index("quote_kind"), "quote_kind",
+                               pa.array(["speech"] * quotes.num_rows))
+    storage.write_table(warehouse, "quotes", quotes.slice(0, 4), run, 0)  # a copy of LONG in each part
+    storage.write_table(warehouse, "quotes", quotes.slice(4), run, 1)
+    texts = storage.aggregate(warehouse, run, run_wide.QUOTE_TEXTS)["text"]
+    numbers = storage.aggregate(warehouse, run, run_wide.QUOTE_NUMBERS)
+    assert texts.to_pylist() == [LONG, PART, OTHER, OTHER.replace("Europe", "the world"), "We will win."]
+    assert numbers["text_number"].to_pylist() == [0, 1, 2, 0, 3, 0, 4, 1]
+    whole = group_quotes(quotes)
+    assert quote_groups.group_texts(texts.combine_chunks(), numbers).equals(whole)
+    previous = quote_groups.kept_matches(whole, numbers, pa.array(["b", "c", "a"], pa.string()))
+    assert quote_groups.group_texts(texts.combine_chunks(), numbers, previous).equals(whole)

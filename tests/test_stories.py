@@ -260,3 +260,20 @@ def test_vectors_built_a_slice_of_nodes_at_a_time_are_those_built_at_once(monkey
     monkeypatch.setattr(stories_module, "NODES_AT_ONCE", nodes_at_once)
     assert stories_module._vectors(features) == at_once and len(at_once) == len(CORPUS)
     assert sum(map(len, at_once)) > 20 and conform(cluster_stories(features), STORIES).to_pylist() == whole
+
+
+def test_a_run_finds_copies_in_duckdb_and_clusters_distinct_features_as_from_all_of_them(tmp_path):
+    from flows import storage
+    from warehouse import run_wide
+
+    run, warehouse = "20260101T000000000000Z-abc123", str(tmp_path / "wh")
+    copies = [(f"{doc_id}~1", *rest) for doc_id, *rest in CORPUS]
+    rows = CORPUS + copies + _rows([("", "the and of"), ("", "the and of"), CHESS], ["e1", "e2", "u"], [0, 0, None])
+    features = story_features(_articles(rows), MENTIONS.empty_table())
+    storage.write_table(warehouse, "story_features", features.slice(0, 8), run, 0)  # copies in both parts
+    storage.write_table(warehouse, "story_features", features.slice(8), run, 1)
+    nodes = storage.aggregate(warehouse, run, run_wide.STORY_NODES)
+    assert nodes.num_rows == len(CORPUS) + 3 and sorted(set(nodes["weight"].to_pylist())) == [1, 2]
+    node_stories = stories_module.cluster_nodes(nodes)
+    found = storage.aggregate(warehouse, run, run_wide.STORIES_BY_ARTICLE, {"node_stories": node_stories})
+    assert conform(found, STORIES).equals(conform(cluster_stories(features), STORIES))

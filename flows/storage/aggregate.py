@@ -14,12 +14,16 @@ from warehouse.contracts import CONTRACTS
 # its groups (distinct names, entities, article-entity pairs), and its peak stays bounded whatever the corpus.
 AGGREGATE_MEMORY = "512MB"
 _TABLE = re.compile(r"\{(\w+)\}")
+# A run's parts with their order: the part's place in the run's list, then the row's place in its part.
+_ORDERED = ("(select *, list_position($parts_{name}, filename) as part_number"
+            " from read_parquet($parts_{name}, filename = true, file_row_number = true))")
 
 
 def aggregate(warehouse_dir: str, run_id: str, sql: str, tables: dict[str, pa.Table] | None = None,
               params: dict | None = None) -> pa.Table:
     """SQL naming a run's tables as {table} (their Parquet parts), Arrow tables by name and $parameters -> its
-    result as an Arrow table."""
+    result as an Arrow table. Each {table} also has `part_number` (1 for the run's first part) and
+    `file_row_number`, so a query can keep the order in which the parts are read."""
     fs, root = open_fs(warehouse_dir)
     with tempfile.TemporaryDirectory(prefix="crosswire-count-") as spill:
         con = duckdb.connect(config={"memory_limit": AGGREGATE_MEMORY, "temp_directory": spill})
@@ -30,12 +34,19 @@ def aggregate(warehouse_dir: str, run_id: str, sql: str, tables: dict[str, pa.Ta
             for name in set(_TABLE.findall(sql)):
                 files = [url_of(fs, path) for path in part_paths(fs, root, name, run_id)]
                 if not files:  # a table the run wrote no part of reads as empty
-                    con.register(f"empty_{name}", CONTRACTS[name].empty_table())
+                    con.register(f"empty_{name}", _ordered(CONTRACTS[name].empty_table()))
                 params[f"parts_{name}"] = files or None
-                sources[name] = f"read_parquet($parts_{name})" if files else f"empty_{name}"
+                sources[name] = _ORDERED.format(name=name) if files else f"empty_{name}"
             for name, table in (tables or {}).items():
                 con.register(name, table)
             used = {key: value for key, value in params.items() if value is not None}
             return con.sql(sql.format(**sources), params=used).to_arrow_table()
         finally:
             con.close()
+
+
+def _ordered(empty: pa.Table) -> pa.Table:
+    """An empty table with the order columns a table's parts get."""
+    return (empty.append_column("filename", pa.array([], pa.string()))
+            .append_column("file_row_number", pa.array([], pa.int64()))
+            .append_column("part_number", pa.array([], pa.int32())))

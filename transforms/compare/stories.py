@@ -28,7 +28,8 @@ MIN_SHARED_KEYS = 2  # a partner must carry two of those terms to be scored at a
 MAX_POSTINGS = 200  # a term that many articles in the window share is too common locally to find partners
 NODES_AT_ONCE = 2_000  # vectors built from this many nodes' rows at a time (the rows as Python objects are large)
 def _days(features: pa.Table) -> list[int | None]:
-    millis = pc.cast(features["published_at"], pa.int64())
+    # in milliseconds whatever the unit it comes in (DuckDB gives microseconds)
+    millis = pc.cast(pc.cast(features["published_at"], pa.timestamp("ms", tz="UTC")), pa.int64())
     return [None if ms is None else ms // 86_400_000 for ms in millis.to_pylist()]
 
 
@@ -280,6 +281,19 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, thr
     rescored = _kept_similarity(keys, node_of, redone, vectors, node_days, weights, window_days)
     return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if n in redone else rescored[n]
                                     for n in node_of])
+
+
+def cluster_nodes(nodes: pa.Table, *, threshold: float = THRESHOLD, window_days: int | None = WINDOW_DAYS) -> pa.Table:
+    """Distinct story features (STORY_FEATURES rows, exact copies once, in doc_id order) + weight (the articles
+    each stands for) -> (node_doc_id, story_id, similarity): cluster_stories from scratch, where a run finds the
+    copies in DuckDB (warehouse/run_wide.py: STORY_NODES) and gives each article its node's row."""
+    days, weights = _days(nodes), nodes["weight"].to_pylist()
+    vectors = _vectors(nodes)
+    neighbours = _scored_pairs(vectors, days, window_days)
+    roots = _link(neighbours, days, weights, threshold, None if window_days is None else 2 * window_days)
+    doc_ids = nodes["doc_id"].to_pylist()
+    named = _stories(doc_ids, roots, [_similarity(n, roots, neighbours, weights) for n in range(len(doc_ids))])
+    return named.rename_columns(["story_id", "node_doc_id", "similarity"])
 
 
 def _kept_similarity(keys: list, node_of: list[int], redone: set[int], vectors, days, weights,

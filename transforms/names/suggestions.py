@@ -3,15 +3,15 @@
 import hashlib
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz.distance import Indel
 
 from transforms.lexicon import NOT_NAMES, fold_word
+from transforms.names.spellings import Spelling, spelling_rows, spelling_totals, spellings, with_docs
 from transforms.names.variant_mentions import is_shouted, variant_matcher
 from transforms.names.variants import coarse, is_clear, name_tokens, rank_entities
 from warehouse.contracts import ALIAS_SUGGESTIONS
@@ -31,23 +31,6 @@ movement brigade brigades union committee commission court bank company corporat
 force forces guard guards league news times post network press association""".split())
 
 
-@dataclass
-class Spelling:
-    """One way a name was written (case aside), and where."""
-
-    forms: Counter = field(default_factory=Counter)
-    docs: dict = field(default_factory=dict)  # doc_id -> first (start, end); insertion-ordered
-    entity_id: str | None = None
-
-    @property
-    def text(self) -> str:
-        return max(self.forms.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
-    @property
-    def count(self) -> int:
-        return sum(self.forms.values())
-
-
 def _common_words(spellings: dict[str, Spelling], bodies: Iterable[str]) -> set[str]:
     """Keys of one-word spellings that the bodies also write in lower case ('Hell', 'State'): words, not names."""
     wanted = {key for key in spellings if key.isalpha()}
@@ -55,75 +38,6 @@ def _common_words(spellings: dict[str, Spelling], bodies: Iterable[str]) -> set[
     for body in itertools.islice(bodies, MAX_WORD_BODIES):
         found |= wanted.intersection(_WORD.findall(body))
     return found
-
-
-@dataclass
-class _Mentions:
-    """Unresolved candidates, then variant mentions, as rows of integer codes: `key` and `form` index `keys` (the
-    case-folded spellings) and `forms` (the surfaces, whitespace collapsed); plus doc_id, start_char, end_char,
-    entity_id (a variant's entity, null for a candidate) and row (order of appearance)."""
-
-    rows: pa.Table
-    keys: list[str]
-    forms: list[str]
-
-
-def _mention_rows(candidate_mentions: pa.Table, mentions: pa.Table) -> _Mentions:
-    """Candidate mentions + mentions -> _Mentions, ambiguous ones aside (a surname shared by known people is not a
-    new spelling of either). Surfaces are collapsed and folded once each, not once per mention."""
-    variants = mentions.filter(pc.equal(mentions["match_kind"], "variant"))
-    parts = [(candidate_mentions, candidate_mentions["note"], pa.nulls(candidate_mentions.num_rows, pa.string())),
-             (variants, variants["entity_id"], variants["entity_id"])]
-    kept = []
-    for table, owner, entity in parts:
-        unambiguous = pc.invert(pc.fill_null(pc.starts_with(owner, "ambiguous"), False))
-        kept.append(pa.table({"surface": table["surface"], "doc_id": table["doc_id"],
-                              "start_char": table["start_char"], "end_char": table["end_char"],
-                              "entity_id": entity}).filter(unambiguous))
-    both = pa.concat_tables(kept)
-    distinct = pc.unique(both["surface"])
-    forms = [" ".join(s.split()) for s in distinct.to_pylist()]
-    keys = sorted({form.casefold() for form in forms})
-    key_code = {key: n for n, key in enumerate(keys)}
-    form_list = sorted(set(forms))
-    form_code = {form: n for n, form in enumerate(form_list)}
-    at = pc.index_in(both["surface"], value_set=distinct)
-    rows = pa.table({
-        "key": pc.take(pa.array([key_code[f.casefold()] for f in forms], pa.int32()), at),
-        "form": pc.take(pa.array([form_code[f] for f in forms], pa.int32()), at),
-        "doc_id": both["doc_id"], "start_char": both["start_char"], "end_char": both["end_char"],
-        "entity_id": both["entity_id"], "row": pa.array(range(both.num_rows), pa.int64()),
-    })
-    return _Mentions(rows, keys, form_list)
-
-
-def _spellings(found: _Mentions) -> dict[str, Spelling]:
-    """Mentions -> spellings keyed by their case-folded surface, without their articles (`_with_docs` adds them to
-    the few that are proposed). A spelling's entity is its last variant mention's."""
-    rows, spellings = found.rows, {}
-    variants = rows.filter(pc.is_valid(rows["entity_id"]))
-    counts = rows.group_by("key").aggregate([("row", "count")])
-    often = counts.filter(pc.greater_equal(counts["row_count"], MIN_SPELLING_MENTIONS))["key"]
-    kept = pc.is_in(rows["key"], value_set=pa.concat_arrays([often.combine_chunks(), pc.unique(variants["key"])]))
-    forms = rows.filter(kept).group_by(["key", "form"], use_threads=False).aggregate([("row", "count")])
-    for key, form, n in zip(*(forms[c].to_pylist() for c in ("key", "form", "row_count")), strict=True):
-        spellings.setdefault(found.keys[key], Spelling()).forms[found.forms[form]] = n
-    last = variants.group_by("key").aggregate([("row", "max")])
-    owner = pc.take(rows["entity_id"], last["row_max"])
-    for key, entity_id in zip(last["key"].to_pylist(), owner.to_pylist(), strict=True):
-        spellings[found.keys[key]].entity_id = entity_id
-    return {key: s for key, s in spellings.items()
-            if (s.count >= MIN_SPELLING_MENTIONS or s.entity_id) and not is_shouted(s.text) and not _dated(s.text)}
-
-
-def _with_docs(spellings: dict[str, Spelling], found: _Mentions, keys: Iterable[str]) -> None:
-    """Fill the named spellings' articles: doc_id -> its first (start, end), in order of first mention."""
-    codes = {key: n for n, key in enumerate(found.keys)}
-    wanted = found.rows.filter(pc.is_in(found.rows["key"], value_set=pa.array(sorted({codes[k] for k in keys}),
-                                                                                  pa.int32())))
-    values = (wanted[c].to_pylist() for c in ("key", "doc_id", "start_char", "end_char"))
-    for key, doc_id, start, end in zip(*values, strict=True):
-        spellings[found.keys[key]].docs.setdefault(doc_id, (start, end))
 
 
 def _blocking_key(text: str) -> str:
@@ -237,9 +151,14 @@ def _rejected(decisions: Iterable[Mapping[str, str]]) -> tuple[set[str], set[tup
     return ids, spellings
 
 
+def _shown(spellings: Mapping[str, Spelling], keys: list[str]) -> list[Spelling]:
+    """A group's spellings, most written first: the first MAX_EXAMPLES give its examples."""
+    return sorted((spellings[k] for k in keys), key=lambda s: (-s.count, s.text))
+
+
 def _row(kind: str, keys: list[str], score: float, link: tuple | None, context: Mapping) -> dict:
     spellings, entity = context["spellings"], context["entities"].get(link[0]) if link else None
-    members = sorted((spellings[k] for k in keys), key=lambda s: (-s.count, s.text))
+    members = _shown(spellings, keys)
     docs = dict.fromkeys(d for s in members for d in s.docs)
     examples = []
     for spelling in members[:MAX_EXAMPLES]:
@@ -290,33 +209,54 @@ class Proposals:
     decided: set[str]
 
     def doc_ids(self) -> list[str]:
-        """The articles the groups' spellings appear in: the only ones `proposal_table` needs."""
+        """The articles the groups' spellings appear in (once `with_spelling_docs` has added them): the only ones
+        `proposal_table` needs."""
         return sorted({d for _, keys, _, _ in self.groups for k in keys for d in self.spellings[k].docs})
 
+    def example_doc_ids(self) -> list[str]:
+        """The articles whose sentences the groups show as examples: the only bodies `proposal_table` reads."""
+        return sorted({next(iter(s.docs)) for _, keys, _, _ in self.groups
+                       for s in _shown(self.spellings, keys)[:MAX_EXAMPLES]})
 
-def propose_aliases(candidate_mentions: pa.Table, mentions: pa.Table, sample_bodies: Iterable[str],
-                    entities: pa.Table, decisions: Iterable[Mapping[str, str]] = ()) -> Proposals:
-    """Candidate mentions + mentions + bodies of a sample of articles (up to MAX_WORD_BODIES, to tell common words)
-    + ENTITIES + past decisions -> the proposed groups: new spellings of known entities and new entities."""
+    def surfaces(self) -> list[str]:
+        """The surfaces, as written, of the groups' spellings: the only rows whose articles are looked up."""
+        return sorted({s for _, keys, _, _ in self.groups for k in keys for s in self.spellings[k].surfaces})
+
+
+def propose_aliases(totals: pa.Table, sample_bodies: Iterable[str], entities: pa.Table,
+                    decisions: Iterable[Mapping[str, str]] = ()) -> Proposals:
+    """Surface totals of candidate and variant mentions (SPELLING_TOTALS) + bodies of a sample of articles (up to
+    MAX_WORD_BODIES, to tell common words) + ENTITIES + past decisions -> the proposed groups: new spellings of known
+    entities and new entities, their articles not yet known."""
     rows = entities.to_pylist()
-    mention_rows = _mention_rows(candidate_mentions, mentions)
-    spellings = _spellings(mention_rows)
-    for key in _common_words(spellings, sample_bodies):
-        del spellings[key]
+    found = {key: s for key, s in spellings(totals, MIN_SPELLING_MENTIONS).items()
+             if not is_shouted(s.text) and not _dated(s.text)}
+    for key in _common_words(found, sample_bodies):
+        del found[key]
     decided, rejected = _rejected(decisions)
-    groups = _groups(spellings, _link(spellings, rows), rejected)
-    _with_docs(spellings, mention_rows, (key for _, keys, _, _ in groups for key in keys))
-    return Proposals(groups, spellings, {e["entity_id"]: e for e in rows}, decided)
+    groups = _groups(found, _link(found, rows), rejected)
+    return Proposals(groups, found, {e["entity_id"]: e for e in rows}, decided)
 
 
-def proposal_table(proposals: Proposals, articles: pa.Table) -> pa.Table:
-    """Proposals + articles (doc_id, outlet_name, body; at least those of `proposals.doc_ids()`) ->
+def with_spelling_docs(proposals: Proposals, rows: pa.Table) -> Proposals:
+    """Proposals + the rows of their surfaces (SPELLING_DOCS: surface, doc_id, start_char, end_char, in reading
+    order) -> the same proposals, their spellings with the articles they appear in."""
+    keys = {k for _, group, _, _ in proposals.groups for k in group}
+    chosen = with_docs({k: proposals.spellings[k] for k in keys}, rows)
+    return replace(proposals, spellings={**proposals.spellings, **chosen})
+
+
+def proposal_table(proposals: Proposals, articles: pa.Table, outlets: pa.Table | None = None) -> pa.Table:
+    """Proposals + articles (doc_id, outlet_name, body; at least those of `proposals.example_doc_ids()`) + their
+    outlets (doc_id, outlet_name; at least those of `proposals.doc_ids()`; the articles' when not given) ->
     ALIAS_SUGGESTIONS, most seen first; suggestions decided before are left out."""
-    shown = articles.filter(pc.is_in(articles["doc_id"], value_set=pa.array(proposals.doc_ids(), pa.string())))
-    doc_ids = shown["doc_id"].to_pylist()
+    examples = articles.filter(pc.is_in(articles["doc_id"],
+                                        value_set=pa.array(proposals.example_doc_ids(), pa.string())))
+    outlets = articles if outlets is None else outlets
+    shown = outlets.filter(pc.is_in(outlets["doc_id"], value_set=pa.array(proposals.doc_ids(), pa.string())))
     context = {"spellings": proposals.spellings, "entities": proposals.entities,
-               "bodies": dict(zip(doc_ids, shown["body"].to_pylist(), strict=True)),
-               "outlets": dict(zip(doc_ids, shown["outlet_name"].to_pylist(), strict=True))}
+               "bodies": dict(zip(examples["doc_id"].to_pylist(), examples["body"].to_pylist(), strict=True)),
+               "outlets": dict(zip(shown["doc_id"].to_pylist(), shown["outlet_name"].to_pylist(), strict=True))}
     out = [_row(kind, keys, score, link, context) for kind, keys, score, link in proposals.groups]
     out = [r for r in out if r["suggestion_id"] not in proposals.decided]
     out.sort(key=lambda r: (-r["count_mentions"], r["suggestion_id"]))
@@ -328,5 +268,7 @@ def suggest_aliases(candidate_mentions: pa.Table, mentions: pa.Table, articles: 
     """Candidate mentions + mentions + articles (doc_id, outlet_name, body) + ENTITIES + past decisions ->
     ALIAS_SUGGESTIONS: new spellings of known entities and new entities with several spellings, most seen first."""
     sample = articles.filter(pc.is_in(articles["doc_id"], value_set=word_sample(articles["doc_id"])))
-    return proposal_table(propose_aliases(candidate_mentions, mentions, sample["body"].to_pylist(), entities,
-                                          decisions), articles)
+    rows = spelling_rows(candidate_mentions, mentions)
+    proposals = propose_aliases(spelling_totals(rows), sample["body"].to_pylist(), entities, decisions)
+    wanted = rows.filter(pc.is_in(rows["surface"], value_set=pa.array(proposals.surfaces(), pa.string())))
+    return proposal_table(with_spelling_docs(proposals, wanted), articles)

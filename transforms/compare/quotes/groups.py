@@ -216,18 +216,26 @@ def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table
     with the group of quotes of the same words."""
     kept = quotes.filter(pc.invert(quotes["is_fragment"]))
     texts = pc.dictionary_encode(kept["text"]).combine_chunks()  # copies are read once
-    ids, vocabulary = word_ids(texts.dictionary)
+    numbers = pa.table({"quote_id": kept["quote_id"], "text_number": texts.indices})
+    return group_texts(texts.dictionary, numbers, previous)
+
+
+def group_texts(texts: pa.Array, quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table:
+    """Distinct quote texts + each non-fragment quote (quote_id, text_number: its text's place in texts) (+ an
+    earlier run's QUOTE_MATCHES of unchanged quotes) -> QUOTE_MATCHES, as group_quotes: a run numbers the texts in
+    DuckDB (warehouse/run_wide.py: QUOTE_TEXTS, QUOTE_NUMBERS), so no text is held once per quote."""
+    ids, vocabulary = word_ids(texts)
     each = word_strings(ids, vocabulary)
     distinct = pc.dictionary_encode(each)  # one item per distinct word list, in order of first appearance
     strings, lengths = distinct.dictionary, _lengths(distinct.dictionary)
-    item = pc.take(pc.cast(distinct.indices, pa.int64()), texts.indices)
+    item = pc.take(pc.cast(distinct.indices, pa.int64()), quotes["text_number"])
     keys = gram_keys(ids.take(pc.index_in(distinct.dictionary, value_set=each)), vocabulary)
-    del texts, ids, each
+    del ids, each
     groups = _Groups(len(strings))
     if previous is None:
         groups.link(could_match(posting_pairs(keys), lengths), strings)
     else:
-        found = pc.index_in(kept["quote_id"], value_set=previous["quote_id"])
+        found = pc.index_in(quotes["quote_id"], value_set=previous["quote_id"])
         old = pc.is_valid(found)
         was = pc.take(previous["quote_group_id"], found.filter(old))
         intact = pc.take(previous["is_intact"], found.filter(old)) if "is_intact" in previous.column_names else (
@@ -237,7 +245,7 @@ def group_quotes(quotes: pa.Table, previous: pa.Table | None = None) -> pa.Table
         for pairs in (_within_previous(keys, item.filter(old).filter(again), was.filter(again)),
                       _with_new(keys, item.filter(old), len(strings))):
             groups.link(could_match(pairs, lengths), strings)
-    return _matches(kept["quote_id"], item, lengths, groups)
+    return _matches(quotes["quote_id"], item, lengths, groups)
 
 
 def _with_new(keys: pa.Table, old_items: pa.Array, count: int) -> pa.Table:
