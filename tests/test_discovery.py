@@ -930,6 +930,15 @@ def test_a_lone_given_name_is_the_one_person_of_the_article_it_opens(body, expec
     assert mentions[-1] == expected
 
 
+@pytest.mark.parametrize("tail, kind", [
+    ("the hillary plan.", "pending"), ("(hillary) plan.", "pending"),  # the word in lower case, on its own
+    ("the hillary-era plan.", "given_name_in_article"), ("the hillary’s plan.", "given_name_in_article"),
+])
+def test_a_given_name_is_written_in_lower_case_only_as_a_whole_word(tail, kind):
+    mentions, _ = _found("Hillary Clinton spoke. Later, Hillary said no to " + tail)
+    assert mentions[-1][2] == kind
+
+
 def test_a_title_of_the_other_sex_is_not_the_listed_man_of_that_surname():
     mentions, _ = _found("Ivanka Trump was there. Donald Trump spoke. Ms. Trump said no; Mr. Trump left.")
     assert mentions[-2:] == [("Trump", "n:ivanka-trump", "surname_in_article"),
