@@ -4,6 +4,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.names.decisions import entity_decision
+from transforms.names.discovery import _SPEAKER
 from transforms.names.mentions import extract_mentions, parse_entities
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.resolution import lower_case_words, merge_proposals, outlet_keys, resolve, resolve_names
@@ -412,6 +413,11 @@ def test_a_speaking_or_titled_surname_makes_a_name_of_no_known_type_a_person():
                  ("d", "n:trayvon-martin", "Trayvon Martin", "discovered"), ("e", "n:martin+m", "Martin", "pending_m"))
     types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
     assert types == {"condoleezza-rice": "person", "hobby-lobby": "unknown", "trayvon-martin": "person"}
+
+
+def test_a_speaking_word_is_a_whole_capitalised_word_before_the_verb():
+    text = "The exRice said no, ex-Rice said yes and O'Brien, says Smith. A said it. Ocasio-Cortez told them."
+    assert _SPEAKER.findall(text) == ["Rice", "O'Brien", "Ocasio-Cortez"]
 
 
 def test_a_numbered_designation_keeps_its_number_and_a_word_naming_organisations_ends_their_name():

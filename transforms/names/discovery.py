@@ -191,7 +191,8 @@ def _state_written_out(text: str, mention: Mention) -> Mention:
                    mention.start_char, end, "discovered")
 
 
-_SPEAKER = re.compile(r"\b([A-Z][\w’'-]+)" + _SPEAKS.pattern)
+# The capital first and the word boundary looked behind after it: the scan skips ahead to capitals in C.
+_SPEAKER = re.compile(r"([A-Z](?<!\w[A-Z])[\w’'-]+)" + _SPEAKS.pattern)
 
 
 def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[str, ...], tuple[None, str]]:
@@ -199,14 +200,12 @@ def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[s
     surname as written): one pattern over the text, not a search per name."""
     if not any(key[0] == "?" for key in tails):
         return {}
+    surnames = [(name.tokens, WORD.findall(name.surface)[-1]) for name in names
+                if tails.get(("?",) + name.tokens[1:]) == [name.tokens]]
+    if not surnames:
+        return {}  # no such name: the text need not be read for speakers
     speakers = set(_SPEAKER.findall(text))
-    unknown = {}
-    for name in names:
-        if tails.get(("?",) + name.tokens[1:]) == [name.tokens]:
-            surname = WORD.findall(name.surface)[-1]
-            if surname in speakers:
-                unknown[name.tokens] = (None, surname)
-    return unknown
+    return {tokens: (None, surname) for tokens, surname in surnames if surname in speakers}
 
 
 def _employer(text: str, name: Name) -> bool:
