@@ -57,6 +57,22 @@ def test_acronym_resolves_to_the_expansion_the_article_gives():
     assert [m for m in mentions if m[0] == "FBI"] == [("FBI", "n:federal-bureau-of-investigation", "acronym")] * 2
 
 
+def test_an_acronym_is_found_again_only_as_a_whole_word():
+    mentions, candidates = _found("Agents of the Government of National Accord (GNA) came. GNA said nothing. GNAs "
+                                  "and XGNA and GNA-led units did not.")
+    assert [m[1] for m in mentions if m[0] == "GNA"] == ["n:government-of-national-accord"] * 3
+    assert ("XGNA", "n:xgna", "pending") in mentions and ("GNAs", None) in candidates
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Volodymyr Zelenskiy spoke. Later, Mr. Zelensky said no.", ("n:volodymyr-zelenskiy", "surname_in_article")),
+    # the same skeleton ('kadafi') under another first letter: no spelling of the same surname
+    ("Muammar Gadhafi spoke on Monday. Later, Kaddafi said no.", ("n:kaddafi", "pending")),
+])
+def test_a_surname_spelled_another_way_goes_to_the_full_name_of_the_same_skeleton_and_first_letter(body, expected):
+    assert _found(body)[0][-1][1:] == expected
+
+
 def test_names_inside_longer_names_and_verbs_are_not_mentions():
     mentions, _ = _found("He told the Washington Post that Jordan Libowitz saw Trump Tower. Interests trump all.")
     assert mentions == [("Washington Post", "n:washington-post", "discovered"),

@@ -65,7 +65,8 @@ def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, .
     picks the one name given to that sex over names given to both."""
     found = tails.get(tokens, [])
     if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
-        found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0]) and p[-1][0] == tokens[0][0]]
+        first, target = tokens[0][0], skeleton(tokens[0])  # the same first letter, then the same skeleton
+        found = [p for p in people if p[-1][:1] == first and skeleton(p[-1]) == target]
     if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney; 'Mrs. Sanders' is Sarah, not Bernie
         strict = [p for p in found if people[p][0] == sex]
         found = strict if len(strict) == 1 else [p for p in found if people[p][0] in (sex, "u")]
@@ -232,10 +233,33 @@ def _unwritten_acronyms(text: str, found: list[Mention], acronyms: dict) -> list
     taken = {m.start_char for m in found}
     extra = []
     for acronym, tokens in acronyms.items():
-        for match in re.finditer(r"\b" + re.escape(acronym) + r"\b", text):
-            if match.start() not in taken:
-                extra.append(Mention(provisional_id(tokens), acronym, acronym, match.start(), match.end(), "acronym"))
+        for start in _bounded(text, acronym):
+            if start not in taken:
+                extra.append(Mention(provisional_id(tokens), acronym, acronym, start, start + len(acronym), "acronym"))
     return extra
+
+
+def _bounded(text: str, word: str) -> list[int]:
+    """Where the text writes a word between word boundaries, as re.finditer(r'\bWORD\b') finds it (left to right,
+    not overlapping), with str.find: no pattern compiled per acronym."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if _boundary(text, at) and _boundary(text, end):
+            found.append(at)
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return found
+
+
+def _boundary(text: str, at: int) -> bool:
+    """re's \b: a word character on one side of `at` and none on the other."""
+    return _word_char(text[at - 1:at]) != _word_char(text[at:at + 1])
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # ('' at either end of the text is none)
 
 
 def _occurrences(text: str, words) -> list[tuple[str, int, int]]:
