@@ -4,6 +4,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.names.decisions import entity_decision
+from transforms.names.discovery import _SPEAKER
 from transforms.names.mentions import extract_mentions, parse_entities
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.resolution import lower_case_words, merge_proposals, outlet_keys, resolve, resolve_names
@@ -54,6 +55,22 @@ def test_two_bearers_stay_ambiguous_unless_a_title_decides():
 def test_acronym_resolves_to_the_expansion_the_article_gives():
     mentions, _ = _found("Agents of the Federal Bureau of Investigation (FBI) came; the FBI said nothing.")
     assert [m for m in mentions if m[0] == "FBI"] == [("FBI", "n:federal-bureau-of-investigation", "acronym")] * 2
+
+
+def test_an_acronym_is_found_again_only_as_a_whole_word():
+    mentions, candidates = _found("Agents of the Government of National Accord (GNA) came. GNA said nothing. GNAs "
+                                  "and XGNA and GNA-led units did not.")
+    assert [m[1] for m in mentions if m[0] == "GNA"] == ["n:government-of-national-accord"] * 3
+    assert ("XGNA", "n:xgna", "pending") in mentions and ("GNAs", None) in candidates
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Volodymyr Zelenskiy spoke. Later, Mr. Zelensky said no.", ("n:volodymyr-zelenskiy", "surname_in_article")),
+    # the same skeleton ('kadafi') under another first letter: no spelling of the same surname
+    ("Muammar Gadhafi spoke on Monday. Later, Kaddafi said no.", ("n:kaddafi", "pending")),
+])
+def test_a_surname_spelled_another_way_goes_to_the_full_name_of_the_same_skeleton_and_first_letter(body, expected):
+    assert _found(body)[0][-1][1:] == expected
 
 
 def test_names_inside_longer_names_and_verbs_are_not_mentions():
@@ -412,6 +429,11 @@ def test_a_speaking_or_titled_surname_makes_a_name_of_no_known_type_a_person():
                  ("d", "n:trayvon-martin", "Trayvon Martin", "discovered"), ("e", "n:martin+m", "Martin", "pending_m"))
     types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
     assert types == {"condoleezza-rice": "person", "hobby-lobby": "unknown", "trayvon-martin": "person"}
+
+
+def test_a_speaking_word_is_a_whole_capitalised_word_before_the_verb():
+    text = "The exRice said no, ex-Rice said yes and O'Brien, says Smith. A said it. Ocasio-Cortez told them."
+    assert _SPEAKER.findall(text) == ["Rice", "O'Brien", "Ocasio-Cortez"]
 
 
 def test_a_numbered_designation_keeps_its_number_and_a_word_naming_organisations_ends_their_name():
@@ -928,6 +950,15 @@ def test_a_company_joined_to_a_name_written_alone_is_read_apart_and_a_hyphened_c
 def test_a_lone_given_name_is_the_one_person_of_the_article_it_opens(body, expected):
     mentions, _ = _found(body)
     assert mentions[-1] == expected
+
+
+@pytest.mark.parametrize("tail, kind", [
+    ("the hillary plan.", "pending"), ("(hillary) plan.", "pending"),  # the word in lower case, on its own
+    ("the hillary-era plan.", "given_name_in_article"), ("the hillary’s plan.", "given_name_in_article"),
+])
+def test_a_given_name_is_written_in_lower_case_only_as_a_whole_word(tail, kind):
+    mentions, _ = _found("Hillary Clinton spoke. Later, Hillary said no to " + tail)
+    assert mentions[-1][2] == kind
 
 
 def test_a_title_of_the_other_sex_is_not_the_listed_man_of_that_surname():

@@ -688,6 +688,16 @@ def test_the_person_a_speech_verb_addresses_is_not_its_speaker():
     assert subject(text, verb) is None  # 'Obama' is whom they urged
 
 
+def test_the_given_name_list_is_read_as_gender_guessers_own_reader_reads_it():
+    from gender_guesser.detector import Detector
+
+    from transforms.compare.quotes.people import _detector
+    names, theirs = _detector().names, Detector(case_sensitive=False).names
+    assert list(names) == list(theirs)  # same names, and per name the same genders in the same order (ties)
+    assert all(list(names[n].items()) == list(theirs[n].items()) for n in theirs)
+    assert names["abdel-aziz"] == names["abdelaziz"] == names["abdel aziz"]  # a "+" joins the parts three ways
+
+
 @pytest.mark.parametrize("word", ["Jean", "Robin"])
 def test_a_given_name_of_one_gender_in_the_us_and_another_elsewhere_tells_none(word):
     assert given_name_gender(word) and person_gender(word) == ""

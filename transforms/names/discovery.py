@@ -65,7 +65,8 @@ def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, .
     picks the one name given to that sex over names given to both."""
     found = tails.get(tokens, [])
     if not found and len(tokens) == 1 and len(tokens[0]) >= 5:  # 'Zelensky' after 'Volodymyr Zelenskiy'
-        found = [p for p in people if skeleton(p[-1]) == skeleton(tokens[0]) and p[-1][0] == tokens[0][0]]
+        first, target = tokens[0][0], skeleton(tokens[0])  # the same first letter, then the same skeleton
+        found = [p for p in people if p[-1][:1] == first and skeleton(p[-1]) == target]
     if sex in ("m", "f"):  # 'Mr. Romney' is not the article's Ann Romney; 'Mrs. Sanders' is Sarah, not Bernie
         strict = [p for p in found if people[p][0] == sex]
         found = strict if len(strict) == 1 else [p for p in found if people[p][0] in (sex, "u")]
@@ -191,7 +192,8 @@ def _state_written_out(text: str, mention: Mention) -> Mention:
                    mention.start_char, end, "discovered")
 
 
-_SPEAKER = re.compile(r"\b([A-Z][\w’'-]+)" + _SPEAKS.pattern)
+# The capital first and the word boundary looked behind after it: the scan skips ahead to capitals in C.
+_SPEAKER = re.compile(r"([A-Z](?<!\w[A-Z])[\w’'-]+)" + _SPEAKS.pattern)
 
 
 def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[str, ...], tuple[None, str]]:
@@ -199,14 +201,12 @@ def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[s
     surname as written): one pattern over the text, not a search per name."""
     if not any(key[0] == "?" for key in tails):
         return {}
+    surnames = [(name.tokens, WORD.findall(name.surface)[-1]) for name in names
+                if tails.get(("?",) + name.tokens[1:]) == [name.tokens]]
+    if not surnames:
+        return {}  # no such name: the text need not be read for speakers
     speakers = set(_SPEAKER.findall(text))
-    unknown = {}
-    for name in names:
-        if tails.get(("?",) + name.tokens[1:]) == [name.tokens]:
-            surname = WORD.findall(name.surface)[-1]
-            if surname in speakers:
-                unknown[name.tokens] = (None, surname)
-    return unknown
+    return {tokens: (None, surname) for tokens, surname in surnames if surname in speakers}
 
 
 def _employer(text: str, name: Name) -> bool:
@@ -233,10 +233,33 @@ def _unwritten_acronyms(text: str, found: list[Mention], acronyms: dict) -> list
     taken = {m.start_char for m in found}
     extra = []
     for acronym, tokens in acronyms.items():
-        for match in re.finditer(r"\b" + re.escape(acronym) + r"\b", text):
-            if match.start() not in taken:
-                extra.append(Mention(provisional_id(tokens), acronym, acronym, match.start(), match.end(), "acronym"))
+        for start in _bounded(text, acronym):
+            if start not in taken:
+                extra.append(Mention(provisional_id(tokens), acronym, acronym, start, start + len(acronym), "acronym"))
     return extra
+
+
+def _bounded(text: str, word: str) -> list[int]:
+    """Where the text writes a word between word boundaries, as re.finditer(r'\bWORD\b') finds it (left to right,
+    not overlapping), with str.find: no pattern compiled per acronym."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if _boundary(text, at) and _boundary(text, end):
+            found.append(at)
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return found
+
+
+def _boundary(text: str, at: int) -> bool:
+    """re's \b: a word character on one side of `at` and none on the other."""
+    return _word_char(text[at - 1:at]) != _word_char(text[at:at + 1])
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # ('' at either end of the text is none)
 
 
 def _occurrences(text: str, words) -> list[tuple[str, int, int]]:

@@ -69,10 +69,26 @@ def given_name_of(text: str, name: Name, people: dict) -> tuple[str, ...] | None
     or the given name of two people of the text."""
     word = name.tokens[0]
     if word not in gazetteer.given_names() or gazetteer.places().is_place(word) or \
-            re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text):
+            _written_as_word(text, name.surface.lower()):
         return None
     owners = [p for p in people if p[0] == word]
     return owners[0] if len(owners) == 1 else None
+
+
+def _written_as_word(text: str, word: str) -> bool:
+    """Whether the text writes this word with no letter, digit, apostrophe or hyphen on either side ('will', not
+    'will-power'): str.find and two character checks, as a pattern compiled for each name cost more than the search."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _in_word(text[at - 1])) and (end == len(text) or not _in_word(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"  # what the pattern's \w, apostrophes and hyphen took
 
 
 def shouts(candidate: Candidate, people: dict) -> bool:
