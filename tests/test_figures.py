@@ -824,3 +824,17 @@ def test_a_percentage_after_of_the_n_group_is_of_the_group():
     found = find_figures("Of the 251 participants, 35.7 percent said that they did not.")
     assert [(f.value, f.unit, f.what) for f in found] == [(251, None, "participants"),
                                                           (35.7, "percent", "participants")]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Lawmakers passed a $40 billion tax cut that critics oppose.", "tax cut"),  # a participle heading a compound
+    ("The bill holds a $2 trillion spending cut.", "spending cut"),
+    ("It had a 90-day deadline set by law.", "deadline"),                       # a participle with its agent
+    ("Officials cut 7 percent of the rising budgets this year.", "rising budgets"),  # a participle after 'the'
+    ("A two-year deal gets us past the vote.", "deal"),      # a verb in s before an object pronoun
+    ("It ended the three months following the attack.", None),  # 'following' a preposition
+    ("Voters could get four years of Smith.", None),          # a name after a span says whose time it is
+])
+def test_compound_heads_participles_after_a_determiner_and_verbs_before_pronouns(text, what):
+    assert find_figures(text)[0].what == what
+

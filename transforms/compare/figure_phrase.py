@@ -61,17 +61,25 @@ _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
 # What may follow a noun phrase and seldom a verb: end punctuation, a relative pronoun, a conjunction, a preposition
 # ('that' and 'from' follow verbs as often: 'polls shows that', 'stations stretches from').
+# After a word that is both a noun and an irregular participle, what makes it the head of a compound: an end, a
+# relative pronoun, a conjunction, 'of' or an auxiliary ('a $40 billion tax cut that', 'a $2 trillion spending cut.');
+# an agent or a complement makes it a participle ('a deadline set by the court').
+_HEAD_END = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:that|which|and|or|of|is|was|were|are|will|would|could|"
+                       r"might|has|had)\b")
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
 
 MAX_WHAT_WORDS = 4
 
 
-def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str | None, int]:
-    """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends).
+def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
+                   governed: bool = False) -> tuple[str | None, int]:
+    """Body + offset after a number and its unit (+ whether a preposition governs the figure) -> (counted noun
+    phrase or None, offset where it ends).
 
     After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
-    needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
-    words, end, opened, start, limit = [], pos, "", pos, MAX_WHAT_WORDS
+    needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb. After a preposition the
+    figure is no subject, so a noun that may be a verb is the noun ('freed on $1,140 bail following')."""
+    words, end, opened, start, limit, determined = [], pos, "", pos, MAX_WHAT_WORDS, False
     while len(words) < limit and (token := TOKEN.match(body, pos)):
         if words and opens_quote(token):
             break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
@@ -102,7 +110,9 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
             if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
                 if unit not in (None, "percent"):
                     break  # '100 miles of the border' says where, not what was measured
-                pos = det.end()
+                pos, determined = det.end(), True
+            elif unit in TIMES and word == "of" and det and det[1][:1].isupper():
+                break  # 'four more years of Smith': a name after a span says whose time it is, not what is counted
             continue
         if not words and (lead := _lead_word(word, body, pos)):
             if lead == "stop":
@@ -116,10 +126,10 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
         if unit and not opened and not attributive:
-            if not measured(unit, token[1], word, body, pos):
+            if not measured(unit, token[1], word, body, pos, governed):
                 break
             attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
-        if _verb_or_clause(word, words, opened, body, pos) or _after_the_noun(word, words, body, pos):
+        if _verb_or_clause(word, words, opened, body, pos, determined) or _after_the_noun(word, words, body, pos):
             break
         words.append(word)
         if len(words) == limit and token[1].istitle() and limit < MAX_WHAT_WORDS + 2 and noun_next(body, pos):
@@ -142,17 +152,28 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
     return (" ".join(words) or None), end
 
 
-def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int) -> bool:
+def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int, determined: bool) -> bool:
     """A word + the phrase before it + the word that opened it + where it ends -> True when it is a verb or opens a
     clause: a word in s before its object ('restaurant capacity makes more sense', 'the 100-mile zone encompasses
     two'), a participle after the noun ('a 90-day deadline set by', 'the tour headed to'; not 'fully paid leave',
-    'young undocumented immigrants'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets')."""
+    'young undocumented immigrants'; nor a noun that is also a participle heading a compound: 'a $40 billion tax cut
+    that'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets', nor after a determiner
+    before a noun: 'of the rising costs')."""
     if words and word.endswith("s") and (object_next(body, word, pos) or verb_after_noun(words[-1], body, pos)):
         return True
     if words and _is_participle(word) and not (words[-1].endswith("ly") and continues(body, pos)) \
-            and not noun_plural_next(body, pos):
+            and not noun_plural_next(body, pos) and not _compound_head(word, words[-1], body, pos):
         return True
+    if determined and not words and continues(body, pos):
+        return False  # 'of the rising costs': after a determiner and before a noun, a participle modifies it
     return opened == "of" and word.endswith("ing") and "-" not in word and not (words and adjective_only(words[-1]))
+
+
+def _compound_head(word: str, previous: str, body: str, pos: int) -> bool:
+    """An irregular participle that is also a noun, after a noun or gerund, before an end -> True: it heads the
+    compound ('tax cut', 'spending cut', 'price hit')."""
+    return word in PARTICIPLES and "NOUN" in word_classes(word) \
+        and ("NOUN" in word_classes(previous) or previous.endswith("ing")) and bool(_HEAD_END.match(body, pos))
 
 
 def _after_the_noun(word: str, words: list[str], body: str, pos: int) -> bool:

@@ -23,16 +23,17 @@ TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za
 # which open a rate or a clause after a plural noun as often ('two lease sales a year', 'voters the wrong ballot').
 _OBJECT_OPENERS = frozenset("no more less fewer".split())
 # Not 'the' nor 'this', which open a time or a clause after a plural noun as often ('two annual parades this year').
-_DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|"
-                              r"ten)\b|\d)")
+_DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|us|them|him|me|two|three|four|five|six|"
+                              r"seven|eight|nine|ten)\b|\d)")
 _NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at)\b")
 
 
-def measured(unit: str, raw: str, word: str, body: str, pos: int) -> bool:
+def measured(unit: str, raw: str, word: str, body: str, pos: int, governed: bool = False) -> bool:
     """A unit + the word right after it (and where it ends) -> True when the figure measures that word: a plural after
     a unit of measure ('45 mph gusts'); after a percentage or (singular) money a word only ever a noun ('97 percent
     accuracy'), or a noun that may be a verb before a clause end or a preposition ('$1,140 bail.', '15% support in
-    polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes')."""
+    polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes'), or any noun when a
+    preposition governs the figure, which then is no subject ('on $1,140 bail following')."""
     if not raw.islower():
         return False
     if unit in MEASURES and is_plural(word):
@@ -41,6 +42,8 @@ def measured(unit: str, raw: str, word: str, body: str, pos: int) -> bool:
             or word.endswith("ly") or word in PARTICIPLES:
         return False  # 'up to $1,200 lawmakers just approved', '$1,104 weekly', '$967 billion set'
     classes = word_classes(word)
+    if governed and "NOUN" in classes and not word.endswith("ing"):
+        return True  # not 'with 56 percent saying': a participle after the figure makes a clause of it
     return classes == {"NOUN"} or ("NOUN" in classes and bool(_NOUN_AFTER_NOUN.match(body, pos)))
 
 
@@ -77,7 +80,8 @@ def adjective(word: str) -> bool:
 
 def verb_after_noun(previous: str, body: str, pos: int) -> bool:
     """The word before a word in s + where that ends -> True when a singular noun stands before it and a possessive or
-    a number after it ('the 100-mile zone encompasses two out of three', 'the 25 percent tariff hits 1,102 lines')."""
+    a number or an object pronoun after it ('the 100-mile zone encompasses two out of three', 'the 25 percent tariff
+    hits 1,102 lines', 'a two year deal gets us')."""
     return not is_plural(previous) and bool(_DETERMINED_NEXT.match(body, pos)) and "NOUN" in word_classes(previous)
 
 

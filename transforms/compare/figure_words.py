@@ -27,7 +27,8 @@ might must do does did said says say told according near away long wide high dee
 remaining left apart straight running earlier later prior north south east west northeast northwest southeast
 southwest northern southern eastern western central inside outside up down off out back ahead behind percent monday
 tuesday wednesday thursday friday saturday sunday january february march april june july august september october
-november december last next others versus vs today tonight yesterday tomorrow""".split())
+november december last next others versus vs today tonight yesterday tomorrow pending following including excluding
+regarding concerning""".split())  # the last six as prepositions ('on $5,000 bail pending trial')
 # Days told from now: they end a phrase ('3,000 today') but their possessive is a determiner ('in today’s dollars').
 NEAR_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
