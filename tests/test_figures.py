@@ -834,6 +834,7 @@ def test_a_percentage_after_of_the_n_group_is_of_the_group():
     ("A two-year deal gets us past the vote.", "deal"),      # a verb in s before an object pronoun
     ("It ended the three months following the attack.", None),  # 'following' a preposition
     ("Voters could get four years of Smith.", None),          # a name after a span says whose time it is
+    ("It ended 30 years of Republican dominance there.", "republican dominance"),  # an adjective before its noun
 ])
 def test_compound_heads_participles_after_a_determiner_and_verbs_before_pronouns(text, what):
     assert find_figures(text)[0].what == what

@@ -111,7 +111,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
                 if unit not in (None, "percent"):
                     break  # '100 miles of the border' says where, not what was measured
                 pos, determined = det.end(), True
-            elif unit in TIMES and word == "of" and det and det[1][:1].isupper():
+            elif unit in TIMES and word == "of" and det and _name_alone(det, body):
                 break  # 'four more years of Smith': a name after a span says whose time it is, not what is counted
             continue
         if not words and (lead := _lead_word(word, body, pos)):
@@ -150,6 +150,15 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
     return (" ".join(words) or None), end
+
+
+def _name_alone(token: re.Match, body: str) -> bool:
+    """A TOKEN match -> True for a capitalised word, not possessive, that no lower-case content word follows: a name
+    ('years of Smith.', 'days of Senate hearings'), not an adjective before its noun ('years of Jewish history')."""
+    if not token[1][:1].isupper() or token[1].endswith(("'s", "’s")):
+        return False
+    after = TOKEN.match(body, token.end())
+    return not after or not after[1].islower() or after[1] in STOP
 
 
 def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int, determined: bool) -> bool:
