@@ -59,7 +59,7 @@ def _one(text):
     ("about 65 kilometers southeast of the capital", (65, "km", None, "about")),
     ("a 450-kilometer border", (450, "km", "border", None)),
     ("a 1,300km (800 mile) border", (1300, "km", "border", None)),
-    ("within 100 miles of the U.S. border", (100, "mile", None, None)),
+    ("within 100 miles of the U.S. border", (100, "mile", None, "at_most")),  # at most 100 miles from it
     ("a 10-day ceasefire", (10, "day", "ceasefire", None)),
     ("for more than 30 years", (30, "year", None, "more_than")),
     ("Over 20 yrs you took", (20, "year", None, "more_than")),
@@ -826,6 +826,31 @@ def test_a_percentage_after_of_the_n_group_is_of_the_group():
                                                           (35.7, "percent", "participants")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The leader said one or two Democratic governors could join.",
+     ("one or two Democratic governors", 1, 2, None, "democratic governors", None)),
+    ("Officials expect a decision within one to two months.", ("within one to two months", 1, 2, "month", None,
+                                                               "at_most")),
+    ("The strike could last three to four more weeks.", ("three to four more weeks", 3, 4, "week", None, None)),
+    ("She stayed for two more years.", ("two more years", 2, None, "year", None, None)),
+])
+def test_a_range_opened_by_one_and_a_unit_after_more(text, expected):
+    (fig,) = find_figures(text)
+    assert (fig.raw, fig.value, fig.value_to, fig.unit, fig.what, fig.qualifier) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protests are banned within 500 feet of polling places.", (500, "ft", None, "at_most")),  # from where, not what
+    ("He came within 7 points of the incumbent.", (7, "point", None, "at_most")),
+    ("They compared voters within three age groups.", (3, None, "age groups", None)),  # a count: no bound
+    ("Tickets rose by as much as $40 apiece.", (40, "USD", "each", "up_to")),  # a price per item
+    ("The donors gave $200 each, the filing shows.", (200, "USD", "each", None)),
+    ("The deal is worth $4.2 billions over a decade.", (4.2e9, "USD", None, None)),  # a plural scale word
+])
+def test_within_a_bound_a_price_per_item_and_plural_scales(text, expected):
+    assert _one(text) == expected
+
+
 @pytest.mark.parametrize("text, what", [
     ("Lawmakers passed a $40 billion tax cut that critics oppose.", "tax cut"),  # a participle heading a compound
     ("The bill holds a $2 trillion spending cut.", "spending cut"),
@@ -839,3 +864,14 @@ def test_a_percentage_after_of_the_n_group_is_of_the_group():
 def test_compound_heads_participles_after_a_determiner_and_verbs_before_pronouns(text, what):
     assert find_figures(text)[0].what == what
 
+
+@pytest.mark.parametrize("text, what", [
+    ("The drone has a (30 mile range) battery.", "range"),                      # a singular unit modifies
+    ("Nurses work 12 hour shifts there.", "shifts"),
+    ("Two year deal gets us past the vote.", "deal"),
+    ("The firm bought a €600 million [$650 million] share of the port.", "share"),  # a conversion in brackets
+    ("She was held on $5,000 bail pending trial.", "bail"),  # after a preposition the figure is no subject
+    ("with 56 percent saying it should be allowed", None),   # but a participle after it makes a clause
+])
+def test_singular_units_bracketed_conversions_and_nouns_after_a_preposition(text, what):
+    assert find_figures(text)[0].what == what

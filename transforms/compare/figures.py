@@ -18,6 +18,14 @@ from fractions import Fraction
 
 import pyarrow as pa
 
+from transforms.compare.figure_bounds import (
+    modifies,
+    one_before,
+    per_item,
+    unit_after_more,
+    within_count,
+    within_distance,
+)
 from transforms.compare.figure_forms import (
     at_age,
     group_before,
@@ -48,18 +56,17 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})[a-z]*\b"
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock|GMT|UTC|hrs\b|local\s+time)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
-_ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents))\s+$")
 _FOR_BEFORE = re.compile(r"\b(?i:for)\s+$")
 _OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|it|those|these)\b)")
 _TIMES_AFTER = re.compile(r"\s+times\b")
-_CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
+_CONVERSION = re.compile(r"\s*(?:\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)|\[(?=[^\[\]\n]{0,40}\d)[^\[\]\n]{1,40}\])")
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:on|for|of|with|at|by|from|into|without|under)\s+$")
 
 
 @dataclass(frozen=True)
@@ -154,9 +161,15 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     or a name says nothing comparable."""
     unit, pos, digits = number.unit, number.end, number.digits or ""
     if unit and (conversion := _CONVERSION.match(body, pos)):
-        pos = conversion.end()  # '450 kilometers (280 miles)': the conversion is not a second figure
-    attributive = _attributive(body, number, opened_at)
-    what, end = ("age", pos) if unit == "age" else counted_phrase(body, pos, unit, attributive)
+        pos = conversion.end()  # '450 kilometers (280 miles)', '£600 million [$650 million]': not a second figure
+    if unit is None and (more := unit_after_more(body, pos)):
+        unit, pos = more  # 'three to four more weeks' is a span of weeks
+    attributive = modifies(body, number, opened_at)
+    if unit == "age" or within_distance(body, number, unit):
+        what, end = ("age" if unit == "age" else None), pos  # 'within 500 feet of the school' measures no school
+    else:
+        governed = bool(_PREPOSITION_BEFORE.search(body, max(0, number.start - 9), number.start))
+        what, end = counted_phrase(body, pos, unit, attributive, governed)
     if _STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
     if what and unit is None and " " not in what and not_a_noun(what):
@@ -165,6 +178,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what = what_compared(body, number.start, max(end, pos), STOP, previous)
     if what is None and unit != "age" and (rate := rate_after(body, max(end, pos))):
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
+    if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
+        what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and unit in TIMES and body[number.start:number.lead].strip().lower() == "over" \
             and not _FOR_BEFORE.search(body, max(0, number.start - 5), number.start) \
@@ -189,17 +204,6 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
-
-
-def _attributive(body: str, number: Number, opened_at: int) -> bool:
-    """True when a hyphen to its unit or a determiner before the figure (or its range) makes it modify the noun after
-    it ('six-year graduation rate', 'the 15 percent threshold', 'at least a six-foot distance', 'an impressive $25
-    million haul', 'a 10 to 14 percent chance')."""
-    if number.unit_word and body[number.end - len(number.unit_word) - 1] == "-":
-        return True  # 'a lower-than-desired, six-year graduation rate': a compound modifier
-    return bool(_DETERMINER_BEFORE.search(body, max(0, opened_at - 8), opened_at)
-                or _DETERMINER_BEFORE.search(body, max(0, number.lead - 4), number.lead)
-                or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at))
 
 
 def _ranged(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
@@ -243,13 +247,15 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    numbers = list(find_numbers(body, years=False))  # a year is never a figure
+    numbers = [within_count(body, n) for n in find_numbers(body, years=False)]  # a year is never a figure
     for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
         previous = _previous_what(body, figures, number.start)
         following = numbers[n + 1] if n + 1 < len(numbers) else None
-        figure = _ranged(body, number, following, previous) or _figure(body, number, previous)
+        one = one_before(body, number)  # 'one or two senators': 'one' alone is not found as a number
+        figure = (one and one.start >= skip_until and _ranged(body, one, number, previous)) \
+            or _ranged(body, number, following, previous) or _figure(body, number, previous)
         if figure:
             figures.append(figure)
             skip_until = figure.end_char

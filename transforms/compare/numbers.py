@@ -19,6 +19,7 @@ QUALIFIERS = {
     "no more than": "at_most", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than", "as far as": "up_to", "a little under": "nearly", "a little over": "more_than",
     "just shy of": "nearly", "younger than": "less_than", "older than": "more_than",
+    "within": "at_most",  # of a distance, a time or an amount ('within 500 feet'); not of a count (figure_bounds.py)
 }
 AGE_HEDGES = frozenset({"younger than", "older than"})  # they make the number an age ('younger than 21 years')
 SIGNS = {"≥": "at_least", "≤": "at_most", ">": "more_than", "<": "less_than", "~": "about"}
@@ -27,10 +28,11 @@ CURRENCY_SIGNS = {
     "₹": "INR", "₺": "TRY", "Rs": "INR", "Rs.": "INR", "INR": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
     "TRY": "TRY", "TL": "TRY",
 }
+# The plural scales are written by some outlets after a number ('$3.5 billions').
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
-    "dozen": 12,
+    "dozen": 12, "millions": 1_000_000, "billions": 1_000_000_000, "trillions": 1_000_000_000_000,
 }
 # Abbreviated scales written against the digits ('$2bn', '€200m'); 'm' and 'b' mean million only after money.
 ABBREVIATIONS = {"bn": 1_000_000_000, "b": 1_000_000_000, "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000,
@@ -223,6 +225,13 @@ def hedge_before(body: str, start: int) -> str | None:
     found = _hedge(body, start)
     qual = found and (found["qual"] or found["qual_a"])
     return QUALIFIERS[" ".join(qual.lower().split())] if qual else None
+
+
+def hedge_start(body: str, start: int) -> tuple[int, str | None]:
+    """Body + where a number starts -> (where its hedge opens, the hedge's qualifier key), (start, None) if none."""
+    found = _hedge(body, start)
+    qual = found and (found["qual"] or found["qual_a"])
+    return (found.start(), QUALIFIERS[" ".join(qual.lower().split())]) if qual else (start, None)
 
 
 def _hedge(body: str, start: int) -> re.Match | None:
