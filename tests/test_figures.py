@@ -875,3 +875,16 @@ def test_compound_heads_participles_after_a_determiner_and_verbs_before_pronouns
 ])
 def test_singular_units_bracketed_conversions_and_nouns_after_a_preposition(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gas rose 20 cents a gallon.", [("20 cents a gallon", 0.2, None, "USD", "per gallon")]),  # hundredths of $
+    ("Power costs 13.6 cents per kilowatt hour here.", [("13.6 cents per kilowatt hour", 0.136, None, "USD",
+                                                         "per kilowatt hour")]),  # a unit made with a time
+    ("It saves 5 to 12 cents a day.", [("5 to 12 cents a day", 0.05, 0.12, "USD", "per day")]),
+    ("Just 30 cents of every dollar goes to them.", [("30 cents", 0.3, None, "USD", None)]),  # a proportion's base
+    ("Hourly pay rose 4 cents to $23.82 in May.", [("4 cents", 0.04, None, "USD", None),  # a change, then a level
+                                                   ("$23.82", 23.82, None, "USD", None)]),
+])
+def test_cents_are_hundredths_of_a_dollar(text, expected):
+    assert [(f.raw, f.value, f.value_to, f.unit, f.what) for f in find_figures(text)] == expected

@@ -111,6 +111,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
                 if unit not in (None, "percent"):
                     break  # '100 miles of the border' says where, not what was measured
                 pos, determined = det.end(), True
+            elif word == "of" and det and det[1].lower() in ("every", "each"):
+                break  # '30 cents of every dollar', '9 of every 10': a proportion's base, not what is counted
             elif unit in TIMES and word == "of" and det and _name_alone(det, body):
                 break  # 'four more years of Smith': a name after a span says whose time it is, not what is counted
             continue
@@ -136,6 +138,9 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
             limit += 1  # a name then its head: '$10,000 Economic Injury Disaster Loan advance'
         end = pos
         if opened in ("per", "a", "an"):
+            if (unit_of_time := TOKEN.match(body, pos)) and unit_of_time[1] in TIMES:
+                words.append(unit_of_time[1])  # a unit made with a time: 'per kilowatt hour', 'per man hour'
+                end = unit_of_time.end()
             break  # a rate names one base: '50,000 per day possible' -> 'per day'
         if is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'

@@ -57,6 +57,7 @@ UNITS = {
     "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY",
     "turkish lira": "TRY", "yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "riyals": "SAR",
     "dirhams": "AED", "shekels": "ILS", "usd": "USD", "eur": "EUR", "tl": "TRY",
+    "cents": "USD", "cent": "USD",  # hundredths of a dollar, as '$' is read as dollars ('13.6 cents a kilowatt hour')
     "year-old": "age", "years-old": "age", "years old": "age", "year old": "age", "year-olds": "age",
     "year olds": "age", "month-olds": "age", "month olds": "age",
     "month-old": "age", "months-old": "age", "months old": "age", "month old": "age", "week-old": "age",
@@ -258,6 +259,8 @@ def _value(parts: re.Match | None, core: str, match: re.Match) -> Decimal:
     if unit and (aged := unit.lower().removesuffix("s"))[-3:] == "old" and (span := aged[:-4].rstrip("s -")) \
             in AGE_SPANS:
         value = round(value / AGE_SPANS[span], 4)  # 'months-old' -> 'month': ages are in years
+    if unit and unit.lower() in ("cents", "cent") and not money:
+        value /= 100
     if match["abbr"] and (money or match["abbr"] not in MONEY_ONLY_ABBREVIATIONS):
         value *= ABBREVIATIONS[match["abbr"]]
     return value
