@@ -306,6 +306,10 @@ def test_pairs_that_are_not_ranges(text, expected):
     "Hide Caption 12 of 40 Photos: The rally",  # a place in a gallery
     "Slide 3 of 25 images",
     "Deaths reached 12.4 per 100,000 last year.",  # the base of a rate
+    "He tried to catch forty winks on the plane.",  # set phrases
+    "Here are my two cents on it.",
+    "They went the whole nine yards.",
+    "A picture is worth a thousand words.",
 ])
 def test_numbers_in_names_and_idioms_are_not_figures(text):
     assert find_figures(text) == []

@@ -42,7 +42,7 @@ from transforms.compare.figure_forms import (
     what_before,
     what_compared,
 )
-from transforms.compare.figure_idioms import texted, wholly
+from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_tokens import is_plural, plural
@@ -135,8 +135,8 @@ def _figure(body: str, number: Number, previous: str | None = None, opened_at: i
     if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or titled_unit(body, number) \
             or in_name(body, number):
         return None
-    if wholly(body, number) or texted(body, number):
-        return None  # '100% not true', 'This is 100 percent a Ryan failure', '4 ur correction'
+    if wholly(body, number) or texted(body, number) or set_phrase(body, number):
+        return None  # '100% not true', 'This is 100 percent a Ryan failure', '4 ur correction', 'my two cents'
     return _bare_age(body, number) or _quantity(body, number, previous, number.start if opened_at is None
                                                  else opened_at)
 
