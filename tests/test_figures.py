@@ -876,6 +876,7 @@ def test_compound_heads_participles_after_a_determiner_and_verbs_before_pronouns
     ("The firm bought a €600 million [$650 million] share of the port.", "share"),  # a conversion in brackets
     ("She was held on $5,000 bail pending trial.", "bail"),  # after a preposition the figure is no subject
     ("with 56 percent saying it should be allowed", None),   # but a participle after it makes a clause
+    ("It opened a two-day, closed-door retreat in Maine.", "closed-door retreat"),  # coordinated modifiers
 ])
 def test_singular_units_bracketed_conversions_and_nouns_after_a_preposition(text, what):
     assert find_figures(text)[0].what == what

@@ -66,6 +66,8 @@ _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
+# After a compound modifier with a figure, a comma and a second compound modifier before the noun they both modify.
+_COORDINATE_AFTER = re.compile(r",(?=[ \t]+[a-z]+-[a-z]+[ \t]+[a-z])")
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:on|for|of|with|at|by|from|into|without|under)\s+$")
 
 
@@ -170,6 +172,9 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     else:
         governed = bool(_PREPOSITION_BEFORE.search(body, max(0, number.start - 9), number.start))
         what, end = counted_phrase(body, pos, unit, attributive, governed)
+    if what is None and unit and number.unit_word and body[number.end - len(number.unit_word) - 1] == "-" \
+            and (other := _COORDINATE_AFTER.match(body, pos)):
+        what, end = counted_phrase(body, other.end(), unit, True)  # 'a three-day, closed-door summit'
     if _STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
     if what and unit is None and " " not in what and not_a_noun(what):
