@@ -893,3 +893,65 @@ def test_singular_units_bracketed_conversions_and_nouns_after_a_preposition(text
 ])
 def test_cents_are_hundredths_of_a_dollar(text, expected):
     assert [(f.raw, f.value, f.value_to, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("An increase of 5 percent means higher bills.", None),  # after 'of' the figure may end a subject
+    ("A tax of 2 percent works out to a few dollars.", None),
+    ("Prices fell by 3 percent signals a slowdown.", None),  # a noun-verb in s after a governed figure is a verb
+    ("They borrow at 3.85 percent interest rates now.", "interest rates"),
+    ("She polls at 5% support among young voters.", "support"),
+])
+def test_a_figure_after_of_or_before_a_verb_in_s_is_no_noun_modifier(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The euro rose 2 cents against the dollar.", [("2 cents", 2, None, "cents")]),  # whose cents: unknown
+    ("Canada's dollar fell to 74 cents on Monday.", [("74 cents", 74, None, "cents")]),
+    ("He paid one euro and 20 cents for the ticket.", [("20 cents", 0.2, "EUR", None)]),  # the money before
+    ("The stamp costs 50 euro cents.", [("50 euro cents", 0.5, "EUR", None)]),
+    ("Petrol rose 20 pence a litre.", [("20 pence a litre", 0.2, "GBP", "per litre")]),  # hundredths of a pound
+    ("The dollar fell to 74 cents on Monday.", [("74 cents", 0.74, "USD", None)]),  # no other money: a dollar's
+])
+def test_cents_take_the_currency_named_before_them_or_none(text, expected):
+    assert [(f.raw, f.value, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The company's two cents per share dividend was cut.", (0.02, "USD", "per share")),  # a price, no idiom
+    ("Exxon's two cents a gallon increase angered drivers.", (0.02, "USD", "per gallon")),
+    ("He dropped his two cents a day into a jar.", (0.02, "USD", "per day")),
+])
+def test_two_cents_with_a_rate_or_a_company_is_a_price(text, expected):
+    (fig,) = find_figures(text)
+    assert (fig.value, fig.unit, fig.what) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He finished within two strokes of the lead.", (2, None, "strokes", "at_most")),  # a margin from the lead
+    ("The party came within 10 seats of a majority.", (10, None, "seats", "at_most")),
+    ("The two were within five votes of each other.", (5, None, "votes", "at_most")),
+    ("Sales came within 3 percent of its target.", (3, "percent", None, "at_most")),
+])
+def test_within_a_count_of_something_is_a_margin(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Romney backs a $5 trillion tax cut for the rich.", "tax cut"),  # a base-form past heads its compound
+    ("The $1.5 trillion tax cut passed in December.", "tax cut"),
+    ("He signed a $2 billion tax cut into law.", "tax cut"),
+    ("They put a $10 million price cut in place.", "price cut"),
+    ("The 3 percent budget cut the staff.", "budget"),  # with an object it is the verb
+    ("The German two-year bond fell below zero.", "bond"),  # a past that is not its base form goes on as a verb
+    ("He spent 20 years of New York politics in the fight.", "new york politics"),  # a name before its noun
+    ("They closed five New Jersey towns.", "new jersey towns"),  # 'New' in a name is no quantity word
+])
+def test_compound_heads_and_names_before_their_noun(text, what):
+    assert find_figures(text)[0].what == what
+
+
+def test_a_range_opened_by_one_has_close_ends():
+    assert [(f.value, f.value_to, f.what) for f in find_figures("He spoke one to 2,000 supporters.")] \
+        == [(2000, None, "supporters")]

@@ -23,8 +23,11 @@ _TEXTED_AFTER = re.compile(r"[ \t]+(?:u|ur|ya|yr|you|your|me|him|them|us)\b")
 
 
 # Set phrases that hold a number and count nothing; tried only where the word after a number is one they end with.
-_SET_PHRASE = re.compile(r"(?i:(?:forty|40)\s+winks|(?:my|his|her|their|our|your|[a-z]+['’]s)\s+(?:two|2)\s+cents|"
-                         r"(?:two|2)\s+cents['’]?\s+worth|whole\s+nine\s+yards|worth\s+a\s+thousand\s+words)\b")
+# 'Two cents' is an opinion only after a personal possessive and with no rate after it: 'Exxon’s two cents a gallon',
+# 'the company’s two cents per share' are prices.
+_SET_PHRASE = re.compile(r"(?i:(?:forty|40)\s+winks|\b(?:my|his|her|their|our|your)\s+(?:two|2)\s+cents\b"
+                         r"(?![ \t]+(?:a|an|per)\b)|(?:two|2)\s+cents['’]?\s+worth|whole\s+nine\s+yards|"
+                         r"worth\s+a\s+thousand\s+words)\b")
 _SET_PHRASE_ENDS = re.compile(r"[ \t]*(?i:winks|cents|yards|words)\b")
 
 

@@ -24,6 +24,7 @@ from transforms.compare.figure_tokens import (
     verb_after_noun,
 )
 from transforms.compare.figure_words import (
+    BASE_PASTS,
     COLLECTIVES,
     COMPARATIVES,
     DETERMINERS,
@@ -61,9 +62,12 @@ _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
 # What may follow a noun phrase and seldom a verb: end punctuation, a relative pronoun, a conjunction, a preposition
 # ('that' and 'from' follow verbs as often: 'polls shows that', 'stations stretches from').
-# After a word that is both a noun and an irregular participle, what makes it the head of a compound: an end, a
-# relative pronoun, a conjunction, 'of' or an auxiliary ('a $40 billion tax cut that', 'a $2 trillion spending cut.');
-# an agent or a complement makes it a participle ('a deadline set by the court').
+# After a word that is both a noun and an irregular participle, what makes it a participle: its agent, a complement
+# or an object ('a deadline set by the court', 'a budget cut to the bone', 'the sum paid out', 'a fee set at $5').
+_PARTICIPLE_NEXT = re.compile(r"[ \t]+(?:(?:by|to|at|as|up|down|off|out|aside|back|over|the|a|an|his|her|their|"
+                              r"its|our|this|these|those)\b|[$\d])")
+# What may follow the head of a compound and seldom a verb: an end, a relative pronoun, a conjunction, 'of' or an
+# auxiliary ('a $40 billion tax cut that'); a verb's past that is not its base may go on ('a two-year bond fell below').
 _HEAD_END = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:that|which|and|or|of|is|was|were|are|will|would|could|"
                        r"might|has|had)\b")
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
@@ -116,7 +120,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
             elif unit in TIMES and word == "of" and det and _name_alone(det, body):
                 break  # 'four more years of Smith': a name after a span says whose time it is, not what is counted
             continue
-        if not words and (lead := _lead_word(word, body, pos)):
+        if not words and token[1].islower() and (lead := _lead_word(word, body, pos)):  # not 'five New Jersey towns'
             if lead == "stop":
                 break
             attributive = attributive or (word in COMPARATIVES and noun_next(body, pos))  # '$1,210 less benefit'
@@ -158,12 +162,18 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
 
 
 def _name_alone(token: re.Match, body: str) -> bool:
-    """A TOKEN match -> True for a capitalised word, not possessive, that no lower-case content word follows: a name
-    ('years of Smith.', 'days of Senate hearings'), not an adjective before its noun ('years of Jewish history')."""
-    if not token[1][:1].isupper() or token[1].endswith(("'s", "’s")):
+    """A TOKEN match -> True for capitalised words, not possessive, that no lower-case content word follows within
+    the phrase: a name ('years of Smith.', 'days of Senate Foreign Relations Committee hearings'), not words before
+    their noun ('years of Jewish history', 'years of New York politics')."""
+    if not token[1][:1].isupper():
         return False
-    after = TOKEN.match(body, token.end())
-    return not after or not after[1].islower() or after[1] in STOP
+    run = 0
+    while token and token[1][:1].isupper():  # 'years of New York politics': a name may modify the noun after it
+        if token[1].endswith(("'s", "’s")):
+            return False
+        token, run = TOKEN.match(body, token.end()), run + 1
+    # a name too long for its noun to follow within the phrase is read as the name alone
+    return not token or not token[1].islower() or token[1] in STOP or run >= MAX_WHAT_WORDS
 
 
 def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int, determined: bool) -> bool:
@@ -184,10 +194,15 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
 
 
 def _compound_head(word: str, previous: str, body: str, pos: int) -> bool:
-    """An irregular participle that is also a noun, after a noun or gerund, before an end -> True: it heads the
-    compound ('tax cut', 'spending cut', 'price hit')."""
-    return word in PARTICIPLES and "NOUN" in word_classes(word) \
-        and ("NOUN" in word_classes(previous) or previous.endswith("ing")) and bool(_HEAD_END.match(body, pos))
+    """An irregular participle that is also a noun, after a noun or gerund -> True when it heads the compound ('tax
+    cut', 'spending cut', 'price hit'): one that is its verb's base too with no agent, complement or object after it
+    ('a $5 trillion tax cut for the rich'), any other before an end, a relative or an auxiliary."""
+    if word not in PARTICIPLES or "NOUN" not in word_classes(word) \
+            or not ("NOUN" in word_classes(previous) or previous.endswith("ing")):
+        return False
+    if word in BASE_PASTS:
+        return not _PARTICIPLE_NEXT.match(body, pos)
+    return bool(_HEAD_END.match(body, pos))
 
 
 def _after_the_noun(word: str, words: list[str], body: str, pos: int) -> bool:

@@ -11,6 +11,7 @@ from transforms.compare.figure_words import (
     PARTICIPLES,
     PLURAL_OF,
     STOP,
+    is_plural_form,
     word_classes,
 )
 from transforms.compare.numbers import NUMBER_WORDS
@@ -33,7 +34,8 @@ def measured(unit: str, raw: str, word: str, body: str, pos: int, governed: bool
     a unit of measure ('45 mph gusts'); after a percentage or (singular) money a word only ever a noun ('97 percent
     accuracy'), or a noun that may be a verb before a clause end or a preposition ('$1,140 bail.', '15% support in
     polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes'), or any noun when a
-    preposition governs the figure, which then is no subject ('on $1,140 bail following')."""
+    preposition governs the figure, which then is no subject ('on $1,140 bail following'), unless it ends in s as
+    a verb does ('by 3 percent signals that')."""
     if not raw.islower():
         return False
     if unit in MEASURES and is_plural(word):
@@ -42,8 +44,9 @@ def measured(unit: str, raw: str, word: str, body: str, pos: int, governed: bool
             or word.endswith("ly") or word in PARTICIPLES:
         return False  # 'up to $1,200 lawmakers just approved', '$1,104 weekly', '$967 billion set'
     classes = word_classes(word)
-    if governed and "NOUN" in classes and not word.endswith("ing"):
-        return True  # not 'with 56 percent saying': a participle after the figure makes a clause of it
+    if governed and "NOUN" in classes and not word.endswith("ing") and not is_plural_form(word):
+        return True  # not 'with 56 percent saying', 'by 3 percent means that': a participle or a verb in s
+        # after the figure makes a clause of it
     return classes == {"NOUN"} or ("NOUN" in classes and bool(_NOUN_AFTER_NOUN.match(body, pos)))
 
 

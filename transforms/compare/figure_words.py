@@ -34,6 +34,8 @@ NEAR_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
 written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen came became went fell
 rose grew gave took began ran got drew wrote broke chose flew stood""".split())  # and irregular past tenses
+# Of those, the verbs whose past is their base form: as nouns they head compounds ('tax cut', 'price hit', 'data set').
+BASE_PASTS = frozenset("set put cut hit run".split())
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer less most".split())
 COMPARATIVES = frozenset("more fewer less".split())

@@ -19,6 +19,7 @@ from fractions import Fraction
 import pyarrow as pa
 
 from transforms.compare.figure_bounds import (
+    hyphenated,
     modifies,
     one_before,
     per_item,
@@ -43,6 +44,7 @@ from transforms.compare.figure_forms import (
     what_compared,
 )
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
+from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_tokens import is_plural, plural
@@ -68,7 +70,9 @@ _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|the
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
 # After a compound modifier with a figure, a comma and a second compound modifier before the noun they both modify.
 _COORDINATE_AFTER = re.compile(r",(?=[ \t]+[a-z]+-[a-z]+[ \t]+[a-z])")
-_PREPOSITION_BEFORE = re.compile(r"\b(?i:on|for|of|with|at|by|from|into|without|under)\s+$")
+# A preposition that governs a figure, so the figure is no subject ('on $1,140 bail', 'at 5% support'); not 'of',
+# after which the figure ends a noun phrase that is often the subject of a verb ('Rates of 3 percent mean that').
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:on|for|with|at|by|from|into|without|under)\s+$")
 
 
 @dataclass(frozen=True)
@@ -172,8 +176,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     else:
         governed = bool(_PREPOSITION_BEFORE.search(body, max(0, number.start - 9), number.start))
         what, end = counted_phrase(body, pos, unit, attributive, governed)
-    if what is None and unit and number.unit_word and body[number.end - len(number.unit_word) - 1] == "-" \
-            and (other := _COORDINATE_AFTER.match(body, pos)):
+    if what is None and unit and hyphenated(body, number) and (other := _COORDINATE_AFTER.match(body, pos)):
         what, end = counted_phrase(body, other.end(), unit, True)  # 'a three-day, closed-door summit'
     if _STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
@@ -252,7 +255,7 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    numbers = [within_count(body, n) for n in find_numbers(body, years=False)]  # a year is never a figure
+    numbers = [within_count(body, whose_cents(body, n)) for n in find_numbers(body, years=False)]  # no year
     for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue

@@ -28,6 +28,9 @@ CURRENCY_SIGNS = {
     "₹": "INR", "₺": "TRY", "Rs": "INR", "Rs.": "INR", "INR": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
     "TRY": "TRY", "TL": "TRY",
 }
+# Hundredths of a currency: cents of a dollar, as '$' is read as dollars ('13.6 cents a kilowatt hour'; the currency
+# named nearby may say otherwise: figure_money.py), pence of a pound.
+HUNDREDTHS = frozenset({"cents", "cent", "pence"})
 # The plural scales are written by some outlets after a number ('$3.5 billions').
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
@@ -57,7 +60,7 @@ UNITS = {
     "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY",
     "turkish lira": "TRY", "yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "riyals": "SAR",
     "dirhams": "AED", "shekels": "ILS", "usd": "USD", "eur": "EUR", "tl": "TRY",
-    "cents": "USD", "cent": "USD",  # hundredths of a dollar, as '$' is read as dollars ('13.6 cents a kilowatt hour')
+    "cents": "USD", "cent": "USD", "pence": "GBP",
     "year-old": "age", "years-old": "age", "years old": "age", "year old": "age", "year-olds": "age",
     "year olds": "age", "month-olds": "age", "month olds": "age",
     "month-old": "age", "months-old": "age", "months old": "age", "month old": "age", "week-old": "age",
@@ -223,9 +226,7 @@ def _sign_before(body: str, start: int) -> str | None:
 
 def hedge_before(body: str, start: int) -> str | None:
     """Body + where a number starts -> the qualifier key of the hedge right before it ('nearly two thirds')."""
-    found = _hedge(body, start)
-    qual = found and (found["qual"] or found["qual_a"])
-    return QUALIFIERS[" ".join(qual.lower().split())] if qual else None
+    return hedge_start(body, start)[1]
 
 
 def hedge_start(body: str, start: int) -> tuple[int, str | None]:
@@ -259,7 +260,7 @@ def _value(parts: re.Match | None, core: str, match: re.Match) -> Decimal:
     if unit and (aged := unit.lower().removesuffix("s"))[-3:] == "old" and (span := aged[:-4].rstrip("s -")) \
             in AGE_SPANS:
         value = round(value / AGE_SPANS[span], 4)  # 'months-old' -> 'month': ages are in years
-    if unit and unit.lower() in ("cents", "cent") and not money:
+    if unit and unit.lower() in HUNDREDTHS and not money:
         value /= 100
     if match["abbr"] and (money or match["abbr"] not in MONEY_ONLY_ABBREVIATIONS):
         value *= ABBREVIATIONS[match["abbr"]]
