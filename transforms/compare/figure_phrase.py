@@ -8,6 +8,7 @@ a contraction or an adjective after the noun; adjectives and words in quote mark
 import re
 
 from transforms.compare.figure_tokens import (
+    MAX_WHAT_WORDS,
     TOKEN,
     adjective_only,
     continues,
@@ -18,6 +19,7 @@ from transforms.compare.figure_tokens import (
     noun_next,
     noun_plural_next,
     object_next,
+    opening,
     opens_quote,
     plural_noun_next,
     possessive,
@@ -27,7 +29,6 @@ from transforms.compare.figure_words import (
     BASE_PASTS,
     COLLECTIVES,
     COMPARATIVES,
-    DETERMINERS,
     LEADING,
     NEAR_DAYS,
     PARTICIPLES,
@@ -55,7 +56,7 @@ _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 # 'more' or 'that' (a multiplier).
 _TIMES_COUNTED = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:in|since|during|over|on|at|by|with|before|after|this|last|"
                             r"so|and|or|but|while|when|a|per|each|every)\b")
-_TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
+
 _OBJECT_NEXT = re.compile(r"[ \t]+[$\d]")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
@@ -72,7 +73,7 @@ _HEAD_END = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:that|which|and|or|of|i
                        r"might|has|had)\b")
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
 
-MAX_WHAT_WORDS = 4
+
 
 
 def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
@@ -108,17 +109,9 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
         if not words and not opened and word == "worth" and _OF_NEXT.match(body, pos):
             continue  # '$75 billion worth of re-estimates': what the amount is of follows 'of'
         if not words and not opened and word in _openers(unit):
-            if word in ("a", "an") and _TIME_AGO.match(body, pos):
-                break  # '$21 billion a year ago' says when, not a rate
-            opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
-            if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
-                if unit not in (None, "percent"):
-                    break  # '100 miles of the border' says where, not what was measured
-                pos, determined = det.end(), True
-            elif word == "of" and det and det[1].lower() in ("every", "each"):
-                break  # '30 cents of every dollar', '9 of every 10': a proportion's base, not what is counted
-            elif unit in TIMES and word == "of" and det and _name_alone(det, body):
-                break  # 'four more years of Smith': a name after a span says whose time it is, not what is counted
+            if (after := opening(word, unit, body, pos)) is None:
+                break
+            opened, determined, pos = word, after != pos, after  # 'ten percent of voters', '$1.5 billion in aid'
             continue
         if not words and token[1].islower() and (lead := _lead_word(word, body, pos)):  # not 'five New Jersey towns'
             if lead == "stop":
@@ -143,8 +136,7 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
         end = pos
         if opened in ("per", "a", "an"):
             if (unit_of_time := TOKEN.match(body, pos)) and unit_of_time[1] in TIMES:
-                words.append(unit_of_time[1])  # a unit made with a time: 'per kilowatt hour', 'per man hour'
-                end = unit_of_time.end()
+                words, end = [*words, unit_of_time[1]], unit_of_time.end()  # 'per kilowatt hour', 'per man hour'
             break  # a rate names one base: '50,000 per day possible' -> 'per day'
         if is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
@@ -159,21 +151,6 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
     if opened in ("per", "a", "an") and words:
         words.insert(0, "per")  # '$15 an hour' and '$15 per hour' are one rate
     return (" ".join(words) or None), end
-
-
-def _name_alone(token: re.Match, body: str) -> bool:
-    """A TOKEN match -> True for capitalised words, not possessive, that no lower-case content word follows within
-    the phrase: a name ('years of Smith.', 'days of Senate Foreign Relations Committee hearings'), not words before
-    their noun ('years of Jewish history', 'years of New York politics')."""
-    if not token[1][:1].isupper():
-        return False
-    run = 0
-    while token and token[1][:1].isupper():  # 'years of New York politics': a name may modify the noun after it
-        if token[1].endswith(("'s", "’s")):
-            return False
-        token, run = TOKEN.match(body, token.end()), run + 1
-    # a name too long for its noun to follow within the phrase is read as the name alone
-    return not token or not token[1].islower() or token[1] in STOP or run >= MAX_WHAT_WORDS
 
 
 def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int, determined: bool) -> bool:

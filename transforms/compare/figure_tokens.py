@@ -1,16 +1,18 @@
 """What the words at a place in a body are, for the counted phrase after a number: a plural, a noun, a verb with its
-object, a possessive, adjectives joined before their noun, a quotation opening; read with the parts of speech from
-lemminflect's lexicon.
+object, a possessive, adjectives joined before their noun, a quotation opening, the word that opens what is counted
+('of the', 'per'), a name standing alone; read with the parts of speech from lemminflect's lexicon.
 """
 import re
 
 from transforms.compare.figure_words import (
+    DETERMINERS,
     IRREGULAR_PLURALS,
     MEASURES,
     NOT_PLURALS,
     PARTICIPLES,
     PLURAL_OF,
     STOP,
+    TIMES,
     is_plural_form,
     word_classes,
 )
@@ -26,6 +28,8 @@ _OBJECT_OPENERS = frozenset("no more less fewer".split())
 # Not 'the' nor 'this', which open a time or a clause after a plural noun as often ('two annual parades this year').
 _DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|us|them|him|me|two|three|four|five|six|"
                               r"seven|eight|nine|ten)\b|\d)")
+_TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
+MAX_WHAT_WORDS = 4
 _NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at)\b")
 
 
@@ -154,3 +158,32 @@ def plural(word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
         return word[:-1] + "ies"
     return word + "s"
+
+
+def opening(word: str, unit: str | None, body: str, pos: int) -> int | None:
+    """A word that opens what a figure counts ('of', 'in', 'per', 'a') + where it ends -> where the counted phrase
+    starts (after a determiner: 'of the voters'), or None when what follows is no counted thing."""
+    if word in ("a", "an") and _TIME_AGO.match(body, pos):
+        return None  # '$21 billion a year ago' says when, not a rate
+    if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
+        return det.end() if unit in (None, "percent") else None  # '100 miles of the border' says where
+    if word == "of" and det and det[1].lower() in ("every", "each"):
+        return None  # '30 cents of every dollar', '9 of every 10': a proportion's base, not what is counted
+    if unit in TIMES and word == "of" and det and name_alone(det, body):
+        return None  # 'four more years of Smith': a name after a span says whose time it is, not what is counted
+    return pos
+
+
+def name_alone(token: re.Match, body: str) -> bool:
+    """A TOKEN match -> True for capitalised words, not possessive, that no lower-case content word follows within
+    the phrase: a name ('years of Smith.', 'days of Senate Foreign Relations Committee hearings'), not words before
+    their noun ('years of Jewish history', 'years of New York politics')."""
+    if not token[1][:1].isupper():
+        return False
+    run = 0
+    while token and token[1][:1].isupper():  # 'years of New York politics': a name may modify the noun after it
+        if token[1].endswith(("'s", "’s")):
+            return False
+        token, run = TOKEN.match(body, token.end()), run + 1
+    # a name too long for its noun to follow within the phrase is read as the name alone
+    return not token or not token[1].islower() or token[1] in STOP or run >= MAX_WHAT_WORDS
