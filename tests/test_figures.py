@@ -913,6 +913,8 @@ def test_a_figure_after_of_or_before_a_verb_in_s_is_no_noun_modifier(text, what)
     ("The stamp costs 50 euro cents.", [("50 euro cents", 0.5, "EUR", None)]),
     ("Petrol rose 20 pence a litre.", [("20 pence a litre", 0.2, "GBP", "per litre")]),  # hundredths of a pound
     ("The dollar fell to 74 cents on Monday.", [("74 cents", 0.74, "USD", None)]),  # no other money: a dollar's
+    ("The Australian dollar fell to 70 cents.", [("70 cents", 70, None, "cents")]),  # a dollar a demonym names
+    ("Another dollar bought 90 cents of goods.", [("90 cents of goods", 0.9, "USD", "goods")]),  # no name
 ])
 def test_cents_take_the_currency_named_before_them_or_none(text, expected):
     assert [(f.raw, f.value, f.unit, f.what) for f in find_figures(text)] == expected

@@ -5,17 +5,21 @@ cents against the dollar', "Canada's dollar fell to 74 cents"): the number stays
 
 import re
 
+from transforms.compare.figure_words import DETERMINERS, STOP
 from transforms.compare.numbers import CURRENCY_SIGNS, UNITS, Number
+from transforms.lexicon import english_word, is_demonym
 
 _CURRENCY_WORDS = sorted((word for word, unit in UNITS.items() if unit.isupper() and unit != "USD"
                           and word not in ("cents", "cent", "pence")), key=len, reverse=True)
-# Money other than the US dollar named in words or by its sign, or a dollar that a country's name qualifies.
+# Money other than the US dollar named in words or by its sign.
 _OTHER_MONEY = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(w) for w in _CURRENCY_WORDS) + r")\b)"
     r"|(?:" + "|".join(re.escape(s) for s, code in CURRENCY_SIGNS.items()
                  if code != "USD" and any(not c.isalpha() and c != "." for c in s))
-    + r")|\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our|One|Each|Every|American)\b)[A-Z][a-z]+(?:['’]s)?"
-    r"[ \t]+dollars?\b")
+    + r")")
+# A dollar after a capitalised word that names a place or people ('Canada's dollar', 'the Australian dollar'), not
+# an English word that opens a sentence ('Another dollar', 'Each dollar').
+_NAMED_DOLLAR = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?[ \t]+dollars?\b")
 # Another currency's units just before the cents: 'one euro and 20 cents', '2 euros, 20 cents'.
 _UNITS_BEFORE = re.compile(r"\b(?P<word>[A-Za-z]+)(?:[ \t]+and|,)[ \t]+$")
 _CENTS_AFTER = re.compile(r"[ \t]+cents?\b")
@@ -51,4 +55,12 @@ def _other_money(body: str, start: int, end: int) -> bool:
     right = body[end:end + _REACH]
     stop = _SENTENCE_BREAK.search(right)
     right = right[:stop.start()] if stop else right
-    return bool(_OTHER_MONEY.search(left) or _OTHER_MONEY.search(right))
+    return any(_OTHER_MONEY.search(part) or any(_foreign(found[1]) for found in _NAMED_DOLLAR.finditer(part))
+               for part in (left, right))
+
+
+def _foreign(word: str) -> bool:
+    """'Canada', 'Australian' -> True; 'Another', 'American' -> False: a name or demonym other than the US's."""
+    lower = word.lower()
+    return word != "American" and (is_demonym(word) or not (english_word(lower) or lower in STOP or lower in
+                                                             DETERMINERS or lower == "every"))
