@@ -6,11 +6,11 @@ cents against the dollar', "Canada's dollar fell to 74 cents"): the number stays
 import re
 
 from transforms.compare.figure_words import DETERMINERS, STOP
-from transforms.compare.numbers import CURRENCY_SIGNS, UNITS, Number
+from transforms.compare.numbers import CENTS, CURRENCY_SIGNS, HUNDREDTHS, UNITS, Number
 from transforms.lexicon import english_word, is_demonym
 
 _CURRENCY_WORDS = sorted((word for word, unit in UNITS.items() if unit.isupper() and unit != "USD"
-                          and word not in ("cents", "cent", "pence")), key=len, reverse=True)
+                          and word not in HUNDREDTHS), key=len, reverse=True)
 # Money other than the US dollar named in words or by its sign.
 _OTHER_MONEY = re.compile(
     r"(?i:\b(?:" + "|".join(re.escape(w) for w in _CURRENCY_WORDS) + r")\b)"
@@ -31,10 +31,10 @@ def whose_cents(body: str, number: Number) -> Number:
     """A Number -> the same with its cents in the currency they are of ('50 euro cents' -> 0.5 EUR), or read as a
     count of cents when the sentence names other money than the dollar."""
     word = (number.unit_word or "").lower()
-    if number.unit and number.unit != "USD" and word and word not in ("cents", "cent", "pence") \
+    if number.unit and number.unit != "USD" and word and word not in HUNDREDTHS \
             and (cents := _CENTS_AFTER.match(body, number.end)):
         return number._replace(value=number.value / 100, end=cents.end())  # '50 euro cents'
-    if word not in ("cents", "cent") or number.currency:
+    if word not in CENTS or number.currency:
         return number
     if (units := _UNITS_BEFORE.search(body, max(0, number.start - 24), number.start)) \
             and (code := UNITS.get(units["word"].lower())) and code.isupper() and code != "USD":

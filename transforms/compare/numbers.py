@@ -30,7 +30,8 @@ CURRENCY_SIGNS = {
 }
 # Hundredths of a currency: cents of a dollar, as '$' is read as dollars ('13.6 cents a kilowatt hour'; the currency
 # named nearby may say otherwise: figure_money.py), pence of a pound.
-HUNDREDTHS = frozenset({"cents", "cent", "pence"})
+CENTS = frozenset({"cents", "cent"})
+HUNDREDTHS = CENTS | {"pence"}
 # The plural scales are written by some outlets after a number ('$3.5 billions').
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
