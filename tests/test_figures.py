@@ -59,7 +59,7 @@ def _one(text):
     ("about 65 kilometers southeast of the capital", (65, "km", None, "about")),
     ("a 450-kilometer border", (450, "km", "border", None)),
     ("a 1,300km (800 mile) border", (1300, "km", "border", None)),
-    ("within 100 miles of the U.S. border", (100, "mile", None, None)),
+    ("within 100 miles of the U.S. border", (100, "mile", None, "at_most")),  # at most 100 miles from it
     ("a 10-day ceasefire", (10, "day", "ceasefire", None)),
     ("for more than 30 years", (30, "year", None, "more_than")),
     ("Over 20 yrs you took", (20, "year", None, "more_than")),
@@ -306,6 +306,10 @@ def test_pairs_that_are_not_ranges(text, expected):
     "Hide Caption 12 of 40 Photos: The rally",  # a place in a gallery
     "Slide 3 of 25 images",
     "Deaths reached 12.4 per 100,000 last year.",  # the base of a rate
+    "He tried to catch forty winks on the plane.",  # set phrases
+    "Here are my two cents on it.",
+    "They went the whole nine yards.",
+    "A picture is worth a thousand words.",
 ])
 def test_numbers_in_names_and_idioms_are_not_figures(text):
     assert find_figures(text) == []
@@ -824,3 +828,132 @@ def test_a_percentage_after_of_the_n_group_is_of_the_group():
     found = find_figures("Of the 251 participants, 35.7 percent said that they did not.")
     assert [(f.value, f.unit, f.what) for f in found] == [(251, None, "participants"),
                                                           (35.7, "percent", "participants")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The leader said one or two Democratic governors could join.",
+     ("one or two Democratic governors", 1, 2, None, "democratic governors", None)),
+    ("Officials expect a decision within one to two months.", ("within one to two months", 1, 2, "month", None,
+                                                               "at_most")),
+    ("The strike could last three to four more weeks.", ("three to four more weeks", 3, 4, "week", None, None)),
+    ("She stayed for two more years.", ("two more years", 2, None, "year", None, None)),
+])
+def test_a_range_opened_by_one_and_a_unit_after_more(text, expected):
+    (fig,) = find_figures(text)
+    assert (fig.raw, fig.value, fig.value_to, fig.unit, fig.what, fig.qualifier) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protests are banned within 500 feet of polling places.", (500, "ft", None, "at_most")),  # from where, not what
+    ("He came within 7 points of the incumbent.", (7, "point", None, "at_most")),
+    ("They compared voters within three age groups.", (3, None, "age groups", None)),  # a count: no bound
+    ("Tickets rose by as much as $40 apiece.", (40, "USD", "each", "up_to")),  # a price per item
+    ("The donors gave $200 each, the filing shows.", (200, "USD", "each", None)),
+    ("The deal is worth $4.2 billions over a decade.", (4.2e9, "USD", None, None)),  # a plural scale word
+])
+def test_within_a_bound_a_price_per_item_and_plural_scales(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Lawmakers passed a $40 billion tax cut that critics oppose.", "tax cut"),  # a participle heading a compound
+    ("The bill holds a $2 trillion spending cut.", "spending cut"),
+    ("It had a 90-day deadline set by law.", "deadline"),                       # a participle with its agent
+    ("Officials cut 7 percent of the rising budgets this year.", "rising budgets"),  # a participle after 'the'
+    ("A two-year deal gets us past the vote.", "deal"),      # a verb in s before an object pronoun
+    ("It ended the three months following the attack.", None),  # 'following' a preposition
+    ("Voters could get four years of Smith.", None),          # a name after a span says whose time it is
+    ("It ended 30 years of Republican dominance there.", "republican dominance"),  # an adjective before its noun
+])
+def test_compound_heads_participles_after_a_determiner_and_verbs_before_pronouns(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The drone has a (30 mile range) battery.", "range"),                      # a singular unit modifies
+    ("Nurses work 12 hour shifts there.", "shifts"),
+    ("Two year deal gets us past the vote.", "deal"),
+    ("The firm bought a €600 million [$650 million] share of the port.", "share"),  # a conversion in brackets
+    ("She was held on $5,000 bail pending trial.", "bail"),  # after a preposition the figure is no subject
+    ("with 56 percent saying it should be allowed", None),   # but a participle after it makes a clause
+    ("It opened a two-day, closed-door retreat in Maine.", "closed-door retreat"),  # coordinated modifiers
+])
+def test_singular_units_bracketed_conversions_and_nouns_after_a_preposition(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gas rose 20 cents a gallon.", [("20 cents a gallon", 0.2, None, "USD", "per gallon")]),  # hundredths of $
+    ("Power costs 13.6 cents per kilowatt hour here.", [("13.6 cents per kilowatt hour", 0.136, None, "USD",
+                                                         "per kilowatt hour")]),  # a unit made with a time
+    ("It saves 5 to 12 cents a day.", [("5 to 12 cents a day", 0.05, 0.12, "USD", "per day")]),
+    ("Just 30 cents of every dollar goes to them.", [("30 cents", 0.3, None, "USD", None)]),  # a proportion's base
+    ("Hourly pay rose 4 cents to $23.82 in May.", [("4 cents", 0.04, None, "USD", None),  # a change, then a level
+                                                   ("$23.82", 23.82, None, "USD", None)]),
+])
+def test_cents_are_hundredths_of_a_dollar(text, expected):
+    assert [(f.raw, f.value, f.value_to, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("An increase of 5 percent means higher bills.", None),  # after 'of' the figure may end a subject
+    ("A tax of 2 percent works out to a few dollars.", None),
+    ("Prices fell by 3 percent signals a slowdown.", None),  # a noun-verb in s after a governed figure is a verb
+    ("They borrow at 3.85 percent interest rates now.", "interest rates"),
+    ("She polls at 5% support among young voters.", "support"),
+])
+def test_a_figure_after_of_or_before_a_verb_in_s_is_no_noun_modifier(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The euro rose 2 cents against the dollar.", [("2 cents", 2, None, "cents")]),  # whose cents: unknown
+    ("Canada's dollar fell to 74 cents on Monday.", [("74 cents", 74, None, "cents")]),
+    ("He paid one euro and 20 cents for the ticket.", [("20 cents", 0.2, "EUR", None)]),  # the money before
+    ("The stamp costs 50 euro cents.", [("50 euro cents", 0.5, "EUR", None)]),
+    ("Petrol rose 20 pence a litre.", [("20 pence a litre", 0.2, "GBP", "per litre")]),  # hundredths of a pound
+    ("The dollar fell to 74 cents on Monday.", [("74 cents", 0.74, "USD", None)]),  # no other money: a dollar's
+    ("The Australian dollar fell to 70 cents.", [("70 cents", 70, None, "cents")]),  # a dollar a demonym names
+    ("Another dollar bought 90 cents of goods.", [("90 cents of goods", 0.9, "USD", "goods")]),  # no name
+])
+def test_cents_take_the_currency_named_before_them_or_none(text, expected):
+    assert [(f.raw, f.value, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The company's two cents per share dividend was cut.", (0.02, "USD", "per share")),  # a price, no idiom
+    ("Exxon's two cents a gallon increase angered drivers.", (0.02, "USD", "per gallon")),
+    ("He dropped his two cents a day into a jar.", (0.02, "USD", "per day")),
+])
+def test_two_cents_with_a_rate_or_a_company_is_a_price(text, expected):
+    (fig,) = find_figures(text)
+    assert (fig.value, fig.unit, fig.what) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He finished within two strokes of the lead.", (2, None, "strokes", "at_most")),  # a margin from the lead
+    ("The party came within 10 seats of a majority.", (10, None, "seats", "at_most")),
+    ("The two were within five votes of each other.", (5, None, "votes", "at_most")),
+    ("Sales came within 3 percent of its target.", (3, "percent", None, "at_most")),
+])
+def test_within_a_count_of_something_is_a_margin(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Romney backs a $5 trillion tax cut for the rich.", "tax cut"),  # a base-form past heads its compound
+    ("The $1.5 trillion tax cut passed in December.", "tax cut"),
+    ("He signed a $2 billion tax cut into law.", "tax cut"),
+    ("They put a $10 million price cut in place.", "price cut"),
+    ("The 3 percent budget cut the staff.", "budget"),  # with an object it is the verb
+    ("The German two-year bond fell below zero.", "bond"),  # a past that is not its base form goes on as a verb
+    ("He spent 20 years of New York politics in the fight.", "new york politics"),  # a name before its noun
+    ("They closed five New Jersey towns.", "new jersey towns"),  # 'New' in a name is no quantity word
+])
+def test_compound_heads_and_names_before_their_noun(text, what):
+    assert find_figures(text)[0].what == what
+
+
+def test_a_range_opened_by_one_has_close_ends():
+    assert [(f.value, f.value_to, f.what) for f in find_figures("He spoke one to 2,000 supporters.")] \
+        == [(2000, None, "supporters")]

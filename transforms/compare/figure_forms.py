@@ -6,7 +6,7 @@ number ('protesters …, about 10,000 in Madrid').
 import re
 from decimal import Decimal
 
-from transforms.compare.numbers import NUMBER_WORDS, Number
+from transforms.compare.numbers import HUNDREDTHS, NUMBER_WORDS, Number
 from transforms.lexicon import is_demonym
 
 _COUNT = r"(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -281,9 +281,12 @@ def range_start(body: str, first: Number, second: Number) -> Decimal | None:
         return None
     if (_FROM_BEFORE_RANGE.search(before) and not _RANGING.search(before)) or _SCORE_BEFORE.search(before):
         return None
-    if first.unit not in (None, second.unit) or (first.currency and first.currency != second.currency):
-        return None
+    if first.unit not in (None, second.unit) or (first.currency and first.currency != second.currency) \
+            or (first.unit and (first.unit_word is None) != (second.unit_word is None)):
+        return None  # 'rose 4 cents to $23.82': ends written in two forms are a change and a level
     low = first.value
+    if first.unit is None and second.unit_word and second.unit_word.lower() in HUNDREDTHS:
+        low /= 100  # '5 to 12 cents': the lower end in cents too
     if second.scaled and not first.scaled:
         numeral = _numeral(body, second)
         if not numeral:

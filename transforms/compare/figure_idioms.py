@@ -1,5 +1,6 @@
 """Numbers that say no measure: a percentage as a manner of speaking ('100% not true', 'I trust the voter 100
-percent', '“1000%” confident') and a digit texted for a word ('4 ur correction')."""
+percent', '“1000%” confident'), a digit texted for a word ('4 ur correction') and set phrases ('catch forty winks',
+'my two cents', 'the whole nine yards')."""
 
 import re
 
@@ -19,6 +20,24 @@ _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _OBJECT_PRONOUNS = frozenset("him her them it you me us".split())
 # '4 ur correction', 'thanks 2 u': a 2 or 4 before a pronoun is 'to' or 'for', as texted.
 _TEXTED_AFTER = re.compile(r"[ \t]+(?:u|ur|ya|yr|you|your|me|him|them|us)\b")
+
+
+# Set phrases that hold a number and count nothing; tried only where the word after a number is one they end with.
+# 'Two cents' is an opinion only after a personal possessive and with no rate after it: 'Exxon’s two cents a gallon',
+# 'the company’s two cents per share' are prices.
+_SET_PHRASE = re.compile(r"(?i:(?:forty|40)\s+winks|\b(?:my|his|her|their|our|your)\s+(?:two|2)\s+cents\b"
+                         r"(?![ \t]+(?:a|an|per)\b)|(?:two|2)\s+cents['’]?\s+worth|whole\s+nine\s+yards|"
+                         r"worth\s+a\s+thousand\s+words)\b")
+_SET_PHRASE_ENDS = re.compile(r"[ \t]*(?i:winks|cents|yards|words)\b")
+
+
+def set_phrase(body: str, number: Number) -> bool:
+    """'to catch 40 winks', 'here are my two cents', 'went the whole nine yards' -> True: the number is part of an
+    idiom, not a quantity."""
+    if not (_SET_PHRASE_ENDS.match(body, number.numeral_end) or _SET_PHRASE_ENDS.match(body, number.end)):
+        return False
+    found = _SET_PHRASE.search(body, max(0, number.lead - 24), min(len(body), number.end + 16))
+    return bool(found) and found.start() <= number.lead < found.end()
 
 
 def texted(body: str, number: Number) -> bool:

@@ -8,6 +8,7 @@ a contraction or an adjective after the noun; adjectives and words in quote mark
 import re
 
 from transforms.compare.figure_tokens import (
+    MAX_WHAT_WORDS,
     TOKEN,
     adjective_only,
     continues,
@@ -18,15 +19,16 @@ from transforms.compare.figure_tokens import (
     noun_next,
     noun_plural_next,
     object_next,
+    opening,
     opens_quote,
     plural_noun_next,
     possessive,
     verb_after_noun,
 )
 from transforms.compare.figure_words import (
+    BASE_PASTS,
     COLLECTIVES,
     COMPARATIVES,
-    DETERMINERS,
     LEADING,
     NEAR_DAYS,
     PARTICIPLES,
@@ -54,24 +56,35 @@ _TO_VERB = re.compile(r"[ \t]+to[ \t]+[a-z]")
 # 'more' or 'that' (a multiplier).
 _TIMES_COUNTED = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:in|since|during|over|on|at|by|with|before|after|this|last|"
                             r"so|and|or|but|while|when|a|per|each|every)\b")
-_TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
+
 _OBJECT_NEXT = re.compile(r"[ \t]+[$\d]")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _AND_PLURAL = re.compile(r"[ \t]+(and|or)[ \t]+([A-Za-z]+)(?![\w'’-])")
 
 # What may follow a noun phrase and seldom a verb: end punctuation, a relative pronoun, a conjunction, a preposition
 # ('that' and 'from' follow verbs as often: 'polls shows that', 'stations stretches from').
+# After a word that is both a noun and an irregular participle, what makes it a participle: its agent, a complement
+# or an object ('a deadline set by the court', 'a budget cut to the bone', 'the sum paid out', 'a fee set at $5').
+_PARTICIPLE_NEXT = re.compile(r"[ \t]+(?:(?:by|to|at|as|up|down|off|out|aside|back|over|the|a|an|his|her|their|"
+                              r"its|our|this|these|those)\b|[$\d])")
+# What may follow the head of a compound and seldom a verb: an end, a relative pronoun, a conjunction, 'of' or an
+# auxiliary ('a $40 billion tax cut that'); a verb's past that is not its base may go on ('a two-year bond fell below').
+_HEAD_END = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:that|which|and|or|of|is|was|were|are|will|would|could|"
+                       r"might|has|had)\b")
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
 
-MAX_WHAT_WORDS = 4
 
 
-def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> tuple[str | None, int]:
-    """Body + offset after a number and its unit -> (counted noun phrase or None, offset where it ends).
+
+def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
+                   governed: bool = False) -> tuple[str | None, int]:
+    """Body + offset after a number and its unit (+ whether a preposition governs the figure) -> (counted noun
+    phrase or None, offset where it ends).
 
     After a unit the noun follows directly only when the figure modifies it ('a 10-day ceasefire'); otherwise it
-    needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb."""
-    words, end, opened, start, limit = [], pos, "", pos, MAX_WHAT_WORDS
+    needs 'of' ('10 percent of voters'): in '47 percent gave' the next word is a verb. After a preposition the
+    figure is no subject, so a noun that may be a verb is the noun ('freed on $1,140 bail following')."""
+    words, end, opened, start, limit, determined = [], pos, "", pos, MAX_WHAT_WORDS, False
     while len(words) < limit and (token := TOKEN.match(body, pos)):
         if words and opens_quote(token):
             break  # 'a 25 percent hike "needs to be…"': a quotation opens after the phrase
@@ -96,15 +109,11 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if not words and not opened and word == "worth" and _OF_NEXT.match(body, pos):
             continue  # '$75 billion worth of re-estimates': what the amount is of follows 'of'
         if not words and not opened and word in _openers(unit):
-            if word in ("a", "an") and _TIME_AGO.match(body, pos):
-                break  # '$21 billion a year ago' says when, not a rate
-            opened = word  # 'ten percent of voters', '$1.5 billion in aid', '$25 per barrel'
-            if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
-                if unit not in (None, "percent"):
-                    break  # '100 miles of the border' says where, not what was measured
-                pos = det.end()
+            if (after := opening(word, unit, body, pos)) is None:
+                break
+            opened, determined, pos = word, after != pos, after  # 'ten percent of voters', '$1.5 billion in aid'
             continue
-        if not words and (lead := _lead_word(word, body, pos)):
+        if not words and token[1].islower() and (lead := _lead_word(word, body, pos)):  # not 'five New Jersey towns'
             if lead == "stop":
                 break
             attributive = attributive or (word in COMPARATIVES and noun_next(body, pos))  # '$1,210 less benefit'
@@ -116,16 +125,18 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
         if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
         if unit and not opened and not attributive:
-            if not measured(unit, token[1], word, body, pos):
+            if not measured(unit, token[1], word, body, pos, governed):
                 break
             attributive = True  # the phrase goes on as after an article: '$300 million highway bill'
-        if _verb_or_clause(word, words, opened, body, pos) or _after_the_noun(word, words, body, pos):
+        if _verb_or_clause(word, words, opened, body, pos, determined) or _after_the_noun(word, words, body, pos):
             break
         words.append(word)
         if len(words) == limit and token[1].istitle() and limit < MAX_WHAT_WORDS + 2 and noun_next(body, pos):
             limit += 1  # a name then its head: '$10,000 Economic Injury Disaster Loan advance'
         end = pos
         if opened in ("per", "a", "an"):
+            if (unit_of_time := TOKEN.match(body, pos)) and unit_of_time[1] in TIMES:
+                words, end = [*words, unit_of_time[1]], unit_of_time.end()  # 'per kilowatt hour', 'per man hour'
             break  # a rate names one base: '50,000 per day possible' -> 'per day'
         if is_plural(word) and len(words) <= MAX_WHAT_WORDS - 2 and (pair := _pair(body, pos)):
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
@@ -142,17 +153,33 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool) -> 
     return (" ".join(words) or None), end
 
 
-def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int) -> bool:
+def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: int, determined: bool) -> bool:
     """A word + the phrase before it + the word that opened it + where it ends -> True when it is a verb or opens a
     clause: a word in s before its object ('restaurant capacity makes more sense', 'the 100-mile zone encompasses
     two'), a participle after the noun ('a 90-day deadline set by', 'the tour headed to'; not 'fully paid leave',
-    'young undocumented immigrants'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets')."""
+    'young undocumented immigrants'; nor a noun that is also a participle heading a compound: 'a $40 billion tax cut
+    that'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets', nor after a determiner
+    before a noun: 'of the rising costs')."""
     if words and word.endswith("s") and (object_next(body, word, pos) or verb_after_noun(words[-1], body, pos)):
         return True
     if words and _is_participle(word) and not (words[-1].endswith("ly") and continues(body, pos)) \
-            and not noun_plural_next(body, pos):
+            and not noun_plural_next(body, pos) and not _compound_head(word, words[-1], body, pos):
         return True
+    if determined and not words and continues(body, pos):
+        return False  # 'of the rising costs': after a determiner and before a noun, a participle modifies it
     return opened == "of" and word.endswith("ing") and "-" not in word and not (words and adjective_only(words[-1]))
+
+
+def _compound_head(word: str, previous: str, body: str, pos: int) -> bool:
+    """An irregular participle that is also a noun, after a noun or gerund -> True when it heads the compound ('tax
+    cut', 'spending cut', 'price hit'): one that is its verb's base too with no agent, complement or object after it
+    ('a $5 trillion tax cut for the rich'), any other before an end, a relative or an auxiliary."""
+    if word not in PARTICIPLES or "NOUN" not in word_classes(word) \
+            or not ("NOUN" in word_classes(previous) or previous.endswith("ing")):
+        return False
+    if word in BASE_PASTS:
+        return not _PARTICIPLE_NEXT.match(body, pos)
+    return bool(_HEAD_END.match(body, pos))
 
 
 def _after_the_noun(word: str, words: list[str], body: str, pos: int) -> bool:

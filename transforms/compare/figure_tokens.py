@@ -1,16 +1,19 @@
 """What the words at a place in a body are, for the counted phrase after a number: a plural, a noun, a verb with its
-object, a possessive, adjectives joined before their noun, a quotation opening; read with the parts of speech from
-lemminflect's lexicon.
+object, a possessive, adjectives joined before their noun, a quotation opening, the word that opens what is counted
+('of the', 'per'), a name standing alone; read with the parts of speech from lemminflect's lexicon.
 """
 import re
 
 from transforms.compare.figure_words import (
+    DETERMINERS,
     IRREGULAR_PLURALS,
     MEASURES,
     NOT_PLURALS,
     PARTICIPLES,
     PLURAL_OF,
     STOP,
+    TIMES,
+    is_plural_form,
     word_classes,
 )
 from transforms.compare.numbers import NUMBER_WORDS
@@ -23,16 +26,20 @@ TOKEN = re.compile(r"[ \t]+[\"“‘']?([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za
 # which open a rate or a clause after a plural noun as often ('two lease sales a year', 'voters the wrong ballot').
 _OBJECT_OPENERS = frozenset("no more less fewer".split())
 # Not 'the' nor 'this', which open a time or a clause after a plural noun as often ('two annual parades this year').
-_DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|two|three|four|five|six|seven|eight|nine|"
-                              r"ten)\b|\d)")
+_DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|us|them|him|me|two|three|four|five|six|"
+                              r"seven|eight|nine|ten)\b|\d)")
+_TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
+MAX_WHAT_WORDS = 4
 _NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at)\b")
 
 
-def measured(unit: str, raw: str, word: str, body: str, pos: int) -> bool:
+def measured(unit: str, raw: str, word: str, body: str, pos: int, governed: bool = False) -> bool:
     """A unit + the word right after it (and where it ends) -> True when the figure measures that word: a plural after
     a unit of measure ('45 mph gusts'); after a percentage or (singular) money a word only ever a noun ('97 percent
     accuracy'), or a noun that may be a verb before a clause end or a preposition ('$1,140 bail.', '15% support in
-    polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes')."""
+    polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes'), or any noun when a
+    preposition governs the figure, which then is no subject ('on $1,140 bail following'), unless it ends in s as
+    a verb does ('by 3 percent signals that')."""
     if not raw.islower():
         return False
     if unit in MEASURES and is_plural(word):
@@ -41,6 +48,9 @@ def measured(unit: str, raw: str, word: str, body: str, pos: int) -> bool:
             or word.endswith("ly") or word in PARTICIPLES:
         return False  # 'up to $1,200 lawmakers just approved', '$1,104 weekly', '$967 billion set'
     classes = word_classes(word)
+    if governed and "NOUN" in classes and not word.endswith("ing") and not is_plural_form(word):
+        return True  # not 'with 56 percent saying', 'by 3 percent means that': a participle or a verb in s
+        # after the figure makes a clause of it
     return classes == {"NOUN"} or ("NOUN" in classes and bool(_NOUN_AFTER_NOUN.match(body, pos)))
 
 
@@ -77,7 +87,8 @@ def adjective(word: str) -> bool:
 
 def verb_after_noun(previous: str, body: str, pos: int) -> bool:
     """The word before a word in s + where that ends -> True when a singular noun stands before it and a possessive or
-    a number after it ('the 100-mile zone encompasses two out of three', 'the 25 percent tariff hits 1,102 lines')."""
+    a number or an object pronoun after it ('the 100-mile zone encompasses two out of three', 'the 25 percent tariff
+    hits 1,102 lines', 'a two year deal gets us')."""
     return not is_plural(previous) and bool(_DETERMINED_NEXT.match(body, pos)) and "NOUN" in word_classes(previous)
 
 
@@ -147,3 +158,32 @@ def plural(word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
         return word[:-1] + "ies"
     return word + "s"
+
+
+def opening(word: str, unit: str | None, body: str, pos: int) -> int | None:
+    """A word that opens what a figure counts ('of', 'in', 'per', 'a') + where it ends -> where the counted phrase
+    starts (after a determiner: 'of the voters'), or None when what follows is no counted thing."""
+    if word in ("a", "an") and _TIME_AGO.match(body, pos):
+        return None  # '$21 billion a year ago' says when, not a rate
+    if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
+        return det.end() if unit in (None, "percent") else None  # '100 miles of the border' says where
+    if word == "of" and det and det[1].lower() in ("every", "each"):
+        return None  # '30 cents of every dollar', '9 of every 10': a proportion's base, not what is counted
+    if unit in TIMES and word == "of" and det and name_alone(det, body):
+        return None  # 'four more years of Smith': a name after a span says whose time it is, not what is counted
+    return pos
+
+
+def name_alone(token: re.Match, body: str) -> bool:
+    """A TOKEN match -> True for capitalised words, not possessive, that no lower-case content word follows within
+    the phrase: a name ('years of Smith.', 'days of Senate Foreign Relations Committee hearings'), not words before
+    their noun ('years of Jewish history', 'years of New York politics')."""
+    if not token[1][:1].isupper():
+        return False
+    run = 0
+    while token and token[1][:1].isupper():  # 'years of New York politics': a name may modify the noun after it
+        if token[1].endswith(("'s", "’s")):
+            return False
+        token, run = TOKEN.match(body, token.end()), run + 1
+    # a name too long for its noun to follow within the phrase is read as the name alone
+    return not token or not token[1].islower() or token[1] in STOP or run >= MAX_WHAT_WORDS

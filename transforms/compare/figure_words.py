@@ -27,12 +27,15 @@ might must do does did said says say told according near away long wide high dee
 remaining left apart straight running earlier later prior north south east west northeast northwest southeast
 southwest northern southern eastern western central inside outside up down off out back ahead behind percent monday
 tuesday wednesday thursday friday saturday sunday january february march april june july august september october
-november december last next others versus vs today tonight yesterday tomorrow""".split())
+november december last next others versus vs today tonight yesterday tomorrow pending following including excluding
+regarding concerning""".split())  # the last six as prepositions ('on $5,000 bail pending trial')
 # Days told from now: they end a phrase ('3,000 today') but their possessive is a determiner ('in today’s dollars').
 NEAR_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 PARTICIPLES = frozenset("""set held made led put cut hit sent built run won lost paid given taken shown known seen done
 written driven chosen spent sold found kept brought bought caught sought drawn grown thrown stolen came became went fell
 rose grew gave took began ran got drew wrote broke chose flew stood""".split())  # and irregular past tenses
+# Of those, the verbs whose past is their base form: as nouns they head compounds ('tax cut', 'price hit', 'data set').
+BASE_PASTS = frozenset("set put cut hit run".split())
 DETERMINERS = frozenset("the a an these those its their his her our this that all both".split())
 LEADING = frozenset("more other additional extra new further total estimated fewer less most".split())
 COMPARATIVES = frozenset("more fewer less".split())

@@ -13,11 +13,19 @@ The phrase is read in figure_phrase.py (what the words at a place are: figure_to
 phrases with parts of speech from lemminflect's lexicon.
 """
 import re
-from dataclasses import dataclass, replace
-from fractions import Fraction
+from dataclasses import replace
 
 import pyarrow as pa
 
+from transforms.compare.figure_bounds import (
+    hyphenated,
+    modifies,
+    one_before,
+    per_item,
+    unit_after_more,
+    within_count,
+    within_distance,
+)
 from transforms.compare.figure_forms import (
     at_age,
     group_before,
@@ -34,7 +42,15 @@ from transforms.compare.figure_forms import (
     what_before,
     what_compared,
 )
-from transforms.compare.figure_idioms import texted, wholly
+from transforms.compare.figure_idioms import set_phrase, texted, wholly
+from transforms.compare.figure_merges import (
+    Figure,
+    fractions_of_figures,
+    listed_percentages,
+    of_count_after,
+    previous_what,
+)
+from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_tokens import is_plural, plural
@@ -48,32 +64,20 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})[a-z]*\b"
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock|GMT|UTC|hrs\b|local\s+time)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
-_ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents))\s+$")
 _FOR_BEFORE = re.compile(r"\b(?i:for)\s+$")
-_OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|it|those|these)\b)")
 _TIMES_AFTER = re.compile(r"\s+times\b")
-_CONVERSION = re.compile(r"\s*\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)")
+_CONVERSION = re.compile(r"\s*(?:\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)|\[(?=[^\[\]\n]{0,40}\d)[^\[\]\n]{1,40}\])")
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One number in a body with its value, unit, counted thing, hedge and character span."""
-
-    value: float
-    unit: str | None
-    what: str | None
-    qualifier: str | None
-    raw: str
-    start_char: int
-    end_char: int
-    value_to: float | None = None  # the upper end of a range ('30 to 35 mph'), `value` its lower end
+# After a compound modifier with a figure, a comma and a second compound modifier before the noun they both modify.
+_COORDINATE_AFTER = re.compile(r",(?=[ \t]+[a-z]+-[a-z]+[ \t]+[a-z])")
+# A preposition that governs a figure, so the figure is no subject ('on $1,140 bail', 'at 5% support'); not 'of',
+# after which the figure ends a noun phrase that is often the subject of a verb ('Rates of 3 percent mean that').
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:on|for|with|at|by|from|into|without|under)\s+$")
 
 
 def _blocked_before(body: str, number: Number) -> bool:
@@ -128,8 +132,8 @@ def _figure(body: str, number: Number, previous: str | None = None, opened_at: i
     if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or titled_unit(body, number) \
             or in_name(body, number):
         return None
-    if wholly(body, number) or texted(body, number):
-        return None  # '100% not true', 'This is 100 percent a Ryan failure', '4 ur correction'
+    if wholly(body, number) or texted(body, number) or set_phrase(body, number):
+        return None  # '100% not true', 'This is 100 percent a Ryan failure', '4 ur correction', 'my two cents'
     return _bare_age(body, number) or _quantity(body, number, previous, number.start if opened_at is None
                                                  else opened_at)
 
@@ -154,33 +158,17 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     or a name says nothing comparable."""
     unit, pos, digits = number.unit, number.end, number.digits or ""
     if unit and (conversion := _CONVERSION.match(body, pos)):
-        pos = conversion.end()  # '450 kilometers (280 miles)': the conversion is not a second figure
-    attributive = _attributive(body, number, opened_at)
-    what, end = ("age", pos) if unit == "age" else counted_phrase(body, pos, unit, attributive)
-    if _STRONG.match(body, number.end):
-        what, end = counted_phrase(body, number.end + len("-strong"), None, True)
-    if what and unit is None and " " not in what and not_a_noun(what):
-        what, end = None, pos  # 'fell from 42 to 39 worldwide': an adverb or adjective alone counts nothing
-    if what is None and unit is None:
-        what = what_compared(body, number.start, max(end, pos), STOP, previous)
-    if what is None and unit != "age" and (rate := rate_after(body, max(end, pos))):
-        what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
+        pos = conversion.end()  # '450 kilometers (280 miles)', '£600 million [$650 million]': not a second figure
+    if unit is None and (more := unit_after_more(body, pos)):
+        unit, pos = more  # 'three to four more weeks' is a span of weeks
+    what, end = _counted(body, number, unit, pos, previous, opened_at)
     qualifier = number.qualifier or or_less(body, end)
-    if qualifier == "more_than" and unit in TIMES and body[number.start:number.lead].strip().lower() == "over" \
-            and not _FOR_BEFORE.search(body, max(0, number.start - 5), number.start) \
-            and (_SPAN_AFTER.match(body, max(end, pos)) or _AMOUNT_BEFORE.search(body, max(0, number.start - 12),
-                                                                                 number.start)):
+    if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
-        # ('for over two decades.' is)
     if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
         return None  # a bare small number ('the 300', 'two of them') says nothing comparable
-    if what and not digits and unit is None and not is_plural(head := what.split()[-1]) and not head.endswith("ed") \
-            and not what.startswith("per "):
-        return None  # 'the two met': after a number word a count names a plural
-    if what and unit is None and what.split()[-1] in NAMING_NOUNS:
+    if _no_count(body, number, unit, what):
         return None
-    if what in GALLERY and _POSITION_BEFORE.search(body, max(0, number.start - 12), number.start):
-        return None  # '46 of 132 Photos': where a picture stands in a gallery, not a count
     if unit is None and number.value == 1 and what and not what.startswith("per "):
         what = " ".join([*what.split()[:-1], plural(what.split()[-1])])
     end = max(end, pos)
@@ -191,15 +179,48 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
-def _attributive(body: str, number: Number, opened_at: int) -> bool:
-    """True when a hyphen to its unit or a determiner before the figure (or its range) makes it modify the noun after
-    it ('six-year graduation rate', 'the 15 percent threshold', 'at least a six-foot distance', 'an impressive $25
-    million haul', 'a 10 to 14 percent chance')."""
-    if number.unit_word and body[number.end - len(number.unit_word) - 1] == "-":
-        return True  # 'a lower-than-desired, six-year graduation rate': a compound modifier
-    return bool(_DETERMINER_BEFORE.search(body, max(0, opened_at - 8), opened_at)
-                or _DETERMINER_BEFORE.search(body, max(0, number.lead - 4), number.lead)
-                or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at))
+def _counted(body: str, number: Number, unit: str | None, pos: int, previous: str | None,
+             opened_at: int) -> tuple[str | None, int]:
+    """A quantity + its unit + where its unit ends -> (what it counts or None, where that ends): the noun phrase after
+    it, else what it is compared with, a rate after it or a price per item."""
+    attributive = modifies(body, number, opened_at)
+    if unit == "age" or within_distance(body, number, unit):
+        what, end = ("age" if unit == "age" else None), pos  # 'within 500 feet of the school' measures no school
+    else:
+        governed = bool(_PREPOSITION_BEFORE.search(body, max(0, number.start - 9), number.start))
+        what, end = counted_phrase(body, pos, unit, attributive, governed)
+    if what is None and unit and hyphenated(body, number) and (other := _COORDINATE_AFTER.match(body, pos)):
+        what, end = counted_phrase(body, other.end(), unit, True)  # 'a three-day, closed-door summit'
+    if _STRONG.match(body, number.end):
+        what, end = counted_phrase(body, number.end + len("-strong"), None, True)
+    if what and unit is None and " " not in what and not_a_noun(what):
+        what, end = None, pos  # 'fell from 42 to 39 worldwide': an adverb or adjective alone counts nothing
+    if what is None and unit is None:
+        what = what_compared(body, number.start, max(end, pos), STOP, previous)
+    if what is None and unit != "age" and (rate := rate_after(body, max(end, pos))):
+        what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
+    if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
+        what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
+    return what, end
+
+
+def _span_over(body: str, number: Number, unit: str | None, end: int) -> bool:
+    """True for 'over N days' as the span something took ('Over 10 days, cases soared', '$18 billion over 10 years'),
+    not 'more than' ('for over two decades.' is)."""
+    return unit in TIMES and body[number.start:number.lead].strip().lower() == "over" \
+        and not _FOR_BEFORE.search(body, max(0, number.start - 5), number.start) \
+        and bool(_SPAN_AFTER.match(body, end) or _AMOUNT_BEFORE.search(body, max(0, number.start - 12), number.start))
+
+
+def _no_count(body: str, number: Number, unit: str | None, what: str | None) -> bool:
+    """True when what a unitless number counts shows it is no count: a singular after a number word ('the two met'),
+    a naming noun, a place in a gallery ('46 of 132 Photos')."""
+    if what and not number.digits and unit is None and not is_plural(head := what.split()[-1]) \
+            and not head.endswith("ed") and not what.startswith("per "):
+        return True  # 'the two met': after a number word a count names a plural
+    if what and unit is None and what.split()[-1] in NAMING_NOUNS:
+        return True
+    return what in GALLERY and bool(_POSITION_BEFORE.search(body, max(0, number.start - 12), number.start))
 
 
 def _ranged(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
@@ -243,87 +264,31 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    numbers = list(find_numbers(body, years=False))  # a year is never a figure
+    numbers = [within_count(body, whose_cents(body, n)) for n in find_numbers(body, years=False)]  # no year
     for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
-        previous = _previous_what(body, figures, number.start)
+        previous = previous_what(body, figures, number.start)
         following = numbers[n + 1] if n + 1 < len(numbers) else None
-        figure = _ranged(body, number, following, previous) or _figure(body, number, previous)
+        one = one_before(body, number)  # 'one or two senators': 'one' alone is not found as a number
+        figure = (one and one.start >= skip_until and _ranged(body, one, number, previous)) \
+            or _ranged(body, number, following, previous) or _figure(body, number, previous)
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
-    figures = _listed_percentages(body, figures)
+    figures = listed_percentages(body, figures)
     if not found_shares:
         return figures
-    merged = _fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
+    merged = fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
     for n, share in enumerate(merged):  # 'two thirds of whom': what the count before it counts
         if share.unit == "share" and share.what is None:
-            previous = _previous_what(body, merged[:n], share.start_char)
-            merged[n] = replace(share, what=_of_count_after(body, share, merged[n + 1:n + 2])
+            previous = previous_what(body, merged[:n], share.start_char)
+            merged[n] = replace(share, what=of_count_after(body, share, merged[n + 1:n + 2])
                                 or what_before(body, share.start_char, share.end_char, STOP, previous, listed=False))
     return merged
 
 
-def _listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
-    """Figures in order -> the same, a bare percentage listed after one of something in its sentence made of it too
-    ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' -> 'guest appearances'); not of a participle
-    ('47 percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of
-    Iraq'; but '74 percent of them')."""
-    out = figures[:1]
-    for fig in figures[1:]:
-        last = out[-1]
-        if fig.unit == "percent" and fig.what is None and last.unit == "percent" and last.what \
-                and not last.what.endswith("ed") and fig.start_char - last.end_char < 60 \
-                and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char) \
-                and not _OF_SOON.match(body, fig.end_char):
-            fig = replace(fig, what=last.what)
-        out.append(fig)
-    return out
 
-
-def _of_count_after(body: str, share: Figure, after: list[Figure]) -> str | None:
-    """A share + the figure right after it -> what that figure counts when the share is of it ('two-thirds of the
-    estimated 31,000 Islamic State militants' -> 'islamic state militants'), else None."""
-    count = after[0] if after else None
-    if count is None or count.unit is not None or not share.raw.endswith(("of", "the", "its", "their")):
-        return None
-    return count.what if not body[share.end_char:count.start_char].strip() else None
-
-
-def _fractions_of_figures(body: str, figures: list[Figure]) -> list[Figure]:
-    """Figures in order -> the same, a fraction of one percent or of one scaled amount made one figure ('less than
-    one-half of 1 percent' -> 0.5 percent, 'a quarter of a million dollars' -> 250000 USD); a fraction of any other
-    figure stays apart ('for a quarter of $12.88 billion' may be a quarter of a year)."""
-    out: list[Figure] = []
-    for fig in figures:
-        share = out[-1] if out else None
-        if share and share.unit == "share" and share.raw.endswith("of") and _unit_amount(fig) \
-                and not body[share.end_char:fig.start_char].strip():
-            value = float(Fraction(share.value).limit_denominator(10) * Fraction(fig.value))
-            out[-1] = replace(fig, value=value, qualifier=share.qualifier or fig.qualifier,
-                              raw=body[share.start_char:fig.end_char], start_char=share.start_char)
-        else:
-            out.append(fig)
-    return out
-
-
-def _unit_amount(fig: Figure) -> bool:
-    """'1 percent', 'a million dollars', 'one billion' -> True: one of a unit or a scale, which a fraction divides."""
-    first = fig.raw.split()[0].lower()
-    if fig.value_to is not None or fig.unit in (None, "share", "age"):
-        return fig.unit is None and fig.value_to is None and first in ("a", "an", "one")
-    return first in ("a", "an", "one", "1") or fig.unit in ("percent", "percentage_point")
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
-
-
-def _previous_what(body: str, figures: list[Figure], start: int) -> str | None:
-    """What the last figure before `start` counts, when it stands in the same sentence."""
-    if not figures or figures[-1].what in (None, "age"):
-        return None
-    return None if _SENTENCE_BREAK.search(body, figures[-1].end_char, start) else figures[-1].what
 
 
 def extract_figures(articles: pa.Table) -> pa.Table:

@@ -19,6 +19,7 @@ QUALIFIERS = {
     "no more than": "at_most", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than", "as far as": "up_to", "a little under": "nearly", "a little over": "more_than",
     "just shy of": "nearly", "younger than": "less_than", "older than": "more_than",
+    "within": "at_most",  # of a distance, a time or an amount ('within 500 feet'); not of a count (figure_bounds.py)
 }
 AGE_HEDGES = frozenset({"younger than", "older than"})  # they make the number an age ('younger than 21 years')
 SIGNS = {"≥": "at_least", "≤": "at_most", ">": "more_than", "<": "less_than", "~": "about"}
@@ -27,10 +28,15 @@ CURRENCY_SIGNS = {
     "₹": "INR", "₺": "TRY", "Rs": "INR", "Rs.": "INR", "INR": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
     "TRY": "TRY", "TL": "TRY",
 }
+# Hundredths of a currency: cents of a dollar, as '$' is read as dollars ('13.6 cents a kilowatt hour'; the currency
+# named nearby may say otherwise: figure_money.py), pence of a pound.
+CENTS = frozenset({"cents", "cent"})
+HUNDREDTHS = CENTS | {"pence"}
+# The plural scales are written by some outlets after a number ('$3.5 billions').
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
-    "dozen": 12,
+    "dozen": 12, "millions": 1_000_000, "billions": 1_000_000_000, "trillions": 1_000_000_000_000,
 }
 # Abbreviated scales written against the digits ('$2bn', '€200m'); 'm' and 'b' mean million only after money.
 ABBREVIATIONS = {"bn": 1_000_000_000, "b": 1_000_000_000, "mn": 1_000_000, "mln": 1_000_000, "m": 1_000_000,
@@ -55,6 +61,7 @@ UNITS = {
     "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY",
     "turkish lira": "TRY", "yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "riyals": "SAR",
     "dirhams": "AED", "shekels": "ILS", "usd": "USD", "eur": "EUR", "tl": "TRY",
+    "cents": "USD", "cent": "USD", "pence": "GBP",
     "year-old": "age", "years-old": "age", "years old": "age", "year old": "age", "year-olds": "age",
     "year olds": "age", "month-olds": "age", "month olds": "age",
     "month-old": "age", "months-old": "age", "months old": "age", "month old": "age", "week-old": "age",
@@ -220,9 +227,14 @@ def _sign_before(body: str, start: int) -> str | None:
 
 def hedge_before(body: str, start: int) -> str | None:
     """Body + where a number starts -> the qualifier key of the hedge right before it ('nearly two thirds')."""
+    return hedge_start(body, start)[1]
+
+
+def hedge_start(body: str, start: int) -> tuple[int, str | None]:
+    """Body + where a number starts -> (where its hedge opens, the hedge's qualifier key), (start, None) if none."""
     found = _hedge(body, start)
     qual = found and (found["qual"] or found["qual_a"])
-    return QUALIFIERS[" ".join(qual.lower().split())] if qual else None
+    return (found.start(), QUALIFIERS[" ".join(qual.lower().split())]) if qual else (start, None)
 
 
 def _hedge(body: str, start: int) -> re.Match | None:
@@ -249,6 +261,8 @@ def _value(parts: re.Match | None, core: str, match: re.Match) -> Decimal:
     if unit and (aged := unit.lower().removesuffix("s"))[-3:] == "old" and (span := aged[:-4].rstrip("s -")) \
             in AGE_SPANS:
         value = round(value / AGE_SPANS[span], 4)  # 'months-old' -> 'month': ages are in years
+    if unit and unit.lower() in HUNDREDTHS and not money:
+        value /= 100
     if match["abbr"] and (money or match["abbr"] not in MONEY_ONLY_ABBREVIATIONS):
         value *= ABBREVIATIONS[match["abbr"]]
     return value

@@ -1,0 +1,97 @@
+"""Bounds and spans around a number: the 'one' that opens a range ('one or two senators', 'one to two weeks'), a
+unit after a quantity word ('three more weeks'), 'within N' as an upper bound of a distance or a time, a rate per
+item ('$40 apiece'), and whether the figure modifies the noun after it ('a 30 mile range')."""
+
+import re
+from decimal import Decimal
+
+from transforms.compare.figure_words import MEASURES, TIMES
+from transforms.compare.numbers import UNITS, Number, hedge_start
+
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
+_ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
+# 'one' alone is not read as a number (it is a pronoun far more often), but before 'or'/'to' and a second number it
+# is a range's lower end.
+_ONE_BEFORE = re.compile(r"(?<![\w-])(?P<one>[Oo]ne)\s+(?:or|to)\s+$")
+# Quantity words between a number and its unit: 'three more weeks', 'two additional years', 'five extra miles'.
+_MORE_UNIT = re.compile(r"[ \t]+(?:(?:more|additional|extra|further|other)[ \t]+)+([a-z]+)\b(?!-)")
+# Besides times and lengths, the units 'within N' bounds as a margin ('within 7 points of the incumbent'); after any
+# of them the thing after 'of' is where the bound is measured from, not what it measures.
+_MARGINS = frozenset({"point", "percentage_point", "percent"})
+# After 'within' and a bare count, its noun then 'of': a margin from somewhere ('within two strokes of the lead',
+# 'within 10 seats of a majority'), an upper bound as a distance is.
+_MARGIN_OF = re.compile(r"[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+of\b")
+# 'one to 2,000 supporters' is 'one' spoken to 2,000: the ends of a range opened by 'one' lie close together.
+_MAX_ONE_RANGE = 20
+# After an amount, a rate per item: '$40 apiece', '$200 each.' (not 'each year', which is a rate in time, nor 'each
+# of them').
+_PER_ITEM = re.compile(r"[ \t]+(?:apiece\b|each(?=\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:to|for|in|from|on|at|and|or|but|"
+                       r"after|before|by|with|if|when|while|than)\b))")
+
+
+def within_count(body: str, number: Number) -> Number:
+    """A Number -> the same without its hedge when 'within' stands before a bare count: 'within three age groups'
+    says where, not how many at most (a unit that comes later, 'within two more weeks', is not seen); but 'within
+    five votes of each other' is a margin, at most five."""
+    if number.qualifier != "at_most" or number.unit is not None or number.currency \
+            or body[number.start:number.lead].split()[0].lower() != "within" or _MARGIN_OF.match(body, number.end):
+        return number
+    return number._replace(start=number.lead, qualifier=None)
+
+
+def one_before(body: str, number: Number) -> Number | None:
+    """A number with no hedge of its own -> a Number for the 'one' right before it that opens a range ('one or two'),
+    else None."""
+    if number.start != number.lead or number.value > _MAX_ONE_RANGE:
+        return None
+    found = _ONE_BEFORE.search(body, max(0, number.start - 12), number.start)
+    if not found:
+        return None
+    at = found.start("one")
+    opens, qualifier = hedge_start(body, at)  # 'about one or two', 'within one to two weeks'
+    return Number(start=opens, lead=at, end=at + 3, numeral_start=at, numeral_end=at + 3, digits=None,
+                  value=Decimal(1), unit=None, qualifier=qualifier, currency=None, scaled=False, unit_word=None)
+
+
+def unit_after_more(body: str, end: int) -> tuple[str, int] | None:
+    """Body + where a bare count ends -> (unit key, where it ends) when quantity words stand between it and a unit of
+    time or length ('three to four more weeks' -> ('week', …)), else None."""
+    found = _MORE_UNIT.match(body, end)
+    unit = UNITS.get(found[1]) if found else None
+    return (unit, found.end()) if unit in TIMES or unit in MEASURES else None
+
+
+def within_distance(body: str, number: Number, unit: str | None) -> bool:
+    """True for 'within N' before a unit of time, length or a margin: an upper bound, and 'of X' after it says from
+    where ('within 500 feet of polling places', 'within 7 points of the incumbent')."""
+    hedge = body[number.start:number.lead].split()
+    return (unit in TIMES or unit in MEASURES or unit in _MARGINS) and bool(hedge) and hedge[0].lower() == "within"
+
+
+def per_item(body: str, end: int) -> tuple[str, int] | None:
+    """'$40 apiece', '$200 each,' (at the amount's end) -> ('each', where it ends), else None."""
+    found = _PER_ITEM.match(body, end)
+    return ("each", found.end()) if found else None
+
+
+def modifies(body: str, number: Number, opened_at: int) -> bool:
+    """True when a hyphen to its unit, a unit left singular or a determiner before the figure (or its range) makes it
+    modify the noun after it ('six-year graduation rate', '30 mile range', 'the 15 percent threshold', 'at least a
+    six-foot distance', 'an impressive $25 million haul', 'a 10 to 14 percent chance')."""
+    if hyphenated(body, number):
+        return True  # 'a lower-than-desired, six-year graduation rate': a compound modifier
+    if number.unit_word and number.value != 1 and singular_unit(number.unit_word.lower()):
+        return True  # '(30 mile range)', '12 hour shifts': a unit left singular after a plural number modifies
+    return bool(_DETERMINER_BEFORE.search(body, max(0, opened_at - 8), opened_at)
+                or _DETERMINER_BEFORE.search(body, max(0, number.lead - 4), number.lead)
+                or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at))
+
+
+def hyphenated(body: str, number: Number) -> bool:
+    """True when a hyphen joins the number to its unit word ('a six-year', 'a three-day'): a compound modifier."""
+    return bool(number.unit_word) and body[number.end - len(number.unit_word) - 1] == "-"
+
+
+def singular_unit(word: str) -> bool:
+    """'mile', 'hour', 'foot' -> True: the singular of a unit word that has a plural ('percent', 'mph' have none)."""
+    return not word.endswith("s") and (f"{word}s" in UNITS or f"{word}es" in UNITS or word == "foot")

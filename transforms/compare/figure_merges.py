@@ -1,0 +1,82 @@
+"""Figures read together: the Figure record, and how neighbouring figures of a sentence complete each other (a bare
+percentage listed after one of something, a fraction of one percent or of one scaled amount, a share of the count
+after it, what the figure before counts)."""
+
+import re
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+_OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|it|those|these)\b)")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number in a body with its value, unit, counted thing, hedge and character span."""
+
+    value: float
+    unit: str | None
+    what: str | None
+    qualifier: str | None
+    raw: str
+    start_char: int
+    end_char: int
+    value_to: float | None = None  # the upper end of a range ('30 to 35 mph'), `value` its lower end
+
+
+def listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a bare percentage listed after one of something in its sentence made of it too
+    ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' -> 'guest appearances'); not of a participle
+    ('47 percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of
+    Iraq'; but '74 percent of them')."""
+    out = figures[:1]
+    for fig in figures[1:]:
+        last = out[-1]
+        if fig.unit == "percent" and fig.what is None and last.unit == "percent" and last.what \
+                and not last.what.endswith("ed") and fig.start_char - last.end_char < 60 \
+                and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char) \
+                and not _OF_SOON.match(body, fig.end_char):
+            fig = replace(fig, what=last.what)
+        out.append(fig)
+    return out
+
+
+def of_count_after(body: str, share: Figure, after: list[Figure]) -> str | None:
+    """A share + the figure right after it -> what that figure counts when the share is of it ('two-thirds of the
+    estimated 31,000 Islamic State militants' -> 'islamic state militants'), else None."""
+    count = after[0] if after else None
+    if count is None or count.unit is not None or not share.raw.endswith(("of", "the", "its", "their")):
+        return None
+    return count.what if not body[share.end_char:count.start_char].strip() else None
+
+
+def fractions_of_figures(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a fraction of one percent or of one scaled amount made one figure ('less than
+    one-half of 1 percent' -> 0.5 percent, 'a quarter of a million dollars' -> 250000 USD); a fraction of any other
+    figure stays apart ('for a quarter of $12.88 billion' may be a quarter of a year)."""
+    out: list[Figure] = []
+    for fig in figures:
+        share = out[-1] if out else None
+        if share and share.unit == "share" and share.raw.endswith("of") and _unit_amount(fig) \
+                and not body[share.end_char:fig.start_char].strip():
+            value = float(Fraction(share.value).limit_denominator(10) * Fraction(fig.value))
+            out[-1] = replace(fig, value=value, qualifier=share.qualifier or fig.qualifier,
+                              raw=body[share.start_char:fig.end_char], start_char=share.start_char)
+        else:
+            out.append(fig)
+    return out
+
+
+def _unit_amount(fig: Figure) -> bool:
+    """'1 percent', 'a million dollars', 'one billion' -> True: one of a unit or a scale, which a fraction divides."""
+    first = fig.raw.split()[0].lower()
+    if fig.value_to is not None or fig.unit in (None, "share", "age"):
+        return fig.unit is None and fig.value_to is None and first in ("a", "an", "one")
+    return first in ("a", "an", "one", "1") or fig.unit in ("percent", "percentage_point")
+
+
+def previous_what(body: str, figures: list[Figure], start: int) -> str | None:
+    """What the last figure before `start` counts, when it stands in the same sentence."""
+    if not figures or figures[-1].what in (None, "age"):
+        return None
+    return None if _SENTENCE_BREAK.search(body, figures[-1].end_char, start) else figures[-1].what

@@ -1,0 +1,66 @@
+"""Whose cents: hundredths are read as cents of a dollar (as '$' is read as dollars) unless the sentence names other
+money. Cents right after another currency are its own ('one euro and 20 cents', '50 euro cents'); cents in a
+sentence that names another currency, or a dollar of a named country, are of a currency left unknown ('the euro rose 2
+cents against the dollar', "Canada's dollar fell to 74 cents"): the number stays a count of cents."""
+
+import re
+
+from transforms.compare.figure_words import DETERMINERS, STOP
+from transforms.compare.numbers import CENTS, CURRENCY_SIGNS, HUNDREDTHS, UNITS, Number
+from transforms.lexicon import english_word, is_demonym
+
+_CURRENCY_WORDS = sorted((word for word, unit in UNITS.items() if unit.isupper() and unit != "USD"
+                          and word not in HUNDREDTHS), key=len, reverse=True)
+# Money other than the US dollar named in words or by its sign.
+_OTHER_MONEY = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(w) for w in _CURRENCY_WORDS) + r")\b)"
+    r"|(?:" + "|".join(re.escape(s) for s, code in CURRENCY_SIGNS.items()
+                 if code != "USD" and any(not c.isalpha() and c != "." for c in s))
+    + r")")
+# A dollar after a capitalised word that names a place or people ('Canada's dollar', 'the Australian dollar'), not
+# an English word that opens a sentence ('Another dollar', 'Each dollar').
+_NAMED_DOLLAR = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?[ \t]+dollars?\b")
+# Another currency's units just before the cents: 'one euro and 20 cents', '2 euros, 20 cents'.
+_UNITS_BEFORE = re.compile(r"\b(?P<word>[A-Za-z]+)(?:[ \t]+and|,)[ \t]+$")
+_CENTS_AFTER = re.compile(r"[ \t]+cents?\b")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])")
+_REACH = 200
+
+
+def whose_cents(body: str, number: Number) -> Number:
+    """A Number -> the same with its cents in the currency they are of ('50 euro cents' -> 0.5 EUR), or read as a
+    count of cents when the sentence names other money than the dollar."""
+    word = (number.unit_word or "").lower()
+    if number.unit and number.unit != "USD" and word and word not in HUNDREDTHS \
+            and (cents := _CENTS_AFTER.match(body, number.end)):
+        return number._replace(value=number.value / 100, end=cents.end())  # '50 euro cents'
+    if word not in CENTS or number.currency:
+        return number
+    if (units := _UNITS_BEFORE.search(body, max(0, number.start - 24), number.start)) \
+            and (code := UNITS.get(units["word"].lower())) and code.isupper() and code != "USD":
+        return number._replace(unit=code)  # 'one euro and 20 cents'
+    if not _other_money(body, number.start, number.end):
+        return number
+    end = number.end - len(number.unit_word)
+    while body[end - 1].isspace():
+        end -= 1
+    return number._replace(value=number.value * 100, unit=None, unit_word=None, end=end)
+
+
+def _other_money(body: str, start: int, end: int) -> bool:
+    """True when the sentence around [start, end) names money other than the US dollar."""
+    left = body[max(0, start - _REACH):start]
+    breaks = list(_SENTENCE_BREAK.finditer(left))
+    left = left[breaks[-1].end():] if breaks else left
+    right = body[end:end + _REACH]
+    stop = _SENTENCE_BREAK.search(right)
+    right = right[:stop.start()] if stop else right
+    return any(_OTHER_MONEY.search(part) or any(_foreign(found[1]) for found in _NAMED_DOLLAR.finditer(part))
+               for part in (left, right))
+
+
+def _foreign(word: str) -> bool:
+    """'Canada', 'Australian' -> True; 'Another', 'American' -> False: a name or demonym other than the US's."""
+    lower = word.lower()
+    return word != "American" and (is_demonym(word) or not (english_word(lower) or lower in STOP or lower in
+                                                             DETERMINERS or lower == "every"))
