@@ -995,3 +995,15 @@ def test_a_lone_given_name_goes_to_the_person_the_articles_that_name_them_resolv
     assert links["n:hillary"] == ("hillary-clinton", "given_name_in_corpus")
     links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), {"hillary"}).links.to_pylist()}
     assert links["n:hillary"] is None  # a word the corpus also writes in lower case
+
+
+def test_an_office_and_its_of_complement_before_a_name_are_cut_off_as_a_whole():
+    mentions, _ = _found(
+        "Aides said Secretary of State Hillary Rodham Clinton flew in. The Minister of Foreign Affairs Wang Yi met "
+        "the Governor of New York Andrew Cuomo. Later Secretary of State Pompeo left. The Dow Jones Industrial "
+        "Average fell as Make America Great Again hats sold.")
+    surfaces = [m[0] for m in mentions]
+    for name in ("Hillary Rodham Clinton", "Wang Yi", "Andrew Cuomo", "Pompeo", "Dow Jones Industrial Average"):
+        assert name in surfaces
+    assert not {"State Hillary Rodham Clinton", "Foreign Affairs Wang Yi", "York Andrew Cuomo",
+                "State Pompeo"} & set(surfaces)

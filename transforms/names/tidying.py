@@ -64,6 +64,10 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         while len(words) > 1 and (is_demonym(words[-1]) or words[-1] in ("the", "of", "for", "and")):
             words = words[:-1]  # 'Carter for the Democratic nomination': an adjective of the words after the run
         surface = " ".join(words)
+    person = _person_after_complement(text, start, words)
+    if person:  # 'Secretary of State Hillary Rodham Clinton': the office's complement is no part of the name
+        cut = len(" ".join(words[:person])) + 1
+        surface, start, words = surface[cut:], start + cut, words[person:]
     written_twice = _written_twice(words, text, start)
     if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
         words = words[:written_twice]
@@ -86,6 +90,39 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
     if (surface, start) == (candidate.surface, candidate.start_char):
         return candidate
     return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+_ROLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
+
+
+def _person_after_complement(text: str, start: int, words: list[str]) -> int:
+    """Where a person's name starts in a run that follows an office and its 'of' ('Secretary of State Hillary Rodham
+    Clinton', 'Minister of Foreign Affairs Sergei Lavrov'): at the first given name after the complement's first word
+    that opens a person's name; 0 when no office and 'of' come before the run ('Dow Jones Industrial Average')."""
+    if len(words) < 2:
+        return 0
+    office = _ROLE_OF_BEFORE.search(text, max(0, start - 30), start)
+    if not office or not role_word(office.group(1)):
+        return 0
+    given = gazetteer.given_names()
+    places = gazetteer.places()
+    named = next((i for i in range(1, len(words) - 1) if fold_word(words[i]) in given and words[i][:1].isupper()
+                  and not places.is_place(" ".join(key_tokens(" ".join(words[:i + 1]))))  # 'New York Andrew …'
+                  and name_type(key_tokens(" ".join(words[i:]))) == "person"), 0)
+    if named:
+        return named
+    # 'Secretary of Homeland Security Kirstjen Nielsen', 'Secretary of State Pompeo': a complement of common words
+    # (a field or department), then the first word English does not know opens the name
+    field = next((i for i, w in enumerate(words) if not english_word(w)), 0)
+    if field and _plain_words(words[field:]) and \
+            name_type(key_tokens(" ".join(words[field:]))) not in ("place", "organisation"):
+        return field
+    return 0
+
+
+def _plain_words(words: list[str]) -> bool:
+    """Whether every word is capitalised, of letters only and not in capitals: a person's name can be."""
+    return all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words)
 
 
 def _role_after(words: list[str]) -> bool:
