@@ -1007,3 +1007,8 @@ def test_an_office_and_its_of_complement_before_a_name_are_cut_off_as_a_whole():
         assert name in surfaces
     assert not {"State Hillary Rodham Clinton", "Foreign Affairs Wang Yi", "York Andrew Cuomo",
                 "State Pompeo"} & set(surfaces)
+
+
+def test_the_words_of_an_account_handle_are_no_names():
+    mentions, _ = _found("Thanks to @SamJones and @Sam_Smith for the tip. Sam Smith said so later.")
+    assert [m[0] for m in mentions] == ["Sam Smith"]

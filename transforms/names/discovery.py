@@ -18,7 +18,7 @@ from bisect import bisect_right
 from transforms.lexicon import NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
-from transforms.names.matching import Candidate, Mention
+from transforms.names.matching import Candidate, Mention, in_handle
 from transforms.names.name_words import WORD, key_tokens, name_type
 from transforms.names.reading import Name, read_names
 from transforms.names.short_forms import given_name_of, pick_bearer, shouts, titled_for_another, written_in_full
@@ -273,8 +273,8 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
         at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
         if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]) \
                 or _PARTICLE_BEFORE.search(text, max(0, start - 5), start) \
-                or (surname in speaking and not _SPEAKS.match(text, end)):
-            continue  # inside a longer name: 'Dyke' in 'Van Dyke'
+                or (surname in speaking and not _SPEAKS.match(text, end)) or in_handle(text, start):
+            continue  # inside a longer name: 'Dyke' in 'Van Dyke', '@Sam_Smith'
         bearer, kind = pick_bearer(text, by_surname[surname], written, people, (start, end))
         if bearer is None:
             ambiguous.append(Candidate(surname, start, end, kind))

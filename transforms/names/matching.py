@@ -403,6 +403,14 @@ def _after_prefix(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
 
 
+def in_handle(text: str, start: int) -> bool:
+    """'@SamJones', '@Sam_Smith': a word of an account's handle (letters, digits and '_' after an '@') is no name."""
+    at = start
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    return at > 0 and text[at - 1] == "@"
+
+
 def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[int, int, int]]) -> list[Candidate]:
     headlines = [(a, b) for a, b, n_long in lines if n_long >= 4]
     found = []
@@ -410,11 +418,13 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
             if _lone_name(word) and not _after_prefix(text, start) and not _sentence_initial(text, start) and \
+                    not in_handle(text, start) and \
                     not (headlines and any(a <= start < b for a, b in headlines)):
                 found.append(Candidate(word, start, tokens.ends[first], None))
             continue
         first, last = _trim(text, tokens, first, last)
-        if first > last or any(a <= tokens.starts[first] < b for a, b in headlines):
+        if first > last or any(a <= tokens.starts[first] < b for a, b in headlines) or \
+                in_handle(text, tokens.starts[first]):
             continue
         n_caps = sum(_capitalised(word) for word in tokens.texts[first:last + 1])
         word = tokens.texts[first]
