@@ -1012,3 +1012,12 @@ def test_an_office_and_its_of_complement_before_a_name_are_cut_off_as_a_whole():
 def test_the_words_of_an_account_handle_are_no_names():
     mentions, _ = _found("Thanks to @SamJones and @Sam_Smith for the tip. Sam Smith said so later.")
     assert [m[0] for m in mentions] == ["Sam Smith"]
+
+
+def test_a_body_named_for_a_class_of_people_keeps_its_possessive():
+    mentions, candidates = _found(
+        "The Korean People's Army fired. Later the Kurdistan Workers' Party fought, and Kerry's Senate confirmation "
+        "and the Democrats’ Senate majority came.")
+    surfaces = [m[0] for m in mentions]
+    assert "Korean People's Army" in surfaces and "Kurdistan Workers' Party" in surfaces
+    assert not {"Korean People", "Kurdistan Workers", "Kerry's Senate", "Democrats’ Senate"} & set(surfaces)
