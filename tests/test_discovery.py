@@ -1021,3 +1021,11 @@ def test_a_body_named_for_a_class_of_people_keeps_its_possessive():
     surfaces = [m[0] for m in mentions]
     assert "Korean People's Army" in surfaces and "Kurdistan Workers' Party" in surfaces
     assert not {"Korean People", "Kurdistan Workers", "Kerry's Senate", "Democrats’ Senate"} & set(surfaces)
+
+
+def test_a_two_word_place_keeps_its_first_word_opening_a_sentence_or_a_dateline():
+    mentions, _ = _found("LOS ANGELES (AP) — Police said so.\nNew York officials agreed. Banishing Kelly was wrong.")
+    surfaces = [m[0] for m in mentions]
+    assert "LOS ANGELES" in surfaces and "New York" in surfaces and "Kelly" in surfaces
+    assert not {"ANGELES", "York", "Banishing Kelly"} & set(surfaces)
+    assert {m[1] for m in mentions if m[0] in ("LOS ANGELES", "New York")} == {"n:los-angeles", "n:new-york"}

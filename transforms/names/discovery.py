@@ -21,7 +21,14 @@ from transforms.names.acronyms import expansions
 from transforms.names.matching import Candidate, Mention, in_handle
 from transforms.names.name_words import WORD, key_tokens, name_type
 from transforms.names.reading import Name, read_names
-from transforms.names.short_forms import given_name_of, pick_bearer, shouts, titled_for_another, written_in_full
+from transforms.names.short_forms import (
+    dateline_place,
+    given_name_of,
+    pick_bearer,
+    shouts,
+    titled_for_another,
+    written_in_full,
+)
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
@@ -157,7 +164,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
             continue
         resolved = _resolve_short(text, name, people, tails, acronyms, written)
         (found if isinstance(resolved, Mention) else left).append(resolved)
-    shouted = [c for c in left if shouts(c, people)]
+    shouted = [c for c in left if shouts(c, people) or dateline_place(text, c)]
     found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
                       c.end_char, "discovered") for c in shouted]
     left = [c for c in left if c not in shouted]

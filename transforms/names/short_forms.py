@@ -81,6 +81,19 @@ def shouts(candidate: Candidate, people: dict) -> bool:
     return " " in candidate.surface and candidate.surface.isupper() and key_tokens(candidate.surface) in people
 
 
+_DATELINE_AFTER = re.compile(r",| \(| [—–-] ")
+
+
+def dateline_place(text: str, candidate: Candidate) -> bool:
+    """'LOS ANGELES (AP) —', 'ABU DHABI, United Arab Emirates': a place of the gazetteer in capitals opening its line
+    before a comma, a bracket or a dash is a dateline's place, not a headline's words."""
+    start = candidate.start_char
+    return " " in candidate.surface and candidate.surface.isupper() and \
+        not text[text.rfind("\n", 0, start) + 1:start].strip() and \
+        _DATELINE_AFTER.match(text, candidate.end_char) is not None and \
+        gazetteer.places().is_place(" ".join(key_tokens(candidate.surface)))
+
+
 def titled_for_another(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Candidate]]:
     """Mentions of listed people by surname + the text -> (those kept, those whose title gives the other sex than the
     listed person's given name, as candidates to read again: 'Mrs. Trump' is not the listed Donald Trump)."""

@@ -79,9 +79,11 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         words = words[1:]  # 'Will Obama strike?': a question's verb, not a given name
         cut = len(surface) - len(" ".join(words))
         surface, start = surface[cut:], start + cut
+    places = gazetteer.places()
     if len(words) >= 2 and opens_sentence(text, start) and _opener(words) and words[0] not in _SAINTS and \
-            english_word(words[0]) and \
-            fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
+            english_word(words[0]) and fold_word(words[0]) not in gazetteer.given_names() and \
+            not places.is_place(fold_word(words[0])) and \
+            not places.is_place(" ".join(key_tokens(" ".join(words[:2])))):  # 'New York officials': 'York' is a name
         rest = 1
         while rest < len(words) and (not words[rest][:1].isupper() or words[rest].casefold() == "the"):
             rest += 1
