@@ -1029,3 +1029,8 @@ def test_a_two_word_place_keeps_its_first_word_opening_a_sentence_or_a_dateline(
     assert "LOS ANGELES" in surfaces and "New York" in surfaces and "Kelly" in surfaces
     assert not {"ANGELES", "York", "Banishing Kelly"} & set(surfaces)
     assert {m[1] for m in mentions if m[0] in ("LOS ANGELES", "New York")} == {"n:los-angeles", "n:new-york"}
+
+
+def test_a_possessive_name_opening_a_sentence_is_read_but_a_possessive_word_is_not():
+    mentions, _ = _found("Mexico’s president spoke. China's envoy left. Today’s talks failed. Everyone's fault.")
+    assert [m[0] for m in mentions] == ["Mexico", "China"]

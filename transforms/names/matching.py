@@ -22,9 +22,11 @@ from transforms.lexicon import (
     ROYAL_TITLES,
     SENTENCE_OPENERS,
     TITLES,
+    english_word,
     fold_words,
     is_demonym,
 )
+from transforms.names import gazetteer
 
 _TOKEN_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)")
 _APOSTROPHES = "'’`ʼ"
@@ -403,6 +405,16 @@ def _after_prefix(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _owner_opening(text: str, word: str, end: int) -> bool:
+    """'Mexico’s president said': a word opening a sentence with a possessive is a name when English does not know it
+    or it names a country, state or big city ('China’s'); 'Today’s', 'Everyone's' are words."""
+    return _POSSESSIVE.match(text, end) is not None and (
+        not english_word(word) or gazetteer.places().is_major(word.casefold()))
+
+
 def in_handle(text: str, start: int) -> bool:
     """'@SamJones', '@Sam_Smith': a word of an account's handle (letters, digits and '_' after an '@') is no name."""
     at = start
@@ -417,7 +429,8 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
     for first, last in _runs(text, tokens, taken):
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
-            if _lone_name(word) and not _after_prefix(text, start) and not _sentence_initial(text, start) and \
+            if _lone_name(word) and not _after_prefix(text, start) and \
+                    (not _sentence_initial(text, start) or _owner_opening(text, word, tokens.ends[first])) and \
                     not in_handle(text, start) and \
                     not (headlines and any(a <= start < b for a, b in headlines)):
                 found.append(Candidate(word, start, tokens.ends[first], None))
