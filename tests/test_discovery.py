@@ -1034,3 +1034,12 @@ def test_a_two_word_place_keeps_its_first_word_opening_a_sentence_or_a_dateline(
 def test_a_possessive_name_opening_a_sentence_is_read_but_a_possessive_word_is_not():
     mentions, _ = _found("Mexico’s president spoke. China's envoy left. Today’s talks failed. Everyone's fault.")
     assert [m[0] for m in mentions] == ["Mexico", "China"]
+
+
+def test_a_surname_before_a_body_written_alone_elsewhere_is_read_apart():
+    mentions, _ = _found("The Obama Justice Department acted. Barack Obama left the Justice Department. Lyndon "
+                         "Johnson praised the Johnson Space Center.")
+    assert ("Obama", "n:barack-obama", "surname_in_article") in mentions
+    surfaces = [m[0] for m in mentions]
+    assert "Obama Justice Department" not in surfaces and surfaces.count("Justice Department") == 2
+    assert "Johnson Space Center" in surfaces

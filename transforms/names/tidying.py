@@ -167,6 +167,32 @@ def _stray_first_word(words: list[str], text: str, surface: str, start: int) -> 
                                                          start + len(words[0]) + 1)
 
 
+def surname_apart(text: str, candidate: Candidate) -> list[Candidate]:
+    """'Trump White House', 'Obama Justice Department' -> the surname and the body: a word the text writes after a
+    given name elsewhere ('Donald Trump'), itself no given name or place, before a body's name the text also writes
+    without it, says whose body it means ('Koch Industries', 'Texas State University' stay whole)."""
+    words = candidate.surface.split(" ")
+    if len(words) < 3 or not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words):
+        return [candidate]
+    first, rest = words[0], candidate.surface[len(words[0]) + 1:]
+    folded = fold_word(first)
+    if folded in gazetteer.given_names() or gazetteer.places().is_major(folded) or folded in ORGANISATION_WORDS or \
+            role_word(first) or is_demonym(first) or name_type(key_tokens(rest)) != "organisation" or \
+            not _after_given_name(text, first):
+        return [candidate]
+    here = candidate.start_char + len(first) + 1
+    if not _written_alone(text, rest, first, here):
+        return [candidate]
+    return [Candidate(first, candidate.start_char, candidate.start_char + len(first), candidate.note),
+            Candidate(rest, here, candidate.end_char, candidate.note)]
+
+
+def _after_given_name(text: str, word: str) -> bool:
+    """Whether the text writes the word as a surname somewhere: after a given name ('Donald Trump')."""
+    given = gazetteer.given_names()
+    return any(fold_word(found.group(1)) in given for found in re.finditer(rf"([A-Z][a-z]+) {re.escape(word)}\b", text))
+
+
 def _written_alone(text: str, name: str, word: str, here: int) -> bool:
     """Whether the text writes a name somewhere else without this word before it, and no other capitalised word
     ('Mitt Romney said', 'Sen. Mitt Romney', 'Later Mitt Romney'; not 'Voting Rights Act' for 'Rights Act')."""
