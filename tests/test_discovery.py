@@ -1043,3 +1043,11 @@ def test_a_surname_before_a_body_written_alone_elsewhere_is_read_apart():
     surfaces = [m[0] for m in mentions]
     assert "Obama Justice Department" not in surfaces and surfaces.count("Justice Department") == 2
     assert "Johnson Space Center" in surfaces
+
+
+def test_a_given_name_alone_is_read_beside_its_noun_or_when_the_list_lacks_it():
+    mentions, _ = _found("Sen. Mark Warner spoke. It left a mark on the party, Mark said. Adviser Kellyanne Conway "
+                         "agreed, and Kellyanne laughed. In May it may rain, and Will Smith will act; Will stayed.")
+    assert ("Mark", "n:mark-warner", "given_name_in_article") in mentions
+    assert ("Kellyanne", "n:kellyanne-conway", "given_name_in_article") in mentions
+    assert not [m for m in mentions if m[0] in ("May", "Will")]

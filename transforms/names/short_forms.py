@@ -4,10 +4,12 @@ capitals, and a title of the other sex before a listed man's surname."""
 
 import re
 
+from transforms.lexicon import english_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import key_tokens
 from transforms.names.reading import Name, title_before
+from transforms.names.tidying import opens_sentence
 
 # A subject pronoun a few lower-case words after a surname, nothing between, tells its bearer's sex: 'Davis argued
 # that she', 'Paul said he' (not 'his' or 'her', nor past a comma: 'a Clinton surrogate, holds … his rivals').
@@ -63,16 +65,22 @@ def written_in_full(names: list[Name]) -> dict[tuple[str, ...], list[int]]:
     return found
 
 
-def given_name_of(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
+def given_name_of(text: str, name: Name, people: dict, unknown: list[tuple[str, ...]] = ()) -> tuple[str, ...] | None:
     """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
-    Clinton'), or None: not when it is a place ('Jordan'), a word the text also writes in lower case ('Will', 'May'),
-    or the given name of two people of the text."""
+    Clinton'; 'Kellyanne' after 'Kellyanne Conway', a name the given-name list lacks but English does not know, of a
+    person or a two-word name of no known type), or
+    None: not when it is a place ('Jordan'), a modal or a word opening a sentence the text also writes in lower case
+    ('Will', 'May'; 'Mark' inside a sentence beside 'a mark' is still the name), or the given name of two people of
+    the text."""
     word = name.tokens[0]
-    if word not in gazetteer.given_names() or gazetteer.places().is_place(word) or \
-            re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text):
+    listed = word in gazetteer.given_names()
+    if not (listed or not english_word(word)) or gazetteer.places().is_place(word):
         return None
-    owners = [p for p in people if p[0] == word]
-    return owners[0] if len(owners) == 1 else None
+    owners = [p for p in (*people, *(() if listed else unknown)) if p[0] == word and len(p) > 1]
+    if len(owners) != 1 or ((not listed or "AUX" in word_classes(word) or opens_sentence(text, name.start)) and
+                            re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text)):
+        return None
+    return owners[0]
 
 
 def shouts(candidate: Candidate, people: dict) -> bool:
