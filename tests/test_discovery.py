@@ -1051,3 +1051,10 @@ def test_a_given_name_alone_is_read_beside_its_noun_or_when_the_list_lacks_it():
     assert ("Mark", "n:mark-warner", "given_name_in_article") in mentions
     assert ("Kellyanne", "n:kellyanne-conway", "given_name_in_article") in mentions
     assert not [m for m in mentions if m[0] in ("May", "Will")]
+
+
+def test_a_shared_surname_goes_to_the_person_the_other_is_introduced_as_a_relative_of():
+    mentions, candidates = _found("Vice President Mike Pence and his wife, Karen Pence, came to Ohio. Pence said the "
+                                  "visit went well. Later Jane Roe and Joe Roe came. Roe spoke.")
+    assert ("Pence", "n:mike-pence", "surname_last_named") in mentions
+    assert ("Roe", "ambiguous: Jane Roe, Joe Roe") in candidates

@@ -36,7 +36,7 @@ def pick_bearer(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[s
         bearers = by_pronoun(text, span[1], bearers, people)
     if len(bearers) == 1:
         return bearers[0], "surname_in_article"
-    last = last_named(text, bearers, written, span[0], people)
+    last = last_named(text, bearers, written, span[0], people) or _not_the_relative(text, bearers, written, people)
     if last:
         return last, "surname_last_named"
     return None, "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
@@ -51,6 +51,24 @@ def last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[st
     if last[-1][0] < 0 or (last[-2][0] >= 0 and not _SENTENCE_END.search(text, last[-2][0], last[-1][0])):
         return None
     return last[-1][1] if last[-1][1] in people else None  # not 'Maybe Obama', a name of no known type
+
+
+_KIN_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|mom|dad|spouse|widow|widower|"
+                         r"stepson|stepdaughter|grandson|granddaughter|nephew|niece|cousin|uncle|aunt)s?,? $")
+
+
+def _not_the_relative(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]],
+                      people: dict) -> tuple[str, ...] | None:
+    """Of two full names sharing a surname, the one never introduced as the other's relative ('Mike Pence and his wife
+    Karen Pence … Pence said': Mike Pence), when the other always is; None otherwise."""
+    if len(bearers) != 2:
+        return None
+    kin = [all(_KIN_BEFORE.search(text, max(0, s - 16), s) for s in written.get(b, ())) and bool(written.get(b))
+           for b in bearers]
+    if kin.count(True) != 1:
+        return None
+    main = bearers[kin.index(False)]
+    return main if main in people else None
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
