@@ -1058,3 +1058,8 @@ def test_a_shared_surname_goes_to_the_person_the_other_is_introduced_as_a_relati
                                   "visit went well. Later Jane Roe and Joe Roe came. Roe spoke.")
     assert ("Pence", "n:mike-pence", "surname_last_named") in mentions
     assert ("Roe", "ambiguous: Jane Roe, Joe Roe") in candidates
+
+
+def test_a_two_word_office_opening_a_sentence_is_cut_off_whole_before_a_surname():
+    mentions, _ = _found("Attorney General Barr said no. ATTORNEY GENERAL Barr spoke.")
+    assert [m[0] for m in mentions] == ["Barr", "Barr"]

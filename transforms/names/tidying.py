@@ -260,7 +260,8 @@ def _opener(words: list[str]) -> bool:
     """Whether a run's first word may be a sentence's opening word rather than part of the name: a given name
     ('Banishing Kelly') or a joining word ('Members of The POLITICO Caucus') follows; 'World War II' stays whole."""
     return fold_word(words[0]) not in ORGANISATION_WORDS and (
-        words[1].casefold() in ("of", "the", "for") or fold_word(words[1]) in gazetteer.given_names())
+        words[1].casefold() in ("of", "the", "for") or
+        (fold_word(words[1]) in gazetteer.given_names() and not role_word(words[1])))  # 'Attorney General Barr'
 
 
 def opens_sentence(text: str, start: int) -> bool:
