@@ -1063,3 +1063,10 @@ def test_a_shared_surname_goes_to_the_person_the_other_is_introduced_as_a_relati
 def test_a_two_word_office_opening_a_sentence_is_cut_off_whole_before_a_surname():
     mentions, _ = _found("Attorney General Barr said no. ATTORNEY GENERAL Barr spoke.")
     assert [m[0] for m in mentions] == ["Barr", "Barr"]
+
+
+def test_a_given_name_that_is_a_town_is_the_person_where_it_speaks():
+    mentions, _ = _found("Our colleague Sydney Ember reported it. The race was close, Sydney said. Flights to "
+                         "Sydney stopped.")
+    assert [m[1:] for m in mentions if m[0] == "Sydney"] == [("n:sydney-ember", "given_name_in_article"),
+                                                             ("n:sydney", "pending")]

@@ -124,7 +124,9 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
         return _mention(name, acronyms[name.surface], "acronym")
     if len(name.tokens) > 1:
         return _mention(name, name.tokens, "discovered")
-    owner = None if name.title else given_name_of(text, name, people, [t[0] for k, t in tails.items() if k[0] == "?"])
+    unknown = [t[0] for k, t in tails.items() if k[0] == "?"]
+    speaks = _SPEAKS.match(text, name.end) is not None
+    owner = None if name.title else given_name_of(text, name, people, unknown, speaks)
     if owner:
         return _mention(name, owner, "given_name_in_article")
     kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")

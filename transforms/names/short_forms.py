@@ -83,16 +83,17 @@ def written_in_full(names: list[Name]) -> dict[tuple[str, ...], list[int]]:
     return found
 
 
-def given_name_of(text: str, name: Name, people: dict, unknown: list[tuple[str, ...]] = ()) -> tuple[str, ...] | None:
+def given_name_of(text: str, name: Name, people: dict, unknown: list[tuple[str, ...]] = (),
+                  speaks: bool = False) -> tuple[str, ...] | None:
     """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
     Clinton'; 'Kellyanne' after 'Kellyanne Conway', a name the given-name list lacks but English does not know, of a
-    person or a two-word name of no known type), or
-    None: not when it is a place ('Jordan'), a modal or a word opening a sentence the text also writes in lower case
+    person or a two-word name of no known type), or None: not when it is a place ('Jordan') unless it speaks
+    ('Sydney said' after 'Sydney Ember'), a modal or a word opening a sentence the text also writes in lower case
     ('Will', 'May'; 'Mark' inside a sentence beside 'a mark' is still the name), or the given name of two people of
     the text."""
     word = name.tokens[0]
     listed = word in gazetteer.given_names()
-    if not (listed or not english_word(word)) or gazetteer.places().is_place(word):
+    if not (listed or not english_word(word)) or (gazetteer.places().is_place(word) and not speaks):
         return None
     owners = [p for p in (*people, *(() if listed else unknown)) if p[0] == word and len(p) > 1]
     if len(owners) != 1 or ((not listed or "AUX" in word_classes(word) or opens_sentence(text, name.start)) and
