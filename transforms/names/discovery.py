@@ -47,6 +47,7 @@ _NOT_STATES = frozenset({"jr", "sr", "mr", "mrs", "ms", "dr", "st", "gov", "gen"
                          "capt", "prof", "rev", "inc", "corp", "ltd", "co", "no", "vol"})
 # A lone word that says or writes something is a person's surname, not a thing's last word ('Romney said').
 _SPEAKS = re.compile(r",? (?:said|says|told|added|wrote|writes|asked|argued|explained|recalled|testified)\b")
+_WITH_ME = re.compile(r" and (?:I|me)\b")  # 'when Sydney and I call them': a person, whatever town bears the name
 _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
 
 
@@ -125,7 +126,7 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     if len(name.tokens) > 1:
         return _mention(name, name.tokens, "discovered")
     unknown = [t[0] for k, t in tails.items() if k[0] == "?"]
-    speaks = _SPEAKS.match(text, name.end) is not None
+    speaks = _SPEAKS.match(text, name.end) is not None or _WITH_ME.match(text, name.end) is not None
     owner = None if name.title else given_name_of(text, name, people, unknown, speaks)
     if owner:
         return _mention(name, owner, "given_name_in_article")
