@@ -1066,7 +1066,7 @@ def test_a_two_word_office_opening_a_sentence_is_cut_off_whole_before_a_surname(
 
 
 def test_a_given_name_that_is_a_town_is_the_person_where_it_speaks():
-    mentions, _ = _found("Our colleague Sydney Ember reported it. The race was close, Sydney said. Late, when "
-                         "Sydney and I called, flights to Sydney stopped.")
+    mentions, _ = _found("Our colleague Sydney Ember reported it. The race was close, Sydney said. It was late "
+                         "when Sydney and I called them. Flights to Perth and Sydney stopped.")
     assert [m[1:] for m in mentions if m[0] == "Sydney"] == [("n:sydney-ember", "given_name_in_article")] * 2 + \
         [("n:sydney", "pending")]
