@@ -1070,3 +1070,11 @@ def test_a_given_name_that_is_a_town_is_the_person_where_it_speaks():
                          "when Sydney and I called them. Flights to Perth and Sydney stopped.")
     assert [m[1:] for m in mentions if m[0] == "Sydney"] == [("n:sydney-ember", "given_name_in_article")] * 2 + \
         [("n:sydney", "pending")]
+
+
+def test_a_place_or_an_adjective_is_no_surname_or_office_complement_before_a_name():
+    mentions, _ = _found("He was elected Mayor of New York City in 2001. Since the National Park Service bought it, "
+                         "the Park Service and Will National met.")
+    surfaces = [m[0] for m in mentions]
+    assert "New York City" in surfaces and "York City" not in surfaces
+    assert "National" not in surfaces and surfaces.count("Park Service") == 1

@@ -12,6 +12,7 @@ from transforms.lexicon import (
     english_word,
     fold_word,
     is_demonym,
+    word_classes,
 )
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
@@ -117,7 +118,8 @@ def _person_after_complement(text: str, start: int, words: list[str]) -> int:
     # (a field or department), then the first word English does not know opens the name
     field = next((i for i, w in enumerate(words) if not english_word(w)), 0)
     if field and _plain_words(words[field:]) and \
-            name_type(key_tokens(" ".join(words[field:]))) not in ("place", "organisation"):
+            not places.is_place(" ".join(key_tokens(" ".join(words[:field + 1])))) and \
+            name_type(key_tokens(" ".join(words[field:]))) not in ("place", "organisation"):  # 'New York City'
         return field
     return 0
 
@@ -177,7 +179,8 @@ def surname_apart(text: str, candidate: Candidate) -> list[Candidate]:
     first, rest = words[0], candidate.surface[len(words[0]) + 1:]
     folded = fold_word(first)
     if folded in gazetteer.given_names() or gazetteer.places().is_major(folded) or folded in ORGANISATION_WORDS or \
-            role_word(first) or is_demonym(first) or name_type(key_tokens(rest)) != "organisation" or \
+            role_word(first) or is_demonym(first) or "ADJ" in word_classes(first) or \
+            name_type(key_tokens(rest)) != "organisation" or \
             not _after_given_name(text, first):
         return [candidate]
     here = candidate.start_char + len(first) + 1
@@ -190,7 +193,8 @@ def surname_apart(text: str, candidate: Candidate) -> list[Candidate]:
 def _after_given_name(text: str, word: str) -> bool:
     """Whether the text writes the word as a surname somewhere: after a given name ('Donald Trump')."""
     given = gazetteer.given_names()
-    return any(fold_word(found.group(1)) in given for found in re.finditer(rf"([A-Z][a-z]+) {re.escape(word)}\b", text))
+    return any(fold_word(found.group(1)) in given and name_type(key_tokens(found.group())) == "person"
+               for found in re.finditer(rf"([A-Z][a-z]+) {re.escape(word)}\b", text))
 
 
 def _written_alone(text: str, name: str, word: str, here: int) -> bool:
