@@ -1001,9 +1001,11 @@ def test_an_office_and_its_of_complement_before_a_name_are_cut_off_as_a_whole():
     mentions, _ = _found(
         "Aides said Secretary of State Hillary Rodham Clinton flew in. The Minister of Foreign Affairs Wang Yi met "
         "the Governor of New York Andrew Cuomo. Later Secretary of State Pompeo left. The Dow Jones Industrial "
-        "Average fell as Make America Great Again hats sold.")
+        "Average fell as Make America Great Again hats sold. He met Secretary of State Mike Pompeo and Treasury "
+        "Secretary Steven Mnuchin.")
     surfaces = [m[0] for m in mentions]
-    for name in ("Hillary Rodham Clinton", "Wang Yi", "Andrew Cuomo", "Pompeo", "Dow Jones Industrial Average"):
+    for name in ("Hillary Rodham Clinton", "Wang Yi", "Andrew Cuomo", "Pompeo", "Dow Jones Industrial Average",
+                 "Mike Pompeo", "Steven Mnuchin"):
         assert name in surfaces
     assert not {"State Hillary Rodham Clinton", "Foreign Affairs Wang Yi", "York Andrew Cuomo",
                 "State Pompeo"} & set(surfaces)

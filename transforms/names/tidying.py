@@ -102,8 +102,8 @@ def _person_after_complement(text: str, start: int, words: list[str]) -> int:
     """Where a person's name starts in a run that follows an office and its 'of' ('Secretary of State Hillary Rodham
     Clinton', 'Minister of Foreign Affairs Sergei Lavrov'): at the first given name after the complement's first word
     that opens a person's name; 0 when no office and 'of' come before the run ('Dow Jones Industrial Average')."""
-    if len(words) < 2:
-        return 0
+    if len(words) < 2 or not _plain_words(words):
+        return 0  # ('State Mike Pompeo and Treasury Secretary Steven Mnuchin' is read apart first)
     office = _ROLE_OF_BEFORE.search(text, max(0, start - 30), start)
     if not office or not role_word(office.group(1)):
         return 0
