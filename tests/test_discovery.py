@@ -1080,3 +1080,13 @@ def test_a_place_or_an_adjective_is_no_surname_or_office_complement_before_a_nam
     surfaces = [m[0] for m in mentions]
     assert "New York City" in surfaces and "York City" not in surfaces
     assert "National" not in surfaces and surfaces.count("Park Service") == 1
+
+
+def test_a_month_after_a_given_name_is_a_surname_read_where_it_speaks_or_has_a_title():
+    body = ("Prime Minister Theresa May met him in May. Later, May said talks would resume on May 3. Mrs. May left. "
+            "In May, Parliament sat.")
+    mentions, _ = _found(body)
+    assert mentions[0] == ("Theresa May", "n:theresa-may", "discovered")
+    assert [body[m["start_char"] - 6:m["start_char"]] for m in extract_mentions(
+        pa.table({"doc_id": ["d"], "body": [body]}), ENTITIES)[0].to_pylist() if m["surface"] == "May"] == \
+        ["ater, ", " Mrs. "]

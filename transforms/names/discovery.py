@@ -20,7 +20,7 @@ from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
 from transforms.names.matching import Candidate, Mention, in_handle
 from transforms.names.name_words import WORD, key_tokens, name_type
-from transforms.names.reading import Name, read_names
+from transforms.names.reading import MONTHS, Name, read_names, title_before
 from transforms.names.short_forms import (
     dateline_place,
     given_name_of,
@@ -269,7 +269,8 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
     by_surname: dict[str, list[tuple[str, ...]]] = {}
     speaking = {surname for _, surname in unknown.values()} - {surname for _, surname in people.values()}
     for person, (_, surname) in (people | unknown).items():
-        if surname.casefold() not in NOT_NAMES and len(surname) >= 3 and surname[0].isupper() and \
+        if (surname.casefold() not in NOT_NAMES or surname.casefold() in MONTHS) and len(surname) >= 3 and \
+                surname[0].isupper() and \
                 not is_demonym(surname):
             by_surname.setdefault(surname, []).append(person)
             if len(surname) >= 4:  # 'PELOSI:' opening a transcript's line, 'TRUMP RALLY' in a shouted heading
@@ -283,7 +284,8 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
         at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
         if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]) \
                 or _PARTICLE_BEFORE.search(text, max(0, start - 5), start) \
-                or (surname in speaking and not _SPEAKS.match(text, end)) or in_handle(text, start):
+                or (surname in speaking and not _SPEAKS.match(text, end)) or in_handle(text, start) \
+                or (surname.casefold() in MONTHS and not (_SPEAKS.match(text, end) or title_before(text, start))):
             continue  # inside a longer name: 'Dyke' in 'Van Dyke', '@Sam_Smith'
         bearer, kind = pick_bearer(text, by_surname[surname], written, people, (start, end))
         if bearer is None:

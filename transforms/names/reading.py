@@ -45,6 +45,7 @@ _BODY_OFFICES = frozenset("""justice judge leader mayor president representative
 counsel prosecutor sheriff officer chief general editor correspondent reporter columnist producer analyst
 strategist""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image",
                         "newsletter", "newsletters", "video"})
 _HONORIFICS = TITLE_ABBREVIATIONS | {"professor", "rabbi", "reverend"}  # before a lone surname: no part of it
@@ -251,9 +252,13 @@ def _no_name_is_so_long(surface: str) -> bool:
 
 def _headline_case(surface: str) -> bool:
     """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline; a word
-    that names organisations ends one of theirs ('Fox News')."""
+    that names organisations ends one of theirs ('Fox News'), and a month after a given name is a surname ('Theresa
+    May')."""
+    words = surface.split()
     return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" and w.casefold() not in ORGANISATION_WORDS
-               for w in surface.split()[1:])
+               and not (i == len(words) - 1 and len(words) <= 3 and w.casefold() in MONTHS and
+                        fold_word(words[0]) in gazetteer.given_names())
+               for i, w in enumerate(words) if i)
 
 
 def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:
