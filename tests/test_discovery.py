@@ -1090,3 +1090,11 @@ def test_a_month_after_a_given_name_is_a_surname_read_where_it_speaks_or_has_a_t
     assert [body[m["start_char"] - 6:m["start_char"]] for m in extract_mentions(
         pa.table({"doc_id": ["d"], "body": [body]}), ENTITIES)[0].to_pylist() if m["surface"] == "May"] == \
         ["ater, ", " Mrs. "]
+
+
+def test_a_body_named_for_a_place_is_one_name_where_its_acronym_spells_both_parts():
+    mentions, _ = _found("The former leader of Al Qaeda in Iraq (AQI) was killed. Later Al Qaeda in Iraq claimed it, "
+                         "Al Qaeda denied it and Trump in Iowa spoke.")
+    surfaces = [m[0] for m in mentions]
+    assert surfaces.count("Al Qaeda in Iraq") == 2 and surfaces.count("Al Qaeda") == 1
+    assert "Trump" in surfaces and "Iowa" in surfaces
