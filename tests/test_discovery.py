@@ -1045,6 +1045,8 @@ def test_a_surname_before_a_body_written_alone_elsewhere_is_read_apart():
     surfaces = [m[0] for m in mentions]
     assert "Obama Justice Department" not in surfaces and surfaces.count("Justice Department") == 2
     assert "Johnson Space Center" in surfaces
+    mentions, _ = _found("It was a Trump White House decision. Donald Trump spoke at the White House.")
+    assert mentions[:2] == [("Trump", "donald-trump", "surname"), ("White House", "n:white-house", "discovered")]
 
 
 def test_a_given_name_alone_is_read_beside_its_noun_or_when_the_list_lacks_it():

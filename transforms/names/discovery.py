@@ -26,6 +26,7 @@ from transforms.names.short_forms import (
     given_name_of,
     pick_bearer,
     shouts,
+    surnames_apart,
     titled_for_another,
     written_in_full,
 )
@@ -145,9 +146,10 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     names, left = read_names(text, sorted(candidates + again, key=lambda c: c.start_char))
     names, acronyms = expansions(text, names)
     people = _people(names)
+    names, listed = surnames_apart(names, people, mentions)
     tails = _tails(people, names)
     written = written_in_full(names)
-    found = list(mentions)
+    found = mentions + listed
     for name in names:
         if _EPONYM_AFTER.match(text, name.end):
             left.append(Candidate(name.surface, name.start, name.end, "names an illness after it"))

@@ -417,6 +417,8 @@ def _owner_opening(text: str, word: str, end: int) -> bool:
 
 def in_handle(text: str, start: int) -> bool:
     """'@SamJones', '@Sam_Smith': a word of an account's handle (letters, digits and '_' after an '@') is no name."""
+    if not start or text[start - 1] in " \n\"“(":
+        return False  # most names: after a space
     at = start
     while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
         at -= 1

@@ -28,7 +28,7 @@ from transforms.names.name_words import (
     role_word,
 )
 from transforms.names.spans import acronyms_apart, comma_lists, possessive_bodies, with_number, with_ordinal
-from transforms.names.tidying import GLUED, surname_apart, tidy, without_role_after
+from transforms.names.tidying import GLUED, tidy, without_role_after
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "queen", "princess", "sister"})
@@ -266,7 +266,7 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
     names, left = [], []
     candidates = possessive_bodies(text, comma_lists(text, candidates))
     for candidate in (part for c in candidates for pair in _split_pairs(text, tidy(text, c))
-                      for apart in surname_apart(text, pair) for part in acronyms_apart(text, apart)):
+                      for part in acronyms_apart(text, pair)):
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue

@@ -7,7 +7,7 @@ import re
 from transforms.lexicon import english_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
-from transforms.names.name_words import key_tokens
+from transforms.names.name_words import key_tokens, name_type
 from transforms.names.reading import Name, title_before
 from transforms.names.tidying import opens_sentence
 
@@ -100,6 +100,36 @@ def given_name_of(text: str, name: Name, people: dict, unknown: list[tuple[str, 
                             re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text)):
         return None
     return owners[0]
+
+
+def surnames_apart(names: list[Name], people: dict, mentions: list[Mention]) -> tuple[list[Name], list[Mention]]:
+    """'Trump White House', 'Obama Justice Department' -> the surname and the body: the surname of a person of the
+    text, no given name, major place or adjective, before a body's name the text also writes alone, says whose body
+    it means ('Johnson Space Center', 'Texas State University' stay whole). A listed person's surname is a mention of
+    that person, as the entity table's matching makes one."""
+    # a listed person's mention is spelled by its surname as written ('Donald Trump' -> 'Trump')
+    listed: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.spelling != m.surface and key_tokens(m.spelling):
+            listed.setdefault(key_tokens(m.spelling)[-1], set()).add(m.entity_id)
+    surnames = {person[-1] for person in people} | listed.keys()
+    written = {name.tokens for name in names}
+    out, found = [], []
+    for name in names:
+        first, _, rest = name.surface.partition(" ")
+        tokens = key_tokens(rest)
+        if len(name.tokens) >= 3 and name.tokens[0] in surnames and tokens in written and \
+                name.tokens[0] not in gazetteer.given_names() and not gazetteer.places().is_major(name.tokens[0]) \
+                and "ADJ" not in word_classes(first) and name_type(tokens) == "organisation":
+            cut, owner = name.start + len(first) + 1, listed.get(name.tokens[0], set())
+            if len(owner) == 1 and not any(p[-1] == name.tokens[0] for p in people):
+                found.append(Mention(next(iter(owner)), first, first, name.start, name.start + len(first), "surname"))
+            else:
+                out.append(Name(name.start, name.start + len(first), first, name.tokens[:1], name.title))
+            out.append(Name(cut, name.end, rest, tokens, None))
+        else:
+            out.append(name)
+    return out, found
 
 
 def shouts(candidate: Candidate, people: dict) -> bool:

@@ -12,7 +12,6 @@ from transforms.lexicon import (
     english_word,
     fold_word,
     is_demonym,
-    word_classes,
 )
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
@@ -102,7 +101,8 @@ def _person_after_complement(text: str, start: int, words: list[str]) -> int:
     """Where a person's name starts in a run that follows an office and its 'of' ('Secretary of State Hillary Rodham
     Clinton', 'Minister of Foreign Affairs Sergei Lavrov'): at the first given name after the complement's first word
     that opens a person's name; 0 when no office and 'of' come before the run ('Dow Jones Industrial Average')."""
-    if len(words) < 2 or not _plain_words(words):
+    if not (text.endswith(" of ", 0, start) or text.endswith(" of the ", 0, start)) or len(words) < 2 or \
+            not _plain_words(words):
         return 0  # ('State Mike Pompeo and Treasury Secretary Steven Mnuchin' is read apart first)
     office = _ROLE_OF_BEFORE.search(text, max(0, start - 30), start)
     if not office or not role_word(office.group(1)):
@@ -167,34 +167,6 @@ def _stray_first_word(words: list[str], text: str, surface: str, start: int) -> 
     return not (first in gazetteer.given_names() or first in ORGANISATION_WORDS or first in PLACE_OPENERS or
                 role_word(words[0])) and _written_alone(text, surface[len(words[0]) + 1:], words[0],
                                                          start + len(words[0]) + 1)
-
-
-def surname_apart(text: str, candidate: Candidate) -> list[Candidate]:
-    """'Trump White House', 'Obama Justice Department' -> the surname and the body: a word the text writes after a
-    given name elsewhere ('Donald Trump'), itself no given name or place, before a body's name the text also writes
-    without it, says whose body it means ('Koch Industries', 'Texas State University' stay whole)."""
-    words = candidate.surface.split(" ")
-    if len(words) < 3 or not all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words):
-        return [candidate]
-    first, rest = words[0], candidate.surface[len(words[0]) + 1:]
-    folded = fold_word(first)
-    if folded in gazetteer.given_names() or gazetteer.places().is_major(folded) or folded in ORGANISATION_WORDS or \
-            role_word(first) or is_demonym(first) or "ADJ" in word_classes(first) or \
-            name_type(key_tokens(rest)) != "organisation" or \
-            not _after_given_name(text, first):
-        return [candidate]
-    here = candidate.start_char + len(first) + 1
-    if not _written_alone(text, rest, first, here):
-        return [candidate]
-    return [Candidate(first, candidate.start_char, candidate.start_char + len(first), candidate.note),
-            Candidate(rest, here, candidate.end_char, candidate.note)]
-
-
-def _after_given_name(text: str, word: str) -> bool:
-    """Whether the text writes the word as a surname somewhere: after a given name ('Donald Trump')."""
-    given = gazetteer.given_names()
-    return any(fold_word(found.group(1)) in given and name_type(key_tokens(found.group())) == "person"
-               for found in re.finditer(rf"([A-Z][a-z]+) {re.escape(word)}\b", text))
 
 
 def _written_alone(text: str, name: str, word: str, here: int) -> bool:
