@@ -1002,10 +1002,11 @@ def test_an_office_and_its_of_complement_before_a_name_are_cut_off_as_a_whole():
         "Aides said Secretary of State Hillary Rodham Clinton flew in. The Minister of Foreign Affairs Wang Yi met "
         "the Governor of New York Andrew Cuomo. Later Secretary of State Pompeo left. The Dow Jones Industrial "
         "Average fell as Make America Great Again hats sold. He met Secretary of State Mike Pompeo and Treasury "
-        "Secretary Steven Mnuchin.")
+        "Secretary Steven Mnuchin. The talks were announced at a news conference this afternoon with Secretary of "
+        "State John F. Kerry in the capital. Earlier, the Secretary of Health and Human Services Alex Azar spoke.")
     surfaces = [m[0] for m in mentions]
     for name in ("Hillary Rodham Clinton", "Wang Yi", "Andrew Cuomo", "Pompeo", "Dow Jones Industrial Average",
-                 "Mike Pompeo", "Steven Mnuchin"):
+                 "Mike Pompeo", "Steven Mnuchin", "John F. Kerry", "Alex Azar"):
         assert name in surfaces
     assert not {"State Hillary Rodham Clinton", "Foreign Affairs Wang Yi", "York Andrew Cuomo",
                 "State Pompeo"} & set(surfaces)
@@ -1051,10 +1052,13 @@ def test_a_surname_before_a_body_written_alone_elsewhere_is_read_apart():
 
 def test_a_given_name_alone_is_read_beside_its_noun_or_when_the_list_lacks_it():
     mentions, _ = _found("Sen. Mark Warner spoke. It left a mark on the party, Mark said. Adviser Kellyanne Conway "
-                         "agreed, and Kellyanne laughed. In May it may rain, and Will Smith will act; Will stayed.")
+                         "agreed, Conway said, and Kellyanne laughed. In May it may rain, and Will Smith will act; "
+                         "Will stayed. Mnuchin, a former Goldman banker, left Goldman Sachs for the BBC Brussels "
+                         "office, he told the BBC.")
     assert ("Mark", "n:mark-warner", "given_name_in_article") in mentions
     assert ("Kellyanne", "n:kellyanne-conway", "given_name_in_article") in mentions
     assert not [m for m in mentions if m[0] in ("May", "Will")]
+    assert not [m for m in mentions if m[0] in ("Goldman", "BBC") and m[2] == "given_name_in_article"]
 
 
 def test_a_shared_surname_goes_to_the_person_the_other_is_introduced_as_a_relative_of():
@@ -1065,8 +1069,9 @@ def test_a_shared_surname_goes_to_the_person_the_other_is_introduced_as_a_relati
 
 
 def test_a_two_word_office_opening_a_sentence_is_cut_off_whole_before_a_surname():
-    mentions, _ = _found("Attorney General Barr said no. ATTORNEY GENERAL Barr spoke.")
-    assert [m[0] for m in mentions] == ["Barr", "Barr"]
+    mentions, _ = _found("Attorney General Barr said no. ATTORNEY GENERAL Barr spoke. Former Justice Department "
+                         "officials agreed.")
+    assert [m[0] for m in mentions] == ["Barr", "Barr", "Justice Department"]
 
 
 def test_a_given_name_that_is_a_town_is_the_person_where_it_speaks():

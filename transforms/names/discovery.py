@@ -110,7 +110,7 @@ def _with_particle(text: str, name: Name, bearer: tuple[str, ...]) -> Name:
 
 
 def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: dict,
-                   written: dict[tuple[str, ...], list[int]]) -> Mention | Candidate:
+                   written: dict[tuple[str, ...], list[int]], speakers: list[tuple[str, ...]]) -> Mention | Candidate:
     bearers = _bearers(name.tokens, name.title, people, tails)
     if len(bearers) == 1 and not (name.title in ("m", "f") and people[bearers[0]][0] == name.title):
         # 'Romney' beside 'Ann Romney' and a 'Mitt Romney' the given-name list does not know: two bearers
@@ -126,9 +126,8 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
         return _mention(name, acronyms[name.surface], "acronym")
     if len(name.tokens) > 1:
         return _mention(name, name.tokens, "discovered")
-    unknown = [t[0] for k, t in tails.items() if k[0] == "?"]
     speaks = _SPEAKS.match(text, name.end) is not None or _WITH_ME.match(text, name.end) is not None
-    owner = None if name.title else given_name_of(text, name, people, unknown, speaks)
+    owner = None if name.title else given_name_of(text, name, people, speakers, speaks)
     if owner:
         return _mention(name, owner, "given_name_in_article")
     kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
@@ -149,6 +148,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     names, listed = surnames_apart(names, people, mentions)
     tails = _tails(people, names)
     written = written_in_full(names)
+    unknown = _speaking_unknown(text, names, tails)
     found = mentions + listed
     for name in names:
         if _EPONYM_AFTER.match(text, name.end):
@@ -167,13 +167,12 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
         if len(name.tokens) == 1 and _before_its_state(text, name):
             left.append(Candidate(name.surface, name.start, name.end, "a town before its state or country"))
             continue
-        resolved = _resolve_short(text, name, people, tails, acronyms, written)
+        resolved = _resolve_short(text, name, people, tails, acronyms, written, list(unknown))
         (found if isinstance(resolved, Mention) else left).append(resolved)
     shouted = [c for c in left if shouts(c, people) or dateline_place(text, c)]
     found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
                       c.end_char, "discovered") for c in shouted]
     left = [c for c in left if c not in shouted]
-    unknown = _speaking_unknown(text, names, tails)
     extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown, written)
     found += extra
     left += ambiguous

@@ -83,20 +83,21 @@ def written_in_full(names: list[Name]) -> dict[tuple[str, ...], list[int]]:
     return found
 
 
-def given_name_of(text: str, name: Name, people: dict, unknown: list[tuple[str, ...]] = (),
+def given_name_of(text: str, name: Name, people: dict, speakers: list[tuple[str, ...]] = (),
                   speaks: bool = False) -> tuple[str, ...] | None:
     """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
-    Clinton'; 'Kellyanne' after 'Kellyanne Conway', a name the given-name list lacks but English does not know, of a
-    person or a two-word name of no known type), or None: not when it is a place ('Jordan') unless it speaks
-    ('Sydney said' after 'Sydney Ember'), a modal or a word opening a sentence the text also writes in lower case
-    ('Will', 'May'; 'Mark' inside a sentence beside 'a mark' is still the name), or the given name of two people of
-    the text."""
+    Clinton'; 'Kellyanne' after 'Kellyanne Conway', a first name the given-name list lacks, no acronym and no word
+    English knows, of a person or of a two-word name whose surname speaks: 'Conway said'), or None: not when it is a
+    place ('Jordan') unless it speaks ('Sydney said' after 'Sydney Ember'), a modal or a word opening a sentence the
+    text also writes in lower case ('Will', 'May'; 'Mark' inside a sentence beside 'a mark' is still the name), or
+    the given name of two people of the text."""
     word = name.tokens[0]
     listed = word in gazetteer.given_names()
-    if not (listed or not english_word(word)) or (gazetteer.places().is_place(word) and not speaks):
+    unlisted = not listed and not english_word(word) and not name.surface.isupper()
+    if not (listed or unlisted) or (gazetteer.places().is_place(word) and not speaks):
         return None
-    owners = [p for p in (*people, *(() if listed else unknown)) if p[0] == word and len(p) > 1]
-    if len(owners) != 1 or ((not listed or "AUX" in word_classes(word) or opens_sentence(text, name.start)) and
+    owners = [p for p in (*people, *(speakers if unlisted else ())) if p[0] == word and len(p) > 1]
+    if len(owners) != 1 or ((unlisted or "AUX" in word_classes(word) or opens_sentence(text, name.start)) and
                             re.search(rf"(?<![\w’'-]){re.escape(name.surface.lower())}(?![\w’'-])", text)):
         return None
     return owners[0]

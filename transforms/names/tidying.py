@@ -99,21 +99,23 @@ _ROLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
 
 def _person_after_complement(text: str, start: int, words: list[str]) -> int:
     """Where a person's name starts in a run that follows an office and its 'of' ('Secretary of State Hillary Rodham
-    Clinton', 'Minister of Foreign Affairs Sergei Lavrov'): at the first given name after the complement's first word
-    that opens a person's name; 0 when no office and 'of' come before the run ('Dow Jones Industrial Average')."""
-    if not (text.endswith(" of ", 0, start) or text.endswith(" of the ", 0, start)) or len(words) < 2 or \
-            not _plain_words(words):
-        return 0  # ('State Mike Pompeo and Treasury Secretary Steven Mnuchin' is read apart first)
+    Clinton', 'Secretary of Health and Human Services Alex Azar'): at the complement's first given name, where a
+    person's name of capitalised words opens and ends the run; 0 when no office and 'of' come before the run ('Dow
+    Jones Industrial Average') or a joining word follows the name ('State Mike Pompeo and Treasury Secretary Steven
+    Mnuchin' is read apart first)."""
+    if not (text.endswith(" of ", 0, start) or text.endswith(" of the ", 0, start)) or len(words) < 2:
+        return 0
     office = _ROLE_OF_BEFORE.search(text, max(0, start - 30), start)
     if not office or not role_word(office.group(1)):
         return 0
     given = gazetteer.given_names()
     places = gazetteer.places()
     named = next((i for i in range(1, len(words) - 1) if fold_word(words[i]) in given and words[i][:1].isupper()
-                  and not places.is_place(" ".join(key_tokens(" ".join(words[:i + 1]))))  # 'New York Andrew …'
-                  and name_type(key_tokens(" ".join(words[i:]))) == "person"), 0)
+                  and not places.is_place(" ".join(key_tokens(" ".join(words[:i + 1]))))), 0)  # 'New York Andrew …'
     if named:
-        return named
+        person = words[named:]
+        return named if all(w[:1].isupper() for w in person) and name_type(key_tokens(" ".join(person))) == "person" \
+            else 0
     # 'Secretary of Homeland Security Kirstjen Nielsen', 'Secretary of State Pompeo': a complement of common words
     # (a field or department), then the first word English does not know opens the name
     field = next((i for i, w in enumerate(words) if not english_word(w)), 0)
@@ -237,7 +239,9 @@ def _opener(words: list[str]) -> bool:
     ('Banishing Kelly') or a joining word ('Members of The POLITICO Caucus') follows; 'World War II' stays whole."""
     return fold_word(words[0]) not in ORGANISATION_WORDS and (
         words[1].casefold() in ("of", "the", "for") or
-        (fold_word(words[1]) in gazetteer.given_names() and not role_word(words[1])))  # 'Attorney General Barr'
+        (fold_word(words[1]) in gazetteer.given_names() and
+         not (role_word(words[1]) and fold_word(words[-1]) not in ORGANISATION_WORDS)))
+    # ('Attorney General Barr' keeps its office to be cut whole; 'Former Justice Department' loses 'Former')
 
 
 def opens_sentence(text: str, start: int) -> bool:
