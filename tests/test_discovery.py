@@ -1105,3 +1105,9 @@ def test_a_body_named_for_a_place_is_one_name_where_its_acronym_spells_both_part
     surfaces = [m[0] for m in mentions]
     assert surfaces.count("Al Qaeda in Iraq") == 2 and surfaces.count("Al Qaeda") == 1
     assert "Trump" in surfaces and "Iowa" in surfaces
+
+
+def test_a_brother_introduced_as_one_leaves_a_shared_surname_ambiguous():
+    _, candidates = _found("Officials said John Roe and his brother, James Roe, fled the scene. Later, Roe was "
+                           "caught.")
+    assert ("Roe", "ambiguous: James Roe, John Roe") in candidates

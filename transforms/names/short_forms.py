@@ -53,13 +53,14 @@ def last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[st
     return last[-1][1] if last[-1][1] in people else None  # not 'Maybe Obama', a name of no known type
 
 
-_KIN_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|mom|dad|spouse|widow|widower|"
-                         r"stepson|stepdaughter|grandson|granddaughter|nephew|niece|cousin|uncle|aunt)s?,? $")
+# A spouse introduced as one: the other is the one the article is about. Brothers, sons and fathers are not (the
+# Tsarnaev brothers, Khizr and Humayun Khan are each the subject of their articles in turn).
+_KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower),? $")
 
 
 def _not_the_relative(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]],
                       people: dict) -> tuple[str, ...] | None:
-    """Of two full names sharing a surname, the one never introduced as the other's relative ('Mike Pence and his wife
+    """Of two full names sharing a surname, the one never introduced as the other's spouse ('Mike Pence and his wife
     Karen Pence … Pence said': Mike Pence), when the other always is; None otherwise."""
     if len(bearers) != 2:
         return None
