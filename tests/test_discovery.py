@@ -1111,3 +1111,8 @@ def test_a_brother_introduced_as_one_leaves_a_shared_surname_ambiguous():
     _, candidates = _found("Officials said John Roe and his brother, James Roe, fled the scene. Later, Roe was "
                            "caught.")
     assert ("Roe", "ambiguous: James Roe, John Roe") in candidates
+
+
+def test_a_run_with_a_capitalised_copula_is_a_clause_not_a_name():
+    mentions, _ = _found("Signs read “Bin Laden Is Dead, GM Is Alive” at the rally, where Love Is Blind aired.")
+    assert mentions == []

@@ -250,12 +250,18 @@ def _no_name_is_so_long(surface: str) -> bool:
     return len(words) > 6 and all(w[:1].isupper() for w in words)
 
 
+# A capitalised verb 'to be' or 'to have' inside a run makes it a clause in title case ('GM Is Alive' on a sign,
+# 'Love Is Blind'), no name.
+_COPULAS = frozenset({"Is", "Are", "Was", "Were", "Has", "Have", "Had"})
+
+
 def _headline_case(surface: str) -> bool:
-    """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline; a word
-    that names organisations ends one of theirs ('Fox News'), and a month after a given name is a surname ('Theresa
-    May')."""
+    """A run with a capitalised small word or copula after its first ('Cruz Shouted Down After Refusing', 'GM Is
+    Alive'): a headline; a word that names organisations ends one of theirs ('Fox News'), and a month after a given
+    name is a surname ('Theresa May')."""
     words = surface.split()
-    return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" and w.casefold() not in ORGANISATION_WORDS
+    return any(w[:1].isupper() and (w.casefold() in NOT_NAMES or w in _COPULAS) and w != "The" and
+               w.casefold() not in ORGANISATION_WORDS
                and not (i == len(words) - 1 and len(words) <= 3 and w.casefold() in MONTHS and
                         fold_word(words[0]) in gazetteer.given_names())
                for i, w in enumerate(words) if i)
