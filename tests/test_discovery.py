@@ -1061,6 +1061,13 @@ def test_a_given_name_alone_is_read_beside_its_noun_or_when_the_list_lacks_it():
     assert not [m for m in mentions if m[0] in ("Goldman", "BBC") and m[2] == "given_name_in_article"]
 
 
+def test_a_company_speaking_whole_gives_its_first_word_no_person():
+    mentions, _ = _found("Goldman Sachs said in a note that rates would rise. Later, Goldman cut its forecast. "
+                         "Aide Ysolde Brankov agreed, Brankov said, and Ysolde left.")
+    assert ("Goldman", "n:goldman", "pending") in mentions
+    assert ("Ysolde", "n:ysolde-brankov", "given_name_in_article") in mentions
+
+
 def test_a_shared_surname_goes_to_the_person_the_other_is_introduced_as_a_relative_of():
     mentions, candidates = _found("Vice President Mike Pence and his wife, Karen Pence, came to Ohio. Pence said the "
                                   "visit went well. Later Jane Roe and Joe Roe came. Roe spoke.")

@@ -202,20 +202,24 @@ def _state_written_out(text: str, mention: Mention) -> Mention:
                    mention.start_char, end, "discovered")
 
 
-_SPEAKER = re.compile(r"\b([A-Z][\w’'-]+)" + _SPEAKS.pattern)
+# A capitalised word before a speaking verb, with the word before it: 'Sachs said' after 'Goldman' is a company's
+# name speaking whole, not its last word speaking alone.
+_SPEAKER = re.compile(r"(?<![\w’'.-])(?:([\w’'.-]+) )?([A-Z][\w’'-]+)" + _SPEAKS.pattern)
 
 
 def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[str, ...], tuple[None, str]]:
-    """Two-word names of no known type whose surname speaks somewhere in the text ('Rice said') -> (no sex, the
-    surname as written): one pattern over the text, not a search per name."""
+    """Two-word names of no known type whose surname speaks alone somewhere in the text ('Rice said', not 'Acme
+    Widgets said') -> (no sex, the surname as written): one pattern over the text, not a search per name."""
     if not any(key[0] == "?" for key in tails):
         return {}
-    speakers = set(_SPEAKER.findall(text))
+    before: dict[str, set[str]] = {}  # a speaking word -> the words written before it where it speaks
+    for found in _SPEAKER.finditer(text):
+        before.setdefault(found.group(2), set()).add(found.group(1) or "")
     unknown = {}
     for name in names:
         if tails.get(("?",) + name.tokens[1:]) == [name.tokens]:
-            surname = WORD.findall(name.surface)[-1]
-            if surname in speakers:
+            first, surname = WORD.findall(name.surface)[0], WORD.findall(name.surface)[-1]
+            if before.get(surname, set()) - {first}:
                 unknown[name.tokens] = (None, surname)
     return unknown
 
