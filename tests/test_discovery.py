@@ -1050,6 +1050,14 @@ def test_a_surname_before_a_body_written_alone_elsewhere_is_read_apart():
     assert mentions[:2] == [("Trump", "donald-trump", "surname"), ("White House", "n:white-house", "discovered")]
 
 
+def test_a_surname_before_a_company_or_hotel_named_for_someone_stays_in_its_name():
+    mentions, _ = _found("Henry Ford built cars. The Ford Motor Company grew, and the Motor Company thrived. Donald "
+                         "Trump spoke. The Trump International Hotel opened; the International Hotel was full.")
+    surfaces = [m[0] for m in mentions]
+    assert "Ford Motor Company" in surfaces and "Trump International Hotel" in surfaces
+    assert ("Trump", "donald-trump", "surname") not in mentions
+
+
 def test_a_given_name_alone_is_read_beside_its_noun_or_when_the_list_lacks_it():
     mentions, _ = _found("Sen. Mark Warner spoke. It left a mark on the party, Mark said. Adviser Kellyanne Conway "
                          "agreed, Conway said, and Kellyanne laughed. In May it may rain, and Will Smith will act; "

@@ -7,7 +7,7 @@ import re
 from transforms.lexicon import english_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
-from transforms.names.name_words import key_tokens, name_type
+from transforms.names.name_words import key_tokens
 from transforms.names.reading import Name, title_before
 from transforms.names.tidying import opens_sentence
 
@@ -104,11 +104,19 @@ def given_name_of(text: str, name: Name, people: dict, speakers: list[tuple[str,
     return owners[0]
 
 
+# A body of the state outlasts whoever holds it, so an officeholder's surname before its name dates it ('the Grant
+# War Department', 'a Harding White House'); a company, hotel, centre or foundation bearing a surname is named for
+# that person for good ('the Smith Motor Company', 'the Smith International Hotel'), so its short form written alone
+# ('the Motor Company') tells nothing.
+_STATE_BODIES = frozenset("""department house administration ministry office bureau agency senate congress
+parliament cabinet court government treasury""".split())
+
+
 def surnames_apart(names: list[Name], people: dict, mentions: list[Mention]) -> tuple[list[Name], list[Mention]]:
     """'Trump White House', 'Obama Justice Department' -> the surname and the body: the surname of a person of the
-    text, no given name, major place or adjective, before a body's name the text also writes alone, says whose body
-    it means ('Johnson Space Center', 'Texas State University' stay whole). A listed person's surname is a mention of
-    that person, as the entity table's matching makes one."""
+    text, no given name, major place or adjective, before the name of a body of the state the text also writes
+    alone, says whose body it means ('Johnson Space Center', 'Ford Motor Company' stay whole). A listed person's
+    surname is a mention of that person, as the entity table's matching makes one."""
     # a listed person's mention is spelled by its surname as written ('Donald Trump' -> 'Trump')
     listed: dict[str, set[str]] = {}
     for m in mentions:
@@ -122,7 +130,7 @@ def surnames_apart(names: list[Name], people: dict, mentions: list[Mention]) -> 
         tokens = key_tokens(rest)
         if len(name.tokens) >= 3 and name.tokens[0] in surnames and tokens in written and \
                 name.tokens[0] not in gazetteer.given_names() and not gazetteer.places().is_major(name.tokens[0]) \
-                and "ADJ" not in word_classes(first) and name_type(tokens) == "organisation":
+                and "ADJ" not in word_classes(first) and tokens[-1] in _STATE_BODIES:
             cut, owner = name.start + len(first) + 1, listed.get(name.tokens[0], set())
             if len(owner) == 1 and not any(p[-1] == name.tokens[0] for p in people):
                 found.append(Mention(next(iter(owner)), first, first, name.start, name.start + len(first), "surname"))
