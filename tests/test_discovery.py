@@ -1096,6 +1096,16 @@ def test_a_given_name_that_is_a_town_is_the_person_where_it_speaks():
         [("n:sydney", "pending")]
 
 
+@pytest.mark.parametrize("body, name", [
+    ("Mayor of London Sadiq Khan spoke on Tuesday.", "Sadiq Khan"),
+    ("Governor of Lagos Babajide Sanwo-Olu spoke on Tuesday.", "Babajide Sanwo-Olu"),
+    ("Chancellor of the Exchequer Rishi Sunak spoke on Tuesday.", "Rishi Sunak"),
+    ("The Governor of Ohio Tamsin Oyelaran-Brook visited the farm on Friday.", "Tamsin Oyelaran-Brook"),
+])
+def test_an_office_complement_of_a_place_or_after_of_the_is_cut_before_a_name_the_list_lacks(body, name):
+    assert [m[0] for m in _found(body)[0]] == [name]
+
+
 def test_a_place_or_an_adjective_is_no_surname_or_office_complement_before_a_name():
     mentions, _ = _found("He was elected Mayor of New York City in 2001. Since the National Park Service bought it, "
                          "the Park Service and Will National met.")

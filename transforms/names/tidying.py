@@ -99,11 +99,13 @@ _ROLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
 
 def _person_after_complement(text: str, start: int, words: list[str]) -> int:
     """Where a person's name starts in a run that follows an office and its 'of' ('Secretary of State Hillary Rodham
-    Clinton', 'Secretary of Health and Human Services Alex Azar'): at the complement's first given name, where a
-    person's name of capitalised words opens and ends the run; 0 when no office and 'of' come before the run ('Dow
-    Jones Industrial Average') or a joining word follows the name ('State Mike Pompeo and Treasury Secretary Steven
-    Mnuchin' is read apart first)."""
-    if not (text.endswith(" of ", 0, start) or text.endswith(" of the ", 0, start)) or len(words) < 2:
+    Clinton', 'Secretary of Health and Human Services Alex Azar', 'Governor of Ohio Jane Roe'): at the complement's
+    first given name, where a person's name of capitalised words opens and ends the run; else after the longest place
+    the complement opens with; else at the first word English does not know after common words; 0 when no office and
+    'of' come before the run ('Dow Jones Industrial Average') or a joining word follows the name ('State Mike Pompeo
+    and Treasury Secretary Steven Mnuchin' is read apart first)."""
+    of_the = text.endswith(" of the ", 0, start)
+    if not (of_the or text.endswith(" of ", 0, start)) or len(words) < 2:
         return 0
     office = _ROLE_OF_BEFORE.search(text, max(0, start - 30), start)
     if not office or not role_word(office.group(1)):
@@ -111,19 +113,33 @@ def _person_after_complement(text: str, start: int, words: list[str]) -> int:
     given = gazetteer.given_names()
     places = gazetteer.places()
     named = next((i for i in range(1, len(words) - 1) if fold_word(words[i]) in given and words[i][:1].isupper()
-                  and not places.is_place(" ".join(key_tokens(" ".join(words[:i + 1]))))), 0)  # 'New York Andrew …'
-    if named:
+                  and not places.is_place(" ".join(key_tokens(" ".join(words[:i + 1]))))), None)  # 'New York Andrew …'
+    if named is not None:
         person = words[named:]
         return named if all(w[:1].isupper() for w in person) and name_type(key_tokens(" ".join(person))) == "person" \
             else 0
+    # 'Mayor of Springfield Ada Quist': the complement is a place of the gazetteer, the person's name follows it
+    place = next((i for i in range(len(words) - 1, 0, -1) if places.is_place(" ".join(key_tokens(" ".join(
+        words[:i]))))), None)
+    if place is not None and _name_words(words[place:]):
+        return place
     # 'Secretary of Homeland Security Kirstjen Nielsen', 'Secretary of State Pompeo': a complement of common words
-    # (a field or department), then the first word English does not know opens the name
-    field = next((i for i, w in enumerate(words) if not english_word(w)), 0)
+    # (a field or department), then the first word English does not know opens the name; after 'of the' the
+    # complement's first word is a noun whatever it is ('Chancellor of the Exchequer Ada Quist')
+    field = next((i for i in range(int(of_the), len(words)) if not english_word(words[i])), None)
     if field and _plain_words(words[field:]) and \
             not places.is_place(" ".join(key_tokens(" ".join(words[:field + 1])))) and \
             name_type(key_tokens(" ".join(words[field:]))) not in ("place", "organisation"):  # 'New York City'
         return field
     return 0
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether capitalised words, hyphenated or not and no place's or body's, opening with a given name or a word
+    English does not know ('Hall' after 'Mayor of Springfield City' is a word), may be a person's name."""
+    return (fold_word(words[0]) in gazetteer.given_names() or not english_word(words[0])) and \
+        _plain_words([w.replace("-", "") for w in words]) and \
+        name_type(key_tokens(" ".join(words))) not in ("place", "organisation")
 
 
 def _plain_words(words: list[str]) -> bool:
