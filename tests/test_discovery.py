@@ -1090,10 +1090,12 @@ def test_a_two_word_office_opening_a_sentence_is_cut_off_whole_before_a_surname(
 
 
 def test_a_given_name_that_is_a_town_is_the_person_where_it_speaks():
-    mentions, _ = _found("Our colleague Sydney Ember reported it. The race was close, Sydney said. It was late "
-                         "when Sydney and I called them. Flights to Perth and Sydney stopped.")
-    assert [m[1:] for m in mentions if m[0] == "Sydney"] == [("n:sydney-ember", "given_name_in_article")] * 2 + \
+    mentions, candidates = _found("My neighbour Sydney Hale owns a boat. The sea was rough, Sydney said. We waited "
+                                  "until Sydney and I got cold. Sydney and I rowed back at dusk. Ferries to Perth "
+                                  "and Sydney stopped.")
+    assert [m[1:] for m in mentions if m[0] == "Sydney"] == [("n:sydney-hale", "given_name_in_article")] * 3 + \
         [("n:sydney", "pending")]
+    assert not [c for c in candidates if " I" in c[0]]
 
 
 @pytest.mark.parametrize("body, name", [
@@ -1125,10 +1127,10 @@ def test_a_month_after_a_given_name_is_a_surname_read_where_it_speaks_or_has_a_t
 
 
 def test_a_body_named_for_a_place_is_one_name_where_its_acronym_spells_both_parts():
-    mentions, _ = _found("The former leader of Al Qaeda in Iraq (AQI) was killed. Later Al Qaeda in Iraq claimed it, "
-                         "Al Qaeda denied it and Trump in Iowa spoke.")
+    mentions, _ = _found("Fighters loyal to Ansar Dine in Mali (ADM) seized a road. Weeks later Ansar Dine in Mali "
+                         "denied it, Ansar Dine kept silent and Trump in Iowa spoke.")
     surfaces = [m[0] for m in mentions]
-    assert surfaces.count("Al Qaeda in Iraq") == 2 and surfaces.count("Al Qaeda") == 1
+    assert surfaces.count("Ansar Dine in Mali") == 2 and surfaces.count("Ansar Dine") == 1
     assert "Trump" in surfaces and "Iowa" in surfaces
 
 

@@ -50,7 +50,7 @@ def expansions(text: str, names: list[Name]) -> tuple[list[Name], dict[str, tupl
         spelled = _spelled_out(name, match.group(1)) if match else None
         if match and not spelled and out and _JOINED_BY.fullmatch(text, out[-1].end, name.start):
             whole = _spelled_out(_joined(text, out[-1], name), match.group(1))
-            if whole and whole.start == out[-1].start:  # 'Al Qaeda in the Arabian Peninsula (AQAP)': one body
+            if whole and whole.start == out[-1].start:  # 'Ansar Dine in Northern Mali (ADNM)': one body
                 branches.add((out[-1].tokens, text[out[-1].end:name.start], name.tokens))
                 out.pop()
                 spelled = whole
@@ -71,7 +71,7 @@ def _joined(text: str, left: Name, right: Name) -> Name:
 
 def _branches_joined(text: str, names: list[Name], branches: set) -> list[Name]:
     """Names + the pairs an acronym showed to be one body's name -> the names with that pair joined wherever the text
-    writes it ('Al Qaeda in Iraq' again, without its '(AQI)')."""
+    writes it ('Ansar Dine in Mali' again, without its '(ADM)')."""
     if not branches:
         return names
     out: list[Name] = []

@@ -48,7 +48,7 @@ _NOT_STATES = frozenset({"jr", "sr", "mr", "mrs", "ms", "dr", "st", "gov", "gen"
                          "capt", "prof", "rev", "inc", "corp", "ltd", "co", "no", "vol"})
 # A lone word that says or writes something is a person's surname, not a thing's last word ('Romney said').
 _SPEAKS = re.compile(r",? (?:said|says|told|added|wrote|writes|asked|argued|explained|recalled|testified)\b")
-_WITH_ME = re.compile(r" and (?:I|me)\b")  # 'when Sydney and I call them': a person, whatever town bears the name
+_WITH_ME = re.compile(r" and (?:I|me)\b")  # 'until Ada and I left': a person, whatever town bears the name
 _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
 
 

@@ -322,7 +322,8 @@ def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
             k = j + 1
             while k < n and not is_cap[k] and tokens.texts[k].casefold() in CONNECTORS:
                 k += 1
-            if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k):
+            if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k) and \
+                    not (k > j + 1 and tokens.texts[k] == "I"):  # 'Ann and I': the pronoun, no part of a name
                 j = k
             elif j > i and k == j + 1 and k < n and _syllable(text, tokens, k):
                 j = k  # 'Kim Jong-un', 'Moon Jae-in': a given name's second syllable
@@ -406,6 +407,7 @@ def _after_prefix(text: str, start: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+_WITH_I = re.compile(r" and I\b")
 
 
 def _owner_opening(text: str, word: str, end: int) -> bool:
@@ -413,6 +415,13 @@ def _owner_opening(text: str, word: str, end: int) -> bool:
     or it names a country, state or big city ('China’s'); 'Today’s', 'Everyone's' are words."""
     return _POSSESSIVE.match(text, end) is not None and (
         not english_word(word) or gazetteer.places().is_major(word.casefold()))
+
+
+def _companion(text: str, word: str, end: int) -> bool:
+    """'Ann and I left': a word opening a sentence before 'and I' names the writer's companion when it is a given name
+    or English does not know it ('Mom and I' is a word)."""
+    return _WITH_I.match(text, end) is not None and (
+        word.casefold() in gazetteer.given_names() or not english_word(word))
 
 
 def in_handle(text: str, start: int) -> bool:
@@ -432,7 +441,8 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
             if _lone_name(word) and not _after_prefix(text, start) and \
-                    (not _sentence_initial(text, start) or _owner_opening(text, word, tokens.ends[first])) and \
+                    (not _sentence_initial(text, start) or _owner_opening(text, word, tokens.ends[first]) or
+                     _companion(text, word, tokens.ends[first])) and \
                     not in_handle(text, start) and \
                     not (headlines and any(a <= start < b for a, b in headlines)):
                 found.append(Candidate(word, start, tokens.ends[first], None))
