@@ -15,12 +15,13 @@ How short forms are read (last named, pronouns, given names, capitals) is in `sh
 import re
 from bisect import bisect_right
 
-from transforms.lexicon import NOT_NAMES, fold_word, is_demonym
+from transforms.lexicon import MONTHS, NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
-from transforms.names.matching import Candidate, Mention, in_handle
+from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import WORD, key_tokens, name_type
-from transforms.names.reading import MONTHS, Name, read_names, title_before
+from transforms.names.openers import in_handle
+from transforms.names.reading import Name, read_names, title_before
 from transforms.names.short_forms import (
     dateline_place,
     given_name_of,

@@ -22,11 +22,10 @@ from transforms.lexicon import (
     ROYAL_TITLES,
     SENTENCE_OPENERS,
     TITLES,
-    english_word,
     fold_words,
     is_demonym,
 )
-from transforms.names import gazetteer
+from transforms.names.openers import companion, in_handle, owner_opening
 
 _TOKEN_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)")
 _APOSTROPHES = "'’`ʼ"
@@ -406,34 +405,6 @@ def _after_prefix(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
-_WITH_I = re.compile(r" and I\b")
-
-
-def _owner_opening(text: str, word: str, end: int) -> bool:
-    """'Mexico’s president said': a word opening a sentence with a possessive is a name when English does not know it
-    or it names a country, state or big city ('China’s'); 'Today’s', 'Everyone's' are words."""
-    return _POSSESSIVE.match(text, end) is not None and (
-        not english_word(word) or gazetteer.places().is_major(word.casefold()))
-
-
-def _companion(text: str, word: str, end: int) -> bool:
-    """'Ann and I left': a word opening a sentence before 'and I' names the writer's companion when it is a given name
-    or English does not know it ('Mom and I' is a word)."""
-    return _WITH_I.match(text, end) is not None and (
-        word.casefold() in gazetteer.given_names() or not english_word(word))
-
-
-def in_handle(text: str, start: int) -> bool:
-    """'@SamJones', '@Sam_Smith': a word of an account's handle (letters, digits and '_' after an '@') is no name."""
-    if not start or text[start - 1] in " \n\"“(":
-        return False  # most names: after a space
-    at = start
-    while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
-        at -= 1
-    return at > 0 and text[at - 1] == "@"
-
-
 def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[int, int, int]]) -> list[Candidate]:
     headlines = [(a, b) for a, b, n_long in lines if n_long >= 4]
     found = []
@@ -441,8 +412,8 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
             if _lone_name(word) and not _after_prefix(text, start) and \
-                    (not _sentence_initial(text, start) or _owner_opening(text, word, tokens.ends[first]) or
-                     _companion(text, word, tokens.ends[first])) and \
+                    (not _sentence_initial(text, start) or owner_opening(text, word, tokens.ends[first]) or
+                     companion(text, word, tokens.ends[first])) and \
                     not in_handle(text, start) and \
                     not (headlines and any(a <= start < b for a, b in headlines)):
                 found.append(Candidate(word, start, tokens.ends[first], None))

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from transforms.lexicon import (
     DEMONYMS,
+    MONTHS,
     NOT_NAMES,
     ORGANISATION_WORDS,
     ROYAL_TITLES,
@@ -45,7 +46,6 @@ _BODY_OFFICES = frozenset("""justice judge leader mayor president representative
 counsel prosecutor sheriff officer chief general editor correspondent reporter columnist producer analyst
 strategist""".split())
 # A page's furniture around pictures and players, capitalised as labels: never a name.
-MONTHS = frozenset("january february march april may june july august september october november december".split())
 _FURNITURE = frozenset({"caption", "captions", "photos", "slideshow", "advertisement", "thumbnail", "image",
                         "newsletter", "newsletters", "video"})
 _HONORIFICS = TITLE_ABBREVIATIONS | {"professor", "rabbi", "reverend"}  # before a lone surname: no part of it

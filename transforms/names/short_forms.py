@@ -3,6 +3,7 @@ stands for (the one written in full last before it, a subject pronoun after it),
 capitals, and a title of the other sex before a listed man's surname."""
 
 import re
+from collections.abc import Iterable
 
 from transforms.lexicon import english_word, word_classes
 from transforms.names import gazetteer
@@ -53,8 +54,8 @@ def last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[st
     return last[-1][1] if last[-1][1] in people else None  # not 'Maybe Obama', a name of no known type
 
 
-# A spouse introduced as one: the other is the one the article is about. Brothers, sons and fathers are not (the
-# Tsarnaev brothers, Khizr and Humayun Khan are each the subject of their articles in turn).
+# A spouse introduced as one: the other is the one the article is about. Brothers, sons and fathers are not (of
+# 'the brothers Tom and Sam Vance' or 'Carl Vance and his son Eli Vance' each is the subject in turn).
 _KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower),? $")
 
 
@@ -84,7 +85,7 @@ def written_in_full(names: list[Name]) -> dict[tuple[str, ...], list[int]]:
     return found
 
 
-def given_name_of(text: str, name: Name, people: dict, speakers: list[tuple[str, ...]] = (),
+def given_name_of(text: str, name: Name, people: dict, speakers: Iterable[tuple[str, ...]] = (),
                   speaks: bool = False) -> tuple[str, ...] | None:
     """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
     Clinton'; 'Kellyanne' after 'Kellyanne Conway', a first name the given-name list lacks, no acronym and no word

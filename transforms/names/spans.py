@@ -61,7 +61,6 @@ _POSSESSIVE_GAP = frozenset({"’s ", "'s "})
 _PLURAL_GAP = frozenset({"’ ", "' "})  # 'Kurdistan Workers' Party'
 
 
-
 def possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """'Young America', 'Foundation' -> 'Young America’s Foundation': a name owning a body's word is that body's
     name ('People's Party'), read as one; a place or body owning one names itself and its part ('Britain's Parliament',
