@@ -1056,6 +1056,10 @@ def test_a_surname_before_a_company_or_hotel_named_for_someone_stays_in_its_name
     surfaces = [m[0] for m in mentions]
     assert "Ford Motor Company" in surfaces and "Trump International Hotel" in surfaces
     assert ("Trump", "donald-trump", "surname") not in mentions
+    mentions, _ = _found("Ada Quist spoke. A Quist Labour Party would differ from the Labour Party. Quist’s Center "
+                         "for Cats opened; the Center for Cats grew. The Quist Department of Roads paved it, and the "
+                         "Department of Roads paid.")
+    assert [m[0] for m in mentions].count("Quist") == 2 and ("Quist’s", "n:ada-quist", "surname_in_article") in mentions
 
 
 def test_a_given_name_alone_is_read_beside_its_noun_or_when_the_list_lacks_it():
@@ -1106,6 +1110,10 @@ def test_a_given_name_that_is_a_town_is_the_person_where_it_speaks():
 ])
 def test_an_office_complement_of_a_place_or_after_of_the_is_cut_before_a_name_the_list_lacks(body, name):
     assert [m[0] for m in _found(body)[0]] == [name]
+
+
+def test_an_office_complement_that_is_a_place_of_two_words_stays_whole():
+    assert [m[0] for m in _found("He blamed the Mayor of San Juan, and others.")[0]] == ["San Juan"]
 
 
 def test_a_place_or_an_adjective_is_no_surname_or_office_complement_before_a_name():

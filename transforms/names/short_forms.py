@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from transforms.lexicon import english_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
-from transforms.names.name_words import key_tokens
+from transforms.names.name_words import key_tokens, name_type
 from transforms.names.reading import Name, title_before
 from transforms.names.tidying import opens_sentence
 
@@ -108,9 +108,18 @@ def given_name_of(text: str, name: Name, people: dict, speakers: Iterable[tuple[
 # A body of the state outlasts whoever holds it, so an officeholder's surname before its name dates it ('the Grant
 # War Department', 'a Harding White House'); a company, hotel, centre or foundation bearing a surname is named for
 # that person for good ('the Smith Motor Company', 'the Smith International Hotel'), so its short form written alone
-# ('the Motor Company') tells nothing.
+# ('the Motor Company') tells nothing. A party or a committee outlasts its leader as well ('a Grant Republican Party').
 _STATE_BODIES = frozenset("""department house administration ministry office bureau agency senate congress
-parliament cabinet court government treasury""".split())
+parliament cabinet court government treasury party committee commission council""".split())
+_OF = re.compile(r" (?:of|for|on) ")
+
+
+def _dated_body(first: str, rest: str, tokens: tuple[str, ...]) -> bool:
+    """Whether a surname before a body's name dates or owns it: a possessive's owner ('Quist's Center for Cats'), or
+    a body of the state, by its head word before any 'of' ('the Grant Department of War')."""
+    if first.endswith(("'s", "’s")):
+        return name_type(tokens) == "organisation"
+    return _OF.split(rest, maxsplit=1)[0].rsplit(" ", 1)[-1].casefold() in _STATE_BODIES
 
 
 def surnames_apart(names: list[Name], people: dict, mentions: list[Mention]) -> tuple[list[Name], list[Mention]]:
@@ -131,7 +140,7 @@ def surnames_apart(names: list[Name], people: dict, mentions: list[Mention]) -> 
         tokens = key_tokens(rest)
         if len(name.tokens) >= 3 and name.tokens[0] in surnames and tokens in written and \
                 name.tokens[0] not in gazetteer.given_names() and not gazetteer.places().is_major(name.tokens[0]) \
-                and "ADJ" not in word_classes(first) and tokens[-1] in _STATE_BODIES:
+                and "ADJ" not in word_classes(first) and _dated_body(first, rest, tokens):
             cut, owner = name.start + len(first) + 1, listed.get(name.tokens[0], set())
             if len(owner) == 1 and not any(p[-1] == name.tokens[0] for p in people):
                 found.append(Mention(next(iter(owner)), first, first, name.start, name.start + len(first), "surname"))

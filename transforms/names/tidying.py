@@ -119,9 +119,9 @@ def _person_after_complement(text: str, start: int, words: list[str]) -> int:
         return named if all(w[:1].isupper() for w in person) and name_type(key_tokens(" ".join(person))) == "person" \
             else 0
     # 'Mayor of Springfield Ada Quist': the complement is a place of the gazetteer, the person's name follows it
-    place = next((i for i in range(len(words) - 1, 0, -1) if places.is_place(" ".join(key_tokens(" ".join(
-        words[:i]))))), None)
-    if place is not None and _name_words(words[place:]):
+    place = next((i for i in range(len(words) - 2, 0, -1) if places.is_place(" ".join(key_tokens(" ".join(
+        words[:i]))))), None)  # a full name of two words at least after it: 'Mayor of San Juan' is the place
+    if place is not None and _name_words(words[place:]) and not places.is_place(" ".join(key_tokens(" ".join(words)))):
         return place
     # 'Secretary of Homeland Security Kirstjen Nielsen', 'Secretary of State Pompeo': a complement of common words
     # (a field or department), then the first word English does not know opens the name; after 'of the' the
