@@ -1116,6 +1116,13 @@ def test_an_office_complement_that_is_a_place_of_two_words_stays_whole():
     assert [m[0] for m in _found("He blamed the Mayor of San Juan, and others.")[0]] == ["San Juan"]
 
 
+def test_two_given_names_joined_by_and_are_two_people():
+    mentions, _ = _found("Senator Rosalind Okafor voted. “Rosalind and Jeannie and I often agree,” she said. Later, "
+                         "Simon and Schuster printed it.")
+    assert ("Rosalind", "n:rosalind-okafor", "given_name_in_article") in mentions
+    assert "Simon and Schuster" in [m[0] for m in mentions]
+
+
 def test_a_place_or_an_adjective_is_no_surname_or_office_complement_before_a_name():
     mentions, _ = _found("He was elected Mayor of New York City in 2001. Since the National Park Service bought it, "
                          "the Park Service and Will National met.")

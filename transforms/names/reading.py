@@ -14,6 +14,7 @@ from transforms.lexicon import (
     ROYAL_TITLES,
     THING_WORDS,
     TITLES,
+    english_word,
     fold_word,
     is_demonym,
 )
@@ -231,6 +232,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Republicans and Democrats', 'Saudis and Emiratis': groups, each no name
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
         return True  # 'Greg and Travis McMichael': two people, the first by a given name only
+    if " " not in left and " " not in right and all(fold_word(side) in gazetteer.given_names() and not
+                                                    english_word(side) for side in (left, right)):
+        return True  # 'Ann and Zoe': two people by their given names ('Will and Grace' may be a title)
     places = gazetteer.places()
     if places.is_place(" ".join(key_tokens(left))) and places.is_place(" ".join(key_tokens(right))):
         return True  # 'Canada and Mexico', 'New York and Florida'
