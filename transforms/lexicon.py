@@ -60,6 +60,8 @@ systems international industries laboratory laboratories lab labs technologies e
 electric dynamics patrol institution chamber globe beacon""".split())
 
 
+# English month names, written out here: calendar.month_name follows the process locale.
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 # A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
 ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir"})
 # Last words of names of laws, events and built things: such a name is no person's, whatever its first word

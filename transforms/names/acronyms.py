@@ -44,15 +44,43 @@ def _spelled_out(name: Name, acronym: str) -> Name | None:
 def expansions(text: str, names: list[Name]) -> tuple[list[Name], dict[str, tuple[str, ...]]]:
     """Names + the acronyms the text spells out after them ('Government of National Accord (GNA)') or by the initials
     of one of them -> (the names, each cut to what the acronym spells; acronym -> key of its name)."""
-    found, out = {}, []
+    found, out, branches = {}, [], set()
     for name in names:
         match = _ACRONYM_AFTER.match(text, name.end, name.end + 12)
         spelled = _spelled_out(name, match.group(1)) if match else None
+        if match and not spelled and out and _JOINED_BY.fullmatch(text, out[-1].end, name.start):
+            whole = _spelled_out(_joined(text, out[-1], name), match.group(1))
+            if whole and whole.start == out[-1].start:  # 'Ansar Dine in Northern Mali (ADNM)': one body
+                branches.add((out[-1].tokens, text[out[-1].end:name.start], name.tokens))
+                out.pop()
+                spelled = whole
         if spelled:
             found.setdefault(match.group(1), spelled.tokens)
             name = spelled
         out.append(name)
-    return out, _initialled(out, found)
+    return _branches_joined(text, out, branches), _initialled(out, found)
+
+
+_JOINED_BY = re.compile(r" (?:in|of|for|on)(?: the)? ")
+
+
+def _joined(text: str, left: Name, right: Name) -> Name:
+    surface = text[left.start:right.end]
+    return Name(left.start, right.end, surface, key_tokens(surface), left.title)
+
+
+def _branches_joined(text: str, names: list[Name], branches: set) -> list[Name]:
+    """Names + the pairs an acronym showed to be one body's name -> the names with that pair joined wherever the text
+    writes it ('Ansar Dine in Mali' again, without its '(ADM)')."""
+    if not branches:
+        return names
+    out: list[Name] = []
+    for name in names:
+        if out and (out[-1].tokens, text[out[-1].end:name.start], name.tokens) in branches:
+            out.append(_joined(text, out.pop(), name))
+        else:
+            out.append(name)
+    return out
 
 
 def _initialled(names: list[Name], acronyms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

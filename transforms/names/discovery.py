@@ -15,13 +15,22 @@ How short forms are read (last named, pronouns, given names, capitals) is in `sh
 import re
 from bisect import bisect_right
 
-from transforms.lexicon import NOT_NAMES, fold_word, is_demonym
+from transforms.lexicon import MONTHS, NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
 from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import WORD, key_tokens, name_type
-from transforms.names.reading import Name, read_names
-from transforms.names.short_forms import given_name_of, pick_bearer, shouts, titled_for_another, written_in_full
+from transforms.names.openers import in_handle
+from transforms.names.reading import Name, read_names, title_before
+from transforms.names.short_forms import (
+    dateline_place,
+    given_name_of,
+    pick_bearer,
+    shouts,
+    surnames_apart,
+    titled_for_another,
+    written_in_full,
+)
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id
@@ -40,6 +49,7 @@ _NOT_STATES = frozenset({"jr", "sr", "mr", "mrs", "ms", "dr", "st", "gov", "gen"
                          "capt", "prof", "rev", "inc", "corp", "ltd", "co", "no", "vol"})
 # A lone word that says or writes something is a person's surname, not a thing's last word ('Romney said').
 _SPEAKS = re.compile(r",? (?:said|says|told|added|wrote|writes|asked|argued|explained|recalled|testified)\b")
+_WITH_ME = re.compile(r" and (?:I|me)\b")  # 'until Ada and I left': a person, whatever town bears the name
 _PARTICLE_BEFORE = re.compile(r"\b(?:Van|Von|De|Del|Da|Di|Du|Le|La|Al|El|Bin|Ben|Abu|Mac|St)\.? $")
 
 
@@ -102,7 +112,7 @@ def _with_particle(text: str, name: Name, bearer: tuple[str, ...]) -> Name:
 
 
 def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: dict,
-                   written: dict[tuple[str, ...], list[int]]) -> Mention | Candidate:
+                   written: dict[tuple[str, ...], list[int]], speakers: list[tuple[str, ...]]) -> Mention | Candidate:
     bearers = _bearers(name.tokens, name.title, people, tails)
     if len(bearers) == 1 and not (name.title in ("m", "f") and people[bearers[0]][0] == name.title):
         # 'Romney' beside 'Ann Romney' and a 'Mitt Romney' the given-name list does not know: two bearers
@@ -118,7 +128,8 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
         return _mention(name, acronyms[name.surface], "acronym")
     if len(name.tokens) > 1:
         return _mention(name, name.tokens, "discovered")
-    owner = None if name.title else given_name_of(text, name, people)
+    speaks = _SPEAKS.match(text, name.end) is not None or _WITH_ME.match(text, name.end) is not None
+    owner = None if name.title else given_name_of(text, name, people, speakers, speaks)
     if owner:
         return _mention(name, owner, "given_name_in_article")
     kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
@@ -136,9 +147,11 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     names, left = read_names(text, sorted(candidates + again, key=lambda c: c.start_char))
     names, acronyms = expansions(text, names)
     people = _people(names)
+    names, listed = surnames_apart(names, people, mentions)
     tails = _tails(people, names)
     written = written_in_full(names)
-    found = list(mentions)
+    unknown = _speaking_unknown(text, names, tails)
+    found = mentions + listed
     for name in names:
         if _EPONYM_AFTER.match(text, name.end):
             left.append(Candidate(name.surface, name.start, name.end, "names an illness after it"))
@@ -156,13 +169,12 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
         if len(name.tokens) == 1 and _before_its_state(text, name):
             left.append(Candidate(name.surface, name.start, name.end, "a town before its state or country"))
             continue
-        resolved = _resolve_short(text, name, people, tails, acronyms, written)
+        resolved = _resolve_short(text, name, people, tails, acronyms, written, list(unknown))
         (found if isinstance(resolved, Mention) else left).append(resolved)
-    shouted = [c for c in left if shouts(c, people)]
+    shouted = [c for c in left if shouts(c, people) or dateline_place(text, c)]
     found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
                       c.end_char, "discovered") for c in shouted]
     left = [c for c in left if c not in shouted]
-    unknown = _speaking_unknown(text, names, tails)
     extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown, written)
     found += extra
     left += ambiguous
@@ -192,21 +204,24 @@ def _state_written_out(text: str, mention: Mention) -> Mention:
                    mention.start_char, end, "discovered")
 
 
-# The capital first and the word boundary looked behind after it: the scan skips ahead to capitals in C.
-_SPEAKER = re.compile(r"([A-Z](?<!\w[A-Z])[\w’'-]+)" + _SPEAKS.pattern)
+# A capitalised word before a speaking verb, with the word before it: 'Sachs said' after 'Goldman' is a company's
+# name speaking whole, not its last word speaking alone.
+_SPEAKER = re.compile(r"(?<![\w’'.-])(?:([\w’'.-]+) )?([A-Z][\w’'-]+)" + _SPEAKS.pattern)
 
 
 def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[str, ...], tuple[None, str]]:
-    """Two-word names of no known type whose surname speaks somewhere in the text ('Rice said') -> (no sex, the
-    surname as written): one pattern over the text, not a search per name."""
+    """Two-word names of no known type whose surname speaks alone somewhere in the text ('Rice said', not 'Acme
+    Widgets said') -> (no sex, the surname as written): one pattern over the text, not a search per name."""
     if not any(key[0] == "?" for key in tails):
         return {}
-    surnames = [(name.tokens, WORD.findall(name.surface)[-1]) for name in names
+    surnames = [(name.tokens, WORD.findall(name.surface)) for name in names
                 if tails.get(("?",) + name.tokens[1:]) == [name.tokens]]
     if not surnames:
         return {}  # no such name: the text need not be read for speakers
-    speakers = set(_SPEAKER.findall(text))
-    return {tokens: (None, surname) for tokens, surname in surnames if surname in speakers}
+    before: dict[str, set[str]] = {}  # a speaking word -> the words written before it where it speaks
+    for found in _SPEAKER.finditer(text):
+        before.setdefault(found.group(2), set()).add(found.group(1) or "")
+    return {tokens: (None, words[-1]) for tokens, words in surnames if before.get(words[-1], set()) - {words[0]}}
 
 
 def _employer(text: str, name: Name) -> bool:
@@ -282,7 +297,8 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
     by_surname: dict[str, list[tuple[str, ...]]] = {}
     speaking = {surname for _, surname in unknown.values()} - {surname for _, surname in people.values()}
     for person, (_, surname) in (people | unknown).items():
-        if surname.casefold() not in NOT_NAMES and len(surname) >= 3 and surname[0].isupper() and \
+        if (surname.casefold() not in NOT_NAMES or surname.casefold() in MONTHS) and len(surname) >= 3 and \
+                surname[0].isupper() and \
                 not is_demonym(surname):
             by_surname.setdefault(surname, []).append(person)
             if len(surname) >= 4:  # 'PELOSI:' opening a transcript's line, 'TRUMP RALLY' in a shouted heading
@@ -296,8 +312,9 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
         at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
         if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]) \
                 or _PARTICLE_BEFORE.search(text, max(0, start - 5), start) \
-                or (surname in speaking and not _SPEAKS.match(text, end)):
-            continue  # inside a longer name: 'Dyke' in 'Van Dyke'
+                or (surname in speaking and not _SPEAKS.match(text, end)) or in_handle(text, start) \
+                or (surname.casefold() in MONTHS and not (_SPEAKS.match(text, end) or title_before(text, start))):
+            continue  # inside a longer name: 'Dyke' in 'Van Dyke', '@Sam_Smith'
         bearer, kind = pick_bearer(text, by_surname[surname], written, people, (start, end))
         if bearer is None:
             ambiguous.append(Candidate(surname, start, end, kind))

@@ -25,6 +25,7 @@ from transforms.lexicon import (
     fold_words,
     is_demonym,
 )
+from transforms.names.openers import companion, in_handle, owner_opening
 
 _TOKEN_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)")
 _APOSTROPHES = "'’`ʼ"
@@ -320,7 +321,8 @@ def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
             k = j + 1
             while k < n and not is_cap[k] and tokens.texts[k].casefold() in CONNECTORS:
                 k += 1
-            if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k):
+            if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k) and \
+                    not (k > j + 1 and tokens.texts[k] == "I"):  # 'Ann and I': the pronoun, no part of a name
                 j = k
             elif j > i and k == j + 1 and k < n and _syllable(text, tokens, k):
                 j = k  # 'Kim Jong-un', 'Moon Jae-in': a given name's second syllable
@@ -409,12 +411,16 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
     for first, last in _runs(text, tokens, taken):
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
-            if _lone_name(word) and not _after_prefix(text, start) and not _sentence_initial(text, start) and \
+            if _lone_name(word) and not _after_prefix(text, start) and \
+                    (not _sentence_initial(text, start) or owner_opening(text, word, tokens.ends[first]) or
+                     companion(text, word, tokens.ends[first])) and \
+                    not in_handle(text, start) and \
                     not (headlines and any(a <= start < b for a, b in headlines)):
                 found.append(Candidate(word, start, tokens.ends[first], None))
             continue
         first, last = _trim(text, tokens, first, last)
-        if first > last or any(a <= tokens.starts[first] < b for a, b in headlines):
+        if first > last or any(a <= tokens.starts[first] < b for a, b in headlines) or \
+                in_handle(text, tokens.starts[first]):
             continue
         n_caps = sum(_capitalised(word) for word in tokens.texts[first:last + 1])
         word = tokens.texts[first]

@@ -8,11 +8,13 @@ from functools import lru_cache
 
 from transforms.lexicon import (
     DEMONYMS,
+    MONTHS,
     NOT_NAMES,
     ORGANISATION_WORDS,
     ROYAL_TITLES,
     THING_WORDS,
     TITLES,
+    english_word,
     fold_word,
     is_demonym,
 )
@@ -230,6 +232,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Republicans and Democrats', 'Saudis and Emiratis': groups, each no name
     if " " not in left and " " in right and left.casefold() in gazetteer.given_names():
         return True  # 'Greg and Travis McMichael': two people, the first by a given name only
+    if " " not in left and " " not in right and all(fold_word(side) in gazetteer.given_names() and not
+                                                    english_word(side) for side in (left, right)):
+        return True  # 'Ann and Zoe': two people by their given names ('Will and Grace' may be a title)
     places = gazetteer.places()
     if places.is_place(" ".join(key_tokens(left))) and places.is_place(" ".join(key_tokens(right))):
         return True  # 'Canada and Mexico', 'New York and Florida'
@@ -249,11 +254,21 @@ def _no_name_is_so_long(surface: str) -> bool:
     return len(words) > 6 and all(w[:1].isupper() for w in words)
 
 
+# A capitalised verb 'to be' or 'to have' inside a run makes it a clause in title case ('GM Is Alive' on a sign,
+# 'Love Is Blind'), no name.
+_COPULAS = frozenset({"Is", "Are", "Was", "Were", "Has", "Have", "Had"})
+
+
 def _headline_case(surface: str) -> bool:
-    """A run with a capitalised small word after its first ('Cruz Shouted Down After Refusing'): a headline; a word
-    that names organisations ends one of theirs ('Fox News')."""
-    return any(w[:1].isupper() and w.casefold() in NOT_NAMES and w != "The" and w.casefold() not in ORGANISATION_WORDS
-               for w in surface.split()[1:])
+    """A run with a capitalised small word or copula after its first ('Cruz Shouted Down After Refusing', 'GM Is
+    Alive'): a headline; a word that names organisations ends one of theirs ('Fox News'), and a month after a given
+    name is a surname ('Theresa May')."""
+    words = surface.split()
+    return any(w[:1].isupper() and (w.casefold() in NOT_NAMES or w in _COPULAS) and w != "The" and
+               w.casefold() not in ORGANISATION_WORDS
+               and not (i == len(words) - 1 and len(words) <= 3 and w.casefold() in MONTHS and
+                        fold_word(words[0]) in gazetteer.given_names())
+               for i, w in enumerate(words) if i)
 
 
 def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list[Candidate]]:

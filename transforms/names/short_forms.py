@@ -3,11 +3,14 @@ stands for (the one written in full last before it, a subject pronoun after it),
 capitals, and a title of the other sex before a listed man's surname."""
 
 import re
+from collections.abc import Iterable
 
+from transforms.lexicon import english_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
-from transforms.names.name_words import key_tokens
+from transforms.names.name_words import key_tokens, name_type
 from transforms.names.reading import Name, title_before
+from transforms.names.tidying import opens_sentence
 
 # A subject pronoun a few lower-case words after a surname, nothing between, tells its bearer's sex: 'Davis argued
 # that she', 'Paul said he' (not 'his' or 'her', nor past a comma: 'a Clinton surrogate, holds … his rivals').
@@ -34,7 +37,7 @@ def pick_bearer(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[s
         bearers = by_pronoun(text, span[1], bearers, people)
     if len(bearers) == 1:
         return bearers[0], "surname_in_article"
-    last = last_named(text, bearers, written, span[0], people)
+    last = last_named(text, bearers, written, span[0], people) or _not_the_relative(text, bearers, written, people)
     if last:
         return last, "surname_last_named"
     return None, "ambiguous: " + ", ".join(" ".join(b).title() for b in sorted(bearers))
@@ -51,6 +54,25 @@ def last_named(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[st
     return last[-1][1] if last[-1][1] in people else None  # not 'Maybe Obama', a name of no known type
 
 
+# A spouse introduced as one: the other is the one the article is about. Brothers, sons and fathers are not (of
+# 'the brothers Tom and Sam Vance' or 'Carl Vance and his son Eli Vance' each is the subject in turn).
+_KIN_BEFORE = re.compile(r"\b(?:wife|husband|spouse|widow|widower),? $")
+
+
+def _not_the_relative(text: str, bearers: list[tuple[str, ...]], written: dict[tuple[str, ...], list[int]],
+                      people: dict) -> tuple[str, ...] | None:
+    """Of two full names sharing a surname, the one never introduced as the other's spouse ('Mike Pence and his wife
+    Karen Pence … Pence said': Mike Pence), when the other always is; None otherwise."""
+    if len(bearers) != 2:
+        return None
+    kin = [all(_KIN_BEFORE.search(text, max(0, s - 16), s) for s in written.get(b, ())) and bool(written.get(b))
+           for b in bearers]
+    if kin.count(True) != 1:
+        return None
+    main = bearers[kin.index(False)]
+    return main if main in people else None
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
 
 
@@ -63,16 +85,71 @@ def written_in_full(names: list[Name]) -> dict[tuple[str, ...], list[int]]:
     return found
 
 
-def given_name_of(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
+def given_name_of(text: str, name: Name, people: dict, speakers: Iterable[tuple[str, ...]] = (),
+                  speaks: bool = False) -> tuple[str, ...] | None:
     """A lone given name -> the one person of the text whose full name opens with it ('Hillary' after 'Hillary
-    Clinton'), or None: not when it is a place ('Jordan'), a word the text also writes in lower case ('Will', 'May'),
-    or the given name of two people of the text."""
+    Clinton'; 'Kellyanne' after 'Kellyanne Conway', a first name the given-name list lacks, no acronym and no word
+    English knows, of a person or of a two-word name whose surname speaks: 'Conway said'), or None: not when it is a
+    place ('Jordan') unless it speaks ('Sydney said' after 'Sydney Ember'), a modal or a word opening a sentence the
+    text also writes in lower case ('Will', 'May'; 'Mark' inside a sentence beside 'a mark' is still the name), or
+    the given name of two people of the text."""
     word = name.tokens[0]
-    if word not in gazetteer.given_names() or gazetteer.places().is_place(word) or \
-            _written_as_word(text, name.surface.lower()):
+    listed = word in gazetteer.given_names()
+    unlisted = not listed and not english_word(word) and not name.surface.isupper()
+    if not (listed or unlisted) or (gazetteer.places().is_place(word) and not speaks):
         return None
-    owners = [p for p in people if p[0] == word]
-    return owners[0] if len(owners) == 1 else None
+    owners = [p for p in (*people, *(speakers if unlisted else ())) if p[0] == word and len(p) > 1]
+    if len(owners) != 1 or ((unlisted or "AUX" in word_classes(word) or opens_sentence(text, name.start)) and
+                            _written_as_word(text, name.surface.lower())):
+        return None
+    return owners[0]
+
+
+# A body of the state outlasts whoever holds it, so an officeholder's surname before its name dates it ('the Grant
+# War Department', 'a Harding White House'); a company, hotel, centre or foundation bearing a surname is named for
+# that person for good ('the Smith Motor Company', 'the Smith International Hotel'), so its short form written alone
+# ('the Motor Company') tells nothing. A party or a committee outlasts its leader as well ('a Grant Republican Party').
+_STATE_BODIES = frozenset("""department house administration ministry office bureau agency senate congress
+parliament cabinet court government treasury party committee commission council""".split())
+_OF = re.compile(r" (?:of|for|on) ")
+
+
+def _dated_body(first: str, rest: str, tokens: tuple[str, ...]) -> bool:
+    """Whether a surname before a body's name dates or owns it: a possessive's owner ('Quist's Center for Cats'), or
+    a body of the state, by its head word before any 'of' ('the Grant Department of War')."""
+    if first.endswith(("'s", "’s")):
+        return name_type(tokens) == "organisation"
+    return _OF.split(rest, maxsplit=1)[0].rsplit(" ", 1)[-1].casefold() in _STATE_BODIES
+
+
+def surnames_apart(names: list[Name], people: dict, mentions: list[Mention]) -> tuple[list[Name], list[Mention]]:
+    """'Trump White House', 'Obama Justice Department' -> the surname and the body: the surname of a person of the
+    text, no given name, major place or adjective, before the name of a body of the state the text also writes
+    alone, says whose body it means ('Johnson Space Center', 'Ford Motor Company' stay whole). A listed person's
+    surname is a mention of that person, as the entity table's matching makes one."""
+    # a listed person's mention is spelled by its surname as written ('Donald Trump' -> 'Trump')
+    listed: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.spelling != m.surface and key_tokens(m.spelling):
+            listed.setdefault(key_tokens(m.spelling)[-1], set()).add(m.entity_id)
+    surnames = {person[-1] for person in people} | listed.keys()
+    written = {name.tokens for name in names}
+    out, found = [], []
+    for name in names:
+        first, _, rest = name.surface.partition(" ")
+        tokens = key_tokens(rest)
+        if len(name.tokens) >= 3 and name.tokens[0] in surnames and tokens in written and \
+                name.tokens[0] not in gazetteer.given_names() and not gazetteer.places().is_major(name.tokens[0]) \
+                and "ADJ" not in word_classes(first) and _dated_body(first, rest, tokens):
+            cut, owner = name.start + len(first) + 1, listed.get(name.tokens[0], set())
+            if len(owner) == 1 and not any(p[-1] == name.tokens[0] for p in people):
+                found.append(Mention(next(iter(owner)), first, first, name.start, name.start + len(first), "surname"))
+            else:
+                out.append(Name(name.start, name.start + len(first), first, name.tokens[:1], name.title))
+            out.append(Name(cut, name.end, rest, tokens, None))
+        else:
+            out.append(name)
+    return out, found
 
 
 def _written_as_word(text: str, word: str) -> bool:
@@ -95,6 +172,19 @@ def shouts(candidate: Candidate, people: dict) -> bool:
     """'BERNIE SANDERS: WE WILL WIN' -> True where the text also names Bernie Sanders in plain case: a person's full
     name in capitals (read as no name, since a line in capitals is most often a headline)."""
     return " " in candidate.surface and candidate.surface.isupper() and key_tokens(candidate.surface) in people
+
+
+_DATELINE_AFTER = re.compile(r",| \(| [—–-] ")
+
+
+def dateline_place(text: str, candidate: Candidate) -> bool:
+    """'LOS ANGELES (AP) —', 'ABU DHABI, United Arab Emirates': a place of the gazetteer in capitals opening its line
+    before a comma, a bracket or a dash is a dateline's place, not a headline's words."""
+    start = candidate.start_char
+    return " " in candidate.surface and candidate.surface.isupper() and \
+        not text[text.rfind("\n", 0, start) + 1:start].strip() and \
+        _DATELINE_AFTER.match(text, candidate.end_char) is not None and \
+        gazetteer.places().is_place(" ".join(key_tokens(candidate.surface)))
 
 
 def titled_for_another(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Candidate]]:

@@ -5,10 +5,10 @@ Explosives')."""
 
 import re
 
-from transforms.lexicon import ORGANISATION_WORDS, TITLES, fold_word
+from transforms.lexicon import ORGANISATION_WORDS, TITLES, fold_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
-from transforms.names.name_words import key_tokens, name_type
+from transforms.names.name_words import PARTIES, key_tokens, name_type
 
 _NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%.,:/-]\w|[\w%-])")
 
@@ -58,6 +58,7 @@ def acronyms_apart(text: str, candidate: Candidate) -> list[Candidate]:
 
 
 _POSSESSIVE_GAP = frozenset({"’s ", "'s "})
+_PLURAL_GAP = frozenset({"’ ", "' "})  # 'Kurdistan Workers' Party'
 
 
 def possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -68,7 +69,9 @@ def possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]
     while i < len(candidates):
         first = candidates[i]
         after = candidates[i + 1] if i + 1 < len(candidates) else None
-        if after and text[first.end_char:after.start_char] in _POSSESSIVE_GAP and _owns_a_body(first, after):
+        gap = text[first.end_char:after.start_char] if after else ""
+        if after and (gap in _POSSESSIVE_GAP or (gap in _PLURAL_GAP and first.surface.endswith("s"))) and \
+                _owns_a_body(first, after):
             out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
             i += 2
             continue
@@ -87,9 +90,22 @@ def _owns_a_body(first: Candidate, after: Candidate) -> bool:
     words = after.surface.split()
     tokens = key_tokens(first.surface)
     return fold_word(words[0]) in ORGANISATION_WORDS and not first.note and not after.note and \
-        not (len(words) == 1 and words[0].casefold() in _BODIES_HELD) and not first.surface.isupper() and \
+        not (len(words) == 1 and words[0].casefold() in _BODIES_HELD and not _common_plural(tokens[-1:])) and \
+        not first.surface.isupper() and \
         not (len(tokens) == 1 and tokens[0] in gazetteer.given_names()) and \
         name_type(tokens) not in ("place", "organisation")
+
+
+_PEOPLE = frozenset({"people", "peoples", "women", "men", "children"})  # plurals without an 's' of their own
+
+
+def _common_plural(tokens: tuple[str, ...]) -> bool:
+    """('people',), ('workers',) -> True: a plural common noun for a class of people owns no body but names one ('the
+    Korean People's Army', 'Kurdistan Workers' Party'); a party's members ('Democrats') do own theirs."""
+    if not tokens or tokens[0] in PARTIES or tokens[0].rstrip("s") in PARTIES:
+        return False
+    word = tokens[0]
+    return word in _PEOPLE or (word.endswith("s") and "NOUN" in word_classes(word[:-1]))
 
 
 _BODY_OF = re.compile(r"\w+ of [A-Z][a-z]+$")

@@ -64,6 +64,10 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         while len(words) > 1 and (is_demonym(words[-1]) or words[-1] in ("the", "of", "for", "and")):
             words = words[:-1]  # 'Carter for the Democratic nomination': an adjective of the words after the run
         surface = " ".join(words)
+    person = _person_after_complement(text, start, words)
+    if person:  # 'Secretary of State Hillary Rodham Clinton': the office's complement is no part of the name
+        cut = len(" ".join(words[:person])) + 1
+        surface, start, words = surface[cut:], start + cut, words[person:]
     written_twice = _written_twice(words, text, start)
     if written_twice < len(words):  # 'Kathleen Rice Kathleen Maura RiceProgressive': glued to the next words
         words = words[:written_twice]
@@ -75,9 +79,11 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         words = words[1:]  # 'Will Obama strike?': a question's verb, not a given name
         cut = len(surface) - len(" ".join(words))
         surface, start = surface[cut:], start + cut
+    places = gazetteer.places()
     if len(words) >= 2 and opens_sentence(text, start) and _opener(words) and words[0] not in _SAINTS and \
-            english_word(words[0]) and \
-            fold_word(words[0]) not in gazetteer.given_names() and not gazetteer.places().is_place(fold_word(words[0])):
+            english_word(words[0]) and fold_word(words[0]) not in gazetteer.given_names() and \
+            not places.is_place(fold_word(words[0])) and \
+            not places.is_place(" ".join(key_tokens(" ".join(words[:2])))):  # 'New York officials': 'York' is a name
         rest = 1
         while rest < len(words) and (not words[rest][:1].isupper() or words[rest].casefold() == "the"):
             rest += 1
@@ -86,6 +92,59 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
     if (surface, start) == (candidate.surface, candidate.start_char):
         return candidate
     return Candidate(surface, start, start + len(surface), candidate.note)
+
+
+_ROLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
+
+
+def _person_after_complement(text: str, start: int, words: list[str]) -> int:
+    """Where a person's name starts in a run that follows an office and its 'of' ('Secretary of State Hillary Rodham
+    Clinton', 'Secretary of Health and Human Services Alex Azar', 'Governor of Ohio Jane Roe'): at the complement's
+    first given name, where a person's name of capitalised words opens and ends the run; else after the longest place
+    the complement opens with; else at the first word English does not know after common words; 0 when no office and
+    'of' come before the run ('Dow Jones Industrial Average') or a joining word follows the name ('State Mike Pompeo
+    and Treasury Secretary Steven Mnuchin' is read apart first)."""
+    of_the = text.endswith(" of the ", 0, start)
+    if not (of_the or text.endswith(" of ", 0, start)) or len(words) < 2:
+        return 0
+    office = _ROLE_OF_BEFORE.search(text, max(0, start - 30), start)
+    if not office or not role_word(office.group(1)):
+        return 0
+    given = gazetteer.given_names()
+    places = gazetteer.places()
+    named = next((i for i in range(1, len(words) - 1) if fold_word(words[i]) in given and words[i][:1].isupper()
+                  and not places.is_place(" ".join(key_tokens(" ".join(words[:i + 1]))))), None)  # 'New York Andrew …'
+    if named is not None:
+        person = words[named:]
+        return named if all(w[:1].isupper() for w in person) and name_type(key_tokens(" ".join(person))) == "person" \
+            else 0
+    # 'Mayor of Springfield Ada Quist': the complement is a place of the gazetteer, the person's name follows it
+    place = next((i for i in range(len(words) - 2, 0, -1) if places.is_place(" ".join(key_tokens(" ".join(
+        words[:i]))))), None)  # a full name of two words at least after it: 'Mayor of San Juan' is the place
+    if place is not None and _name_words(words[place:]) and not places.is_place(" ".join(key_tokens(" ".join(words)))):
+        return place
+    # 'Secretary of Homeland Security Kirstjen Nielsen', 'Secretary of State Pompeo': a complement of common words
+    # (a field or department), then the first word English does not know opens the name; after 'of the' the
+    # complement's first word is a noun whatever it is ('Chancellor of the Exchequer Ada Quist')
+    field = next((i for i in range(int(of_the), len(words)) if not english_word(words[i])), None)
+    if field and _plain_words(words[field:]) and \
+            not places.is_place(" ".join(key_tokens(" ".join(words[:field + 1])))) and \
+            name_type(key_tokens(" ".join(words[field:]))) not in ("place", "organisation"):  # 'New York City'
+        return field
+    return 0
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether capitalised words, hyphenated or not and no place's or body's, opening with a given name or a word
+    English does not know ('Hall' after 'Mayor of Springfield City' is a word), may be a person's name."""
+    return (fold_word(words[0]) in gazetteer.given_names() or not english_word(words[0])) and \
+        _plain_words([w.replace("-", "") for w in words]) and \
+        name_type(key_tokens(" ".join(words))) not in ("place", "organisation")
+
+
+def _plain_words(words: list[str]) -> bool:
+    """Whether every word is capitalised, of letters only and not in capitals: a person's name can be."""
+    return all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words)
 
 
 def _role_after(words: list[str]) -> bool:
@@ -195,7 +254,10 @@ def _opener(words: list[str]) -> bool:
     """Whether a run's first word may be a sentence's opening word rather than part of the name: a given name
     ('Banishing Kelly') or a joining word ('Members of The POLITICO Caucus') follows; 'World War II' stays whole."""
     return fold_word(words[0]) not in ORGANISATION_WORDS and (
-        words[1].casefold() in ("of", "the", "for") or fold_word(words[1]) in gazetteer.given_names())
+        words[1].casefold() in ("of", "the", "for") or
+        (fold_word(words[1]) in gazetteer.given_names() and
+         not (role_word(words[1]) and fold_word(words[-1]) not in ORGANISATION_WORDS)))
+    # ('Attorney General Barr' keeps its office to be cut whole; 'Former Justice Department' loses 'Former')
 
 
 def opens_sentence(text: str, start: int) -> bool:
