@@ -784,3 +784,16 @@ def test_a_team_named_for_a_place_is_no_pronouns_antecedent():
 ])
 def test_a_quote_shares_the_clause_of_a_later_quote_in_its_sentence(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A place that tells where a nominal speaker is names no one: the nominal phrase speaks, as written.
+    ("“The lines were long and nobody knew why,” said a worker at a warehouse in Seattle.",
+     "a worker at a warehouse in Seattle"),
+    ("The city attorney's office in Denver responded: “The claim is without merit and we will say so in court.”",
+     "The city attorney's office in Denver"),
+    ("A nurse at a clinic near Austin told the paper: “We ran out of beds.”", "A nurse at a clinic near Austin"),
+])
+def test_a_place_inside_a_nominal_speaker_is_not_the_speaker(body, expected):
+    assert _speech_speakers(body) == [expected]
+

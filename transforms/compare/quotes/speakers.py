@@ -98,6 +98,11 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
         if doc.mentions[i].end <= end:
             inside.append(doc.mentions[i])
         i += 1
+    if inside and _NOMINAL_START.match(doc.body, start, end) and not any(m.is_person for m in inside) \
+            and _LOCATED.search(doc.body, max(start, inside[-1].start - 12), inside[-1].start):
+        # 'a worker at a plant in Ohio', 'the attorney's office in Denver': a place that tells where the speaker
+        # is names no one; the nominal phrase is the speaker, as written.
+        return Speaker(" ".join(doc.body[start:end].split()), None, form)
     # A person named as a possessive speaks not: 'a source familiar with Cruz’s thinking', 'Trump’s spokeswoman'.
     persons = [m for m in inside if m.is_person and doc.body[m.end:m.end + 2] not in ("’s", "'s")]
     if persons:
@@ -116,6 +121,8 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
     return Speaker(strip_titles(doc.body[start:end]) if kind == "name" else doc.body[start:end], None, form)
 
 
+_NOMINAL_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+[a-z]")
+_LOCATED = re.compile(r"\s(?:in|near|outside)\s+(?:the\s+)?$")
 _AFFILIATION_CUT = re.compile(r",|\s+(?:of|from|at|in)\s+")
 _TIE = re.compile(TIE)
 

@@ -60,6 +60,11 @@ _COMMA = re.compile(r",\s+")
 # The holder of a tie right before a verb's subject: 'One operative' in 'One operative familiar with the campaign'.
 _TIED = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD}){TIE}$")
 _OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
+# A nominal subject that a place closes: 'The city attorney’s office in Denver', 'a nurse at a clinic near Austin'.
+_LOCATED_SUBJECT = re.compile(
+    rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_NOUN_WORD}\s+){{0,4}}?{_NOUN_WORD}"
+    rf"(?:\s+(?:at|of|for|with)\s+(?:(?:the|an?)\s+)?(?:{_NOUN_WORD}\s+){{0,2}}?{_NOUN_WORD})?)"
+    rf"\s+(?:in|near|outside)\s+(?:the\s+)?$")
 # 'One resident of Havana, Andres Murci, told', 'One of its sponsors, Rep. Steve Toth, told'.
 _NAMED_APPOSITIVE = re.compile(rf"(?:\s+of\s+[^,“”\"\n]{{1,40}})?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
 # A sentence's subject, read from where the sentence (past its opening phrase) starts.
@@ -203,6 +208,9 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
             if text[found.start("np") - 1:found.start("np")] == " " and (
                     tied := _TIED.search(text, max(lo, found.start("np") - 120), found.start("np"))):
                 return tied.start("np"), found.end("np")  # 'One operative familiar with the campaign explained'
+            if pattern is _SUBJECT_BEFORE[0] and (located := _LOCATED_SUBJECT.search(
+                    text, max(lo, found.start("np") - 90), found.start("np"))):
+                return located.start("np"), found.end("np")  # the place tells where the speaker is
             if pattern is _SUBJECT_BEFORE[0] and _OF_BEFORE.search(text, max(lo, found.start("np") - 5),
                                                                      found.start("np")):
                 person = _SUBJECT_BEFORE[1].search(text, lo, at)  # 'Mitch McConnell of Kentucky, the leader, told'
