@@ -797,3 +797,12 @@ def test_a_quote_shares_the_clause_of_a_later_quote_in_its_sentence(body, expect
 def test_a_place_inside_a_nominal_speaker_is_not_the_speaker(body, expected):
     assert _speech_speakers(body) == [expected]
 
+
+@pytest.mark.parametrize("body", [
+    "Per the Hill Institute, “the state has taken more than $10 million from drivers.”",
+    "“The state has taken more than $10 million from drivers,” per the Hill Institute.",
+    "The state took the cars, per the Hill Institute, which said the fees were “a cash machine.”",
+])
+def test_per_names_the_source_as_according_to_does(body):
+    assert [(q["speaker_surface"].removeprefix("the "), q["attribution"]) for q in _quotes(body)] == [
+        ("Hill Institute", "according_to")]

@@ -62,7 +62,8 @@ AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{n
 # '“…,” was his reply.'
 AFTER_REPLY = re.compile(r"^[\s,]*(?:was|came)\s+(?P<np>his|her|their|its)\s+(?:\w+\s+)?"
                          r"(?:reply|response|answer|retort)\b")
-AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of)\s+{ISSUED_BY}?(?P<np>{NP})")
+AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of|per(?=\s+(?:the\s+)?[{UPPER}]))\s+"
+                             rf"{ISSUED_BY}?(?P<np>{NP})")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME, AFTER_REPLY)] + \
     [(AFTER_ACCORDING, "according_to")]
 # Not after a hyphen: 'the so-called “caliphate”' has no speaker.
@@ -110,7 +111,10 @@ _DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
 # 'Clinton’s response was: “…”', 'The senator’s full statement read: “…”'.
 _POSSESSIVE_COLON = re.compile(rf"(?P<np>{NP})[’']s?\s+(?:\w+\s+)?(?:response|reply|answer|retort|statement|message|"
                                rf"tweet|comment|verdict)\s*(?:was|read|in\s+full)?\s*:\s*$")
-_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
+# 'Per the Institute for Justice, “…”': 'per' opening a sentence or a clause names its source as 'according to' does
+# (not 'miles per hour').
+_PER = r"(?:\bPer|(?<=[,;(—–]\s)per)(?=\s+(?:the\s+)?[A-Z])"
+_ACCORDING = re.compile(rf"(?:\b[Aa]ccording\s+to|{_PER})\s+{ISSUED_BY}?(?P<np>{NP})")
 # 'was, in the words of Abraham Lincoln, “…”': the words right after are that person's.
 _IN_WORDS = re.compile(rf"\b[Ii]n\s+(?:the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})|"
                        rf"(?P<own>his|her|their|its)\s+(?:own\s+)?words)\s*[,:]?\s*$")
@@ -293,7 +297,7 @@ def _named_clause(floor: int, before: str) -> Clause | None:
     as_said = _AS_SAID.match(before) if before.lstrip().startswith("As ") else None
     if as_said:
         return Clause(floor + as_said.start("np"), floor + as_said.end("np"), "according_to", False)
-    according = _ACCORDING.search(before) if "ccording" in before else None
+    according = _ACCORDING.search(before) if "ccording" in before or "Per " in before or ", per " in before else None
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)
     if not before.rstrip().endswith(":"):
