@@ -806,3 +806,13 @@ def test_a_place_inside_a_nominal_speaker_is_not_the_speaker(body, expected):
 def test_per_names_the_source_as_according_to_does(body):
     assert [(q["speaker_surface"].removeprefix("the "), q["attribution"]) for q in _quotes(body)] == [
         ("Hill Institute", "according_to")]
+
+
+@pytest.mark.parametrize("body", [
+    # A name in apposition to the speaker phrase is who speaks, before the quote or after it.
+    "The group’s co-founder, Clara Dunn, insisted on defending the protest: “We had no other choice.”",
+    "Its chief executive, Clara Dunn, told reporters that the plan was “dead on arrival, and everyone knows it.”",
+    "“We had no other choice,” the group’s co-founder, Clara Dunn, said.",
+])
+def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
+    assert _speech_speakers(body) == ["Clara Dunn"]

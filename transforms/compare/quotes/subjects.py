@@ -69,6 +69,8 @@ _LOCATED_SUBJECT = re.compile(
 _NAMED_APPOSITIVE = re.compile(rf"(?:\s+of\s+[^,“”\"\n]{{1,40}})?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
 # A sentence's subject, read from where the sentence (past its opening phrase) starts.
 _SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+# A name in apposition to the noun phrase before it, its closing comma right before the verb.
+_NAME_IN_APPOSITION = re.compile(rf"(?<=[\w’'.]),\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s*$")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 # The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
@@ -160,6 +162,9 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     relative = _RELATIVE.search(text, lo, at) if " who " in text[lo:at] else None
     if relative:
         return relative.span("np")
+    named = _NAME_IN_APPOSITION.search(text, max(lo, at - 60), at) if text[lo:at].rstrip().endswith(",") else None
+    if named and given_name_gender(_untitled(named["np"]).split()[0]) is not None:
+        return named.span("np")  # 'The group’s co-founder, Clara Dunn, insisted': the name closes the appositive
     found = _plain_subject(text, lo, at)
     opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
     # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
