@@ -816,3 +816,18 @@ def test_per_names_the_source_as_according_to_does(body):
 ])
 def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
     assert _speech_speakers(body) == ["Clara Dunn"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # An unnamed person who is the subject of a sentence just before is whom 'he'/'she' stands for ...
+    ("Tom Berg said the patrol was quiet. The next day, Berg stood talking with his squad leader. Another Marine "
+     "from the unit rushed toward them. Fear choked his voice. “They hit the convoy!” he said.", "Another Marine"),
+    ("Senator Ann Kirk defended her office. So the woman turned to Kirk’s aides. When she learned the aide was kept "
+     "on, the woman was upset. But she trusted the office. “I felt there had been a fair process,” she recounted.",
+     "the woman"),
+    # ... not when a person named, or a title, is the subject of a sentence in between, or the gender differs.
+    ("A young woman waved. Tom Berg stood up. “They hit the convoy!” he said.", "Tom Berg"),
+    ("Jane Holt met the man. The man was upset. “We will win,” she said.", "Jane Holt"),
+])
+def test_a_pronoun_goes_to_an_unnamed_subject_just_before(body, expected):
+    assert _speech_speakers(body)[-1] == expected

@@ -40,6 +40,7 @@ from transforms.compare.quotes.subjects import (
     sentence_start,
     subject_of_sentence_before,
 )
+from transforms.compare.quotes.unnamed import unnamed_subject_before
 from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
@@ -198,6 +199,9 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker
         return _thing_before(doc, before) if want == "thing" else None
+    unnamed = unnamed_subject_before(doc.body, before, pronoun, lambda lo, hi: _named_at(doc, lo, hi))
+    if unnamed:  # 'Another Marine rushed in. “…,” he said': the unnamed one, as written
+        return Speaker(" ".join(doc.body[unnamed[0]:unnamed[1]].split()), None, "pronoun")
     last = _subject_before(doc, before, pronoun)
     for position, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
         if kind == "person" and fits(gender_of(doc, speaker), pronoun):
@@ -214,6 +218,12 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
         return Speaker(last.surface, last.entity_id, "pronoun")
     named = _named(doc, before, PRONOUN_REACH, pronoun, None)
     return Speaker(named.surface, named.entity_id, "pronoun") if named else None
+
+
+def _named_at(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a person is named at lo, after at most a few title words ('Sen. Jane Doe', 'Berg')."""
+    return any(_role_words(doc.body[lo:p.start]) or p.start == lo for p in named_before(people(doc), min(hi, lo + 40),
+                                                                                          min(hi, lo + 40) - lo))
 
 
 def _subject_before(doc: Doc, before: int, pronoun: str) -> Person | None:

@@ -1,0 +1,74 @@
+"""An unnamed person a 'he'/'she' may stand for: the subject of a sentence shortly before the quote that is a
+singular person noun with a determiner, not a title (which stands for whoever holds it): 'the woman was upset',
+'Another Marine from his unit rushed in'. It counts when no sentence between names someone as its subject: 'When
+she learned of it, the woman was upset. “…,” she said' is the woman, not a person named further back.
+"""
+
+import re
+
+from transforms.compare.quotes.speech import FEMALE_ROLES, INDEFINITES, MALE_ROLES, PERSON_NOUNS
+from transforms.compare.quotes.subjects import opening
+from transforms.lexicon import TITLES
+
+_DETERMINERS = frozenset("the a an another one".split())
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])")
+# Up to two opening phrases before a sentence's subject: 'When she learned of it on July 30, the woman was upset'.
+_LEAD = re.compile(r"(?:[^,.!?\n“”\"]{1,90},\s+){1,2}")
+_WORD = re.compile(r"[\w’'\-]+")
+SENTENCES_BACK = 3  # an unnamed subject further back than this leaves the pronoun to the people named
+
+
+def unnamed_subject_before(body: str, before: int, pronoun: str, named_at) -> tuple[int, int] | None:
+    """Body + a quote at `before` + 'he'/'she' + a test for 'a person is named as the subject at' -> the span of an
+    unnamed singular person who is the subject of one of the few sentences of the quote's paragraph before it (none
+    between naming a person as its subject), else None."""
+    para = body.rfind("\n", 0, before) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(body, para, min(len(body), before + 1)) if m.end() <= before]
+    bounds = ([para] + [end for end in ends if end < before] + [before])[::-1]  # each sentence's end, then start
+    for stop, start in list(zip(bounds, bounds[1:], strict=False))[:SENTENCES_BACK]:
+        for lo in _subject_starts(body, start, stop):
+            found = _person_noun_subject(body, lo, stop)
+            if found == "title" or named_at(lo, stop):
+                return None  # a person named or titled as the subject: the people named decide
+            if found and _fits(body[found[0]:found[1]], pronoun):
+                return found
+    return None
+
+
+def _subject_starts(body: str, start: int, stop: int) -> list[int]:
+    lo = opening(body, start, stop)
+    lead = _LEAD.match(body, lo, stop)
+    return [lo] + ([lead.end()] if lead else [])
+
+
+def _person_noun_subject(body: str, lo: int, stop: int) -> tuple[int, int] | str | None:
+    """The subject at lo: a determiner, at most three words and a singular person noun ('the woman', 'a young
+    worker'), or an indefinite and a capitalised noun ('Another Marine'), then a lower-case word (its verb or a
+    preposition) -> its span; 'title' for a title there ('The senator smiled'); else None."""
+    words = list(_WORD.finditer(body, lo, min(stop, lo + 80)))[:6]
+    if len(words) < 3 or words[0].group().casefold() not in _DETERMINERS:
+        return None
+    indefinite = words[0].group().casefold() in INDEFINITES
+    for i, word in enumerate(words[1:5], start=1):
+        text = word.group()
+        if body[word.end():word.end() + 1] in "’'":
+            return None  # 'the woman’s lawyer': the possessor is no subject
+        if text.casefold() in TITLES and body[word.end():word.end() + 1] == " " and i + 1 < len(words) \
+                and words[i + 1].group()[:1].islower():
+            return "title"  # 'The senator smiled': a title stands for whoever holds it; the people named decide
+        if (text.casefold() in PERSON_NOUNS and not text.endswith("s")) or (
+                indefinite and i == 1 and text[0].isupper() and not text.endswith("s")):
+            after = words[i + 1].group() if i + 1 < len(words) else ""
+            return (words[0].start(), word.end()) if after[:1].islower() else None
+        if text[0].isupper():
+            return None
+    return None
+
+
+def _fits(phrase: str, pronoun: str) -> bool:
+    head = phrase.split()[-1].casefold()
+    if head in FEMALE_ROLES:
+        return pronoun == "she"
+    if head in MALE_ROLES:
+        return pronoun == "he"
+    return pronoun in ("he", "she")
