@@ -793,6 +793,8 @@ def test_a_quote_shares_the_clause_of_a_later_quote_in_its_sentence(body, expect
     ("The city attorney's office in Denver responded: “The claim is without merit and we will say so in court.”",
      "The city attorney's office in Denver"),
     ("A nurse at a clinic near Austin told the paper: “We ran out of beds.”", "A nurse at a clinic near Austin"),
+    ("“The claim is without merit,” the U.S. attorney's office in Denver said.",
+     "the U.S. attorney's office in Denver"),
 ])
 def test_a_place_inside_a_nominal_speaker_is_not_the_speaker(body, expected):
     assert _speech_speakers(body) == [expected]
@@ -822,6 +824,9 @@ def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
     # An unnamed person who is the subject of a sentence just before is whom 'he'/'she' stands for ...
     ("Tom Berg said the patrol was quiet. The next day, Berg stood talking with his squad leader. Another Marine "
      "from the unit rushed toward them. Fear choked his voice. “They hit the convoy!” he said.", "Another Marine"),
+    # ... even when the noun is a word the article capitalises as a name ('one Marine said').
+    ("“We are ready,” one Marine said. Tom Berg stood up. Another Marine rushed toward him. Fear choked his voice. "
+     "“They hit the convoy!” he said.", "Another Marine"),
     ("Senator Ann Kirk defended her office. So the woman turned to Kirk’s aides. When she learned the aide was kept "
      "on, the woman was upset. But she trusted the office. “I felt there had been a fair process,” she recounted.",
      "the woman"),

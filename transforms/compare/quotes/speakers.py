@@ -122,7 +122,8 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
     return Speaker(strip_titles(doc.body[start:end]) if kind == "name" else doc.body[start:end], None, form)
 
 
-_NOMINAL_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+[a-z]")
+_NOMINAL_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+"
+                            r"(?:[a-z]|(?:[A-Z]\.){2})")  # a lower-case word or an abbreviation: "the U.S. office"
 _LOCATED = re.compile(r"\s(?:in|near|outside)\s+(?:the\s+)?$")
 _AFFILIATION_CUT = re.compile(r",|\s+(?:of|from|at|in)\s+")
 _TIE = re.compile(TIE)

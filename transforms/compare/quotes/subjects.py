@@ -61,9 +61,10 @@ _COMMA = re.compile(r",\s+")
 _TIED = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD}){TIE}$")
 _OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
 # A nominal subject that a place closes: 'The city attorney’s office in Denver', 'a nurse at a clinic near Austin'.
+_DOTTED_WORD = rf"(?:{_NOUN_WORD}|(?:[{UPPER}]\.){{2,3}})"  # 'The U.S. attorney’s office in Washington'
 _LOCATED_SUBJECT = re.compile(
-    rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_NOUN_WORD}\s+){{0,4}}?{_NOUN_WORD}"
-    rf"(?:\s+(?:at|of|for|with)\s+(?:(?:the|an?)\s+)?(?:{_NOUN_WORD}\s+){{0,2}}?{_NOUN_WORD})?)"
+    rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_DOTTED_WORD}\s+){{0,4}}?{_NOUN_WORD}"
+    rf"(?:\s+(?:at|of|for|with)\s+(?:(?:the|an?)\s+)?(?:{_DOTTED_WORD}\s+){{0,2}}?{_NOUN_WORD})?)"
     rf"\s+(?:in|near|outside)\s+(?:the\s+)?$")
 # 'One resident of Havana, Andres Murci, told', 'One of its sponsors, Rep. Steve Toth, told'.
 _NAMED_APPOSITIVE = re.compile(rf"(?:\s+of\s+[^,“”\"\n]{{1,40}})?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")

@@ -28,10 +28,11 @@ def unnamed_subject_before(body: str, before: int, pronoun: str, named_at) -> tu
     for stop, start in list(zip(bounds, bounds[1:], strict=False))[:SENTENCES_BACK]:
         for lo in _subject_starts(body, start, stop):
             found = _person_noun_subject(body, lo, stop)
-            if found == "title" or named_at(lo, stop):
+            if isinstance(found, tuple):
+                if _fits(body[found[0]:found[1]], pronoun):
+                    return found
+            elif found == "title" or named_at(lo, stop):
                 return None  # a person named or titled as the subject: the people named decide
-            if found and _fits(body[found[0]:found[1]], pronoun):
-                return found
     return None
 
 
