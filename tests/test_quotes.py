@@ -836,3 +836,14 @@ def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
 ])
 def test_a_pronoun_goes_to_an_unnamed_subject_just_before(body, expected):
     assert _speech_speakers(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A document speaks for its words when no one else is named with them: a briefing, a guidance, a preamble.
+    ("According to an intelligence briefing, “the group has grown in strength over the year.”",
+     "an intelligence briefing"),
+    ("According to the preamble, the charter was written to “protect the rights of all residents.”", "the preamble"),
+    ("According to the guidance, “programs should keep children in small groups.”", "the guidance"),
+])
+def test_a_document_is_a_speaker(body, expected):
+    assert _speech_speakers(body) == [expected]

@@ -76,7 +76,9 @@ committee court agency group company party union campaign coalition authority au
 organization network newspaper website channel broadcaster palace presidency administration department
 communique communiqué editorial letter message memo ad advertisement release email e-mail post tweet note filing
 lawsuit complaint study survey poll analysis article piece ruling order document sign book foundation institute
-center centre firm bank newspaper magazine paper""".split())
+center centre firm bank newspaper magazine paper briefing guidance guidelines preamble presentation slide transcript
+bill law resolution declaration petition assessment indictment affidavit motion proclamation directive notice
+manifesto charter""".split())
 ADJECTIVES = frozenset("""senior top former local foreign western military government high-ranking high-level
 unnamed anonymous another one other independent defence defense security intelligence regional federal state
 national presidential joint""".split())
