@@ -847,3 +847,12 @@ def test_a_pronoun_goes_to_an_unnamed_subject_just_before(body, expected):
 ])
 def test_a_document_is_a_speaker(body, expected):
     assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A sentence opened by what it quotes: the words are that source's.
+    ("Again quoting the preamble, the charter was written to “protect the rights of all residents.”", "the preamble"),
+    ("Quoting a court ruling, the board was barred from “acting beyond its narrow mandate.”", "a court ruling"),
+])
+def test_a_sentence_opened_by_quoting_names_its_source(body, expected):
+    assert _speech_speakers(body) == [expected]

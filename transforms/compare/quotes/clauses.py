@@ -129,6 +129,8 @@ _LATE = re.compile(r"[^“”\"\n.;:!?,]{1,100},(?=\s)")
 _CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
 # A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
 _AS_SAID = re.compile(rf"^\s*As\s+(?P<np>{NP}|{_NOMINAL})\s+(?:{ADVERB}\s+)?(?:{VERB})\b[^,;:“”\"\n]{{0,40}},\s")
+# A sentence opened by what it quotes: 'Again quoting the preamble, the Constitution was established to “…”'.
+_QUOTING = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?[Qq]uoting\s+(?P<np>{NP})\s*,")
 _CLOSED = re.compile(r",\s+\w")  # a relative clause closed by a comma, its sentence going on
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 # ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
@@ -300,6 +302,9 @@ def _named_clause(floor: int, before: str) -> Clause | None:
     if in_words:
         group = "np" if in_words["np"] else "own"
         return Clause(floor + in_words.start(group), floor + in_words.end(group), "according_to", True)
+    quoting = _QUOTING.match(before) if "uoting " in before else None
+    if quoting:
+        return Clause(floor + quoting.start("np"), floor + quoting.end("np"), "according_to", False)
     as_said = _AS_SAID.match(before) if before.lstrip().startswith("As ") else None
     if as_said:
         return Clause(floor + as_said.start("np"), floor + as_said.end("np"), "according_to", False)
