@@ -15,10 +15,10 @@ from transforms.compare.quotes.people import (
     Person,
     find_people,
     fits,
-    given_name_gender,
     named_before,
     speakers_named,
 )
+from transforms.compare.quotes.phrases import head_name, strip_titles, title_words
 from transforms.compare.quotes.speech import (
     CAP,
     EVENT_WORDS,
@@ -31,7 +31,6 @@ from transforms.compare.quotes.speech import (
     TIE,
     UPPER,
     head_kind,
-    is_capitalised,
 )
 from transforms.compare.quotes.subjects import (
     opening,
@@ -41,7 +40,7 @@ from transforms.compare.quotes.subjects import (
     subject_of_sentence_before,
 )
 from transforms.compare.quotes.unnamed import unnamed_subject_before
-from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
+from transforms.lexicon import TITLES, fold_word
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 _INITIAL = re.compile(r"\w\.")
@@ -110,7 +109,7 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
         return Speaker(persons[-1].surface, persons[-1].entity_id, form)
     words = doc.body[start:end].split()
     if titles and words[-1].casefold() in TITLES:
-        holder = title_holder(doc, tuple(_title_words(words)), before)
+        holder = title_holder(doc, tuple(title_words(words)), before)
         if holder:
             return holder
     named = [m for m in inside if m.end == end]
@@ -125,46 +124,7 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
 _NOMINAL_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+"
                             r"(?:[a-z]|(?:[A-Z]\.){2})")  # a lower-case word or an abbreviation: "the U.S. office"
 _LOCATED = re.compile(r"\s(?:in|near|outside)\s+(?:the\s+)?$")
-_AFFILIATION_CUT = re.compile(r",|\s+(?:of|from|at|in)\s+")
 _TIE = re.compile(TIE)
-
-
-def head_name(phrase: str) -> str:
-    """'Patricia Moran of Cheyenne' -> 'Patricia Moran', 'Sen. Tom Carper of Delaware' -> 'Sen. Tom Carper': the
-    phrase up to a name's affiliation; 'Secretary of State John Kerry' stays whole (no name before 'of')."""
-    for cut in _AFFILIATION_CUT.finditer(phrase):
-        run = []
-        for word in reversed(phrase[:cut.start()].split()):
-            if not is_capitalised(word):
-                break
-            run.insert(0, word)
-        titled = [n for n, word in enumerate(run) if word.endswith(".") and word.casefold().rstrip(".") in TITLES]
-        name = run[titled[-1] + 1:] if titled else run
-        if name and (titled or (len(name) >= 2 and given_name_gender(name[0]) is not None)):
-            return phrase[:cut.start()]
-    return phrase
-
-
-def _title_words(words: list[str]) -> list[str]:
-    titles = []
-    for word in reversed(words):
-        if word.casefold() not in TITLES:
-            break
-        titles.append(word.casefold())
-    return titles[::-1]
-
-
-def strip_titles(phrase: str) -> str:
-    """'Pentagon press secretary Peter Cook' -> 'Peter Cook': the last capitalised run, without titles before it."""
-    tokens = phrase.split()
-    run = len(tokens) - 1
-    while run > 0 and is_capitalised(tokens[run - 1]) and not tokens[run - 1].endswith(("'s", "’s")):
-        run -= 1
-    for i in range(run, len(tokens) - 1):
-        word = tokens[i].casefold().rstrip(".")
-        if not (word in TITLES or word in NOT_NAMES or is_demonym(word) or word.endswith(("'s", "’s"))):
-            return " ".join(tokens[i:])
-    return tokens[-1]
 
 
 @lru_cache(maxsize=4096)
