@@ -15,6 +15,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])")
 # Up to two opening phrases before a sentence's subject: 'When she learned of it on July 30, the woman was upset'.
 _LEAD = re.compile(r"(?:[^,.!?\n“”\"]{1,90},\s+){1,2}")
 _WORD = re.compile(r"[\w’'\-]+")
+REACH = 1200  # characters back the paragraph is read, however long it runs
 SENTENCES_BACK = 3  # an unnamed subject further back than this leaves the pronoun to the people named
 
 
@@ -22,7 +23,7 @@ def unnamed_subject_before(body: str, before: int, pronoun: str, named_at) -> tu
     """Body + a quote at `before` + 'he'/'she' + a test for 'a person is named as the subject at' -> the span of an
     unnamed singular person who is the subject of one of the few sentences of the quote's paragraph before it (none
     between naming a person as its subject), else None."""
-    para = body.rfind("\n", 0, before) + 1
+    para = body.rfind("\n", max(0, before - REACH), before) + 1 or max(0, before - REACH)
     ends = [m.end() for m in _SENTENCE_END.finditer(body, para, min(len(body), before + 1)) if m.end() <= before]
     bounds = ([para] + [end for end in ends if end < before] + [before])[::-1]  # each sentence's end, then start
     for stop, start in list(zip(bounds, bounds[1:], strict=False))[:SENTENCES_BACK]:
