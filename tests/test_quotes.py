@@ -856,3 +856,15 @@ def test_a_document_is_a_speaker(body, expected):
 ])
 def test_a_sentence_opened_by_quoting_names_its_source(body, expected):
     assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name a few words of description open is the subject its participle's speech goes to ...
+    ("Jane Holt met reporters. A tired Jane Holt declined to confirm the figures, saying: “We will publish everything "
+     "on Monday.”", "Jane Holt"),
+    # ... not a name that modifies the noun after it.
+    ("A former Trump adviser declined to comment, saying “I am not going to get into that.”",
+     "A former Trump adviser"),
+])
+def test_a_described_name_is_the_subject_of_its_participle(body, expected):
+    assert _speech_speakers(body)[-1] == expected

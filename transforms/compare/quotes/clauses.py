@@ -97,6 +97,11 @@ def scan_verbs(body: str) -> list[re.Match]:
 _OPENING_PRONOUNS = frozenset("He She It They".split())
 _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+# A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'
+# (not 'a former Trump adviser': the word after the name is a verb's form, not a noun).
+_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+(?:[a-z][\w\-]*\s+){{1,3}}"
+                             rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})\s+(?:{ADVERB}\s+)*"
+                             rf"(?:[a-z]+ed|was|had|has|is)\b")
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                            rf"(?:\s+{ADVERB})*\s+$")
@@ -289,7 +294,7 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
             return Clause(floor + own.start("np"), floor + own.end("np"), "said_before", carries)
         if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
             return None
-    found = _SENTENCE_SUBJECT.match(before)
+    found = _DESCRIBED_NAME.match(before) or _SENTENCE_SUBJECT.match(before)
     if found and not doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
         return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
     return None
