@@ -160,9 +160,17 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker
         return _thing_before(doc, before) if want == "thing" else None
+    named = _person_antecedent(doc, before, pronoun)
+    if named:  # a person named within reach whose gender fits comes first: 'the man' is often that person again
+        return named
     unnamed = unnamed_subject_before(doc.body, before, pronoun, lambda lo, hi: _named_at(doc, lo, hi))
-    if unnamed:  # 'Another Marine rushed in. “…,” he said': the unnamed one, as written
+    if unnamed:  # 'A firefighter climbed the ladder. “…,” he said', with no one named: the unnamed one, as written
         return Speaker(" ".join(doc.body[unnamed[0]:unnamed[1]].split()), None, "pronoun")
+    return None
+
+
+def _person_antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
+    """'he'/'she' -> the person named before `before` it stands for, by gender and the sentences' subjects."""
     last = _subject_before(doc, before, pronoun)
     for position, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
         if kind == "person" and fits(gender_of(doc, speaker), pronoun):

@@ -1,20 +1,29 @@
-"""An unnamed person a 'he'/'she' may stand for: the subject of a sentence shortly before the quote that is a
-singular person noun with a determiner, not a title (which stands for whoever holds it): 'the woman was upset',
-'Another Marine from his unit rushed in'. It counts when no sentence between names someone as its subject: 'When
-she learned of it, the woman was upset. “…,” she said' is the woman, not a person named further back.
+"""An unnamed person a 'he'/'she' may stand for, when no person named within reach fits the pronoun: the subject
+of a sentence shortly before the quote that is a singular person noun with a determiner, not a title (which stands
+for whoever holds it): 'A firefighter climbed the ladder. “…,” he said'. A subject the verb acts on ('a woman was
+hurt', 'the man died') is read past: a victim or a suspect is seldom who speaks next. It counts when no sentence
+between names someone as its subject.
 """
 
 import re
 
 from transforms.compare.quotes.speech import FEMALE_ROLES, INDEFINITES, MALE_ROLES, PERSON_NOUNS
 from transforms.compare.quotes.subjects import opening
-from transforms.lexicon import TITLES
+from transforms.lexicon import TITLES, is_demonym
 
 _DETERMINERS = frozenset("the a an another one".split())
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])")
-# Up to two opening phrases before a sentence's subject: 'When she learned of it on July 30, the woman was upset'.
+# Up to two opening phrases before a sentence's subject: 'After the vote on Tuesday, in the hall, the nurse left'.
 _LEAD = re.compile(r"(?:[^,.!?\n“”\"]{1,90},\s+){1,2}")
+# Words that may follow a noun phrase's head but not a noun that modifies another: its verb or a preposition.
+_LINKS = frozenset("from of in at with on who that was is has had will would could can did".split())
 _WORD = re.compile(r"[\w’'\-]+")
+# A predicate that acts on its subject rather than the subject acting: a passive ('was hurt', 'had been taken'),
+# or a verb of dying; the first few words after the subject phrase, a relative clause allowed ('who fired was held').
+_UNDERGOES = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being|got|gets|get)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|\w+wn|hurt|hit|shot|struck|held"
+    r"|caught|cut|found|left|slain|bitten|bled|kept|led|sent|sold|told)|died|dies|drowned|perished)\b",
+    re.IGNORECASE)
 REACH = 1200  # characters back the paragraph is read, however long it runs
 SENTENCES_BACK = 3  # an unnamed subject further back than this leaves the pronoun to the people named
 
@@ -45,26 +54,39 @@ def _subject_starts(body: str, start: int, stop: int) -> list[int]:
 
 def _person_noun_subject(body: str, lo: int, stop: int) -> tuple[int, int] | str | None:
     """The subject at lo: a determiner, at most three words and a singular person noun ('the woman', 'a young
-    worker'), or an indefinite and a capitalised noun ('Another Marine'), then a lower-case word (its verb or a
-    preposition) -> its span; 'title' for a title there ('The senator smiled'); else None."""
+    worker'), or an indefinite and a capitalised noun that no person noun follows ('Another Marine', not 'A
+    Pentagon spokesman'; not a nationality, 'An Israeli'), then a lower-case word (its verb or a preposition) ->
+    its span, unless the verb acts on it ('A man was hurt'); 'title' for a title there ('The senator smiled');
+    else None."""
     words = list(_WORD.finditer(body, lo, min(stop, lo + 80)))[:6]
     if len(words) < 3 or words[0].group().casefold() not in _DETERMINERS:
         return None
     indefinite = words[0].group().casefold() in INDEFINITES
     for i, word in enumerate(words[1:5], start=1):
         text = word.group()
+        after = words[i + 1].group() if i + 1 < len(words) else ""
         if body[word.end():word.end() + 1] in "’'":
             return None  # 'the woman’s lawyer': the possessor is no subject
-        if text.casefold() in TITLES and body[word.end():word.end() + 1] == " " and i + 1 < len(words) \
-                and words[i + 1].group()[:1].islower():
+        if text.casefold() in TITLES and body[word.end():word.end() + 1] == " " and after[:1].islower():
             return "title"  # 'The senator smiled': a title stands for whoever holds it; the people named decide
-        if (text.casefold() in PERSON_NOUNS and not text.endswith("s")) or (
-                indefinite and i == 1 and text[0].isupper() and not text.endswith("s")):
-            after = words[i + 1].group() if i + 1 < len(words) else ""
-            return (words[0].start(), word.end()) if after[:1].islower() else None
-        if text[0].isupper():
-            return None
+        capitalised_noun = indefinite and i == 1 and text[0].isupper() and not is_demonym(text) \
+            and (after in _LINKS or after.endswith(("ed", "s")))  # 'Another Marine rushed', not 'A Navy pilot
+        if (text.casefold() in PERSON_NOUNS or capitalised_noun) and not text.endswith("s"):
+            if not after[:1].islower() or _acted_on(body, word.end(), stop, after):
+                return None
+            return words[0].start(), word.end()
+        if text[0].isupper() and not (i == 1 and (is_demonym(text) or after[:1].islower())):
+            return None  # a name; but 'A Navy pilot', 'An Israeli soldier' read on to their noun
     return None
+
+
+def _acted_on(body: str, end: int, stop: int, after: str) -> bool:
+    """Whether the predicate after a subject ending at `end` acts on it: right after it ('A man was hurt'), or
+    after a relative clause it opens ('The woman who fired the shot was held')."""
+    rest = body[end:min(stop, end + 70)]
+    if after in ("who", "that"):
+        return _UNDERGOES.search(rest) is not None
+    return _UNDERGOES.match(rest.lstrip()) is not None
 
 
 def _fits(phrase: str, pronoun: str) -> bool:
