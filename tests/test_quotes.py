@@ -812,12 +812,12 @@ def test_per_names_the_source_as_according_to_does(body):
 
 @pytest.mark.parametrize("body", [
     # A name in apposition to the speaker phrase is who speaks, before the quote or after it.
-    "The group’s co-founder, Clara Dunn, insisted on defending the protest: “We had no other choice.”",
-    "Its chief executive, Clara Dunn, told reporters that the plan was “dead on arrival, and everyone knows it.”",
-    "“We had no other choice,” the group’s co-founder, Clara Dunn, said.",
+    "The union’s treasurer, Omar Haddad, replied to the critics: “Every cent is accounted for.”",
+    "Its chief executive, Omar Haddad, told reporters that the plan was “dead on arrival, and everyone knows it.”",
+    "“Every cent is accounted for,” the union’s treasurer, Omar Haddad, said.",
 ])
 def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
-    assert _speech_speakers(body) == ["Clara Dunn"]
+    assert _speech_speakers(body) == ["Omar Haddad"]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -828,7 +828,7 @@ def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
     ("After the meeting ended, the teacher walked out into the rain. “Nobody listened to us,” she said.",
      "the teacher"),
     ("An Ohio voter stood by the flooded field. “This was our whole year,” he said.", "An Ohio voter"),
-    ("Another Marine from the unit ran toward the truck. “Get down!” he said.", "Another Marine"),
+    ("Another Ranger from the unit ran toward the truck. “Get down!” he said.", "Another Ranger"),
     # ... not when a person named, or a title, is the subject of a sentence in between, or the gender differs.
     ("A young woman waved. Tom Berg stood up. “They hit the convoy!” he said.", "Tom Berg"),
     ("Jane Holt met the man. The man was upset. “We will win,” she said.", "Jane Holt"),
@@ -872,11 +872,10 @@ def test_an_unnamed_subject_the_verb_acts_on_is_not_the_speaker(body):
 
 
 @pytest.mark.parametrize("body, expected", [
-    # A document speaks for its words when no one else is named with them: a briefing, a guidance, a preamble.
-    ("According to an intelligence briefing, “the group has grown in strength over the year.”",
-     "an intelligence briefing"),
-    ("According to the preamble, the charter was written to “protect the rights of all residents.”", "the preamble"),
-    ("According to the guidance, “programs should keep children in small groups.”", "the guidance"),
+    # A document speaks for its words when no one else is named with them: an indictment, a transcript, a resolution.
+    ("According to the indictment, “the accounts were opened under false names.”", "the indictment"),
+    ("According to the transcript, “no vote was taken on the amendment.”", "the transcript"),
+    ("According to the resolution, the council will “review every contract signed since 2015.”", "the resolution"),
 ])
 def test_a_document_is_a_speaker(body, expected):
     assert _speech_speakers(body) == [expected]
@@ -884,7 +883,7 @@ def test_a_document_is_a_speaker(body, expected):
 
 @pytest.mark.parametrize("body, expected", [
     # A sentence opened by what it quotes: the words are that source's.
-    ("Again quoting the preamble, the charter was written to “protect the rights of all residents.”", "the preamble"),
+    ("Quoting the directive, schools were told to “keep the yard free of debris.”", "the directive"),
     ("Quoting a court ruling, the board was barred from “acting beyond its narrow mandate.”", "a court ruling"),
 ])
 def test_a_sentence_opened_by_quoting_names_its_source(body, expected):

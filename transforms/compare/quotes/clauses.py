@@ -64,7 +64,7 @@ AFTER_REPLY = re.compile(r"^[\s,]*(?:was|came)\s+(?P<np>his|her|their|its)\s+(?:
                          r"(?:reply|response|answer|retort)\b")
 AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of|per(?=\s+(?:the\s+)?[{UPPER}]))\s+"
                              rf"{ISSUED_BY}?(?P<np>{NP})")
-# A name in apposition to a speaker phrase: 'the group’s co-founder, Clara Dunn, said'.
+# A name in apposition to a speaker phrase: 'the club’s treasurer, Omar Haddad, said'.
 _APPOSED_NAME = re.compile(rf",\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME, AFTER_REPLY)] + \
     [(AFTER_ACCORDING, "according_to")]
@@ -134,7 +134,7 @@ _LATE = re.compile(r"[^“”\"\n.;:!?,]{1,100},(?=\s)")
 _CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
 # A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
 _AS_SAID = re.compile(rf"^\s*As\s+(?P<np>{NP}|{_NOMINAL})\s+(?:{ADVERB}\s+)?(?:{VERB})\b[^,;:“”\"\n]{{0,40}},\s")
-# A sentence opened by what it quotes: 'Again quoting the preamble, the Constitution was established to “…”'.
+# A sentence opened by what it quotes: 'Quoting the directive, schools were told to “…”'.
 _QUOTING = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?[Qq]uoting\s+(?P<np>{NP})\s*,")
 _CLOSED = re.compile(r",\s+\w")  # a relative clause closed by a comma, its sentence going on
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
@@ -244,7 +244,7 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
                 and match["np"] not in _OPENING_PRONOUNS:
             named = _APPOSED_NAME.match(tail, match.end("np")) if form == "said_after" \
                 and "verb" in match.re.groupindex and match.start("np") < match.start("verb") else None
-            if named and given_name_gender(named["np"].split()[0]):  # 'the co-founder, Clara Dunn, said': the name
+            if named and given_name_gender(named["np"].split()[0]):  # 'the treasurer, Omar Haddad, said': the name
                 return Clause(start + named.start("np"), start + named.end("np"), form, True, start + match.end())
             return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())
     return None

@@ -165,7 +165,7 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
         return relative.span("np")
     named = _NAME_IN_APPOSITION.search(text, max(lo, at - 60), at) if text[lo:at].rstrip().endswith(",") else None
     if named and given_name_gender(_untitled(named["np"]).split()[0]) is not None:
-        return named.span("np")  # 'The group’s co-founder, Clara Dunn, insisted': the name closes the appositive
+        return named.span("np")  # 'The club’s treasurer, Omar Haddad, replied': the name closes the appositive
     found = _plain_subject(text, lo, at)
     opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
     # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
