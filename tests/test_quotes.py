@@ -801,13 +801,27 @@ def test_a_place_inside_a_nominal_speaker_is_not_the_speaker(body, expected):
 
 
 @pytest.mark.parametrize("body", [
-    "Per the Hill Institute, “the state has taken more than $10 million from drivers.”",
-    "“The state has taken more than $10 million from drivers,” per the Hill Institute.",
-    "The state took the cars, per the Hill Institute, which said the fees were “a cash machine.”",
+    # 'per' opening a sentence or a clause names its source, as 'according to' does.
+    "Per the Lakeside Water Board, “rates will rise by a third next spring.”",
+    "“Rates will rise by a third next spring,” per the Lakeside Water Board.",
+    "Rates are rising — per the Lakeside Water Board, “by a third next spring.”",
+    "Rates are rising (per the Lakeside Water Board) “by a third next spring.”",
 ])
 def test_per_names_the_source_as_according_to_does(body):
     assert [(q["speaker_surface"].removeprefix("the "), q["attribution"]) for q in _quotes(body)] == [
-        ("Hill Institute", "according_to")]
+        ("Lakeside Water Board", "according_to")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'per' before a word in lower case is a rate, not a source; 'Per' before a name with a clause of its own is
+    # a given name.
+    ("The toll is $40 per hour, “a price nobody can pay,” the mayor said.", ("the mayor", "said_after")),
+    ("Spending per capita doubled, “a good sign,” the mayor said.", ("the mayor", "said_after")),
+    ("Per Lindqvist: “We will not sign this deal.”", ("Per Lindqvist", "colon")),
+    ("Per Lindqvist, who chairs the board, was blunt: “We will not sign this deal.”", ("Per Lindqvist", "colon")),
+])
+def test_per_as_a_rate_or_a_given_name_is_no_source(body, expected):
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [expected]
 
 
 @pytest.mark.parametrize("body", [

@@ -118,9 +118,9 @@ _DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
 # 'Clinton’s response was: “…”', 'The senator’s full statement read: “…”'.
 _POSSESSIVE_COLON = re.compile(rf"(?P<np>{NP})[’']s?\s+(?:\w+\s+)?(?:response|reply|answer|retort|statement|message|"
                                rf"tweet|comment|verdict)\s*(?:was|read|in\s+full)?\s*:\s*$")
-# 'Per the Institute for Justice, “…”': 'per' opening a sentence or a clause names its source as 'according to' does
-# (not 'miles per hour').
-_PER = r"(?:\bPer|(?<=[,;(—–]\s)per)(?=\s+(?:the\s+)?[A-Z])"
+# 'Per the county auditor, “…”': 'per' opening a sentence or a clause names its source as 'according to' does
+# (not 'miles per hour', 'per capita': a capital must follow).
+_PER = rf"(?:\bPer|(?<=[,;(]\s)per|(?<=[(—–])per|(?<=[—–]\s)per)(?=\s+(?:the\s+)?[{UPPER}])"
 _ACCORDING = re.compile(rf"(?:\b[Aa]ccording\s+to|{_PER})\s+{ISSUED_BY}?(?P<np>{NP})")
 # 'was, in the words of Abraham Lincoln, “…”': the words right after are that person's.
 _IN_WORDS = re.compile(rf"\b[Ii]n\s+(?:the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})|"
@@ -300,6 +300,17 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
     return None
 
 
+def _per_names_a_speaker(before: str, according: re.Match) -> bool:
+    """Whether a 'Per X' read as a source is rather a person named Per speaking: 'Per' a given name, no 'the' after
+    it, and the sentence goes on to a colon or a speech verb of its own ('Per Carlsen: “…”', 'Per Carlsen, who leads
+    the talks, said: “…”'); 'Per Reuters, “…”' stays a source."""
+    opener = before[according.start():according.start("np")].split()
+    if opener[0] != "Per" or len(opener) != 1 or not given_name_gender("Per"):
+        return False
+    rest = before[according.end("np"):]
+    return rest.rstrip().endswith(":") or _ANY_VERB.search(rest) is not None
+
+
 def _named_clause(floor: int, before: str) -> Clause | None:
     """Sentence text before a quote with no speech verb to read -> 'in the words of X', 'As X reported,', 'according
     to X' or 'X: “' clause."""
@@ -313,7 +324,9 @@ def _named_clause(floor: int, before: str) -> Clause | None:
     as_said = _AS_SAID.match(before) if before.lstrip().startswith("As ") else None
     if as_said:
         return Clause(floor + as_said.start("np"), floor + as_said.end("np"), "according_to", False)
-    according = _ACCORDING.search(before) if "ccording" in before or "Per " in before or ", per " in before else None
+    according = _ACCORDING.search(before) if "ccording" in before or "er " in before else None
+    if according and _per_names_a_speaker(before, according):
+        according = None  # 'Per Carlsen, who leads the talks, was blunt: “…”': a given name, and its own clause
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)
     if not before.rstrip().endswith(":"):
