@@ -790,11 +790,15 @@ def test_a_quote_shares_the_clause_of_a_later_quote_in_its_sentence(body, expect
     # A place that tells where a nominal speaker is names no one: the nominal phrase speaks, as written.
     ("“The lines were long and nobody knew why,” said a worker at a warehouse in Seattle.",
      "a worker at a warehouse in Seattle"),
-    ("The city attorney's office in Denver responded: “The claim is without merit and we will say so in court.”",
-     "The city attorney's office in Denver"),
+    ("The state health department in Boise said in a statement: “We are tracking every case.”",
+     "The state health department in Boise"),
     ("A nurse at a clinic near Austin told the paper: “We ran out of beds.”", "A nurse at a clinic near Austin"),
-    ("“The claim is without merit,” the U.S. attorney's office in Denver said.",
-     "the U.S. attorney's office in Denver"),
+    ("“We are tracking every case,” the E.U. mission in Kyiv said.", "the E.U. mission in Kyiv"),
+    # ... whatever its capitals; an organisation named inside the phrase speaks for it.
+    ("The E.U. Embassy in Kyiv said: “We are tracking every case.”", "E.U. Embassy"),
+    ("A spokeswoman for Acme Bank in Leeds said: “We are reviewing the claims.”", "Acme Bank"),
+    ("“We are reviewing the claims,” said a spokeswoman for Acme Bank in Leeds.", "Acme Bank"),
+    ("“We are reviewing the claims,” the FBI field office in Tulsa said.", "FBI"),
 ])
 def test_a_place_inside_a_nominal_speaker_is_not_the_speaker(body, expected):
     assert _speech_speakers(body) == [expected]

@@ -27,6 +27,7 @@ from transforms.compare.quotes.speech import (
     MALE_ROLES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    THING_NOUNS,
     THING_PRONOUNS,
     TIE,
     UPPER,
@@ -100,8 +101,13 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
         i += 1
     if inside and _NOMINAL_START.match(doc.body, start, end) and not any(m.is_person for m in inside) \
             and _LOCATED.search(doc.body, max(start, inside[-1].start - 12), inside[-1].start):
-        # 'a worker at a plant in Ohio', 'the attorney's office in Denver': a place that tells where the speaker
-        # is names no one; the nominal phrase is the speaker, as written.
+        # 'a worker at a plant in Ohio', 'the FBI field office in Tulsa': a place that tells where the speaker is
+        # names no one, whatever its capitals; an organisation named inside speaks for it ('a spokeswoman for Acme
+        # in Leeds'), else the nominal phrase does, as written.
+        organisation = [m for m in inside[:-1] if not doc.is_place(m.surface)
+                        and m.surface.casefold() not in THING_NOUNS]  # not a bare 'Embassy' of 'The U.S. Embassy'
+        if organisation:
+            return Speaker(organisation[-1].surface, organisation[-1].entity_id, form)
         return Speaker(" ".join(doc.body[start:end].split()), None, form)
     # A person named as a possessive speaks not: 'a source familiar with Cruz’s thinking', 'Trump’s spokeswoman'.
     persons = [m for m in inside if m.is_person and doc.body[m.end:m.end + 2] not in ("’s", "'s")]
@@ -121,8 +127,7 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
     return Speaker(strip_titles(doc.body[start:end]) if kind == "name" else doc.body[start:end], None, form)
 
 
-_NOMINAL_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+"
-                            r"(?:[a-z]|(?:[A-Z]\.){2})")  # a lower-case word or an abbreviation: "the U.S. office"
+_NOMINAL_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+\S")
 _LOCATED = re.compile(r"\s(?:in|near|outside)\s+(?:the\s+)?$")
 _TIE = re.compile(TIE)
 

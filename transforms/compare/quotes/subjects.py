@@ -60,8 +60,8 @@ _COMMA = re.compile(r",\s+")
 # The holder of a tie right before a verb's subject: 'One operative' in 'One operative familiar with the campaign'.
 _TIED = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD}){TIE}$")
 _OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
-# A nominal subject that a place closes: 'The city attorney’s office in Denver', 'a nurse at a clinic near Austin'.
-_DOTTED_WORD = rf"(?:{_NOUN_WORD}|(?:[{UPPER}]\.){{2,3}})"  # 'The U.S. attorney’s office in Washington'
+# A nominal subject that a place closes: 'The state health department in Boise', 'a nurse at a clinic near Austin'.
+_DOTTED_WORD = rf"(?:{_NOUN_WORD}|(?:[{UPPER}]\.){{2,3}})"  # an abbreviation keeps its dots: 'The E.U. mission in Kyiv'
 _LOCATED_SUBJECT = re.compile(
     rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_DOTTED_WORD}\s+){{0,4}}?{_NOUN_WORD}"
     rf"(?:\s+(?:at|of|for|with)\s+(?:(?:the|an?)\s+)?(?:{_DOTTED_WORD}\s+){{0,2}}?{_NOUN_WORD})?)"
