@@ -833,6 +833,9 @@ def test_per_as_a_rate_or_a_given_name_is_no_source(body, expected):
     "The union’s treasurer, Omar Haddad, replied to the critics: “Every cent is accounted for.”",
     "Its chief executive, Omar Haddad, told reporters that the plan was “dead on arrival, and everyone knows it.”",
     "“Every cent is accounted for,” the union’s treasurer, Omar Haddad, said.",
+    # ... with a title of its own, or past an 'of'/'for' phrase of the speaker phrase.
+    "“Every cent is accounted for,” the party’s treasurer, Sen. Omar Haddad, said.",
+    "“Every cent is accounted for,” the auditor for the union, Omar Haddad, said.",
 ])
 def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
     assert _speech_speakers(body) == ["Omar Haddad"]

@@ -33,7 +33,14 @@ from transforms.compare.quotes.speech import (
     is_participle,
     word_alternation,
 )
-from transforms.compare.quotes.subjects import DETERMINER, OPEN_APPOSITIVE, opening, subject
+from transforms.compare.quotes.subjects import (
+    DETERMINER,
+    NAMED_APPOSITIVE,
+    OPEN_APPOSITIVE,
+    opening,
+    subject,
+    untitled,
+)
 from transforms.lexicon import TITLES
 
 _LEAD = r"^[\s,—–-]*"
@@ -64,8 +71,6 @@ AFTER_REPLY = re.compile(r"^[\s,]*(?:was|came)\s+(?P<np>his|her|their|its)\s+(?:
                          r"(?:reply|response|answer|retort)\b")
 AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of|per(?=\s+(?:the\s+)?[{UPPER}]))\s+"
                              rf"{ISSUED_BY}?(?P<np>{NP})")
-# A name in apposition to a speaker phrase: 'the club’s treasurer, Omar Haddad, said'.
-_APPOSED_NAME = re.compile(rf",\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME, AFTER_REPLY)] + \
     [(AFTER_ACCORDING, "according_to")]
 # Not after a hyphen: 'the so-called “caliphate”' has no speaker.
@@ -242,9 +247,10 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
             continue  # 'Secretary of State Mike Pompeo said': the title's own 'of', not an affiliation
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
                 and match["np"] not in _OPENING_PRONOUNS:
-            named = _APPOSED_NAME.match(tail, match.end("np")) if form == "said_after" \
+            named = NAMED_APPOSITIVE.match(tail, match.end("np")) if form == "said_after" \
                 and "verb" in match.re.groupindex and match.start("np") < match.start("verb") else None
-            if named and given_name_gender(named["np"].split()[0]):  # 'the treasurer, Omar Haddad, said': the name
+            # 'the treasurer, Omar Haddad, said', 'the lawyer for the firm, Sen. Ann Ruiz, said': the name speaks
+            if named and given_name_gender(untitled(named["np"]).split()[0]):
                 return Clause(start + named.start("np"), start + named.end("np"), form, True, start + match.end())
             return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())
     return None

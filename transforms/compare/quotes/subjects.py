@@ -67,11 +67,14 @@ _LOCATED_SUBJECT = re.compile(
     rf"(?:\s+(?:at|of|for|with)\s+(?:(?:the|an?)\s+)?(?:{_DOTTED_WORD}\s+){{0,2}}?{_NOUN_WORD})?)"
     rf"\s+(?:in|near|outside)\s+(?:the\s+)?$")
 # 'One resident of Havana, Andres Murci, told', 'One of its sponsors, Rep. Steve Toth, told'.
-_NAMED_APPOSITIVE = re.compile(rf"(?:\s+of\s+[^,“”\"\n]{{1,40}})?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
+# A name in apposition right after a noun phrase, past an 'of'/'for' phrase of its own: 'the lawyer for the firm,
+# Mark Ruiz,'.
+_APPOSED = rf",\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),"
+NAMED_APPOSITIVE = re.compile(rf"(?:\s+(?:of|for)\s+[^,“”\"\n]{{1,40}})?{_APPOSED}")
 # A sentence's subject, read from where the sentence (past its opening phrase) starts.
 _SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A name in apposition to the noun phrase before it, its closing comma right before the verb.
-_NAME_IN_APPOSITION = re.compile(rf"(?<=[\w’'.]),\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),\s*$")
+_NAME_IN_APPOSITION = re.compile(rf"(?<=[\w’'.]){_APPOSED}\s*$")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 # The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
@@ -164,7 +167,7 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     if relative:
         return relative.span("np")
     named = _NAME_IN_APPOSITION.search(text, max(lo, at - 60), at) if text[lo:at].rstrip().endswith(",") else None
-    if named and given_name_gender(_untitled(named["np"]).split()[0]) is not None:
+    if named and given_name_gender(untitled(named["np"]).split()[0]) is not None:
         return named.span("np")  # 'The club’s treasurer, Omar Haddad, replied': the name closes the appositive
     found = _plain_subject(text, lo, at)
     opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
@@ -177,7 +180,7 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     return found
 
 
-def _untitled(name: str) -> str:
+def untitled(name: str) -> str:
     """'Rep. Steve Toth' -> 'Steve Toth'."""
     words = name.split()
     while len(words) > 1 and words[0].casefold().rstrip(".") in TITLES:
@@ -206,9 +209,9 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
     for pattern in _SUBJECT_BEFORE:
         found = pattern.search(text, lo, at)
         if found:
-            named = _NAMED_APPOSITIVE.match(text, found.end("np"))
+            named = NAMED_APPOSITIVE.match(text, found.end("np"))
             first = found["np"].split()[0]
-            if named and given_name_gender(_untitled(named["np"]).split()[0]) \
+            if named and given_name_gender(untitled(named["np"]).split()[0]) \
                     and (first.casefold() in _COUNTED or not given_name_gender(first)):
                 return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
             if text[found.start("np") - 1:found.start("np")] == " " and (
