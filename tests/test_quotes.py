@@ -9,6 +9,7 @@ from transforms.compare.quotes.people import given_name_gender, person_gender
 from transforms.compare.quotes.spans import find_quote_spans
 from transforms.compare.quotes.speech import word_alternation
 from transforms.compare.quotes.subjects import subject
+from transforms.compare.quotes.unnamed import unnamed_subject_before
 from transforms.names.mentions import extract_mentions, parse_entities
 from warehouse.contracts import QUOTES, conform
 
@@ -921,3 +922,22 @@ def test_a_sentence_opened_by_quoting_names_its_source(body, expected):
 ])
 def test_a_described_name_is_the_subject_of_its_participle(body, expected):
     assert _speech_speakers(body)[-1] == expected
+
+
+def _unnamed(body: str, pronoun: str = "he") -> str | None:
+    span = unnamed_subject_before(body, body.index("“"), pronoun, lambda lo, hi: False)
+    return body[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize("body, expected", [
+    # The unnamed subject is read at most three sentences back, within the quote's paragraph ...
+    ("A worker climbed the ladder. Smoke rose. Glass broke. “I heard them,” he said.", "A worker"),
+    ("A worker climbed the ladder. Smoke rose. Glass broke. Sirens wailed. “I heard them,” he said.", None),
+    ("A worker climbed the ladder.\nSmoke rose. “I heard them,” he said.", None),
+    # ... a title as the subject stands for whoever holds it, and leaves the pronoun to the people named ...
+    ("A worker climbed the ladder. The senator smiled. “I heard them,” he said.", None),
+    # ... and a role's gender must fit the pronoun.
+    ("The woman climbed the ladder. “I heard them,” he said.", None),
+])
+def test_the_reach_of_an_unnamed_subject(body, expected):
+    assert _unnamed(body) == expected

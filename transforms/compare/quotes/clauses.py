@@ -69,7 +69,8 @@ AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{n
 # '“…,” was his reply.'
 AFTER_REPLY = re.compile(r"^[\s,]*(?:was|came)\s+(?P<np>his|her|their|its)\s+(?:\w+\s+)?"
                          r"(?:reply|response|answer|retort)\b")
-AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of|per(?=\s+(?:the\s+)?[{UPPER}]))\s+"
+_PER_AHEAD = rf"(?=\s+(?:the\s+)?[{UPPER}])"  # 'per' names a source before a capital: not 'per hour', 'per capita'
+AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of|per{_PER_AHEAD})\s+"
                              rf"{ISSUED_BY}?(?P<np>{NP})")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME, AFTER_REPLY)] + \
     [(AFTER_ACCORDING, "according_to")]
@@ -125,7 +126,7 @@ _POSSESSIVE_COLON = re.compile(rf"(?P<np>{NP})[’']s?\s+(?:\w+\s+)?(?:response|
                                rf"tweet|comment|verdict)\s*(?:was|read|in\s+full)?\s*:\s*$")
 # 'Per the county auditor, “…”': 'per' opening a sentence or a clause names its source as 'according to' does
 # (not 'miles per hour', 'per capita': a capital must follow).
-_PER = rf"(?:\bPer|(?<=[,;(]\s)per|(?<=[(—–])per|(?<=[—–]\s)per)(?=\s+(?:the\s+)?[{UPPER}])"
+_PER = rf"(?:\bPer|(?<=[,;(]\s)per|(?<=[(—–])per|(?<=[—–]\s)per){_PER_AHEAD}"
 _ACCORDING = re.compile(rf"(?:\b[Aa]ccording\s+to|{_PER})\s+{ISSUED_BY}?(?P<np>{NP})")
 # 'was, in the words of Abraham Lincoln, “…”': the words right after are that person's.
 _IN_WORDS = re.compile(rf"\b[Ii]n\s+(?:the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})|"

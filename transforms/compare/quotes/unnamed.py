@@ -6,6 +6,7 @@ between names someone as its subject.
 """
 
 import re
+from collections.abc import Callable
 
 from transforms.compare.quotes.speech import FEMALE_ROLES, INDEFINITES, MALE_ROLES, PERSON_NOUNS
 from transforms.compare.quotes.subjects import opening
@@ -28,7 +29,8 @@ REACH = 1200  # characters back the paragraph is read, however long it runs
 SENTENCES_BACK = 3  # an unnamed subject further back than this leaves the pronoun to the people named
 
 
-def unnamed_subject_before(body: str, before: int, pronoun: str, named_at) -> tuple[int, int] | None:
+def unnamed_subject_before(body: str, before: int, pronoun: str,
+                           named_at: Callable[[int, int], bool]) -> tuple[int, int] | None:
     """Body + a quote at `before` + 'he'/'she' + a test for 'a person is named as the subject at' -> the span of an
     unnamed singular person who is the subject of one of the few sentences of the quote's paragraph before it (none
     between naming a person as its subject), else None."""
