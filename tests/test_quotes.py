@@ -941,3 +941,15 @@ def _unnamed(body: str, pronoun: str = "he") -> str | None:
 ])
 def test_the_reach_of_an_unnamed_subject(body, expected):
     assert _unnamed(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name in apposition to the noun that closes an opening phrase is who is talked about, not the speaker ...
+    ("Asked about his rival, Omar Haddad, the mayor said: “He has never run anything.”", "the mayor"),
+    ("Mayor Ann Kirk opened the fair. Asked about her rival, Omar Haddad, the mayor said: “He has never run "
+     "anything.”", "Ann Kirk"),
+    # ... while a name opening the clause, its role after it, still speaks.
+    ("Omar Haddad, the director for the party said: “We have no plan.”", "Omar Haddad"),
+])
+def test_a_name_inside_the_opening_phrase_is_not_the_speaker(body, expected):
+    assert _speech_speakers(body) == [expected]

@@ -115,7 +115,7 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
         return Speaker(persons[-1].surface, persons[-1].entity_id, form)
     words = doc.body[start:end].split()
     if titles and words[-1].casefold() in TITLES:
-        holder = title_holder(doc, tuple(title_words(words)), before)
+        holder = title_holder(doc, tuple(title_words(words)), min(before, start))  # not the phrase itself
         if holder:
             return holder
     named = [m for m in inside if m.end == end]

@@ -75,6 +75,9 @@ NAMED_APPOSITIVE = re.compile(rf"(?:\s+(?:of|for)\s+[^,“”\"\n]{{1,40}})?{_AP
 _SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A name in apposition to the noun phrase before it, its closing comma right before the verb.
 _NAME_IN_APPOSITION = re.compile(rf"(?<=[\w’'.]){_APPOSED}\s*$")
+# A noun phrase a determiner or a possessive opens, closing an opening phrase with its comma: 'her rival, '.
+_NOUN_BEFORE_COMMA = re.compile(r"\b(?:his|her|their|its|our|my|the|an?|\w+[’']s)\s+(?:[a-z][\w\-]*\s+){0,2}"
+                                r"[a-z][\w\-]*,\s+$")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 # The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
@@ -174,8 +177,11 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
     # said' the open appositive ('George W. Bush, also') starts after the subject with its closed appositive.
     # Not when the words after its comma are a name themselves: 'Turning to his manager, Jeff Roe, Cruz said' is Cruz.
+    # Nor when the name is in apposition to the noun that closes the opening phrase: 'Asked about her rival, Tom
+    # Berg, the mayor said' is the mayor.
     if opened and given_name_gender(opened["np"].split()[0]) is not None and (
-            found is None or found[0] >= opened.start("np")) and not _is_name(text[opened.end("np") + 1:at]):
+            found is None or found[0] >= opened.start("np")) and not _is_name(text[opened.end("np") + 1:at]) \
+            and not _NOUN_BEFORE_COMMA.search(text, max(0, opened.start("np") - 60), opened.start("np")):
         return opened.span("np")
     return found
 
