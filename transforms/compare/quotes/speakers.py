@@ -34,6 +34,7 @@ from transforms.compare.quotes.speech import (
     head_kind,
 )
 from transforms.compare.quotes.subjects import (
+    LOCATED_AT,
     opening,
     sentence_end_before,
     sentence_floor,
@@ -128,7 +129,7 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
 
 
 _NOMINAL_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+\S")
-_LOCATED = re.compile(r"\s(?:in|near|outside)\s+(?:the\s+)?$")
+_LOCATED = re.compile(LOCATED_AT)
 _TIE = re.compile(TIE)
 
 

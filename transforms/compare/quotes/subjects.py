@@ -60,12 +60,14 @@ _COMMA = re.compile(r",\s+")
 # The holder of a tie right before a verb's subject: 'One operative' in 'One operative familiar with the campaign'.
 _TIED = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD}){TIE}$")
 _OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
+# The words that put a place at the end of a speaker phrase: it tells where the speaker is, and never speaks.
+LOCATED_AT = r"\s+(?:in|near|outside)\s+(?:the\s+)?$"
 # A nominal subject that a place closes: 'The state health department in Boise', 'a nurse at a clinic near Austin'.
 _DOTTED_WORD = rf"(?:{_NOUN_WORD}|(?:[{UPPER}]\.){{2,3}})"  # an abbreviation keeps its dots: 'The E.U. mission in Kyiv'
 _LOCATED_SUBJECT = re.compile(
     rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_DOTTED_WORD}\s+){{0,4}}?{_NOUN_WORD}"
     rf"(?:\s+(?:at|of|for|with)\s+(?:(?:the|an?)\s+)?(?:{_DOTTED_WORD}\s+){{0,2}}?{_NOUN_WORD})?)"
-    rf"\s+(?:in|near|outside)\s+(?:the\s+)?$")
+    rf"{LOCATED_AT}")
 # 'One resident of Havana, Andres Murci, told', 'One of its sponsors, Rep. Steve Toth, told'.
 # A name in apposition right after a noun phrase, past an 'of'/'for' phrase of its own: 'the lawyer for the firm,
 # Mark Ruiz,'.

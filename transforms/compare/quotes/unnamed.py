@@ -7,6 +7,7 @@ between names someone as its subject.
 
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from transforms.compare.quotes.speech import FEMALE_ROLES, INDEFINITES, MALE_ROLES, PERSON_NOUNS
 from transforms.compare.quotes.subjects import opening
@@ -54,7 +55,7 @@ def _subject_starts(body: str, start: int, stop: int) -> list[int]:
     return [lo] + ([lead.end()] if lead else [])
 
 
-def _person_noun_subject(body: str, lo: int, stop: int) -> tuple[int, int] | str | None:
+def _person_noun_subject(body: str, lo: int, stop: int) -> tuple[int, int] | Literal["title"] | None:
     """The subject at lo: a determiner, at most three words and a singular person noun ('the woman', 'a young
     worker'), or an indefinite and a capitalised noun that no person noun follows ('Another Marine', not 'A
     Pentagon spokesman'; not a nationality, 'An Israeli'), then a lower-case word (its verb or a preposition) ->
