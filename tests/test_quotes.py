@@ -851,6 +851,7 @@ def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
      "the teacher"),
     ("An Ohio voter stood by the flooded field. “This was our whole year,” he said.", "An Ohio voter"),
     ("Another Ranger from the unit ran toward the truck. “Get down!” he said.", "Another Ranger"),
+    ("Another Ranger ran toward the truck. “Get down!” he said.", "Another Ranger"),
     # ... not when a person named, or a title, is the subject of a sentence in between, or the gender differs.
     ("A young woman waved. Tom Berg stood up. “They hit the convoy!” he said.", "Tom Berg"),
     ("Jane Holt met the man. The man was upset. “We will win,” she said.", "Jane Holt"),

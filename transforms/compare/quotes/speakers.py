@@ -196,7 +196,7 @@ def _person_antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
 
 
 def _named_at(doc: Doc, lo: int, hi: int) -> bool:
-    """Whether a person is named at lo, after at most a few title words ('Sen. Jane Doe', 'Berg')."""
+    """Whether a person is named at lo, after at most a few title words ('Sen. Jane Doe', 'Doe')."""
     return any(_role_words(doc.body[lo:p.start]) or p.start == lo for p in named_before(people(doc), min(hi, lo + 40),
                                                                                           min(hi, lo + 40) - lo))
 

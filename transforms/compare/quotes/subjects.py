@@ -179,8 +179,8 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
     # said' the open appositive ('George W. Bush, also') starts after the subject with its closed appositive.
     # Not when the words after its comma are a name themselves: 'Turning to his manager, Jeff Roe, Cruz said' is Cruz.
-    # Nor when the name is in apposition to the noun that closes the opening phrase: 'Asked about her rival, Tom
-    # Berg, the mayor said' is the mayor.
+    # Nor when the name is in apposition to the noun that closes the opening phrase: 'Asked about his rival, Omar
+    # Haddad, the mayor said' is the mayor.
     if opened and given_name_gender(opened["np"].split()[0]) is not None and (
             found is None or found[0] >= opened.start("np")) and not _is_name(text[opened.end("np") + 1:at]) \
             and not _NOUN_BEFORE_COMMA.search(text, max(0, opened.start("np") - 60), opened.start("np")):

@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+from lemminflect import getAllLemmas
+
 from transforms.compare.quotes.speech import FEMALE_ROLES, INDEFINITES, MALE_ROLES, PERSON_NOUNS
 from transforms.compare.quotes.subjects import opening
 from transforms.lexicon import TITLES, is_demonym
@@ -57,7 +59,7 @@ def _subject_starts(body: str, start: int, stop: int) -> list[int]:
 
 def _person_noun_subject(body: str, lo: int, stop: int) -> tuple[int, int] | Literal["title"] | None:
     """The subject at lo: a determiner, at most three words and a singular person noun ('the woman', 'a young
-    worker'), or an indefinite and a capitalised noun that no person noun follows ('Another Marine', not 'A
+    worker'), or an indefinite and a capitalised noun that no person noun follows ('Another Ranger', not 'A
     Pentagon spokesman'; not a nationality, 'An Israeli'), then a lower-case word (its verb or a preposition) ->
     its span, unless the verb acts on it ('A man was hurt'); 'title' for a title there ('The senator smiled');
     else None."""
@@ -73,7 +75,7 @@ def _person_noun_subject(body: str, lo: int, stop: int) -> tuple[int, int] | Lit
         if text.casefold() in TITLES and body[word.end():word.end() + 1] == " " and after[:1].islower():
             return "title"  # 'The senator smiled': a title stands for whoever holds it; the people named decide
         capitalised_noun = indefinite and i == 1 and text[0].isupper() and not is_demonym(text) \
-            and (after in _LINKS or after.endswith(("ed", "s")))  # 'Another Marine rushed', not 'A Navy pilot
+            and (after in _LINKS or _inflected_verb(after))  # 'Another Ranger ran', not 'A Navy pilot'
         if (text.casefold() in PERSON_NOUNS or capitalised_noun) and not text.endswith("s"):
             if not after[:1].islower() or _acted_on(body, word.end(), stop, after):
                 return None
@@ -81,6 +83,14 @@ def _person_noun_subject(body: str, lo: int, stop: int) -> tuple[int, int] | Lit
         if text[0].isupper() and not (i == 1 and (is_demonym(text) or after[:1].islower())):
             return None  # a name; but 'A Navy pilot', 'An Israeli soldier' read on to their noun
     return None
+
+
+def _inflected_verb(word: str) -> bool:
+    """'rushed', 'ran', 'says' -> True: a verb's form other than its base, in lemminflect's lexicon ('pilot' is a
+    base form, as a noun may be)."""
+    lower = word.casefold()
+    return lower.endswith(("ed", "s")) or any(lemma != lower for lemma in getAllLemmas(lower, upos="VERB").get(
+        "VERB", ()))
 
 
 def _acted_on(body: str, end: int, stop: int, after: str) -> bool:
