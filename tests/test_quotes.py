@@ -889,6 +889,7 @@ def test_a_named_person_comes_before_an_unnamed_subject(body, expected):
     "A passenger was hurt when the bus stopped. “It came out of nowhere,” he said.",
     "A Navy student died in the crash. “It came out of nowhere,” he said.",
     "An Israeli was wounded in the raid. “It came out of nowhere,” he said.",
+    "A student was stung by a swarm of bees. “It came out of nowhere,” he said.",
 ])
 def test_an_unnamed_subject_the_verb_acts_on_is_not_the_speaker(body):
     assert _speech_speakers(body)[-1] in (None, "")

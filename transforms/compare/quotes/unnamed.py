@@ -24,10 +24,9 @@ _LINKS = frozenset("from of in at with on who that was is has had will would cou
 _WORD = re.compile(r"[\w’'\-]+")
 # A predicate that acts on its subject rather than the subject acting: a passive ('was hurt', 'had been taken'),
 # or a verb of dying; the first few words after the subject phrase, a relative clause allowed ('who fired was held').
-_UNDERGOES = re.compile(
-    r"\b(?:(?:was|were|is|are|been|being|got|gets|get)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|\w+wn|hurt|hit|shot|struck|held"
-    r"|caught|cut|found|left|slain|bitten|bled|kept|led|sent|sold|told)|died|dies|drowned|perished)\b",
-    re.IGNORECASE)
+_UNDERGOES = re.compile(r"\b(?:(?:was|were|is|are|been|being|got|gets|get)\s+(?:\w+ly\s+)?(?P<participle>\w+)"
+                        r"|died|dies|drowned|perished)\b", re.IGNORECASE)
+_SAME_PARTICIPLE = frozenset("hurt hit cut".split())  # participles spelt as their verb's base form
 REACH = 1200  # characters back the paragraph is read, however long it runs
 SENTENCES_BACK = 3  # an unnamed subject further back than this leaves the pronoun to the people named
 
@@ -97,9 +96,11 @@ def _acted_on(body: str, end: int, stop: int, after: str) -> bool:
     """Whether the predicate after a subject ending at `end` acts on it: right after it ('A man was hurt'), or
     after a relative clause it opens ('The woman who fired the shot was held')."""
     rest = body[end:min(stop, end + 70)]
-    if after in ("who", "that"):
-        return _UNDERGOES.search(rest) is not None
-    return _UNDERGOES.match(rest.lstrip()) is not None
+    found = _UNDERGOES.search(rest) if after in ("who", "that") else _UNDERGOES.match(rest.lstrip())
+    if found is None or found["participle"] is None:
+        return found is not None
+    word = found["participle"].casefold()  # a participle: 'wounded', 'shot', 'slain'; not 'was running', 'was upset'
+    return not word.endswith("ing") and (word in _SAME_PARTICIPLE or _inflected_verb(word)) and not word.endswith("s")
 
 
 def _fits(phrase: str, pronoun: str) -> bool:
