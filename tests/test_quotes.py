@@ -9,6 +9,7 @@ from transforms.compare.quotes.people import given_name_gender, person_gender
 from transforms.compare.quotes.spans import find_quote_spans
 from transforms.compare.quotes.speech import word_alternation
 from transforms.compare.quotes.subjects import subject
+from transforms.compare.quotes.unnamed import unnamed_subject_before
 from transforms.names.mentions import extract_mentions, parse_entities
 from warehouse.contracts import QUOTES, conform
 
@@ -794,3 +795,173 @@ def test_a_team_named_for_a_place_is_no_pronouns_antecedent():
 ])
 def test_a_quote_shares_the_clause_of_a_later_quote_in_its_sentence(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A place that tells where a nominal speaker is names no one: the nominal phrase speaks, as written.
+    ("“The lines were long and nobody knew why,” said a worker at a warehouse in Seattle.",
+     "a worker at a warehouse in Seattle"),
+    ("The state health department in Boise said in a statement: “We are tracking every case.”",
+     "The state health department in Boise"),
+    ("A nurse at a clinic near Austin told the paper: “We ran out of beds.”", "A nurse at a clinic near Austin"),
+    ("“We are tracking every case,” the E.U. mission in Kyiv said.", "the E.U. mission in Kyiv"),
+    # ... whatever its capitals; an organisation named inside the phrase speaks for it.
+    ("The E.U. Embassy in Kyiv said: “We are tracking every case.”", "E.U. Embassy"),
+    ("A spokeswoman for Acme Bank in Leeds said: “We are reviewing the claims.”", "Acme Bank"),
+    ("“We are reviewing the claims,” said a spokeswoman for Acme Bank in Leeds.", "Acme Bank"),
+    ("“We are reviewing the claims,” the FBI field office in Tulsa said.", "FBI"),
+])
+def test_a_place_inside_a_nominal_speaker_is_not_the_speaker(body, expected):
+    assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    # 'per' opening a sentence or a clause names its source, as 'according to' does.
+    "Per the Lakeside Water Board, “rates will rise by a third next spring.”",
+    "“Rates will rise by a third next spring,” per the Lakeside Water Board.",
+    "Rates are rising — per the Lakeside Water Board, “by a third next spring.”",
+    "Rates are rising (per the Lakeside Water Board) “by a third next spring.”",
+])
+def test_per_names_the_source_as_according_to_does(body):
+    assert [(q["speaker_surface"].removeprefix("the "), q["attribution"]) for q in _quotes(body)] == [
+        ("Lakeside Water Board", "according_to")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'per' before a word in lower case is a rate, not a source; 'Per' before a name with a clause of its own is
+    # a given name.
+    ("The toll is $40 per hour, “a price nobody can pay,” the mayor said.", ("the mayor", "said_after")),
+    ("Spending per capita doubled, “a good sign,” the mayor said.", ("the mayor", "said_after")),
+    ("Per Lindqvist: “We will not sign this deal.”", ("Per Lindqvist", "colon")),
+    ("Per Lindqvist, who chairs the board, was blunt: “We will not sign this deal.”", ("Per Lindqvist", "colon")),
+])
+def test_per_as_a_rate_or_a_given_name_is_no_source(body, expected):
+    assert [(q["speaker_surface"], q["attribution"]) for q in _quotes(body)] == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    # A name in apposition to the speaker phrase is who speaks, before the quote or after it.
+    "The union’s treasurer, Omar Haddad, replied to the critics: “Every cent is accounted for.”",
+    "Its chief executive, Omar Haddad, told reporters that the plan was “dead on arrival, and everyone knows it.”",
+    "“Every cent is accounted for,” the union’s treasurer, Omar Haddad, said.",
+    # ... with a title of its own, or past an 'of'/'for' phrase of the speaker phrase.
+    "“Every cent is accounted for,” the party’s treasurer, Sen. Omar Haddad, said.",
+    "“Every cent is accounted for,” the auditor for the union, Omar Haddad, said.",
+])
+def test_a_name_in_apposition_to_the_speaker_phrase_speaks(body):
+    assert _speech_speakers(body) == ["Omar Haddad"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # With no person named within reach, an unnamed person who is the subject of a sentence just before is whom
+    # 'he'/'she' stands for ...
+    ("A worker climbed the ladder to the third floor. Smoke poured from the windows. “I could hear them "
+     "inside,” he said.", "A worker"),
+    ("After the meeting ended, the teacher walked out into the rain. “Nobody listened to us,” she said.",
+     "the teacher"),
+    ("An Ohio voter stood by the flooded field. “This was our whole year,” he said.", "An Ohio voter"),
+    ("Another Ranger from the unit ran toward the truck. “Get down!” he said.", "Another Ranger"),
+    ("Another Ranger ran toward the truck. “Get down!” he said.", "Another Ranger"),
+    # ... not when a person named, or a title, is the subject of a sentence in between, or the gender differs.
+    ("A young woman waved. Tom Berg stood up. “They hit the convoy!” he said.", "Tom Berg"),
+    ("Jane Holt met the man. The man was upset. “We will win,” she said.", "Jane Holt"),
+])
+def test_a_pronoun_goes_to_an_unnamed_subject_just_before(body, expected):
+    assert _speech_speakers(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A person named within reach whose gender fits comes before an unnamed subject: 'the man'/'the woman' is
+    # often that person again, and a subject the verb acts on (a victim, a suspect) seldom speaks next.
+    ("Tom Berg, 54, was arrested on Friday in Ohio. The man was charged with fraud. “I am innocent,” he said.",
+     "Tom Berg"),
+    ("Jane Holt was elected in 2019. The woman now leads the largest union in the state. “We will strike,” she "
+     "said.", "Jane Holt"),
+    ("Mayor Jane Holt toured the site on Monday. A woman died in the blast, police said. “We grieve with her "
+     "family,” she said.", "Jane Holt"),
+    ("Coach Tom Berg watched from the sideline. A student was hurt in the second half. “We are praying for him,” "
+     "he said.", "Tom Berg"),
+    ("The officer, Tom Berg, stopped the car. A man got out. “I had no choice,” he said.", "Tom Berg"),
+    ("Jane Holt, the governor, visited the school. The woman who shot the girl was arrested later. “We are "
+     "heartbroken,” she said.", "Jane Holt"),
+    # A capitalised word before a person noun is part of the phrase; a nationality is no one by itself.
+    ("A Pentagon spokesman said the strike was planned for weeks. “We hit the target,” he said.",
+     "A Pentagon spokesman"),
+    ("Army spokeswoman Dana Levy briefed reporters. An Israeli soldier was wounded in the raid. “We will respond,” "
+     "she said.", "Dana Levy"),
+])
+def test_a_named_person_comes_before_an_unnamed_subject(body, expected):
+    assert _speech_speakers(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body", [
+    # With no one named, a subject the verb acts on is read past, and a capitalised word is not cut from its noun.
+    "A passenger was hurt when the bus stopped. “It came out of nowhere,” he said.",
+    "A Navy student died in the crash. “It came out of nowhere,” he said.",
+    "An Israeli was wounded in the raid. “It came out of nowhere,” he said.",
+    "A student was stung by a swarm of bees. “It came out of nowhere,” he said.",
+])
+def test_an_unnamed_subject_the_verb_acts_on_is_not_the_speaker(body):
+    assert _speech_speakers(body)[-1] in (None, "")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A document speaks for its words when no one else is named with them: an indictment, a transcript, a resolution.
+    ("According to the indictment, “the accounts were opened under false names.”", "the indictment"),
+    ("According to the transcript, “no vote was taken on the amendment.”", "the transcript"),
+    ("According to the resolution, the council will “review every contract signed since 2015.”", "the resolution"),
+])
+def test_a_document_is_a_speaker(body, expected):
+    assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A sentence opened by what it quotes: the words are that source's.
+    ("Quoting the directive, schools were told to “keep the yard free of debris.”", "the directive"),
+    ("Quoting a court ruling, the board was barred from “acting beyond its narrow mandate.”", "a court ruling"),
+])
+def test_a_sentence_opened_by_quoting_names_its_source(body, expected):
+    assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name a few words of description open is the subject its participle's speech goes to ...
+    ("Jane Holt met reporters. A tired Jane Holt declined to confirm the figures, saying: “We will publish everything "
+     "on Monday.”", "Jane Holt"),
+    # ... not a name that modifies the noun after it.
+    ("A former Trump adviser declined to comment, saying “I am not going to get into that.”",
+     "A former Trump adviser"),
+])
+def test_a_described_name_is_the_subject_of_its_participle(body, expected):
+    assert _speech_speakers(body)[-1] == expected
+
+
+def _unnamed(body: str, pronoun: str = "he") -> str | None:
+    span = unnamed_subject_before(body, body.index("“"), pronoun, lambda lo, hi: False)
+    return body[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize("body, expected", [
+    # The unnamed subject is read at most three sentences back, within the quote's paragraph ...
+    ("A worker climbed the ladder. Smoke rose. Glass broke. “I heard them,” he said.", "A worker"),
+    ("A worker climbed the ladder. Smoke rose. Glass broke. Sirens wailed. “I heard them,” he said.", None),
+    ("A worker climbed the ladder.\nSmoke rose. “I heard them,” he said.", None),
+    # ... a title as the subject stands for whoever holds it, and leaves the pronoun to the people named ...
+    ("A worker climbed the ladder. The senator smiled. “I heard them,” he said.", None),
+    # ... and a role's gender must fit the pronoun.
+    ("The woman climbed the ladder. “I heard them,” he said.", None),
+])
+def test_the_reach_of_an_unnamed_subject(body, expected):
+    assert _unnamed(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name in apposition to the noun that closes an opening phrase is who is talked about, not the speaker ...
+    ("Asked about his rival, Omar Haddad, the mayor said: “He has never run anything.”", "the mayor"),
+    ("Mayor Ann Kirk opened the fair. Asked about her rival, Omar Haddad, the mayor said: “He has never run "
+     "anything.”", "Ann Kirk"),
+    # ... while a name opening the clause, its role after it, still speaks.
+    ("Omar Haddad, the director for the party said: “We have no plan.”", "Omar Haddad"),
+])
+def test_a_name_inside_the_opening_phrase_is_not_the_speaker(body, expected):
+    assert _speech_speakers(body) == [expected]

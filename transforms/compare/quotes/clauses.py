@@ -33,7 +33,14 @@ from transforms.compare.quotes.speech import (
     is_participle,
     word_alternation,
 )
-from transforms.compare.quotes.subjects import DETERMINER, OPEN_APPOSITIVE, opening, subject
+from transforms.compare.quotes.subjects import (
+    DETERMINER,
+    NAMED_APPOSITIVE,
+    OPEN_APPOSITIVE,
+    opening,
+    subject,
+    untitled,
+)
 from transforms.lexicon import TITLES
 
 _LEAD = r"^[\s,—–-]*"
@@ -62,7 +69,9 @@ AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{n
 # '“…,” was his reply.'
 AFTER_REPLY = re.compile(r"^[\s,]*(?:was|came)\s+(?P<np>his|her|their|its)\s+(?:\w+\s+)?"
                          r"(?:reply|response|answer|retort)\b")
-AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of)\s+{ISSUED_BY}?(?P<np>{NP})")
+_PER_AHEAD = rf"(?=\s+(?:the\s+)?[{UPPER}])"  # 'per' names a source before a capital: not 'per hour', 'per capita'
+AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of|per{_PER_AHEAD})\s+"
+                             rf"{ISSUED_BY}?(?P<np>{NP})")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME, AFTER_REPLY)] + \
     [(AFTER_ACCORDING, "according_to")]
 # Not after a hyphen: 'the so-called “caliphate”' has no speaker.
@@ -94,6 +103,11 @@ def scan_verbs(body: str) -> list[re.Match]:
 _OPENING_PRONOUNS = frozenset("He She It They".split())
 _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+# A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'
+# (not 'a former Trump adviser': the word after the name is a verb's form, not a noun).
+_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+(?:[a-z][\w\-]*\s+){{1,3}}"
+                             rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})\s+(?:{ADVERB}\s+)*"
+                             rf"(?:[a-z]+ed|was|had|has|is)\b")
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                            rf"(?:\s+{ADVERB})*\s+$")
@@ -110,7 +124,10 @@ _DASH_COLON = re.compile(rf"[—–-]\s+(?P<np>{NP}|{_DESCRIBED})\s*:\s*$")
 # 'Clinton’s response was: “…”', 'The senator’s full statement read: “…”'.
 _POSSESSIVE_COLON = re.compile(rf"(?P<np>{NP})[’']s?\s+(?:\w+\s+)?(?:response|reply|answer|retort|statement|message|"
                                rf"tweet|comment|verdict)\s*(?:was|read|in\s+full)?\s*:\s*$")
-_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{ISSUED_BY}?(?P<np>{NP})")
+# 'Per the county auditor, “…”': 'per' opening a sentence or a clause names its source as 'according to' does
+# (not 'miles per hour', 'per capita': a capital must follow).
+_PER = rf"(?:\bPer|(?<=[,;(]\s)per|(?<=[(—–])per|(?<=[—–]\s)per){_PER_AHEAD}"
+_ACCORDING = re.compile(rf"(?:\b[Aa]ccording\s+to|{_PER})\s+{ISSUED_BY}?(?P<np>{NP})")
 # 'was, in the words of Abraham Lincoln, “…”': the words right after are that person's.
 _IN_WORDS = re.compile(rf"\b[Ii]n\s+(?:the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})|"
                        rf"(?P<own>his|her|their|its)\s+(?:own\s+)?words)\s*[,:]?\s*$")
@@ -123,6 +140,8 @@ _LATE = re.compile(r"[^“”\"\n.;:!?,]{1,100},(?=\s)")
 _CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
 # A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
 _AS_SAID = re.compile(rf"^\s*As\s+(?P<np>{NP}|{_NOMINAL})\s+(?:{ADVERB}\s+)?(?:{VERB})\b[^,;:“”\"\n]{{0,40}},\s")
+# A sentence opened by what it quotes: 'Quoting the directive, schools were told to “…”'.
+_QUOTING = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?[Qq]uoting\s+(?P<np>{NP})\s*,")
 _CLOSED = re.compile(r",\s+\w")  # a relative clause closed by a comma, its sentence going on
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 # ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
@@ -229,6 +248,11 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
             continue  # 'Secretary of State Mike Pompeo said': the title's own 'of', not an affiliation
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
                 and match["np"] not in _OPENING_PRONOUNS:
+            named = NAMED_APPOSITIVE.match(tail, match.end("np")) if form == "said_after" \
+                and "verb" in match.re.groupindex and match.start("np") < match.start("verb") else None
+            # 'the treasurer, Omar Haddad, said', 'the lawyer for the firm, Sen. Ann Ruiz, said': the name speaks
+            if named and given_name_gender(untitled(named["np"]).split()[0]):
+                return Clause(start + named.start("np"), start + named.end("np"), form, True, start + match.end())
             return Clause(start + match.start("np"), start + match.end("np"), form, True, start + match.end())
     return None
 
@@ -277,10 +301,21 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
             return Clause(floor + own.start("np"), floor + own.end("np"), "said_before", carries)
         if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
             return None
-    found = _SENTENCE_SUBJECT.match(before)
+    found = _DESCRIBED_NAME.match(before) or _SENTENCE_SUBJECT.match(before)
     if found and not doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
         return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
     return None
+
+
+def _per_names_a_speaker(before: str, according: re.Match) -> bool:
+    """Whether a 'Per X' read as a source is rather a person named Per speaking: 'Per' a given name, no 'the' after
+    it, and the sentence goes on to a colon or a speech verb of its own ('Per Carlsen: “…”', 'Per Carlsen, who leads
+    the talks, said: “…”'); 'Per Reuters, “…”' stays a source."""
+    opener = before[according.start():according.start("np")].split()
+    if opener[0] != "Per" or len(opener) != 1 or not given_name_gender("Per"):
+        return False
+    rest = before[according.end("np"):]
+    return rest.rstrip().endswith(":") or _ANY_VERB.search(rest) is not None
 
 
 def _named_clause(floor: int, before: str) -> Clause | None:
@@ -290,10 +325,15 @@ def _named_clause(floor: int, before: str) -> Clause | None:
     if in_words:
         group = "np" if in_words["np"] else "own"
         return Clause(floor + in_words.start(group), floor + in_words.end(group), "according_to", True)
+    quoting = _QUOTING.match(before) if "uoting " in before else None
+    if quoting:
+        return Clause(floor + quoting.start("np"), floor + quoting.end("np"), "according_to", False)
     as_said = _AS_SAID.match(before) if before.lstrip().startswith("As ") else None
     if as_said:
         return Clause(floor + as_said.start("np"), floor + as_said.end("np"), "according_to", False)
-    according = _ACCORDING.search(before) if "ccording" in before else None
+    according = _ACCORDING.search(before) if "ccording" in before or "er " in before else None
+    if according and _per_names_a_speaker(before, according):
+        according = None  # 'Per Carlsen, who leads the talks, was blunt: “…”': a given name, and its own clause
     if according:
         return Clause(floor + according.start("np"), floor + according.end("np"), "according_to", False)
     if not before.rstrip().endswith(":"):

@@ -15,10 +15,10 @@ from transforms.compare.quotes.people import (
     Person,
     find_people,
     fits,
-    given_name_gender,
     named_before,
     speakers_named,
 )
+from transforms.compare.quotes.phrases import head_name, strip_titles, title_words
 from transforms.compare.quotes.speech import (
     CAP,
     EVENT_WORDS,
@@ -27,20 +27,22 @@ from transforms.compare.quotes.speech import (
     MALE_ROLES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    THING_NOUNS,
     THING_PRONOUNS,
     TIE,
     UPPER,
     head_kind,
-    is_capitalised,
 )
 from transforms.compare.quotes.subjects import (
+    LOCATED_AT,
     opening,
     sentence_end_before,
     sentence_floor,
     sentence_start,
     subject_of_sentence_before,
 )
-from transforms.lexicon import NOT_NAMES, TITLES, fold_word, is_demonym
+from transforms.compare.quotes.unnamed import unnamed_subject_before
+from transforms.lexicon import TITLES, fold_word
 
 _PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 _INITIAL = re.compile(r"\w\.")
@@ -98,13 +100,23 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
         if doc.mentions[i].end <= end:
             inside.append(doc.mentions[i])
         i += 1
+    if inside and _NOMINAL_START.match(doc.body, start, end) and not any(m.is_person for m in inside) \
+            and _LOCATED.search(doc.body, max(start, inside[-1].start - 12), inside[-1].start):
+        # 'a worker at a plant in Ohio', 'the FBI field office in Tulsa': a place that tells where the speaker is
+        # names no one, whatever its capitals; an organisation named inside speaks for it ('a spokeswoman for Acme
+        # in Leeds'), else the nominal phrase does, as written.
+        organisation = [m for m in inside[:-1] if not doc.is_place(m.surface)
+                        and m.surface.casefold() not in THING_NOUNS]  # not a bare 'Embassy' of 'The U.S. Embassy'
+        if organisation:
+            return Speaker(organisation[-1].surface, organisation[-1].entity_id, form)
+        return Speaker(" ".join(doc.body[start:end].split()), None, form)
     # A person named as a possessive speaks not: 'a source familiar with Cruz’s thinking', 'Trump’s spokeswoman'.
     persons = [m for m in inside if m.is_person and doc.body[m.end:m.end + 2] not in ("’s", "'s")]
     if persons:
         return Speaker(persons[-1].surface, persons[-1].entity_id, form)
     words = doc.body[start:end].split()
     if titles and words[-1].casefold() in TITLES:
-        holder = title_holder(doc, tuple(_title_words(words)), before)
+        holder = title_holder(doc, tuple(title_words(words)), min(before, start))  # not the phrase itself
         if holder:
             return holder
     named = [m for m in inside if m.end == end]
@@ -116,46 +128,9 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
     return Speaker(strip_titles(doc.body[start:end]) if kind == "name" else doc.body[start:end], None, form)
 
 
-_AFFILIATION_CUT = re.compile(r",|\s+(?:of|from|at|in)\s+")
+_NOMINAL_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)\s+\S")
+_LOCATED = re.compile(LOCATED_AT)
 _TIE = re.compile(TIE)
-
-
-def head_name(phrase: str) -> str:
-    """'Patricia Moran of Cheyenne' -> 'Patricia Moran', 'Sen. Tom Carper of Delaware' -> 'Sen. Tom Carper': the
-    phrase up to a name's affiliation; 'Secretary of State John Kerry' stays whole (no name before 'of')."""
-    for cut in _AFFILIATION_CUT.finditer(phrase):
-        run = []
-        for word in reversed(phrase[:cut.start()].split()):
-            if not is_capitalised(word):
-                break
-            run.insert(0, word)
-        titled = [n for n, word in enumerate(run) if word.endswith(".") and word.casefold().rstrip(".") in TITLES]
-        name = run[titled[-1] + 1:] if titled else run
-        if name and (titled or (len(name) >= 2 and given_name_gender(name[0]) is not None)):
-            return phrase[:cut.start()]
-    return phrase
-
-
-def _title_words(words: list[str]) -> list[str]:
-    titles = []
-    for word in reversed(words):
-        if word.casefold() not in TITLES:
-            break
-        titles.append(word.casefold())
-    return titles[::-1]
-
-
-def strip_titles(phrase: str) -> str:
-    """'Pentagon press secretary Peter Cook' -> 'Peter Cook': the last capitalised run, without titles before it."""
-    tokens = phrase.split()
-    run = len(tokens) - 1
-    while run > 0 and is_capitalised(tokens[run - 1]) and not tokens[run - 1].endswith(("'s", "’s")):
-        run -= 1
-    for i in range(run, len(tokens) - 1):
-        word = tokens[i].casefold().rstrip(".")
-        if not (word in TITLES or word in NOT_NAMES or is_demonym(word) or word.endswith(("'s", "’s"))):
-            return " ".join(tokens[i:])
-    return tokens[-1]
 
 
 @lru_cache(maxsize=4096)
@@ -191,6 +166,17 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker
         return _thing_before(doc, before) if want == "thing" else None
+    named = _person_antecedent(doc, before, pronoun)
+    if named:  # a person named within reach whose gender fits comes first: 'the man' is often that person again
+        return named
+    unnamed = unnamed_subject_before(doc.body, before, pronoun, lambda lo, hi: _named_at(doc, lo, hi))
+    if unnamed:  # 'A firefighter climbed the ladder. “…,” he said', with no one named: the unnamed one, as written
+        return Speaker(" ".join(doc.body[unnamed[0]:unnamed[1]].split()), None, "pronoun")
+    return None
+
+
+def _person_antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
+    """'he'/'she' -> the person named before `before` it stands for, by gender and the sentences' subjects."""
     last = _subject_before(doc, before, pronoun)
     for position, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
         if kind == "person" and fits(gender_of(doc, speaker), pronoun):
@@ -207,6 +193,12 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
         return Speaker(last.surface, last.entity_id, "pronoun")
     named = _named(doc, before, PRONOUN_REACH, pronoun, None)
     return Speaker(named.surface, named.entity_id, "pronoun") if named else None
+
+
+def _named_at(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a person is named at lo, after at most a few title words ('Sen. Jane Doe', 'Doe')."""
+    return any(_role_words(doc.body[lo:p.start]) or p.start == lo for p in named_before(people(doc), min(hi, lo + 40),
+                                                                                          min(hi, lo + 40) - lo))
 
 
 def _subject_before(doc: Doc, before: int, pronoun: str) -> Person | None:

@@ -71,12 +71,16 @@ neighbour father mother son daughter wife husband candidate nominee hopeful cont
 legislator legislators strategist pollster historian professor moderator host anchor reporter columnist writer
 businessman businesswoman candidate senator congressman congresswoman governor manager director chair consultant
 organizer organiser volunteer veteran student leader leaders officials democrats republicans""".split()) | TITLES
-THING_NOUNS = frozenset("""ministry statement report government army military police office embassy council
-committee court agency group company party union campaign coalition authority authorities organisation
-organization network newspaper website channel broadcaster palace presidency administration department
-communique communiqué editorial letter message memo ad advertisement release email e-mail post tweet note filing
-lawsuit complaint study survey poll analysis article piece ruling order document sign book foundation institute
-center centre firm bank newspaper magazine paper""".split())
+# Written documents and communications, the things a quote may come from when no one is named with it. English
+# has no word-class data for this in the libraries at hand, so this is a list of general nouns of the class.
+DOCUMENT_NOUNS = frozenset("""statement report communique communiqué editorial letter message memo ad advertisement
+release email e-mail post tweet note filing lawsuit complaint study survey poll analysis article piece ruling order
+document sign book paper briefing guidance guidelines preamble presentation slide transcript bill law resolution
+declaration petition assessment indictment affidavit motion proclamation directive notice manifesto charter""".split())
+THING_NOUNS = frozenset("""ministry government army military police office embassy council committee court agency
+group company party union campaign coalition authority authorities organisation organization network newspaper
+website channel broadcaster palace presidency administration department foundation institute center centre firm bank
+magazine""".split()) | DOCUMENT_NOUNS
 ADJECTIVES = frozenset("""senior top former local foreign western military government high-ranking high-level
 unnamed anonymous another one other independent defence defense security intelligence regional federal state
 national presidential joint""".split())

@@ -60,10 +60,26 @@ _COMMA = re.compile(r",\s+")
 # The holder of a tie right before a verb's subject: 'One operative' in 'One operative familiar with the campaign'.
 _TIED = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD}){TIE}$")
 _OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
+# The words that put a place at the end of a speaker phrase: it tells where the speaker is, and never speaks.
+LOCATED_AT = r"\s+(?:in|near|outside)\s+(?:the\s+)?$"
+# A nominal subject that a place closes: 'The state health department in Boise', 'a nurse at a clinic near Austin'.
+_DOTTED_WORD = rf"(?:{_NOUN_WORD}|(?:[{UPPER}]\.){{2,3}})"  # an abbreviation keeps its dots: 'The E.U. mission in Kyiv'
+_LOCATED_SUBJECT = re.compile(
+    rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_DOTTED_WORD}\s+){{0,4}}?{_NOUN_WORD}"
+    rf"(?:\s+(?:at|of|for|with)\s+(?:(?:the|an?)\s+)?(?:{_DOTTED_WORD}\s+){{0,2}}?{_NOUN_WORD})?)"
+    rf"{LOCATED_AT}")
 # 'One resident of Havana, Andres Murci, told', 'One of its sponsors, Rep. Steve Toth, told'.
-_NAMED_APPOSITIVE = re.compile(rf"(?:\s+of\s+[^,“”\"\n]{{1,40}})?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),")
+# A name in apposition right after a noun phrase, past an 'of'/'for' phrase of its own: 'the lawyer for the firm,
+# Mark Ruiz,'.
+_APPOSED = rf",\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),"
+NAMED_APPOSITIVE = re.compile(rf"(?:\s+(?:of|for)\s+[^,“”\"\n]{{1,40}})?{_APPOSED}")
 # A sentence's subject, read from where the sentence (past its opening phrase) starts.
 _SUBJECT_AT = re.compile(rf"(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+# A name in apposition to the noun phrase before it, its closing comma right before the verb.
+_NAME_IN_APPOSITION = re.compile(rf"(?<=[\w’'.]){_APPOSED}\s*$")
+# A noun phrase a determiner or a possessive opens, closing an opening phrase with its comma: 'her rival, '.
+_NOUN_BEFORE_COMMA = re.compile(r"\b(?:his|her|their|its|our|my|the|an?|\w+[’']s)\s+(?:[a-z][\w\-]*\s+){0,2}"
+                                r"[a-z][\w\-]*,\s+$")
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 # The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
@@ -155,18 +171,24 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     relative = _RELATIVE.search(text, lo, at) if " who " in text[lo:at] else None
     if relative:
         return relative.span("np")
+    named = _NAME_IN_APPOSITION.search(text, max(lo, at - 60), at) if text[lo:at].rstrip().endswith(",") else None
+    if named and given_name_gender(untitled(named["np"]).split()[0]) is not None:
+        return named.span("np")  # 'The club’s treasurer, Omar Haddad, replied': the name closes the appositive
     found = _plain_subject(text, lo, at)
     opened = _OPEN_SUBJECT.search(text, lo, at) if "," in text[lo:at] else None
     # 'Sam Lau, the director for the party said' is Sam Lau; in 'Juan Zarate, an adviser to George W. Bush, also
     # said' the open appositive ('George W. Bush, also') starts after the subject with its closed appositive.
     # Not when the words after its comma are a name themselves: 'Turning to his manager, Jeff Roe, Cruz said' is Cruz.
+    # Nor when the name is in apposition to the noun that closes the opening phrase: 'Asked about his rival, Omar
+    # Haddad, the mayor said' is the mayor.
     if opened and given_name_gender(opened["np"].split()[0]) is not None and (
-            found is None or found[0] >= opened.start("np")) and not _is_name(text[opened.end("np") + 1:at]):
+            found is None or found[0] >= opened.start("np")) and not _is_name(text[opened.end("np") + 1:at]) \
+            and not _NOUN_BEFORE_COMMA.search(text, max(0, opened.start("np") - 60), opened.start("np")):
         return opened.span("np")
     return found
 
 
-def _untitled(name: str) -> str:
+def untitled(name: str) -> str:
     """'Rep. Steve Toth' -> 'Steve Toth'."""
     words = name.split()
     while len(words) > 1 and words[0].casefold().rstrip(".") in TITLES:
@@ -195,14 +217,17 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
     for pattern in _SUBJECT_BEFORE:
         found = pattern.search(text, lo, at)
         if found:
-            named = _NAMED_APPOSITIVE.match(text, found.end("np"))
+            named = NAMED_APPOSITIVE.match(text, found.end("np"))
             first = found["np"].split()[0]
-            if named and given_name_gender(_untitled(named["np"]).split()[0]) \
+            if named and given_name_gender(untitled(named["np"]).split()[0]) \
                     and (first.casefold() in _COUNTED or not given_name_gender(first)):
                 return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
             if text[found.start("np") - 1:found.start("np")] == " " and (
                     tied := _TIED.search(text, max(lo, found.start("np") - 120), found.start("np"))):
                 return tied.start("np"), found.end("np")  # 'One operative familiar with the campaign explained'
+            if pattern is _SUBJECT_BEFORE[0] and (located := _LOCATED_SUBJECT.search(
+                    text, max(lo, found.start("np") - 90), found.start("np"))):
+                return located.start("np"), found.end("np")  # the place tells where the speaker is
             if pattern is _SUBJECT_BEFORE[0] and _OF_BEFORE.search(text, max(lo, found.start("np") - 5),
                                                                      found.start("np")):
                 person = _SUBJECT_BEFORE[1].search(text, lo, at)  # 'Mitch McConnell of Kentucky, the leader, told'
