@@ -41,7 +41,8 @@ TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.9
            "speaker_right_seed19": 0.92, "figure_right_seed19": 0.95, "figure_right_seed17_last": 0.95,
            "figure_right_seed19_later": 0.95, "is_speech_seed20": 0.95, "speaker_right_seed20": 0.92,
            "figure_right_seed20": 0.95, "is_speech_seed21": 0.95, "speaker_right_seed21": 0.92,
-           "figure_right_seed21": 0.95}
+           "figure_right_seed21": 0.95, "is_speech_seed22": 0.95, "speaker_right_seed22": 0.92,
+           "figure_right_seed22": 0.95}
 
 
 def draw(warehouse: str, out: str, seed: int = SEED) -> None:
@@ -115,7 +116,9 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     `is_speech_seed20`, `speaker_right_seed20`: a fourth sample of 100 quotes, drawn with seed 20 and judged blind;
     `figure_right_seed20`: a sixth sample of 100 figures, drawn with seed 20 and judged blind;
     `is_speech_seed21`, `speaker_right_seed21`, `figure_right_seed21`: a fifth sample of 100 quotes and a seventh of
-    100 figures, drawn with seed 21 and judged blind."""
+    100 figures, drawn with seed 21 and judged blind; `..._seed22`: a sixth of quotes and an eighth of figures, drawn
+    with seed 22 and judged blind (figures from the code before the last speaker rules, which do not change figures;
+    `what` judged missing wherever the sentence names what the figure measures, its subject included)."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
     fresh, third = _read(folder / "figures_judged_seed15.csv"), _read(folder / "figures_judged_seed16.csv")
     fourth = _read(folder / "figures_judged_seed17.csv")
@@ -128,6 +131,8 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     fourth_speech = [r for r in fourth_q if r["is_speech"] == "y"]
     fifth_q, seventh = _read(folder / "quotes_judged_seed21.csv"), _read(folder / "figures_judged_seed21.csv")
     fifth_speech = [r for r in fifth_q if r["is_speech"] == "y"]
+    sixth_q, eighth = _read(folder / "quotes_judged_seed22.csv"), _read(folder / "figures_judged_seed22.csv")
+    sixth_speech = [r for r in sixth_q if r["is_speech"] == "y"]
     return {"is_speech": _share(judged_q, "is_speech"), "speaker_right": _share(speech, "speaker_right"),
             "speaker_right_before": _share(speech, "speaker_right_before"),
             "speaker_right_now": _share(speech, "speaker_right_now"),
@@ -156,7 +161,10 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
             "figure_right_seed20": _share(sixth, "figure_right"),
             "is_speech_seed21": _share(fifth_q, "is_speech"),
             "speaker_right_seed21": _share(fifth_speech, "speaker_right"),
-            "figure_right_seed21": _share(seventh, "figure_right")}
+            "figure_right_seed21": _share(seventh, "figure_right"),
+            "is_speech_seed22": _share(sixth_q, "is_speech"),
+            "speaker_right_seed22": _share(sixth_speech, "speaker_right"),
+            "figure_right_seed22": _share(eighth, "figure_right")}
 
 
 def _kept(rows: list[dict]) -> list[dict]:
