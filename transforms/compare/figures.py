@@ -9,6 +9,8 @@ whatever the number. Ages have what 'age'. After a unit the noun is taken only w
 ('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
 money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour'); a rate after any
 figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
+With nothing counted after it, a figure with a unit measures the subject of a verb of change or level before it
+('Revenue was up 22%' -> 'revenue') or a label before a colon (figure_subjects.py).
 The phrase is read in figure_phrase.py (what the words at a place are: figure_tokens.py), by a grammar of noun
 phrases with parts of speech from lemminflect's lexicon.
 """
@@ -53,6 +55,7 @@ from transforms.compare.figure_merges import (
 from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
+from transforms.compare.figure_subjects import label_before, passed, subject_measured
 from transforms.compare.figure_tokens import is_plural, plural
 from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
 from transforms.compare.numbers import Number, find_numbers, hedge_before
@@ -176,6 +179,10 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what = what_before(body, number.start, end, STOP, previous)  # not of a multiplier: 'rose nearly three times'
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
+    if what is None and unit not in (None, "age"):  # 'Revenue was up 22%', 'Spending per driver: $495'
+        what = subject_measured(body, number.start) or label_before(body, number.start)
+    if qualifier is None and passed(body, number.start):
+        qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
