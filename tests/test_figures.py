@@ -384,6 +384,9 @@ def test_a_name_or_collective_before_a_plural_noun(text, what):
     ("He patrolled the area for eight hours a day.", ("eight hours a day", 8, "hour", "per day", None)),
     ("The economy grew 3 percent a year.", ("3 percent a year", 3, "percent", "per year", None)),
     ("The clinic sees 500 a week.", ("500 a week", 500, None, "per week", None)),
+    ("The lab runs 40,000 swabs a day.", ("40,000 swabs a day", 40000, None, "swabs per day", None)),  # a rate of
+    ("They lost 200 jobs a year ago.", ("200 jobs", 200, None, "jobs", None)),  # the noun counted; not 'a year ago'
+    ("Three buses a day leave town.", ("Three buses a day", 3, None, "buses per day", None)),  # a number word too
     ("It would cost $50 billion annually.", ("$50 billion annually", 5e10, "USD", "per year", None)),
     # a fraction of a measured figure is that much of it; of a count it stays a share
     ("a rate of less than one-half of 1 percent", ("one-half of 1 percent", 0.5, "percent", None, "less_than")),
@@ -526,7 +529,7 @@ def test_a_percentage_as_a_manner_of_speaking_and_texted_words_are_not_figures(t
     ("It earned a “100%” rating from the group.", (100, "percent", None, None)),
     ("Only 4 US soldiers were hurt.", (4, None, "us soldiers", None)),
     # a comparative before a noun makes the amount modify it
-    ("They would get $1,210 less benefit each year.", (1210, "USD", "benefit", None)),
+    ("They would get $1,210 less benefit each year.", (1210, "USD", "benefit per year", None)),
     ("It is 10 percent more likely.", (10, "percent", None, None)),
     # a comparison sign is a hedge
     ("QUALIFIED All ≥5% EARLY STATE", (5, "percent", None, "at_least")),

@@ -206,6 +206,8 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what = what_compared(body, number.start, max(end, pos), STOP, previous)
     if what is None and unit != "age" and (rate := rate_after(body, max(end, pos))):
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
+    elif what and unit not in ("age", "percent") and not what.startswith("per ") and (rate := rate_after(body, end)):
+        what, end = f"{what} {rate[0]}", rate[1]  # '3 million tests a week' -> 'tests per week'
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
         what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
     return what, end
@@ -222,7 +224,7 @@ def _span_over(body: str, number: Number, unit: str | None, end: int) -> bool:
 def _no_count(body: str, number: Number, unit: str | None, what: str | None) -> bool:
     """True when what a unitless number counts shows it is no count: a singular after a number word ('the two met'),
     a naming noun, a place in a gallery ('46 of 132 Photos')."""
-    if what and not number.digits and unit is None and not is_plural(head := what.split()[-1]) \
+    if what and not number.digits and unit is None and not is_plural(head := what.split(" per ")[0].split()[-1]) \
             and not head.endswith("ed") and not what.startswith("per "):
         return True  # 'the two met': after a number word a count names a plural
     if what and unit is None and what.split()[-1] in NAMING_NOUNS:
