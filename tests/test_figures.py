@@ -72,9 +72,9 @@ def _one(text):
     ("police arrested Tyrone Melville, 41, of Manhattan", (41, "age", "age", None)),
     # percentages
     ("12 percent of voters", (12, "percent", "voters", None)),
-    ("unemployment rose to 12%.", (12, "percent", None, None)),
+    ("unemployment rose to 12%.", (12, "percent", "unemployment", None)),
     ("a 12 per cent increase", (12, "percent", "increase", None)),
-    ("support fell 3 percentage points", (3, "percentage_point", None, None)),
+    ("support fell 3 percentage points", (3, "percentage_point", "support", None)),
     ("Biden (62 percent) leads", (62, "percent", None, None)),
     ("47 percent gave it a negative rating", (47, "percent", None, None)),
     ("the 15 percent threshold", (15, "percent", "threshold", None)),
@@ -193,7 +193,7 @@ def test_seed_articles_hold_no_years_or_dates():
     ("a third of voters", (0.3333, "share", "voters", None)),
     # points are a unit; 'percentage points' is another
     ("Trump leads by 5 points", (5, "point", None, None)),
-    ("rates rose 25 basis points", (25, "basis_point", None, None)),
+    ("rates rose 25 basis points", (25, "basis_point", "rates", None)),
     # ages told apart from counts
     ("a story he wrote at 15 of children", (15, "age", "age", None)),
     # 'N or less' and 'at most N'
@@ -384,6 +384,9 @@ def test_a_name_or_collective_before_a_plural_noun(text, what):
     ("He patrolled the area for eight hours a day.", ("eight hours a day", 8, "hour", "per day", None)),
     ("The economy grew 3 percent a year.", ("3 percent a year", 3, "percent", "per year", None)),
     ("The clinic sees 500 a week.", ("500 a week", 500, None, "per week", None)),
+    ("The lab runs 40,000 swabs a day.", ("40,000 swabs a day", 40000, None, "swabs per day", None)),  # a rate of
+    ("They lost 200 jobs a year ago.", ("200 jobs", 200, None, "jobs", None)),  # the noun counted; not 'a year ago'
+    ("Three buses a day leave town.", ("Three buses a day", 3, None, "buses per day", None)),  # a number word too
     ("It would cost $50 billion annually.", ("$50 billion annually", 5e10, "USD", "per year", None)),
     # a fraction of a measured figure is that much of it; of a count it stays a share
     ("a rate of less than one-half of 1 percent", ("one-half of 1 percent", 0.5, "percent", None, "less_than")),
@@ -522,11 +525,11 @@ def test_a_percentage_as_a_manner_of_speaking_and_texted_words_are_not_figures(t
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Prices rose 100%.", (100, "percent", None, None)),
+    ("Prices rose 100%.", (100, "percent", "prices", None)),
     ("It earned a “100%” rating from the group.", (100, "percent", None, None)),
     ("Only 4 US soldiers were hurt.", (4, None, "us soldiers", None)),
     # a comparative before a noun makes the amount modify it
-    ("They would get $1,210 less benefit each year.", (1210, "USD", "benefit", None)),
+    ("They would get $1,210 less benefit each year.", (1210, "USD", "benefit per year", None)),
     ("It is 10 percent more likely.", (10, "percent", None, None)),
     # a comparison sign is a hedge
     ("QUALIFIED All ≥5% EARLY STATE", (5, "percent", None, "at_least")),
@@ -652,7 +655,7 @@ def test_times_ago_demonyms_after_in_shares_of_a_count_and_paired_ages(text, exp
     ("CNN had 6.3 percent of guest appearances, Fox 3.1 percent and MSNBC 7.3 percent.",
      ["guest appearances", "guest appearances", "guest appearances"]),
     ("Some 47 percent of those surveyed liked him and 50 percent did not.", ["surveyed", None]),  # not a participle
-    ("Unemployment rose to 12%. Only 30 percent found work.", [None, None]),                    # not across sentences
+    ("Unemployment rose to 12%. Only 30 percent found work.", ["unemployment", None]),  # not across sentences
 ])
 def test_a_bare_percentage_listed_after_one_of_something_is_of_it_too(text, whats):
     assert [f.what for f in find_figures(text)] == whats
@@ -888,7 +891,7 @@ def test_singular_units_bracketed_conversions_and_nouns_after_a_preposition(text
                                                          "per kilowatt hour")]),  # a unit made with a time
     ("It saves 5 to 12 cents a day.", [("5 to 12 cents a day", 0.05, 0.12, "USD", "per day")]),
     ("Just 30 cents of every dollar goes to them.", [("30 cents", 0.3, None, "USD", None)]),  # a proportion's base
-    ("Hourly pay rose 4 cents to $23.82 in May.", [("4 cents", 0.04, None, "USD", None),  # a change, then a level
+    ("Hourly pay rose 4 cents to $23.82 in May.", [("4 cents", 0.04, None, "USD", "hourly pay"),  # a change, a level
                                                    ("$23.82", 23.82, None, "USD", None)]),
 ])
 def test_cents_are_hundredths_of_a_dollar(text, expected):
@@ -898,7 +901,7 @@ def test_cents_are_hundredths_of_a_dollar(text, expected):
 @pytest.mark.parametrize("text, what", [
     ("An increase of 5 percent means higher bills.", None),  # after 'of' the figure may end a subject
     ("A tax of 2 percent works out to a few dollars.", None),
-    ("Prices fell by 3 percent signals a slowdown.", None),  # a noun-verb in s after a governed figure is a verb
+    ("Prices fell by 3 percent signals a slowdown.", "prices"),  # a noun-verb in s after a governed figure: a verb
     ("They borrow at 3.85 percent interest rates now.", "interest rates"),
     ("She polls at 5% support among young voters.", "support"),
 ])
@@ -912,7 +915,7 @@ def test_a_figure_after_of_or_before_a_verb_in_s_is_no_noun_modifier(text, what)
     ("He paid one euro and 20 cents for the ticket.", [("20 cents", 0.2, "EUR", None)]),  # the money before
     ("The stamp costs 50 euro cents.", [("50 euro cents", 0.5, "EUR", None)]),
     ("Petrol rose 20 pence a litre.", [("20 pence a litre", 0.2, "GBP", "per litre")]),  # hundredths of a pound
-    ("The dollar fell to 74 cents on Monday.", [("74 cents", 0.74, "USD", None)]),  # no other money: a dollar's
+    ("The dollar fell to 74 cents on Monday.", [("74 cents", 0.74, "USD", "dollar")]),  # no other money: a dollar's
     ("The Australian dollar fell to 70 cents.", [("70 cents", 70, None, "cents")]),  # a dollar a demonym names
     ("Another dollar bought 90 cents of goods.", [("90 cents of goods", 0.9, "USD", "goods")]),  # no name
 ])
@@ -957,3 +960,59 @@ def test_compound_heads_and_names_before_their_noun(text, what):
 def test_a_range_opened_by_one_has_close_ends():
     assert [(f.value, f.value_to, f.what) for f in find_figures("He spoke one to 2,000 supporters.")] \
         == [(2000, None, "supporters")]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Profit was up 14% in the spring.", "profit"),  # the subject of a verb of change or level
+    ("The bakery's turnover fell 6 percent.", "turnover"),  # its owner is a determiner
+    ("Last winter, heating bills climbed to $310.", "heating bills"),
+    ("Along the coast, August temperatures reached 98 degrees Fahrenheit.", "august temperatures"),
+    ("Her approval rating stood at 38 percent in the poll.", "approval rating"),
+    ("The price of copper jumped 9% overnight.", "price of copper"),  # 'of' and its noun stay
+    ("Shares of the brewer dropped 4 percent.", "shares of brewer"),
+    ("Ticket sales in the region rose 11 percent.", "ticket sales"),  # a prepositional phrase passed over
+    ("Analysts said exports grew 3 percent.", "exports"),  # after a verb that reports a clause
+    ("Figures show wages may fall 2 percent.", "wages"),  # the reporting verb ends the phrase
+    ("The county's debt, which has topped $2 billion, worries voters.", "debt"),  # 'which' stands for it
+    ("It rose 5 percent.", None),  # a pronoun names nothing
+    ("This figure could grow to $40 million.", None),  # a demonstrative refers back
+    ("Fraud and theft were down 12 percent.", None),  # one conjunct is not the subject
+    ("Fares rose 3%, and the cost of parking climbed 7%.", "cost of parking"),  # ', and' opens a clause
+    ("Rice was up 2% and Japan's wheat fell 5%.", "wheat"),  # a conjunct with its own owner
+    ("The share of towns building any new roads fell 4 percent.", None),  # too long: its head alone says too little
+    ("Sailors could see storm swells up to 9 feet.", None),  # a noun in s after an object is no verb
+    ("The count of cars that went to repair shops has declined 8 percent.", None),  # a longer subject
+    ("He noted 14 straight weeks of price gains above 2%.", None),  # a noun in s after a count
+    ("The crew finished 40 percent of the route.", "route"),  # what follows the figure comes first
+])
+def test_the_subject_of_a_verb_of_change_or_level_is_what_its_figure_measures(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Donations topped $5 million last week.", "more_than"),  # passed: more than the figure
+    ("Deaths have exceeded 4,000 in the region.", "more_than"),
+    ("Sales will surpass 2 percent of the market.", "more_than"),
+    ("Sales reached $5 million last week.", None),
+    ("He never surpassed 3% in the polls.", None),  # negated: a ceiling, not a floor
+])
+def test_a_figure_a_verb_says_was_passed_is_a_floor(text, qualifier):
+    assert find_figures(text)[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Median rent per household: $1,450\nAverage delay: 31 minutes", ["median rent per household",
+                                                                     "average delay"]),
+    ("(see table) Share of homes in Ohio: 12%", ["share of homes in ohio"]),
+    ("He told them: 40 percent", [None]),  # a speaker, not a label
+])
+def test_a_label_before_a_colon_says_what_the_figure_after_it_measures(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Nearly 60% of all the flights at the airport are delayed.", "flights"),  # a quantifier then an article
+    ("Only 5% of both the teams qualified.", "teams"),
+])
+def test_a_share_of_all_the_things_is_of_those_things(text, what):
+    assert find_figures(text)[0].what == what

@@ -166,7 +166,12 @@ def opening(word: str, unit: str | None, body: str, pos: int) -> int | None:
     if word in ("a", "an") and _TIME_AGO.match(body, pos):
         return None  # '$21 billion a year ago' says when, not a rate
     if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
-        return det.end() if unit in (None, "percent") else None  # '100 miles of the border' says where
+        if unit not in (None, "percent"):
+            return None  # '100 miles of the border' says where
+        if det[1].lower() in ("all", "both") and (then := TOKEN.match(body, det.end())) \
+                and then[1].lower() in DETERMINERS:
+            return then.end()  # 'of all the cases': a quantifier then an article
+        return det.end()
     if word == "of" and det and det[1].lower() in ("every", "each"):
         return None  # '30 cents of every dollar', '9 of every 10': a proportion's base, not what is counted
     if unit in TIMES and word == "of" and det and name_alone(det, body):

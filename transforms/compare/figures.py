@@ -9,6 +9,8 @@ whatever the number. Ages have what 'age'. After a unit the noun is taken only w
 ('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
 money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour'); a rate after any
 figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
+With nothing counted after it, a figure with a unit measures the subject of a verb of change or level before it
+('Revenue was up 22%' -> 'revenue') or a label before a colon (figure_subjects.py).
 The phrase is read in figure_phrase.py (what the words at a place are: figure_tokens.py), by a grammar of noun
 phrases with parts of speech from lemminflect's lexicon.
 """
@@ -53,6 +55,7 @@ from transforms.compare.figure_merges import (
 from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
+from transforms.compare.figure_subjects import label_before, passed, subject_measured
 from transforms.compare.figure_tokens import is_plural, plural
 from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
 from transforms.compare.numbers import Number, find_numbers, hedge_before
@@ -176,6 +179,10 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what = what_before(body, number.start, end, STOP, previous)  # not of a multiplier: 'rose nearly three times'
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
+    if what is None and unit not in (None, "age"):  # 'Revenue was up 22%', 'Spending per driver: $495'
+        what = subject_measured(body, number.start) or label_before(body, number.start)
+    if qualifier is None and passed(body, number.start):
+        qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
 
 
@@ -199,6 +206,8 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what = what_compared(body, number.start, max(end, pos), STOP, previous)
     if what is None and unit != "age" and (rate := rate_after(body, max(end, pos))):
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
+    elif what and unit not in ("age", "percent") and not what.startswith("per ") and (rate := rate_after(body, end)):
+        what, end = f"{what} {rate[0]}", rate[1]  # '3 million tests a week' -> 'tests per week'
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
         what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
     return what, end
@@ -215,7 +224,7 @@ def _span_over(body: str, number: Number, unit: str | None, end: int) -> bool:
 def _no_count(body: str, number: Number, unit: str | None, what: str | None) -> bool:
     """True when what a unitless number counts shows it is no count: a singular after a number word ('the two met'),
     a naming noun, a place in a gallery ('46 of 132 Photos')."""
-    if what and not number.digits and unit is None and not is_plural(head := what.split()[-1]) \
+    if what and not number.digits and unit is None and not is_plural(head := what.split(" per ")[0].split()[-1]) \
             and not head.endswith("ed") and not what.startswith("per "):
         return True  # 'the two met': after a number word a count names a plural
     if what and unit is None and what.split()[-1] in NAMING_NOUNS:

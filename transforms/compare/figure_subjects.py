@@ -1,0 +1,174 @@
+"""What a figure measures when its clause names it before the figure: the subject of a verb of change or level
+('Revenue was up 22%', 'July temperatures hit 104 degrees', 'the deficit, which has topped $1 trillion'), or a label
+before a colon ('Spending per driver: $495'). A figure that a verb says was passed ('topped $1 trillion') is more
+than that figure.
+
+The subject is the noun phrase right before the verb (and its auxiliaries), read backwards by the lexicon's parts
+of speech: determiners and a possessive owner open it and are left out ('The company's profit fell 3%' -> 'profit'),
+'of' and its noun stay ('the price of oil'), a prepositional phrase between subject and verb is passed over ('Sales
+in the region rose'), and 'which'/'that' stand for the noun phrase they follow. A pronoun names nothing.
+"""
+
+import re
+
+from transforms.compare.figure_words import DETERMINERS, STOP, word_classes
+from transforms.compare.numbers import NUMBER_WORDS
+
+# Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
+_CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|climb(?:s|ed|ing)?|"
+           r"drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|"
+           r"plummet(?:s|ed|ing)?|los(?:t|es|ing)|shed(?:s|ding)?|slip(?:s|ped|ping)?|sli(?:d|des|ding)|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|"
+           r"tumbl(?:e|es|ed|ing)|sank|sunk|sinks?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|"
+           r"reach(?:es|ed|ing)?|hit(?:s|ting)?|totall?(?:s|ed|ing)?|totall(?:ed|ing)|averag(?:e|es|ed|ing)|"
+           r"st(?:ood|ands?|anding)[ \t]+at|(?:is|was|are|were|been|be)[ \t]+(?:up|down)|edged[ \t]+(?:up|down)|"
+           + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
+_AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
+_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
+                          r"[ \t]+(?:(?:to|by)[ \t]+)?$")
+# A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
+_NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
+_CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
+                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg)")
+_WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
+_WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
+_PRONOUNS = frozenset("it they he she we i you this these those there what who".split())
+_RELATIVES = frozenset({"which", "that"})
+_PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
+_CONJUNCTIONS = frozenset({"and", "or", "nor"})
+# Words after which a clause, and so its subject, may begin: subordinators and verbs that report a clause.
+_CLAUSE_OPENERS = frozenset("""that as while when whereas because since after before if though although but so
+where until once how why even also then now meanwhile said says say saying showed shows show showing found finds
+reported reports estimated estimates expects expected predicted noted means meant""".split())
+# Words that end a phrase after a number but may modify a noun before it: 'July temperatures', 'northern states'.
+_MODIFIERS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday north south east west northeast northwest southeast
+southwest northern southern eastern western central high long old prior""".split())
+_MODALS = frozenset("to can could will would may might must should shall do does did".split())
+_SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
+_MAX_WORDS = 4
+# A label before a colon opening its line or following a parenthesis: 'State highway spending per driver: $495'.
+_LABEL = re.compile(r"(?:^|\n|\)[ \t]+)([A-Z][a-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,5}):[ \t]*$")
+_LABEL_LINKS = frozenset({"per", "of", "in", "a"})
+
+
+def _verb_before(body: str, start: int) -> re.Match | None:
+    """_VERB_BEFORE's match before `start`, tried only when one of the three words before opens like one of its verbs:
+    most figures have none, and the pattern is slow to fail from every place of its window."""
+    if not any(_CUE.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
+        return None
+    return _VERB_BEFORE.search(body, max(0, start - 80), start)
+
+
+def passed(body: str, start: int) -> bool:
+    """True when a verb of passing stands right before a figure ('has topped $1 trillion', 'exceeded 5 percent'):
+    the figure is a floor the thing measured went over."""
+    verb = _verb_before(body, start)
+    return bool(verb and verb["passed"]) and not _NEGATED.search(body, max(0, verb.start() - 12), verb.start("passed"))
+
+
+def subject_measured(body: str, start: int) -> str | None:
+    """A figure's start -> the subject of the verb of change or level before it ('Revenue was up 22%' -> 'revenue',
+    'July temperatures hit 104 degrees' -> 'july temperatures'), or None."""
+    verb = _verb_before(body, start)
+    if not verb:
+        return None
+    end, relative = verb.end(1), verb[1].lower() in _RELATIVES
+    if relative:  # 'the deficit, which has topped': the noun phrase before the relative
+        end = verb.start(1)
+        while end and body[end - 1] in " \t,":
+            end -= 1
+    words, begin = _phrase_back(body, end)
+    before = _WORD_BACK.search(body, max(0, begin - 40), begin) if words else None
+    if before and before[1].lower() in _PREPOSITIONS:  # 'Sales in the region rose': the phrase before it
+        words, begin = _phrase_back(body, before.start(1))
+        if words and words[-1].endswith("ing"):
+            return None  # 'the cost of dealing with floods rises': the phrase is a verb's
+        before = _WORD_BACK.search(body, max(0, begin - 40), begin) if words else None
+    joined = bool(before) and before[1].lower() in _CONJUNCTIONS
+    if not words or (joined and not _opens(body, before.start(1)) and not _determined(body, before.end(1))):
+        return None  # 'burglary and car theft are down': one conjunct is not the subject (', and' opens a clause)
+    if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out
+        return " ".join(words[1:] if before and before[1].lower() in _MODALS and len(words) > 1 else words)
+    if not _opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
+        return None  # 'see storm surges up to', 'the number of robberies that led to arrests has declined', '18
+        # months of wage gains above 3%': the phrase is an object, the end of a longer subject or counted
+    return " ".join(words)
+
+
+def _phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:
+    """Text before `end` -> (the noun phrase that ends there, lower case, its determiners and owner left out; None
+    for a pronoun) and where the phrase with its determiners begins."""
+    words: list[str] = []
+    while token := _WORD_BACK.search(body, max(0, end - 40), end):
+        raw, word = token[1], token[1].lower()
+        if not words and word in _PRONOUNS:
+            return None, end
+        if _owner(raw) or _outside(raw, word) or (word in STOP and word != "of" and word not in _MODIFIERS) \
+                or (word == "of" and (not words or "of" in words)) or (word != "of" and not _nominal(raw, word)) \
+                or len(words) > _MAX_WORDS + 1 or (words and words[0] != "of" and word in _CLAUSE_OPENERS):
+            break
+        words.insert(0, word)
+        end = token.start(1)
+    owned = False
+    while (token := _WORD_BACK.search(body, max(0, end - 40), end)) and (
+            _owner(token[1]) or token[1].lower() in DETERMINERS or (owned and token[1][:1].isupper())):
+        end = token.start(1)  # 'The company's profit', 'Mr. Smith's rating': the determiner and owner open it
+        owned = owned or _owner(token[1])
+        if token[1].lower() in _DEMONSTRATIVES and (token[1].lower() != "that" or _opens(body, end)):
+            return [], end  # 'That number could grow': it refers back (not 'found that life expectancy')
+    if words and words[0] == "of":
+        words = words[1:]
+    elif words and "of" not in words and (of := _WORD_BACK.search(body, max(0, end - 40), end)) \
+            and of[1] == "of" and (head := _phrase_back(body, of.start(1)))[0] and "of" not in head[0]:
+        words, end = [*head[0], "of", *words], head[1]  # 'Shares of the carmaker': the head before 'of the'
+    if len(words) > _MAX_WORDS:
+        words = [] if "of" in words else words[-_MAX_WORDS:]  # 'the share of households reporting any debt': its
+        # head alone would say too little
+    return words, end
+
+
+def _opens(body: str, at: int) -> bool:
+    """True when nothing but punctuation or a line start stands before `at` in its sentence."""
+    before = body[max(0, at - 3):at].rstrip(" \t\"“‘(")
+    return not before or before[-1] in ".!?\n:;,—"
+
+
+def _determined(body: str, at: int) -> bool:
+    """True when a determiner or an owner opens the phrase at `at` ('and the rate', "and Germany's index"): a
+    conjunct of its own, not a noun joined to the one before ('burglary and car theft')."""
+    first = _WORD_FORWARD.match(body, at)
+    return bool(first) and (first[1].lower() in DETERMINERS or _owner(first[1]))
+
+
+def _owner(raw: str) -> bool:
+    return raw.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _outside(raw: str, word: str) -> bool:
+    """A word that cannot be in the subject's phrase: one ending a sentence ('data.', not 'U.S.'), a contraction
+    ("they've"), a number or scale ('$1.2 trillion in tax increases')."""
+    return (raw.endswith(".") and "." not in raw[:-1]) or (("'" in raw or "’" in raw) and not _owner(raw)) \
+        or word in _SCALES or word in NUMBER_WORDS
+
+
+def _nominal(raw: str, word: str) -> bool:
+    """A word that may stand in a noun phrase: a noun, an adjective, a name, a gerund ('spending')."""
+    if raw[:1].isupper() or word.endswith("ing"):
+        return True
+    classes = word_classes(word)
+    return not classes or bool(classes & {"NOUN", "ADJ"})
+
+
+def label_before(body: str, start: int) -> str | None:
+    """'State highway spending per driver: $495' -> 'state highway spending per driver': a label of nouns before a
+    colon says what the figure after it measures; not a speaker ('He said: 40 percent')."""
+    found = _LABEL.search(body, max(0, start - 70), start)
+    if not found:
+        return None
+    words = found[1].split()
+    lowered = [w.lower() for w in words]
+    if any(w in STOP and w not in _LABEL_LINKS for w in lowered) or not all(
+            _nominal(w, w.lower()) or w.lower() in _LABEL_LINKS for w in words):
+        return None
+    return " ".join(lowered)
