@@ -955,3 +955,16 @@ def test_the_reach_of_an_unnamed_subject(body, expected):
 ])
 def test_a_name_inside_the_opening_phrase_is_not_the_speaker(body, expected):
     assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A partial quote (it opens in lower case) stands inside the clause its verb reports, however far on.
+    ("Critics howled that Lena Park was stoking fears when she told a packed hall in a small town that the bank's "
+     "rich friends want to “take every acre you own.”",
+     [("take every acre you own.", "Lena Park", None, "pronoun", False)]),
+    ("Many voters worry. Omar Haddad said the plan, for all the money and the years spent on it by the city and its "
+     "partners, is “a slow and careful bet.”",
+     [("a slow and careful bet.", "Omar Haddad", "n:omar-haddad", "said_before", False)]),
+])
+def test_partial_quote_in_a_long_reported_clause_is_its_verbs_subjects(body, expected):
+    assert _who(body) == expected

@@ -145,7 +145,8 @@ _QUOTING = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?[Qq]uoting\s+(?P<np>{NP})\s*,")
 _CLOSED = re.compile(r",\s+\w")  # a relative clause closed by a comma, its sentence going on
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 # ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
-# information from local authorities indicated “an ISIS-inspired act of terrorism.”'
+# information from local authorities indicated “an ISIS-inspired act of terrorism.”', or the quote opens in lower
+# case, a few words inside the reported clause: 'X said the plan, for all the money spent on it, is “a mess.”'
 REPORTED_WORDS = 40
 _REPORTS = re.compile(r"\s+(?:[\w’'\-]+\s+){0,4}?that\s")
 
@@ -275,8 +276,9 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
         lo = opening(before, 0, len(before))
         leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)
+    partial = doc.body[open_at + 1:open_at + 2].islower()  # a few words of the reported clause: 'said it is “a …'
     if leads and len(before[leads[-1].end():].split()) <= (
-            REPORTED_WORDS if _REPORTS.match(before, leads[-1].end()) else LEAD_WORDS):
+            REPORTED_WORDS if partial or _REPORTS.match(before, leads[-1].end()) else LEAD_WORDS):
         found = _lead_clause(doc, floor, before, leads)
         if found:
             return found
