@@ -968,3 +968,16 @@ def test_a_name_inside_the_opening_phrase_is_not_the_speaker(body, expected):
 ])
 def test_partial_quote_in_a_long_reported_clause_is_its_verbs_subjects(body, expected):
     assert _who(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'as X put it', 'to quote X' (before or after the words): the words are X's.
+    ("Or as the grumpy Omar Haddad put it at the hearing: “no deal, no vote.”",
+     [("no deal, no vote.", "Omar Haddad", "n:omar-haddad", "according_to", True)]),
+    ("The plan is, to quote Harvard's Lena Park, “a house built on sand.”",
+     [("a house built on sand.", "Lena Park", "n:lena-park", "according_to", False)]),
+    ("The plan is “a house built on sand,” to quote Lena Park.",
+     [("a house built on sand", "Lena Park", "n:lena-park", "according_to", False)]),
+])
+def test_as_x_put_it_and_to_quote_x_name_the_speaker(body, expected):
+    assert _who(body) == expected
