@@ -981,3 +981,10 @@ def test_partial_quote_in_a_long_reported_clause_is_its_verbs_subjects(body, exp
 ])
 def test_as_x_put_it_and_to_quote_x_name_the_speaker(body, expected):
     assert _who(body) == expected
+
+
+def test_a_quote_led_by_a_conjunction_goes_on_from_the_speaker_before():
+    # 'But, “…”' has no clause of its own: it continues the quote before it in the paragraph.
+    body = ("Rosa Mendel spoke on Sunday. “I would be safer at home,” Mendel said. "
+            "But, “you do it because you must. There is no other way.”")
+    assert _speech_speakers(body) == ["Mendel", "Mendel"]
