@@ -988,3 +988,15 @@ def test_a_quote_led_by_a_conjunction_goes_on_from_the_speaker_before():
     body = ("Rosa Mendel spoke on Sunday. “I would be safer at home,” Mendel said. "
             "But, “you do it because you must. There is no other way.”")
     assert _speech_speakers(body) == ["Mendel", "Mendel"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A party with its state after the name, in the comma style: the name is still the verb's subject.
+    ("When Rep. Lena Park (D., Ore.) says “this money is drowning the voices of the many,” she means she wants a ban.",
+     [("this money is drowning the voices of the many", "Lena Park", "n:lena-park", "said_before", False)]),
+    # A photo's caption is its poster's words.
+    ("Rosa Mendel posted photos on Instagram. “I was afraid to walk alone,” she captioned her photos.",
+     [("I was afraid to walk alone", "Rosa Mendel", "n:rosa-mendel", "pronoun", False)]),
+])
+def test_party_with_state_and_a_caption_name_the_speaker(body, expected):
+    assert _who(body) == expected
