@@ -1000,3 +1000,16 @@ def test_a_quote_led_by_a_conjunction_goes_on_from_the_speaker_before():
 ])
 def test_party_with_state_and_a_caption_name_the_speaker(body, expected):
     assert _who(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A long relative clause between the name and its verb (over 100 characters) still leaves the name the subject.
+    ("“There is a lack of planning,” Gov. Rosa Mendel, a Democrat who leads the Western Governors Council and who "
+     "has never once been shy about speaking out, told the Herald. “We are fixing it.”",
+     [("There is a lack of planning We are fixing it.", "Rosa Mendel", "n:rosa-mendel", "said_after", False)]),
+    ("Marta Olsen, who ran the city's housing office for a decade under two mayors and has since been trying to "
+     "build a coalition against the plan, complained that only half of it “went to the right places.”",
+     [("went to the right places.", "Marta Olsen", "n:marta-olsen", "said_before", False)]),
+])
+def test_a_long_relative_clause_after_the_name_keeps_it_the_speaker(body, expected):
+    assert _who(body) == expected

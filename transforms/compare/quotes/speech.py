@@ -127,7 +127,7 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
 # A statement stands for who issued it: 'a statement issued by the Russian Foreign Ministry'.
 ISSUED_BY = r"(?:(?:a|the|an)\s+(?:joint\s+|written\s+)?(?:statement|report|communiqu[eé]|tweet|post|message)\s+" \
             r"(?:issued\s+|released\s+|published\s+|posted\s+|sent\s+)?(?:by|from)\s+)"
-APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,100}){1,3},)"
+APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,160}){1,3},)"  # a relative clause may run long
 # A party and state after a legislator's name: 'Sen. Chuck Schumer (D-N.Y.)', 'state Sen. Jason Holsman (D)',
 # 'Rep. Jo Lee (R., Ohio)'.
 PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}(?:,\s?[A-Z][\w.\-]{0,12})?\))"
