@@ -1013,3 +1013,10 @@ def test_party_with_state_and_a_caption_name_the_speaker(body, expected):
 ])
 def test_a_long_relative_clause_after_the_name_keeps_it_the_speaker(body, expected):
     assert _who(body) == expected
+
+
+def test_a_reflexive_after_the_name_leaves_it_the_subject():
+    # 'X himself once admitted': the reflexive stresses the subject and stands between it and its verb.
+    body = ("Critics point out that even Haddad himself once admitted in an interview that “in some ways the plan is "
+            "arbitrary.”")
+    assert _who(body) == [("in some ways the plan is arbitrary.", "Haddad", "n:haddad", "said_before", False)]
