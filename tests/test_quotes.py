@@ -1020,3 +1020,10 @@ def test_a_reflexive_after_the_name_leaves_it_the_subject():
     body = ("Critics point out that even Haddad himself once admitted in an interview that “in some ways the plan is "
             "arbitrary.”")
     assert _who(body) == [("in some ways the plan is arbitrary.", "Haddad", "n:haddad", "said_before", False)]
+
+
+def test_a_name_the_opens_is_no_one_a_pronoun_stands_for():
+    # 'The Daily Ledger' names a paper: 'she' goes to the woman it quoted, not to the paper.
+    body = ("“We will wait and see,” The Daily Ledger quoted Rosa Mendel as saying. The Daily Ledger added: Still, she "
+            "was undecided. “What moved me,” she said, “is the record.”")
+    assert _speech_speakers(body)[-1] == "Rosa Mendel"
