@@ -1027,3 +1027,9 @@ def test_a_name_the_opens_is_no_one_a_pronoun_stands_for():
     body = ("“We will wait and see,” The Daily Ledger quoted Rosa Mendel as saying. The Daily Ledger added: Still, she "
             "was undecided. “What moved me,” she said, “is the record.”")
     assert _speech_speakers(body)[-1] == "Rosa Mendel"
+
+
+def test_a_quote_after_a_heading_in_capitals_is_signed_on_its_line():
+    body = ("LETTERS THIS WEEK -“Please write shorter pieces. I read them on the bus.” – Dana Whitcombe, Fresno, "
+            "Calif., by email.\n\nNext item.")
+    assert _speech_speakers(body) == ["Dana Whitcombe"]

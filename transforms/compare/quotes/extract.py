@@ -47,6 +47,8 @@ _SIGNED = re.compile(rf"\s*{_DASH}\s*(?P<np>{NP})\s*(?:[,.(]|$)", re.MULTILINE)
 # A quote opening its line, signed on that line: '“…” ― Jane Doe' (a round-up of readers' or voters' words).
 _SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*(?P<np>{NP})[^\S\n]*(?:[.,(][^\n“”\x22]{{0,80}})?$",
                           re.MULTILINE)
+# A heading in capitals before a line's quote ('FROM OUR MAILBAG - “…” – Jo Lee'): the quote still opens the line.
+_HEADING = re.compile(r"[A-Z][A-Z’'\s]{2,60}[^\S\n]*[-—–:][^\S\n]*")
 # A paragraph that only signs the quote paragraph before it: 'Philip Bump, Washington Post' (a round-up of columns).
 _SIGNED_BARE = re.compile(rf"\s*(?P<np>{NP}),[^\S\n]+(?P<outlet>[A-Z][^\n,.!?“”\x22]{{1,60}})\.?[^\S\n]*$",
                           re.MULTILINE)
@@ -233,7 +235,7 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     """A quote signed after it: '“…” ― Jane Doe' on its own line, or a quote ending its paragraph signed in the next
     one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio', or, after a paragraph that is only the quote, 'Philip Bump,
     Washington Post'."""
-    opens_line = first.open_at == first.paragraph
+    opens_line = first.open_at == first.paragraph or bool(_HEADING.fullmatch(doc.body, first.paragraph, first.open_at))
     signed = _SIGNED_HERE.match(doc.body, last.close_at + 1) if opens_line else None
     if signed:
         return Clause(signed.start("np"), signed.end("np"), "said_after", True)
