@@ -965,3 +965,81 @@ def test_the_reach_of_an_unnamed_subject(body, expected):
 ])
 def test_a_name_inside_the_opening_phrase_is_not_the_speaker(body, expected):
     assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A partial quote (it opens in lower case) stands inside the clause its verb reports, however far on.
+    ("Critics howled that Lena Park was stoking fears when she told a packed hall in a small town that the bank's "
+     "rich friends want to “take every acre you own.”",
+     [("take every acre you own.", "Lena Park", None, "pronoun", False)]),
+    ("Many voters worry. Omar Haddad said the plan, for all the money and the years spent on it by the city and its "
+     "partners, is “a slow and careful bet.”",
+     [("a slow and careful bet.", "Omar Haddad", "n:omar-haddad", "said_before", False)]),
+])
+def test_partial_quote_in_a_long_reported_clause_is_its_verbs_subjects(body, expected):
+    assert _who(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # 'as X put it', 'to quote X' (before or after the words): the words are X's.
+    ("Or as the grumpy Omar Haddad put it at the hearing: “no deal, no vote.”",
+     [("no deal, no vote.", "Omar Haddad", "n:omar-haddad", "according_to", True)]),
+    ("The plan is, to quote Harvard's Lena Park, “a house built on sand.”",
+     [("a house built on sand.", "Lena Park", "n:lena-park", "according_to", False)]),
+    ("The plan is “a house built on sand,” to quote Lena Park.",
+     [("a house built on sand", "Lena Park", "n:lena-park", "according_to", False)]),
+])
+def test_as_x_put_it_and_to_quote_x_name_the_speaker(body, expected):
+    assert _who(body) == expected
+
+
+def test_a_quote_led_by_a_conjunction_goes_on_from_the_speaker_before():
+    # 'But, “…”' has no clause of its own: it continues the quote before it in the paragraph.
+    body = ("Rosa Mendel spoke on Sunday. “I would be safer at home,” Mendel said. "
+            "But, “you do it because you must. There is no other way.”")
+    assert _speech_speakers(body) == ["Mendel", "Mendel"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A party with its state after the name, in the comma style: the name is still the verb's subject.
+    ("When Rep. Lena Park (D., Ore.) says “this money is drowning the voices of the many,” she means she wants a ban.",
+     [("this money is drowning the voices of the many", "Lena Park", "n:lena-park", "said_before", False)]),
+    # A photo's caption is its poster's words.
+    ("Rosa Mendel posted photos on Instagram. “I was afraid to walk alone,” she captioned her photos.",
+     [("I was afraid to walk alone", "Rosa Mendel", "n:rosa-mendel", "pronoun", False)]),
+])
+def test_party_with_state_and_a_caption_name_the_speaker(body, expected):
+    assert _who(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A long relative clause between the name and its verb (over 100 characters) still leaves the name the subject.
+    ("“There is a lack of planning,” Gov. Rosa Mendel, a Democrat who leads the Western Governors Council and who "
+     "has never once been shy about speaking out, told the Herald. “We are fixing it.”",
+     [("There is a lack of planning We are fixing it.", "Rosa Mendel", "n:rosa-mendel", "said_after", False)]),
+    ("Marta Olsen, who ran the city's housing office for a decade under two mayors and has since been trying to "
+     "build a coalition against the plan, complained that only half of it “went to the right places.”",
+     [("went to the right places.", "Marta Olsen", "n:marta-olsen", "said_before", False)]),
+])
+def test_a_long_relative_clause_after_the_name_keeps_it_the_speaker(body, expected):
+    assert _who(body) == expected
+
+
+def test_a_reflexive_after_the_name_leaves_it_the_subject():
+    # 'X himself once admitted': the reflexive stresses the subject and stands between it and its verb.
+    body = ("Critics point out that even Haddad himself once admitted in an interview that “in some ways the plan is "
+            "arbitrary.”")
+    assert _who(body) == [("in some ways the plan is arbitrary.", "Haddad", "n:haddad", "said_before", False)]
+
+
+def test_a_name_the_opens_is_no_one_a_pronoun_stands_for():
+    # 'The Daily Ledger' names a paper: 'she' goes to the woman it quoted, not to the paper.
+    body = ("“We will wait and see,” The Daily Ledger quoted Rosa Mendel as saying. The Daily Ledger added: Still, she "
+            "was undecided. “What moved me,” she said, “is the record.”")
+    assert _speech_speakers(body)[-1] == "Rosa Mendel"
+
+
+def test_a_quote_after_a_heading_in_capitals_is_signed_on_its_line():
+    body = ("LETTERS THIS WEEK -“Please write shorter pieces. I read them on the bus.” – Dana Whitcombe, Fresno, "
+            "Calif., by email.\n\nNext item.")
+    assert _speech_speakers(body) == ["Dana Whitcombe"]

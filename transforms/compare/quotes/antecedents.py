@@ -31,6 +31,9 @@ _DOCUMENT_HEAD = re.compile(r"(?:(?:the|a|an|its|their|this|that)\s+)(?:[a-z][\w
 
 
 # A name between a determiner and a noun modifies the noun: 'the Sanders agenda', 'a Trump supporter'.
+# 'The Daily Ledger', 'the New York Times': a name that 'the' opens, with only capitalised words between, names a
+# paper, a firm or a work, not a person ('the Rev. Jo Lee' has a title there and stays a person).
+_THE_BEFORE = re.compile(r"(?<![\w’'\-])[Tt]he\s+(?P<words>(?:[A-Z][\w’'\-.]*\s+)*)$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'\-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ff]ormer)\s+$")
 # A noun after it: a word in lower case that is not a preposition, conjunction, pronoun or common verb.
 _NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:of|in|at|on|for|to|from|with|by|as|and|or|but|nor|who|whom|whose|which|that|"
@@ -40,11 +43,14 @@ _NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:of|in|at|on|for|to|from|with|by|as|and|
 
 def names_no_one(doc: Doc, person) -> bool:
     """Whether a person found named is no one a pronoun may stand for: a name that modifies a noun ('the Sanders
-    agenda', 'former Phoenix Suns player'), or a place named, then a plural ('Phoenix Suns', 'Dallas Cowboys'): a
-    team."""
+    agenda', 'former Phoenix Suns player'), a place named, then a plural ('Phoenix Suns', 'Dallas Cowboys'): a
+    team, or a name 'the' opens ('The Daily Ledger')."""
     words = person.surface.split()
     if len(words) >= 2 and words[-1].endswith("s") and not words[-1].endswith("ss") and (
             doc.is_place(words[0]) or any(m.is_thing and m.surface == words[0] for m in _mentions_at(doc, person))):
+        return True
+    the = _THE_BEFORE.search(doc.body, max(0, person.start - 40), person.start)
+    if the and not any(w.casefold().rstrip(".") in TITLES | PERSON_NOUNS for w in the["words"].split()):
         return True
     return bool(_DETERMINER_BEFORE.search(doc.body, max(0, person.start - 8), person.start)
                 and _NOUN_AFTER.match(doc.body, person.end))

@@ -70,7 +70,7 @@ AFTER_VERB_NAME = [re.compile(rf"{_LEAD}(?P<verb>{VERB})\s+{ISSUED_BY}?(?P<np>{n
 AFTER_REPLY = re.compile(r"^[\s,]*(?:was|came)\s+(?P<np>his|her|their|its)\s+(?:\w+\s+)?"
                          r"(?:reply|response|answer|retort)\b")
 _PER_AHEAD = rf"(?=\s+(?:the\s+)?[{UPPER}])"  # 'per' names a source before a capital: not 'per hour', 'per capita'
-AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of|per{_PER_AHEAD})\s+"
+AFTER_ACCORDING = re.compile(rf"{_LEAD}(?:according\s+to|in\s+the\s+words\s+of|to\s+quote|per{_PER_AHEAD})\s+"
                              rf"{ISSUED_BY}?(?P<np>{NP})")
 _AFTER_FORMS = [(p, "said_after") for p in (*AFTER_NAME_VERB, *AFTER_VERB_NAME, AFTER_REPLY)] + \
     [(AFTER_ACCORDING, "according_to")]
@@ -129,8 +129,8 @@ _POSSESSIVE_COLON = re.compile(rf"(?P<np>{NP})[’']s?\s+(?:\w+\s+)?(?:response|
 _PER = rf"(?:\bPer|(?<=[,;(]\s)per|(?<=[(—–])per|(?<=[—–]\s)per){_PER_AHEAD}"
 _ACCORDING = re.compile(rf"(?:\b[Aa]ccording\s+to|{_PER})\s+{ISSUED_BY}?(?P<np>{NP})")
 # 'was, in the words of Abraham Lincoln, “…”': the words right after are that person's.
-_IN_WORDS = re.compile(rf"\b[Ii]n\s+(?:the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})|"
-                       rf"(?P<own>his|her|their|its)\s+(?:own\s+)?words)\s*[,:]?\s*$")
+_IN_WORDS = re.compile(rf"\b(?:[Ii]n\s+the\s+(?:words|phrase)\s+of\s+(?P<np>{NP})|[Tt]o\s+quote\s+(?P<quoted>{NP})|"
+                       rf"[Ii]n\s+(?P<own>his|her|their|its)\s+(?:own\s+)?words)\s*[,:]?\s*$")
 _COLON = re.compile(rf"^\s*(?P<np>{NP}){APPOSITIVE}?\s*(?:\([^()\n]{{1,30}}\)\s*)?:\s*$")
 # A speech verb right before the quote, with at most a 'that' and a subject pronoun between: it carries a clause.
 _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|they|we|it|I|you|there|reporters)\s+)?$")
@@ -139,13 +139,15 @@ _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\
 _LATE = re.compile(r"[^“”\"\n.;:!?,]{1,100},(?=\s)")
 _CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
 # A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
-_AS_SAID = re.compile(rf"^\s*As\s+(?P<np>{NP}|{_NOMINAL})\s+(?:{ADVERB}\s+)?(?:{VERB})\b[^,;:“”\"\n]{{0,40}},\s")
+_AS_SAID = re.compile(rf"^\s*(?:(?:And|But|Or|So)\s+as|As)\s+(?:the\s+[a-z]+\s+)?(?P<np>{NP}|{_NOMINAL})\s+"
+                      rf"(?:{ADVERB}\s+)?(?:{VERB}|put\s+it)\b[^,;:“”\"\n]{{0,40}}[,:]\s")
 # A sentence opened by what it quotes: 'Quoting the directive, schools were told to “…”'.
 _QUOTING = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?[Qq]uoting\s+(?P<np>{NP})\s*,")
 _CLOSED = re.compile(r",\s+\w")  # a relative clause closed by a comma, its sentence going on
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 # ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
-# information from local authorities indicated “an ISIS-inspired act of terrorism.”'
+# information from local authorities indicated “an ISIS-inspired act of terrorism.”', or the quote opens in lower
+# case, a few words inside the reported clause: 'X said the plan, for all the money spent on it, is “a mess.”'
 REPORTED_WORDS = 40
 _REPORTS = re.compile(r"\s+(?:[\w’'\-]+\s+){0,4}?that\s")
 
@@ -275,8 +277,9 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
         lo = opening(before, 0, len(before))
         leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)
+    partial = doc.body[open_at + 1:open_at + 2].islower()  # a few words of the reported clause: 'said it is “a …'
     if leads and len(before[leads[-1].end():].split()) <= (
-            REPORTED_WORDS if _REPORTS.match(before, leads[-1].end()) else LEAD_WORDS):
+            REPORTED_WORDS if partial or _REPORTS.match(before, leads[-1].end()) else LEAD_WORDS):
         found = _lead_clause(doc, floor, before, leads)
         if found:
             return found
@@ -321,14 +324,14 @@ def _per_names_a_speaker(before: str, according: re.Match) -> bool:
 def _named_clause(floor: int, before: str) -> Clause | None:
     """Sentence text before a quote with no speech verb to read -> 'in the words of X', 'As X reported,', 'according
     to X' or 'X: “' clause."""
-    in_words = _IN_WORDS.search(before) if " words" in before or " phrase" in before else None
+    in_words = _IN_WORDS.search(before) if " words" in before or " phrase" in before or "quote " in before else None
     if in_words:
-        group = "np" if in_words["np"] else "own"
+        group = next(g for g in ("np", "quoted", "own") if in_words[g])
         return Clause(floor + in_words.start(group), floor + in_words.end(group), "according_to", True)
     quoting = _QUOTING.match(before) if "uoting " in before else None
     if quoting:
         return Clause(floor + quoting.start("np"), floor + quoting.end("np"), "according_to", False)
-    as_said = _AS_SAID.match(before) if before.lstrip().startswith("As ") else None
+    as_said = _AS_SAID.match(before) if "s " in before[:12] else None
     if as_said:
         return Clause(floor + as_said.start("np"), floor + as_said.end("np"), "according_to", False)
     according = _ACCORDING.search(before) if "ccording" in before or "er " in before else None

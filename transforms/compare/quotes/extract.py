@@ -47,11 +47,15 @@ _SIGNED = re.compile(rf"\s*{_DASH}\s*(?P<np>{NP})\s*(?:[,.(]|$)", re.MULTILINE)
 # A quote opening its line, signed on that line: '“…” ― Jane Doe' (a round-up of readers' or voters' words).
 _SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*(?P<np>{NP})[^\S\n]*(?:[.,(][^\n“”\x22]{{0,80}})?$",
                           re.MULTILINE)
+# A heading in capitals before a line's quote ('FROM OUR MAILBAG - “…” – Jo Lee'): the quote still opens the line.
+_HEADING = re.compile(r"[A-Z][A-Z’'\s]{2,60}[^\S\n]*[-—–:][^\S\n]*")
 # A paragraph that only signs the quote paragraph before it: 'Philip Bump, Washington Post' (a round-up of columns).
 _SIGNED_BARE = re.compile(rf"\s*(?P<np>{NP}),[^\S\n]+(?P<outlet>[A-Z][^\n,.!?“”\x22]{{1,60}})\.?[^\S\n]*$",
                           re.MULTILINE)
 _NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) and the sentence's own punctuation
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
+# A sentence opened by a conjunction or a linking adverb and then the quote: it goes on from the sentence before.
+_CONNECTIVE = re.compile(r"\s*(?:And|But|Yet|Still|So|Then|Now|Again|Also|Indeed|However|Instead|Besides)\b[\s,]*")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 # A longer one when the second part goes on with the sentence: '“…,” said X, director of … in London, “but it …”'.
@@ -86,16 +90,17 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
             or before_clause(doc, floor, first.open_at) or _lead_in(doc, first) or _signature(doc, first, last) \
             or (None if _ended(body, last) else late_clause(doc, last.close_at + 1, _clause_stop(body, last, spans)))
         speaker = resolve(doc, clause, first.open_at) if clause else None
-        alone = not body[floor:first.open_at].strip() and (
-            body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…"
-            or bool(_ENDS_SENTENCE.match(body, last.close_at + 1)))
+        ends = body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…" \
+            or bool(_ENDS_SENTENCE.match(body, last.close_at + 1))
+        alone = ends and not body[floor:first.open_at].strip()
+        led = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at))  # 'But, “…”' goes on from before
         text = " ".join(body[p.start:p.end] for p in parts)
         kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone,
                           body[last.close_at:last.close_at + 40])
         if speaker is None and kind == "speech" and clause is None:
             later = merged[n + 1][0] if n + 1 < len(merged) and not alone else None
             speaker = (later and _later_in_sentence(doc, last, later, spans)) \
-                or _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone) \
+                or _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone or led) \
                 or _named_subject(doc, floor, first.open_at)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
@@ -230,7 +235,7 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     """A quote signed after it: '“…” ― Jane Doe' on its own line, or a quote ending its paragraph signed in the next
     one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio', or, after a paragraph that is only the quote, 'Philip Bump,
     Washington Post'."""
-    opens_line = first.open_at == first.paragraph
+    opens_line = first.open_at == first.paragraph or bool(_HEADING.fullmatch(doc.body, first.paragraph, first.open_at))
     signed = _SIGNED_HERE.match(doc.body, last.close_at + 1) if opens_line else None
     if signed:
         return Clause(signed.start("np"), signed.end("np"), "said_after", True)

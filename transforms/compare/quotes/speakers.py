@@ -226,6 +226,7 @@ def _opens(doc: Doc, start: int, end: int, pronoun: str) -> Person | None:
         if len(lead) > 4 or not all(w[:1].isupper() or w in TITLES or w in PERSON_NOUNS or "-" in w for w in lead):
             return None
         if doc.body[person.end:person.end + 2] not in ("’s", "'s") and not doc.is_place(person.surface) \
+                and not names_no_one(doc, person) \
                 and not doc.body[person.end:].lstrip().startswith("and ") \
                 and fits(gender_of(doc, Speaker(person.surface, person.entity_id, "")), pronoun):
             return person  # else read on: 'Georgia' in 'Georgia Republican Rep. Doug Collins' is no one
@@ -275,7 +276,7 @@ def _opener(doc: Doc, person: Person, pronoun: str, other_than: str | None) -> P
     for other in named_before(people(doc), person.start, person.start - lo):
         if other.start >= subject and _role_words(doc.body[subject:other.start]) \
                 and other.key not in (other_than, person.key) and fits(other.gender, pronoun) \
-                and not doc.is_place(other.surface) \
+                and not doc.is_place(other.surface) and not names_no_one(doc, other) \
                 and doc.body[other.end:other.end + 2] not in ("’s", "'s") \
                 and not _role_words(doc.body[other.end:person.start]):
             return other

@@ -19,7 +19,7 @@ agrees disagreed cautions recommended implored begged tells shouts chanted write
 demands boasts brags jokes quips recounts predicts suggests acknowledges admits concedes contends laments
 observes posts texts emails reiterates stresses emphasizes declares asserts maintains counters adds reported
 spoke speaks write barked riffed snarked bellowed boomed roared thundered hollered muttered whispered murmured
-growled sneered stammered cried retaliated sang sings affirmed affirms reacted questioned""".split()
+growled sneered stammered cried retaliated sang sings affirmed affirms reacted questioned captioned captions""".split()
 # Verbs that attribute a quote next to them but say too little on their own to count as someone speaking ('he
 # remembers the day', 'the results reflected'): no speech event a pronoun may stand for.
 QUOTE_ONLY = """remembered remembers exhorted reflected repeated repeats clarified summarized summarised
@@ -127,17 +127,20 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
 # A statement stands for who issued it: 'a statement issued by the Russian Foreign Ministry'.
 ISSUED_BY = r"(?:(?:a|the|an)\s+(?:joint\s+|written\s+)?(?:statement|report|communiqu[eé]|tweet|post|message)\s+" \
             r"(?:issued\s+|released\s+|published\s+|posted\s+|sent\s+)?(?:by|from)\s+)"
-APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,100}){1,3},)"
-# A party and state after a legislator's name: 'Sen. Chuck Schumer (D-N.Y.)', 'state Sen. Jason Holsman (D)'.
-PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}\))"
+APPOSITIVE = r"(?:(?:,\s[^,“”\"\n]{1,160}){1,3},)"  # a relative clause may run long
+# A party and state after a legislator's name: 'Sen. Chuck Schumer (D-N.Y.)', 'state Sen. Jason Holsman (D)',
+# 'Rep. Jo Lee (R., Ohio)'.
+PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}(?:,\s?[A-Z][\w.\-]{0,12})?\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 # ... or a source's tie to what they speak of: 'a source familiar with the talks said', 'an aide close to him'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on)\s+" \
               r"[^,.;:“”\"\n]{1,80}?)"
 # A source's tie to whom or what they speak of: the speaker is the phrase before it ('a source close to Pence').
 TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
-# Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X is quoted as saying'.
+# Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X himself said', 'X is quoted as
+# saying'.
 ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
+         r"himself|herself|themselves|itself|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
