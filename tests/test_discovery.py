@@ -1158,3 +1158,16 @@ def test_a_brother_introduced_as_one_leaves_a_shared_surname_ambiguous():
 def test_a_run_with_a_capitalised_copula_is_a_clause_not_a_name():
     mentions, _ = _found("Signs read “Bin Laden Is Dead, GM Is Alive” at the rally, where Love Is Blind aired.")
     assert mentions == []
+
+
+def test_a_name_never_ends_with_a_joining_word():
+    mentions, _ = _found("Photos colored by Marta Quillen for TIME show the old harbour.")
+    assert ("Marta Quillen", "n:marta-quillen", "discovered") in mentions
+    assert not any(m[0].endswith(" for") for m in mentions)
+
+
+def test_a_body_with_its_of_complement_and_an_acronym_or_another_such_body_are_two_names():
+    mentions, _ = _found("Agents of the Bureau of Prisons and ICE came. The Office of Fisheries and Ministry of "
+                         "Water met. The Department of Health and Human Services said no.")
+    assert [m[0] for m in mentions] == ["Bureau of Prisons", "ICE", "Office of Fisheries", "Ministry of Water",
+                                        "Department of Health and Human Services"]

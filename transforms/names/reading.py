@@ -184,6 +184,20 @@ def _ends_as_organisation(side: str) -> bool:
     return bool(tokens) and tokens[-1] in ORGANISATION_WORDS
 
 
+def _acronym(side: str) -> bool:
+    """'FBI' -> True: one word of two or more capitals."""
+    return " " not in side and len(side) >= 2 and side.isupper() and side.isalpha()
+
+
+def _head_before_of(side: str) -> bool:
+    """'Department of Homeland Security' -> True: a word that names bodies heads it before its 'of'; the words after
+    an 'and' are then no part of that complement when they name a body of their own ('Department of Health and
+    Human Services' stays whole: 'Human Services' has no head of its own)."""
+    head, of, _ = side.partition(" of ")
+    tokens = key_tokens(head)
+    return bool(of) and bool(tokens) and tokens[-1] in ORGANISATION_WORDS
+
+
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
@@ -214,6 +228,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         # 'Thursday of Francis': a weekday or another word that is no name before 'of' leaves the name after it
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
+    if joiner == " and " and _head_before_of(left) and (_acronym(right) or _head_before_of(right)):
+        return True  # 'Bureau of Prisons and ICE': a body named by its head and complement, then another body
     if " of " not in left and " for " not in left and all(
             _capitals(side) or _ends_as_organisation(side) for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
