@@ -1171,3 +1171,9 @@ def test_a_body_with_its_of_complement_and_an_acronym_or_another_such_body_are_t
                          "Water met. The Department of Health and Human Services said no.")
     assert [m[0] for m in mentions] == ["Bureau of Prisons", "ICE", "Office of Fisheries", "Ministry of Water",
                                         "Department of Health and Human Services"]
+
+
+@pytest.mark.parametrize("surface", ["Charlotte Observer", "Marion Chronicle", "Grace County Monitor",
+                                     "Lake Dispatch", "Maple Inquirer", "Dale Examiner", "North Valley Transit"])
+def test_newspapers_and_transit_bodies_are_organisations_even_after_a_given_name_or_place(surface):
+    assert name_type(key_tokens(surface)) == "organisation"
