@@ -1168,12 +1168,22 @@ def test_a_name_never_ends_with_a_joining_word():
 
 def test_a_body_with_its_of_complement_and_an_acronym_or_another_such_body_are_two_names():
     mentions, _ = _found("Agents of the Bureau of Prisons and ICE came. The Office of Fisheries and Ministry of "
-                         "Water met. The Department of Health and Human Services said no.")
+                         "Water met. The Department of Health and Human Services said no. Then ICE and Bureau of "
+                         "Mines agreed.")
     assert [m[0] for m in mentions] == ["Bureau of Prisons", "ICE", "Office of Fisheries", "Ministry of Water",
-                                        "Department of Health and Human Services"]
+                                        "Department of Health and Human Services", "ICE", "Bureau of Mines"]
 
 
 @pytest.mark.parametrize("surface", ["Charlotte Observer", "Marion Chronicle", "Grace County Monitor",
                                      "Lake Dispatch", "Maple Inquirer", "Dale Examiner", "North Valley Transit"])
 def test_newspapers_and_transit_bodies_are_organisations_even_after_a_given_name_or_place(surface):
     assert name_type(key_tokens(surface)) == "organisation"
+
+
+def test_an_ordinal_and_a_countrys_initials_before_a_court_stay_in_its_name():
+    entities = parse_entities([{"entity_id": "united-states", "canonical_name": "United States",
+                                "entity_type": "place", "aliases": "U.S."}])
+    mentions, _ = extract_mentions(pa.table({"doc_id": ["d"], "body": [
+        "She sits on the Denver-based 10th U.S. Circuit Court of Appeals, which hears appeals."]}), entities)
+    surfaces = [m["surface"] for m in mentions.to_pylist()]
+    assert "10th U.S. Circuit Court of Appeals" in surfaces and "Circuit Court of Appeals" not in surfaces

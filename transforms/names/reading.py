@@ -228,8 +228,10 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         # 'Thursday of Francis': a weekday or another word that is no name before 'of' leaves the name after it
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
-    if joiner == " and " and _head_before_of(left) and (_acronym(right) or _head_before_of(right)):
-        return True  # 'Bureau of Prisons and ICE': a body named by its head and complement, then another body
+    if joiner == " and " and _head_before_of(right) and (_acronym(left) or _head_before_of(left)) or \
+            joiner == " and " and _head_before_of(left) and _acronym(right):
+        return True  # 'Bureau of Prisons and ICE', 'ICE and Bureau of Prisons': a body named by its head and
+        # complement, and another body
     if " of " not in left and " for " not in left and all(
             _capitals(side) or _ends_as_organisation(side) for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
