@@ -1187,3 +1187,8 @@ def test_an_ordinal_and_a_countrys_initials_before_a_court_stay_in_its_name():
         "She sits on the Denver-based 10th U.S. Circuit Court of Appeals, which hears appeals."]}), entities)
     surfaces = [m["surface"] for m in mentions.to_pylist()]
     assert "10th U.S. Circuit Court of Appeals" in surfaces and "Circuit Court of Appeals" not in surfaces
+
+
+def test_an_office_and_its_agency_before_a_name_with_an_initial_are_no_part_of_it():
+    mentions, _ = _found("The rules announced by FEMA Director J. Mark Hale are new.")
+    assert [m[0] for m in mentions] == ["J. Mark Hale"]

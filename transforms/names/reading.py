@@ -77,6 +77,9 @@ def title_before(text: str, start: int) -> str | None:
     return "f" if word in _FEMALE_TITLES else "m" if word in _MALE_TITLES else "p"
 
 
+_INITIAL = re.compile(r"[A-Z]\.")  # 'L.' of 'L. Francis Cissna'
+
+
 def _tail_after_title(candidate: Candidate) -> Candidate:
     """'Senate Majority Leader Mitch McConnell' -> 'Mitch McConnell': the name after a role inside the run."""
     if " " not in candidate.surface:
@@ -96,8 +99,8 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
             tail = key_tokens(candidate.surface[rest[0].start():])
             named = len(rest) >= 2 and words[i].group().casefold() in OFFICES - PARTIES and \
                 tail[-1] not in THING_WORDS and \
-                all(w.group()[:1].isupper() and w.group().isalpha() for w in rest) and \
-                name_type(tail) in ("person", "unknown")
+                all(w.group()[:1].isupper() and (w.group().isalpha() or _INITIAL.fullmatch(w.group()))
+                    for w in rest) and name_type(tail) in ("person", "unknown")
             if rest and (lone or named or fold_word(rest[0].group()) in gazetteer.given_names()):
                 royal = len(rest) == 1 and fold_word(words[i].group()) in ROYAL_TITLES
                 cut = words[i].start() if royal else rest[0].start()  # 'Prince Harry' stays whole
