@@ -1192,3 +1192,13 @@ def test_an_ordinal_and_a_countrys_initials_before_a_court_stay_in_its_name():
 def test_an_office_and_its_agency_before_a_name_with_an_initial_are_no_part_of_it():
     mentions, _ = _found("The rules announced by FEMA Director J. Mark Hale are new.")
     assert [m[0] for m in mentions] == ["J. Mark Hale"]
+
+
+def test_a_listed_places_name_titled_tagged_or_speaking_beside_a_person_of_that_surname_is_the_person():
+    mentions, _ = _found("On Monday Rep. Jim Jordan (R-Ohio) spoke. \"We need a wall,\" Jordan said. Later Rep. "
+                         "Jordan flew to Jordan. Jordan (R-Ohio) is angry.")
+    assert mentions == [("Jim Jordan", "n:jim-jordan", "discovered"),
+                        ("Jordan", "n:jim-jordan", "surname_in_article"),
+                        ("Jordan", "n:jim-jordan", "surname_in_article"),
+                        ("Jordan", "jordan", "alias"),
+                        ("Jordan", "n:jim-jordan", "surname_in_article")]
