@@ -1202,3 +1202,9 @@ def test_a_listed_places_name_titled_tagged_or_speaking_beside_a_person_of_that_
                         ("Jordan", "n:jim-jordan", "surname_in_article"),
                         ("Jordan", "jordan", "alias"),
                         ("Jordan", "n:jim-jordan", "surname_in_article")]
+
+
+def test_a_side_of_a_split_run_never_ends_with_a_joining_word():
+    mentions, _ = _found("Aides asked whether he repaid Ivo Brandt for the Stormy Lake deal. Follow her on Twitter "
+                         "and on Facebook.")
+    assert [m[0] for m in mentions] == ["Ivo Brandt", "Stormy Lake", "Twitter", "Facebook"]

@@ -30,7 +30,7 @@ from transforms.names.name_words import (
     role_word,
 )
 from transforms.names.spans import acronyms_apart, comma_lists, possessive_bodies, with_number, with_ordinal
-from transforms.names.tidying import GLUED, tidy, without_role_after
+from transforms.names.tidying import FUNCTION_WORDS, GLUED, tidy, without_role_after
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "queen", "princess", "sister"})
@@ -301,6 +301,7 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue
+        candidate = _without_joining_end(candidate)
         cut, tokens, is_name = _reading(candidate.surface)
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
@@ -314,6 +315,17 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         elif is_name is not None:
             left.append(candidate)
     return names, left
+
+
+def _without_joining_end(candidate: Candidate) -> Candidate:
+    """'Attorney for' (of 'the Attorney for the Southern District', read apart at 'the') -> 'Attorney': a joining word
+    ends no name."""
+    surface = candidate.surface
+    while " " in surface and surface.rsplit(" ", 1)[1] in FUNCTION_WORDS:
+        surface = surface.rsplit(" ", 1)[0]
+    if surface == candidate.surface:
+        return candidate
+    return Candidate(surface, candidate.start_char, candidate.start_char + len(surface), candidate.note)
 
 
 def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:

@@ -29,7 +29,7 @@ _SHOUTED = re.compile(r"\s[A-Z]{4,}$")
 
 
 # Small words that join a name to what follows and never end one (written in lower case: 'Of' may open a title).
-_FUNCTION_WORDS = frozenset({"and", "or", "of", "for", "on", "the", "to", "in", "at", "by", "with", "from", "as"})
+FUNCTION_WORDS = frozenset({"and", "or", "of", "for", "on", "the", "to", "in", "at", "by", "with", "from", "as"})
 
 
 _TICKER = re.compile(r",\s*[+\-−]\d")
@@ -50,7 +50,7 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of", " for")):
             surface = surface[:found.start()]
     words = surface.split(" ")
-    while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
+    while len(words) > 1 and words[-1] in FUNCTION_WORDS:
         words = words[:-1]  # 'Lena Ortiz for': a preposition or conjunction ends no name, it joins the next words
     surface = " ".join(words)
     after = start + len(surface)
