@@ -1190,3 +1190,53 @@ def test_a_brother_introduced_as_one_leaves_a_shared_surname_ambiguous():
 def test_a_run_with_a_capitalised_copula_is_a_clause_not_a_name():
     mentions, _ = _found("Signs read “Bin Laden Is Dead, GM Is Alive” at the rally, where Love Is Blind aired.")
     assert mentions == []
+
+
+def test_a_name_never_ends_with_a_joining_word():
+    mentions, _ = _found("Photos colored by Marta Quillen for TIME show the old harbour.")
+    assert ("Marta Quillen", "n:marta-quillen", "discovered") in mentions
+    assert not any(m[0].endswith(" for") for m in mentions)
+
+
+def test_a_body_with_its_of_complement_and_an_acronym_or_another_such_body_are_two_names():
+    mentions, _ = _found("Agents of the Bureau of Prisons and ICE came. The Office of Fisheries and Ministry of "
+                         "Water met. The Department of Health and Human Services said no. Then ICE and Bureau of "
+                         "Mines agreed.")
+    assert [m[0] for m in mentions] == ["Bureau of Prisons", "ICE", "Office of Fisheries", "Ministry of Water",
+                                        "Department of Health and Human Services", "ICE", "Bureau of Mines"]
+
+
+@pytest.mark.parametrize("surface", ["Charlotte Observer", "Marion Chronicle", "Grace County Monitor",
+                                     "Lake Dispatch", "Maple Inquirer", "Dale Examiner", "North Valley Transit"])
+def test_newspapers_and_transit_bodies_are_organisations_even_after_a_given_name_or_place(surface):
+    assert name_type(key_tokens(surface)) == "organisation"
+
+
+def test_an_ordinal_and_a_countrys_initials_before_a_court_stay_in_its_name():
+    entities = parse_entities([{"entity_id": "united-states", "canonical_name": "United States",
+                                "entity_type": "place", "aliases": "U.S."}])
+    mentions, _ = extract_mentions(pa.table({"doc_id": ["d"], "body": [
+        "She sits on the Denver-based 10th U.S. Circuit Court of Appeals, which hears appeals."]}), entities)
+    surfaces = [m["surface"] for m in mentions.to_pylist()]
+    assert "10th U.S. Circuit Court of Appeals" in surfaces and "Circuit Court of Appeals" not in surfaces
+
+
+def test_an_office_and_its_agency_before_a_name_with_an_initial_are_no_part_of_it():
+    mentions, _ = _found("The rules announced by FEMA Director J. Mark Hale are new.")
+    assert [m[0] for m in mentions] == ["J. Mark Hale"]
+
+
+def test_a_listed_places_name_titled_tagged_or_speaking_beside_a_person_of_that_surname_is_the_person():
+    mentions, _ = _found("On Monday Rep. Jim Jordan (R-Ohio) spoke. \"We need a wall,\" Jordan said. Later Rep. "
+                         "Jordan flew to Jordan. Jordan (R-Ohio) is angry.")
+    assert mentions == [("Jim Jordan", "n:jim-jordan", "discovered"),
+                        ("Jordan", "n:jim-jordan", "surname_in_article"),
+                        ("Jordan", "n:jim-jordan", "surname_in_article"),
+                        ("Jordan", "jordan", "alias"),
+                        ("Jordan", "n:jim-jordan", "surname_in_article")]
+
+
+def test_a_side_of_a_split_run_never_ends_with_a_joining_word():
+    mentions, _ = _found("Aides asked whether he repaid Ivo Brandt for the Stormy Lake deal. Follow her on Twitter "
+                         "and on Facebook.")
+    assert [m[0] for m in mentions] == ["Ivo Brandt", "Stormy Lake", "Twitter", "Facebook"]

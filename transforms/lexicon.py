@@ -57,7 +57,8 @@ airways administration department office bureau service services authority board
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
 systems international industries laboratory laboratories lab labs technologies enterprises associates motors
-electric dynamics patrol institution chamber globe beacon""".split())
+electric dynamics patrol institution chamber globe beacon observer inquirer chronicle dispatch monitor examiner
+transit""".split())
 
 
 # English month names, written out here: calendar.month_name follows the process locale.

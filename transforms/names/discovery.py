@@ -27,6 +27,7 @@ from transforms.names.short_forms import (
     given_name_of,
     pick_bearer,
     shouts,
+    surname_not_place,
     surnames_apart,
     titled_for_another,
     written_in_full,
@@ -151,7 +152,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     tails = _tails(people, names)
     written = written_in_full(names)
     unknown = _speaking_unknown(text, names, tails)
-    found = mentions + listed
+    found = [_surname_for_place(text, m, people, tails, acronyms, written, unknown) for m in mentions] + listed
     for name in names:
         if _EPONYM_AFTER.match(text, name.end):
             left.append(Candidate(name.surface, name.start, name.end, "names an illness after it"))
@@ -189,6 +190,19 @@ _STATE_WORD = re.compile(r" state\b")
 # 'Roe v. Wade', 'Brown v Board of Education': the parties of a court case's name name the case, not a person.
 _CASE_AFTER = re.compile(r" v\.? [A-Z]")
 _CASE_BEFORE = re.compile(r"[A-Z][\w.’'-]* v\.? $")
+
+
+def _surname_for_place(text: str, mention: Mention, people: dict, tails: dict, acronyms: dict, written: dict,
+                       unknown: dict) -> Mention:
+    """A listed place's name that is the surname of a person the text names, titled or speaking ('Rep. Jordan'
+    beside 'Jim Jordan') -> that person's mention; any other mention as it is."""
+    speaks = _SPEAKS.match(text, mention.end_char) is not None
+    if not surname_not_place(text, mention, people, speaks):
+        return mention
+    name = Name(mention.start_char, mention.end_char, mention.surface, key_tokens(mention.surface),
+                title_before(text, mention.start_char))
+    resolved = _resolve_short(text, name, people, tails, acronyms, written, list(unknown))
+    return resolved if isinstance(resolved, Mention) else mention
 
 
 def _state_written_out(text: str, mention: Mention) -> Mention:

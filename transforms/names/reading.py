@@ -30,7 +30,7 @@ from transforms.names.name_words import (
     role_word,
 )
 from transforms.names.spans import acronyms_apart, comma_lists, possessive_bodies, with_number, with_ordinal
-from transforms.names.tidying import GLUED, tidy, without_role_after
+from transforms.names.tidying import FUNCTION_WORDS, GLUED, tidy, without_role_after
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "queen", "princess", "sister"})
@@ -77,6 +77,9 @@ def title_before(text: str, start: int) -> str | None:
     return "f" if word in _FEMALE_TITLES else "m" if word in _MALE_TITLES else "p"
 
 
+_INITIAL = re.compile(r"[A-Z]\.")  # 'L.' of 'L. Francis Cissna'
+
+
 def _tail_after_title(candidate: Candidate) -> Candidate:
     """'Senate Majority Leader Mitch McConnell' -> 'Mitch McConnell': the name after a role inside the run."""
     if " " not in candidate.surface:
@@ -96,8 +99,8 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
             tail = key_tokens(candidate.surface[rest[0].start():])
             named = len(rest) >= 2 and words[i].group().casefold() in OFFICES - PARTIES and \
                 tail[-1] not in THING_WORDS and \
-                all(w.group()[:1].isupper() and w.group().isalpha() for w in rest) and \
-                name_type(tail) in ("person", "unknown")
+                all(w.group()[:1].isupper() and (w.group().isalpha() or _INITIAL.fullmatch(w.group()))
+                    for w in rest) and name_type(tail) in ("person", "unknown")
             if rest and (lone or named or fold_word(rest[0].group()) in gazetteer.given_names()):
                 royal = len(rest) == 1 and fold_word(words[i].group()) in ROYAL_TITLES
                 cut = words[i].start() if royal else rest[0].start()  # 'Prince Harry' stays whole
@@ -184,6 +187,20 @@ def _ends_as_organisation(side: str) -> bool:
     return bool(tokens) and tokens[-1] in ORGANISATION_WORDS
 
 
+def _acronym(side: str) -> bool:
+    """'FBI' -> True: one word of two or more capitals."""
+    return " " not in side and len(side) >= 2 and side.isupper() and side.isalpha()
+
+
+def _head_before_of(side: str) -> bool:
+    """'Department of Homeland Security' -> True: a word that names bodies heads it before its 'of'; the words after
+    an 'and' are then no part of that complement when they name a body of their own ('Department of Health and
+    Human Services' stays whole: 'Human Services' has no head of its own)."""
+    head, of, _ = side.partition(" of ")
+    tokens = key_tokens(head)
+    return bool(of) and bool(tokens) and tokens[-1] in ORGANISATION_WORDS
+
+
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
@@ -214,6 +231,10 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         # 'Thursday of Francis': a weekday or another word that is no name before 'of' leaves the name after it
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
+    if joiner == " and " and _head_before_of(right) and (_acronym(left) or _head_before_of(left)) or \
+            joiner == " and " and _head_before_of(left) and _acronym(right):
+        return True  # 'Bureau of Prisons and ICE', 'ICE and Bureau of Prisons': a body named by its head and
+        # complement, and another body
     if " of " not in left and " for " not in left and all(
             _capitals(side) or _ends_as_organisation(side) for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
@@ -280,6 +301,7 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if (candidate.note or "").startswith("ambiguous"):
             left.append(candidate)
             continue
+        candidate = _without_joining_end(candidate)
         cut, tokens, is_name = _reading(candidate.surface)
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
@@ -293,6 +315,17 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         elif is_name is not None:
             left.append(candidate)
     return names, left
+
+
+def _without_joining_end(candidate: Candidate) -> Candidate:
+    """'Attorney for' (of 'the Attorney for the Southern District', read apart at 'the') -> 'Attorney': a joining word
+    ends no name."""
+    surface = candidate.surface
+    while " " in surface and surface.rsplit(" ", 1)[1] in FUNCTION_WORDS:
+        surface = surface.rsplit(" ", 1)[0]
+    if surface == candidate.surface:
+        return candidate
+    return Candidate(surface, candidate.start_char, candidate.start_char + len(surface), candidate.note)
 
 
 def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:

@@ -201,3 +201,17 @@ def titled_for_another(text: str, mentions: list[Mention]) -> tuple[list[Mention
                 continue
         kept.append(mention)
     return kept, again
+
+
+_PARTY_STATE = re.compile(r" \([RDI]-[A-Z]")  # 'Jordan (R-Ohio)': a member of a legislature, by party and state
+
+
+def surname_not_place(text: str, mention: Mention, people: dict, speaks: bool) -> bool:
+    """'Rep. Jordan', 'Jordan (R-Ohio)', 'Jordan said' beside 'Jim Jordan': a lone word the list reads as a place is
+    the surname of a person the text names in full when a person's title stands before it, a party and state follow
+    it or it speaks ('Jordan' alone, or 'in Jordan', stays the country)."""
+    key = " ".join(key_tokens(mention.surface))
+    return " " not in mention.surface and not mention.match_kind.startswith("surname") and \
+        gazetteer.places().is_place(key) and any(len(p) > 1 and p[-1] == key for p in people) and \
+        (speaks or title_before(text, mention.start_char) is not None or
+         _PARTY_STATE.match(text, mention.end_char) is not None)

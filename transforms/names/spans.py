@@ -25,13 +25,14 @@ def with_number(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tup
         tokens + (found.group(1),)
 
 
-_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th)) $")
+# (a country's initials may stand between: '6th U.S. Circuit Court of Appeals', the country's own court)
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th)) (?:(?:[A-Z]\.){2,3} )?$")
 
 
 def with_ordinal(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tuple[Candidate, tuple[str, ...]]:
-    """'1st District of Wisconsin', '9th Circuit', '82nd Airborne Division': a name of no person or place after an
-    ordinal number is named with it (without it, it is cut or no name at all)."""
-    found = _ORDINAL_BEFORE.search(text, max(0, candidate.start_char - 6), candidate.start_char)
+    """'1st District of Wisconsin', '9th Circuit', '82nd Airborne Division', '4th U.S. Circuit': a name of no person
+    or place after an ordinal number is named with it (without it, it is cut or no name at all)."""
+    found = _ORDINAL_BEFORE.search(text, max(0, candidate.start_char - 13), candidate.start_char)
     if not found or name_type(tokens) in ("person", "place"):
         return candidate, tokens
     start = found.start()

@@ -28,6 +28,10 @@ reviewed translated hosted moderated presented sponsored curated animated filmed
 _SHOUTED = re.compile(r"\s[A-Z]{4,}$")
 
 
+# Small words that join a name to what follows and never end one (written in lower case: 'Of' may open a title).
+FUNCTION_WORDS = frozenset({"and", "or", "of", "for", "on", "the", "to", "in", "at", "by", "with", "from", "as"})
+
+
 _TICKER = re.compile(r",\s*[+\-−]\d")
 
 
@@ -43,9 +47,12 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         surface = surface.rsplit(" ", 1)[0]  # 'Home Depot HD, +0.03%': a stock ticker after the name
     for pattern in (_PARTY_TAG, _SHOUTED):
         found = pattern.search(surface)
-        if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of")):
+        if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of", " for")):
             surface = surface[:found.start()]
     words = surface.split(" ")
+    while len(words) > 1 and words[-1] in FUNCTION_WORDS:
+        words = words[:-1]  # 'Lena Ortiz for': a preposition or conjunction ends no name, it joins the next words
+    surface = " ".join(words)
     after = start + len(surface)
     if len(words) >= 2 and words[-1].casefold() in _CREDITS and text.startswith(" by ", candidate.end_char):
         words = words[:-1]  # '… and Sarah Slobin Edited by John Blanton': a credit's verb after the name
