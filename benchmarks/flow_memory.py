@@ -5,7 +5,7 @@ functions) in a forked process of its own, so one step's freed but unreturned me
 printed is its resident memory at the start, its peak (VmHWM) and the growth. Run it on warehouses of two corpus
 sizes to see which steps grow with the corpus.
 
-    .venv/bin/python -m benchmarks.flow_memory --warehouse WH [--entities seeds/entities.csv]
+    .venv/bin/python -m benchmarks.flow_memory --warehouse WH [--entities seeds/entities.csv] [--steps names stories]
 """
 
 import argparse
@@ -94,6 +94,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--warehouse", required=True)
     parser.add_argument("--entities", default=SETTINGS.entities_file)
+    parser.add_argument("--steps", nargs="+", choices=[name.split()[0] for name in STEPS],
+                        help="only these steps (by first word: site, names, quote, stories, catalog)")
     args = parser.parse_args()
     _plain_tasks()
     run_id = published_run(args.warehouse)
@@ -102,6 +104,8 @@ def main() -> None:
           " articles")
     print(f"{'step':<26}{'start GB':>9}{'peak GB':>9}{'growth':>9}{'seconds':>9}")
     for name, step in STEPS.items():
+        if args.steps and name.split()[0] not in args.steps:
+            continue
         start, peak, seconds = measure(step, args.warehouse, run_id, args.entities)
         print(f"{name:<26}{start:>9.2f}{peak:>9.2f}{peak - start:>9.2f}{seconds:>9.1f}")
 
