@@ -6,7 +6,7 @@ import pytest
 from transforms.names.decisions import entity_decision
 from transforms.names.discovery import _SPEAKER
 from transforms.names.mentions import extract_mentions, parse_entities
-from transforms.names.name_words import key_tokens, name_type
+from transforms.names.name_words import key_tokens, name_type, whole_words
 from transforms.names.resolution import lower_case_words, merge_proposals, outlet_keys, resolve, resolve_names
 
 ENTITIES = parse_entities([
@@ -1240,3 +1240,13 @@ def test_a_side_of_a_split_run_never_ends_with_a_joining_word():
     mentions, _ = _found("Aides asked whether he repaid Ivo Brandt for the Stormy Lake deal. Follow her on Twitter "
                          "and on Facebook.")
     assert [m[0] for m in mentions] == ["Ivo Brandt", "Stormy Lake", "Twitter", "Facebook"]
+
+
+@pytest.mark.parametrize(("in_word", "expected"), [
+    (str.isalnum, [0, 16, 27, 36]),
+    (lambda char: char.isalnum() or char == "_", [0, 16, 36]),
+    (lambda char: char.isalnum() or char in "_’'-", [0, 36]),
+])
+def test_whole_words_finds_a_word_where_no_character_of_a_word_stands_beside_it(in_word, expected):
+    text = "Nora met Noras, Nora-Lee, _Nora and Nora."
+    assert list(whole_words(text, "Nora", in_word)) == expected

@@ -19,7 +19,7 @@ from transforms.lexicon import MONTHS, NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
 from transforms.names.matching import Candidate, Mention
-from transforms.names.name_words import WORD, key_tokens, name_type
+from transforms.names.name_words import WORD, key_tokens, name_type, whole_words
 from transforms.names.openers import in_handle
 from transforms.names.reading import Name, read_names, title_before
 from transforms.names.short_forms import (
@@ -262,46 +262,19 @@ def _unwritten_acronyms(text: str, found: list[Mention], acronyms: dict) -> list
     taken = {m.start_char for m in found}
     extra = []
     for acronym, tokens in acronyms.items():
-        for start in _bounded(text, acronym):
+        for start in whole_words(text, acronym, _word_char):  # re's \b, as an acronym opens and ends with letters
             if start not in taken:
                 extra.append(Mention(provisional_id(tokens), acronym, acronym, start, start + len(acronym), "acronym"))
     return extra
 
 
-def _bounded(text: str, word: str) -> list[int]:
-    """Where the text writes a word between word boundaries, as re.finditer(r'\bWORD\b') finds it (left to right,
-    not overlapping), with str.find: no pattern compiled per acronym."""
-    found, at = [], text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if _boundary(text, at) and _boundary(text, end):
-            found.append(at)
-            at = text.find(word, end)
-        else:
-            at = text.find(word, at + 1)
-    return found
-
-
-def _boundary(text: str, at: int) -> bool:
-    """re's \b: a word character on one side of `at` and none on the other."""
-    return _word_char(text[at - 1:at]) != _word_char(text[at:at + 1])
-
-
 def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # ('' at either end of the text is none)
+    return char.isalnum() or char == "_"  # re's \w
 
 
 def _occurrences(text: str, words) -> list[tuple[str, int, int]]:
     """Whole-word occurrences of each word in the text, found with str.find (no pattern to compile per text)."""
-    found = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                found.append((word, at, end))
-            at = text.find(word, end)
-    return found
+    return [(word, at, at + len(word)) for word in words for at in whole_words(text, word, str.isalnum)]
 
 
 def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], people: dict, unknown: dict,

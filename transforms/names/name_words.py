@@ -2,6 +2,7 @@
 and word shapes, and the role words that stand before names ('Senator', 'Spokesman', 'CEOs')."""
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from transforms.lexicon import (
@@ -84,6 +85,19 @@ def _plural_body(tokens: tuple[str, ...]) -> bool:
         return False
     plural = [i for i, t in enumerate(tokens) if len(t) > 3 and t[-1] == "s" and _singular(t) in ORGANISATION_WORDS]
     return bool(plural) and not (plural == [len(tokens) - 1] and tokens[0] in gazetteer.given_names())
+
+
+def whole_words(text: str, word: str, in_word: Callable[[str], bool]) -> Iterator[int]:
+    """Where the text writes a word with no character `in_word` takes on either side, left to right and not
+    overlapping: str.find and two character checks, as a pattern compiled per word costs more than the search."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not in_word(text[at - 1])) and (end == len(text) or not in_word(text[end])):
+            yield at
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
 
 
 def role_word(word: str) -> bool:

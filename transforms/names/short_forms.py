@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from transforms.lexicon import english_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
-from transforms.names.name_words import key_tokens, name_type
+from transforms.names.name_words import key_tokens, name_type, whole_words
 from transforms.names.reading import Name, title_before
 from transforms.names.tidying import opens_sentence
 
@@ -154,14 +154,8 @@ def surnames_apart(names: list[Name], people: dict, mentions: list[Mention]) -> 
 
 def _written_as_word(text: str, word: str) -> bool:
     """Whether the text writes this word with no letter, digit, apostrophe or hyphen on either side ('will', not
-    'will-power'): str.find and two character checks, as a pattern compiled for each name cost more than the search."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not _in_word(text[at - 1])) and (end == len(text) or not _in_word(text[end])):
-            return True
-        at = text.find(word, at + 1)
-    return False
+    'will-power')."""
+    return next(whole_words(text, word, _in_word), None) is not None
 
 
 def _in_word(char: str) -> bool:
