@@ -359,6 +359,19 @@ def test_quote_kind(body, kinds):
     assert [q["is_fragment"] for q in found] == [k != "speech" for k in kinds]
 
 
+@pytest.mark.parametrize("body, kinds", [
+    # The cue of a kind spans the last words of the sentence before the quote, however long that sentence is.
+    ("After the long vote that kept the hall waiting until well past midnight, the crowd looked at him along the "
+     "lines of ,  “you cannot be serious about any of this at all.”", ["other"]),
+    ("After the long vote that kept the hall waiting until well past midnight, the band played one song whose "
+     "lyrics, sung loud and slow for the last time:  “Please just love me even though I am Republican.”", ["other"]),
+    ("After the long vote that kept the hall waiting until well past midnight, the lyrics were sung again and the "
+     "crowd went home. Jane Doe said: “We will not back down from this fight, not now.”", ["speech"]),
+])
+def test_quote_kind_reads_the_end_of_a_long_sentence(body, kinds):
+    assert [q["quote_kind"] for q in _quotes(body)] == kinds
+
+
 @pytest.mark.parametrize("body, expected", [
     ("İbrahim Kalın said that Turkey would not leave Libya before the talks.",
      [("Turkey would not leave Libya before the talks", "İbrahim Kalın")]),

@@ -51,24 +51,40 @@ def is_title_case(text: str, least: int = 2) -> bool:
     return words[0][0].isupper() and all(w[0].isupper() for w in words if w.casefold() not in _SMALL)
 
 
+# The patterns read on the sentence before a quote end it: those but _SUNG span five of its words at most (runs of
+# non-space characters: 'what has been sometimes called', 'as if to say ,'), _SUNG its word and 41 characters (8 +
+# 41). A search from where they may start finds what one over the whole sentence finds, without trying every
+# position of a long sentence.
+_TAIL_WORDS = 5
+_SUNG_REACH = 49
+
+
+def _last_words(before: str) -> int:
+    """Where the last _TAIL_WORDS words of the text start (0 for a text of fewer)."""
+    words = before.rsplit(None, _TAIL_WORDS)
+    return len(words[0]) if len(words) > _TAIL_WORDS else 0
+
+
 def quote_kind(before: str, text: str, carried: bool, alone: bool, after: str = "") -> str:
     """Sentence text before a quote, its words, whether a clause introduces it, whether it is a sentence alone, the
     text after it -> 'speech', 'title', 'term' or 'other'."""
     if _ROLE_AFTER.match(after) and is_title_case(text.rstrip(".,"), 1):
         return "title"  # '“Today” co-host Savannah Guthrie asked': the programme of the role after it
-    if (_NAMED_WORK.search(before) or _ON_SHOW.search(before)) and is_title_case(text.rstrip(".").split(":")[0], 1):
+    tail = _last_words(before)
+    if (_NAMED_WORK.search(before, tail) or _ON_SHOW.search(before, tail)) and \
+            is_title_case(text.rstrip(".").split(":")[0], 1):
         return "title"  # a work named where it is shown or written, even next to a speech verb
-    if _SUNG.search(before):
+    if _SUNG.search(before, max(0, len(before.rstrip()) - _SUNG_REACH)):
         return "other"
-    if _NAMED_AS.search(before) and len(text.split()) <= FRAGMENT_WORDS + 2:
+    if _NAMED_AS.search(before, tail) and len(text.split()) <= FRAGMENT_WORDS + 2:
         return "term"
     if carried:
         return "speech"
-    if _WORK.search(before) and (is_title_case(text) or len(text.split()) <= FRAGMENT_WORDS):
+    if _WORK.search(before, tail) and (is_title_case(text) or len(text.split()) <= FRAGMENT_WORDS):
         return "title"
     if is_title_case(text):
         return "title"
-    if _IMAGINED.search(before):
+    if _IMAGINED.search(before, tail):
         return "other"
     if len(text.split()) <= FRAGMENT_WORDS and not alone and not _SENTENCE_AFTER_COLON.search(before + text):
         return "term"
