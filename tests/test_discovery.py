@@ -4,7 +4,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.names.decisions import entity_decision
-from transforms.names.discovery import _SPEAKER
+from transforms.names.discovery import _SPEAKER, _speakers
 from transforms.names.mentions import extract_mentions, parse_entities
 from transforms.names.name_words import key_tokens, name_type, whole_words
 from transforms.names.resolution import lower_case_words, merge_proposals, outlet_keys, resolve, resolve_names
@@ -1250,3 +1250,14 @@ def test_a_side_of_a_split_run_never_ends_with_a_joining_word():
 def test_whole_words_finds_a_word_where_no_character_of_a_word_stands_beside_it(in_word, expected):
     text = "Nora met Noras, Nora-Lee, _Nora and Nora."
     assert list(whole_words(text, "Nora", in_word)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Smith said Jones said it. Ann Rice, said to be ill, told them. (Rice wrote back.)",
+    "Rice saidx. Mr. O'Brien said. said Rice said so, and Jo Rice asked.",
+    "Rice said",
+    "   ,  said Rice  Rice told",
+])
+def test_speakers_read_around_the_verbs_find_what_a_scan_of_the_whole_text_finds(text):
+    assert [(m.span(), m.groups()) for m in _speakers(text)] == \
+        [(m.span(), m.groups()) for m in _SPEAKER.finditer(text)]

@@ -233,9 +233,25 @@ def _speaking_unknown(text: str, names: list[Name], tails: dict) -> dict[tuple[s
     if not surnames:
         return {}  # no such name: the text need not be read for speakers
     before: dict[str, set[str]] = {}  # a speaking word -> the words written before it where it speaks
-    for found in _SPEAKER.finditer(text):
+    for found in _speakers(text):
         before.setdefault(found.group(2), set()).add(found.group(1) or "")
     return {tokens: (None, words[-1]) for tokens, words in surnames if before.get(words[-1], set()) - {words[0]}}
+
+
+def _speakers(text: str):
+    """_SPEAKER.finditer(text), read only around the speaking verbs: a match is the two words right before one (no
+    space inside either), so each verb's stretch starts after the second space before it, stretches that overlap are
+    read as one, and each is read to one character past its verb (where the verb's word boundary is seen)."""
+    stretches: list[list[int]] = []
+    for verb in _SPEAKS.finditer(text):
+        space = text.rfind(" ", 0, verb.start())
+        start = text.rfind(" ", 0, space) + 1 if space >= 0 else 0
+        if stretches and start < stretches[-1][1]:
+            stretches[-1][1] = verb.end()
+        else:
+            stretches.append([start, verb.end()])
+    for start, end in stretches:
+        yield from _SPEAKER.finditer(text, start, end + 1)
 
 
 def _employer(text: str, name: Name) -> bool:
