@@ -16,6 +16,7 @@ Network (CNN)'), unless it is a person's surname ('Bloomberg'); a full name that
 """
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,15 +29,15 @@ from transforms.lexicon import NOT_NAMES, THING_WORDS
 from transforms.names import gazetteer
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
+from transforms.names.entity_rows import entity_rows, entity_types, top_surfaces
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
-from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
+from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITY_LINKS
 
 ACRONYM_SHARE = 2 / 3     # the share of an acronym's expansions that must name one entity
 # An expansion fewer than three articles give must be written once for every 50 times the acronym stands alone.
 ACRONYM_VOICES, ACRONYM_RATIO = 3, 50
-MAX_ALIASES = 30
 # A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
 # times) is that person where an article does not say: 'Obama' beside a rarely named 'Michelle Obama'.
 USUAL_MIN, USUAL_COUNT = 0.9, 20
@@ -291,25 +292,20 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words of
     the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded: see outlet_keys) ->
     Resolution (entities' counts 0)."""
-    counts: Counter = Counter()
-    kinds: dict[str, set[str]] = defaultdict(set)
-    by_kind: dict[str, Counter] = defaultdict(Counter)
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    for name_id, kind, surface, n, _ in _rows(totals):
-        counts[name_id] += n
-        kinds[name_id].add(kind)
-        by_kind[name_id][kind] += n
-        surfaces[name_id][surface] += n
+    ids, counts, kinds = _by_name(totals)
     full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
     titled = {i.split(SEX_MARK)[0] for i, k in kinds.items() if k & {"pending_m", "pending_f", "pending_person"}}
     types = {i: _full_type(i, kinds[i], titled) for i in full}
     # an outlet's name is an organisation's, unless a person's ('John Stossel' writes under his own name)
     types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
     heads = {i: i for i in full} | _person_clusters(full, types)
+    # Only lone words are looked at surface by surface: their totals are read into Python, the others' stay in Arrow.
+    by_kind, surfaces = _lone_totals(totals, full)
+    top = top_surfaces(totals)["surface"].combine_chunks()  # aligned with ids
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
                "common": common_words, "usual": _usual_bearers(totals, heads),
                "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
-               "name_of": lambda i: _most_used(surfaces[i]) if i in full else i}  # for notes: a few names only
+               "name_of": lambda i: top[bisect_left(ids, i)].as_py() if i in full else i}  # for notes
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in sorted(kinds.keys() - full.keys()):
         surface = _most_used(surfaces[name_id])
@@ -317,7 +313,29 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, by_kind[name_id], outlets)
     _split(links, list(decisions), curated_ids)
-    return _tables(links, types, surfaces, curated_ids, list(decisions))
+    return _tables(totals, links, types, counts, curated_ids, list(decisions))
+
+
+def _by_name(totals: pa.Table) -> tuple[list[str], Counter, dict[str, frozenset[str]]]:
+    """NAME_TOTALS -> (the names, sorted; mentions by name; match kinds by name, a few sets shared by all)."""
+    grouped = totals.group_by("entity_id", use_threads=False).aggregate(
+        [("count_mentions", "sum"), ("match_kind", "distinct")]).sort_by("entity_id")
+    ids = grouped["entity_id"].to_pylist()
+    shared: dict[tuple[str, ...], frozenset[str]] = {}
+    kinds = {i: shared.setdefault(tuple(sorted(k)), frozenset(k))
+             for i, k in zip(ids, grouped["match_kind_distinct"].to_pylist(), strict=True)}
+    return ids, Counter(dict(zip(ids, grouped["count_mentions_sum"].to_pylist(), strict=True))), kinds
+
+
+def _lone_totals(totals: pa.Table, full: dict[str, int]) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """NAME_TOTALS + the full names -> (mentions by kind, mentions by surface) of each lone word."""
+    lone = totals.filter(pc.invert(pc.is_in(totals["entity_id"], value_set=pa.array(list(full), pa.string()))))
+    by_kind: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for name_id, kind, surface, n, _ in _rows(lone):
+        by_kind[name_id][kind] += n
+        surfaces[name_id][surface] += n
+    return by_kind, surfaces
 
 
 def _decided(decisions: list[dict], kind: str) -> list[tuple[str, str]]:
@@ -341,45 +359,24 @@ def _final_ids(heads: list[str], curated_ids: set[str], decisions: list[dict]) -
     return {head: into.get(entity_id, entity_id) for head, entity_id in final.items()}
 
 
-def _tables(links: dict, types: dict, surfaces: dict, curated_ids: set[str], decisions: list[dict]) -> Resolution:
+def _tables(totals: pa.Table, links: dict, types: dict, counts: Counter, curated_ids: set[str],
+            decisions: list[dict]) -> Resolution:
     ids = sorted(links)
     heads = sorted({head for head, _, _ in links.values() if head})
     final = _final_ids(heads, curated_ids, decisions)
+    entity_ids = [final.get(links[i][0]) for i in ids]
     link_table = pa.table({
         "name_id": ids,
-        "entity_id": [final.get(links[i][0]) for i in ids],
+        "entity_id": entity_ids,
         "match_kind": [links[i][1] for i in ids],
         "note": [links[i][2] for i in ids],
     }, schema=ENTITY_LINKS)
-    by_entity: dict[str, list[str]] = defaultdict(list)
-    for name_id, (head, _, _) in links.items():
-        if head:
-            by_entity[final[head]].append(name_id)
-    names = dict(_decided(decisions, "renamed"))
-    rows = []
-    for entity_id in sorted(by_entity.keys() - curated_ids):
-        spellings, entity_type = _spellings(by_entity[entity_id], links, types, surfaces)
-        ranked = [s for s, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))] \
-            if len(spellings) > 1 else list(spellings)
-        # its most used full form, in plain case where it has one ('Amy Goodman', not a transcript's 'AMY GOODMAN')
-        full = [s for s in ranked if " " in s]
-        canonical = names.get(entity_id, next((s for s in full if not s.isupper()), full[0] if full else ranked[0]))
-        rows.append({"entity_id": entity_id, "canonical_name": canonical, "entity_type": entity_type,
-                     "aliases": sorted(set(ranked[:MAX_ALIASES]) - {canonical}),
-                     "is_curated": False, "count_mentions": 0, "count_articles": 0})
-    return Resolution(pa.Table.from_pylist(rows, schema=ENTITIES), link_table)
-
-
-def _spellings(name_ids: list[str], links: dict, types: dict, surfaces: dict) -> tuple[Counter, str]:
-    """An entity's provisional ids -> (its spellings and their mentions, the type most of its mentions give)."""
-    if len(name_ids) == 1:  # most entities: one provisional id, nothing to add up
-        return surfaces[name_ids[0]], types.get(links[name_ids[0]][0], "unknown")
-    spellings: Counter = Counter()
-    kinds: Counter = Counter()
-    for name_id in name_ids:
-        spellings.update(surfaces[name_id])
-        kinds[types.get(links[name_id][0], "unknown")] += sum(surfaces[name_id].values())
-    return spellings, max(kinds.items(), key=itemgetter(1))[0]
+    # an entity's type: its names' in link order, each weighed by its mentions
+    members = ((final[head], types.get(head, "unknown"), counts[name_id]) for name_id, (head, _, _) in links.items()
+               if head)
+    rows = entity_rows(totals, link_table["name_id"], link_table["entity_id"], entity_types(members),
+                       dict(_decided(decisions, "renamed")), curated_ids)
+    return Resolution(rows, link_table)
 
 
 def lower_case_words(words: set[str], bodies) -> set[str]:
@@ -456,12 +453,10 @@ def merge_proposals(entities: pa.Table, decided: set[str] = frozenset()) -> pa.T
     """Every entity (ENTITIES) -> ALIAS_SUGGESTIONS of kind 'merge': discovered people that are likely one person but
     were not merged (a middle name more: 'Hillary Rodham Clinton' / 'Hillary Clinton'), ranked by the mentions a merge
     would move. Only one surname letter for letter: look-alike surnames ('Kelly', 'Kelley') are never offered."""
-    people = [r for r in entities.to_pylist() if r["entity_type"] == "person"]
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in people:
+    for row in _namesakes(entities).to_pylist():
         tokens = key_tokens(row["canonical_name"])
-        if len(tokens) >= 2:
-            groups[(tokens[-1], tokens[0])].append(row)
+        groups[(tokens[-1], tokens[0])].append(row)
     out = []
     for rows in groups.values():
         rows.sort(key=lambda r: (-r["count_mentions"], r["entity_id"]))
@@ -481,3 +476,15 @@ def merge_proposals(entities: pa.Table, decided: set[str] = frozenset()) -> pa.T
     out = [r for r in out if r["suggestion_id"] not in decided]
     out.sort(key=lambda r: (-r["count_mentions"], r["suggestion_id"]))
     return pa.Table.from_pylist(out, schema=ALIAS_SUGGESTIONS)
+
+
+def _namesakes(entities: pa.Table) -> pa.Table:
+    """ENTITIES -> the people whose canonical name's first and last words another person's also has, in table order:
+    the only rows read into Python (one key string per person is made, no row)."""
+    people = entities.filter(pc.equal(entities["entity_type"], "person")).select(
+        [f for f in entities.column_names if f != "aliases"])
+    keys = pa.array([f"{t[-1]} {t[0]}" if len(t) >= 2 else None
+                     for t in map(key_tokens, people["canonical_name"].to_pylist())], pa.string())
+    sizes = pa.table({"key": keys}).group_by("key", use_threads=False).aggregate([([], "count_all")])
+    shared = sizes.filter(pc.and_(pc.is_valid(sizes["key"]), pc.greater(sizes["count_all"], 1)))["key"]
+    return people.filter(pc.is_in(keys, value_set=shared))

@@ -1,0 +1,33 @@
+import pyarrow as pa
+
+from transforms.names.counts import NAME_TOTALS
+from transforms.names.entity_rows import entity_rows, entity_types, top_surfaces
+
+
+def _totals(rows):
+    return pa.Table.from_pylist([dict(zip(NAME_TOTALS.names, r, strict=True)) for r in rows], schema=NAME_TOTALS)
+
+
+def test_an_entity_of_several_names_takes_the_type_most_mentions_give_the_first_on_a_tie():
+    members = [("e1", "person", 3), ("e2", "place", 2), ("e1", "organisation", 1), ("e2", "person", 2)]
+    assert entity_types(members) == {"e1": "person", "e2": "place"}
+
+
+def test_top_surface_is_the_most_used_the_greatest_on_a_tie():
+    totals = _totals([("n:ann-lee", "discovered", "Ann Lee", 2, 2), ("n:ann-lee", "acronym", "ANN LEE", 1, 1),
+                      ("n:ann-lee", "discovered", "ANN LEE", 1, 1), ("n:bo", "pending", "Bo", 1, 1),
+                      ("n:bo", "pending", "BO", 1, 1)])
+    assert top_surfaces(totals).to_pylist() == [{"entity_id": "n:ann-lee", "surface": "Ann Lee"},
+                                                {"entity_id": "n:bo", "surface": "Bo"}]
+
+
+def test_entity_rows_sum_the_spellings_of_their_names_and_leave_curated_entities_out():
+    totals = _totals([("n:ann-lee", "discovered", "Ann Lee", 2, 2), ("n:ann-lee", "discovered", "ANN LEE", 3, 1),
+                      ("n:anne-lee", "discovered", "Anne Lee", 1, 1), ("n:lee", "pending_f", "Lee", 4, 3),
+                      ("n:kim", "discovered", "Kim", 1, 1), ("n:zed", "discovered", "Zed", 1, 1)])
+    names = pa.array(["n:ann-lee", "n:anne-lee", "n:kim", "n:lee", "n:zed"])
+    entities = pa.array(["ann-lee", "ann-lee", "kim", "ann-lee", None])
+    rows = entity_rows(totals, names, entities, {"ann-lee": "person", "kim": "place"}, {}, {"kim"})
+    assert rows.select(["entity_id", "canonical_name", "entity_type", "aliases"]).to_pylist() == [
+        {"entity_id": "ann-lee", "canonical_name": "Ann Lee", "entity_type": "person",
+         "aliases": ["ANN LEE", "Anne Lee", "Lee"]}]
