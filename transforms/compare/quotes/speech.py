@@ -30,10 +30,10 @@ VERBS = VERBS + QUOTE_ONLY
 BEFORE_ONLY = ["called", "calls", "cited", "cites"]
 # Speech verbs of two words, matched with any space between.
 PHRASAL = ("pointed out", "went on to say", "went on to add", "went on to write", "goes on to say", "went on",
-           "shot back", "fired back", "chimed in", "put it", "quoted as saying",
+           "shot back", "fired back", "chimed in", "put it", "puts it", "quoted as saying",
            "issued a statement", "released a statement")
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
-_PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL).replace(r"put\s+it", r"put\s+it(?=\s*[,:—])")
+_PHRASAL = re.sub(r"(puts?\\s\+it)", r"\1(?=\\s*[,:—])", "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL))
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
 REPORT_VERBS = frozenset("""said says say told tells added adds stated noted notes warned warns stressed
 explained explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged
