@@ -1,8 +1,18 @@
 """Who said a quote: attribution forms read from the sentence's grammar and the article's discourse."""
 
+import pytest
+
 from tests.test_quotes import _speech_speakers
 
 
 def test_as_x_puts_it_in_the_present():
     body = "As the Daily Ledger puts it, “the budget is a promise nobody intends to keep.”"
     assert _speech_speakers(body) == ["Daily Ledger"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("“The rest were doing other work,” the Daily Ledger now reports.", ["Daily Ledger"]),
+    ("The report even says: “Trust in the police is low across the county.”", ["The report"]),
+])
+def test_now_and_even_between_subject_and_verb(body, expected):
+    assert _speech_speakers(body) == expected
