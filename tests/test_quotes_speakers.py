@@ -10,6 +10,11 @@ def test_as_x_puts_it_in_the_present():
     assert _speech_speakers(body) == ["Daily Ledger"]
 
 
+def test_a_hyphenated_noun_heads_a_speaker_phrase():
+    body = "“I don’t see the point of paying dues,” one ex-member told the paper."
+    assert _speech_speakers(body) == ["one ex-member"]
+
+
 @pytest.mark.parametrize("body, expected", [
     ("“The rest were doing other work,” the Daily Ledger now reports.", ["Daily Ledger"]),
     ("The report even says: “Trust in the police is low across the county.”", ["The report"]),

@@ -170,7 +170,8 @@ def head_kind(phrase: str) -> str | None:
     moderator' -> 'person' (a lower-case noun after a determiner names someone)."""
     phrase = _COUNTED_GROUP.sub("the ", phrase)  # 'dozens of prominent evangelicals' is some evangelicals
     words = [w for w in phrase.split() if w.casefold() not in DETERMINERS]
-    if words and len(words) < len(phrase.split()) and words[-1].isalpha() and not is_capitalised(words[-1]) \
+    if words and len(words) < len(phrase.split()) and words[-1].replace("-", "").isalpha() \
+            and not is_capitalised(words[-1]) \
             and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:
         return "person"
     if words and phrase.split()[0] in INDEFINITES and words[-1].isalpha() and words[-1][0].isupper() \
