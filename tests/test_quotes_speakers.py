@@ -10,6 +10,12 @@ def test_as_x_puts_it_in_the_present():
     assert _speech_speakers(body) == ["Daily Ledger"]
 
 
+def test_a_conjunction_before_the_sentence_subject():
+    body = ("Ibrahim Kalin spoke first. But he was more careful about the talks, adding that while “there is a lot of "
+            "goodwill” on both sides, nothing is signed.")
+    assert _speech_speakers(body) == ["Ibrahim Kalin"]
+
+
 def test_a_hyphenated_noun_heads_a_speaker_phrase():
     body = "“I don’t see the point of paying dues,” one ex-member told the paper."
     assert _speech_speakers(body) == ["one ex-member"]

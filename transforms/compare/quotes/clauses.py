@@ -101,8 +101,10 @@ def scan_verbs(body: str) -> list[re.Match]:
             done = match.end()
     return found
 _OPENING_PRONOUNS = frozenset("He She It They".split())
+# A conjunction opening a sentence stands before its subject: 'But she was more subdued, saying that “…”'.
+_CONJUNCTION = r"(?:(?:And|But|Yet|So|Still)\s+)?"
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}{_CONJUNCTION}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'
 # (not 'a former Trump adviser': the word after the name is a verb's form, not a noun).
 _DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+(?:[a-z][\w\-]*\s+){{1,3}}"
