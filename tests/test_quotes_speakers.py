@@ -16,6 +16,12 @@ def test_a_conjunction_before_the_sentence_subject():
     assert _speech_speakers(body) == ["Ibrahim Kalin"]
 
 
+def test_a_clause_after_a_quote_with_the_verbs_object_and_time_last():
+    body = ("The rules bar the agency from programs that “sweep up data on everyone” in bulk, a senior official told "
+            "reporters on Friday.")
+    assert _speech_speakers(body) == ["a senior official"]
+
+
 def test_a_hyphenated_noun_heads_a_speaker_phrase():
     body = "“I don’t see the point of paying dues,” one ex-member told the paper."
     assert _speech_speakers(body) == ["one ex-member"]

@@ -139,7 +139,8 @@ _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|t
 _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
 # A few words of the writer's sentence after a quote, then its clause: '“…” after opening up, says Dr. Wachter.'
 _LATE = re.compile(r"[^“”\"\n.;:!?,]{1,100},(?=\s)")
-_CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
+# ... its verb's object or time last, a few words: '…, a senior official told reporters earlier Friday.'
+_CLAUSE_ENDS = re.compile(r"(?:[^\S\n]+[\w’'\-]+){0,5}[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
 # A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
 _AS_SAID = re.compile(rf"^\s*(?:(?:And|But|Or|So)\s+as|As)\s+(?:the\s+[a-z]+\s+)?(?P<np>{NP}|{_NOMINAL})\s+"
                       rf"(?:{ADVERB}\s+)?(?:{VERB}|put\s+it)\b[^,;:“”\"\n]{{0,40}}[,:]\s")
