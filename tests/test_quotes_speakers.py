@@ -33,3 +33,9 @@ def test_a_hyphenated_noun_heads_a_speaker_phrase():
 ])
 def test_now_and_even_between_subject_and_verb(body, expected):
     assert _speech_speakers(body) == expected
+
+
+def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
+    # 'the news reports': 'reports' is a noun here, the object of 'called'; Kalin speaks.
+    body = "In a post, Ibrahim Kalin called the news reports “important and powerful” but added nothing."
+    assert _speech_speakers(body) == ["Ibrahim Kalin"]

@@ -301,6 +301,9 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
                 lead is not leads[-1] or _CLOSED.search(before, lead.end())):
             continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
         found = subject(before, lead)
+        if found and any(other is not lead and other.end() <= found[0] and not before[other.end():found[0]].strip()
+                         for other in leads):
+            continue  # the object of a verb right before it is no subject: 'called the news reports “…”'
         if found:
             return Clause(floor + found[0], floor + found[1], "said_before", carries)
         if is_participle(lead.group("verb")) and (own := _WITH_SUBJECT.search(before, 0, lead.start())):
