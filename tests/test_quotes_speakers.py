@@ -16,6 +16,13 @@ def test_a_conjunction_before_the_sentence_subject():
     assert _speech_speakers(body) == ["Ibrahim Kalin"]
 
 
+def test_a_pronoun_before_the_quote_stands_for_someone_named_before_it():
+    # 'she' opens the sentence: Marta Olsen, not the woman named between the pronoun and the quote.
+    body = ("Editor Marta Olsen said the paper would endorse no one.\n\n"
+            "She was quieter about Jane Fonda, saying that “people are curious” about the actress.")
+    assert _speech_speakers(body) == ["Marta Olsen"]
+
+
 def test_a_clause_after_a_quote_with_the_verbs_object_and_time_last():
     body = ("The rules bar the agency from programs that “sweep up data on everyone” in bulk, a senior official told "
             "reporters on Friday.")

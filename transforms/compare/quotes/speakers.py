@@ -79,7 +79,9 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
         if pair:
             return pair._replace(attribution=clause.form)
     if phrase.split()[-1] in _PRONOUNS and all(_INITIAL.fullmatch(w) for w in phrase.split()[:-1]):
-        found = antecedent(doc, quote_start, phrase.split()[-1])  # 'A. They say': a Q&A's answer mark is no name
+        # A pronoun before the quote stands for someone named before it, not between it and the quote ('But she
+        # was subdued about Clinton, saying “…”'); 'A. They say': a Q&A's answer mark is no name.
+        found = antecedent(doc, min(quote_start, clause.start), phrase.split()[-1])
         return found._replace(attribution="pronoun") if found else None
     return name_speaker(doc, clause.start, clause.end, clause.form, quote_start)
 
