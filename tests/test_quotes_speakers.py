@@ -42,6 +42,14 @@ def test_now_and_even_between_subject_and_verb(body, expected):
     assert _speech_speakers(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("A spokesman for the union explained: “The talks are over for this year.”", ["A spokesman"]),
+    ("The lawyer for Ibrahim Kalin said: “My client will not testify this week.”", ["The lawyer"]),
+])
+def test_the_person_who_speaks_for_someone_speaks(body, expected):
+    assert _speech_speakers(body) == expected
+
+
 def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
     # 'the news reports': 'reports' is a noun here, the object of 'called'; Kalin speaks.
     body = "In a post, Ibrahim Kalin called the news reports “important and powerful” but added nothing."
