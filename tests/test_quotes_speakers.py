@@ -29,6 +29,21 @@ def test_a_clause_after_a_quote_with_the_verbs_object_and_time_last():
     assert _speech_speakers(body) == ["a senior official"]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("“The dam will hold.” — Deputy Secretary of the Interior Ann Ruiz\n\nThe river rose.", ["Ann Ruiz"]),
+    ("Floods hit the valley.\n\n“We were not ready for this.”\n\n-- Governor Ann Ruiz in an interview with a local "
+     "radio station.", ["Ann Ruiz"]),
+    # A round-up: the signer and the outlet on the quote's own line, or after a quote run across paragraphs that a
+    # colon led into.
+    ("“The levy is a tax on the poor.” Ann Ruiz, Valley Herald\n\n“It is fair.” Tom Park, Daily Ledger",
+     ["Ann Ruiz", "Tom Park"]),
+    ("Many argue the reverse:\n\n“The levy is unfair.\n\n“It hurts the poor most.”\n\nAnn Ruiz, Valley Herald",
+     ["Ann Ruiz"]),
+])
+def test_signatures(body, expected):
+    assert [s and s.split()[-2] + " " + s.split()[-1] for s in _speech_speakers(body)] == expected
+
+
 def test_a_hyphenated_noun_heads_a_speaker_phrase():
     body = "“I don’t see the point of paying dues,” one ex-member told the paper."
     assert _speech_speakers(body) == ["one ex-member"]

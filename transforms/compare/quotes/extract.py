@@ -43,15 +43,22 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col
 _LOWER_NEXT = re.compile(r"[a-z0-9]")
 # A signature line under a quote: '- Sanders.', '—President Obama, tweeting after …', '-Michelle Marks, Philadelphia.'
 _DASH = r"(?:[―—–]|--?)"  # a horizontal bar, an em or en dash, a hyphen or two
-_SIGNED = re.compile(rf"\s*{_DASH}\s*(?P<np>{NP})\s*(?:[,.(]|$)", re.MULTILINE)
+# A signer's title may hold its own 'of' ('— Acting White House Chief of Staff Mick Mulvaney'), and the occasion
+# may follow the name: '-- President Obama in an interview with CBS News'.
+_SIGNER = rf"(?P<np>{NP}(?:\s+of\s+{NP})?)"
+_OCCASION = r"[^\S\n]+(?:in|on|at|during|after|before|while|to|via)\s"
+_SIGNED = re.compile(rf"\s*{_DASH}\s*{_SIGNER}(?:\s*(?:[,.(]|$)|{_OCCASION})", re.MULTILINE)
 # A quote opening its line, signed on that line: '“…” ― Jane Doe' (a round-up of readers' or voters' words).
-_SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*(?P<np>{NP})[^\S\n]*(?:[.,(][^\n“”\x22]{{0,80}})?$",
+_SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*{_SIGNER}[^\S\n]*(?:(?:[.,(]|{_OCCASION})[^\n“”\x22]{{0,80}})?$",
                           re.MULTILINE)
 # A heading in capitals before a line's quote ('FROM OUR MAILBAG - “…” – Jo Lee'): the quote still opens the line.
 _HEADING = re.compile(r"[A-Z][A-Z’'\s]{2,60}[^\S\n]*[-—–:][^\S\n]*")
 # A paragraph that only signs the quote paragraph before it: 'Philip Bump, Washington Post' (a round-up of columns).
 _SIGNED_BARE = re.compile(rf"\s*(?P<np>{NP}),[^\S\n]+(?P<outlet>[A-Z][^\n,.!?“”\x22]{{1,60}})\.?[^\S\n]*$",
                           re.MULTILINE)
+# ... or on the quote's own line, after it: '“…” Edward B. Foley, Politico'.
+_SIGNED_BARE_HERE = re.compile(rf"[^\S\n]+(?P<np>{NP}),[^\S\n]+(?P<outlet>[A-Z][^\n,.!?“”\x22]{{1,60}})\.?[^\S\n]*$",
+                               re.MULTILINE)
 _NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) and the sentence's own punctuation
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # A sentence opened by a conjunction or a linking adverb and then the quote: it goes on from the sentence before.
@@ -86,9 +93,11 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
     for n, (parts, clause) in enumerate(merged):
         first, last = parts[0], parts[-1]
         floor = _sentence_start(body, first.paragraph, first.open_at)
-        clause = clause or after_clause(doc, last.close_at + 1, _clause_stop(body, last, spans), _ended(body, last)) \
-            or before_clause(doc, floor, first.open_at) or _lead_in(doc, first) or _signature(doc, first, last) \
-            or (None if _ended(body, last) else late_clause(doc, last.close_at + 1, _clause_stop(body, last, spans)))
+        stop = _clause_stop(body, last, spans)
+        clause = clause or after_clause(doc, last.close_at + 1, stop, _ended(body, last)) \
+            or before_clause(doc, floor, first.open_at) \
+            or _signature(doc, first, last) or _lead_in(doc, first) \
+            or (None if _ended(body, last) else late_clause(doc, last.close_at + 1, stop))
         speaker = resolve(doc, clause, first.open_at) if clause else None
         ends = body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…" \
             or bool(_ENDS_SENTENCE.match(body, last.close_at + 1))
@@ -236,18 +245,21 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio', or, after a paragraph that is only the quote, 'Philip Bump,
     Washington Post'."""
     opens_line = first.open_at == first.paragraph or bool(_HEADING.fullmatch(doc.body, first.paragraph, first.open_at))
-    signed = _SIGNED_HERE.match(doc.body, last.close_at + 1) if opens_line else None
+    after = last.close_at + 1
+    signed = (_SIGNED_HERE.match(doc.body, after) or _bare(_SIGNED_BARE_HERE.match(doc.body, after))) \
+        if opens_line else None
     if signed:
         return Clause(signed.start("np"), signed.end("np"), "said_after", True)
     end = _paragraph_end(doc.body, last.close_at)
     if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
-    signed = _SIGNED.match(doc.body, end)
-    if not signed and opens_line:
-        signed = _SIGNED_BARE.match(doc.body, end)
-        if signed and not all(w[:1].isupper() for w in signed["outlet"].split() if len(w) > 3):
-            signed = None
+    signed = _SIGNED.match(doc.body, end) or (_bare(_SIGNED_BARE.match(doc.body, end)) if opens_line else None)
     return Clause(signed.start("np"), signed.end("np"), "said_after", True) if signed else None
+
+
+def _bare(signed: re.Match | None) -> re.Match | None:
+    """A 'Name, Outlet' signature when the outlet is written as a name (its longer words capitalised)."""
+    return signed if signed and all(w[:1].isupper() for w in signed["outlet"].split() if len(w) > 3) else None
 
 
 def _paragraph_end(body: str, pos: int) -> int:
