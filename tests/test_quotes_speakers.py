@@ -23,6 +23,18 @@ def test_a_pronoun_before_the_quote_stands_for_someone_named_before_it():
     assert _speech_speakers(body) == ["Marta Olsen"]
 
 
+@pytest.mark.parametrize("body", [
+    # A quote that is the main clause after a subordinate clause or an opening phrase goes on from the speaker before.
+    "“Masks of cloth work,” Ibrahim Kalin said. Although studies disagree on the fabric, “comfort matters most.”",
+    "“Masks of cloth work,” Ibrahim Kalin said. In the end, “comfort matters more than anything else.”",
+    # ... also as a paragraph of its own, after the paragraph of the speaker.
+    "A cloth mask is better than none, Ibrahim Kalin said.\n\nAlthough studies disagree on the fabric, “how you "
+    "wear it matters most.”",
+])
+def test_a_quote_after_an_opening_clause_goes_on_from_the_speaker_before(body):
+    assert _speech_speakers(body)[-1] == "Ibrahim Kalin"
+
+
 def test_a_clause_after_a_quote_with_the_verbs_object_and_time_last():
     body = ("The rules bar the agency from programs that “sweep up data on everyone” in bulk, a senior official told "
             "reporters on Friday.")

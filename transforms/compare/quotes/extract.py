@@ -35,6 +35,7 @@ from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import resolve, speech_events
 from transforms.compare.quotes.speech import NP, VERBS
+from transforms.compare.quotes.subjects import opening
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
@@ -63,6 +64,10 @@ _NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) an
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # A sentence opened by a conjunction or a linking adverb and then the quote: it goes on from the sentence before.
 _CONNECTIVE = re.compile(r"\s*(?:And|But|Yet|Still|So|Then|Now|Again|Also|Indeed|However|Instead|Besides)\b[\s,]*")
+# ... or by a subordinate clause or an opening phrase, the quote being its main clause: 'Although studies differ on
+# the cloth, “it’s more important how you wear it.”', 'In the end, “…”'.
+_SUBORDINATE = re.compile(r"\s*(?:(?:And|But)\s+)?(?:Although|Though|While|Whereas|When|Whenever|If|Unless|Because|"
+                          r"Since|As|After|Before|Once|Until|Even\s+(?:if|though|so|as|when))\b[^.!?;:“”\"\n]{1,200},\s*")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 # A longer one when the second part goes on with the sentence: '“…,” said X, director of … in London, “but it …”'.
@@ -102,14 +107,17 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         ends = body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…" \
             or bool(_ENDS_SENTENCE.match(body, last.close_at + 1))
         alone = ends and not body[floor:first.open_at].strip()
-        led = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at))  # 'But, “…”' goes on from before
+        led = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at)  # 'But, “…”' goes on from before
+                            or _SUBORDINATE.fullmatch(body, floor, first.open_at)
+                            or opening(body, floor, first.open_at) >= first.open_at)
         text = " ".join(body[p.start:p.end] for p in parts)
         kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone,
                           body[last.close_at:last.close_at + 40])
         if speaker is None and kind == "speech" and clause is None:
             later = merged[n + 1][0] if n + 1 < len(merged) and not alone else None
             speaker = (later and _later_in_sentence(doc, last, later, spans)) \
-                or _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone or led) \
+                or _said_in_sentence(doc, floor, first.open_at) \
+                or _continued(doc, parts, found, alone or led, led and floor == first.paragraph) \
                 or _named_subject(doc, floor, first.open_at)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
@@ -128,9 +136,10 @@ def _row(doc_id: str, n: int, text: str, start: int, end: int, speaker: Speaker 
 
 
 def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speaker | None, str]],
-               alone: bool) -> Speaker | None:
+               alone: bool, led: bool = False) -> Speaker | None:
     """A quote with no clause: the speaker of the quote before it in its paragraph (when it stands as a sentence of
-    its own), or, for a paragraph that is one quote and nothing else, the last speaker of the paragraph before."""
+    its own), or, for a paragraph that is one quote and nothing else (after an opening phrase when `led`: 'Although
+    …, “…”'), the last speaker of the paragraph before."""
     first, last = parts[0], parts[-1]
     same = None
     for p, speaker, kind in reversed(found):  # the quote before it in its paragraph that has a speaker
@@ -145,7 +154,7 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     if earlier:
         return earlier[-1][1]._replace(attribution="continued")
     end = _paragraph_end(doc.body, last.close_at)
-    if first.open_at != first.paragraph or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
+    if not (led or first.open_at == first.paragraph) or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
     previous = doc.body[:first.paragraph].rstrip("\n")
     lo, hi = previous.rfind("\n") + 1, len(previous)
