@@ -5,6 +5,26 @@ import pytest
 from tests.test_quotes import _speech_speakers
 
 
+@pytest.mark.parametrize("body, expected", [
+    # A quote closed on a comma, then a subject and a verb in no list of speech verbs: the subject's words.
+    ("Marta Olsen runs the bakery.\n\n“You never asked me once,” Olsen sniffed at him. “Not once.”",
+     ["Olsen"]),
+    ("“Rents rose twice as fast as wages in the region,” the housing survey found.", ["the housing survey"]),
+    ("“Will the bridge ever open?” Ibrahim Kalin fretted.", ["Ibrahim Kalin"]),
+])
+def test_a_verb_in_no_list_after_a_quote_closed_on_a_comma(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # A base form is no finite verb ('pledge' is also a noun), nor is a noun after the phrase.
+    "The plan offers a “fresh start for the whole of the town,” the council pledge.",
+    "“We will rebuild the old mill by spring,” the town news.",
+])
+def test_no_finite_verb_after_a_quote_names_no_one(body):
+    assert _speech_speakers(body) == [None]
+
+
 def test_as_x_puts_it_in_the_present():
     body = "As the Daily Ledger puts it, “the budget is a promise nobody intends to keep.”"
     assert _speech_speakers(body) == ["Daily Ledger"]
@@ -81,3 +101,8 @@ def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
     # 'the news reports': 'reports' is a noun here, the object of 'called'; Kalin speaks.
     body = "In a post, Ibrahim Kalin called the news reports “important and powerful” but added nothing."
     assert _speech_speakers(body) == ["Ibrahim Kalin"]
+
+
+def test_a_title_inside_an_opening_phrase_is_no_fronted_quote():
+    body = "In an interview with “Morning Joe,” Ibrahim Kalin pointed to China as the enforcer, adding nothing."
+    assert _speech_speakers(body) == []

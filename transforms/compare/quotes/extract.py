@@ -31,6 +31,7 @@ from transforms.compare.quotes.clauses import (
 )
 from transforms.compare.quotes.indirect import indirect_rows
 from transforms.compare.quotes.kinds import quote_kind
+from transforms.compare.quotes.open_verbs import open_verb_clause
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import resolve, speech_events
@@ -102,7 +103,8 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         clause = clause or after_clause(doc, last.close_at + 1, stop, _ended(body, last)) \
             or before_clause(doc, floor, first.open_at) \
             or _signature(doc, first, last) or _lead_in(doc, first) \
-            or (None if _ended(body, last) else late_clause(doc, last.close_at + 1, stop))
+            or (None if _ended(body, last) else _open_verb(doc, floor, first, last, stop)
+                or late_clause(doc, last.close_at + 1, stop))
         speaker = resolve(doc, clause, first.open_at) if clause else None
         ends = body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…" \
             or bool(_ENDS_SENTENCE.match(body, last.close_at + 1))
@@ -209,7 +211,9 @@ def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Cl
             prev, clause = merged[-1]
             end, start = prev[-1], parts[0]
             if end.paragraph == start.paragraph:
-                between = after_clause(doc, end.close_at + 1, start.open_at, _ended(doc.body, end))
+                between = after_clause(doc, end.close_at + 1, start.open_at, _ended(doc.body, end)) \
+                    or (None if _ended(doc.body, end) else _open_verb(doc, _sentence_start(
+                        doc.body, prev[0].paragraph, prev[0].open_at), prev[0], end, start.open_at))
                 own = after_clause(doc, parts[-1].close_at + 1, _clause_stop(doc.body, parts[-1], spans),
                                    _ended(doc.body, parts[-1]))
                 rest = _SPLIT_LONG if doc.body[start.start:start.start + 1].islower() else _SPLIT_REST
@@ -269,6 +273,15 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
 def _bare(signed: re.Match | None) -> re.Match | None:
     """A 'Name, Outlet' signature when the outlet is written as a name (its longer words capitalised)."""
     return signed if signed and all(w[:1].isupper() for w in signed["outlet"].split() if len(w) > 3) else None
+
+
+def _open_verb(doc: Doc, floor: int, first: Span, last: Span, stop: int) -> Clause | None:
+    """'“…,” Conway snarled.': a subject and a finite verb in no list of speech verbs after a quote that opens its
+    sentence (not one inside an opening phrase: 'In an interview with “Today,” Doe pointed to …') and closes on a
+    comma, '?' or '!'."""
+    if doc.body[floor:first.open_at].strip() and not _CONNECTIVE.fullmatch(doc.body, floor, first.open_at):
+        return None
+    return open_verb_clause(doc.body, last.close_at + 1, stop)
 
 
 def _paragraph_end(body: str, pos: int) -> int:
