@@ -90,6 +90,15 @@ def test_now_and_even_between_subject_and_verb(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    ("The Daily Ledger quoted Ibrahim Kalin as saying “the talks are over for this year.”", ["Ibrahim Kalin"]),
+    ("The paper quoted a senior official as saying that the plan “is dead for this year.”", ["a senior official"]),
+    ("“The talks are over for this year,” Ibrahim Kalin was quoted by the Daily Ledger as saying.", ["Ibrahim Kalin"]),
+])
+def test_the_one_quoted_as_saying_speaks(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     ("A spokesman for the union explained: “The talks are over for this year.”", ["A spokesman"]),
     ("The lawyer for Ibrahim Kalin said: “My client will not testify this week.”", ["The lawyer"]),
 ])

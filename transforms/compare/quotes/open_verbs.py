@@ -1,5 +1,5 @@
 """Attribution forms the clause patterns do not read: a verb in no list after a quote ('“…,” Conway snarled.',
-'“…,” Kneebone found.').
+'“…,” Kneebone found.') and the one quoted by someone else ('X quoted Y as saying “…”').
 
 English fronts a quoted object before its clause only in an attribution: a quote that closes on a comma, a question
 mark or an exclamation mark, followed by a subject and one finite verb that ends the clause, is that subject's words,
@@ -43,3 +43,30 @@ def finite_verb(word: str) -> bool:
         return False
     lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
     return any(lemma != word for lemma in lemmas) and not word.endswith("ing")
+
+
+# 'The paper quoted Jane Doe as saying “…”', 'citing a senior official as saying that “…”': the quoted one speaks, not
+# who quotes them; the reported clause may run a few words before the quote.
+_QUOTED_AS = re.compile(
+    rf"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?P<np>{NP}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,4}}?"
+    rf"[\w’'\-&]+){PARTY}?{APPOSITIVE}?\s+as\s+(?:saying|telling|writing|stating|warning|adding)\b"
+    rf"[^.!?;“”\"\n]{{0,200}}$")
+# '“…,” Jane Doe was quoted by the Daily Ledger as saying.'
+_QUOTED_BY = re.compile(
+    rf"[\s,—–-]*(?P<np>{PRONOUN}|{NP}){PARTY}?{APPOSITIVE}?\s+(?:was|is|were|are|has\s+been|had\s+been)\s+quoted\s+"
+    rf"(?:by|in)\s+[^,.;:“”\"\n]{{1,80}}?\s+as\s+(?:saying|telling|writing)\b")
+
+
+def quoted_as(body: str, floor: int, open_at: int, after: int, stop: int) -> Clause | None:
+    """A sentence around a quote opening at open_at (the text before it from floor, after it from `after` to `stop`)
+    -> the clause of the one quoted: 'X quoted Y as saying “…”', '“…,” Y was quoted by X as saying'."""
+    if "quoted" in body[after:min(stop, after + 200)]:
+        found = _QUOTED_BY.match(body, after, stop)
+        if found:
+            return Clause(found.start("np"), found.end("np"), "said_after", True)
+    before = body[floor:open_at]
+    if "quot" in before or "citing" in before or "cite" in before:
+        found = _QUOTED_AS.search(body, floor, open_at)
+        if found and len(body[found.end():open_at].split()) <= 40:
+            return Clause(found.start("np"), found.end("np"), "said_before", True)
+    return None
