@@ -112,6 +112,15 @@ def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
     assert _speech_speakers(body) == ["Ibrahim Kalin"]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("The agency has issued the plan, calling it “a commonsense plan to cut carbon pollution.”", ["The agency"]),
+    ("At a rally, Ibrahim Kalin thanked the mayor, describing him as “a very good friend of this city.”",
+     ["Ibrahim Kalin"]),
+])
+def test_calling_and_describing_carry_the_subjects_words(body, expected):
+    assert _speech_speakers(body) == expected
+
+
 def test_a_title_inside_an_opening_phrase_is_no_fronted_quote():
     body = "In an interview with “Morning Joe,” Ibrahim Kalin pointed to China as the enforcer, adding nothing."
     assert _speech_speakers(body) == []

@@ -52,7 +52,7 @@ PARTICIPLES = """saying adding noting telling warning stressing explaining insis
 asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
 suggesting vowing promising pledging cautioning continuing replying responding answering demanding boasting
 complaining acknowledging admitting conceding predicting proclaiming announcing yelling shouting screaming
-joking quipping""".split()
+joking quipping calling describing dubbing labeling labelling branding""".split()
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they"})
