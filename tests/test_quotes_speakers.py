@@ -106,6 +106,18 @@ def test_the_person_who_speaks_for_someone_speaks(body, expected):
     assert _speech_speakers(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Ibrahim Kalin spoke on Monday. Stranger still was his statement that the “middle class does not exist "
+     "anymore.”", ["Ibrahim Kalin"]),
+    ("Ibrahim Kalin’s tweet that the U.S. ban had caused “too many jobs in China lost” drew criticism.",
+     ["Ibrahim Kalin"]),
+    # A noun of speech no one owns names no one.
+    ("The statement that the ban had caused “too many jobs in China lost” drew criticism.", [None]),
+])
+def test_whose_statement_that_the_quote_reports(body, expected):
+    assert _speech_speakers(body) == expected
+
+
 def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
     # 'the news reports': 'reports' is a noun here, the object of 'called'; Kalin speaks.
     body = "In a post, Ibrahim Kalin called the news reports “important and powerful” but added nothing."

@@ -1,5 +1,6 @@
 """Attribution forms the clause patterns do not read: a verb in no list after a quote ('“…,” Conway snarled.',
-'“…,” Kneebone found.') and the one quoted by someone else ('X quoted Y as saying “…”').
+'“…,” Kneebone found.'), the one quoted by someone else ('X quoted Y as saying “…”') and whose statement a quote
+reports ('her statement that the “…”').
 
 English fronts a quoted object before its clause only in an attribution: a quote that closes on a comma, a question
 mark or an exclamation mark, followed by a subject and one finite verb that ends the clause, is that subject's words,
@@ -70,3 +71,22 @@ def quoted_as(body: str, floor: int, open_at: int, after: int, stop: int) -> Cla
         if found and len(body[found.end():open_at].split()) <= 40:
             return Clause(found.start("np"), found.end("np"), "said_before", True)
     return None
+
+
+# Whose words a noun of speech says they are: 'Mr. Lee’s tweet that the ban had caused “…”', 'her statement that
+# the “…”'. The possessor said them; the quote stands in the clause the noun reports, a few words on.
+_SPEECH_NOUN = r"(?:statement|claim|remark|comment|assertion|argument|insistence|promise|pledge|vow|warning|tweet|" \
+               r"post|message|reply|response|answer|suggestion|contention|complaint|declaration|admission|" \
+               r"prediction|boast|charge|accusation)s?"
+_OWN_WORDS = re.compile(
+    rf"(?<![\w’'\-])(?P<np>(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|{NP}(?=[’']s?\s))(?:[’']s?)?\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    rf"{_SPEECH_NOUN}\s+that\s+(?:[^.!?;:“”\"\n]|(?<=[A-Z])\.){{0,120}}$")  # 'U.S.' does not end it
+
+
+def possessed_words(body: str, floor: int, open_at: int) -> Clause | None:
+    """Sentence text before a quote -> the clause of whose statement, claim or tweet the quote reports: 'his
+    statement that “…”' -> 'his', 'Mr. Lee’s tweet that the ban caused “…”' -> 'Mr. Lee'."""
+    if " that " not in body[floor:open_at]:
+        return None
+    found = _OWN_WORDS.search(body, max(floor, open_at - 240), open_at)
+    return Clause(found.start("np"), found.end("np"), "said_before", True) if found else None
