@@ -133,6 +133,17 @@ def test_calling_and_describing_carry_the_subjects_words(body, expected):
     assert _speech_speakers(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Ibrahim Kalin spoke in 2014. But this is how he described his second son: “God is always fair, so you get a "
+     "different kid.”", ["Ibrahim Kalin"]),
+    ("Here’s how the Daily Ledger sums up the news: “The jobs figures could fan fears of a slowdown.”",
+     ["Daily Ledger"]),
+    ("Here is how to apply: “Fill in the form and send it back to us.”", [None]),
+])
+def test_how_x_put_it_before_a_colon(body, expected):
+    assert _speech_speakers(body) == expected
+
+
 def test_a_title_inside_an_opening_phrase_is_no_fronted_quote():
     body = "In an interview with “Morning Joe,” Ibrahim Kalin pointed to China as the enforcer, adding nothing."
     assert _speech_speakers(body) == []

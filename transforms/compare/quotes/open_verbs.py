@@ -1,6 +1,6 @@
 """Attribution forms the clause patterns do not read: a verb in no list after a quote ('“…,” Conway snarled.',
-'“…,” Kneebone found.'), the one quoted by someone else ('X quoted Y as saying “…”') and whose statement a quote
-reports ('her statement that the “…”').
+'“…,” Kneebone found.'), the one quoted by someone else ('X quoted Y as saying “…”'), whose statement a quote
+reports ('her statement that the “…”') and how someone put it before a colon ('this is how she put it: “…”').
 
 English fronts a quoted object before its clause only in an attribution: a quote that closes on a comma, a question
 mark or an exclamation mark, followed by a subject and one finite verb that ends the clause, is that subject's words,
@@ -90,3 +90,21 @@ def possessed_words(body: str, floor: int, open_at: int) -> Clause | None:
         return None
     found = _OWN_WORDS.search(body, max(floor, open_at - 240), open_at)
     return Clause(found.start("np"), found.end("np"), "said_before", True) if found else None
+
+
+# 'This is how she described her daughter: “…”', 'Here’s how the AP sums up the news:': the words that follow the
+# colon are how the clause's subject put it, whatever its verb.
+_HOW_COLON = re.compile(
+    rf"\bhow\s+(?P<np>{PRONOUN}|{NP}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)\s+(?:{ADVERB}\s+)*"
+    rf"(?P<verb>[a-z]{{3,}})(?:\s+(?:it|up|it\s+up|this|that))?\b[^:;.!?“”\"\n]{{0,80}}:\s*$")
+
+
+def how_colon(body: str, floor: int, open_at: int) -> Clause | None:
+    """Sentence text before a quote -> the clause of X in 'this is how X described it: “…”', when its verb is a
+    finite one."""
+    if "how " not in body[floor:open_at]:
+        return None
+    found = _HOW_COLON.search(body, floor, open_at)
+    if not found or not finite_verb(found["verb"]):
+        return None
+    return Clause(found.start("np"), found.end("np"), "colon", True)
