@@ -144,6 +144,21 @@ def test_how_x_put_it_before_a_colon(body, expected):
     assert _speech_speakers(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # A quote standing as a sentence after one whose subject is a person named, no one speaking before it.
+    ("The town is small. A Republican legislator, Ibrahim Kalin, has proposed a bill banning shops near a church. "
+     "“Some people find relief, but we do not want children to think this is the answer.”", ["Ibrahim Kalin"]),
+    ("The town is small. Ibrahim Kalin won the race on Monday. “We did it, and we did it together.”",
+     ["Ibrahim Kalin"]),
+    # Not the one the sentence acts on, nor a group.
+    ("The town is small. Ibrahim Kalin was sued by the city last year. “He is a liar and a cheat who will pay.”",
+     [None]),
+    ("The town is small. Local officials won the case on Monday. “We did it, and we did it together.”", [None]),
+])
+def test_a_quote_after_a_sentence_whose_subject_is_a_person(body, expected):
+    assert _speech_speakers(body) == expected
+
+
 def test_a_title_inside_an_opening_phrase_is_no_fronted_quote():
     body = "In an interview with “Morning Joe,” Ibrahim Kalin pointed to China as the enforcer, adding nothing."
     assert _speech_speakers(body) == []

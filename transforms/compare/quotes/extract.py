@@ -36,7 +36,7 @@ from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import resolve, speech_events
 from transforms.compare.quotes.speech import NP, VERBS
-from transforms.compare.quotes.subjects import opening
+from transforms.compare.quotes.subjects import NAMED_APPOSITIVE, opening, subject_of_sentence_before
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
@@ -156,6 +156,8 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []
     if earlier:
         return earlier[-1][1]._replace(attribution="continued")
+    if alone and first.open_at != first.paragraph and (subject := _subject_before(doc, first)):
+        return subject
     end = _paragraph_end(doc.body, last.close_at)
     if not (led or first.open_at == first.paragraph) or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
@@ -174,10 +176,32 @@ def _named_subject(doc: Doc, floor: int, open_at: int) -> Speaker | None:
     given as theirs ('Ted Nordhaus welcomed “…”'); a subject that is a group, a thing or a role is not taken."""
     clause = sentence_subject(doc, floor, open_at)
     speaker = resolve(doc, clause, open_at) if clause else None
-    if speaker is None or not (speaker.attribution == "pronoun" or given_name_gender(speaker.surface.split()[0])
-                               or any(m.is_person and m.entity_id == speaker.entity_id for m in doc.mentions)):
+    return speaker._replace(attribution="subject") if _is_person(doc, speaker) else None
+
+
+def _subject_before(doc: Doc, first: Span) -> Speaker | None:
+    """A quote standing as a sentence in its paragraph, no one speaking before it there -> the subject of the
+    sentence right before, when that is a person named or a pronoun for one: 'A legislator, Jim Olsen, has proposed
+    a bill. “…”' is Olsen's; not one the sentence acts on ('Olsen was sued by the city.')."""
+    span = subject_of_sentence_before(doc.body, first.open_at)
+    if span is None or span[0] < first.paragraph:
         return None
-    return speaker._replace(attribution="subject")
+    if named := NAMED_APPOSITIVE.match(doc.body, span[1]):  # 'A Republican legislator, Jim Olsen, has …'
+        span = named.span("np")
+    if _ACTED_ON.match(doc.body, span[1]):
+        return None
+    speaker = resolve(doc, Clause(span[0], span[1], "subject", False), first.open_at)
+    return speaker._replace(attribution="subject") if _is_person(doc, speaker) else None
+
+
+# A passive after a subject: the sentence is about what was done to them, not what they did.
+_ACTED_ON = re.compile(r"[^.!?\n]{0,80}?\b(?:was|were|is|are|been|being|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
+
+
+def _is_person(doc: Doc, speaker: Speaker | None) -> bool:
+    """Whether a speaker is a person named (a given name, or a mention typed as a person) or a pronoun for one."""
+    return speaker is not None and (speaker.attribution == "pronoun" or bool(given_name_gender(
+        speaker.surface.split()[0])) or any(m.is_person and m.entity_id == speaker.entity_id for m in doc.mentions))
 
 
 def _later_in_sentence(doc: Doc, last: Span, later: list[Span], spans: list[list[Span]]) -> Speaker | None:
