@@ -162,3 +162,9 @@ def test_a_quote_after_a_sentence_whose_subject_is_a_person(body, expected):
 def test_a_title_inside_an_opening_phrase_is_no_fronted_quote():
     body = "In an interview with “Morning Joe,” Ibrahim Kalin pointed to China as the enforcer, adding nothing."
     assert _speech_speakers(body) == []
+
+
+def test_the_subject_of_a_sentence_is_read_after_its_last_semicolon():
+    body = ("When Ibrahim Kalin was a student, he studied under a reporter; the reporter’s motto was, “It is not a "
+            "good story if you do not get a threat.”")
+    assert _speech_speakers(body) == [None]

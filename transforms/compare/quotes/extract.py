@@ -174,6 +174,7 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
 def _named_subject(doc: Doc, floor: int, open_at: int) -> Speaker | None:
     """A quote in a sentence whose subject is a person named or a pronoun for one -> that person: the words are
     given as theirs ('Ted Nordhaus welcomed “…”'); a subject that is a group, a thing or a role is not taken."""
+    floor = max(floor, doc.body.rfind(";", floor, open_at) + 1)  # '…, he studied under X; X’s dictum was “…”'
     clause = sentence_subject(doc, floor, open_at)
     speaker = resolve(doc, clause, open_at) if clause else None
     return speaker._replace(attribution="subject") if _is_person(doc, speaker) else None
