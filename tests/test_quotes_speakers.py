@@ -168,3 +168,8 @@ def test_the_subject_of_a_sentence_is_read_after_its_last_semicolon():
     body = ("When Ibrahim Kalin was a student, he studied under a reporter; the reporter’s motto was, “It is not a "
             "good story if you do not get a threat.”")
     assert _speech_speakers(body) == [None]
+
+
+def test_a_plural_noun_of_people_heads_a_speaker_phrase():
+    body = "Marta Olsen pleaded.\n\nOlsen “did not agree to the terms,” defense attorneys said."
+    assert _speech_speakers(body) == ["defense attorneys"]
