@@ -173,3 +173,7 @@ def test_the_subject_of_a_sentence_is_read_after_its_last_semicolon():
 def test_a_plural_noun_of_people_heads_a_speaker_phrase():
     body = "Marta Olsen pleaded.\n\nOlsen “did not agree to the terms,” defense attorneys said."
     assert _speech_speakers(body) == ["defense attorneys"]
+
+
+def test_the_writer_is_no_speaker():
+    assert _speech_speakers("It was a joke, but “the joke is on all of us now,” I’d still say.") == [None]

@@ -101,6 +101,8 @@ def scan_verbs(body: str) -> list[re.Match]:
             done = match.end()
     return found
 _OPENING_PRONOUNS = frozenset("He She It They".split())
+# The writer or a group speaking as 'we' is no speaker the clause names: '“…,” I’d still say'.
+_FIRST_PERSON = re.compile(r"(?:I|We)(?:[’'](?:d|m|ve|ll|re))?")
 # A conjunction opening a sentence stands before its subject: 'But she was more subdued, saying that “…”'.
 _CONJUNCTION = r"(?:(?:And|But|Yet|So|Still)\s+)?"
 _SENTENCE_SUBJECT = re.compile(
@@ -252,7 +254,7 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
         if match and pattern is AFTER_NAME_VERB[1] and all(w.casefold() in TITLES for w in match["np"].split()):
             continue  # 'Secretary of State Mike Pompeo said': the title's own 'of', not an affiliation
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
-                and match["np"] not in _OPENING_PRONOUNS:
+                and match["np"] not in _OPENING_PRONOUNS and not _FIRST_PERSON.fullmatch(match["np"]):
             named = NAMED_APPOSITIVE.match(tail, match.end("np")) if form == "said_after" \
                 and "verb" in match.re.groupindex and match.start("np") < match.start("verb") else None
             # 'the treasurer, Omar Haddad, said', 'the lawyer for the firm, Sen. Ann Ruiz, said': the name speaks
