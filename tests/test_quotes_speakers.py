@@ -177,3 +177,9 @@ def test_a_plural_noun_of_people_heads_a_speaker_phrase():
 
 def test_the_writer_is_no_speaker():
     assert _speech_speakers("It was a joke, but “the joke is on all of us now,” I’d still say.") == [None]
+
+
+def test_a_described_subject_is_not_the_place_it_is_in():
+    body = ("A federal judge in California on Tuesday ordered the families reunited, describing the policy as an "
+            "attempt “to address a chaotic circumstance of its own making.”")
+    assert _speech_speakers(body) == ["A federal judge"]

@@ -109,7 +109,9 @@ _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}{_CONJUNCTION}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'
 # (not 'a former Trump adviser': the word after the name is a verb's form, not a noun).
-_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+(?:[a-z][\w\-]*\s+){{1,3}}"
+# (Not a place the phrase puts the person in: 'A federal judge in California ordered' is the judge.)
+_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+"
+                             rf"(?:(?!(?:in|at|of|from|for|near|on|with|to|by)\b)[a-z][\w\-]*\s+){{1,3}}"
                              rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})\s+(?:{ADVERB}\s+)*"
                              rf"(?:[a-z]+ed|was|had|has|is)\b")
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
