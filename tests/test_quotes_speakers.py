@@ -175,6 +175,11 @@ def test_a_plural_noun_of_people_heads_a_speaker_phrase():
     assert _speech_speakers(body) == ["defense attorneys"]
 
 
+def test_a_naming_participle_with_no_comma_belongs_to_the_noun_before_it():
+    body = "The members approved a resolution calling for the city to “cease all building work at once.”"
+    assert _speech_speakers(body) == [None]
+
+
 def test_the_writer_is_no_speaker():
     assert _speech_speakers("It was a joke, but “the joke is on all of us now,” I’d still say.") == [None]
 

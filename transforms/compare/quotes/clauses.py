@@ -21,6 +21,7 @@ from transforms.compare.quotes.speech import (
     BEFORE_ONLY,
     CAP_WORD,
     ISSUED_BY,
+    NAMING_PARTICIPLES,
     NP,
     PARTY,
     PHRASAL,
@@ -301,6 +302,9 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
         if lead.group("verb").startswith("according") or (
                 lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
             return None  # 'what he called a success, then took credit: “…': the quote is not the verb's object
+        if lead.group("verb") in NAMING_PARTICIPLES and before[:lead.start()].strip() \
+                and not before[:lead.start()].rstrip().endswith(","):
+            return None  # 'a resolution calling for “…”': with no comma the participle is the noun's, not the subject's
         if before[:lead.start()].rstrip().endswith("who") and (
                 lead is not leads[-1] or _CLOSED.search(before, lead.end())):
             continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'

@@ -47,12 +47,15 @@ rejected""".split()
 # Verbs whose next word is their object, never their speaker ('questioned Trump's logic', 'urged Obama to repeal').
 NO_SPEAKER_AFTER = frozenset(CRITICISM + BEFORE_ONLY + """questioned told tells urged urges thanked assured informed
 reminded briefed pressed""".split())
-# Participles carry speech on from the subject of their sentence ("X warned…, saying such a “…”").
+# Participles carry speech on from the subject of their sentence ("X warned…, saying such a “…”", "X issued the plan,
+# calling it “…”").
 PARTICIPLES = """saying adding noting telling warning stressing explaining insisting arguing claiming declaring
 asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
 suggesting vowing promising pledging cautioning continuing replying responding answering demanding boasting
 complaining acknowledging admitting conceding predicting proclaiming announcing yelling shouting screaming
 joking quipping calling describing dubbing labeling labelling branding""".split()
+# ... these only after a comma (or opening the sentence): 'a resolution calling for “…”' is the resolution's words.
+NAMING_PARTICIPLES = frozenset("calling describing dubbing labeling labelling branding".split())
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they"})
