@@ -175,6 +175,12 @@ def test_a_plural_noun_of_people_heads_a_speaker_phrase():
     assert _speech_speakers(body) == ["defense attorneys"]
 
 
+def test_it_stands_for_the_organisation_the_sentence_before_is_about():
+    body = ("Last year, the Daily Ledger reported that the city had failed.\n\nThe Valley Herald provided more "
+            "evidence. “From 2012 to 2015, the city spent more than $263 million on settlements,” it found.")
+    assert _speech_speakers(body) == ["Valley Herald"]
+
+
 def test_a_naming_participle_with_no_comma_belongs_to_the_noun_before_it():
     body = "The members approved a resolution calling for the city to “cease all building work at once.”"
     assert _speech_speakers(body) == [None]

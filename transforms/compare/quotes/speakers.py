@@ -162,8 +162,10 @@ def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
     """A pronoun before `before` -> the speaker it stands for, by gender and number, or None when no one fits."""
     if pronoun in THING_PRONOUNS or pronoun in GROUP_PRONOUNS:
         want = "thing" if pronoun in THING_PRONOUNS else "group"
-        if want == "thing" and (source := according_before(doc, before)):
-            return source  # 'According to a model by the IHME, …. “…,” it said': the sentence's source
+        if want == "thing" and (source := according_before(doc, before) or _thing_before(doc, before)):
+            # 'According to a model by the IHME, …. “…,” it said': the sentence's source; 'The Reporter gave more
+            # evidence. “…,” it found': the organisation or document the sentence right before is about.
+            return source
         for _, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker
