@@ -194,3 +194,9 @@ def test_a_described_subject_is_not_the_place_it_is_in():
     body = ("A federal judge in California on Tuesday ordered the families reunited, describing the policy as an "
             "attempt “to address a chaotic circumstance of its own making.”")
     assert _speech_speakers(body) == ["A federal judge"]
+
+
+def test_a_title_in_a_headline_names_no_one():
+    body = ("Update at 11:35 a.m. ET. President Ann Ruiz Will Travel To Orlando On Thursday\n\nSpeaking at the "
+            "White House, the president just said that “the FBI is investigating it as an act of terror.”")
+    assert _speech_speakers(body) == ["the president"]

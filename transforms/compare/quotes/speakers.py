@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from transforms.compare.quotes.antecedents import according_before, is_the_two, names_no_one, pair_before
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
+from transforms.compare.quotes.kinds import is_title_case
 from transforms.compare.quotes.people import (
     Person,
     find_people,
@@ -148,14 +149,21 @@ def title_holder(doc: Doc, title: tuple[str, ...], before: int) -> Speaker | Non
     if not title:
         return None
     for match in reversed(list(_title_pattern(title).finditer(doc.body, 0, before))):
-        if doc.inside_quote(match.start()):
-            continue
+        if doc.inside_quote(match.start()) or _in_headline(doc.body, match.start()):
+            continue  # 'Obama Will Travel To Orlando': a headline's capitals run past the name
         name = _NAME_AFTER_TITLE.match(doc.body, match.end()) or \
             _NAME_BEFORE_TITLE.search(doc.body, max(0, match.start() - 90), match.start())
         found = name and name_speaker(doc, *name.span("np"), "title", name.start("np"), titles=False)
         if found and head_kind(found.surface) == "name":
             return found._replace(attribution="title")
     return None
+
+
+def _in_headline(body: str, pos: int) -> bool:
+    """Whether pos lies in a line written in title case (a headline or heading, its capitals no guide to a name)."""
+    lo, hi = body.rfind("\n", 0, pos) + 1, body.find("\n", pos)
+    lo = max(lo, body.rfind(". ", lo, pos) + 1, body.rfind(": ", lo, pos) + 1)  # past 'Update at 11:35 a.m. ET.'
+    return is_title_case(body[lo:hi if hi >= 0 else len(body)].strip().rstrip(":"), 4)
 
 
 def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
