@@ -190,6 +190,11 @@ def test_the_writer_is_no_speaker():
     assert _speech_speakers("It was a joke, but “the joke is on all of us now,” I’d still say.") == [None]
 
 
+def test_a_dash_line_that_describes_rather_than_names_signs_nothing():
+    body = "“55 percent of them agree”\n\n-- Portion of voters in a new poll that said so."
+    assert _speech_speakers(body) == [None]
+
+
 def test_a_described_subject_is_not_the_place_it_is_in():
     body = ("A federal judge in California on Tuesday ordered the families reunited, describing the policy as an "
             "attempt “to address a chaotic circumstance of its own making.”")

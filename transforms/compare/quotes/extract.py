@@ -48,7 +48,7 @@ _DASH = r"(?:[―—–]|--?)"  # a horizontal bar, an em or en dash, a hyphen o
 # A signer's title may hold its own 'of' ('— Acting White House Chief of Staff Mick Mulvaney'), and the occasion
 # may follow the name: '-- President Obama in an interview with CBS News'.
 _SIGNER = rf"(?P<np>{NP}(?:\s+of\s+{NP})?)"
-_OCCASION = r"[^\S\n]+(?:in|on|at|during|after|before|while|to|via)\s"
+_OCCASION = r"[^\S\n]+(?:in|on|at|during|after|before|while|via)\s"
 _SIGNED = re.compile(rf"\s*{_DASH}\s*{_SIGNER}(?:\s*(?:[,.(]|$)|{_OCCASION})", re.MULTILINE)
 # A quote opening its line, signed on that line: '“…” ― Jane Doe' (a round-up of readers' or voters' words).
 _SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*{_SIGNER}[^\S\n]*(?:(?:[.,(]|{_OCCASION})[^\n“”\x22]{{0,80}})?$",
@@ -285,15 +285,23 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     Washington Post'."""
     opens_line = first.open_at == first.paragraph or bool(_HEADING.fullmatch(doc.body, first.paragraph, first.open_at))
     after = last.close_at + 1
-    signed = (_SIGNED_HERE.match(doc.body, after) or _bare(_SIGNED_BARE_HERE.match(doc.body, after))) \
+    signed = (_signer(_SIGNED_HERE.match(doc.body, after)) or _bare(_SIGNED_BARE_HERE.match(doc.body, after))) \
         if opens_line else None
     if signed:
         return Clause(signed.start("np"), signed.end("np"), "said_after", True)
     end = _paragraph_end(doc.body, last.close_at)
     if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
-    signed = _SIGNED.match(doc.body, end) or (_bare(_SIGNED_BARE.match(doc.body, end)) if opens_line else None)
+    signed = _signer(_SIGNED.match(doc.body, end)) or (_bare(_SIGNED_BARE.match(doc.body, end)) if opens_line else None)
     return Clause(signed.start("np"), signed.end("np"), "said_after", True) if signed else None
+
+
+def _signer(signed: re.Match | None) -> re.Match | None:
+    """A dash signature, when an occasion follows only a name ('-- President Obama in an interview'), not a
+    description ('-- Portion of voters in a new poll')."""
+    if signed and signed.string[signed.end("np"):signed.end()].strip(" \t,.(") and signed["np"].split()[-1].islower():
+        return None
+    return signed
 
 
 def _bare(signed: re.Match | None) -> re.Match | None:
