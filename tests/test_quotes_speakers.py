@@ -181,6 +181,11 @@ def test_it_stands_for_the_organisation_the_sentence_before_is_about():
     assert _speech_speakers(body) == ["Valley Herald"]
 
 
+def test_a_participle_opening_the_sentence_is_no_part_of_the_possessor():
+    body = "Citing Ibrahim Kalin’s comment that there were good people on “both sides of the river” there, Jo left."
+    assert _speech_speakers(body) == ["Ibrahim Kalin"]
+
+
 def test_a_naming_participle_with_no_comma_belongs_to_the_noun_before_it():
     body = "The members approved a resolution calling for the city to “cease all building work at once.”"
     assert _speech_speakers(body) == [None]

@@ -89,7 +89,15 @@ def possessed_words(body: str, floor: int, open_at: int) -> Clause | None:
     if " that " not in body[floor:open_at]:
         return None
     found = _OWN_WORDS.search(body, max(floor, open_at - 240), open_at)
-    return Clause(found.start("np"), found.end("np"), "said_before", True) if found else None
+    if not found:
+        return None
+    start = found.start("np")
+    if (opener := _PARTICIPLE_FIRST.match(body, start, found.end("np"))) and " " in found["np"]:
+        start = opener.end()  # 'Citing Trump’s comment that …': the participle opens the sentence, not the name
+    return Clause(start, found.end("np"), "said_before", True)
+
+
+_PARTICIPLE_FIRST = re.compile(r"[A-Z][a-z]+ing\s+")
 
 
 # 'This is how she described her daughter: “…”', 'Here’s how the AP sums up the news:': the words that follow the
