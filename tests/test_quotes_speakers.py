@@ -170,15 +170,41 @@ def test_the_subject_of_a_sentence_is_read_after_its_last_semicolon():
     assert _speech_speakers(body) == [None]
 
 
+def test_a_surname_the_article_gives_a_person_is_a_person_subject():
+    # 'Marta Olsen' is named first; 'Olsen' alone, the subject of a sentence with no speech verb, speaks.
+    body = ("Marta Olsen runs the bakery.\n\nOlsen, meanwhile, is attacking the council for wanting to “close every "
+            "shop on the square.”")
+    assert _speech_speakers(body) == ["Olsen"]
+
+
 def test_a_plural_noun_of_people_heads_a_speaker_phrase():
     body = "Marta Olsen pleaded.\n\nOlsen “did not agree to the terms,” defense attorneys said."
     assert _speech_speakers(body) == ["defense attorneys"]
+
+
+@pytest.mark.parametrize("body", [
+    # A place, or a person who only modifies the subject, is no one whose words follow.
+    "Doctors in Taiwan are busy. Taiwan is realizing the dream of “health care as a human right for everyone.”",
+    "Marta Olsen ran. The Olsen campaign office needs a new anthem. “Our time is now, we are going to make it.”",
+])
+def test_no_person_subject_no_speaker(body):
+    assert _speech_speakers(body) == [None]
 
 
 def test_it_stands_for_the_organisation_the_sentence_before_is_about():
     body = ("Last year, the Daily Ledger reported that the city had failed.\n\nThe Valley Herald provided more "
             "evidence. “From 2012 to 2015, the city spent more than $263 million on settlements,” it found.")
     assert _speech_speakers(body) == ["Valley Herald"]
+
+
+@pytest.mark.parametrize("body", [
+    # 'It' stands for no person whose words the quote would be.
+    "The law is old. It requires the city to show that the records serve to “protect against terror and crime.”",
+    # A question before the quote is someone's words, not a statement about its subject.
+    "Marta Olsen took the stand. Are you sure of it? “No, I am not sure of anything at all.”",
+])
+def test_no_person_subject_before_the_quote(body):
+    assert _speech_speakers(body)[-1] is None
 
 
 def test_a_participle_opening_the_sentence_is_no_part_of_the_possessor():

@@ -34,9 +34,10 @@ from transforms.compare.quotes.kinds import quote_kind
 from transforms.compare.quotes.open_verbs import how_colon, open_verb_clause, possessed_words, quoted_as
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
-from transforms.compare.quotes.speakers import resolve, speech_events
-from transforms.compare.quotes.speech import NP, VERBS
+from transforms.compare.quotes.speakers import people, resolve, speech_events
+from transforms.compare.quotes.speech import NP, PERSON_PRONOUNS, VERBS, head_kind
 from transforms.compare.quotes.subjects import NAMED_APPOSITIVE, opening, subject_of_sentence_before
+from transforms.lexicon import TITLES, english_word, fold_word
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
@@ -177,7 +178,8 @@ def _named_subject(doc: Doc, floor: int, open_at: int) -> Speaker | None:
     floor = max(floor, doc.body.rfind(";", floor, open_at) + 1)  # '…, he studied under X; X’s dictum was “…”'
     clause = sentence_subject(doc, floor, open_at)
     speaker = resolve(doc, clause, open_at) if clause else None
-    return speaker._replace(attribution="subject") if _is_person(doc, speaker) else None
+    phrase = doc.body[clause.start:clause.end] if clause else ""
+    return speaker._replace(attribution="subject") if _is_person(doc, speaker, phrase) else None
 
 
 def _subject_before(doc: Doc, first: Span) -> Speaker | None:
@@ -185,24 +187,42 @@ def _subject_before(doc: Doc, first: Span) -> Speaker | None:
     sentence right before, when that is a person named or a pronoun for one: 'A legislator, Jim Olsen, has proposed
     a bill. “…”' is Olsen's; not one the sentence acts on ('Olsen was sued by the city.')."""
     span = subject_of_sentence_before(doc.body, first.open_at)
-    if span is None or span[0] < first.paragraph:
-        return None
+    if span is None or span[0] < first.paragraph or doc.body[:first.open_at].rstrip(" \"“”")[-1:] in "?!":
+        return None  # a question or an exclamation before the quote is someone's words, not a statement about them
     if named := NAMED_APPOSITIVE.match(doc.body, span[1]):  # 'A Republican legislator, Jim Olsen, has …'
         span = named.span("np")
     if _ACTED_ON.match(doc.body, span[1]):
         return None
+    phrase = doc.body[span[0]:span[1]]
+    if " " not in phrase and english_word(phrase) and not any(m.start == span[0] for m in doc.mentions):
+        return None  # a word capitalised as the sentence's first, not a name: 'Are you sure?'
     speaker = resolve(doc, Clause(span[0], span[1], "subject", False), first.open_at)
-    return speaker._replace(attribution="subject") if _is_person(doc, speaker) else None
+    if speaker and speaker.attribution != "pronoun" and not phrase.endswith(speaker.surface):
+        return None  # a person who only modifies the subject: 'Clinton campaign HQ needs an anthem.'
+    return speaker._replace(attribution="subject") if _is_person(doc, speaker, phrase) else None
 
 
 # A passive after a subject: the sentence is about what was done to them, not what they did.
 _ACTED_ON = re.compile(r"[^.!?\n]{0,80}?\b(?:was|were|is|are|been|being|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
 
 
-def _is_person(doc: Doc, speaker: Speaker | None) -> bool:
-    """Whether a speaker is a person named (a given name, or a mention typed as a person) or a pronoun for one."""
-    return speaker is not None and (speaker.attribution == "pronoun" or bool(given_name_gender(
-        speaker.surface.split()[0])) or any(m.is_person and m.entity_id == speaker.entity_id for m in doc.mentions))
+def _is_person(doc: Doc, speaker: Speaker | None, phrase: str) -> bool:
+    """Whether a speaker read from a subject phrase is a person named (a given name, a mention typed as a person, or
+    a surname the article gives a person elsewhere: 'Snowden' after 'Edward Snowden') or 'he'/'she' for one."""
+    if speaker is None:
+        return False
+    if speaker.attribution == "pronoun":
+        return phrase.casefold() in PERSON_PRONOUNS  # 'It requires …' stands for no person
+    if given_name_gender(speaker.surface.split()[0]) \
+            or any(m.is_person and m.entity_id == speaker.entity_id for m in doc.mentions):
+        return True
+    if head_kind(speaker.surface) != "name" or doc.is_place(speaker.surface) \
+            or any(m.is_thing and m.entity_id == speaker.entity_id for m in doc.mentions):
+        return False
+    key = fold_word(speaker.surface.split()[-1])
+    return any(p.key == key and p.gender is not None and len(p.surface.split()) > 1
+               and (given_name_gender(p.surface.split()[0]) or p.surface.split()[0].casefold().rstrip(".") in TITLES)
+               for p in people(doc))  # named in full somewhere: 'Edward Snowden', 'Mr. Obama'
 
 
 def _later_in_sentence(doc: Doc, last: Span, later: list[Span], spans: list[list[Span]]) -> Speaker | None:
