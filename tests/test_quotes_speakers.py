@@ -236,3 +236,13 @@ def test_a_title_in_a_headline_names_no_one():
     body = ("Update at 11:35 a.m. ET. President Ann Ruiz Will Travel To Orlando On Thursday\n\nSpeaking at the "
             "White House, the president just said that “the FBI is investigating it as an act of terror.”")
     assert _speech_speakers(body) == ["the president"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name alone after the quote, its verb left out by the writer.
+    ("“The people voted for an outsider,” White House spokeswoman Ann Ruiz. “They will get one.”",
+     ["Ann Ruiz", "Ann Ruiz"]),
+    ("“We will win this time, and win big,” Mr.", [None]),
+])
+def test_a_name_alone_after_a_quote(body, expected):
+    assert _speech_speakers(body) == expected

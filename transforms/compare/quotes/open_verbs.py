@@ -15,7 +15,7 @@ from lemminflect import getAllLemmas
 from transforms.compare.quotes.clauses import Clause
 from transforms.compare.quotes.speech import ADVERB, APPOSITIVE, NP, PARTY, PRONOUN
 from transforms.compare.quotes.subjects import DETERMINER
-from transforms.lexicon import word_classes
+from transforms.lexicon import TITLES, word_classes
 
 # The subject: a pronoun, a name or a nominal phrase ('the OIG report'); then a verb, and the clause ends (a
 # comma, the sentence's end, or a short phrase of place or manner: 'found in her study.', 'snarled at him.').
@@ -28,13 +28,24 @@ _OPEN_CLAUSE = re.compile(
 
 def open_verb_clause(body: str, start: int, stop: int) -> Clause | None:
     """Text right after a closing quote mark at `start` -> the clause of a subject and a finite verb that is not a
-    listed speech verb, when the quote closed its words on a comma, '?' or '!'."""
+    listed speech verb, or of a name alone that ends the sentence (its verb left out), when the quote closed its
+    words on a comma, '?' or '!'."""
     if not any(mark in ",?!" for mark in body[max(0, start - 3):start + 1]):  # inside the marks or right after
         return None
     found = _OPEN_CLAUSE.match(body, start + (body[start:start + 1] == ","), stop)
-    if not found or not finite_verb(found["verb"]):
-        return None
-    return Clause(found.start("np"), found.end("np"), "said_after", True, found.end())
+    if found and finite_verb(found["verb"]):
+        return Clause(found.start("np"), found.end("np"), "said_after", True, found.end())
+    named = _NAME_ONLY.match(body, start + (body[start:start + 1] == ","), stop)
+    last = named["np"].split()[-1] if named else ""
+    if named and last[:1].isupper() and len(last) > 1 and last not in ("Jr", "Sr") \
+            and not all(w.casefold().rstrip(".") in TITLES for w in named["np"].split()):  # not 'Mr.', 'W.'
+        # '“…,” White House spokeswoman Sarah Sanders.'
+        return Clause(named.start("np"), named.end("np"), "said_after", True, named.end())
+    return None
+
+
+# A name alone after the quote, the sentence ending there: the writer left the verb out.
+_NAME_ONLY = re.compile(rf"[^\S\n]*(?P<np>{NP})[^\S\n]*\.(?=[^\S\n]*(?:$|\n|[“\"A-Z]))")
 
 
 def finite_verb(word: str) -> bool:
