@@ -170,6 +170,11 @@ def test_the_subject_of_a_sentence_is_read_after_its_last_semicolon():
     assert _speech_speakers(body) == [None]
 
 
+def test_the_main_subject_after_an_opening_participle_speaks():
+    body = "Calling the inquiry a “long nightmare for the American people,” Ibrahim Kalin also issued a challenge."
+    assert _speech_speakers(body) == ["Ibrahim Kalin"]
+
+
 def test_a_surname_the_article_gives_a_person_is_a_person_subject():
     # 'Marta Olsen' is named first; 'Olsen' alone, the subject of a sentence with no speech verb, speaks.
     body = ("Marta Olsen runs the bakery.\n\nOlsen, meanwhile, is attacking the council for wanting to “close every "
@@ -180,6 +185,12 @@ def test_a_surname_the_article_gives_a_person_is_a_person_subject():
 def test_a_plural_noun_of_people_heads_a_speaker_phrase():
     body = "Marta Olsen pleaded.\n\nOlsen “did not agree to the terms,” defense attorneys said."
     assert _speech_speakers(body) == ["defense attorneys"]
+
+
+def test_a_name_in_apposition_to_a_role_with_no_determiner_speaks():
+    body = ("“No one has had this illness for years,” general secretary for the health service, Rubén Moreno, told "
+            "reporters.")
+    assert _speech_speakers(body) == ["Rubén Moreno"]
 
 
 @pytest.mark.parametrize("body", [

@@ -31,7 +31,14 @@ from transforms.compare.quotes.clauses import (
 )
 from transforms.compare.quotes.indirect import indirect_rows
 from transforms.compare.quotes.kinds import quote_kind
-from transforms.compare.quotes.open_verbs import how_colon, open_verb_clause, possessed_words, quoted_as
+from transforms.compare.quotes.open_verbs import (
+    how_colon,
+    open_verb_clause,
+    participle_subject,
+    possessed_words,
+    quoted_as,
+    role_then_name,
+)
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import people, resolve, speech_events
@@ -102,9 +109,11 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         floor = _sentence_start(body, first.paragraph, first.open_at)
         stop = _clause_stop(body, last, spans)
         clause = clause or after_clause(doc, last.close_at + 1, stop, _ended(body, last)) \
+            or role_then_name(body, last.close_at + 1, stop) \
             or quoted_as(body, floor, first.open_at, last.close_at + 1, stop) \
             or how_colon(body, floor, first.open_at) or before_clause(doc, floor, first.open_at) \
             or possessed_words(body, floor, first.open_at) or _signature(doc, first, last) or _lead_in(doc, first) \
+            or participle_subject(body, floor, first.open_at, last.close_at + 1, stop) \
             or (None if _ended(body, last) else _open_verb(doc, floor, first, last, stop)
                 or late_clause(doc, last.close_at + 1, stop))
         speaker = resolve(doc, clause, first.open_at) if clause else None

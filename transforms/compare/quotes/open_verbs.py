@@ -1,6 +1,7 @@
 """Attribution forms the clause patterns do not read: a verb in no list after a quote ('“…,” Conway snarled.',
 '“…,” Kneebone found.'), the one quoted by someone else ('X quoted Y as saying “…”'), whose statement a quote
-reports ('her statement that the “…”') and how someone put it before a colon ('this is how she put it: “…”').
+reports ('her statement that the “…”'), how someone put it before a colon ('this is how she put it: “…”') and the
+subject after a participle's phrase ('Calling it “…,” Doe said').
 
 English fronts a quoted object before its clause only in an attribution: a quote that closes on a comma, a question
 mark or an exclamation mark, followed by a subject and one finite verb that ends the clause, is that subject's words,
@@ -13,7 +14,17 @@ import re
 from lemminflect import getAllLemmas
 
 from transforms.compare.quotes.clauses import Clause
-from transforms.compare.quotes.speech import ADVERB, APPOSITIVE, NP, PARTY, PRONOUN
+from transforms.compare.quotes.speech import (
+    ADVERB,
+    APPOSITIVE,
+    CAP_WORD,
+    NP,
+    PARTICIPLES,
+    PARTY,
+    PRONOUN,
+    VERB,
+    word_alternation,
+)
 from transforms.compare.quotes.subjects import DETERMINER
 from transforms.lexicon import TITLES, word_classes
 
@@ -127,3 +138,35 @@ def how_colon(body: str, floor: int, open_at: int) -> Clause | None:
     if not found or not finite_verb(found["verb"]):
         return None
     return Clause(found.start("np"), found.end("np"), "colon", True)
+
+
+# A sentence opened by a participle of speech, the quote inside it, then its main clause: 'Calling the inquiry a
+# “long nightmare,” Giuliani also issued a challenge': the participle's subject is the main clause's.
+_OPENING_PARTICIPLE = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in PARTICIPLES)})\b[^.!?;:,“”\"\n]*$")
+_MAIN_SUBJECT = re.compile(
+    rf"[\s,]*(?P<np>{PRONOUN}|{NP}){PARTY}?{APPOSITIVE}?(?:\s+{ADVERB})*\s+(?P<verb>[a-z]{{3,}})")
+
+
+def participle_subject(body: str, floor: int, open_at: int, after: int, stop: int) -> Clause | None:
+    """'Calling it a “…,” Giuliani issued …' -> Giuliani's clause: a sentence that a speech participle opens, the
+    quote in the participle's phrase, and the main clause's subject and finite verb right after the quote."""
+    if not _OPENING_PARTICIPLE.match(body, floor, open_at):
+        return None
+    found = _MAIN_SUBJECT.match(body, after, stop)
+    if not found or not finite_verb(found["verb"]):
+        return None
+    return Clause(found.start("np"), found.end("np"), "said_before", True)
+
+
+# A role in lower case with no determiner, then the name in apposition and a speech verb: '“…,” general secretary for
+# the health service, Rubén Moreno, told El País.'
+_ROLE_THEN_NAME = re.compile(
+    rf"[\s,]*[a-z][\w\-]*(?:\s+[\w’'\-&]+){{0,7}}?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),"
+    rf"(?:\s+{ADVERB})*\s+(?:{VERB})")
+
+
+def role_then_name(body: str, start: int, stop: int) -> Clause | None:
+    """Text right after a closing quote mark -> the clause of a name in apposition to a role that opens it, when a
+    speech verb follows: '“…,” general secretary for the service, Rubén Moreno, told …' -> Rubén Moreno."""
+    found = _ROLE_THEN_NAME.match(body, start, stop)
+    return Clause(found.start("np"), found.end("np"), "said_after", True, found.end()) if found else None
