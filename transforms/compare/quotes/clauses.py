@@ -21,6 +21,7 @@ from transforms.compare.quotes.speech import (
     BEFORE_ONLY,
     CAP_WORD,
     ISSUED_BY,
+    NAMING_PARTICIPLES,
     NP,
     PARTY,
     PHRASAL,
@@ -101,11 +102,17 @@ def scan_verbs(body: str) -> list[re.Match]:
             done = match.end()
     return found
 _OPENING_PRONOUNS = frozenset("He She It They".split())
+# The writer or a group speaking as 'we' is no speaker the clause names: '“…,” I’d still say'.
+_FIRST_PERSON = re.compile(r"(?:I|We)(?:[’'](?:d|m|ve|ll|re))?")
+# A conjunction opening a sentence stands before its subject: 'But she was more subdued, saying that “…”'.
+_CONJUNCTION = r"(?:(?:And|But|Yet|So|Still)\s+)?"
 _SENTENCE_SUBJECT = re.compile(
-    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
+    rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}{_CONJUNCTION}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'
 # (not 'a former Trump adviser': the word after the name is a verb's form, not a noun).
-_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+(?:[a-z][\w\-]*\s+){{1,3}}"
+# (Not a place the phrase puts the person in: 'A federal judge in California ordered' is the judge.)
+_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+"
+                             rf"(?:(?!(?:in|at|of|from|for|near|on|with|to|by)\b)[a-z][\w\-]*\s+){{1,3}}"
                              rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})\s+(?:{ADVERB}\s+)*"
                              rf"(?:[a-z]+ed|was|had|has|is)\b")
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
@@ -137,7 +144,8 @@ _CARRIES = re.compile(rf"(?<!-)\b{ANY_VERB}\s*[,:]?\s*(?:that\s+)?(?:(?:he|she|t
 _PLACE = re.compile(rf"\b(?:in|near|across|throughout|outside)\s+({CAP_WORD}(?:\s+{CAP_WORD})*)(?![\w’'])")
 # A few words of the writer's sentence after a quote, then its clause: '“…” after opening up, says Dr. Wachter.'
 _LATE = re.compile(r"[^“”\"\n.;:!?,]{1,100},(?=\s)")
-_CLAUSE_ENDS = re.compile(r"[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
+# ... its verb's object or time last, a few words: '…, a senior official told reporters earlier Friday.'
+_CLAUSE_ENDS = re.compile(r"(?:[^\S\n]+[\w’'\-]+){0,5}[^\S\n]*(?:[.!?]|$)", re.MULTILINE)
 # A sentence opened by its source: 'As The Economist reported in 2007, the budgets now go “…”'.
 _AS_SAID = re.compile(rf"^\s*(?:(?:And|But|Or|So)\s+as|As)\s+(?:the\s+[a-z]+\s+)?(?P<np>{NP}|{_NOMINAL})\s+"
                       rf"(?:{ADVERB}\s+)?(?:{VERB}|put\s+it)\b[^,;:“”\"\n]{{0,40}}[,:]\s")
@@ -249,7 +257,7 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
         if match and pattern is AFTER_NAME_VERB[1] and all(w.casefold() in TITLES for w in match["np"].split()):
             continue  # 'Secretary of State Mike Pompeo said': the title's own 'of', not an affiliation
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
-                and match["np"] not in _OPENING_PRONOUNS:
+                and match["np"] not in _OPENING_PRONOUNS and not _FIRST_PERSON.fullmatch(match["np"]):
             named = NAMED_APPOSITIVE.match(tail, match.end("np")) if form == "said_after" \
                 and "verb" in match.re.groupindex and match.start("np") < match.start("verb") else None
             # 'the treasurer, Omar Haddad, said', 'the lawyer for the firm, Sen. Ann Ruiz, said': the name speaks
@@ -294,10 +302,16 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
         if lead.group("verb").startswith("according") or (
                 lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
             return None  # 'what he called a success, then took credit: “…': the quote is not the verb's object
+        if lead.group("verb") in NAMING_PARTICIPLES and before[:lead.start()].strip() \
+                and not before[:lead.start()].rstrip().endswith(","):
+            return None  # 'a resolution calling for “…”': with no comma the participle is the noun's, not the subject's
         if before[:lead.start()].rstrip().endswith("who") and (
                 lead is not leads[-1] or _CLOSED.search(before, lead.end())):
             continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
         found = subject(before, lead)
+        if found and any(other is not lead and other.end() <= found[0] and not before[other.end():found[0]].strip()
+                         for other in leads):
+            continue  # the object of a verb right before it is no subject: 'called the news reports “…”'
         if found:
             return Clause(floor + found[0], floor + found[1], "said_before", carries)
         if is_participle(lead.group("verb")) and (own := _WITH_SUBJECT.search(before, 0, lead.start())):

@@ -31,10 +31,20 @@ from transforms.compare.quotes.clauses import (
 )
 from transforms.compare.quotes.indirect import indirect_rows
 from transforms.compare.quotes.kinds import quote_kind
+from transforms.compare.quotes.open_verbs import (
+    how_colon,
+    open_verb_clause,
+    participle_subject,
+    possessed_words,
+    quoted_as,
+    role_then_name,
+)
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
-from transforms.compare.quotes.speakers import resolve, speech_events
-from transforms.compare.quotes.speech import NP, VERBS
+from transforms.compare.quotes.speakers import people, resolve, speech_events
+from transforms.compare.quotes.speech import NP, PERSON_PRONOUNS, VERBS, head_kind
+from transforms.compare.quotes.subjects import NAMED_APPOSITIVE, opening, subject_of_sentence_before
+from transforms.lexicon import TITLES, english_word, fold_word
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
@@ -43,19 +53,30 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col
 _LOWER_NEXT = re.compile(r"[a-z0-9]")
 # A signature line under a quote: '- Sanders.', '—President Obama, tweeting after …', '-Michelle Marks, Philadelphia.'
 _DASH = r"(?:[―—–]|--?)"  # a horizontal bar, an em or en dash, a hyphen or two
-_SIGNED = re.compile(rf"\s*{_DASH}\s*(?P<np>{NP})\s*(?:[,.(]|$)", re.MULTILINE)
+# A signer's title may hold its own 'of' ('— Acting White House Chief of Staff Mick Mulvaney'), and the occasion
+# may follow the name: '-- President Obama in an interview with CBS News'.
+_SIGNER = rf"(?P<np>{NP}(?:\s+of\s+{NP})?)"
+_OCCASION = r"[^\S\n]+(?:in|on|at|during|after|before|while|via)\s"
+_SIGNED = re.compile(rf"\s*{_DASH}\s*{_SIGNER}(?:\s*(?:[,.(]|$)|{_OCCASION})", re.MULTILINE)
 # A quote opening its line, signed on that line: '“…” ― Jane Doe' (a round-up of readers' or voters' words).
-_SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*(?P<np>{NP})[^\S\n]*(?:[.,(][^\n“”\x22]{{0,80}})?$",
+_SIGNED_HERE = re.compile(rf"[^\S\n]*{_DASH}[^\S\n]*{_SIGNER}[^\S\n]*(?:(?:[.,(]|{_OCCASION})[^\n“”\x22]{{0,80}})?$",
                           re.MULTILINE)
 # A heading in capitals before a line's quote ('FROM OUR MAILBAG - “…” – Jo Lee'): the quote still opens the line.
 _HEADING = re.compile(r"[A-Z][A-Z’'\s]{2,60}[^\S\n]*[-—–:][^\S\n]*")
 # A paragraph that only signs the quote paragraph before it: 'Philip Bump, Washington Post' (a round-up of columns).
 _SIGNED_BARE = re.compile(rf"\s*(?P<np>{NP}),[^\S\n]+(?P<outlet>[A-Z][^\n,.!?“”\x22]{{1,60}})\.?[^\S\n]*$",
                           re.MULTILINE)
+# ... or on the quote's own line, after it: '“…” Edward B. Foley, Politico'.
+_SIGNED_BARE_HERE = re.compile(rf"[^\S\n]+(?P<np>{NP}),[^\S\n]+(?P<outlet>[A-Z][^\n,.!?“”\x22]{{1,60}})\.?[^\S\n]*$",
+                               re.MULTILINE)
 _NOTHING_AFTER = re.compile(r"[\s.,]*")  # white space (a no-break space too) and the sentence's own punctuation
 _ENDS_SENTENCE = re.compile(r"[ \t,]*(?:[.!?…]|\n|$)")
 # A sentence opened by a conjunction or a linking adverb and then the quote: it goes on from the sentence before.
 _CONNECTIVE = re.compile(r"\s*(?:And|But|Yet|Still|So|Then|Now|Again|Also|Indeed|However|Instead|Besides)\b[\s,]*")
+# ... or by a subordinate clause or an opening phrase, the quote being its main clause: 'Although studies differ on
+# the cloth, “it’s more important how you wear it.”', 'In the end, “…”'.
+_SUBORDINATE = re.compile(r"\s*(?:(?:And|But)\s+)?(?:Although|Though|While|Whereas|When|Whenever|If|Unless|Because|"
+                          r"Since|As|After|Before|Once|Until|Even\s+(?:if|though|so|as|when))\b[^.!?;:“”\"\n]{1,200},\s*")
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 # A longer one when the second part goes on with the sentence: '“…,” said X, director of … in London, “but it …”'.
@@ -86,21 +107,30 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
     for n, (parts, clause) in enumerate(merged):
         first, last = parts[0], parts[-1]
         floor = _sentence_start(body, first.paragraph, first.open_at)
-        clause = clause or after_clause(doc, last.close_at + 1, _clause_stop(body, last, spans), _ended(body, last)) \
-            or before_clause(doc, floor, first.open_at) or _lead_in(doc, first) or _signature(doc, first, last) \
-            or (None if _ended(body, last) else late_clause(doc, last.close_at + 1, _clause_stop(body, last, spans)))
+        stop = _clause_stop(body, last, spans)
+        clause = clause or after_clause(doc, last.close_at + 1, stop, _ended(body, last)) \
+            or role_then_name(body, last.close_at + 1, stop) \
+            or quoted_as(body, floor, first.open_at, last.close_at + 1, stop) \
+            or how_colon(body, floor, first.open_at) or before_clause(doc, floor, first.open_at) \
+            or possessed_words(body, floor, first.open_at) or _signature(doc, first, last) or _lead_in(doc, first) \
+            or participle_subject(body, floor, first.open_at, last.close_at + 1, stop) \
+            or (None if _ended(body, last) else _open_verb(doc, floor, first, last, stop)
+                or late_clause(doc, last.close_at + 1, stop))
         speaker = resolve(doc, clause, first.open_at) if clause else None
         ends = body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…" \
             or bool(_ENDS_SENTENCE.match(body, last.close_at + 1))
         alone = ends and not body[floor:first.open_at].strip()
-        led = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at))  # 'But, “…”' goes on from before
+        led = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at)  # 'But, “…”' goes on from before
+                            or _SUBORDINATE.fullmatch(body, floor, first.open_at)
+                            or opening(body, floor, first.open_at) >= first.open_at)
         text = " ".join(body[p.start:p.end] for p in parts)
         kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone,
                           body[last.close_at:last.close_at + 40])
         if speaker is None and kind == "speech" and clause is None:
             later = merged[n + 1][0] if n + 1 < len(merged) and not alone else None
             speaker = (later and _later_in_sentence(doc, last, later, spans)) \
-                or _said_in_sentence(doc, floor, first.open_at) or _continued(doc, parts, found, alone or led) \
+                or _said_in_sentence(doc, floor, first.open_at) \
+                or _continued(doc, parts, found, alone or led, led and floor == first.paragraph) \
                 or _named_subject(doc, floor, first.open_at)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
@@ -119,9 +149,10 @@ def _row(doc_id: str, n: int, text: str, start: int, end: int, speaker: Speaker 
 
 
 def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speaker | None, str]],
-               alone: bool) -> Speaker | None:
+               alone: bool, led: bool = False) -> Speaker | None:
     """A quote with no clause: the speaker of the quote before it in its paragraph (when it stands as a sentence of
-    its own), or, for a paragraph that is one quote and nothing else, the last speaker of the paragraph before."""
+    its own), or, for a paragraph that is one quote and nothing else (after an opening phrase when `led`: 'Although
+    …, “…”'), the last speaker of the paragraph before."""
     first, last = parts[0], parts[-1]
     same = None
     for p, speaker, kind in reversed(found):  # the quote before it in its paragraph that has a speaker
@@ -135,8 +166,10 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []
     if earlier:
         return earlier[-1][1]._replace(attribution="continued")
+    if alone and first.open_at != first.paragraph and (subject := _subject_before(doc, first)):
+        return subject
     end = _paragraph_end(doc.body, last.close_at)
-    if first.open_at != first.paragraph or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
+    if not (led or first.open_at == first.paragraph) or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
     previous = doc.body[:first.paragraph].rstrip("\n")
     lo, hi = previous.rfind("\n") + 1, len(previous)
@@ -151,12 +184,54 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
 def _named_subject(doc: Doc, floor: int, open_at: int) -> Speaker | None:
     """A quote in a sentence whose subject is a person named or a pronoun for one -> that person: the words are
     given as theirs ('Ted Nordhaus welcomed “…”'); a subject that is a group, a thing or a role is not taken."""
+    floor = max(floor, doc.body.rfind(";", floor, open_at) + 1)  # '…, he studied under X; X’s dictum was “…”'
     clause = sentence_subject(doc, floor, open_at)
     speaker = resolve(doc, clause, open_at) if clause else None
-    if speaker is None or not (speaker.attribution == "pronoun" or given_name_gender(speaker.surface.split()[0])
-                               or any(m.is_person and m.entity_id == speaker.entity_id for m in doc.mentions)):
+    phrase = doc.body[clause.start:clause.end] if clause else ""
+    return speaker._replace(attribution="subject") if _is_person(doc, speaker, phrase) else None
+
+
+def _subject_before(doc: Doc, first: Span) -> Speaker | None:
+    """A quote standing as a sentence in its paragraph, no one speaking before it there -> the subject of the
+    sentence right before, when that is a person named or a pronoun for one: 'A legislator, Jim Olsen, has proposed
+    a bill. “…”' is Olsen's; not one the sentence acts on ('Olsen was sued by the city.')."""
+    span = subject_of_sentence_before(doc.body, first.open_at)
+    if span is None or span[0] < first.paragraph or doc.body[:first.open_at].rstrip(" \"“”")[-1:] in "?!":
+        return None  # a question or an exclamation before the quote is someone's words, not a statement about them
+    if named := NAMED_APPOSITIVE.match(doc.body, span[1]):  # 'A Republican legislator, Jim Olsen, has …'
+        span = named.span("np")
+    if _ACTED_ON.match(doc.body, span[1]):
         return None
-    return speaker._replace(attribution="subject")
+    phrase = doc.body[span[0]:span[1]]
+    if " " not in phrase and english_word(phrase) and not any(m.start == span[0] for m in doc.mentions):
+        return None  # a word capitalised as the sentence's first, not a name: 'Are you sure?'
+    speaker = resolve(doc, Clause(span[0], span[1], "subject", False), first.open_at)
+    if speaker and speaker.attribution != "pronoun" and not phrase.endswith(speaker.surface):
+        return None  # a person who only modifies the subject: 'Clinton campaign HQ needs an anthem.'
+    return speaker._replace(attribution="subject") if _is_person(doc, speaker, phrase) else None
+
+
+# A passive after a subject: the sentence is about what was done to them, not what they did.
+_ACTED_ON = re.compile(r"[^.!?\n]{0,80}?\b(?:was|were|is|are|been|being|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
+
+
+def _is_person(doc: Doc, speaker: Speaker | None, phrase: str) -> bool:
+    """Whether a speaker read from a subject phrase is a person named (a given name, a mention typed as a person, or
+    a surname the article gives a person elsewhere: 'Snowden' after 'Edward Snowden') or 'he'/'she' for one."""
+    if speaker is None:
+        return False
+    if speaker.attribution == "pronoun":
+        return phrase.casefold() in PERSON_PRONOUNS  # 'It requires …' stands for no person
+    if given_name_gender(speaker.surface.split()[0]) \
+            or any(m.is_person and m.entity_id == speaker.entity_id for m in doc.mentions):
+        return True
+    if head_kind(speaker.surface) != "name" or doc.is_place(speaker.surface) \
+            or any(m.is_thing and m.entity_id == speaker.entity_id for m in doc.mentions):
+        return False
+    key = fold_word(speaker.surface.split()[-1])
+    return any(p.key == key and p.gender is not None and len(p.surface.split()) > 1
+               and (given_name_gender(p.surface.split()[0]) or p.surface.split()[0].casefold().rstrip(".") in TITLES)
+               for p in people(doc))  # named in full somewhere: 'Edward Snowden', 'Mr. Obama'
 
 
 def _later_in_sentence(doc: Doc, last: Span, later: list[Span], spans: list[list[Span]]) -> Speaker | None:
@@ -191,7 +266,9 @@ def _merge_split(doc: Doc, spans: list[list[Span]]) -> list[tuple[list[Span], Cl
             prev, clause = merged[-1]
             end, start = prev[-1], parts[0]
             if end.paragraph == start.paragraph:
-                between = after_clause(doc, end.close_at + 1, start.open_at, _ended(doc.body, end))
+                between = after_clause(doc, end.close_at + 1, start.open_at, _ended(doc.body, end)) \
+                    or (None if _ended(doc.body, end) else _open_verb(doc, _sentence_start(
+                        doc.body, prev[0].paragraph, prev[0].open_at), prev[0], end, start.open_at))
                 own = after_clause(doc, parts[-1].close_at + 1, _clause_stop(doc.body, parts[-1], spans),
                                    _ended(doc.body, parts[-1]))
                 rest = _SPLIT_LONG if doc.body[start.start:start.start + 1].islower() else _SPLIT_REST
@@ -236,18 +313,38 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     one: '“…”' then '- Bernie Sanders.' / '—Jane Doe, Ohio', or, after a paragraph that is only the quote, 'Philip Bump,
     Washington Post'."""
     opens_line = first.open_at == first.paragraph or bool(_HEADING.fullmatch(doc.body, first.paragraph, first.open_at))
-    signed = _SIGNED_HERE.match(doc.body, last.close_at + 1) if opens_line else None
+    after = last.close_at + 1
+    signed = (_signer(_SIGNED_HERE.match(doc.body, after)) or _bare(_SIGNED_BARE_HERE.match(doc.body, after))) \
+        if opens_line else None
     if signed:
         return Clause(signed.start("np"), signed.end("np"), "said_after", True)
     end = _paragraph_end(doc.body, last.close_at)
     if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
-    signed = _SIGNED.match(doc.body, end)
-    if not signed and opens_line:
-        signed = _SIGNED_BARE.match(doc.body, end)
-        if signed and not all(w[:1].isupper() for w in signed["outlet"].split() if len(w) > 3):
-            signed = None
+    signed = _signer(_SIGNED.match(doc.body, end)) or (_bare(_SIGNED_BARE.match(doc.body, end)) if opens_line else None)
     return Clause(signed.start("np"), signed.end("np"), "said_after", True) if signed else None
+
+
+def _signer(signed: re.Match | None) -> re.Match | None:
+    """A dash signature, when an occasion follows only a name ('-- President Obama in an interview'), not a
+    description ('-- Portion of voters in a new poll')."""
+    if signed and signed.string[signed.end("np"):signed.end()].strip(" \t,.(") and signed["np"].split()[-1].islower():
+        return None
+    return signed
+
+
+def _bare(signed: re.Match | None) -> re.Match | None:
+    """A 'Name, Outlet' signature when the outlet is written as a name (its longer words capitalised)."""
+    return signed if signed and all(w[:1].isupper() for w in signed["outlet"].split() if len(w) > 3) else None
+
+
+def _open_verb(doc: Doc, floor: int, first: Span, last: Span, stop: int) -> Clause | None:
+    """'“…,” Conway snarled.': a subject and a finite verb in no list of speech verbs after a quote that opens its
+    sentence (not one inside an opening phrase: 'In an interview with “Today,” Doe pointed to …') and closes on a
+    comma, '?' or '!'."""
+    if doc.body[floor:first.open_at].strip() and not _CONNECTIVE.fullmatch(doc.body, floor, first.open_at):
+        return None
+    return open_verb_clause(doc.body, last.close_at + 1, stop)
 
 
 def _paragraph_end(body: str, pos: int) -> int:

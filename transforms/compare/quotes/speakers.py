@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from transforms.compare.quotes.antecedents import according_before, is_the_two, names_no_one, pair_before
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
+from transforms.compare.quotes.kinds import is_title_case
 from transforms.compare.quotes.people import (
     Person,
     find_people,
@@ -79,7 +80,9 @@ def resolve(doc: Doc, clause: Clause, quote_start: int) -> Speaker | None:
         if pair:
             return pair._replace(attribution=clause.form)
     if phrase.split()[-1] in _PRONOUNS and all(_INITIAL.fullmatch(w) for w in phrase.split()[:-1]):
-        found = antecedent(doc, quote_start, phrase.split()[-1])  # 'A. They say': a Q&A's answer mark is no name
+        # A pronoun before the quote stands for someone named before it, not between it and the quote ('But she
+        # was subdued about Clinton, saying “…”'); 'A. They say': a Q&A's answer mark is no name.
+        found = antecedent(doc, min(quote_start, clause.start), phrase.split()[-1])
         return found._replace(attribution="pronoun") if found else None
     return name_speaker(doc, clause.start, clause.end, clause.form, quote_start)
 
@@ -146,8 +149,8 @@ def title_holder(doc: Doc, title: tuple[str, ...], before: int) -> Speaker | Non
     if not title:
         return None
     for match in reversed(list(_title_pattern(title).finditer(doc.body, 0, before))):
-        if doc.inside_quote(match.start()):
-            continue
+        if doc.inside_quote(match.start()) or _in_headline(doc.body, match.start()):
+            continue  # 'Obama Will Travel To Orlando': a headline's capitals run past the name
         name = _NAME_AFTER_TITLE.match(doc.body, match.end()) or \
             _NAME_BEFORE_TITLE.search(doc.body, max(0, match.start() - 90), match.start())
         found = name and name_speaker(doc, *name.span("np"), "title", name.start("np"), titles=False)
@@ -156,12 +159,21 @@ def title_holder(doc: Doc, title: tuple[str, ...], before: int) -> Speaker | Non
     return None
 
 
+def _in_headline(body: str, pos: int) -> bool:
+    """Whether pos lies in a line written in title case (a headline or heading, its capitals no guide to a name)."""
+    lo, hi = body.rfind("\n", 0, pos) + 1, body.find("\n", pos)
+    lo = max(lo, body.rfind(". ", lo, pos) + 1, body.rfind(": ", lo, pos) + 1)  # past 'Update at 11:35 a.m. ET.'
+    return is_title_case(body[lo:hi if hi >= 0 else len(body)].strip().rstrip(":"), 4)
+
+
 def antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
     """A pronoun before `before` -> the speaker it stands for, by gender and number, or None when no one fits."""
     if pronoun in THING_PRONOUNS or pronoun in GROUP_PRONOUNS:
         want = "thing" if pronoun in THING_PRONOUNS else "group"
-        if want == "thing" and (source := according_before(doc, before)):
-            return source  # 'According to a model by the IHME, …. “…,” it said': the sentence's source
+        if want == "thing" and (source := according_before(doc, before) or _thing_before(doc, before)):
+            # 'According to a model by the IHME, …. “…,” it said': the sentence's source; 'The Reporter gave more
+            # evidence. “…,” it found': the organisation or document the sentence right before is about.
+            return source
         for _, speaker, kind in _events_back(doc, before - PRONOUN_REACH, before):
             if kind == want or (want == "group" and kind == "thing"):
                 return speaker

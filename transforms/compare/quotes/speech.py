@@ -30,10 +30,10 @@ VERBS = VERBS + QUOTE_ONLY
 BEFORE_ONLY = ["called", "calls", "cited", "cites"]
 # Speech verbs of two words, matched with any space between.
 PHRASAL = ("pointed out", "went on to say", "went on to add", "went on to write", "goes on to say", "went on",
-           "shot back", "fired back", "chimed in", "put it", "quoted as saying",
+           "shot back", "fired back", "chimed in", "put it", "puts it", "quoted as saying",
            "issued a statement", "released a statement")
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
-_PHRASAL = "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL).replace(r"put\s+it", r"put\s+it(?=\s*[,:—])")
+_PHRASAL = re.sub(r"(puts?\\s\+it)", r"\1(?=\\s*[,:—])", "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL))
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
 REPORT_VERBS = frozenset("""said says say told tells added adds stated noted notes warned warns stressed
 explained explains insisted insists argued argues claimed claims declared announced announces asserted acknowledged
@@ -47,12 +47,15 @@ rejected""".split()
 # Verbs whose next word is their object, never their speaker ('questioned Trump's logic', 'urged Obama to repeal').
 NO_SPEAKER_AFTER = frozenset(CRITICISM + BEFORE_ONLY + """questioned told tells urged urges thanked assured informed
 reminded briefed pressed""".split())
-# Participles carry speech on from the subject of their sentence ("X warned…, saying such a “…”").
+# Participles carry speech on from the subject of their sentence ("X warned…, saying such a “…”", "X issued the plan,
+# calling it “…”").
 PARTICIPLES = """saying adding noting telling warning stressing explaining insisting arguing claiming declaring
 asserting emphasising emphasizing writing tweeting stating urging asking underlining reiterating recalling
 suggesting vowing promising pledging cautioning continuing replying responding answering demanding boasting
 complaining acknowledging admitting conceding predicting proclaiming announcing yelling shouting screaming
-joking quipping""".split()
+joking quipping calling describing dubbing labeling labelling branding""".split()
+# ... these only after a comma (or opening the sentence): 'a resolution calling for “…”' is the resolution's words.
+NAMING_PARTICIPLES = frozenset("calling describing dubbing labeling labelling branding".split())
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they"})
@@ -119,7 +122,14 @@ def _trie_pattern(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-_NOUN = rf"(?:{word_alternation(PERSON_NOUNS | THING_NOUNS)})\b"
+def _plurals(nouns) -> set[str]:
+    """'attorney' -> 'attorneys', 'spokesman' -> 'spokesmen': the regular plurals of the nouns that name people."""
+    return {n[:-3] + "men" if n.endswith("man") else n + "es" if n.endswith(("s", "sh", "ch", "x")) else n + "s"
+            for n in nouns if n.isalpha()}
+
+
+PERSON_PLURALS = frozenset(_plurals(PERSON_NOUNS)) - PERSON_NOUNS
+_NOUN = rf"(?:{word_alternation(PERSON_NOUNS | PERSON_PLURALS | THING_NOUNS)})\b"
 _WORD = rf"(?:{CAP}|{_NOUN}|(?:{word_alternation(ADJECTIVES)})\b)"
 # A speaker phrase: 'Kalın', 'Turkish Foreign Minister Mevlut Cavusoglu', 'the Turkish presidential spokesman'.
 NP = rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_WORD}\s+){{0,5}}(?:{CAP}|{_NOUN})"
@@ -139,8 +149,8 @@ AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledg
 TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X himself said', 'X is quoted as
 # saying'.
-ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
-         r"himself|herself|themselves|itself|" \
+ADVERB = r"(?:also|later|then|now|still|even|just|further|again|once(?:\s+again)?|had|has|have|would|previously|" \
+         r"earlier|recently|himself|herself|themselves|itself|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
@@ -170,7 +180,8 @@ def head_kind(phrase: str) -> str | None:
     moderator' -> 'person' (a lower-case noun after a determiner names someone)."""
     phrase = _COUNTED_GROUP.sub("the ", phrase)  # 'dozens of prominent evangelicals' is some evangelicals
     words = [w for w in phrase.split() if w.casefold() not in DETERMINERS]
-    if words and len(words) < len(phrase.split()) and words[-1].isalpha() and not is_capitalised(words[-1]) \
+    if words and len(words) < len(phrase.split()) and words[-1].replace("-", "").isalpha() \
+            and not is_capitalised(words[-1]) \
             and words[-1] not in THING_NOUNS and words[-1] not in NOT_NAMES:
         return "person"
     if words and phrase.split()[0] in INDEFINITES and words[-1].isalpha() and words[-1][0].isupper() \
@@ -184,7 +195,7 @@ def head_kind(phrase: str) -> str | None:
         return None
     if head in THING_NOUNS:
         return "thing"
-    if head in PERSON_NOUNS:
+    if head in PERSON_NOUNS or head in PERSON_PLURALS:  # 'defense attorneys said
         return "person"
     if words[-1][:1].isupper() and all(w.casefold() in NOT_NAMES for w in words):
         return None

@@ -14,10 +14,12 @@ from transforms.compare.quotes.speech import (
     NO_SPEAKER_AFTER,
     NP,
     PARTY,
+    PERSON_NOUNS,
     SPEAKER,
     TIE,
     UPPER,
     is_participle,
+    word_alternation,
 )
 from transforms.lexicon import TITLES
 
@@ -60,6 +62,10 @@ _COMMA = re.compile(r",\s+")
 # The holder of a tie right before a verb's subject: 'One operative' in 'One operative familiar with the campaign'.
 _TIED = re.compile(rf"(?<![\w’'\-])(?P<np>{NP}|{DETERMINER}\s+(?:{_PHRASE_WORD}\s+){{0,3}}?{_PHRASE_WORD}){TIE}$")
 _OF_BEFORE = re.compile(r"\s(?:of|from)\s+$")
+# A person named by a noun, then whom they speak for: 'A spokesman for the union explained', 'the lawyer for Jane
+# Doe said': the spokesman speaks, not the union or Doe.
+_SPEAKS_FOR = re.compile(rf"(?<![\w’'\-])(?P<np>{DETERMINER}\s+(?:{_NOUN_WORD}\s+){{0,3}}?"
+                         rf"(?:{word_alternation(PERSON_NOUNS)}))\s+(?:for|of|at|with|from)\s+[^,.;:“”\"\n]{{0,60}}$")
 # The words that put a place at the end of a speaker phrase: it tells where the speaker is, and never speaks.
 LOCATED_AT = r"\s+(?:in|near|outside)\s+(?:the\s+)?$"
 # A nominal subject that a place closes: 'The state health department in Boise', 'a nurse at a clinic near Austin'.
@@ -228,6 +234,9 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
             if pattern is _SUBJECT_BEFORE[0] and (located := _LOCATED_SUBJECT.search(
                     text, max(lo, found.start("np") - 90), found.start("np"))):
                 return located.start("np"), found.end("np")  # the place tells where the speaker is
+            if pattern is _SUBJECT_BEFORE[0] and (speaks := _SPEAKS_FOR.search(
+                    text, max(lo, found.start("np") - 120), found.start("np"))):
+                return speaks.span("np")
             if pattern is _SUBJECT_BEFORE[0] and _OF_BEFORE.search(text, max(lo, found.start("np") - 5),
                                                                      found.start("np")):
                 person = _SUBJECT_BEFORE[1].search(text, lo, at)  # 'Mitch McConnell of Kentucky, the leader, told'

@@ -1,0 +1,259 @@
+"""Who said a quote: attribution forms read from the sentence's grammar and the article's discourse."""
+
+import pytest
+
+from tests.test_quotes import _speech_speakers
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A quote closed on a comma, then a subject and a verb in no list of speech verbs: the subject's words.
+    ("Marta Olsen runs the bakery.\n\n“You never asked me once,” Olsen sniffed at him. “Not once.”",
+     ["Olsen"]),
+    ("“Rents rose twice as fast as wages in the region,” the housing survey found.", ["the housing survey"]),
+    ("“Will the bridge ever open?” Ibrahim Kalin fretted.", ["Ibrahim Kalin"]),
+])
+def test_a_verb_in_no_list_after_a_quote_closed_on_a_comma(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # A base form is no finite verb ('pledge' is also a noun), nor is a noun after the phrase.
+    "The plan offers a “fresh start for the whole of the town,” the council pledge.",
+    "“We will rebuild the old mill by spring,” the town news.",
+])
+def test_no_finite_verb_after_a_quote_names_no_one(body):
+    assert _speech_speakers(body) == [None]
+
+
+def test_as_x_puts_it_in_the_present():
+    body = "As the Daily Ledger puts it, “the budget is a promise nobody intends to keep.”"
+    assert _speech_speakers(body) == ["Daily Ledger"]
+
+
+def test_a_conjunction_before_the_sentence_subject():
+    body = ("Ibrahim Kalin spoke first. But he was more careful about the talks, adding that while “there is a lot of "
+            "goodwill” on both sides, nothing is signed.")
+    assert _speech_speakers(body) == ["Ibrahim Kalin"]
+
+
+def test_a_pronoun_before_the_quote_stands_for_someone_named_before_it():
+    # 'she' opens the sentence: Marta Olsen, not the woman named between the pronoun and the quote.
+    body = ("Editor Marta Olsen said the paper would endorse no one.\n\n"
+            "She was quieter about Jane Fonda, saying that “people are curious” about the actress.")
+    assert _speech_speakers(body) == ["Marta Olsen"]
+
+
+@pytest.mark.parametrize("body", [
+    # A quote that is the main clause after a subordinate clause or an opening phrase goes on from the speaker before.
+    "“Masks of cloth work,” Ibrahim Kalin said. Although studies disagree on the fabric, “comfort matters most.”",
+    "“Masks of cloth work,” Ibrahim Kalin said. In the end, “comfort matters more than anything else.”",
+    # ... also as a paragraph of its own, after the paragraph of the speaker.
+    "A cloth mask is better than none, Ibrahim Kalin said.\n\nAlthough studies disagree on the fabric, “how you "
+    "wear it matters most.”",
+])
+def test_a_quote_after_an_opening_clause_goes_on_from_the_speaker_before(body):
+    assert _speech_speakers(body)[-1] == "Ibrahim Kalin"
+
+
+def test_a_clause_after_a_quote_with_the_verbs_object_and_time_last():
+    body = ("The rules bar the agency from programs that “sweep up data on everyone” in bulk, a senior official told "
+            "reporters on Friday.")
+    assert _speech_speakers(body) == ["a senior official"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("“The dam will hold.” — Deputy Secretary of the Interior Ann Ruiz\n\nThe river rose.", ["Ann Ruiz"]),
+    ("Floods hit the valley.\n\n“We were not ready for this.”\n\n-- Governor Ann Ruiz in an interview with a local "
+     "radio station.", ["Ann Ruiz"]),
+    # A round-up: the signer and the outlet on the quote's own line, or after a quote run across paragraphs that a
+    # colon led into.
+    ("“The levy is a tax on the poor.” Ann Ruiz, Valley Herald\n\n“It is fair.” Tom Park, Daily Ledger",
+     ["Ann Ruiz", "Tom Park"]),
+    ("Many argue the reverse:\n\n“The levy is unfair.\n\n“It hurts the poor most.”\n\nAnn Ruiz, Valley Herald",
+     ["Ann Ruiz"]),
+])
+def test_signatures(body, expected):
+    assert [s and s.split()[-2] + " " + s.split()[-1] for s in _speech_speakers(body)] == expected
+
+
+def test_a_hyphenated_noun_heads_a_speaker_phrase():
+    body = "“I don’t see the point of paying dues,” one ex-member told the paper."
+    assert _speech_speakers(body) == ["one ex-member"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("“The rest were doing other work,” the Daily Ledger now reports.", ["Daily Ledger"]),
+    ("The report even says: “Trust in the police is low across the county.”", ["The report"]),
+])
+def test_now_and_even_between_subject_and_verb(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The Daily Ledger quoted Ibrahim Kalin as saying “the talks are over for this year.”", ["Ibrahim Kalin"]),
+    ("The paper quoted a senior official as saying that the plan “is dead for this year.”", ["a senior official"]),
+    ("“The talks are over for this year,” Ibrahim Kalin was quoted by the Daily Ledger as saying.", ["Ibrahim Kalin"]),
+])
+def test_the_one_quoted_as_saying_speaks(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("A spokesman for the union explained: “The talks are over for this year.”", ["A spokesman"]),
+    ("The lawyer for Ibrahim Kalin said: “My client will not testify this week.”", ["The lawyer"]),
+])
+def test_the_person_who_speaks_for_someone_speaks(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ibrahim Kalin spoke on Monday. Stranger still was his statement that the “middle class does not exist "
+     "anymore.”", ["Ibrahim Kalin"]),
+    ("Ibrahim Kalin’s tweet that the U.S. ban had caused “too many jobs in China lost” drew criticism.",
+     ["Ibrahim Kalin"]),
+    # A noun of speech no one owns names no one.
+    ("The statement that the ban had caused “too many jobs in China lost” drew criticism.", [None]),
+])
+def test_whose_statement_that_the_quote_reports(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
+    # 'the news reports': 'reports' is a noun here, the object of 'called'; Kalin speaks.
+    body = "In a post, Ibrahim Kalin called the news reports “important and powerful” but added nothing."
+    assert _speech_speakers(body) == ["Ibrahim Kalin"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The agency has issued the plan, calling it “a commonsense plan to cut carbon pollution.”", ["The agency"]),
+    ("At a rally, Ibrahim Kalin thanked the mayor, describing him as “a very good friend of this city.”",
+     ["Ibrahim Kalin"]),
+])
+def test_calling_and_describing_carry_the_subjects_words(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ibrahim Kalin spoke in 2014. But this is how he described his second son: “God is always fair, so you get a "
+     "different kid.”", ["Ibrahim Kalin"]),
+    ("Here’s how the Daily Ledger sums up the news: “The jobs figures could fan fears of a slowdown.”",
+     ["Daily Ledger"]),
+    ("Here is how to apply: “Fill in the form and send it back to us.”", [None]),
+])
+def test_how_x_put_it_before_a_colon(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A quote standing as a sentence after one whose subject is a person named, no one speaking before it.
+    ("The town is small. A Republican legislator, Ibrahim Kalin, has proposed a bill banning shops near a church. "
+     "“Some people find relief, but we do not want children to think this is the answer.”", ["Ibrahim Kalin"]),
+    ("The town is small. Ibrahim Kalin won the race on Monday. “We did it, and we did it together.”",
+     ["Ibrahim Kalin"]),
+    # Not the one the sentence acts on, nor a group.
+    ("The town is small. Ibrahim Kalin was sued by the city last year. “He is a liar and a cheat who will pay.”",
+     [None]),
+    ("The town is small. Local officials won the case on Monday. “We did it, and we did it together.”", [None]),
+])
+def test_a_quote_after_a_sentence_whose_subject_is_a_person(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_a_title_inside_an_opening_phrase_is_no_fronted_quote():
+    body = "In an interview with “Morning Joe,” Ibrahim Kalin pointed to China as the enforcer, adding nothing."
+    assert _speech_speakers(body) == []
+
+
+def test_the_subject_of_a_sentence_is_read_after_its_last_semicolon():
+    body = ("When Ibrahim Kalin was a student, he studied under a reporter; the reporter’s motto was, “It is not a "
+            "good story if you do not get a threat.”")
+    assert _speech_speakers(body) == [None]
+
+
+def test_the_main_subject_after_an_opening_participle_speaks():
+    body = "Calling the inquiry a “long nightmare for the American people,” Ibrahim Kalin also issued a challenge."
+    assert _speech_speakers(body) == ["Ibrahim Kalin"]
+
+
+def test_a_surname_the_article_gives_a_person_is_a_person_subject():
+    # 'Marta Olsen' is named first; 'Olsen' alone, the subject of a sentence with no speech verb, speaks.
+    body = ("Marta Olsen runs the bakery.\n\nOlsen, meanwhile, is attacking the council for wanting to “close every "
+            "shop on the square.”")
+    assert _speech_speakers(body) == ["Olsen"]
+
+
+def test_a_plural_noun_of_people_heads_a_speaker_phrase():
+    body = "Marta Olsen pleaded.\n\nOlsen “did not agree to the terms,” defense attorneys said."
+    assert _speech_speakers(body) == ["defense attorneys"]
+
+
+def test_a_name_in_apposition_to_a_role_with_no_determiner_speaks():
+    body = ("“No one has had this illness for years,” general secretary for the health service, Rubén Moreno, told "
+            "reporters.")
+    assert _speech_speakers(body) == ["Rubén Moreno"]
+
+
+@pytest.mark.parametrize("body", [
+    # A place, or a person who only modifies the subject, is no one whose words follow.
+    "Doctors in Taiwan are busy. Taiwan is realizing the dream of “health care as a human right for everyone.”",
+    "Marta Olsen ran. The Olsen campaign office needs a new anthem. “Our time is now, we are going to make it.”",
+])
+def test_no_person_subject_no_speaker(body):
+    assert _speech_speakers(body) == [None]
+
+
+def test_it_stands_for_the_organisation_the_sentence_before_is_about():
+    body = ("Last year, the Daily Ledger reported that the city had failed.\n\nThe Valley Herald provided more "
+            "evidence. “From 2012 to 2015, the city spent more than $263 million on settlements,” it found.")
+    assert _speech_speakers(body) == ["Valley Herald"]
+
+
+@pytest.mark.parametrize("body", [
+    # 'It' stands for no person whose words the quote would be.
+    "The law is old. It requires the city to show that the records serve to “protect against terror and crime.”",
+    # A question before the quote is someone's words, not a statement about its subject.
+    "Marta Olsen took the stand. Are you sure of it? “No, I am not sure of anything at all.”",
+])
+def test_no_person_subject_before_the_quote(body):
+    assert _speech_speakers(body)[-1] is None
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_the_possessor():
+    body = "Citing Ibrahim Kalin’s comment that there were good people on “both sides of the river” there, Jo left."
+    assert _speech_speakers(body) == ["Ibrahim Kalin"]
+
+
+def test_a_naming_participle_with_no_comma_belongs_to_the_noun_before_it():
+    body = "The members approved a resolution calling for the city to “cease all building work at once.”"
+    assert _speech_speakers(body) == [None]
+
+
+def test_the_writer_is_no_speaker():
+    assert _speech_speakers("It was a joke, but “the joke is on all of us now,” I’d still say.") == [None]
+
+
+def test_a_dash_line_that_describes_rather_than_names_signs_nothing():
+    body = "“55 percent of them agree”\n\n-- Portion of voters in a new poll that said so."
+    assert _speech_speakers(body) == [None]
+
+
+def test_a_described_subject_is_not_the_place_it_is_in():
+    body = ("A federal judge in California on Tuesday ordered the families reunited, describing the policy as an "
+            "attempt “to address a chaotic circumstance of its own making.”")
+    assert _speech_speakers(body) == ["A federal judge"]
+
+
+def test_a_title_in_a_headline_names_no_one():
+    body = ("Update at 11:35 a.m. ET. President Ann Ruiz Will Travel To Orlando On Thursday\n\nSpeaking at the "
+            "White House, the president just said that “the FBI is investigating it as an act of terror.”")
+    assert _speech_speakers(body) == ["the president"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name alone after the quote, its verb left out by the writer.
+    ("“The people voted for an outsider,” White House spokeswoman Ann Ruiz. “They will get one.”",
+     ["Ann Ruiz", "Ann Ruiz"]),
+    ("“We will win this time, and win big,” Mr.", [None]),
+])
+def test_a_name_alone_after_a_quote(body, expected):
+    assert _speech_speakers(body) == expected
