@@ -206,7 +206,7 @@ def test_seed_articles_hold_no_years_or_dates():
     ("Wolf attacks had risen to about 40 by then.", (40, None, "attacks", "about")),
     # hedges before shares, speeds, 'as far as', 'of all'
     ("Nearly two-thirds of farmers agreed.", (0.6667, "share", "farmers", "nearly")),
-    ("gusts of 50 mph", (50, "mph", None, None)),
+    ("gusts of 50 mph", (50, "mph", "gusts", None)),  # the noun before "of" is what it measures
     ("a range as far as 900 miles", (900, "mile", None, "up_to")),
     ("Phones made up 40% of all online sales.", (40, "percent", "online sales", None)),
     ("The flood's death toll stood at more than 2,000 on Friday.", (2000, None, "deaths", "more_than")),
@@ -449,7 +449,7 @@ def test_the_counted_phrase_does_not_take_prepositions_or_verbs(text, what):
     ("The virus has infected some 100,000 people and killed 3,000.", ("3,000", "people")),
     ("Ford had about 3,400 temps, and GM had 4,800, the union said.", ("4,800", "temps")),
     # ... not after 'of' nor inside a parenthesis, where it is something else
-    ("It sent 500 soldiers to a country with a population of 180 million.", ("180 million", None)),
+    ("It sent 500 soldiers to a country with a population of 180 million.", ("180 million", "population")),
     ("About 170,000 women left (the population is a little under 5 million).", ("a little under 5 million", None)),
 ])
 def test_a_number_alone_in_a_list_counts_what_the_count_before_it_counts(text, expected):
@@ -553,7 +553,7 @@ def test_a_share_before_a_verb_and_its_object_is_of_the_group_the_clause_is_abou
     ("Most $1,200 stimulus checks were slow.", (1200, "USD", "stimulus checks", None)),
     ("Allowing 50 percent restaurant capacity makes more sense.", (50, "percent", "restaurant capacity", None)),
     # not a plural after money, nor a verb
-    ("It beat the chunks of up to $1,200 lawmakers just approved.", (1200, "USD", None, "up_to")),
+    ("It beat the chunks of up to $1,200 lawmakers just approved.", (1200, "USD", "chunks", "up_to")),
     ("47 percent gave it a negative rating", (47, "percent", None, None)),
 ])
 def test_a_noun_right_after_a_percentage_or_money(text, expected):
@@ -899,8 +899,8 @@ def test_cents_are_hundredths_of_a_dollar(text, expected):
 
 
 @pytest.mark.parametrize("text, what", [
-    ("An increase of 5 percent means higher bills.", None),  # after 'of' the figure may end a subject
-    ("A tax of 2 percent works out to a few dollars.", None),
+    ("An increase of 5 percent means higher bills.", "increase"),  # after 'of' the figure may end a subject
+    ("A tax of 2 percent works out to a few dollars.", "tax"),
     ("Prices fell by 3 percent signals a slowdown.", "prices"),  # a noun-verb in s after a governed figure: a verb
     ("They borrow at 3.85 percent interest rates now.", "interest rates"),
     ("She polls at 5% support among young voters.", "support"),
@@ -1015,4 +1015,20 @@ def test_a_label_before_a_colon_says_what_the_figure_after_it_measures(text, wha
     ("Only 5% of both the teams qualified.", "teams"),
 ])
 def test_a_share_of_all_the_things_is_of_those_things(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The bakery posted third-quarter sales of $4.2 million.", "third-quarter sales"),  # the noun 'of' joins it to
+    ("Ohio has a jobless rate of 4.1 percent.", "jobless rate"),
+    ("The valley holds a population of 2.4 million.", "population"),  # a count too
+    ("They settled in a town of 12,000 near the lake.", "residents"),  # a place counted by its people
+    ("The firm is seeking damages of $3 million.", "damages"),  # a verb opening the phrase stays out
+    ("A club that charges yearly dues of $900 closed.", "yearly dues"),
+    ("It cost a total of $4 million.", None),  # how the figure is given, not what it measures
+    ("Costs grew by a factor of 1,000 in a decade.", None),
+    ("He got less than one-half of 1 percent.", None),  # a fraction of it
+    ("At the end of four years, they left.", None),  # a span has no head
+])
+def test_the_noun_of_joins_a_figure_to_is_what_it_measures(text, what):
     assert find_figures(text)[0].what == what

@@ -50,6 +50,17 @@ _MAX_WORDS = 4
 # A label before a colon opening its line or following a parenthesis: 'State highway spending per driver: $495'.
 _LABEL = re.compile(r"(?:^|\n|\)[ \t]+)([A-Z][a-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,5}):[ \t]*$")
 _LABEL_LINKS = frozenset({"per", "of", "in", "a"})
+_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+$")
+# Nouns before 'of N' that say how a figure is given, not what it measures: 'a total of', 'to the tune of', 'over the
+# course of', 'the likes of'.
+_NOT_HEADS = frozenset("""total sum average number amount maximum minimum tune course matter space time likes excess
+upwards north south short shy worth factor part each any all none some most end start beginning middle rest""".split())
+# Words after which a verb may open the phrase before 'of': 'asked to award damages of', 'which charges tuition of'.
+_VERB_OPENERS = frozenset("to that which who he she it they we i you is are was were be been being".split())
+_FRACTIONS = frozenset("half halves third thirds quarter quarters fourth fifth fifths tenth tenths".split())
+# Places named by a count are named by their people: 'a city of 360,000'.
+_PLACES = frozenset("city cities town towns village villages country countries nation state county district suburb "
+                    "island region community".split())
 
 
 def _verb_before(body: str, start: int) -> re.Match | None:
@@ -158,6 +169,32 @@ def _nominal(raw: str, word: str) -> bool:
         return True
     classes = word_classes(word)
     return not classes or bool(classes & {"NOUN", "ADJ"})
+
+
+def head_of(body: str, start: int) -> str | None:
+    """A figure's start -> the noun phrase 'of' joins it to ('sales of $847 million' -> 'sales', 'a top tax rate of 35
+    percent' -> 'top tax rate', 'a population of 3 million' -> 'population', 'a town of 9,000' -> 'residents'), or
+    None."""
+    of = _OF_BEFORE.search(body, max(0, start - 4), start)
+    if not of:
+        return None
+    end = of.start() + (of[0][0] != "o")
+    words, begin = _phrase_back(body, end)
+    first = body.lower().find(words[0], begin, end) if words else -1  # after a determiner the phrase may open
+    before = body[max(0, first - 20):first].split()
+    if words and len(words) > 1 and "VERB" in word_classes(words[0]) and (
+            (before and before[-1].lower() in _VERB_OPENERS) or _opens(body, first)):
+        words = words[1:]  # 'is seeking compensation of', 'a school that charges annual tuition of', 'to award damages'
+    if not words or "of" in words or words[-1] in _NOT_HEADS or not _noun(words[-1]) \
+            or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
+        return None  # 'one-half of 1 percent' is a fraction of it
+    return "residents" if words[-1] in _PLACES else " ".join(words)
+
+
+def _noun(word: str) -> bool:
+    """A word that may head a noun phrase: the lexicon knows it as a noun, or not at all ('second-quarter sales')."""
+    classes = word_classes(word)
+    return not classes or "NOUN" in classes
 
 
 def label_before(body: str, start: int) -> str | None:

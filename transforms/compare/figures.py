@@ -55,7 +55,7 @@ from transforms.compare.figure_merges import (
 from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
-from transforms.compare.figure_subjects import label_before, passed, subject_measured
+from transforms.compare.figure_subjects import head_of, label_before, passed, subject_measured
 from transforms.compare.figure_tokens import is_plural, plural
 from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
 from transforms.compare.numbers import Number, find_numbers, hedge_before
@@ -176,11 +176,13 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what = " ".join([*what.split()[:-1], plural(what.split()[-1])])
     end = max(end, pos)
     if what is None and unit is None and not _TIMES_AFTER.match(body, end):
-        what = what_before(body, number.start, end, STOP, previous)  # not of a multiplier: 'rose nearly three times'
+        what = what_before(body, number.start, end, STOP, previous) \
+            or head_of(body, number.start)  # not of a multiplier: 'rose nearly three times'; 'a crowd of 5,000'
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
     if what is None and unit not in (None, "age"):  # 'Revenue was up 22%', 'Spending per driver: $495'
-        what = subject_measured(body, number.start) or label_before(body, number.start)
+        what = (None if unit in TIMES else head_of(body, number.start)) or subject_measured(body, number.start) \
+            or label_before(body, number.start)  # 'sales of $5 billion'; a span ('the end of four years') has none
     if qualifier is None and passed(body, number.start):
         qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
