@@ -775,7 +775,7 @@ def test_counts_inside_a_phrase_for_over_n_and_n_of_every_m(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Keep warming below 2°C of global warming.", (2, "celsius", "global warming", "less_than")),
     ("It must not rise more than 1.5 degrees Celsius by 2100.", (1.5, "celsius", None, "more_than")),
-    ("His temperature was 100.3 degrees Fahrenheit (about 38 Celsius).", (100.3, "fahrenheit", None, None)),
+    ("His temperature was 100.3 degrees Fahrenheit (about 38 Celsius).", (100.3, "fahrenheit", "temperature", None)),
     ("He made a 180 degrees turn.", (180, None, "degrees", None)),   # degrees alone stay a count
 ])
 def test_temperatures(text, expected):
@@ -1031,4 +1031,19 @@ def test_a_share_of_all_the_things_is_of_those_things(text, what):
     ("At the end of four years, they left.", None),  # a span has no head
 ])
 def test_the_noun_of_joins_a_figure_to_is_what_it_measures(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The county's jobless rate was 6.1 percent in June.", "jobless rate"),  # a copula states its subject's level
+    ("Agents say the average rent is now $1,900.", "average rent"),
+    ("Their tax bill was only $800.", "tax bill"),
+    ("Men were 12 percent more likely to leave.", None),  # a difference, not a level
+    ("The wall is 40 feet tall.", None),  # a property
+    ("The fire was 60% contained by Sunday.", None),
+    ("That meeting was three weeks ago.", None),  # a span of time
+    ("Harris was at 9 percent in the poll.", None),  # a person's level
+    ("The figure was 44 percent.", None),  # it refers back
+])
+def test_the_subject_of_a_copula_is_what_the_level_after_it_measures(text, what):
     assert find_figures(text)[0].what == what

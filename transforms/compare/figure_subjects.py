@@ -21,13 +21,16 @@ _CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|grow
            r"tumbl(?:e|es|ed|ing)|sank|sunk|sinks?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|"
            r"reach(?:es|ed|ing)?|hit(?:s|ting)?|totall?(?:s|ed|ing)?|totall(?:ed|ing)|averag(?:e|es|ed|ing)|"
            r"st(?:ood|ands?|anding)[ \t]+at|(?:is|was|are|were|been|be)[ \t]+(?:up|down)|edged[ \t]+(?:up|down)|"
+           # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
+           r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
 _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
                           r"[ \t]+(?:(?:to|by)[ \t]+)?$")
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
-_CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
+_CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|"
+                  r"san|sun|sin|inc|gai|rea|"
                   r"hit|top|tot|ave|st[oa]|up|down|exc|edg)")
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
@@ -44,6 +47,11 @@ reported reports estimated estimates expects expected predicted noted means mean
 _MODIFIERS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday north south east west northeast northwest southeast
 southwest northern southern eastern western central high long old prior""".split())
+# After a figure a copula states, what ends its predicate: a level ('was 4 percent in May.'), not a difference or a
+# property ('was 30 percent more likely', 'is 53 feet long', 'was 41% complete').
+_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|from|among|last|"
+                            r"this|and|or|but|while|compared|after|before|during|with|of|to|until|between|when)\b")
+_ANAPHORS = frozenset("figure figures number numbers total share percentage proportion".split())
 _MODALS = frozenset("to can could will would may might must should shall do does did".split())
 _SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
 _MAX_WORDS = 4
@@ -78,12 +86,15 @@ def passed(body: str, start: int) -> bool:
     return bool(verb and verb["passed"]) and not _NEGATED.search(body, max(0, verb.start() - 12), verb.start("passed"))
 
 
-def subject_measured(body: str, start: int) -> str | None:
-    """A figure's start -> the subject of the verb of change or level before it ('Revenue was up 22%' -> 'revenue',
-    'July temperatures hit 104 degrees' -> 'july temperatures'), or None."""
+def subject_measured(body: str, start: int, figure_end: int | None = None, span: bool = False) -> str | None:
+    """A figure's start (and end; whether it is a span of time) -> the subject of the verb of change or level before
+    it ('Revenue was up 22%' -> 'revenue', 'July temperatures hit 104 degrees' -> 'july temperatures', 'The jobless
+    rate was 4 percent.' -> 'jobless rate'), or None."""
     verb = _verb_before(body, start)
     if not verb:
         return None
+    if verb["copula"] and (span or figure_end is None or not _PREDICATE_END.match(body, figure_end)):
+        return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
     end, relative = verb.end(1), verb[1].lower() in _RELATIVES
     if relative:  # 'the deficit, which has topped': the noun phrase before the relative
         end = verb.start(1)
@@ -99,12 +110,22 @@ def subject_measured(body: str, start: int) -> str | None:
     joined = bool(before) and before[1].lower() in _CONJUNCTIONS
     if not words or (joined and not _opens(body, before.start(1)) and not _determined(body, before.end(1))):
         return None  # 'burglary and car theft are down': one conjunct is not the subject (', and' opens a clause)
+    if verb["copula"] and (_named(body, begin, end) or (len(words) == 1 and words[0] in _ANAPHORS)):
+        return None  # 'Smith was at 5 percent': a person's level says nothing comparable; 'the figure was 82 percent'
     if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out
         return " ".join(words[1:] if before and before[1].lower() in _MODALS and len(words) > 1 else words)
     if not _opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
         return None  # 'see storm surges up to', 'the number of robberies that led to arrests has declined', '18
         # months of wage gains above 3%': the phrase is an object, the end of a longer subject or counted
     return " ".join(words)
+
+
+def _named(body: str, begin: int, end: int) -> bool:
+    """True when the phrase between `begin` and `end` ends in a name: a capitalised word inside its sentence, or one
+    the lexicon does not know."""
+    last = body[begin:end].split()[-1:]
+    return bool(last) and last[0][:1].isupper() and (not _opens(body, end - len(last[0])) or not word_classes(
+        last[0].lower()))
 
 
 def _phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:

@@ -181,8 +181,9 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
     if what is None and unit not in (None, "age"):  # 'Revenue was up 22%', 'Spending per driver: $495'
-        what = (None if unit in TIMES else head_of(body, number.start)) or subject_measured(body, number.start) \
-            or label_before(body, number.start)  # 'sales of $5 billion'; a span ('the end of four years') has none
+        span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
+        what = (None if span else head_of(body, number.start)) or subject_measured(body, number.start, end, span) \
+            or label_before(body, number.start)  # 'sales of $5 billion', 'The rate was 4 percent.'
     if qualifier is None and passed(body, number.start):
         qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
