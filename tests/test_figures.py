@@ -1047,3 +1047,17 @@ def test_the_noun_of_joins_a_figure_to_is_what_it_measures(text, what):
 ])
 def test_the_subject_of_a_copula_is_what_the_level_after_it_measures(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The council raised the parking fine to $90 last year.", "parking fine"),  # the object of a verb of change
+    ("The bill cuts school funding by 8 percent.", "school funding"),
+    ("The city would raise spending on parks by 5 percent.", "spending"),  # a prepositional phrase passed over
+    ("Auditors put the repair bill at $3 million.", "repair bill"),  # a verb that sets a level, with 'at'
+    ("The poll put Garcia at 41 percent.", None),  # a person's level
+    ("The poll put her at 41 percent.", None),  # a pronoun names nothing
+    ("It kept the growth target unchanged at 5 percent.", None),  # not the verb's whole object
+    ("He drove to Ohio by 5 percent.", None),  # a verb of change needs an object that is a noun
+])
+def test_the_object_of_a_verb_that_changes_or_sets_a_level_is_what_its_figure_measures(text, what):
+    assert find_figures(text)[0].what == what

@@ -34,7 +34,7 @@ _CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|su
                   r"hit|top|tot|ave|st[oa]|up|down|exc|edg)")
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
-_PRONOUNS = frozenset("it they he she we i you this these those there what who".split())
+_PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
 _RELATIVES = frozenset({"which", "that"})
 _PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
@@ -51,6 +51,15 @@ southwest northern southern eastern western central high long old prior""".split
 # property ('was 30 percent more likely', 'is 53 feet long', 'was 41% complete').
 _PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|from|among|last|"
                             r"this|and|or|but|while|compared|after|before|during|with|of|to|until|between|when)\b")
+# A verb that changes or sets a level, its object, and the preposition before the figure: 'raised the minimum wage to',
+# 'cut taxes by', 'put the cost at'.
+_OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|"
+                          r"boost(?:s|ed|ing)?|lower(?:s|ed|ing)?|hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|"
+                          r"trim(?:s|med|ming)?|lift(?:s|ed|ing)?|sen(?:t|d|ds|ding)|dr(?:ive|ives|ove|iven|iving)|"
+                          r"br(?:ing|ings|ought|inging)|push(?:es|ed|ing)?|(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
+                          r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
+                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?))[ \t]+"
+                          r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?)[ \t]+(?P<prep>by|to|at)[ \t]+$")
 _ANAPHORS = frozenset("figure figures number numbers total share percentage proportion".split())
 _MODALS = frozenset("to can could will would may might must should shall do does did".split())
 _SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
@@ -117,6 +126,25 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
     if not _opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
         return None  # 'see storm surges up to', 'the number of robberies that led to arrests has declined', '18
         # months of wage gains above 3%': the phrase is an object, the end of a longer subject or counted
+    return " ".join(words)
+
+
+def object_measured(body: str, start: int) -> str | None:
+    """A figure's start -> the object of the verb that changes or sets it ('raised the minimum wage to $15' ->
+    'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'put the cost at $2 billion' -> 'cost'), or None."""
+    if body[max(0, start - 4):start].rstrip()[-2:] not in ("by", "to", "at"):
+        return None  # most figures have none of these before them: the last word tells cheaply
+    verb = _OBJECT_VERB.search(body, max(0, start - 70), start)
+    if not verb or (verb["prep"] == "at") != bool(verb["setting"]):
+        return None
+    span = verb["np"]  # read alone, so the phrase cannot run back over the verb
+    words, begin = _phrase_back(span, len(span))
+    before = _WORD_BACK.search(span, 0, begin) if words else None
+    if before and before[1].lower() in _PREPOSITIONS:
+        words, begin = _phrase_back(span, before.start(1))  # 'raise spending on roads by 5%': the phrase before
+    if not words or begin or _named(body, verb.start("np"), verb.end("np")) or not _noun(words[-1]):
+        return None  # the phrase must be the verb's whole object ('keeping the increase unchanged at' is not); a
+        # person's level says nothing comparable
     return " ".join(words)
 
 
@@ -213,9 +241,10 @@ def head_of(body: str, start: int) -> str | None:
 
 
 def _noun(word: str) -> bool:
-    """A word that may head a noun phrase: the lexicon knows it as a noun, or not at all ('second-quarter sales')."""
+    """A word that may head a noun phrase: the lexicon knows it as a noun, or not at all ('second-quarter sales'), or
+    a gerund ('spending')."""
     classes = word_classes(word)
-    return not classes or "NOUN" in classes
+    return not classes or "NOUN" in classes or word.endswith("ing")
 
 
 def label_before(body: str, start: int) -> str | None:

@@ -55,7 +55,7 @@ from transforms.compare.figure_merges import (
 from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
-from transforms.compare.figure_subjects import head_of, label_before, passed, subject_measured
+from transforms.compare.figure_subjects import head_of, label_before, object_measured, passed, subject_measured
 from transforms.compare.figure_tokens import is_plural, plural
 from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
 from transforms.compare.numbers import Number, find_numbers, hedge_before
@@ -180,10 +180,11 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
             or head_of(body, number.start)  # not of a multiplier: 'rose nearly three times'; 'a crowd of 5,000'
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
-    if what is None and unit not in (None, "age"):  # 'Revenue was up 22%', 'Spending per driver: $495'
+    if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
+        # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
         span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
         what = (None if span else head_of(body, number.start)) or subject_measured(body, number.start, end, span) \
-            or label_before(body, number.start)  # 'sales of $5 billion', 'The rate was 4 percent.'
+            or label_before(body, number.start) or object_measured(body, number.start)
     if qualifier is None and passed(body, number.start):
         qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
