@@ -285,7 +285,7 @@ def test_a_range_is_one_figure_with_both_ends(text, expected):
     ("The Senate voted 42 to 58 on the bill.", []),                       # a vote, not a range
     ("Cases rose from 20 to 30.", [(20, None), (30, None)]),              # a change: two figures
     ("It ran from June 5 to 10.", []),                                    # dates
-    ("The panel lowered it from 300 to 200 jobs.", [(200, None)]),        # a descending pair
+    ("The panel lowered it from 300 to 200 jobs.", [(300, None), (200, None)]),  # a descending pair: a change
     ("Its ratio of nurses to doctors, at 40 percent to 60 percent, is low.", [(40, None), (60, None)]),  # a ratio
 ])
 def test_pairs_that_are_not_ranges(text, expected):
@@ -640,7 +640,7 @@ def test_a_bare_number_after_the_number_of_a_plural_counts_it(text, what):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Profits were up from $21 billion a year ago.", [(21e9, "USD", None)]),  # says when
+    ("Profits were up from $21 billion a year ago.", [(21e9, "USD", "profits")]),  # says when
     ("I make $350 a month before taxes.", [(350, "USD", "per month")]),                                 # a rate
     ("Tariffs hit another $325 billion in Chinese goods.", [(325e9, "USD", "chinese goods")]),          # not a place
     ("About two-thirds of the estimated 31,000 Islamic State militants were in Iraq.",
@@ -1061,3 +1061,21 @@ def test_the_subject_of_a_copula_is_what_the_level_after_it_measures(text, what)
 ])
 def test_the_object_of_a_verb_that_changes_or_sets_a_level_is_what_its_figure_measures(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her rating slipped from 52 to 47 percent.", [("52", 52, "percent", "rating"), ("47 percent", 47, "percent",
+                                                                                    "rating")]),  # both ends
+    ("Support for the plan fell from 60 percent to 45 percent.", [("60 percent", 60, "percent", "support"),
+                                                                  ("45 percent", 45, "percent", "support")]),
+    ("Ridership rose from 1.2 to 1.8 million riders.", [("1.2", 1_200_000, None, "riders"),
+                                                        ("1.8 million riders", 1_800_000, None, "riders")]),
+    ("The club grew from 400 to 650 members.", [("400", 400, None, "members"), ("650 members", 650, None, "members")]),
+    ("The score went from 20 to 30.", []),  # nothing says what
+    ("The law cuts the levy on boats from 12 to 9 percent.", [("12", 12, "percent", "levy"),  # the verb's object
+                                                             ("9 percent", 9, "percent", "levy")]),
+    ("It marks a sharp drop from 71% in March.", [("71%", 71, "percent", None)]),  # 'a sharp drop': a noun
+    ("The number dropped from 40 percent.", [("40 percent", 40, "percent", None)]),  # it refers back
+])
+def test_a_change_from_one_figure_to_another_gives_both_ends_what_they_measure(text, expected):
+    assert [(f.raw, f.value, f.unit, f.what) for f in find_figures(text)] == expected

@@ -288,14 +288,14 @@ def range_start(body: str, first: Number, second: Number) -> Decimal | None:
     if first.unit is None and second.unit_word and second.unit_word.lower() in HUNDREDTHS:
         low /= 100  # '5 to 12 cents': the lower end in cents too
     if second.scaled and not first.scaled:
-        numeral = _numeral(body, second)
+        numeral = numeral_value(body, second)
         if not numeral:
             return None
         low = first.value * second.value / numeral
     return low if low < second.value else None
 
 
-def _numeral(body: str, number: Number) -> Decimal | None:
+def numeral_value(body: str, number: Number) -> Decimal | None:
     """A number -> the value of its numeral alone ('3.5 million' -> 3.5, 'three million' -> 3), or None."""
     if number.digits:
         return Decimal(number.digits.replace(",", ""))

@@ -8,6 +8,8 @@ from fractions import Fraction
 
 _OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|it|those|these)\b)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
+_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
+_TO_BETWEEN = re.compile(r"\s+to\s+")
 
 
 @dataclass(frozen=True)
@@ -80,3 +82,20 @@ def previous_what(body: str, figures: list[Figure], start: int) -> str | None:
     if not figures or figures[-1].what in (None, "age"):
         return None
     return None if _SENTENCE_BREAK.search(body, figures[-1].end_char, start) else figures[-1].what
+
+
+def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, the two ends of a change 'from N to M' measuring the same thing ('Approval fell
+    from 48 percent to 41 percent of voters': both 'voters'), whichever end names it."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        low, high = out[n - 1], out[n]
+        if (low.what is None) == (high.what is None) or low.unit != high.unit \
+                or not _TO_BETWEEN.fullmatch(body, low.end_char, high.start_char) \
+                or not _FROM_BEFORE.search(body, max(0, low.start_char - 6), low.start_char):
+            continue
+        if low.what is None:
+            out[n - 1] = replace(low, what=high.what)
+        else:
+            out[n] = replace(high, what=low.what)
+    return out

@@ -26,7 +26,7 @@ _CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|grow
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
 _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
-                          r"[ \t]+(?:(?:to|by)[ \t]+)?$")
+                          r"[ \t]+(?:(?:to|by|from)[ \t]+)?$")
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|"
@@ -59,7 +59,7 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"br(?:ing|ings|ought|inging)|push(?:es|ed|ing)?|(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
                           r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
                           r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?))[ \t]+"
-                          r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?)[ \t]+(?P<prep>by|to|at)[ \t]+$")
+                          r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?)[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
 _ANAPHORS = frozenset("figure figures number numbers total share percentage proportion".split())
 _MODALS = frozenset("to can could will would may might must should shall do does did".split())
 _SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
@@ -119,8 +119,10 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
     joined = bool(before) and before[1].lower() in _CONJUNCTIONS
     if not words or (joined and not _opens(body, before.start(1)) and not _determined(body, before.end(1))):
         return None  # 'burglary and car theft are down': one conjunct is not the subject (', and' opens a clause)
-    if verb["copula"] and (_named(body, begin, end) or (len(words) == 1 and words[0] in _ANAPHORS)):
-        return None  # 'Smith was at 5 percent': a person's level says nothing comparable; 'the figure was 82 percent'
+    if (verb["copula"] and _named(body, begin, end)) or (len(words) == 1 and (words[0] in _ANAPHORS or (
+            body[begin:begin + 2].lower() in ("a ", "an") and "ADJ" in word_classes(words[0])))):
+        return None  # 'Smith was at 5 percent': a person's level says nothing comparable; 'the number dropped from'
+        # refers back; 'a slight decline from 82%': the verb's form is a noun
     if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out
         return " ".join(words[1:] if before and before[1].lower() in _MODALS and len(words) > 1 else words)
     if not _opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
@@ -131,8 +133,9 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
 
 def object_measured(body: str, start: int) -> str | None:
     """A figure's start -> the object of the verb that changes or sets it ('raised the minimum wage to $15' ->
-    'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'put the cost at $2 billion' -> 'cost'), or None."""
-    if body[max(0, start - 4):start].rstrip()[-2:] not in ("by", "to", "at"):
+    'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'cut the rate from 35 percent' -> 'rate', 'put the cost
+    at $2 billion' -> 'cost'), or None."""
+    if body[max(0, start - 6):start].rstrip()[-2:] not in ("by", "to", "at", "om"):
         return None  # most figures have none of these before them: the last word tells cheaply
     verb = _OBJECT_VERB.search(body, max(0, start - 70), start)
     if not verb or (verb["prep"] == "at") != bool(verb["setting"]):

@@ -32,6 +32,7 @@ from transforms.compare.figure_forms import (
     at_age,
     group_before,
     in_name,
+    numeral_value,
     or_less,
     or_older,
     range_start,
@@ -47,6 +48,7 @@ from transforms.compare.figure_forms import (
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
     Figure,
+    change_ends,
     fractions_of_figures,
     listed_percentages,
     of_count_after,
@@ -75,6 +77,8 @@ _CONVERSION = re.compile(r"\s*(?:\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)|\[(?=[^\[\
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
+_TO_LINK = re.compile(r"\s+to\s+")
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
 # After a compound modifier with a figure, a comma and a second compound modifier before the noun they both modify.
 _COORDINATE_AFTER = re.compile(r",(?=[ \t]+[a-z]+-[a-z]+[ \t]+[a-z])")
@@ -249,6 +253,27 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
                    raw=body[first.start:upper.end_char], start_char=first.start)
 
 
+def _change_from(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
+    """'slipped from 48 to 41 percent', 'rose from 2.5 to 3.1 million', 'grew from 900 to 1,200 students' -> the
+    figure a change starts from, in the unit and scale of the end it goes to and counting what it counts, or None."""
+    if second is None or first.unit or first.scaled or not _TO_LINK.fullmatch(body, first.end, second.start) \
+            or not _FROM_BEFORE.search(body, max(0, first.start - 6), first.start) or _blocked_after(body, first):
+        return None
+    to = _figure(body, second, previous)
+    if to is None or to.start_char != second.start or to.unit == "age" or not (to.unit or second.scaled or to.what):
+        return None  # 'rose from 20 to 30' says nothing of what
+    value = first.value
+    if second.scaled:
+        numeral = numeral_value(body, second)
+        if not numeral:
+            return None
+        value = first.value * second.value / numeral
+    what = to.what or subject_measured(body, first.start, first.end, to.unit in TIMES) \
+        or (object_measured(body, first.start) if to.unit else None)
+    return replace(to, value=float(value), what=what, qualifier=first.qualifier, raw=body[first.start:first.end],
+                   start_char=first.start, end_char=first.end)
+
+
 def _shares(body: str) -> list[Figure]:
     """'three in four Democrats' -> 0.75 of 'democrats', unit 'share'; 'two-thirds of the vote' -> 0.6667."""
     out = []
@@ -285,11 +310,12 @@ def find_figures(body: str) -> list[Figure]:
         following = numbers[n + 1] if n + 1 < len(numbers) else None
         one = one_before(body, number)  # 'one or two senators': 'one' alone is not found as a number
         figure = (one and one.start >= skip_until and _ranged(body, one, number, previous)) \
-            or _ranged(body, number, following, previous) or _figure(body, number, previous)
+            or _ranged(body, number, following, previous) or _change_from(body, number, following, previous) \
+            or _figure(body, number, previous)
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
-    figures = listed_percentages(body, figures)
+    figures = change_ends(body, listed_percentages(body, figures))
     if not found_shares:
         return figures
     merged = fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
