@@ -1079,3 +1079,14 @@ def test_the_object_of_a_verb_that_changes_or_sets_a_level_is_what_its_figure_me
 ])
 def test_a_change_from_one_figure_to_another_gives_both_ends_what_they_measure(text, expected):
     assert [(f.raw, f.value, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, qualifiers", [
+    ("Hikers may take up to two tents and four stoves.", ["up_to", "up_to"]),  # a hedge bounds both of a pair
+    ("The chain has more than 80 shops and 2,000 staff.", ["more_than", "more_than"]),
+    ("Nearly 30 percent of boys and 35 percent of girls agreed.", ["nearly", "nearly"]),
+    ("It sold about 40 cars, and 12 trucks sold too.", ["about", None]),  # ', and' opens a clause
+    ("Up to 5 boats and about 9 rafts sank.", ["up_to", "about"]),  # the second's own hedge stays
+])
+def test_a_hedge_before_the_first_of_two_joined_figures_bounds_both(text, qualifiers):
+    assert [f.qualifier for f in find_figures(text)] == qualifiers

@@ -10,6 +10,7 @@ _OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|i
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
+_JOINED = re.compile(r"\s+and\s+|,?\s+or\s+")  # ', and' may open a clause of its own: 'and 20 contributed
 
 
 @dataclass(frozen=True)
@@ -98,4 +99,17 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
             out[n - 1] = replace(low, what=high.what)
         else:
             out[n] = replace(high, what=low.what)
+    return out
+
+
+def shared_hedges(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a hedge before the first of two joined figures bounding the second too ('up to
+    two ounces and six plants': both up_to), when the second has none of its own."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        first, second = out[n - 1], out[n]
+        if first.qualifier and second.qualifier is None and not first.raw[:1].isdigit() \
+                and first.raw[:1] not in "$£€¥" and first.unit != "age" and second.unit != "age" \
+                and _JOINED.fullmatch(body, first.end_char, second.start_char):
+            out[n] = replace(second, qualifier=first.qualifier)
     return out

@@ -53,6 +53,7 @@ from transforms.compare.figure_merges import (
     listed_percentages,
     of_count_after,
     previous_what,
+    shared_hedges,
 )
 from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase
@@ -315,7 +316,7 @@ def find_figures(body: str) -> list[Figure]:
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
-    figures = change_ends(body, listed_percentages(body, figures))
+    figures = shared_hedges(body, change_ends(body, listed_percentages(body, figures)))
     if not found_shares:
         return figures
     merged = fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
