@@ -1090,3 +1090,13 @@ def test_a_change_from_one_figure_to_another_gives_both_ends_what_they_measure(t
 ])
 def test_a_hedge_before_the_first_of_two_joined_figures_bounds_both(text, qualifiers):
     assert [f.qualifier for f in find_figures(text)] == qualifiers
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Among renters, 38 percent say costs rose.", "renters"),  # 'Among X,' opening the clause names the group
+    ("Among Democrats in Iowa, 52% back the plan.", "democrats"),
+    ("Among drivers under 25, 17 percent crashed.", "drivers"),
+    ("The gap among them, 5 percent, is small.", None),  # 'among' not opening the clause
+])
+def test_a_group_named_by_among_before_a_percentage_is_what_it_counts(text, what):
+    assert find_figures(text)[-1].what == what

@@ -22,8 +22,9 @@ SHARE_FRACTION = re.compile(rf"[- ](?P<frac>{_FRACTIONS})(?: of\b|(?<=thirds|fif
 # How each fraction word opens: SHARE_FRACTION is tried only where one is found.
 _FRACTION_STEMS = ("half", "halv", "third", "quarter", "fourth", "fifth", "sixth", "tenth")
 _NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
-_OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?i:of)\s+(?:the|those|these|all)\s+(?:[\d,]+\s+)?"
-                       r"(?:[a-z][\w-]*\s+){0,2}?([a-z][a-z-]*[a-z](?<![su])s)\s*,\s*$")
+_OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?:(?i:of)\s+(?:the|those|these|all)\s+(?:[\d,]+\s+)?"
+                       r"(?:[a-z][\w-]*\s+){0,2}?([a-z][a-z-]*[a-z](?<![su])s)|(?i:among)\s+(?:(?:the|all)\s+)?"
+                       r"(?:[A-Za-z][\w-]*\s+){0,2}?([A-Za-z][a-z-]*[a-z](?<![su])s)(?:\s[^\n,.;:]{1,30})?)\s*,\s*$")
 # After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it)\b")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
@@ -71,10 +72,12 @@ def fraction_matches(body: str) -> list[re.Match]:
 
 
 def group_before(body: str, start: int, stop_words: frozenset[str]) -> str | None:
-    """Body + a number's start -> the plural of an 'Of the N ...,' that opens its clause ('Of the 251 participants,
-    35.7 percent said' -> 'participants'), else None."""
+    """Body + a number's start -> the plural of an 'Of the N ...,' or 'Among ...,' that opens its clause ('Of the 251
+    participants, 35.7 percent said' -> 'participants', 'Among voters under 30, 61 percent' -> 'voters'), else
+    None."""
     found = _OF_GROUP.search(body, max(0, start - 80), start)
-    return found[1] if found and found[1] not in stop_words else None
+    group = found and (found[1] or found[2]).lower()
+    return group if group and group not in stop_words else None
 
 
 def share_verb(what: str | None, body: str, end: int) -> bool:
