@@ -1100,3 +1100,14 @@ def test_a_hedge_before_the_first_of_two_joined_figures_bounds_both(text, qualif
 ])
 def test_a_group_named_by_among_before_a_percentage_is_what_it_counts(text, what):
     assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Public debt was 61 percent of GDP in 2019.", "public debt"),  # a share of the economy measures the subject
+    ("Exports climbed to 30 percent of gross domestic product.", "exports"),
+    ("Italy ran a budget deficit of 2.4 percent of GDP.", "budget deficit"),  # or the noun 'of' joins it to
+    ("The plan trims outlays to 19 percent of the economy.", "outlays"),  # or the object of a verb of change
+    ("They spend 2% of GDP on roads.", "gdp"),  # else the base stays
+])
+def test_a_percentage_of_gdp_measures_what_its_clause_names(text, what):
+    assert find_figures(text)[0].what == what

@@ -56,6 +56,10 @@ REPORTED = frozenset("""reported recorded announced registered counted listed ci
 required""".split())
 # Adjectives that stand for the people in a state after a count ('12 dead and 58 wounded', 'the 130 missing').
 STATES = frozenset("dead missing homeless poor elderly sick living dying young injured wounded".split())
+# What a share of the whole economy is taken of: a percentage of it measures something else, the subject or the head
+# of its clause ('Federal debt was 98 percent of GDP' measures debt).
+BASES = frozenset({"gdp", "gross domestic product", "economy", "economic output", "gnp", "gross national product",
+                   "national income"})
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
 

@@ -60,7 +60,7 @@ from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_subjects import head_of, label_before, object_measured, passed, subject_measured
 from transforms.compare.figure_tokens import is_plural, plural
-from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
+from transforms.compare.figure_words import BASES, GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from warehouse.contracts import FIGURES
 
@@ -170,6 +170,9 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if unit is None and (more := unit_after_more(body, pos)):
         unit, pos = more  # 'three to four more weeks' is a span of weeks
     what, end = _counted(body, number, unit, pos, previous, opened_at)
+    if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
+        what = head_of(body, number.start) or subject_measured(body, number.start, end) \
+            or object_measured(body, number.start) or what
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
