@@ -1111,3 +1111,14 @@ def test_a_group_named_by_among_before_a_percentage_is_what_it_counts(text, what
 ])
 def test_a_percentage_of_gdp_measures_what_its_clause_names(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, raws", [
+    ("Copper sank to a 40-week low on Friday.", []),  # the window of a record, no span anything took
+    ("Rents reached a two-decade high in May.", []),
+    ("Gas is near 8-year lows.", []),
+    ("She ran a 10-year high school program.", ["10-year"]),  # 'high school' is no record
+    ("He served a 10-year term.", ["10-year term"]),
+])
+def test_the_window_of_a_record_high_or_low_is_no_figure(text, raws):
+    assert [f.raw for f in find_figures(text)] == raws

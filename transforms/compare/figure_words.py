@@ -60,6 +60,8 @@ STATES = frozenset("dead missing homeless poor elderly sick living dying young i
 # of its clause ('Federal debt was 98 percent of GDP' measures debt).
 BASES = frozenset({"gdp", "gross domestic product", "economy", "economic output", "gnp", "gross national product",
                    "national income"})
+# Nouns a span modifies as the window of a record: 'a 52-week low', 'a 20-year high'.
+EXTREMES = frozenset("low lows high highs peak peaks".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
 

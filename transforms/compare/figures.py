@@ -60,7 +60,17 @@ from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_subjects import head_of, label_before, object_measured, passed, subject_measured
 from transforms.compare.figure_tokens import is_plural, plural
-from transforms.compare.figure_words import BASES, GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
+from transforms.compare.figure_words import (
+    BASES,
+    EXTREMES,
+    GALLERY,
+    LABELS,
+    NAMING_NOUNS,
+    OPENERS,
+    STOP,
+    TIMES,
+    not_a_noun,
+)
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from warehouse.contracts import FIGURES
 
@@ -80,6 +90,7 @@ _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_LINK = re.compile(r"\s+to\s+")
+_EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})\b(?![ \t]+school)")
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
 # After a compound modifier with a figure, a comma and a second compound modifier before the noun they both modify.
 _COORDINATE_AFTER = re.compile(r",(?=[ \t]+[a-z]+-[a-z]+[ \t]+[a-z])")
@@ -235,12 +246,14 @@ def _span_over(body: str, number: Number, unit: str | None, end: int) -> bool:
 
 def _no_count(body: str, number: Number, unit: str | None, what: str | None) -> bool:
     """True when what a unitless number counts shows it is no count: a singular after a number word ('the two met'),
-    a naming noun, a place in a gallery ('46 of 132 Photos')."""
+    a naming noun, a place in a gallery ('46 of 132 Photos'), the window of a record ('a 52-week low')."""
     if what and not number.digits and unit is None and not is_plural(head := what.split(" per ")[0].split()[-1]) \
             and not head.endswith("ed") and not what.startswith("per "):
         return True  # 'the two met': after a number word a count names a plural
     if what and unit is None and what.split()[-1] in NAMING_NOUNS:
         return True
+    if unit in TIMES and hyphenated(body, number) and _EXTREME_AFTER.match(body, number.end):
+        return True  # 'a 52-week low', 'a 20-year high': the window of a record, not a span anything took
     return what in GALLERY and bool(_POSITION_BEFORE.search(body, max(0, number.start - 12), number.start))
 
 
