@@ -1122,3 +1122,12 @@ def test_a_percentage_of_gdp_measures_what_its_clause_names(text, what):
 ])
 def test_the_window_of_a_record_high_or_low_is_no_figure(text, raws):
     assert [f.raw for f in find_figures(text)] == raws
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The victims were mostly over 70.", (70, "age", "age", "more_than")),  # spread over the members: an age
+    ("Its fans, largely under 25, cheered.", (25, "age", "age", "less_than")),
+    ("Prices were mostly over 70 dollars.", (70, "USD", None, "more_than")),  # a unit: no age
+])
+def test_over_or_under_n_after_an_adverb_spreading_it_over_a_group_is_an_age(text, expected):
+    assert _one(text) == expected

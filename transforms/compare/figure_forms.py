@@ -122,6 +122,9 @@ _AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|childre
                           r"women|those|anyone|everyone|someone|somebody|anybody|everybody|respondents|americans|"
                           r"workers|residents|students|patients|you|we|they|he|she|i)\s*,?\s+(?:(?:who\s+)?(?:are|were|is|was|am)\s+)?$"
                           r"|\b(?i:you|we|they)['’]re\s+$|\b(?i:he|she)['’]s\s+$|\bI['’]m\s+$")
+# An adverb that spreads a property over a group's members makes 'over/under N' theirs: an age ('the dead were mostly
+# over 65', 'voters, largely under 30').
+_AGE_ADVERB = re.compile(r"\b(?i:mostly|mainly|largely|predominantly|overwhelmingly|primarily|chiefly)\s+$")
 _AGE_PAIR = re.compile(r"\b(?i:under|over|above|below)\s+\d{1,2}\s+(?:and|or)\s+$")  # 'those under 20 and over 65'
 _AGE_HEDGES = frozenset({"under", "over", "above", "below"})
 _AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
@@ -135,15 +138,16 @@ def rate_after(body: str, end: int) -> tuple[str, int] | None:
 
 def under_age(body: str, start: int, lead: int, end: int, stop_words: frozenset[str]) -> bool:
     """'many of whom are younger, under 35', 'adults over 65 were', 'those under 20 and over 65', 'respondents under 30
-    cited' -> True: 'under/over N' after an age word, people or another age, with nothing counted after it (a
-    function word or a verb in -ed), is an age."""
+    cited', 'were mostly over 65' -> True: 'under/over N' after an age word, people, another age or an adverb that
+    spreads it over a group, with nothing counted after it (a function word or a verb in -ed), is an age."""
     if body[start:lead].strip().lower() not in _AGE_HEDGES:
         return False
     after = _AFTER_AGE.match(body, end)
     if not after or (after[1] and after[1].lower() not in stop_words and not after[1].endswith("ed")):
         return False
     return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start)
-                or _AGE_PAIR.search(body, max(0, start - 20), start))
+                or _AGE_PAIR.search(body, max(0, start - 20), start)
+                or _AGE_ADVERB.search(body, max(0, start - 16), start))
 
 
 def _sentence_start(body: str, start: int) -> int:
