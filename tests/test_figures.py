@@ -1131,3 +1131,13 @@ def test_the_window_of_a_record_high_or_low_is_no_figure(text, raws):
 ])
 def test_over_or_under_n_after_an_adverb_spreading_it_over_a_group_is_an_age(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("She spent $40,000 of her savings on it.", "savings"),  # money after 'of' and a determiner is part of it
+    ("About $2 million of the grant went to roads.", "grant"),
+    ("He raised $3 million in the first week.", None),  # 'in the' says when
+    ("They walked 20 miles of the route.", None),  # a length 'of the' says where
+])
+def test_money_of_a_determined_noun_is_part_of_it(text, what):
+    assert find_figures(text)[0].what == what

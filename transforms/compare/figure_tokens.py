@@ -166,8 +166,9 @@ def opening(word: str, unit: str | None, body: str, pos: int) -> int | None:
     if word in ("a", "an") and _TIME_AGO.match(body, pos):
         return None  # '$21 billion a year ago' says when, not a rate
     if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
-        if unit not in (None, "percent"):
-            return None  # '100 miles of the border' says where
+        if unit not in (None, "percent") and not (word == "of" and unit.isupper()):
+            return None  # '100 miles of the border', '$7 million in the first quarter' say where or when; money is
+            # of what it is part of: '$5 million of the grant'
         if det[1].lower() in ("all", "both") and (then := TOKEN.match(body, det.end())) \
                 and then[1].lower() in DETERMINERS:
             return then.end()  # 'of all the cases': a quantifier then an article
