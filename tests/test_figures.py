@@ -1141,3 +1141,16 @@ def test_over_or_under_n_after_an_adverb_spreading_it_over_a_group_is_an_age(tex
 ])
 def test_money_of_a_determined_noun_is_part_of_it(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Imports are expected to rise 4 percent this year.", "imports"),  # the subject of a raising verb
+    ("Forecasters expect rainfall to reach 9 inches.", "rainfall"),  # an object is the infinitive's subject
+    ("The storm caused river levels to climb 12 feet.", "river levels"),
+    ("A bidder needs to hit $5 million by noon.", None),  # a phrase opening its clause is no object
+    ("Traders think oil will drop 3% by June.", "oil"),  # after a verb of thinking a clause opens
+    ("Factory output slowed to 1.2% in May.", "factory output"),  # more verbs of change
+    ("Car sales were off 6 percent.", "car sales"),
+])
+def test_subjects_of_infinitives_and_more_verbs_of_change(text, what):
+    assert find_figures(text)[0].what == what

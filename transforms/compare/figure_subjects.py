@@ -22,6 +22,9 @@ _CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|grow
            r"reach(?:es|ed|ing)?|hit(?:s|ting)?|totall?(?:s|ed|ing)?|totall(?:ed|ing)|averag(?:e|es|ed|ing)|"
            r"st(?:ood|ands?|anding)[ \t]+at|(?:is|was|are|were|been|be)[ \t]+(?:up|down)|edged[ \t]+(?:up|down)|"
            # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
+           r"slow(?:s|ed|ing)?|eas(?:e|es|ed|ing)|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|shr(?:ink|inks|ank|unk|inking)|"
+           r"expand(?:s|ed|ing)?|rebound(?:s|ed|ing)?|slump(?:s|ed|ing)?|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|"
+           r"retreat(?:s|ed|ing)?|(?:tick|inch)(?:s|es|ed|ing)?[ \t]+(?:up|down)|(?:is|was|are|were)[ \t]+off|"
            r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
@@ -31,7 +34,7 @@ _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|"
                   r"san|sun|sin|inc|gai|rea|"
-                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg)")
+                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off)")
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
@@ -42,7 +45,8 @@ _CONJUNCTIONS = frozenset({"and", "or", "nor"})
 # Words after which a clause, and so its subject, may begin: subordinators and verbs that report a clause.
 _CLAUSE_OPENERS = frozenset("""that as while when whereas because since after before if though although but so
 where until once how why even also then now meanwhile said says say saying showed shows show showing found finds
-reported reports estimated estimates expects expected predicted noted means meant""".split())
+reported reports estimated estimates expects expected predicted noted means meant think thinks thought believe
+believes believed expect argue argues argued claim claims claimed predict predicts warn warns warned""".split())
 # Words that end a phrase after a number but may modify a noun before it: 'July temperatures', 'northern states'.
 _MODIFIERS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday north south east west northeast northwest southeast
@@ -60,6 +64,9 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
                           r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?))[ \t]+"
                           r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?)[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
+# A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
+_RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|still))?[ \t]+(?:expected|projected|"
+                     r"forecast|predicted|set|poised|likely|due|slated|scheduled|estimated)[ \t]+$")
 _ANAPHORS = frozenset("figure figures number numbers total share percentage proportion".split())
 _MODALS = frozenset("to can could will would may might must should shall do does did".split())
 _SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
@@ -105,6 +112,11 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
     if verb["copula"] and (span or figure_end is None or not _PREDICATE_END.match(body, figure_end)):
         return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
     end, relative = verb.end(1), verb[1].lower() in _RELATIVES
+    if verb[1].lower() == "to":  # 'Sales are expected to rise 5%': the subject before the raising verb
+        raised = _RAISED.search(body, max(0, verb.start(1) - 40), verb.start(1))
+        if not raised:
+            return _object_before_to(body, verb.start(1))
+        end = raised.start()
     if relative:  # 'the deficit, which has topped': the noun phrase before the relative
         end = verb.start(1)
         while end and body[end - 1] in " \t,":
@@ -128,6 +140,16 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
     if not _opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
         return None  # 'see storm surges up to', 'the number of robberies that led to arrests has declined', '18
         # months of wage gains above 3%': the phrase is an object, the end of a longer subject or counted
+    return " ".join(words)
+
+
+def _object_before_to(body: str, end: int) -> str | None:
+    """'caused the jobless rate to rise to 4%' (the text before 'to') -> 'jobless rate': the object of a verb is the
+    subject of the infinitive after it; None for a verb, a gerund or a name before 'to'."""
+    words, begin = _phrase_back(body, end)
+    if not words or not _noun(words[-1]) or words[-1].endswith("ing") or _named(body, begin, end) \
+            or _opens(body, begin):
+        return None  # 'A candidate needs to hit 15 percent': a phrase opening its clause is no object
     return " ".join(words)
 
 
