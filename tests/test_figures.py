@@ -1154,3 +1154,13 @@ def test_money_of_a_determined_noun_is_part_of_it(text, what):
 ])
 def test_subjects_of_infinitives_and_more_verbs_of_change(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("The fund set aside 3,000 beds for adults, 1,200 for teens and 2,500 for infants.", ["beds", "beds", "beds"]),
+    ("Police counted 45,000 marchers in Paris and 12,000 in Lyon.", ["marchers", "marchers"]),  # a count listed
+    ("It charged $90 for adults and $40 for kids.", [None, None]),  # amounts in a row are often of other things
+    ("Tolls rose to $5 a trip, and $7,000 went to repairs.", ["per trip", None]),  # not a rate
+])
+def test_a_bare_count_listed_after_a_count_counts_the_same(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

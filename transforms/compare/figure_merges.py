@@ -7,6 +7,9 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 _OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|it|those|these)\b)")
+# Units whose figures a list carries on: percentages and counts (amounts of money in a row are more often of
+# different things: '$1.6 million for a campaign and $4 million for an initiative').
+_LISTED = frozenset({"percent", "percentage_point", None})
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
@@ -28,17 +31,20 @@ class Figure:
 
 
 def listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
-    """Figures in order -> the same, a bare percentage listed after one of something in its sentence made of it too
-    ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' -> 'guest appearances'); not of a participle
-    ('47 percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of
-    Iraq'; but '74 percent of them')."""
+    """Figures in order -> the same, a bare percentage or count listed after one of something in its
+    sentence, in the same unit, made of it too ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' ->
+    'guest appearances', '5,000 slots for refugees, 4,000 for Iraqis'); not of a rate, nor of a participle ('47
+    percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of Iraq';
+    but '74 percent of them')."""
     out = figures[:1]
     for fig in figures[1:]:
         last = out[-1]
-        if fig.unit == "percent" and fig.what is None and last.unit == "percent" and last.what \
-                and not last.what.endswith("ed") and fig.start_char - last.end_char < 60 \
+        if fig.unit in _LISTED and fig.what is None and last.unit == fig.unit and last.what \
+                and not last.what.endswith("ed") and not last.what.startswith("per ") \
+                and fig.start_char - last.end_char < 60 \
                 and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char) \
-                and not _OF_SOON.match(body, fig.end_char):
+                and body.rfind("(", last.end_char, fig.start_char) <= body.rfind(")", last.end_char, fig.start_char) \
+                and not _OF_SOON.match(body, fig.end_char):  # not inside a parenthesis: '(the population is 5 million)'
             fig = replace(fig, what=last.what)
         out.append(fig)
     return out
