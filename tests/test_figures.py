@@ -1164,3 +1164,8 @@ def test_subjects_of_infinitives_and_more_verbs_of_change(text, what):
 ])
 def test_a_bare_count_listed_after_a_count_counts_the_same(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+def test_a_percentage_listed_inside_a_parenthesis_is_of_the_same_thing():
+    text = "Some 41% of renters agree (up from 37% in May)."
+    assert [f.what for f in find_figures(text)] == ["renters", "renters"]

@@ -43,8 +43,10 @@ def listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
                 and not last.what.endswith("ed") and not last.what.startswith("per ") \
                 and fig.start_char - last.end_char < 60 \
                 and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char) \
-                and body.rfind("(", last.end_char, fig.start_char) <= body.rfind(")", last.end_char, fig.start_char) \
-                and not _OF_SOON.match(body, fig.end_char):  # not inside a parenthesis: '(the population is 5 million)'
+                and (fig.unit or body.rfind("(", last.end_char, fig.start_char)
+                     <= body.rfind(")", last.end_char, fig.start_char)) \
+                and not _OF_SOON.match(body, fig.end_char):  # a count not inside a parenthesis: '(the population is 5
+            # million)'; a percentage may be: '50% of voters approve (down from 54% in May)'
             fig = replace(fig, what=last.what)
         out.append(fig)
     return out
