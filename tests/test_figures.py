@@ -1169,3 +1169,14 @@ def test_a_bare_count_listed_after_a_count_counts_the_same(text, whats):
 def test_a_percentage_listed_inside_a_parenthesis_is_of_the_same_thing():
     text = "Some 41% of renters agree (up from 37% in May)."
     assert [f.what for f in find_figures(text)] == ["renters", "renters"]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Analysts expected profit of $2.10 a share.", "profit per share"),  # a rate after a figure 'of' a noun
+    ("It set a toll of $4 a trip.", "toll per trip"),
+    ("The firm cut prices after posting losses of $3 a share.", "losses per share"),  # a verb opening it stays out
+    ("Voters got a rebate of only $60.", "rebate"),  # 'only' between 'of' and the figure
+    ("Gas rose 20 cents a gallon.", "per gallon"),
+])
+def test_a_rate_after_a_figure_of_a_noun_is_that_noun_per_unit(text, what):
+    assert find_figures(text)[0].what == what

@@ -74,13 +74,15 @@ _MAX_WORDS = 4
 # A label before a colon opening its line or following a parenthesis: 'State highway spending per driver: $495'.
 _LABEL = re.compile(r"(?:^|\n|\)[ \t]+)([A-Z][a-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,5}):[ \t]*$")
 _LABEL_LINKS = frozenset({"per", "of", "in", "a"})
-_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+$")
+_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just)[ \t]+)?$")  # 'a tax cut of only $60'
 # Nouns before 'of N' that say how a figure is given, not what it measures: 'a total of', 'to the tune of', 'over the
 # course of', 'the likes of'.
 _NOT_HEADS = frozenset("""total sum average number amount maximum minimum tune course matter space time likes excess
 upwards north south short shy worth factor part each any all none some most end start beginning middle rest""".split())
-# Words after which a verb may open the phrase before 'of': 'asked to award damages of', 'which charges tuition of'.
-_VERB_OPENERS = frozenset("to that which who he she it they we i you is are was were be been being".split())
+# Words after which a verb may open the phrase before 'of': 'asked to award damages of', 'which charges tuition of',
+# 'after reporting profit of'.
+_VERB_OPENERS = frozenset("""to that which who he she it they we i you is are was were be been being after before by
+while when without since""".split())
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fourth fifth fifths tenth tenths".split())
 # Places named by a count are named by their people: 'a city of 360,000'.
 _PLACES = frozenset("city cities town towns village villages country countries nation state county district suburb "
@@ -249,7 +251,7 @@ def head_of(body: str, start: int) -> str | None:
     """A figure's start -> the noun phrase 'of' joins it to ('sales of $847 million' -> 'sales', 'a top tax rate of 35
     percent' -> 'top tax rate', 'a population of 3 million' -> 'population', 'a town of 9,000' -> 'residents'), or
     None."""
-    of = _OF_BEFORE.search(body, max(0, start - 4), start)
+    of = _OF_BEFORE.search(body, max(0, start - 10), start)
     if not of:
         return None
     end = of.start() + (of[0][0] != "o")

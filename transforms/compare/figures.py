@@ -204,6 +204,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
         what = (None if span else head_of(body, number.start)) or subject_measured(body, number.start, end, span) \
             or label_before(body, number.start) or object_measured(body, number.start)
+    elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start)):
+        what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
     if qualifier is None and passed(body, number.start):
         qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
