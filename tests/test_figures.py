@@ -1180,3 +1180,13 @@ def test_a_percentage_listed_inside_a_parenthesis_is_of_the_same_thing():
 ])
 def test_a_rate_after_a_figure_of_a_noun_is_that_noun_per_unit(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("She has 41 percent support among older voters.", "support"),  # a noun before 'among', no verb
+    ("The mayor won 38 percent backing nationwide.", "backing"),
+    ("Only 40 percent support the bill.", None),  # a verb with its object
+    ("Some 20 percent work from home.", None),
+])
+def test_a_noun_that_may_be_a_verb_after_a_percentage_before_among_is_the_noun(text, what):
+    assert find_figures(text)[0].what == what

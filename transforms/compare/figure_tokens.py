@@ -30,14 +30,15 @@ _DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|us|the
                               r"seven|eight|nine|ten)\b|\d)")
 _TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
 MAX_WHAT_WORDS = 4
-_NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at)\b")
+_NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at|among|across|nationwide|nationally|overall)\b")
 
 
 def measured(unit: str, raw: str, word: str, body: str, pos: int, governed: bool = False) -> bool:
     """A unit + the word right after it (and where it ends) -> True when the figure measures that word: a plural after
     a unit of measure ('45 mph gusts'); after a percentage or (singular) money a word only ever a noun ('97 percent
     accuracy'), or a noun that may be a verb before a clause end or a preposition ('$1,140 bail.', '15% support in
-    polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes'), or any noun when a
+    polls', '56 percent support among women'; not '47 percent gave', '20 percent want to', '42 percent want major
+    changes'), or any noun when a
     preposition governs the figure, which then is no subject ('on $1,140 bail following'), unless it ends in s as
     a verb does ('by 3 percent signals that')."""
     if not raw.islower():
