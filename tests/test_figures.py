@@ -1190,3 +1190,14 @@ def test_a_rate_after_a_figure_of_a_noun_is_that_noun_per_unit(text, what):
 ])
 def test_a_noun_that_may_be_a_verb_after_a_percentage_before_among_is_the_noun(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("A shortfall of $80 million would shrink to $50 million.", ["shortfall", "shortfall"]),  # a subject ending
+    # in a figure: the figure after measures what it does
+    ("It has 13 million members, down from the 15 million projected.", ["members", "members"]),  # a participle
+    # of foreseeing says how a count is known
+    ("Stocks bounced back 20% in a month.", ["stocks"]),  # more verbs of change
+])
+def test_figures_after_a_subject_ending_in_a_figure_and_after_foreseen_counts(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

@@ -24,7 +24,8 @@ _CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|grow
            # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
            r"slow(?:s|ed|ing)?|eas(?:e|es|ed|ing)|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|shr(?:ink|inks|ank|unk|inking)|"
            r"expand(?:s|ed|ing)?|rebound(?:s|ed|ing)?|slump(?:s|ed|ing)?|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|"
-           r"retreat(?:s|ed|ing)?|(?:tick|inch)(?:s|es|ed|ing)?[ \t]+(?:up|down)|(?:is|was|are|were)[ \t]+off|"
+           r"retreat(?:s|ed|ing)?|bounc(?:e|es|ed|ing)(?:[ \t]+back)?|recover(?:s|ed|ing)?|"
+           r"(?:tick|inch)(?:s|es|ed|ing)?[ \t]+(?:up|down)|(?:is|was|are|were)[ \t]+off|"
            r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
@@ -34,7 +35,7 @@ _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|"
                   r"san|sun|sin|inc|gai|rea|"
-                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off)")
+                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off|bou|bac|rec)")
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
@@ -104,13 +105,17 @@ def passed(body: str, start: int) -> bool:
     return bool(verb and verb["passed"]) and not _NEGATED.search(body, max(0, verb.start() - 12), verb.start("passed"))
 
 
-def subject_measured(body: str, start: int, figure_end: int | None = None, span: bool = False) -> str | None:
-    """A figure's start (and end; whether it is a span of time) -> the subject of the verb of change or level before
-    it ('Revenue was up 22%' -> 'revenue', 'July temperatures hit 104 degrees' -> 'july temperatures', 'The jobless
-    rate was 4 percent.' -> 'jobless rate'), or None."""
+def subject_measured(body: str, start: int, figure_end: int | None = None, span: bool = False,
+                     previous: str | None = None) -> str | None:
+    """A figure's start (and end; whether it is a span of time; what the figure before it measures) -> the subject of
+    the verb of change or level before it ('Revenue was up 22%' -> 'revenue', 'July temperatures hit 104 degrees' ->
+    'july temperatures', 'The jobless rate was 4 percent.' -> 'jobless rate', 'a deficit of $900 billion would fall
+    to $700 billion' -> what the figure before measures), or None."""
     verb = _verb_before(body, start)
     if not verb:
         return None
+    if verb[1].lower() in _SCALES and not verb["copula"]:
+        return previous  # the subject ends in a figure: it measures what that figure does
     if verb["copula"] and (span or figure_end is None or not _PREDICATE_END.match(body, figure_end)):
         return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
     end, relative = verb.end(1), verb[1].lower() in _RELATIVES

@@ -202,8 +202,9 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
         # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
         span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
-        what = (None if span else head_of(body, number.start)) or subject_measured(body, number.start, end, span) \
-            or label_before(body, number.start) or object_measured(body, number.start)
+        what = (None if span else head_of(body, number.start)) \
+            or subject_measured(body, number.start, end, span, previous) or label_before(body, number.start) \
+            or object_measured(body, number.start)
     elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start)):
         what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
     if qualifier is None and passed(body, number.start):
