@@ -192,7 +192,7 @@ def test_seed_articles_hold_no_years_or_dates():
     ("Two thirds of the voters agreed.", (0.6667, "share", "voters", None)),
     ("a third of voters", (0.3333, "share", "voters", None)),
     # points are a unit; 'percentage points' is another
-    ("Trump leads by 5 points", (5, "point", None, None)),
+    ("Trump leads by 5 points", (5, "point", "margin", None)),  # the gap between the sides
     ("rates rose 25 basis points", (25, "basis_point", "rates", None)),
     # ages told apart from counts
     ("a story he wrote at 15 of children", (15, "age", "age", None)),
@@ -1201,3 +1201,16 @@ def test_a_noun_that_may_be_a_verb_after_a_percentage_before_among_is_the_noun(t
 ])
 def test_figures_after_a_subject_ending_in_a_figure_and_after_foreseen_counts(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Median rent in this city has climbed by $300.", "median rent"),  # a demonstrative inside a passed-over phrase
+    ("The navy budget would be cut by $2 billion.", "navy budget"),  # a passive verb of change
+    ("Inflation ticked higher to 3.1% in May.", "inflation"),
+    ("The bill raises spending in 2025 to $8 billion.", "spending"),  # a year after the object says when
+    ("Lopez won the district by 9 points.", "margin"),  # a figure after winning, leading or trailing by
+    ("She trails him by 4 percentage points.", "margin"),
+    ("He was ahead by 52% to 48% on Tuesday.", None),  # a split, not a margin
+])
+def test_subjects_through_demonstratives_passives_objects_before_a_year_and_margins(text, what):
+    assert find_figures(text)[0].what == what

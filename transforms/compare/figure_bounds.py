@@ -95,3 +95,18 @@ def hyphenated(body: str, number: Number) -> bool:
 def singular_unit(word: str) -> bool:
     """'mile', 'hour', 'foot' -> True: the singular of a unit word that has a plural ('percent', 'mph' have none)."""
     return not word.endswith("s") and (f"{word}s" in UNITS or f"{word}es" in UNITS or word == "foot")
+
+
+# A verb of winning, leading or trailing, its object, then 'by' before the figure: 'won the county by', 'trails her by'.
+_SPLIT_AFTER = re.compile(r"[ \t]+to[ \t]+\d")
+_MARGIN_BEFORE = re.compile(r"\b(?i:w[oi]n(?:s|ning)?|lead(?:s|ing)?|led|trail(?:s|ed|ing)?|beat(?:s|en|ing)?|"
+                            r"defeat(?:s|ed|ing)?|ahead|behind)\b[^\n.;:!?,]{0,40}?[ \t]by[ \t]+$")
+
+
+def margin_before(body: str, start: int, end: int, unit: str | None) -> str | None:
+    """'won the county by 18 points', 'was leading him by 25 percent' (a figure's span and unit) -> 'margin': the
+    figure is the gap between the sides, not a level ('ahead by 55% to 45%' is the split); else None."""
+    if unit not in ("point", "percentage_point", "percent") or body[max(0, start - 3):start].rstrip()[-2:] != "by" \
+            or _SPLIT_AFTER.match(body, end):
+        return None
+    return "margin" if _MARGIN_BEFORE.search(body, max(0, start - 60), start) else None

@@ -20,12 +20,13 @@ _CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|grow
            r"plummet(?:s|ed|ing)?|los(?:t|es|ing)|shed(?:s|ding)?|slip(?:s|ped|ping)?|sli(?:d|des|ding)|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|"
            r"tumbl(?:e|es|ed|ing)|sank|sunk|sinks?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|"
            r"reach(?:es|ed|ing)?|hit(?:s|ting)?|totall?(?:s|ed|ing)?|totall(?:ed|ing)|averag(?:e|es|ed|ing)|"
-           r"st(?:ood|ands?|anding)[ \t]+at|(?:is|was|are|were|been|be)[ \t]+(?:up|down)|edged[ \t]+(?:up|down)|"
-           # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
-           r"slow(?:s|ed|ing)?|eas(?:e|es|ed|ing)|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|shr(?:ink|inks|ank|unk|inking)|"
+           r"st(?:ood|ands?|anding)[ \t]+at|(?:is|was|are|were|been|be)[ \t]+(?:up|down)|"
+           r"(?:is|was|are|were|been|be|being)[ \t]+(?:cut|reduced|lowered|raised|boosted|slashed|trimmed|hiked|"
+           r"increased|decreased|revised)|slow(?:s|ed|ing)?|eas(?:e|es|ed|ing)|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|shr(?:ink|inks|ank|unk|inking)|"
            r"expand(?:s|ed|ing)?|rebound(?:s|ed|ing)?|slump(?:s|ed|ing)?|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|"
            r"retreat(?:s|ed|ing)?|bounc(?:e|es|ed|ing)(?:[ \t]+back)?|recover(?:s|ed|ing)?|"
-           r"(?:tick|inch)(?:s|es|ed|ing)?[ \t]+(?:up|down)|(?:is|was|are|were)[ \t]+off|"
+           r"(?:tick|inch|edg)(?:s|es|ed|ing|e)?[ \t]+(?:up|down|higher|lower)|(?:is|was|are|were)[ \t]+off|"
+           # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
            r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
@@ -35,7 +36,7 @@ _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|"
                   r"san|sun|sin|inc|gai|rea|"
-                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off|bou|bac|rec)")
+                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off|bou|bac|rec|be|hig|low)")
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
@@ -65,6 +66,7 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
                           r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?))[ \t]+"
                           r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?)[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
+_WHEN_AFTER = re.compile(r"[ \t]+(?:in|during|for|through)[ \t]+\d{4}$")
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
 _RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|still))?[ \t]+(?:expected|projected|"
                      r"forecast|predicted|set|poised|likely|due|slated|scheduled|estimated)[ \t]+$")
@@ -129,8 +131,8 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
         while end and body[end - 1] in " \t,":
             end -= 1
     words, begin = _phrase_back(body, end)
-    before = _WORD_BACK.search(body, max(0, begin - 40), begin) if words else None
-    if before and before[1].lower() in _PREPOSITIONS:  # 'Sales in the region rose': the phrase before it
+    before = _WORD_BACK.search(body, max(0, begin - 40), begin) if words or begin < end else None
+    if before and before[1].lower() in _PREPOSITIONS:  # 'Sales in the region rose', 'income in this state fell
         words, begin = _phrase_back(body, before.start(1))
         if words and words[-1].endswith("ing"):
             return None  # 'the cost of dealing with floods rises': the phrase is a verb's
@@ -169,7 +171,8 @@ def object_measured(body: str, start: int) -> str | None:
     verb = _OBJECT_VERB.search(body, max(0, start - 70), start)
     if not verb or (verb["prep"] == "at") != bool(verb["setting"]):
         return None
-    span = verb["np"]  # read alone, so the phrase cannot run back over the verb
+    span = _WHEN_AFTER.sub("", verb["np"])  # read alone, so the phrase cannot run back over the verb; 'increases
+    # spending in 2014 to': the year says when
     words, begin = _phrase_back(span, len(span))
     before = _WORD_BACK.search(span, 0, begin) if words else None
     if before and before[1].lower() in _PREPOSITIONS:
