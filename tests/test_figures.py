@@ -1214,3 +1214,14 @@ def test_figures_after_a_subject_ending_in_a_figure_and_after_foreseen_counts(te
 ])
 def test_subjects_through_demonstratives_passives_objects_before_a_year_and_margins(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Oil fell 12 dollars, or 9%, on Monday.", ["oil", "oil"]),  # ', or' restates the figure before
+    ("Of 4,000 wells, 3,000 -- or 75 percent -- were dry.", ["wells", "wells", "wells"]),
+    ("The typical monthly rent of the old flats was $900.", ["typical monthly rent"]),  # a long subject's head
+    ("Her approval rating among Latinos was 61 percent in May.", ["approval rating"]),  # a name inside the phrase
+    ("The rate was 6.1 percent the week he left.", ["rate"]),  # a level before 'the'
+])
+def test_restated_figures_and_more_subjects_of_a_copula(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

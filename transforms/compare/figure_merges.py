@@ -13,6 +13,7 @@ _LISTED = frozenset({"percent", "percentage_point", None})
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
+_RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
 _JOINED = re.compile(r"\s+and\s+|,?\s+or\s+")  # ', and' may open a clause of its own: 'and 20 contributed
 
 
@@ -120,4 +121,17 @@ def shared_hedges(body: str, figures: list[Figure]) -> list[Figure]:
                 and first.raw[:1] not in "$£€¥" and first.unit != "age" and second.unit != "age" \
                 and _JOINED.fullmatch(body, first.end_char, second.start_char):
             out[n] = replace(second, qualifier=first.qualifier)
+    return out
+
+
+def restated(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a figure that restates the one before it in other terms (', or 7.6%', '-- or
+    70 percent --') measuring what that one measures ('fell 225 points, or 7.6%', '61 of the 86 deaths -- or 70
+    percent')."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        first, second = out[n - 1], out[n]
+        if second.what is None and first.what and "per " not in first.what and first.unit != "age" \
+                and _RESTATED.fullmatch(body, first.end_char, second.start_char):
+            out[n] = replace(second, what=first.what)
     return out

@@ -56,7 +56,7 @@ southwest northern southern eastern western central high long old prior""".split
 # After a figure a copula states, what ends its predicate: a level ('was 4 percent in May.'), not a difference or a
 # property ('was 30 percent more likely', 'is 53 feet long', 'was 41% complete').
 _PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|from|among|last|"
-                            r"this|and|or|but|while|compared|after|before|during|with|of|to|until|between|when)\b")
+                            r"this|the|and|or|but|while|compared|after|before|during|with|of|to|until|between|when)\b")
 # A verb that changes or sets a level, its object, and the preposition before the figure: 'raised the minimum wage to',
 # 'cut taxes by', 'put the cost at'.
 _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|"
@@ -133,9 +133,10 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
     words, begin = _phrase_back(body, end)
     before = _WORD_BACK.search(body, max(0, begin - 40), begin) if words or begin < end else None
     if before and before[1].lower() in _PREPOSITIONS:  # 'Sales in the region rose', 'income in this state fell
-        words, begin = _phrase_back(body, before.start(1))
-        if words and words[-1].endswith("ing"):
-            return None  # 'the cost of dealing with floods rises': the phrase is a verb's
+        words, begin = _phrase_back(body, end := before.start(1))
+        if words and words[-1].endswith("ing") and (words[-2:-1] == ["of"] or (
+                len(words) == 1 and "NOUN" not in word_classes(words[0]))):
+            return None  # 'the cost of dealing with floods rises': the phrase is a verb's (not 'approval rating')
         before = _WORD_BACK.search(body, max(0, begin - 40), begin) if words else None
     joined = bool(before) and before[1].lower() in _CONJUNCTIONS
     if not words or (joined and not _opens(body, before.start(1)) and not _determined(body, before.end(1))):
@@ -218,8 +219,10 @@ def _phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:
             and of[1] == "of" and (head := _phrase_back(body, of.start(1)))[0] and "of" not in head[0]:
         words, end = [*head[0], "of", *words], head[1]  # 'Shares of the carmaker': the head before 'of the'
     if len(words) > _MAX_WORDS:
-        words = [] if "of" in words else words[-_MAX_WORDS:]  # 'the share of households reporting any debt': its
-        # head alone would say too little
+        head = words[:words.index("of")] if "of" in words else []
+        words = (head if len(head) > 1 else []) if "of" in words else words[-_MAX_WORDS:]  # 'the share of
+        # households reporting any debt': its head alone would say too little; 'the average net worth of the same
+        # families' -> 'average net worth'
     return words, end
 
 

@@ -54,6 +54,7 @@ from transforms.compare.figure_merges import (
     listed_percentages,
     of_count_after,
     previous_what,
+    restated,
     shared_hedges,
 )
 from transforms.compare.figure_money import whose_cents
@@ -336,7 +337,7 @@ def find_figures(body: str) -> list[Figure]:
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
-    figures = shared_hedges(body, change_ends(body, listed_percentages(body, figures)))
+    figures = shared_hedges(body, restated(body, change_ends(body, listed_percentages(body, figures))))
     if not found_shares:
         return figures
     merged = fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
