@@ -1225,3 +1225,12 @@ def test_subjects_through_demonstratives_passives_objects_before_a_year_and_marg
 ])
 def test_restated_figures_and_more_subjects_of_a_copula(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("About 800,000 permits were filed and 62% of those were approved.", "permits"),  # 'of those': the count before
+    ("They hired 3,000 guards; 20 percent of them left.", "guards"),
+    ("Some 9,000 voted, and 30 percent of those who voted early chose him.", None),  # 'those who': its own group
+])
+def test_a_percentage_of_those_counts_what_the_count_before_it_counts(text, what):
+    assert find_figures(text)[-1].what == what

@@ -93,6 +93,8 @@ _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|the
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_LINK = re.compile(r"\s+to\s+")
 _EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})\b(?![ \t]+school)")
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|them|these)\b(?![ \t]+(?:who|that|which|whose)\b)")  # not 'of those who
+# chose one', a group of its own
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
 # After a compound modifier with a figure, a comma and a second compound modifier before the noun they both modify.
 _COORDINATE_AFTER = re.compile(r",(?=[ \t]+[a-z]+-[a-z]+[ \t]+[a-z])")
@@ -201,6 +203,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
             or head_of(body, number.start)  # not of a multiplier: 'rose nearly three times'; 'a crowd of 5,000'
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
+    if what is None and unit in ("percent", "share") and _OF_THOSE.match(body, end):
+        what = previous  # '1.3 million ballots were requested but only 57% of those returned'
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
         # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
         span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
