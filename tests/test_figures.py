@@ -1234,3 +1234,16 @@ def test_restated_figures_and_more_subjects_of_a_copula(text, whats):
 ])
 def test_a_percentage_of_those_counts_what_the_count_before_it_counts(text, what):
     assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Forecasters expect the jobless rate to stay at 4.2%.", "jobless rate"),  # more verbs of level and change
+    ("Youth unemployment peaked at 18 percent in 2010.", "youth unemployment"),
+    ("Its balance sheet has ballooned to $4 trillion.", "balance sheet"),
+    ("Black unemployment shot above 16 percent.", "black unemployment"),
+    ("Inflation remained at 2 percent.", "inflation"),  # a copula with 'at'
+    ("Mr. Lopez is at 24 percent.", None),  # a person's level, after a title
+    ("It may not be possible to stay 6 feet away.", None),  # an adjective before 'to' is no object
+])
+def test_more_verbs_of_level_and_change_and_names_after_a_title(text, what):
+    assert find_figures(text)[0].what == what

@@ -26,17 +26,20 @@ _CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|grow
            r"expand(?:s|ed|ing)?|rebound(?:s|ed|ing)?|slump(?:s|ed|ing)?|spik(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|"
            r"retreat(?:s|ed|ing)?|bounc(?:e|es|ed|ing)(?:[ \t]+back)?|recover(?:s|ed|ing)?|"
            r"(?:tick|inch|edg)(?:s|es|ed|ing|e)?[ \t]+(?:up|down|higher|lower)|(?:is|was|are|were)[ \t]+off|"
+           r"stay(?:s|ed|ing)?|peak(?:s|ed|ing)?|hover(?:s|ed|ing)?(?:[ \t]+around)?|settl(?:e|es|ed|ing)|"
+           r"clos(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|swell(?:s|ed|ing)?|"
+           r"swollen|balloon(?:s|ed|ing)?|(?:sky)?rocket(?:s|ed|ing)?|shot(?:[ \t]+(?:up|past))?|"
            # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
            r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
 _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
-                          r"[ \t]+(?:(?:to|by|from)[ \t]+)?$")
+                          r"[ \t]+(?:(?:to|by|from|at)[ \t]+)?$")
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|"
                   r"san|sun|sin|inc|gai|rea|"
-                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off|bou|bac|rec|be|hig|low)")
+                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off|bou|bac|rec|be|hig|low|sta|pea|hov|set|clo|dou|tri|hal|swe|bal|roc|sky|sho)")
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
@@ -158,8 +161,9 @@ def _object_before_to(body: str, end: int) -> str | None:
     subject of the infinitive after it; None for a verb, a gerund or a name before 'to'."""
     words, begin = _phrase_back(body, end)
     if not words or not _noun(words[-1]) or words[-1].endswith("ing") or _named(body, begin, end) \
-            or _opens(body, begin):
-        return None  # 'A candidate needs to hit 15 percent': a phrase opening its clause is no object
+            or _opens(body, begin) or (len(words) == 1 and "ADJ" in word_classes(words[0])):
+        return None  # 'A candidate needs to hit 15 percent': a phrase opening its clause is no object; 'possible to
+        # stay 6 feet away': an adjective
     return " ".join(words)
 
 
@@ -184,12 +188,15 @@ def object_measured(body: str, start: int) -> str | None:
     return " ".join(words)
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof)\.[ \t]*$")
+
+
 def _named(body: str, begin: int, end: int) -> bool:
     """True when the phrase between `begin` and `end` ends in a name: a capitalised word inside its sentence, or one
     the lexicon does not know."""
     last = body[begin:end].split()[-1:]
-    return bool(last) and last[0][:1].isupper() and (not _opens(body, end - len(last[0])) or not word_classes(
-        last[0].lower()))
+    return bool(last) and last[0][:1].isupper() and (not _opens(body, at := end - len(last[0])) or not word_classes(
+        last[0].lower()) or bool(_TITLE_BEFORE.search(body, max(0, at - 7), at)))  # 'Mr. Trump'
 
 
 def _phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:
