@@ -1247,3 +1247,12 @@ def test_a_percentage_of_those_counts_what_the_count_before_it_counts(text, what
 ])
 def test_more_verbs_of_level_and_change_and_names_after_a_title(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("The town has a $71,000 median income versus $52,000 statewide.", ["median income", "median income"]),
+    ("She raised $2.1 million in cash, compared with $480,000 for him.", ["cash", "cash"]),  # compared money
+    ("It spent $2 million in ads and $900,000 on staff.", ["ads", None]),  # money merely listed stays apart
+])
+def test_money_compared_with_money_before_it_measures_the_same(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

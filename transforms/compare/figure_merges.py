@@ -10,6 +10,9 @@ _OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|i
 # Units whose figures a list carries on: percentages and counts (amounts of money in a row are more often of
 # different things: '$1.6 million for a campaign and $4 million for an initiative').
 _LISTED = frozenset({"percent", "percentage_point", None})
+# Words that compare a figure with the one before, so even amounts of money measure the same thing: '$10.3 million
+# cash on hand, compared with $672,330'.
+_COMPARED = re.compile(r"\b(?:compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
@@ -34,13 +37,16 @@ class Figure:
 def listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
     """Figures in order -> the same, a bare percentage or count listed after one of something in its
     sentence, in the same unit, made of it too ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' ->
-    'guest appearances', '5,000 slots for refugees, 4,000 for Iraqis'); not of a rate, nor of a participle ('47
+    'guest appearances', '5,000 slots for refugees, 4,000 for Iraqis'; money only when compared: '$10.3 million cash,
+    compared with $672,330'); not of a rate, nor of a participle ('47
     percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of Iraq';
     but '74 percent of them')."""
     out = figures[:1]
     for fig in figures[1:]:
         last = out[-1]
-        if fig.unit in _LISTED and fig.what is None and last.unit == fig.unit and last.what \
+        listed = fig.unit in _LISTED or bool(_COMPARED.search(body, max(last.end_char, fig.start_char - 16),
+                                                               fig.start_char))
+        if listed and fig.what is None and last.unit == fig.unit and last.what \
                 and not last.what.endswith("ed") and not last.what.startswith("per ") \
                 and fig.start_char - last.end_char < 60 \
                 and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char) \
