@@ -736,7 +736,8 @@ def test_spans_after_amounts_ages_of_you_and_multipliers(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Deaths topped 45,150 nationwide this week.", [(45150, None)]),           # an adverb alone counts nothing
+    ("Deaths topped 45,150 nationwide this week.", [(45150, "deaths")]),  # an adverb alone counts nothing; the
+    # subject of the verb of passing does
     ("It is not among the 100 largest in the state.", []),
     ("The shooting left 12 dead and 58 wounded.", [(12, "dead"), (58, "wounded")]),  # the people in a state
     ("The page drew nearly 10,000 likes in two weeks.", [(10000, "likes"), (2, None)]),
@@ -1256,3 +1257,12 @@ def test_more_verbs_of_level_and_change_and_names_after_a_title(text, what):
 ])
 def test_money_compared_with_money_before_it_measures_the_same(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The flu's death toll had surpassed 2,300 by March.", (2300, "deaths", "more_than")),  # a count passed
+    ("Cases in the region topped 14,000 on Friday.", (14000, "cases", "more_than")),
+])
+def test_a_count_a_verb_of_passing_goes_on_from_counts_what_its_subject_counts(text, expected):
+    (fig,) = find_figures(text)
+    assert (fig.value, fig.what, fig.qualifier) == expected

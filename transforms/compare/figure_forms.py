@@ -204,7 +204,7 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str], pre
 # Words before a number that carry on a count named earlier: 'an increase of', 'rose to', 'the toll now at'.
 _GOES_ON_BEFORE = re.compile(r"\b(?i:(?:increase|rise|drop|decline|fall|jump|gain|loss|total|toll|tally)\s+(?:now\s+)?"
                              r"(?:of|at|to)|(?:increased|rose|risen|fell|fallen|dropped|declined|climbed|grew|grown|jumped|reached|"
-                             r"totaled|totalled|stood|stands)(?:\s+(?:at|to))?)\s+$")
+                             r"totaled|totalled|stood|stands|surpassed|topped|exceeded|passed|hit)(?:\s+(?:at|to))?)\s+$")
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\b")
 _OTHERS_AFTER = re.compile(r"\s+others\b")
 # After a number, what leaves it standing alone in a list of counts: a comma, semicolon or sentence end, 'and', 'or'.
