@@ -893,7 +893,7 @@ def test_singular_units_bracketed_conversions_and_nouns_after_a_preposition(text
     ("It saves 5 to 12 cents a day.", [("5 to 12 cents a day", 0.05, 0.12, "USD", "per day")]),
     ("Just 30 cents of every dollar goes to them.", [("30 cents", 0.3, None, "USD", None)]),  # a proportion's base
     ("Hourly pay rose 4 cents to $23.82 in May.", [("4 cents", 0.04, None, "USD", "hourly pay"),  # a change, a level
-                                                   ("$23.82", 23.82, None, "USD", None)]),
+                                                   ("$23.82", 23.82, None, "USD", "hourly pay")]),
 ])
 def test_cents_are_hundredths_of_a_dollar(text, expected):
     assert [(f.raw, f.value, f.value_to, f.unit, f.what) for f in find_figures(text)] == expected
@@ -1266,3 +1266,12 @@ def test_money_compared_with_money_before_it_measures_the_same(text, whats):
 def test_a_count_a_verb_of_passing_goes_on_from_counts_what_its_subject_counts(text, expected):
     (fig,) = find_figures(text)
     assert (fig.value, fig.what, fig.qualifier) == expected
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Average hourly earnings were up 5 cents to $27.10.", ["average hourly earnings", "average hourly earnings"]),
+    ("Exports rose 4% to $2.1 billion in May.", ["exports", "exports"]),  # the level a change reaches
+    ("She gave $50 to 3,000 families.", [None, "families"]),  # a count of its own
+])
+def test_the_level_a_change_goes_to_measures_what_the_change_does(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

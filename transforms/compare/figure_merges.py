@@ -102,13 +102,18 @@ def previous_what(body: str, figures: list[Figure], start: int) -> str | None:
 
 def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
     """Figures in order -> the same, the two ends of a change 'from N to M' measuring the same thing ('Approval fell
-    from 48 percent to 41 percent of voters': both 'voters'), whichever end names it."""
+    from 48 percent to 41 percent of voters': both 'voters'), whichever end names it; and the level a change goes
+    to ('Hourly pay rose 4 cents to $23.82': both 'hourly pay')."""
     out = list(figures)
     for n in range(1, len(out)):
         low, high = out[n - 1], out[n]
-        if (low.what is None) == (high.what is None) or low.unit != high.unit \
-                or not _TO_BETWEEN.fullmatch(body, low.end_char, high.start_char) \
-                or not _FROM_BEFORE.search(body, max(0, low.start_char - 6), low.start_char):
+        if (low.what is None) == (high.what is None) or not _TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
+            continue
+        if not _FROM_BEFORE.search(body, max(0, low.start_char - 6), low.start_char):
+            if high.what is None and "per " not in low.what and low.unit not in (None, "age", "share"):
+                out[n] = replace(high, what=low.what)  # a change, then the level it reaches
+            continue
+        if low.unit != high.unit:
             continue
         if low.what is None:
             out[n - 1] = replace(low, what=high.what)

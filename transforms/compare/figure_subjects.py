@@ -11,7 +11,7 @@ in the region rose'), and 'which'/'that' stand for the noun phrase they follow. 
 
 import re
 
-from transforms.compare.figure_words import DETERMINERS, STOP, word_classes
+from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
 
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
@@ -259,8 +259,8 @@ def _outside(raw: str, word: str) -> bool:
 
 def _nominal(raw: str, word: str) -> bool:
     """A word that may stand in a noun phrase: a noun, an adjective, a name, a gerund ('spending')."""
-    if raw[:1].isupper() or word.endswith("ing"):
-        return True
+    if raw[:1].isupper() or word.endswith("ing") or word[:-2] in TIMES:
+        return True  # 'hourly earnings': a rate adjective the lexicon knows only as an adverb
     classes = word_classes(word)
     return not classes or bool(classes & {"NOUN", "ADJ"})
 
