@@ -1275,3 +1275,12 @@ def test_a_count_a_verb_of_passing_goes_on_from_counts_what_its_subject_counts(t
 ])
 def test_the_level_a_change_goes_to_measures_what_the_change_does(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The bank sells three kinds of bonds.", "kinds of bonds"),  # a count of kinds says of what
+    ("It would create two kinds of citizenship.", "kinds of citizenship"),
+    ("They laid 40 miles of various types of pipe.", "pipe"),  # a measure of kinds measures what they are of
+])
+def test_kinds_of_things_say_what_they_are_kinds_of(text, what):
+    assert find_figures(text)[0].what == what

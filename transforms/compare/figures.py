@@ -93,6 +93,8 @@ _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|the
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_LINK = re.compile(r"\s+to\s+")
 _EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})\b(?![ \t]+school)")
+_KINDS = frozenset("types kinds sorts forms varieties".split())
+_OF_AFTER = re.compile(r"[ \t]+of(?=[ \t])")
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|them|these)\b(?![ \t]+(?:who|that|which|whose)\b)")  # not 'of those who
 # chose one', a group of its own
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
@@ -232,6 +234,10 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what, end = counted_phrase(body, other.end(), unit, True)  # 'a three-day, closed-door summit'
     if _STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
+    if what and what.split()[-1] in _KINDS and (of := _OF_AFTER.match(body, end)) \
+            and (kind := counted_phrase(body, of.end(), None, True))[0]:  # what the kinds are of: '650 miles of
+        # various types of fencing' measures fencing, 'two kinds of loans' counts kinds of loans
+        what, end = (kind[0] if unit else f"{what.split()[-1]} of {kind[0]}"), kind[1]
     if what and unit is None and " " not in what and not_a_noun(what):
         what, end = None, pos  # 'fell from 42 to 39 worldwide': an adverb or adjective alone counts nothing
     if what is None and unit is None:
@@ -256,7 +262,8 @@ def _span_over(body: str, number: Number, unit: str | None, end: int) -> bool:
 def _no_count(body: str, number: Number, unit: str | None, what: str | None) -> bool:
     """True when what a unitless number counts shows it is no count: a singular after a number word ('the two met'),
     a naming noun, a place in a gallery ('46 of 132 Photos'), the window of a record ('a 52-week low')."""
-    if what and not number.digits and unit is None and not is_plural(head := what.split(" per ")[0].split()[-1]) \
+    if what and not number.digits and unit is None \
+            and not is_plural(head := what.split(" per ")[0].split(" of ")[0].split()[-1]) \
             and not head.endswith("ed") and not what.startswith("per "):
         return True  # 'the two met': after a number word a count names a plural
     if what and unit is None and what.split()[-1] in NAMING_NOUNS:
