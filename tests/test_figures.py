@@ -1284,3 +1284,11 @@ def test_the_level_a_change_goes_to_measures_what_the_change_does(text, whats):
 ])
 def test_kinds_of_things_say_what_they_are_kinds_of(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The ward is nearly 40 percent Latino.", "latino"),  # a group adjective the demonym lexicon lacks
+    ("The town is 55 percent Black.", "black"),
+])
+def test_a_percentage_of_a_group_named_by_a_capitalised_adjective(text, what):
+    assert find_figures(text)[0].what == what

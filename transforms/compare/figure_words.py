@@ -62,6 +62,8 @@ BASES = frozenset({"gdp", "gross domestic product", "economy", "economic output"
                    "national income"})
 # Nouns a span modifies as the window of a record: 'a 52-week low', 'a 20-year high'.
 EXTREMES = frozenset("low lows high highs peak peaks".split())
+# Capitalised adjectives of a group of people that the demonym lexicon lacks: '30 percent Latino', '60 percent Black'.
+GROUPS = frozenset("latino latina latinx black white indigenous native".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
 
