@@ -1292,3 +1292,12 @@ def test_kinds_of_things_say_what_they_are_kinds_of(text, what):
 ])
 def test_a_percentage_of_a_group_named_by_a_capitalised_adjective(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("The law raises the exemption sharply, from $5,000 to $9,000.", ["exemption", "exemption"]),  # an adverb
+    # and a comma between the object and 'from'
+    ("It cut the fee quickly to $40.", ["fee"]),
+])
+def test_an_adverb_after_the_object_of_a_verb_of_change_is_passed_over(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

@@ -68,8 +68,8 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"br(?:ing|ings|ought|inging)|push(?:es|ed|ing)?|(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
                           r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
                           r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?))[ \t]+"
-                          r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?)[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
-_WHEN_AFTER = re.compile(r"[ \t]+(?:in|during|for|through)[ \t]+\d{4}$")
+                          r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
+_WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
 _RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|still))?[ \t]+(?:expected|projected|"
                      r"forecast|predicted|set|poised|likely|due|slated|scheduled|estimated)[ \t]+$")
@@ -177,7 +177,7 @@ def object_measured(body: str, start: int) -> str | None:
     if not verb or (verb["prep"] == "at") != bool(verb["setting"]):
         return None
     span = _WHEN_AFTER.sub("", verb["np"])  # read alone, so the phrase cannot run back over the verb; 'increases
-    # spending in 2014 to': the year says when
+    # spending in 2014 to', 'raises the deduction sharply from': the year says when, the adverb how
     words, begin = _phrase_back(span, len(span))
     before = _WORD_BACK.search(span, 0, begin) if words else None
     if before and before[1].lower() in _PREPOSITIONS:
