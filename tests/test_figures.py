@@ -1301,3 +1301,14 @@ def test_a_percentage_of_a_group_named_by_a_capitalised_adjective(text, what):
 ])
 def test_an_adverb_after_the_object_of_a_verb_of_change_is_passed_over(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("About 40 percent of EU wheat and barley exports go east.", "eu wheat and barley exports"),  # joined
+    # modifiers before a shared plural head
+    ("They use 25% of city water and power supplies.", "city water and power supplies"),
+    ("It took 10% of state income or sales taxes.", "state income"),  # a first plural would end the phrase
+    ("It is 25% of fuel use and greenhouse gas emissions.", "fuel use"),  # no plural right after the next word
+])
+def test_two_modifiers_joined_before_a_plural_head_after_of(text, what):
+    assert find_figures(text)[0].what == what

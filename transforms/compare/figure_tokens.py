@@ -67,12 +67,18 @@ def object_next(body: str, word: str, pos: int) -> bool:
 def joined(words: list[str], opened: str, body: str, pos: int) -> bool:
     """The phrase so far + the word that opened it + where 'and' or 'or' ends -> True when it holds only adjectives
     and another follows ('democratic and republican', 'current and former'), or one noun after 'in' or 'of' and
-    another follows ('$2.4 million in radio and television advertising'): they are joined before their noun."""
+    another follows ('$2.4 million in radio and television advertising'), or two and a plural head follows the next
+    ('of U.S. steel and aluminum imports'): they are joined before their noun."""
     after = TOKEN.match(body, pos)
     if not words or not after or after[1].lower() in STOP or after[1].lower() in NUMBER_WORDS:
         return False
     if opened in ("in", "of") and len(words) == 1 and after[1].islower() and "NOUN" in word_classes(after[1]):
         return True
+    if opened in ("in", "of") and len(words) == 2 and after[1].islower() and not is_plural(after[1]) \
+            and (head := TOKEN.match(body, after.end())) and head[1].islower() and is_plural(head[1]) \
+            and not ((then := TOKEN.match(body, head.end())) and then[1].islower() and is_plural(then[1])):
+        return True  # 'of U.S. steel and aluminum imports': two modifiers joined before their plural head (not
+        # 'income or sales taxes', whose first plural ends it, nor 'use and greenhouse gas emissions')
     return all(adjective(word) for word in [*words, after[1].lower()])
 
 
