@@ -1312,3 +1312,14 @@ def test_an_adverb_after_the_object_of_a_verb_of_change_is_passed_over(text, wha
 ])
 def test_two_modifiers_joined_before_a_plural_head_after_of(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("The typical renter has a net worth of $6,000.", ["net worth"]),  # 'worth' heads a phrase of its own
+    ("The firm expects revenue of $4 billion to $5 billion.", ["revenue"]),  # a range 'of' a noun
+    ("BOSTON – The city's debt surpassed $2 billion on Monday.", ["debt"]),  # a dash opens the clause
+    ("The average gift to the fund is about $40.", ["average gift"]),  # 'to' opens a phrase passed over
+    ("It would raise the fee to $30 from $20 next year.", ["fee", "fee"]),  # 'to N from M': both ends
+])
+def test_net_worth_ranges_of_a_noun_dashes_to_phrases_and_to_from_changes(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

@@ -16,6 +16,7 @@ _COMPARED = re.compile(r"\b(?:compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
+_FROM_BETWEEN = re.compile(r"\s+from\s+")
 _RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
 _JOINED = re.compile(r"\s+and\s+|,?\s+or\s+")  # ', and' may open a clause of its own: 'and 20 contributed
 
@@ -102,11 +103,15 @@ def previous_what(body: str, figures: list[Figure], start: int) -> str | None:
 
 def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
     """Figures in order -> the same, the two ends of a change 'from N to M' measuring the same thing ('Approval fell
-    from 48 percent to 41 percent of voters': both 'voters'), whichever end names it; and the level a change goes
-    to ('Hourly pay rose 4 cents to $23.82': both 'hourly pay')."""
+    from 48 percent to 41 percent of voters': both 'voters', or 'to $10.10 from $7.25'), whichever end names it;
+    and the level a change goes to ('Hourly pay rose 4 cents to $23.82': both 'hourly pay')."""
     out = list(figures)
     for n in range(1, len(out)):
         low, high = out[n - 1], out[n]
+        if low.what and high.what is None and low.unit == high.unit \
+                and _FROM_BETWEEN.fullmatch(body, low.end_char, high.start_char):
+            out[n] = replace(high, what=low.what)  # 'raising the minimum wage to $10.10 from $7.25'
+            continue
         if (low.what is None) == (high.what is None) or not _TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
             continue
         if not _FROM_BEFORE.search(body, max(0, low.start_char - 6), low.start_char):

@@ -44,7 +44,7 @@ _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
 _RELATIVES = frozenset({"which", "that"})
-_PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by".split())
+_PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by to".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _CONJUNCTIONS = frozenset({"and", "or", "nor"})
 # Words after which a clause, and so its subject, may begin: subordinators and verbs that report a clause.
@@ -84,7 +84,7 @@ _OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just)[ \t]+)?$")  # 'a t
 # Nouns before 'of N' that say how a figure is given, not what it measures: 'a total of', 'to the tune of', 'over the
 # course of', 'the likes of'.
 _NOT_HEADS = frozenset("""total sum average number amount maximum minimum tune course matter space time likes excess
-upwards north south short shy worth factor part each any all none some most end start beginning middle rest""".split())
+upwards north south short shy factor part each any all none some most end start beginning middle rest""".split())
 # Words after which a verb may open the phrase before 'of': 'asked to award damages of', 'which charges tuition of',
 # 'after reporting profit of'.
 _VERB_OPENERS = frozenset("""to that which who he she it they we i you is are was were be been being after before by
@@ -236,7 +236,7 @@ def _phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:
 def _opens(body: str, at: int) -> bool:
     """True when nothing but punctuation or a line start stands before `at` in its sentence."""
     before = body[max(0, at - 3):at].rstrip(" \t\"“‘(")
-    return not before or before[-1] in ".!?\n:;,—"
+    return not before or before[-1] in ".!?\n:;,—–"
 
 
 def _determined(body: str, at: int) -> bool:
@@ -279,7 +279,7 @@ def head_of(body: str, start: int) -> str | None:
     if words and len(words) > 1 and "VERB" in word_classes(words[0]) and (
             (before and before[-1].lower() in _VERB_OPENERS) or _opens(body, first)):
         words = words[1:]  # 'is seeking compensation of', 'a school that charges annual tuition of', 'to award damages'
-    if not words or "of" in words or words[-1] in _NOT_HEADS or not _noun(words[-1]) \
+    if not words or "of" in words or words[-1] in _NOT_HEADS or words == ["worth"] or not _noun(words[-1]) \
             or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
         return None  # 'one-half of 1 percent' is a fraction of it
     return "residents" if words[-1] in _PLACES else " ".join(words)

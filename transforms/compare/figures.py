@@ -282,8 +282,10 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
     upper = _figure(body, second, previous, first.start)
     if upper is None or upper.start_char != second.start or upper.unit == "age":
         return None
+    what = upper.what or (head_of(body, first.start) if upper.unit not in (None, "age") else None)
     return replace(upper, value=float(low), value_to=upper.value, qualifier=first.qualifier or upper.qualifier,
-                   raw=body[first.start:upper.end_char], start_char=first.start)
+                   what=what, raw=body[first.start:upper.end_char], start_char=first.start)  # 'sales of $69
+    # billion to $73 billion': the noun 'of' joins the range to
 
 
 def _change_from(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
