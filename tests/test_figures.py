@@ -1323,3 +1323,13 @@ def test_two_modifiers_joined_before_a_plural_head_after_of(text, what):
 ])
 def test_net_worth_ranges_of_a_noun_dashes_to_phrases_and_to_from_changes(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Rates rise on income above $400,000.", "income"),  # a noun before a bound names what it bounds
+    ("It covers household income up to $80,000.", "income"),
+    ("The law pays teachers about 7 percent more.", None),  # an object's amount
+    ("It would save taxpayers more than $2 billion.", None),
+])
+def test_a_noun_before_a_bound_names_what_it_bounds(text, what):
+    assert find_figures(text)[0].what == what

@@ -5,7 +5,7 @@ item ('$40 apiece'), and whether the figure modifies the noun after it ('a 30 mi
 import re
 from decimal import Decimal
 
-from transforms.compare.figure_words import MEASURES, TIMES
+from transforms.compare.figure_words import MEASURES, STOP, TIMES, word_classes
 from transforms.compare.numbers import UNITS, Number, hedge_start
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
@@ -110,3 +110,27 @@ def margin_before(body: str, start: int, end: int, unit: str | None) -> str | No
             or _SPLIT_AFTER.match(body, end):
         return None
     return "margin" if _MARGIN_BEFORE.search(body, max(0, start - 60), start) else None
+
+
+_WORD_BEFORE = re.compile(r"(?:^|[ \t(])([A-Za-z][a-z-]*)[ \t]+([a-z][a-z-]*)[ \t]+$")
+# Words before the noun that keep it the head of a phrase the bound is of: 'on income', 'any income'.
+_BOUND_OPENERS = frozenset("on for to of in with from at by any all".split())
+# Hedges that bound a class of things after their noun: 'income above', 'incomes below', 'income up to'.
+_BOUND_WORDS = frozenset("over above under below up".split())
+
+
+def noun_before_hedge(body: str, number: Number, unit: str | None) -> str | None:
+    """'on income above $250,000', 'household income up to $90,000' (an amount or a percentage with a hedge) -> the
+    noun right before the hedge, when the lexicon knows it only as a noun and a preposition or a modifier stands
+    before it, not a verb or a determiner ('paid teachers about 7 percent', 'save the government $4 billion': an
+    object); else None."""
+    if number.start == number.lead or not (unit == "percent" or (unit or "").isupper()) \
+            or body[number.start:number.lead].split()[0].lower() not in _BOUND_WORDS:
+        return None  # 'paid teachers about 7 percent', 'save taxpayers more than $2 billion': an object's amount
+    before = _WORD_BEFORE.search(body, max(0, number.start - 40), number.start)
+    if not before or before[2] in STOP or word_classes(before[2]) != {"NOUN"}:
+        return None
+    opener, classes = before[1].lower(), word_classes(before[1].lower())
+    if opener in _BOUND_OPENERS or "NOUN" in classes or classes == {"ADJ"}:
+        return before[2]
+    return None

@@ -23,6 +23,7 @@ from transforms.compare.figure_bounds import (
     hyphenated,
     margin_before,
     modifies,
+    noun_before_hedge,
     one_before,
     per_item,
     unit_after_more,
@@ -189,7 +190,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     what, end = _counted(body, number, unit, pos, previous, opened_at)
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
         what = head_of(body, number.start) or subject_measured(body, number.start, end) \
-            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) or what
+            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
+            or noun_before_hedge(body, number, unit) or what
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
@@ -212,7 +214,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
         what = (None if span else head_of(body, number.start)) \
             or subject_measured(body, number.start, end, span, previous) or label_before(body, number.start) \
-            or object_measured(body, number.start) or margin_before(body, number.start, end, unit)
+            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
+            or noun_before_hedge(body, number, unit)
     elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start)):
         what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
     if qualifier is None and passed(body, number.start):
