@@ -1333,3 +1333,14 @@ def test_net_worth_ranges_of_a_noun_dashes_to_phrases_and_to_from_changes(text, 
 ])
 def test_a_noun_before_a_bound_names_what_it_bounds(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Its rating had risen to 52 percent.", ["rating"]),  # 'risen', 'contract', 'nudged' are verbs of change
+    ("The economy could contract by 3 percent.", ["economy"]),
+    ("It nudged the jobless rate to 4.1% from 4%.", ["jobless rate", "jobless rate"]),
+    ("Exports fell from March's 9.1 percent to 8.4 percent.", ["exports", "exports"]),  # an owner after 'from'
+    ("The firm sold 420 trucks, up 12% on last year.", ["trucks", "trucks"]),  # ', up N%': the change of it
+])
+def test_more_verbs_of_change_an_owner_after_from_and_up_after_a_count(text, whats):
+    assert [f.what for f in find_figures(text)] == whats

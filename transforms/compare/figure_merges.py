@@ -14,7 +14,9 @@ _LISTED = frozenset({"percent", "percentage_point", None})
 # cash on hand, compared with $672,330'.
 _COMPARED = re.compile(r"\b(?:compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
-_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
+_FROM_BEFORE = re.compile(r"\b(?i:from)\s+(?:[A-Z][\w.]*['’]s\s+)?$")  # 'from January's 7.9 percent'
+# After a figure and a comma, 'up' or 'down' opens the change of what it counts: '389 deliveries, up 28%'.
+_CHANGE_AFTER = re.compile(r",\s*(?:up|down)(?:\s+from)?\s+")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 _FROM_BETWEEN = re.compile(r"\s+from\s+")
 _RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
@@ -108,10 +110,11 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for n in range(1, len(out)):
         low, high = out[n - 1], out[n]
-        if low.what and high.what is None and low.unit == high.unit \
-                and _FROM_BETWEEN.fullmatch(body, low.end_char, high.start_char):
-            out[n] = replace(high, what=low.what)  # 'raising the minimum wage to $10.10 from $7.25'
-            continue
+        if low.what and high.what is None and "per " not in low.what and (
+                (low.unit == high.unit and _FROM_BETWEEN.fullmatch(body, low.end_char, high.start_char))
+                or _CHANGE_AFTER.fullmatch(body, low.end_char, high.start_char)):
+            out[n] = replace(high, what=low.what)  # 'raising the minimum wage to $10.10 from $7.25', '389
+            continue  # deliveries, up 28%'
         if (low.what is None) == (high.what is None) or not _TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
             continue
         if not _FROM_BEFORE.search(body, max(0, low.start_char - 6), low.start_char):

@@ -15,7 +15,8 @@ from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_class
 from transforms.compare.numbers import NUMBER_WORDS
 
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
-_CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|climb(?:s|ed|ing)?|"
+_CHANGE = (r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|"
+           r"climb(?:s|ed|ing)?|"
            r"drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|"
            r"plummet(?:s|ed|ing)?|los(?:t|es|ing)|shed(?:s|ding)?|slip(?:s|ped|ping)?|sli(?:d|des|ding)|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|"
            r"tumbl(?:e|es|ed|ing)|sank|sunk|sinks?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|"
@@ -34,12 +35,12 @@ _CHANGE = (r"ros(?:e|en)|rises?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|grow
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
 _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
-                          r"[ \t]+(?:(?:to|by|from|at)[ \t]+)?$")
+                          r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?$")  # 'fell from January's'
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|"
                   r"san|sun|sin|inc|gai|rea|"
-                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off|bou|bac|rec|be|hig|low|sta|pea|hov|set|clo|dou|tri|hal|swe|bal|roc|sky|sho)")
+                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off|bou|bac|rec|be|hig|low|sta|pea|hov|set|clo|dou|tri|hal|swe|bal|roc|sky|sho|con|fro)")
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
@@ -67,7 +68,8 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"trim(?:s|med|ming)?|lift(?:s|ed|ing)?|sen(?:t|d|ds|ding)|dr(?:ive|ives|ove|iven|iving)|"
                           r"br(?:ing|ings|ought|inging)|push(?:es|ed|ing)?|(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
                           r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
-                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?))[ \t]+"
+                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?)|nudg(?:e|es|ed|ing)|"
+                          r"pull(?:s|ed|ing)?|drag(?:s|ged|ging)?|bump(?:s|ed|ing)?)[ \t]+"
                           r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
 _WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
