@@ -10,6 +10,7 @@ in the region rose'), and 'which'/'that' stand for the noun phrase they follow. 
 """
 
 import re
+from functools import lru_cache
 
 from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
@@ -38,9 +39,11 @@ _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{
                           r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?$")  # 'fell from January's'
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
-_CUE = re.compile(r"(?i:is|was|are|were|rem|ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|"
-                  r"san|sun|sin|inc|gai|rea|"
-                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|slo|eas|wid|nar|shr|exp|reb|slu|spi|adv|ret|tic|off|bou|bac|rec|be|hig|low|sta|pea|hov|set|clo|dou|tri|hal|swe|bal|roc|sky|sho|con|fro)")
+_CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
+                  r"hit|top|tot|ave|st[oa]|up|down|exc|edg|"
+                  r"(?:is|was|are|were|be|been|being|remains?|remained)\b|contract|recover|stay|shot|expand|bounc|"
+                  r"peak|hover|settl|clos|doubl|tripl|halv|swell|swollen|balloon|rocket|skyrocket|slow|eas|widen|"
+                  r"narrow|shr|rebound|slump|spik|advanc|retreat|tick)")
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 _WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
@@ -97,9 +100,11 @@ _PLACES = frozenset("city cities town towns village villages country countries n
                     "island region community".split())
 
 
+@lru_cache(maxsize=16)
 def _verb_before(body: str, start: int) -> re.Match | None:
     """_VERB_BEFORE's match before `start`, tried only when one of the three words before opens like one of its verbs:
-    most figures have none, and the pattern is slow to fail from every place of its window."""
+    most figures have none, and the pattern is slow to fail from every place of its window. Kept for the few calls
+    after it: a figure asks both whether it was passed and what its subject is."""
     if not any(_CUE.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
         return None
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
