@@ -1,7 +1,8 @@
-"""What a figure measures when its clause names it before the figure: the subject of a verb of change or level
-('Revenue was up 22%', 'July temperatures hit 104 degrees', 'the deficit, which has topped $1 trillion'), or a label
-before a colon ('Spending per driver: $495'). A figure that a verb says was passed ('topped $1 trillion') is more
-than that figure.
+"""What a figure measures when its clause names it before the figure: the noun 'of' joins it to ('sales of $847
+million'), the subject of a verb of change or level or of a copula ('Revenue was up 22%', 'July temperatures hit 104
+degrees', 'the deficit, which has topped $1 trillion', 'The jobless rate was 4 percent.', 'expect rainfall to reach 9
+inches'), the object of a verb that changes or sets it ('cut taxes by $1.5 trillion'), or a label before a colon
+('Spending per driver: $495'). A figure that a verb says was passed ('topped $1 trillion') is more than that figure.
 
 The subject is the noun phrase right before the verb (and its auxiliaries), read backwards by the lexicon's parts
 of speech: determiners and a possessive owner open it and are left out ('The company's profit fell 3%' -> 'profit'),

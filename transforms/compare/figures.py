@@ -9,8 +9,10 @@ whatever the number. Ages have what 'age'. After a unit the noun is taken only w
 ('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
 money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour'); a rate after any
 figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
-With nothing counted after it, a figure with a unit measures the subject of a verb of change or level before it
-('Revenue was up 22%' -> 'revenue') or a label before a colon (figure_subjects.py).
+With nothing counted after it, a figure with a unit measures the noun 'of' joins it to ('sales of $5 billion'), the
+subject of a verb of change, level or a copula before it ('Revenue was up 22%' -> 'revenue'), the object of a verb that
+changes it ('cut taxes by $1 trillion'), a label before a colon (figure_subjects.py), a margin ('won by 9 points') or
+a noun before a bound ('income above $400,000'); figures next to each other complete each other (figure_merges.py).
 The phrase is read in figure_phrase.py (what the words at a place are: figure_tokens.py), by a grammar of noun
 phrases with parts of speech from lemminflect's lexicon.
 """
