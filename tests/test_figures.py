@@ -1344,3 +1344,7 @@ def test_a_noun_before_a_bound_names_what_it_bounds(text, what):
 ])
 def test_more_verbs_of_change_an_owner_after_from_and_up_after_a_count(text, whats):
     assert [f.what for f in find_figures(text)] == whats
+
+
+def test_a_verb_after_a_modal_opening_the_phrase_before_of_stays_out():
+    assert find_figures("Owners could face fines of up to $9,000.")[0].what == "fines"

@@ -94,7 +94,7 @@ upwards north south short shy factor part each any all none some most end start 
 # Words after which a verb may open the phrase before 'of': 'asked to award damages of', 'which charges tuition of',
 # 'after reporting profit of'.
 _VERB_OPENERS = frozenset("""to that which who he she it they we i you is are was were be been being after before by
-while when without since""".split())
+while when without since can could will would may might must should""".split())
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fourth fifth fifths tenth tenths".split())
 # Places named by a count are named by their people: 'a city of 360,000'.
 _PLACES = frozenset("city cities town towns village villages country countries nation state county district suburb "
