@@ -192,7 +192,7 @@ def test_seed_articles_hold_no_years_or_dates():
     ("Two thirds of the voters agreed.", (0.6667, "share", "voters", None)),
     ("a third of voters", (0.3333, "share", "voters", None)),
     # points are a unit; 'percentage points' is another
-    ("Trump leads by 5 points", (5, "point", None, None)),
+    ("Trump leads by 5 points", (5, "point", "margin", None)),  # the gap between the sides
     ("rates rose 25 basis points", (25, "basis_point", "rates", None)),
     # ages told apart from counts
     ("a story he wrote at 15 of children", (15, "age", "age", None)),
@@ -206,7 +206,7 @@ def test_seed_articles_hold_no_years_or_dates():
     ("Wolf attacks had risen to about 40 by then.", (40, None, "attacks", "about")),
     # hedges before shares, speeds, 'as far as', 'of all'
     ("Nearly two-thirds of farmers agreed.", (0.6667, "share", "farmers", "nearly")),
-    ("gusts of 50 mph", (50, "mph", None, None)),
+    ("gusts of 50 mph", (50, "mph", "gusts", None)),  # the noun before "of" is what it measures
     ("a range as far as 900 miles", (900, "mile", None, "up_to")),
     ("Phones made up 40% of all online sales.", (40, "percent", "online sales", None)),
     ("The flood's death toll stood at more than 2,000 on Friday.", (2000, None, "deaths", "more_than")),
@@ -285,7 +285,7 @@ def test_a_range_is_one_figure_with_both_ends(text, expected):
     ("The Senate voted 42 to 58 on the bill.", []),                       # a vote, not a range
     ("Cases rose from 20 to 30.", [(20, None), (30, None)]),              # a change: two figures
     ("It ran from June 5 to 10.", []),                                    # dates
-    ("The panel lowered it from 300 to 200 jobs.", [(200, None)]),        # a descending pair
+    ("The panel lowered it from 300 to 200 jobs.", [(300, None), (200, None)]),  # a descending pair: a change
     ("Its ratio of nurses to doctors, at 40 percent to 60 percent, is low.", [(40, None), (60, None)]),  # a ratio
 ])
 def test_pairs_that_are_not_ranges(text, expected):
@@ -449,7 +449,7 @@ def test_the_counted_phrase_does_not_take_prepositions_or_verbs(text, what):
     ("The virus has infected some 100,000 people and killed 3,000.", ("3,000", "people")),
     ("Ford had about 3,400 temps, and GM had 4,800, the union said.", ("4,800", "temps")),
     # ... not after 'of' nor inside a parenthesis, where it is something else
-    ("It sent 500 soldiers to a country with a population of 180 million.", ("180 million", None)),
+    ("It sent 500 soldiers to a country with a population of 180 million.", ("180 million", "population")),
     ("About 170,000 women left (the population is a little under 5 million).", ("a little under 5 million", None)),
 ])
 def test_a_number_alone_in_a_list_counts_what_the_count_before_it_counts(text, expected):
@@ -553,7 +553,7 @@ def test_a_share_before_a_verb_and_its_object_is_of_the_group_the_clause_is_abou
     ("Most $1,200 stimulus checks were slow.", (1200, "USD", "stimulus checks", None)),
     ("Allowing 50 percent restaurant capacity makes more sense.", (50, "percent", "restaurant capacity", None)),
     # not a plural after money, nor a verb
-    ("It beat the chunks of up to $1,200 lawmakers just approved.", (1200, "USD", None, "up_to")),
+    ("It beat the chunks of up to $1,200 lawmakers just approved.", (1200, "USD", "chunks", "up_to")),
     ("47 percent gave it a negative rating", (47, "percent", None, None)),
 ])
 def test_a_noun_right_after_a_percentage_or_money(text, expected):
@@ -640,7 +640,7 @@ def test_a_bare_number_after_the_number_of_a_plural_counts_it(text, what):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Profits were up from $21 billion a year ago.", [(21e9, "USD", None)]),  # says when
+    ("Profits were up from $21 billion a year ago.", [(21e9, "USD", "profits")]),  # says when
     ("I make $350 a month before taxes.", [(350, "USD", "per month")]),                                 # a rate
     ("Tariffs hit another $325 billion in Chinese goods.", [(325e9, "USD", "chinese goods")]),          # not a place
     ("About two-thirds of the estimated 31,000 Islamic State militants were in Iraq.",
@@ -736,7 +736,8 @@ def test_spans_after_amounts_ages_of_you_and_multipliers(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Deaths topped 45,150 nationwide this week.", [(45150, None)]),           # an adverb alone counts nothing
+    ("Deaths topped 45,150 nationwide this week.", [(45150, "deaths")]),  # an adverb alone counts nothing; the
+    # subject of the verb of passing does
     ("It is not among the 100 largest in the state.", []),
     ("The shooting left 12 dead and 58 wounded.", [(12, "dead"), (58, "wounded")]),  # the people in a state
     ("The page drew nearly 10,000 likes in two weeks.", [(10000, "likes"), (2, None)]),
@@ -775,7 +776,7 @@ def test_counts_inside_a_phrase_for_over_n_and_n_of_every_m(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Keep warming below 2°C of global warming.", (2, "celsius", "global warming", "less_than")),
     ("It must not rise more than 1.5 degrees Celsius by 2100.", (1.5, "celsius", None, "more_than")),
-    ("His temperature was 100.3 degrees Fahrenheit (about 38 Celsius).", (100.3, "fahrenheit", None, None)),
+    ("His temperature was 100.3 degrees Fahrenheit (about 38 Celsius).", (100.3, "fahrenheit", "temperature", None)),
     ("He made a 180 degrees turn.", (180, None, "degrees", None)),   # degrees alone stay a count
 ])
 def test_temperatures(text, expected):
@@ -892,15 +893,15 @@ def test_singular_units_bracketed_conversions_and_nouns_after_a_preposition(text
     ("It saves 5 to 12 cents a day.", [("5 to 12 cents a day", 0.05, 0.12, "USD", "per day")]),
     ("Just 30 cents of every dollar goes to them.", [("30 cents", 0.3, None, "USD", None)]),  # a proportion's base
     ("Hourly pay rose 4 cents to $23.82 in May.", [("4 cents", 0.04, None, "USD", "hourly pay"),  # a change, a level
-                                                   ("$23.82", 23.82, None, "USD", None)]),
+                                                   ("$23.82", 23.82, None, "USD", "hourly pay")]),
 ])
 def test_cents_are_hundredths_of_a_dollar(text, expected):
     assert [(f.raw, f.value, f.value_to, f.unit, f.what) for f in find_figures(text)] == expected
 
 
 @pytest.mark.parametrize("text, what", [
-    ("An increase of 5 percent means higher bills.", None),  # after 'of' the figure may end a subject
-    ("A tax of 2 percent works out to a few dollars.", None),
+    ("An increase of 5 percent means higher bills.", "increase"),  # after 'of' the figure may end a subject
+    ("A tax of 2 percent works out to a few dollars.", "tax"),
     ("Prices fell by 3 percent signals a slowdown.", "prices"),  # a noun-verb in s after a governed figure: a verb
     ("They borrow at 3.85 percent interest rates now.", "interest rates"),
     ("She polls at 5% support among young voters.", "support"),
@@ -1016,3 +1017,334 @@ def test_a_label_before_a_colon_says_what_the_figure_after_it_measures(text, wha
 ])
 def test_a_share_of_all_the_things_is_of_those_things(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The bakery posted third-quarter sales of $4.2 million.", "third-quarter sales"),  # the noun 'of' joins it to
+    ("Ohio has a jobless rate of 4.1 percent.", "jobless rate"),
+    ("The valley holds a population of 2.4 million.", "population"),  # a count too
+    ("They settled in a town of 12,000 near the lake.", "residents"),  # a place counted by its people
+    ("The firm is seeking damages of $3 million.", "damages"),  # a verb opening the phrase stays out
+    ("A club that charges yearly dues of $900 closed.", "yearly dues"),
+    ("It cost a total of $4 million.", None),  # how the figure is given, not what it measures
+    ("Costs grew by a factor of 1,000 in a decade.", None),
+    ("He got less than one-half of 1 percent.", None),  # a fraction of it
+    ("At the end of four years, they left.", None),  # a span has no head
+])
+def test_the_noun_of_joins_a_figure_to_is_what_it_measures(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The county's jobless rate was 6.1 percent in June.", "jobless rate"),  # a copula states its subject's level
+    ("Agents say the average rent is now $1,900.", "average rent"),
+    ("Their tax bill was only $800.", "tax bill"),
+    ("Men were 12 percent more likely to leave.", None),  # a difference, not a level
+    ("The wall is 40 feet tall.", None),  # a property
+    ("The fire was 60% contained by Sunday.", None),
+    ("That meeting was three weeks ago.", None),  # a span of time
+    ("Harris was at 9 percent in the poll.", None),  # a person's level
+    ("The figure was 44 percent.", None),  # it refers back
+])
+def test_the_subject_of_a_copula_is_what_the_level_after_it_measures(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The council raised the parking fine to $90 last year.", "parking fine"),  # the object of a verb of change
+    ("The bill cuts school funding by 8 percent.", "school funding"),
+    ("The city would raise spending on parks by 5 percent.", "spending"),  # a prepositional phrase passed over
+    ("Auditors put the repair bill at $3 million.", "repair bill"),  # a verb that sets a level, with 'at'
+    ("The poll put Garcia at 41 percent.", None),  # a person's level
+    ("The poll put her at 41 percent.", None),  # a pronoun names nothing
+    ("It kept the growth target unchanged at 5 percent.", None),  # not the verb's whole object
+    ("He drove to Ohio by 5 percent.", None),  # a verb of change needs an object that is a noun
+])
+def test_the_object_of_a_verb_that_changes_or_sets_a_level_is_what_its_figure_measures(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her rating slipped from 52 to 47 percent.", [("52", 52, "percent", "rating"), ("47 percent", 47, "percent",
+                                                                                    "rating")]),  # both ends
+    ("Support for the plan fell from 60 percent to 45 percent.", [("60 percent", 60, "percent", "support"),
+                                                                  ("45 percent", 45, "percent", "support")]),
+    ("Ridership rose from 1.2 to 1.8 million riders.", [("1.2", 1_200_000, None, "riders"),
+                                                        ("1.8 million riders", 1_800_000, None, "riders")]),
+    ("The club grew from 400 to 650 members.", [("400", 400, None, "members"), ("650 members", 650, None, "members")]),
+    ("The score went from 20 to 30.", []),  # nothing says what
+    ("The law cuts the levy on boats from 12 to 9 percent.", [("12", 12, "percent", "levy"),  # the verb's object
+                                                             ("9 percent", 9, "percent", "levy")]),
+    ("It marks a sharp drop from 71% in March.", [("71%", 71, "percent", None)]),  # 'a sharp drop': a noun
+    ("The number dropped from 40 percent.", [("40 percent", 40, "percent", None)]),  # it refers back
+])
+def test_a_change_from_one_figure_to_another_gives_both_ends_what_they_measure(text, expected):
+    assert [(f.raw, f.value, f.unit, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, qualifiers", [
+    ("Hikers may take up to two tents and four stoves.", ["up_to", "up_to"]),  # a hedge bounds both of a pair
+    ("The chain has more than 80 shops and 2,000 staff.", ["more_than", "more_than"]),
+    ("Nearly 30 percent of boys and 35 percent of girls agreed.", ["nearly", "nearly"]),
+    ("It sold about 40 cars, and 12 trucks sold too.", ["about", None]),  # ', and' opens a clause
+    ("Up to 5 boats and about 9 rafts sank.", ["up_to", "about"]),  # the second's own hedge stays
+])
+def test_a_hedge_before_the_first_of_two_joined_figures_bounds_both(text, qualifiers):
+    assert [f.qualifier for f in find_figures(text)] == qualifiers
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Among renters, 38 percent say costs rose.", "renters"),  # 'Among X,' opening the clause names the group
+    ("Among Democrats in Iowa, 52% back the plan.", "democrats"),
+    ("Among drivers under 25, 17 percent crashed.", "drivers"),
+    ("The gap among them, 5 percent, is small.", None),  # 'among' not opening the clause
+])
+def test_a_group_named_by_among_before_a_percentage_is_what_it_counts(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Public debt was 61 percent of GDP in 2019.", "public debt"),  # a share of the economy measures the subject
+    ("Exports climbed to 30 percent of gross domestic product.", "exports"),
+    ("Italy ran a budget deficit of 2.4 percent of GDP.", "budget deficit"),  # or the noun 'of' joins it to
+    ("The plan trims outlays to 19 percent of the economy.", "outlays"),  # or the object of a verb of change
+    ("They spend 2% of GDP on roads.", "gdp"),  # else the base stays
+])
+def test_a_percentage_of_gdp_measures_what_its_clause_names(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, raws", [
+    ("Copper sank to a 40-week low on Friday.", []),  # the window of a record, no span anything took
+    ("Rents reached a two-decade high in May.", []),
+    ("Gas is near 8-year lows.", []),
+    ("She ran a 10-year high school program.", ["10-year"]),  # 'high school' is no record
+    ("He served a 10-year term.", ["10-year term"]),
+])
+def test_the_window_of_a_record_high_or_low_is_no_figure(text, raws):
+    assert [f.raw for f in find_figures(text)] == raws
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The victims were mostly over 70.", (70, "age", "age", "more_than")),  # spread over the members: an age
+    ("Its fans, largely under 25, cheered.", (25, "age", "age", "less_than")),
+    ("Prices were mostly over 70 dollars.", (70, "USD", None, "more_than")),  # a unit: no age
+])
+def test_over_or_under_n_after_an_adverb_spreading_it_over_a_group_is_an_age(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("She spent $40,000 of her savings on it.", "savings"),  # money after 'of' and a determiner is part of it
+    ("About $2 million of the grant went to roads.", "grant"),
+    ("He raised $3 million in the first week.", None),  # 'in the' says when
+    ("They walked 20 miles of the route.", None),  # a length 'of the' says where
+])
+def test_money_of_a_determined_noun_is_part_of_it(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Imports are expected to rise 4 percent this year.", "imports"),  # the subject of a raising verb
+    ("Forecasters expect rainfall to reach 9 inches.", "rainfall"),  # an object is the infinitive's subject
+    ("The storm caused river levels to climb 12 feet.", "river levels"),
+    ("A bidder needs to hit $5 million by noon.", None),  # a phrase opening its clause is no object
+    ("Traders think oil will drop 3% by June.", "oil"),  # after a verb of thinking a clause opens
+    ("Factory output slowed to 1.2% in May.", "factory output"),  # more verbs of change
+    ("Car sales were off 6 percent.", "car sales"),
+])
+def test_subjects_of_infinitives_and_more_verbs_of_change(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("The fund set aside 3,000 beds for adults, 1,200 for teens and 2,500 for infants.", ["beds", "beds", "beds"]),
+    ("Police counted 45,000 marchers in Paris and 12,000 in Lyon.", ["marchers", "marchers"]),  # a count listed
+    ("It charged $90 for adults and $40 for kids.", [None, None]),  # amounts in a row are often of other things
+    ("Tolls rose to $5 a trip, and $7,000 went to repairs.", ["per trip", None]),  # not a rate
+])
+def test_a_bare_count_listed_after_a_count_counts_the_same(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+def test_a_percentage_listed_inside_a_parenthesis_is_of_the_same_thing():
+    text = "Some 41% of renters agree (up from 37% in May)."
+    assert [f.what for f in find_figures(text)] == ["renters", "renters"]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Analysts expected profit of $2.10 a share.", "profit per share"),  # a rate after a figure 'of' a noun
+    ("It set a toll of $4 a trip.", "toll per trip"),
+    ("The firm cut prices after posting losses of $3 a share.", "losses per share"),  # a verb opening it stays out
+    ("Voters got a rebate of only $60.", "rebate"),  # 'only' between 'of' and the figure
+    ("Gas rose 20 cents a gallon.", "per gallon"),
+])
+def test_a_rate_after_a_figure_of_a_noun_is_that_noun_per_unit(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("She has 41 percent support among older voters.", "support"),  # a noun before 'among', no verb
+    ("The mayor won 38 percent backing nationwide.", "backing"),
+    ("Only 40 percent support the bill.", None),  # a verb with its object
+    ("Some 20 percent work from home.", None),
+])
+def test_a_noun_that_may_be_a_verb_after_a_percentage_before_among_is_the_noun(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("A shortfall of $80 million would shrink to $50 million.", ["shortfall", "shortfall"]),  # a subject ending
+    # in a figure: the figure after measures what it does
+    ("It has 13 million members, down from the 15 million projected.", ["members", "members"]),  # a participle
+    # of foreseeing says how a count is known
+    ("Stocks bounced back 20% in a month.", ["stocks"]),  # more verbs of change
+])
+def test_figures_after_a_subject_ending_in_a_figure_and_after_foreseen_counts(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Median rent in this city has climbed by $300.", "median rent"),  # a demonstrative inside a passed-over phrase
+    ("The navy budget would be cut by $2 billion.", "navy budget"),  # a passive verb of change
+    ("Inflation ticked higher to 3.1% in May.", "inflation"),
+    ("The bill raises spending in 2025 to $8 billion.", "spending"),  # a year after the object says when
+    ("Lopez won the district by 9 points.", "margin"),  # a figure after winning, leading or trailing by
+    ("She trails him by 4 percentage points.", "margin"),
+    ("He was ahead by 52% to 48% on Tuesday.", None),  # a split, not a margin
+])
+def test_subjects_through_demonstratives_passives_objects_before_a_year_and_margins(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Oil fell 12 dollars, or 9%, on Monday.", ["oil", "oil"]),  # ', or' restates the figure before
+    ("Of 4,000 wells, 3,000 -- or 75 percent -- were dry.", ["wells", "wells", "wells"]),
+    ("The typical monthly rent of the old flats was $900.", ["typical monthly rent"]),  # a long subject's head
+    ("Her approval rating among Latinos was 61 percent in May.", ["approval rating"]),  # a name inside the phrase
+    ("The rate was 6.1 percent the week he left.", ["rate"]),  # a level before 'the'
+])
+def test_restated_figures_and_more_subjects_of_a_copula(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("About 800,000 permits were filed and 62% of those were approved.", "permits"),  # 'of those': the count before
+    ("They hired 3,000 guards; 20 percent of them left.", "guards"),
+    ("Some 9,000 voted, and 30 percent of those who voted early chose him.", None),  # 'those who': its own group
+])
+def test_a_percentage_of_those_counts_what_the_count_before_it_counts(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Forecasters expect the jobless rate to stay at 4.2%.", "jobless rate"),  # more verbs of level and change
+    ("Youth unemployment peaked at 18 percent in 2010.", "youth unemployment"),
+    ("Its balance sheet has ballooned to $4 trillion.", "balance sheet"),
+    ("Black unemployment shot above 16 percent.", "black unemployment"),
+    ("Inflation remained at 2 percent.", "inflation"),  # a copula with 'at'
+    ("Mr. Lopez is at 24 percent.", None),  # a person's level, after a title
+    ("It may not be possible to stay 6 feet away.", None),  # an adjective before 'to' is no object
+])
+def test_more_verbs_of_level_and_change_and_names_after_a_title(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("The town has a $71,000 median income versus $52,000 statewide.", ["median income", "median income"]),
+    ("She raised $2.1 million in cash, compared with $480,000 for him.", ["cash", "cash"]),  # compared money
+    ("It spent $2 million in ads and $900,000 on staff.", ["ads", None]),  # money merely listed stays apart
+])
+def test_money_compared_with_money_before_it_measures_the_same(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The flu's death toll had surpassed 2,300 by March.", (2300, "deaths", "more_than")),  # a count passed
+    ("Cases in the region topped 14,000 on Friday.", (14000, "cases", "more_than")),
+])
+def test_a_count_a_verb_of_passing_goes_on_from_counts_what_its_subject_counts(text, expected):
+    (fig,) = find_figures(text)
+    assert (fig.value, fig.what, fig.qualifier) == expected
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Average hourly earnings were up 5 cents to $27.10.", ["average hourly earnings", "average hourly earnings"]),
+    ("Exports rose 4% to $2.1 billion in May.", ["exports", "exports"]),  # the level a change reaches
+    ("She gave $50 to 3,000 families.", [None, "families"]),  # a count of its own
+])
+def test_the_level_a_change_goes_to_measures_what_the_change_does(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The bank sells three kinds of bonds.", "kinds of bonds"),  # a count of kinds says of what
+    ("It would create two kinds of citizenship.", "kinds of citizenship"),
+    ("They laid 40 miles of various types of pipe.", "pipe"),  # a measure of kinds measures what they are of
+])
+def test_kinds_of_things_say_what_they_are_kinds_of(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The ward is nearly 40 percent Latino.", "latino"),  # a group adjective the demonym lexicon lacks
+    ("The town is 55 percent Black.", "black"),
+])
+def test_a_percentage_of_a_group_named_by_a_capitalised_adjective(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("The law raises the exemption sharply, from $5,000 to $9,000.", ["exemption", "exemption"]),  # an adverb
+    # and a comma between the object and 'from'
+    ("It cut the fee quickly to $40.", ["fee"]),
+])
+def test_an_adverb_after_the_object_of_a_verb_of_change_is_passed_over(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("About 40 percent of EU wheat and barley exports go east.", "eu wheat and barley exports"),  # joined
+    # modifiers before a shared plural head
+    ("They use 25% of city water and power supplies.", "city water and power supplies"),
+    ("It took 10% of state income or sales taxes.", "state income"),  # a first plural would end the phrase
+    ("It is 25% of fuel use and greenhouse gas emissions.", "fuel use"),  # no plural right after the next word
+])
+def test_two_modifiers_joined_before_a_plural_head_after_of(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("The typical renter has a net worth of $6,000.", ["net worth"]),  # 'worth' heads a phrase of its own
+    ("The firm expects revenue of $4 billion to $5 billion.", ["revenue"]),  # a range 'of' a noun
+    ("BOSTON – The city's debt surpassed $2 billion on Monday.", ["debt"]),  # a dash opens the clause
+    ("The average gift to the fund is about $40.", ["average gift"]),  # 'to' opens a phrase passed over
+    ("It would raise the fee to $30 from $20 next year.", ["fee", "fee"]),  # 'to N from M': both ends
+])
+def test_net_worth_ranges_of_a_noun_dashes_to_phrases_and_to_from_changes(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Rates rise on income above $400,000.", "income"),  # a noun before a bound names what it bounds
+    ("It covers household income up to $80,000.", "income"),
+    ("The law pays teachers about 7 percent more.", None),  # an object's amount
+    ("It would save taxpayers more than $2 billion.", None),
+])
+def test_a_noun_before_a_bound_names_what_it_bounds(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Its rating had risen to 52 percent.", ["rating"]),  # 'risen', 'contract', 'nudged' are verbs of change
+    ("The economy could contract by 3 percent.", ["economy"]),
+    ("It nudged the jobless rate to 4.1% from 4%.", ["jobless rate", "jobless rate"]),
+    ("Exports fell from March's 9.1 percent to 8.4 percent.", ["exports", "exports"]),  # an owner after 'from'
+    ("The firm sold 420 trucks, up 12% on last year.", ["trucks", "trucks"]),  # ', up N%': the change of it
+])
+def test_more_verbs_of_change_an_owner_after_from_and_up_after_a_count(text, whats):
+    assert [f.what for f in find_figures(text)] == whats
+
+
+def test_a_verb_after_a_modal_opening_the_phrase_before_of_stays_out():
+    assert find_figures("Owners could face fines of up to $9,000.")[0].what == "fines"

@@ -5,7 +5,7 @@ item ('$40 apiece'), and whether the figure modifies the noun after it ('a 30 mi
 import re
 from decimal import Decimal
 
-from transforms.compare.figure_words import MEASURES, TIMES
+from transforms.compare.figure_words import MEASURES, STOP, TIMES, word_classes
 from transforms.compare.numbers import UNITS, Number, hedge_start
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
@@ -95,3 +95,42 @@ def hyphenated(body: str, number: Number) -> bool:
 def singular_unit(word: str) -> bool:
     """'mile', 'hour', 'foot' -> True: the singular of a unit word that has a plural ('percent', 'mph' have none)."""
     return not word.endswith("s") and (f"{word}s" in UNITS or f"{word}es" in UNITS or word == "foot")
+
+
+# A verb of winning, leading or trailing, its object, then 'by' before the figure: 'won the county by', 'trails her by'.
+_SPLIT_AFTER = re.compile(r"[ \t]+to[ \t]+\d")
+_MARGIN_BEFORE = re.compile(r"\b(?i:w[oi]n(?:s|ning)?|lead(?:s|ing)?|led|trail(?:s|ed|ing)?|beat(?:s|en|ing)?|"
+                            r"defeat(?:s|ed|ing)?|ahead|behind)\b[^\n.;:!?,]{0,40}?[ \t]by[ \t]+$")
+
+
+def margin_before(body: str, start: int, end: int, unit: str | None) -> str | None:
+    """'won the county by 18 points', 'was leading him by 25 percent' (a figure's span and unit) -> 'margin': the
+    figure is the gap between the sides, not a level ('ahead by 55% to 45%' is the split); else None."""
+    if unit not in ("point", "percentage_point", "percent") or body[max(0, start - 3):start].rstrip()[-2:] != "by" \
+            or _SPLIT_AFTER.match(body, end):
+        return None
+    return "margin" if _MARGIN_BEFORE.search(body, max(0, start - 60), start) else None
+
+
+_WORD_BEFORE = re.compile(r"(?:^|[ \t(])([A-Za-z][a-z-]*)[ \t]+([a-z][a-z-]*)[ \t]+$")
+# Words before the noun that keep it the head of a phrase the bound is of: 'on income', 'any income'.
+_BOUND_OPENERS = frozenset("on for to of in with from at by any all".split())
+# Hedges that bound a class of things after their noun: 'income above', 'incomes below', 'income up to'.
+_BOUND_WORDS = frozenset("over above under below up".split())
+
+
+def noun_before_hedge(body: str, number: Number, unit: str | None) -> str | None:
+    """'on income above $250,000', 'household income up to $90,000' (an amount or a percentage with a hedge) -> the
+    noun right before the hedge, when the lexicon knows it only as a noun and a preposition or a modifier stands
+    before it, not a verb or a determiner ('paid teachers about 7 percent', 'save the government $4 billion': an
+    object); else None."""
+    if number.start == number.lead or not (unit == "percent" or (unit or "").isupper()) \
+            or body[number.start:number.lead].split()[0].lower() not in _BOUND_WORDS:
+        return None  # 'paid teachers about 7 percent', 'save taxpayers more than $2 billion': an object's amount
+    before = _WORD_BEFORE.search(body, max(0, number.start - 40), number.start)
+    if not before or before[2] in STOP or word_classes(before[2]) != {"NOUN"}:
+        return None
+    opener, classes = before[1].lower(), word_classes(before[1].lower())
+    if opener in _BOUND_OPENERS or "NOUN" in classes or classes == {"ADJ"}:
+        return before[2]
+    return None

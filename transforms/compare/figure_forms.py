@@ -22,8 +22,9 @@ SHARE_FRACTION = re.compile(rf"[- ](?P<frac>{_FRACTIONS})(?: of\b|(?<=thirds|fif
 # How each fraction word opens: SHARE_FRACTION is tried only where one is found.
 _FRACTION_STEMS = ("half", "halv", "third", "quarter", "fourth", "fifth", "sixth", "tenth")
 _NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
-_OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?i:of)\s+(?:the|those|these|all)\s+(?:[\d,]+\s+)?"
-                       r"(?:[a-z][\w-]*\s+){0,2}?([a-z][a-z-]*[a-z](?<![su])s)\s*,\s*$")
+_OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?:(?i:of)\s+(?:the|those|these|all)\s+(?:[\d,]+\s+)?"
+                       r"(?:[a-z][\w-]*\s+){0,2}?([a-z][a-z-]*[a-z](?<![su])s)|(?i:among)\s+(?:(?:the|all)\s+)?"
+                       r"(?:[A-Za-z][\w-]*\s+){0,2}?([A-Za-z][a-z-]*[a-z](?<![su])s)(?:\s[^\n,.;:]{1,30})?)\s*,\s*$")
 # After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it)\b")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
@@ -71,10 +72,12 @@ def fraction_matches(body: str) -> list[re.Match]:
 
 
 def group_before(body: str, start: int, stop_words: frozenset[str]) -> str | None:
-    """Body + a number's start -> the plural of an 'Of the N ...,' that opens its clause ('Of the 251 participants,
-    35.7 percent said' -> 'participants'), else None."""
+    """Body + a number's start -> the plural of an 'Of the N ...,' or 'Among ...,' that opens its clause ('Of the 251
+    participants, 35.7 percent said' -> 'participants', 'Among voters under 30, 61 percent' -> 'voters'), else
+    None."""
     found = _OF_GROUP.search(body, max(0, start - 80), start)
-    return found[1] if found and found[1] not in stop_words else None
+    group = found and (found[1] or found[2]).lower()
+    return group if group and group not in stop_words else None
 
 
 def share_verb(what: str | None, body: str, end: int) -> bool:
@@ -119,6 +122,9 @@ _AGE_CONTEXT = re.compile(r"\b(?i:younger|older|aged?|ages|people|adults|childre
                           r"women|those|anyone|everyone|someone|somebody|anybody|everybody|respondents|americans|"
                           r"workers|residents|students|patients|you|we|they|he|she|i)\s*,?\s+(?:(?:who\s+)?(?:are|were|is|was|am)\s+)?$"
                           r"|\b(?i:you|we|they)['’]re\s+$|\b(?i:he|she)['’]s\s+$|\bI['’]m\s+$")
+# An adverb that spreads a property over a group's members makes 'over/under N' theirs: an age ('the dead were mostly
+# over 65', 'voters, largely under 30').
+_AGE_ADVERB = re.compile(r"\b(?i:mostly|mainly|largely|predominantly|overwhelmingly|primarily|chiefly)\s+$")
 _AGE_PAIR = re.compile(r"\b(?i:under|over|above|below)\s+\d{1,2}\s+(?:and|or)\s+$")  # 'those under 20 and over 65'
 _AGE_HEDGES = frozenset({"under", "over", "above", "below"})
 _AFTER_AGE = re.compile(r"\s*(?:[,.;:)!?]|$)|[ \t]+([A-Za-z]+)")
@@ -132,15 +138,16 @@ def rate_after(body: str, end: int) -> tuple[str, int] | None:
 
 def under_age(body: str, start: int, lead: int, end: int, stop_words: frozenset[str]) -> bool:
     """'many of whom are younger, under 35', 'adults over 65 were', 'those under 20 and over 65', 'respondents under 30
-    cited' -> True: 'under/over N' after an age word, people or another age, with nothing counted after it (a
-    function word or a verb in -ed), is an age."""
+    cited', 'were mostly over 65' -> True: 'under/over N' after an age word, people, another age or an adverb that
+    spreads it over a group, with nothing counted after it (a function word or a verb in -ed), is an age."""
     if body[start:lead].strip().lower() not in _AGE_HEDGES:
         return False
     after = _AFTER_AGE.match(body, end)
     if not after or (after[1] and after[1].lower() not in stop_words and not after[1].endswith("ed")):
         return False
     return bool(_AGE_CONTEXT.search(body, max(0, start - 40), start)
-                or _AGE_PAIR.search(body, max(0, start - 20), start))
+                or _AGE_PAIR.search(body, max(0, start - 20), start)
+                or _AGE_ADVERB.search(body, max(0, start - 16), start))
 
 
 def _sentence_start(body: str, start: int) -> int:
@@ -197,7 +204,7 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str], pre
 # Words before a number that carry on a count named earlier: 'an increase of', 'rose to', 'the toll now at'.
 _GOES_ON_BEFORE = re.compile(r"\b(?i:(?:increase|rise|drop|decline|fall|jump|gain|loss|total|toll|tally)\s+(?:now\s+)?"
                              r"(?:of|at|to)|(?:increased|rose|risen|fell|fallen|dropped|declined|climbed|grew|grown|jumped|reached|"
-                             r"totaled|totalled|stood|stands)(?:\s+(?:at|to))?)\s+$")
+                             r"totaled|totalled|stood|stands|surpassed|topped|exceeded|passed|hit)(?:\s+(?:at|to))?)\s+$")
 _COMPARED_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\b")
 _OTHERS_AFTER = re.compile(r"\s+others\b")
 # After a number, what leaves it standing alone in a list of counts: a comma, semicolon or sentence end, 'and', 'or'.
@@ -288,14 +295,14 @@ def range_start(body: str, first: Number, second: Number) -> Decimal | None:
     if first.unit is None and second.unit_word and second.unit_word.lower() in HUNDREDTHS:
         low /= 100  # '5 to 12 cents': the lower end in cents too
     if second.scaled and not first.scaled:
-        numeral = _numeral(body, second)
+        numeral = numeral_value(body, second)
         if not numeral:
             return None
         low = first.value * second.value / numeral
     return low if low < second.value else None
 
 
-def _numeral(body: str, number: Number) -> Decimal | None:
+def numeral_value(body: str, number: Number) -> Decimal | None:
     """A number -> the value of its numeral alone ('3.5 million' -> 3.5, 'three million' -> 3), or None."""
     if number.digits:
         return Decimal(number.digits.replace(",", ""))

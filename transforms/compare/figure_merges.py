@@ -7,7 +7,20 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 _OF_SOON = re.compile(r"\s+(?:or\s+(?:so|thereabouts)\s+)?of\s+(?!(?:them|whom|it|those|these)\b)")
+# Units whose figures a list carries on: percentages and counts (amounts of money in a row are more often of
+# different things: '$1.6 million for a campaign and $4 million for an initiative').
+_LISTED = frozenset({"percent", "percentage_point", None})
+# Words that compare a figure with the one before, so even amounts of money measure the same thing: '$10.3 million
+# cash on hand, compared with $672,330'.
+_COMPARED = re.compile(r"\b(?:compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
+_FROM_BEFORE = re.compile(r"\b(?i:from)\s+(?:[A-Z][\w.]*['’]s\s+)?$")  # 'from January's 7.9 percent'
+# After a figure and a comma, 'up' or 'down' opens the change of what it counts: '389 deliveries, up 28%'.
+_CHANGE_AFTER = re.compile(r",\s*(?:up|down)(?:\s+from)?\s+")
+_TO_BETWEEN = re.compile(r"\s+to\s+")
+_FROM_BETWEEN = re.compile(r"\s+from\s+")
+_RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
+_JOINED = re.compile(r"\s+and\s+|,?\s+or\s+")  # ', and' may open a clause of its own: 'and 20 contributed
 
 
 @dataclass(frozen=True)
@@ -25,17 +38,25 @@ class Figure:
 
 
 def listed_percentages(body: str, figures: list[Figure]) -> list[Figure]:
-    """Figures in order -> the same, a bare percentage listed after one of something in its sentence made of it too
-    ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' -> 'guest appearances'); not of a participle
-    ('47 percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of
-    Iraq'; but '74 percent of them')."""
+    """Figures in order -> the same, a bare percentage or count listed after one of something in its
+    sentence, in the same unit, made of it too ('6.3 percent of guest appearances on CNN, 3.1 percent on Fox News' ->
+    'guest appearances', '5,000 slots for refugees, 4,000 for Iraqis'; money only when compared: '$10.3 million cash,
+    compared with $672,330'); not of a rate, nor of a participle ('47
+    percent of those surveyed … and 50 percent'), nor when its own 'of' follows ('25 percent or thereabouts of Iraq';
+    but '74 percent of them')."""
     out = figures[:1]
     for fig in figures[1:]:
         last = out[-1]
-        if fig.unit == "percent" and fig.what is None and last.unit == "percent" and last.what \
-                and not last.what.endswith("ed") and fig.start_char - last.end_char < 60 \
+        listed = fig.unit in _LISTED or bool(_COMPARED.search(body, max(last.end_char, fig.start_char - 16),
+                                                               fig.start_char))
+        if listed and fig.what is None and last.unit == fig.unit and last.what \
+                and not last.what.endswith("ed") and not last.what.startswith("per ") \
+                and fig.start_char - last.end_char < 60 \
                 and not _SENTENCE_BREAK.search(body, last.end_char, fig.start_char) \
-                and not _OF_SOON.match(body, fig.end_char):
+                and (fig.unit or body.rfind("(", last.end_char, fig.start_char)
+                     <= body.rfind(")", last.end_char, fig.start_char)) \
+                and not _OF_SOON.match(body, fig.end_char):  # a count not inside a parenthesis: '(the population is 5
+            # million)'; a percentage may be: '50% of voters approve (down from 54% in May)'
             fig = replace(fig, what=last.what)
         out.append(fig)
     return out
@@ -80,3 +101,56 @@ def previous_what(body: str, figures: list[Figure], start: int) -> str | None:
     if not figures or figures[-1].what in (None, "age"):
         return None
     return None if _SENTENCE_BREAK.search(body, figures[-1].end_char, start) else figures[-1].what
+
+
+def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, the two ends of a change 'from N to M' measuring the same thing ('Approval fell
+    from 48 percent to 41 percent of voters': both 'voters', or 'to $10.10 from $7.25'), whichever end names it;
+    and the level a change goes to ('Hourly pay rose 4 cents to $23.82': both 'hourly pay')."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        low, high = out[n - 1], out[n]
+        if low.what and high.what is None and "per " not in low.what and (
+                (low.unit == high.unit and _FROM_BETWEEN.fullmatch(body, low.end_char, high.start_char))
+                or _CHANGE_AFTER.fullmatch(body, low.end_char, high.start_char)):
+            out[n] = replace(high, what=low.what)  # 'raising the minimum wage to $10.10 from $7.25', '389
+            continue  # deliveries, up 28%'
+        if (low.what is None) == (high.what is None) or not _TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
+            continue
+        if not _FROM_BEFORE.search(body, max(0, low.start_char - 6), low.start_char):
+            if high.what is None and "per " not in low.what and low.unit not in (None, "age", "share"):
+                out[n] = replace(high, what=low.what)  # a change, then the level it reaches
+            continue
+        if low.unit != high.unit:
+            continue
+        if low.what is None:
+            out[n - 1] = replace(low, what=high.what)
+        else:
+            out[n] = replace(high, what=low.what)
+    return out
+
+
+def shared_hedges(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a hedge before the first of two joined figures bounding the second too ('up to
+    two ounces and six plants': both up_to), when the second has none of its own."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        first, second = out[n - 1], out[n]
+        if first.qualifier and second.qualifier is None and not first.raw[:1].isdigit() \
+                and first.raw[:1] not in "$£€¥" and first.unit != "age" and second.unit != "age" \
+                and _JOINED.fullmatch(body, first.end_char, second.start_char):
+            out[n] = replace(second, qualifier=first.qualifier)
+    return out
+
+
+def restated(body: str, figures: list[Figure]) -> list[Figure]:
+    """Figures in order -> the same, a figure that restates the one before it in other terms (', or 7.6%', '-- or
+    70 percent --') measuring what that one measures ('fell 225 points, or 7.6%', '61 of the 86 deaths -- or 70
+    percent')."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        first, second = out[n - 1], out[n]
+        if second.what is None and first.what and "per " not in first.what and first.unit != "age" \
+                and _RESTATED.fullmatch(body, first.end_char, second.start_char):
+            out[n] = replace(second, what=first.what)
+    return out

@@ -29,6 +29,7 @@ from transforms.compare.figure_words import (
     BASE_PASTS,
     COLLECTIVES,
     COMPARATIVES,
+    GROUPS,
     LEADING,
     NEAR_DAYS,
     PARTICIPLES,
@@ -122,7 +123,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
             or (words and word.endswith(_AFTER_NOUN_ENDINGS))  # the cheap tests first: most words go on
         if maybe_ends and _ends_phrase(token, word, words, opened, body, pos):
             break
-        if unit == "percent" and not words and not opened and token[1][:1].isupper() and is_demonym(token[1]):
+        if unit == "percent" and not words and not opened and token[1][:1].isupper() \
+                and (is_demonym(token[1]) or word in GROUPS):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
         if unit and not opened and not attributive:
             if not measured(unit, token[1], word, body, pos, governed):

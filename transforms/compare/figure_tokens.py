@@ -30,14 +30,15 @@ _DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|us|the
                               r"seven|eight|nine|ten)\b|\d)")
 _TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
 MAX_WHAT_WORDS = 4
-_NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at)\b")
+_NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at|among|across|nationwide|nationally|overall)\b")
 
 
 def measured(unit: str, raw: str, word: str, body: str, pos: int, governed: bool = False) -> bool:
     """A unit + the word right after it (and where it ends) -> True when the figure measures that word: a plural after
     a unit of measure ('45 mph gusts'); after a percentage or (singular) money a word only ever a noun ('97 percent
     accuracy'), or a noun that may be a verb before a clause end or a preposition ('$1,140 bail.', '15% support in
-    polls'; not '47 percent gave', '20 percent want to', '42 percent want major changes'), or any noun when a
+    polls', '56 percent support among women'; not '47 percent gave', '20 percent want to', '42 percent want major
+    changes'), or any noun when a
     preposition governs the figure, which then is no subject ('on $1,140 bail following'), unless it ends in s as
     a verb does ('by 3 percent signals that')."""
     if not raw.islower():
@@ -66,12 +67,18 @@ def object_next(body: str, word: str, pos: int) -> bool:
 def joined(words: list[str], opened: str, body: str, pos: int) -> bool:
     """The phrase so far + the word that opened it + where 'and' or 'or' ends -> True when it holds only adjectives
     and another follows ('democratic and republican', 'current and former'), or one noun after 'in' or 'of' and
-    another follows ('$2.4 million in radio and television advertising'): they are joined before their noun."""
+    another follows ('$2.4 million in radio and television advertising'), or two and a plural head follows the next
+    ('of U.S. steel and aluminum imports'): they are joined before their noun."""
     after = TOKEN.match(body, pos)
     if not words or not after or after[1].lower() in STOP or after[1].lower() in NUMBER_WORDS:
         return False
     if opened in ("in", "of") and len(words) == 1 and after[1].islower() and "NOUN" in word_classes(after[1]):
         return True
+    if opened in ("in", "of") and len(words) == 2 and after[1].islower() and not is_plural(after[1]) \
+            and (head := TOKEN.match(body, after.end())) and head[1].islower() and is_plural(head[1]) \
+            and not ((then := TOKEN.match(body, head.end())) and then[1].islower() and is_plural(then[1])):
+        return True  # 'of U.S. steel and aluminum imports': two modifiers joined before their plural head (not
+        # 'income or sales taxes', whose first plural ends it, nor 'use and greenhouse gas emissions')
     return all(adjective(word) for word in [*words, after[1].lower()])
 
 
@@ -166,8 +173,9 @@ def opening(word: str, unit: str | None, body: str, pos: int) -> int | None:
     if word in ("a", "an") and _TIME_AGO.match(body, pos):
         return None  # '$21 billion a year ago' says when, not a rate
     if (det := TOKEN.match(body, pos)) and det[1].lower() in DETERMINERS:
-        if unit not in (None, "percent"):
-            return None  # '100 miles of the border' says where
+        if unit not in (None, "percent") and not (word == "of" and unit.isupper()):
+            return None  # '100 miles of the border', '$7 million in the first quarter' say where or when; money is
+            # of what it is part of: '$5 million of the grant'
         if det[1].lower() in ("all", "both") and (then := TOKEN.match(body, det.end())) \
                 and then[1].lower() in DETERMINERS:
             return then.end()  # 'of all the cases': a quantifier then an article

@@ -50,12 +50,20 @@ GALLERY = frozenset("photos images pictures slides photographs".split())
 # is counted.
 RAISING = frozenset("""expected projected scheduled slated set poised forecast predicted estimated believed thought
 said reported known likely due""".split())
-# Participles of telling, counting or needing: after a number alone they say how it is known or why it matters, not
-# what it counts ('the 94 reported on Wednesday', 'the 60 needed to pass', unlike '1,000 killed').
+# Participles of telling, counting, foreseeing or needing: after a number alone they say how it is known or why it
+# matters, not what it counts ('the 94 reported on Wednesday', 'the 60 needed to pass', unlike '1,000 killed').
 REPORTED = frozenset("""reported recorded announced registered counted listed cited mentioned logged tallied needed
-required""".split())
+required projected expected estimated forecast predicted""".split())  # 'the 21 million projected a year ago'
 # Adjectives that stand for the people in a state after a count ('12 dead and 58 wounded', 'the 130 missing').
 STATES = frozenset("dead missing homeless poor elderly sick living dying young injured wounded".split())
+# What a share of the whole economy is taken of: a percentage of it measures something else, the subject or the head
+# of its clause ('Federal debt was 98 percent of GDP' measures debt).
+BASES = frozenset({"gdp", "gross domestic product", "economy", "economic output", "gnp", "gross national product",
+                   "national income"})
+# Nouns a span modifies as the window of a record: 'a 52-week low', 'a 20-year high'.
+EXTREMES = frozenset("low lows high highs peak peaks".split())
+# Capitalised adjectives of a group of people that the demonym lexicon lacks: '30 percent Latino', '60 percent Black'.
+GROUPS = frozenset("latino latina latinx black white indigenous native".split())
 # Collective nouns that name a body by its members and may stand before them: 'police officers', 'staff members'.
 COLLECTIVES = frozenset("police staff personnel corps clergy".split())
 

@@ -9,8 +9,10 @@ whatever the number. Ages have what 'age'. After a unit the noun is taken only w
 ('a 450-kilometer border' -> 'border', 'the 15 percent threshold') or through 'of' ('12 percent of voters');
 money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -> 'per hour'); a rate after any
 figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
-With nothing counted after it, a figure with a unit measures the subject of a verb of change or level before it
-('Revenue was up 22%' -> 'revenue') or a label before a colon (figure_subjects.py).
+With nothing counted after it, a figure with a unit measures the noun 'of' joins it to ('sales of $5 billion'), the
+subject of a verb of change, level or a copula before it ('Revenue was up 22%' -> 'revenue'), the object of a verb that
+changes it ('cut taxes by $1 trillion'), a label before a colon (figure_subjects.py), a margin ('won by 9 points') or
+a noun before a bound ('income above $400,000'); figures next to each other complete each other (figure_merges.py).
 The phrase is read in figure_phrase.py (what the words at a place are: figure_tokens.py), by a grammar of noun
 phrases with parts of speech from lemminflect's lexicon.
 """
@@ -21,7 +23,9 @@ import pyarrow as pa
 
 from transforms.compare.figure_bounds import (
     hyphenated,
+    margin_before,
     modifies,
+    noun_before_hedge,
     one_before,
     per_item,
     unit_after_more,
@@ -32,6 +36,7 @@ from transforms.compare.figure_forms import (
     at_age,
     group_before,
     in_name,
+    numeral_value,
     or_less,
     or_older,
     range_start,
@@ -47,17 +52,30 @@ from transforms.compare.figure_forms import (
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
     Figure,
+    change_ends,
     fractions_of_figures,
     listed_percentages,
     of_count_after,
     previous_what,
+    restated,
+    shared_hedges,
 )
 from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
-from transforms.compare.figure_subjects import label_before, passed, subject_measured
+from transforms.compare.figure_subjects import head_of, label_before, object_measured, passed, subject_measured
 from transforms.compare.figure_tokens import is_plural, plural
-from transforms.compare.figure_words import GALLERY, LABELS, NAMING_NOUNS, OPENERS, STOP, TIMES, not_a_noun
+from transforms.compare.figure_words import (
+    BASES,
+    EXTREMES,
+    GALLERY,
+    LABELS,
+    NAMING_NOUNS,
+    OPENERS,
+    STOP,
+    TIMES,
+    not_a_noun,
+)
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from warehouse.contracts import FIGURES
 
@@ -75,6 +93,13 @@ _CONVERSION = re.compile(r"\s*(?:\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)|\[(?=[^\[\
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
+_TO_LINK = re.compile(r"\s+to\s+")
+_EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})\b(?![ \t]+school)")
+_KINDS = frozenset("types kinds sorts forms varieties".split())
+_OF_AFTER = re.compile(r"[ \t]+of(?=[ \t])")
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|them|these)\b(?![ \t]+(?:who|that|which|whose)\b)")  # not 'of those who
+# chose one', a group of its own
 _POSITION_BEFORE = re.compile(r"\b\d+\s+(?:of|/)\s*$")
 # After a compound modifier with a figure, a comma and a second compound modifier before the noun they both modify.
 _COORDINATE_AFTER = re.compile(r",(?=[ \t]+[a-z]+-[a-z]+[ \t]+[a-z])")
@@ -165,6 +190,10 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if unit is None and (more := unit_after_more(body, pos)):
         unit, pos = more  # 'three to four more weeks' is a span of weeks
     what, end = _counted(body, number, unit, pos, previous, opened_at)
+    if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
+        what = head_of(body, number.start) or subject_measured(body, number.start, end) \
+            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
+            or noun_before_hedge(body, number, unit) or what
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
@@ -176,11 +205,21 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what = " ".join([*what.split()[:-1], plural(what.split()[-1])])
     end = max(end, pos)
     if what is None and unit is None and not _TIMES_AFTER.match(body, end):
-        what = what_before(body, number.start, end, STOP, previous)  # not of a multiplier: 'rose nearly three times'
+        what = what_before(body, number.start, end, STOP, previous) \
+            or head_of(body, number.start)  # not of a multiplier: 'rose nearly three times'; 'a crowd of 5,000'
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
-    if what is None and unit not in (None, "age"):  # 'Revenue was up 22%', 'Spending per driver: $495'
-        what = subject_measured(body, number.start) or label_before(body, number.start)
+    if what is None and unit in ("percent", "share") and _OF_THOSE.match(body, end):
+        what = previous  # '1.3 million ballots were requested but only 57% of those returned'
+    if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
+        # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
+        span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
+        what = (None if span else head_of(body, number.start)) \
+            or subject_measured(body, number.start, end, span, previous) or label_before(body, number.start) \
+            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
+            or noun_before_hedge(body, number, unit)
+    elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start)):
+        what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
     if qualifier is None and passed(body, number.start):
         qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
@@ -200,6 +239,10 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what, end = counted_phrase(body, other.end(), unit, True)  # 'a three-day, closed-door summit'
     if _STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
+    if what and what.split()[-1] in _KINDS and (of := _OF_AFTER.match(body, end)) \
+            and (kind := counted_phrase(body, of.end(), None, True))[0]:  # what the kinds are of: '650 miles of
+        # various types of fencing' measures fencing, 'two kinds of loans' counts kinds of loans
+        what, end = (kind[0] if unit else f"{what.split()[-1]} of {kind[0]}"), kind[1]
     if what and unit is None and " " not in what and not_a_noun(what):
         what, end = None, pos  # 'fell from 42 to 39 worldwide': an adverb or adjective alone counts nothing
     if what is None and unit is None:
@@ -223,12 +266,15 @@ def _span_over(body: str, number: Number, unit: str | None, end: int) -> bool:
 
 def _no_count(body: str, number: Number, unit: str | None, what: str | None) -> bool:
     """True when what a unitless number counts shows it is no count: a singular after a number word ('the two met'),
-    a naming noun, a place in a gallery ('46 of 132 Photos')."""
-    if what and not number.digits and unit is None and not is_plural(head := what.split(" per ")[0].split()[-1]) \
+    a naming noun, a place in a gallery ('46 of 132 Photos'), the window of a record ('a 52-week low')."""
+    if what and not number.digits and unit is None \
+            and not is_plural(head := what.split(" per ")[0].split(" of ")[0].split()[-1]) \
             and not head.endswith("ed") and not what.startswith("per "):
         return True  # 'the two met': after a number word a count names a plural
     if what and unit is None and what.split()[-1] in NAMING_NOUNS:
         return True
+    if unit in TIMES and hyphenated(body, number) and _EXTREME_AFTER.match(body, number.end):
+        return True  # 'a 52-week low', 'a 20-year high': the window of a record, not a span anything took
     return what in GALLERY and bool(_POSITION_BEFORE.search(body, max(0, number.start - 12), number.start))
 
 
@@ -241,8 +287,31 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
     upper = _figure(body, second, previous, first.start)
     if upper is None or upper.start_char != second.start or upper.unit == "age":
         return None
+    what = upper.what or (head_of(body, first.start) if upper.unit not in (None, "age") else None)
     return replace(upper, value=float(low), value_to=upper.value, qualifier=first.qualifier or upper.qualifier,
-                   raw=body[first.start:upper.end_char], start_char=first.start)
+                   what=what, raw=body[first.start:upper.end_char], start_char=first.start)  # 'sales of $69
+    # billion to $73 billion': the noun 'of' joins the range to
+
+
+def _change_from(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
+    """'slipped from 48 to 41 percent', 'rose from 2.5 to 3.1 million', 'grew from 900 to 1,200 students' -> the
+    figure a change starts from, in the unit and scale of the end it goes to and counting what it counts, or None."""
+    if second is None or first.unit or first.scaled or not _TO_LINK.fullmatch(body, first.end, second.start) \
+            or not _FROM_BEFORE.search(body, max(0, first.start - 6), first.start) or _blocked_after(body, first):
+        return None
+    to = _figure(body, second, previous)
+    if to is None or to.start_char != second.start or to.unit == "age" or not (to.unit or second.scaled or to.what):
+        return None  # 'rose from 20 to 30' says nothing of what
+    value = first.value
+    if second.scaled:
+        numeral = numeral_value(body, second)
+        if not numeral:
+            return None
+        value = first.value * second.value / numeral
+    what = to.what or subject_measured(body, first.start, first.end, to.unit in TIMES) \
+        or (object_measured(body, first.start) if to.unit else None)
+    return replace(to, value=float(value), what=what, qualifier=first.qualifier, raw=body[first.start:first.end],
+                   start_char=first.start, end_char=first.end)
 
 
 def _shares(body: str) -> list[Figure]:
@@ -281,11 +350,12 @@ def find_figures(body: str) -> list[Figure]:
         following = numbers[n + 1] if n + 1 < len(numbers) else None
         one = one_before(body, number)  # 'one or two senators': 'one' alone is not found as a number
         figure = (one and one.start >= skip_until and _ranged(body, one, number, previous)) \
-            or _ranged(body, number, following, previous) or _figure(body, number, previous)
+            or _ranged(body, number, following, previous) or _change_from(body, number, following, previous) \
+            or _figure(body, number, previous)
         if figure:
             figures.append(figure)
             skip_until = figure.end_char
-    figures = listed_percentages(body, figures)
+    figures = shared_hedges(body, restated(body, change_ends(body, listed_percentages(body, figures))))
     if not found_shares:
         return figures
     merged = fractions_of_figures(body, sorted(figures + found_shares, key=lambda f: f.start_char))
