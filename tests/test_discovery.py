@@ -1240,3 +1240,8 @@ def test_a_side_of_a_split_run_never_ends_with_a_joining_word():
     mentions, _ = _found("Aides asked whether he repaid Ivo Brandt for the Stormy Lake deal. Follow her on Twitter "
                          "and on Facebook.")
     assert [m[0] for m in mentions] == ["Ivo Brandt", "Stormy Lake", "Twitter", "Facebook"]
+
+
+def test_the_after_a_joining_word_stays_inside_a_body_name():
+    mentions, _ = _found("The group Friends for the Open Sea said on Monday it would sue.")
+    assert [m[0] for m in mentions] == ["Friends for the Open Sea"]

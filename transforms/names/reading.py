@@ -205,8 +205,12 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
+        # ('People for the American Way': 'the' after a joining word opens that word's complement, inside the name of
+        # no person; 'Ivo Brandt for the Stormy Lake deal' is two)
+        head, _, joining = left.rpartition(" ")
         return " " in left and " " in right and " of " not in f" {left} " and \
-            name_type(key_tokens(left)) in ("person", "unknown")
+            name_type(key_tokens(left)) in ("person", "unknown") and \
+            not (joining in FUNCTION_WORDS and name_type(key_tokens(head)) != "person")
     if joiner == " and " and role_word(right.split()[0]) and " " not in left:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
     if joiner == " and " and role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
