@@ -1245,3 +1245,8 @@ def test_a_side_of_a_split_run_never_ends_with_a_joining_word():
 def test_the_after_a_joining_word_stays_inside_a_body_name():
     mentions, _ = _found("The group Friends for the Open Sea said on Monday it would sue.")
     assert [m[0] for m in mentions] == ["Friends for the Open Sea"]
+
+
+def test_a_date_after_a_body_name_is_no_part_of_it():
+    mentions, _ = _found("The bill went to the Senate Committee on Farm Policy on Tuesday.")
+    assert [m[0] for m in mentions] == ["Senate Committee on Farm Policy"]
