@@ -1250,3 +1250,8 @@ def test_the_after_a_joining_word_stays_inside_a_body_name():
 def test_a_date_after_a_body_name_is_no_part_of_it():
     mentions, _ = _found("The bill went to the Senate Committee on Farm Policy on Tuesday.")
     assert [m[0] for m in mentions] == ["Senate Committee on Farm Policy"]
+
+
+def test_a_role_word_inside_a_body_complement_is_no_role_before_a_name():
+    mentions, _ = _found("The Council on Foreign Relations said so.")
+    assert [m[0] for m in mentions] == ["Council on Foreign Relations"]

@@ -88,6 +88,9 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
         return _person_after_words(candidate)
     words = list(re.finditer(r"\S+", candidate.surface))
     for i in range(len(words) - 2, -1, -1):
+        if i >= 2 and words[i - 1].group() in ("on", "of", "for") and \
+                fold_word(words[i - 2].group()) in ORGANISATION_WORDS:
+            break  # 'Committee on Foreign Relations': a word of a body's complement, no role before a name
         if role_word(words[i].group()):
             rest = words[i + 1:]
             # 'Attorney General Becerra': one word after a role that another word opens is the titled surname
