@@ -1255,3 +1255,8 @@ def test_a_date_after_a_body_name_is_no_part_of_it():
 def test_a_role_word_inside_a_body_complement_is_no_role_before_a_name():
     mentions, _ = _found("The Council on Foreign Relations said so.")
     assert [m[0] for m in mentions] == ["Council on Foreign Relations"]
+
+
+def test_a_word_ending_like_a_nationality_that_english_uses_as_a_verb_ends_a_body_name():
+    mentions, _ = _found("The bill went to the Committee on Ways and Means.")
+    assert [m[0] for m in mentions] == ["Committee on Ways and Means"]
