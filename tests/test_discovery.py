@@ -1260,3 +1260,14 @@ def test_a_role_word_inside_a_body_complement_is_no_role_before_a_name():
 def test_a_word_ending_like_a_nationality_that_english_uses_as_a_verb_ends_a_body_name():
     mentions, _ = _found("The bill went to the Committee on Ways and Means.")
     assert [m[0] for m in mentions] == ["Committee on Ways and Means"]
+
+
+def test_a_two_letter_surname_written_first_resolves_to_its_full_name():
+    mentions, _ = _found("Premier Li Wenbo met the press. Later, Mr. Li said the plan would work, and Li left.")
+    assert mentions == [("Li Wenbo", "n:li-wenbo", "discovered"), ("Li", "n:li-wenbo", "surname_in_article"),
+                        ("Li", "n:li-wenbo", "given_name_in_article")]
+
+
+def test_a_ruler_title_before_a_full_name_first_word_is_no_family_name():
+    mentions, _ = _found("Anna Brix came. Later, Queen Anna spoke.")
+    assert ("Anna", "n:anna-brix", "surname_in_article") not in mentions

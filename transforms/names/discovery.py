@@ -24,6 +24,7 @@ from transforms.names.openers import in_handle
 from transforms.names.reading import Name, read_names, title_before
 from transforms.names.short_forms import (
     dateline_place,
+    family_name_first,
     given_name_of,
     pick_bearer,
     shouts,
@@ -133,6 +134,9 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     owner = None if name.title else given_name_of(text, name, people, speakers, speaks)
     if owner:
         return _mention(name, owner, "given_name_in_article")
+    owner = family_name_first(text, name, people)
+    if owner:
+        return _mention(name, owner, "surname_in_article")
     kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
     mention = _mention(name, name.tokens, kind)
     if name.title in ("m", "f"):  # a title's sex narrows the bearers: its own id, linked on its own

@@ -389,7 +389,8 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
             or _names_a_doctrine(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
-    if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \
+    short = len(tokens) == 1 and len(tokens[0]) == 2 and surface[1:2].islower()  # 'Xi', 'Xi’s': a surname
+    if not tokens or (max(map(len, tokens)) < 3 and not short) or not surface[:1].isupper() or \
             (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
                                    tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
         return cut, tokens, False

@@ -105,6 +105,23 @@ def given_name_of(text: str, name: Name, people: dict, speakers: Iterable[tuple[
     return owners[0]
 
 
+# A title before a given name alone is no English use outside courts and churches ('King Salman', 'Father Mike'), so a
+# title before the first word of a full name marks a family name written first ('Mr. Xi' for Xi Jinping).
+_TITLE_WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.? $")
+_GIVEN_NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir",
+                                "father", "sister", "brother", "saint", "st", "lady", "sir", "dame", "uncle", "aunt"})
+
+
+def family_name_first(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
+    """A titled lone word -> the one full name of the text that opens with it ('President Xi', 'Mr. Xi’s' after 'Xi
+    Jinping'), or None: a title of a ruler or a churchman goes with a given name ('Prince Harry')."""
+    title = _TITLE_WORD_BEFORE.search(text, max(0, name.start - 15), name.start)
+    if not name.title or not title or title.group(1).casefold() in _GIVEN_NAME_TITLES:
+        return None
+    owners = [p for p in people if p[0] == name.tokens[0] and len(p) > 1]
+    return owners[0] if len(owners) == 1 else None
+
+
 # A body of the state outlasts whoever holds it, so an officeholder's surname before its name dates it ('the Grant
 # War Department', 'a Harding White House'); a company, hotel, centre or foundation bearing a surname is named for
 # that person for good ('the Smith Motor Company', 'the Smith International Hotel'), so its short form written alone
