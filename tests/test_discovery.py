@@ -1271,3 +1271,25 @@ def test_a_two_letter_surname_written_first_resolves_to_its_full_name():
 def test_a_ruler_title_before_a_full_name_first_word_is_no_family_name():
     mentions, _ = _found("Anna Brix came. Later, Queen Anna spoke.")
     assert ("Anna", "n:anna-brix", "surname_in_article") not in mentions
+
+
+def test_a_name_of_common_words_the_corpus_mostly_writes_in_lower_case_is_no_entity():
+    mentions = pa.table({"doc_id": ["a", "b", "c"], "entity_id": ["n:hidden-hand", "n:hidden-hand", "n:ada-quist"],
+                         "surface": ["Hidden Hand", "Hidden Hand", "Ada Quist"],
+                         "match_kind": ["discovered"] * 3, "start_char": [0, 0, 0], "end_char": [11, 11, 9]})
+    candidates = pa.table({"doc_id": [], "surface": [], "start_char": [], "end_char": []},
+                          schema=pa.schema([("doc_id", pa.string()), ("surface", pa.string()),
+                                            ("start_char", pa.int64()), ("end_char", pa.int64())])
+                          ).append_column("note", pa.array([], pa.string()))
+    bodies = ["They blame a hidden hand. The hidden hand, he said, and the Hidden Hand again.", "Ada Quist came."]
+    entities, _, left = resolve_names(mentions, candidates, ENTITIES, bodies)
+    assert "hidden-hand" not in entities["entity_id"].to_pylist()
+    assert "ada-quist" in entities["entity_id"].to_pylist()
+    assert left["surface"].to_pylist() == ["Hidden Hand", "Hidden Hand"]
+
+
+def test_lower_case_phrases_count_whole_words_only():
+    from transforms.names.phrases import lower_case_phrases
+    bodies = ["the deep states of mind; the Deep State; a deep state", "deep state", "Tom Deep Stated"]
+    assert lower_case_phrases({"deep state"}, bodies) == {"deep state"}
+    assert lower_case_phrases({"deep state"}, bodies[:1]) == set()

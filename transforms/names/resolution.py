@@ -29,6 +29,7 @@ from transforms.names import gazetteer
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
 from transforms.names.name_words import key_tokens, name_type
+from transforms.names.phrases import common_word_phrases, lower_case_phrases
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
@@ -288,8 +289,8 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
 
 def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = (),
                    outlets: frozenset[str] = frozenset()) -> Resolution:
-    """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words of
-    the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded: see outlet_keys) ->
+    """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words (and
+    phrases: 'deep state') of the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded: see outlet_keys) ->
     Resolution (entities' counts 0)."""
     counts: Counter = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
@@ -311,6 +312,9 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
                "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
                "name_of": lambda i: _most_used(surfaces[i]) if i in full else i}  # for notes: a few names only
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
+    # a name of common words the corpus mostly writes in lower case ('Deep State') is a phrase, no entity
+    phrases = {i for i in full if types[i] == "unknown" and heads[i] == i and " ".join(_tokens(i)) in common_words}
+    links |= {i: (None, None, "a phrase the corpus mostly writes in lower case") for i in full if heads[i] in phrases}
     for name_id in sorted(kinds.keys() - full.keys()):
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
@@ -409,10 +413,13 @@ def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies, deci
                        outlet_names=()) -> Resolution:
     """NAME_TOTALS of discovered names + the entity table (ENTITIES) + a sample of bodies (to tell the corpus's
     lower-case words) + review's decisions + the outlet names of articles -> Resolution (entities' counts 0)."""
-    pending = totals.filter(pc.starts_with(totals["match_kind"], "pending"))
-    lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
-    return resolve_totals(totals, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
-                          decisions, outlet_keys(outlet_names))
+    pending = pc.starts_with(totals["match_kind"], "pending")
+    lone = {i[len(PREFIX):] for i in pc.unique(totals.filter(pending)["entity_id"]).to_pylist()}
+    full = common_word_phrases(" ".join(_tokens(i)) for i in pc.unique(
+        totals.filter(pc.invert(pending))["entity_id"]).to_pylist())
+    common = lower_case_words(lone, sample_bodies) | lower_case_phrases(full, sample_bodies)
+    return resolve_totals(totals, set(entities["entity_id"].to_pylist()), common, decisions,
+                          outlet_keys(outlet_names))
 
 
 def outlet_keys(outlet_names) -> frozenset[str]:
