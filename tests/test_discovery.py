@@ -1293,3 +1293,10 @@ def test_lower_case_phrases_count_whole_words_only():
     bodies = ["the deep states of mind; the Deep State; a deep state", "deep state", "Tom Deep Stated"]
     assert lower_case_phrases({"deep state"}, bodies) == {"deep state"}
     assert lower_case_phrases({"deep state"}, bodies[:1]) == set()
+
+
+def test_a_word_english_never_uses_as_a_noun_opens_no_person_name_a_titled_surname_would_make():
+    rows = _rows(("a", "n:never-quist", "Never Quist", "discovered"), ("b", "n:ada-quist", "Ada Quist", "discovered"),
+                 ("c", "n:quist+m", "Quist", "pending_m"), ("d", "n:dale-quist", "Dale Quist", "discovered"))
+    types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
+    assert types["never-quist"] == "unknown" and types["ada-quist"] == "person"
