@@ -1300,3 +1300,10 @@ def test_a_word_english_never_uses_as_a_noun_opens_no_person_name_a_titled_surna
                  ("c", "n:quist+m", "Quist", "pending_m"), ("d", "n:dale-quist", "Dale Quist", "discovered"))
     types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
     assert types["never-quist"] == "unknown" and types["ada-quist"] == "person"
+
+
+def test_a_cleric_or_ruler_named_by_title_and_given_name_bears_no_surname_in_the_corpus():
+    rows = _rows(("a", "n:mullah-karim", "Mullah Karim", "discovered"), ("b", "n:ada-karim", "Ada Karim", "discovered"),
+                 ("c", "n:ada-karim", "Karim", "surname_in_article"), ("d", "n:karim", "Karim", "pending_person"))
+    links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
+    assert links["n:karim"] == "ada-karim"
