@@ -1307,3 +1307,10 @@ def test_a_cleric_or_ruler_named_by_title_and_given_name_bears_no_surname_in_the
                  ("c", "n:ada-karim", "Karim", "surname_in_article"), ("d", "n:karim", "Karim", "pending_person"))
     links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
     assert links["n:karim"] == "ada-karim"
+
+
+def test_a_surname_in_a_line_of_capitals_is_read_unless_a_body_or_thing_word_follows():
+    mentions, candidates = _found("Speaker Ada Quist spoke.\n\nQUIST DODGES QUESTION ON TAXES\n\nLater, QUIST TOWER "
+                                  "opened.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "QUIST"]
+    assert ("QUIST TOWER", None) in candidates

@@ -26,6 +26,7 @@ from transforms.names.short_forms import (
     dateline_place,
     family_name_first,
     given_name_of,
+    name_goes_on,
     pick_bearer,
     shouts,
     surname_not_place,
@@ -328,7 +329,7 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
     extra, ambiguous = [], []
     for surname, start, end in _occurrences(text, by_surname):
         at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
-        if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]) \
+        if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or name_goes_on(text, surname, end) \
                 or _PARTICLE_BEFORE.search(text, max(0, start - 5), start) \
                 or (surname in speaking and not _SPEAKS.match(text, end)) or in_handle(text, start) \
                 or (surname.casefold() in MONTHS and not (_SPEAKS.match(text, end) or title_before(text, start))):

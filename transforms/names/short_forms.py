@@ -5,7 +5,15 @@ capitals, and a title of the other sex before a listed man's surname."""
 import re
 from collections.abc import Iterable
 
-from transforms.lexicon import english_word, word_classes
+from transforms.lexicon import (
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    PLACE_WORDS_AFTER_NO_GIVEN_NAME,
+    THING_WORDS,
+    english_word,
+    fold_word,
+    word_classes,
+)
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import key_tokens, name_type
@@ -120,6 +128,23 @@ def family_name_first(text: str, name: Name, people: dict) -> tuple[str, ...] | 
         return None
     owners = [p for p in people if p[0] == name.tokens[0] and len(p) > 1]
     return owners[0] if len(owners) == 1 else None
+
+
+_NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
+
+
+def name_goes_on(text: str, surname: str, end: int) -> bool:
+    """Whether a capitalised word after a surname makes it part of a longer name ('Dyke Lane'); in a line of capitals
+    ('PELOSI DODGES QUESTION') only a word of a body, place or thing does ('TRUMP TOWER', 'PELOSI COMMITTEE')."""
+    after = _NEXT_WORD.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    if not (surname.isupper() and word.isupper() and len(surname) > 1):
+        return True
+    folded = fold_word(word)
+    return folded in ORGANISATION_WORDS or folded in THING_WORDS or folded in PLACE_WORDS or \
+        folded in PLACE_WORDS_AFTER_NO_GIVEN_NAME
 
 
 # A body of the state outlasts whoever holds it, so an officeholder's surname before its name dates it ('the Grant
