@@ -1314,3 +1314,13 @@ def test_a_surname_in_a_line_of_capitals_is_read_unless_a_body_or_thing_word_fol
                                   "opened.")
     assert [m[0] for m in mentions] == ["Ada Quist", "QUIST"]
     assert ("QUIST TOWER", None) in candidates
+
+
+def test_a_body_named_as_field_and_head_and_as_head_of_field_is_one_entity():
+    rows = _rows(("a", "n:fishing-department", "Fishing Department", "discovered"),
+                 ("b", "n:department-of-fishing", "Department of Fishing", "discovered"),
+                 ("c", "n:department-of-fishing", "Department of Fishing", "discovered"),
+                 ("d", "n:fishing-club", "Fishing Club", "discovered"))
+    links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
+    assert links["n:fishing-department"] == links["n:department-of-fishing"] == "department-of-fishing"
+    assert links["n:fishing-club"] == "fishing-club"

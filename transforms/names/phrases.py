@@ -1,9 +1,10 @@
 """Discovered names of common words -> those the corpus mostly writes in lower case: a concept capitalised now and
-then for emphasis ('the Deep State', 'Gross Domestic Product') is a phrase of the language, not a name."""
+then for emphasis ('the Deep State', 'Gross Domestic Product') is a phrase of the language, not a name; and a body
+named both ways English names one ('Justice Department', 'Department of Justice')."""
 
 import ahocorasick
 
-from transforms.lexicon import english_word
+from transforms.lexicon import ORGANISATION_WORDS, english_word
 from transforms.names.name_words import name_type
 
 
@@ -43,3 +44,20 @@ def lower_case_phrases(phrases: set[str], bodies) -> set[str]:
             if tally is not None:
                 tally[phrase] = tally.get(phrase, 0) + 1
     return {p for p, n in lower.items() if n > capital.get(p, 0)}
+
+
+def inverted_bodies(full: dict[str, int], key_of_id) -> dict[str, str]:
+    """Ids of names -> for a body named both as '<field> <head>' and '<head> of [the] <field>' ('Justice Department',
+    'Department of Justice'; 'Treasury Department', 'Department of the Treasury'), each form's id -> the id of the
+    more mentioned one."""
+    keys = {key_of_id(i): i for i in full}
+    merged = {}
+    for key, name_id in keys.items():
+        *field, head = key
+        if not field or head not in ORGANISATION_WORDS or "of" in field:
+            continue
+        other = keys.get((head, "of", *field)) or keys.get((head, "of", "the", *field))
+        if other and other != name_id:
+            top = min((name_id, other), key=lambda i: (-full[i], i))
+            merged[name_id] = merged[other] = top
+    return merged

@@ -29,7 +29,7 @@ from transforms.names import gazetteer
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
 from transforms.names.name_words import key_tokens, name_type
-from transforms.names.phrases import common_word_phrases, lower_case_phrases
+from transforms.names.phrases import common_word_phrases, inverted_bodies, lower_case_phrases
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
@@ -315,7 +315,7 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     types = {i: _full_type(i, kinds[i], titled) for i in full}
     # an outlet's name is an organisation's, unless a person's ('John Stossel' writes under his own name)
     types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
-    heads = {i: i for i in full} | _person_clusters(full, types)
+    heads = {i: i for i in full} | _person_clusters(full, types) | inverted_bodies(full, _tokens)
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
                "common": common_words, "usual": _usual_bearers(totals, heads),
                "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
