@@ -1324,3 +1324,10 @@ def test_a_body_named_as_field_and_head_and_as_head_of_field_is_one_entity():
     links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
     assert links["n:fishing-department"] == links["n:department-of-fishing"] == "department-of-fishing"
     assert links["n:fishing-club"] == "fishing-club"
+
+
+def test_a_place_name_listed_among_surnames_of_the_article_is_a_surname():
+    mentions, _ = _found("We hear Jim Jordan, Ada Quist and Bo Lenk wrote. Quist, Jordan and Lenk left. Trade with "
+                         "Jordan and Egypt grew.")
+    assert ("Jordan", "n:jim-jordan", "surname_in_article") in mentions
+    assert ("Jordan", "jordan", "alias") in mentions

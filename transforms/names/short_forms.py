@@ -256,4 +256,17 @@ def surname_not_place(text: str, mention: Mention, people: dict, speaks: bool) -
     return " " not in mention.surface and not mention.match_kind.startswith("surname") and \
         gazetteer.places().is_place(key) and any(len(p) > 1 and p[-1] == key for p in people) and \
         (speaks or title_before(text, mention.start_char) is not None or
-         _PARTY_STATE.match(text, mention.end_char) is not None)
+         _PARTY_STATE.match(text, mention.end_char) is not None or _among_surnames(text, mention, people))
+
+
+_LISTED_BEFORE = re.compile(r"([A-Z][\w’'-]+)(?:,| and| or|, and) $")
+_LISTED_AFTER = re.compile(r"(?:,| and| or|, and) ([A-Z][\w’'-]+)")
+
+
+def _among_surnames(text: str, mention: Mention, people: dict) -> bool:
+    """'Nunes, Jordan and McCaul': a word listed next to the surname of another person of the text is a surname too."""
+    surnames = {p[-1] for p in people if len(p) > 1}
+    before = _LISTED_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char)
+    after = _LISTED_AFTER.match(text, mention.end_char)
+    key = " ".join(key_tokens(mention.surface))
+    return any(found and fold_word(found.group(1)) in surnames - {key} for found in (before, after))
