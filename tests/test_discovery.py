@@ -1331,3 +1331,8 @@ def test_a_place_name_listed_among_surnames_of_the_article_is_a_surname():
                          "Jordan and Egypt grew.")
     assert ("Jordan", "n:jim-jordan", "surname_in_article") in mentions
     assert ("Jordan", "jordan", "alias") in mentions
+
+
+def test_a_credit_of_a_name_the_given_name_list_lacks_for_an_outlet_is_read_apart():
+    mentions, _ = _found("Photo: Zuri Okonkwe for The Valley Herald. He left.")
+    assert [m[0] for m in mentions] == ["Zuri Okonkwe", "Valley Herald"]

@@ -231,7 +231,10 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
         tokens = key_tokens(left)
         outlet = right.isupper() or GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
-        return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1)
+        # (a name of two or three plain capitalised words the given-name list does not know: 'Jahi Chikwendiu')
+        plain = 2 <= len(left.split()) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in left.split())
+        return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1 or
+                                                (plain and name_type(tokens) == "unknown"))
     if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
         return not words & ORGANISATION_WORDS or right.split()[0].casefold() in NOT_NAMES
     if joiner == " of ":
