@@ -1336,3 +1336,8 @@ def test_a_place_name_listed_among_surnames_of_the_article_is_a_surname():
 def test_a_credit_of_a_name_the_given_name_list_lacks_for_an_outlet_is_read_apart():
     mentions, _ = _found("Photo: Zuri Okonkwe for The Valley Herald. He left.")
     assert [m[0] for m in mentions] == ["Zuri Okonkwe", "Valley Herald"]
+
+
+def test_a_body_named_by_head_and_complement_and_an_acronym_opening_a_role_are_read_apart():
+    mentions, _ = _found("The Department of Fisheries and FBI Director Ada Quist spoke.")
+    assert [m[0] for m in mentions] == ["Department of Fisheries", "Ada Quist"]

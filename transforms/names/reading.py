@@ -242,7 +242,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
     if joiner == " and " and _head_before_of(right) and (_acronym(left) or _head_before_of(left)) or \
-            joiner == " and " and _head_before_of(left) and _acronym(right):
+            joiner == " and " and _head_before_of(left) and _acronym(right.split()[0]):
         return True  # 'Bureau of Prisons and ICE', 'ICE and Bureau of Prisons': a body named by its head and
         # complement, and another body
     if " of " not in left and " for " not in left and all(
