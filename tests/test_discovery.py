@@ -1341,3 +1341,12 @@ def test_a_credit_of_a_name_the_given_name_list_lacks_for_an_outlet_is_read_apar
 def test_a_body_named_by_head_and_complement_and_an_acronym_opening_a_role_are_read_apart():
     mentions, _ = _found("The Department of Fisheries and FBI Director Ada Quist spoke.")
     assert [m[0] for m in mentions] == ["Department of Fisheries", "Ada Quist"]
+
+
+def test_a_hyphenated_double_surname_alone_is_the_one_person_whose_name_ends_in_it():
+    rows = _rows(("a", "n:ada-ruiz-quist", "Ada Ruiz-Quist", "discovered"),
+                 ("b", "n:ruiz-quist", "Ruiz-Quist", "discovered"), ("c", "n:ruiz-quist", "Ruiz-Quist’s", "discovered"),
+                 ("d", "n:bo-lenk", "Bo Lenk", "discovered"), ("e", "n:ada-bo-lenk", "Ada Bo Lenk", "discovered"))
+    links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
+    assert links["n:ruiz-quist"] == "ada-ruiz-quist"
+    assert links["n:bo-lenk"] == "bo-lenk"  # written with a space: a given name and a surname

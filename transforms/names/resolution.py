@@ -125,6 +125,24 @@ def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
     return head
 
 
+def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[str, str], surfaces: dict[str, Counter]
+                     ) -> dict[str, str]:
+    """'Ocasio-Cortez' ('Rep. Ocasio-Cortez' where an article never gives her full name) -> the one person whose name
+    ends in it ('Alexandria Ocasio-Cortez'): two words only ever written as one hyphenated word are a double surname,
+    not a given name and a surname. Every id of such an entity -> that person's."""
+    tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name_id in full:
+        tokens = _tokens(name_id)
+        if len(tokens) > 2 and types[heads[name_id]] == "person":
+            tails[tokens[-2:]].add(heads[name_id])
+    found = {}
+    for name_id in full:
+        bearers = tails.get(_tokens(name_id), ()) if heads[name_id] == name_id else ()
+        if len(bearers) == 1 and all(" " not in s and "-" in s for s in surfaces[name_id]):
+            found[name_id] = next(iter(bearers))
+    return {i: found[head] for i, head in heads.items() if head in found}
+
+
 def _nicknames(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
     """'Chuck Schumer' / 'Charles Schumer', 'Bernie' / 'Bernard Sanders': people of one surname letter for letter whose
     given names the nicknames table links, when the table links the name to exactly one other person of that surname
@@ -316,6 +334,7 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     # an outlet's name is an organisation's, unless a person's ('John Stossel' writes under his own name)
     types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
     heads = {i: i for i in full} | _person_clusters(full, types) | inverted_bodies(full, _tokens)
+    heads |= _double_surnames(full, types, heads, surfaces)
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
                "common": common_words, "usual": _usual_bearers(totals, heads),
                "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
