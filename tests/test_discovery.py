@@ -1350,3 +1350,8 @@ def test_a_hyphenated_double_surname_alone_is_the_one_person_whose_name_ends_in_
     links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
     assert links["n:ruiz-quist"] == "ada-ruiz-quist"
     assert links["n:bo-lenk"] == "bo-lenk"  # written with a space: a given name and a surname
+
+
+def test_the_opening_the_side_after_a_split_is_no_part_of_that_name():
+    mentions, _ = _found("Many, as Ada Quist of the Valley Times did in a thread, have argued.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "Valley Times"]

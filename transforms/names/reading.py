@@ -142,7 +142,7 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
         at = surface.find(joiner)
         if at >= 0 and _split_at(text, surface, at, joiner):
             cut, start = at + len(joiner), candidate.start_char
-            cut += 4 if surface.startswith("The ", cut) else 0  # 'for The Washington Post'
+            cut += 4 if surface.startswith(("The ", "the "), cut) else 0  # 'for The Washington Post'
             left = [] if joiner == " of " and role_word(surface[:at]) else \
                 [_without_title(without_role_after(Candidate(candidate.surface[:at], start, start + at, None)))]
             right = _without_title(Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None))
