@@ -1355,3 +1355,21 @@ def test_a_hyphenated_double_surname_alone_is_the_one_person_whose_name_ends_in_
 def test_the_opening_the_side_after_a_split_is_no_part_of_that_name():
     mentions, _ = _found("Many, as Ada Quist of the Valley Times did in a thread, have argued.")
     assert [m[0] for m in mentions] == ["Ada Quist", "Valley Times"]
+
+
+def test_a_role_word_in_a_complement_leaves_the_title_before_the_name_a_role():
+    mentions, _ = _found("An expert, Professor Ada Quist of the Valley School of Public Health, said so.")
+    assert not any(m[0].startswith("Professor") for m in mentions)
+
+
+def test_a_surname_for_the_body_after_the_is_read_apart_and_a_body_of_english_words_for_a_field_stays_whole():
+    mentions, _ = _found("He worked for Obama for the Office of Urban Affairs. The Carnegie Endowment for "
+                         "International Peace said so.")
+    assert [m[0] for m in mentions] == ["Obama", "Office of Urban Affairs",
+                                        "Carnegie Endowment for International Peace"]
+
+
+def test_two_letter_words_before_a_period_or_of_a_generation_or_english_are_no_names():
+    mentions, _ = _found("He lives in Louisville, Ky. and met Martin Luther King Jr in Ohio. It Is what it is, Li "
+                         "Wenbo said.")
+    assert [m[0] for m in mentions if len(m[0]) == 2] == []

@@ -19,7 +19,7 @@ from transforms.lexicon import (
     is_demonym,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate
+from transforms.names.matching import Candidate, two_letter_name
 from transforms.names.name_words import (
     JOINING_KEYS,
     OFFICES,
@@ -90,7 +90,7 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
     for i in range(len(words) - 2, -1, -1):
         if i >= 2 and words[i - 1].group() in ("on", "of", "for") and \
                 fold_word(words[i - 2].group()) in ORGANISATION_WORDS:
-            break  # 'Committee on Foreign Relations': a word of a body's complement, no role before a name
+            continue  # 'Committee on Foreign Relations': a word of a body's complement, no role before a name
         if role_word(words[i].group()):
             rest = words[i + 1:]
             # 'Attorney General Becerra': one word after a role that another word opens is the titled surname
@@ -208,12 +208,12 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
-        # ('People for the American Way': 'the' after a joining word opens that word's complement, inside the name of
-        # no person; 'Ivo Brandt for the Stormy Lake deal' is two)
+        # ('People for the American Way': 'the' after a joining word opens that word's complement, inside a name of
+        # English words; 'Ivo Brandt for the Stormy Lake deal', 'Obama for the Office of Urban Affairs' are two)
         head, _, joining = left.rpartition(" ")
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown") and \
-            not (joining in FUNCTION_WORDS and name_type(key_tokens(head)) != "person")
+            not (joining in FUNCTION_WORDS and all(map(english_word, head.split())))
     if joiner == " and " and role_word(right.split()[0]) and " " not in left:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
     if joiner == " and " and role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
@@ -231,8 +231,10 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
         tokens = key_tokens(left)
         outlet = right.isupper() or GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
-        # (a name of two or three plain capitalised words the given-name list does not know: 'Jahi Chikwendiu')
-        plain = 2 <= len(left.split()) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in left.split())
+        # (a name of two or three plain capitalised words English and the given-name list do not know: 'Jahi
+        # Chikwendiu'; not 'Carnegie Endowment for International Peace')
+        plain = 2 <= len(left.split()) <= 3 and all(w[:1].isupper() and w[1:].islower() and not english_word(w)
+                                                    for w in left.split())
         return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1 or
                                                 (plain and name_type(tokens) == "unknown"))
     if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
@@ -392,7 +394,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
             or _names_a_doctrine(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
-    short = len(tokens) == 1 and len(tokens[0]) == 2 and surface[1:2].islower()  # 'Xi', 'Xi’s': a surname
+    short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Xi', 'Xi’s
     if not tokens or (max(map(len, tokens)) < 3 and not short) or not surface[:1].isupper() or \
             (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
                                    tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
