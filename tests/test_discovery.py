@@ -1373,3 +1373,9 @@ def test_two_letter_words_before_a_period_or_of_a_generation_or_english_are_no_n
     mentions, _ = _found("He lives in Louisville, Ky. and met Martin Luther King Jr in Ohio. It Is what it is, Li "
                          "Wenbo said.")
     assert [m[0] for m in mentions if len(m[0]) == 2] == []
+
+
+def test_a_titled_word_opening_two_surnames_run_together_is_no_family_name_first():
+    mentions, _ = _found("The Quist-Lenk ticket lost and the Li Ryan ticket too. Gov. Quist said so, and Mr. Li left.")
+    assert ("Quist", "n:quist-lenk", "surname_in_article") not in mentions
+    assert ("Li", "n:li-ryan", "surname_in_article") not in mentions

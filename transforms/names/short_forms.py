@@ -121,13 +121,16 @@ _GIVEN_NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "
 
 
 def family_name_first(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
-    """A titled lone word -> the one full name of the text that opens with it ('President Xi', 'Mr. Xi’s' after 'Xi
-    Jinping'), or None: a title of a ruler or a churchman goes with a given name ('Prince Harry')."""
+    """A titled two-letter word -> the one full name of the text that opens with it ('President Xi', 'Mr. Xi’s' after
+    'Xi Jinping'), or None: a title of a ruler or a churchman goes with a given name ('Prince Harry'), a name whose
+    other words are a given name or English is no family name written first ('Li Ryan'), and a longer word opening a
+    name is as often one of two surnames run together ('Romney-Portman', 'Obama-Biden')."""
     title = _TITLE_WORD_BEFORE.search(text, max(0, name.start - 15), name.start)
-    if not name.title or not title or title.group(1).casefold() in _GIVEN_NAME_TITLES:
+    if not name.title or not title or title.group(1).casefold() in _GIVEN_NAME_TITLES or len(name.tokens[0]) != 2:
         return None
+    given = gazetteer.given_names()
     owners = [p for p in people if p[0] == name.tokens[0] and len(p) > 1]
-    return owners[0] if len(owners) == 1 else None
+    return owners[0] if len(owners) == 1 and not any(w in given or english_word(w) for w in owners[0][1:]) else None
 
 
 _NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
