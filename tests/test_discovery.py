@@ -1379,3 +1379,11 @@ def test_a_titled_word_opening_two_surnames_run_together_is_no_family_name_first
     mentions, _ = _found("The Quist-Lenk ticket lost and the Li Ryan ticket too. Gov. Quist said so, and Mr. Li left.")
     assert ("Quist", "n:quist-lenk", "surname_in_article") not in mentions
     assert ("Li", "n:li-ryan", "surname_in_article") not in mentions
+
+
+def test_a_lone_family_name_the_articles_resolve_to_a_name_it_opens_goes_to_that_person():
+    rows = [("a", "n:li-wenbo", "Li Wenbo", "discovered"), ("b", "n:sun-li", "Sun Li", "discovered")]
+    rows += [(f"t{i}", "n:li-wenbo", "Li", "surname_in_article") for i in range(20)]
+    rows += [("u", "n:li", "Li", "pending")]
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:li"] == "li-wenbo"

@@ -239,6 +239,9 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
         (word in context["common"] or not usual or usual[2] < USUAL_COUNT)
     if given and len(bearers) == 1:
         return None, None, None
+    if usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and len(_tokens(usual[0])) > 1 and \
+            _tokens(usual[0])[0] == word and _outnumbered(name_id, usual[0], context["counts"]):
+        return usual[0], "surname_in_corpus", None  # 'Xi' for Xi Jinping: a family name written first
     # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
     # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
     if len(bearers) == 1 and (usual or sexes - {None}) and _outnumbered(name_id, bearers[0], context["counts"]):
