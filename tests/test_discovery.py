@@ -1387,3 +1387,16 @@ def test_a_lone_family_name_the_articles_resolve_to_a_name_it_opens_goes_to_that
     rows += [("u", "n:li", "Li", "pending")]
     links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert links["n:li"] == "li-wenbo"
+
+
+def test_a_phrase_the_corpus_writes_in_lower_case_is_no_entity_though_a_given_name_or_an_acronym_typed_it():
+    mentions = pa.table({"doc_id": ["a", "b", "c"], "entity_id": ["n:grace-period", "n:net-farm-income", "n:nfi"],
+                         "surface": ["Grace Period", "Net Farm Income", "NFI"],
+                         "match_kind": ["discovered", "discovered", "acronym"], "start_char": [0, 0, 0],
+                         "end_char": [12, 15, 3]})
+    candidates = pa.table({"doc_id": pa.array([], pa.string()), "surface": pa.array([], pa.string()),
+                           "start_char": pa.array([], pa.int64()), "end_char": pa.array([], pa.int64()),
+                           "note": pa.array([], pa.string())})
+    bodies = ["a grace period and another grace period; the net farm income and net farm income fell."]
+    entities, _, _ = resolve_names(mentions, candidates, ENTITIES, bodies)
+    assert {"grace-period", "net-farm-income"}.isdisjoint(entities["entity_id"].to_pylist())

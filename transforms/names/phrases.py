@@ -9,13 +9,13 @@ from transforms.names.name_words import name_type
 
 
 def common_word_phrases(keys) -> set[str]:
-    """Folded names of two words or more ('deep state', 'mitt romney') -> those of English words only and of no known
-    type: the names a sample of the corpus may show written as plain words."""
+    """Folded names of two words or more ('deep state', 'mitt romney') -> those of English words only and no place's
+    or body's: the names a sample of the corpus may show written as plain words ('Deep' is a given name too)."""
     found = set()
     for key in keys:
         tokens = tuple(key.split())
         if 2 <= len(tokens) <= 4 and all(t.isascii() and t.isalpha() and english_word(t) for t in tokens) and \
-                name_type(tokens) == "unknown":
+                name_type(tokens) in ("unknown", "person"):
             found.add(key)
     return found
 

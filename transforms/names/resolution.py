@@ -343,14 +343,17 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
                "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
                "name_of": lambda i: _most_used(surfaces[i]) if i in full else i}  # for notes: a few names only
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
-    # a name of common words the corpus mostly writes in lower case ('Deep State') is a phrase, no entity
-    phrases = {i for i in full if types[i] == "unknown" and heads[i] == i and " ".join(_tokens(i)) in common_words}
-    links |= {i: (None, None, "a phrase the corpus mostly writes in lower case") for i in full if heads[i] in phrases}
     for name_id in sorted(kinds.keys() - full.keys()):
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, by_kind[name_id], outlets)
+    # a name of common words the corpus mostly writes in lower case ('Deep State', 'Gross Domestic Product') is a
+    # phrase, no entity, whatever a given name opening it or an acronym after it made of it (not 'Border Patrol')
+    phrases = {i for i in full if heads[i] == i and " ".join(_tokens(i)) in common_words and
+               name_type(_tokens(i)) in ("unknown", "person")}
+    links |= {i: (None, None, "a phrase the corpus mostly writes in lower case") for i, link in links.items()
+              if link[0] in phrases}
     _split(links, list(decisions), curated_ids)
     return _tables(links, types, surfaces, curated_ids, list(decisions))
 
