@@ -1400,3 +1400,11 @@ def test_a_phrase_the_corpus_writes_in_lower_case_is_no_entity_though_a_given_na
     bodies = ["a grace period and another grace period; the net farm income and net farm income fell."]
     entities, _, _ = resolve_names(mentions, candidates, ENTITIES, bodies)
     assert {"grace-period", "net-farm-income"}.isdisjoint(entities["entity_id"].to_pylist())
+
+
+def test_a_hyphenated_double_surname_goes_to_the_bearer_named_nine_times_in_ten():
+    rows = [(f"a{i}", "n:ada-ruiz-quist", "Ada Ruiz-Quist", "discovered") for i in range(10)]
+    rows += [("b", "n:ida-ruiz-quist", "Ida Ruiz-Quist", "discovered"),
+             ("c", "n:ruiz-quist", "Ruiz-Quist", "discovered")]
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:ruiz-quist"] == "ada-ruiz-quist"

@@ -129,17 +129,21 @@ def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[st
                      ) -> dict[str, str]:
     """'Ocasio-Cortez' ('Rep. Ocasio-Cortez' where an article never gives her full name) -> the one person whose name
     ends in it ('Alexandria Ocasio-Cortez'): two words only ever written as one hyphenated word are a double surname,
-    not a given name and a surname. Every id of such an entity -> that person's."""
-    tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    not a given name and a surname; of two bearers, one named nine times in ten ('Alexandra Ocasio-Cortez' twice) is the
+    one. Every id of such an entity -> that person's."""
+    tails: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for name_id in full:
         tokens = _tokens(name_id)
         if len(tokens) > 2 and types[heads[name_id]] == "person":
-            tails[tokens[-2:]].add(heads[name_id])
+            tails[tokens[-2:]][heads[name_id]] += full[name_id]
     found = {}
     for name_id in full:
-        bearers = tails.get(_tokens(name_id), ()) if heads[name_id] == name_id else ()
-        if len(bearers) == 1 and all(" " not in s and "-" in s for s in surfaces[name_id]):
-            found[name_id] = next(iter(bearers))
+        bearers = tails.get(_tokens(name_id)) if heads[name_id] == name_id else None
+        if not bearers or not all(" " not in s and "-" in s for s in surfaces[name_id]):
+            continue
+        (top, n), *rest = bearers.most_common()
+        if n >= USUAL_MIN * (n + sum(m for _, m in rest)):
+            found[name_id] = top
     return {i: found[head] for i, head in heads.items() if head in found}
 
 
