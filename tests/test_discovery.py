@@ -1408,3 +1408,10 @@ def test_a_hyphenated_double_surname_goes_to_the_bearer_named_nine_times_in_ten(
              ("c", "n:ruiz-quist", "Ruiz-Quist", "discovered")]
     links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert links["n:ruiz-quist"] == "ada-ruiz-quist"
+
+
+def test_a_titled_person_owning_a_body_is_no_part_of_its_name():
+    mentions, _ = _found("Ada Quist spoke. Would Speaker Quist's House Democrats go? The Young America's Foundation "
+                         "met.")
+    assert ("Quist", "n:ada-quist", "surname_in_article") in mentions
+    assert "Young America's Foundation" in [m[0] for m in mentions]
