@@ -1415,3 +1415,8 @@ def test_a_titled_person_owning_a_body_is_no_part_of_its_name():
                          "met.")
     assert ("Quist", "n:ada-quist", "surname_in_article") in mentions
     assert "Young America's Foundation" in [m[0] for m in mentions]
+
+
+def test_the_after_a_joining_word_before_a_place_still_splits():
+    mentions, _ = _found("He denied the Purple Heart for the Fort Hood victims.")
+    assert [m[0] for m in mentions] == ["Purple Heart", "Fort Hood"]

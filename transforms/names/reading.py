@@ -11,6 +11,7 @@ from transforms.lexicon import (
     MONTHS,
     NOT_NAMES,
     ORGANISATION_WORDS,
+    PLACE_OPENERS,
     ROYAL_TITLES,
     THING_WORDS,
     TITLES,
@@ -204,16 +205,25 @@ def _head_before_of(side: str) -> bool:
     return bool(of) and bool(tokens) and tokens[-1] in ORGANISATION_WORDS
 
 
+def _place_or_person(side: str) -> bool:
+    """'Fort Hood', 'New York', 'Ada Quist' -> True: a place the gazetteer knows or a fort or mount names, or a
+    person ('Open Sea' is no known place)."""
+    tokens = key_tokens(side)
+    return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or tokens[0] in PLACE_OPENERS or
+                             name_type(tokens) == "person")
+
+
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
         # ('People for the American Way': 'the' after a joining word opens that word's complement, inside a name of
-        # English words; 'Ivo Brandt for the Stormy Lake deal', 'Obama for the Office of Urban Affairs' are two)
+        # English words; 'Ivo Brandt for the Stormy Lake deal', 'Obama for the Office of Urban Affairs' and 'the
+        # Purple Heart for the Fort Hood victims', a place after it, are two)
         head, _, joining = left.rpartition(" ")
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown") and \
-            not (joining in FUNCTION_WORDS and all(map(english_word, head.split())))
+            not (joining in FUNCTION_WORDS and all(map(english_word, head.split())) and not _place_or_person(right))
     if joiner == " and " and role_word(right.split()[0]) and " " not in left:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
     if joiner == " and " and role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
