@@ -1420,3 +1420,8 @@ def test_a_titled_person_owning_a_body_is_no_part_of_its_name():
 def test_the_after_a_joining_word_before_a_place_still_splits():
     mentions, _ = _found("He denied the Purple Heart for the Fort Hood victims.")
     assert [m[0] for m in mentions] == ["Purple Heart", "Fort Hood"]
+
+
+def test_the_after_a_joining_word_splits_two_bodies_each_ending_as_one():
+    mentions, _ = _found("Ada Quist, head of the Speech Project for the Valley Civil Liberties Union, spoke.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "Speech Project", "Valley Civil Liberties Union"]

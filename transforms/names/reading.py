@@ -213,6 +213,14 @@ def _place_or_person(side: str) -> bool:
                              name_type(tokens) == "person")
 
 
+def _two_bodies(left: str, right: str) -> bool:
+    """'Technology Project', 'American Civil Liberties Union' -> True: the right side ends as a body's name of two
+    words or more, with no 'of' complement ('Commission on the Future of the Army' is one name), so the left is another
+    name ('Program for the Study of Women' is one)."""
+    right_tokens = key_tokens(right)
+    return len(right_tokens) >= 2 and right_tokens[-1] in ORGANISATION_WORDS and "of" not in right_tokens
+
+
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
@@ -223,7 +231,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         head, _, joining = left.rpartition(" ")
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown") and \
-            not (joining in FUNCTION_WORDS and all(map(english_word, head.split())) and not _place_or_person(right))
+            not (joining in FUNCTION_WORDS and all(map(english_word, head.split())) and not _place_or_person(right)
+                 and not _two_bodies(head, right))
     if joiner == " and " and role_word(right.split()[0]) and " " not in left:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
     if joiner == " and " and role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
