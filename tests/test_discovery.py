@@ -1425,3 +1425,12 @@ def test_the_after_a_joining_word_before_a_place_still_splits():
 def test_the_after_a_joining_word_splits_two_bodies_each_ending_as_one():
     mentions, _ = _found("Ada Quist, head of the Speech Project for the Valley Civil Liberties Union, spoke.")
     assert [m[0] for m in mentions] == ["Ada Quist", "Speech Project", "Valley Civil Liberties Union"]
+
+
+def test_an_acronym_listed_among_surnames_is_no_surname():
+    from transforms.names.matching import Mention
+    from transforms.names.short_forms import surname_not_place
+    text = "Ada Quist met Kim Jong Un. The UN, Quist and Kim argued."
+    mention = Mention("united-nations", "UN", "UN", 31, 33, "alias")
+    assert not surname_not_place(text, mention, {("kim", "jong", "un"): ("u", "Un"), ("ada", "quist"): ("f", "Quist")},
+                                 False)

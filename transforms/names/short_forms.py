@@ -267,7 +267,10 @@ _LISTED_AFTER = re.compile(r"(?:,| and| or|, and) ([A-Z][\w’'-]+)")
 
 
 def _among_surnames(text: str, mention: Mention, people: dict) -> bool:
-    """'Nunes, Jordan and McCaul': a word listed next to the surname of another person of the text is a surname too."""
+    """'Nunes, Jordan and McCaul': a word listed next to the surname of another person of the text is a surname too
+    (an acronym is none: 'the UN, Trump and Kim Jong Un')."""
+    if mention.surface.isupper():
+        return False
     surnames = {p[-1] for p in people if len(p) > 1}
     before = _LISTED_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char)
     after = _LISTED_AFTER.match(text, mention.end_char)
