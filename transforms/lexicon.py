@@ -46,7 +46,7 @@ otherwise perhaps""".split())
 DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
 DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish
 kurd kurds yemeni emirati qatari kuwaiti omani bahraini turkish turk turks libyan libyans american americans
-european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite""".split())
+european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite polish""".split())
 
 # Words that make a name an organisation's: general English, not fitted to any corpus.
 ORGANISATION_WORDS = frozenset("""party army group council ministry agency organization organisation front
@@ -63,8 +63,10 @@ transit""".split())
 
 # English month names, written out here: calendar.month_name follows the process locale.
 MONTHS = frozenset("january february march april may june july august september october november december".split())
-# A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
-ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir"})
+# A ruler or cleric is named by title and given name ('King Salman', 'Pope Francis', 'Mullah Omar'): that given
+# name is no one's surname.
+ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir",
+                          "mullah"})
 # Last words of names of laws, events and built things: such a name is no person's, whatever its first word
 # ('Fair Housing Act', 'Rose Garden', 'Hope Street').
 THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accords agreement doctrine plan program
@@ -90,9 +92,11 @@ PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 
 @lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
-    """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name."""
+    """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name; a word ending like one that English
+    knows as a verb is none ('Means' of 'Ways and Means', 'Finish', 'Publish')."""
     lower = word.casefold()
-    return lower in DEMONYMS or (len(lower) > 4 and lower.endswith(DEMONYM_ENDINGS))
+    return lower in DEMONYMS or (len(lower) > 4 and lower.endswith(DEMONYM_ENDINGS) and
+                                 "VERB" not in word_classes(lower))
 
 
 @lru_cache(maxsize=1 << 18)  # news vocabulary repeats: most words are folded once per run

@@ -24,7 +24,9 @@ from transforms.names.openers import in_handle
 from transforms.names.reading import Name, read_names, title_before
 from transforms.names.short_forms import (
     dateline_place,
+    family_name_first,
     given_name_of,
+    name_goes_on,
     pick_bearer,
     shouts,
     surname_not_place,
@@ -133,6 +135,9 @@ def _resolve_short(text: str, name: Name, people: dict, tails: dict, acronyms: d
     owner = None if name.title else given_name_of(text, name, people, speakers, speaks)
     if owner:
         return _mention(name, owner, "given_name_in_article")
+    owner = family_name_first(text, name, people)
+    if owner:
+        return _mention(name, owner, "surname_in_article")
     kind = {"m": "pending_m", "f": "pending_f", "p": "pending_person"}.get(name.title or "", "pending")
     mention = _mention(name, name.tokens, kind)
     if name.title in ("m", "f"):  # a title's sex narrows the bearers: its own id, linked on its own
@@ -313,7 +318,7 @@ def _unwritten_surnames(text: str, found: list[Mention], left: list[Candidate], 
     extra, ambiguous = [], []
     for surname, start, end in _occurrences(text, by_surname):
         at = bisect_right(starts, end - 1) - 1  # the last span opening before this match ends
-        if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or re.match(r"\s+[A-Z]", text[end:end + 2]) \
+        if (at >= 0 and spans[at][1] > start) or text[end:end + 1] == "-" or name_goes_on(text, surname, end) \
                 or _PARTICLE_BEFORE.search(text, max(0, start - 5), start) \
                 or (surname in speaking and not _SPEAKS.match(text, end)) or in_handle(text, start) \
                 or (surname.casefold() in MONTHS and not (_SPEAKS.match(text, end) or title_before(text, start))):

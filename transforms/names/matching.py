@@ -22,9 +22,11 @@ from transforms.lexicon import (
     ROYAL_TITLES,
     SENTENCE_OPENERS,
     TITLES,
+    english_word,
     fold_words,
     is_demonym,
 )
+from transforms.names.name_words import TITLE_ABBREVIATIONS
 from transforms.names.openers import companion, in_handle, owner_opening
 
 _TOKEN_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)")
@@ -397,7 +399,16 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _lone_name(word: str) -> bool:
     """A capitalised word standing alone that may be a name: not a title, nationality or sentence opener."""
     lower = word.casefold()
-    return len(word) >= 3 and lower not in _NOT_NAME_STARTS and lower not in TITLES and not is_demonym(word)
+    return (len(word) >= 3 or two_letter_name(word)) and lower not in _NOT_NAME_STARTS and lower not in TITLES \
+        and not is_demonym(word)
+
+
+def two_letter_name(word: str) -> bool:
+    """'Xi', 'Li', 'Wu' -> True: a capital and a small letter English does not know may be a surname (Chinese and
+    Korean names have such); 'Mr', 'Jr', 'In' are titles, a generation or words."""
+    return len(word) == 2 and word[0].isupper() and word[1].islower() and not english_word(word) and \
+        word.casefold() not in _NOT_NAME_STARTS and word.casefold() not in TITLE_ABBREVIATIONS and \
+        word.casefold() not in ("jr", "sr")
 
 
 def _after_prefix(text: str, start: int) -> bool:
@@ -412,6 +423,7 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
             if _lone_name(word) and not _after_prefix(text, start) and \
+                    not (len(word) == 2 and text[tokens.ends[first]:tokens.ends[first] + 1] == ".") and \
                     (not _sentence_initial(text, start) or owner_opening(text, word, tokens.ends[first]) or
                      companion(text, word, tokens.ends[first])) and \
                     not in_handle(text, start) and \
@@ -424,7 +436,7 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
             continue
         n_caps = sum(_capitalised(word) for word in tokens.texts[first:last + 1])
         word = tokens.texts[first]
-        lone_ok = (len(word) >= 3 and not _sentence_initial(text, tokens.starts[first])
+        lone_ok = ((len(word) >= 3 or two_letter_name(word)) and not _sentence_initial(text, tokens.starts[first])
                    and word.casefold() not in NOT_NAMES and not is_demonym(word))
         if n_caps >= 2 or (n_caps == 1 and lone_ok):
             start, end = tokens.starts[first], tokens.ends[last]

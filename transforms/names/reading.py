@@ -11,6 +11,7 @@ from transforms.lexicon import (
     MONTHS,
     NOT_NAMES,
     ORGANISATION_WORDS,
+    PLACE_OPENERS,
     ROYAL_TITLES,
     THING_WORDS,
     TITLES,
@@ -19,7 +20,7 @@ from transforms.lexicon import (
     is_demonym,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate
+from transforms.names.matching import Candidate, two_letter_name
 from transforms.names.name_words import (
     JOINING_KEYS,
     OFFICES,
@@ -88,6 +89,9 @@ def _tail_after_title(candidate: Candidate) -> Candidate:
         return _person_after_words(candidate)
     words = list(re.finditer(r"\S+", candidate.surface))
     for i in range(len(words) - 2, -1, -1):
+        if i >= 2 and words[i - 1].group() in ("on", "of", "for") and \
+                fold_word(words[i - 2].group()) in ORGANISATION_WORDS:
+            continue  # 'Committee on Foreign Relations': a word of a body's complement, no role before a name
         if role_word(words[i].group()):
             rest = words[i + 1:]
             # 'Attorney General Becerra': one word after a role that another word opens is the titled surname
@@ -139,7 +143,7 @@ def _split_pairs(text: str, candidate: Candidate) -> list[Candidate]:
         at = surface.find(joiner)
         if at >= 0 and _split_at(text, surface, at, joiner):
             cut, start = at + len(joiner), candidate.start_char
-            cut += 4 if surface.startswith("The ", cut) else 0  # 'for The Washington Post'
+            cut += 4 if surface.startswith(("The ", "the "), cut) else 0  # 'for The Washington Post'
             left = [] if joiner == " of " and role_word(surface[:at]) else \
                 [_without_title(without_role_after(Candidate(candidate.surface[:at], start, start + at, None)))]
             right = _without_title(Candidate(candidate.surface[cut:], start + cut, candidate.end_char, None))
@@ -201,12 +205,34 @@ def _head_before_of(side: str) -> bool:
     return bool(of) and bool(tokens) and tokens[-1] in ORGANISATION_WORDS
 
 
+def _place_or_person(side: str) -> bool:
+    """'Fort Hood', 'New York', 'Ada Quist' -> True: a place the gazetteer knows or a fort or mount names, or a
+    person ('Open Sea' is no known place)."""
+    tokens = key_tokens(side)
+    return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or tokens[0] in PLACE_OPENERS or
+                             name_type(tokens) == "person")
+
+
+def _two_bodies(left: str, right: str) -> bool:
+    """'Technology Project', 'American Civil Liberties Union' -> True: the right side ends as a body's name of two
+    words or more, with no 'of' complement ('Commission on the Future of the Army' is one name), so the left is another
+    name ('Program for the Study of Women' is one)."""
+    right_tokens = key_tokens(right)
+    return len(right_tokens) >= 2 and right_tokens[-1] in ORGANISATION_WORDS and "of" not in right_tokens
+
+
 def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
+        # ('People for the American Way': 'the' after a joining word opens that word's complement, inside a name of
+        # English words; 'Ivo Brandt for the Stormy Lake deal', 'Obama for the Office of Urban Affairs' and 'the
+        # Purple Heart for the Fort Hood victims', a place after it, are two)
+        head, _, joining = left.rpartition(" ")
         return " " in left and " " in right and " of " not in f" {left} " and \
-            name_type(key_tokens(left)) in ("person", "unknown")
+            name_type(key_tokens(left)) in ("person", "unknown") and \
+            not (joining in FUNCTION_WORDS and all(map(english_word, head.split())) and not _place_or_person(right)
+                 and not _two_bodies(head, right))
     if joiner == " and " and role_word(right.split()[0]) and " " not in left:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
     if joiner == " and " and role_word(left.split()[0]) and left.split()[0].casefold().rstrip(".") not in TITLES:
@@ -224,7 +250,12 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
         tokens = key_tokens(left)
         outlet = right.isupper() or GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
-        return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1)
+        # (a name of two or three plain capitalised words English and the given-name list do not know: 'Jahi
+        # Chikwendiu'; not 'Carnegie Endowment for International Peace')
+        plain = 2 <= len(left.split()) <= 3 and all(w[:1].isupper() and w[1:].islower() and not english_word(w)
+                                                    for w in left.split())
+        return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1 or
+                                                (plain and name_type(tokens) == "unknown"))
     if joiner == " on ":  # 'Council on Foreign Relations' stays whole; 'The Blaze TV on Wednesday' does not
         return not words & ORGANISATION_WORDS or right.split()[0].casefold() in NOT_NAMES
     if joiner == " of ":
@@ -232,7 +263,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
     if joiner == " and " and _head_before_of(right) and (_acronym(left) or _head_before_of(left)) or \
-            joiner == " and " and _head_before_of(left) and _acronym(right):
+            joiner == " and " and _head_before_of(left) and _acronym(right.split()[0]):
         return True  # 'Bureau of Prisons and ICE', 'ICE and Bureau of Prisons': a body named by its head and
         # complement, and another body
     if " of " not in left and " for " not in left and all(
@@ -382,7 +413,8 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
             or _names_a_doctrine(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
-    if not tokens or max(map(len, tokens)) < 3 or not surface[:1].isupper() or \
+    short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Xi', 'Xi’s
+    if not tokens or (max(map(len, tokens)) < 3 and not short) or not surface[:1].isupper() or \
             (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
                                    tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'
         return cut, tokens, False

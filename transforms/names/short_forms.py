@@ -5,7 +5,15 @@ capitals, and a title of the other sex before a listed man's surname."""
 import re
 from collections.abc import Iterable
 
-from transforms.lexicon import english_word, word_classes
+from transforms.lexicon import (
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    PLACE_WORDS_AFTER_NO_GIVEN_NAME,
+    THING_WORDS,
+    english_word,
+    fold_word,
+    word_classes,
+)
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate, Mention
 from transforms.names.name_words import key_tokens, name_type, whole_words
@@ -103,6 +111,43 @@ def given_name_of(text: str, name: Name, people: dict, speakers: Iterable[tuple[
                             _written_as_word(text, name.surface.lower())):
         return None
     return owners[0]
+
+
+# A title before a given name alone is no English use outside courts and churches ('King Salman', 'Father Mike'), so a
+# title before the first word of a full name marks a family name written first ('Mr. Xi' for Xi Jinping).
+_TITLE_WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.? $")
+_GIVEN_NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir",
+                                "father", "sister", "brother", "saint", "st", "lady", "sir", "dame", "uncle", "aunt"})
+
+
+def family_name_first(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
+    """A titled two-letter word -> the one full name of the text that opens with it ('President Xi', 'Mr. Xi’s' after
+    'Xi Jinping'), or None: a title of a ruler or a churchman goes with a given name ('Prince Harry'), a name whose
+    other words are a given name or English is no family name written first ('Li Ryan'), and a longer word opening a
+    name is as often one of two surnames run together ('Romney-Portman', 'Obama-Biden')."""
+    title = _TITLE_WORD_BEFORE.search(text, max(0, name.start - 15), name.start)
+    if not name.title or not title or title.group(1).casefold() in _GIVEN_NAME_TITLES or len(name.tokens[0]) != 2:
+        return None
+    given = gazetteer.given_names()
+    owners = [p for p in people if p[0] == name.tokens[0] and len(p) > 1]
+    return owners[0] if len(owners) == 1 and not any(w in given or english_word(w) for w in owners[0][1:]) else None
+
+
+_NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
+
+
+def name_goes_on(text: str, surname: str, end: int) -> bool:
+    """Whether a capitalised word after a surname makes it part of a longer name ('Dyke Lane'); in a line of capitals
+    ('PELOSI DODGES QUESTION') only a word of a body, place or thing does ('TRUMP TOWER', 'PELOSI COMMITTEE')."""
+    after = _NEXT_WORD.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    if not (surname.isupper() and word.isupper() and len(surname) > 1):
+        return True
+    folded = fold_word(word)
+    return folded in ORGANISATION_WORDS or folded in THING_WORDS or folded in PLACE_WORDS or \
+        folded in PLACE_WORDS_AFTER_NO_GIVEN_NAME
 
 
 # A body of the state outlasts whoever holds it, so an officeholder's surname before its name dates it ('the Grant
@@ -208,4 +253,20 @@ def surname_not_place(text: str, mention: Mention, people: dict, speaks: bool) -
     return " " not in mention.surface and not mention.match_kind.startswith("surname") and \
         gazetteer.places().is_place(key) and any(len(p) > 1 and p[-1] == key for p in people) and \
         (speaks or title_before(text, mention.start_char) is not None or
-         _PARTY_STATE.match(text, mention.end_char) is not None)
+         _PARTY_STATE.match(text, mention.end_char) is not None or _among_surnames(text, mention, people))
+
+
+_LISTED_BEFORE = re.compile(r"([A-Z][\w’'-]+)(?:,| and| or|, and) $")
+_LISTED_AFTER = re.compile(r"(?:,| and| or|, and) ([A-Z][\w’'-]+)")
+
+
+def _among_surnames(text: str, mention: Mention, people: dict) -> bool:
+    """'Nunes, Jordan and McCaul': a word listed next to the surname of another person of the text is a surname too
+    (an acronym is none: 'the UN, Trump and Kim Jong Un')."""
+    if mention.surface.isupper():
+        return False
+    surnames = {p[-1] for p in people if len(p) > 1}
+    before = _LISTED_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char)
+    after = _LISTED_AFTER.match(text, mention.end_char)
+    key = " ".join(key_tokens(mention.surface))
+    return any(found and fold_word(found.group(1)) in surnames - {key} for found in (before, after))

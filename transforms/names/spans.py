@@ -8,7 +8,7 @@ import re
 from transforms.lexicon import ORGANISATION_WORDS, TITLES, fold_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import Candidate
-from transforms.names.name_words import PARTIES, key_tokens, name_type
+from transforms.names.name_words import PARTIES, TITLE_ABBREVIATIONS, key_tokens, name_type
 
 _NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%.,:/-]\w|[\w%-])")
 
@@ -72,13 +72,24 @@ def possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]
         after = candidates[i + 1] if i + 1 < len(candidates) else None
         gap = text[first.end_char:after.start_char] if after else ""
         if after and (gap in _POSSESSIVE_GAP or (gap in _PLURAL_GAP and first.surface.endswith("s"))) and \
-                _owns_a_body(first, after):
+                _owns_a_body(first, after) and not _titled(text, first.start_char):
             out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
             i += 2
             continue
         out.append(first)
         i += 1
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a person's title stands before a name ('Speaker Pelosi's House Democrats'): its owner is a person, and
+    what it owns no body's name."""
+    found = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return found is not None and (found.group(1).casefold() in TITLES or
+                                  found.group(1).casefold() in TITLE_ABBREVIATIONS)
 
 
 # Bodies a person, party or place has rather than names: 'Kerry's Senate confirmation', 'the GOP's Senate majority'.

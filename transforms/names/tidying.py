@@ -4,6 +4,7 @@ sentence opener, question's verb or stray first word before it, and no page text
 import re
 
 from transforms.lexicon import (
+    MONTHS,
     NOT_NAMES,
     ORGANISATION_WORDS,
     PLACE_OPENERS,
@@ -32,6 +33,11 @@ _SHOUTED = re.compile(r"\s[A-Z]{4,}$")
 FUNCTION_WORDS = frozenset({"and", "or", "of", "for", "on", "the", "to", "in", "at", "by", "with", "from", "as"})
 
 
+# A weekday or month after 'on', 'in', 'by' ... dates what the sentence says; a name never ends with one.
+_TIME_JOINERS = frozenset({"on", "in", "by", "since", "until"})
+_DAYS_AND_MONTHS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 _TICKER = re.compile(r",\s*[+\-−]\d")
 
 
@@ -50,6 +56,8 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
         if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of", " for")):
             surface = surface[:found.start()]
     words = surface.split(" ")
+    while len(words) > 2 and words[-2] in _TIME_JOINERS and fold_word(words[-1]) in _DAYS_AND_MONTHS:
+        words = words[:-2]  # 'Committee on Ways and Means on Tuesday': a date after the name is no part of it
     while len(words) > 1 and words[-1] in FUNCTION_WORDS:
         words = words[:-1]  # 'Lena Ortiz for': a preposition or conjunction ends no name, it joins the next words
     surface = " ".join(words)
