@@ -12,12 +12,13 @@ from flows.progress import PROGRESS
 from transforms.clean import site_lines as sitelines
 from transforms.compare import stories
 from transforms.compare.quotes import groups as quote_groups
+from transforms.compare.quotes import sliced
 from transforms.ingest import documents as ingest
 from transforms.ingest import outlets
 from transforms.names import mentions, resolution, suggestions
 from transforms.runs import batch as batches
 from transforms.runs import bookkeeping as runs
-from warehouse import reports
+from warehouse import quote_pairs, reports
 
 # Up to this many documents, site lines are counted in memory (about 30 MB of candidate lines); beyond, in buckets.
 SITE_LINE_BUCKET_DOCS = 5_000
@@ -185,6 +186,27 @@ def match_quotes(texts: pa.Table, quotes: pa.Table, previous: pa.Table | None, c
     if previous is not None:
         previous = quote_groups.kept_matches(previous, quotes, carried)
     return quote_groups.group_texts(texts["text"].combine_chunks(), quotes, previous)
+
+
+@light
+def match_quotes_out_of_core(warehouse_dir: str, run_id: str) -> pa.Table:
+    """QUOTE_MATCHES from scratch, as match_quotes, with the run's distinct texts, their word numbers, 4-grams and
+    candidate pairs in a scratch database (DuckDB, bounded memory): Python holds a slice of texts or pairs at a time,
+    the vocabulary and one union-find entry per distinct word list, whatever the corpus."""
+    with storage.scratch(warehouse_dir, run_id) as db:
+        db.make("quote_texts", quote_pairs.QUOTE_TEXT_ROWS)
+        vocabulary = pa.array([], pa.string())
+        db.add("quote_words", sliced.WORD_NUMBERS.empty_table())
+        for texts in db.batches(quote_pairs.TEXTS_IN_ORDER, quote_groups.TEXTS_AT_ONCE):
+            words, vocabulary = sliced.number_words(texts, vocabulary)
+            db.add("quote_words", words)
+        db.make("quote_items", quote_pairs.QUOTE_ITEMS)
+        groups = sliced.Groups(db.table(quote_pairs.ITEM_COUNT)["count_items"][0].as_py())
+        chars = sliced.word_chars(len(vocabulary))
+        for pairs in db.batches(quote_pairs.CANDIDATE_PAIRS, quote_groups.PAIRS_AT_ONCE, sliced.pair_rules()):
+            sliced.link_candidates(groups, pairs, chars)
+        return sliced.as_matches(db.table(quote_pairs.QUOTE_GROUPS, {"item_groups": sliced.item_groups(groups)},
+                                          {"min_common_words": quote_groups.MIN_COMMON_WORDS}))
 
 
 @light

@@ -1,0 +1,67 @@
+"""Quote groups a slice at a time, for a run whose texts, word lists, 4-grams and pairs live out of core
+(warehouse/quote_pairs.py): texts -> word numbers, a slice at a time, with the vocabulary met so far; candidate pairs
+with their word numbers -> links in the union-find; the union-find -> each item's group.
+
+The groups are those of groups.group_texts: words are numbered in order of first appearance as there, so the same
+items, 4-grams and pairs are found, and a group is the connected matches, whatever order pairs are verified in.
+"""
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from transforms.compare.quotes import blocking
+from transforms.compare.quotes import groups as quote_groups
+from transforms.compare.quotes.blocking import arange
+from transforms.compare.quotes.groups import (
+    Groups,
+    joined_words,
+    sequences,
+    text_words,
+    word_chars,
+)
+from warehouse.contracts import QUOTE_MATCHES
+
+WORD_NUMBERS = pa.schema([pa.field("text_number", pa.int64()), pa.field("words", pa.list_(pa.int32()))])
+
+
+def number_words(texts: pa.Table, vocabulary: pa.Array) -> tuple[pa.Table, pa.Array]:
+    """(text_number, text) rows + the words numbered so far -> ((text_number, words: the text's quote_words as word
+    numbers), the vocabulary with the slice's new words appended in order of first appearance)."""
+    if texts.num_rows == 0:
+        return WORD_NUMBERS.empty_table(), vocabulary
+    ends, found = text_words(pc.cast(texts["text"].combine_chunks(), pa.string()))
+    new = pc.unique(found.filter(pc.is_null(pc.index_in(found, value_set=vocabulary))))
+    vocabulary = pa.concat_arrays([vocabulary, new]) if len(new) else vocabulary
+    numbers = pc.cast(pc.index_in(found, value_set=vocabulary), pa.int32())
+    words = pa.ListArray.from_arrays(pc.cast(ends, pa.int32()), numbers)
+    return pa.table({"text_number": pc.cast(texts["text_number"], pa.int64()), "words": words}, WORD_NUMBERS), (
+        vocabulary)
+
+
+def pair_rules() -> dict[str, float]:
+    """-> the blocking and length rules candidate pairs are found with (the SQL's parameters)."""
+    return {"all_pairs_up_to": blocking.ALL_PAIRS_UP_TO, "part_ratio": quote_groups.PART_RATIO,
+            "min_part_words": quote_groups.MIN_PART_WORDS, "min_common_words": quote_groups.MIN_COMMON_WORDS}
+
+
+def link_candidates(groups: Groups, pairs: pa.Table, chars: pa.Array) -> None:
+    """Candidate pairs (a, b, first_words, second_words: word numbers) + word_chars -> the pairs of the same quote
+    joined in the union-find."""
+    firsts, seconds = (sequences(joined_words(pairs[side].combine_chunks(), chars))[0]
+                       for side in ("first_words", "second_words"))
+    groups.link_sequences(pairs, firsts, seconds)
+
+
+def as_matches(rows: pa.Table) -> pa.Table:
+    """(quote_id, quote_group_id) rows -> QUOTE_MATCHES."""
+    return rows.cast(QUOTE_MATCHES)
+
+
+def item_groups(groups: Groups) -> pa.Table:
+    """The union-find -> (item, root): each item's group."""
+    roots = groups.roots()
+    return pa.table({"item": arange(len(roots)), "root": roots})
+
+
+__all__ = ["Groups", "WORD_NUMBERS", "as_matches", "item_groups", "link_candidates", "number_words", "pair_rules",
+           "word_chars"]

@@ -1,0 +1,127 @@
+"""SQL of quote groups run out of core (flows/storage/scratch.py): the blocking of transforms/compare/quotes/blocking.py
+over the run's distinct quote texts, as DuckDB queries over scratch tables, so no list of every quote, word list,
+4-gram or pair is held in Python.
+
+Scratch tables: quote_texts (text_number, text), made by QUOTE_TEXT_ROWS; quote_words (text_number, words: the
+text's word numbers, as groups.text_word_numbers gives them), added a slice at a time; quote_items, made by
+QUOTE_ITEMS. Named Arrow tables: item_groups (item, root: the item's group after matching).
+"""
+
+from warehouse.run_wide import QUOTE_ROWS
+
+# One row per distinct non-fragment text, numbered in order of first appearance (as QUOTE_TEXTS).
+QUOTE_TEXT_ROWS = QUOTE_ROWS + """
+select text_number, text from numbered
+"""
+
+# The distinct texts in order of their numbers.
+TEXTS_IN_ORDER = """
+select text_number, text from quote_texts
+order by text_number
+"""
+
+ITEM_COUNT = """
+select count(*) as count_items from quote_items
+"""
+
+# One row per distinct word list (an item), numbered in order of first appearance among the texts, as
+# dictionary_encode numbers them in groups.group_texts.
+QUOTE_ITEMS = """
+with firsts as (
+    select
+        words,
+        min(text_number) as first_text
+    from quote_words
+    group by words
+)
+
+select
+    (row_number() over (order by first_text) - 1)::bigint as item,
+    words,
+    len(words)::bigint as count_words
+from firsts
+"""
+
+# Candidate pairs (a < b) to verify, with both word lists: items sharing an exact word 4-gram (its first and last
+# word pairs as two numbers), all pairs in a 4-gram's list of up to $all_pairs_up_to items, else each item with the
+# list's first and the one before it (blocking.posting_pairs); only pairs whose word counts leave room for a match
+# (groups.could_match). A quote that says a 4-gram twice is listed once.
+CANDIDATE_PAIRS = """
+with grams as (
+    select distinct
+        (words[i]::bigint << 32) | words[i + 1] as gram,
+        (words[i + 2]::bigint << 32) | words[i + 3] as gram_end,
+        item
+    from quote_items, unnest(range(1, len(words) - 2)) as positions(i)
+),
+
+lists as (
+    select
+        item,
+        count(*) over (partition by gram, gram_end) as size,
+        first_value(item) over (partition by gram, gram_end order by item) as first_item,
+        lag(item) over (partition by gram, gram_end order by item) as previous_item,
+        gram,
+        gram_end
+    from grams
+),
+
+small as (
+    select gram, gram_end, item from lists
+    where size between 2 and $all_pairs_up_to
+),
+
+pairs as (
+    select
+        one.item as a,
+        other.item as b
+    from small as one
+    inner join small as other
+        on one.gram = other.gram and one.gram_end = other.gram_end and one.item < other.item
+    union
+    select first_item as a, item as b from lists
+    where size > $all_pairs_up_to and item != first_item
+    union
+    select previous_item as a, item as b from lists
+    where size > $all_pairs_up_to and previous_item is not null
+),
+
+sized as (
+    select
+        pairs.a,
+        pairs.b,
+        least(first.count_words, second.count_words) as short,
+        greatest(first.count_words, second.count_words) as long,
+        first.words as first_words,
+        second.words as second_words
+    from pairs
+    inner join quote_items as first on pairs.a = first.item
+    inner join quote_items as second on pairs.b = second.item
+)
+
+select a, b, first_words, second_words from sized
+where short >= case when short::double < long::double * $part_ratio then $min_part_words else $min_common_words end
+"""
+
+# QUOTE_MATCHES, in reading order: each non-fragment quote with the smallest quote_id of its item's group; a quote
+# too short to match itself ($min_common_words) stays alone.
+QUOTE_GROUPS = QUOTE_ROWS + """,
+
+keyed as (
+    select
+        kept.quote_id,
+        kept.row_key,
+        case when quote_items.count_words >= $min_common_words then item_groups.root end as root
+    from kept
+    inner join quote_texts on kept.text = quote_texts.text
+    inner join quote_words on quote_texts.text_number = quote_words.text_number
+    inner join quote_items on quote_words.words = quote_items.words
+    inner join item_groups on quote_items.item = item_groups.item
+)
+
+select
+    quote_id,
+    case when root is null then quote_id else min(quote_id) over (partition by root) end as quote_group_id
+from keyed
+order by row_key
+"""
