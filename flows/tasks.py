@@ -195,15 +195,16 @@ def match_quotes_out_of_core(warehouse_dir: str, run_id: str) -> pa.Table:
     the vocabulary and one union-find entry per distinct word list, whatever the corpus."""
     with storage.scratch(warehouse_dir, run_id) as db:
         db.make("quote_texts", quote_pairs.QUOTE_TEXT_ROWS)
-        vocabulary = pa.array([], pa.string())
+        vocabulary = sliced.VOCABULARY.empty_table()
         db.add("quote_words", sliced.WORD_NUMBERS.empty_table())
         for texts in db.batches(quote_pairs.TEXTS_IN_ORDER, quote_groups.TEXTS_AT_ONCE):
             words, vocabulary = sliced.number_words(texts, vocabulary)
             db.add("quote_words", words)
         db.make("quote_items", quote_pairs.QUOTE_ITEMS)
         groups = sliced.Groups(db.table(quote_pairs.ITEM_COUNT)["count_items"][0].as_py())
-        chars = sliced.word_chars(len(vocabulary))
-        for pairs in db.batches(quote_pairs.CANDIDATE_PAIRS, quote_groups.PAIRS_AT_ONCE, sliced.pair_rules()):
+        chars = sliced.list_chars(vocabulary)
+        pairs_sql = quote_pairs.CANDIDATE_PAIRS if chars is None else quote_pairs.CANDIDATE_PAIR_LISTS
+        for pairs in db.batches(pairs_sql, quote_groups.PAIRS_AT_ONCE, sliced.pair_rules()):
             sliced.link_candidates(groups, pairs, chars)
         return sliced.as_matches(db.table(quote_pairs.QUOTE_GROUPS, {"item_groups": sliced.item_groups(groups)},
                                           {"min_common_words": quote_groups.MIN_COMMON_WORDS}))

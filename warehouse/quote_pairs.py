@@ -3,8 +3,8 @@ over the run's distinct quote texts, as DuckDB queries over scratch tables, so n
 4-gram or pair is held in Python.
 
 Scratch tables: quote_texts (text_number, text), made by QUOTE_TEXT_ROWS; quote_words (text_number, words: the
-text's word numbers, as groups.text_word_numbers gives them), added a slice at a time; quote_items, made by
-QUOTE_ITEMS. Named Arrow tables: item_groups (item, root: the item's group after matching).
+text's word numbers, chars: a character per word, as sliced.number_words gives them), added a slice at a time;
+quote_items, made by QUOTE_ITEMS. Named Arrow tables: item_groups (item, root: the item's group after matching).
 """
 
 from warehouse.run_wide import QUOTE_ROWS
@@ -30,6 +30,7 @@ QUOTE_ITEMS = """
 with firsts as (
     select
         words,
+        any_value(chars) as chars,
         min(text_number) as first_text
     from quote_words
     group by words
@@ -38,37 +39,56 @@ with firsts as (
 select
     (row_number() over (order by first_text) - 1)::bigint as item,
     words,
+    chars,
     len(words)::bigint as count_words
 from firsts
 """
 
-# Candidate pairs (a < b) to verify, with both word lists: items sharing an exact word 4-gram (its first and last
-# word pairs as two numbers), all pairs in a 4-gram's list of up to $all_pairs_up_to items, else each item with the
+# Candidate pairs (a < b) to verify, with both items' chars: items sharing an exact word 4-gram (its four word numbers
+# in one 128-bit number), all pairs in a 4-gram's list of up to $all_pairs_up_to items, else each item with the
 # list's first and the one before it (blocking.posting_pairs); only pairs whose word counts leave room for a match
-# (groups.could_match). A quote that says a 4-gram twice is listed once.
-CANDIDATE_PAIRS = """
+# (groups.could_match). A quote that says a 4-gram twice is listed once; a 4-gram of one item pairs nothing, so only
+# the lists of shared 4-grams are ordered.
+_CANDIDATES = """
 with grams as (
     select distinct
-        (words[i]::bigint << 32) | words[i + 1] as gram,
-        (words[i + 2]::bigint << 32) | words[i + 3] as gram_end,
+        (words[i]::hugeint << 96) | (words[i + 1]::hugeint << 64) | (words[i + 2]::hugeint << 32) | words[i + 3]
+        as gram,
         item
     from quote_items, unnest(range(1, len(words) - 2)) as positions(i)
 ),
 
-lists as (
+shared as (
     select
-        item,
-        count(*) over (partition by gram, gram_end) as size,
-        first_value(item) over (partition by gram, gram_end order by item) as first_item,
-        lag(item) over (partition by gram, gram_end order by item) as previous_item,
         gram,
-        gram_end
+        count(*) as size,
+        min(item) as first_item
     from grams
+    group by gram
+    having count(*) > 1
+),
+
+listed as (
+    select
+        grams.gram,
+        grams.item,
+        shared.size,
+        shared.first_item
+    from grams
+    inner join shared on grams.gram = shared.gram
 ),
 
 small as (
-    select gram, gram_end, item from lists
-    where size between 2 and $all_pairs_up_to
+    select gram, item from listed
+    where size <= $all_pairs_up_to
+),
+
+in_line as (
+    select
+        lag(item) over (partition by gram order by item) as previous_item,
+        item
+    from listed
+    where size > $all_pairs_up_to
 ),
 
 pairs as (
@@ -76,32 +96,43 @@ pairs as (
         one.item as a,
         other.item as b
     from small as one
-    inner join small as other
-        on one.gram = other.gram and one.gram_end = other.gram_end and one.item < other.item
+    inner join small as other on one.gram = other.gram and one.item < other.item
     union
-    select first_item as a, item as b from lists
+    select first_item as a, item as b from listed
     where size > $all_pairs_up_to and item != first_item
     union
-    select previous_item as a, item as b from lists
-    where size > $all_pairs_up_to and previous_item is not null
+    select previous_item as a, item as b from in_line
+    where previous_item is not null
 ),
 
-sized as (
+possible as (
     select
         pairs.a,
-        pairs.b,
-        least(first.count_words, second.count_words) as short,
-        greatest(first.count_words, second.count_words) as long,
-        first.words as first_words,
-        second.words as second_words
+        pairs.b
     from pairs
     inner join quote_items as first on pairs.a = first.item
     inner join quote_items as second on pairs.b = second.item
+    where least(first.count_words, second.count_words) >= case
+        when least(first.count_words, second.count_words)::double
+            < greatest(first.count_words, second.count_words)::double * $part_ratio
+            then $min_part_words
+        else $min_common_words
+    end
 )
 
-select a, b, first_words, second_words from sized
-where short >= case when short::double < long::double * $part_ratio then $min_part_words else $min_common_words end
+select
+    possible.a,
+    possible.b,
+    first.@compared as first_words,
+    second.@compared as second_words
+from possible
+inner join quote_items as first on possible.a = first.item
+inner join quote_items as second on possible.b = second.item
 """
+
+CANDIDATE_PAIRS = _CANDIDATES.replace("@compared", "chars")
+# Past what characters can number, the pairs' word numbers instead.
+CANDIDATE_PAIR_LISTS = _CANDIDATES.replace("@compared", "words")
 
 # QUOTE_MATCHES, in reading order: each non-fragment quote with the smallest quote_id of its item's group; a quote
 # too short to match itself ($min_common_words) stays alone.

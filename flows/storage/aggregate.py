@@ -18,6 +18,9 @@ from warehouse.contracts import CONTRACTS
 # DuckDB's memory for one count, spilling beyond it to a local temporary folder: a count over every article holds
 # its groups (distinct names, entities, article-entity pairs), and its peak stays bounded whatever the corpus.
 AGGREGATE_MEMORY = "512MB"
+# A scratch database's memory: its queries hash and sort far more rows than a count (every 4-gram of every distinct
+# quote), so they spill early; half a count's limit costs little time and keeps the step's peak near that of the rest.
+SCRATCH_MEMORY = "256MB"
 _TABLE = re.compile(r"\{(\w+)\}")
 # A run's parts with their order: the part's place in the run's list, then the row's place in its part.
 _ORDERED = ("(select *, list_position($parts_{name}, filename) as part_number"
@@ -112,11 +115,11 @@ class Scratch:
 @contextmanager
 def scratch(warehouse_dir: str, run_id: str) -> Iterator[Scratch]:
     """A Scratch over a run's parts: its database and DuckDB's spill files live in a local temporary folder,
-    removed on exit, and its memory is limited to AGGREGATE_MEMORY."""
+    removed on exit, and its memory is limited to SCRATCH_MEMORY."""
     fs, root = open_fs(warehouse_dir)
     with tempfile.TemporaryDirectory(prefix="crosswire-scratch-") as folder:
         con = duckdb.connect(str(Path(folder) / "scratch.duckdb"),
-                             config={"memory_limit": AGGREGATE_MEMORY, "temp_directory": folder})
+                             config={"memory_limit": SCRATCH_MEMORY, "temp_directory": folder})
         try:
             if not is_local(fs):
                 con.register_filesystem(fs)

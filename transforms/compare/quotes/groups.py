@@ -128,9 +128,20 @@ def word_strings(ids: pa.ListArray, vocabulary: int) -> pa.Array:
 
 def word_chars(vocabulary: int) -> pa.Array:
     """How many words -> the character (or, past what characters can number, the 4 bytes) of each word number."""
-    if vocabulary > _MAX_WORDS:
+    if not fits_characters(vocabulary):
         return pa.array([n.to_bytes(4, "big") for n in range(vocabulary)], pa.binary())
-    return pa.array([chr(n + 1 + (0x800 if n + 1 >= _SURROGATES else 0)) for n in range(vocabulary)], pa.string())
+    return characters(0, vocabulary)
+
+
+def fits_characters(vocabulary: int) -> bool:
+    """How many words -> whether each can be matched as one character."""
+    return vocabulary <= _MAX_WORDS
+
+
+def characters(first: int, count: int) -> pa.Array:
+    """The characters of word numbers first .. first + count - 1 (null past what characters can number)."""
+    return pa.array([chr(n + 1 + (0x800 if n + 1 >= _SURROGATES else 0)) if n < _MAX_WORDS else None
+                     for n in range(first, first + count)], pa.string())
 
 
 def joined_words(ids: pa.ListArray, chars: pa.Array) -> pa.Array:

@@ -14,6 +14,8 @@ from transforms.compare.quotes import groups as quote_groups
 from transforms.compare.quotes.blocking import arange
 from transforms.compare.quotes.groups import (
     Groups,
+    characters,
+    fits_characters,
     joined_words,
     sequences,
     text_words,
@@ -21,21 +23,32 @@ from transforms.compare.quotes.groups import (
 )
 from warehouse.contracts import QUOTE_MATCHES
 
-WORD_NUMBERS = pa.schema([pa.field("text_number", pa.int64()), pa.field("words", pa.list_(pa.int32()))])
+VOCABULARY = pa.schema([pa.field("word", pa.string()), pa.field("char", pa.string())])
+WORD_NUMBERS = pa.schema([pa.field("text_number", pa.int64()), pa.field("words", pa.list_(pa.int32())),
+                          pa.field("chars", pa.string())])
 
 
-def number_words(texts: pa.Table, vocabulary: pa.Array) -> tuple[pa.Table, pa.Array]:
-    """(text_number, text) rows + the words numbered so far -> ((text_number, words: the text's quote_words as word
-    numbers), the vocabulary with the slice's new words appended in order of first appearance)."""
+def number_words(texts: pa.Table, vocabulary: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """(text_number, text) rows + the VOCABULARY so far -> ((text_number, words: the text's quote_words as word
+    numbers, chars: one character per word, as groups.word_strings), the vocabulary with the slice's new words
+    appended in order of first appearance). Past what characters can number, chars is null."""
     if texts.num_rows == 0:
         return WORD_NUMBERS.empty_table(), vocabulary
     ends, found = text_words(pc.cast(texts["text"].combine_chunks(), pa.string()))
-    new = pc.unique(found.filter(pc.is_null(pc.index_in(found, value_set=vocabulary))))
-    vocabulary = pa.concat_arrays([vocabulary, new]) if len(new) else vocabulary
-    numbers = pc.cast(pc.index_in(found, value_set=vocabulary), pa.int32())
+    new = pc.unique(found.filter(pc.is_null(pc.index_in(found, value_set=vocabulary["word"]))))
+    if len(new):
+        vocabulary = pa.concat_tables([vocabulary, pa.table(
+            {"word": new, "char": characters(vocabulary.num_rows, len(new))}, VOCABULARY)]).combine_chunks()
+    numbers = pc.cast(pc.index_in(found, value_set=vocabulary["word"]), pa.int32())
     words = pa.ListArray.from_arrays(pc.cast(ends, pa.int32()), numbers)
-    return pa.table({"text_number": pc.cast(texts["text_number"], pa.int64()), "words": words}, WORD_NUMBERS), (
-        vocabulary)
+    return pa.table({"text_number": pc.cast(texts["text_number"], pa.int64()), "words": words,
+                     "chars": joined_words(words, vocabulary["char"].combine_chunks())}, WORD_NUMBERS), vocabulary
+
+
+def list_chars(vocabulary: pa.Table) -> pa.Array | None:
+    """The vocabulary -> None when every word has a character (pairs are compared on the texts' chars), else
+    word_chars (4 bytes a word) to join the pairs' word numbers with."""
+    return None if fits_characters(vocabulary.num_rows) else word_chars(vocabulary.num_rows)
 
 
 def pair_rules() -> dict[str, float]:
@@ -44,10 +57,11 @@ def pair_rules() -> dict[str, float]:
             "min_part_words": quote_groups.MIN_PART_WORDS, "min_common_words": quote_groups.MIN_COMMON_WORDS}
 
 
-def link_candidates(groups: Groups, pairs: pa.Table, chars: pa.Array) -> None:
-    """Candidate pairs (a, b, first_words, second_words: word numbers) + word_chars -> the pairs of the same quote
-    joined in the union-find."""
-    firsts, seconds = (sequences(joined_words(pairs[side].combine_chunks(), chars))[0]
+def link_candidates(groups: Groups, pairs: pa.Table, chars: pa.Array | None) -> None:
+    """Candidate pairs (a, b, first_words, second_words: the items' chars, or their word numbers to join with
+    list_chars) -> the pairs of the same quote joined in the union-find."""
+    firsts, seconds = (sequences(pairs[side].combine_chunks() if chars is None else
+                                 joined_words(pairs[side].combine_chunks(), chars))[0]
                        for side in ("first_words", "second_words"))
     groups.link_sequences(pairs, firsts, seconds)
 
@@ -63,5 +77,5 @@ def item_groups(groups: Groups) -> pa.Table:
     return pa.table({"item": arange(len(roots)), "root": roots})
 
 
-__all__ = ["Groups", "WORD_NUMBERS", "as_matches", "item_groups", "link_candidates", "number_words", "pair_rules",
-           "word_chars"]
+__all__ = ["VOCABULARY", "WORD_NUMBERS", "Groups", "as_matches", "item_groups", "link_candidates", "list_chars",
+           "number_words", "pair_rules"]
