@@ -191,8 +191,8 @@ def match_quotes(texts: pa.Table, quotes: pa.Table, previous: pa.Table | None, c
 @light
 def match_quotes_out_of_core(warehouse_dir: str, run_id: str) -> pa.Table:
     """QUOTE_MATCHES from scratch, as match_quotes, with the run's distinct texts, their word numbers, 4-grams and
-    candidate pairs in a scratch database (DuckDB, bounded memory): Python holds a slice of texts or pairs at a time,
-    the vocabulary and one union-find entry per distinct word list, whatever the corpus."""
+    candidate pairs in a scratch database (DuckDB, bounded memory; pairs found a bucket of 4-grams at a time): Python
+    holds a slice of texts or pairs at a time, the vocabulary and one union-find entry per distinct word list."""
     with storage.scratch(warehouse_dir, run_id) as db:
         db.make("quote_texts", quote_pairs.QUOTE_TEXT_ROWS)
         vocabulary = sliced.VOCABULARY.empty_table()
@@ -202,9 +202,13 @@ def match_quotes_out_of_core(warehouse_dir: str, run_id: str) -> pa.Table:
             db.add("quote_words", words)
         db.make("quote_items", quote_pairs.QUOTE_ITEMS)
         groups = sliced.Groups(db.table(quote_pairs.ITEM_COUNT)["count_items"][0].as_py())
+        db.make("quote_grams", quote_pairs.QUOTE_GRAMS)
+        buckets = db.table(quote_pairs.GRAM_BUCKETS, params={"gram_rows": sliced.GRAMS_AT_ONCE})["buckets"][0].as_py()
+        for bucket in range(buckets):
+            db.extend("quote_candidates", quote_pairs.BUCKET_PAIRS, sliced.blocking_rules(buckets, bucket))
         chars = sliced.list_chars(vocabulary)
         pairs_sql = quote_pairs.CANDIDATE_PAIRS if chars is None else quote_pairs.CANDIDATE_PAIR_LISTS
-        for pairs in db.batches(pairs_sql, quote_groups.PAIRS_AT_ONCE, sliced.pair_rules()):
+        for pairs in db.batches(pairs_sql, quote_groups.PAIRS_AT_ONCE, sliced.length_rules()):
             sliced.link_candidates(groups, pairs, chars)
         return sliced.as_matches(db.table(quote_pairs.QUOTE_GROUPS, {"item_groups": sliced.item_groups(groups)},
                                           {"min_common_words": quote_groups.MIN_COMMON_WORDS}))

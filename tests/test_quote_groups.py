@@ -8,6 +8,7 @@ from rapidfuzz.distance import LCSseq
 
 from tests.test_quotes import ENTITIES, HURRIYET, PRESS_TV
 from transforms.compare.quotes import groups as quote_groups
+from transforms.compare.quotes import sliced
 from transforms.compare.quotes.extract import extract_quotes
 from transforms.compare.quotes.groups import candidate_pairs, group_quotes, is_same_quote, quote_words
 from transforms.names.mentions import extract_mentions
@@ -325,6 +326,7 @@ def test_a_run_from_scratch_groups_out_of_core_as_in_memory(tmp_path, monkeypatc
         monkeypatch.setattr(quote_groups, "_MAX_WORDS", max_words)
     _in_small_slices(monkeypatch)
     monkeypatch.setattr(blocking, "ALL_PAIRS_UP_TO", 2)  # 'the ceasefire to hold' is in 4 quotes: a line
+    monkeypatch.setattr(sliced, "GRAMS_AT_ONCE", 7)  # pairs found in many buckets of 4-grams
     quotes = _quotes(rows)
     assert _out_of_core(tmp_path, quotes, 3).equals(group_quotes(quotes))
     assert len(set(_found(group_quotes(quotes)).values())) == 8

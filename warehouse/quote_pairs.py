@@ -44,18 +44,31 @@ select
 from firsts
 """
 
-# Candidate pairs (a < b) to verify, with both items' chars: items sharing an exact word 4-gram (its four word numbers
-# in one 128-bit number), all pairs in a 4-gram's list of up to $all_pairs_up_to items, else each item with the
-# list's first and the one before it (blocking.posting_pairs); only pairs whose word counts leave room for a match
-# (groups.could_match). A quote that says a 4-gram twice is listed once; a 4-gram of one item pairs nothing, so only
-# the lists of shared 4-grams are ordered.
-_CANDIDATES = """
+# Every word 4-gram of every item, exactly: its four word numbers in one 128-bit number (a quote that says a 4-gram
+# twice lists it twice here, once in BUCKET_PAIRS).
+QUOTE_GRAMS = """
+select
+    (words[i]::hugeint << 96) | (words[i + 1]::hugeint << 64) | (words[i + 2]::hugeint << 32) | words[i + 3] as gram,
+    item
+from quote_items, unnest(range(1, len(words) - 2)) as positions(i)
+"""
+
+# How many buckets of about $gram_rows 4-gram rows the pairs are found in, each holding whole 4-grams.
+GRAM_BUCKETS = """
+select greatest(1, ceil(count(*) / $gram_rows))::bigint as buckets from quote_grams
+"""
+
+# The pairs (a < b) of items sharing a 4-gram of bucket $bucket (blocking.posting_pairs): all pairs in a 4-gram's
+# list of up to $all_pairs_up_to items, else each item with the list's first and the one before it. A 4-gram of one
+# item pairs nothing, so only the lists of shared 4-grams are ordered. A pair sharing 4-grams of several buckets is
+# found in each (CANDIDATE_PAIRS keeps it once).
+BUCKET_PAIRS = """
 with grams as (
     select distinct
-        (words[i]::hugeint << 96) | (words[i + 1]::hugeint << 64) | (words[i + 2]::hugeint << 32) | words[i + 3]
-        as gram,
+        gram,
         item
-    from quote_items, unnest(range(1, len(words) - 2)) as positions(i)
+    from quote_grams
+    where hash(gram) % $buckets = $bucket
 ),
 
 shared as (
@@ -89,20 +102,26 @@ in_line as (
         item
     from listed
     where size > $all_pairs_up_to
-),
+)
 
-pairs as (
-    select
-        one.item as a,
-        other.item as b
-    from small as one
-    inner join small as other on one.gram = other.gram and one.item < other.item
-    union
-    select first_item as a, item as b from listed
-    where size > $all_pairs_up_to and item != first_item
-    union
-    select previous_item as a, item as b from in_line
-    where previous_item is not null
+select
+    one.item as a,
+    other.item as b
+from small as one
+inner join small as other on one.gram = other.gram and one.item < other.item
+union
+select first_item as a, item as b from listed
+where size > $all_pairs_up_to and item != first_item
+union
+select previous_item as a, item as b from in_line
+where previous_item is not null
+"""
+
+# The distinct candidate pairs to verify, with both items' chars: only pairs whose word counts leave room for a match
+# (groups.could_match).
+_CANDIDATES = """
+with pairs as (
+    select distinct a, b from quote_candidates
 ),
 
 possible as (

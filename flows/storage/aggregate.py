@@ -81,6 +81,12 @@ class Scratch:
         self.con.execute(f"create or replace table {name} as " + self._sql(sql, None), params or {})
         self.made.add(name)
 
+    def extend(self, name: str, sql: str, params: dict | None = None) -> None:
+        """The rows of SQL appended to the scratch table `name` (made by the first ones)."""
+        verb = f"insert into {name} " if name in self.made else f"create table {name} as "
+        self.con.execute(verb + self._sql(sql, None), params or {})
+        self.made.add(name)
+
     def table(self, sql: str, tables: dict[str, pa.Table] | None = None, params: dict | None = None) -> pa.Table:
         """SQL -> its result as one Arrow table."""
         return self.con.sql(self._sql(sql, tables), params=params or None).to_arrow_table()
@@ -119,7 +125,8 @@ def scratch(warehouse_dir: str, run_id: str) -> Iterator[Scratch]:
     fs, root = open_fs(warehouse_dir)
     with tempfile.TemporaryDirectory(prefix="crosswire-scratch-") as folder:
         con = duckdb.connect(str(Path(folder) / "scratch.duckdb"),
-                             config={"memory_limit": SCRATCH_MEMORY, "temp_directory": folder})
+                             config={"memory_limit": SCRATCH_MEMORY, "temp_directory": folder,
+                                     "preserve_insertion_order": False})
         try:
             if not is_local(fs):
                 con.register_filesystem(fs)

@@ -24,6 +24,7 @@ from transforms.compare.quotes.groups import (
 from warehouse.contracts import QUOTE_MATCHES
 
 VOCABULARY = pa.schema([pa.field("word", pa.string()), pa.field("char", pa.string())])
+GRAMS_AT_ONCE = 2_000_000  # 4-gram rows paired in one bucket (DuckDB hashes and orders them: about 100 MB)
 WORD_NUMBERS = pa.schema([pa.field("text_number", pa.int64()), pa.field("words", pa.list_(pa.int32())),
                           pa.field("chars", pa.string())])
 
@@ -51,10 +52,15 @@ def list_chars(vocabulary: pa.Table) -> pa.Array | None:
     return None if fits_characters(vocabulary.num_rows) else word_chars(vocabulary.num_rows)
 
 
-def pair_rules() -> dict[str, float]:
-    """-> the blocking and length rules candidate pairs are found with (the SQL's parameters)."""
-    return {"all_pairs_up_to": blocking.ALL_PAIRS_UP_TO, "part_ratio": quote_groups.PART_RATIO,
-            "min_part_words": quote_groups.MIN_PART_WORDS, "min_common_words": quote_groups.MIN_COMMON_WORDS}
+def blocking_rules(buckets: int, bucket: int) -> dict[str, int]:
+    """How many buckets of 4-grams, which one -> the parameters pairs of that bucket are found with."""
+    return {"all_pairs_up_to": blocking.ALL_PAIRS_UP_TO, "buckets": buckets, "bucket": bucket}
+
+
+def length_rules() -> dict[str, float]:
+    """-> the length rules candidate pairs are cut by before they are verified (the SQL's parameters)."""
+    return {"part_ratio": quote_groups.PART_RATIO, "min_part_words": quote_groups.MIN_PART_WORDS,
+            "min_common_words": quote_groups.MIN_COMMON_WORDS}
 
 
 def link_candidates(groups: Groups, pairs: pa.Table, chars: pa.Array | None) -> None:
@@ -78,4 +84,4 @@ def item_groups(groups: Groups) -> pa.Table:
 
 
 __all__ = ["VOCABULARY", "WORD_NUMBERS", "Groups", "as_matches", "item_groups", "link_candidates", "list_chars",
-           "number_words", "pair_rules"]
+           "number_words", "blocking_rules", "length_rules"]
