@@ -9,7 +9,9 @@ compared with the first and the previous one only, so the work stays linear and 
 connected. Pairs whose lengths alone rule out a match are dropped before verification.
 Memory: texts are cut into words, lists into 4-grams and 4-grams paired a bounded slice at a time, and the words of
 candidate pairs are read out of Arrow a slice at a time, so what is held for the whole corpus is compact Arrow
-arrays (word numbers, gram rows, pairs) and one 8-byte union-find entry per distinct quote.
+arrays (word numbers, gram rows, pairs) and one 8-byte union-find entry per distinct quote. A run from scratch
+keeps even those out of core: the same blocking runs in DuckDB over a scratch database (sliced.py,
+warehouse/quote_pairs.py), and Python verifies candidate pairs a slice at a time.
 Verification, on words: the shorter quote must match a stretch of the longer one as long as itself with few
 edits, and share enough words in order with it, so one outlet quoting part of another's quote, a dropped
 comma or a few changed words still match while a common phrase does not merge unrelated quotes. Groups are
