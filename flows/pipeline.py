@@ -27,6 +27,7 @@ from flows.tasks import (
     counted_entities,
     learn_site_lines,
     match_quotes,
+    match_quotes_out_of_core,
     merge_proposals,
     normalise_outlets,
     parse_entities,
@@ -215,8 +216,11 @@ def _comparison_tables(warehouse_dir: str, run_id: str, previous: dict | None, c
 
 
 def _quote_groups(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carried: pa.Array) -> pa.Table:
-    """The run's non-fragment quotes (+ the previous run's groups) -> QUOTE_MATCHES: their distinct texts and each
-    quote's ids and text number, numbered in DuckDB, so that no text is held once per quote."""
+    """The run's non-fragment quotes (+ the previous run's groups) -> QUOTE_MATCHES. From scratch, texts, word lists,
+    4-grams and candidate pairs live in a scratch database and are read a slice at a time; an update reads the
+    distinct texts and each quote's ids and text number, numbered in DuckDB (it keeps the previous run's groups)."""
+    if earlier.get("quote_matches") is None:
+        return match_quotes_out_of_core(warehouse_dir, run_id)
     return match_quotes(aggregate(warehouse_dir, run_id, run_wide.QUOTE_TEXTS),
                         aggregate(warehouse_dir, run_id, run_wide.QUOTE_NUMBERS), earlier.get("quote_matches"), carried)
 

@@ -8,6 +8,7 @@ from rapidfuzz.distance import LCSseq
 
 from tests.test_quotes import ENTITIES, HURRIYET, PRESS_TV
 from transforms.compare.quotes import groups as quote_groups
+from transforms.compare.quotes import sliced
 from transforms.compare.quotes.extract import extract_quotes
 from transforms.compare.quotes.groups import candidate_pairs, group_quotes, is_same_quote, quote_words
 from transforms.names.mentions import extract_mentions
@@ -297,3 +298,47 @@ def test_a_run_numbers_quote_texts_in_duckdb_and_groups_them_as_from_the_quotes(
     assert quote_groups.group_texts(texts.combine_chunks(), numbers).equals(whole)
     previous = quote_groups.kept_matches(whole, numbers, pa.array(["b", "c", "a"], pa.string()))
     assert quote_groups.group_texts(texts.combine_chunks(), numbers, previous).equals(whole)
+
+
+def _out_of_core(tmp_path, quotes: pa.Table, parts: int = 2) -> pa.Table:
+    """A run whose quotes are written in `parts` parts, grouped from scratch as the flow does (scratch database)."""
+    from flows import storage
+    from flows.tasks import match_quotes_out_of_core
+
+    run, warehouse = "20260101T000000000000Z-abc123", str(tmp_path / "wh")
+    quotes = quotes.set_column(quotes.schema.get_field_index("quote_kind"), "quote_kind",
+                               pa.array(["speech"] * quotes.num_rows))
+    size = -(-quotes.num_rows // parts)
+    for part in range(parts if quotes.num_rows else 0):
+        storage.write_table(warehouse, "quotes", quotes.slice(part * size, size), run, part)
+    return match_quotes_out_of_core.fn(warehouse, run)
+
+
+@pytest.mark.parametrize("max_words", [None, 2])
+def test_a_run_from_scratch_groups_out_of_core_as_in_memory(tmp_path, monkeypatch, max_words):
+    from transforms.compare.quotes import blocking
+
+    rows = [("e:0", LONG, False), ("b:0", LONG.upper(), False), ("c:0", PART, False), ("a:2", OTHER, False),
+            ("f:1", OTHER + " Really.", False), ("g:0", FIRST, False), ("h:0", SECOND, False), ("i:0", BRIDGE, False),
+            ("j:0", "the ceasefire to hold for all", False), ("a:0", "We will win.", False), ("k:0", "—", False),
+            ("d:0", "Kalın said “we’re supporting” it", False), ("d:1", PART, True), ("m:0", "We will win", False)]
+    if max_words:
+        monkeypatch.setattr(quote_groups, "_MAX_WORDS", max_words)
+    _in_small_slices(monkeypatch)
+    monkeypatch.setattr(blocking, "ALL_PAIRS_UP_TO", 2)  # 'the ceasefire to hold' is in 4 quotes: a line
+    monkeypatch.setattr(sliced, "GRAMS_AT_ONCE", 7)  # pairs found in many buckets of 4-grams
+    quotes = _quotes(rows)
+    assert _out_of_core(tmp_path, quotes, 3).equals(group_quotes(quotes))
+    assert len(set(_found(group_quotes(quotes)).values())) == 8
+
+
+def test_a_run_with_no_quotes_groups_none_out_of_core(tmp_path):
+    assert _out_of_core(tmp_path, _quotes([])).equals(QUOTE_MATCHES.empty_table())
+    assert _out_of_core(tmp_path, _quotes([("a:0", LONG, True)]), 1).num_rows == 0
+
+
+@settings(max_examples=25, deadline=None)
+@given(_quote_sets())
+def test_out_of_core_equals_in_memory(tmp_path_factory, sets):
+    quotes = _quotes(sets[0])
+    assert _out_of_core(tmp_path_factory.mktemp("wh"), quotes).equals(group_quotes(quotes))

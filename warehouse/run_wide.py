@@ -213,7 +213,7 @@ order by row_key
 # The run's non-fragment quotes, each with the number of its text among the distinct texts in order of first
 # appearance (as Arrow's dictionary_encode numbers them): quote groups match each distinct text once, so only
 # QUOTE_TEXTS holds texts, and every quote is a row of ids (transforms/compare/quotes/groups.py:group_texts).
-_QUOTE_ROWS = """
+QUOTE_ROWS = """
 with kept as (
     select
         quote_id,
@@ -242,13 +242,13 @@ numbered as (
 """
 
 # QUOTE_TEXTS: one row per distinct text, in order of first appearance.
-QUOTE_TEXTS = _QUOTE_ROWS + """
+QUOTE_TEXTS = QUOTE_ROWS + """
 select text from numbered
 order by text_number
 """
 
 # QUOTE_NUMBERS: one row per non-fragment quote, in reading order.
-QUOTE_NUMBERS = _QUOTE_ROWS + """
+QUOTE_NUMBERS = QUOTE_ROWS + """
 select
     kept.quote_id,
     kept.doc_id,

@@ -9,7 +9,9 @@ compared with the first and the previous one only, so the work stays linear and 
 connected. Pairs whose lengths alone rule out a match are dropped before verification.
 Memory: texts are cut into words, lists into 4-grams and 4-grams paired a bounded slice at a time, and the words of
 candidate pairs are read out of Arrow a slice at a time, so what is held for the whole corpus is compact Arrow
-arrays (word numbers, gram rows, pairs) and one 8-byte union-find entry per distinct quote.
+arrays (word numbers, gram rows, pairs) and one 8-byte union-find entry per distinct quote. A run from scratch
+keeps even those out of core: the same blocking runs in DuckDB over a scratch database (sliced.py,
+warehouse/quote_pairs.py), and Python verifies candidate pairs a slice at a time.
 Verification, on words: the shorter quote must match a stretch of the longer one as long as itself with few
 edits, and share enough words in order with it, so one outlet quoting part of another's quote, a dropped
 comma or a few changed words still match while a common phrase does not merge unrelated quotes. Groups are
@@ -77,7 +79,7 @@ def word_ids(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.ListArray, int]:
     texts = pc.cast(texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts, pa.string())
     offsets, words, total = [pa.array([0], pa.int64())], [pa.array([], pa.string())], 0
     for start in range(0, len(texts), TEXTS_AT_ONCE):
-        ends, found = _text_words(texts.slice(start, TEXTS_AT_ONCE))
+        ends, found = text_words(texts.slice(start, TEXTS_AT_ONCE))
         offsets.append(pc.add(ends[1:], total))
         words.append(found)
         total += len(found)
@@ -86,7 +88,7 @@ def word_ids(texts: pa.Array | pa.ChunkedArray) -> tuple[pa.ListArray, int]:
                                      pc.cast(numbers.indices, pa.int32())), len(numbers.dictionary))
 
 
-def _text_words(texts: pa.Array) -> tuple[pa.Array, pa.Array]:
+def text_words(texts: pa.Array) -> tuple[pa.Array, pa.Array]:
     """Texts -> (where each text's words start, the words): quote_words of every text, in bulk."""
     foreign = pc.invert(pc.string_is_ascii(texts))
     if pc.any(foreign).as_py():
@@ -123,20 +125,39 @@ def _ascii(texts: pa.Array) -> pa.Array:
 def word_strings(ids: pa.ListArray, vocabulary: int) -> pa.Array:
     """Word numbers -> one string per quote, a character per word, so matching compares whole words at C speed;
     past what characters can number, 4 bytes per word (matched as lists of numbers)."""
-    if vocabulary > _MAX_WORDS:
-        chars = pa.array([n.to_bytes(4, "big") for n in range(vocabulary)], pa.binary())
-    else:
-        chars = pa.array([chr(n + 1 + (0x800 if n + 1 >= _SURROGATES else 0)) for n in range(vocabulary)], pa.string())
+    return joined_words(ids, word_chars(vocabulary))
+
+
+def word_chars(vocabulary: int) -> pa.Array:
+    """How many words -> the character (or, past what characters can number, the 4 bytes) of each word number."""
+    if not fits_characters(vocabulary):
+        return pa.array([n.to_bytes(4, "big") for n in range(vocabulary)], pa.binary())
+    return characters(0, vocabulary)
+
+
+def fits_characters(vocabulary: int) -> bool:
+    """How many words -> whether each can be matched as one character."""
+    return vocabulary <= _MAX_WORDS
+
+
+def characters(first: int, count: int) -> pa.Array:
+    """The characters of word numbers first .. first + count - 1 (null past what characters can number)."""
+    return pa.array([chr(n + 1 + (0x800 if n + 1 >= _SURROGATES else 0)) if n < _MAX_WORDS else None
+                     for n in range(first, first + count)], pa.string())
+
+
+def joined_words(ids: pa.ListArray, chars: pa.Array) -> pa.Array:
+    """Word numbers + word_chars -> one string per list."""
     offsets, values = flat_lists(ids)
     return pc.binary_join(pa.ListArray.from_arrays(offsets, pc.take(chars, values)), pa.scalar("", chars.type))
 
 
-def _sequences(distinct: pa.Array) -> tuple[list, pa.Array]:
+def sequences(distinct: pa.Array) -> tuple[list, pa.Array]:
     """Word strings -> (what is_same_quote compares for each, its number of words)."""
     if pa.types.is_string(distinct.type):
         return distinct.to_pylist(), _lengths(distinct)
-    sequences = [[int.from_bytes(w[k:k + 4], "big") for k in range(0, len(w), 4)] for w in distinct.to_pylist()]
-    return sequences, _lengths(distinct)
+    numbers = [[int.from_bytes(w[k:k + 4], "big") for k in range(0, len(w), 4)] for w in distinct.to_pylist()]
+    return numbers, _lengths(distinct)
 
 
 def _lengths(strings: pa.Array) -> pa.Array:
@@ -160,7 +181,7 @@ def could_match(pairs: pa.Table, lengths: pa.Array) -> pa.Table:
     return pairs.filter(pc.greater_equal(short, pc.if_else(part, MIN_PART_WORDS, MIN_COMMON_WORDS)))
 
 
-class _Groups:
+class Groups:
     """Union-find over numbered items: each item's group is its smallest member."""
 
     def __init__(self, n: int) -> None:
@@ -178,12 +199,14 @@ class _Groups:
         are looked up (few match); the strings are read out of Arrow PAIRS_AT_ONCE pairs at a time."""
         for start in range(0, pairs.num_rows, PAIRS_AT_ONCE):
             some = pairs.slice(start, PAIRS_AT_ONCE)
-            firsts, seconds = (_sequences(pc.take(distinct, some[side]))[0] for side in ("a", "b"))
-            for a, b, first, second in zip(some["a"].to_pylist(), some["b"].to_pylist(), firsts, seconds,
-                                           strict=True):
-                if is_same_quote(first, second):
-                    ra, rb = self.root(a), self.root(b)
-                    self.parent[max(ra, rb)] = min(ra, rb)
+            self.link_sequences(some, *(sequences(pc.take(distinct, some[side]))[0] for side in ("a", "b")))
+
+    def link_sequences(self, pairs: pa.Table, firsts: list, seconds: list) -> None:
+        """Join the pairs (a, b) whose sequences (what is_same_quote compares, by pair) are the same quote."""
+        for a, b, first, second in zip(pairs["a"].to_pylist(), pairs["b"].to_pylist(), firsts, seconds, strict=True):
+            if is_same_quote(first, second):
+                ra, rb = self.root(a), self.root(b)
+                self.parent[max(ra, rb)] = min(ra, rb)
 
     def join(self, items: pa.Array, groups: pa.Array) -> None:
         """Join the items of each group as they are (an earlier run's group that kept every member is still one)."""
@@ -231,7 +254,7 @@ def group_texts(texts: pa.Array, quotes: pa.Table, previous: pa.Table | None = N
     item = pc.take(pc.cast(distinct.indices, pa.int64()), quotes["text_number"])
     keys = gram_keys(ids.take(pc.index_in(distinct.dictionary, value_set=each)), vocabulary)
     del ids, each
-    groups = _Groups(len(strings))
+    groups = Groups(len(strings))
     if previous is None:
         groups.link(could_match(posting_pairs(keys), lengths), strings)
     else:
@@ -261,7 +284,7 @@ def _within_previous(keys: pa.Table, old_items: pa.Array, was: pa.Array) -> pa.T
     """Gram keys + old quotes' items and previous groups -> candidate pairs inside each previous group."""
     counts = pc.value_counts(was)
     shared = pc.is_in(was, value_set=counts.field("values").filter(pc.greater(counts.field("counts"), 1)))
-    part = _Groups(len(old_items) and pc.max(old_items).as_py() + 1)
+    part = Groups(len(old_items) and pc.max(old_items).as_py() + 1)
     firsts: dict[str, int] = {}
     for group, i in zip(was.filter(shared).to_pylist(), old_items.filter(shared).to_pylist(), strict=True):
         a, b = part.root(firsts.setdefault(group, i)), part.root(i)
@@ -272,7 +295,7 @@ def _within_previous(keys: pa.Table, old_items: pa.Array, was: pa.Array) -> pa.T
     return posting_pairs(inside.append_column("part", pc.take(roots, pc.index_in(inside["item"], value_set=members))))
 
 
-def _matches(quote_ids: pa.ChunkedArray, item: pa.Array, lengths: pa.Array, groups: _Groups) -> pa.Table:
+def _matches(quote_ids: pa.ChunkedArray, item: pa.Array, lengths: pa.Array, groups: Groups) -> pa.Table:
     """Each quote's item + the items' groups -> QUOTE_MATCHES; a quote too short to match itself stays alone."""
     roots = groups.roots()
     alone = pc.add(arange(len(item)), len(groups.parent))
