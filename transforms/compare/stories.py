@@ -133,7 +133,8 @@ def _partners(a: int, vectors, days, postings: _Postings, window: int | None) ->
     return {b for b, k in shared.items() if k >= MIN_SHARED_KEYS and b != a}
 
 
-def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    """Two unit vectors -> their dot product, summed over their common terms."""
     common = a.keys() & b.keys()
     return sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
 
@@ -148,7 +149,7 @@ def _scored_pairs(vectors, days, window: int | None) -> dict[int, dict[int, floa
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
     for a, partners in enumerate(later):
         for b in sorted(partners):
-            if (score := _cosine(vectors[a], vectors[b])) >= FLOOR:
+            if (score := cosine(vectors[a], vectors[b])) >= FLOOR:
                 neighbours[a][b] = neighbours[b][a] = score
     return neighbours
 
@@ -178,7 +179,7 @@ def _linked(seeds: set[int], vectors, days, window: int | None, threshold: float
         ties = set(together[a])
         for b in _partners(a, vectors, days, postings, window) | found:
             score = neighbours[a].get(b)
-            if score is None and (score := _cosine(vectors[min(a, b)], vectors[max(a, b)])) >= FLOOR:  # as in full
+            if score is None and (score := cosine(vectors[min(a, b)], vectors[max(a, b)])) >= FLOOR:  # as in full
                 neighbours[a][b] = neighbours[b][a] = score
             if score >= (threshold if dated and days[b] is not None else UNDATED_THRESHOLD):
                 ties.add(b)
@@ -218,8 +219,8 @@ class _Clusters:
             self.span[large] = (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
-def _link(neighbours: dict[int, dict[int, float]], days: list[int | None], weights: list[int], threshold: float,
-          max_span: int | None) -> list[int]:
+def link_clusters(neighbours: dict[int, dict[int, float]], days: list[int | None], weights: list[int],
+                  threshold: float, max_span: int | None) -> list[int]:
     """Strongest links first; two clusters merge only if their mean pairwise score reaches COHESION (no chains).
 
     A node stands for weights[node] identical articles: it counts that many times in the mean."""
@@ -276,10 +277,10 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, thr
         redone, neighbours = _linked(seeds, vectors, node_days, window_days, threshold, together)
     else:
         redone, neighbours = set(range(len(firsts))), _scored_pairs(vectors, node_days, window_days)
-    roots = _link(neighbours, node_days, weights, threshold, None if window_days is None else 2 * window_days)
+    roots = link_clusters(neighbours, node_days, weights, threshold, None if window_days is None else 2 * window_days)
     keys = [roots[n] if n in redone else ("kept", kept[d][0]) for d, n in zip(doc_ids, node_of, strict=True)]
     rescored = _kept_similarity(keys, node_of, redone, vectors, node_days, weights, window_days)
-    return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if n in redone else rescored[n]
+    return _stories(doc_ids, keys, [best_similarity(n, roots, neighbours, weights) if n in redone else rescored[n]
                                     for n in node_of])
 
 
@@ -290,9 +291,9 @@ def cluster_nodes(nodes: pa.Table, *, threshold: float = THRESHOLD, window_days:
     days, weights = _days(nodes), nodes["weight"].to_pylist()
     vectors = _vectors(nodes)
     neighbours = _scored_pairs(vectors, days, window_days)
-    roots = _link(neighbours, days, weights, threshold, None if window_days is None else 2 * window_days)
+    roots = link_clusters(neighbours, days, weights, threshold, None if window_days is None else 2 * window_days)
     doc_ids = nodes["doc_id"].to_pylist()
-    named = _stories(doc_ids, roots, [_similarity(n, roots, neighbours, weights) for n in range(len(doc_ids))])
+    named = _stories(doc_ids, roots, [best_similarity(n, roots, neighbours, weights) for n in range(len(doc_ids))])
     return named.rename_columns(["story_id", "node_doc_id", "similarity"])
 
 
@@ -309,7 +310,7 @@ def _kept_similarity(keys: list, node_of: list[int], redone: set[int], vectors, 
         for a in nodes:
             near = (b for b in nodes if b != a and (window is None or days[a] is None or days[b] is None
                                                     or abs(days[a] - days[b]) <= window))
-            score = max((s for b in near if (s := _cosine(vectors[a], vectors[b])) >= FLOOR), default=None)
+            score = max((s for b in near if (s := cosine(vectors[a], vectors[b])) >= FLOOR), default=None)
             best[a] = 1.0 if weights[a] > 1 else score
     return best
 
@@ -341,8 +342,9 @@ def _seeds(doc_ids: list[str], node_of: list[int], previous: pa.Table | None) ->
     return seeds, together, kept
 
 
-def _similarity(node: int, roots: list[int], neighbours: dict[int, dict[int, float]],
-                weights: list[int]) -> float | None:
+def best_similarity(node: int, roots: list[int], neighbours: dict[int, dict[int, float]],
+                    weights: list[int]) -> float | None:
+    """A node -> its best score with another node of its cluster (1 for a node of copies)."""
     best = max((s for j, s in neighbours.get(node, {}).items() if roots[j] == roots[node]), default=None)
     return 1.0 if weights[node] > 1 else best  # a copy's best partner is its identical twin
 
