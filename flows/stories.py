@@ -1,0 +1,50 @@
+"""Story clusters of a run from scratch, out of core: DuckDB holds the nodes, vectors and candidate pairs
+(warehouse/story_pairs.py, in a session spilling to disk), Python scores and links them in bounded slices
+(transforms/compare/story_scores.py). The same stories as transforms/compare/stories.cluster_nodes."""
+
+import pyarrow as pa
+
+from flows.storage.aggregate import session
+from transforms.compare import stories
+from transforms.compare import story_scores as scores
+from transforms.compare.story_features import ENTITY_COUNT
+from warehouse import story_pairs as sql
+
+UNDATED_AT_ONCE = 10_000  # undated nodes whose vectors are held while every other vector is read past them
+_EVERYTHING = {"first": 0, "last": 2 ** 31 - 1}
+
+
+def run_stories(warehouse_dir: str, run_id: str) -> pa.Table:
+    """A run's story features -> STORIES, the run's articles clustered from scratch."""
+    with session(warehouse_dir, run_id) as con:
+        con.execute(sql.NODES)
+        con.execute(sql.ENTRIES, {"entity_count": ENTITY_COUNT, "entity_offset": 1 << 20},
+                    {"entity_terms": scores.entity_terms(con.fetch(sql.ENTITY_IDS)["entity_id"].to_pylist())})
+        con.execute(sql.PAIRS, {"key_terms": stories.KEY_TERMS, "window": stories.WINDOW_DAYS,
+                                "limit": stories.MAX_POSTINGS, "min_shared": stories.MIN_SHARED_KEYS})
+        con.append("scores", scores.SCORES, _scored(con))
+        links = con.fetch(sql.LINKS, {"threshold": stories.THRESHOLD, "undated_threshold": stories.UNDATED_THRESHOLD})
+        con.execute("create table components as select * from component_rows",
+                    tables={"component_rows": scores.components(links)})
+        del links
+
+        def node_info(nodes: list[int]) -> pa.Table:
+            return con.fetch(sql.NODE_INFO, tables={"wanted": pa.table({"node": pa.array(nodes, pa.int32())})})
+
+        con.append("clustered", pa.schema([("node", pa.int32()), ("root", pa.int32()), ("similarity", pa.float64())]),
+                   (b for t in scores.cluster_components(con.slices(sql.COMPONENT_SCORES), node_info)
+                    for b in t.to_batches()))
+        return con.fetch(sql.STORIES_FROM_NODES)
+
+
+def _scored(con):
+    """The candidate pairs scored: those of two dated nodes in one pass in day order, then those with an undated
+    node, UNDATED_AT_ONCE undated nodes held at a time while the vectors before them are read in order."""
+    yield from scores.score_pairs(con.slices(sql.DATED_PAIRS), scores.Vectors(con.slices(sql.VECTORS, _EVERYTHING)))
+    first = con.fetch("select min(place) as first, max(place) + 1 as last from nodes where day is null")
+    start, end = first["first"][0].as_py(), first["last"][0].as_py()
+    for low in range(start or 0, end or 0, UNDATED_AT_ONCE):
+        group = {"first": low, "last": min(low + UNDATED_AT_ONCE, end)}
+        held = scores.held_vectors(con.slices(sql.VECTORS, group))
+        yield from scores.score_pairs(con.slices(sql.UNDATED_PAIRS, group),
+                                      scores.Vectors(con.slices(sql.VECTORS, _EVERYTHING), held))
