@@ -18,7 +18,7 @@ def run_stories(warehouse_dir: str, run_id: str) -> pa.Table:
     """A run's story features -> STORIES, the run's articles clustered from scratch."""
     with session(warehouse_dir, run_id) as con:
         con.execute(sql.NODES)
-        con.execute(sql.ENTRIES, {"entity_count": ENTITY_COUNT, "entity_offset": 1 << 20},
+        con.execute(sql.ENTRIES, {"entity_count": ENTITY_COUNT, "entity_offset": stories.ENTITY_POSITIONS},
                     {"entity_terms": scores.entity_terms(con.fetch(sql.ENTITY_IDS)["entity_id"].to_pylist())})
         con.execute(sql.PAIRS, {"key_terms": stories.KEY_TERMS, "window": stories.WINDOW_DAYS,
                                 "limit": stories.MAX_POSTINGS, "min_shared": stories.MIN_SHARED_KEYS})

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from itertools import accumulate, chain, islice, pairwise
 from operator import mul
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -26,6 +27,7 @@ WINDOW_DAYS = 3
 KEY_TERMS = 10  # an article looks for partners through its highest tf-idf terms
 MIN_SHARED_KEYS = 2  # a partner must carry two of those terms to be scored at all
 MAX_POSTINGS = 200  # a term that many articles in the window share is too common locally to find partners
+ENTITY_POSITIONS = 1 << 20  # an entity's place in a row comes after every term's
 NODES_AT_ONCE = 2_000  # vectors built from this many nodes' rows at a time (the rows as Python objects are large)
 def _days(features: pa.Table) -> list[int | None]:
     # in milliseconds whatever the unit it comes in (DuckDB gives microseconds)
@@ -53,19 +55,30 @@ def _copies(features: pa.Table, days: list[int | None]) -> list[int]:
     return [first.setdefault(key, i) if key[0] or key[2] else i for i, key in enumerate(keys)]
 
 
+def _positions(lists: pa.ChunkedArray, first: int = 1) -> pa.Array:
+    """A list column -> each flattened value's place in its own list, counted from first."""
+    array = lists.combine_chunks()
+    offsets = array.offsets.to_numpy()
+    parents = pc.list_parent_indices(array).to_numpy()
+    return pa.array(np.arange(len(parents), dtype=np.int64) + offsets[0] - offsets[parents] + first)
+
+
 def _bags(nodes: pa.Table) -> pa.Table:
-    """Features -> (node, term, count) rows: the row's terms plus one term per known entity."""
+    """Features -> (node, term, count, position) rows: the row's terms plus one term per known entity, each at its
+    first place in the row (terms in list order, then entities)."""
     entities = pc.list_flatten(nodes["entity_ids"])
     names = pc.unique(entities)
     hashes = pa.array([term_hash(ENTITY_PREFIX + e) for e in names.to_pylist()], pa.uint32())
     bags = pa.concat_tables([
         pa.table({"node": pc.list_parent_indices(nodes["terms"]), "term": pc.list_flatten(nodes["terms"]),
-                  "count": pc.cast(pc.list_flatten(nodes["counts"]), pa.int64())}),
+                  "count": pc.cast(pc.list_flatten(nodes["counts"]), pa.int64()),
+                  "position": _positions(nodes["terms"])}),
         # a known entity matches across spellings the words alone would miss
         pa.table({"node": pc.list_parent_indices(nodes["entity_ids"]), "term": pc.take(hashes, pc.index_in(
-            entities, names)), "count": pa.array([ENTITY_COUNT] * len(entities), pa.int64())}),
+            entities, names)), "count": pa.array([ENTITY_COUNT] * len(entities), pa.int64()),
+                  "position": _positions(nodes["entity_ids"], ENTITY_POSITIONS + 1)}),
     ])
-    return bags.group_by(["node", "term"], use_threads=False).aggregate([("count", "sum")])
+    return bags.group_by(["node", "term"], use_threads=False).aggregate([("count", "sum"), ("position", "min")])
 
 
 def _vectors(nodes: pa.Table) -> list[dict[int, float]]:
@@ -76,7 +89,10 @@ def _vectors(nodes: pa.Table) -> list[dict[int, float]]:
     idf = pc.add(pc.ln(pc.divide(float(nodes.num_rows + 1), pc.add(pc.cast(df, pa.float64()), 1.0))), 1.0)
     weight = pc.multiply(pc.add(pc.ln(pc.cast(bags["count_sum"], pa.float64())), 1.0), idf)
     bags = bags.append_column("weight", weight).append_column("df", df)
-    squares = pa.table({"node": bags["node"], "sq": pc.multiply(weight, weight)}).group_by(
+    # squares summed in the order of the row's terms (a norm summed in another order can differ in its last bit, and
+    # the out-of-core clustering, warehouse/story_pairs.py, sums them in this order)
+    in_order = pc.sort_indices(bags, [("node", "ascending"), ("position_min", "ascending")])
+    squares = pa.table({"node": bags["node"], "sq": pc.multiply(weight, weight)}).take(in_order).group_by(
         "node", use_threads=False).aggregate([("sq", "sum")])
     norms = [1.0] * nodes.num_rows
     for node, total in zip(squares["node"].to_pylist(), squares["sq_sum"].to_pylist(), strict=True):
