@@ -10,7 +10,8 @@ from transforms.compare import story_scores as scores
 from transforms.compare.story_features import ENTITY_COUNT
 from warehouse import story_pairs as sql
 
-UNDATED_AT_ONCE = 10_000  # undated nodes whose vectors are held while every other vector is read past them
+UNDATED_AT_ONCE = 5_000  # undated nodes whose vectors are held while every other vector is read past them
+VECTORS_AT_ONCE = 2_000  # vectors read from DuckDB at a time (each about 80 terms, several KB as a Python dict)
 _EVERYTHING = {"first": 0, "last": 2 ** 31 - 1}
 
 
@@ -24,27 +25,26 @@ def run_stories(warehouse_dir: str, run_id: str) -> pa.Table:
                                 "limit": stories.MAX_POSTINGS, "min_shared": stories.MIN_SHARED_KEYS})
         con.append("scores", scores.SCORES, _scored(con))
         links = con.fetch(sql.LINKS, {"threshold": stories.THRESHOLD, "undated_threshold": stories.UNDATED_THRESHOLD})
-        con.execute("create table components as select * from component_rows",
-                    tables={"component_rows": scores.components(links)})
+        con.execute(sql.COMPONENTS, tables={"component_rows": scores.components(links)})
         del links
 
         def node_info(nodes: list[int]) -> pa.Table:
             return con.fetch(sql.NODE_INFO, tables={"wanted": pa.table({"node": pa.array(nodes, pa.int32())})})
 
-        con.append("clustered", pa.schema([("node", pa.int32()), ("root", pa.int32()), ("similarity", pa.float64())]),
-                   (b for t in scores.cluster_components(con.slices(sql.COMPONENT_SCORES), node_info)
-                    for b in t.to_batches()))
+        con.append("clustered", scores.CLUSTERED, (b for t in scores.cluster_components(
+            con.slices(sql.COMPONENT_SCORES), node_info) for b in t.to_batches()))
         return con.fetch(sql.STORIES_FROM_NODES)
 
 
 def _scored(con):
     """The candidate pairs scored: those of two dated nodes in one pass in day order, then those with an undated
     node, UNDATED_AT_ONCE undated nodes held at a time while the vectors before them are read in order."""
-    yield from scores.score_pairs(con.slices(sql.DATED_PAIRS), scores.Vectors(con.slices(sql.VECTORS, _EVERYTHING)))
-    first = con.fetch("select min(place) as first, max(place) + 1 as last from nodes where day is null")
-    start, end = first["first"][0].as_py(), first["last"][0].as_py()
-    for low in range(start or 0, end or 0, UNDATED_AT_ONCE):
-        group = {"first": low, "last": min(low + UNDATED_AT_ONCE, end)}
-        held = scores.held_vectors(con.slices(sql.VECTORS, group))
-        yield from scores.score_pairs(con.slices(sql.UNDATED_PAIRS, group),
-                                      scores.Vectors(con.slices(sql.VECTORS, _EVERYTHING), held))
+    def vectors(places: dict, held: dict | None = None) -> scores.Vectors:
+        return scores.Vectors(con.slices(sql.VECTORS, places, VECTORS_AT_ONCE), held)
+
+    yield from scores.score_pairs(con.slices(sql.DATED_PAIRS), vectors(_EVERYTHING))
+    undated = con.fetch(sql.UNDATED_PLACES).to_pylist()[0]
+    for low in range(undated["first"] or 0, undated["last"] or 0, UNDATED_AT_ONCE):
+        group = {"first": low, "last": min(low + UNDATED_AT_ONCE, undated["last"])}
+        held = scores.held_vectors(con.slices(sql.VECTORS, group, VECTORS_AT_ONCE))
+        yield from scores.score_pairs(con.slices(sql.UNDATED_PAIRS, group), vectors(_EVERYTHING, held))

@@ -206,6 +206,15 @@ group by place
 order by place
 """
 
+# UNDATED_PLACES: the places of the undated nodes, [first, last) (they come after every dated one).
+UNDATED_PLACES = """
+select
+    min(place) as first,
+    max(place) + 1 as last
+from nodes
+where day is null
+"""
+
 # DATED_PAIRS / UNDATED_PAIRS: the pairs of two dated nodes, and those with an undated one whose later place is in
 # [$first, $last), each with both places (p the earlier in day order) and whether a (the smaller node) is at p.
 _PLACED = """
@@ -239,6 +248,13 @@ where scores.score >= case
     when node_a.day is not null and node_b.day is not null then $threshold else $undated_threshold
 end
 order by scores.a, scores.b
+"""
+
+# components: the link components (`component_rows`: node, component) kept in the session.
+COMPONENTS = """
+create table components as
+select node, component
+from component_rows
 """
 
 # COMPONENT_SCORES: the scored pairs within each link component (`components`: node, component), whole components

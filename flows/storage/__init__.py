@@ -2,9 +2,10 @@
 
 fs (the warehouse's file system: a folder or an fsspec URL), inputs (the input folder and its manifests), curated
 (the entity, outlet and decision tables), parts (a run's tables as Parquet parts), aggregate (run-wide counts in
-DuckDB over a run's parts), carry (parts carried into the next run), spill (rows of a corpus-wide count spilled to
-local files, bucket by bucket), lock (one run at a time), catalog (reading the published catalog), publish
-(building, checking and swapping it in). The flow and the CLI use the names below.
+DuckDB over a run's parts, and sessions of several statements that spill to disk), carry (parts carried into the
+next run), spill (rows of a corpus-wide count spilled to local files, bucket by bucket), lock (one run at a time),
+catalog (reading the published catalog), publish (building, checking and swapping it in). The flow and the CLI use
+the names below.
 """
 
 from flows.storage.aggregate import aggregate

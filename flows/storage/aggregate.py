@@ -91,13 +91,13 @@ class Session:
         sql, params = self._sql(sql, params)
         return self.con.sql(sql, params=params).to_arrow_table()
 
-    def slices(self, sql: str, params: dict | None = None) -> Iterator[pa.RecordBatch]:
-        """A query's result SLICE_ROWS rows at a time, in its order (on a cursor of its own, so that several are read
-        side by side)."""
+    def slices(self, sql: str, params: dict | None = None, rows: int | None = None) -> Iterator[pa.RecordBatch]:
+        """A query's result rows (SLICE_ROWS) at a time, in its order (on a cursor of its own, so that several are
+        read side by side)."""
         sql, params = self._sql(sql, params)
         cursor = self.con.cursor()
         try:
-            yield from cursor.sql(sql, params=params).to_arrow_reader(SLICE_ROWS)
+            yield from cursor.sql(sql, params=params).to_arrow_reader(rows or SLICE_ROWS)
         finally:
             cursor.close()
 

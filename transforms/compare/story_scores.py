@@ -9,8 +9,9 @@ from transforms.compare.stories import FLOOR, THRESHOLD, WINDOW_DAYS, best_simil
 from transforms.compare.story_features import ENTITY_PREFIX, term_hash
 
 SCORES = pa.schema([("a", pa.int32()), ("b", pa.int32()), ("score", pa.float64())])
+CLUSTERED = pa.schema([("node", pa.int32()), ("root", pa.int32()), ("similarity", pa.float64())])
 PAIRS_AT_ONCE = 200_000  # scored pairs held before they are handed on
-COMPONENT_PAIRS = 500_000  # pairs of whole link components clustered at once
+COMPONENT_PAIRS = 200_000  # pairs of whole link components clustered at once
 
 
 def entity_terms(entity_ids: list[str]) -> pa.Table:
@@ -126,7 +127,7 @@ def _cluster(pairs: pa.Table, node_info, threshold: float, window_days: int | No
     # each node's partners in ascending order, as stories._scored_pairs lists them (the order merges sum scores in)
     neighbours = {n: dict(sorted(partners.items())) for n, partners in neighbours.items()}
     roots = link_clusters(neighbours, days, weights, threshold, None if window_days is None else 2 * window_days)
-    return pa.table({"node": pa.array(nodes, pa.int32()), "root": pa.array([nodes[r] for r in roots], pa.int32()),
-                     "similarity": pa.array([best_similarity(i, roots, neighbours, weights) for i in range(len(nodes))],
-                                            pa.float64())})
+    return pa.table({"node": nodes, "root": [nodes[r] for r in roots],
+                     "similarity": [best_similarity(i, roots, neighbours, weights) for i in range(len(nodes))]},
+                    schema=CLUSTERED)
 
