@@ -16,12 +16,12 @@ from prefect import flow, get_run_logger
 from flows import planning, runners, storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
-from flows.stories import run_stories
 from flows.tasks import (
     aggregate,
     analyse,
     analysis_keys,
     assign_outlets,
+    cluster_out_of_core,
     cluster_stories,
     concat_tables,
     counted_entities,
@@ -226,7 +226,7 @@ def _stories(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carr
     DuckDB holds the vectors and candidate pairs, Python scores and links them in bounded slices); an update reads
     them all (it keeps the previous run's stories by article)."""
     if earlier.get("stories") is None:
-        return run_stories(warehouse_dir, run_id)
+        return cluster_out_of_core(warehouse_dir, run_id)
     features = read_run_table(warehouse_dir, "story_features", run_id)
     return cluster_stories(features, earlier.get("stories"), carried)
 

@@ -9,6 +9,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import intake, storage
 from flows.progress import PROGRESS
+from flows.stories import run_stories
 from transforms.clean import site_lines as sitelines
 from transforms.compare import stories
 from transforms.compare.quotes import groups as quote_groups
@@ -188,8 +189,8 @@ def match_quotes(texts: pa.Table, quotes: pa.Table, previous: pa.Table | None, c
 
 
 @light
-def cluster_nodes(nodes: pa.Table) -> pa.Table:
-    return stories.cluster_nodes(nodes)
+def cluster_out_of_core(warehouse_dir: str, run_id: str) -> pa.Table:
+    return run_stories(warehouse_dir, run_id)
 
 
 @light
