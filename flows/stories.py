@@ -11,7 +11,7 @@ from transforms.compare.story_features import ENTITY_COUNT
 from warehouse import story_pairs as sql
 
 UNDATED_AT_ONCE = 5_000  # undated nodes whose vectors are held while every other vector is read past them
-VECTORS_AT_ONCE = 2_000  # vectors read from DuckDB at a time (each about 80 terms, several KB as a Python dict)
+VECTOR_ROWS_AT_ONCE = 20_000  # vector rows read from DuckDB at a time (a node has about 80)
 _EVERYTHING = {"first": 0, "last": 2 ** 31 - 1}
 
 
@@ -23,6 +23,8 @@ def run_stories(warehouse_dir: str, run_id: str) -> pa.Table:
                     {"entity_terms": scores.entity_terms(con.fetch(sql.ENTITY_IDS)["entity_id"].to_pylist())})
         con.execute(sql.PAIRS, {"key_terms": stories.KEY_TERMS, "window": stories.WINDOW_DAYS,
                                 "limit": stories.MAX_POSTINGS, "min_shared": stories.MIN_SHARED_KEYS})
+        con.execute(sql.VECTOR_ROWS)
+        con.execute(sql.PLACED_PAIRS)
         con.append("scores", scores.SCORES, _scored(con))
         links = con.fetch(sql.LINKS, {"threshold": stories.THRESHOLD, "undated_threshold": stories.UNDATED_THRESHOLD})
         con.execute(sql.COMPONENTS, tables={"component_rows": scores.components(links)})
@@ -40,11 +42,11 @@ def _scored(con):
     """The candidate pairs scored: those of two dated nodes in one pass in day order, then those with an undated
     node, UNDATED_AT_ONCE undated nodes held at a time while the vectors before them are read in order."""
     def vectors(places: dict, held: dict | None = None) -> scores.Vectors:
-        return scores.Vectors(con.slices(sql.VECTORS, places, VECTORS_AT_ONCE), held)
+        return scores.Vectors(con.slices(sql.VECTORS, places, VECTOR_ROWS_AT_ONCE), held)
 
     yield from scores.score_pairs(con.slices(sql.DATED_PAIRS), vectors(_EVERYTHING))
     undated = con.fetch(sql.UNDATED_PLACES).to_pylist()[0]
     for low in range(undated["first"] or 0, undated["last"] or 0, UNDATED_AT_ONCE):
         group = {"first": low, "last": min(low + UNDATED_AT_ONCE, undated["last"])}
-        held = scores.held_vectors(con.slices(sql.VECTORS, group, VECTORS_AT_ONCE))
+        held = scores.held_vectors(con.slices(sql.VECTORS, group, VECTOR_ROWS_AT_ONCE))
         yield from scores.score_pairs(con.slices(sql.UNDATED_PAIRS, group), vectors(_EVERYTHING, held))

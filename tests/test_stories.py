@@ -290,7 +290,7 @@ def test_a_run_clusters_out_of_core_in_slices_as_in_memory(tmp_path, monkeypatch
     session = importlib.import_module("flows.storage.aggregate")
 
     if at_once:  # every slice as small as it gets: one undated node, one pair, one component, one row at a time
-        for module, name in [(run_stories, "UNDATED_AT_ONCE"), (run_stories, "VECTORS_AT_ONCE"),
+        for module, name in [(run_stories, "UNDATED_AT_ONCE"), (run_stories, "VECTOR_ROWS_AT_ONCE"),
                              (session, "SLICE_ROWS"), (story_scores, "PAIRS_AT_ONCE"),
                              (story_scores, "COMPONENT_PAIRS")]:
             monkeypatch.setattr(module, name, at_once)

@@ -194,16 +194,19 @@ select distinct
 from partners
 """
 
-# VECTORS: each node's vector (terms and unit weights by rank) in day order, from place $first on.
-VECTORS = """
-select
-    place,
-    list(term order by rank) as terms,
-    list(unit order by rank) as units
+# vector_rows: the vectors' rows in day order (place), each node's by rank, so that a scan reads them in order.
+VECTOR_ROWS = """
+create table vector_rows as
+select place, term, unit
 from entries
+order by place, rank
+"""
+
+# VECTORS: the rows of the vectors at places [$first, $last), in order.
+VECTORS = """
+select place, term, unit
+from vector_rows
 where place >= $first and place < $last
-group by place
-order by place
 """
 
 # UNDATED_PLACES: the places of the undated nodes, [first, last) (they come after every dated one).
@@ -215,27 +218,34 @@ from nodes
 where day is null
 """
 
-# DATED_PAIRS / UNDATED_PAIRS: the pairs of two dated nodes, and those with an undated one whose later place is in
-# [$first, $last), each with both places (p the earlier in day order) and whether a (the smaller node) is at p.
-_PLACED = """
+# placed_pairs: the pairs with both places (p the earlier in day order), whether a (the smaller node) is at p and
+# whether both are dated, in order of p, so that a scan reads them in order.
+PLACED_PAIRS = """
+create table placed_pairs as
 select
     least(node_a.place, node_b.place) as p,
     greatest(node_a.place, node_b.place) as q,
     pairs.a,
     pairs.b,
-    node_a.place < node_b.place as a_first
+    node_a.place < node_b.place as a_first,
+    node_a.day is not null and node_b.day is not null as dated
 from pairs
 inner join nodes as node_a on pairs.a = node_a.node
 inner join nodes as node_b on pairs.b = node_b.node
-"""
-DATED_PAIRS = _PLACED + """
-where node_a.day is not null and node_b.day is not null
 order by p, q
 """
-UNDATED_PAIRS = _PLACED + """
-where (node_a.day is null or node_b.day is null)
-    and greatest(node_a.place, node_b.place) >= $first and greatest(node_a.place, node_b.place) < $last
-order by p, q
+
+# DATED_PAIRS / UNDATED_PAIRS: the pairs of two dated nodes, and those with an undated one whose later place is in
+# [$first, $last), in order of p.
+DATED_PAIRS = """
+select p, q, a, b, a_first
+from placed_pairs
+where dated
+"""
+UNDATED_PAIRS = """
+select p, q, a, b, a_first
+from placed_pairs
+where not dated and q >= $first and q < $last
 """
 
 # LINKS: scored pairs (`scores`: a, b, score) that link: $threshold, or $undated_threshold when a date is missing.

@@ -20,22 +20,39 @@ def entity_terms(entity_ids: list[str]) -> pa.Table:
                      "term": pa.array([term_hash(ENTITY_PREFIX + e) for e in entity_ids], pa.uint32())})
 
 
+def _vector_runs(slices: Iterable[pa.RecordBatch]) -> Iterator[tuple[int, dict[int, float]]]:
+    """Rows (place, term, unit) in order of place, then rank -> (place, vector) for each place in turn."""
+    place, terms, units = None, [], []
+    for batch in slices:
+        for p, t, u in zip(batch["place"].to_pylist(), batch["term"].to_pylist(), batch["unit"].to_pylist(),
+                           strict=True):
+            if p != place:
+                if place is not None:
+                    yield place, dict(zip(terms, units, strict=True))
+                place, terms, units = p, [], []
+            terms.append(t)
+            units.append(u)
+    if place is not None:
+        yield place, dict(zip(terms, units, strict=True))
+
+
 class Vectors:
-    """Vectors read in day order (place) from slices of (place, terms, units), held from a place on."""
+    """Vectors read in day order (place) from rows (place, term, unit), held from a place on."""
 
     def __init__(self, slices: Iterable[pa.RecordBatch], held: dict[int, dict[int, float]] | None = None):
-        self.slices, self.held, self.read = iter(slices), held or {}, {}
+        self.runs, self.held, self.read, self.last = _vector_runs(slices), held or {}, {}, -1
 
     def get(self, place: int) -> dict[int, float]:
-        """A place's vector, reading slices until it is read."""
-        while place not in self.held and place not in self.read:
-            batch = next(self.slices, None)
-            if batch is None:
-                return {}
-            for p, terms, units in zip(batch["place"].to_pylist(), batch["terms"].to_pylist(),
-                                       batch["units"].to_pylist(), strict=True):
-                self.read[p] = dict(zip(terms, units, strict=True))
-        return self.held[place] if place in self.held else self.read.get(place, {})
+        """A place's vector, reading rows until it is read."""
+        if place in self.held:
+            return self.held[place]
+        while self.last < place:
+            run = next(self.runs, None)
+            if run is None:
+                break
+            self.last = run[0]
+            self.read[run[0]] = run[1]
+        return self.read.get(place, {})
 
     def forget_before(self, place: int) -> None:
         """Let go of the vectors read before place (no later pair needs them)."""
@@ -66,9 +83,8 @@ def score_pairs(pairs: Iterable[pa.RecordBatch], vectors: Vectors) -> Iterator[p
 
 
 def held_vectors(slices: Iterable[pa.RecordBatch]) -> dict[int, dict[int, float]]:
-    """Slices of (place, terms, units) -> every vector among them by place."""
-    return {p: dict(zip(t, u, strict=True)) for batch in slices for p, t, u in zip(
-        batch["place"].to_pylist(), batch["terms"].to_pylist(), batch["units"].to_pylist(), strict=True)}
+    """Rows (place, term, unit) in order -> every vector among them by place."""
+    return dict(_vector_runs(slices))
 
 
 def components(links: pa.Table) -> pa.Table:
