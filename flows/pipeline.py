@@ -21,7 +21,7 @@ from flows.tasks import (
     analyse,
     analysis_keys,
     assign_outlets,
-    cluster_nodes,
+    cluster_out_of_core,
     cluster_stories,
     concat_tables,
     counted_entities,
@@ -226,12 +226,11 @@ def _quote_groups(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table],
 
 
 def _stories(warehouse_dir: str, run_id: str, earlier: dict[str, pa.Table], carried: pa.Array) -> pa.Table:
-    """The run's story features (+ the previous run's stories) -> STORIES. From scratch, exact copies are found and
-    each article given its copy's story in DuckDB, so that only distinct features are held; an update reads them all
-    (it keeps the previous run's stories by article)."""
+    """The run's story features (+ the previous run's stories) -> STORIES. From scratch, out of core (flows/stories.py:
+    DuckDB holds the vectors and candidate pairs, Python scores and links them in bounded slices); an update reads
+    them all (it keeps the previous run's stories by article)."""
     if earlier.get("stories") is None:
-        node_stories = cluster_nodes(aggregate(warehouse_dir, run_id, run_wide.STORY_NODES))
-        return aggregate(warehouse_dir, run_id, run_wide.STORIES_BY_ARTICLE, {"node_stories": node_stories})
+        return cluster_out_of_core(warehouse_dir, run_id)
     features = read_run_table(warehouse_dir, "story_features", run_id)
     return cluster_stories(features, earlier.get("stories"), carried)
 

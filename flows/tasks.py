@@ -9,16 +9,17 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import intake, storage
 from flows.progress import PROGRESS
+from flows.quotes import run_quote_groups
+from flows.stories import run_stories
 from transforms.clean import site_lines as sitelines
 from transforms.compare import stories
 from transforms.compare.quotes import groups as quote_groups
-from transforms.compare.quotes import sliced
 from transforms.ingest import documents as ingest
 from transforms.ingest import outlets
 from transforms.names import mentions, resolution, suggestions
 from transforms.runs import batch as batches
 from transforms.runs import bookkeeping as runs
-from warehouse import quote_pairs, reports
+from warehouse import reports
 
 # Up to this many documents, site lines are counted in memory (about 30 MB of candidate lines); beyond, in buckets.
 SITE_LINE_BUCKET_DOCS = 5_000
@@ -190,33 +191,12 @@ def match_quotes(texts: pa.Table, quotes: pa.Table, previous: pa.Table | None, c
 
 @light
 def match_quotes_out_of_core(warehouse_dir: str, run_id: str) -> pa.Table:
-    """QUOTE_MATCHES from scratch, as match_quotes, with the run's distinct texts, their word numbers, 4-grams and
-    candidate pairs in a scratch database (DuckDB, bounded memory; pairs found a bucket of 4-grams at a time): Python
-    holds a slice of texts or pairs at a time, the vocabulary and one union-find entry per distinct word list."""
-    with storage.scratch(warehouse_dir, run_id) as db:
-        db.make("quote_texts", quote_pairs.QUOTE_TEXT_ROWS)
-        vocabulary = sliced.VOCABULARY.empty_table()
-        db.add("quote_words", sliced.WORD_NUMBERS.empty_table())
-        for texts in db.batches(quote_pairs.TEXTS_IN_ORDER, quote_groups.TEXTS_AT_ONCE):
-            words, vocabulary = sliced.number_words(texts, vocabulary)
-            db.add("quote_words", words)
-        db.make("quote_items", quote_pairs.QUOTE_ITEMS)
-        groups = sliced.Groups(db.table(quote_pairs.ITEM_COUNT)["count_items"][0].as_py())
-        db.make("quote_grams", quote_pairs.QUOTE_GRAMS)
-        buckets = db.table(quote_pairs.GRAM_BUCKETS, params={"gram_rows": sliced.GRAMS_AT_ONCE})["buckets"][0].as_py()
-        for bucket in range(buckets):
-            db.extend("quote_candidates", quote_pairs.BUCKET_PAIRS, sliced.blocking_rules(buckets, bucket))
-        chars = sliced.list_chars(vocabulary)
-        pairs_sql = quote_pairs.CANDIDATE_PAIRS if chars is None else quote_pairs.CANDIDATE_PAIR_LISTS
-        for pairs in db.batches(pairs_sql, quote_groups.PAIRS_AT_ONCE, sliced.length_rules()):
-            sliced.link_candidates(groups, pairs, chars)
-        return sliced.as_matches(db.table(quote_pairs.QUOTE_GROUPS, {"item_groups": sliced.item_groups(groups)},
-                                          {"min_common_words": quote_groups.MIN_COMMON_WORDS}))
+    return run_quote_groups(warehouse_dir, run_id)
 
 
 @light
-def cluster_nodes(nodes: pa.Table) -> pa.Table:
-    return stories.cluster_nodes(nodes)
+def cluster_out_of_core(warehouse_dir: str, run_id: str) -> pa.Table:
+    return run_stories(warehouse_dir, run_id)
 
 
 @light

@@ -277,3 +277,30 @@ def test_a_run_finds_copies_in_duckdb_and_clusters_distinct_features_as_from_all
     node_stories = stories_module.cluster_nodes(nodes)
     found = storage.aggregate(warehouse, run, run_wide.STORIES_BY_ARTICLE, {"node_stories": node_stories})
     assert conform(found, STORIES).equals(conform(cluster_stories(features), STORIES))
+
+
+@pytest.mark.parametrize("at_once", [None, 1])
+def test_a_run_clusters_out_of_core_in_slices_as_in_memory(tmp_path, monkeypatch, at_once):
+    import importlib
+
+    from flows import storage
+    from flows import stories as run_stories
+    from transforms.compare import story_scores
+
+    session = importlib.import_module("flows.storage.aggregate")
+
+    if at_once:  # every slice as small as it gets: one undated node, one pair, one component, one row at a time
+        for module, name in [(run_stories, "UNDATED_AT_ONCE"), (run_stories, "VECTOR_ROWS_AT_ONCE"),
+                             (session, "SLICE_ROWS"), (story_scores, "PAIRS_AT_ONCE"),
+                             (story_scores, "COMPONENT_PAIRS")]:
+            monkeypatch.setattr(module, name, at_once)
+    run, warehouse = "20260101T000000000000Z-abc123", str(tmp_path / "wh")
+    undated = [(f"{doc_id}-undated", title, body, None) for doc_id, title, body, _ in CORPUS[:3]]
+    rows = CORPUS + [(f"{d}~1", *rest) for d, *rest in CORPUS[:4]] + undated + _rows([CHESS], ["u"], [None])
+    mentions = pa.table({"doc_id": ["d1", "d2", "u"], "entity_id": ["valencia", "valencia", "magnus-carlsen"]})
+    features = story_features(_articles(rows), mentions)
+    storage.write_table(warehouse, "story_features", features.slice(0, 6), run, 0)
+    storage.write_table(warehouse, "story_features", features.slice(6), run, 1)
+    found = conform(run_stories.run_stories(warehouse, run), STORIES)
+    assert found.equals(conform(cluster_stories(features), STORIES))
+    assert len(set(found["story_id"].to_pylist())) < found.num_rows - 4  # stories of more than copies

@@ -261,7 +261,7 @@ order by kept.row_key
 # Story features with their exact copies found in DuckDB (transforms/compare/stories.py): rows with the same terms,
 # counts, entity ids and day are one node, named by its smallest doc_id; a row with no terms and no entities is never
 # a copy. Clustering reads the nodes alone; each article then takes its node's story.
-_STORY_ROWS = """
+STORY_COPIES = """
 with features as (
     select
         doc_id,
@@ -282,7 +282,7 @@ copies as (
 """
 
 # STORY_NODES: one row per node: the story features of its first article and how many articles it stands for.
-STORY_NODES = _STORY_ROWS + """,
+STORY_NODES = STORY_COPIES + """,
 
 weights as (
     select
@@ -307,7 +307,7 @@ order by story_features.doc_id
 
 # STORIES_BY_ARTICLE: STORIES, each article with its node's story (`node_stories`: node_doc_id, story_id,
 # similarity).
-STORIES_BY_ARTICLE = _STORY_ROWS + """
+STORIES_BY_ARTICLE = STORY_COPIES + """
 select
     node_stories.story_id,
     copies.doc_id,

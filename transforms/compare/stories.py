@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from itertools import accumulate, chain, islice, pairwise
 from operator import mul
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -26,6 +27,7 @@ WINDOW_DAYS = 3
 KEY_TERMS = 10  # an article looks for partners through its highest tf-idf terms
 MIN_SHARED_KEYS = 2  # a partner must carry two of those terms to be scored at all
 MAX_POSTINGS = 200  # a term that many articles in the window share is too common locally to find partners
+ENTITY_POSITIONS = 1 << 20  # an entity's place in a row comes after every term's
 NODES_AT_ONCE = 2_000  # vectors built from this many nodes' rows at a time (the rows as Python objects are large)
 def _days(features: pa.Table) -> list[int | None]:
     # in milliseconds whatever the unit it comes in (DuckDB gives microseconds)
@@ -53,19 +55,30 @@ def _copies(features: pa.Table, days: list[int | None]) -> list[int]:
     return [first.setdefault(key, i) if key[0] or key[2] else i for i, key in enumerate(keys)]
 
 
+def _positions(lists: pa.ChunkedArray, first: int = 1) -> pa.Array:
+    """A list column -> each flattened value's place in its own list, counted from first."""
+    array = lists.combine_chunks()
+    offsets = array.offsets.to_numpy()
+    parents = pc.list_parent_indices(array).to_numpy()
+    return pa.array(np.arange(len(parents), dtype=np.int64) + offsets[0] - offsets[parents] + first)
+
+
 def _bags(nodes: pa.Table) -> pa.Table:
-    """Features -> (node, term, count) rows: the row's terms plus one term per known entity."""
+    """Features -> (node, term, count, position) rows: the row's terms plus one term per known entity, each at its
+    first place in the row (terms in list order, then entities)."""
     entities = pc.list_flatten(nodes["entity_ids"])
     names = pc.unique(entities)
     hashes = pa.array([term_hash(ENTITY_PREFIX + e) for e in names.to_pylist()], pa.uint32())
     bags = pa.concat_tables([
         pa.table({"node": pc.list_parent_indices(nodes["terms"]), "term": pc.list_flatten(nodes["terms"]),
-                  "count": pc.cast(pc.list_flatten(nodes["counts"]), pa.int64())}),
+                  "count": pc.cast(pc.list_flatten(nodes["counts"]), pa.int64()),
+                  "position": _positions(nodes["terms"])}),
         # a known entity matches across spellings the words alone would miss
         pa.table({"node": pc.list_parent_indices(nodes["entity_ids"]), "term": pc.take(hashes, pc.index_in(
-            entities, names)), "count": pa.array([ENTITY_COUNT] * len(entities), pa.int64())}),
+            entities, names)), "count": pa.array([ENTITY_COUNT] * len(entities), pa.int64()),
+                  "position": _positions(nodes["entity_ids"], ENTITY_POSITIONS + 1)}),
     ])
-    return bags.group_by(["node", "term"], use_threads=False).aggregate([("count", "sum")])
+    return bags.group_by(["node", "term"], use_threads=False).aggregate([("count", "sum"), ("position", "min")])
 
 
 def _vectors(nodes: pa.Table) -> list[dict[int, float]]:
@@ -76,7 +89,10 @@ def _vectors(nodes: pa.Table) -> list[dict[int, float]]:
     idf = pc.add(pc.ln(pc.divide(float(nodes.num_rows + 1), pc.add(pc.cast(df, pa.float64()), 1.0))), 1.0)
     weight = pc.multiply(pc.add(pc.ln(pc.cast(bags["count_sum"], pa.float64())), 1.0), idf)
     bags = bags.append_column("weight", weight).append_column("df", df)
-    squares = pa.table({"node": bags["node"], "sq": pc.multiply(weight, weight)}).group_by(
+    # squares summed in the order of the row's terms (a norm summed in another order can differ in its last bit, and
+    # the out-of-core clustering, warehouse/story_pairs.py, sums them in this order)
+    in_order = pc.sort_indices(bags, [("node", "ascending"), ("position_min", "ascending")])
+    squares = pa.table({"node": bags["node"], "sq": pc.multiply(weight, weight)}).take(in_order).group_by(
         "node", use_threads=False).aggregate([("sq", "sum")])
     norms = [1.0] * nodes.num_rows
     for node, total in zip(squares["node"].to_pylist(), squares["sq_sum"].to_pylist(), strict=True):
@@ -133,7 +149,8 @@ def _partners(a: int, vectors, days, postings: _Postings, window: int | None) ->
     return {b for b, k in shared.items() if k >= MIN_SHARED_KEYS and b != a}
 
 
-def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    """Two unit vectors -> their dot product, summed over their common terms."""
     common = a.keys() & b.keys()
     return sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
 
@@ -148,7 +165,7 @@ def _scored_pairs(vectors, days, window: int | None) -> dict[int, dict[int, floa
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
     for a, partners in enumerate(later):
         for b in sorted(partners):
-            if (score := _cosine(vectors[a], vectors[b])) >= FLOOR:
+            if (score := cosine(vectors[a], vectors[b])) >= FLOOR:
                 neighbours[a][b] = neighbours[b][a] = score
     return neighbours
 
@@ -178,7 +195,7 @@ def _linked(seeds: set[int], vectors, days, window: int | None, threshold: float
         ties = set(together[a])
         for b in _partners(a, vectors, days, postings, window) | found:
             score = neighbours[a].get(b)
-            if score is None and (score := _cosine(vectors[min(a, b)], vectors[max(a, b)])) >= FLOOR:  # as in full
+            if score is None and (score := cosine(vectors[min(a, b)], vectors[max(a, b)])) >= FLOOR:  # as in full
                 neighbours[a][b] = neighbours[b][a] = score
             if score >= (threshold if dated and days[b] is not None else UNDATED_THRESHOLD):
                 ties.add(b)
@@ -218,8 +235,8 @@ class _Clusters:
             self.span[large] = (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
-def _link(neighbours: dict[int, dict[int, float]], days: list[int | None], weights: list[int], threshold: float,
-          max_span: int | None) -> list[int]:
+def link_clusters(neighbours: dict[int, dict[int, float]], days: list[int | None], weights: list[int],
+                  threshold: float, max_span: int | None) -> list[int]:
     """Strongest links first; two clusters merge only if their mean pairwise score reaches COHESION (no chains).
 
     A node stands for weights[node] identical articles: it counts that many times in the mean."""
@@ -276,10 +293,10 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, thr
         redone, neighbours = _linked(seeds, vectors, node_days, window_days, threshold, together)
     else:
         redone, neighbours = set(range(len(firsts))), _scored_pairs(vectors, node_days, window_days)
-    roots = _link(neighbours, node_days, weights, threshold, None if window_days is None else 2 * window_days)
+    roots = link_clusters(neighbours, node_days, weights, threshold, None if window_days is None else 2 * window_days)
     keys = [roots[n] if n in redone else ("kept", kept[d][0]) for d, n in zip(doc_ids, node_of, strict=True)]
     rescored = _kept_similarity(keys, node_of, redone, vectors, node_days, weights, window_days)
-    return _stories(doc_ids, keys, [_similarity(n, roots, neighbours, weights) if n in redone else rescored[n]
+    return _stories(doc_ids, keys, [best_similarity(n, roots, neighbours, weights) if n in redone else rescored[n]
                                     for n in node_of])
 
 
@@ -290,9 +307,9 @@ def cluster_nodes(nodes: pa.Table, *, threshold: float = THRESHOLD, window_days:
     days, weights = _days(nodes), nodes["weight"].to_pylist()
     vectors = _vectors(nodes)
     neighbours = _scored_pairs(vectors, days, window_days)
-    roots = _link(neighbours, days, weights, threshold, None if window_days is None else 2 * window_days)
+    roots = link_clusters(neighbours, days, weights, threshold, None if window_days is None else 2 * window_days)
     doc_ids = nodes["doc_id"].to_pylist()
-    named = _stories(doc_ids, roots, [_similarity(n, roots, neighbours, weights) for n in range(len(doc_ids))])
+    named = _stories(doc_ids, roots, [best_similarity(n, roots, neighbours, weights) for n in range(len(doc_ids))])
     return named.rename_columns(["story_id", "node_doc_id", "similarity"])
 
 
@@ -309,7 +326,7 @@ def _kept_similarity(keys: list, node_of: list[int], redone: set[int], vectors, 
         for a in nodes:
             near = (b for b in nodes if b != a and (window is None or days[a] is None or days[b] is None
                                                     or abs(days[a] - days[b]) <= window))
-            score = max((s for b in near if (s := _cosine(vectors[a], vectors[b])) >= FLOOR), default=None)
+            score = max((s for b in near if (s := cosine(vectors[a], vectors[b])) >= FLOOR), default=None)
             best[a] = 1.0 if weights[a] > 1 else score
     return best
 
@@ -341,8 +358,9 @@ def _seeds(doc_ids: list[str], node_of: list[int], previous: pa.Table | None) ->
     return seeds, together, kept
 
 
-def _similarity(node: int, roots: list[int], neighbours: dict[int, dict[int, float]],
-                weights: list[int]) -> float | None:
+def best_similarity(node: int, roots: list[int], neighbours: dict[int, dict[int, float]],
+                    weights: list[int]) -> float | None:
+    """A node -> its best score with another node of its cluster (1 for a node of copies)."""
     best = max((s for j, s in neighbours.get(node, {}).items() if roots[j] == roots[node]), default=None)
     return 1.0 if weights[node] > 1 else best  # a copy's best partner is its identical twin
 
