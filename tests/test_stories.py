@@ -287,7 +287,7 @@ def test_a_run_clusters_out_of_core_in_slices_as_in_memory(tmp_path, monkeypatch
     from flows import stories as run_stories
     from transforms.compare import story_scores
 
-    session = importlib.import_module("flows.storage.aggregate")
+    session = importlib.import_module("flows.storage.scratch")
 
     if at_once:  # every slice as small as it gets: one undated node, one pair, one component, one row at a time
         for module, name in [(run_stories, "UNDATED_AT_ONCE"), (run_stories, "VECTOR_ROWS_AT_ONCE"),
