@@ -3,6 +3,8 @@
 beyond which DuckDB spills to the same local folder. Rows go in a slice at a time and results come back a slice at a
 time, so a step over every article holds no more than a slice in Python."""
 
+from __future__ import annotations
+
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -24,6 +26,7 @@ class Scratch:
     def __init__(self, con: duckdb.DuckDBPyConnection, fs, root: str, run_id: str) -> None:
         self.con, self.fs, self.root, self.run_id = con, fs, root, run_id
         self.parts: dict[str, list[str]] = {}  # a run table's part files, listed once
+        self.cursors: list[duckdb.DuckDBPyConnection] = []  # those of slices, closed with the database
 
     def execute(self, sql: str, params: dict | None = None, tables: dict[str, pa.Table] | None = None) -> None:
         """Run a statement (creating a table, say), with Arrow tables registered under their names."""
@@ -61,6 +64,7 @@ class Scratch:
         """A query's result `rows` (SLICE_ROWS) at a time, in its order, read on a cursor of its own (so that rows may
         be added, or another query read, meanwhile)."""
         cursor = self.con.cursor()
+        self.cursors.append(cursor)
         try:
             sql, params = self._sql(sql, params, None, cursor)
             yield from cursor.sql(sql, params=params or None).to_arrow_reader(rows or SLICE_ROWS)
@@ -102,9 +106,12 @@ def scratch(warehouse_dir: str, run_id: str, memory: str = AGGREGATE_MEMORY, kee
         con = duckdb.connect(f"{folder}/scratch.duckdb",
                              config={"memory_limit": memory, "temp_directory": f"{folder}/spill",
                                      "preserve_insertion_order": keep_order})
+        db = Scratch(con, fs, root, run_id)
         try:
             if not is_local(fs):
                 con.register_filesystem(fs)
-            yield Scratch(con, fs, root, run_id)
-        finally:
+            yield db
+        finally:  # slices a step stopped reading hold a cursor and its result: closed here, not at the process's exit
+            for cursor in db.cursors:
+                cursor.close()
             con.close()
