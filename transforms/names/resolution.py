@@ -29,7 +29,7 @@ from transforms.names import gazetteer
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
 from transforms.names.name_words import key_tokens, name_type
-from transforms.names.phrases import common_word_phrases, inverted_bodies, lower_case_phrases
+from transforms.names.phrases import inverted_bodies
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
@@ -323,9 +323,9 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
 
 def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = (),
                    outlets: frozenset[str] = frozenset()) -> Resolution:
-    """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words (and
-    phrases: 'deep state') of the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded:
-    see outlet_keys) -> Resolution (entities' counts 0)."""
+    """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words of
+    the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded: see outlet_keys) ->
+    Resolution (entities' counts 0)."""
     counts: Counter = Counter()
     kinds: dict[str, set[str]] = defaultdict(set)
     by_kind: dict[str, Counter] = defaultdict(Counter)
@@ -352,12 +352,6 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, by_kind[name_id], outlets)
-    # a name of common words the corpus mostly writes in lower case ('Deep State', 'Gross Domestic Product') is a
-    # phrase, no entity, whatever a given name opening it or an acronym after it made of it (not 'Border Patrol')
-    phrases = {i for i in full if heads[i] == i and " ".join(_tokens(i)) in common_words and
-               name_type(_tokens(i)) in ("unknown", "person")}
-    links |= {i: (None, None, "a phrase the corpus mostly writes in lower case") for i, link in links.items()
-              if link[0] in phrases}
     _split(links, list(decisions), curated_ids)
     return _tables(links, types, surfaces, curated_ids, list(decisions))
 
@@ -451,13 +445,10 @@ def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies, deci
                        outlet_names=()) -> Resolution:
     """NAME_TOTALS of discovered names + the entity table (ENTITIES) + a sample of bodies (to tell the corpus's
     lower-case words) + review's decisions + the outlet names of articles -> Resolution (entities' counts 0)."""
-    pending = pc.starts_with(totals["match_kind"], "pending")
-    lone = {i[len(PREFIX):] for i in pc.unique(totals.filter(pending)["entity_id"]).to_pylist()}
-    full = common_word_phrases(" ".join(_tokens(i)) for i in pc.unique(
-        totals.filter(pc.invert(pending))["entity_id"]).to_pylist())
-    common = lower_case_words(lone, sample_bodies) | lower_case_phrases(full, sample_bodies)
-    return resolve_totals(totals, set(entities["entity_id"].to_pylist()), common, decisions,
-                          outlet_keys(outlet_names))
+    pending = totals.filter(pc.starts_with(totals["match_kind"], "pending"))
+    lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
+    return resolve_totals(totals, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
+                          decisions, outlet_keys(outlet_names))
 
 
 def outlet_keys(outlet_names) -> frozenset[str]:
