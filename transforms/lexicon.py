@@ -63,10 +63,8 @@ transit""".split())
 
 # English month names, written out here: calendar.month_name follows the process locale.
 MONTHS = frozenset("january february march april may june july august september october november december".split())
-# A ruler or cleric is named by title and given name ('King Salman', 'Pope Francis', 'Mullah Omar'): that given
-# name is no one's surname.
-ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir",
-                          "mullah"})
+# A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
+ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir"})
 # Last words of names of laws, events and built things: such a name is no person's, whatever its first word
 # ('Fair Housing Act', 'Rose Garden', 'Hope Street').
 THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accords agreement doctrine plan program

@@ -24,7 +24,7 @@ from operator import itemgetter
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.lexicon import NOT_NAMES, ROYAL_TITLES, THING_WORDS, word_classes
+from transforms.lexicon import NOT_NAMES, THING_WORDS, word_classes
 from transforms.names import gazetteer
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
@@ -203,11 +203,9 @@ def _usual_bearers(totals: pa.Table, heads: dict[str, str], kind: str = "surname
 
 
 def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str]]:
-    """A surname -> the people whose names end in it; a ruler or cleric named by title and given name ('King Salman',
-    'Mullah Omar') bears no surname."""
     found: dict[str, set[str]] = defaultdict(set)
     for name_id, head in heads.items():
-        if types.get(head) == "person" and _tokens(name_id)[0] not in ROYAL_TITLES:
+        if types.get(head) == "person":
             found[_tokens(name_id)[-1]].add(head)
     return found
 
