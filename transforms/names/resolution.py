@@ -24,7 +24,7 @@ from operator import itemgetter
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.lexicon import NOT_NAMES, THING_WORDS, word_classes
+from transforms.lexicon import NOT_NAMES, THING_WORDS
 from transforms.names import gazetteer
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
@@ -282,16 +282,9 @@ def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
     if "acronym" in kinds and len(tokens) >= 2 and SURNAME_KINDS.isdisjoint(kinds) and \
             _COUNTRY_FORMS.isdisjoint(tokens):
         return "organisation"  # 'Black Lives Matter (BLM)': a name of no known type an article gives an acronym
-    if not 2 <= len(tokens) <= 3 or tokens[0] in NOT_NAMES or _no_name_opener(tokens[0]):
+    if not 2 <= len(tokens) <= 3 or tokens[0] in NOT_NAMES:
         return found
     return "person" if not SURNAME_KINDS.isdisjoint(kinds) or PREFIX + tokens[-1] in titled else found
-
-
-def _no_name_opener(word: str) -> bool:
-    """'never', 'new', 'late' -> True: a word English knows but never as a noun, and no given name, opens no person's
-    name ('Never Trump' beside 'Mr. Trump' is a movement); 'Mitt', 'Trayvon' may."""
-    classes = word_classes(word)
-    return bool(classes) and "NOUN" not in classes and word not in gazetteer.given_names()
 
 
 def _lone_type(name_id: str, by_kind: Counter, outlets: frozenset[str]) -> str:
