@@ -1410,3 +1410,8 @@ def test_a_given_name_english_has_as_an_adjective_still_opens_a_person_name():
     rows = _rows(("a", "n:bright-quist", "Bright Quist", "discovered"), ("b", "n:quist+m", "Quist", "pending_m"))
     types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
     assert types["bright-quist"] == "person"
+
+
+def test_a_person_named_by_english_words_before_for_the_is_read_apart():
+    mentions, _ = _found("The league fined Hope Marsh for the Harvest Cup brawl. Marsh apologised.")
+    assert [m[0] for m in mentions] == ["Hope Marsh", "Harvest Cup", "Marsh"]

@@ -213,6 +213,14 @@ def _place_or_person(side: str) -> bool:
                              name_type(tokens) == "person")
 
 
+def _body_head(head: str) -> bool:
+    """'Friends', 'People', 'Citizens Committee' -> True: one English word ('Friends for the ...') or a name ending in a
+    body's word may head a body's name with a complement; 'Hope Marsh', 'Grace Park' (names of English words) do not."""
+    tokens = key_tokens(head)
+    return bool(tokens) and all(map(english_word, head.split())) and \
+        (len(tokens) == 1 or tokens[-1] in ORGANISATION_WORDS)
+
+
 def _two_bodies(left: str, right: str) -> bool:
     """'Technology Project', 'American Civil Liberties Union' -> True: the right side ends as a body's name of two
     words or more, with no 'of' complement ('Commission on the Future of the Army' is one name), so the left is another
@@ -225,13 +233,13 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
-        # ('People for the American Way': 'the' after a joining word opens that word's complement, inside a name of
-        # English words; 'Ivo Brandt for the Stormy Lake deal', 'Obama for the Office of Urban Affairs' and 'the
-        # Purple Heart for the Fort Hood victims', a place after it, are two)
+        # ('Friends for the Open Sea': 'the' after a joining word opens that word's complement, inside a body's name
+        # headed by one English word or a body's word; 'Ivo Brandt for the Stormy Lake deal', 'Hope Marsh for the
+        # Harvest Cup', a person before it, and 'the Purple Heart for the Fort Hood victims', a place after it, are two)
         head, _, joining = left.rpartition(" ")
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown") and \
-            not (joining in FUNCTION_WORDS and all(map(english_word, head.split())) and not _place_or_person(right)
+            not (joining in FUNCTION_WORDS and _body_head(head) and not _place_or_person(right)
                  and not _two_bodies(head, right))
     if joiner == " and " and role_word(right.split()[0]) and " " not in left:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
