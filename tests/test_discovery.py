@@ -1415,3 +1415,11 @@ def test_a_given_name_english_has_as_an_adjective_still_opens_a_person_name():
 def test_a_person_named_by_english_words_before_for_the_is_read_apart():
     mentions, _ = _found("The league fined Hope Marsh for the Harvest Cup brawl. Marsh apologised.")
     assert [m[0] for m in mentions] == ["Hope Marsh", "Harvest Cup", "Marsh"]
+
+
+def test_a_university_named_after_a_place_and_one_of_that_place_stay_two():
+    rows = _rows(("a", "n:lima-university", "Lima University", "discovered"),
+                 ("b", "n:university-of-lima", "University of Lima", "discovered"),
+                 ("c", "n:university-of-lima", "University of Lima", "discovered"))
+    links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
+    assert links["n:lima-university"] == "lima-university" and links["n:university-of-lima"] == "university-of-lima"
