@@ -1423,3 +1423,8 @@ def test_a_university_named_after_a_place_and_one_of_that_place_stay_two():
                  ("c", "n:university-of-lima", "University of Lima", "discovered"))
     links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
     assert links["n:lima-university"] == "lima-university" and links["n:university-of-lima"] == "university-of-lima"
+
+
+def test_a_surname_in_a_headline_of_capitals_stands_alone_only_before_a_verb():
+    mentions, _ = _found("Carl Brandt spoke.\n\nBRANDT MOTOR SHARES FALL\n\nBRANDT WARNS INVESTORS")
+    assert [m[0] for m in mentions] == ["Carl Brandt", "BRANDT"]

@@ -137,15 +137,20 @@ _NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
 
 
 def name_goes_on(text: str, surname: str, end: int) -> bool:
-    """Whether a capitalised word after a surname makes it part of a longer name ('Dyke Lane'); in a line of capitals
-    ('PELOSI DODGES QUESTION') only a word of a body, place or thing does ('TRUMP TOWER', 'PELOSI COMMITTEE')."""
+    """Whether a capitalised word after a surname makes it part of a longer name ('Dyke Lane'); in a headline all in
+    capitals a surname stands alone before a verb of the present ('PELOSI DODGES QUESTION'), not before another name's
+    word ('FORD MOTOR SHARES FALL', 'MORGAN STANLEY') or a body's, place's or thing's ('TRUMP TOWER OPENS')."""
     after = _NEXT_WORD.match(text, end)
     if not after:
         return False
     word = after.group(1)
     if not (surname.isupper() and word.isupper() and len(surname) > 1):
         return True
+    stop = text.find("\n", end)
+    line = text[text.rfind("\n", 0, end) + 1:stop if stop >= 0 else len(text)]
     folded = fold_word(word)
+    if line != line.upper() or not (folded.endswith("s") and "VERB" in word_classes(folded)):
+        return True
     return folded in ORGANISATION_WORDS or folded in THING_WORDS or folded in PLACE_WORDS or \
         folded in PLACE_WORDS_AFTER_NO_GIVEN_NAME
 
