@@ -1428,3 +1428,10 @@ def test_a_university_named_after_a_place_and_one_of_that_place_stay_two():
 def test_a_surname_in_a_headline_of_capitals_stands_alone_only_before_a_verb():
     mentions, _ = _found("Carl Brandt spoke.\n\nBRANDT MOTOR SHARES FALL\n\nBRANDT WARNS INVESTORS")
     assert [m[0] for m in mentions] == ["Carl Brandt", "BRANDT"]
+
+
+def test_two_letters_alone_are_a_name_only_after_a_title_or_opening_a_full_name():
+    mentions, _ = _found("The pump runs at 60 Hz, Ada Quist said. Ok, she said, it holds Fe and Cu.")
+    assert [m[0] for m in mentions] == ["Ada Quist"]
+    mentions, _ = _found("Wu Tao arrived. Later Mr. Wu spoke, and Wu left.")
+    assert [m[0] for m in mentions] == ["Wu Tao", "Wu", "Wu"]

@@ -20,7 +20,7 @@ from transforms.lexicon import (
     is_demonym,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate, two_letter_name
+from transforms.names.matching import Candidate, two_letter_name, two_letter_person
 from transforms.names.name_words import (
     JOINING_KEYS,
     OFFICES,
@@ -342,6 +342,9 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
             continue
         candidate = _without_joining_end(candidate)
         cut, tokens, is_name = _reading(candidate.surface)
+        if is_name and len(tokens) == 1 and len(tokens[0]) == 2 and \
+                not two_letter_person(text, candidate.surface[cut:cut + 2], candidate.start_char + cut):
+            is_name = False  # 'Fe and Cu': two letters alone, untitled and opening no full name
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                   candidate.note)

@@ -15,7 +15,7 @@ from transforms.lexicon import (
     word_classes,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate, Mention
+from transforms.names.matching import WORD_BEFORE, Candidate, Mention
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.reading import Name, title_before
 from transforms.names.tidying import opens_sentence
@@ -115,7 +115,6 @@ def given_name_of(text: str, name: Name, people: dict, speakers: Iterable[tuple[
 
 # A title before a given name alone is no English use outside courts and churches ('King Salman', 'Father Mike'), so a
 # title before the first word of a full name marks a family name written first ('Mr. Xi' for Xi Jinping).
-_TITLE_WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.? $")
 _GIVEN_NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir",
                                 "father", "sister", "brother", "saint", "st", "lady", "sir", "dame", "uncle", "aunt"})
 
@@ -125,7 +124,7 @@ def family_name_first(text: str, name: Name, people: dict) -> tuple[str, ...] | 
     'Xi Jinping'), or None: a title of a ruler or a churchman goes with a given name ('Prince Harry'), a name whose
     other words are a given name or English is no family name written first ('Li Ryan'), and a longer word opening a
     name is as often one of two surnames run together ('Romney-Portman', 'Obama-Biden')."""
-    title = _TITLE_WORD_BEFORE.search(text, max(0, name.start - 15), name.start)
+    title = WORD_BEFORE.search(text, max(0, name.start - 15), name.start)
     if not name.title or not title or title.group(1).casefold() in _GIVEN_NAME_TITLES or len(name.tokens[0]) != 2:
         return None
     given = gazetteer.given_names()
