@@ -1303,8 +1303,8 @@ def test_a_credit_of_a_name_the_given_name_list_lacks_for_an_outlet_is_read_apar
 
 
 def test_a_body_named_by_head_and_complement_and_an_acronym_opening_a_role_are_read_apart():
-    mentions, _ = _found("The Department of Fisheries and FBI Director Ada Quist spoke.")
-    assert [m[0] for m in mentions] == ["Department of Fisheries", "Ada Quist"]
+    mentions, _ = _found("The Department of Fisheries and FBI Director Ada Quist spoke. The FBI declined.")
+    assert [m[0] for m in mentions] == ["Department of Fisheries", "Ada Quist", "FBI"]
 
 
 def test_a_hyphenated_double_surname_alone_is_the_one_person_whose_name_ends_in_it():
@@ -1435,3 +1435,8 @@ def test_two_letters_alone_are_a_name_only_after_a_title_or_opening_a_full_name(
     assert [m[0] for m in mentions] == ["Ada Quist"]
     mentions, _ = _found("Wu Tao arrived. Later Mr. Wu spoke, and Wu left.")
     assert [m[0] for m in mentions] == ["Wu Tao", "Wu", "Wu"]
+
+
+def test_an_acronym_the_article_writes_nowhere_else_ends_a_bodys_complement():
+    mentions, _ = _found("The Ministry of Fisheries and ICT Deputy Minister Ada Quist spoke.")
+    assert "Ministry of Fisheries" not in [m[0] for m in mentions]

@@ -196,6 +196,13 @@ def _acronym(side: str) -> bool:
     return " " not in side and len(side) >= 2 and side.isupper() and side.isalpha()
 
 
+def _known_acronym(text: str, side: str) -> bool:
+    """'FBI Director Ada Quist' in a text that writes 'FBI' elsewhere -> True: an acronym opening a run names a body
+    of its own only when the article uses it alone too; a field's acronym ('ICT', 'IT') ends a complement."""
+    word = side.split()[0]
+    return _acronym(word) and len(re.findall(rf"\b{word}\b", text)) > 1
+
+
 def _head_before_of(side: str) -> bool:
     """'Department of Homeland Security' -> True: a word that names bodies heads it before its 'of'; the words after
     an 'and' are then no part of that complement when they name a body of their own ('Department of Health and
@@ -271,9 +278,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
     if joiner == " and " and _head_before_of(right) and (_acronym(left) or _head_before_of(left)) or \
-            joiner == " and " and _head_before_of(left) and _acronym(right.split()[0]):
+            joiner == " and " and _head_before_of(left) and (_acronym(right) or _known_acronym(text, right)):
         return True  # 'Bureau of Prisons and ICE', 'ICE and Bureau of Prisons': a body named by its head and
-        # complement, and another body
+        # complement, and another body ('Ministry of Science and ICT' is one: ICT is written nowhere else)
     if " of " not in left and " for " not in left and all(
             _capitals(side) or _ends_as_organisation(side) for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
