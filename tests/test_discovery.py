@@ -1253,13 +1253,13 @@ def test_a_date_after_a_body_name_is_no_part_of_it():
 
 
 def test_a_role_word_inside_a_body_complement_is_no_role_before_a_name():
-    mentions, _ = _found("The Council on Foreign Relations said so.")
-    assert [m[0] for m in mentions] == ["Council on Foreign Relations"]
+    mentions, _ = _found("The Council on Foreign Fisheries said so.")
+    assert [m[0] for m in mentions] == ["Council on Foreign Fisheries"]
 
 
 def test_a_word_ending_like_a_nationality_that_english_uses_as_a_verb_ends_a_body_name():
-    mentions, _ = _found("The bill went to the Committee on Ways and Means.")
-    assert [m[0] for m in mentions] == ["Committee on Ways and Means"]
+    mentions, _ = _found("The bill went to the Committee on Roads and Means.")
+    assert [m[0] for m in mentions] == ["Committee on Roads and Means"]
 
 
 def test_a_two_letter_surname_written_first_resolves_to_its_full_name():
@@ -1327,10 +1327,9 @@ def test_a_role_word_in_a_complement_leaves_the_title_before_the_name_a_role():
 
 
 def test_a_surname_for_the_body_after_the_is_read_apart_and_a_body_of_english_words_for_a_field_stays_whole():
-    mentions, _ = _found("He worked for Obama for the Office of Urban Affairs. The Carnegie Endowment for "
-                         "International Peace said so.")
-    assert [m[0] for m in mentions] == ["Obama", "Office of Urban Affairs",
-                                        "Carnegie Endowment for International Peace"]
+    mentions, _ = _found("He worked for Quist for the Office of Valley Affairs. The Brixton Endowment for "
+                         "Coastal Peace said so.")
+    assert [m[0] for m in mentions] == ["Quist", "Office of Valley Affairs", "Brixton Endowment for Coastal Peace"]
 
 
 def test_two_letter_words_before_a_period_or_of_a_generation_or_english_are_no_names():
@@ -1362,15 +1361,15 @@ def test_a_hyphenated_double_surname_goes_to_the_bearer_named_nine_times_in_ten(
 
 
 def test_a_titled_person_owning_a_body_is_no_part_of_its_name():
-    mentions, _ = _found("Ada Quist spoke. Would Speaker Quist's House Democrats go? The Young America's Foundation "
+    mentions, _ = _found("Ada Quist spoke. Would Speaker Quist's House Democrats go? The Young Farmer's Foundation "
                          "met.")
     assert ("Quist", "n:ada-quist", "surname_in_article") in mentions
-    assert "Young America's Foundation" in [m[0] for m in mentions]
+    assert "Young Farmer's Foundation" in [m[0] for m in mentions]
 
 
 def test_the_after_a_joining_word_before_a_place_still_splits():
-    mentions, _ = _found("He denied the Purple Heart for the Fort Hood victims.")
-    assert [m[0] for m in mentions] == ["Purple Heart", "Fort Hood"]
+    mentions, _ = _found("He denied the Silver Star for the Fort Brixley victims.")
+    assert [m[0] for m in mentions] == ["Silver Star", "Fort Brixley"]
 
 
 def test_the_after_a_joining_word_splits_two_bodies_each_ending_as_one():
@@ -1381,9 +1380,9 @@ def test_the_after_a_joining_word_splits_two_bodies_each_ending_as_one():
 def test_an_acronym_listed_among_surnames_is_no_surname():
     from transforms.names.matching import Mention
     from transforms.names.short_forms import surname_not_place
-    text = "Ada Quist met Kim Jong Un. The UN, Quist and Kim argued."
-    mention = Mention("united-nations", "UN", "UN", 31, 33, "alias")
-    assert not surname_not_place(text, mention, {("kim", "jong", "un"): ("u", "Un"), ("ada", "quist"): ("f", "Quist")},
+    text = "Ada Quist met Wen Jo Un. The UN, Quist and Wen argued."
+    mention = Mention("united-nations", "UN", "UN", 29, 31, "alias")
+    assert not surname_not_place(text, mention, {("wen", "jo", "un"): ("u", "Un"), ("ada", "quist"): ("f", "Quist")},
                                  False)
 
 

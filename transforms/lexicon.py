@@ -44,6 +44,7 @@ SENTENCE_OPENERS = frozenset("""either neither nor whereas whilst thus hence the
 otherwise perhaps""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.
 DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
+# ('polish': a nationality English also has as a verb, which is_demonym would otherwise refuse)
 DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish
 kurd kurds yemeni emirati qatari kuwaiti omani bahraini turkish turk turks libyan libyans american americans
 european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite polish""".split())
@@ -91,7 +92,7 @@ PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 @lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
     """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name; a word ending like one that English
-    knows as a verb is none ('Means' of 'Ways and Means', 'Finish', 'Publish')."""
+    knows as a verb is none ('Means' of 'Committee on Roads and Means', 'Finish', 'Publish')."""
     lower = word.casefold()
     return lower in DEMONYMS or (len(lower) > 4 and lower.endswith(DEMONYM_ENDINGS) and
                                  "VERB" not in word_classes(lower))

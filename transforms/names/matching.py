@@ -416,7 +416,7 @@ WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.? $")
 
 
 def two_letter_person(text: str, word: str, start: int) -> bool:
-    """'Mr. Xi', 'President Xi', or 'Xi' in an article that writes 'Xi Jinping' -> True: two letters alone ('Hz', 'Ok',
+    """'Mr. Wu', 'President Wu', or 'Wu' in an article that writes 'Wu Tao' -> True: two letters alone ('Hz', 'Ok',
     'Fe', 'Uh') are a name only after a title or as the first word of a full name the article writes."""
     before = WORD_BEFORE.search(text, max(0, start - 16), start)
     return (before is not None and before.group(1).casefold() in TITLES) or \

@@ -213,7 +213,7 @@ def _head_before_of(side: str) -> bool:
 
 
 def _place_or_person(side: str) -> bool:
-    """'Fort Hood', 'New York', 'Ada Quist' -> True: a place the gazetteer knows or a fort or mount names, or a
+    """'Fort Brixley', 'New York', 'Ada Quist' -> True: a place the gazetteer knows or a fort or mount names, or a
     person ('Open Sea' is no known place)."""
     tokens = key_tokens(side)
     return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or tokens[0] in PLACE_OPENERS or
@@ -229,7 +229,7 @@ def _body_head(head: str) -> bool:
 
 
 def _two_bodies(left: str, right: str) -> bool:
-    """'Technology Project', 'American Civil Liberties Union' -> True: the right side ends as a body's name of two
+    """'Speech Project', 'Valley Civil Liberties Union' -> True: the right side ends as a body's name of two
     words or more, with no 'of' complement ('Commission on the Future of the Army' is one name), so the left is another
     name ('Program for the Study of Women' is one)."""
     right_tokens = key_tokens(right)
@@ -242,7 +242,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
         # ('Friends for the Open Sea': 'the' after a joining word opens that word's complement, inside a body's name
         # headed by one English word or a body's word; 'Ivo Brandt for the Stormy Lake deal', 'Hope Marsh for the
-        # Harvest Cup', a person before it, and 'the Purple Heart for the Fort Hood victims', a place after it, are two)
+        # Harvest Cup', a person before it, and 'the Silver Star for the Fort Brixley victims', a place after it, are
+        # two)
         head, _, joining = left.rpartition(" ")
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown") and \
@@ -265,8 +266,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
         tokens = key_tokens(left)
         outlet = right.isupper() or GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
-        # (a name of two or three plain capitalised words English and the given-name list do not know: 'Jahi
-        # Chikwendiu'; not 'Carnegie Endowment for International Peace')
+        # (a name of two or three plain capitalised words English and the given-name list do not know: 'Kwabe
+        # Ndoro'; not 'Brixton Endowment for Coastal Peace')
         plain = 2 <= len(left.split()) <= 3 and all(w[:1].isupper() and w[1:].islower() and not english_word(w)
                                                     for w in left.split())
         return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1 or
@@ -431,7 +432,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
             or _names_a_doctrine(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
-    short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Xi', 'Xi’s
+    short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Wu', 'Wu’s
     if not tokens or (max(map(len, tokens)) < 3 and not short) or not surface[:1].isupper() or \
             (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
                                    tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'

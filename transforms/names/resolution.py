@@ -127,10 +127,10 @@ def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
 
 def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[str, str], surfaces: dict[str, Counter]
                      ) -> dict[str, str]:
-    """'Ocasio-Cortez' ('Rep. Ocasio-Cortez' where an article never gives her full name) -> the one person whose name
-    ends in it ('Alexandria Ocasio-Cortez'): two words only ever written as one hyphenated word are a double surname,
-    not a given name and a surname; of two bearers, one named nine times in ten ('Alexandra Ocasio-Cortez' twice) is the
-    one. Every id of such an entity -> that person's."""
+    """'Ruiz-Quist' ('Rep. Ruiz-Quist' where an article never gives her full name) -> the one person whose name ends
+    in it ('Ada Ruiz-Quist'): two words only ever written as one hyphenated word are a double surname, not a given name
+    and a surname; of two bearers, one named nine times in ten ('Ida Ruiz-Quist' once) is the one. Every id
+    of such an entity -> that person's."""
     tails: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for name_id in full:
         tokens = _tokens(name_id)
@@ -243,7 +243,7 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
         return None, None, None
     if usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and len(_tokens(usual[0])) > 1 and \
             _tokens(usual[0])[0] == word and _outnumbered(name_id, usual[0], context["counts"]):
-        return usual[0], "surname_in_corpus", None  # 'Xi' for Xi Jinping: a family name written first
+        return usual[0], "surname_in_corpus", None  # 'Wu' for Wu Tao: a family name written first
     # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
     # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
     if len(bearers) == 1 and (usual or sexes - {None}) and _outnumbered(name_id, bearers[0], context["counts"]):

@@ -85,7 +85,7 @@ _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")
 
 
 def _titled(text: str, start: int) -> bool:
-    """Whether a person's title stands before a name ('Speaker Pelosi's House Democrats'): its owner is a person, and
+    """Whether a person's title stands before a name ('Speaker Quist's House Democrats'): its owner is a person, and
     what it owns no body's name."""
     found = _WORD_BEFORE.search(text, max(0, start - 16), start)
     return found is not None and (found.group(1).casefold() in TITLES or

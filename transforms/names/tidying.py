@@ -57,7 +57,7 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
             surface = surface[:found.start()]
     words = surface.split(" ")
     while len(words) > 2 and words[-2] in _TIME_JOINERS and fold_word(words[-1]) in _DAYS_AND_MONTHS:
-        words = words[:-2]  # 'Committee on Ways and Means on Tuesday': a date after the name is no part of it
+        words = words[:-2]  # 'Committee on Farm Policy on Tuesday': a date after the name is no part of it
     while len(words) > 1 and words[-1] in FUNCTION_WORDS:
         words = words[:-1]  # 'Lena Ortiz for': a preposition or conjunction ends no name, it joins the next words
     surface = " ".join(words)
