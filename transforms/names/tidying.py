@@ -10,6 +10,7 @@ from transforms.lexicon import (
     PLACE_OPENERS,
     THING_WORDS,
     TITLES,
+    WEEKDAYS,
     english_word,
     fold_word,
     is_demonym,
@@ -35,7 +36,7 @@ FUNCTION_WORDS = frozenset({"and", "or", "of", "for", "on", "the", "to", "in", "
 
 # A weekday or month after 'on', 'in', 'by' ... dates what the sentence says; a name never ends with one.
 _TIME_JOINERS = frozenset({"on", "in", "by", "since", "until"})
-_DAYS_AND_MONTHS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAYS_AND_MONTHS = MONTHS | WEEKDAYS
 
 
 _TICKER = re.compile(r",\s*[+\-−]\d")
