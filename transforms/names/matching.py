@@ -412,7 +412,7 @@ def two_letter_name(word: str) -> bool:
 
 
 # A capitalised word, maybe abbreviated, just before a name: a title when TITLES lists it ('Mr.', 'President').
-WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.? $")
+WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")
 
 
 def two_letter_person(text: str, word: str, start: int) -> bool:

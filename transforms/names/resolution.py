@@ -26,10 +26,10 @@ import pyarrow.compute as pc
 
 from transforms.lexicon import NOT_NAMES, THING_WORDS
 from transforms.names import gazetteer
+from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
 from transforms.names.name_words import key_tokens, name_type
-from transforms.names.phrases import inverted_bodies
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITIES, ENTITY_LINKS
