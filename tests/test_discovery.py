@@ -1274,13 +1274,13 @@ def test_a_date_after_a_body_name_is_no_part_of_it():
 
 
 def test_a_role_word_inside_a_body_complement_is_no_role_before_a_name():
-    mentions, _ = _found("The Council on Foreign Relations said so.")
-    assert [m[0] for m in mentions] == ["Council on Foreign Relations"]
+    mentions, _ = _found("The Council on Foreign Fisheries said so.")
+    assert [m[0] for m in mentions] == ["Council on Foreign Fisheries"]
 
 
 def test_a_word_ending_like_a_nationality_that_english_uses_as_a_verb_ends_a_body_name():
-    mentions, _ = _found("The bill went to the Committee on Ways and Means.")
-    assert [m[0] for m in mentions] == ["Committee on Ways and Means"]
+    mentions, _ = _found("The bill went to the Committee on Roads and Means.")
+    assert [m[0] for m in mentions] == ["Committee on Roads and Means"]
 
 
 def test_a_two_letter_surname_written_first_resolves_to_its_full_name():
@@ -1292,42 +1292,6 @@ def test_a_two_letter_surname_written_first_resolves_to_its_full_name():
 def test_a_ruler_title_before_a_full_name_first_word_is_no_family_name():
     mentions, _ = _found("Anna Brix came. Later, Queen Anna spoke.")
     assert ("Anna", "n:anna-brix", "surname_in_article") not in mentions
-
-
-def test_a_name_of_common_words_the_corpus_mostly_writes_in_lower_case_is_no_entity():
-    mentions = pa.table({"doc_id": ["a", "b", "c"], "entity_id": ["n:hidden-hand", "n:hidden-hand", "n:ada-quist"],
-                         "surface": ["Hidden Hand", "Hidden Hand", "Ada Quist"],
-                         "match_kind": ["discovered"] * 3, "start_char": [0, 0, 0], "end_char": [11, 11, 9]})
-    candidates = pa.table({"doc_id": [], "surface": [], "start_char": [], "end_char": []},
-                          schema=pa.schema([("doc_id", pa.string()), ("surface", pa.string()),
-                                            ("start_char", pa.int64()), ("end_char", pa.int64())])
-                          ).append_column("note", pa.array([], pa.string()))
-    bodies = ["They blame a hidden hand. The hidden hand, he said, and the Hidden Hand again.", "Ada Quist came."]
-    entities, _, left = resolve_names(mentions, candidates, ENTITIES, bodies)
-    assert "hidden-hand" not in entities["entity_id"].to_pylist()
-    assert "ada-quist" in entities["entity_id"].to_pylist()
-    assert left["surface"].to_pylist() == ["Hidden Hand", "Hidden Hand"]
-
-
-def test_lower_case_phrases_count_whole_words_only():
-    from transforms.names.phrases import lower_case_phrases
-    bodies = ["the deep states of mind; the Deep State; a deep state", "deep state", "Tom Deep Stated"]
-    assert lower_case_phrases({"deep state"}, bodies) == {"deep state"}
-    assert lower_case_phrases({"deep state"}, bodies[:1]) == set()
-
-
-def test_a_word_english_never_uses_as_a_noun_opens_no_person_name_a_titled_surname_would_make():
-    rows = _rows(("a", "n:never-quist", "Never Quist", "discovered"), ("b", "n:ada-quist", "Ada Quist", "discovered"),
-                 ("c", "n:quist+m", "Quist", "pending_m"), ("d", "n:dale-quist", "Dale Quist", "discovered"))
-    types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
-    assert types["never-quist"] == "unknown" and types["ada-quist"] == "person"
-
-
-def test_a_cleric_or_ruler_named_by_title_and_given_name_bears_no_surname_in_the_corpus():
-    rows = _rows(("a", "n:mullah-karim", "Mullah Karim", "discovered"), ("b", "n:ada-karim", "Ada Karim", "discovered"),
-                 ("c", "n:ada-karim", "Karim", "surname_in_article"), ("d", "n:karim", "Karim", "pending_person"))
-    links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
-    assert links["n:karim"] == "ada-karim"
 
 
 def test_a_surname_in_a_line_of_capitals_is_read_unless_a_body_or_thing_word_follows():
@@ -1360,8 +1324,8 @@ def test_a_credit_of_a_name_the_given_name_list_lacks_for_an_outlet_is_read_apar
 
 
 def test_a_body_named_by_head_and_complement_and_an_acronym_opening_a_role_are_read_apart():
-    mentions, _ = _found("The Department of Fisheries and FBI Director Ada Quist spoke.")
-    assert [m[0] for m in mentions] == ["Department of Fisheries", "Ada Quist"]
+    mentions, _ = _found("The Department of Fisheries and FBI Director Ada Quist spoke. The FBI declined.")
+    assert [m[0] for m in mentions] == ["Department of Fisheries", "Ada Quist", "FBI"]
 
 
 def test_a_hyphenated_double_surname_alone_is_the_one_person_whose_name_ends_in_it():
@@ -1384,10 +1348,9 @@ def test_a_role_word_in_a_complement_leaves_the_title_before_the_name_a_role():
 
 
 def test_a_surname_for_the_body_after_the_is_read_apart_and_a_body_of_english_words_for_a_field_stays_whole():
-    mentions, _ = _found("He worked for Obama for the Office of Urban Affairs. The Carnegie Endowment for "
-                         "International Peace said so.")
-    assert [m[0] for m in mentions] == ["Obama", "Office of Urban Affairs",
-                                        "Carnegie Endowment for International Peace"]
+    mentions, _ = _found("He worked for Quist for the Office of Valley Affairs. The Brixton Endowment for "
+                         "Coastal Peace said so.")
+    assert [m[0] for m in mentions] == ["Quist", "Office of Valley Affairs", "Brixton Endowment for Coastal Peace"]
 
 
 def test_two_letter_words_before_a_period_or_of_a_generation_or_english_are_no_names():
@@ -1410,19 +1373,6 @@ def test_a_lone_family_name_the_articles_resolve_to_a_name_it_opens_goes_to_that
     assert links["n:li"] == "li-wenbo"
 
 
-def test_a_phrase_the_corpus_writes_in_lower_case_is_no_entity_though_a_given_name_or_an_acronym_typed_it():
-    mentions = pa.table({"doc_id": ["a", "b", "c"], "entity_id": ["n:grace-period", "n:net-farm-income", "n:nfi"],
-                         "surface": ["Grace Period", "Net Farm Income", "NFI"],
-                         "match_kind": ["discovered", "discovered", "acronym"], "start_char": [0, 0, 0],
-                         "end_char": [12, 15, 3]})
-    candidates = pa.table({"doc_id": pa.array([], pa.string()), "surface": pa.array([], pa.string()),
-                           "start_char": pa.array([], pa.int64()), "end_char": pa.array([], pa.int64()),
-                           "note": pa.array([], pa.string())})
-    bodies = ["a grace period and another grace period; the net farm income and net farm income fell."]
-    entities, _, _ = resolve_names(mentions, candidates, ENTITIES, bodies)
-    assert {"grace-period", "net-farm-income"}.isdisjoint(entities["entity_id"].to_pylist())
-
-
 def test_a_hyphenated_double_surname_goes_to_the_bearer_named_nine_times_in_ten():
     rows = [(f"a{i}", "n:ada-ruiz-quist", "Ada Ruiz-Quist", "discovered") for i in range(10)]
     rows += [("b", "n:ida-ruiz-quist", "Ida Ruiz-Quist", "discovered"),
@@ -1432,15 +1382,15 @@ def test_a_hyphenated_double_surname_goes_to_the_bearer_named_nine_times_in_ten(
 
 
 def test_a_titled_person_owning_a_body_is_no_part_of_its_name():
-    mentions, _ = _found("Ada Quist spoke. Would Speaker Quist's House Democrats go? The Young America's Foundation "
+    mentions, _ = _found("Ada Quist spoke. Would Speaker Quist's House Democrats go? The Young Farmer's Foundation "
                          "met.")
     assert ("Quist", "n:ada-quist", "surname_in_article") in mentions
-    assert "Young America's Foundation" in [m[0] for m in mentions]
+    assert "Young Farmer's Foundation" in [m[0] for m in mentions]
 
 
 def test_the_after_a_joining_word_before_a_place_still_splits():
-    mentions, _ = _found("He denied the Purple Heart for the Fort Hood victims.")
-    assert [m[0] for m in mentions] == ["Purple Heart", "Fort Hood"]
+    mentions, _ = _found("He denied the Silver Star for the Fort Brixley victims.")
+    assert [m[0] for m in mentions] == ["Silver Star", "Fort Brixley"]
 
 
 def test_the_after_a_joining_word_splits_two_bodies_each_ending_as_one():
@@ -1451,7 +1401,62 @@ def test_the_after_a_joining_word_splits_two_bodies_each_ending_as_one():
 def test_an_acronym_listed_among_surnames_is_no_surname():
     from transforms.names.matching import Mention
     from transforms.names.short_forms import surname_not_place
-    text = "Ada Quist met Kim Jong Un. The UN, Quist and Kim argued."
-    mention = Mention("united-nations", "UN", "UN", 31, 33, "alias")
-    assert not surname_not_place(text, mention, {("kim", "jong", "un"): ("u", "Un"), ("ada", "quist"): ("f", "Quist")},
+    text = "Ada Quist met Wen Jo Un. The UN, Quist and Wen argued."
+    mention = Mention("united-nations", "UN", "UN", 29, 31, "alias")
+    assert not surname_not_place(text, mention, {("wen", "jo", "un"): ("u", "Un"), ("ada", "quist"): ("f", "Quist")},
                                  False)
+
+
+def test_a_name_of_common_words_stays_an_entity_though_the_corpus_writes_the_words_in_lower_case():
+    mentions = pa.table({"doc_id": ["a", "b", "c"], "entity_id": ["n:silver-lining", "n:silver-lining", "n:ada-quist"],
+                         "surface": ["Silver Lining", "Silver Lining", "Ada Quist"],
+                         "match_kind": ["discovered"] * 3, "start_char": [0, 0, 0], "end_char": [13, 13, 9]})
+    candidates = pa.table({"doc_id": pa.array([], pa.string()), "surface": pa.array([], pa.string()),
+                           "start_char": pa.array([], pa.int64()), "end_char": pa.array([], pa.int64()),
+                           "note": pa.array([], pa.string())})
+    bodies = ["Silver Lining, the grocer, cut prices. A cloud has a silver lining; a silver lining, a silver lining.",
+              "Ada Quist came."]
+    entities, _, _ = resolve_names(mentions, candidates, ENTITIES, bodies)
+    assert "silver-lining" in entities["entity_id"].to_pylist()
+
+
+def test_a_person_whose_given_name_is_a_ruler_title_keeps_the_surname():
+    rows = _rows(("a", "n:prince-quist", "Prince Quist", "discovered"), ("b", "n:quist+m", "Quist", "pending_m"))
+    links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
+    assert links["n:quist+m"] == "prince-quist"
+
+
+def test_a_given_name_english_has_as_an_adjective_still_opens_a_person_name():
+    rows = _rows(("a", "n:bright-quist", "Bright Quist", "discovered"), ("b", "n:quist+m", "Quist", "pending_m"))
+    types = {r["entity_id"]: r["entity_type"] for r in resolve(rows, set(), set()).entities.to_pylist()}
+    assert types["bright-quist"] == "person"
+
+
+def test_a_person_named_by_english_words_before_for_the_is_read_apart():
+    mentions, _ = _found("The league fined Hope Marsh for the Harvest Cup brawl. Marsh apologised.")
+    assert [m[0] for m in mentions] == ["Hope Marsh", "Harvest Cup", "Marsh"]
+
+
+def test_a_university_named_after_a_place_and_one_of_that_place_stay_two():
+    rows = _rows(("a", "n:lima-university", "Lima University", "discovered"),
+                 ("b", "n:university-of-lima", "University of Lima", "discovered"),
+                 ("c", "n:university-of-lima", "University of Lima", "discovered"))
+    links = {r["name_id"]: r["entity_id"] for r in resolve(rows, set(), set()).links.to_pylist()}
+    assert links["n:lima-university"] == "lima-university" and links["n:university-of-lima"] == "university-of-lima"
+
+
+def test_a_surname_in_a_headline_of_capitals_stands_alone_only_before_a_verb():
+    mentions, _ = _found("Carl Brandt spoke.\n\nBRANDT MOTOR SHARES FALL\n\nBRANDT WARNS INVESTORS")
+    assert [m[0] for m in mentions] == ["Carl Brandt", "BRANDT"]
+
+
+def test_two_letters_alone_are_a_name_only_after_a_title_or_opening_a_full_name():
+    mentions, _ = _found("The pump runs at 60 Hz, Ada Quist said. Ok, she said, it holds Fe and Cu.")
+    assert [m[0] for m in mentions] == ["Ada Quist"]
+    mentions, _ = _found("Wu Tao arrived. Later Mr. Wu spoke, and Wu left.")
+    assert [m[0] for m in mentions] == ["Wu Tao", "Wu", "Wu"]
+
+
+def test_an_acronym_the_article_writes_nowhere_else_ends_a_bodys_complement():
+    mentions, _ = _found("The Ministry of Fisheries and ICT Deputy Minister Ada Quist spoke.")
+    assert "Ministry of Fisheries" not in [m[0] for m in mentions]

@@ -27,23 +27,26 @@ congresswoman governor mayor mr mrs ms miss dr sir lord lady pope ayatollah imam
 chancellor warlord strongman former late officer judge justice premier fm dictator chairman chairwoman chair
 director ceo counsel counterpart speaker lawmaker minister's top diplomat advisor adviser aide
 colonel-general elect pastor mp candidate ag""".split())
+# English month names, written out here: calendar.month_name follows the process locale.
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Capitalised words that open sentences or name days and months: never a given name or a candidate.
 NOT_NAMES = frozenset("""a an the this that these those it its he she they we i you his her their our my your
 and but or so yet if when while after before since as at by for from in into of on to with without about against
 however meanwhile moreover although though because despite during until unless also then there here where what
 who whom whose which why how yes no not all any both each every some many most more much other another such
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december today yesterday tomorrow mr mrs ms dr news read more advertisement photo
+today yesterday tomorrow mr mrs ms dr news read more advertisement photo
 according earlier later last next first second third northern southern eastern western central upper
 lower across under over through throughout inside outside behind beyond between besides amid amidst among amongst
 around near
 toward towards upon via like unlike can could should would must might shall whether once even just only still now
-tonight feb apr jun jul aug sep sept oct nov dec""".split())
+tonight feb apr jun jul aug sep sept oct nov dec""".split()) | WEEKDAYS | MONTHS
 # Closed-class words that open a sentence before a name ('Either McCarthy is'): never the name's first word.
 SENTENCE_OPENERS = frozenset("""either neither nor whereas whilst thus hence therefore nevertheless nonetheless
 otherwise perhaps""".split())
 # Adjectives of nationality end this way; as a lone capitalised word they are not names.
 DEMONYM_ENDINGS = ("ian", "ians", "ish", "ese", "ean", "eans", "can", "cans", "ic")
+# ('polish': a nationality English also has as a verb, which is_demonym would otherwise refuse)
 DEMONYMS = frozenset("""arab arabs french german greek dutch swiss thai iraqi saudi israeli pakistani afghan kurdish
 kurd kurds yemeni emirati qatari kuwaiti omani bahraini turkish turk turks libyan libyans american americans
 european western eastern islamic muslim muslims christian jewish sunni shia shiite alawite polish""".split())
@@ -61,12 +64,8 @@ electric dynamics patrol institution chamber globe beacon observer inquirer chro
 transit""".split())
 
 
-# English month names, written out here: calendar.month_name follows the process locale.
-MONTHS = frozenset("january february march april may june july august september october november december".split())
-# A ruler or cleric is named by title and given name ('King Salman', 'Pope Francis', 'Mullah Omar'): that given
-# name is no one's surname.
-ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir",
-                          "mullah"})
+# A ruler is named by title and given name ('King Salman', 'Pope Francis'): that given name is no one's surname.
+ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir"})
 # Last words of names of laws, events and built things: such a name is no person's, whatever its first word
 # ('Fair Housing Act', 'Rose Garden', 'Hope Street').
 THING_WORDS = frozenset("""act acts bill amendment law laws treaty accord accords agreement doctrine plan program
@@ -93,7 +92,7 @@ PLACE_OPENERS = frozenset({"fort", "ft", "mount", "mt", "lake", "port"})
 @lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
     """'Turkish', 'Libyan', 'Syrian' -> True: a nationality adjective, not a name; a word ending like one that English
-    knows as a verb is none ('Means' of 'Ways and Means', 'Finish', 'Publish')."""
+    knows as a verb is none ('Means' of 'Committee on Roads and Means', 'Finish', 'Publish')."""
     lower = word.casefold()
     return lower in DEMONYMS or (len(lower) > 4 and lower.endswith(DEMONYM_ENDINGS) and
                                  "VERB" not in word_classes(lower))

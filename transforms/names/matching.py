@@ -411,6 +411,18 @@ def two_letter_name(word: str) -> bool:
         word.casefold() not in ("jr", "sr")
 
 
+# A capitalised word, maybe abbreviated, just before a name: a title when TITLES lists it ('Mr.', 'President').
+WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")
+
+
+def two_letter_person(text: str, word: str, start: int) -> bool:
+    """'Mr. Wu', 'President Wu', or 'Wu' in an article that writes 'Wu Tao' -> True: two letters alone ('Hz', 'Ok',
+    'Fe', 'Uh') are a name only after a title or as the first word of a full name the article writes."""
+    before = WORD_BEFORE.search(text, max(0, start - 16), start)
+    return (before is not None and before.group(1).casefold() in TITLES) or \
+        re.search(rf"\b{word} [A-Z][a-z]", text) is not None
+
+
 def _after_prefix(text: str, start: int) -> bool:
     """'anti-Semitism', 'non-Hispanic': a word glued to a lower-case prefix is a word, not a name of its own."""
     return start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
@@ -423,7 +435,8 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
         if first == last:  # most runs are one word: what _trim and the lone-word rule say depends on it alone
             start, word = tokens.starts[first], tokens.texts[first]
             if _lone_name(word) and not _after_prefix(text, start) and \
-                    not (len(word) == 2 and text[tokens.ends[first]:tokens.ends[first] + 1] == ".") and \
+                    not (len(word) == 2 and (text[tokens.ends[first]:tokens.ends[first] + 1] == "." or
+                                             not two_letter_person(text, word, start))) and \
                     (not _sentence_initial(text, start) or owner_opening(text, word, tokens.ends[first]) or
                      companion(text, word, tokens.ends[first])) and \
                     not in_handle(text, start) and \
@@ -436,7 +449,8 @@ def _candidates(text: str, tokens: Tokens, taken: set[int], lines: list[tuple[in
             continue
         n_caps = sum(_capitalised(word) for word in tokens.texts[first:last + 1])
         word = tokens.texts[first]
-        lone_ok = ((len(word) >= 3 or two_letter_name(word)) and not _sentence_initial(text, tokens.starts[first])
+        lone_ok = ((len(word) >= 3 or (two_letter_name(word) and two_letter_person(text, word, tokens.starts[first])))
+                   and not _sentence_initial(text, tokens.starts[first])
                    and word.casefold() not in NOT_NAMES and not is_demonym(word))
         if n_caps >= 2 or (n_caps == 1 and lone_ok):
             start, end = tokens.starts[first], tokens.ends[last]

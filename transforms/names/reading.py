@@ -20,7 +20,7 @@ from transforms.lexicon import (
     is_demonym,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate, two_letter_name
+from transforms.names.matching import Candidate, two_letter_name, two_letter_person
 from transforms.names.name_words import (
     JOINING_KEYS,
     OFFICES,
@@ -196,6 +196,13 @@ def _acronym(side: str) -> bool:
     return " " not in side and len(side) >= 2 and side.isupper() and side.isalpha()
 
 
+def _known_acronym(text: str, side: str) -> bool:
+    """'FBI Director Ada Quist' in a text that writes 'FBI' elsewhere -> True: an acronym opening a run names a body
+    of its own only when the article uses it alone too; a field's acronym ('ICT', 'IT') ends a complement."""
+    word = side.split()[0]
+    return _acronym(word) and len(re.findall(rf"\b{word}\b", text)) > 1
+
+
 def _head_before_of(side: str) -> bool:
     """'Department of Homeland Security' -> True: a word that names bodies heads it before its 'of'; the words after
     an 'and' are then no part of that complement when they name a body of their own ('Department of Health and
@@ -206,15 +213,23 @@ def _head_before_of(side: str) -> bool:
 
 
 def _place_or_person(side: str) -> bool:
-    """'Fort Hood', 'New York', 'Ada Quist' -> True: a place the gazetteer knows or a fort or mount names, or a
+    """'Fort Brixley', 'New York', 'Ada Quist' -> True: a place the gazetteer knows or a fort or mount names, or a
     person ('Open Sea' is no known place)."""
     tokens = key_tokens(side)
     return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or tokens[0] in PLACE_OPENERS or
                              name_type(tokens) == "person")
 
 
+def _body_head(head: str) -> bool:
+    """'Friends', 'People', 'Citizens Committee' -> True: one English word ('Friends for the ...') or a name ending in a
+    body's word may head a body's name with a complement; 'Hope Marsh', 'Grace Park' (names of English words) do not."""
+    tokens = key_tokens(head)
+    return bool(tokens) and all(map(english_word, head.split())) and \
+        (len(tokens) == 1 or tokens[-1] in ORGANISATION_WORDS)
+
+
 def _two_bodies(left: str, right: str) -> bool:
-    """'Technology Project', 'American Civil Liberties Union' -> True: the right side ends as a body's name of two
+    """'Speech Project', 'Valley Civil Liberties Union' -> True: the right side ends as a body's name of two
     words or more, with no 'of' complement ('Commission on the Future of the Army' is one name), so the left is another
     name ('Program for the Study of Women' is one)."""
     right_tokens = key_tokens(right)
@@ -225,13 +240,14 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     """Whether a run splits at this joiner into two names (or a role and a name)."""
     left, right = surface[:at], surface[at + len(joiner):]
     if joiner == " the ":  # 'award Tiger Woods the Presidential Medal of Freedom'; 'Alexander the Great' stays whole
-        # ('People for the American Way': 'the' after a joining word opens that word's complement, inside a name of
-        # English words; 'Ivo Brandt for the Stormy Lake deal', 'Obama for the Office of Urban Affairs' and 'the
-        # Purple Heart for the Fort Hood victims', a place after it, are two)
+        # ('Friends for the Open Sea': 'the' after a joining word opens that word's complement, inside a body's name
+        # headed by one English word or a body's word; 'Ivo Brandt for the Stormy Lake deal', 'Hope Marsh for the
+        # Harvest Cup', a person before it, and 'the Silver Star for the Fort Brixley victims', a place after it, are
+        # two)
         head, _, joining = left.rpartition(" ")
         return " " in left and " " in right and " of " not in f" {left} " and \
             name_type(key_tokens(left)) in ("person", "unknown") and \
-            not (joining in FUNCTION_WORDS and all(map(english_word, head.split())) and not _place_or_person(right)
+            not (joining in FUNCTION_WORDS and _body_head(head) and not _place_or_person(right)
                  and not _two_bodies(head, right))
     if joiner == " and " and role_word(right.split()[0]) and " " not in left:
         return True  # 'Bill Barrow in Atlanta and Director of Polling Jennifer Agiesta'
@@ -250,8 +266,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
         tokens = key_tokens(left)
         outlet = right.isupper() or GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
-        # (a name of two or three plain capitalised words English and the given-name list do not know: 'Jahi
-        # Chikwendiu'; not 'Carnegie Endowment for International Peace')
+        # (a name of two or three plain capitalised words English and the given-name list do not know: 'Kwabe
+        # Ndoro'; not 'Brixton Endowment for Coastal Peace')
         plain = 2 <= len(left.split()) <= 3 and all(w[:1].isupper() and w[1:].islower() and not english_word(w)
                                                     for w in left.split())
         return outlet and len(tokens) >= 2 and (name_type(tokens) == "person" or len(tokens[0]) == 1 or
@@ -263,9 +279,9 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
             name_type(key_tokens(left)) == "person"
     if joiner == " and " and _head_before_of(right) and (_acronym(left) or _head_before_of(left)) or \
-            joiner == " and " and _head_before_of(left) and _acronym(right.split()[0]):
+            joiner == " and " and _head_before_of(left) and (_acronym(right) or _known_acronym(text, right)):
         return True  # 'Bureau of Prisons and ICE', 'ICE and Bureau of Prisons': a body named by its head and
-        # complement, and another body
+        # complement, and another body ('Ministry of Science and ICT' is one: ICT is written nowhere else)
     if " of " not in left and " for " not in left and all(
             _capitals(side) or _ends_as_organisation(side) for side in (left, right)):
         return True  # 'White House and Congress', 'ICE and CBP'; not 'Department of Health and Human Services'
@@ -334,6 +350,9 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
             continue
         candidate = _without_joining_end(candidate)
         cut, tokens, is_name = _reading(candidate.surface)
+        if is_name and len(tokens) == 1 and len(tokens[0]) == 2 and \
+                not two_letter_person(text, candidate.surface[cut:cut + 2], candidate.start_char + cut):
+            is_name = False  # 'Fe and Cu': two letters alone, untitled and opening no full name
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                   candidate.note)
@@ -413,7 +432,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
             or _names_a_doctrine(tokens):
         return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
     last = surface.split()[-1]
-    short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Xi', 'Xi’s
+    short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Wu', 'Wu’s
     if not tokens or (max(map(len, tokens)) < 3 and not short) or not surface[:1].isupper() or \
             (is_demonym(last) and (len(tokens) == 1 or last.casefold() in DEMONYMS or
                                    tokens[0] not in gazetteer.given_names())):  # 'North African'; 'Jordan Fabian'

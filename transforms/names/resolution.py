@@ -25,13 +25,13 @@ from operator import itemgetter
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.lexicon import NOT_NAMES, ROYAL_TITLES, THING_WORDS, word_classes
+from transforms.lexicon import NOT_NAMES, THING_WORDS
 from transforms.names import gazetteer
+from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
 from transforms.names.entity_rows import entity_rows, entity_types, top_surfaces
 from transforms.names.name_words import key_tokens, name_type
-from transforms.names.phrases import common_word_phrases, inverted_bodies, lower_case_phrases
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
 from warehouse.contracts import ALIAS_SUGGESTIONS, CANDIDATE_MENTIONS, ENTITY_LINKS
@@ -128,10 +128,10 @@ def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
 
 def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[str, str], totals: pa.Table
                      ) -> dict[str, str]:
-    """'Ocasio-Cortez' ('Rep. Ocasio-Cortez' where an article never gives her full name) -> the one person whose name
-    ends in it ('Alexandria Ocasio-Cortez'): two words only ever written as one hyphenated word are a double surname,
-    not a given name and a surname; of two bearers, one named nine times in ten ('Alexandra Ocasio-Cortez' twice) is the
-    one. Every id of such an entity -> that person's."""
+    """'Ruiz-Quist' ('Rep. Ruiz-Quist' where an article never gives her full name) -> the one person whose name ends
+    in it ('Ada Ruiz-Quist'): two words only ever written as one hyphenated word are a double surname, not a given name
+    and a surname; of two bearers, one named nine times in ten ('Ida Ruiz-Quist' once) is the one. Every id
+    of such an entity -> that person's."""
     tails: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for name_id in full:
         tokens = _tokens(name_id)
@@ -215,11 +215,9 @@ def _usual_bearers(totals: pa.Table, heads: dict[str, str], kind: str = "surname
 
 
 def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str]]:
-    """A surname -> the people whose names end in it; a ruler or cleric named by title and given name ('King Salman',
-    'Mullah Omar') bears no surname."""
     found: dict[str, set[str]] = defaultdict(set)
     for name_id, head in heads.items():
-        if types.get(head) == "person" and _tokens(name_id)[0] not in ROYAL_TITLES:
+        if types.get(head) == "person":
             found[_tokens(name_id)[-1]].add(head)
     return found
 
@@ -257,7 +255,7 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
         return None, None, None
     if usual and usual[2] >= USUAL_COUNT and usual[1] >= USUAL_MIN and len(_tokens(usual[0])) > 1 and \
             _tokens(usual[0])[0] == word and _outnumbered(name_id, usual[0], context["counts"]):
-        return usual[0], "surname_in_corpus", None  # 'Xi' for Xi Jinping: a family name written first
+        return usual[0], "surname_in_corpus", None  # 'Wu' for Wu Tao: a family name written first
     # Only a word the articles use as a surname ('Mr. Ebeling', or resolved to a full name somewhere) is one here:
     # 'Fla', 'Thanksgiving' or 'Nancy' next to a name that happens to end in it are not.
     if len(bearers) == 1 and (usual or sexes - {None}) and _outnumbered(name_id, bearers[0], context["counts"]):
@@ -296,16 +294,9 @@ def _full_type(name_id: str, kinds: set[str], titled: set[str]) -> str:
     if "acronym" in kinds and len(tokens) >= 2 and SURNAME_KINDS.isdisjoint(kinds) and \
             _COUNTRY_FORMS.isdisjoint(tokens):
         return "organisation"  # 'Black Lives Matter (BLM)': a name of no known type an article gives an acronym
-    if not 2 <= len(tokens) <= 3 or tokens[0] in NOT_NAMES or _no_name_opener(tokens[0]):
+    if not 2 <= len(tokens) <= 3 or tokens[0] in NOT_NAMES:
         return found
     return "person" if not SURNAME_KINDS.isdisjoint(kinds) or PREFIX + tokens[-1] in titled else found
-
-
-def _no_name_opener(word: str) -> bool:
-    """'never', 'new', 'late' -> True: a word English knows but never as a noun, and no given name, opens no person's
-    name ('Never Trump' beside 'Mr. Trump' is a movement); 'Mitt', 'Trayvon' may."""
-    classes = word_classes(word)
-    return bool(classes) and "NOUN" not in classes and word not in gazetteer.given_names()
 
 
 def _lone_type(name_id: str, by_kind: Counter, outlets: frozenset[str]) -> str:
@@ -335,9 +326,9 @@ def resolve(discovered: pa.Table, curated_ids: set[str], common_words: set[str],
 
 def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[str], decisions: list[dict] = (),
                    outlets: frozenset[str] = frozenset()) -> Resolution:
-    """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words (and
-    phrases: 'deep state') of the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded:
-    see outlet_keys) -> Resolution (entities' counts 0)."""
+    """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words of
+    the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded: see outlet_keys) ->
+    Resolution (entities' counts 0)."""
     ids, counts, kinds = _by_name(totals)
     full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
     titled = {i.split(SEX_MARK)[0] for i, k in kinds.items() if k & {"pending_m", "pending_f", "pending_person"}}
@@ -359,12 +350,6 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, by_kind[name_id], outlets)
-    # a name of common words the corpus mostly writes in lower case ('Deep State', 'Gross Domestic Product') is a
-    # phrase, no entity, whatever a given name opening it or an acronym after it made of it (not 'Border Patrol')
-    phrases = {i for i in full if heads[i] == i and " ".join(_tokens(i)) in common_words and
-               name_type(_tokens(i)) in ("unknown", "person")}
-    links |= {i: (None, None, "a phrase the corpus mostly writes in lower case") for i, link in links.items()
-              if link[0] in phrases}
     _split(links, list(decisions), curated_ids)
     return _tables(totals, links, types, counts, curated_ids, list(decisions))
 
@@ -459,13 +444,10 @@ def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies, deci
                        outlet_names=()) -> Resolution:
     """NAME_TOTALS of discovered names + the entity table (ENTITIES) + a sample of bodies (to tell the corpus's
     lower-case words) + review's decisions + the outlet names of articles -> Resolution (entities' counts 0)."""
-    pending = pc.starts_with(totals["match_kind"], "pending")
-    lone = {i[len(PREFIX):] for i in pc.unique(totals.filter(pending)["entity_id"]).to_pylist()}
-    full = common_word_phrases(" ".join(_tokens(i)) for i in pc.unique(
-        totals.filter(pc.invert(pending))["entity_id"]).to_pylist())
-    common = lower_case_words(lone, sample_bodies) | lower_case_phrases(full, sample_bodies)
-    return resolve_totals(totals, set(entities["entity_id"].to_pylist()), common, decisions,
-                          outlet_keys(outlet_names))
+    pending = totals.filter(pc.starts_with(totals["match_kind"], "pending"))
+    lone = {i[len(PREFIX):] for i in pc.unique(pending["entity_id"]).to_pylist()}
+    return resolve_totals(totals, set(entities["entity_id"].to_pylist()), lower_case_words(lone, sample_bodies),
+                          decisions, outlet_keys(outlet_names))
 
 
 def outlet_keys(outlet_names) -> frozenset[str]:

@@ -9,13 +9,14 @@ from transforms.lexicon import (
     ORGANISATION_WORDS,
     PLACE_WORDS,
     PLACE_WORDS_AFTER_NO_GIVEN_NAME,
+    ROYAL_TITLES,
     THING_WORDS,
     english_word,
     fold_word,
     word_classes,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate, Mention
+from transforms.names.matching import WORD_BEFORE, Candidate, Mention
 from transforms.names.name_words import key_tokens, name_type, whole_words
 from transforms.names.reading import Name, title_before
 from transforms.names.tidying import opens_sentence
@@ -113,19 +114,18 @@ def given_name_of(text: str, name: Name, people: dict, speakers: Iterable[tuple[
     return owners[0]
 
 
-# A title before a given name alone is no English use outside courts and churches ('King Salman', 'Father Mike'), so a
-# title before the first word of a full name marks a family name written first ('Mr. Xi' for Xi Jinping).
-_TITLE_WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.? $")
-_GIVEN_NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir",
-                                "father", "sister", "brother", "saint", "st", "lady", "sir", "dame", "uncle", "aunt"})
+# A title before a given name alone is no English use outside courts and churches ('King Olav', 'Father Mike'), so a
+# title before the first word of a full name marks a family name written first ('Mr. Wu' for Wu Tao).
+_GIVEN_NAME_TITLES = ROYAL_TITLES | frozenset({"father", "sister", "brother", "saint", "st", "lady", "sir", "dame",
+                                               "uncle", "aunt"})
 
 
 def family_name_first(text: str, name: Name, people: dict) -> tuple[str, ...] | None:
-    """A titled two-letter word -> the one full name of the text that opens with it ('President Xi', 'Mr. Xi’s' after
-    'Xi Jinping'), or None: a title of a ruler or a churchman goes with a given name ('Prince Harry'), a name whose
+    """A titled two-letter word -> the one full name of the text that opens with it ('President Wu', 'Mr. Wu’s' after
+    'Wu Tao'), or None: a title of a ruler or a churchman goes with a given name ('Prince Harry'), a name whose
     other words are a given name or English is no family name written first ('Li Ryan'), and a longer word opening a
-    name is as often one of two surnames run together ('Romney-Portman', 'Obama-Biden')."""
-    title = _TITLE_WORD_BEFORE.search(text, max(0, name.start - 15), name.start)
+    name is as often one of two surnames run together ('Quist-Brandt')."""
+    title = WORD_BEFORE.search(text, max(0, name.start - 15), name.start)
     if not name.title or not title or title.group(1).casefold() in _GIVEN_NAME_TITLES or len(name.tokens[0]) != 2:
         return None
     given = gazetteer.given_names()
@@ -137,15 +137,20 @@ _NEXT_WORD = re.compile(r"\s([A-Z][\w’'-]*)")
 
 
 def name_goes_on(text: str, surname: str, end: int) -> bool:
-    """Whether a capitalised word after a surname makes it part of a longer name ('Dyke Lane'); in a line of capitals
-    ('PELOSI DODGES QUESTION') only a word of a body, place or thing does ('TRUMP TOWER', 'PELOSI COMMITTEE')."""
+    """Whether a capitalised word after a surname makes it part of a longer name ('Dyke Lane'); in a headline all in
+    capitals a surname stands alone before a verb of the present ('QUIST DODGES QUESTION'), not before another name's
+    word ('BRANDT MOTOR SHARES FALL') or a body's, place's or thing's ('QUIST TOWER OPENS')."""
     after = _NEXT_WORD.match(text, end)
     if not after:
         return False
     word = after.group(1)
     if not (surname.isupper() and word.isupper() and len(surname) > 1):
         return True
+    stop = text.find("\n", end)
+    line = text[text.rfind("\n", 0, end) + 1:stop if stop >= 0 else len(text)]
     folded = fold_word(word)
+    if line != line.upper() or not (folded.endswith("s") and "VERB" in word_classes(folded)):
+        return True
     return folded in ORGANISATION_WORDS or folded in THING_WORDS or folded in PLACE_WORDS or \
         folded in PLACE_WORDS_AFTER_NO_GIVEN_NAME
 
@@ -261,8 +266,8 @@ _LISTED_AFTER = re.compile(r"(?:,| and| or|, and) ([A-Z][\w’'-]+)")
 
 
 def _among_surnames(text: str, mention: Mention, people: dict) -> bool:
-    """'Nunes, Jordan and McCaul': a word listed next to the surname of another person of the text is a surname too
-    (an acronym is none: 'the UN, Trump and Kim Jong Un')."""
+    """'Holm, Dale and Brix' beside 'Ada Dale': a word listed next to the surname of another person of the text is a
+    surname too (an acronym is none: 'the UN, Quist and Wen Jo Un')."""
     if mention.surface.isupper():
         return False
     surnames = {p[-1] for p in people if len(p) > 1}

@@ -7,7 +7,7 @@ import re
 
 from transforms.lexicon import ORGANISATION_WORDS, TITLES, fold_word, word_classes
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate
+from transforms.names.matching import WORD_BEFORE, Candidate
 from transforms.names.name_words import PARTIES, TITLE_ABBREVIATIONS, key_tokens, name_type
 
 _NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%.,:/-]\w|[\w%-])")
@@ -81,13 +81,11 @@ def possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]
     return out
 
 
-_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")
-
 
 def _titled(text: str, start: int) -> bool:
-    """Whether a person's title stands before a name ('Speaker Pelosi's House Democrats'): its owner is a person, and
+    """Whether a person's title stands before a name ('Speaker Quist's House Democrats'): its owner is a person, and
     what it owns no body's name."""
-    found = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    found = WORD_BEFORE.search(text, max(0, start - 16), start)
     return found is not None and (found.group(1).casefold() in TITLES or
                                   found.group(1).casefold() in TITLE_ABBREVIATIONS)
 

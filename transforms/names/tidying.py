@@ -10,6 +10,7 @@ from transforms.lexicon import (
     PLACE_OPENERS,
     THING_WORDS,
     TITLES,
+    WEEKDAYS,
     english_word,
     fold_word,
     is_demonym,
@@ -35,7 +36,7 @@ FUNCTION_WORDS = frozenset({"and", "or", "of", "for", "on", "the", "to", "in", "
 
 # A weekday or month after 'on', 'in', 'by' ... dates what the sentence says; a name never ends with one.
 _TIME_JOINERS = frozenset({"on", "in", "by", "since", "until"})
-_DAYS_AND_MONTHS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAYS_AND_MONTHS = MONTHS | WEEKDAYS
 
 
 _TICKER = re.compile(r",\s*[+\-−]\d")
@@ -57,7 +58,7 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
             surface = surface[:found.start()]
     words = surface.split(" ")
     while len(words) > 2 and words[-2] in _TIME_JOINERS and fold_word(words[-1]) in _DAYS_AND_MONTHS:
-        words = words[:-2]  # 'Committee on Ways and Means on Tuesday': a date after the name is no part of it
+        words = words[:-2]  # 'Committee on Farm Policy on Tuesday': a date after the name is no part of it
     while len(words) > 1 and words[-1] in FUNCTION_WORDS:
         words = words[:-1]  # 'Lena Ortiz for': a preposition or conjunction ends no name, it joins the next words
     surface = " ".join(words)
