@@ -1348,3 +1348,19 @@ def test_more_verbs_of_change_an_owner_after_from_and_up_after_a_count(text, wha
 
 def test_a_verb_after_a_modal_opening_the_phrase_before_of_stays_out():
     assert find_figures("Owners could face fines of up to $9,000.")[0].what == "fines"
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Analysts put the fund in the region of £70 million.", None),  # a hedge of approximation, not a head
+    ("The repairs will cost in the order of $3 billion.", None),
+    ("Offers arrived in the neighbourhood of $2 million.", None),
+    ("The payout is in the range of $15 million.", None),
+    ("They insured it to the value of £4 million.", None),
+    ("She sang in front of 20,000 in Lisbon.", None),  # a position, not a head
+    ("Workers won a rise in pay of 4 percent.", "pay"),  # after a noun of change the bare noun heads it
+    ("The council approved an increase in spending of $9 million.", "spending"),
+    ("They moved to a region of 80,000 near the coast.", "residents"),  # a place counted by its people
+    ("Officials said the region of £30 million was cut.", "region"),  # money measures no people
+])
+def test_idioms_of_approximation_and_position_before_of_are_no_heads(text, what):
+    assert find_figures(text)[0].what == what

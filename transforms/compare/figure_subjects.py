@@ -99,6 +99,11 @@ _FRACTIONS = frozenset("half halves third thirds quarter quarters fourth fifth f
 # Places named by a count are named by their people: 'a city of 360,000'.
 _PLACES = frozenset("city cities town towns village villages country countries nation state county district suburb "
                     "island region community".split())
+# A preposition and a singular noun with 'the' before 'of' make a hedge, not a head: 'in the region of £80 million',
+# 'to the value of', 'in the order of'; so does 'in' and a bare noun after a verb ('scored in front of 50,000'), not
+# after a noun of change ('a rise in revenue of').
+_IDIOM_BEFORE = re.compile(r"(?:^|[ \t])(?:(?i:in|to)[ \t]+(?i:the)|(?P<bare>[A-Za-z]+)[ \t]+in)"
+                           r"[ \t]+[a-z]+[^s\W][ \t]+$")
 
 
 @lru_cache(maxsize=16)
@@ -273,14 +278,17 @@ def _nominal(raw: str, word: str) -> bool:
     return not classes or bool(classes & {"NOUN", "ADJ"})
 
 
-def head_of(body: str, start: int) -> str | None:
-    """A figure's start -> the noun phrase 'of' joins it to ('sales of $847 million' -> 'sales', 'a top tax rate of 35
-    percent' -> 'top tax rate', 'a population of 3 million' -> 'population', 'a town of 9,000' -> 'residents'), or
-    None."""
+def head_of(body: str, start: int, unit: str | None = None) -> str | None:
+    """A figure's start (and unit) -> the noun phrase 'of' joins it to ('sales of $847 million' -> 'sales', 'a top tax
+    rate of 35 percent' -> 'top tax rate', 'a population of 3 million' -> 'population', 'a town of 9,000' ->
+    'residents'), or None."""
     of = _OF_BEFORE.search(body, max(0, start - 10), start)
     if not of:
         return None
     end = of.start() + (of[0][0] != "o")
+    if (idiom := _IDIOM_BEFORE.search(body, max(0, end - 40), end)) and not idiom[0].rstrip().endswith("ing") and not (
+            idiom["bare"] and "NOUN" in word_classes(idiom["bare"].lower())):
+        return None  # 'in the region of', 'in front of' (not 'the cost in spending of', 'a rise in pay of')
     words, begin = _phrase_back(body, end)
     first = body.lower().find(words[0], begin, end) if words else -1  # after a determiner the phrase may open
     before = body[max(0, first - 20):first].split()
@@ -290,7 +298,7 @@ def head_of(body: str, start: int) -> str | None:
     if not words or "of" in words or words[-1] in _NOT_HEADS or words == ["worth"] or not _noun(words[-1]) \
             or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
         return None  # 'one-half of 1 percent' is a fraction of it
-    return "residents" if words[-1] in _PLACES else " ".join(words)
+    return "residents" if words[-1] in _PLACES and unit is None else " ".join(words)  # not 'a city of £2 billion'
 
 
 def _noun(word: str) -> bool:

@@ -191,7 +191,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         unit, pos = more  # 'three to four more weeks' is a span of weeks
     what, end = _counted(body, number, unit, pos, previous, opened_at)
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
-        what = head_of(body, number.start) or subject_measured(body, number.start, end) \
+        what = head_of(body, number.start, unit) or subject_measured(body, number.start, end) \
             or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
             or noun_before_hedge(body, number, unit) or what
     qualifier = number.qualifier or or_less(body, end)
@@ -214,11 +214,11 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
         # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
         span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
-        what = (None if span else head_of(body, number.start)) \
+        what = (None if span else head_of(body, number.start, unit)) \
             or subject_measured(body, number.start, end, span, previous) or label_before(body, number.start) \
             or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
             or noun_before_hedge(body, number, unit)
-    elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start)):
+    elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start, unit)):
         what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
     if qualifier is None and passed(body, number.start):
         qualifier = "more_than"  # 'the deficit has topped $1 trillion'
