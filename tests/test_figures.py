@@ -1364,3 +1364,14 @@ def test_a_verb_after_a_modal_opening_the_phrase_before_of_stays_out():
 ])
 def test_idioms_of_approximation_and_position_before_of_are_no_heads(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The city funds a 5-year low-cost housing scheme.", [(5, "low-cost housing scheme")]),  # a compound modifier
+    ("He swam a 40-minute high-intensity session.", [(40, "high-intensity session")]),
+    ("They opened a 3-day high-speed trial.", [(3, "high-speed trial")]),
+    ("Copper fell to a 12-month low on Friday.", []),  # the window of a record, no figure
+    ("The gauge sank to a 26-week low of 1,850.", [(1850, None)]),  # a record names no measure
+])
+def test_a_record_window_is_not_a_compound_modifier_and_low_or_high_heads_nothing(text, expected):
+    assert [(f.value, f.what) for f in find_figures(text)] == expected

@@ -13,7 +13,7 @@ in the region rose'), and 'which'/'that' stand for the noun phrase they follow. 
 import re
 from functools import lru_cache
 
-from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_classes
+from transforms.compare.figure_words import DETERMINERS, EXTREMES, STOP, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
 
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
@@ -295,9 +295,10 @@ def head_of(body: str, start: int, unit: str | None = None) -> str | None:
     if words and len(words) > 1 and "VERB" in word_classes(words[0]) and (
             (before and before[-1].lower() in _VERB_OPENERS) or _opens(body, first)):
         words = words[1:]  # 'is seeking compensation of', 'a school that charges annual tuition of', 'to award damages'
-    if not words or "of" in words or words[-1] in _NOT_HEADS or words == ["worth"] or not _noun(words[-1]) \
+    if not words or "of" in words or words[-1] in _NOT_HEADS or words[-1] in EXTREMES or words == ["worth"] \
+            or not _noun(words[-1]) \
             or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
-        return None  # 'one-half of 1 percent' is a fraction of it
+        return None  # 'one-half of 1 percent' is a fraction of it; 'a 52-week low of 3,100' is a record, not the index
     return "residents" if words[-1] in _PLACES and unit is None else " ".join(words)  # not 'a city of £2 billion'
 
 

@@ -95,7 +95,8 @@ _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _TO_LINK = re.compile(r"\s+to\s+")
-_EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})\b(?![ \t]+school)")
+# Not 'a 10-year low-income programme', 'a 30-minute high-intensity workout': a compound modifier, no record.
+_EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})(?![\w-])(?![ \t]+school)")
 _KINDS = frozenset("types kinds sorts forms varieties".split())
 _OF_AFTER = re.compile(r"[ \t]+of(?=[ \t])")
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|them|these)\b(?![ \t]+(?:who|that|which|whose)\b)")  # not 'of those who
