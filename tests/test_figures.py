@@ -1375,3 +1375,17 @@ def test_idioms_of_approximation_and_position_before_of_are_no_heads(text, what)
 ])
 def test_a_record_window_is_not_a_compound_modifier_and_low_or_high_heads_nothing(text, expected):
     assert [(f.value, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Leading analysts forecast growth by 3 percent.", None),  # '-ing' as an adjective: no race
+    ("The trailing party's vote fell by 2 points.", None),
+    ("Winning teams in the league raised prices by 5 percent.", "prices"),  # the object of the change
+    ("Senior figures in the union backed the deal by 70 percent.", None),  # no verb of winning at all
+    ("Garcia won the county by 11 points.", "margin"),  # a finite verb, its object, 'by'
+    ("The mayor is trailing her by 6 points.", "margin"),  # '-ing' after an auxiliary
+    ("Ortiz defeated Kemp by 3 points.", "margin"),
+    ("She was behind by 4 points.", "margin"),
+])
+def test_a_margin_needs_a_verb_of_winning_with_its_object_before_by(text, what):
+    assert find_figures(text)[0].what == what
