@@ -1389,3 +1389,14 @@ def test_a_record_window_is_not_a_compound_modifier_and_low_or_high_heads_nothin
 ])
 def test_a_margin_needs_a_verb_of_winning_with_its_object_before_by(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The farm is 200 metres from the lake.", None),  # a distance from a place, not the farm's level
+    ("The school was 4 miles from the nearest town.", None),
+    ("The hotel is 2 km to the north.", None),
+    ("The unemployment rate was 5 percent in June.", "unemployment rate"),  # a level still ends its predicate
+    ("Growth was 2.3 percent, from 1.9 percent a year before.", "growth"),
+])
+def test_a_copula_with_from_or_to_after_the_figure_states_no_level(text, what):
+    assert find_figures(text)[0].what == what

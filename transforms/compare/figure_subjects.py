@@ -63,8 +63,8 @@ monday tuesday wednesday thursday friday saturday sunday north south east west n
 southwest northern southern eastern western central high long old prior""".split())
 # After a figure a copula states, what ends its predicate: a level ('was 4 percent in May.'), not a difference or a
 # property ('was 30 percent more likely', 'is 53 feet long', 'was 41% complete').
-_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|from|among|last|"
-                            r"this|the|and|or|but|while|compared|after|before|during|with|of|to|until|between|when)\b")
+_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|among|last|"
+                            r"this|the|and|or|but|while|compared|after|before|during|with|of|until|between|when)\b")
 # A verb that changes or sets a level, its object, and the preposition before the figure: 'raised the minimum wage to',
 # 'cut taxes by', 'put the cost at'.
 _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|"
