@@ -1400,3 +1400,16 @@ def test_a_margin_needs_a_verb_of_winning_with_its_object_before_by(text, what):
 ])
 def test_a_copula_with_from_or_to_after_the_figure_states_no_level(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Divers brought the wreck up from 40 metres down.", None),  # a verb of motion moves its object
+    ("Crews dragged the lorry from 15 metres below the road.", None),
+    ("The drought pushed food inflation to 12 percent.", "food inflation"),  # it changes a level of a percentage
+    ("Demand drove the average fare to $310.", "average fare"),  # or of money
+    ("Ministers raised the speed limit to 80 miles per hour.", "speed limit"),  # a verb of change takes any unit
+    ("Storms pushed the lake to 4.1 metres on Sunday.", "lake"),  # a length it is sent to is a level
+    ("The slump pushed the rate from 3 percent to 5 percent.", "rate"),
+])
+def test_a_verb_of_motion_changes_a_level_from_a_figure_only_of_money_or_a_percentage(text, what):
+    assert find_figures(text)[0].what == what

@@ -69,11 +69,13 @@ _PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|o
 # 'cut taxes by', 'put the cost at'.
 _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|"
                           r"boost(?:s|ed|ing)?|lower(?:s|ed|ing)?|hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|"
-                          r"trim(?:s|med|ming)?|lift(?:s|ed|ing)?|sen(?:t|d|ds|ding)|dr(?:ive|ives|ove|iven|iving)|"
-                          r"br(?:ing|ings|ought|inging)|push(?:es|ed|ing)?|(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
+                          r"trim(?:s|med|ming)?|lift(?:s|ed|ing)?|"
+                          r"(?P<motion>sen(?:t|d|ds|ding)|dr(?:ive|ives|ove|iven|iving)|br(?:ing|ings|ought|inging)|"
+                          r"push(?:es|ed|ing)?|pull(?:s|ed|ing)?|drag(?:s|ged|ging)?)|"
+                          r"(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
                           r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
                           r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?)|nudg(?:e|es|ed|ing)|"
-                          r"pull(?:s|ed|ing)?|drag(?:s|ged|ging)?|bump(?:s|ed|ing)?)[ \t]+"
+                          r"bump(?:s|ed|ing)?)[ \t]+"
                           r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
 _WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
@@ -180,14 +182,17 @@ def _object_before_to(body: str, end: int) -> str | None:
     return " ".join(words)
 
 
-def object_measured(body: str, start: int) -> str | None:
-    """A figure's start -> the object of the verb that changes or sets it ('raised the minimum wage to $15' ->
-    'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'cut the rate from 35 percent' -> 'rate', 'put the cost
-    at $2 billion' -> 'cost'), or None."""
+def object_measured(body: str, start: int, unit: str | None = None) -> str | None:
+    """A figure's start (and unit) -> the object of the verb that changes or sets it ('raised the minimum wage to $15'
+    -> 'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'cut the rate from 35 percent' -> 'rate', 'put the
+    cost at $2 billion' -> 'cost'), or None. A verb of motion changes a level from a figure only of money or a
+    percentage ('pushed the rate from 5%'); from a length it moves its object ('pulled the survivors from 30 metres
+    below'), though a length it sends its object to is a level ('pushed the river to 7 metres')."""
     if body[max(0, start - 6):start].rstrip()[-2:] not in ("by", "to", "at", "om"):
         return None  # most figures have none of these before them: the last word tells cheaply
     verb = _OBJECT_VERB.search(body, max(0, start - 70), start)
-    if not verb or (verb["prep"] == "at") != bool(verb["setting"]):
+    if not verb or (verb["prep"] == "at") != bool(verb["setting"]) or (
+            verb["motion"] and verb["prep"] == "from" and not (unit == "percent" or (unit or "").isupper())):
         return None
     span = _WHEN_AFTER.sub("", verb["np"])  # read alone, so the phrase cannot run back over the verb; 'increases
     # spending in 2014 to', 'raises the deduction sharply from': the year says when, the adverb how

@@ -193,7 +193,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     what, end = _counted(body, number, unit, pos, previous, opened_at)
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
         what = head_of(body, number.start, unit) or subject_measured(body, number.start, end) \
-            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
+            or object_measured(body, number.start, unit) or margin_before(body, number.start, end, unit) \
             or noun_before_hedge(body, number, unit) or what
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
@@ -217,7 +217,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
         what = (None if span else head_of(body, number.start, unit)) \
             or subject_measured(body, number.start, end, span, previous) or label_before(body, number.start) \
-            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
+            or object_measured(body, number.start, unit) or margin_before(body, number.start, end, unit) \
             or noun_before_hedge(body, number, unit)
     elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start, unit)):
         what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
@@ -310,7 +310,7 @@ def _change_from(body: str, first: Number, second: Number | None, previous: str 
             return None
         value = first.value * second.value / numeral
     what = to.what or subject_measured(body, first.start, first.end, to.unit in TIMES) \
-        or (object_measured(body, first.start) if to.unit else None)
+        or (object_measured(body, first.start, to.unit) if to.unit else None)
     return replace(to, value=float(value), what=what, qualifier=first.qualifier, raw=body[first.start:first.end],
                    start_char=first.start, end_char=first.end)
 
