@@ -1413,3 +1413,15 @@ def test_a_copula_with_from_or_to_after_the_figure_states_no_level(text, what):
 ])
 def test_a_verb_of_motion_changes_a_level_from_a_figure_only_of_money_or_a_percentage(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four types of virus account for 70 percent of infections.", ("Four types of virus", "types of virus")),  # a
+    # bare verb agreeing with 'types' ends the phrase when its object follows
+    ("Two kinds of fungus cause most of the damage.", ("Two kinds of fungus", "kinds of fungus")),
+    ("They offer three kinds of bank account.", ("three kinds of bank account", "kinds of bank account")),
+    ("Two kinds of tax cut were proposed.", ("Two kinds of tax cut", "kinds of tax cut")),  # a noun, no object
+])
+def test_a_verb_after_kinds_of_a_noun_stays_out_of_what_they_count(text, expected):
+    figure = find_figures(text)[0]
+    assert (figure.raw, figure.what) == expected

@@ -61,7 +61,7 @@ from transforms.compare.figure_merges import (
     shared_hedges,
 )
 from transforms.compare.figure_money import whose_cents
-from transforms.compare.figure_phrase import counted_phrase
+from transforms.compare.figure_phrase import counted_phrase, kind_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_subjects import head_of, label_before, object_measured, passed, subject_measured
 from transforms.compare.figure_tokens import is_plural, plural
@@ -241,7 +241,7 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
     if _STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
     if what and what.split()[-1] in _KINDS and (of := _OF_AFTER.match(body, end)) \
-            and (kind := counted_phrase(body, of.end(), None, True))[0]:  # what the kinds are of: '650 miles of
+            and (kind := kind_phrase(body, of.end()))[0]:  # what the kinds are of: '650 miles of
         # various types of fencing' measures fencing, 'two kinds of loans' counts kinds of loans
         what, end = (kind[0] if unit else f"{what.split()[-1]} of {kind[0]}"), kind[1]
     if what and unit is None and " " not in what and not_a_noun(what):
