@@ -1425,3 +1425,14 @@ def test_a_verb_of_motion_changes_a_level_from_a_figure_only_of_money_or_a_perce
 def test_a_verb_after_kinds_of_a_noun_stays_out_of_what_they_count(text, expected):
     figure = find_figures(text)[0]
     assert (figure.raw, figure.what) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Among the causes, 25 percent involved speed.", None),  # a share among things counts no group
+    ("Among the routes, 60 percent run late.", None),
+    ("Among investors, 55 percent sold shares.", "investors"),  # people, by an agent noun's ending
+    ("Among families in the city, 20 percent said no.", "families"),
+    ("Among Republicans, 70% disagree.", "republicans"),  # a capitalised group
+])
+def test_among_names_the_group_a_share_counts_only_for_people(text, what):
+    assert find_figures(text)[0].what == what

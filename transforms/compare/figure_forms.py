@@ -25,6 +25,10 @@ _NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
 _OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?:(?i:of)\s+(?:the|those|these|all)\s+(?:[\d,]+\s+)?"
                        r"(?:[a-z][\w-]*\s+){0,2}?([a-z][a-z-]*[a-z](?<![su])s)|(?i:among)\s+(?:(?:the|all)\s+)?"
                        r"(?:[A-Za-z][\w-]*\s+){0,2}?([A-Za-z][a-z-]*[a-z](?<![su])s)(?:\s[^\n,.;:]{1,30})?)\s*,\s*$")
+# Plurals that name people, who a share 'among' them counts: agent and member nouns by their endings ('renters',
+# 'investors', 'residents', 'economists', 'Americans', 'employees') and common words for people.
+_PEOPLE = re.compile(r"(?:ers|ors|ents|ants|ists|ans|ees|ites)$|^(?:people|men|women|adults|children|kids|teens|"
+                     r"teenagers|youths|parents|families|households|firms|companies|businesses|voters|patients)$")
 # After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it)\b")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
@@ -77,6 +81,8 @@ def group_before(body: str, start: int, stop_words: frozenset[str]) -> str | Non
     None."""
     found = _OF_GROUP.search(body, max(0, start - 80), start)
     group = found and (found[1] or found[2]).lower()
+    if found and found[2] and not (found[2][:1].isupper() or is_demonym(group) or _PEOPLE.search(group)):
+        return None  # 'Among the reasons, 30 percent cited cost': a share among things is no share of a group
     return group if group and group not in stop_words else None
 
 
