@@ -1436,3 +1436,12 @@ def test_a_verb_after_kinds_of_a_noun_stays_out_of_what_they_count(text, expecte
 ])
 def test_among_names_the_group_a_share_counts_only_for_people(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Bonuses for executives above £90,000 will be cut.", None),  # after 'for' the bound is the head's before it
+    ("Relief for managers above $120,000 ends.", None),
+    ("A levy on savings above $1 million was passed.", "savings"),  # after 'on' the noun is what it bounds
+])
+def test_a_noun_after_for_before_a_bound_is_not_what_it_bounds(text, what):
+    assert find_figures(text)[0].what == what

@@ -120,7 +120,7 @@ def margin_before(body: str, start: int, end: int, unit: str | None) -> str | No
 
 _WORD_BEFORE = re.compile(r"(?:^|[ \t(])([A-Za-z][a-z-]*)[ \t]+([a-z][a-z-]*)[ \t]+$")
 # Words before the noun that keep it the head of a phrase the bound is of: 'on income', 'any income'.
-_BOUND_OPENERS = frozenset("on for to of in with from at by any all".split())
+_BOUND_OPENERS = frozenset("on to of in with from at by any all".split())
 # Hedges that bound a class of things after their noun: 'income above', 'incomes below', 'income up to'.
 _BOUND_WORDS = frozenset("over above under below up".split())
 
