@@ -211,7 +211,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
     if what is None and unit in ("percent", "share") and _OF_THOSE.match(body, end):
-        what = previous  # '1.3 million ballots were requested but only 57% of those returned'
+        what = previous  # '4,000 forms were sent out but only 62% of those came back'
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
         # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
         span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
