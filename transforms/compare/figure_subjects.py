@@ -11,7 +11,6 @@ in the region rose'), and 'which'/'that' stand for the noun phrase they follow. 
 """
 
 import re
-from functools import lru_cache
 
 from transforms.compare.figure_words import DETERMINERS, EXTREMES, STOP, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
@@ -108,30 +107,27 @@ _IDIOM_BEFORE = re.compile(r"(?:^|[ \t])(?:(?i:in|to)[ \t]+(?i:the)|(?P<bare>[A-
                            r"[ \t]+[a-z]+[^s\W][ \t]+$")
 
 
-@lru_cache(maxsize=16)
-def _verb_before(body: str, start: int) -> re.Match | None:
-    """_VERB_BEFORE's match before `start`, tried only when one of the three words before opens like one of its verbs:
-    most figures have none, and the pattern is slow to fail from every place of its window. Kept for the few calls
-    after it: a figure asks both whether it was passed and what its subject is."""
+def verb_before(body: str, start: int) -> re.Match | None:
+    """The verb of change or level right before a figure's start and its subject's last word, or None; tried only
+    when one of the three words before opens like one of its verbs: most figures have none, and the pattern is slow
+    to fail from every place of its window."""
     if not any(_CUE.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
         return None
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
 
 
-def passed(body: str, start: int) -> bool:
-    """True when a verb of passing stands right before a figure ('has topped $1 trillion', 'exceeded 5 percent'):
+def passed(body: str, verb: re.Match | None) -> bool:
+    """A figure's verb_before -> True when it is a verb of passing ('has topped $1 trillion', 'exceeded 5 percent'):
     the figure is a floor the thing measured went over."""
-    verb = _verb_before(body, start)
     return bool(verb and verb["passed"]) and not _NEGATED.search(body, max(0, verb.start() - 12), verb.start("passed"))
 
 
-def subject_measured(body: str, start: int, figure_end: int | None = None, span: bool = False,
+def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = None, span: bool = False,
                      previous: str | None = None) -> str | None:
-    """A figure's start (and end; whether it is a span of time; what the figure before it measures) -> the subject of
-    the verb of change or level before it ('Revenue was up 22%' -> 'revenue', 'July temperatures hit 104 degrees' ->
-    'july temperatures', 'The jobless rate was 4 percent.' -> 'jobless rate', 'a deficit of $900 billion would fall
-    to $700 billion' -> what the figure before measures), or None."""
-    verb = _verb_before(body, start)
+    """A figure's verb_before (and the figure's end; whether it is a span of time; what the figure before it
+    measures) -> the subject of that verb of change or level ('Revenue was up 22%' -> 'revenue', 'July temperatures
+    hit 104 degrees' -> 'july temperatures', 'The jobless rate was 4 percent.' -> 'jobless rate', 'a deficit of $900
+    billion would fall to $700 billion' -> what the figure before measures), or None."""
     if not verb:
         return None
     if verb[1].lower() in _SCALES and not verb["copula"]:

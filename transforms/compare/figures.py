@@ -63,7 +63,14 @@ from transforms.compare.figure_merges import (
 from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase, kind_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
-from transforms.compare.figure_subjects import head_of, label_before, object_measured, passed, subject_measured
+from transforms.compare.figure_subjects import (
+    head_of,
+    label_before,
+    object_measured,
+    passed,
+    subject_measured,
+    verb_before,
+)
 from transforms.compare.figure_tokens import is_plural, plural
 from transforms.compare.figure_words import (
     BASES,
@@ -191,10 +198,9 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if unit is None and (more := unit_after_more(body, pos)):
         unit, pos = more  # 'three to four more weeks' is a span of weeks
     what, end = _counted(body, number, unit, pos, previous, opened_at)
+    verb = verb_before(body, number.start)
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
-        what = head_of(body, number.start, unit) or subject_measured(body, number.start, end) \
-            or object_measured(body, number.start, unit) or margin_before(body, number.start, end, unit) \
-            or noun_before_hedge(body, number, unit) or what
+        what = _measured(body, number, unit, end, verb, None, False) or what
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
@@ -214,16 +220,23 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what = previous  # '4,000 forms were sent out but only 62% of those came back'
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
         # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
-        span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
-        what = (None if span else head_of(body, number.start, unit)) \
-            or subject_measured(body, number.start, end, span, previous) or label_before(body, number.start) \
-            or object_measured(body, number.start, unit) or margin_before(body, number.start, end, unit) \
-            or noun_before_hedge(body, number, unit)
+        what = _measured(body, number, unit, end, verb, previous, True)
     elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start, unit)):
         what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
-    if qualifier is None and passed(body, number.start):
+    if qualifier is None and passed(body, verb):
         qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
+
+
+def _measured(body: str, number: Number, unit: str | None, end: int, verb: re.Match | None, previous: str | None,
+              label: bool) -> str | None:
+    """What a figure with a unit measures when its clause names it before the figure: the noun 'of' joins it to, the
+    subject of the verb before it (`verb`), a label before a colon (when `label`), the object of a verb that changes
+    it, a margin, or the noun before its bound. A span has no head ('the end of four years')."""
+    start, span = number.start, unit in TIMES
+    return (None if span else head_of(body, start, unit)) or subject_measured(body, verb, end, span, previous) \
+        or (label_before(body, start) if label else None) or object_measured(body, start, unit) \
+        or margin_before(body, start, end, unit) or noun_before_hedge(body, number, unit)
 
 
 def _counted(body: str, number: Number, unit: str | None, pos: int, previous: str | None,
@@ -309,7 +322,7 @@ def _change_from(body: str, first: Number, second: Number | None, previous: str 
         if not numeral:
             return None
         value = first.value * second.value / numeral
-    what = to.what or subject_measured(body, first.start, first.end, to.unit in TIMES) \
+    what = to.what or subject_measured(body, verb_before(body, first.start), first.end, to.unit in TIMES) \
         or (object_measured(body, first.start, to.unit) if to.unit else None)
     return replace(to, value=float(value), what=what, qualifier=first.qualifier, raw=body[first.start:first.end],
                    start_char=first.start, end_char=first.end)
