@@ -1445,3 +1445,7 @@ def test_among_names_the_group_a_share_counts_only_for_people(text, what):
 ])
 def test_a_noun_after_for_before_a_bound_is_not_what_it_bounds(text, what):
     assert find_figures(text)[0].what == what
+
+
+def test_a_peak_of_an_amount_still_heads_it():
+    assert find_figures("Spending will pass its prior peak of $4.1 trillion.")[0].what == "prior peak"

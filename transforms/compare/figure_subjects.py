@@ -12,7 +12,7 @@ in the region rose'), and 'which'/'that' stand for the noun phrase they follow. 
 
 import re
 
-from transforms.compare.figure_words import DETERMINERS, EXTREMES, STOP, TIMES, word_classes
+from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
 
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
@@ -96,6 +96,8 @@ upwards north south short shy factor part each any all none some most end start 
 # 'after reporting profit of'.
 _VERB_OPENERS = frozenset("""to that which who he she it they we i you is are was were be been being after before by
 while when without since can could will would may might must should""".split())
+# A record's level names no measure ('a 52-week low of 3,100'); a peak may ('the prior peak of $2.6 trillion').
+_RECORDS = frozenset("low lows high highs".split())
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fourth fifth fifths tenth tenths".split())
 # Places named by a count are named by their people: 'a city of 360,000'.
 _PLACES = frozenset("city cities town towns village villages country countries nation state county district suburb "
@@ -296,7 +298,7 @@ def head_of(body: str, start: int, unit: str | None = None) -> str | None:
     if words and len(words) > 1 and "VERB" in word_classes(words[0]) and (
             (before and before[-1].lower() in _VERB_OPENERS) or _opens(body, first)):
         words = words[1:]  # 'is seeking compensation of', 'a school that charges annual tuition of', 'to award damages'
-    if not words or "of" in words or words[-1] in _NOT_HEADS or words[-1] in EXTREMES or words == ["worth"] \
+    if not words or "of" in words or words[-1] in _NOT_HEADS or words[-1] in _RECORDS or words == ["worth"] \
             or not _noun(words[-1]) \
             or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
         return None  # 'one-half of 1 percent' is a fraction of it; 'a 52-week low of 3,100' is a record, not the index
