@@ -171,7 +171,7 @@ def what_compared(body: str, start: int, end: int, stop_words: frozenset[str], p
     if "from" not in body[max(0, start - 75):start]:
         return None  # both range forms below hold 'from' within their windows: most numbers are done here
     sentence = _sentence_start(body, start)
-    ranged = _FROM_BEFORE.search(body, max(sentence, start - 8), start) or \
+    ranged = _RANGE_FROM.search(body, max(sentence, start - 8), start) or \
         _FROM_TO_BEFORE.search(body, max(sentence, start - 70), start)
     if not ranged:
         return None
@@ -216,7 +216,7 @@ _OTHERS_AFTER = re.compile(r"\s+others\b")
 # After a number, what leaves it standing alone in a list of counts: a comma, semicolon or sentence end, 'and', 'or'.
 _OF_BEFORE = re.compile(r"\bof\s+$")
 _ALONE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)|\s+(?:and|or)\b")
-_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_RANGE_FROM = re.compile(r"\bfrom\s+$")  # 'from' opening a range a count changes over ('climbed from 20 to 900')
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")
 _OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|them|those)\b")

@@ -100,7 +100,8 @@ _CONVERSION = re.compile(r"\s*(?:\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)|\[(?=[^\[\
 _STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
+# 'from' before the first of two numbers: where a change starts ('slipped from 48 to 41 percent').
+_CHANGE_FROM = re.compile(r"\b(?i:from)\s+$")
 _TO_LINK = re.compile(r"\s+to\s+")
 # Not 'a 10-year low-income programme', 'a 30-minute high-intensity workout': a compound modifier, no record.
 _EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})(?![\w-])(?![ \t]+school)")
@@ -311,7 +312,7 @@ def _change_from(body: str, first: Number, second: Number | None, previous: str 
     """'slipped from 48 to 41 percent', 'rose from 2.5 to 3.1 million', 'grew from 900 to 1,200 students' -> the
     figure a change starts from, in the unit and scale of the end it goes to and counting what it counts, or None."""
     if second is None or first.unit or first.scaled or not _TO_LINK.fullmatch(body, first.end, second.start) \
-            or not _FROM_BEFORE.search(body, max(0, first.start - 6), first.start) or _blocked_after(body, first):
+            or not _CHANGE_FROM.search(body, max(0, first.start - 6), first.start) or _blocked_after(body, first):
         return None
     to = _figure(body, second, previous)
     if to is None or to.start_char != second.start or to.unit == "age" or not (to.unit or second.scaled or to.what):
