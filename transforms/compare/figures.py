@@ -49,6 +49,7 @@ from transforms.compare.figure_forms import (
     what_before,
     what_compared,
 )
+from transforms.compare.figure_heads import head_of, object_measured
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
     Figure,
@@ -63,14 +64,7 @@ from transforms.compare.figure_merges import (
 from transforms.compare.figure_money import whose_cents
 from transforms.compare.figure_phrase import counted_phrase, kind_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
-from transforms.compare.figure_subjects import (
-    head_of,
-    label_before,
-    object_measured,
-    passed,
-    subject_measured,
-    verb_before,
-)
+from transforms.compare.figure_subjects import label_before, passed, subject_measured, verb_before
 from transforms.compare.figure_tokens import is_plural, plural
 from transforms.compare.figure_words import (
     BASES,
