@@ -44,6 +44,7 @@ _CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sl
                   r"(?:is|was|are|were|be|been|being|remains?|remained)\b|contract|recover|stay|shot|expand|bounc|"
                   r"peak|hover|settl|clos|doubl|tripl|halv|swell|swollen|balloon|rocket|skyrocket|slow|eas|widen|"
                   r"narrow|shr|rebound|slump|spik|advanc|retreat|tick)")
+_PASSING_CUE = re.compile(r"(?i:top|exc|sur)")  # how the verbs of passing in _CHANGE open
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
@@ -76,11 +77,13 @@ _LABEL = re.compile(r"(?:^|\n|\)[ \t]+)([A-Z][a-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)
 _LABEL_LINKS = frozenset({"per", "of", "in", "a"})
 
 
-def verb_before(body: str, start: int) -> re.Match | None:
+def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
     """The verb of change or level right before a figure's start and its subject's last word, or None; tried only
     when one of the three words before opens like one of its verbs: most figures have none, and the pattern is slow
-    to fail from every place of its window."""
-    if not any(_CUE.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
+    to fail from every place of its window. Without `level` (a bare count, whose subject is not asked for) only a verb
+    of passing is looked for: a copula before most counts ('there were 300') need not start the search."""
+    cue = _CUE if level else _PASSING_CUE
+    if not any(cue.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
         return None
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
 

@@ -147,7 +147,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if unit is None and (more := unit_after_more(body, pos)):
         unit, pos = more  # 'three to four more weeks' is a span of weeks
     what, end = _counted(body, number, unit, pos, previous, opened_at)
-    verb = verb_before(body, number.start)
+    verb = verb_before(body, number.start, unit not in (None, "age"))
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
         what = _measured(body, number, unit, end, verb, None, False) or what
     qualifier = number.qualifier or or_less(body, end)
