@@ -54,6 +54,7 @@ from transforms.compare.figure_forms import (
 from transforms.compare.figure_heads import head_of, object_measured
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
+    TO_BETWEEN,
     Figure,
     change_ends,
     fractions_of_figures,
@@ -90,7 +91,6 @@ _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
 # 'from' before the first of two numbers: where a change starts ('slipped from 48 to 41 percent').
 _CHANGE_FROM = re.compile(r"\b(?i:from)\s+$")
-_TO_LINK = re.compile(r"\s+to\s+")
 # Not 'a 10-year low-income programme', 'a 30-minute high-intensity workout': a compound modifier, no record.
 _EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})(?![\w-])(?![ \t]+school)")
 _KINDS = frozenset("types kinds sorts forms varieties".split())
@@ -259,7 +259,7 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
 def _change_from(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
     """'slipped from 48 to 41 percent', 'rose from 2.5 to 3.1 million', 'grew from 900 to 1,200 students' -> the
     figure a change starts from, in the unit and scale of the end it goes to and counting what it counts, or None."""
-    if second is None or first.unit or first.scaled or not _TO_LINK.fullmatch(body, first.end, second.start) \
+    if second is None or first.unit or first.scaled or not TO_BETWEEN.fullmatch(body, first.end, second.start) \
             or not _CHANGE_FROM.search(body, max(0, first.start - 6), first.start) or blocked_after(body, first):
         return None
     to = _figure(body, second, previous)
