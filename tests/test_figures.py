@@ -1348,3 +1348,104 @@ def test_more_verbs_of_change_an_owner_after_from_and_up_after_a_count(text, wha
 
 def test_a_verb_after_a_modal_opening_the_phrase_before_of_stays_out():
     assert find_figures("Owners could face fines of up to $9,000.")[0].what == "fines"
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Analysts put the fund in the region of £70 million.", None),  # a hedge of approximation, not a head
+    ("The repairs will cost in the order of $3 billion.", None),
+    ("Offers arrived in the neighbourhood of $2 million.", None),
+    ("The payout is in the range of $15 million.", None),
+    ("They insured it to the value of £4 million.", None),
+    ("She sang in front of 20,000 in Lisbon.", None),  # a position, not a head
+    ("Workers won a rise in pay of 4 percent.", "pay"),  # after a noun of change the bare noun heads it
+    ("The council approved an increase in spending of $9 million.", "spending"),
+    ("They moved to a region of 80,000 near the coast.", "residents"),  # a place counted by its people
+    ("Officials said the region of £30 million was cut.", "region"),  # money measures no people
+])
+def test_idioms_of_approximation_and_position_before_of_are_no_heads(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The city funds a 5-year low-cost housing scheme.", [(5, "low-cost housing scheme")]),  # a compound modifier
+    ("He swam a 40-minute high-intensity session.", [(40, "high-intensity session")]),
+    ("They opened a 3-day high-speed trial.", [(3, "high-speed trial")]),
+    ("Copper fell to a 12-month low on Friday.", []),  # the window of a record, no figure
+    ("The gauge sank to a 26-week low of 1,850.", [(1850, None)]),  # a record names no measure
+])
+def test_a_record_window_is_not_a_compound_modifier_and_low_or_high_heads_nothing(text, expected):
+    assert [(f.value, f.what) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Leading analysts forecast growth by 3 percent.", None),  # '-ing' as an adjective: no race
+    ("The trailing party's vote fell by 2 points.", None),
+    ("Winning teams in the league raised prices by 5 percent.", "prices"),  # the object of the change
+    ("Senior figures in the union backed the deal by 70 percent.", None),  # no verb of winning at all
+    ("Garcia won the county by 11 points.", "margin"),  # a finite verb, its object, 'by'
+    ("The mayor is trailing her by 6 points.", "margin"),  # '-ing' after an auxiliary
+    ("Ortiz defeated Kemp by 3 points.", "margin"),
+    ("She was behind by 4 points.", "margin"),
+])
+def test_a_margin_needs_a_verb_of_winning_with_its_object_before_by(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The farm is 200 metres from the lake.", None),  # a distance from a place, not the farm's level
+    ("The school was 4 miles from the nearest town.", None),
+    ("The hotel is 2 km to the north.", None),
+    ("The unemployment rate was 5 percent in June.", "unemployment rate"),  # a level still ends its predicate
+    ("Growth was 2.3 percent, from 1.9 percent a year before.", "growth"),
+])
+def test_a_copula_with_from_or_to_after_the_figure_states_no_level(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Divers brought the wreck up from 40 metres down.", None),  # a verb of motion moves its object
+    ("Crews dragged the lorry from 15 metres below the road.", None),
+    ("The drought pushed food inflation to 12 percent.", "food inflation"),  # it changes a level of a percentage
+    ("Demand drove the average fare to $310.", "average fare"),  # or of money
+    ("Ministers raised the speed limit to 80 miles per hour.", "speed limit"),  # a verb of change takes any unit
+    ("Storms pushed the lake to 4.1 metres on Sunday.", "lake"),  # a length it is sent to is a level
+    ("The slump pushed the rate from 3 percent to 5 percent.", "rate"),
+])
+def test_a_verb_of_motion_changes_a_level_from_a_figure_only_of_money_or_a_percentage(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four types of virus account for 70 percent of infections.", ("Four types of virus", "types of virus")),  # a
+    # bare verb agreeing with 'types' ends the phrase when its object follows
+    ("Two kinds of fungus cause most of the damage.", ("Two kinds of fungus", "kinds of fungus")),
+    ("They offer three kinds of bank account.", ("three kinds of bank account", "kinds of bank account")),
+    ("Two kinds of tax cut were proposed.", ("Two kinds of tax cut", "kinds of tax cut")),  # a noun, no object
+])
+def test_a_verb_after_kinds_of_a_noun_stays_out_of_what_they_count(text, expected):
+    figure = find_figures(text)[0]
+    assert (figure.raw, figure.what) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Among the causes, 25 percent involved speed.", None),  # a share among things counts no group
+    ("Among the routes, 60 percent run late.", None),
+    ("Among investors, 55 percent sold shares.", "investors"),  # people, by an agent noun's ending
+    ("Among families in the city, 20 percent said no.", "families"),
+    ("Among Republicans, 70% disagree.", "republicans"),  # a capitalised group
+])
+def test_among_names_the_group_a_share_counts_only_for_people(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Bonuses for executives above £90,000 will be cut.", None),  # after 'for' the bound is the head's before it
+    ("Relief for managers above $120,000 ends.", None),
+    ("A levy on savings above $1 million was passed.", "savings"),  # after 'on' the noun is what it bounds
+])
+def test_a_noun_after_for_before_a_bound_is_not_what_it_bounds(text, what):
+    assert find_figures(text)[0].what == what
+
+
+def test_a_peak_of_an_amount_still_heads_it():
+    assert find_figures("Spending will pass its prior peak of $4.1 trillion.")[0].what == "prior peak"

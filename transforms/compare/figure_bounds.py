@@ -97,10 +97,13 @@ def singular_unit(word: str) -> bool:
     return not word.endswith("s") and (f"{word}s" in UNITS or f"{word}es" in UNITS or word == "foot")
 
 
-# A verb of winning, leading or trailing, its object, then 'by' before the figure: 'won the county by', 'trails her by'.
+# A verb of winning, leading or trailing, its object, then 'by' before the figure: 'won the county by', 'trails her by',
+# 'was leading him by', 'ahead by'. The -ing form only after an auxiliary: 'leading economists expect growth by' and
+# 'the trailing candidate's support grew by' use it as an adjective.
 _SPLIT_AFTER = re.compile(r"[ \t]+to[ \t]+\d")
-_MARGIN_BEFORE = re.compile(r"\b(?i:w[oi]n(?:s|ning)?|lead(?:s|ing)?|led|trail(?:s|ed|ing)?|beat(?:s|en|ing)?|"
-                            r"defeat(?:s|ed|ing)?|ahead|behind)\b[^\n.;:!?,]{0,40}?[ \t]by[ \t]+$")
+_MARGIN_BEFORE = re.compile(r"(?:\b(?i:w[oi]ns?|leads?|led|trail(?:s|ed)?|beat(?:s|en)?|defeat(?:s|ed)?|"
+                            r"(?:is|are|was|were|be|been|['’]s)[ \t]+(?:winning|leading|trailing|beating))"
+                            r"(?P<object>(?:[ \t]+[\w'’.-]+){0,4}?)|\b(?i:ahead|behind))[ \t]+by[ \t]+$")
 
 
 def margin_before(body: str, start: int, end: int, unit: str | None) -> str | None:
@@ -109,12 +112,15 @@ def margin_before(body: str, start: int, end: int, unit: str | None) -> str | No
     if unit not in ("point", "percentage_point", "percent") or body[max(0, start - 3):start].rstrip()[-2:] != "by" \
             or _SPLIT_AFTER.match(body, end):
         return None
-    return "margin" if _MARGIN_BEFORE.search(body, max(0, start - 60), start) else None
+    verb = _MARGIN_BEFORE.search(body, max(0, start - 60), start)
+    if not verb or any(word_classes(word.lower()) == {"VERB"} for word in (verb["object"] or "").split()):
+        return None  # 'backed the plan by', 'support grew by': a verb in the object makes it a clause of its own
+    return "margin"
 
 
 _WORD_BEFORE = re.compile(r"(?:^|[ \t(])([A-Za-z][a-z-]*)[ \t]+([a-z][a-z-]*)[ \t]+$")
 # Words before the noun that keep it the head of a phrase the bound is of: 'on income', 'any income'.
-_BOUND_OPENERS = frozenset("on for to of in with from at by any all".split())
+_BOUND_OPENERS = frozenset("on to of in with from at by any all".split())
 # Hedges that bound a class of things after their noun: 'income above', 'incomes below', 'income up to'.
 _BOUND_WORDS = frozenset("over above under below up".split())
 

@@ -25,6 +25,10 @@ _NUMERATOR = re.compile(rf"(?<![\w-])(?P<num>{_COUNT}|a)$", re.IGNORECASE)
 _OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?:(?i:of)\s+(?:the|those|these|all)\s+(?:[\d,]+\s+)?"
                        r"(?:[a-z][\w-]*\s+){0,2}?([a-z][a-z-]*[a-z](?<![su])s)|(?i:among)\s+(?:(?:the|all)\s+)?"
                        r"(?:[A-Za-z][\w-]*\s+){0,2}?([A-Za-z][a-z-]*[a-z](?<![su])s)(?:\s[^\n,.;:]{1,30})?)\s*,\s*$")
+# Plurals that name people, who a share 'among' them counts: agent and member nouns by their endings ('renters',
+# 'investors', 'residents', 'economists', 'Americans', 'employees') and common words for people.
+_PEOPLE = re.compile(r"(?:ers|ors|ents|ants|ists|ans|ees|ites)$|^(?:people|men|women|adults|children|kids|teens|"
+                     r"teenagers|youths|parents|families|households|firms|companies|businesses|voters|patients)$")
 # After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it)\b")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
@@ -77,6 +81,8 @@ def group_before(body: str, start: int, stop_words: frozenset[str]) -> str | Non
     None."""
     found = _OF_GROUP.search(body, max(0, start - 80), start)
     group = found and (found[1] or found[2]).lower()
+    if found and found[2] and not (found[2][:1].isupper() or is_demonym(group) or _PEOPLE.search(group)):
+        return None  # 'Among the reasons, 30 percent cited cost': a share among things is no share of a group
     return group if group and group not in stop_words else None
 
 
@@ -165,7 +171,7 @@ def what_compared(body: str, start: int, end: int, stop_words: frozenset[str], p
     if "from" not in body[max(0, start - 75):start]:
         return None  # both range forms below hold 'from' within their windows: most numbers are done here
     sentence = _sentence_start(body, start)
-    ranged = _FROM_BEFORE.search(body, max(sentence, start - 8), start) or \
+    ranged = _RANGE_FROM.search(body, max(sentence, start - 8), start) or \
         _FROM_TO_BEFORE.search(body, max(sentence, start - 70), start)
     if not ranged:
         return None
@@ -210,7 +216,7 @@ _OTHERS_AFTER = re.compile(r"\s+others\b")
 # After a number, what leaves it standing alone in a list of counts: a comma, semicolon or sentence end, 'and', 'or'.
 _OF_BEFORE = re.compile(r"\bof\s+$")
 _ALONE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)|\s+(?:and|or)\b")
-_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_RANGE_FROM = re.compile(r"\bfrom\s+$")  # 'from' opening a range a count changes over ('climbed from 20 to 900')
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")
 _OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|them|those)\b")

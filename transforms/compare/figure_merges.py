@@ -14,10 +14,11 @@ _LISTED = frozenset({"percent", "percentage_point", None})
 # cash on hand, compared with $672,330'.
 _COMPARED = re.compile(r"\b(?:compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
-_FROM_BEFORE = re.compile(r"\b(?i:from)\s+(?:[A-Z][\w.]*['’]s\s+)?$")  # 'from January's 7.9 percent'
+# 'from' right before the low end of 'N to M': a change from one level to another, not a change then its level.
+_LOW_END_FROM = re.compile(r"\b(?i:from)\s+$")
 # After a figure and a comma, 'up' or 'down' opens the change of what it counts: '389 deliveries, up 28%'.
 _CHANGE_AFTER = re.compile(r",\s*(?:up|down)(?:\s+from)?\s+")
-_TO_BETWEEN = re.compile(r"\s+to\s+")
+TO_BETWEEN = re.compile(r"\s+to\s+")  # 'from 48 to 41 percent': the link of two ends
 _FROM_BETWEEN = re.compile(r"\s+from\s+")
 _RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
 _JOINED = re.compile(r"\s+and\s+|,?\s+or\s+")  # ', and' may open a clause of its own: 'and 20 contributed
@@ -115,9 +116,9 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
                 or _CHANGE_AFTER.fullmatch(body, low.end_char, high.start_char)):
             out[n] = replace(high, what=low.what)  # 'raising the minimum wage to $10.10 from $7.25', '389
             continue  # deliveries, up 28%'
-        if (low.what is None) == (high.what is None) or not _TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
+        if (low.what is None) == (high.what is None) or not TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
             continue
-        if not _FROM_BEFORE.search(body, max(0, low.start_char - 6), low.start_char):
+        if not _LOW_END_FROM.search(body, max(0, low.start_char - 6), low.start_char):
             if high.what is None and "per " not in low.what and low.unit not in (None, "age", "share"):
                 out[n] = replace(high, what=low.what)  # a change, then the level it reaches
             continue

@@ -1,8 +1,8 @@
-"""What a figure measures when its clause names it before the figure: the noun 'of' joins it to ('sales of $847
-million'), the subject of a verb of change or level or of a copula ('Revenue was up 22%', 'July temperatures hit 104
-degrees', 'the deficit, which has topped $1 trillion', 'The jobless rate was 4 percent.', 'expect rainfall to reach 9
-inches'), the object of a verb that changes or sets it ('cut taxes by $1.5 trillion'), or a label before a colon
-('Spending per driver: $495'). A figure that a verb says was passed ('topped $1 trillion') is more than that figure.
+"""What a figure measures when its clause names it before the figure: the subject of a verb of change or level or of
+a copula ('Revenue was up 22%', 'July temperatures hit 104 degrees', 'the deficit, which has topped $1 trillion', 'The
+jobless rate was 4 percent.', 'expect rainfall to reach 9 inches'), or a label before a colon ('Spending per driver:
+$495'); the noun 'of' joins it to and the object of a verb that changes it are figure_heads'. A figure that a verb
+says was passed ('topped $1 trillion') is more than that figure.
 
 The subject is the noun phrase right before the verb (and its auxiliaries), read backwards by the lexicon's parts
 of speech: determiners and a possessive owner open it and are left out ('The company's profit fell 3%' -> 'profit'),
@@ -11,7 +11,6 @@ in the region rose'), and 'which'/'that' stand for the noun phrase they follow. 
 """
 
 import re
-from functools import lru_cache
 
 from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
@@ -45,11 +44,12 @@ _CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sl
                   r"(?:is|was|are|were|be|been|being|remains?|remained)\b|contract|recover|stay|shot|expand|bounc|"
                   r"peak|hover|settl|clos|doubl|tripl|halv|swell|swollen|balloon|rocket|skyrocket|slow|eas|widen|"
                   r"narrow|shr|rebound|slump|spik|advanc|retreat|tick)")
+_PASSING_CUE = re.compile(r"(?i:top|exc|sur)")  # how the verbs of passing in _CHANGE open
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
-_WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
+WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
 _RELATIVES = frozenset({"which", "that"})
-_PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by to".split())
+PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by to".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _CONJUNCTIONS = frozenset({"and", "or", "nor"})
 # Words after which a clause, and so its subject, may begin: subordinators and verbs that report a clause.
@@ -63,19 +63,8 @@ monday tuesday wednesday thursday friday saturday sunday north south east west n
 southwest northern southern eastern western central high long old prior""".split())
 # After a figure a copula states, what ends its predicate: a level ('was 4 percent in May.'), not a difference or a
 # property ('was 30 percent more likely', 'is 53 feet long', 'was 41% complete').
-_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|from|among|last|"
-                            r"this|the|and|or|but|while|compared|after|before|during|with|of|to|until|between|when)\b")
-# A verb that changes or sets a level, its object, and the preposition before the figure: 'raised the minimum wage to',
-# 'cut taxes by', 'put the cost at'.
-_OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|"
-                          r"boost(?:s|ed|ing)?|lower(?:s|ed|ing)?|hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|"
-                          r"trim(?:s|med|ming)?|lift(?:s|ed|ing)?|sen(?:t|d|ds|ding)|dr(?:ive|ives|ove|iven|iving)|"
-                          r"br(?:ing|ings|ought|inging)|push(?:es|ed|ing)?|(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
-                          r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
-                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?)|nudg(?:e|es|ed|ing)|"
-                          r"pull(?:s|ed|ing)?|drag(?:s|ged|ging)?|bump(?:s|ed|ing)?)[ \t]+"
-                          r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
-_WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
+_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|among|last|"
+                            r"this|the|and|or|but|while|compared|after|before|during|with|of|until|between|when)\b")
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
 _RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|still))?[ \t]+(?:expected|projected|"
                      r"forecast|predicted|set|poised|likely|due|slated|scheduled|estimated)[ \t]+$")
@@ -86,45 +75,31 @@ _MAX_WORDS = 4
 # A label before a colon opening its line or following a parenthesis: 'State highway spending per driver: $495'.
 _LABEL = re.compile(r"(?:^|\n|\)[ \t]+)([A-Z][a-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,5}):[ \t]*$")
 _LABEL_LINKS = frozenset({"per", "of", "in", "a"})
-_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just)[ \t]+)?$")  # 'a tax cut of only $60'
-# Nouns before 'of N' that say how a figure is given, not what it measures: 'a total of', 'to the tune of', 'over the
-# course of', 'the likes of'.
-_NOT_HEADS = frozenset("""total sum average number amount maximum minimum tune course matter space time likes excess
-upwards north south short shy factor part each any all none some most end start beginning middle rest""".split())
-# Words after which a verb may open the phrase before 'of': 'asked to award damages of', 'which charges tuition of',
-# 'after reporting profit of'.
-_VERB_OPENERS = frozenset("""to that which who he she it they we i you is are was were be been being after before by
-while when without since can could will would may might must should""".split())
-_FRACTIONS = frozenset("half halves third thirds quarter quarters fourth fifth fifths tenth tenths".split())
-# Places named by a count are named by their people: 'a city of 360,000'.
-_PLACES = frozenset("city cities town towns village villages country countries nation state county district suburb "
-                    "island region community".split())
 
 
-@lru_cache(maxsize=16)
-def _verb_before(body: str, start: int) -> re.Match | None:
-    """_VERB_BEFORE's match before `start`, tried only when one of the three words before opens like one of its verbs:
-    most figures have none, and the pattern is slow to fail from every place of its window. Kept for the few calls
-    after it: a figure asks both whether it was passed and what its subject is."""
-    if not any(_CUE.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
+def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
+    """The verb of change or level right before a figure's start and its subject's last word, or None; tried only
+    when one of the three words before opens like one of its verbs: most figures have none, and the pattern is slow
+    to fail from every place of its window. Without `level` (a bare count, whose subject is not asked for) only a verb
+    of passing is looked for: a copula before most counts ('there were 300') need not start the search."""
+    cue = _CUE if level else _PASSING_CUE
+    if not any(cue.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
         return None
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
 
 
-def passed(body: str, start: int) -> bool:
-    """True when a verb of passing stands right before a figure ('has topped $1 trillion', 'exceeded 5 percent'):
+def passed(body: str, verb: re.Match | None) -> bool:
+    """A figure's verb_before -> True when it is a verb of passing ('has topped $1 trillion', 'exceeded 5 percent'):
     the figure is a floor the thing measured went over."""
-    verb = _verb_before(body, start)
     return bool(verb and verb["passed"]) and not _NEGATED.search(body, max(0, verb.start() - 12), verb.start("passed"))
 
 
-def subject_measured(body: str, start: int, figure_end: int | None = None, span: bool = False,
+def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = None, span: bool = False,
                      previous: str | None = None) -> str | None:
-    """A figure's start (and end; whether it is a span of time; what the figure before it measures) -> the subject of
-    the verb of change or level before it ('Revenue was up 22%' -> 'revenue', 'July temperatures hit 104 degrees' ->
-    'july temperatures', 'The jobless rate was 4 percent.' -> 'jobless rate', 'a deficit of $900 billion would fall
-    to $700 billion' -> what the figure before measures), or None."""
-    verb = _verb_before(body, start)
+    """A figure's verb_before (and the figure's end; whether it is a span of time; what the figure before it
+    measures) -> the subject of that verb of change or level ('Revenue was up 22%' -> 'revenue', 'July temperatures
+    hit 104 degrees' -> 'july temperatures', 'The jobless rate was 4 percent.' -> 'jobless rate', 'a deficit of $900
+    billion would fall to $700 billion' -> what the figure before measures), or None."""
     if not verb:
         return None
     if verb[1].lower() in _SCALES and not verb["copula"]:
@@ -141,24 +116,24 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
         end = verb.start(1)
         while end and body[end - 1] in " \t,":
             end -= 1
-    words, begin = _phrase_back(body, end)
-    before = _WORD_BACK.search(body, max(0, begin - 40), begin) if words or begin < end else None
-    if before and before[1].lower() in _PREPOSITIONS:  # 'Sales in the region rose', 'income in this state fell
-        words, begin = _phrase_back(body, end := before.start(1))
+    words, begin = phrase_back(body, end)
+    before = WORD_BACK.search(body, max(0, begin - 40), begin) if words or begin < end else None
+    if before and before[1].lower() in PREPOSITIONS:  # 'Sales in the region rose', 'income in this state fell
+        words, begin = phrase_back(body, end := before.start(1))
         if words and words[-1].endswith("ing") and (words[-2:-1] == ["of"] or (
                 len(words) == 1 and "NOUN" not in word_classes(words[0]))):
             return None  # 'the cost of dealing with floods rises': the phrase is a verb's (not 'approval rating')
-        before = _WORD_BACK.search(body, max(0, begin - 40), begin) if words else None
+        before = WORD_BACK.search(body, max(0, begin - 40), begin) if words else None
     joined = bool(before) and before[1].lower() in _CONJUNCTIONS
-    if not words or (joined and not _opens(body, before.start(1)) and not _determined(body, before.end(1))):
+    if not words or (joined and not opens(body, before.start(1)) and not _determined(body, before.end(1))):
         return None  # 'burglary and car theft are down': one conjunct is not the subject (', and' opens a clause)
-    if (verb["copula"] and _named(body, begin, end)) or (len(words) == 1 and (words[0] in _ANAPHORS or (
+    if (verb["copula"] and named(body, begin, end)) or (len(words) == 1 and (words[0] in _ANAPHORS or (
             body[begin:begin + 2].lower() in ("a ", "an") and "ADJ" in word_classes(words[0])))):
         return None  # 'Smith was at 5 percent': a person's level says nothing comparable; 'the number dropped from'
         # refers back; 'a slight decline from 82%': the verb's form is a noun
     if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out
         return " ".join(words[1:] if before and before[1].lower() in _MODALS and len(words) > 1 else words)
-    if not _opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
+    if not opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
         return None  # 'see storm surges up to', 'the number of robberies that led to arrests has declined', '18
         # months of wage gains above 3%': the phrase is an object, the end of a longer subject or counted
     return " ".join(words)
@@ -167,51 +142,30 @@ def subject_measured(body: str, start: int, figure_end: int | None = None, span:
 def _object_before_to(body: str, end: int) -> str | None:
     """'caused the jobless rate to rise to 4%' (the text before 'to') -> 'jobless rate': the object of a verb is the
     subject of the infinitive after it; None for a verb, a gerund or a name before 'to'."""
-    words, begin = _phrase_back(body, end)
-    if not words or not _noun(words[-1]) or words[-1].endswith("ing") or _named(body, begin, end) \
-            or _opens(body, begin) or (len(words) == 1 and "ADJ" in word_classes(words[0])):
+    words, begin = phrase_back(body, end)
+    if not words or not noun(words[-1]) or words[-1].endswith("ing") or named(body, begin, end) \
+            or opens(body, begin) or (len(words) == 1 and "ADJ" in word_classes(words[0])):
         return None  # 'A candidate needs to hit 15 percent': a phrase opening its clause is no object; 'possible to
         # stay 6 feet away': an adjective
-    return " ".join(words)
-
-
-def object_measured(body: str, start: int) -> str | None:
-    """A figure's start -> the object of the verb that changes or sets it ('raised the minimum wage to $15' ->
-    'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'cut the rate from 35 percent' -> 'rate', 'put the cost
-    at $2 billion' -> 'cost'), or None."""
-    if body[max(0, start - 6):start].rstrip()[-2:] not in ("by", "to", "at", "om"):
-        return None  # most figures have none of these before them: the last word tells cheaply
-    verb = _OBJECT_VERB.search(body, max(0, start - 70), start)
-    if not verb or (verb["prep"] == "at") != bool(verb["setting"]):
-        return None
-    span = _WHEN_AFTER.sub("", verb["np"])  # read alone, so the phrase cannot run back over the verb; 'increases
-    # spending in 2014 to', 'raises the deduction sharply from': the year says when, the adverb how
-    words, begin = _phrase_back(span, len(span))
-    before = _WORD_BACK.search(span, 0, begin) if words else None
-    if before and before[1].lower() in _PREPOSITIONS:
-        words, begin = _phrase_back(span, before.start(1))  # 'raise spending on roads by 5%': the phrase before
-    if not words or begin or _named(body, verb.start("np"), verb.end("np")) or not _noun(words[-1]):
-        return None  # the phrase must be the verb's whole object ('keeping the increase unchanged at' is not); a
-        # person's level says nothing comparable
     return " ".join(words)
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof)\.[ \t]*$")
 
 
-def _named(body: str, begin: int, end: int) -> bool:
+def named(body: str, begin: int, end: int) -> bool:
     """True when the phrase between `begin` and `end` ends in a name: a capitalised word inside its sentence, or one
     the lexicon does not know."""
     last = body[begin:end].split()[-1:]
-    return bool(last) and last[0][:1].isupper() and (not _opens(body, at := end - len(last[0])) or not word_classes(
+    return bool(last) and last[0][:1].isupper() and (not opens(body, at := end - len(last[0])) or not word_classes(
         last[0].lower()) or bool(_TITLE_BEFORE.search(body, max(0, at - 7), at)))  # 'Mr. Trump'
 
 
-def _phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:
+def phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:
     """Text before `end` -> (the noun phrase that ends there, lower case, its determiners and owner left out; None
     for a pronoun) and where the phrase with its determiners begins."""
     words: list[str] = []
-    while token := _WORD_BACK.search(body, max(0, end - 40), end):
+    while token := WORD_BACK.search(body, max(0, end - 40), end):
         raw, word = token[1], token[1].lower()
         if not words and word in _PRONOUNS:
             return None, end
@@ -222,16 +176,16 @@ def _phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:
         words.insert(0, word)
         end = token.start(1)
     owned = False
-    while (token := _WORD_BACK.search(body, max(0, end - 40), end)) and (
+    while (token := WORD_BACK.search(body, max(0, end - 40), end)) and (
             _owner(token[1]) or token[1].lower() in DETERMINERS or (owned and token[1][:1].isupper())):
         end = token.start(1)  # 'The company's profit', 'Mr. Smith's rating': the determiner and owner open it
         owned = owned or _owner(token[1])
-        if token[1].lower() in _DEMONSTRATIVES and (token[1].lower() != "that" or _opens(body, end)):
+        if token[1].lower() in _DEMONSTRATIVES and (token[1].lower() != "that" or opens(body, end)):
             return [], end  # 'That number could grow': it refers back (not 'found that life expectancy')
     if words and words[0] == "of":
         words = words[1:]
-    elif words and "of" not in words and (of := _WORD_BACK.search(body, max(0, end - 40), end)) \
-            and of[1] == "of" and (head := _phrase_back(body, of.start(1)))[0] and "of" not in head[0]:
+    elif words and "of" not in words and (of := WORD_BACK.search(body, max(0, end - 40), end)) \
+            and of[1] == "of" and (head := phrase_back(body, of.start(1)))[0] and "of" not in head[0]:
         words, end = [*head[0], "of", *words], head[1]  # 'Shares of the carmaker': the head before 'of the'
     if len(words) > _MAX_WORDS:
         head = words[:words.index("of")] if "of" in words else []
@@ -241,7 +195,7 @@ def _phrase_back(body: str, end: int) -> tuple[list[str] | None, int]:
     return words, end
 
 
-def _opens(body: str, at: int) -> bool:
+def opens(body: str, at: int) -> bool:
     """True when nothing but punctuation or a line start stands before `at` in its sentence."""
     before = body[max(0, at - 3):at].rstrip(" \t\"“‘(")
     return not before or before[-1] in ".!?\n:;,—–"
@@ -273,27 +227,7 @@ def _nominal(raw: str, word: str) -> bool:
     return not classes or bool(classes & {"NOUN", "ADJ"})
 
 
-def head_of(body: str, start: int) -> str | None:
-    """A figure's start -> the noun phrase 'of' joins it to ('sales of $847 million' -> 'sales', 'a top tax rate of 35
-    percent' -> 'top tax rate', 'a population of 3 million' -> 'population', 'a town of 9,000' -> 'residents'), or
-    None."""
-    of = _OF_BEFORE.search(body, max(0, start - 10), start)
-    if not of:
-        return None
-    end = of.start() + (of[0][0] != "o")
-    words, begin = _phrase_back(body, end)
-    first = body.lower().find(words[0], begin, end) if words else -1  # after a determiner the phrase may open
-    before = body[max(0, first - 20):first].split()
-    if words and len(words) > 1 and "VERB" in word_classes(words[0]) and (
-            (before and before[-1].lower() in _VERB_OPENERS) or _opens(body, first)):
-        words = words[1:]  # 'is seeking compensation of', 'a school that charges annual tuition of', 'to award damages'
-    if not words or "of" in words or words[-1] in _NOT_HEADS or words == ["worth"] or not _noun(words[-1]) \
-            or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
-        return None  # 'one-half of 1 percent' is a fraction of it
-    return "residents" if words[-1] in _PLACES else " ".join(words)
-
-
-def _noun(word: str) -> bool:
+def noun(word: str) -> bool:
     """A word that may head a noun phrase: the lexicon knows it as a noun, or not at all ('second-quarter sales'), or
     a gerund ('spending')."""
     classes = word_classes(word)

@@ -11,8 +11,9 @@ money also takes 'in' and rates ('$1.5 billion in aid' -> 'aid', '$15 an hour' -
 figure is what it counts ('eight hours a day' -> 'per day'). '65 kilometers southeast of the capital' has none.
 With nothing counted after it, a figure with a unit measures the noun 'of' joins it to ('sales of $5 billion'), the
 subject of a verb of change, level or a copula before it ('Revenue was up 22%' -> 'revenue'), the object of a verb that
-changes it ('cut taxes by $1 trillion'), a label before a colon (figure_subjects.py), a margin ('won by 9 points') or
-a noun before a bound ('income above $400,000'); figures next to each other complete each other (figure_merges.py).
+changes it ('cut taxes by $1 trillion'), a label before a colon (figure_heads.py, figure_subjects.py), a margin ('won
+by 9 points') or a noun before a bound ('income above $400,000'); figures next to each other complete each other
+(figure_merges.py). What before or after a number makes it no quantity (a date, a time, a label) is figure_blocks.py.
 The phrase is read in figure_phrase.py (what the words at a place are: figure_tokens.py), by a grammar of noun
 phrases with parts of speech from lemminflect's lexicon.
 """
@@ -21,6 +22,7 @@ from dataclasses import replace
 
 import pyarrow as pa
 
+from transforms.compare.figure_blocks import STRONG, blocked_after, blocked_before
 from transforms.compare.figure_bounds import (
     hyphenated,
     margin_before,
@@ -49,8 +51,10 @@ from transforms.compare.figure_forms import (
     what_before,
     what_compared,
 )
+from transforms.compare.figure_heads import head_of, object_measured
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
+    TO_BETWEEN,
     Figure,
     change_ends,
     fractions_of_figures,
@@ -61,17 +65,15 @@ from transforms.compare.figure_merges import (
     shared_hedges,
 )
 from transforms.compare.figure_money import whose_cents
-from transforms.compare.figure_phrase import counted_phrase
+from transforms.compare.figure_phrase import counted_phrase, kind_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
-from transforms.compare.figure_subjects import head_of, label_before, object_measured, passed, subject_measured
+from transforms.compare.figure_subjects import label_before, passed, subject_measured, verb_before
 from transforms.compare.figure_tokens import is_plural, plural
 from transforms.compare.figure_words import (
     BASES,
     EXTREMES,
     GALLERY,
-    LABELS,
     NAMING_NOUNS,
-    OPENERS,
     STOP,
     TIMES,
     not_a_noun,
@@ -79,23 +81,18 @@ from transforms.compare.figure_words import (
 from transforms.compare.numbers import Number, find_numbers, hedge_before
 from warehouse.contracts import FIGURES
 
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?,?\s+$")
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})[a-z]*\b")
-_TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock|GMT|UTC|hrs\b|local\s+time)", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s+$")
 _SPAN_AFTER = re.compile(r"\s*[,;.:)]")  # 'Over 10 days, cases soared', '$2 billion over five years.'
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|cents))\s+$")
 _FOR_BEFORE = re.compile(r"\b(?i:for)\s+$")
 _TIMES_AFTER = re.compile(r"\s+times\b")
 _CONVERSION = re.compile(r"\s*(?:\((?=[^()\n]{0,40}\d)[^()\n]{1,40}\)|\[(?=[^\[\]\n]{0,40}\d)[^\[\]\n]{1,40}\])")
-_STRONG = re.compile(r"-strong\b")
 _NAME_OF = re.compile(r"[A-Z][\w&]*\s+of\s+$")  # 'Group of 20', 'Class of 2016'
 _OF_DETERMINER = re.compile(r"\s+(?:the|its|their|his|her|our|all|both|those|these)(?=\s)", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
-_TO_LINK = re.compile(r"\s+to\s+")
-_EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})\b(?![ \t]+school)")
+# 'from' before the first of two numbers: where a change starts ('slipped from 48 to 41 percent').
+_CHANGE_FROM = re.compile(r"\b(?i:from)\s+$")
+# Not 'a 10-year low-income programme', 'a 30-minute high-intensity workout': a compound modifier, no record.
+_EXTREME_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(EXTREMES)})(?![\w-])(?![ \t]+school)")
 _KINDS = frozenset("types kinds sorts forms varieties".split())
 _OF_AFTER = re.compile(r"[ \t]+of(?=[ \t])")
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|them|these)\b(?![ \t]+(?:who|that|which|whose)\b)")  # not 'of those who
@@ -108,56 +105,16 @@ _COORDINATE_AFTER = re.compile(r",(?=[ \t]+[a-z]+-[a-z]+[ \t]+[a-z])")
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:on|for|with|at|by|from|into|without|under)\s+$")
 
 
-def _blocked_before(body: str, number: Number) -> bool:
-    """True when the text before a number makes it part of a date, name, label, id or list."""
-    lead, end = number.lead, number.end
-    prev = body[lead - 1] if lead else "\n"
-    bare = end == number.numeral_end
-    if prev.isalnum() or prev in "-–/:+#@.&_×" or (prev == "(" and bare and body[end:end + 1] == ")"):
-        return True  # 'COVID-19', 'G20', '12/01', '+90', '#11', '7.62×51', '(1)' but not '(62 percent)'
-    if number.digits and lead >= 2 and prev.isspace() and body[lead - 2].isdigit():
-        return True  # digit groups split by spaces: phone numbers
-    if prev == "\n" and body[end:end + 1] in (".", ")"):
-        return True  # '1.' or '1)' opening a list line
-    day = number.digits is not None and len(number.digits) <= 2
-    if day and _MONTH_BEFORE.search(body, max(0, lead - 12), lead):
-        return True  # 'June 5', 'Aug. 22' (but 'in March 300 people')
-    if number.start < lead or number.currency:
-        return False  # a hedge or a currency sign already says this is a quantity
-    before = _WORD_BEFORE.search(body, max(0, lead - 25), lead)
-    if not before:
-        return False
-    word = before[1].lower()
-    if word in LABELS or word.rstrip(".") in LABELS or word == "per":
-        return True  # 'per 100,000' is the base of a rate, not a count
-    if number.unit_word or number.scaled or word.endswith(("'s", "’s", "s'", ".")):
-        return False  # a unit or scale makes a quantity; 'Beijing’s 21 million', 'the GOP. Thirty-six percent'
-    return before[1][0].isupper() and word not in OPENERS
-
-
-def _blocked_after(body: str, number: Number) -> bool:
-    """True when the text after a number makes it part of a date, time, ordinal, range, version or compound."""
-    end = number.end
-    nxt, after = body[end:end + 1] or "\n", body[end + 1:end + 2] or "\n"  # the body's end reads as a line end
-    if nxt.isalnum() or (nxt in "-–/:,.·" and after.isdigit()) or (nxt == " " and after.isdigit()):
-        return True  # '5th', '4G', '10-15', '12:42', '1,2,3', '3.1.4', phone digit groups
-    if nxt in "-–" and not number.unit_word and not _STRONG.match(body, end):
-        return True  # 'two-state', '10-point plan', '1,700-plus': a compound, not a count
-    if number.digits and len(number.digits) <= 2 and _MONTH_AFTER.match(body, number.numeral_end):
-        return True  # '5 June'
-    return bool(_TIME_AFTER.match(body, number.numeral_end))  # "3 p.m.", "two o'clock"
-
-
 def _figure(body: str, number: Number, previous: str | None = None, opened_at: int | None = None) -> Figure | None:
     """One Number in its body (and what the count before it in its sentence counts; where its range opens) ->
     Figure, or None when it is not a quantity."""
     digits = number.digits or ""
-    if (digits.startswith("0") and digits[1:2].isdigit()) or _blocked_after(body, number):
+    if (digits.startswith("0") and digits[1:2].isdigit()) or blocked_after(body, number):
         return None
     lead = number.lead
     if _NAME_COMMA_BEFORE.search(body, max(0, lead - 30), lead) and body[number.end:number.end + 1] == ",":
         return _age_after_name(number)
-    if _blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or titled_unit(body, number) \
+    if blocked_before(body, number) or _NAME_OF.search(body, max(0, lead - 30), lead) or titled_unit(body, number) \
             or in_name(body, number):
         return None
     if wholly(body, number) or texted(body, number) or set_phrase(body, number):
@@ -190,10 +147,9 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if unit is None and (more := unit_after_more(body, pos)):
         unit, pos = more  # 'three to four more weeks' is a span of weeks
     what, end = _counted(body, number, unit, pos, previous, opened_at)
+    verb = verb_before(body, number.start, unit not in (None, "age"))
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
-        what = head_of(body, number.start) or subject_measured(body, number.start, end) \
-            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
-            or noun_before_hedge(body, number, unit) or what
+        what = _measured(body, number, unit, end, verb, None, False) or what
     qualifier = number.qualifier or or_less(body, end)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
@@ -210,19 +166,26 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
     if what is None and unit in ("percent", "share") and _OF_THOSE.match(body, end):
-        what = previous  # '1.3 million ballots were requested but only 57% of those returned'
+        what = previous  # '4,000 forms were sent out but only 62% of those came back'
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
         # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
-        span = unit in TIMES  # a span has no head ('the end of four years') and no level ('was two weeks ago')
-        what = (None if span else head_of(body, number.start)) \
-            or subject_measured(body, number.start, end, span, previous) or label_before(body, number.start) \
-            or object_measured(body, number.start) or margin_before(body, number.start, end, unit) \
-            or noun_before_hedge(body, number, unit)
-    elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start)):
+        what = _measured(body, number, unit, end, verb, previous, True)
+    elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start, unit)):
         what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
-    if qualifier is None and passed(body, number.start):
+    if qualifier is None and passed(body, verb):
         qualifier = "more_than"  # 'the deficit has topped $1 trillion'
     return Figure(float(number.value), unit, what, qualifier, body[number.start:end], number.start, end)
+
+
+def _measured(body: str, number: Number, unit: str | None, end: int, verb: re.Match | None, previous: str | None,
+              label: bool) -> str | None:
+    """What a figure with a unit measures when its clause names it before the figure: the noun 'of' joins it to, the
+    subject of the verb before it (`verb`), a label before a colon (when `label`), the object of a verb that changes
+    it, a margin, or the noun before its bound. A span has no head ('the end of four years')."""
+    start, span = number.start, unit in TIMES
+    return (None if span else head_of(body, start, unit)) or subject_measured(body, verb, end, span, previous) \
+        or (label_before(body, start) if label else None) or object_measured(body, start, unit) \
+        or margin_before(body, start, end, unit) or noun_before_hedge(body, number, unit)
 
 
 def _counted(body: str, number: Number, unit: str | None, pos: int, previous: str | None,
@@ -237,10 +200,10 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what, end = counted_phrase(body, pos, unit, attributive, governed)
     if what is None and unit and hyphenated(body, number) and (other := _COORDINATE_AFTER.match(body, pos)):
         what, end = counted_phrase(body, other.end(), unit, True)  # 'a three-day, closed-door summit'
-    if _STRONG.match(body, number.end):
+    if STRONG.match(body, number.end):
         what, end = counted_phrase(body, number.end + len("-strong"), None, True)
     if what and what.split()[-1] in _KINDS and (of := _OF_AFTER.match(body, end)) \
-            and (kind := counted_phrase(body, of.end(), None, True))[0]:  # what the kinds are of: '650 miles of
+            and (kind := kind_phrase(body, of.end()))[0]:  # what the kinds are of: '650 miles of
         # various types of fencing' measures fencing, 'two kinds of loans' counts kinds of loans
         what, end = (kind[0] if unit else f"{what.split()[-1]} of {kind[0]}"), kind[1]
     if what and unit is None and " " not in what and not_a_noun(what):
@@ -282,7 +245,7 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
     """Two numbers that are the ends of one range ('30 to 35 mph winds', 'from 2.5 to 3.5 million') -> one Figure
     with both ends, read as the second end is (its unit, scale and counted noun), or None."""
     low = range_start(body, first, second) if second is not None else None
-    if low is None or _blocked_after(body, first) or _blocked_before(body, first):
+    if low is None or blocked_after(body, first) or blocked_before(body, first):
         return None
     upper = _figure(body, second, previous, first.start)
     if upper is None or upper.start_char != second.start or upper.unit == "age":
@@ -296,8 +259,8 @@ def _ranged(body: str, first: Number, second: Number | None, previous: str | Non
 def _change_from(body: str, first: Number, second: Number | None, previous: str | None) -> Figure | None:
     """'slipped from 48 to 41 percent', 'rose from 2.5 to 3.1 million', 'grew from 900 to 1,200 students' -> the
     figure a change starts from, in the unit and scale of the end it goes to and counting what it counts, or None."""
-    if second is None or first.unit or first.scaled or not _TO_LINK.fullmatch(body, first.end, second.start) \
-            or not _FROM_BEFORE.search(body, max(0, first.start - 6), first.start) or _blocked_after(body, first):
+    if second is None or first.unit or first.scaled or not TO_BETWEEN.fullmatch(body, first.end, second.start) \
+            or not _CHANGE_FROM.search(body, max(0, first.start - 6), first.start) or blocked_after(body, first):
         return None
     to = _figure(body, second, previous)
     if to is None or to.start_char != second.start or to.unit == "age" or not (to.unit or second.scaled or to.what):
@@ -308,8 +271,8 @@ def _change_from(body: str, first: Number, second: Number | None, previous: str 
         if not numeral:
             return None
         value = first.value * second.value / numeral
-    what = to.what or subject_measured(body, first.start, first.end, to.unit in TIMES) \
-        or (object_measured(body, first.start) if to.unit else None)
+    what = to.what or subject_measured(body, verb_before(body, first.start), first.end, to.unit in TIMES) \
+        or (object_measured(body, first.start, to.unit) if to.unit else None)
     return replace(to, value=float(value), what=what, qualifier=first.qualifier, raw=body[first.start:first.end],
                    start_char=first.start, end_char=first.end)
 

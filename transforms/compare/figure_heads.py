@@ -1,0 +1,93 @@
+"""What a figure measures when a noun phrase before it heads it or a verb changes it: the noun 'of' joins it to
+('sales of $847 million', 'a town of 9,000' -> its residents), not an idiom of approximation or position ('in the
+region of', 'in front of'); or the object of a verb that changes or sets it ('cut taxes by $1.5 trillion', 'put the
+cost at $2 billion').
+"""
+
+import re
+
+from transforms.compare.figure_subjects import PREPOSITIONS, WORD_BACK, named, noun, opens, phrase_back
+from transforms.compare.figure_words import word_classes
+from transforms.compare.numbers import NUMBER_WORDS
+
+# A verb that changes or sets a level, its object, and the preposition before the figure: 'raised the minimum wage to',
+# 'cut taxes by', 'put the cost at'.
+_OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|"
+                          r"boost(?:s|ed|ing)?|lower(?:s|ed|ing)?|hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?|"
+                          r"trim(?:s|med|ming)?|lift(?:s|ed|ing)?|"
+                          r"(?P<motion>sen(?:t|d|ds|ding)|dr(?:ive|ives|ove|iven|iving)|br(?:ing|ings|ought|inging)|"
+                          r"push(?:es|ed|ing)?|pull(?:s|ed|ing)?|drag(?:s|ged|ging)?)|"
+                          r"(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
+                          r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
+                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?)|nudg(?:e|es|ed|ing)|"
+                          r"bump(?:s|ed|ing)?)[ \t]+"
+                          r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
+_WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
+_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just)[ \t]+)?$")  # 'a tax cut of only $60'
+# Nouns before 'of N' that say how a figure is given, not what it measures: 'a total of', 'to the tune of', 'over the
+# course of', 'the likes of'.
+_NOT_HEADS = frozenset("""total sum average number amount maximum minimum tune course matter space time likes excess
+upwards north south short shy factor part each any all none some most end start beginning middle rest""".split())
+# Words after which a verb may open the phrase before 'of': 'asked to award damages of', 'which charges tuition of',
+# 'after reporting profit of'.
+_VERB_OPENERS = frozenset("""to that which who he she it they we i you is are was were be been being after before by
+while when without since can could will would may might must should""".split())
+# A record's level names no measure ('a 52-week low of 3,100'); a peak may ('the prior peak of $2.6 trillion').
+_RECORDS = frozenset("low lows high highs".split())
+_FRACTIONS = frozenset("half halves third thirds quarter quarters fourth fifth fifths tenth tenths".split())
+# Places named by a count are named by their people: 'a city of 360,000'.
+_PLACES = frozenset("city cities town towns village villages country countries nation state county district suburb "
+                    "island region community".split())
+# A preposition and a singular noun with 'the' before 'of' make a hedge, not a head: 'in the region of £80 million',
+# 'to the value of', 'in the order of'; so does 'in' and a bare noun after a verb ('scored in front of 50,000'), not
+# after a noun of change ('a rise in revenue of').
+_IDIOM_BEFORE = re.compile(r"(?:^|[ \t])(?:(?i:in|to)[ \t]+(?i:the)|(?P<bare>[A-Za-z]+)[ \t]+in)"
+                           r"[ \t]+[a-z]+[^s\W][ \t]+$")
+
+
+def head_of(body: str, start: int, unit: str | None = None) -> str | None:
+    """A figure's start (and unit) -> the noun phrase 'of' joins it to ('sales of $847 million' -> 'sales', 'a top tax
+    rate of 35 percent' -> 'top tax rate', 'a population of 3 million' -> 'population', 'a town of 9,000' ->
+    'residents'), or None."""
+    of = _OF_BEFORE.search(body, max(0, start - 10), start)
+    if not of:
+        return None
+    end = of.start() + (of[0][0] != "o")
+    if (idiom := _IDIOM_BEFORE.search(body, max(0, end - 40), end)) and not idiom[0].rstrip().endswith("ing") and not (
+            idiom["bare"] and "NOUN" in word_classes(idiom["bare"].lower())):
+        return None  # 'in the region of', 'in front of' (not 'the cost in spending of', 'a rise in pay of')
+    words, begin = phrase_back(body, end)
+    first = body.lower().find(words[0], begin, end) if words else -1  # after a determiner the phrase may open
+    before = body[max(0, first - 20):first].split()
+    if words and len(words) > 1 and "VERB" in word_classes(words[0]) and (
+            (before and before[-1].lower() in _VERB_OPENERS) or opens(body, first)):
+        words = words[1:]  # 'is seeking compensation of', 'a school that charges annual tuition of', 'to award damages'
+    if not words or "of" in words or words[-1] in _NOT_HEADS or words[-1] in _RECORDS or words == ["worth"] \
+            or not noun(words[-1]) \
+            or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
+        return None  # 'one-half of 1 percent' is a fraction of it; 'a 52-week low of 3,100' is a record, not the index
+    return "residents" if words[-1] in _PLACES and unit is None else " ".join(words)  # not 'a city of £2 billion'
+
+
+def object_measured(body: str, start: int, unit: str | None = None) -> str | None:
+    """A figure's start (and unit) -> the object of the verb that changes or sets it ('raised the minimum wage to $15'
+    -> 'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'cut the rate from 35 percent' -> 'rate', 'put the
+    cost at $2 billion' -> 'cost'), or None. A verb of motion changes a level from a figure only of money or a
+    percentage ('pushed the rate from 5%'); from a length it moves its object ('pulled the survivors from 30 metres
+    below'), though a length it sends its object to is a level ('pushed the river to 7 metres')."""
+    if body[max(0, start - 6):start].rstrip()[-2:] not in ("by", "to", "at", "om"):
+        return None  # most figures have none of these before them: the last word tells cheaply
+    verb = _OBJECT_VERB.search(body, max(0, start - 70), start)
+    if not verb or (verb["prep"] == "at") != bool(verb["setting"]) or (
+            verb["motion"] and verb["prep"] == "from" and not (unit == "percent" or (unit or "").isupper())):
+        return None
+    span = _WHEN_AFTER.sub("", verb["np"])  # read alone, so the phrase cannot run back over the verb; 'increases
+    # spending in 2014 to', 'raises the deduction sharply from': the year says when, the adverb how
+    words, begin = phrase_back(span, len(span))
+    before = WORD_BACK.search(span, 0, begin) if words else None
+    if before and before[1].lower() in PREPOSITIONS:
+        words, begin = phrase_back(span, before.start(1))  # 'raise spending on roads by 5%': the phrase before
+    if not words or begin or named(body, verb.start("np"), verb.end("np")) or not noun(words[-1]):
+        return None  # the phrase must be the verb's whole object ('keeping the increase unchanged at' is not); a
+        # person's level says nothing comparable
+    return " ".join(words)
