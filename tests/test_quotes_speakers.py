@@ -125,6 +125,16 @@ def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
 
 
 @pytest.mark.parametrize("body, expected", [
+    # 'said', 'told' take a clause: its subject speaks, not the one who reports it.
+    ("Neighbours said the landlord yelled “get out of my house” at the tenants.", ["the landlord"]),
+    ("Staff said Okonkwo warned that the merger was “never going to get past the regulators.”", ["Okonkwo"]),
+    ("Sources told us the mayor admitted he was “completely out of his depth.”", ["the mayor"]),
+])
+def test_the_subject_of_a_reported_clause_is_no_object(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     ("The agency has issued the plan, calling it “a commonsense plan to cut carbon pollution.”", ["The agency"]),
     ("At a rally, Ibrahim Kalin thanked the mayor, describing him as “a very good friend of this city.”",
      ["Ibrahim Kalin"]),

@@ -22,6 +22,7 @@ from transforms.compare.quotes.speech import (
     CAP_WORD,
     ISSUED_BY,
     NAMING_PARTICIPLES,
+    NO_SPEAKER_AFTER,
     NP,
     PARTY,
     PHRASAL,
@@ -42,7 +43,7 @@ from transforms.compare.quotes.subjects import (
     subject,
     untitled,
 )
-from transforms.lexicon import TITLES
+from transforms.lexicon import TITLES, word_classes
 
 _LEAD = r"^[\s,—–-]*"
 # A title or description, then a name, right after a quote: 'CBS co-anchor DeMarco Morgan said'.
@@ -309,9 +310,12 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
                 lead is not leads[-1] or _CLOSED.search(before, lead.end())):
             continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
         found = subject(before, lead)
-        if found and any(other is not lead and other.end() <= found[0] and not before[other.end():found[0]].strip()
-                         for other in leads):
-            continue  # the object of a verb right before it is no subject: 'called the news reports “…”'
+        if found and "NOUN" in word_classes(lead.group("verb")) and any(
+                other is not lead and other.group("verb") in NO_SPEAKER_AFTER and other.end() <= found[0]
+                and not before[other.end():found[0]].strip() for other in leads):
+            # the object of a verb that takes a noun object is no subject of a word that can be a noun: 'called the
+            # news reports “…”'; 'said', 'told' take a clause, whose subject speaks ('said the judge warned “…”')
+            continue
         if found:
             return Clause(floor + found[0], floor + found[1], "said_before", carries)
         if is_participle(lead.group("verb")) and (own := _WITH_SUBJECT.search(before, 0, lead.start())):
