@@ -238,6 +238,16 @@ def test_a_naming_participle_with_no_comma_belongs_to_the_noun_before_it():
     assert _speech_speakers(body) == [None]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # After a preposition the participle is the subject's own act.
+    ("Okafor answered by calling the whole inquiry “a witch hunt run by his rivals” and walked out.", ["Okafor"]),
+    ("Marta Olsen asked the council to join her in calling for “a full and public inquiry into the fire.”",
+     ["Marta Olsen"]),
+])
+def test_a_naming_participle_after_a_preposition_is_the_subjects(body, expected):
+    assert _speech_speakers(body) == expected
+
+
 def test_the_writer_is_no_speaker():
     assert _speech_speakers("It was a joke, but “the joke is on all of us now,” I’d still say.") == [None]
 

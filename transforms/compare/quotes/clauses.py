@@ -295,6 +295,11 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     return _named_clause(floor, before)
 
 
+# The word right before a participle when it is no preposition of manner or time ('by calling', 'in calling').
+_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:by|in|for|after|while|without|when|before|of|on|from|and|or|then|also)\s)"
+                          r"([a-zA-Z][\w’'-]*)\s+$", re.IGNORECASE)
+
+
 def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Clause | None:
     """The speech verbs before a quote, last first -> the clause of the first whose subject is found, else of the
     sentence's subject when only participles and shared verbs stand there, else None."""
@@ -303,9 +308,11 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
         if lead.group("verb").startswith("according") or (
                 lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
             return None  # 'what he called a success, then took credit: “…': the quote is not the verb's object
-        if lead.group("verb") in NAMING_PARTICIPLES and before[:lead.start()].strip() \
-                and not before[:lead.start()].rstrip().endswith(","):
-            return None  # 'a resolution calling for “…”': with no comma the participle is the noun's, not the subject's
+        if lead.group("verb") in NAMING_PARTICIPLES and _NOUN_BEFORE.search(before, 0, lead.start()) \
+                and "NOUN" in word_classes(_NOUN_BEFORE.search(before, 0, lead.start()).group(1)):
+            # 'a resolution calling for “…”': a participle right after a noun, no comma between, is the noun's;
+            # after a preposition or a verb it is the subject's ('responded by calling', 'joined in calling')
+            return None
         if before[:lead.start()].rstrip().endswith("who") and (
                 lead is not leads[-1] or _CLOSED.search(before, lead.end())):
             continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
