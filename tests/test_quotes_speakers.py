@@ -45,14 +45,23 @@ def test_a_pronoun_before_the_quote_stands_for_someone_named_before_it():
 
 @pytest.mark.parametrize("body", [
     # A quote that is the main clause after a subordinate clause or an opening phrase goes on from the speaker before.
-    "“Masks of cloth work,” Ibrahim Kalin said. Although studies disagree on the fabric, “comfort matters most.”",
-    "“Masks of cloth work,” Ibrahim Kalin said. In the end, “comfort matters more than anything else.”",
-    # ... also as a paragraph of its own, after the paragraph of the speaker.
-    "A cloth mask is better than none, Ibrahim Kalin said.\n\nAlthough studies disagree on the fabric, “how you "
-    "wear it matters most.”",
+    "“The quota is too low,” Tomas Berg said. Although the boats are older now, “we can still fill the holds.”",
+    "“The quota is too low,” Tomas Berg said. In the end, “the whole fleet will tie up in harbour for good.”",
+    # ... and a paragraph opened by a conjunction, after the paragraph of the speaker.
+    "“The quota is too low,” Tomas Berg said.\n\nBut “the ministry has never once listened to the fleet.”",
 ])
 def test_a_quote_after_an_opening_clause_goes_on_from_the_speaker_before(body):
-    assert _speech_speakers(body)[-1] == "Ibrahim Kalin"
+    assert _speech_speakers(body)[-1] == "Tomas Berg"
+
+
+@pytest.mark.parametrize("body", [
+    # A new paragraph opened by a clause or phrase carries no speaker over, nor does an opener naming a source.
+    "“We will appeal,” said the lawyer Ana Ruiz.\n\nWhen the clerk stood up, “the court finds for the plaintiff.”",
+    "“Prices will fall,” the trader Sam Odu said.\n\nAs the old line goes, “what goes up must come down again.”",
+    "“The pitch was awful,” Tomas Berg said. In the words of the groundsman, “we had four days of heavy rain.”",
+])
+def test_an_opener_of_a_new_paragraph_or_naming_a_source_carries_no_speaker(body):
+    assert _speech_speakers(body)[-1] is None
 
 
 def test_a_clause_after_a_quote_with_the_verbs_object_and_time_last():

@@ -77,6 +77,10 @@ _CONNECTIVE = re.compile(r"\s*(?:And|But|Yet|Still|So|Then|Now|Again|Also|Indeed
 # the cloth, “it’s more important how you wear it.”', 'In the end, “…”'.
 _SUBORDINATE = re.compile(r"\s*(?:(?:And|But)\s+)?(?:Although|Though|While|Whereas|When|Whenever|If|Unless|Because|"
                           r"Since|As|After|Before|Once|Until|Even\s+(?:if|though|so|as|when))\b[^.!?;:“”\"\n]{1,200},\s*")
+# ... but not an opener that names whose words they are: 'In the words of the groundsman, “…”', 'As the old saying
+# goes, “…”', 'According to the notes, “…”'.
+_NAMES_SOURCE = re.compile(r"\b(?:words|according|goes|go|says|say|said|puts|put|reads|read|wrote|writes)\b",
+                           re.IGNORECASE)
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 # A longer one when the second part goes on with the sentence: '“…,” said X, director of … in London, “but it …”'.
@@ -120,9 +124,10 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         ends = body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…" \
             or bool(_ENDS_SENTENCE.match(body, last.close_at + 1))
         alone = ends and not body[floor:first.open_at].strip()
-        led = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at)  # 'But, “…”' goes on from before
-                            or _SUBORDINATE.fullmatch(body, floor, first.open_at)
-                            or opening(body, floor, first.open_at) >= first.open_at)
+        linked = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at))  # 'But, “…”' goes on from before
+        led = linked or ends and bool(_SUBORDINATE.fullmatch(body, floor, first.open_at)
+                                      or opening(body, floor, first.open_at) >= first.open_at) \
+            and not _NAMES_SOURCE.search(body, floor, first.open_at)
         text = " ".join(body[p.start:p.end] for p in parts)
         kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone,
                           body[last.close_at:last.close_at + 40])
@@ -130,7 +135,7 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
             later = merged[n + 1][0] if n + 1 < len(merged) and not alone else None
             speaker = (later and _later_in_sentence(doc, last, later, spans)) \
                 or _said_in_sentence(doc, floor, first.open_at) \
-                or _continued(doc, parts, found, alone or led, led and floor == first.paragraph) \
+                or _continued(doc, parts, found, alone or led, linked and floor == first.paragraph) \
                 or _named_subject(doc, floor, first.open_at)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
@@ -151,8 +156,9 @@ def _row(doc_id: str, n: int, text: str, start: int, end: int, speaker: Speaker 
 def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speaker | None, str]],
                alone: bool, led: bool = False) -> Speaker | None:
     """A quote with no clause: the speaker of the quote before it in its paragraph (when it stands as a sentence of
-    its own), or, for a paragraph that is one quote and nothing else (after an opening phrase when `led`: 'Although
-    …, “…”'), the last speaker of the paragraph before."""
+    its own), or, for a paragraph that is one quote and nothing else (after a conjunction when `led`: 'But, “…”'),
+    the last speaker of the paragraph before. A subordinate clause or phrase before the quote carries a speaker on
+    only within its paragraph: a new paragraph so opened is as often the writer's or someone else's."""
     first, last = parts[0], parts[-1]
     same = None
     for p, speaker, kind in reversed(found):  # the quote before it in its paragraph that has a speaker
