@@ -17,6 +17,20 @@ def test_a_verb_in_no_list_after_a_quote_closed_on_a_comma(body, expected):
 
 
 @pytest.mark.parametrize("body", [
+    # After '?' or '!' a new sentence may start: a determiner or an English word opening it is no speaker.
+    "“Offside!” The whole bench erupted in protest.",
+    "“Who pays for the bridge?” The riddle lingered over the council.",
+    "The vote was delayed again. “Is the plan dead?” Nobody knows.",
+])
+def test_a_sentence_after_a_question_or_exclamation_is_no_attribution(body):
+    assert _speech_speakers(body)[-1:] in ([None], [])
+
+
+def test_a_name_after_a_question_still_speaks():
+    assert _speech_speakers("“Where is the money?” Okonkwo demanded of the board.") == ["Okonkwo"]
+
+
+@pytest.mark.parametrize("body", [
     # A base form is no finite verb ('pledge' is also a noun), nor is a noun after the phrase.
     "The plan offers a “fresh start for the whole of the town,” the council pledge.",
     "“We will rebuild the old mill by spring,” the town news.",

@@ -18,6 +18,7 @@ from transforms.compare.quotes.speech import (
     ADVERB,
     APPOSITIVE,
     CAP_WORD,
+    DETERMINERS,
     NP,
     PARTICIPLES,
     PARTY,
@@ -44,7 +45,8 @@ def open_verb_clause(body: str, start: int, stop: int) -> Clause | None:
     if not any(mark in ",?!" for mark in body[max(0, start - 3):start + 1]):  # inside the marks or right after
         return None
     found = _OPEN_CLAUSE.match(body, start + (body[start:start + 1] == ","), stop)
-    if found and finite_verb(found["verb"]):
+    if found and finite_verb(found["verb"]) and (
+            "," in body[max(0, start - 3):start + 1] or _may_follow_a_question(found["np"])):
         return Clause(found.start("np"), found.end("np"), "said_after", True, found.end())
     named = _NAME_ONLY.match(body, start + (body[start:start + 1] == ","), stop)
     last = named["np"].split()[-1] if named else ""
@@ -53,6 +55,17 @@ def open_verb_clause(body: str, start: int, stop: int) -> Clause | None:
         # '“…,” White House spokeswoman Sarah Sanders.'
         return Clause(named.start("np"), named.end("np"), "said_after", True, named.end())
     return None
+
+
+def _may_follow_a_question(np: str) -> bool:
+    """After a quote closed on '?' or '!' a new sentence may start ('“Goal!” The stadium erupted.'): read on as the
+    attribution only from a lower-case pronoun ('he', 'she') or a name or title, a capitalised word that is no
+    English word or determiner ('Kalin', 'President Ruto'); not 'The question', 'Nobody', 'Fans'."""
+    head = np.split()[0]
+    if head[:1].islower():
+        return head in ("he", "she", "they", "it")
+    return head.casefold().rstrip(".") in TITLES or (
+        head.casefold() not in DETERMINERS and not word_classes(head.casefold()))
 
 
 # A name alone after the quote, the sentence ending there: the writer left the verb out.
