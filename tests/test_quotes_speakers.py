@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_quotes import _speech_speakers
+from tests.test_quotes import _rows, _speech_speakers
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -300,3 +300,12 @@ def test_a_title_in_a_headline_names_no_one():
 ])
 def test_a_name_alone_after_a_quote(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # A title and its author in a list, and an abbreviated title cut off by its point, are no speaker alone.
+    "Best books of the year:\n\n“Still Water,” Ines Varga.\n\n“The Long Field,” Tomas Berg.",
+    "“The vote is rigged,” Gov. Ana Ruiz Ana RuizState panel delays hearing",
+])
+def test_no_title_list_or_lone_abbreviation_speaks(body):
+    assert _rows(body)[-1]["speaker_surface"] is None

@@ -350,7 +350,7 @@ def _open_verb(doc: Doc, floor: int, first: Span, last: Span, stop: int) -> Clau
     comma, '?' or '!'."""
     if doc.body[floor:first.open_at].strip() and not _CONNECTIVE.fullmatch(doc.body, floor, first.open_at):
         return None
-    return open_verb_clause(doc.body, last.close_at + 1, stop)
+    return open_verb_clause(doc.body, last.close_at + 1, stop, doc.body[first.start:last.end])
 
 
 def _paragraph_end(body: str, pos: int) -> int:

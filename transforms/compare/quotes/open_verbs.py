@@ -14,6 +14,7 @@ import re
 from lemminflect import getAllLemmas
 
 from transforms.compare.quotes.clauses import Clause
+from transforms.compare.quotes.kinds import is_title_case
 from transforms.compare.quotes.speech import (
     ADVERB,
     APPOSITIVE,
@@ -38,7 +39,7 @@ _OPEN_CLAUSE = re.compile(
     rf"(?=[^\S\n]*(?:[.!?;]|,\s|\n|$))")
 
 
-def open_verb_clause(body: str, start: int, stop: int) -> Clause | None:
+def open_verb_clause(body: str, start: int, stop: int, words: str = "") -> Clause | None:
     """Text right after a closing quote mark at `start` -> the clause of a subject and a finite verb that is not a
     listed speech verb, or of a name alone that ends the sentence (its verb left out), when the quote closed its
     words on a comma, '?' or '!'."""
@@ -51,8 +52,10 @@ def open_verb_clause(body: str, start: int, stop: int) -> Clause | None:
     named = _NAME_ONLY.match(body, start + (body[start:start + 1] == ","), stop)
     last = named["np"].split()[-1] if named else ""
     if named and last[:1].isupper() and len(last) > 1 and last not in ("Jr", "Sr") \
+            and len(named["np"].split()) >= 2 and not is_title_case(words.strip(" ,.!?"), 1) \
             and not all(w.casefold().rstrip(".") in TITLES for w in named["np"].split()):  # not 'Mr.', 'W.'
-        # '“…,” White House spokeswoman Sarah Sanders.'
+        # '“…,” White House spokeswoman Sarah Sanders.'; not one word cut by its abbreviation's point ('Gov.
+        # Andrew …'), nor a title and its author in a list ('“Still Water,” Ines Varga.')
         return Clause(named.start("np"), named.end("np"), "said_after", True, named.end())
     return None
 
