@@ -167,11 +167,14 @@ def test_calling_and_describing_carry_the_subjects_words(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Ibrahim Kalin spoke in 2014. But this is how he described his second son: “God is always fair, so you get a "
-     "different kid.”", ["Ibrahim Kalin"]),
-    ("Here’s how the Daily Ledger sums up the news: “The jobs figures could fan fears of a slowdown.”",
-     ["Daily Ledger"]),
+    ("Tomas Berg retired in 2019. And this is how he described the last season: “We lost every away game and "
+     "still sold out the ground.”", ["Tomas Berg"]),
+    ("This is how the Harbour Board summed up the year: “Fewer ships, bigger ships, and longer waits.”",
+     ["Harbour Board"]),
     ("Here is how to apply: “Fill in the form and send it back to us.”", [None]),
+    # An event or a thing the clause is about, not someone putting it into words.
+    ("This is how the fire started: “A spark from the grinder landed in the sawdust.”", [None]),
+    ("Here is how the budget breaks down: “Four million for roads, two for the schools.”", [None]),
 ])
 def test_how_x_put_it_before_a_colon(body, expected):
     assert _speech_speakers(body) == expected

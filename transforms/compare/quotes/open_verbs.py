@@ -139,19 +139,24 @@ _PARTICIPLE_FIRST = re.compile(r"[A-Z][a-z]+ing\s+")
 
 
 # 'This is how she described her daughter: “…”', 'Here’s how the AP sums up the news:': the words that follow the
-# colon are how the clause's subject put it, whatever its verb.
+# colon are how the clause's subject put it, when its verb is one of putting into words; 'how the crash happened:'
+# is an event told by someone else.
+_HOW_VERBS = frozenset("""put puts described describes summed sums summarized summarised summarizes summarises
+explained explains characterized characterised characterizes characterises framed frames phrased phrases worded
+words said says told tells recalled recalls recounted recounts remembered remembers answered answers replied replies
+responded responds wrote writes defended defends justified justifies""".split())
 _HOW_COLON = re.compile(
     rf"\bhow\s+(?P<np>{PRONOUN}|{NP}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)\s+(?:{ADVERB}\s+)*"
     rf"(?P<verb>[a-z]{{3,}})(?:\s+(?:it|up|it\s+up|this|that))?\b[^:;.!?“”\"\n]{{0,80}}:\s*$")
 
 
 def how_colon(body: str, floor: int, open_at: int) -> Clause | None:
-    """Sentence text before a quote -> the clause of X in 'this is how X described it: “…”', when its verb is a
-    finite one."""
+    """Sentence text before a quote -> the clause of X in 'this is how X described it: “…”', when its verb is one
+    of putting into words."""
     if "how " not in body[floor:open_at]:
         return None
     found = _HOW_COLON.search(body, floor, open_at)
-    if not found or not finite_verb(found["verb"]):
+    if not found or found["verb"] not in _HOW_VERBS:
         return None
     return Clause(found.start("np"), found.end("np"), "colon", True)
 
