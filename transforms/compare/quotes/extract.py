@@ -32,6 +32,7 @@ from transforms.compare.quotes.clauses import (
 from transforms.compare.quotes.indirect import indirect_rows
 from transforms.compare.quotes.kinds import quote_kind
 from transforms.compare.quotes.open_verbs import (
+    finite_verb,
     how_colon,
     open_verb_clause,
     participle_subject,
@@ -136,7 +137,7 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
             speaker = (later and _later_in_sentence(doc, last, later, spans)) \
                 or _said_in_sentence(doc, floor, first.open_at) \
                 or _continued(doc, parts, found, alone or led, linked and floor == first.paragraph) \
-                or _named_subject(doc, floor, first.open_at)
+                or _named_subject(doc, floor, first.open_at, last.close_at + 1)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
                  kind) for n, (parts, speaker, kind) in enumerate(found)]
@@ -172,7 +173,8 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []
     if earlier:
         return earlier[-1][1]._replace(attribution="continued")
-    if alone and first.open_at != first.paragraph and (subject := _subject_before(doc, first)):
+    if alone and first.open_at != first.paragraph and _is_clause(" ".join(doc.body[p.start:p.end] for p in parts)) \
+            and (subject := _subject_before(doc, first)):
         return subject
     end = _paragraph_end(doc.body, last.close_at)
     if not (led or first.open_at == first.paragraph) or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
@@ -187,14 +189,33 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     return max(said, key=lambda item: item[0])[1]._replace(attribution="continued")
 
 
-def _named_subject(doc: Doc, floor: int, open_at: int) -> Speaker | None:
+def _named_subject(doc: Doc, floor: int, open_at: int, after: int) -> Speaker | None:
     """A quote in a sentence whose subject is a person named or a pronoun for one -> that person: the words are
-    given as theirs ('Ted Nordhaus welcomed “…”'); a subject that is a group, a thing or a role is not taken."""
+    given as theirs ('Ted Nordhaus welcomed “…”'); a subject that is a group, a thing or a role is not taken, nor
+    one whose sentence names a source after the quote ('X is “…”, according to the paper')."""
+    end = _SENTENCE_END.search(doc.body, after)
+    if _SOURCED.search(doc.body, after, end.start() if end else len(doc.body)):
+        return None
     floor = max(floor, doc.body.rfind(";", floor, open_at) + 1)  # '…, he studied under X; X’s dictum was “…”'
     clause = sentence_subject(doc, floor, open_at)
     speaker = resolve(doc, clause, open_at) if clause else None
     phrase = doc.body[clause.start:clause.end] if clause else ""
     return speaker._replace(attribution="subject") if _is_person(doc, speaker, phrase) else None
+
+
+# A source named after a quote in its sentence: the words are that source's account, not the subject's.
+_SOURCED = re.compile(r"\b(?:according\s+to|as\s+(?:reported|quoted)\s+by)\b", re.IGNORECASE)
+
+
+def _is_clause(text: str) -> bool:
+    """Whether a quote's words are a clause someone says (six words or more, with a finite verb or a first or second
+    person pronoun), not a caption or a comment with no verb ('A sad end to a long career.')."""
+    words = re.findall(r"[\w’'-]+", text)
+    return len(words) >= 6 and any(w.casefold() in _CLAUSE_WORDS or finite_verb(w.casefold()) for w in words)
+
+
+_CLAUSE_WORDS = frozenset("""i i’m i'm we we’re we're you you’re you're my our me us will would can could should must
+may might shall""".split())
 
 
 def _subject_before(doc: Doc, first: Span) -> Speaker | None:
