@@ -44,6 +44,16 @@ def test_as_x_puts_it_in_the_present():
     assert _speech_speakers(body) == ["Daily Ledger"]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # 'So' opens a name here, not a sentence; 'quotes X saying' gives X, whom the paper quotes.
+    ("So Ji-sub waved to his fans at the airport, saying he was “deeply moved” by the welcome.", ["Ji-sub"]),
+    ("But the Herald quotes a tenants group saying, “The landlord has ignored every single one of our complaints.”",
+     ["a tenants group"]),
+])
+def test_so_opens_a_name_and_quotes_x_saying_is_xs(body, expected):
+    assert [row["speaker_surface"] for row in _rows(body) if row["quote_kind"] != "indirect"] == expected
+
+
 def test_a_conjunction_before_the_sentence_subject():
     body = ("Ibrahim Kalin spoke first. But he was more careful about the talks, adding that while “there is a lot of "
             "goodwill” on both sides, nothing is signed.")

@@ -106,7 +106,7 @@ _OPENING_PRONOUNS = frozenset("He She It They".split())
 # The writer or a group speaking as 'we' is no speaker the clause names: '“…,” I’d still say'.
 _FIRST_PERSON = re.compile(r"(?:I|We)(?:[’'](?:d|m|ve|ll|re))?")
 # A conjunction opening a sentence stands before its subject: 'But she was more subdued, saying that “…”'.
-_CONJUNCTION = r"(?:(?:And|But|Yet|So|Still)\s+)?"
+_CONJUNCTION = r"(?:(?:And|But|Yet)\s+)?"  # not 'So', 'Still': they also open names ('So Ji-sub')
 _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}{_CONJUNCTION}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'

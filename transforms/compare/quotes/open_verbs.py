@@ -84,11 +84,11 @@ def finite_verb(word: str) -> bool:
     return any(lemma != word for lemma in lemmas) and not word.endswith("ing")
 
 
-# 'The paper quoted Jane Doe as saying “…”', 'citing a senior official as saying that “…”': the quoted one speaks, not
-# who quotes them; the reported clause may run a few words before the quote.
+# 'The paper quoted Jane Doe as saying “…”' (or 'quotes a group saying'), 'citing a senior official as saying that
+# “…”': the quoted one speaks, not who quotes them; the reported clause may run a few words before the quote.
 _QUOTED_AS = re.compile(
     rf"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?P<np>{NP}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,4}}?"
-    rf"[\w’'\-&]+){PARTY}?{APPOSITIVE}?\s+as\s+(?:saying|telling|writing|stating|warning|adding)\b"
+    rf"[\w’'\-&]+){PARTY}?{APPOSITIVE}?\s+(?P<as>as\s+)?(?:saying|telling|writing|stating|warning|adding)\b"
     rf"[^.!?;“”\"\n]{{0,200}}$")
 # '“…,” Jane Doe was quoted by the Daily Ledger as saying.'
 _QUOTED_BY = re.compile(
@@ -106,6 +106,8 @@ def quoted_as(body: str, floor: int, open_at: int, after: int, stop: int) -> Cla
     before = body[floor:open_at]
     if "quot" in before or "citing" in before or "cite" in before:
         found = _QUOTED_AS.search(body, floor, open_at)
+        if found and not found["as"] and not found[0].lower().startswith("quot"):
+            found = None  # 'citing a report saying' is the report's words; 'quotes a group saying' the group's
         if found and len(body[found.end():open_at].split()) <= 40:
             return Clause(found.start("np"), found.end("np"), "said_before", True)
     return None
