@@ -142,8 +142,8 @@ AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledg
 TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X himself said', 'X is quoted as
 # saying'.
-ADVERB = r"(?:also|later|then|now|still|even|just|further|again|once(?:\s+again)?|had|has|have|would|previously|" \
-         r"earlier|recently|himself|herself|themselves|itself|" \
+ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
+         r"himself|herself|themselves|itself|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
