@@ -332,6 +332,19 @@ def test_a_name_alone_after_a_quote(body, expected):
 
 
 @pytest.mark.parametrize("body", [
+    # A document is no signer; a title and its maker, then a country, is no 'Name, Outlet' signature.
+    "“The harbour will not survive another winter like this.”\n\n-- Editorial in the Daily Ledger on Friday.",
+    "Picks of the year:\n\n“Still Water” Ines Varga, Spain\n\n“The Long Field” Tomas Berg, Norway",
+])
+def test_no_document_or_title_line_is_a_signature(body):
+    assert _rows(body)[-1]["speaker_surface"] is None
+
+
+def test_a_name_and_outlet_after_a_quote_still_signs_it():
+    assert _speech_speakers("“We will not sell the club to anyone.” Tomas Berg, Daily Ledger") == ["Tomas Berg"]
+
+
+@pytest.mark.parametrize("body", [
     # A title and its author in a list, and an abbreviated title cut off by its point, are no speaker alone.
     "Best books of the year:\n\n“Still Water,” Ines Varga.\n\n“The Long Field,” Tomas Berg.",
     "“The vote is rigged,” Gov. Ana Ruiz Ana RuizState panel delays hearing",

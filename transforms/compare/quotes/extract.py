@@ -30,7 +30,7 @@ from transforms.compare.quotes.clauses import (
     sentence_subject,
 )
 from transforms.compare.quotes.indirect import indirect_rows
-from transforms.compare.quotes.kinds import quote_kind
+from transforms.compare.quotes.kinds import is_title_case, quote_kind
 from transforms.compare.quotes.open_verbs import (
     finite_verb,
     how_colon,
@@ -43,7 +43,7 @@ from transforms.compare.quotes.open_verbs import (
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import people, resolve, speech_events
-from transforms.compare.quotes.speech import NP, PERSON_PRONOUNS, VERBS, head_kind
+from transforms.compare.quotes.speech import DOCUMENT_NOUNS, NP, PERSON_PRONOUNS, VERBS, head_kind
 from transforms.compare.quotes.subjects import NAMED_APPOSITIVE, opening, subject_of_sentence_before
 from transforms.lexicon import TITLES, english_word, fold_word
 from warehouse.contracts import QUOTES
@@ -341,21 +341,25 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     Washington Post'."""
     opens_line = first.open_at == first.paragraph or bool(_HEADING.fullmatch(doc.body, first.paragraph, first.open_at))
     after = last.close_at + 1
-    signed = (_signer(_SIGNED_HERE.match(doc.body, after)) or _bare(_SIGNED_BARE_HERE.match(doc.body, after))) \
-        if opens_line else None
+    titled = is_title_case(doc.body[first.start:last.end].strip(" ,.!?"), 1)  # '“Still Water” Ines Varga, Spain'
+    signed = (_signer(_SIGNED_HERE.match(doc.body, after))
+              or (None if titled else _bare(_SIGNED_BARE_HERE.match(doc.body, after)))) if opens_line else None
     if signed:
         return Clause(signed.start("np"), signed.end("np"), "said_after", True)
     end = _paragraph_end(doc.body, last.close_at)
     if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
-    signed = _signer(_SIGNED.match(doc.body, end)) or (_bare(_SIGNED_BARE.match(doc.body, end)) if opens_line else None)
+    signed = _signer(_SIGNED.match(doc.body, end)) \
+        or (_bare(_SIGNED_BARE.match(doc.body, end)) if opens_line and not titled else None)
     return Clause(signed.start("np"), signed.end("np"), "said_after", True) if signed else None
 
 
 def _signer(signed: re.Match | None) -> re.Match | None:
     """A dash signature, when an occasion follows only a name ('-- President Obama in an interview'), not a
-    description ('-- Portion of voters in a new poll')."""
+    description ('-- Portion of voters in a new poll'), and never a document ('-- Editorial in the Daily Ledger')."""
     if signed and signed.string[signed.end("np"):signed.end()].strip(" \t,.(") and signed["np"].split()[-1].islower():
+        return None
+    if signed and signed["np"].split()[0].casefold() in DOCUMENT_NOUNS:
         return None
     return signed
 
