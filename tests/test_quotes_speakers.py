@@ -237,6 +237,11 @@ def test_the_subject_of_a_sentence_is_read_after_its_last_semicolon():
     assert _speech_speakers(body) == [None]
 
 
+def test_a_participle_that_introduces_no_words_opens_no_speech():
+    body = "Continuing its “war on graffiti,” the council painted over forty walls in the old town."
+    assert [(row["quote_kind"], row["speaker_surface"]) for row in _rows(body)] == [("term", None)]
+
+
 def test_the_main_subject_after_an_opening_participle_speaks():
     body = "Calling the inquiry a “long nightmare for the American people,” Ibrahim Kalin also issued a challenge."
     assert _speech_speakers(body) == ["Ibrahim Kalin"]

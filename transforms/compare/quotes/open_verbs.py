@@ -163,9 +163,13 @@ def how_colon(body: str, floor: int, open_at: int) -> Clause | None:
     return Clause(found.start("np"), found.end("np"), "colon", True)
 
 
+_NOT_OPENING = frozenset("continuing recalling answering replying responding writing asking".split())
 # A sentence opened by a participle of speech, the quote inside it, then its main clause: 'Calling the inquiry a
 # “long nightmare,” Giuliani also issued a challenge': the participle's subject is the main clause's.
-_OPENING_PARTICIPLE = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in PARTICIPLES)})\b[^.!?;:,“”\"\n]*$")
+# Not a participle that carries speech on but introduces none of its own ('Continuing the “war on drugs,” police
+# raided …', 'Responding to the “…,” she said': the words are a name or someone else's).
+_OPENING_PARTICIPLE = re.compile(
+    rf"\s*(?:{word_alternation(w.capitalize() for w in PARTICIPLES if w not in _NOT_OPENING)})\b[^.!?;:,“”\"\n]*$")
 _MAIN_SUBJECT = re.compile(
     rf"[\s,]*(?P<np>{PRONOUN}|{NP}){PARTY}?{APPOSITIVE}?(?:\s+{ADVERB})*\s+(?P<verb>[a-z]{{3,}})")
 
