@@ -55,15 +55,15 @@ def test_so_opens_a_name_and_quotes_x_saying_is_xs(body, expected):
 
 
 def test_a_conjunction_before_the_sentence_subject():
-    body = ("Ibrahim Kalin spoke first. But he was more careful about the talks, adding that while “there is a lot of "
-            "goodwill” on both sides, nothing is signed.")
+    body = ("Ibrahim Kalin opened the fair. But he was vaguer about the budget, adding that “the money is there, "
+            "but the date is not set.”")
     assert _speech_speakers(body) == ["Ibrahim Kalin"]
 
 
 def test_a_pronoun_before_the_quote_stands_for_someone_named_before_it():
     # 'she' opens the sentence: Marta Olsen, not the woman named between the pronoun and the quote.
-    body = ("Editor Marta Olsen said the paper would endorse no one.\n\n"
-            "She was quieter about Jane Fonda, saying that “people are curious” about the actress.")
+    body = ("Coach Marta Olsen named her squad on Friday.\n\n"
+            "She said less about Tomas Berg, saying that “his knee is healing” after the fall.")
     assert _speech_speakers(body) == ["Marta Olsen"]
 
 
@@ -89,9 +89,9 @@ def test_an_opener_of_a_new_paragraph_or_naming_a_source_carries_no_speaker(body
 
 
 def test_a_clause_after_a_quote_with_the_verbs_object_and_time_last():
-    body = ("The rules bar the agency from programs that “sweep up data on everyone” in bulk, a senior official told "
-            "reporters on Friday.")
-    assert _speech_speakers(body) == ["a senior official"]
+    body = ("The new code stops landlords from deals that “lock tenants in for life” by stealth, a housing minister "
+            "told students on Monday.")
+    assert _speech_speakers(body) == ["a housing minister"]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -110,8 +110,8 @@ def test_signatures(body, expected):
 
 
 def test_a_hyphenated_noun_heads_a_speaker_phrase():
-    body = "“I don’t see the point of paying dues,” one ex-member told the paper."
-    assert _speech_speakers(body) == ["one ex-member"]
+    body = "“Nobody explained where the money went,” a co-founder told the radio station."
+    assert _speech_speakers(body) == ["a co-founder"]
 
 
 @pytest.mark.parametrize("body, wrong", [
@@ -140,12 +140,12 @@ def test_the_person_who_speaks_for_someone_speaks(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Ibrahim Kalin spoke on Monday. Stranger still was his statement that the “middle class does not exist "
-     "anymore.”", ["Ibrahim Kalin"]),
-    ("Ibrahim Kalin’s tweet that the U.S. ban had caused “too many jobs in China lost” drew criticism.",
+    ("Ibrahim Kalin toured the port. Most striking was his claim that the “harbour pays for every school in the "
+     "county.”", ["Ibrahim Kalin"]),
+    ("Ibrahim Kalin’s post that the U.K. levy had left “whole streets of shops empty” was shared widely.",
      ["Ibrahim Kalin"]),
     # A noun of speech no one owns names no one.
-    ("The statement that the ban had caused “too many jobs in China lost” drew criticism.", [None]),
+    ("The claim that the levy had left “whole streets of shops empty” was shared widely.", [None]),
 ])
 def test_whose_statement_that_the_quote_reports(body, expected):
     assert _speech_speakers(body) == expected
@@ -153,7 +153,7 @@ def test_whose_statement_that_the_quote_reports(body, expected):
 
 def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
     # 'the news reports': 'reports' is a noun here, the object of 'called'; Kalin speaks.
-    body = "In a post, Ibrahim Kalin called the news reports “important and powerful” but added nothing."
+    body = "On the radio, Ibrahim Kalin called the budget claims “wild and baseless” and moved on."
     assert _speech_speakers(body) == ["Ibrahim Kalin"]
 
 
@@ -168,7 +168,7 @@ def test_the_subject_of_a_reported_clause_is_no_object(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("The agency has issued the plan, calling it “a commonsense plan to cut carbon pollution.”", ["The agency"]),
+    ("The council has passed the budget, calling it “a fair deal for every street in the town.”", ["The council"]),
     ("At a rally, Ibrahim Kalin thanked the mayor, describing him as “a very good friend of this city.”",
      ["Ibrahim Kalin"]),
 ])
@@ -227,13 +227,13 @@ def test_a_plural_noun_heads_no_speaker_phrase(body, expected):
 
 
 def test_a_title_inside_an_opening_phrase_is_no_fronted_quote():
-    body = "In an interview with “Morning Joe,” Ibrahim Kalin pointed to China as the enforcer, adding nothing."
+    body = "In a talk on “Night Desk,” Ibrahim Kalin pointed to the port as the key, adding nothing."
     assert _speech_speakers(body) == []
 
 
 def test_the_subject_of_a_sentence_is_read_after_its_last_semicolon():
-    body = ("When Ibrahim Kalin was a student, he studied under a reporter; the reporter’s motto was, “It is not a "
-            "good story if you do not get a threat.”")
+    body = ("As a boy Ibrahim Kalin worked for a baker; the baker’s rule was, “Bread that sells out by noon was "
+            "baked too small.”")
     assert _speech_speakers(body) == [None]
 
 
@@ -243,7 +243,7 @@ def test_a_participle_that_introduces_no_words_opens_no_speech():
 
 
 def test_the_main_subject_after_an_opening_participle_speaks():
-    body = "Calling the inquiry a “long nightmare for the American people,” Ibrahim Kalin also issued a challenge."
+    body = "Calling the new levy a “tax on every family in the valley,” Ibrahim Kalin then left the hall."
     assert _speech_speakers(body) == ["Ibrahim Kalin"]
 
 
@@ -255,29 +255,30 @@ def test_a_surname_the_article_gives_a_person_is_a_person_subject():
 
 
 def test_a_name_in_apposition_to_a_role_with_no_determiner_speaks():
-    body = ("“No one has had this illness for years,” general secretary for the health service, Rubén Moreno, told "
-            "reporters.")
+    body = ("“The trains will run again by June,” head of the rail board, Rubén Moreno, told a local radio "
+            "station.")
     assert _speech_speakers(body) == ["Rubén Moreno"]
 
 
 @pytest.mark.parametrize("body", [
     # A place, or a person who only modifies the subject, is no one whose words follow.
-    "Doctors in Taiwan are busy. Taiwan is realizing the dream of “health care as a human right for everyone.”",
-    "Marta Olsen ran. The Olsen campaign office needs a new anthem. “Our time is now, we are going to make it.”",
+    "Farms in Chile are dry. Chile is chasing the goal of “water for every valley in the whole country.”",
+    "Marta Olsen won. The Olsen bakery wants a new sign above its door. “We bake every day, and all of it on site.”",
+    "Marta Olsen won. The Olsen press office issued a slogan. “We bake every day, and we bake it all on site.”",
 ])
 def test_no_person_subject_no_speaker(body):
     assert _speech_speakers(body) == [None]
 
 
 def test_it_stands_for_the_organisation_the_sentence_before_is_about():
-    body = ("Last year, the Daily Ledger reported that the city had failed.\n\nThe Valley Herald provided more "
-            "evidence. “From 2012 to 2015, the city spent more than $263 million on settlements,” it found.")
+    body = ("In May the Daily Ledger wrote about the port.\n\nThe Valley Herald dug deeper. “Over six years, "
+            "the port lost more than $40 million on bad leases,” it found.")
     assert _speech_speakers(body) == ["Valley Herald"]
 
 
 @pytest.mark.parametrize("body", [
     # 'It' stands for no person whose words the quote would be.
-    "The law is old. It requires the city to show that the records serve to “protect against terror and crime.”",
+    "The rule is new. It asks each farm to prove the wells are used to “water crops and nothing else at all.”",
     # A question before the quote is someone's words, not a statement about its subject.
     "Marta Olsen took the stand. Are you sure of it? “No, I am not sure of anything at all.”",
 ])
@@ -286,7 +287,7 @@ def test_no_person_subject_before_the_quote(body):
 
 
 def test_a_participle_opening_the_sentence_is_no_part_of_the_possessor():
-    body = "Citing Ibrahim Kalin’s comment that there were good people on “both sides of the river” there, Jo left."
+    body = "Quoting Ibrahim Kalin’s remark that the port was “the heart of the whole town” then, Jo sat down."
     assert _speech_speakers(body) == ["Ibrahim Kalin"]
 
 
@@ -310,20 +311,20 @@ def test_the_writer_is_no_speaker():
 
 
 def test_a_dash_line_that_describes_rather_than_names_signs_nothing():
-    body = "“55 percent of them agree”\n\n-- Portion of voters in a new poll that said so."
+    body = "“Two thirds would move”\n\n-- Share of renters in a city survey last year."
     assert _speech_speakers(body) == [None]
 
 
 def test_a_described_subject_is_not_the_place_it_is_in():
-    body = ("A federal judge in California on Tuesday ordered the families reunited, describing the policy as an "
-            "attempt “to address a chaotic circumstance of its own making.”")
+    body = ("A federal judge in Ohio on Friday halted the sale, describing the deal as an effort “to hide the "
+            "losses from the bank’s own auditors.”")
     assert _speech_speakers(body) == ["A federal judge"]
 
 
 def test_a_title_in_a_headline_names_no_one():
-    body = ("Update at 11:35 a.m. ET. President Ann Ruiz Will Travel To Orlando On Thursday\n\nSpeaking at the "
-            "White House, the president just said that “the FBI is investigating it as an act of terror.”")
-    assert _speech_speakers(body) == ["the president"]
+    body = ("Governor Ann Ruiz Will Visit Flooded Towns On Monday\n\nSpeaking in the capital, the governor said "
+            "that “every family that lost a home will be housed by winter.”")
+    assert _speech_speakers(body) == ["the governor"]
 
 
 @pytest.mark.parametrize("body, expected", [

@@ -45,7 +45,7 @@ from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import people, resolve, speech_events
 from transforms.compare.quotes.speech import DOCUMENT_NOUNS, NP, PERSON_PRONOUNS, VERBS, head_kind
 from transforms.compare.quotes.subjects import NAMED_APPOSITIVE, opening, subject_of_sentence_before
-from transforms.lexicon import TITLES, english_word, fold_word
+from transforms.lexicon import TITLES, english_word, fold_word, word_classes
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
@@ -54,8 +54,8 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col
 _LOWER_NEXT = re.compile(r"[a-z0-9]")
 # A signature line under a quote: '- Sanders.', '—President Obama, tweeting after …', '-Michelle Marks, Philadelphia.'
 _DASH = r"(?:[―—–]|--?)"  # a horizontal bar, an em or en dash, a hyphen or two
-# A signer's title may hold its own 'of' ('— Acting White House Chief of Staff Mick Mulvaney'), and the occasion
-# may follow the name: '-- President Obama in an interview with CBS News'.
+# A signer's title may hold its own 'of' ('— Acting Chief of Staff of the Navy Ana Ruiz'), and the occasion
+# may follow the name: '-- Governor Ana Ruiz in an interview with a radio station'.
 _SIGNER = rf"(?P<np>{NP}(?:\s+of\s+{NP})?)"
 _OCCASION = r"[^\S\n]+(?:in|on|at|during|after|before|while|via)\s"
 _SIGNED = re.compile(rf"\s*{_DASH}\s*{_SIGNER}(?:\s*(?:[,.(]|$)|{_OCCASION})", re.MULTILINE)
@@ -191,7 +191,7 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
 
 def _named_subject(doc: Doc, floor: int, open_at: int, after: int) -> Speaker | None:
     """A quote in a sentence whose subject is a person named or a pronoun for one -> that person: the words are
-    given as theirs ('Ted Nordhaus welcomed “…”'); a subject that is a group, a thing or a role is not taken, nor
+    given as theirs ('Ana Ruiz welcomed “…”'); a subject that is a group, a thing or a role is not taken, nor
     one whose sentence names a source after the quote ('X is “…”, according to the paper')."""
     end = _SENTENCE_END.search(doc.body, after)
     if _SOURCED.search(doc.body, after, end.start() if end else len(doc.body)):
@@ -234,17 +234,21 @@ def _subject_before(doc: Doc, first: Span) -> Speaker | None:
         return None  # a word capitalised as the sentence's first, not a name: 'Are you sure?'
     speaker = resolve(doc, Clause(span[0], span[1], "subject", False), first.open_at)
     if speaker and speaker.attribution != "pronoun" and not phrase.endswith(speaker.surface):
-        return None  # a person who only modifies the subject: 'Clinton campaign HQ needs an anthem.'
+        return None  # a person who only modifies the subject: 'The Olsen press office issued …'
+    if (head := _NEXT_WORD.match(doc.body, span[1])) and head[1] not in _CLAUSE_WORDS \
+            and "NOUN" in word_classes(head[1]) and not finite_verb(head[1]):
+        return None  # ... when the subject read stops before the noun it modifies: 'The Olsen bakery wants …'
     return speaker._replace(attribution="subject") if _is_person(doc, speaker, phrase) else None
 
 
+_NEXT_WORD = re.compile(r" ([a-z][a-z\-]+)\b")
 # A passive after a subject: the sentence is about what was done to them, not what they did.
 _ACTED_ON = re.compile(r"[^.!?\n]{0,80}?\b(?:was|were|is|are|been|being|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
 
 
 def _is_person(doc: Doc, speaker: Speaker | None, phrase: str) -> bool:
     """Whether a speaker read from a subject phrase is a person named (a given name, a mention typed as a person, or
-    a surname the article gives a person elsewhere: 'Snowden' after 'Edward Snowden') or 'he'/'she' for one."""
+    a surname the article gives a person elsewhere: 'Ruiz' after 'Ana Ruiz') or 'he'/'she' for one."""
     if speaker is None:
         return False
     if speaker.attribution == "pronoun":
@@ -258,7 +262,7 @@ def _is_person(doc: Doc, speaker: Speaker | None, phrase: str) -> bool:
     key = fold_word(speaker.surface.split()[-1])
     return any(p.key == key and p.gender is not None and len(p.surface.split()) > 1
                and (given_name_gender(p.surface.split()[0]) or p.surface.split()[0].casefold().rstrip(".") in TITLES)
-               for p in people(doc))  # named in full somewhere: 'Edward Snowden', 'Mr. Obama'
+               for p in people(doc))  # named in full somewhere: 'Ana Ruiz', 'Ms. Ruiz'
 
 
 def _later_in_sentence(doc: Doc, last: Span, later: list[Span], spans: list[list[Span]]) -> Speaker | None:
@@ -355,7 +359,7 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
 
 
 def _signer(signed: re.Match | None) -> re.Match | None:
-    """A dash signature, when an occasion follows only a name ('-- President Obama in an interview'), not a
+    """A dash signature, when an occasion follows only a name ('-- Governor Ana Ruiz in an interview'), not a
     description ('-- Portion of voters in a new poll'), and never a document ('-- Editorial in the Daily Ledger')."""
     if signed and signed.string[signed.end("np"):signed.end()].strip(" \t,.(") and signed["np"].split()[-1].islower():
         return None
@@ -370,8 +374,8 @@ def _bare(signed: re.Match | None) -> re.Match | None:
 
 
 def _open_verb(doc: Doc, floor: int, first: Span, last: Span, stop: int) -> Clause | None:
-    """'“…,” Conway snarled.': a subject and a finite verb in no list of speech verbs after a quote that opens its
-    sentence (not one inside an opening phrase: 'In an interview with “Today,” Doe pointed to …') and closes on a
+    """'“…,” Ruiz grumbled.': a subject and a finite verb in no list of speech verbs after a quote that opens its
+    sentence (not one inside an opening phrase: 'In a talk on “Night Desk,” Doe pointed to …') and closes on a
     comma, '?' or '!'."""
     if doc.body[floor:first.open_at].strip() and not _CONNECTIVE.fullmatch(doc.body, floor, first.open_at):
         return None

@@ -1,5 +1,5 @@
-"""Attribution forms the clause patterns do not read: a verb in no list after a quote ('“…,” Conway snarled.',
-'“…,” Kneebone found.'), the one quoted by someone else ('X quoted Y as saying “…”'), whose statement a quote
+"""Attribution forms the clause patterns do not read: a verb in no list after a quote ('“…,” Ruiz grumbled.',
+'“…,” the survey found.'), the one quoted by someone else ('X quoted Y as saying “…”'), whose statement a quote
 reports ('her statement that the “…”'), how someone put it before a colon ('this is how she put it: “…”') and the
 subject after a participle's phrase ('Calling it “…,” Doe said').
 
@@ -30,7 +30,7 @@ from transforms.compare.quotes.speech import (
 from transforms.compare.quotes.subjects import DETERMINER
 from transforms.lexicon import TITLES, word_classes
 
-# The subject: a pronoun, a name or a nominal phrase ('the OIG report'); then a verb, and the clause ends (a
+# The subject: a pronoun, a name or a nominal phrase ('the audit office report'); then a verb, and the clause ends (a
 # comma, the sentence's end, or a short phrase of place or manner: 'found in her study.', 'snarled at him.').
 _OPEN_CLAUSE = re.compile(
     rf"[^\S\n]*(?P<np>{PRONOUN}|{NP}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
@@ -54,7 +54,7 @@ def open_verb_clause(body: str, start: int, stop: int, words: str = "") -> Claus
     if named and last[:1].isupper() and len(last) > 1 and last not in ("Jr", "Sr") \
             and len(named["np"].split()) >= 2 and not is_title_case(words.strip(" ,.!?"), 1) \
             and not all(w.casefold().rstrip(".") in TITLES for w in named["np"].split()):  # not 'Mr.', 'W.'
-        # '“…,” White House spokeswoman Sarah Sanders.'; not one word cut by its abbreviation's point ('Gov.
+        # '“…,” city hall spokeswoman Ana Ruiz.'; not one word cut by its abbreviation's point ('Gov.
         # Andrew …'), nor a title and its author in a list ('“Still Water,” Ines Varga.')
         return Clause(named.start("np"), named.end("np"), "said_after", True, named.end())
     return None
@@ -113,7 +113,7 @@ def quoted_as(body: str, floor: int, open_at: int, after: int, stop: int) -> Cla
     return None
 
 
-# Whose words a noun of speech says they are: 'Mr. Lee’s tweet that the ban had caused “…”', 'her statement that
+# Whose words a noun of speech says they are: 'Ms. Ruiz’s post that the levy had left “…”', 'her statement that
 # the “…”'. The possessor said them; the quote stands in the clause the noun reports, a few words on.
 _SPEECH_NOUN = r"(?:statement|claim|remark|comment|assertion|argument|insistence|promise|pledge|vow|warning|tweet|" \
                r"post|message|reply|response|answer|suggestion|contention|complaint|declaration|admission|" \
@@ -125,7 +125,7 @@ _OWN_WORDS = re.compile(
 
 def possessed_words(body: str, floor: int, open_at: int) -> Clause | None:
     """Sentence text before a quote -> the clause of whose statement, claim or tweet the quote reports: 'his
-    statement that “…”' -> 'his', 'Mr. Lee’s tweet that the ban caused “…”' -> 'Mr. Lee'."""
+    statement that “…”' -> 'his', 'Ms. Ruiz’s post that the levy left “…”' -> 'Ms. Ruiz'."""
     if " that " not in body[floor:open_at]:
         return None
     found = _OWN_WORDS.search(body, max(floor, open_at - 240), open_at)
@@ -133,7 +133,7 @@ def possessed_words(body: str, floor: int, open_at: int) -> Clause | None:
         return None
     start = found.start("np")
     if (opener := _PARTICIPLE_FIRST.match(body, start, found.end("np"))) and " " in found["np"]:
-        start = opener.end()  # 'Citing Trump’s comment that …': the participle opens the sentence, not the name
+        start = opener.end()  # 'Quoting Ruiz’s remark that …': the participle opens the sentence, not the name
     return Clause(start, found.end("np"), "said_before", True)
 
 
@@ -165,7 +165,7 @@ def how_colon(body: str, floor: int, open_at: int) -> Clause | None:
 
 _NOT_OPENING = frozenset("continuing recalling answering replying responding writing asking".split())
 # A sentence opened by a participle of speech, the quote inside it, then its main clause: 'Calling the inquiry a
-# “long nightmare,” Giuliani also issued a challenge': the participle's subject is the main clause's.
+# “tax on families,” Ruiz then left the hall': the participle's subject is the main clause's.
 # Not a participle that carries speech on but introduces none of its own ('Continuing the “war on drugs,” police
 # raided …', 'Responding to the “…,” she said': the words are a name or someone else's).
 _OPENING_PARTICIPLE = re.compile(
@@ -175,7 +175,7 @@ _MAIN_SUBJECT = re.compile(
 
 
 def participle_subject(body: str, floor: int, open_at: int, after: int, stop: int) -> Clause | None:
-    """'Calling it a “…,” Giuliani issued …' -> Giuliani's clause: a sentence that a speech participle opens, the
+    """'Calling it a “…,” Ruiz left …' -> Ruiz's clause: a sentence that a speech participle opens, the
     quote in the participle's phrase, and the main clause's subject and finite verb right after the quote."""
     if not _OPENING_PARTICIPLE.match(body, floor, open_at):
         return None
@@ -185,8 +185,8 @@ def participle_subject(body: str, floor: int, open_at: int, after: int, stop: in
     return Clause(found.start("np"), found.end("np"), "said_before", True)
 
 
-# A role in lower case with no determiner, then the name in apposition and a speech verb: '“…,” general secretary for
-# the health service, Rubén Moreno, told El País.'
+# A role in lower case with no determiner, then the name in apposition and a speech verb: '“…,” head of the rail
+# board, Ana Ruiz, told a radio station.'
 _ROLE_THEN_NAME = re.compile(
     rf"[\s,]*[a-z][\w\-]*(?:\s+[\w’'\-&]+){{0,7}}?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),"
     rf"(?:\s+{ADVERB})*\s+(?:{VERB})")
@@ -194,6 +194,6 @@ _ROLE_THEN_NAME = re.compile(
 
 def role_then_name(body: str, start: int, stop: int) -> Clause | None:
     """Text right after a closing quote mark -> the clause of a name in apposition to a role that opens it, when a
-    speech verb follows: '“…,” general secretary for the service, Rubén Moreno, told …' -> Rubén Moreno."""
+    speech verb follows: '“…,” head of the rail board, Ana Ruiz, told …' -> Ana Ruiz."""
     found = _ROLE_THEN_NAME.match(body, start, stop)
     return Clause(found.start("np"), found.end("np"), "said_after", True, found.end()) if found else None
