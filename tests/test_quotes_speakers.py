@@ -354,6 +354,7 @@ def test_a_name_and_outlet_after_a_quote_still_signs_it():
     # A title and its author in a list, and an abbreviated title cut off by its point, are no speaker alone.
     "Best books of the year:\n\n“Still Water,” Ines Varga.\n\n“The Long Field,” Tomas Berg.",
     "“The vote is rigged,” Gov. Ana Ruiz Ana RuizState panel delays hearing",
+    "“I do not think the bishop will change a thing,” the Rev. Anna Holt , vicar of the parish, told me.",
 ])
 def test_no_title_list_or_lone_abbreviation_speaks(body):
     assert _rows(body)[-1]["speaker_surface"] is None

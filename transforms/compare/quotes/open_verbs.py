@@ -52,8 +52,8 @@ def open_verb_clause(body: str, start: int, stop: int, words: str = "") -> Claus
     named = _NAME_ONLY.match(body, start + (body[start:start + 1] == ","), stop)
     last = named["np"].split()[-1] if named else ""
     if named and last[:1].isupper() and len(last) > 1 and last not in ("Jr", "Sr") \
-            and len(named["np"].split()) >= 2 and not is_title_case(words.strip(" ,.!?"), 1) \
-            and not all(w.casefold().rstrip(".") in TITLES for w in named["np"].split()):  # not 'Mr.', 'W.'
+            and len([w for w in named["np"].split() if w.casefold() not in DETERMINERS]) >= 2 \
+            and not is_title_case(words.strip(" ,.!?"), 1) and last.casefold() not in TITLES:  # not 'the Rev.'
         # '“…,” city hall spokeswoman Ana Ruiz.'; not one word cut by its abbreviation's point ('Gov.
         # Andrew …'), nor a title and its author in a list ('“Still Water,” Ines Varga.')
         return Clause(named.start("np"), named.end("np"), "said_after", True, named.end())
