@@ -151,6 +151,11 @@ def test_whose_statement_that_the_quote_reports(body, expected):
     assert _speech_speakers(body) == expected
 
 
+def test_a_one_word_quote_in_a_possessed_statement_stays_a_term():
+    body = "Ana Ruiz’s claim that she could not get a fair hearing from a “Dutch” judge made headlines."
+    assert [(row["quote_kind"], row["speaker_surface"]) for row in _rows(body)] == [("term", None)]
+
+
 def test_the_object_of_a_verb_is_no_subject_of_a_noun_read_as_a_verb():
     # 'the news reports': 'reports' is a noun here, the object of 'called'; Kalin speaks.
     body = "On the radio, Ibrahim Kalin called the budget claims “wild and baseless” and moved on."

@@ -117,7 +117,8 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
             or role_then_name(body, last.close_at + 1, stop) \
             or quoted_as(body, floor, first.open_at, last.close_at + 1, stop) \
             or how_colon(body, floor, first.open_at) or before_clause(doc, floor, first.open_at) \
-            or possessed_words(body, floor, first.open_at) or _signature(doc, first, last) or _lead_in(doc, first) \
+            or (" " in body[first.start:last.end].strip() and possessed_words(body, floor, first.open_at)) \
+            or _signature(doc, first, last) or _lead_in(doc, first) \
             or participle_subject(body, floor, first.open_at, last.close_at + 1, stop) \
             or (None if _ended(body, last) else _open_verb(doc, floor, first, last, stop)
                 or late_clause(doc, last.close_at + 1, stop))
