@@ -22,6 +22,7 @@ from transforms.compare.quotes.speech import (
     CAP_WORD,
     ISSUED_BY,
     NAMING_PARTICIPLES,
+    NO_SPEAKER_AFTER,
     NP,
     PARTY,
     PHRASAL,
@@ -42,7 +43,7 @@ from transforms.compare.quotes.subjects import (
     subject,
     untitled,
 )
-from transforms.lexicon import TITLES
+from transforms.lexicon import TITLES, word_classes
 
 _LEAD = r"^[\s,—–-]*"
 # A title or description, then a name, right after a quote: 'CBS co-anchor DeMarco Morgan said'.
@@ -105,7 +106,7 @@ _OPENING_PRONOUNS = frozenset("He She It They".split())
 # The writer or a group speaking as 'we' is no speaker the clause names: '“…,” I’d still say'.
 _FIRST_PERSON = re.compile(r"(?:I|We)(?:[’'](?:d|m|ve|ll|re))?")
 # A conjunction opening a sentence stands before its subject: 'But she was more subdued, saying that “…”'.
-_CONJUNCTION = r"(?:(?:And|But|Yet|So|Still)\s+)?"
+_CONJUNCTION = r"(?:(?:And|But|Yet)\s+)?"  # not 'So', 'Still': they also open names ('So Ji-sub')
 _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}{_CONJUNCTION}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
 # A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'
@@ -294,6 +295,11 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     return _named_clause(floor, before)
 
 
+# The word right before a participle when it is no preposition of manner or time ('by calling', 'in calling').
+_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:by|in|for|after|while|without|when|before|of|on|from|and|or|then|also)\s)"
+                          r"([a-zA-Z][\w’'-]*)\s+$", re.IGNORECASE)
+
+
 def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Clause | None:
     """The speech verbs before a quote, last first -> the clause of the first whose subject is found, else of the
     sentence's subject when only participles and shared verbs stand there, else None."""
@@ -302,16 +308,21 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
         if lead.group("verb").startswith("according") or (
                 lead.group("verb") in BEFORE_ONLY and any(mark in before[lead.end():] for mark in ":;")):
             return None  # 'what he called a success, then took credit: “…': the quote is not the verb's object
-        if lead.group("verb") in NAMING_PARTICIPLES and before[:lead.start()].strip() \
-                and not before[:lead.start()].rstrip().endswith(","):
-            return None  # 'a resolution calling for “…”': with no comma the participle is the noun's, not the subject's
+        if lead.group("verb") in NAMING_PARTICIPLES and _NOUN_BEFORE.search(before, 0, lead.start()) \
+                and "NOUN" in word_classes(_NOUN_BEFORE.search(before, 0, lead.start()).group(1)):
+            # 'a resolution calling for “…”': a participle right after a noun, no comma between, is the noun's;
+            # after a preposition or a verb it is the subject's ('responded by calling', 'joined in calling')
+            return None
         if before[:lead.start()].rstrip().endswith("who") and (
                 lead is not leads[-1] or _CLOSED.search(before, lead.end())):
             continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
         found = subject(before, lead)
-        if found and any(other is not lead and other.end() <= found[0] and not before[other.end():found[0]].strip()
-                         for other in leads):
-            continue  # the object of a verb right before it is no subject: 'called the news reports “…”'
+        if found and "NOUN" in word_classes(lead.group("verb")) and any(
+                other is not lead and other.group("verb") in NO_SPEAKER_AFTER and other.end() <= found[0]
+                and not before[other.end():found[0]].strip() for other in leads):
+            # the object of a verb that takes a noun object is no subject of a word that can be a noun: 'called the
+            # news reports “…”'; 'said', 'told' take a clause, whose subject speaks ('said the judge warned “…”')
+            continue
         if found:
             return Clause(floor + found[0], floor + found[1], "said_before", carries)
         if is_participle(lead.group("verb")) and (own := _WITH_SUBJECT.search(before, 0, lead.start())):

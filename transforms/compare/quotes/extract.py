@@ -30,8 +30,9 @@ from transforms.compare.quotes.clauses import (
     sentence_subject,
 )
 from transforms.compare.quotes.indirect import indirect_rows
-from transforms.compare.quotes.kinds import quote_kind
+from transforms.compare.quotes.kinds import is_title_case, quote_kind
 from transforms.compare.quotes.open_verbs import (
+    finite_verb,
     how_colon,
     open_verb_clause,
     participle_subject,
@@ -42,9 +43,9 @@ from transforms.compare.quotes.open_verbs import (
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import people, resolve, speech_events
-from transforms.compare.quotes.speech import NP, PERSON_PRONOUNS, VERBS, head_kind
+from transforms.compare.quotes.speech import DOCUMENT_NOUNS, NP, PERSON_PRONOUNS, VERBS, head_kind
 from transforms.compare.quotes.subjects import NAMED_APPOSITIVE, opening, subject_of_sentence_before
-from transforms.lexicon import TITLES, english_word, fold_word
+from transforms.lexicon import TITLES, english_word, fold_word, word_classes
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
@@ -53,8 +54,8 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col
 _LOWER_NEXT = re.compile(r"[a-z0-9]")
 # A signature line under a quote: '- Sanders.', '—President Obama, tweeting after …', '-Michelle Marks, Philadelphia.'
 _DASH = r"(?:[―—–]|--?)"  # a horizontal bar, an em or en dash, a hyphen or two
-# A signer's title may hold its own 'of' ('— Acting White House Chief of Staff Mick Mulvaney'), and the occasion
-# may follow the name: '-- President Obama in an interview with CBS News'.
+# A signer's title may hold its own 'of' ('— Acting Chief of Staff of the Navy Ana Ruiz'), and the occasion
+# may follow the name: '-- Governor Ana Ruiz in an interview with a radio station'.
 _SIGNER = rf"(?P<np>{NP}(?:\s+of\s+{NP})?)"
 _OCCASION = r"[^\S\n]+(?:in|on|at|during|after|before|while|via)\s"
 _SIGNED = re.compile(rf"\s*{_DASH}\s*{_SIGNER}(?:\s*(?:[,.(]|$)|{_OCCASION})", re.MULTILINE)
@@ -77,6 +78,10 @@ _CONNECTIVE = re.compile(r"\s*(?:And|But|Yet|Still|So|Then|Now|Again|Also|Indeed
 # the cloth, “it’s more important how you wear it.”', 'In the end, “…”'.
 _SUBORDINATE = re.compile(r"\s*(?:(?:And|But)\s+)?(?:Although|Though|While|Whereas|When|Whenever|If|Unless|Because|"
                           r"Since|As|After|Before|Once|Until|Even\s+(?:if|though|so|as|when))\b[^.!?;:“”\"\n]{1,200},\s*")
+# ... but not an opener that names whose words they are: 'In the words of the groundsman, “…”', 'As the old saying
+# goes, “…”', 'According to the notes, “…”'.
+_NAMES_SOURCE = re.compile(r"\b(?:words|according|goes|go|says|say|said|puts|put|reads|read|wrote|writes)\b",
+                           re.IGNORECASE)
 # After a split quote's first part: the attribution clause, a few more words, then the second part.
 _SPLIT_REST = re.compile(r"(?:[\s,]+[\w’'\-]+){0,10}\s*[,.:;—–-]\s*")
 # A longer one when the second part goes on with the sentence: '“…,” said X, director of … in London, “but it …”'.
@@ -112,7 +117,8 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
             or role_then_name(body, last.close_at + 1, stop) \
             or quoted_as(body, floor, first.open_at, last.close_at + 1, stop) \
             or how_colon(body, floor, first.open_at) or before_clause(doc, floor, first.open_at) \
-            or possessed_words(body, floor, first.open_at) or _signature(doc, first, last) or _lead_in(doc, first) \
+            or (" " in body[first.start:last.end].strip() and possessed_words(body, floor, first.open_at)) \
+            or _signature(doc, first, last) or _lead_in(doc, first) \
             or participle_subject(body, floor, first.open_at, last.close_at + 1, stop) \
             or (None if _ended(body, last) else _open_verb(doc, floor, first, last, stop)
                 or late_clause(doc, last.close_at + 1, stop))
@@ -120,9 +126,10 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
         ends = body[last.start:last.end].rstrip("’'”\")]")[-1:] in ".!?…" \
             or bool(_ENDS_SENTENCE.match(body, last.close_at + 1))
         alone = ends and not body[floor:first.open_at].strip()
-        led = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at)  # 'But, “…”' goes on from before
-                            or _SUBORDINATE.fullmatch(body, floor, first.open_at)
-                            or opening(body, floor, first.open_at) >= first.open_at)
+        linked = ends and bool(_CONNECTIVE.fullmatch(body, floor, first.open_at))  # 'But, “…”' goes on from before
+        led = linked or ends and bool(_SUBORDINATE.fullmatch(body, floor, first.open_at)
+                                      or opening(body, floor, first.open_at) >= first.open_at) \
+            and not _NAMES_SOURCE.search(body, floor, first.open_at)
         text = " ".join(body[p.start:p.end] for p in parts)
         kind = quote_kind(body[floor:first.open_at], text, bool(clause and clause.carries), alone,
                           body[last.close_at:last.close_at + 40])
@@ -130,8 +137,8 @@ def quote_rows(doc_id: str, body: str, mentions: list[Mention]) -> list[dict]:
             later = merged[n + 1][0] if n + 1 < len(merged) and not alone else None
             speaker = (later and _later_in_sentence(doc, last, later, spans)) \
                 or _said_in_sentence(doc, floor, first.open_at) \
-                or _continued(doc, parts, found, alone or led, led and floor == first.paragraph) \
-                or _named_subject(doc, floor, first.open_at)
+                or _continued(doc, parts, found, alone or led, linked and floor == first.paragraph) \
+                or _named_subject(doc, floor, first.open_at, last.close_at + 1)
         found.append((parts, speaker, kind))
     rows = [_row(doc_id, n, " ".join(body[p.start:p.end] for p in parts), parts[0].start, parts[-1].end, speaker,
                  kind) for n, (parts, speaker, kind) in enumerate(found)]
@@ -151,8 +158,9 @@ def _row(doc_id: str, n: int, text: str, start: int, end: int, speaker: Speaker 
 def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speaker | None, str]],
                alone: bool, led: bool = False) -> Speaker | None:
     """A quote with no clause: the speaker of the quote before it in its paragraph (when it stands as a sentence of
-    its own), or, for a paragraph that is one quote and nothing else (after an opening phrase when `led`: 'Although
-    …, “…”'), the last speaker of the paragraph before."""
+    its own), or, for a paragraph that is one quote and nothing else (after a conjunction when `led`: 'But, “…”'),
+    the last speaker of the paragraph before. A subordinate clause or phrase before the quote carries a speaker on
+    only within its paragraph: a new paragraph so opened is as often the writer's or someone else's."""
     first, last = parts[0], parts[-1]
     same = None
     for p, speaker, kind in reversed(found):  # the quote before it in its paragraph that has a speaker
@@ -166,7 +174,8 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     earlier = speech_events(doc, first.paragraph, first.open_at) if alone else []
     if earlier:
         return earlier[-1][1]._replace(attribution="continued")
-    if alone and first.open_at != first.paragraph and (subject := _subject_before(doc, first)):
+    if alone and first.open_at != first.paragraph and _is_clause(" ".join(doc.body[p.start:p.end] for p in parts)) \
+            and (subject := _subject_before(doc, first)):
         return subject
     end = _paragraph_end(doc.body, last.close_at)
     if not (led or first.open_at == first.paragraph) or not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
@@ -181,14 +190,33 @@ def _continued(doc: Doc, parts: list[Span], found: list[tuple[list[Span], Speake
     return max(said, key=lambda item: item[0])[1]._replace(attribution="continued")
 
 
-def _named_subject(doc: Doc, floor: int, open_at: int) -> Speaker | None:
+def _named_subject(doc: Doc, floor: int, open_at: int, after: int) -> Speaker | None:
     """A quote in a sentence whose subject is a person named or a pronoun for one -> that person: the words are
-    given as theirs ('Ted Nordhaus welcomed “…”'); a subject that is a group, a thing or a role is not taken."""
+    given as theirs ('Ana Ruiz welcomed “…”'); a subject that is a group, a thing or a role is not taken, nor
+    one whose sentence names a source after the quote ('X is “…”, according to the paper')."""
+    end = _SENTENCE_END.search(doc.body, after)
+    if _SOURCED.search(doc.body, after, end.start() if end else len(doc.body)):
+        return None
     floor = max(floor, doc.body.rfind(";", floor, open_at) + 1)  # '…, he studied under X; X’s dictum was “…”'
     clause = sentence_subject(doc, floor, open_at)
     speaker = resolve(doc, clause, open_at) if clause else None
     phrase = doc.body[clause.start:clause.end] if clause else ""
     return speaker._replace(attribution="subject") if _is_person(doc, speaker, phrase) else None
+
+
+# A source named after a quote in its sentence: the words are that source's account, not the subject's.
+_SOURCED = re.compile(r"\b(?:according\s+to|as\s+(?:reported|quoted)\s+by)\b", re.IGNORECASE)
+
+
+def _is_clause(text: str) -> bool:
+    """Whether a quote's words are a clause someone says (six words or more, with a finite verb or a first or second
+    person pronoun), not a caption or a comment with no verb ('A sad end to a long career.')."""
+    words = re.findall(r"[\w’'-]+", text)
+    return len(words) >= 6 and any(w.casefold() in _CLAUSE_WORDS or finite_verb(w.casefold()) for w in words)
+
+
+_CLAUSE_WORDS = frozenset("""i i’m i'm we we’re we're you you’re you're my our me us will would can could should must
+may might shall""".split())
 
 
 def _subject_before(doc: Doc, first: Span) -> Speaker | None:
@@ -207,17 +235,21 @@ def _subject_before(doc: Doc, first: Span) -> Speaker | None:
         return None  # a word capitalised as the sentence's first, not a name: 'Are you sure?'
     speaker = resolve(doc, Clause(span[0], span[1], "subject", False), first.open_at)
     if speaker and speaker.attribution != "pronoun" and not phrase.endswith(speaker.surface):
-        return None  # a person who only modifies the subject: 'Clinton campaign HQ needs an anthem.'
+        return None  # a person who only modifies the subject: 'The Olsen press office issued …'
+    if (head := _NEXT_WORD.match(doc.body, span[1])) and head[1] not in _CLAUSE_WORDS \
+            and "NOUN" in word_classes(head[1]) and not finite_verb(head[1]):
+        return None  # ... when the subject read stops before the noun it modifies: 'The Olsen bakery wants …'
     return speaker._replace(attribution="subject") if _is_person(doc, speaker, phrase) else None
 
 
+_NEXT_WORD = re.compile(r" ([a-z][a-z\-]+)\b")
 # A passive after a subject: the sentence is about what was done to them, not what they did.
 _ACTED_ON = re.compile(r"[^.!?\n]{0,80}?\b(?:was|were|is|are|been|being|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b")
 
 
 def _is_person(doc: Doc, speaker: Speaker | None, phrase: str) -> bool:
     """Whether a speaker read from a subject phrase is a person named (a given name, a mention typed as a person, or
-    a surname the article gives a person elsewhere: 'Snowden' after 'Edward Snowden') or 'he'/'she' for one."""
+    a surname the article gives a person elsewhere: 'Ruiz' after 'Ana Ruiz') or 'he'/'she' for one."""
     if speaker is None:
         return False
     if speaker.attribution == "pronoun":
@@ -231,7 +263,7 @@ def _is_person(doc: Doc, speaker: Speaker | None, phrase: str) -> bool:
     key = fold_word(speaker.surface.split()[-1])
     return any(p.key == key and p.gender is not None and len(p.surface.split()) > 1
                and (given_name_gender(p.surface.split()[0]) or p.surface.split()[0].casefold().rstrip(".") in TITLES)
-               for p in people(doc))  # named in full somewhere: 'Edward Snowden', 'Mr. Obama'
+               for p in people(doc))  # named in full somewhere: 'Ana Ruiz', 'Ms. Ruiz'
 
 
 def _later_in_sentence(doc: Doc, last: Span, later: list[Span], spans: list[list[Span]]) -> Speaker | None:
@@ -314,21 +346,25 @@ def _signature(doc: Doc, first: Span, last: Span) -> Clause | None:
     Washington Post'."""
     opens_line = first.open_at == first.paragraph or bool(_HEADING.fullmatch(doc.body, first.paragraph, first.open_at))
     after = last.close_at + 1
-    signed = (_signer(_SIGNED_HERE.match(doc.body, after)) or _bare(_SIGNED_BARE_HERE.match(doc.body, after))) \
-        if opens_line else None
+    titled = is_title_case(doc.body[first.start:last.end].strip(" ,.!?"), 1)  # '“Still Water” Ines Varga, Spain'
+    signed = (_signer(_SIGNED_HERE.match(doc.body, after))
+              or (None if titled else _bare(_SIGNED_BARE_HERE.match(doc.body, after)))) if opens_line else None
     if signed:
         return Clause(signed.start("np"), signed.end("np"), "said_after", True)
     end = _paragraph_end(doc.body, last.close_at)
     if not _NOTHING_AFTER.fullmatch(doc.body, last.close_at + 1, end):
         return None
-    signed = _signer(_SIGNED.match(doc.body, end)) or (_bare(_SIGNED_BARE.match(doc.body, end)) if opens_line else None)
+    signed = _signer(_SIGNED.match(doc.body, end)) \
+        or (_bare(_SIGNED_BARE.match(doc.body, end)) if opens_line and not titled else None)
     return Clause(signed.start("np"), signed.end("np"), "said_after", True) if signed else None
 
 
 def _signer(signed: re.Match | None) -> re.Match | None:
-    """A dash signature, when an occasion follows only a name ('-- President Obama in an interview'), not a
-    description ('-- Portion of voters in a new poll')."""
+    """A dash signature, when an occasion follows only a name ('-- Governor Ana Ruiz in an interview'), not a
+    description ('-- Portion of voters in a new poll'), and never a document ('-- Editorial in the Daily Ledger')."""
     if signed and signed.string[signed.end("np"):signed.end()].strip(" \t,.(") and signed["np"].split()[-1].islower():
+        return None
+    if signed and signed["np"].split()[0].casefold() in DOCUMENT_NOUNS:
         return None
     return signed
 
@@ -339,12 +375,12 @@ def _bare(signed: re.Match | None) -> re.Match | None:
 
 
 def _open_verb(doc: Doc, floor: int, first: Span, last: Span, stop: int) -> Clause | None:
-    """'“…,” Conway snarled.': a subject and a finite verb in no list of speech verbs after a quote that opens its
-    sentence (not one inside an opening phrase: 'In an interview with “Today,” Doe pointed to …') and closes on a
+    """'“…,” Ruiz grumbled.': a subject and a finite verb in no list of speech verbs after a quote that opens its
+    sentence (not one inside an opening phrase: 'In a talk on “Night Desk,” Doe pointed to …') and closes on a
     comma, '?' or '!'."""
     if doc.body[floor:first.open_at].strip() and not _CONNECTIVE.fullmatch(doc.body, floor, first.open_at):
         return None
-    return open_verb_clause(doc.body, last.close_at + 1, stop)
+    return open_verb_clause(doc.body, last.close_at + 1, stop, doc.body[first.start:last.end])
 
 
 def _paragraph_end(body: str, pos: int) -> int:

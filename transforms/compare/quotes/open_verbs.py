@@ -1,5 +1,5 @@
-"""Attribution forms the clause patterns do not read: a verb in no list after a quote ('“…,” Conway snarled.',
-'“…,” Kneebone found.'), the one quoted by someone else ('X quoted Y as saying “…”'), whose statement a quote
+"""Attribution forms the clause patterns do not read: a verb in no list after a quote ('“…,” Ruiz grumbled.',
+'“…,” the survey found.'), the one quoted by someone else ('X quoted Y as saying “…”'), whose statement a quote
 reports ('her statement that the “…”'), how someone put it before a colon ('this is how she put it: “…”') and the
 subject after a participle's phrase ('Calling it “…,” Doe said').
 
@@ -14,10 +14,12 @@ import re
 from lemminflect import getAllLemmas
 
 from transforms.compare.quotes.clauses import Clause
+from transforms.compare.quotes.kinds import is_title_case
 from transforms.compare.quotes.speech import (
     ADVERB,
     APPOSITIVE,
     CAP_WORD,
+    DETERMINERS,
     NP,
     PARTICIPLES,
     PARTY,
@@ -28,7 +30,7 @@ from transforms.compare.quotes.speech import (
 from transforms.compare.quotes.subjects import DETERMINER
 from transforms.lexicon import TITLES, word_classes
 
-# The subject: a pronoun, a name or a nominal phrase ('the OIG report'); then a verb, and the clause ends (a
+# The subject: a pronoun, a name or a nominal phrase ('the audit office report'); then a verb, and the clause ends (a
 # comma, the sentence's end, or a short phrase of place or manner: 'found in her study.', 'snarled at him.').
 _OPEN_CLAUSE = re.compile(
     rf"[^\S\n]*(?P<np>{PRONOUN}|{NP}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
@@ -37,22 +39,36 @@ _OPEN_CLAUSE = re.compile(
     rf"(?=[^\S\n]*(?:[.!?;]|,\s|\n|$))")
 
 
-def open_verb_clause(body: str, start: int, stop: int) -> Clause | None:
+def open_verb_clause(body: str, start: int, stop: int, words: str = "") -> Clause | None:
     """Text right after a closing quote mark at `start` -> the clause of a subject and a finite verb that is not a
     listed speech verb, or of a name alone that ends the sentence (its verb left out), when the quote closed its
     words on a comma, '?' or '!'."""
     if not any(mark in ",?!" for mark in body[max(0, start - 3):start + 1]):  # inside the marks or right after
         return None
     found = _OPEN_CLAUSE.match(body, start + (body[start:start + 1] == ","), stop)
-    if found and finite_verb(found["verb"]):
+    if found and finite_verb(found["verb"]) and (
+            "," in body[max(0, start - 3):start + 1] or _may_follow_a_question(found["np"])):
         return Clause(found.start("np"), found.end("np"), "said_after", True, found.end())
     named = _NAME_ONLY.match(body, start + (body[start:start + 1] == ","), stop)
     last = named["np"].split()[-1] if named else ""
     if named and last[:1].isupper() and len(last) > 1 and last not in ("Jr", "Sr") \
-            and not all(w.casefold().rstrip(".") in TITLES for w in named["np"].split()):  # not 'Mr.', 'W.'
-        # '“…,” White House spokeswoman Sarah Sanders.'
+            and len([w for w in named["np"].split() if w.casefold() not in DETERMINERS]) >= 2 \
+            and not is_title_case(words.strip(" ,.!?"), 1) and last.casefold() not in TITLES:  # not 'the Rev.'
+        # '“…,” city hall spokeswoman Ana Ruiz.'; not one word cut by its abbreviation's point ('Gov.
+        # Andrew …'), nor a title and its author in a list ('“Still Water,” Ines Varga.')
         return Clause(named.start("np"), named.end("np"), "said_after", True, named.end())
     return None
+
+
+def _may_follow_a_question(np: str) -> bool:
+    """After a quote closed on '?' or '!' a new sentence may start ('“Goal!” The stadium erupted.'): read on as the
+    attribution only from a lower-case pronoun ('he', 'she') or a name or title, a capitalised word that is no
+    English word or determiner ('Kalin', 'President Ruto'); not 'The question', 'Nobody', 'Fans'."""
+    head = np.split()[0]
+    if head[:1].islower():
+        return head in ("he", "she", "they", "it")
+    return head.casefold().rstrip(".") in TITLES or (
+        head.casefold() not in DETERMINERS and not word_classes(head.casefold()))
 
 
 # A name alone after the quote, the sentence ending there: the writer left the verb out.
@@ -68,11 +84,11 @@ def finite_verb(word: str) -> bool:
     return any(lemma != word for lemma in lemmas) and not word.endswith("ing")
 
 
-# 'The paper quoted Jane Doe as saying “…”', 'citing a senior official as saying that “…”': the quoted one speaks, not
-# who quotes them; the reported clause may run a few words before the quote.
+# 'The paper quoted Jane Doe as saying “…”' (or 'quotes a group saying'), 'citing a senior official as saying that
+# “…”': the quoted one speaks, not who quotes them; the reported clause may run a few words before the quote.
 _QUOTED_AS = re.compile(
     rf"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?P<np>{NP}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,4}}?"
-    rf"[\w’'\-&]+){PARTY}?{APPOSITIVE}?\s+as\s+(?:saying|telling|writing|stating|warning|adding)\b"
+    rf"[\w’'\-&]+){PARTY}?{APPOSITIVE}?\s+(?P<as>as\s+)?(?:saying|telling|writing|stating|warning|adding)\b"
     rf"[^.!?;“”\"\n]{{0,200}}$")
 # '“…,” Jane Doe was quoted by the Daily Ledger as saying.'
 _QUOTED_BY = re.compile(
@@ -90,12 +106,14 @@ def quoted_as(body: str, floor: int, open_at: int, after: int, stop: int) -> Cla
     before = body[floor:open_at]
     if "quot" in before or "citing" in before or "cite" in before:
         found = _QUOTED_AS.search(body, floor, open_at)
+        if found and not found["as"] and not found[0].lower().startswith("quot"):
+            found = None  # 'citing a report saying' is the report's words; 'quotes a group saying' the group's
         if found and len(body[found.end():open_at].split()) <= 40:
             return Clause(found.start("np"), found.end("np"), "said_before", True)
     return None
 
 
-# Whose words a noun of speech says they are: 'Mr. Lee’s tweet that the ban had caused “…”', 'her statement that
+# Whose words a noun of speech says they are: 'Ms. Ruiz’s post that the levy had left “…”', 'her statement that
 # the “…”'. The possessor said them; the quote stands in the clause the noun reports, a few words on.
 _SPEECH_NOUN = r"(?:statement|claim|remark|comment|assertion|argument|insistence|promise|pledge|vow|warning|tweet|" \
                r"post|message|reply|response|answer|suggestion|contention|complaint|declaration|admission|" \
@@ -107,7 +125,7 @@ _OWN_WORDS = re.compile(
 
 def possessed_words(body: str, floor: int, open_at: int) -> Clause | None:
     """Sentence text before a quote -> the clause of whose statement, claim or tweet the quote reports: 'his
-    statement that “…”' -> 'his', 'Mr. Lee’s tweet that the ban caused “…”' -> 'Mr. Lee'."""
+    statement that “…”' -> 'his', 'Ms. Ruiz’s post that the levy left “…”' -> 'Ms. Ruiz'."""
     if " that " not in body[floor:open_at]:
         return None
     found = _OWN_WORDS.search(body, max(floor, open_at - 240), open_at)
@@ -115,7 +133,7 @@ def possessed_words(body: str, floor: int, open_at: int) -> Clause | None:
         return None
     start = found.start("np")
     if (opener := _PARTICIPLE_FIRST.match(body, start, found.end("np"))) and " " in found["np"]:
-        start = opener.end()  # 'Citing Trump’s comment that …': the participle opens the sentence, not the name
+        start = opener.end()  # 'Quoting Ruiz’s remark that …': the participle opens the sentence, not the name
     return Clause(start, found.end("np"), "said_before", True)
 
 
@@ -123,32 +141,41 @@ _PARTICIPLE_FIRST = re.compile(r"[A-Z][a-z]+ing\s+")
 
 
 # 'This is how she described her daughter: “…”', 'Here’s how the AP sums up the news:': the words that follow the
-# colon are how the clause's subject put it, whatever its verb.
+# colon are how the clause's subject put it, when its verb is one of putting into words; 'how the crash happened:'
+# is an event told by someone else.
+_HOW_VERBS = frozenset("""put puts described describes summed sums summarized summarised summarizes summarises
+explained explains characterized characterised characterizes characterises framed frames phrased phrases worded
+words said says told tells recalled recalls recounted recounts remembered remembers answered answers replied replies
+responded responds wrote writes defended defends justified justifies""".split())
 _HOW_COLON = re.compile(
     rf"\bhow\s+(?P<np>{PRONOUN}|{NP}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)\s+(?:{ADVERB}\s+)*"
     rf"(?P<verb>[a-z]{{3,}})(?:\s+(?:it|up|it\s+up|this|that))?\b[^:;.!?“”\"\n]{{0,80}}:\s*$")
 
 
 def how_colon(body: str, floor: int, open_at: int) -> Clause | None:
-    """Sentence text before a quote -> the clause of X in 'this is how X described it: “…”', when its verb is a
-    finite one."""
+    """Sentence text before a quote -> the clause of X in 'this is how X described it: “…”', when its verb is one
+    of putting into words."""
     if "how " not in body[floor:open_at]:
         return None
     found = _HOW_COLON.search(body, floor, open_at)
-    if not found or not finite_verb(found["verb"]):
+    if not found or found["verb"] not in _HOW_VERBS:
         return None
     return Clause(found.start("np"), found.end("np"), "colon", True)
 
 
+_NOT_OPENING = frozenset("continuing recalling answering replying responding writing asking".split())
 # A sentence opened by a participle of speech, the quote inside it, then its main clause: 'Calling the inquiry a
-# “long nightmare,” Giuliani also issued a challenge': the participle's subject is the main clause's.
-_OPENING_PARTICIPLE = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in PARTICIPLES)})\b[^.!?;:,“”\"\n]*$")
+# “tax on families,” Ruiz then left the hall': the participle's subject is the main clause's.
+# Not a participle that carries speech on but introduces none of its own ('Continuing the “war on drugs,” police
+# raided …', 'Responding to the “…,” she said': the words are a name or someone else's).
+_OPENING_PARTICIPLE = re.compile(
+    rf"\s*(?:{word_alternation(w.capitalize() for w in PARTICIPLES if w not in _NOT_OPENING)})\b[^.!?;:,“”\"\n]*$")
 _MAIN_SUBJECT = re.compile(
     rf"[\s,]*(?P<np>{PRONOUN}|{NP}){PARTY}?{APPOSITIVE}?(?:\s+{ADVERB})*\s+(?P<verb>[a-z]{{3,}})")
 
 
 def participle_subject(body: str, floor: int, open_at: int, after: int, stop: int) -> Clause | None:
-    """'Calling it a “…,” Giuliani issued …' -> Giuliani's clause: a sentence that a speech participle opens, the
+    """'Calling it a “…,” Ruiz left …' -> Ruiz's clause: a sentence that a speech participle opens, the
     quote in the participle's phrase, and the main clause's subject and finite verb right after the quote."""
     if not _OPENING_PARTICIPLE.match(body, floor, open_at):
         return None
@@ -158,8 +185,8 @@ def participle_subject(body: str, floor: int, open_at: int, after: int, stop: in
     return Clause(found.start("np"), found.end("np"), "said_before", True)
 
 
-# A role in lower case with no determiner, then the name in apposition and a speech verb: '“…,” general secretary for
-# the health service, Rubén Moreno, told El País.'
+# A role in lower case with no determiner, then the name in apposition and a speech verb: '“…,” head of the rail
+# board, Ana Ruiz, told a radio station.'
 _ROLE_THEN_NAME = re.compile(
     rf"[\s,]*[a-z][\w\-]*(?:\s+[\w’'\-&]+){{0,7}}?,\s+(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),"
     rf"(?:\s+{ADVERB})*\s+(?:{VERB})")
@@ -167,6 +194,6 @@ _ROLE_THEN_NAME = re.compile(
 
 def role_then_name(body: str, start: int, stop: int) -> Clause | None:
     """Text right after a closing quote mark -> the clause of a name in apposition to a role that opens it, when a
-    speech verb follows: '“…,” general secretary for the service, Rubén Moreno, told …' -> Rubén Moreno."""
+    speech verb follows: '“…,” head of the rail board, Ana Ruiz, told …' -> Ana Ruiz."""
     found = _ROLE_THEN_NAME.match(body, start, stop)
     return Clause(found.start("np"), found.end("np"), "said_after", True, found.end()) if found else None

@@ -150,7 +150,7 @@ def title_holder(doc: Doc, title: tuple[str, ...], before: int) -> Speaker | Non
         return None
     for match in reversed(list(_title_pattern(title).finditer(doc.body, 0, before))):
         if doc.inside_quote(match.start()) or _in_headline(doc.body, match.start()):
-            continue  # 'Obama Will Travel To Orlando': a headline's capitals run past the name
+            continue  # 'Governor Ruiz Will Visit Flooded Towns': a headline's capitals run past the name
         name = _NAME_AFTER_TITLE.match(doc.body, match.end()) or \
             _NAME_BEFORE_TITLE.search(doc.body, max(0, match.start() - 90), match.start())
         found = name and name_speaker(doc, *name.span("np"), "title", name.start("np"), titles=False)
@@ -162,7 +162,6 @@ def title_holder(doc: Doc, title: tuple[str, ...], before: int) -> Speaker | Non
 def _in_headline(body: str, pos: int) -> bool:
     """Whether pos lies in a line written in title case (a headline or heading, its capitals no guide to a name)."""
     lo, hi = body.rfind("\n", 0, pos) + 1, body.find("\n", pos)
-    lo = max(lo, body.rfind(". ", lo, pos) + 1, body.rfind(": ", lo, pos) + 1)  # past 'Update at 11:35 a.m. ET.'
     return is_title_case(body[lo:hi if hi >= 0 else len(body)].strip().rstrip(":"), 4)
 
 

@@ -122,14 +122,7 @@ def _trie_pattern(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def _plurals(nouns) -> set[str]:
-    """'attorney' -> 'attorneys', 'spokesman' -> 'spokesmen': the regular plurals of the nouns that name people."""
-    return {n[:-3] + "men" if n.endswith("man") else n + "es" if n.endswith(("s", "sh", "ch", "x")) else n + "s"
-            for n in nouns if n.isalpha()}
-
-
-PERSON_PLURALS = frozenset(_plurals(PERSON_NOUNS)) - PERSON_NOUNS
-_NOUN = rf"(?:{word_alternation(PERSON_NOUNS | PERSON_PLURALS | THING_NOUNS)})\b"
+_NOUN = rf"(?:{word_alternation(PERSON_NOUNS | THING_NOUNS)})\b"
 _WORD = rf"(?:{CAP}|{_NOUN}|(?:{word_alternation(ADJECTIVES)})\b)"
 # A speaker phrase: 'Kalın', 'Turkish Foreign Minister Mevlut Cavusoglu', 'the Turkish presidential spokesman'.
 NP = rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_WORD}\s+){{0,5}}(?:{CAP}|{_NOUN})"
@@ -149,8 +142,8 @@ AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledg
 TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X himself said', 'X is quoted as
 # saying'.
-ADVERB = r"(?:also|later|then|now|still|even|just|further|again|once(?:\s+again)?|had|has|have|would|previously|" \
-         r"earlier|recently|himself|herself|themselves|itself|" \
+ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
+         r"himself|herself|themselves|itself|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
@@ -195,7 +188,7 @@ def head_kind(phrase: str) -> str | None:
         return None
     if head in THING_NOUNS:
         return "thing"
-    if head in PERSON_NOUNS or head in PERSON_PLURALS:  # 'defense attorneys said
+    if head in PERSON_NOUNS:
         return "person"
     if words[-1][:1].isupper() and all(w.casefold() in NOT_NAMES for w in words):
         return None
