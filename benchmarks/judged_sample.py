@@ -41,8 +41,9 @@ TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.9
            "speaker_right_seed19": 0.92, "figure_right_seed19": 0.95, "figure_right_seed17_last": 0.95,
            "figure_right_seed19_later": 0.95, "is_speech_seed20": 0.95, "speaker_right_seed20": 0.92,
            "figure_right_seed20": 0.95, "is_speech_seed21": 0.95, "speaker_right_seed21": 0.92,
-           "figure_right_seed21": 0.95, "is_speech_seed22": 0.95, "speaker_right_seed22": 0.92,
-           "figure_right_seed22": 0.95}
+           "figure_right_seed21": 0.95} | {
+           f"{kind}_seed{seed}": target for seed in range(19, 24)
+           for kind, target in (("is_speech", 0.95), ("speaker_right", 0.92), ("figure_right", 0.95))}
 
 
 def draw(warehouse: str, out: str, seed: int = SEED) -> None:
@@ -118,22 +119,17 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     `is_speech_seed21`, `speaker_right_seed21`, `figure_right_seed21`: a fifth sample of 100 quotes and a seventh of
     100 figures, drawn with seed 21 and judged blind; `..._seed22`: a sixth of quotes and an eighth of figures, drawn
     with seed 22 and judged blind (figures from the code before the last speaker rules, which do not change figures;
-    `what` judged missing wherever the sentence names what the figure measures, its subject included)."""
+    `what` judged missing wherever the sentence names what the figure measures, its subject included); `..._seed23`:
+    a seventh of quotes and a ninth of figures, drawn with seed 23 and judged blind by the same criteria."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
     fresh, third = _read(folder / "figures_judged_seed15.csv"), _read(folder / "figures_judged_seed16.csv")
     fourth = _read(folder / "figures_judged_seed17.csv")
     speech = [r for r in judged_q if r["is_speech"] == "y"]
     second_q = _read(folder / "quotes_judged_seed18.csv")
     second_speech = [r for r in second_q if r["is_speech"] == "y"]
-    third_q, fifth = _read(folder / "quotes_judged_seed19.csv"), _read(folder / "figures_judged_seed19.csv")
-    third_speech = [r for r in third_q if r["is_speech"] == "y"]
-    fourth_q, sixth = _read(folder / "quotes_judged_seed20.csv"), _read(folder / "figures_judged_seed20.csv")
-    fourth_speech = [r for r in fourth_q if r["is_speech"] == "y"]
-    fifth_q, seventh = _read(folder / "quotes_judged_seed21.csv"), _read(folder / "figures_judged_seed21.csv")
-    fifth_speech = [r for r in fifth_q if r["is_speech"] == "y"]
-    sixth_q, eighth = _read(folder / "quotes_judged_seed22.csv"), _read(folder / "figures_judged_seed22.csv")
-    sixth_speech = [r for r in sixth_q if r["is_speech"] == "y"]
-    return {"is_speech": _share(judged_q, "is_speech"), "speaker_right": _share(speech, "speaker_right"),
+    fifth = _read(folder / "figures_judged_seed19.csv")
+    return _blind_pairs(folder) | {
+            "is_speech": _share(judged_q, "is_speech"), "speaker_right": _share(speech, "speaker_right"),
             "speaker_right_before": _share(speech, "speaker_right_before"),
             "speaker_right_now": _share(speech, "speaker_right_now"),
             "speaker_right_later": _share(speech, "speaker_right_later"),
@@ -150,21 +146,24 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
             "figure_right_seed16_later": _share(_kept(third), "figure_right_later"),
             "figure_right_seed17": _share(fourth, "figure_right"),
             "figure_right_seed17_later": _share(_kept(fourth), "figure_right_later"),
-            "is_speech_seed19": _share(third_q, "is_speech"),
-            "speaker_right_seed19": _share(third_speech, "speaker_right"),
-            "figure_right_seed19": _share(fifth, "figure_right"),
             "figure_right_seed17_last": _share([r for r in fourth if r["figure_right_last"] != "gone"],
                                                "figure_right_last"),
-            "figure_right_seed19_later": _share(fifth, "figure_right_later"),
-            "is_speech_seed20": _share(fourth_q, "is_speech"),
-            "speaker_right_seed20": _share(fourth_speech, "speaker_right"),
-            "figure_right_seed20": _share(sixth, "figure_right"),
-            "is_speech_seed21": _share(fifth_q, "is_speech"),
-            "speaker_right_seed21": _share(fifth_speech, "speaker_right"),
-            "figure_right_seed21": _share(seventh, "figure_right"),
-            "is_speech_seed22": _share(sixth_q, "is_speech"),
-            "speaker_right_seed22": _share(sixth_speech, "speaker_right"),
-            "figure_right_seed22": _share(eighth, "figure_right")}
+            "figure_right_seed19_later": _share(fifth, "figure_right_later")}
+
+
+BLIND_PAIRS = range(19, 24)  # seeds of the samples of 100 quotes and 100 figures drawn and judged blind together
+
+
+def _blind_pairs(folder: Path) -> dict[str, float]:
+    """`is_speech_seedN`, `speaker_right_seedN` (of the speech quotes) and `figure_right_seedN` of each blind pair."""
+    found = {}
+    for seed in BLIND_PAIRS:
+        quotes = _read(folder / f"quotes_judged_seed{seed}.csv")
+        figures = _read(folder / f"figures_judged_seed{seed}.csv")
+        found |= {f"is_speech_seed{seed}": _share(quotes, "is_speech"),
+                  f"speaker_right_seed{seed}": _share([r for r in quotes if r["is_speech"] == "y"], "speaker_right"),
+                  f"figure_right_seed{seed}": _share(figures, "figure_right")}
+    return found
 
 
 def _kept(rows: list[dict]) -> list[dict]:
