@@ -304,15 +304,3 @@ from {story_features} as story_features
 inner join weights on story_features.doc_id = weights.node_doc_id
 order by story_features.doc_id
 """
-
-# STORIES_BY_ARTICLE: STORIES, each article with its node's story (`node_stories`: node_doc_id, story_id,
-# similarity).
-STORIES_BY_ARTICLE = STORY_COPIES + """
-select
-    node_stories.story_id,
-    copies.doc_id,
-    node_stories.similarity
-from copies
-inner join node_stories on copies.node_doc_id = node_stories.node_doc_id
-order by copies.doc_id
-"""

@@ -300,19 +300,6 @@ def cluster_stories(features: pa.Table, previous: pa.Table | None = None, *, thr
                                     for n in node_of])
 
 
-def cluster_nodes(nodes: pa.Table, *, threshold: float = THRESHOLD, window_days: int | None = WINDOW_DAYS) -> pa.Table:
-    """Distinct story features (STORY_FEATURES rows, exact copies once, in doc_id order) + weight (the articles
-    each stands for) -> (node_doc_id, story_id, similarity): cluster_stories from scratch, where a run finds the
-    copies in DuckDB (warehouse/run_wide.py: STORY_NODES) and gives each article its node's row."""
-    days, weights = _days(nodes), nodes["weight"].to_pylist()
-    vectors = _vectors(nodes)
-    neighbours = _scored_pairs(vectors, days, window_days)
-    roots = link_clusters(neighbours, days, weights, threshold, None if window_days is None else 2 * window_days)
-    doc_ids = nodes["doc_id"].to_pylist()
-    named = _stories(doc_ids, roots, [best_similarity(n, roots, neighbours, weights) for n in range(len(doc_ids))])
-    return named.rename_columns(["story_id", "node_doc_id", "similarity"])
-
-
 def _kept_similarity(keys: list, node_of: list[int], redone: set[int], vectors, days, weights,
                      window: int | None) -> dict[int, float | None]:
     """Nodes of kept stories -> their best score with another node of their story under this run's idf (pairs
