@@ -1,7 +1,10 @@
 """Run-wide counts in DuckDB over a run's own Parquet parts (SQL from warehouse/run_wide.py), in bounded memory."""
 
+from __future__ import annotations
+
 import re
 import tempfile
+from collections.abc import Callable
 
 import duckdb
 import pyarrow as pa
@@ -30,19 +33,31 @@ def aggregate(warehouse_dir: str, run_id: str, sql: str, tables: dict[str, pa.Ta
         try:
             if not is_local(fs):
                 con.register_filesystem(fs)
-            sources, params = {}, dict(params or {})
-            for name in set(TABLE.findall(sql)):
-                files = [url_of(fs, path) for path in part_paths(fs, root, name, run_id)]
-                if not files:  # a table the run wrote no part of reads as empty
-                    con.register(f"empty_{name}", ordered(CONTRACTS[name].empty_table()))
-                params[f"parts_{name}"] = files or None
-                sources[name] = ORDERED.format(name=name) if files else f"empty_{name}"
-            for name, table in (tables or {}).items():
-                con.register(name, table)
+            sql, params = bind(con, sql, lambda name: [url_of(fs, path) for path in part_paths(fs, root, name, run_id)],
+                               params, tables)
             used = {key: value for key, value in params.items() if value is not None}
-            return con.sql(sql.format(**sources), params=used).to_arrow_table()
+            return con.sql(sql, params=used).to_arrow_table()
         finally:
             con.close()
+
+
+def bind(con: duckdb.DuckDBPyConnection, sql: str, files_of: Callable[[str], list[str]], params: dict | None = None,
+         tables: dict[str, pa.Table] | None = None) -> tuple[str, dict]:
+    """SQL naming a run's tables as {table} -> the SQL reading each from its part files (`files_of(table)`; an empty
+    table with the order columns where the run wrote none), its $parameters with the parts' lists added, and the Arrow
+    tables registered by name on `con`."""
+    params, sources = dict(params or {}), {}
+    for name in set(TABLE.findall(sql)):
+        files = files_of(name)
+        if files:
+            sources[name] = ORDERED.format(name=name)
+            params[f"parts_{name}"] = files
+        else:  # a table the run wrote no part of reads as empty
+            con.register(f"empty_{name}", ordered(CONTRACTS[name].empty_table()))
+            sources[name] = f"empty_{name}"
+    for name, table in (tables or {}).items():
+        con.register(name, table)
+    return sql.format(**sources), params
 
 
 def ordered(empty: pa.Table) -> pa.Table:

@@ -12,10 +12,9 @@ from contextlib import contextmanager
 import duckdb
 import pyarrow as pa
 
-from flows.storage.aggregate import AGGREGATE_MEMORY, ORDERED, TABLE, ordered
+from flows.storage.aggregate import AGGREGATE_MEMORY, bind
 from flows.storage.fs import is_local, open_fs, url_of
 from flows.storage.parts import part_paths
-from warehouse.contracts import CONTRACTS
 
 SLICE_ROWS = 50_000  # rows read back at a time, unless a step asks for another size
 
@@ -78,22 +77,16 @@ class Scratch:
 
     def _sql(self, sql: str, params: dict | None, tables: dict[str, pa.Table] | None,
              con: duckdb.DuckDBPyConnection) -> tuple[str, dict]:
-        """SQL with each {table} read from the run's parts (an empty table where the run wrote none), the $parameters
-        it uses, and Arrow tables registered by name on `con`."""
+        """SQL with each {table} read from the run's parts (aggregate.bind), the $parameters it uses, and Arrow tables
+        registered by name on `con`."""
         params = {key: value for key, value in (params or {}).items() if f"${key}" in sql}
-        sources = {}
-        for name in set(TABLE.findall(sql)):
-            if name not in self.parts:
-                self.parts[name] = [url_of(self.fs, p) for p in part_paths(self.fs, self.root, name, self.run_id)]
-            if self.parts[name]:
-                sources[name] = ORDERED.format(name=name)
-                params[f"parts_{name}"] = self.parts[name]
-            else:
-                con.register(f"empty_{name}", ordered(CONTRACTS[name].empty_table()))
-                sources[name] = f"empty_{name}"
-        for name, table in (tables or {}).items():
-            con.register(name, table)
-        return sql.format(**sources), params
+        return bind(con, sql, self._files, params, tables)
+
+    def _files(self, name: str) -> list[str]:
+        """A run table's part files, listed once."""
+        if name not in self.parts:
+            self.parts[name] = [url_of(self.fs, path) for path in part_paths(self.fs, self.root, name, self.run_id)]
+        return self.parts[name]
 
 
 @contextmanager
