@@ -121,6 +121,8 @@ def test_copular(body, expected):
     ("Trump won Iowa. Cruz then replaced Trump as the leader in the polls.", []),  # a predicate, not a reference
     ("President Donald Trump spoke. The vice president said nothing.", []),  # 'vice' narrows it to someone else
     ("Haftar spoke. Then John Calhoun, a senator, arrived. The leader waved.", []),  # an unknown name came between
+    ("Egypt hosted Haftar.\nThe strongman waved.", [("khalifa-haftar", "strongman")]),  # 'The' opening a line
+    ("Egypt hosted Haftar. A blithe strongman waved.", []),  # 'the' inside a word opens no role phrase
 ])
 def test_role(body, expected):
     assert _found(body, "role") == expected

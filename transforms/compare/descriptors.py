@@ -42,7 +42,9 @@ _PHRASE = r"([^,;:.!?()\[\]\"“”—–]{2,120}?)"
 _END = r"(?=\s*(?:[,;:!?()\[\]\"“”—–]|\.(?:\s|$)|--|$)|\s(?:who|whom|whose|which|that|and|but|when|after)\b)"
 _APPOSITIVE = re.compile(r"(,|\s*--|\s*[—–])\s+(?:(a|an|the)\s+)?" + _PHRASE + _END)
 _COPULAR = re.compile(r"\s+(?:is|was|remains|remained|became|has been|had been)\s+(?:a|an|the)\s+" + _PHRASE + _END)
-_ROLE = re.compile(r"\b[Tt]he\s+((?:[\w'’.-]+\s+){0,3}?)(?i:(" + _ROLE_ALTERNATION + r"))(['’]s)?\b(?![\w-])")
+# 'the' is matched from its first letter, the word boundary before it checked behind that letter: a pattern that
+# opens with a character class lets the scan skip ahead in C to the next 't'; one that opens with \b tries every place.
+_ROLE = re.compile(r"[Tt](?<!\w[Tt])he\s+((?:[\w'’.-]+\s+){0,3}?)(?i:(" + _ROLE_ALTERNATION + r"))(['’]s)?\b(?![\w-])")
 
 # 'Kalin, the foreign minister, and ...', 'Russia, the American Nazi Party, North Korea,': a list, not a description.
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:and|or)\b|\s*,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*,")
@@ -107,7 +109,12 @@ def _may_premodify(body: str, start: int) -> bool:
     space = max(stripped.rfind(" ", floor), stripped.rfind("\u00a0", floor))
     if space < 0 and start - spaces > 40:
         return True  # a word too long to look at cheaply: the full reading decides
-    chunk = stripped[space + 1:]
+    return _opens_premodifier(stripped[space + 1:])
+
+
+@lru_cache(maxsize=1 << 14)  # the word before a name is most often one of a few hundred ('the', 'said', 'President')
+def _opens_premodifier(chunk: str) -> bool:
+    """The last run of non-space characters before a name -> whether it ends in a word that may open a premodifier."""
     if chunk.isalpha():
         return _step(chunk, None, False) is not None
     word = next(reversed(list(_WORD.finditer(chunk))), None)
