@@ -138,7 +138,10 @@ def _subject_floor(text: str, at: int) -> int:
     """Where a verb's subject may start: within 160 characters, after any quote mark, line break, semicolon or
     sentence end ('… for signatures. Mrs. Pelosi said': not after 'Mrs.' or an initial)."""
     lo = max(0, at - 160)
-    return _past_sentence_ends(text, max(lo, *(text.rfind(mark, lo, at) + 1 for mark in '"“”\n;')), at)
+    # five rfinds written out: a generator here cost more than the searches (this runs for every verb read)
+    return _past_sentence_ends(text, max(lo, text.rfind('"', lo, at) + 1, text.rfind("“", lo, at) + 1,
+                                         text.rfind("”", lo, at) + 1, text.rfind("\n", lo, at) + 1,
+                                         text.rfind(";", lo, at) + 1), at)
 
 
 def _past_sentence_ends(text: str, lo: int, at: int) -> int:
@@ -219,6 +222,16 @@ def _shared_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
     return None
 
 
+# The words _TIED and _LOCATED_SUBJECT end with (before white space): a text that does not end so is not searched.
+_TIE_LAST = ("with", "to", "about", "on", "of")
+_LOCATED_LAST = ("in", "near", "outside", "the")
+
+
+def _ends_with(text: str, lo: int, at: int, words: tuple[str, ...]) -> bool:
+    """Whether text[lo:at], trailing white space aside, ends with one of the words (or a word ending so)."""
+    return text[lo:at].rstrip().endswith(words)
+
+
 def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
     for pattern in _SUBJECT_BEFORE:
         found = pattern.search(text, lo, at)
@@ -228,11 +241,13 @@ def _plain_subject(text: str, lo: int, at: int) -> tuple[int, int] | None:
             if named and given_name_gender(untitled(named["np"]).split()[0]) \
                     and (first.casefold() in _COUNTED or not given_name_gender(first)):
                 return named.span("np")  # 'One resident of Havana, Andres Murci, told': the name in apposition
-            if text[found.start("np") - 1:found.start("np")] == " " and (
+            if text[found.start("np") - 1:found.start("np")] == " " \
+                    and _ends_with(text, max(lo, found.start("np") - 120), found.start("np"), _TIE_LAST) and (
                     tied := _TIED.search(text, max(lo, found.start("np") - 120), found.start("np"))):
                 return tied.start("np"), found.end("np")  # 'One operative familiar with the campaign explained'
-            if pattern is _SUBJECT_BEFORE[0] and (located := _LOCATED_SUBJECT.search(
-                    text, max(lo, found.start("np") - 90), found.start("np"))):
+            if pattern is _SUBJECT_BEFORE[0] \
+                    and _ends_with(text, max(lo, found.start("np") - 90), found.start("np"), _LOCATED_LAST) and (
+                    located := _LOCATED_SUBJECT.search(text, max(lo, found.start("np") - 90), found.start("np"))):
                 return located.start("np"), found.end("np")  # the place tells where the speaker is
             if pattern is _SUBJECT_BEFORE[0] and (speaks := _SPEAKS_FOR.search(
                     text, max(lo, found.start("np") - 120), found.start("np"))):
