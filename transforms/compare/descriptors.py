@@ -227,8 +227,12 @@ def _describe(doc_id: str, body: str, mentions: list[dict], persons: set[str], t
         span = _premodifier(body, start, named)
         if span and _kept(body, span, end, entity in things):
             rows.append(_row(doc_id, entity, _premodifier_text(body, span), "premodifier", span))
-        if _OF_BEFORE.search(body[max(0, start - 8):start]):
+        before = body[max(0, start - 8):start]
+        if "of" in before and _OF_BEFORE.search(before):
             continue  # in 'the president of the United States is ...' the phrase is about the president
+        follower = body[end:end + 1]  # an appositive opens with a comma or a dash, a copular verb after a space
+        if not (follower.isspace() or follower in ",-—–"):
+            continue
         for kind, a, b in _after(body, end, heads):
             rows.append(_row(doc_id, entity, body[a:b], kind, (a, b)))
     return rows
