@@ -91,6 +91,7 @@ def test_a_possessor_does_not_take_the_role_of_the_person_it_owns():
     ("Officials from Kalin, the foreign minister, and the army chief met.", []),  # a list of people
     ("Haftar, 76, said he would fight on.", []),
     ("Donald Trump, Secretary of State Mike Pompeo and others met.", []),
+    ("Haftar — a former army commander — attacked.", [("khalifa-haftar", "former army commander")]),  # a dash opens it
 ])
 def test_appositive(body, expected):
     assert _found(body, "appositive") == expected
