@@ -42,9 +42,10 @@ _PHRASE = r"([^,;:.!?()\[\]\"“”—–]{2,120}?)"
 _END = r"(?=\s*(?:[,;:!?()\[\]\"“”—–]|\.(?:\s|$)|--|$)|\s(?:who|whom|whose|which|that|and|but|when|after)\b)"
 _APPOSITIVE = re.compile(r"(,|\s*--|\s*[—–])\s+(?:(a|an|the)\s+)?" + _PHRASE + _END)
 _COPULAR = re.compile(r"\s+(?:is|was|remains|remained|became|has been|had been)\s+(?:a|an|the)\s+" + _PHRASE + _END)
-# 'the' is matched from its first letter, the word boundary before it checked behind that letter: a pattern that
-# opens with a character class lets the scan skip ahead in C to the next 't'; one that opens with \b tries every place.
-_ROLE = re.compile(r"[Tt](?<!\w[Tt])he\s+((?:[\w'’.-]+\s+){0,3}?)(?i:(" + _ROLE_ALTERNATION + r"))(['’]s)?\b(?![\w-])")
+# 'the' and 'The' as two patterns, each opening with its literal word and checking the word boundary behind it: the
+# regex finds a literal opening with a fast string search, where one opening with \b or [Tt] tries far more places.
+_ROLE_REST = r"\s+((?:[\w'’.-]+\s+){0,3}?)(?i:(" + _ROLE_ALTERNATION + r"))(['’]s)?\b(?![\w-])"
+_ROLES = (re.compile(r"the(?<!\wthe)" + _ROLE_REST), re.compile(r"The(?<!\wThe)" + _ROLE_REST))
 
 # 'Kalin, the foreign minister, and ...', 'Russia, the American Nazi Party, North Korea,': a list, not a description.
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:and|or)\b|\s*,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*,")
@@ -300,6 +301,18 @@ def _claims(body: str) -> dict[str, int]:
     return {m.group(1).casefold(): m.start() for m in reversed(list(_CLAIM.finditer(body)))}
 
 
+def _role_matches(body: str) -> list[re.Match]:
+    """Every 'the <modifiers> <role>' in a body, as one finditer of both patterns gives them: leftmost first, none
+    overlapping the one before."""
+    out, found = [], [pattern.search(body) for pattern in _ROLES]
+    while any(found):
+        match = min((m for m in found if m), key=re.Match.start)
+        out.append(match)
+        found = [m if m is None or m.start() >= match.end() else pattern.search(body, match.end())
+                 for m, pattern in zip(found, _ROLES, strict=True)]
+    return out
+
+
 def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], described: list[dict]) -> list[dict]:
     """'the strongman' -> a role row for the person it stands for."""
     people = sorted((m["start_char"], m["end_char"], m["entity_id"]) for m in mentions if m["entity_id"] in persons)
@@ -312,7 +325,7 @@ def _roles(doc_id: str, body: str, mentions: list[dict], persons: set[str], desc
     taken = [(r["start_char"], r["end_char"]) for r in described]
     claims = cache(partial(_claims, body))  # read only when a fallback role needs it: most texts never do
     doc, rows = (body, people, attached, claims, named), []
-    for match in _ROLE.finditer(body):
+    for match in _role_matches(body):
         span = _role_span(body, match)
         if span is None or any(a < span[1] and span[0] < b for a, b in taken) \
                 or _PREDICATE.search(body, max(0, match.start() - 12), match.start()):
