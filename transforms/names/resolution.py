@@ -502,32 +502,24 @@ def _tables(totals: pa.Table, links: pa.Table, type_of: pa.Table, names: pa.Tabl
             decisions: list[dict]) -> Resolution:
     """NAME_TOTALS + (name_id, head, match_kind, note) rows in link order + each name's type + _by_name rows ->
     Resolution: heads named a slice at a time, an entity's type summed in Arrow."""
+    sorted_links = links.sort_by("name_id")
     heads, finals = name_blocks.head_names(links["head"].combine_chunks(),
                                            lambda some: list(_final_ids(some, curated_ids, decisions).values()))
-    types = _entity_types(links, heads, finals, type_of, names)
-    sorted_links = links.sort_by("name_id")
     link_table = pa.table({
         "name_id": sorted_links["name_id"],
         "entity_id": pc.take(finals, pc.index_in(sorted_links["head"], value_set=heads)),
         "match_kind": sorted_links["match_kind"],
         "note": sorted_links["note"],
     }, schema=ENTITY_LINKS)
-    rows = entity_rows(totals, link_table["name_id"], link_table["entity_id"], types,
-                       dict(_decided(decisions, "renamed")), curated_ids)
-    _tokens.cache_clear()  # a name's words: the run-wide step is done with them
-    return Resolution(rows, link_table)
-
-
-def _entity_types(links: pa.Table, heads: pa.Array, finals: pa.Array, type_of: pa.Table, names: pa.Table
-                  ) -> dict[str, str]:
-    """Links in link order + the heads' entity ids + each name's type + _by_name rows -> each entity's type: its
-    names' in link order, each weighed by its mentions (the rows it reads let go before the entities are made)."""
+    # an entity's type: its names' in link order, each weighed by its mentions
     members = links.filter(pc.is_valid(links["head"]))
     entity = pc.take(finals, pc.index_in(members["head"], value_set=heads))
     kind = pc.fill_null(pc.take(type_of["entity_type"], pc.index_in(members["head"], value_set=type_of["entity_id"])),
                         "unknown")
     mentions = pc.take(names["count_mentions_sum"], pc.index_in(members["name_id"], value_set=names["entity_id"]))
-    return name_blocks.entity_types(entity, kind, mentions)
+    rows = entity_rows(totals, link_table["name_id"], link_table["entity_id"], name_blocks.entity_types(
+        entity, kind, mentions), dict(_decided(decisions, "renamed")), curated_ids)
+    return Resolution(rows, link_table)
 
 
 def lower_case_words(words: set[str], bodies) -> set[str]:
