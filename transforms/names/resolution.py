@@ -16,6 +16,7 @@ Network (CNN)'), unless it is a person's surname ('Bloomberg'); a full name that
 """
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,12 +26,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms.lexicon import NOT_NAMES, THING_WORDS
-from transforms.names import gazetteer, name_blocks
-from transforms.names.bodies import GOVERNMENT_HEADS, inverted_bodies
+from transforms.names import gazetteer
+from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
-from transforms.names.entity_rows import entity_rows, top_surfaces
-from transforms.names.name_blocks import first_links, joined_keys, lookup, whole_blocks
+from transforms.names.entity_rows import entity_rows, entity_types, top_surfaces
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
@@ -47,7 +47,6 @@ LONE_RATIO = 5
 SMALL_TOWN = 200_000  # a town this small named by a given name is named for its people's given name more often
 # Words of a state's own name ('Democratic Republic of Congo (DRC)'): a place, whatever acronym it has.
 _COUNTRY_FORMS = frozenset({"republic", "kingdom", "emirates", "states", "federation", "union", "territories"})
-_GENERATIONS = ("iii", "iv")  # a last word left aside to find a person's shorter name ('Robert S. Mueller III')
 _NON_WORD = re.compile(r"\W+")
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
@@ -117,7 +116,7 @@ def _middle_names(head: dict[str, str], full: dict[str, int]) -> dict[str, str]:
         members[its_head].append(name_id)
     for name_id in list(members):
         tokens = _tokens(name_id)
-        tokens = tokens[:-1] if len(tokens) > 2 and tokens[-1] in _GENERATIONS else tokens
+        tokens = tokens[:-1] if len(tokens) > 2 and tokens[-1] in ("iii", "iv") else tokens
         initials = sum(len(t) == 1 for t in tokens[1:-1]) >= 2  # 'George H. W. Bush' is not George W. Bush
         target = short.get((tokens[0], tokens[-1])) if len(tokens) > 1 and len(tokens[-1]) > 2 and not initials \
             else None
@@ -329,149 +328,49 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
                    outlets: frozenset[str] = frozenset()) -> Resolution:
     """NAME_TOTALS of discovered names (sorted: see counts.name_totals) + the entity table's ids + lower-case words of
     the corpus + review's decisions (merged, split, renamed) + the outlets' names (folded: see outlet_keys) ->
-    Resolution (entities' counts 0). Full names are resolved a slice of whole blocks at a time (name_blocks.py), lone
-    words one by one against what those slices found; only lone words and the few names they point to are held in
-    Python together."""
-    names = _by_name(totals)
-    lone = names.filter(names["is_lone"])
-    lone_ids = lone["entity_id"].to_pylist()
-    shared: dict[tuple[str, ...], frozenset[str]] = {}
-    kinds = {i: shared.setdefault(tuple(sorted(k)), frozenset(k))
-             for i, k in zip(lone_ids, lone["match_kind_distinct"].to_pylist(), strict=True)}
-    pending = totals.filter(pc.is_in(totals["match_kind"], pa.array(["pending_m", "pending_f", "pending_person"])))
-    titled = {i.split(SEX_MARK)[0] for i in pc.unique(pending["entity_id"]).to_pylist()}
-    full, surnames = _full_names(names.filter(pc.invert(names["is_lone"])), totals, titled, outlets,
-                                 {_tokens(i)[0] for i in lone_ids})
+    Resolution (entities' counts 0)."""
+    ids, counts, kinds = _by_name(totals)
+    full = {i: counts[i] for i, k in kinds.items() if not all(x.startswith("pending") for x in k)}
+    titled = {i.split(SEX_MARK)[0] for i, k in kinds.items() if k & {"pending_m", "pending_f", "pending_person"}}
+    types = {i: _full_type(i, kinds[i], titled) for i in full}
+    # an outlet's name is an organisation's, unless a person's ('John Stossel' writes under his own name)
+    types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
+    heads = {i: i for i in full} | _person_clusters(full, types) | inverted_bodies(full, _tokens)
+    heads |= _double_surnames(full, types, heads, totals)
     # Only lone words are looked at surface by surface: their totals are read into Python, the others' stay in Arrow.
-    by_kind, surfaces = _lone_totals(totals, lone["entity_id"])
-    context = _lone_context(totals, names, full, surnames) | {"common": common_words, "outlets": outlets}
-    context["counts"].update(dict(zip(lone_ids, lone["count_mentions_sum"].to_pylist(), strict=True)))
-    links, types = {}, {}
-    for name_id in lone_ids:
+    by_kind, surfaces = _lone_totals(totals, full)
+    top = top_surfaces(totals)["surface"].combine_chunks()  # aligned with ids
+    context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
+               "common": common_words, "usual": _usual_bearers(totals, heads),
+               "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
+               "name_of": lambda i: top[bisect_left(ids, i)].as_py() if i in full else i}  # for notes
+    links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
+    for name_id in sorted(kinds.keys() - full.keys()):
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
             types[name_id] = _lone_type(name_id, by_kind[name_id], outlets)
-    del context, by_kind, surfaces, kinds
-    lone_links = pa.table({"name_id": lone_ids, **{c: [links[i][n] for i in lone_ids] for n, c in
-                                                   enumerate(("head", "match_kind", "note"))}},
-                          schema=_LINKS)
-    full_links = pa.table({"name_id": full["entity_id"], "head": full["head"], "match_kind": pc.if_else(
-        pc.equal(full["entity_id"], full["head"]), "discovered", "discovered_spelling"),
-        "note": pa.nulls(full.num_rows, pa.string())}, schema=_LINKS)
-    # link order: full names, then lone words, each sorted (the order an entity's names are met in)
-    ordered = pa.concat_tables([full_links, lone_links])
-    patched = _Links(ordered)
-    _split(patched, list(decisions), curated_ids)
-    type_of = pa.table({"entity_id": pa.concat_arrays([full["entity_id"].combine_chunks(),
-                                                      pa.array(list(types), pa.string())]),
-                        "entity_type": pa.concat_arrays([full["entity_type"].combine_chunks(),
-                                                        pa.array(list(types.values()), pa.string())])})
-    return _tables(totals, first_links(ordered, patched), type_of, names, curated_ids, list(decisions))
+    _split(links, list(decisions), curated_ids)
+    return _tables(totals, links, types, counts, curated_ids, list(decisions))
 
 
-_LINKS = pa.schema([("name_id", pa.string()), ("head", pa.string()), ("match_kind", pa.string()),
-                    ("note", pa.string())])
+def _by_name(totals: pa.Table) -> tuple[list[str], Counter, dict[str, frozenset[str]]]:
+    """NAME_TOTALS -> (the names, sorted; mentions by name; match kinds by name, a few sets shared by all)."""
+    grouped = totals.group_by("entity_id", use_threads=False).aggregate(
+        [("count_mentions", "sum"), ("match_kind", "distinct")]).sort_by("entity_id")
+    ids = grouped["entity_id"].to_pylist()
+    shared: dict[tuple[str, ...], frozenset[str]] = {}
+    kinds = {i: shared.setdefault(tuple(sorted(k)), frozenset(k))
+             for i, k in zip(ids, grouped["match_kind_distinct"].to_pylist(), strict=True)}
+    return ids, Counter(dict(zip(ids, grouped["count_mentions_sum"].to_pylist(), strict=True))), kinds
 
 
-class _Links(dict):
-    """Links set by review's decisions, by name id; any other name's read from the link table (one at a time: there
-    are a few decisions)."""
-
-    def __init__(self, table: pa.Table) -> None:
-        super().__init__()
-        self.table = table
-
-    def get(self, name_id: str, default=None):
-        if name_id in self:
-            return self[name_id]
-        at = pc.index(self.table["name_id"], name_id).as_py()
-        return default if at < 0 else tuple(self.table[c][at].as_py() for c in ("head", "match_kind", "note"))
-
-
-def _full_names(full: pa.Table, totals: pa.Table, titled: set[str], outlets: frozenset[str], lone_words: set[str]
-                ) -> tuple[pa.Table, dict[str, set[str]]]:
-    """_by_name rows of full names + NAME_TOTALS + the titled words + outlets + the lone words -> (entity_id, head,
-    entity_type) of every full name, sorted by id; each lone word -> the people whose names end in it. The rules
-    compare only names ending in words of one skeleton (person clusters, middle names, nicknames, double surnames),
-    and inverted bodies ('Justice Department', 'Department of Justice'), whose blocks are joined: so they run on slices
-    of whole blocks."""
-    ids = full["entity_id"]
-    keys, bodies, joins = [], {}, set()
-    size = name_blocks.SLICE_NAMES
-    for start in range(0, len(ids), size):
-        part = ids.slice(start, size).to_pylist()
-        keys.append(pa.array([skeleton(_tokens(i)[-1]) for i in part], pa.string()))
-        bodies.update((i, n) for i, n in zip(part, full["count_mentions_sum"].slice(start, size).to_pylist(),
-                                             strict=True)
-                      if _tokens(i)[-1] in GOVERNMENT_HEADS or _tokens(i)[0] in GOVERNMENT_HEADS)
-        # 'Jeff Sessions III' is compared with 'Jeff Sessions' (middle names): the two words' blocks are one
-        joins.update((skeleton(t[-1]), skeleton(t[-2])) for t in map(_tokens, part) if len(t) > 2 and
-                     t[-1] in _GENERATIONS)
-    inverted = inverted_bodies(bodies, _tokens)
-    joined = joined_keys(joins | {(skeleton(_tokens(i)[-1]), skeleton(_tokens(h)[-1])) for i, h in inverted.items()})
-    keys = pa.chunked_array(keys, pa.string()) if keys else pa.chunked_array([], pa.string())
-    if joined:
-        keys = pc.coalesce(pc.take(pa.array(list(joined.values()), pa.string()),
-                                   pc.index_in(keys, value_set=pa.array(list(joined), pa.string()))), keys)
-    found, surnames = [], defaultdict(set)
-    for block in whole_blocks(full, keys):
-        heads, types = _full_heads(block, totals, titled, outlets, inverted)
-        for word, bearers in _surnames(heads, types).items():
-            if word in lone_words:
-                surnames[word] |= bearers
-        found.append(pa.table({"entity_id": block["entity_id"], "head": list(heads.values()),
-                               "entity_type": list(types.values())}))
-    schema = pa.schema([("entity_id", pa.string()), ("head", pa.string()), ("entity_type", pa.string())])
-    return pa.concat_tables(found or [schema.empty_table()]).cast(schema).sort_by("entity_id"), surnames
-
-
-def _full_heads(block: pa.Table, totals: pa.Table, titled: set[str], outlets: frozenset[str],
-                inverted: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """A slice of whole blocks of full names (sorted by id) -> (each one's head, each one's type), in its order."""
-    ids = block["entity_id"].to_pylist()
-    full = dict(zip(ids, block["count_mentions_sum"].to_pylist(), strict=True))
-    types = {i: _full_type(i, k, titled) for i, k in zip(ids, block["match_kind_distinct"].to_pylist(), strict=True)}
-    # an outlet's name is an organisation's, unless a person's ('John Stossel' writes under his own name)
-    types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
-    heads = {i: i for i in full} | _person_clusters(full, types) | {i: inverted[i] for i in ids if i in inverted}
-    heads |= _double_surnames(full, types, heads, totals)
-    return heads, types
-
-
-def _lone_context(totals: pa.Table, names: pa.Table, full: pa.Table, surnames: dict[str, set[str]]) -> dict:
-    """What lone words are resolved against: acronyms, bearers, usual bearers, mentions and names of those bearers,
-    read from Arrow for the names they need only."""
-    voted = totals.filter(pc.is_in(totals["match_kind"], pa.array(
-        ["acronym", "surname_in_article", "given_name_in_article"])))
-    heads = lookup(full, pc.unique(voted["entity_id"]).to_pylist(), "head")
-    context = {"acronyms": _acronyms(totals, heads), "surnames": surnames, "usual": _usual_bearers(totals, heads),
-               "owners": _usual_bearers(totals, heads, "given_name_in_article")}
-    bearers = set().union(*surnames.values())
-    named = {head for head, _ in context["acronyms"].values()} | {u[0] for u in context["usual"].values()} | \
-        {o[0] for o in context["owners"].values()} | bearers
-    context["counts"] = Counter(lookup(names, named, "count_mentions_sum"))
-    top = top_surfaces(totals.filter(pc.is_in(totals["entity_id"], pa.array(sorted(bearers), pa.string()))))
-    shown = dict(zip(top["entity_id"].to_pylist(), top["surface"].to_pylist(), strict=True))
-    context["name_of"] = lambda i: shown.get(i, i)  # for notes
-    return context
-
-
-def _by_name(totals: pa.Table) -> pa.Table:
-    """NAME_TOTALS -> one row per name, sorted: entity_id, count_mentions_sum, match_kind_distinct, is_lone (every
-    kind of it pending: a lone word)."""
-    pending = pc.starts_with(totals["match_kind"], "pending")
-    grouped = totals.append_column("pending", pending).group_by("entity_id", use_threads=False).aggregate(
-        [("count_mentions", "sum"), ("match_kind", "distinct"), ("pending", "all")]).sort_by("entity_id")
-    return grouped.rename_columns(["entity_id", "count_mentions_sum", "match_kind_distinct", "is_lone"])
-
-
-def _lone_totals(totals: pa.Table, lone: pa.ChunkedArray) -> tuple[dict[str, Counter], dict[str, Counter]]:
-    """NAME_TOTALS + the lone words' ids -> (mentions by kind, mentions by surface) of each lone word."""
-    rows = totals.filter(pc.is_in(totals["entity_id"], value_set=lone.combine_chunks()))
+def _lone_totals(totals: pa.Table, full: dict[str, int]) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """NAME_TOTALS + the full names -> (mentions by kind, mentions by surface) of each lone word."""
+    lone = totals.filter(pc.invert(pc.is_in(totals["entity_id"], value_set=pa.array(list(full), pa.string()))))
     by_kind: dict[str, Counter] = defaultdict(Counter)
     surfaces: dict[str, Counter] = defaultdict(Counter)
-    for name_id, kind, surface, n, _ in _rows(rows):
+    for name_id, kind, surface, n, _ in _rows(lone):
         by_kind[name_id][kind] += n
         surfaces[name_id][surface] += n
     return by_kind, surfaces
@@ -498,27 +397,23 @@ def _final_ids(heads: list[str], curated_ids: set[str], decisions: list[dict]) -
     return {head: into.get(entity_id, entity_id) for head, entity_id in final.items()}
 
 
-def _tables(totals: pa.Table, links: pa.Table, type_of: pa.Table, names: pa.Table, curated_ids: set[str],
+def _tables(totals: pa.Table, links: dict, types: dict, counts: Counter, curated_ids: set[str],
             decisions: list[dict]) -> Resolution:
-    """NAME_TOTALS + (name_id, head, match_kind, note) rows in link order + each name's type + _by_name rows ->
-    Resolution: heads named a slice at a time, an entity's type summed in Arrow."""
-    sorted_links = links.sort_by("name_id")
-    heads, finals = name_blocks.head_names(links["head"].combine_chunks(),
-                                           lambda some: list(_final_ids(some, curated_ids, decisions).values()))
+    ids = sorted(links)
+    heads = sorted({head for head, _, _ in links.values() if head})
+    final = _final_ids(heads, curated_ids, decisions)
+    entity_ids = [final.get(links[i][0]) for i in ids]
     link_table = pa.table({
-        "name_id": sorted_links["name_id"],
-        "entity_id": pc.take(finals, pc.index_in(sorted_links["head"], value_set=heads)),
-        "match_kind": sorted_links["match_kind"],
-        "note": sorted_links["note"],
+        "name_id": ids,
+        "entity_id": entity_ids,
+        "match_kind": [links[i][1] for i in ids],
+        "note": [links[i][2] for i in ids],
     }, schema=ENTITY_LINKS)
     # an entity's type: its names' in link order, each weighed by its mentions
-    members = links.filter(pc.is_valid(links["head"]))
-    entity = pc.take(finals, pc.index_in(members["head"], value_set=heads))
-    kind = pc.fill_null(pc.take(type_of["entity_type"], pc.index_in(members["head"], value_set=type_of["entity_id"])),
-                        "unknown")
-    mentions = pc.take(names["count_mentions_sum"], pc.index_in(members["name_id"], value_set=names["entity_id"]))
-    rows = entity_rows(totals, link_table["name_id"], link_table["entity_id"], name_blocks.entity_types(
-        entity, kind, mentions), dict(_decided(decisions, "renamed")), curated_ids)
+    members = ((final[head], types.get(head, "unknown"), counts[name_id]) for name_id, (head, _, _) in links.items()
+               if head)
+    rows = entity_rows(totals, link_table["name_id"], link_table["entity_id"], entity_types(members),
+                       dict(_decided(decisions, "renamed")), curated_ids)
     return Resolution(rows, link_table)
 
 
