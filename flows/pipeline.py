@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger
 
-from flows import planning, runners, storage
+from flows import memory, planning, runners, storage
 from flows.progress import PROGRESS
 from flows.settings import SETTINGS
 from flows.tasks import (
@@ -89,16 +89,19 @@ def run_folder(input_dir: str = SETTINGS.input_dir, warehouse_dir: str = SETTING
         entities = parse_entities(entity_rows)
         docs, quarantine = planning.documents(input_dir, warehouse_dir, run_id, previous, plan, files, manifests,
                                               batch_size)
+        memory.give_back()  # the parsing's peak
         docs = normalise_outlets(_signature_outlets(warehouse_dir, run_id, docs), read_outlets(outlets_file))
         site_lines, doc_site_lines = _site_lines(warehouse_dir, run_id, docs)
         firsts, repeats = split_repeats(docs)
         keys = analysis_keys(firsts, doc_site_lines, config)
         carried, changed = planning.to_analyse(firsts, keys, previous)
+        memory.give_back()  # the site lines' peak
         batch_runner = runners.for_batches(runner, dask_address, runners.batch_count(changed.num_rows, batch_size),
                                            storage.shared_by_processes(warehouse_dir))
         quarantined = _analyse_batches(changed, site_lines, entities, warehouse_dir, run_id, batch_size, batch_runner)
         documents_read = docs.num_rows
         del docs, firsts, changed, doc_site_lines  # what the run-wide steps need, they read from Parquet
+        memory.give_back()  # the batches' tables, sent to the workers
         PROGRESS.stage(RUN_WIDE, len(STEPS), STEPS[0])
         planning.carry_articles(warehouse_dir, run_id, previous, carried)
         _done(STEPS[0])
@@ -255,8 +258,8 @@ def _write_tables(warehouse_dir: str, run_id: str, ready: dict[str, pa.Table]) -
 
 
 def _done(step: str) -> None:
-    """A run-wide step is done: its memory goes back to the system (Arrow's allocator keeps what is freed, so each
-    step's peak would stack on the last), the progress advances and names the next one."""
-    pa.default_memory_pool().release_unused()
+    """A run-wide step is done: its memory goes back to the system (allocators keep what is freed, so each step's
+    peak would stack on the last), the progress advances and names the next one."""
+    memory.give_back()
     following = STEPS[STEPS.index(step) + 1:]
     PROGRESS.advance(RUN_WIDE, 1, now=following[0] if following else "done")
