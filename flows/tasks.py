@@ -7,7 +7,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows import intake, storage
+from flows import intake, memory, storage
 from flows.progress import PROGRESS
 from flows.quotes import run_quote_groups
 from flows.stories import run_stories
@@ -173,7 +173,7 @@ def analyse(docs: pa.Table, site_lines: pa.Table, entities: pa.Table, warehouse_
         storage.write_table(warehouse_dir, name, table, run_id, part)
     quarantine = tables.quarantine
     del tables
-    pa.default_memory_pool().release_unused()  # a worker's next batch starts from what it holds, not its last peak
+    memory.give_back()  # a worker's next batch starts from what it holds, not its last peak
     return quarantine
 
 
