@@ -2,7 +2,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.lexicon import fold_word
-from transforms.names.matching import build_index, find_names, name_key
+from transforms.names.matching import build_index, find_names, name_key, tokenize
 from transforms.names.mentions import extract_mentions, parse_entities, summarise_candidates
 
 ENTITIES = [
@@ -39,6 +39,19 @@ def test_fold_word(word, folded):
 ])
 def test_name_key(name, key):
     assert name_key(name) == key
+
+
+@pytest.mark.parametrize("text, words", [
+    ("the U.S. and U.K. met", ["the", "U.S.", "and", "U.K.", "met"]),
+    ("A.B went", ["A", "B", "went"]),  # initials need a period after each letter
+    ("Q.A.b and U.S.A", ["Q.A.", "b", "and", "U.S.", "A"]),
+    ("snake_case x2 Çavuşoğlu’s", ["snake", "case", "x2", "Çavuşoğlu", "s"]),
+    ("  ", []),
+])
+def test_tokenize_words_and_initials(text, words):
+    tokens = tokenize(text)
+    assert tokens.texts == words
+    assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends, strict=True)] == words
 
 
 @pytest.mark.parametrize("text, expected", [
