@@ -154,6 +154,11 @@ def _units(tokens: tuple[str, ...]) -> tuple[tuple[str, frozenset[int]], ...]:
     return tuple(units)
 
 
+# Letters one side lacks are edits: Indel similarity is at most 2 * shorter / (both lengths), the consonants' at most 1,
+# so their mean reaches TOKEN_MIN only when the shorter token holds this share of both lengths (less a rounding margin).
+_SHORTER_SHARE = TOKEN_MIN - 0.5 - 1e-9
+
+
 @lru_cache(maxsize=1 << 18)
 def _token_similarity(a: str, b: str) -> float:
     if a == b:
@@ -174,6 +179,8 @@ def score_tokens(query: tuple[str, ...], known: tuple[str, ...], idf: Mapping[st
     pairs = []
     for a, used_a in _units(query):
         for b, used_b in _units(known):
+            if min(len(a), len(b)) < _SHORTER_SHARE * (len(a) + len(b)):
+                continue  # too different in length to reach TOKEN_MIN: no need to score them
             similarity = _token_similarity(a, b)
             if similarity >= TOKEN_MIN:
                 pairs.append((similarity, len(used_a) + len(used_b), used_a, used_b))
