@@ -54,6 +54,15 @@ def test_tokenize_words_and_initials(text, words):
     assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends, strict=True)] == words
 
 
+@pytest.mark.parametrize("text, runs", [
+    ("Yesterday Ada Quist-Brandt met the Bureau of Land Management in St. Louis with James B. Comey.",
+     ["Ada Quist-Brandt", "Bureau of Land Management", "St. Louis", "James B. Comey"]),
+    ("They saw Ann and I there, and O'Rourke came.", ["Ann", "O'Rourke"]),
+])
+def test_runs_join_words_across_spaces_hyphens_connectors_and_initials(text, runs):
+    assert [c.surface for c in find_names(text, build_index([]))[1]] == runs
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Fayez al Serraj met aides. Serraj left.", [("sarraj", "Fayez al Serraj"), ("sarraj", "Serraj")]),
     ("Kalin and Kalın spoke; İbrahim Kalın agreed.", [("kalin", "Kalin"), ("kalin", "Kalın"),
