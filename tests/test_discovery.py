@@ -26,6 +26,7 @@ def _found(body: str) -> tuple[list[tuple], list[tuple]]:
 
 @pytest.mark.parametrize("surface, tokens", [
     ("Donald J. Trump", ("donald", "trump")), ("Ocasio-Cortez", ("ocasio", "cortez")), ("Obama's", ("obama",)),
+    ("Quist’s Hall of O'Rourke's", ("quist", "hall", "of", "orourke", "s")), ("Ada Quist", ("ada", "quist")),
 ])
 def test_key_tokens(surface, tokens):
     assert key_tokens(surface) == tokens

@@ -44,6 +44,7 @@ def test_spellings_share_a_key(names):
     ("Fayez al-Sarraj", ("faiz", "saraj")),
     ("Az Zawiyah", ("zauia",)),
     ("Abu Bakr ibn Umar", ("abu", "bakr", "bin", "umar")),
+    ("Ada Quist", ("ada", "kuist")), ("Abdel Rahman al-Quist", ("abdrahman", "kuist")), ("an", ("an",)), ("", ()),
 ])
 def test_name_tokens(name, tokens):
     assert name_tokens(name) == tokens

@@ -16,6 +16,7 @@ _SPLIT = re.compile(r"[\s\-‐‑–—,./()&+:;\"“”]+")
 _ARTICLES = frozenset({"al", "el", "il", "ul", "l"})
 _SUN_ARTICLES = frozenset({"ad", "ed", "as", "es", "ash", "esh", "ar", "er", "at", "et", "az", "ez", "an", "en",
                            "ud", "ur", "us", "adh", "ath", "ehz", "ehl", "ehs", "ehr", "ehn", "eht", "ehd"})
+_ALL_ARTICLES = _ARTICLES | _SUN_ARTICLES
 # 'Abd al-Rahman', 'Abdel Rahman', 'Abdulrahman', 'Abdurrahman': one compound given name.
 _ABD_FORMS = ("abdoul", "abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi", "abd")
 # 'Nur al-Din', 'Nureddin', 'Nour Eddine': the '-din' compound.
@@ -104,14 +105,16 @@ def _normal_compound(word: str) -> str:
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus' articles
 def name_tokens(name: str) -> tuple[str, ...]:
     """'Abd al-Rahman al-Faqih' -> ('abdrahman', 'fakih'): skeleton tokens of a name, Arabic articles dropped."""
-    words = [w for w in (fold_word(p) for p in _SPLIT.split(name)) if w]
-    kept = []
-    for i, word in enumerate(words):
-        following = words[i + 1] if i + 1 < len(words) else ""
-        if following and (word in _ARTICLES or (word in _SUN_ARTICLES and following[0] == word[-1])):
-            continue
-        kept.append(word)
-    return tuple(skeleton(_normal_compound(w)) for w in _glue_compounds(kept))
+    words = list(filter(None, map(fold_word, _SPLIT.split(name))))
+    kept = words
+    if not _ALL_ARTICLES.isdisjoint(words):  # (most names have no article to drop)
+        kept = []
+        for i, word in enumerate(words):
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following and (word in _ARTICLES or (word in _SUN_ARTICLES and following[0] == word[-1])):
+                continue
+            kept.append(word)
+    return tuple(map(skeleton, map(_normal_compound, _glue_compounds(kept))))
 
 
 @lru_cache(maxsize=1 << 16)
