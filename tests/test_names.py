@@ -2,7 +2,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.lexicon import fold_word
-from transforms.names.matching import build_index, find_names, name_key, tokenize
+from transforms.names.matching import _raw_matches, build_index, find_names, name_key, tokenize
 from transforms.names.mentions import extract_mentions, parse_entities, summarise_candidates
 
 ENTITIES = [
@@ -52,6 +52,15 @@ def test_tokenize_words_and_initials(text, words):
     tokens = tokenize(text)
     assert tokens.texts == words
     assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends, strict=True)] == words
+
+
+def test_raw_matches_span_whole_words_across_dropped_articles():
+    index = build_index([
+        {"entity_id": "sarraj", "canonical_name": "Fayez al-Sarraj", "entity_type": "person", "aliases": []},
+        {"entity_id": "wh", "canonical_name": "White House", "entity_type": "organisation", "aliases": []}])
+    text = "Fayez al-Sarraj met the White House staff, and Sarraj left; whitehouse white house."
+    assert _raw_matches(tokenize(text), index) == [
+        (0, 2, "fayez sarraj"), (5, 6, "white house"), (9, 9, "sarraj"), (12, 13, "white house")]
 
 
 @pytest.mark.parametrize("text, runs", [

@@ -1,13 +1,12 @@
 """Names -> entities: folded multi-pattern matching, surnames resolved in context, unmatched names kept."""
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import add, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -168,12 +167,15 @@ def _raw_matches(tokens: Tokens, index: EntityIndex) -> list[tuple[int, int, str
     found = []
     if not folded or not index.targets:
         return found
-    # Where each live key starts in the joined text, built with C-level maps rather than a step per token.
-    starts = list(map(add, accumulate(map(len, folded), initial=0), range(len(folded))))
-    # Keys are stored between spaces, so only runs of whole words match: no hits inside longer words.
-    for end, key in index.automaton.iter(" " + " ".join(folded) + " "):
-        start = end - len(key) - 1
-        found.append((live[bisect_left(starts, start)], live[bisect_right(starts, end - 2) - 1], key))
+    # Keys are stored between spaces, so only runs of whole words match: no hits inside longer words. Keys hold no
+    # space of their own, so the spaces before a hit's end count the words up to its last, read once left to right
+    # (hits come in the order they end), and its own spaces count its words.
+    joined = " " + " ".join(folded) + " "
+    read = spaces = 0
+    for end, key in index.automaton.iter(joined):
+        spaces += joined.count(" ", read, end - 1)
+        read = end - 1
+        found.append((live[spaces - 1 - key.count(" ")], live[spaces - 1], key))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     chosen, taken_until = [], -1
     for first, last, key in found:
