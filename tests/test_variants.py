@@ -3,6 +3,7 @@ from itertools import product
 import pytest
 
 from transforms.names.variants import (
+    _LENGTH_RATIO,
     _SHORTER_SHARE,
     TOKEN_MIN,
     _token_similarity,
@@ -114,6 +115,8 @@ def test_tokens_far_apart_in_length_never_reach_the_token_floor():
         return ["".join(p) for p in product(letters, repeat=n)]
     pairs = [(a, b) for short, long in ((words(2), words(5)), (words(3), words(8, "ak"))) for a in short for b in long]
     pairs += [("abdrahman", "abdu"), ("kadafi", "kadafiabdrahman"), ("ali", "alitrumb"), ("mu", "mukamad")]
-    skipped = [(a, b) for a, b in pairs if min(len(a), len(b)) < _SHORTER_SHARE * (len(a) + len(b))]
+    skipped = [(a, b) for a, b in pairs if not len(a) * _LENGTH_RATIO <= len(b) <= len(a) / _LENGTH_RATIO]
     assert skipped and all(_token_similarity(a, b) < TOKEN_MIN for a, b in skipped)
     assert 3 < _SHORTER_SHARE * 11 and not 3 < _SHORTER_SHARE * 10  # 3 letters of 10 in all: the bound's edge
+    assert all((min(a, b) >= _SHORTER_SHARE * (a + b)) == (a * _LENGTH_RATIO <= b <= a / _LENGTH_RATIO)
+               for a in range(1, 40) for b in range(1, 40))

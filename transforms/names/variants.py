@@ -160,6 +160,7 @@ def _units(tokens: tuple[str, ...]) -> tuple[tuple[str, frozenset[int]], ...]:
 # Letters one side lacks are edits: Indel similarity is at most 2 * shorter / (both lengths), the consonants' at most 1,
 # so their mean reaches TOKEN_MIN only when the shorter token holds this share of both lengths (less a rounding margin).
 _SHORTER_SHARE = TOKEN_MIN - 0.5 - 1e-9
+_LENGTH_RATIO = _SHORTER_SHARE / (1 - _SHORTER_SHARE)  # the same bound as the shorter length over the longer
 
 
 @lru_cache(maxsize=1 << 18)
@@ -181,8 +182,9 @@ def score_tokens(query: tuple[str, ...], known: tuple[str, ...], idf: Mapping[st
     """Two skeleton-token names (+ whether the last token is a surname) -> 0..1: rarity-weighted agreement."""
     pairs = []
     for a, used_a in _units(query):
+        shortest, longest = len(a) * _LENGTH_RATIO, len(a) / _LENGTH_RATIO
         for b, used_b in _units(known):
-            if min(len(a), len(b)) < _SHORTER_SHARE * (len(a) + len(b)):
+            if not shortest <= len(b) <= longest:
                 continue  # too different in length to reach TOKEN_MIN: no need to score them
             similarity = _token_similarity(a, b)
             if similarity >= TOKEN_MIN:
