@@ -2,7 +2,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.lexicon import fold_word
-from transforms.names.matching import _raw_matches, build_index, find_names, name_key, tokenize
+from transforms.names.matching import _raw_matches, _sentence_initial, build_index, find_names, name_key, tokenize
 from transforms.names.mentions import extract_mentions, parse_entities, summarise_candidates
 
 ENTITIES = [
@@ -52,6 +52,14 @@ def test_tokenize_words_and_initials(text, words):
     tokens = tokenize(text)
     assert tokens.texts == words
     assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends, strict=True)] == words
+
+
+@pytest.mark.parametrize("text, initial", [
+    ("Quist left", True), ("It rained. Quist left", True), ("he said, Quist left", False), ("met Quist", False),
+    ("Mr. Quist left", False), ("“ Quist left", True), ("(Quist left", True), ("x\t Quist left", False),
+])
+def test_sentence_initial(text, initial):
+    assert _sentence_initial(text, text.index("Quist")) is initial
 
 
 def test_raw_matches_span_whole_words_across_dropped_articles():

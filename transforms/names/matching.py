@@ -43,6 +43,7 @@ _NAME_OPENERS = frozenset({"central", "eastern", "northern", "southern", "wester
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozens hundreds".split())
 _PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
+_OPENING_SPACE = " \t‘'\"“"  # what may stand between a sentence's break and its first word
 _SENTENCE_BREAKS = frozenset(".!?:;\"“”()[]\n")  # a character before a word that opens a sentence
 # 'Donald Trump Jr.', 'Robert F. Kennedy, Jr.': a son of the same name, another person than the name alone.
 _GENERATION = re.compile(r",? (?:Jr|Sr)\b")
@@ -395,7 +396,10 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 64):start].rstrip(" \t‘'\"“")  # a short look back: texts can be huge
+    if text[start - 1:start] == " " and (last := text[start - 2:start - 1]) and last not in _SENTENCE_BREAKS and \
+            last not in _OPENING_SPACE:
+        return False  # most words: a space after a word's last letter or a comma, inside a sentence
+    before = text[max(0, start - 64):start].rstrip(_OPENING_SPACE)  # a short look back: texts can be huge
     if before.endswith(".") and _ABBREVIATED_TITLE.search(before):
         return False  # 'Mr. Obama', 'Sen. Warren': the period abbreviates a title
     return (not before and start < 64) or (bool(before) and before[-1] in _SENTENCE_BREAKS)
