@@ -5,9 +5,11 @@ import pytest
 
 from transforms.names.decisions import entity_decision
 from transforms.names.discovery import _SPEAKER, _speakers
+from transforms.names.matching import Candidate
 from transforms.names.mentions import extract_mentions, parse_entities
 from transforms.names.name_words import key_tokens, name_type, whole_words
 from transforms.names.resolution import lower_case_words, merge_proposals, outlet_keys, resolve, resolve_names
+from transforms.names.tidying import tidy
 
 ENTITIES = parse_entities([
     {"entity_id": "jordan", "canonical_name": "Jordan", "entity_type": "place", "aliases": ""},
@@ -24,6 +26,7 @@ def _found(body: str) -> tuple[list[tuple], list[tuple]]:
 
 @pytest.mark.parametrize("surface, tokens", [
     ("Donald J. Trump", ("donald", "trump")), ("Ocasio-Cortez", ("ocasio", "cortez")), ("Obama's", ("obama",)),
+    ("Quist’s Hall of O'Rourke's", ("quist", "hall", "of", "orourke", "s")), ("Ada Quist", ("ada", "quist")),
 ])
 def test_key_tokens(surface, tokens):
     assert key_tokens(surface) == tokens
@@ -1460,3 +1463,16 @@ def test_two_letters_alone_are_a_name_only_after_a_title_or_opening_a_full_name(
 def test_an_acronym_the_article_writes_nowhere_else_ends_a_bodys_complement():
     mentions, _ = _found("The Ministry of Fisheries and ICT Deputy Minister Ada Quist spoke.")
     assert "Ministry of Fisheries" not in [m[0] for m in mentions]
+
+
+@pytest.mark.parametrize("text, run, name", [
+    ("Ask Bill Barr REALLY now.", "Bill Barr REALLY", "Bill Barr"),  # a shouted word after the name
+    ("Sen. Ada Quist R-Okla. said", "Ada Quist R-Okla.", "Ada Quist"),  # a party tag
+    ("Shares of Home Depot HD, +0.03% rose", "Home Depot HD", "Home Depot"),  # a stock ticker
+    ("Mitch Quist Addison (Mitch) Mitchell Quist", "Mitch Quist Addison", "Mitch Quist"),  # a full name shown again
+    ("Lindsey Brandt Lindsey Olin BrandtGOP", "Lindsey Brandt Lindsey Olin BrandtGOP", "Lindsey Brandt"),  # glued
+    ("Quist Overnight met the Quist-Brandt panel", "Quist Overnight", "Quist Overnight"),  # nothing to cut
+])
+def test_tidy_cuts_what_runs_into_a_name(text, run, name):
+    start = text.index(run)
+    assert tidy(text, Candidate(run, start, start + len(run), None)).surface == name

@@ -2,7 +2,7 @@ import pyarrow as pa
 import pytest
 
 from transforms.lexicon import fold_word
-from transforms.names.matching import build_index, find_names, name_key
+from transforms.names.matching import _raw_matches, _sentence_initial, build_index, find_names, name_key, tokenize
 from transforms.names.mentions import extract_mentions, parse_entities, summarise_candidates
 
 ENTITIES = [
@@ -39,6 +39,45 @@ def test_fold_word(word, folded):
 ])
 def test_name_key(name, key):
     assert name_key(name) == key
+
+
+@pytest.mark.parametrize("text, words", [
+    ("the U.S. and U.K. met", ["the", "U.S.", "and", "U.K.", "met"]),
+    ("A.B went", ["A", "B", "went"]),  # initials need a period after each letter
+    ("Q.A.b and U.S.A", ["Q.A.", "b", "and", "U.S.", "A"]),
+    ("snake_case x2 Çavuşoğlu’s", ["snake", "case", "x2", "Çavuşoğlu", "s"]),
+    ("  ", []),
+])
+def test_tokenize_words_and_initials(text, words):
+    tokens = tokenize(text)
+    assert tokens.texts == words
+    assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends, strict=True)] == words
+
+
+@pytest.mark.parametrize("text, initial", [
+    ("Quist left", True), ("It rained. Quist left", True), ("he said, Quist left", False), ("met Quist", False),
+    ("Mr. Quist left", False), ("“ Quist left", True), ("(Quist left", True), ("x\t Quist left", False),
+])
+def test_sentence_initial(text, initial):
+    assert _sentence_initial(text, text.index("Quist")) is initial
+
+
+def test_raw_matches_span_whole_words_across_dropped_articles():
+    index = build_index([
+        {"entity_id": "sarraj", "canonical_name": "Fayez al-Sarraj", "entity_type": "person", "aliases": []},
+        {"entity_id": "wh", "canonical_name": "White House", "entity_type": "organisation", "aliases": []}])
+    text = "Fayez al-Sarraj met the White House staff, and Sarraj left; whitehouse white house."
+    assert _raw_matches(tokenize(text), index) == [
+        (0, 2, "fayez sarraj"), (5, 6, "white house"), (9, 9, "sarraj"), (12, 13, "white house")]
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("Yesterday Ada Quist-Brandt met the Bureau of Land Management in St. Louis with James B. Comey.",
+     ["Ada Quist-Brandt", "Bureau of Land Management", "St. Louis", "James B. Comey"]),
+    ("They saw Ann and I there, and O'Rourke came.", ["Ann", "O'Rourke"]),
+])
+def test_runs_join_words_across_spaces_hyphens_connectors_and_initials(text, runs):
+    assert [c.surface for c in find_names(text, build_index([]))[1]] == runs
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,7 +1,7 @@
 import pytest
 
-from transforms.names.matching import build_index, find_names
-from transforms.names.variant_mentions import resolve_variants, variant_matcher
+from transforms.names.matching import Candidate, build_index, find_names
+from transforms.names.variant_mentions import _tail, is_shouted, resolve_variants, variant_matcher
 
 ENTITIES = [
     {"entity_id": "gaddafi", "canonical_name": "Muammar Gaddafi", "entity_type": "person",
@@ -91,3 +91,17 @@ def test_a_shared_surname_goes_to_the_one_whose_full_name_the_text_spells_so():
     assert not candidates
     _, candidates = _found("The Qaddafi regime fell.", entities)  # no full name: both stay possible
     assert candidates == [("Qaddafi", "ambiguous: gaddafi, saif")]
+
+
+@pytest.mark.parametrize("surface, tail", [
+    ("Fighters of al-Qaida", "al-Qaida"), ("Friends and Allies for the Open Sea", "Open Sea"), ("Misrata", None),
+])
+def test_tail_after_the_last_joining_word(surface, tail):
+    end = 10 + len(surface)
+    found = _tail(Candidate(surface, 10, end, None))
+    assert (found and (found.surface, found.start_char, found.end_char)) == (tail and (tail, end - len(tail), end))
+
+
+@pytest.mark.parametrize("name, shouted", [("NATO", True), ("U.N.", True), ("Nato", False), ("ĸ", False)])
+def test_is_shouted(name, shouted):
+    assert is_shouted(name) is shouted

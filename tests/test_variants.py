@@ -1,6 +1,17 @@
+from itertools import product
+
 import pytest
 
-from transforms.names.variants import build_variant_index, coarse, match_variant, name_tokens
+from transforms.names.variants import (
+    _LENGTH_RATIO,
+    _SHORTER_SHARE,
+    TOKEN_MIN,
+    _token_similarity,
+    build_variant_index,
+    coarse,
+    match_variant,
+    name_tokens,
+)
 
 KNOWN = [
     ("gaddafi", "Muammar Gaddafi", "PER"), ("gaddafi", "Moamer Kadhafi", "PER"),
@@ -34,6 +45,7 @@ def test_spellings_share_a_key(names):
     ("Fayez al-Sarraj", ("faiz", "saraj")),
     ("Az Zawiyah", ("zauia",)),
     ("Abu Bakr ibn Umar", ("abu", "bakr", "bin", "umar")),
+    ("Ada Quist", ("ada", "kuist")), ("Abdel Rahman al-Quist", ("abdrahman", "kuist")), ("an", ("an",)), ("", ()),
 ])
 def test_name_tokens(name, tokens):
     assert name_tokens(name) == tokens
@@ -95,3 +107,16 @@ def test_match_reports_the_known_spelling():
 def test_two_entities_with_one_spelling_are_ambiguous():
     index = build_variant_index([("tripoli_ly", "Tripoli", "LOC"), ("tripoli_lb", "Tripoli", "LOC")])
     assert match_variant("Tripoly", index, "LOC") is None
+
+
+def test_tokens_far_apart_in_length_never_reach_the_token_floor():
+    """The length bound score_tokens checks before scoring a pair only skips pairs that could not have counted."""
+    def words(n: int, letters: str = "akt") -> list[str]:
+        return ["".join(p) for p in product(letters, repeat=n)]
+    pairs = [(a, b) for short, long in ((words(2), words(5)), (words(3), words(8, "ak"))) for a in short for b in long]
+    pairs += [("abdrahman", "abdu"), ("kadafi", "kadafiabdrahman"), ("ali", "alitrumb"), ("mu", "mukamad")]
+    skipped = [(a, b) for a, b in pairs if not len(a) * _LENGTH_RATIO <= len(b) <= len(a) / _LENGTH_RATIO]
+    assert skipped and all(_token_similarity(a, b) < TOKEN_MIN for a, b in skipped)
+    assert 3 < _SHORTER_SHARE * 11 and not 3 < _SHORTER_SHARE * 10  # 3 letters of 10 in all: the bound's edge
+    assert all((min(a, b) >= _SHORTER_SHARE * (a + b)) == (a * _LENGTH_RATIO <= b <= a / _LENGTH_RATIO)
+               for a in range(1, 40) for b in range(1, 40))

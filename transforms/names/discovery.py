@@ -159,10 +159,12 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     unknown = _speaking_unknown(text, names, tails)
     found = [_surname_for_place(text, m, people, tails, acronyms, written, unknown) for m in mentions] + listed
     for name in names:
-        if _EPONYM_AFTER.match(text, name.end):
+        if text[name.end:name.end + 1] in _EPONYM_STARTS and _EPONYM_AFTER.match(text, name.end):
             left.append(Candidate(name.surface, name.start, name.end, "names an illness after it"))
             continue
-        if _CASE_AFTER.match(text, name.end) or _CASE_BEFORE.search(text, max(0, name.start - 40), name.start):
+        if (text.startswith(" v", name.end) and _CASE_AFTER.match(text, name.end)) or (
+                " v" in text[max(0, name.start - 5):name.start] and
+                _CASE_BEFORE.search(text, max(0, name.start - 40), name.start)):
             left.append(Candidate(name.surface, name.start, name.end, "a party in a court case's name"))
             continue
         if name.tokens in people or (len(name.tokens) > 1 and name_type(name.tokens) != "unknown"
@@ -191,6 +193,7 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
 # 'Kawasaki disease', 'Guillain-Barre syndrome': a name before these words names an illness after a person or place,
 # not that person or place ('Wuhan virus', 'the Trump effect' do mean the place and the person).
 _EPONYM_AFTER = re.compile(r"(?:['’]s)? (?:disease|diseases|syndrome|disorder|palsy|sarcoma)\b")
+_EPONYM_STARTS = frozenset("'’ ")  # the characters that pattern opens with
 _STATE_WORD = re.compile(r" state\b")
 # 'Roe v. Wade', 'Brown v Board of Education': the parties of a court case's name name the case, not a person.
 _CASE_AFTER = re.compile(r" v\.? [A-Z]")

@@ -1,13 +1,12 @@
 """Names -> entities: folded multi-pattern matching, surnames resolved in context, unmatched names kept."""
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import add, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -29,7 +28,9 @@ from transforms.lexicon import (
 from transforms.names.name_words import TITLE_ABBREVIATIONS
 from transforms.names.openers import companion, in_handle, owner_opening
 
-_TOKEN_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|[^\W_]+)")
+# A word, or initials with their periods ('U.S.'): both open on a letter or digit, written first as a class so the
+# regex engine skips the gaps between words by that class instead of trying each alternative at every character.
+_TOKEN_SPLIT = re.compile(r"([^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)++|[^\W_]*+))")
 _APOSTROPHES = "'’`ʼ"
 # Unions built once: they are tested for every token of every article.
 _ANY_ARTICLE = ARTICLES | HYPHEN_ARTICLES
@@ -42,7 +43,8 @@ _NAME_OPENERS = frozenset({"central", "eastern", "northern", "southern", "wester
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozens hundreds".split())
 _PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}
 _FOLDED_AWAY = ARTICLES | HYPHEN_ARTICLES | {"s"}
-_SENTENCE_BREAK = re.compile(r"[.!?:;\"“”()\[\]\n]")
+_OPENING_SPACE = " \t‘'\"“"  # what may stand between a sentence's break and its first word
+_SENTENCE_BREAKS = frozenset(".!?:;\"“”()[]\n")  # a character before a word that opens a sentence
 # 'Donald Trump Jr.', 'Robert F. Kennedy, Jr.': a son of the same name, another person than the name alone.
 _GENERATION = re.compile(r",? (?:Jr|Sr)\b")
 _ABBREVIATED_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St)\.$")
@@ -166,12 +168,15 @@ def _raw_matches(tokens: Tokens, index: EntityIndex) -> list[tuple[int, int, str
     found = []
     if not folded or not index.targets:
         return found
-    # Where each live key starts in the joined text, built with C-level maps rather than a step per token.
-    starts = list(map(add, accumulate(map(len, folded), initial=0), range(len(folded))))
-    # Keys are stored between spaces, so only runs of whole words match: no hits inside longer words.
-    for end, key in index.automaton.iter(" " + " ".join(folded) + " "):
-        start = end - len(key) - 1
-        found.append((live[bisect_left(starts, start)], live[bisect_right(starts, end - 2) - 1], key))
+    # Keys are stored between spaces, so only runs of whole words match: no hits inside longer words. Keys hold no
+    # space of their own, so the spaces before a hit's end count the words up to its last, read once left to right
+    # (hits come in the order they end), and its own spaces count its words.
+    joined = " " + " ".join(folded) + " "
+    read = spaces = 0
+    for end, key in index.automaton.iter(joined):
+        spaces += joined.count(" ", read, end - 1)
+        read = end - 1
+        found.append((live[spaces - 1 - key.count(" ")], live[spaces - 1], key))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     chosen, taken_until = [], -1
     for first, last, key in found:
@@ -323,7 +328,9 @@ def _runs(text: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
             k = j + 1
             while k < n and not is_cap[k] and tokens.texts[k].casefold() in CONNECTORS:
                 k += 1
-            if k < n and k not in taken and is_cap[k] and _joined(text, tokens, j, k) and \
+            # (the next word is most often one space on: that gap joins without a call per gap)
+            if k < n and k not in taken and is_cap[k] and ((k == j + 1 and text[tokens.ends[j]:tokens.starts[k]] in
+                                                            (" ", "-")) or _joined(text, tokens, j, k)) and \
                     not (k > j + 1 and tokens.texts[k] == "I"):  # 'Ann and I': the pronoun, no part of a name
                 j = k
             elif j > i and k == j + 1 and k < n and _syllable(text, tokens, k):
@@ -389,10 +396,13 @@ def _trim(text: str, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 64):start].rstrip(" \t‘'\"“")  # a short look back: texts can be huge
+    if text[start - 1:start] == " " and (last := text[start - 2:start - 1]) and last not in _SENTENCE_BREAKS and \
+            last not in _OPENING_SPACE:
+        return False  # most words: a space after a word's last letter or a comma, inside a sentence
+    before = text[max(0, start - 64):start].rstrip(_OPENING_SPACE)  # a short look back: texts can be huge
     if before.endswith(".") and _ABBREVIATED_TITLE.search(before):
         return False  # 'Mr. Obama', 'Sen. Warren': the period abbreviates a title
-    return (not before and start < 64) or (bool(before) and _SENTENCE_BREAK.match(before[-1]) is not None)
+    return (not before and start < 64) or (bool(before) and before[-1] in _SENTENCE_BREAKS)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -46,8 +46,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 def key_tokens(surface: str) -> tuple[str, ...]:
     """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped, and a first
     initial before a given name ('R. Ted Cruz', 'F. Scott Fitzgerald': known by the middle name)."""
-    words = [fold_word(_POSSESSIVE.sub("", w)) for w in WORD.findall(surface)]
-    words = [w for w in words if w]
+    found = WORD.findall(surface)
+    if "'" in surface or "’" in surface:  # (a possessive only where an apostrophe is)
+        found = [_POSSESSIVE.sub("", w) for w in found]
+    words = list(filter(None, map(fold_word, found)))
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1 and words[1] in gazetteer.given_names():
         words = words[1:]  # (not 'J.P. Morgan', 'F.W. de Klerk')
     if len(words) > 2 and sum(len(w) == 1 for w in words[1:-1]) < 2:  # two initials tell a person: 'George H. W.'

@@ -16,8 +16,8 @@ _NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%.,:/-]\w|[\w%-])")
 def with_number(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> tuple[Candidate, tuple[str, ...]]:
     """'State Route 322', 'Senate Bill 54': a run of several words of no person or place followed by a number that is
     no year is named with the number (without it, no name)."""
-    found = _NUMBER_AFTER.match(text, candidate.end_char)
-    if not found or " " not in candidate.surface or (len(found.group(1)) == 4 and found.group(1)[:2] in ("19", "20")) \
+    found = " " in candidate.surface and _NUMBER_AFTER.match(text, candidate.end_char)  # (one word: none read)
+    if not found or (len(found.group(1)) == 4 and found.group(1)[:2] in ("19", "20")) \
             or name_type(tokens) in ("person", "place"):
         return candidate, tokens
     end = found.end()

@@ -49,10 +49,12 @@ def tidy(text: str, candidate: Candidate) -> Candidate:
     surface, start = candidate.surface, candidate.start_char
     if " " not in surface and "-" not in surface:
         return candidate  # one word: no tag, shouted tail, title or opener to cut (most candidates)
-    ticker = _TICKER.match(text, candidate.end_char)
+    ticker = text.startswith(",", candidate.end_char) and _TICKER.match(text, candidate.end_char)
     if ticker and " " in surface and surface.rsplit(" ", 1)[1].isupper() and len(surface.rsplit(" ", 1)[1]) <= 5:
         surface = surface.rsplit(" ", 1)[0]  # 'Home Depot HD, +0.03%': a stock ticker after the name
     for pattern in (_PARTY_TAG, _SHOUTED):
+        if (pattern is _PARTY_TAG and "-" not in surface) or (pattern is _SHOUTED and not surface[-4:].isupper()):
+            continue  # no hyphen for a tag, or no capitals to end in: most runs, read without a search
         found = pattern.search(surface)
         if found and not surface.isupper() and not surface[:found.start()].endswith((" and", " or", " of", " for")):
             surface = surface[:found.start()]
@@ -249,7 +251,9 @@ def _written_twice(words: list[str], text: str, start: int) -> int:
     if len(words) >= 4 and words[-1] in words[1:-2] and all(w[:1].isupper() for w in words):
         # 'Pete Buttigieg Peter Paul Montgomery Buttigieg'; not 'Hillary Clinton and Bill Clinton'
         return words.index(words[-1]) + 1
-    glued = next((i for i, w in enumerate(words) if i >= 1 and (_GLUED_NAME.match(w) or GLUED.match(w))), None)
+    # (both patterns need a capital after a word's third letter: a word in lower case from there is read no further)
+    glued = next((i for i, w in enumerate(words) if i >= 1 and not w[3:].islower() and
+                  (_GLUED_NAME.match(w) or GLUED.match(w))), None)
     if glued is not None:
         shown = (_GLUED_NAME.match(words[glued]) or GLUED.match(words[glued])).group(1)
         if shown in words[:glued - 1]:
@@ -257,7 +261,8 @@ def _written_twice(words: list[str], text: str, start: int) -> int:
         if shown in text[max(0, start - 80):start]:
             return 0  # 'Chris Stewart Christopher (Chris) Douglas StewartIt's': the rest of a full name shown again
     given = gazetteer.given_names()
-    nickname = _NICKNAME_AFTER.match(text, start + len(" ".join(words)))
+    after = start + sum(map(len, words)) + len(words) - 1  # where the words end
+    nickname = len(words) >= 3 and text.startswith(" (", after) and _NICKNAME_AFTER.match(text, after)
     if len(words) >= 3 and nickname and fold_word(words[-1]) in given and fold_word(nickname.group(1)) in given:
         return len(words) - 1  # 'Mitch McConnell Addison (Mitch) Mitchell McConnell…': a full name shown again
     if len(words) == 3 and all(w.isalpha() and w[:1].isupper() for w in words) and words[2][0] == words[0][0] \

@@ -29,6 +29,7 @@ _WORD = re.compile(r"[^\W_]+")
 _GLUED_ARTICLES = ("al-", "el-", "al ", "el ")
 # Words that join a sentence-opening word to a name in one capitalised run ('Fighters of al-Qaida').
 _JOINERS = ("of", "and", "for", "the", "on")
+_JOINER_GAPS = tuple(f" {word} " for word in _JOINERS)  # as searched for in a run: whole words
 
 
 @dataclass(eq=False)
@@ -44,7 +45,7 @@ class VariantMatcher:
 
 def is_shouted(name: str) -> bool:
     """'NATO', 'U.N.', 'POLITICO' -> True: no lower-case letter, an acronym or a name in capitals."""
-    return not any(ch.islower() for ch in name)
+    return not any(map(str.islower, name))
 
 
 def variant_matcher(entities: Iterable[Mapping]) -> VariantMatcher:
@@ -97,7 +98,7 @@ def _full_name(surface: str, matcher: VariantMatcher) -> str | None:
     """A name of several words -> the entity it spells; an organisation or place must agree word for word
     ('Libyan Army' is not the Libyan National Army), and an adjective ('North African') names nothing."""
     if surface not in matcher.full:
-        plausible = _may_match(surface, matcher) and not is_demonym(surface.split()[-1])
+        plausible = not is_demonym(surface.split()[-1]) and _may_match(surface, matcher)
         found = match_variant(surface, matcher.index) if plausible else None
         if found and matcher.types.get(found.entity_id) != "person":
             # Organisations and places vary in transliteration only: every word must keep its skeleton
@@ -119,7 +120,7 @@ def _lone_word(surface: str, matcher: VariantMatcher) -> tuple[str, ...]:
 
 def _tail(candidate: Candidate) -> Candidate | None:
     """'Fighters of al-Qaida' -> 'al-Qaida': the name after the last joining word of a run that names nothing."""
-    cuts = [at + len(word) + 2 for word in _JOINERS if (at := candidate.surface.rfind(f" {word} ")) >= 0]
+    cuts = [at + len(gap) for gap in _JOINER_GAPS if (at := candidate.surface.rfind(gap)) >= 0]
     if not cuts:
         return None
     cut = max(cuts)

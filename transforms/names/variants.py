@@ -16,6 +16,7 @@ _SPLIT = re.compile(r"[\s\-‐‑–—,./()&+:;\"“”]+")
 _ARTICLES = frozenset({"al", "el", "il", "ul", "l"})
 _SUN_ARTICLES = frozenset({"ad", "ed", "as", "es", "ash", "esh", "ar", "er", "at", "et", "az", "ez", "an", "en",
                            "ud", "ur", "us", "adh", "ath", "ehz", "ehl", "ehs", "ehr", "ehn", "eht", "ehd"})
+_ALL_ARTICLES = _ARTICLES | _SUN_ARTICLES
 # 'Abd al-Rahman', 'Abdel Rahman', 'Abdulrahman', 'Abdurrahman': one compound given name.
 _ABD_FORMS = ("abdoul", "abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi", "abd")
 # 'Nur al-Din', 'Nureddin', 'Nour Eddine': the '-din' compound.
@@ -104,14 +105,16 @@ def _normal_compound(word: str) -> str:
 @lru_cache(maxsize=1 << 18)  # names repeat across a corpus' articles
 def name_tokens(name: str) -> tuple[str, ...]:
     """'Abd al-Rahman al-Faqih' -> ('abdrahman', 'fakih'): skeleton tokens of a name, Arabic articles dropped."""
-    words = [w for w in (fold_word(p) for p in _SPLIT.split(name)) if w]
-    kept = []
-    for i, word in enumerate(words):
-        following = words[i + 1] if i + 1 < len(words) else ""
-        if following and (word in _ARTICLES or (word in _SUN_ARTICLES and following[0] == word[-1])):
-            continue
-        kept.append(word)
-    return tuple(skeleton(_normal_compound(w)) for w in _glue_compounds(kept))
+    words = list(filter(None, map(fold_word, _SPLIT.split(name))))
+    kept = words
+    if not _ALL_ARTICLES.isdisjoint(words):  # (most names have no article to drop)
+        kept = []
+        for i, word in enumerate(words):
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following and (word in _ARTICLES or (word in _SUN_ARTICLES and following[0] == word[-1])):
+                continue
+            kept.append(word)
+    return tuple(map(skeleton, map(_normal_compound, _glue_compounds(kept))))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -154,6 +157,12 @@ def _units(tokens: tuple[str, ...]) -> tuple[tuple[str, frozenset[int]], ...]:
     return tuple(units)
 
 
+# Letters one side lacks are edits: Indel similarity is at most 2 * shorter / (both lengths), the consonants' at most 1,
+# so their mean reaches TOKEN_MIN only when the shorter token holds this share of both lengths (less a rounding margin).
+_SHORTER_SHARE = TOKEN_MIN - 0.5 - 1e-9
+_LENGTH_RATIO = _SHORTER_SHARE / (1 - _SHORTER_SHARE)  # the same bound as the shorter length over the longer
+
+
 @lru_cache(maxsize=1 << 18)
 def _token_similarity(a: str, b: str) -> float:
     if a == b:
@@ -173,7 +182,10 @@ def score_tokens(query: tuple[str, ...], known: tuple[str, ...], idf: Mapping[st
     """Two skeleton-token names (+ whether the last token is a surname) -> 0..1: rarity-weighted agreement."""
     pairs = []
     for a, used_a in _units(query):
+        shortest, longest = len(a) * _LENGTH_RATIO, len(a) / _LENGTH_RATIO
         for b, used_b in _units(known):
+            if not shortest <= len(b) <= longest:
+                continue  # too different in length to reach TOKEN_MIN: no need to score them
             similarity = _token_similarity(a, b)
             if similarity >= TOKEN_MIN:
                 pairs.append((similarity, len(used_a) + len(used_b), used_a, used_b))
