@@ -24,6 +24,7 @@ from transforms.compare.figure_tokens import (
     plural_noun_next,
     possessive,
     verb_after_noun,
+    verb_in_s,
 )
 from transforms.compare.figure_words import (
     BASE_PASTS,
@@ -126,6 +127,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
         if unit == "percent" and not words and not opened and token[1][:1].isupper() \
                 and (is_demonym(token[1]) or word in GROUPS):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
+        if unit and not opened and not words and verb_in_s(word, body, pos):
+            break  # 'the extra $8 billion provides cover': right after a unit, a word only ever a verb is the figure's
         if unit and not opened and not attributive:
             if not measured(unit, token[1], word, body, pos, governed):
                 break
@@ -164,6 +167,9 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
     before a noun: 'of the rising costs')."""
     if words and word.endswith("s") and (object_next(body, word, pos) or verb_after_noun(words[-1], body, pos)):
         return True
+    if words and verb_in_s(word, body, pos) and not is_plural(words[-1]) \
+            and (not (classes := word_classes(words[-1])) or "NOUN" in classes):
+        return True  # 'the full 35 percent rate applies so': after a singular noun, the verb of the phrase
     if words and _is_participle(word) and not (words[-1].endswith("ly") and continues(body, pos)) \
             and not noun_plural_next(body, pos) and not _compound_head(word, words[-1], body, pos):
         return True
