@@ -26,3 +26,21 @@ def test_a_word_in_s_only_ever_a_verb_ends_the_phrase(text, what):
 ])
 def test_a_plural_the_lexicon_knows_only_as_a_verb_still_heads_its_phrase(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council cut the yearly $40 million aid package to towns.", (40_000_000, "USD", "aid package", None)),
+    ("She took out a second low-interest $2 million loan from the state.", (2_000_000, "USD", "loan", None)),
+    ("The current 12 percent toll surcharge hurts drivers.", (12, "percent", "toll surcharge", None)),
+])
+def test_a_figure_after_a_determiner_and_modifiers_modifies_the_noun_after_it(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over the past 12 months prices rose.", (12, "month", None, None)),  # a span's modifiers say when
+    ("The group that spent $3 million attacking him lost.", (3_000_000, "USD", None, None)),  # a relative
+    ("The extra $6 billion provides relief to farmers.", (6_000_000_000, "USD", None, None)),  # its verb
+])
+def test_no_noun_is_taken_after_the_modifiers_of_a_span_a_relative_or_before_a_verb(text, expected):
+    assert _one(text) == expected

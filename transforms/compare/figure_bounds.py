@@ -10,6 +10,10 @@ from transforms.compare.numbers import UNITS, Number, hedge_start
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
 _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
+# A determiner, then one or two modifiers before a figure: 'the annual $286 million grant', 'a separate high-interest
+# $88 million loan', 'the full 35 percent rate'. The figure stands inside the noun phrase, so it modifies its noun.
+_DETERMINER_MODIFIERS_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|its|his|her|their|our)|['’]s)[ \t]+"
+                                          r"([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?[ \t]+$")
 # 'one' alone is not read as a number (it is a pronoun far more often), but before 'or'/'to' and a second number it
 # is a range's lower end.
 _ONE_BEFORE = re.compile(r"(?<![\w-])(?P<one>[Oo]ne)\s+(?:or|to)\s+$")
@@ -77,14 +81,31 @@ def per_item(body: str, end: int) -> tuple[str, int] | None:
 def modifies(body: str, number: Number, opened_at: int) -> bool:
     """True when a hyphen to its unit, a unit left singular or a determiner before the figure (or its range) makes it
     modify the noun after it ('six-year graduation rate', '30 mile range', 'the 15 percent threshold', 'at least a
-    six-foot distance', 'an impressive $25 million haul', 'a 10 to 14 percent chance')."""
+    six-foot distance', 'an impressive $25 million haul', 'the annual $286 million grant', 'a 10 to 14 percent
+    chance')."""
     if hyphenated(body, number):
         return True  # 'a lower-than-desired, six-year graduation rate': a compound modifier
     if number.unit_word and number.value != 1 and singular_unit(number.unit_word.lower()):
         return True  # '(30 mile range)', '12 hour shifts': a unit left singular after a plural number modifies
     return bool(_DETERMINER_BEFORE.search(body, max(0, opened_at - 8), opened_at)
                 or _DETERMINER_BEFORE.search(body, max(0, number.lead - 4), number.lead)
-                or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at))
+                or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at)) \
+        or _modifiers_before(body, number, opened_at)
+
+
+def _modifiers_before(body: str, number: Number, opened_at: int) -> bool:
+    """True when a determiner and one or two modifiers stand before a figure with a unit ('the annual $286 million
+    grant', 'a separate high-interest $88 million loan'); not a span of time, whose modifiers say when ('the past
+    12 months sales rose')."""
+    if number.unit is None or number.unit in TIMES or not body[max(0, opened_at - 1):opened_at].isspace():
+        return False
+    found = _DETERMINER_MODIFIERS_BEFORE.search(body, max(0, opened_at - 40), opened_at)
+    return bool(found) and all(_modifier(word) for word in found.groups() if word)
+
+
+def _modifier(word: str) -> bool:
+    """'annual', 'high-interest', 'proposed' -> True: an adjective, a compound modifier or a participle."""
+    return word not in STOP and ("-" in word or word.endswith("ed") or "ADJ" in word_classes(word))
 
 
 def hyphenated(body: str, number: Number) -> bool:
