@@ -44,3 +44,21 @@ def test_a_figure_after_a_determiner_and_modifiers_modifies_the_noun_after_it(te
 ])
 def test_no_noun_is_taken_after_the_modifiers_of_a_span_a_relative_or_before_a_verb(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The town saw five days of heavy shelling, officials said.", "heavy shelling"),
+    ("Farmers faced two years of falling prices.", "falling prices"),
+    ("It was the end of 30 months of rising inflation in the region.", "rising inflation"),
+])
+def test_a_gerund_after_of_heads_or_modifies_the_counted_phrase(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("He marked 40 years of teaching at the school.", None),  # a gerund alone after 'of' is a verb's
+    ("Some 7 percent of the public backing it left.", "public"),  # a clause with its object after a noun
+    ("Only 9 percent of voters saying so were young.", "voters"),
+])
+def test_a_gerund_that_opens_a_clause_stays_out_of_the_counted_phrase(text, what):
+    assert find_figures(text)[0].what == what

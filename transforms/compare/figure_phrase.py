@@ -10,6 +10,7 @@ import re
 from transforms.compare.figure_tokens import (
     MAX_WHAT_WORDS,
     TOKEN,
+    adjective,
     adjective_only,
     continues,
     is_plural,
@@ -73,6 +74,10 @@ _PARTICIPLE_NEXT = re.compile(r"[ \t]+(?:(?:by|to|at|as|up|down|off|out|aside|ba
 # auxiliary ('a $40 billion tax cut that'); a verb's past that is not its base may go on ('a two-year bond fell below').
 _HEAD_END = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:that|which|and|or|of|is|was|were|are|will|would|could|"
                        r"might|has|had)\b")
+# After an adjective and a gerund, what shows the gerund heads the phrase ('10 days of heavy fighting in'), not a
+# clause with its object ('of the public supporting it').
+_GERUND_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|on|at|across|along|during|since|between|near|around|"
+                         r"and|or|but|that|which|as|after|before|until|when|while)\b")
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
 
 
@@ -163,8 +168,8 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
     clause: a word in s before its object ('restaurant capacity makes more sense', 'the 100-mile zone encompasses
     two'), a participle after the noun ('a 90-day deadline set by', 'the tour headed to'; not 'fully paid leave',
     'young undocumented immigrants'; nor a noun that is also a participle heading a compound: 'a $40 billion tax cut
-    that'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets', nor after a determiner
-    before a noun: 'of the rising costs')."""
+    that'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets', nor before a noun: 'of the
+    rising costs', 'of declining sales', nor after an adjective at the phrase's end: 'of heavy fighting.')."""
     if words and word.endswith("s") and (object_next(body, word, pos) or verb_after_noun(words[-1], body, pos)):
         return True
     if words and verb_in_s(word, body, pos) and not is_plural(words[-1]) \
@@ -175,7 +180,12 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
         return True
     if determined and not words and continues(body, pos):
         return False  # 'of the rising costs': after a determiner and before a noun, a participle modifies it
-    return opened == "of" and word.endswith("ing") and "-" not in word and not (words and adjective_only(words[-1]))
+    if opened != "of" or not word.endswith("ing") or "-" in word:
+        return False
+    if not words:  # 'of declining sales': before a noun the participle modifies it
+        return not noun_next(body, pos)
+    return not adjective_only(words[-1]) and not (adjective(words[-1]) and not is_plural(words[-1])
+                                                  and bool(_GERUND_END.match(body, pos)))  # 'of heavy fighting.'
 
 
 def _compound_head(word: str, previous: str, body: str, pos: int) -> bool:
