@@ -62,3 +62,23 @@ def test_a_gerund_after_of_heads_or_modifies_the_counted_phrase(text, what):
 ])
 def test_a_gerund_that_opens_a_clause_stays_out_of_the_counted_phrase(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("A majority of Canadians (61 percent) backed the deal.", "canadians"),
+    ("Most small landlords (72%) raised rents.", "small landlords"),
+    ("Nine in 10 nurses (90 percent) said so.", "nurses"),
+    ("Rates rose among teachers (40%), farmers (35%) and Mennonites (20%).", "mennonites"),
+])
+def test_a_percentage_alone_in_a_parenthesis_after_a_group_is_its_share(text, what):
+    assert [f for f in find_figures(text) if f.unit == "percent"][-1].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Voters trust the result less because of the recount (24 percent).",  # object of a preposition
+    "The likeliest winners are Kansas (31%) and Ohio (22%).",  # names, not groups
+    "Some prefer keeping the plan with changes (45 percent).",
+    "The survey of Transport Workers (38 percent) was small.",  # a word of a name
+])
+def test_a_percentage_in_a_parenthesis_after_no_group_measures_nothing_named(text):
+    assert [f.what for f in find_figures(text) if f.unit == "percent"][0] is None

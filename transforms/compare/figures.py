@@ -51,7 +51,7 @@ from transforms.compare.figure_forms import (
     what_before,
     what_compared,
 )
-from transforms.compare.figure_heads import head_of, object_measured
+from transforms.compare.figure_heads import group_restated, head_of, object_measured
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
     TO_BETWEEN,
@@ -164,7 +164,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what = what_before(body, number.start, end, STOP, previous) \
             or head_of(body, number.start)  # not of a multiplier: 'rose nearly three times'; 'a crowd of 5,000'
     if what is None and unit in (None, "percent"):
-        what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
+        what = group_before(body, number.start, STOP) or (  # 'Of the 251 participants, 35.7 percent said'
+            group_restated(body, number.start, end) if unit else None)  # 'a majority of Democrats (56 percent)'
     if what is None and unit in ("percent", "share") and _OF_THOSE.match(body, end):
         what = previous  # '4,000 forms were sent out but only 62% of those came back'
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
