@@ -82,3 +82,21 @@ def test_a_percentage_alone_in_a_parenthesis_after_a_group_is_its_share(text, wh
 ])
 def test_a_percentage_in_a_parenthesis_after_no_group_measures_nothing_named(text):
     assert [f.what for f in find_figures(text) if f.unit == "percent"][0] is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Some 30% of pharmacists now work night shifts at large chain stores in the suburbs, up from 18% in 2010.",
+     "pharmacists"),
+    ("Only 41 percent of renters say they feel secure in the homes they rent in this city – down from 52 percent.",
+     "renters"),
+])
+def test_the_level_a_change_started_from_measures_what_the_level_before_it_does(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("About 30% of pharmacists now work nights at large chain stores. Costs are up from 18% last year.", "costs"),
+    ("Some 30% of pharmacists work nights at large chain stores and pay came down from $40 an hour.", "per hour"),
+])
+def test_a_change_from_a_level_in_another_sentence_or_unit_takes_its_own(text, what):
+    assert find_figures(text)[-1].what == what
