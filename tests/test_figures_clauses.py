@@ -100,3 +100,20 @@ def test_the_level_a_change_started_from_measures_what_the_level_before_it_does(
 ])
 def test_a_change_from_a_level_in_another_sentence_or_unit_takes_its_own(text, what):
     assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vacancy rate edged up to 6.2 percent in June.", (6.2, "percent", "vacancy rate", None)),
+    ("Freight costs have crept up to $1,900 a container.", (1900, "USD", "per container", None)),
+])
+def test_up_to_after_a_verb_of_motion_is_the_end_of_a_change_not_a_ceiling(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tenants may claim up to $1,900 a year.", (1900, "USD", "per year", "up_to")),
+    ("Their tickets up to $90 sold out.", (90, "USD", None, "up_to")),  # 'tickets' is no verb of motion
+    ("The toll of homes lost rose up to 370.", (370, None, "homes", "up_to")),  # a bare count keeps its hedge
+])
+def test_up_to_after_other_words_stays_a_ceiling(text, expected):
+    assert _one(text) == expected

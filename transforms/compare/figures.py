@@ -30,6 +30,7 @@ from transforms.compare.figure_bounds import (
     noun_before_hedge,
     one_before,
     per_item,
+    rising_to,
     unit_after_more,
     within_count,
     within_distance,
@@ -306,7 +307,7 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    numbers = [within_count(body, whose_cents(body, n)) for n in find_numbers(body, years=False)]  # no year
+    numbers = [rising_to(body, within_count(body, whose_cents(body, n))) for n in find_numbers(body, years=False)]
     for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
