@@ -117,3 +117,20 @@ def test_up_to_after_a_verb_of_motion_is_the_end_of_a_change_not_a_ceiling(text,
 ])
 def test_up_to_after_other_words_stays_a_ceiling(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 40 or so volunteers cleaned the beach.", (40, None, "volunteers", "about")),
+    ("The repairs took 12 or so weeks.", (12, "week", None, "about")),
+    ("It rained for three days or so.", (3, "day", None, "about")),
+])
+def test_or_so_is_a_hedge_of_approximation_before_or_after_what_is_counted(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We sold 300 tickets or so they claim.", (300, None, "tickets", None)),  # 'so' opens a clause
+    ("I waited for 2 hours, or so it seemed.", (2, "hour", None, None)),
+])
+def test_or_so_before_a_clause_is_no_hedge(text, expected):
+    assert _one(text) == expected

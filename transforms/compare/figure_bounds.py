@@ -20,11 +20,12 @@ _RISING_TO = re.compile(r"\b(?i:tick(?:s|ed|ing)?|inch(?:es|ed|ing)?|edg(?:e|es|
                         r"shoot(?:s|ing)?|shot|jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|nudg(?:e|es|ed|ing)|"
                         r"ratchet(?:s|ed|ing)?|revis(?:e|es|ed|ing)|round(?:s|ed|ing)?|drift(?:s|ed|ing)?|"
                         r"trend(?:s|ed|ing)?|crawl(?:s|ed|ing)?|spik(?:e|es|ed|ing))[ \t]+up[ \t]+to[ \t]+$")
+_OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+(?:they|he|she|it|we|I|you|that|many|much|far|long)\b)")
 # 'one' alone is not read as a number (it is a pronoun far more often), but before 'or'/'to' and a second number it
 # is a range's lower end.
 _ONE_BEFORE = re.compile(r"(?<![\w-])(?P<one>[Oo]ne)\s+(?:or|to)\s+$")
 # Quantity words between a number and its unit: 'three more weeks', 'two additional years', 'five extra miles'.
-_MORE_UNIT = re.compile(r"[ \t]+(?:(?:more|additional|extra|further|other)[ \t]+)+([a-z]+)\b(?!-)")
+_MORE_UNIT = re.compile(r"[ \t]+(?:(?:more|additional|extra|further|other|or[ \t]+so)[ \t]+)+([a-z]+)\b(?!-)")
 # Besides times and lengths, the units 'within N' bounds as a margin ('within 7 points of the incumbent'); after any
 # of them the thing after 'of' is where the bound is measured from, not what it measures.
 _MARGINS = frozenset({"point", "percentage_point", "percent"})
@@ -60,6 +61,13 @@ def rising_to(body: str, number: Number) -> Number:
     return number._replace(start=number.lead, qualifier=None)
 
 
+def or_so(body: str, end: int) -> int | None:
+    """Body + where a number (or its unit or noun) ends -> where 'or so' after it ends ('200 or so protesters', 'an hour
+    or so'), a hedge of approximation; None without it, or before a clause ('300 tickets or so they say')."""
+    found = _OR_SO.match(body, end)
+    return found.end() if found else None
+
+
 def one_before(body: str, number: Number) -> Number | None:
     """A number with no hedge of its own -> a Number for the 'one' right before it that opens a range ('one or two'),
     else None."""
@@ -75,8 +83,8 @@ def one_before(body: str, number: Number) -> Number | None:
 
 
 def unit_after_more(body: str, end: int) -> tuple[str, int] | None:
-    """Body + where a bare count ends -> (unit key, where it ends) when quantity words stand between it and a unit of
-    time or length ('three to four more weeks' -> ('week', …)), else None."""
+    """Body + where a bare count ends -> (unit key, where it ends) when quantity words or a hedge stand between it and
+    a unit of time or length ('three to four more weeks' -> ('week', …), '15 or so years'), else None."""
     found = _MORE_UNIT.match(body, end)
     unit = UNITS.get(found[1]) if found else None
     return (unit, found.end()) if unit in TIMES or unit in MEASURES else None

@@ -29,6 +29,7 @@ from transforms.compare.figure_bounds import (
     modifies,
     noun_before_hedge,
     one_before,
+    or_so,
     per_item,
     rising_to,
     unit_after_more,
@@ -145,13 +146,18 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     unit, pos, digits = number.unit, number.end, number.digits or ""
     if unit and (conversion := _CONVERSION.match(body, pos)):
         pos = conversion.end()  # '450 kilometers (280 miles)', '£600 million [$650 million]': not a second figure
+    approx = or_so(body, pos)  # '200 or so protesters': a hedge between the number and what it counts
     if unit is None and (more := unit_after_more(body, pos)):
-        unit, pos = more  # 'three to four more weeks' is a span of weeks
+        unit, pos = more  # 'three to four more weeks', '15 or so years' are spans of weeks and years
+    elif approx:
+        pos = approx
     what, end = _counted(body, number, unit, pos, previous, opened_at)
     verb = verb_before(body, number.start, unit not in (None, "age"))
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
         what = _measured(body, number, unit, end, verb, None, False) or what
     qualifier = number.qualifier or or_less(body, end)
+    if approx or (approx := or_so(body, end)):  # 'an hour or so', '50 people or so'
+        qualifier, end = qualifier or "about", max(end, approx)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
     if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
