@@ -134,3 +134,15 @@ def test_or_so_is_a_hedge_of_approximation_before_or_after_what_is_counted(text,
 ])
 def test_or_so_before_a_clause_is_no_hedge(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The city runs 40 parks, a dozen or so of which are closed.", "parks"),
+    ("She got a $9,000 grant, about a third of which went to rent.", "grant"),
+])
+def test_a_count_before_of_which_counts_what_the_figure_before_it_does(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+def test_a_count_with_its_own_noun_before_of_which_keeps_it():
+    assert find_figures("The city runs 40 parks, 12 playgrounds of which are new.")[-1].what == "playgrounds"

@@ -185,9 +185,9 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str], pre
 
     'Protesters marched across Spain, with about 10,000 in Madrid' -> 'protesters' (a place follows: the first
     plural noun of the sentence); a number that goes on from an earlier count ('24,000 cases Monday, a daily
-    increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom') -> `previous`,
-    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths', 'the
-    number of people unaccounted for at 1,276' -> 'people'; a
+    increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom', 'a dozen of
+    which') -> `previous`, the count before it in its sentence, else the first plural noun; 'the death toll at
+    130,000' -> 'deaths', 'the number of people unaccounted for at 1,276' -> 'people'; a
     number standing alone in a list after a count ('300,000 licenses, … Virginia, which has 363,274, and') -> the
     count before it (`listed`; not after 'of', 'a population of 180 million', nor inside a parenthesis)."""
     if listed and previous and _ALONE_AFTER.match(body, end) and not _OF_BEFORE.search(body, max(0, start - 4), start) \
@@ -219,7 +219,7 @@ _ALONE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)|\s+(?:and|or)\b")
 _RANGE_FROM = re.compile(r"\bfrom\s+$")  # 'from' opening a range a count changes over ('climbed from 20 to 900')
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")
-_OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|them|those)\b")
+_OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|which|them|those)\b")
 # 'the number of US troops in Syria … standing today at some 2,000': what a bare number later in its sentence counts.
 _NUMBER_OF = re.compile(r"\b(?i:numbers?)\s+of\s+(?:[A-Za-z][\w.-]*\s+){0,2}?([a-z][a-z-]+(?<![su])s|people)\b")
 _TOLL = re.compile(r"\b([a-z]+)\s+toll\b")
