@@ -146,3 +146,15 @@ def test_a_count_before_of_which_counts_what_the_figure_before_it_does(text, wha
 
 def test_a_count_with_its_own_noun_before_of_which_keeps_it():
     assert find_figures("The city runs 40 parks, 12 playgrounds of which are new.")[-1].what == "playgrounds"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She ran the firm for the better part of 30 years.", (30, "year", None, "nearly")),
+    ("They spent the best part of $4 million on it.", (4_000_000, "USD", None, "nearly")),
+])
+def test_the_better_part_of_an_amount_is_nearly_all_of_it(text, expected):
+    assert _one(text) == expected
+
+
+def test_part_of_an_amount_alone_is_no_hedge():
+    assert _one("It was part of 30 projects.") == (30, None, "projects", None)

@@ -21,6 +21,7 @@ _RISING_TO = re.compile(r"\b(?i:tick(?:s|ed|ing)?|inch(?:es|ed|ing)?|edg(?:e|es|
                         r"ratchet(?:s|ed|ing)?|revis(?:e|es|ed|ing)|round(?:s|ed|ing)?|drift(?:s|ed|ing)?|"
                         r"trend(?:s|ed|ing)?|crawl(?:s|ed|ing)?|spik(?:e|es|ed|ing))[ \t]+up[ \t]+to[ \t]+$")
 _OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+(?:they|he|she|it|we|I|you|that|many|much|far|long)\b)")
+_BETTER_PART = re.compile(r"\b(?i:the)[ \t]+(?:better|best)[ \t]+part[ \t]+of[ \t]+$")
 # 'one' alone is not read as a number (it is a pronoun far more often), but before 'or'/'to' and a second number it
 # is a range's lower end.
 _ONE_BEFORE = re.compile(r"(?<![\w-])(?P<one>[Oo]ne)\s+(?:or|to)\s+$")
@@ -66,6 +67,15 @@ def or_so(body: str, end: int) -> int | None:
     or so'), a hedge of approximation; None without it, or before a clause ('300 tickets or so they say')."""
     found = _OR_SO.match(body, end)
     return found.end() if found else None
+
+
+def better_part(body: str, number: Number) -> Number:
+    """A Number without a hedge -> the same opening at 'the better part of' before it, nearly: most of the amount
+    ('the better part of two decades'), else the Number unchanged."""
+    if number.qualifier is not None or body[max(0, number.start - 3):number.start].strip() != "of":
+        return number
+    found = _BETTER_PART.search(body, max(0, number.start - 24), number.start)
+    return number._replace(start=found.start(), qualifier="nearly") if found else number
 
 
 def one_before(body: str, number: Number) -> Number | None:
