@@ -158,3 +158,19 @@ def test_the_better_part_of_an_amount_is_nearly_all_of_it(text, expected):
 
 def test_part_of_an_amount_alone_is_no_hedge():
     assert _one("It was part of 30 projects.") == (30, None, "projects", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The county spent $3.1 million on snow plows last winter.", (3_100_000, "USD", "snow plows", None)),
+    ("Shoppers will save about $40 on the school tablets.", (40, "USD", "school tablets", "about")),
+])
+def test_money_spent_on_something_measures_that_thing(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm won $3.1 million on appeal.", (3_100_000, "USD", None, None)),  # no verb of spending
+    ("They spent $3.1 million on Tuesday alone.", (3_100_000, "USD", None, None)),  # a day, no purchase
+])
+def test_money_before_on_without_spending_measures_nothing_after_it(text, expected):
+    assert _one(text) == expected

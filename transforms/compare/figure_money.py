@@ -64,3 +64,17 @@ def _foreign(word: str) -> bool:
     lower = word.lower()
     return word != "American" and (is_demonym(word) or not (english_word(lower) or lower in STOP or lower in
                                                              DETERMINERS or lower == "every"))
+
+
+# A verb of spending before an amount, in its clause: 'spent $400,000 on private flights', 'saving $1,500 on'.
+_SPENDING = re.compile(r"\b(?i:spen(?:d|ds|t|ding)|wast(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|splurg(?:e|es|ed|ing))\b"
+                       r"[^.;:!?\n]{0,40}$")
+_ON = re.compile(r"[ \t]+on(?:[ \t]+(?:the|its|their|his|her|our))?(?=[ \t])")
+
+
+def spent_on(body: str, start: int, end: int) -> int | None:
+    """An amount's start and end -> where what it was spent on opens ('spent $400,000 on private flights', 'spends
+    $800 billion on the programs'): after a verb of spending, 'on' names the thing the money buys; else None ('won
+    $5 million on appeal' names no purchase)."""
+    found = _ON.match(body, end)
+    return found.end() if found and _SPENDING.search(body, max(0, start - 48), start) else None

@@ -67,7 +67,7 @@ from transforms.compare.figure_merges import (
     restated,
     shared_hedges,
 )
-from transforms.compare.figure_money import whose_cents
+from transforms.compare.figure_money import spent_on, whose_cents
 from transforms.compare.figure_phrase import counted_phrase, kind_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_subjects import label_before, passed, subject_measured, verb_before
@@ -223,6 +223,9 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
     elif what and unit not in ("age", "percent") and not what.startswith("per ") and (rate := rate_after(body, end)):
         what, end = f"{what} {rate[0]}", rate[1]  # '3 million tests a week' -> 'tests per week'
+    if what is None and unit and unit.isupper() and (on := spent_on(body, number.start, max(end, pos))):
+        what, end = counted_phrase(body, on, None, True)  # 'spent $400,000 on private flights'
+        end = end if what else pos
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
         what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
     return what, end
