@@ -174,3 +174,15 @@ def test_money_spent_on_something_measures_that_thing(text, expected):
 ])
 def test_money_before_on_without_spending_measures_nothing_after_it(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Core inflation remains a modest 2.1%.", (2.1, "percent", "core inflation", None)),
+    ("The jobless rate hit a record 14.7 percent in April.", (14.7, "percent", "jobless rate", None)),
+])
+def test_an_article_and_adjective_between_the_verb_and_the_figure_keep_the_subject(text, expected):
+    assert _one(text) == expected
+
+
+def test_an_article_and_noun_before_a_count_that_names_its_noun_keep_it():
+    assert _one("The company was a unit of 5,000 employees.") == (5000, None, "employees", None)

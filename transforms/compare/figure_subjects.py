@@ -35,8 +35,11 @@ _CHANGE = (r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|e
            r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
+# After the verb: 'fell from January's', and an article with an adjective or a noun of level before the figure
+# ('remains a tame 1.7%', 'is a perilous 40 percent', 'increased from a maximum of', 'grow by an additional').
 _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
-                          r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?$")  # 'fell from January's'
+                          r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?"
+                          r"(?:an?[ \t]+[a-z]+[ \t]+(?:of[ \t]+)?)?$")
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
@@ -79,11 +82,11 @@ _LABEL_LINKS = frozenset({"per", "of", "in", "a"})
 
 def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
     """The verb of change or level right before a figure's start and its subject's last word, or None; tried only
-    when one of the three words before opens like one of its verbs: most figures have none, and the pattern is slow
+    when one of the five words before opens like one of its verbs: most figures have none, and the pattern is slow
     to fail from every place of its window. Without `level` (a bare count, whose subject is not asked for) only a verb
     of passing is looked for: a copula before most counts ('there were 300') need not start the search."""
     cue = _CUE if level else _PASSING_CUE
-    if not any(cue.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
+    if not any(cue.match(word) for word in body[max(0, start - 40):start].split()[-5:]):
         return None
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
 
