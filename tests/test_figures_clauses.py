@@ -186,3 +186,30 @@ def test_an_article_and_adjective_between_the_verb_and_the_figure_keep_the_subje
 
 def test_an_article_and_noun_before_a_count_that_names_its_noun_keep_it():
     assert _one("The company was a unit of 5,000 employees.") == (5000, None, "employees", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bill sets aside $40 million for rural clinics.", (40_000_000, "USD", "rural clinics", None)),
+    ("The city may charge up to $250 for every missed pickup.", (250, "USD", "per missed pickup", "up_to")),
+])
+def test_money_for_something_measures_what_it_is_for(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Benefits stop at $31,000 for a single adult.", None),  # whom a level is for
+    ("Tickets cost $12 for free members and guests.", None),
+    ("The deficit will reach $900 billion for 2021.", "deficit"),  # a time
+    ("It has a $90,000 median income versus $61,000 for the region.", "median income"),  # compared
+])
+def test_money_for_a_recipient_a_time_or_after_a_comparison_measures_no_purpose(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The museum charged $15 for seniors.", None),  # a price for whom
+    ("He paid $40 for the poster.", None),  # a price paid
+    ("The singer raised $2 million for flood victims.", None),  # whom money is raised for
+])
+def test_money_for_something_after_a_verb_of_price_or_collecting_is_no_purpose(text, what):
+    assert find_figures(text)[-1].what == what

@@ -5,7 +5,8 @@ cents against the dollar', "Canada's dollar fell to 74 cents"): the number stays
 
 import re
 
-from transforms.compare.figure_words import DETERMINERS, STOP
+from transforms.compare.figure_phrase import counted_phrase
+from transforms.compare.figure_words import DETERMINERS, STOP, TIMES
 from transforms.compare.numbers import CENTS, CURRENCY_SIGNS, HUNDREDTHS, UNITS, Number
 from transforms.lexicon import english_word, is_demonym
 
@@ -78,3 +79,41 @@ def spent_on(body: str, start: int, end: int) -> int | None:
     $5 million on appeal' names no purchase)."""
     found = _ON.match(body, end)
     return found.end() if found and _SPENDING.search(body, max(0, start - 48), start) else None
+
+
+_FOR = re.compile(r"[ \t]+for(?P<each>[ \t]+(?:each|every)(?![ \t]+of\b))?(?:[ \t]+(?:the|a|an|its|their|his|her|our))?"
+                  r"(?=[ \t])")
+# A verb of price or of collecting before an amount: 'for' then names whom it is charged or raised for or what is
+# bought ('charged $90 for adults', 'paid 20 cents for the ticket', 'raised $40m for other Democrats'), not what the
+# money is set aside for.
+_PRICE_BEFORE = re.compile(r"\b(?i:cost(?:s|ing)?|charg(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|ow(?:e|es|ed|ing)|"
+                           r"sel(?:l|ls|ling)|sold|fin(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\b[^.;:!?\n]{0,40}$")
+_COMPARED_BEFORE = re.compile(r"\b(?:compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+$")
+# Whom a price or an income level is for, not what the money buys: '$48,000 for an individual', 'for a family of four',
+# '$75,000 for single parents'; 'for free' says no price.
+_RECIPIENTS = frozenset("""individual individuals family families couple couples single singles married person people
+household households free""".split())
+
+
+def purpose_after(body: str, start: int, end: int) -> tuple[str, int] | None:
+    """An amount's start and end -> (what it is for, where that ends): '$25 billion for a border wall' -> 'border
+    wall', '$5,000 for each violation' -> 'per violation' (a rate per item); None before a time, a number or whom a
+    price is for ('$3.7 trillion for 2020', '$48,000 for an individual'), after a verb of price ('charged $90 for
+    adults'), or when it is compared with an amount before it, whose measure it shares ('a $111,000 median income
+    versus $59,000 for the state')."""
+    found = _FOR.match(body, end)
+    if not found or _COMPARED_BEFORE.search(body, max(0, start - 16), start) \
+            or (not found["each"] and _PRICE_BEFORE.search(body, max(0, start - 48), start)):
+        return None  # a price per item stays one: 'charge $5 for each bag'
+    what, stop = counted_phrase(body, found.end(), None, True)
+    words = what.split() if what else []
+    if not words or any(word in _RECIPIENTS for word in words) or words[-1] in STOP \
+            or words[-1].rstrip("s") in TIMES or _unknown_name(body, stop, words[-1]):
+        return None
+    return (f"per {what}" if found["each"] else what), stop
+
+
+def _unknown_name(body: str, stop: int, word: str) -> bool:
+    """True when the phrase ends in a capitalised word the lexicon does not know: a name ('$3 million for Bogachev',
+    'for the IRS') says whom the money goes to, seldom what it measures."""
+    return body[stop - len(word):stop][:1].isupper() and not english_word(word)

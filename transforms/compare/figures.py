@@ -67,7 +67,7 @@ from transforms.compare.figure_merges import (
     restated,
     shared_hedges,
 )
-from transforms.compare.figure_money import spent_on, whose_cents
+from transforms.compare.figure_money import purpose_after, spent_on, whose_cents
 from transforms.compare.figure_phrase import counted_phrase, kind_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_subjects import label_before, passed, subject_measured, verb_before
@@ -228,6 +228,8 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         end = end if what else pos
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
         what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
+    if what is None and unit and unit.isupper() and (purpose := purpose_after(body, number.start, max(end, pos))):
+        what, end = purpose  # '$25 billion for a border wall'
     return what, end
 
 
