@@ -65,6 +65,8 @@ def rising_to(body: str, number: Number) -> Number:
 def or_so(body: str, end: int) -> int | None:
     """Body + where a number (or its unit or noun) ends -> where 'or so' after it ends ('200 or so protesters', 'an hour
     or so'), a hedge of approximation; None without it, or before a clause ('300 tickets or so they say')."""
+    if "or so" not in body[end:end + 8]:
+        return None  # the cheap test first: most figures have none
     found = _OR_SO.match(body, end)
     return found.end() if found else None
 
@@ -72,7 +74,7 @@ def or_so(body: str, end: int) -> int | None:
 def better_part(body: str, number: Number) -> Number:
     """A Number without a hedge -> the same opening at 'the better part of' before it, nearly: most of the amount
     ('the better part of two decades'), else the Number unchanged."""
-    if number.qualifier is not None or body[max(0, number.start - 3):number.start].strip() != "of":
+    if number.qualifier is not None or not body.startswith("of ", number.start - 3):
         return number
     found = _BETTER_PART.search(body, max(0, number.start - 24), number.start)
     return number._replace(start=found.start(), qualifier="nearly") if found else number
@@ -134,6 +136,10 @@ def _modifiers_before(body: str, number: Number, opened_at: int) -> bool:
     12 months sales rose')."""
     if number.unit is None or number.unit in TIMES or not body[max(0, opened_at - 1):opened_at].isspace():
         return False
+    space = body.rfind(" ", max(0, opened_at - 30), opened_at - 1)
+    last = body[space + 1:opened_at - 1] if space >= 0 else ""
+    if not last.islower() or last in STOP:
+        return False  # the cheap test first: most figures follow a function word ('of', 'to', 'by')
     found = _DETERMINER_MODIFIERS_BEFORE.search(body, max(0, opened_at - 40), opened_at)
     return bool(found) and all(_modifier(word) for word in found.groups() if word)
 
