@@ -213,3 +213,19 @@ def test_money_for_a_recipient_a_time_or_after_a_comparison_measures_no_purpose(
 ])
 def test_money_for_something_after_a_verb_of_price_or_collecting_is_no_purpose(text, what):
     assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The Nasdaq 100 fell 2.4% on Tuesday.", "nasdaq 100"),
+    ("Hong Kong's HSCEI 50 climbed 1.1 percent.", "hscei 50"),
+])
+def test_a_name_ending_in_a_number_is_the_subject_of_a_verb_of_change(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Prices in March 2020 rose 4%.",  # a month and year
+    "Since 2015 rose 3% a year.",  # a word the lexicon knows
+])
+def test_a_number_after_a_month_or_a_word_is_no_name_of_a_subject(text):
+    assert find_figures(text)[-1].what in (None, "per year")

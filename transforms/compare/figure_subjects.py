@@ -14,6 +14,7 @@ import re
 
 from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
+from transforms.lexicon import MONTHS
 
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
 _CHANGE = (r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|"
@@ -37,9 +38,12 @@ _CHANGE = (r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|e
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
 # After the verb: 'fell from January's', and an article with an adjective or a noun of level before the figure
 # ('remains a tame 1.7%', 'is a perilous 40 percent', 'increased from a maximum of', 'grow by an additional').
-_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
+_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4}})[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
                           r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?"
                           r"(?:an?[ \t]+[a-z]+[ \t]+(?:of[ \t]+)?)?$")
+# An acronym or a capitalised word the lexicon does not know, before a number that ends the name: 'S&P 500', 'Nikkei
+# 225' (not 'In May 2019', 'Since 2010').
+_NAME_BEFORE_NUMBER = re.compile(r"(?:^|[ \t(\"“])([A-Z][A-Za-z&/]*[A-Z][A-Za-z&/]*|[A-Z][a-z]+)[ \t]+$")
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
@@ -109,6 +113,11 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
         return None
     if verb[1].lower() in _SCALES and not verb["copula"]:
         return previous  # the subject ends in a figure: it measures what that figure does
+    if verb[1].isdigit():  # 'The S&P 500 fell 3%', 'the FTSE 100 sank': a name ending in a number
+        name = _NAME_BEFORE_NUMBER.search(body, max(0, verb.start(1) - 30), verb.start(1))
+        if not name or (name[1][1:].islower() and (word_classes(name[1].lower()) or name[1].lower() in MONTHS)):
+            return None  # 'Since 2010', 'in December 2007'
+        return f"{name[1].lower()} {verb[1]}"
     if verb["copula"] and (span or figure_end is None or not _PREDICATE_END.match(body, figure_end)):
         return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
     end, relative = verb.end(1), verb[1].lower() in _RELATIVES
