@@ -229,3 +229,15 @@ def test_a_name_ending_in_a_number_is_the_subject_of_a_verb_of_change(text, what
 ])
 def test_a_number_after_a_month_or_a_word_is_no_name_of_a_subject(text):
     assert find_figures(text)[-1].what in (None, "per year")
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Bonds rallied, with the benchmark yield sliding to 2.1 percent.", "benchmark yield"),
+    ("It was a hard winter, with heating costs climbing 18% in a month.", "heating costs"),
+])
+def test_the_noun_after_with_is_the_subject_of_a_verb_of_change_in_ing(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+def test_a_noun_after_with_before_a_finite_verb_is_no_subject():
+    assert find_figures("He sided with the board members who rose 5 percent in rank.")[-1].what is None

@@ -44,6 +44,7 @@ _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4
 # An acronym or a capitalised word the lexicon does not know, before a number that ends the name: 'S&P 500', 'Nikkei
 # 225' (not 'In May 2019', 'Since 2010').
 _NAME_BEFORE_NUMBER = re.compile(r"(?:^|[ \t(\"“])([A-Z][A-Za-z&/]*[A-Z][A-Za-z&/]*|[A-Z][a-z]+)[ \t]+$")
+_PARTICIPLE_VERB = re.compile(r"[a-z]ing\b")  # 'ticking', 'averaging': a verb of change in -ing after 'with' its noun
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
@@ -132,6 +133,9 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
             end -= 1
     words, begin = phrase_back(body, end)
     before = WORD_BACK.search(body, max(0, begin - 40), begin) if words or begin < end else None
+    if before and before[1].lower() == "with" and words and not (verb["copula"] and named(body, begin, end)) \
+            and _PARTICIPLE_VERB.search(body, verb.end(1), verb.end()):
+        return " ".join(words)  # 'with the jobless rate ticking up to 7.9 percent': the subject of a clause of its own
     if before and before[1].lower() in PREPOSITIONS:  # 'Sales in the region rose', 'income in this state fell
         words, begin = phrase_back(body, end := before.start(1))
         if words and words[-1].endswith("ing") and (words[-2:-1] == ["of"] or (
