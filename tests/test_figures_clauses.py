@@ -241,3 +241,19 @@ def test_the_noun_after_with_is_the_subject_of_a_verb_of_change_in_ing(text, wha
 
 def test_a_noun_after_with_before_a_finite_verb_is_no_subject():
     assert find_figures("He sided with the board members who rose 5 percent in rank.")[-1].what is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The plan adds $2 billion in NATO training funds.", "nato training funds"),
+    ("Lenders lost $90 million in EU farm loans.", "eu farm loans"),
+])
+def test_money_in_a_name_before_a_noun_measures_that_noun(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "The agency spent $2 million in Kenya last year.",  # a place
+    "The fund spent $90 million in Lagos, officials said.",
+])
+def test_money_in_a_place_measures_no_place(text):
+    assert find_figures(text)[-1].what is None

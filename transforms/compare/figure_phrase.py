@@ -238,8 +238,10 @@ def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body
     if word in STOP:
         # 'about 150 outside groups', 'two high schools': a word that may modify a noun, before a plural noun
         return not is_modifier(word) or not plural_noun_next(body, pos)
-    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper() and not is_demonym(token[1])):
-        return True  # '$5 million in Libya' names a place, not what the money is for ('in Chinese goods' is)
+    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper() and not is_demonym(token[1])
+                                        and not (not words and noun_next(body, pos))):
+        return True  # '$5 million in Libya' names a place, not what the money is for ('in Chinese goods' is, and a
+        # name before a noun modifies it: '$8 billion in GM plants', '$400 million in US security aid')
     if words and word.endswith("ly") and not words[-1].endswith("ed") and is_adverb(word) \
             and not noun_plural_next(body, pos):
         return True  # '$2 trillion worth of debt immediately', not 'temporary hourly employees'; not after a participle
