@@ -257,3 +257,19 @@ def test_money_in_a_name_before_a_noun_measures_that_noun(text, what):
 ])
 def test_money_in_a_place_measures_no_place(text):
     assert find_figures(text)[-1].what is None
+
+
+@pytest.mark.parametrize("text", [
+    "After a long night, the three drafted a joint statement.",
+    "The four appealed the ruling on Monday.",
+])
+def test_a_verb_in_ed_with_its_object_after_a_count_is_no_counted_thing(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 2,000 displaced by the floods found shelter.", (2000, None, "displaced", "more_than")),
+    ("Police said 400 detained last week were freed.", (400, None, "detained", None)),
+])
+def test_a_participle_alone_after_a_count_still_counts(text, expected):
+    assert _one(text) == expected

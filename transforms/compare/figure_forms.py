@@ -30,6 +30,7 @@ _OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?:(?i:of)\s+(?:the|
 _PEOPLE = re.compile(r"(?:ers|ors|ents|ants|ists|ans|ees|ites)$|^(?:people|men|women|adults|children|kids|teens|"
                      r"teenagers|youths|parents|families|households|firms|companies|businesses|voters|patients)$")
 # After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
+_WORD_AT = re.compile(r"[ \t]+([a-z]+)\b")
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it)\b")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
                      r"higher|above|older)\b")
@@ -86,9 +87,12 @@ def group_before(body: str, start: int, stop_words: frozenset[str]) -> str | Non
     return group if group and group not in stop_words else None
 
 
-def share_verb(what: str | None, body: str, end: int) -> bool:
-    """A share's counted phrase + where it ends -> True when it is a verb with an object ('nearly four in five
-    supported the incumbent'), not what the share is of."""
+def share_verb(what: str | None, body: str, end: int, pos: int) -> bool:
+    """A share's counted phrase + where it ends (+ where it would start) -> True when it is a verb with an object
+    ('nearly four in five supported the incumbent'), not what the share is of; the counted phrase leaves such a verb
+    out, so with none the word at `pos` is looked at."""
+    if what is None and (word := _WORD_AT.match(body, pos)):
+        what, end = word[1], word.end()
     return bool(what) and " " not in what and what.endswith("ed") and bool(_OBJECT_AFTER.match(body, end))
 
 

@@ -78,6 +78,7 @@ _HEAD_END = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:that|which|and|or|of|i
 # clause with its object ('of the public supporting it').
 _GERUND_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|on|at|across|along|during|since|between|near|around|"
                          r"and|or|but|that|which|as|after|before|until|when|while)\b")
+_DETERMINER_NEXT = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|these|those|our|my|your)[ \t]")
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
 
 
@@ -152,8 +153,10 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
             end = pos = pair.end()
         if is_plural(word) or (word.endswith("ed") and not continues(body, pos)):
-            if words == [word] and (word in REPORTED or word in RAISING and _TO_VERB.match(body, pos)):
-                return None, start  # '2.5 million expected to lose power', 'the 94 reported on Wednesday': a verb
+            if words == [word] and (word in REPORTED or word in RAISING and _TO_VERB.match(body, pos)
+                                    or (word.endswith("ed") and _DETERMINER_NEXT.match(body, pos))):
+                return None, start  # '2.5 million expected to lose power', 'the 94 reported on Wednesday', 'the two
+                # signed the declaration': a verb (with its object)
             if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
                 end = _compound_heads(body, pos, words, end)
             break

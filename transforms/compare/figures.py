@@ -298,7 +298,7 @@ def _shares(body: str) -> list[Figure]:
         if body[pos - 2:pos] == "of" and (det := _OF_DETERMINER.match(body, pos)):
             pos = det.end()
         what, end = counted_phrase(body, pos, None, True)
-        if share_verb(what, body, end):
+        if share_verb(what, body, end, pos):
             what, end = subject_before(body, start, STOP), pos  # of the group the clause is about
         end = max(end, pos)
         raw = body[start:end].rstrip()
