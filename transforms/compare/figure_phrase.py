@@ -82,8 +82,6 @@ _DETERMINER_NEXT = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|these|those|
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
 
 
-
-
 def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
                    governed: bool = False) -> tuple[str | None, int]:
     """Body + offset after a number and its unit (+ whether a preposition governs the figure) -> (counted noun
@@ -299,8 +297,6 @@ def _openers(unit: str | None) -> tuple[str, ...]:
     if unit and unit.isupper():
         return ("of", "in", "per", "a", "an")
     return ("of",) if unit else ("of", "per")  # '70,000 per year': a count's rate
-
-
 
 
 # After a phrase a bare verb may end, what opens its object or complement: 'account for', 'cause 90 percent'.

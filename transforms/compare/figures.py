@@ -345,9 +345,6 @@ def find_figures(body: str) -> list[Figure]:
     return merged
 
 
-
-
-
 def extract_figures(articles: pa.Table) -> pa.Table:
     """Articles (doc_id, body) -> FIGURES, one row per figure; figure_id '<doc_id>:<n>', offsets index into body."""
     rows = []
