@@ -273,3 +273,18 @@ def test_a_verb_in_ed_with_its_object_after_a_count_is_no_counted_thing(text):
 ])
 def test_a_participle_alone_after_a_count_still_counts(text, expected):
     assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Entry is $15 for adults and $8 for children.", ["entry", None]),  # a copula's subject first; whom it is for
+    ("The minimum wage is $15 for workers over 18.", ["minimum wage", "age"]),
+    ("The average salary is £35,000 for nurses.", ["average salary"]),
+    ("Tuition is $40,000 for international students.", ["tuition"]),
+    ("Tickets are €10 for members.", ["tickets"]),
+    ("Profit was $3 billion for the quarter.", ["profit"]),
+    ("The ransom was set at $5 million for the hostages.", [None]),
+    ("Bitcoin traded near $60,000 for much of the week.", [None]),  # how much of a time
+    ("Gold held at $2,000 for a third straight week.", [None]),  # an ordinal of a time
+])
+def test_money_for_someone_or_a_time_is_no_purpose_and_yields_to_a_subject(text, whats):
+    assert [figure.what for figure in find_figures(text)] == whats

@@ -27,7 +27,7 @@ _OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?:(?i:of)\s+(?:the|
                        r"(?:[A-Za-z][\w-]*\s+){0,2}?([A-Za-z][a-z-]*[a-z](?<![su])s)(?:\s[^\n,.;:]{1,30})?)\s*,\s*$")
 # Plurals that name people, who a share 'among' them counts: agent and member nouns by their endings ('renters',
 # 'investors', 'residents', 'economists', 'Americans', 'employees') and common words for people.
-_PEOPLE = re.compile(r"(?:ers|ors|ents|ants|ists|ans|ees|ites)$|^(?:people|men|women|adults|children|kids|teens|"
+PEOPLE = re.compile(r"(?:ers|ors|ents|ants|ists|ans|ees|ites)$|^(?:people|men|women|adults|children|kids|teens|"
                      r"teenagers|youths|parents|families|households|firms|companies|businesses|voters|patients)$")
 # After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
 _WORD_AT = re.compile(r"[ \t]+([a-z]+)\b")
@@ -82,7 +82,7 @@ def group_before(body: str, start: int, stop_words: frozenset[str]) -> str | Non
     None."""
     found = _OF_GROUP.search(body, max(0, start - 80), start)
     group = found and (found[1] or found[2]).lower()
-    if found and found[2] and not (found[2][:1].isupper() or is_demonym(group) or _PEOPLE.search(group)):
+    if found and found[2] and not (found[2][:1].isupper() or is_demonym(group) or PEOPLE.search(group)):
         return None  # 'Among the reasons, 30 percent cited cost': a share among things is no share of a group
     return group if group and group not in stop_words else None
 

@@ -5,6 +5,7 @@ cents against the dollar', "Canada's dollar fell to 74 cents"): the number stays
 
 import re
 
+from transforms.compare.figure_forms import PEOPLE
 from transforms.compare.figure_phrase import counted_phrase
 from transforms.compare.figure_words import DETERMINERS, STOP, TIMES
 from transforms.compare.numbers import CENTS, CURRENCY_SIGNS, HUNDREDTHS, UNITS, Number
@@ -92,7 +93,11 @@ _COMPARED_BEFORE = re.compile(r"\b(?:compared[ \t]+(?:with|to)|versus|vs\.?)[ \t
 # Whom a price or an income level is for, not what the money buys: '$48,000 for an individual', 'for a family of four',
 # '$75,000 for single parents'; 'for free' says no price.
 _RECIPIENTS = frozenset("""individual individuals family families couple couples single singles married person people
-household households free""".split())
+household households free victims hostages captives pupils staff girls boys""".split())
+# Words after 'for' that say how much or which one of a time, not a purpose: 'for much of the week', 'for a third
+# straight week', 'for the quarter'.
+_NO_PURPOSE = frozenset("""much most many part rest bulk majority half first second third fourth fifth sixth seventh
+eighth ninth tenth quarter period season session term night morning evening weekend""".split())
 
 
 def purpose_after(body: str, start: int, end: int) -> tuple[str, int] | None:
@@ -107,8 +112,8 @@ def purpose_after(body: str, start: int, end: int) -> tuple[str, int] | None:
         return None  # a price per item stays one: 'charge $5 for each bag'
     what, stop = counted_phrase(body, found.end(), None, True)
     words = what.split() if what else []
-    if not words or any(word in _RECIPIENTS for word in words) or words[-1] in STOP \
-            or words[-1].rstrip("s") in TIMES or _unknown_name(body, stop, words[-1]):
+    if not words or any(word in _RECIPIENTS or word in _NO_PURPOSE for word in words) or PEOPLE.search(words[-1]) \
+            or words[-1] in STOP or words[-1].rstrip("s") in TIMES or _unknown_name(body, stop, words[-1]):
         return None
     return (f"per {what}" if found["each"] else what), stop
 

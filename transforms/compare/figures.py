@@ -179,6 +179,8 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
         # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
         what = _measured(body, number, unit, end, verb, previous, True)
+        if what is None and unit.isupper() and (purpose := purpose_after(body, number.start, end)):
+            what, end = purpose  # '$25 billion for a border wall': last, a subject ('Tuition is $9,000 for') first
     elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start, unit)):
         what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
     if qualifier is None and passed(body, verb):
@@ -228,8 +230,6 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         end = end if what else pos
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
         what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
-    if what is None and unit and unit.isupper() and (purpose := purpose_after(body, number.start, max(end, pos))):
-        what, end = purpose  # '$25 billion for a border wall'
     return what, end
 
 
