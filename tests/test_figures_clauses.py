@@ -288,3 +288,15 @@ def test_a_participle_alone_after_a_count_still_counts(text, expected):
 ])
 def test_money_for_someone_or_a_time_is_no_purpose_and_yields_to_a_subject(text, whats):
     assert [figure.what for figure in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("Police said 12 arrested the same night were later released.", "12 arrested"),
+    ("Of the 30 injured the day before, five died.", "30 injured"),
+    ("The 14 killed the previous night included two children.", "14 killed"),
+    ("Medics treated 40 injured the night of the blast.", "40 injured"),
+    ("The 23 rescued the following morning were airlifted.", "23 rescued"),
+    ("Police charged 12 accused the week before.", "12 accused"),
+])
+def test_a_participle_before_a_time_keeps_its_count(text, raw):
+    assert raw in [figure.raw for figure in find_figures(text)]  # a time says when, it is no object

@@ -79,6 +79,11 @@ _HEAD_END = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:that|which|and|or|of|i
 _GERUND_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|on|at|across|along|during|since|between|near|around|"
                          r"and|or|but|that|which|as|after|before|until|when|while)\b")
 _DETERMINER_NEXT = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|these|those|our|my|your)[ \t]")
+# A time after a participle and a determiner says when, not what it acted on: 'the 12 injured the night before',
+# '30 evacuated the following morning' count people.
+_TIME_NEXT = re.compile(r"[ \t]+(?:the|a|that|this)[ \t]+"
+                        r"(?:(?:same|previous|following|next|last|other|past|very)[ \t]+)?"
+                        r"(?:" + "|".join(sorted(TIMES)) + r"|night|morning|evening|afternoon|weekend)s?\b")
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
 
 
@@ -152,7 +157,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
             end = pos = pair.end()
         if is_plural(word) or (word.endswith("ed") and not continues(body, pos)):
             if words == [word] and (word in REPORTED or word in RAISING and _TO_VERB.match(body, pos)
-                                    or (word.endswith("ed") and _DETERMINER_NEXT.match(body, pos))):
+                                    or (word.endswith("ed") and _DETERMINER_NEXT.match(body, pos)
+                                        and not _TIME_NEXT.match(body, pos))):
                 return None, start  # '2.5 million expected to lose power', 'the 94 reported on Wednesday', 'the two
                 # signed the declaration': a verb (with its object)
             if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
