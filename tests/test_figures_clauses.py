@@ -300,3 +300,24 @@ def test_money_for_someone_or_a_time_is_no_purpose_and_yields_to_a_subject(text,
 ])
 def test_a_participle_before_a_time_keeps_its_count(text, raw):
     assert raw in [figure.raw for figure in find_figures(text)]  # a time says when, it is no object
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fine can go up to $10,000 for repeat offenders.", (10_000, "USD", None, "up_to")),  # after a modal
+    ("Sentences for the offence can go up to 14 years.", (14, "year", None, "up_to")),
+    ("Fines that go up to €1,000 apply to speeding drivers.", (1000, "EUR", None, "up_to")),  # after a relative
+    ("Rents may go up to £2,000 a month in central London.", (2000, "GBP", "per month", "up_to")),
+    ("Hospital admissions could climb up to 3,000 a day, modellers warned.", (3000, None, "per day", "up_to")),
+    ("Waves could rise up to 6 metres off the coast.", (6, "m", "waves", "up_to")),
+])
+def test_up_to_after_a_modal_or_relative_and_a_verb_of_motion_is_a_ceiling(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The top tax rate rises up to 45 percent for high earners.", "top tax rate"),
+    ("Shares jumped up to 12% in early trading before falling back.", "shares"),
+    ("Bus fares went up 5% in May.", "bus fares"),
+])
+def test_a_verb_of_motion_before_up_names_its_subject(text, what):
+    assert find_figures(text)[0].what == what

@@ -5,6 +5,7 @@ item ('$40 apiece'), and whether the figure modifies the noun after it ('a 30 mi
 import re
 from decimal import Decimal
 
+from transforms.compare.figure_subjects import MOTION
 from transforms.compare.figure_words import MEASURES, STOP, TIMES, word_classes
 from transforms.compare.numbers import UNITS, Number, hedge_start
 
@@ -14,12 +15,11 @@ _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impres
 # $88 million loan', 'the full 35 percent rate'. The figure stands inside the noun phrase, so it modifies its noun.
 _DETERMINER_MODIFIERS_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|its|his|her|their|our)|['’]s)[ \t]+"
                                           r"([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?[ \t]+$")
-# A verb of motion right before 'up to': 'ticked up to', 'crept up to', 'went up to', 'was revised up to'.
-_RISING_TO = re.compile(r"\b(?i:tick(?:s|ed|ing)?|inch(?:es|ed|ing)?|edg(?:e|es|ed|ing)|creep(?:s|ing)?|crept|"
-                        r"mov(?:e|es|ed|ing)|go(?:es|ing)?|gone|went|ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|"
-                        r"shoot(?:s|ing)?|shot|jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|nudg(?:e|es|ed|ing)|"
-                        r"ratchet(?:s|ed|ing)?|revis(?:e|es|ed|ing)|round(?:s|ed|ing)?|drift(?:s|ed|ing)?|"
-                        r"trend(?:s|ed|ing)?|crawl(?:s|ed|ing)?|spik(?:e|es|ed|ing))[ \t]+up[ \t]+to[ \t]+$")
+# A verb of motion right before 'up to': 'ticked up to', 'crept up to', 'went up to', 'was revised up to'; after a
+# modal or a relative it says how far something may go, a ceiling ('fines can go up to $5,000', 'rents that rise up
+# to').
+_RISING_TO = re.compile(r"(?:\b(?P<modal>(?i:can|could|may|might|will|would|shall|should|must|that|which))[ \t]+"
+                        rf"(?:[a-z]+ly[ \t]+)?)?\b(?i:{MOTION})[ \t]+up[ \t]+to[ \t]+$")
 _OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+(?:they|he|she|it|we|I|you|that|many|much|far|long)\b)")
 _BETTER_PART = re.compile(r"\b(?i:the)[ \t]+(?:better|best)[ \t]+part[ \t]+of[ \t]+$")
 # 'one' alone is not read as a number (it is a pronoun far more often), but before 'or'/'to' and a second number it
@@ -54,10 +54,10 @@ def within_count(body: str, number: Number) -> Number:
 def rising_to(body: str, number: Number) -> Number:
     """A Number -> the same without its hedge when 'up to' follows a verb of motion ('the rate ticked up to 7.9
     percent', 'prices crept up to $4'): 'up' is the direction of the change and 'to' its end, not a ceiling ('could
-    borrow up to $50,000' keeps it). A bare small count keeps it too: without its hedge it would read as no quantity
-    ('rose up to 370')."""
+    borrow up to $50,000', 'can go up to $5,000' keep it). A bare small count keeps it too: without its hedge it would
+    read as no quantity ('rose up to 370')."""
     if number.qualifier != "up_to" or not (number.unit or number.scaled or "," in (number.digits or "")) \
-            or not _RISING_TO.search(body, max(0, number.lead - 30), number.lead):
+            or not (motion := _RISING_TO.search(body, max(0, number.lead - 40), number.lead)) or motion["modal"]:
         return number
     return number._replace(start=number.lead, qualifier=None)
 

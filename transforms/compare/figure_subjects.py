@@ -16,8 +16,15 @@ from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_class
 from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import MONTHS
 
+# Verbs of motion: before 'up' they tell the direction of a change ('ticked up to 7.9 percent', 'was revised up 0.2
+# points', 'shares jumped up 4%'), its subject being what the figure measures.
+MOTION = (r"tick(?:s|ed|ing)?|inch(?:es|ed|ing)?|edg(?:e|es|ed|ing)|creep(?:s|ing)?|crept|mov(?:e|es|ed|ing)|"
+          r"go(?:es|ing)?|gone|went|ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|shoot(?:s|ing)?|shot|"
+          r"jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|nudg(?:e|es|ed|ing)|ratchet(?:s|ed|ing)?|revis(?:e|es|ed|ing)|"
+          r"round(?:s|ed|ing)?|drift(?:s|ed|ing)?|trend(?:s|ed|ing)?|crawl(?:s|ed|ing)?|spik(?:e|es|ed|ing)")
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
-_CHANGE = (r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|"
+_CHANGE = (rf"(?:{MOTION})[ \t]+up|"
+           r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|"
            r"climb(?:s|ed|ing)?|"
            r"drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|"
            r"plummet(?:s|ed|ing)?|los(?:t|es|ing)|shed(?:s|ding)?|slip(?:s|ped|ping)?|sli(?:d|des|ding)|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|"
