@@ -321,3 +321,19 @@ def test_up_to_after_a_modal_or_relative_and_a_verb_of_motion_is_a_ceiling(text,
 ])
 def test_a_verb_of_motion_before_up_names_its_subject(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Revenue for FY 2023 rose 8 percent.",  # a fiscal year
+    "Growth in FY 2024 slowed to 5 percent.",
+    "Cases of Covid 19 rose 12 percent in Lagos.",  # a name inside the subject, after a preposition
+    "Glastonbury said prices for Glastonbury 2024 rose 10 percent.",
+    "Deliveries of the Boeing 737 fell 40 percent.",
+    "Orders for the Boeing 787 rose 12 percent.",
+])
+def test_a_name_ending_in_a_number_after_a_preposition_or_a_year_of_a_period_is_no_subject(text):
+    assert find_figures(text)[-1].what is None
+
+
+def test_a_name_ending_in_a_number_after_a_possessive_is_the_subject():
+    assert find_figures("Germany's DAX 40 rose 0.8 percent.")[-1].what == "dax 40"

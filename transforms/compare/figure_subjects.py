@@ -51,6 +51,8 @@ _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4
 # An acronym or a capitalised word the lexicon does not know, before a number that ends the name: 'S&P 500', 'Nikkei
 # 225' (not 'In May 2019', 'Since 2010').
 _NAME_BEFORE_NUMBER = re.compile(r"(?:^|[ \t(\"“])([A-Z][A-Za-z&/]*[A-Z][A-Za-z&/]*|[A-Z][a-z]+)[ \t]+$")
+# A period named by its year: 'FY 2023', 'Q3 2024', 'H1 2022' are times, no index.
+_PERIOD_NAME = re.compile(r"FY|CY|Q[1-4]|H[12]")
 _PARTICIPLE_VERB = re.compile(r"[a-z]ing\b")  # 'ticking', 'averaging': a verb of change in -ing after 'with' its noun
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
@@ -65,6 +67,7 @@ WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
 _RELATIVES = frozenset({"which", "that"})
 PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by to".split())
+_GOVERNING = (PREPOSITIONS - {"with"}) | {"of"}  # what makes a name the object of a preposition inside a subject
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _CONJUNCTIONS = frozenset({"and", "or", "nor"})
 # Words after which a clause, and so its subject, may begin: subordinators and verbs that report a clause.
@@ -105,6 +108,16 @@ def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
 
 
+def _name_governed(body: str, start: int) -> bool:
+    """True when a preposition (but 'with', which opens a clause of its own) stands before the name at `start`, with
+    or without 'the': the name is then inside the subject ('Orders for the Boeing 787 rose', 'Cases of Covid 19
+    rose'), not its head; 'The FTSE 100 fell' and "Japan's Nikkei 225 slid" open it."""
+    before = WORD_BACK.search(body, max(0, start - 40), start)
+    if before and before[1].lower() == "the":
+        before = WORD_BACK.search(body, max(0, before.start(1) - 40), before.start(1))
+    return bool(before) and before[1].lower() in _GOVERNING
+
+
 def passed(body: str, verb: re.Match | None) -> bool:
     """A figure's verb_before -> True when it is a verb of passing ('has topped $1 trillion', 'exceeded 5 percent'):
     the figure is a floor the thing measured went over."""
@@ -123,8 +136,9 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
         return previous  # the subject ends in a figure: it measures what that figure does
     if verb[1].isdigit():  # 'The S&P 500 fell 3%', 'the FTSE 100 sank': a name ending in a number
         name = _NAME_BEFORE_NUMBER.search(body, max(0, verb.start(1) - 30), verb.start(1))
-        if not name or (name[1][1:].islower() and (word_classes(name[1].lower()) or name[1].lower() in MONTHS)):
-            return None  # 'Since 2010', 'in December 2007'
+        if not name or (name[1][1:].islower() and (word_classes(name[1].lower()) or name[1].lower() in MONTHS)) \
+                or _PERIOD_NAME.fullmatch(name[1]) or _name_governed(body, name.start(1)):
+            return None  # 'Since 2010', 'in December 2007', 'FY 2023', 'Deliveries of the Boeing 737 fell'
         return f"{name[1].lower()} {verb[1]}"
     if verb["copula"] and (span or figure_end is None or not _PREDICATE_END.match(body, figure_end)):
         return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
