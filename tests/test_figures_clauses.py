@@ -337,3 +337,17 @@ def test_a_name_ending_in_a_number_after_a_preposition_or_a_year_of_a_period_is_
 
 def test_a_name_ending_in_a_number_after_a_possessive_is_the_subject():
     assert find_figures("Germany's DAX 40 rose 0.8 percent.")[-1].what == "dax 40"
+
+
+@pytest.mark.parametrize("text", [
+    "The richest 1 percent earn a fifth of all income.",  # a superlative picks the group the figure names
+    "The wealthiest 10 percent hold most of the land.",
+    "The poorest 20% spend half their income on food.",
+    "The bottom 50 percent own little wealth.",
+])
+def test_a_superlative_or_part_word_before_a_percentage_makes_no_noun_of_the_verb_after(text):
+    assert find_figures(text)[0].what is None
+
+
+def test_an_adjective_after_a_determiner_still_makes_the_figure_modify_its_noun():
+    assert find_figures("The latest $5 million grant went to schools.")[0].what == "grant"

@@ -145,8 +145,25 @@ def _modifiers_before(body: str, number: Number, opened_at: int) -> bool:
 
 
 def _modifier(word: str) -> bool:
-    """'annual', 'high-interest', 'proposed' -> True: an adjective, a compound modifier or a participle."""
-    return word not in STOP and ("-" in word or word.endswith("ed") or "ADJ" in word_classes(word))
+    """'annual', 'high-interest', 'proposed' -> True: an adjective, a compound modifier or a participle; not a
+    superlative or a word that picks a part ('the richest 1 percent earn', 'the top 10 percent hold'): the figure
+    then names the group itself, no modifier of a noun after it."""
+    return word not in STOP and word not in _PART_PICKERS and not _superlative(word) \
+        and ("-" in word or word.endswith("ed") or "ADJ" in word_classes(word))
+
+
+_PART_PICKERS = frozenset("top bottom remaining other first last final".split())
+
+
+def _superlative(word: str) -> bool:
+    """'richest', 'wealthiest', 'biggest' -> True: an adjective in -est ('honest', 'forest' are not); not of time
+    ('the latest $5 million grant' modifies the grant)."""
+    if not word.endswith("est") or len(word) < 6 or word in ("latest", "earliest") or "NOUN" in word_classes(word):
+        return False
+    stem = word[:-3]
+    bases = (stem, f"{stem}e", f"{stem[:-1]}y" if stem.endswith("i") else stem,
+             stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return any("ADJ" in word_classes(base) for base in bases)
 
 
 def hyphenated(body: str, number: Number) -> bool:
