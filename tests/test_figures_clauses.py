@@ -351,3 +351,21 @@ def test_a_superlative_or_part_word_before_a_percentage_makes_no_noun_of_the_ver
 
 def test_an_adjective_after_a_determiner_still_makes_the_figure_modify_its_noun():
     assert find_figures("The latest $5 million grant went to schools.")[0].what == "grant"
+
+
+@pytest.mark.parametrize("text", [
+    "He spent 30 years of building bridges across Asia.",  # a gerund with its object
+    "After 10 years of fighting cancer, she retired.",
+    "It marked five years of teaching children in Lagos.",
+    "The factory marked 40 years of making cars.",
+])
+def test_a_gerund_with_its_object_after_of_is_not_what_a_span_counts(text):
+    assert find_figures(text)[0].what is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Lenders saw four years of mounting debts.", "mounting debts"),  # a participle of change
+    ("About 60% of working mothers said so.", "working mothers"),  # of state
+])
+def test_a_participle_that_modifies_its_noun_after_of_stays_in_the_phrase(text, what):
+    assert find_figures(text)[0].what == what

@@ -189,10 +189,24 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
         return False  # 'of the rising costs': after a determiner and before a noun, a participle modifies it
     if opened != "of" or not word.endswith("ing") or "-" in word:
         return False
-    if not words:  # 'of declining sales': before a noun the participle modifies it
-        return not noun_next(body, pos)
+    if not words:  # 'of declining sales': before a noun a participle of change modifies it; 'of making cars' is a
+        return not (_modifying_participle(word) and noun_next(body, pos))  # gerund with its object
     return not adjective_only(words[-1]) and not (adjective(words[-1]) and not is_plural(words[-1])
                                                   and bool(_GERUND_END.match(body, pos)))  # 'of heavy fighting.'
+
+
+# Participles that modify a noun more often than they take it as object: of change ('declining sales', 'mounting
+# debts') and of state ('working women', 'ageing parents').
+_MODIFYING_PARTICIPLES = frozenset("""rising falling declining growing mounting increasing decreasing soaring surging
+climbing dropping sliding slumping plunging shrinking slowing easing widening narrowing worsening improving deepening
+escalating spiralling spiraling dwindling fluctuating accelerating ballooning skyrocketing tumbling sagging stagnating
+lingering persisting working living ageing aging dying emerging existing remaining ongoing""".split())
+
+
+def _modifying_participle(word: str) -> bool:
+    """'declining', 'working', 'ongoing' -> True: a word in -ing that modifies the noun after it (the lexicon's
+    adjectives too); 'making', 'building', 'teaching' -> False: before a noun they are gerunds with their object."""
+    return word in _MODIFYING_PARTICIPLES or "ADJ" in word_classes(word)
 
 
 def _compound_head(word: str, previous: str, body: str, pos: int) -> bool:
