@@ -369,3 +369,14 @@ def test_a_gerund_with_its_object_after_of_is_not_what_a_span_counts(text):
 ])
 def test_a_participle_that_modifies_its_noun_after_of_stays_in_the_phrase(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Households spent $200 on average on groceries.",  # an idiom after 'on'
+    "Shoppers spent $50 on average, the survey found.",
+    "The club spent £60 million on top of the transfer fee.",
+    "Lawyers spent $3 million on behalf of the family.",
+    "The club spent £3 million on the first day of the window.",  # a time
+])
+def test_money_spent_before_an_idiom_or_a_time_after_on_measures_nothing_after_it(text):
+    assert find_figures(text)[0].what is None

@@ -74,12 +74,25 @@ _SPENDING = re.compile(r"\b(?i:spen(?:d|ds|t|ding)|wast(?:e|es|ed|ing)|sav(?:e|e
 _ON = re.compile(r"[ \t]+on(?:[ \t]+(?:the|its|their|his|her|our))?(?=[ \t])")
 
 
-def spent_on(body: str, start: int, end: int) -> int | None:
-    """An amount's start and end -> where what it was spent on opens ('spent $400,000 on private flights', 'spends
-    $800 billion on the programs'): after a verb of spending, 'on' names the thing the money buys; else None ('won
-    $5 million on appeal' names no purchase)."""
+# Words that make 'on' an idiom or a time, not what money buys: 'on average', 'on top of', 'on behalf of', 'on the
+# first day'.
+_ON_IDIOMS = frozenset("""average top behalf balance hand time end record condition account board first second third
+last final opening closing night morning evening afternoon weekend""".split())
+
+
+def spent_on(body: str, start: int, end: int) -> tuple[str, int] | None:
+    """An amount's start and end -> (what it was spent on, where that ends) ('spent $400,000 on private flights',
+    'spends $800 billion on the programs'): after a verb of spending, 'on' names the thing the money buys; else None
+    ('won $5 million on appeal' names no purchase; 'spent $50 on average', 'on behalf of', 'on the first day' are an
+    idiom or a time)."""
     found = _ON.match(body, end)
-    return found.end() if found and _SPENDING.search(body, max(0, start - 48), start) else None
+    if not found or not _SPENDING.search(body, max(0, start - 48), start):
+        return None
+    what, stop = counted_phrase(body, found.end(), None, True)
+    words = what.split() if what else []
+    if not words or any(word in _ON_IDIOMS or word.rstrip("s") in TIMES for word in words):
+        return None
+    return what, stop
 
 
 _FOR = re.compile(r"[ \t]+for(?P<each>[ \t]+(?:each|every)(?![ \t]+of\b))?(?:[ \t]+(?:the|a|an|its|their|his|her|our))?"

@@ -226,8 +226,7 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
     elif what and unit not in ("age", "percent") and not what.startswith("per ") and (rate := rate_after(body, end)):
         what, end = f"{what} {rate[0]}", rate[1]  # '3 million tests a week' -> 'tests per week'
     if what is None and unit and unit.isupper() and (on := spent_on(body, number.start, max(end, pos))):
-        what, end = counted_phrase(body, on, None, True)  # 'spent $400,000 on private flights'
-        end = end if what else pos
+        what, end = on  # 'spent $400,000 on private flights'
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
         what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
     return what, end
