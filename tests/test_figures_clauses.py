@@ -380,3 +380,12 @@ def test_a_participle_that_modifies_its_noun_after_of_stays_in_the_phrase(text, 
 ])
 def test_money_spent_before_an_idiom_or_a_time_after_on_measures_nothing_after_it(text):
     assert find_figures(text)[0].what is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Sales fell in most regions (12 percent) last quarter.", None),  # an object of 'in', no group counted
+    ("Shares of the two banks (4 percent) fell.", None),  # a change of the clause's subject
+    ("Many Nigerians (58 percent) distrust the police.", "nigerians"),  # the group without its quantifier
+])
+def test_a_percentage_in_a_parenthesis_after_an_object_or_before_a_change_is_no_group_share(text, what):
+    assert find_figures(text)[-1].what == what

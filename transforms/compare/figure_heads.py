@@ -7,7 +7,7 @@ percent)').
 
 import re
 
-from transforms.compare.figure_subjects import PREPOSITIONS, WORD_BACK, named, noun, opens, phrase_back
+from transforms.compare.figure_subjects import PREPOSITIONS, WORD_BACK, change_after, named, noun, opens, phrase_back
 from transforms.compare.figure_words import word_classes
 from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import is_demonym
@@ -110,12 +110,14 @@ def group_restated(body: str, start: int, end: int) -> str | None:
     whose share the percentage stands alone in a parenthesis after ('democrats', 'enrollees'): a plural noun after a
     word counting part of it, a number or the parenthesis before it; None after anything else ('Arkansas (13.8%)',
     'more confident as a result of the hearings (24 percent)', 'keeping the law with modifications (45 percent)')."""
-    if body[start - 1:start] != "(" or body[end:end + 1] != ")":
-        return None
+    if body[start - 1:start] != "(" or body[end:end + 1] != ")" or change_after(body, end + 1):
+        return None  # 'Shares of the two banks (4 percent) fell': the change of the clause's subject
     last = _GROUP_BEFORE.search(body, max(0, start - 40), start)
     if not last or not _group_noun(body, last):
         return None
     words, begin = phrase_back(body, last.end(1))
+    if words and len(words) > 1 and _part_word(words[0]) and "of" not in words:
+        words, begin = words[1:], begin + len(words[0]) + 1  # 'Many Nigerians (58 percent)': the group, not its part
     if not words:
         return None
     if "of" in words:
@@ -125,12 +127,30 @@ def group_restated(body: str, start: int, end: int) -> str | None:
     if before and before[1].lower() == "of":
         before = _WORD_OR_NUMBER_BACK.search(body, max(0, before.start(1) - 40), before.start(1))
         return " ".join(words) if before and _part_word(before[1].lower()) else None
-    if (before and _part_word(before[1].lower())) or _listed(body, begin) or opens(body, begin):
+    if before and _part_word(before[1].lower()):
+        return None if _governed(body, before.start(1)) else " ".join(words)  # not 'fell in most regions (12%)'
+    if _listed(body, begin) or opens(body, begin):
         return " ".join(words)
     return None
 
 
+_SKIPPED = frozenset("the these those all".split())
+
+
+def _governed(body: str, at: int) -> bool:
+    """True when a preposition stands before the part word at `at` (past a determiner): 'in most regions', 'of the two
+    banks' are objects inside a clause, not the group it counts; not in a share ('nine in 10 nurses')."""
+    before = _WORD_OR_NUMBER_BACK.search(body, max(0, at - 40), at)
+    if before and before[1].lower() in _SKIPPED:
+        before = _WORD_OR_NUMBER_BACK.search(body, max(0, before.start(1) - 40), before.start(1))
+    if not before or not (before[1].lower() in PREPOSITIONS or before[1].lower() == "of"):
+        return False
+    share = _WORD_OR_NUMBER_BACK.search(body, max(0, before.start(1) - 40), before.start(1))
+    return not (share and _part_word(share[1].lower()))
+
+
 def _listed(body: str, begin: int) -> bool:
+    """True when a parenthesis closes right before `begin`: the group is one of a list of groups and shares."""
     return bool(_LISTED_BEFORE.search(body, max(0, begin - 10), begin))
 
 

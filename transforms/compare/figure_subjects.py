@@ -108,6 +108,15 @@ def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
 
 
+_CHANGE_AFTER = re.compile(rf"[ \t]+{_AUXILIARY}(?i:{_CHANGE})\b")
+
+
+def change_after(body: str, pos: int) -> bool:
+    """True when a verb of change (not a copula) follows `pos`: 'Shares of the two banks (4 percent) fell'."""
+    found = _CHANGE_AFTER.match(body, pos)
+    return bool(found) and not found["copula"]
+
+
 def _name_governed(body: str, start: int) -> bool:
     """True when a preposition (but 'with', which opens a clause of its own) stands before the name at `start`, with
     or without 'the': the name is then inside the subject ('Orders for the Boeing 787 rose', 'Cases of Covid 19
