@@ -389,3 +389,11 @@ def test_money_spent_before_an_idiom_or_a_time_after_on_measures_nothing_after_i
 ])
 def test_a_percentage_in_a_parenthesis_after_an_object_or_before_a_change_is_no_group_share(text, what):
     assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "He paid 20 euros or so the paper reported.",  # 'or so' then a clause opened by a determiner
+    "The firm made £2 million or so the accounts suggest.",
+])
+def test_or_so_before_a_clause_opened_by_a_determiner_is_no_hedge(text):
+    assert find_figures(text)[0].qualifier is None

@@ -20,7 +20,9 @@ _DETERMINER_MODIFIERS_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|its|his|her|th
 # to').
 _RISING_TO = re.compile(r"(?:\b(?P<modal>(?i:can|could|may|might|will|would|shall|should|must|that|which))[ \t]+"
                         rf"(?:[a-z]+ly[ \t]+)?)?\b(?i:{MOTION})[ \t]+up[ \t]+to[ \t]+$")
-_OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+(?:they|he|she|it|we|I|you|that|many|much|far|long)\b)")
+# Not before a clause: a pronoun or a determiner then opens its subject ('£2 million or so the accounts suggest').
+_OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+(?:they|he|she|it|we|I|you|that|many|much|far|long|the|a|an|his|"
+                    r"her|their|its|our|my|your|this|these|those)\b)")
 _BETTER_PART = re.compile(r"\b(?i:the)[ \t]+(?:better|best)[ \t]+part[ \t]+of[ \t]+$")
 # 'one' alone is not read as a number (it is a pronoun far more often), but before 'or'/'to' and a second number it
 # is a range's lower end.
