@@ -23,7 +23,6 @@ _RISING_TO = re.compile(r"(?:\b(?P<modal>(?i:can|could|may|might|will|would|shal
 # Not before a clause: a pronoun or a determiner then opens its subject ('£2 million or so the accounts suggest').
 _OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+(?:they|he|she|it|we|I|you|that|many|much|far|long|the|a|an|his|"
                     r"her|their|its|our|my|your|this|these|those)\b)")
-_BETTER_PART = re.compile(r"\b(?i:the)[ \t]+(?:better|best)[ \t]+part[ \t]+of[ \t]+$")
 # 'one' alone is not read as a number (it is a pronoun far more often), but before 'or'/'to' and a second number it
 # is a range's lower end.
 _ONE_BEFORE = re.compile(r"(?<![\w-])(?P<one>[Oo]ne)\s+(?:or|to)\s+$")
@@ -71,15 +70,6 @@ def or_so(body: str, end: int) -> int | None:
         return None  # the cheap test first: most figures have none
     found = _OR_SO.match(body, end)
     return found.end() if found else None
-
-
-def better_part(body: str, number: Number) -> Number:
-    """A Number without a hedge -> the same opening at 'the better part of' before it, nearly: most of the amount
-    ('the better part of two decades'), else the Number unchanged."""
-    if number.qualifier is not None or not body.startswith("of ", number.start - 3):
-        return number
-    found = _BETTER_PART.search(body, max(0, number.start - 24), number.start)
-    return number._replace(start=found.start(), qualifier="nearly") if found else number
 
 
 def one_before(body: str, number: Number) -> Number | None:

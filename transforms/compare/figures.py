@@ -24,7 +24,6 @@ import pyarrow as pa
 
 from transforms.compare.figure_blocks import STRONG, blocked_after, blocked_before
 from transforms.compare.figure_bounds import (
-    better_part,
     hyphenated,
     margin_before,
     modifies,
@@ -318,8 +317,7 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    numbers = [better_part(body, rising_to(body, within_count(body, whose_cents(body, n))))
-               for n in find_numbers(body, years=False)]  # no year
+    numbers = [rising_to(body, within_count(body, whose_cents(body, n))) for n in find_numbers(body, years=False)]
     for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
