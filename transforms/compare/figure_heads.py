@@ -1,8 +1,8 @@
 """What a figure measures when a noun phrase before it heads it or a verb changes it: the noun 'of' joins it to
 ('sales of $847 million', 'a town of 9,000' -> its residents), not an idiom of approximation or position ('in the
 region of', 'in front of'); or the object of a verb that changes or sets it ('cut taxes by $1.5 trillion', 'put the
-cost at $2 billion'); or the group a percentage in a parenthesis gives the share of ('a majority of Democrats (56
-percent)').
+cost at $2 billion'); or the group a percentage in a parenthesis gives the share of ('a majority of Republicans
+(61 percent)').
 """
 
 import re
@@ -99,17 +99,18 @@ def object_measured(body: str, start: int, unit: str | None = None) -> str | Non
 _GROUP_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+\($")
 _WORD_OR_NUMBER_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*|\d[\d,]*)[ \t]*$")
 _LISTED_BEFORE = re.compile(r"\)[ \t]*,?[ \t]*(?:(?:and|or)[ \t]+)?$")  # 'whites (67%), blacks (65%)'
-# Words that count part of a group before 'of' or the group's noun: 'a majority of Democrats (56 percent)', 'most
-# enrollees (83 percent)', '270 of the incidents (13%)'.
+# Words that count part of a group before 'of' or the group's noun: 'a majority of Republicans (61 percent)', 'most
+# tenants (72 percent)', '270 of the incidents (13%)'.
 _PART_WORDS = frozenset("""majority majorities half halves share shares third thirds quarter quarters fifth fifths
 tenth tenths proportion fraction percent most many some all few none number""".split())
 
 
 def group_restated(body: str, start: int, end: int) -> str | None:
-    """'a majority of Democrats (56 percent) said', 'most enrollees (83 percent)' (a percentage's span) -> the group
-    whose share the percentage stands alone in a parenthesis after ('democrats', 'enrollees'): a plural noun after a
-    word counting part of it, a number or the parenthesis before it; None after anything else ('Arkansas (13.8%)',
-    'more confident as a result of the hearings (24 percent)', 'keeping the law with modifications (45 percent)')."""
+    """'a majority of Republicans (61 percent) said', 'most tenants (72 percent)' (a percentage's span) -> the group
+    whose share the percentage stands alone in a parenthesis after ('republicans', 'tenants'): a plural noun after a
+    word counting part of it, a number or the parenthesis before it; None after anything else ('Illinois (9.4%)',
+    'calmer as a result of the talks (31 percent)', 'a ban with exceptions (40 percent)', 'fell in most regions (12
+    percent)')."""
     if body[start - 1:start] != "(" or body[end:end + 1] != ")" or change_after(body, end + 1):
         return None  # 'Shares of the two banks (4 percent) fell': the change of the clause's subject
     last = _GROUP_BEFORE.search(body, max(0, start - 40), start)
@@ -162,7 +163,7 @@ def _part_word(word: str) -> bool:
 def _group_noun(body: str, last: re.Match) -> bool:
     """The last word before a parenthesis -> True for a plural noun the lexicon knows, a demonym's plural or a plural
     it does not know in lower case ('voters', 'Americans', 'enrollees'); not a fraction ('two-thirds (68 percent)'),
-    nor a name ending in s ('Arkansas', 'the Department of Veterans Affairs')."""
+    nor a name ending in s ('Illinois', 'the Department of Veterans Affairs')."""
     raw = last[1]
     word = raw.lower()
     if not (word.endswith("s") or word in ("men", "women", "people", "children")) or _part_word(word):

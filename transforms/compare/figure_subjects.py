@@ -97,7 +97,7 @@ _LABEL_LINKS = frozenset({"per", "of", "in", "a"})
 
 def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
     """The verb of change or level right before a figure's start and its subject's last word, or None; tried only
-    when one of the three words before (five after an article: 'slipped from an average of') opens like one of its
+    when one of the three words before (five after an article: 'dipped from a high of') opens like one of its
     verbs: most figures have none, and the pattern is slow to fail from every place of its window. Without `level` (a
     bare count, whose subject is not asked for) only a verb of passing is looked for: a copula before most counts
     ('there were 300') need not start the search."""

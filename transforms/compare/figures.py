@@ -172,7 +172,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
             or head_of(body, number.start)  # not of a multiplier: 'rose nearly three times'; 'a crowd of 5,000'
     if what is None and unit in (None, "percent"):
         what = group_before(body, number.start, STOP) or (  # 'Of the 251 participants, 35.7 percent said'
-            group_restated(body, number.start, end) if unit else None)  # 'a majority of Democrats (56 percent)'
+            group_restated(body, number.start, end) if unit else None)  # 'a majority of Republicans (61 percent)'
     if what is None and unit in ("percent", "share") and _OF_THOSE.match(body, end):
         what = previous  # '4,000 forms were sent out but only 62% of those came back'
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
