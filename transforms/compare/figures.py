@@ -146,7 +146,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     unit, pos, digits = number.unit, number.end, number.digits or ""
     if unit and (conversion := _CONVERSION.match(body, pos)):
         pos = conversion.end()  # '450 kilometers (280 miles)', '£600 million [$650 million]': not a second figure
-    approx = or_so(body, pos)  # '200 or so protesters': a hedge between the number and what it counts
+    after, approx = pos, or_so(body, pos)  # '200 or so protesters': a hedge between the number and what it counts
     if unit is None and (more := unit_after_more(body, pos)):
         unit, pos = more  # 'three to four more weeks', '15 or so years' are spans of weeks and years
     elif approx:
@@ -156,7 +156,7 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
         what = _measured(body, number, unit, end, verb, None, False) or what
     qualifier = number.qualifier or or_less(body, end)
-    if approx or (approx := or_so(body, end)):  # 'an hour or so', '50 people or so'
+    if approx or (end != after and (approx := or_so(body, end))):  # 'an hour or so', '50 people or so'
         qualifier, end = qualifier or "about", max(end, approx)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
