@@ -385,3 +385,11 @@ def test_a_percentage_in_a_parenthesis_after_an_object_or_before_a_change_is_no_
 ])
 def test_or_so_before_a_clause_opened_by_a_determiner_is_no_hedge(text):
     assert find_figures(text)[0].qualifier is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Landlords own 35% of housing stock in the city.", "housing stock"),  # a noun in -ing, then a singular
+    ("The firm sold 30% of marketing space to rivals.", "marketing space"),
+])
+def test_a_noun_in_ing_before_a_singular_noun_after_of_is_a_compound(text, what):
+    assert find_figures(text)[0].what == what

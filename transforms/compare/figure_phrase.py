@@ -190,7 +190,7 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
     if opened != "of" or not word.endswith("ing") or "-" in word:
         return False
     if not words:  # 'of declining sales': before a noun a participle of change modifies it; 'of making cars' is a
-        return not (_modifying_participle(word) and noun_next(body, pos))  # gerund with its object
+        return not (noun_next(body, pos) and (_modifying_participle(word) or _gerund_compound(word, body, pos)))
     return not adjective_only(words[-1]) and not (adjective(words[-1]) and not is_plural(words[-1])
                                                   and bool(_GERUND_END.match(body, pos)))  # 'of heavy fighting.'
 
@@ -207,6 +207,14 @@ def _modifying_participle(word: str) -> bool:
     """'declining', 'working', 'ongoing' -> True: a word in -ing that modifies the noun after it (the lexicon's
     adjectives too); 'making', 'building', 'teaching' -> False: before a noun they are gerunds with their object."""
     return word in _MODIFYING_PARTICIPLES or "ADJ" in word_classes(word)
+
+
+def _gerund_compound(word: str, body: str, pos: int) -> bool:
+    """A word in -ing the lexicon knows as a noun, before a singular noun -> True: the two are a compound ('90% of
+    advertising space', 'years of housing policy'); before a plural it is a gerund and its object ('of building
+    bridges', 'of teaching children')."""
+    token = TOKEN.match(body, pos)
+    return "NOUN" in word_classes(word) and bool(token) and not is_plural(token[1].lower())
 
 
 def _compound_head(word: str, previous: str, body: str, pos: int) -> bool:
