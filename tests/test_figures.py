@@ -1253,7 +1253,8 @@ def test_more_verbs_of_level_and_change_and_names_after_a_title(text, what):
 @pytest.mark.parametrize("text, whats", [
     ("The town has a $71,000 median income versus $52,000 statewide.", ["median income", "median income"]),
     ("She raised $2.1 million in cash, compared with $480,000 for him.", ["cash", "cash"]),  # compared money
-    ("It spent $2 million in ads and $900,000 on staff.", ["ads", None]),  # money merely listed stays apart
+    ("It spent $2 million in ads and $900,000 on staff.", ["ads", "staff"]),  # money merely listed stays apart
+    # (and what money was spent on is its own)
 ])
 def test_money_compared_with_money_before_it_measures_the_same(text, whats):
     assert [f.what for f in find_figures(text)] == whats

@@ -5,16 +5,29 @@ item ('$40 apiece'), and whether the figure modifies the noun after it ('a 30 mi
 import re
 from decimal import Decimal
 
+from transforms.compare.figure_subjects import MOTION
 from transforms.compare.figure_words import MEASURES, STOP, TIMES, word_classes
 from transforms.compare.numbers import UNITS, Number, hedge_start
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|that|its|his|her|their|our)|['’]s)\s+$")
 _ARTICLE_ADJECTIVE_BEFORE = re.compile(r"\b(?i:an?)\s+[a-z]+\s+$")  # 'an impressive $25 million haul'
+# A determiner, then one or two modifiers before a figure: 'the annual $286 million grant', 'a separate high-interest
+# $88 million loan', 'the full 35 percent rate'. The figure stands inside the noun phrase, so it modifies its noun.
+_DETERMINER_MODIFIERS_BEFORE = re.compile(r"(?:\b(?i:an?|the|this|its|his|her|their|our)|['’]s)[ \t]+"
+                                          r"([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?[ \t]+$")
+# A verb of motion right before 'up to': 'ticked up to', 'crept up to', 'went up to', 'was revised up to'; after a
+# modal or a relative it says how far something may go, a ceiling ('fines can go up to $5,000', 'rents that rise up
+# to').
+_RISING_TO = re.compile(r"(?:\b(?P<modal>(?i:can|could|may|might|will|would|shall|should|must|that|which))[ \t]+"
+                        rf"(?:[a-z]+ly[ \t]+)?)?\b(?i:{MOTION})[ \t]+up[ \t]+to[ \t]+$")
+# Not before a clause: a pronoun or a determiner then opens its subject ('£2 million or so the accounts suggest').
+_OR_SO = re.compile(r"[ \t]+or[ \t]+so\b(?![ \t]+(?:they|he|she|it|we|I|you|that|many|much|far|long|the|a|an|his|"
+                    r"her|their|its|our|my|your|this|these|those)\b)")
 # 'one' alone is not read as a number (it is a pronoun far more often), but before 'or'/'to' and a second number it
 # is a range's lower end.
 _ONE_BEFORE = re.compile(r"(?<![\w-])(?P<one>[Oo]ne)\s+(?:or|to)\s+$")
 # Quantity words between a number and its unit: 'three more weeks', 'two additional years', 'five extra miles'.
-_MORE_UNIT = re.compile(r"[ \t]+(?:(?:more|additional|extra|further|other)[ \t]+)+([a-z]+)\b(?!-)")
+_MORE_UNIT = re.compile(r"[ \t]+(?:(?:more|additional|extra|further|other|or[ \t]+so)[ \t]+)+([a-z]+)\b(?!-)")
 # Besides times and lengths, the units 'within N' bounds as a margin ('within 7 points of the incumbent'); after any
 # of them the thing after 'of' is where the bound is measured from, not what it measures.
 _MARGINS = frozenset({"point", "percentage_point", "percent"})
@@ -39,6 +52,26 @@ def within_count(body: str, number: Number) -> Number:
     return number._replace(start=number.lead, qualifier=None)
 
 
+def rising_to(body: str, number: Number) -> Number:
+    """A Number -> the same without its hedge when 'up to' follows a verb of motion ('the rate ticked up to 7.9
+    percent', 'prices crept up to $4'): 'up' is the direction of the change and 'to' its end, not a ceiling ('could
+    borrow up to $50,000', 'can go up to $5,000' keep it). A bare small count keeps it too: without its hedge it would
+    read as no quantity ('rose up to 370')."""
+    if number.qualifier != "up_to" or not (number.unit or number.scaled or "," in (number.digits or "")) \
+            or not (motion := _RISING_TO.search(body, max(0, number.lead - 40), number.lead)) or motion["modal"]:
+        return number
+    return number._replace(start=number.lead, qualifier=None)
+
+
+def or_so(body: str, end: int) -> int | None:
+    """Body + where a number (or its unit or noun) ends -> where 'or so' after it ends ('200 or so protesters', 'an hour
+    or so'), a hedge of approximation; None without it, or before a clause ('300 tickets or so they say')."""
+    if "or so" not in body[end:end + 8]:
+        return None  # the cheap test first: most figures have none
+    found = _OR_SO.match(body, end)
+    return found.end() if found else None
+
+
 def one_before(body: str, number: Number) -> Number | None:
     """A number with no hedge of its own -> a Number for the 'one' right before it that opens a range ('one or two'),
     else None."""
@@ -54,8 +87,8 @@ def one_before(body: str, number: Number) -> Number | None:
 
 
 def unit_after_more(body: str, end: int) -> tuple[str, int] | None:
-    """Body + where a bare count ends -> (unit key, where it ends) when quantity words stand between it and a unit of
-    time or length ('three to four more weeks' -> ('week', …)), else None."""
+    """Body + where a bare count ends -> (unit key, where it ends) when quantity words or a hedge stand between it and
+    a unit of time or length ('three to four more weeks' -> ('week', …), '15 or so years'), else None."""
     found = _MORE_UNIT.match(body, end)
     unit = UNITS.get(found[1]) if found else None
     return (unit, found.end()) if unit in TIMES or unit in MEASURES else None
@@ -77,14 +110,52 @@ def per_item(body: str, end: int) -> tuple[str, int] | None:
 def modifies(body: str, number: Number, opened_at: int) -> bool:
     """True when a hyphen to its unit, a unit left singular or a determiner before the figure (or its range) makes it
     modify the noun after it ('six-year graduation rate', '30 mile range', 'the 15 percent threshold', 'at least a
-    six-foot distance', 'an impressive $25 million haul', 'a 10 to 14 percent chance')."""
+    six-foot distance', 'an impressive $25 million haul', 'the annual $286 million grant', 'a 10 to 14 percent
+    chance')."""
     if hyphenated(body, number):
         return True  # 'a lower-than-desired, six-year graduation rate': a compound modifier
     if number.unit_word and number.value != 1 and singular_unit(number.unit_word.lower()):
         return True  # '(30 mile range)', '12 hour shifts': a unit left singular after a plural number modifies
     return bool(_DETERMINER_BEFORE.search(body, max(0, opened_at - 8), opened_at)
                 or _DETERMINER_BEFORE.search(body, max(0, number.lead - 4), number.lead)
-                or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at))
+                or _ARTICLE_ADJECTIVE_BEFORE.search(body, max(0, opened_at - 24), opened_at)) \
+        or _modifiers_before(body, number, opened_at)
+
+
+def _modifiers_before(body: str, number: Number, opened_at: int) -> bool:
+    """True when a determiner and one or two modifiers stand before a figure with a unit ('the annual $286 million
+    grant', 'a separate high-interest $88 million loan'); not a span of time, whose modifiers say when ('the past
+    12 months sales rose')."""
+    if number.unit is None or number.unit in TIMES or not body[max(0, opened_at - 1):opened_at].isspace():
+        return False
+    space = body.rfind(" ", max(0, opened_at - 30), opened_at - 1)
+    last = body[space + 1:opened_at - 1] if space >= 0 else ""
+    if not last.islower() or last in STOP:
+        return False  # the cheap test first: most figures follow a function word ('of', 'to', 'by')
+    found = _DETERMINER_MODIFIERS_BEFORE.search(body, max(0, opened_at - 40), opened_at)
+    return bool(found) and all(_modifier(word) for word in found.groups() if word)
+
+
+def _modifier(word: str) -> bool:
+    """'annual', 'high-interest', 'proposed' -> True: an adjective, a compound modifier or a participle; not a
+    superlative or a word that picks a part ('the richest 1 percent earn', 'the top 10 percent hold'): the figure
+    then names the group itself, no modifier of a noun after it."""
+    return word not in STOP and word not in _PART_PICKERS and not _superlative(word) \
+        and ("-" in word or word.endswith("ed") or "ADJ" in word_classes(word))
+
+
+_PART_PICKERS = frozenset("top bottom remaining other first last final".split())
+
+
+def _superlative(word: str) -> bool:
+    """'richest', 'wealthiest', 'biggest' -> True: an adjective in -est ('honest', 'forest' are not); not of time
+    ('the latest $5 million grant' modifies the grant)."""
+    if not word.endswith("est") or len(word) < 6 or word in ("latest", "earliest") or "NOUN" in word_classes(word):
+        return False
+    stem = word[:-3]
+    bases = (stem, f"{stem}e", f"{stem[:-1]}y" if stem.endswith("i") else stem,
+             stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+    return any("ADJ" in word_classes(base) for base in bases)
 
 
 def hyphenated(body: str, number: Number) -> bool:

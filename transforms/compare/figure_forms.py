@@ -27,9 +27,10 @@ _OF_GROUP = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?:(?i:of)\s+(?:the|
                        r"(?:[A-Za-z][\w-]*\s+){0,2}?([A-Za-z][a-z-]*[a-z](?<![su])s)(?:\s[^\n,.;:]{1,30})?)\s*,\s*$")
 # Plurals that name people, who a share 'among' them counts: agent and member nouns by their endings ('renters',
 # 'investors', 'residents', 'economists', 'Americans', 'employees') and common words for people.
-_PEOPLE = re.compile(r"(?:ers|ors|ents|ants|ists|ans|ees|ites)$|^(?:people|men|women|adults|children|kids|teens|"
+PEOPLE = re.compile(r"(?:ers|ors|ents|ants|ists|ans|ees|ites)$|^(?:people|men|women|adults|children|kids|teens|"
                      r"teenagers|youths|parents|families|households|firms|companies|businesses|voters|patients)$")
 # After a share's participle, an object makes it a verb: 'four in five supported the incumbent'.
+_WORD_AT = re.compile(r"[ \t]+([a-z]+)\b")
 _OBJECT_AFTER = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it)\b")
 OR_LESS = re.compile(r"\s*(?:[\w’'\-]+\s+){0,3}?or\s+(?P<side>less|fewer|under|below|younger|lower|more|greater|"
                      r"higher|above|older)\b")
@@ -81,14 +82,17 @@ def group_before(body: str, start: int, stop_words: frozenset[str]) -> str | Non
     None."""
     found = _OF_GROUP.search(body, max(0, start - 80), start)
     group = found and (found[1] or found[2]).lower()
-    if found and found[2] and not (found[2][:1].isupper() or is_demonym(group) or _PEOPLE.search(group)):
+    if found and found[2] and not (found[2][:1].isupper() or is_demonym(group) or PEOPLE.search(group)):
         return None  # 'Among the reasons, 30 percent cited cost': a share among things is no share of a group
     return group if group and group not in stop_words else None
 
 
-def share_verb(what: str | None, body: str, end: int) -> bool:
-    """A share's counted phrase + where it ends -> True when it is a verb with an object ('nearly four in five
-    supported the incumbent'), not what the share is of."""
+def share_verb(what: str | None, body: str, end: int, pos: int) -> bool:
+    """A share's counted phrase + where it ends (+ where it would start) -> True when it is a verb with an object
+    ('nearly four in five supported the incumbent'), not what the share is of; the counted phrase leaves such a verb
+    out, so with none the word at `pos` is looked at."""
+    if what is None and (word := _WORD_AT.match(body, pos)):
+        what, end = word[1], word.end()
     return bool(what) and " " not in what and what.endswith("ed") and bool(_OBJECT_AFTER.match(body, end))
 
 
@@ -185,9 +189,9 @@ def what_before(body: str, start: int, end: int, stop_words: frozenset[str], pre
 
     'Protesters marched across Spain, with about 10,000 in Madrid' -> 'protesters' (a place follows: the first
     plural noun of the sentence); a number that goes on from an earlier count ('24,000 cases Monday, a daily
-    increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom') -> `previous`,
-    the count before it in its sentence, else the first plural noun; 'the death toll at 130,000' -> 'deaths', 'the
-    number of people unaccounted for at 1,276' -> 'people'; a
+    increase of about 740', 'Deaths had increased to about 55', '136 people, two thirds of whom', 'a dozen of
+    which') -> `previous`, the count before it in its sentence, else the first plural noun; 'the death toll at
+    130,000' -> 'deaths', 'the number of people unaccounted for at 1,276' -> 'people'; a
     number standing alone in a list after a count ('300,000 licenses, … Virginia, which has 363,274, and') -> the
     count before it (`listed`; not after 'of', 'a population of 180 million', nor inside a parenthesis)."""
     if listed and previous and _ALONE_AFTER.match(body, end) and not _OF_BEFORE.search(body, max(0, start - 4), start) \
@@ -219,7 +223,7 @@ _ALONE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)|\s+(?:and|or)\b")
 _RANGE_FROM = re.compile(r"\bfrom\s+$")  # 'from' opening a range a count changes over ('climbed from 20 to 900')
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:[^,;.!?]|[,.](?=\d)){1,40}?\bto\s+(?:an?\s+)?(?:[a-z][\w-]*\s+)?$")
 _CLAUSE_PLURAL = re.compile(r"\b([A-Za-z][a-z]+(?:-[a-z]+)*s)\b")
-_OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|them|those)\b")
+_OF_WHOM = re.compile(r"(?:\s+of)?\s+(?:whom|which|them|those)\b")
 # 'the number of US troops in Syria … standing today at some 2,000': what a bare number later in its sentence counts.
 _NUMBER_OF = re.compile(r"\b(?i:numbers?)\s+of\s+(?:[A-Za-z][\w.-]*\s+){0,2}?([a-z][a-z-]+(?<![su])s|people)\b")
 _TOLL = re.compile(r"\b([a-z]+)\s+toll\b")

@@ -1,14 +1,16 @@
 """What a figure measures when a noun phrase before it heads it or a verb changes it: the noun 'of' joins it to
 ('sales of $847 million', 'a town of 9,000' -> its residents), not an idiom of approximation or position ('in the
 region of', 'in front of'); or the object of a verb that changes or sets it ('cut taxes by $1.5 trillion', 'put the
-cost at $2 billion').
+cost at $2 billion'); or the group a percentage in a parenthesis gives the share of ('a majority of Republicans
+(61 percent)').
 """
 
 import re
 
-from transforms.compare.figure_subjects import PREPOSITIONS, WORD_BACK, named, noun, opens, phrase_back
+from transforms.compare.figure_subjects import PREPOSITIONS, WORD_BACK, change_after, named, noun, opens, phrase_back
 from transforms.compare.figure_words import word_classes
 from transforms.compare.numbers import NUMBER_WORDS
+from transforms.lexicon import is_demonym
 
 # A verb that changes or sets a level, its object, and the preposition before the figure: 'raised the minimum wage to',
 # 'cut taxes by', 'put the cost at'.
@@ -91,3 +93,84 @@ def object_measured(body: str, start: int, unit: str | None = None) -> str | Non
         return None  # the phrase must be the verb's whole object ('keeping the increase unchanged at' is not); a
         # person's level says nothing comparable
     return " ".join(words)
+
+
+
+_GROUP_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+\($")
+_WORD_OR_NUMBER_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*|\d[\d,]*)[ \t]*$")
+_LISTED_BEFORE = re.compile(r"\)[ \t]*,?[ \t]*(?:(?:and|or)[ \t]+)?$")  # 'whites (67%), blacks (65%)'
+# Words that count part of a group before 'of' or the group's noun: 'a majority of Republicans (61 percent)', 'most
+# tenants (72 percent)', '270 of the incidents (13%)'.
+_PART_WORDS = frozenset("""majority majorities half halves share shares third thirds quarter quarters fifth fifths
+tenth tenths proportion fraction percent most many some all few none number""".split())
+
+
+def group_restated(body: str, start: int, end: int) -> str | None:
+    """'a majority of Republicans (61 percent) said', 'most tenants (72 percent)' (a percentage's span) -> the group
+    whose share the percentage stands alone in a parenthesis after ('republicans', 'tenants'): a plural noun after a
+    word counting part of it, a number or the parenthesis before it; None after anything else ('Illinois (9.4%)',
+    'calmer as a result of the talks (31 percent)', 'a ban with exceptions (40 percent)', 'fell in most regions (12
+    percent)')."""
+    if body[start - 1:start] != "(" or body[end:end + 1] != ")" or change_after(body, end + 1):
+        return None  # 'Shares of the two banks (4 percent) fell': the change of the clause's subject
+    last = _GROUP_BEFORE.search(body, max(0, start - 40), start)
+    if not last or not _group_noun(body, last):
+        return None
+    words, begin = phrase_back(body, last.end(1))
+    if words and len(words) > 1 and _part_word(words[0]) and "of" not in words:
+        words, begin = words[1:], begin + len(words[0]) + 1  # 'Many Nigerians (58 percent)': the group, not its part
+    if not words:
+        return None
+    if "of" in words:
+        at = len(words) - 1 - words[::-1].index("of")
+        return " ".join(words[at + 1:]) if _part_word(words[at - 1]) and at + 1 < len(words) else None
+    before = _WORD_OR_NUMBER_BACK.search(body, max(0, begin - 40), begin)
+    if before and before[1].lower() == "of":
+        before = _WORD_OR_NUMBER_BACK.search(body, max(0, before.start(1) - 40), before.start(1))
+        return " ".join(words) if before and _part_word(before[1].lower()) else None
+    if before and _part_word(before[1].lower()):
+        return None if _governed(body, before.start(1)) else " ".join(words)  # not 'fell in most regions (12%)'
+    if _listed(body, begin) or opens(body, begin):
+        return " ".join(words)
+    return None
+
+
+_SKIPPED = frozenset("the these those all".split())
+
+
+def _governed(body: str, at: int) -> bool:
+    """True when a preposition stands before the part word at `at` (past a determiner): 'in most regions', 'of the two
+    banks' are objects inside a clause, not the group it counts; not in a share ('nine in 10 nurses')."""
+    before = _WORD_OR_NUMBER_BACK.search(body, max(0, at - 40), at)
+    if before and before[1].lower() in _SKIPPED:
+        before = _WORD_OR_NUMBER_BACK.search(body, max(0, before.start(1) - 40), before.start(1))
+    if not before or not (before[1].lower() in PREPOSITIONS or before[1].lower() == "of"):
+        return False
+    share = _WORD_OR_NUMBER_BACK.search(body, max(0, before.start(1) - 40), before.start(1))
+    return not (share and _part_word(share[1].lower()))
+
+
+def _listed(body: str, begin: int) -> bool:
+    """True when a parenthesis closes right before `begin`: the group is one of a list of groups and shares."""
+    return bool(_LISTED_BEFORE.search(body, max(0, begin - 10), begin))
+
+
+def _part_word(word: str) -> bool:
+    """'majority', 'two-thirds', '270', 'most' -> True: a word that counts part of a group."""
+    return word.split("-")[-1] in _PART_WORDS or word.replace(",", "").isdigit() or word in NUMBER_WORDS
+
+
+def _group_noun(body: str, last: re.Match) -> bool:
+    """The last word before a parenthesis -> True for a plural noun the lexicon knows, a demonym's plural or a plural
+    it does not know in lower case ('voters', 'Americans', 'enrollees'); not a fraction ('two-thirds (68 percent)'),
+    nor a name ending in s ('Illinois', 'the Department of Veterans Affairs')."""
+    raw = last[1]
+    word = raw.lower()
+    if not (word.endswith("s") or word in ("men", "women", "people", "children")) or _part_word(word):
+        return False
+    if raw[:1].isupper() and (previous := WORD_BACK.search(body, max(0, last.start(1) - 40), last.start(1))) \
+            and previous[1][:1].isupper() and not opens(body, previous.start(1)):
+        return False  # a word of a name: 'Veterans Affairs'
+    classes = word_classes(word)
+    return "NOUN" in classes or is_demonym(raw.capitalize()) or (not classes and (raw.islower() or _listed(
+        body, last.start(1))))  # 'whites (67%), blacks (65%) and Latinos (55%)': a list of groups

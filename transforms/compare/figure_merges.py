@@ -18,6 +18,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
 _LOW_END_FROM = re.compile(r"\b(?i:from)\s+$")
 # After a figure and a comma, 'up' or 'down' opens the change of what it counts: '389 deliveries, up 28%'.
 _CHANGE_AFTER = re.compile(r",\s*(?:up|down)(?:\s+from)?\s+")
+# 'up from' or 'down from' set off after a clause, or after a copula: the level a change started from, of what the
+# figure before it in the sentence measures ('42% of doctors practice as employees, up from 24% in 2004').
+_FROM_LEVEL_BEFORE = re.compile(r"(?:[,(—–-]|\b(?:is|was|are|were)|['’]s)\s*(?:up|down)\s+from\s+$")
 TO_BETWEEN = re.compile(r"\s+to\s+")  # 'from 48 to 41 percent': the link of two ends
 _FROM_BETWEEN = re.compile(r"\s+from\s+")
 _RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
@@ -113,7 +116,7 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
         low, high = out[n - 1], out[n]
         if low.what and high.what is None and "per " not in low.what and (
                 (low.unit == high.unit and _FROM_BETWEEN.fullmatch(body, low.end_char, high.start_char))
-                or _CHANGE_AFTER.fullmatch(body, low.end_char, high.start_char)):
+                or _CHANGE_AFTER.fullmatch(body, low.end_char, high.start_char) or _from_level(body, low, high)):
             out[n] = replace(high, what=low.what)  # 'raising the minimum wage to $10.10 from $7.25', '389
             continue  # deliveries, up 28%'
         if (low.what is None) == (high.what is None) or not TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
@@ -129,6 +132,14 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
         else:
             out[n] = replace(high, what=low.what)
     return out
+
+
+def _from_level(body: str, low: Figure, high: Figure) -> bool:
+    """True when `high` is the level a change started from ('…, up from 24%') and `low`, in its sentence and unit,
+    the level it reached."""
+    return low.unit == high.unit and low.value_to is None \
+        and bool(_FROM_LEVEL_BEFORE.search(body, max(low.end_char, high.start_char - 14), high.start_char)) \
+        and not _SENTENCE_BREAK.search(body, low.end_char, high.start_char)
 
 
 def shared_hedges(body: str, figures: list[Figure]) -> list[Figure]:

@@ -5,7 +5,9 @@ cents against the dollar', "Canada's dollar fell to 74 cents"): the number stays
 
 import re
 
-from transforms.compare.figure_words import DETERMINERS, STOP
+from transforms.compare.figure_forms import PEOPLE
+from transforms.compare.figure_phrase import counted_phrase
+from transforms.compare.figure_words import DETERMINERS, STOP, TIMES
 from transforms.compare.numbers import CENTS, CURRENCY_SIGNS, HUNDREDTHS, UNITS, Number
 from transforms.lexicon import english_word, is_demonym
 
@@ -64,3 +66,72 @@ def _foreign(word: str) -> bool:
     lower = word.lower()
     return word != "American" and (is_demonym(word) or not (english_word(lower) or lower in STOP or lower in
                                                              DETERMINERS or lower == "every"))
+
+
+# A verb of spending before an amount, in its clause: 'spent $400,000 on private flights', 'saving $1,500 on'.
+_SPENDING = re.compile(r"\b(?i:spen(?:d|ds|t|ding)|wast(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|splurg(?:e|es|ed|ing))\b"
+                       r"[^.;:!?\n]{0,40}$")
+_ON = re.compile(r"[ \t]+on(?:[ \t]+(?:the|its|their|his|her|our))?(?=[ \t])")
+
+
+# Words that make 'on' an idiom or a time, not what money buys: 'on average', 'on top of', 'on behalf of', 'on the
+# first day'.
+_ON_IDIOMS = frozenset("""average top behalf balance hand time end record condition account board first second third
+last final opening closing night morning evening afternoon weekend""".split())
+
+
+def spent_on(body: str, start: int, end: int) -> tuple[str, int] | None:
+    """An amount's start and end -> (what it was spent on, where that ends) ('spent $400,000 on private flights',
+    'spends $800 billion on the programs'): after a verb of spending, 'on' names the thing the money buys; else None
+    ('won $5 million on appeal' names no purchase; 'spent $50 on average', 'on behalf of', 'on the first day' are an
+    idiom or a time)."""
+    found = _ON.match(body, end)
+    if not found or not _SPENDING.search(body, max(0, start - 48), start):
+        return None
+    what, stop = counted_phrase(body, found.end(), None, True)
+    words = what.split() if what else []
+    if not words or any(word in _ON_IDIOMS or word.rstrip("s") in TIMES for word in words):
+        return None
+    return what, stop
+
+
+_FOR = re.compile(r"[ \t]+for(?P<each>[ \t]+(?:each|every)(?![ \t]+of\b))?(?:[ \t]+(?:the|a|an|its|their|his|her|our))?"
+                  r"(?=[ \t])")
+# A verb of price or of collecting before an amount: 'for' then names whom it is charged or raised for or what is
+# bought ('charged $90 for adults', 'paid 20 cents for the ticket', 'raised $40m for other Democrats'), not what the
+# money is set aside for.
+_PRICE_BEFORE = re.compile(r"\b(?i:cost(?:s|ing)?|charg(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|ow(?:e|es|ed|ing)|"
+                           r"sel(?:l|ls|ling)|sold|fin(?:e|es|ed|ing)|rais(?:e|es|ed|ing))\b[^.;:!?\n]{0,40}$")
+_COMPARED_BEFORE = re.compile(r"\b(?:compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+$")
+# Whom a price or an income level is for, not what the money buys: '$48,000 for an individual', 'for a family of four',
+# '$75,000 for single parents'; 'for free' says no price.
+_RECIPIENTS = frozenset("""individual individuals family families couple couples single singles married person people
+household households free victims hostages captives pupils staff girls boys""".split())
+# Words after 'for' that say how much or which one of a time, not a purpose: 'for much of the week', 'for a third
+# straight week', 'for the quarter'.
+_NO_PURPOSE = frozenset("""much most many part rest bulk majority half first second third fourth fifth sixth seventh
+eighth ninth tenth quarter period season session term night morning evening weekend""".split())
+
+
+def purpose_after(body: str, start: int, end: int) -> tuple[str, int] | None:
+    """An amount's start and end -> (what it is for, where that ends): '$25 billion for a border wall' -> 'border
+    wall', '$5,000 for each violation' -> 'per violation' (a rate per item); None before a time, a number or whom a
+    price is for ('$3.7 trillion for 2020', '$48,000 for an individual'), after a verb of price ('charged $90 for
+    adults'), or when it is compared with an amount before it, whose measure it shares ('a $111,000 median income
+    versus $59,000 for the state')."""
+    found = _FOR.match(body, end)
+    if not found or _COMPARED_BEFORE.search(body, max(0, start - 16), start) \
+            or (not found["each"] and _PRICE_BEFORE.search(body, max(0, start - 48), start)):
+        return None  # a price per item stays one: 'charge $5 for each bag'
+    what, stop = counted_phrase(body, found.end(), None, True)
+    words = what.split() if what else []
+    if not words or any(word in _RECIPIENTS or word in _NO_PURPOSE for word in words) or PEOPLE.search(words[-1]) \
+            or words[-1] in STOP or words[-1].rstrip("s") in TIMES or _unknown_name(body, stop, words[-1]):
+        return None
+    return (f"per {what}" if found["each"] else what), stop
+
+
+def _unknown_name(body: str, stop: int, word: str) -> bool:
+    """True when the phrase ends in a capitalised word the lexicon does not know: a name ('$3 million for Bogachev',
+    'for the IRS') says whom the money goes to, seldom what it measures."""
+    return body[stop - len(word):stop][:1].isupper() and not english_word(word)

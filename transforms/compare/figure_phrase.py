@@ -10,6 +10,7 @@ import re
 from transforms.compare.figure_tokens import (
     MAX_WHAT_WORDS,
     TOKEN,
+    adjective,
     adjective_only,
     continues,
     is_plural,
@@ -24,6 +25,7 @@ from transforms.compare.figure_tokens import (
     plural_noun_next,
     possessive,
     verb_after_noun,
+    verb_in_s,
 )
 from transforms.compare.figure_words import (
     BASE_PASTS,
@@ -72,9 +74,17 @@ _PARTICIPLE_NEXT = re.compile(r"[ \t]+(?:(?:by|to|at|as|up|down|off|out|aside|ba
 # auxiliary ('a $40 billion tax cut that'); a verb's past that is not its base may go on ('a two-year bond fell below').
 _HEAD_END = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:that|which|and|or|of|is|was|were|are|will|would|could|"
                        r"might|has|had)\b")
+# After an adjective and a gerund, what shows the gerund heads the phrase ('10 days of heavy fighting in'), not a
+# clause with its object ('of the public supporting it').
+_GERUND_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|on|at|across|along|during|since|between|near|around|"
+                         r"and|or|but|that|which|as|after|before|until|when|while)\b")
+_DETERMINER_NEXT = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|these|those|our|my|your)[ \t]")
+# A time after a participle and a determiner says when, not what it acted on: 'the 12 injured the night before',
+# '30 evacuated the following morning' count people.
+_TIME_NEXT = re.compile(r"[ \t]+(?:the|a|that|this)[ \t]+"
+                        r"(?:(?:same|previous|following|next|last|other|past|very)[ \t]+)?"
+                        r"(?:" + "|".join(sorted(TIMES)) + r"|night|morning|evening|afternoon|weekend)s?\b")
 _BOUNDARY = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|[ \t]+(?:which|who|and|or|in|on|for|with|at|by|since|during|against)\b")
-
-
 
 
 def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
@@ -126,6 +136,8 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
         if unit == "percent" and not words and not opened and token[1][:1].isupper() \
                 and (is_demonym(token[1]) or word in GROUPS):
             attributive = True  # '8 percent Asian', '40 percent Republican voters': a group named by its adjective
+        if unit and not opened and not words and verb_in_s(word, body, pos):
+            break  # 'the extra $8 billion provides cover': right after a unit, a word only ever a verb is the figure's
         if unit and not opened and not attributive:
             if not measured(unit, token[1], word, body, pos, governed):
                 break
@@ -144,8 +156,11 @@ def counted_phrase(body: str, pos: int, unit: str | None, attributive: bool,
             words += [pair[1], pair[2].lower()]  # '7,000 bombs and missiles', 'a dozen drones or missiles'
             end = pos = pair.end()
         if is_plural(word) or (word.endswith("ed") and not continues(body, pos)):
-            if words == [word] and (word in REPORTED or word in RAISING and _TO_VERB.match(body, pos)):
-                return None, start  # '2.5 million expected to lose power', 'the 94 reported on Wednesday': a verb
+            if words == [word] and (word in REPORTED or word in RAISING and _TO_VERB.match(body, pos)
+                                    or (word.endswith("ed") and _DETERMINER_NEXT.match(body, pos)
+                                        and not _TIME_NEXT.match(body, pos))):
+                return None, start  # '2.5 million expected to lose power', 'the 94 reported on Wednesday', 'the two
+                # signed the declaration': a verb (with its object)
             if is_plural(word) and (token[1][:1].isupper() or word in COLLECTIVES or _plural_compound(body, pos)):
                 end = _compound_heads(body, pos, words, end)
             break
@@ -160,16 +175,46 @@ def _verb_or_clause(word: str, words: list[str], opened: str, body: str, pos: in
     clause: a word in s before its object ('restaurant capacity makes more sense', 'the 100-mile zone encompasses
     two'), a participle after the noun ('a 90-day deadline set by', 'the tour headed to'; not 'fully paid leave',
     'young undocumented immigrants'; nor a noun that is also a participle heading a compound: 'a $40 billion tax cut
-    that'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets', nor after a determiner
-    before a noun: 'of the rising costs')."""
+    that'), a gerund after 'of' ('28 years of spending'; not 'of unpaid parking tickets', nor before a noun: 'of the
+    rising costs', 'of declining sales', nor after an adjective at the phrase's end: 'of heavy fighting.')."""
     if words and word.endswith("s") and (object_next(body, word, pos) or verb_after_noun(words[-1], body, pos)):
         return True
+    if words and verb_in_s(word, body, pos) and not is_plural(words[-1]) \
+            and (not (classes := word_classes(words[-1])) or "NOUN" in classes):
+        return True  # 'the full 35 percent rate applies so': after a singular noun, the verb of the phrase
     if words and _is_participle(word) and not (words[-1].endswith("ly") and continues(body, pos)) \
             and not noun_plural_next(body, pos) and not _compound_head(word, words[-1], body, pos):
         return True
     if determined and not words and continues(body, pos):
         return False  # 'of the rising costs': after a determiner and before a noun, a participle modifies it
-    return opened == "of" and word.endswith("ing") and "-" not in word and not (words and adjective_only(words[-1]))
+    if opened != "of" or not word.endswith("ing") or "-" in word:
+        return False
+    if not words:  # 'of declining sales': before a noun a participle of change modifies it; 'of making cars' is a
+        return not (noun_next(body, pos) and (_modifying_participle(word) or _gerund_compound(word, body, pos)))
+    return not adjective_only(words[-1]) and not (adjective(words[-1]) and not is_plural(words[-1])
+                                                  and bool(_GERUND_END.match(body, pos)))  # 'of heavy fighting.'
+
+
+# Participles that modify a noun more often than they take it as object: of change ('declining sales', 'mounting
+# debts') and of state ('working women', 'ageing parents').
+_MODIFYING_PARTICIPLES = frozenset("""rising falling declining growing mounting increasing decreasing soaring surging
+climbing dropping sliding slumping plunging shrinking slowing easing widening narrowing worsening improving deepening
+escalating spiralling spiraling dwindling fluctuating accelerating ballooning skyrocketing tumbling sagging stagnating
+lingering persisting working living ageing aging dying emerging existing remaining ongoing""".split())
+
+
+def _modifying_participle(word: str) -> bool:
+    """'declining', 'working', 'ongoing' -> True: a word in -ing that modifies the noun after it (the lexicon's
+    adjectives too); 'making', 'building', 'teaching' -> False: before a noun they are gerunds with their object."""
+    return word in _MODIFYING_PARTICIPLES or "ADJ" in word_classes(word)
+
+
+def _gerund_compound(word: str, body: str, pos: int) -> bool:
+    """A word in -ing the lexicon knows as a noun, before a singular noun -> True: the two are a compound ('90% of
+    advertising space', 'years of housing policy'); before a plural it is a gerund and its object ('of building
+    bridges', 'of teaching children')."""
+    token = TOKEN.match(body, pos)
+    return "NOUN" in word_classes(word) and bool(token) and not is_plural(token[1].lower())
 
 
 def _compound_head(word: str, previous: str, body: str, pos: int) -> bool:
@@ -222,8 +267,10 @@ def _ends_phrase(token: re.Match, word: str, words: list[str], opened: str, body
     if word in STOP:
         # 'about 150 outside groups', 'two high schools': a word that may modify a noun, before a plural noun
         return not is_modifier(word) or not plural_noun_next(body, pos)
-    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper() and not is_demonym(token[1])):
-        return True  # '$5 million in Libya' names a place, not what the money is for ('in Chinese goods' is)
+    if word.endswith(_CONTRACTIONS) or (opened == "in" and token[1][0].isupper() and not is_demonym(token[1])
+                                        and not (not words and noun_next(body, pos))):
+        return True  # '$5 million in Libya' names a place, not what the money is for ('in Chinese goods' is, and a
+        # name before a noun modifies it: '$8 billion in GM plants', '$400 million in US security aid')
     if words and word.endswith("ly") and not words[-1].endswith("ed") and is_adverb(word) \
             and not noun_plural_next(body, pos):
         return True  # '$2 trillion worth of debt immediately', not 'temporary hourly employees'; not after a participle
@@ -278,8 +325,6 @@ def _openers(unit: str | None) -> tuple[str, ...]:
     if unit and unit.isupper():
         return ("of", "in", "per", "a", "an")
     return ("of",) if unit else ("of", "per")  # '70,000 per year': a count's rate
-
-
 
 
 # After a phrase a bare verb may end, what opens its object or complement: 'account for', 'cause 90 percent'.

@@ -14,9 +14,17 @@ import re
 
 from transforms.compare.figure_words import DETERMINERS, STOP, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
+from transforms.lexicon import MONTHS
 
+# Verbs of motion: before 'up' they tell the direction of a change ('ticked up to 7.9 percent', 'was revised up 0.2
+# points', 'shares jumped up 4%'), its subject being what the figure measures.
+MOTION = (r"tick(?:s|ed|ing)?|inch(?:es|ed|ing)?|edg(?:e|es|ed|ing)|creep(?:s|ing)?|crept|mov(?:e|es|ed|ing)|"
+          r"go(?:es|ing)?|gone|went|ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|shoot(?:s|ing)?|shot|"
+          r"jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|nudg(?:e|es|ed|ing)|ratchet(?:s|ed|ing)?|revis(?:e|es|ed|ing)|"
+          r"round(?:s|ed|ing)?|drift(?:s|ed|ing)?|trend(?:s|ed|ing)?|crawl(?:s|ed|ing)?|spik(?:e|es|ed|ing)")
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
-_CHANGE = (r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|"
+_CHANGE = (rf"(?:{MOTION})[ \t]+up|"
+           r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|"
            r"climb(?:s|ed|ing)?|"
            r"drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|"
            r"plummet(?:s|ed|ing)?|los(?:t|es|ing)|shed(?:s|ding)?|slip(?:s|ped|ping)?|sli(?:d|des|ding)|declin(?:e|es|ed|ing)|dip(?:s|ped|ping)?|"
@@ -35,8 +43,17 @@ _CHANGE = (r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|e
            r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 _AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
-_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*)[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
-                          r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?$")  # 'fell from January's'
+# After the verb: 'fell from January's', and an article with an adjective or a noun of level before the figure
+# ('remains a tame 1.7%', 'is a perilous 40 percent', 'increased from a maximum of', 'grow by an additional').
+_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4}})[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
+                          r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?"
+                          r"(?:an?[ \t]+[a-z]+[ \t]+(?:of[ \t]+)?)?$")
+# An acronym or a capitalised word the lexicon does not know, before a number that ends the name: 'S&P 500', 'Nikkei
+# 225' (not 'In May 2019', 'Since 2010').
+_NAME_BEFORE_NUMBER = re.compile(r"(?:^|[ \t(\"“])([A-Z][A-Za-z&/]*[A-Z][A-Za-z&/]*|[A-Z][a-z]+)[ \t]+$")
+# A period named by its year: 'FY 2023', 'Q3 2024', 'H1 2022' are times, no index.
+_PERIOD_NAME = re.compile(r"FY|CY|Q[1-4]|H[12]")
+_PARTICIPLE_VERB = re.compile(r"[a-z]ing\b")  # 'ticking', 'averaging': a verb of change in -ing after 'with' its noun
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
 _CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
@@ -50,6 +67,7 @@ WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
 _RELATIVES = frozenset({"which", "that"})
 PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by to".split())
+_GOVERNING = (PREPOSITIONS - {"with"}) | {"of"}  # what makes a name the object of a preposition inside a subject
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _CONJUNCTIONS = frozenset({"and", "or", "nor"})
 # Words after which a clause, and so its subject, may begin: subordinators and verbs that report a clause.
@@ -79,13 +97,34 @@ _LABEL_LINKS = frozenset({"per", "of", "in", "a"})
 
 def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
     """The verb of change or level right before a figure's start and its subject's last word, or None; tried only
-    when one of the three words before opens like one of its verbs: most figures have none, and the pattern is slow
-    to fail from every place of its window. Without `level` (a bare count, whose subject is not asked for) only a verb
-    of passing is looked for: a copula before most counts ('there were 300') need not start the search."""
+    when one of the three words before (five after an article: 'dipped from a high of') opens like one of its
+    verbs: most figures have none, and the pattern is slow to fail from every place of its window. Without `level` (a
+    bare count, whose subject is not asked for) only a verb of passing is looked for: a copula before most counts
+    ('there were 300') need not start the search."""
     cue = _CUE if level else _PASSING_CUE
-    if not any(cue.match(word) for word in body[max(0, start - 30):start].split()[-3:]):
+    words = body[max(0, start - 40):start].split()[-5:]
+    if not any(cue.match(word) for word in (words if "a" in words[-4:] or "an" in words[-4:] else words[-3:])):
         return None
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
+
+
+_CHANGE_AFTER = re.compile(rf"[ \t]+{_AUXILIARY}(?i:{_CHANGE})\b")
+
+
+def change_after(body: str, pos: int) -> bool:
+    """True when a verb of change (not a copula) follows `pos`: 'Shares of the two banks (4 percent) fell'."""
+    found = _CHANGE_AFTER.match(body, pos)
+    return bool(found) and not found["copula"]
+
+
+def _name_governed(body: str, start: int) -> bool:
+    """True when a preposition (but 'with', which opens a clause of its own) stands before the name at `start`, with
+    or without 'the': the name is then inside the subject ('Orders for the Boeing 787 rose', 'Cases of Covid 19
+    rose'), not its head; 'The FTSE 100 fell' and "Japan's Nikkei 225 slid" open it."""
+    before = WORD_BACK.search(body, max(0, start - 40), start)
+    if before and before[1].lower() == "the":
+        before = WORD_BACK.search(body, max(0, before.start(1) - 40), before.start(1))
+    return bool(before) and before[1].lower() in _GOVERNING
 
 
 def passed(body: str, verb: re.Match | None) -> bool:
@@ -104,6 +143,12 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
         return None
     if verb[1].lower() in _SCALES and not verb["copula"]:
         return previous  # the subject ends in a figure: it measures what that figure does
+    if verb[1].isdigit():  # 'The S&P 500 fell 3%', 'the FTSE 100 sank': a name ending in a number
+        name = _NAME_BEFORE_NUMBER.search(body, max(0, verb.start(1) - 30), verb.start(1))
+        if not name or (name[1][1:].islower() and (word_classes(name[1].lower()) or name[1].lower() in MONTHS)) \
+                or _PERIOD_NAME.fullmatch(name[1]) or _name_governed(body, name.start(1)):
+            return None  # 'Since 2010', 'in December 2007', 'FY 2023', 'Deliveries of the Boeing 737 fell'
+        return f"{name[1].lower()} {verb[1]}"
     if verb["copula"] and (span or figure_end is None or not _PREDICATE_END.match(body, figure_end)):
         return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
     end, relative = verb.end(1), verb[1].lower() in _RELATIVES
@@ -118,6 +163,9 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
             end -= 1
     words, begin = phrase_back(body, end)
     before = WORD_BACK.search(body, max(0, begin - 40), begin) if words or begin < end else None
+    if before and before[1].lower() == "with" and words and not (verb["copula"] and named(body, begin, end)) \
+            and _PARTICIPLE_VERB.search(body, verb.end(1), verb.end()):
+        return " ".join(words)  # 'with the jobless rate ticking up to 7.9 percent': the subject of a clause of its own
     if before and before[1].lower() in PREPOSITIONS:  # 'Sales in the region rose', 'income in this state fell
         words, begin = phrase_back(body, end := before.start(1))
         if words and words[-1].endswith("ing") and (words[-2:-1] == ["of"] or (

@@ -30,6 +30,8 @@ _DETERMINED_NEXT = re.compile(r"[ \t]+(?:(?:his|her|their|its|our|my|your|us|the
                               r"seven|eight|nine|ten)\b|\d)")
 _TIME_AGO = re.compile(r"[ \t]+[a-z]+[ \t]+(?:ago|earlier|later)\b")
 MAX_WHAT_WORDS = 4
+_CLAUSE_NEXT = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:which|who|whose|where|whereby|when|that|and|or|in|on|"
+                          r"for|with|at|by|since|during|against|from|of)\b")
 _NOUN_AFTER_NOUN = re.compile(r"\s*[.,;:)]|[ \t]+(?:in|of|for|on|at|among|across|nationwide|nationally|overall)\b")
 
 
@@ -97,6 +99,12 @@ def verb_after_noun(previous: str, body: str, pos: int) -> bool:
     a number or an object pronoun after it ('the 100-mile zone encompasses two out of three', 'the 25 percent tariff
     hits 1,102 lines', 'a two year deal gets us')."""
     return not is_plural(previous) and bool(_DETERMINED_NEXT.match(body, pos)) and "NOUN" in word_classes(previous)
+
+
+def verb_in_s(word: str, body: str, pos: int) -> bool:
+    """A word in s the lexicon knows only as a verb, before more of its clause ('applies so unevenly', 'provides
+    cover'), not before a clause boundary: the lexicon knows some plurals only as verbs ('15 review acts whereby')."""
+    return word.endswith("s") and word_classes(word) == {"VERB"} and not _CLAUSE_NEXT.match(body, pos)
 
 
 def possessive(token: re.Match, opened: str, body: str, pos: int) -> bool:

@@ -29,7 +29,9 @@ from transforms.compare.figure_bounds import (
     modifies,
     noun_before_hedge,
     one_before,
+    or_so,
     per_item,
+    rising_to,
     unit_after_more,
     within_count,
     within_distance,
@@ -51,7 +53,7 @@ from transforms.compare.figure_forms import (
     what_before,
     what_compared,
 )
-from transforms.compare.figure_heads import head_of, object_measured
+from transforms.compare.figure_heads import group_restated, head_of, object_measured
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
     TO_BETWEEN,
@@ -64,7 +66,7 @@ from transforms.compare.figure_merges import (
     restated,
     shared_hedges,
 )
-from transforms.compare.figure_money import whose_cents
+from transforms.compare.figure_money import purpose_after, spent_on, whose_cents
 from transforms.compare.figure_phrase import counted_phrase, kind_phrase
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_subjects import label_before, passed, subject_measured, verb_before
@@ -144,13 +146,18 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
     unit, pos, digits = number.unit, number.end, number.digits or ""
     if unit and (conversion := _CONVERSION.match(body, pos)):
         pos = conversion.end()  # '450 kilometers (280 miles)', '£600 million [$650 million]': not a second figure
+    after, approx = pos, or_so(body, pos)  # '200 or so protesters': a hedge between the number and what it counts
     if unit is None and (more := unit_after_more(body, pos)):
-        unit, pos = more  # 'three to four more weeks' is a span of weeks
+        unit, pos = more  # 'three to four more weeks', '15 or so years' are spans of weeks and years
+    elif approx:
+        pos = approx
     what, end = _counted(body, number, unit, pos, previous, opened_at)
     verb = verb_before(body, number.start, unit not in (None, "age"))
     if unit == "percent" and what in BASES:  # 'Debt was 98 percent of GDP' measures debt, when its clause says so
         what = _measured(body, number, unit, end, verb, None, False) or what
     qualifier = number.qualifier or or_less(body, end)
+    if approx or (end != after and (approx := or_so(body, end))):  # 'an hour or so', '50 people or so'
+        qualifier, end = qualifier or "about", max(end, approx)
     if qualifier == "more_than" and _span_over(body, number, unit, max(end, pos)):
         qualifier = None  # 'over 10 days' as the span something took ('$18 billion over 10 years'), not 'more than'
     if what is None and unit is None and not (qualifier or number.scaled or "," in digits):
@@ -164,12 +171,15 @@ def _quantity(body: str, number: Number, previous: str | None, opened_at: int) -
         what = what_before(body, number.start, end, STOP, previous) \
             or head_of(body, number.start)  # not of a multiplier: 'rose nearly three times'; 'a crowd of 5,000'
     if what is None and unit in (None, "percent"):
-        what = group_before(body, number.start, STOP)  # 'Of the 251 participants, 35.7 percent said'
+        what = group_before(body, number.start, STOP) or (  # 'Of the 251 participants, 35.7 percent said'
+            group_restated(body, number.start, end) if unit else None)  # 'a majority of Republicans (61 percent)'
     if what is None and unit in ("percent", "share") and _OF_THOSE.match(body, end):
         what = previous  # '4,000 forms were sent out but only 62% of those came back'
     if what is None and unit not in (None, "age"):  # 'sales of $5 billion', 'Revenue was up 22%', 'The rate was 4
         # percent.', 'Spending per driver: $495', 'cut taxes by $1 trillion'
         what = _measured(body, number, unit, end, verb, previous, True)
+        if what is None and unit.isupper() and (purpose := purpose_after(body, number.start, end)):
+            what, end = purpose  # '$25 billion for a border wall': last, a subject ('Tuition is $9,000 for') first
     elif what and what.startswith("per ") and unit not in (None, "age") and (head := head_of(body, number.start, unit)):
         what = f"{head} {what}"  # 'earnings of $4.04 a share' -> 'earnings per share'
     if qualifier is None and passed(body, verb):
@@ -214,6 +224,8 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
     elif what and unit not in ("age", "percent") and not what.startswith("per ") and (rate := rate_after(body, end)):
         what, end = f"{what} {rate[0]}", rate[1]  # '3 million tests a week' -> 'tests per week'
+    if what is None and unit and unit.isupper() and (on := spent_on(body, number.start, max(end, pos))):
+        what, end = on  # 'spent $400,000 on private flights'
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
         what, end = item  # '$40 apiece', '$200 each': a price per item, not a total
     return what, end
@@ -284,7 +296,7 @@ def _shares(body: str) -> list[Figure]:
         if body[pos - 2:pos] == "of" and (det := _OF_DETERMINER.match(body, pos)):
             pos = det.end()
         what, end = counted_phrase(body, pos, None, True)
-        if share_verb(what, body, end):
+        if share_verb(what, body, end, pos):
             what, end = subject_before(body, start, STOP), pos  # of the group the clause is about
         end = max(end, pos)
         raw = body[start:end].rstrip()
@@ -305,7 +317,7 @@ def find_figures(body: str) -> list[Figure]:
     figures, skip_until = [], 0
     found_shares = _shares(body)
     taken = [(f.start_char, f.end_char) for f in found_shares]
-    numbers = [within_count(body, whose_cents(body, n)) for n in find_numbers(body, years=False)]  # no year
+    numbers = [rising_to(body, within_count(body, whose_cents(body, n))) for n in find_numbers(body, years=False)]
     for n, number in enumerate(numbers):
         if number.start < skip_until or any(a <= number.lead < b for a, b in taken):
             continue
@@ -328,9 +340,6 @@ def find_figures(body: str) -> list[Figure]:
             merged[n] = replace(share, what=of_count_after(body, share, merged[n + 1:n + 2])
                                 or what_before(body, share.start_char, share.end_char, STOP, previous, listed=False))
     return merged
-
-
-
 
 
 def extract_figures(articles: pa.Table) -> pa.Table:

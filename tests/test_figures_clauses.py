@@ -1,0 +1,395 @@
+import pytest
+
+from transforms.compare.figures import find_figures
+
+
+def _one(text):
+    figures = find_figures(text)
+    assert len(figures) == 1, figures
+    fig = figures[0]
+    assert text[fig.start_char:fig.end_char] == fig.raw
+    return fig.value, fig.unit, fig.what, fig.qualifier
+
+
+@pytest.mark.parametrize("text, what", [
+    ("A 20 percent levy applies so rarely that few pay it.", "levy"),
+    ("The ruling's 15 percent toll provides relief to towns.", "toll"),
+    ("The $6 billion provides relief to farmers.", None),  # right after the unit: the figure's own verb
+])
+def test_a_word_in_s_only_ever_a_verb_ends_the_phrase(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The state passed 12 highway safety acts which took effect in May.", "highway safety acts"),
+    ("They drafted four careful dissents from the ruling.", "careful dissents"),
+])
+def test_a_plural_the_lexicon_knows_only_as_a_verb_still_heads_its_phrase(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council cut the yearly $40 million aid package to towns.", (40_000_000, "USD", "aid package", None)),
+    ("She took out a second low-interest $2 million loan from the state.", (2_000_000, "USD", "loan", None)),
+    ("The current 12 percent toll surcharge hurts drivers.", (12, "percent", "toll surcharge", None)),
+])
+def test_a_figure_after_a_determiner_and_modifiers_modifies_the_noun_after_it(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over the past 12 months prices rose.", (12, "month", None, None)),  # a span's modifiers say when
+    ("The group that spent $3 million attacking him lost.", (3_000_000, "USD", None, None)),  # a relative
+    ("The extra $6 billion provides relief to farmers.", (6_000_000_000, "USD", None, None)),  # its verb
+])
+def test_no_noun_is_taken_after_the_modifiers_of_a_span_a_relative_or_before_a_verb(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The town saw five days of heavy shelling, officials said.", "heavy shelling"),
+    ("Farmers faced two years of falling prices.", "falling prices"),
+    ("It was the end of 30 months of rising inflation in the region.", "rising inflation"),
+])
+def test_a_gerund_after_of_heads_or_modifies_the_counted_phrase(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("He marked 40 years of teaching at the school.", None),  # a gerund alone after 'of' is a verb's
+    ("Some 7 percent of the public backing it left.", "public"),  # a clause with its object after a noun
+    ("Only 9 percent of voters saying so were young.", "voters"),
+])
+def test_a_gerund_that_opens_a_clause_stays_out_of_the_counted_phrase(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("A majority of Canadians (61 percent) backed the deal.", "canadians"),
+    ("Most small landlords (72%) raised rents.", "small landlords"),
+    ("Nine in 10 nurses (90 percent) said so.", "nurses"),
+    ("Rates rose among teachers (40%), farmers (35%) and Mennonites (20%).", "mennonites"),
+])
+def test_a_percentage_alone_in_a_parenthesis_after_a_group_is_its_share(text, what):
+    assert [f for f in find_figures(text) if f.unit == "percent"][-1].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Voters trust the result less because of the recount (24 percent).",  # object of a preposition
+    "The likeliest winners are Kansas (31%) and Ohio (22%).",  # names, not groups
+    "Some prefer keeping the plan with changes (45 percent).",
+    "The survey of Transport Workers (38 percent) was small.",  # a word of a name
+])
+def test_a_percentage_in_a_parenthesis_after_no_group_measures_nothing_named(text):
+    assert [f.what for f in find_figures(text) if f.unit == "percent"][0] is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Some 30% of pharmacists now work night shifts at large chain stores in the suburbs, up from 18% in 2010.",
+     "pharmacists"),
+    ("Only 41 percent of renters say they feel secure in the homes they rent in this city – down from 52 percent.",
+     "renters"),
+])
+def test_the_level_a_change_started_from_measures_what_the_level_before_it_does(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("About 30% of pharmacists now work nights at large chain stores. Costs are up from 18% last year.", "costs"),
+    ("Some 30% of pharmacists work nights at large chain stores and pay came down from $40 an hour.", "per hour"),
+])
+def test_a_change_from_a_level_in_another_sentence_or_unit_takes_its_own(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vacancy rate edged up to 6.2 percent in June.", (6.2, "percent", "vacancy rate", None)),
+    ("Freight costs have crept up to $1,900 a container.", (1900, "USD", "per container", None)),
+])
+def test_up_to_after_a_verb_of_motion_is_the_end_of_a_change_not_a_ceiling(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tenants may claim up to $1,900 a year.", (1900, "USD", "per year", "up_to")),
+    ("Their tickets up to $90 sold out.", (90, "USD", None, "up_to")),  # 'tickets' is no verb of motion
+    ("The toll of homes lost rose up to 370.", (370, None, "homes", "up_to")),  # a bare count keeps its hedge
+])
+def test_up_to_after_other_words_stays_a_ceiling(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 40 or so volunteers cleaned the beach.", (40, None, "volunteers", "about")),
+    ("The repairs took 12 or so weeks.", (12, "week", None, "about")),
+    ("It rained for three days or so.", (3, "day", None, "about")),
+])
+def test_or_so_is_a_hedge_of_approximation_before_or_after_what_is_counted(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We sold 300 tickets or so they claim.", (300, None, "tickets", None)),  # 'so' opens a clause
+    ("I waited for 2 hours, or so it seemed.", (2, "hour", None, None)),
+])
+def test_or_so_before_a_clause_is_no_hedge(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The city runs 40 parks, a dozen or so of which are closed.", "parks"),
+    ("She got a $9,000 grant, about a third of which went to rent.", "grant"),
+])
+def test_a_count_before_of_which_counts_what_the_figure_before_it_does(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+def test_a_count_with_its_own_noun_before_of_which_keeps_it():
+    assert find_figures("The city runs 40 parks, 12 playgrounds of which are new.")[-1].what == "playgrounds"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The county spent $3.1 million on snow plows last winter.", (3_100_000, "USD", "snow plows", None)),
+    ("Shoppers will save about $40 on the school tablets.", (40, "USD", "school tablets", "about")),
+])
+def test_money_spent_on_something_measures_that_thing(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm won $3.1 million on appeal.", (3_100_000, "USD", None, None)),  # no verb of spending
+    ("They spent $3.1 million on Tuesday alone.", (3_100_000, "USD", None, None)),  # a day, no purchase
+])
+def test_money_before_on_without_spending_measures_nothing_after_it(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Core inflation remains a modest 2.1%.", (2.1, "percent", "core inflation", None)),
+    ("The jobless rate hit a record 14.7 percent in April.", (14.7, "percent", "jobless rate", None)),
+])
+def test_an_article_and_adjective_between_the_verb_and_the_figure_keep_the_subject(text, expected):
+    assert _one(text) == expected
+
+
+def test_an_article_and_noun_before_a_count_that_names_its_noun_keep_it():
+    assert _one("The company was a unit of 5,000 employees.") == (5000, None, "employees", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bill sets aside $40 million for rural clinics.", (40_000_000, "USD", "rural clinics", None)),
+    ("The city may charge up to $250 for every missed pickup.", (250, "USD", "per missed pickup", "up_to")),
+])
+def test_money_for_something_measures_what_it_is_for(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Benefits stop at $31,000 for a single adult.", None),  # whom a level is for
+    ("Tickets cost $12 for free members and guests.", None),
+    ("The deficit will reach $900 billion for 2021.", "deficit"),  # a time
+    ("It has a $90,000 median income versus $61,000 for the region.", "median income"),  # compared
+])
+def test_money_for_a_recipient_a_time_or_after_a_comparison_measures_no_purpose(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The museum charged $15 for seniors.", None),  # a price for whom
+    ("He paid $40 for the poster.", None),  # a price paid
+    ("The singer raised $2 million for flood victims.", None),  # whom money is raised for
+])
+def test_money_for_something_after_a_verb_of_price_or_collecting_is_no_purpose(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The Nasdaq 100 fell 2.4% on Tuesday.", "nasdaq 100"),
+    ("Hong Kong's HSCEI 50 climbed 1.1 percent.", "hscei 50"),
+])
+def test_a_name_ending_in_a_number_is_the_subject_of_a_verb_of_change(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Prices in March 2020 rose 4%.",  # a month and year
+    "Since 2015 rose 3% a year.",  # a word the lexicon knows
+])
+def test_a_number_after_a_month_or_a_word_is_no_name_of_a_subject(text):
+    assert find_figures(text)[-1].what in (None, "per year")
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Bonds rallied, with the benchmark yield sliding to 2.1 percent.", "benchmark yield"),
+    ("It was a hard winter, with heating costs climbing 18% in a month.", "heating costs"),
+])
+def test_the_noun_after_with_is_the_subject_of_a_verb_of_change_in_ing(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+def test_a_noun_after_with_before_a_finite_verb_is_no_subject():
+    assert find_figures("He sided with the board members who rose 5 percent in rank.")[-1].what is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The plan adds $2 billion in NATO training funds.", "nato training funds"),
+    ("Lenders lost $90 million in EU farm loans.", "eu farm loans"),
+])
+def test_money_in_a_name_before_a_noun_measures_that_noun(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "The agency spent $2 million in Kenya last year.",  # a place
+    "The fund spent $90 million in Lagos, officials said.",
+])
+def test_money_in_a_place_measures_no_place(text):
+    assert find_figures(text)[-1].what is None
+
+
+@pytest.mark.parametrize("text", [
+    "After a long night, the three drafted a joint statement.",
+    "The four appealed the ruling on Monday.",
+])
+def test_a_verb_in_ed_with_its_object_after_a_count_is_no_counted_thing(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 2,000 displaced by the floods found shelter.", (2000, None, "displaced", "more_than")),
+    ("Police said 400 detained last week were freed.", (400, None, "detained", None)),
+])
+def test_a_participle_alone_after_a_count_still_counts(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, whats", [
+    ("Entry is $15 for adults and $8 for children.", ["entry", None]),  # a copula's subject first; whom it is for
+    ("The minimum wage is $15 for workers over 18.", ["minimum wage", "age"]),
+    ("The average salary is £35,000 for nurses.", ["average salary"]),
+    ("Tuition is $40,000 for international students.", ["tuition"]),
+    ("Tickets are €10 for members.", ["tickets"]),
+    ("Profit was $3 billion for the quarter.", ["profit"]),
+    ("The ransom was set at $5 million for the hostages.", [None]),
+    ("Bitcoin traded near $60,000 for much of the week.", [None]),  # how much of a time
+    ("Gold held at $2,000 for a third straight week.", [None]),  # an ordinal of a time
+])
+def test_money_for_someone_or_a_time_is_no_purpose_and_yields_to_a_subject(text, whats):
+    assert [figure.what for figure in find_figures(text)] == whats
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("Police said 12 arrested the same night were later released.", "12 arrested"),
+    ("Of the 30 injured the day before, five died.", "30 injured"),
+    ("The 14 killed the previous night included two children.", "14 killed"),
+    ("Medics treated 40 injured the night of the blast.", "40 injured"),
+    ("The 23 rescued the following morning were airlifted.", "23 rescued"),
+    ("Police charged 12 accused the week before.", "12 accused"),
+])
+def test_a_participle_before_a_time_keeps_its_count(text, raw):
+    assert raw in [figure.raw for figure in find_figures(text)]  # a time says when, it is no object
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fine can go up to $10,000 for repeat offenders.", (10_000, "USD", None, "up_to")),  # after a modal
+    ("Sentences for the offence can go up to 14 years.", (14, "year", None, "up_to")),
+    ("Fines that go up to €1,000 apply to speeding drivers.", (1000, "EUR", None, "up_to")),  # after a relative
+    ("Rents may go up to £2,000 a month in central London.", (2000, "GBP", "per month", "up_to")),
+    ("Hospital admissions could climb up to 3,000 a day, modellers warned.", (3000, None, "per day", "up_to")),
+    ("Waves could rise up to 6 metres off the coast.", (6, "m", "waves", "up_to")),
+])
+def test_up_to_after_a_modal_or_relative_and_a_verb_of_motion_is_a_ceiling(text, expected):
+    assert _one(text) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The top tax rate rises up to 45 percent for high earners.", "top tax rate"),
+    ("Shares jumped up to 12% in early trading before falling back.", "shares"),
+    ("Bus fares went up 5% in May.", "bus fares"),
+])
+def test_a_verb_of_motion_before_up_names_its_subject(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Revenue for FY 2023 rose 8 percent.",  # a fiscal year
+    "Growth in FY 2024 slowed to 5 percent.",
+    "Cases of Covid 19 rose 12 percent in Lagos.",  # a name inside the subject, after a preposition
+    "Glastonbury said prices for Glastonbury 2024 rose 10 percent.",
+    "Deliveries of the Boeing 737 fell 40 percent.",
+    "Orders for the Boeing 787 rose 12 percent.",
+])
+def test_a_name_ending_in_a_number_after_a_preposition_or_a_year_of_a_period_is_no_subject(text):
+    assert find_figures(text)[-1].what is None
+
+
+def test_a_name_ending_in_a_number_after_a_possessive_is_the_subject():
+    assert find_figures("Germany's DAX 40 rose 0.8 percent.")[-1].what == "dax 40"
+
+
+@pytest.mark.parametrize("text", [
+    "The richest 1 percent earn a fifth of all income.",  # a superlative picks the group the figure names
+    "The wealthiest 10 percent hold most of the land.",
+    "The poorest 20% spend half their income on food.",
+    "The bottom 50 percent own little wealth.",
+])
+def test_a_superlative_or_part_word_before_a_percentage_makes_no_noun_of_the_verb_after(text):
+    assert find_figures(text)[0].what is None
+
+
+def test_an_adjective_after_a_determiner_still_makes_the_figure_modify_its_noun():
+    assert find_figures("The latest $5 million grant went to schools.")[0].what == "grant"
+
+
+@pytest.mark.parametrize("text", [
+    "He spent 30 years of building bridges across Asia.",  # a gerund with its object
+    "After 10 years of fighting cancer, she retired.",
+    "It marked five years of teaching children in Lagos.",
+    "The factory marked 40 years of making cars.",
+])
+def test_a_gerund_with_its_object_after_of_is_not_what_a_span_counts(text):
+    assert find_figures(text)[0].what is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Lenders saw four years of mounting debts.", "mounting debts"),  # a participle of change
+    ("About 60% of working mothers said so.", "working mothers"),  # of state
+])
+def test_a_participle_that_modifies_its_noun_after_of_stays_in_the_phrase(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "Households spent $200 on average on groceries.",  # an idiom after 'on'
+    "Shoppers spent $50 on average, the survey found.",
+    "The club spent £60 million on top of the transfer fee.",
+    "Lawyers spent $3 million on behalf of the family.",
+    "The club spent £3 million on the first day of the window.",  # a time
+])
+def test_money_spent_before_an_idiom_or_a_time_after_on_measures_nothing_after_it(text):
+    assert find_figures(text)[0].what is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Sales fell in most regions (12 percent) last quarter.", None),  # an object of 'in', no group counted
+    ("Shares of the two banks (4 percent) fell.", None),  # a change of the clause's subject
+    ("Many Nigerians (58 percent) distrust the police.", "nigerians"),  # the group without its quantifier
+])
+def test_a_percentage_in_a_parenthesis_after_an_object_or_before_a_change_is_no_group_share(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text", [
+    "He paid 20 euros or so the paper reported.",  # 'or so' then a clause opened by a determiner
+    "The firm made £2 million or so the accounts suggest.",
+])
+def test_or_so_before_a_clause_opened_by_a_determiner_is_no_hedge(text):
+    assert find_figures(text)[0].qualifier is None
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Landlords own 35% of housing stock in the city.", "housing stock"),  # a noun in -ing, then a singular
+    ("The firm sold 30% of marketing space to rivals.", "marketing space"),
+])
+def test_a_noun_in_ing_before_a_singular_noun_after_of_is_a_compound(text, what):
+    assert find_figures(text)[0].what == what
