@@ -152,6 +152,11 @@ _AS_SAID = re.compile(rf"^\s*(?:(?:And|But|Or|So)\s+as|As)\s+(?:the\s+[a-z]+\s+)
                       rf"(?:{ADVERB}\s+)?(?:{VERB}|put\s+it)\b[^,;:“”\"\n]{{0,40}}[,:]\s")
 # A sentence opened by what it quotes: 'Quoting the directive, schools were told to “…”'.
 _QUOTING = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?[Qq]uoting\s+(?P<np>{NP})\s*,")
+# A verb's form right after an article or a possessive is an adjective or a noun, no verb: 'a leaked memo', 'the
+# reports', 'his written remarks'. Capitalised, such a word is one only where it opens the sentence: elsewhere it may
+# be a name ('Mr. An said', 'Ms. My told').
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:an?|the|his|her|their|its|our|my|your)"
+                          r"|^[\s“\"‘']*(?:An?|The|His|Her|Their|Its|Our|My|Your))\s+$")
 _CLOSED = re.compile(r",\s+\w")  # a relative clause closed by a comma, its sentence going on
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 # ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
@@ -282,7 +287,8 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     inverted = _INVERTED.match(before)
     if inverted:
         return Clause(floor + inverted.start("np"), floor + inverted.end("np"), "said_before", True)
-    leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())]
+    leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())
+             and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())]
     if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
         lo = opening(before, 0, len(before))
         leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)

@@ -1,0 +1,22 @@
+"""Speakers named in a quote's own sentence: the subject of its speech verb, read past the words that hide it."""
+
+import pytest
+
+from tests.test_quotes import _speech_speakers
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A verb's form after an article or a possessive is an adjective or a noun: the sentence's verb speaks.
+    ("While a museum curator admitted in an emailed reply that the gallery had “lost track of three paintings,” she "
+     "gave no further details.", ["a museum curator"]),
+    ("Kwame Mensah, who runs the ferry line, told a local paper that not only were the claims untrue, but that "
+     "“nobody at the harbour had checked them.”", ["Kwame Mensah"]),
+    # ... but a capitalised one inside the sentence may be a name: 'An', 'My'.
+    ("Ms. An told the hearing the old dam would “hold for another century, whatever the engineers say.”", ["An"]),
+])
+def test_a_verb_after_an_article_is_no_speech_verb(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_an_attributive_verb_alone_names_no_one():
+    assert _speech_speakers("In the leaked memo, there was only “a brief note of thanks to the staff.”") == [None]
