@@ -20,3 +20,24 @@ def test_a_verb_after_an_article_is_no_speech_verb(body, expected):
 
 def test_an_attributive_verb_alone_names_no_one():
     assert _speech_speakers("In the leaked memo, there was only “a brief note of thanks to the staff.”") == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A day after a verb, or a month with a date or the verb's words after it, is its time: the subject is before
+    # the verb.
+    ("Ingrid Dahl, the port chief, called the leak a “minor and contained incident” and said Thursday the port “will "
+     "reopen on time, as planned.”", ["Ingrid Dahl"]),
+    ("The club said Sunday that the stadium “will stay closed until the spring.”", ["The club"]),
+    ("The ministry said June 3 that fuel prices were “under control and would stay there.”", ["The ministry"]),
+])
+def test_a_day_after_the_verb_is_no_speaker(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_a_month_before_a_colon_is_a_name_not_a_time():
+    body = "When asked whether she would stand again, said April: “Not this year, and maybe never.”"
+    assert _speech_speakers(body) in ([None], ["April"])  # never the opening phrase ('When asked')
+
+
+def test_a_day_after_the_verb_of_the_writer_names_no_one():
+    assert _speech_speakers("We called back and said Monday the depot “had run out of diesel.”") == [None]

@@ -21,7 +21,7 @@ from transforms.compare.quotes.speech import (
     is_participle,
     word_alternation,
 )
-from transforms.lexicon import TITLES
+from transforms.lexicon import MONTHS, TITLES, WEEKDAYS
 
 # A name, then an appositive the writer did not close with a comma: 'Sam Lau, the communications director for the
 # party said', 'Nate Silver, the polling guru who founded the site tweeted'.
@@ -150,6 +150,11 @@ def _past_sentence_ends(text: str, lo: int, at: int) -> int:
     return lo
 
 
+# After a month a day's number or the verb's own words go on; a month that is a name ('said May: “…”', 'told April
+# Okafor') is followed by punctuation or a capitalised word.
+_TIME_GOES_ON = re.compile(r"\s+(?:\d|[a-z])")
+
+
 def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
     """The speaker phrase of a finite speech verb: just before it ('Kalın said') or just after ('said Kalin,')."""
     if is_participle(verb.group("verb")):
@@ -162,6 +167,9 @@ def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
     if verb.group("verb") in NO_SPEAKER_AFTER:  # 'accused France', 'questioned Trump's logic': the object
         return None
     after = _NAME_AFTER.match(text, verb.end())
+    if after and (after["np"].casefold() in WEEKDAYS or after["np"].casefold() in MONTHS
+                  and _TIME_GOES_ON.match(text, after.end("np"))):
+        return None  # 'and said Friday the port …', 'said June 3 that …': a time, the subject being before the verb
     return after.span("np") if after else None
 
 
