@@ -41,3 +41,17 @@ def test_a_month_before_a_colon_is_a_name_not_a_time():
 
 def test_a_day_after_the_verb_of_the_writer_names_no_one():
     assert _speech_speakers("We called back and said Monday the depot “had run out of diesel.”") == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A military title's full stop ends no sentence; the name after it in apposition speaks.
+    ("The carrier left port at dawn. A Navy spokeswoman, Lt. Cmdr. Priya Nair, said only that the crew “is in good "
+     "health and high spirits.”", ["Priya Nair"]),
+    ("The bridge was repaired overnight. Maj. Tomas Eriksen told the briefing that it “can carry tanks again, and "
+     "will by the weekend.”",
+     ["Tomas Eriksen"]),
+    # ... and a sentence that ends on a name after such a title still ends there.
+    ("The patrol was led by Maj. Tomas Eriksen. “We heard nothing before the blast,” a medic said.", ["a medic"]),
+])
+def test_an_abbreviated_military_title_ends_no_sentence(body, expected):
+    assert _speech_speakers(body) == expected

@@ -61,7 +61,8 @@ AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOS
     [re.compile(rf"{_LEAD}{OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")]
 # After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
 # A full stop ends it unless it closes an initial or an abbreviated title ('said Sen. Robert P. Casey').
-_ABBREVIATIONS = "".join(rf"(?<!\b{t})" for t in "Dr Mr Mrs Ms Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev Jr Sr".split())
+_ABBREVIATIONS = "".join(rf"(?<!\b{t})"
+                         for t in "Dr Mr Mrs Ms Sen Rep Gov Gen Lt Col Sgt Capt Maj Adm Cmdr Prof Rev Jr Sr".split())
 _ENDS = r"(?:(?=\s*(?:[,;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and|" \
     r"with|familiar|close|knowledgeable|briefed)\b)" \
     rf"|(?<!\b[{UPPER}]){_ABBREVIATIONS}(?=\s*\.))"

@@ -89,7 +89,7 @@ _NOUN_BEFORE_COMMA = re.compile(r"\b(?:his|her|their|its|our|my|the|an?|\w+[’'
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 # The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
-    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No))$")
+    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|Rev|Jr|Sr|St|No))$")
 
 
 def sentence_floor(text: str, at: int) -> int:
@@ -202,10 +202,14 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     return found
 
 
+# An abbreviated title: a capital, a few small letters and a full stop ('Cmdr.', 'Adm.', 'Prof.'); not an initial.
+_SHORT_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.")
+
+
 def untitled(name: str) -> str:
-    """'Rep. Steve Toth' -> 'Steve Toth'."""
+    """'Rep. Steve Toth' -> 'Steve Toth', 'Lt. Cmdr. Priya Nair' -> 'Priya Nair'."""
     words = name.split()
-    while len(words) > 1 and words[0].casefold().rstrip(".") in TITLES:
+    while len(words) > 1 and (words[0].casefold().rstrip(".") in TITLES or _SHORT_TITLE.fullmatch(words[0])):
         words = words[1:]
     return " ".join(words)
 
