@@ -55,3 +55,25 @@ def test_a_day_after_the_verb_of_the_writer_names_no_one():
 ])
 def test_an_abbreviated_military_title_ends_no_sentence(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A title or phrase quoted inside the subject's relative clause hides no subject: the words are read across it.
+    ("Dr. Helga Brandt, whose first novel was titled “Cold Harbour,” said, “I wrote most of it on night shifts.”",
+     ["Helga Brandt"]),
+    ("Kenji Mori, who said in March the repairs would take “weeks, not days” to finish, said the line “should reopen "
+     "on Friday if the last tests go well.”", ["Kenji Mori"]),
+])
+def test_a_subject_is_read_across_a_quote_in_its_relative_clause(body, expected):
+    assert _speech_speakers(body)[-1:] == expected
+
+
+def test_a_relative_clause_after_a_quoted_name_has_no_subject_across_it():
+    body = "The club named its new stand “The Long Bank,” which said “nothing about the fans who paid for it.”"
+    assert _speech_speakers(body)[-1:] == [None]
+
+
+def test_a_coordinated_verb_after_a_quote_takes_no_subject_across_it():
+    body = ("When a caller accused the coach of “cowardly” tactics, and asked him to defend them, Mensah had a short "
+            "answer: “We won the game, didn’t we?”")
+    assert _speech_speakers(body)[-1:] != ["the coach"]

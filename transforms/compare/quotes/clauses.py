@@ -41,6 +41,7 @@ from transforms.compare.quotes.subjects import (
     OPEN_APPOSITIVE,
     opening,
     subject,
+    subject_across_quote,
     untitled,
 )
 from transforms.lexicon import TITLES, word_classes
@@ -323,7 +324,7 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
         if before[:lead.start()].rstrip().endswith("who") and (
                 lead is not leads[-1] or _CLOSED.search(before, lead.end())):
             continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
-        found = subject(before, lead)
+        found = subject(before, lead) or subject_across_quote(before, lead)
         if found and "NOUN" in word_classes(lead.group("verb")) and any(
                 other is not lead and other.group("verb") in NO_SPEAKER_AFTER and other.end() <= found[0]
                 and not before[other.end():found[0]].strip() for other in leads):

@@ -173,6 +173,32 @@ def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
     return after.span("np") if after else None
 
 
+# The comma that closes a relative clause or an appositive right before its sentence's verb.
+_CLOSING_COMMA = re.compile(rf",\s+(?:{ADVERB}\s+)*$")
+# A quoted stretch, its marks included: masked so that a subject is read across it.
+_QUOTED = re.compile(r"[“\"][^“”\"\n]{1,200}[”\"]")
+
+
+def subject_across_quote(text: str, verb: re.Match) -> tuple[int, int] | None:
+    """subject() of a finite verb whose subject the quote marks of a title or phrase inside its relative clause or
+    appositive hide: 'Dr. Helga Brandt, whose first novel was titled “Cold Harbour,” said', 'Kenji Mori, who said in
+    March the repairs would take “weeks, not days” to finish, said'. A quote's words are masked and the subject read
+    across them; a comma that the writer put inside the closing mark is the sentence's and stays."""
+    lo = _subject_floor(text, verb.start())
+    if is_participle(verb.group("verb")) or lo == 0 or text[lo - 1] not in '”"':
+        return None  # the subject floor is no closing quote mark
+    masked = _QUOTED.sub(_mask, text[:verb.start()]) + text[verb.start():verb.end()]
+    if masked[lo - 1] in '”"' or not _CLOSING_COMMA.search(masked, max(0, verb.start() - 60), verb.start()):
+        return None  # a coordinated verb ('… called it “a gift” and said'): its subject is read as it was
+    found = _subject_before(masked, _subject_floor(masked, verb.start()), verb.start())
+    return found if found and not masked[found[0]:found[1]].count("x" * 4) else None
+
+
+def _mask(quote: re.Match) -> str:
+    comma = "," if quote[0][-2] == "," else ""
+    return "x" * (len(quote[0]) - len(comma)) + comma
+
+
 def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     """The speaker phrase that ends right before a verb at `at`, in text[lo:at]."""
     if lo == 0 or text[lo - 1] in '"“”\n;' or at - lo < 160:  # lo opens a sentence: pass over its opening phrase
