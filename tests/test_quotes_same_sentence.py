@@ -77,3 +77,14 @@ def test_a_coordinated_verb_after_a_quote_takes_no_subject_across_it():
     body = ("When a caller accused the coach of “cowardly” tactics, and asked him to defend them, Mensah had a short "
             "answer: “We won the game, didn’t we?”")
     assert _speech_speakers(body)[-1:] != ["the coach"]
+
+
+def test_a_nominal_speaker_with_a_relative_clause_after_the_quote():
+    body = ("“The mood in the dressing room is terrible,” one senior player who has spent a decade at the club told "
+            "the radio station, adding that he expected changes.")
+    assert _speech_speakers(body) == ["one senior player"]
+
+
+def test_a_relative_clause_with_a_subject_of_its_own_is_not_the_nominal_speaking():
+    body = "“She was never going to sign that contract,” the agent who Mensah said was her adviser told the tribunal."
+    assert _speech_speakers(body) != ["the agent"]

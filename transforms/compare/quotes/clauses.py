@@ -55,10 +55,14 @@ _DESCRIBED = rf"(?:(?:[\w’'\-&]+,?|[A-Z][a-z]{{0,3}}\.|(?:[A-Z]\.)+)\s+){{1,6}
 # Adjectives may be separated by commas: 'the bespectacled, 71-year-old diplomat said'.
 _NOMINAL = rf"(?:{DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal|(?:[Dd]ozens|[Hh]undreds|[Tt]housands)\s+of)\s+" \
     rf"(?:[\w’'\-&]+,?\s+){{0,6}}?[\w’'\-&]+"
+# A relative clause with a verb of its own, no commas, between a nominal subject and the speech verb: '“…,” one
+# senior player who has spent a decade at the club told the radio'. Not 'the agent who Mensah said' (the clause's
+# own subject speaks there).
+_WHO_CLAUSE = r"\s+who\s+(?!(?:he|she|they|it|we|you|I)\b)[a-z][^,.;:“”\"\n]{0,80}"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
                               rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
-                                          (_NOMINAL, ""))] + \
+                                          (_NOMINAL, _WHO_CLAUSE), (_NOMINAL, ""))] + \
     [re.compile(rf"{_LEAD}{OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")]
 # After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
 # A full stop ends it unless it closes an initial or an abbreviated title ('said Sen. Robert P. Casey').
