@@ -88,3 +88,15 @@ def test_a_nominal_speaker_with_a_relative_clause_after_the_quote():
 def test_a_relative_clause_with_a_subject_of_its_own_is_not_the_nominal_speaking():
     body = "“She was never going to sign that contract,” the agent who Mensah said was her adviser told the tribunal."
     assert _speech_speakers(body) != ["the agent"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A social media handle names its user.
+    ("Fans were furious. @TigerFan88 demanded a refund and vowed to stay away: “I am not paying for this again until "
+     "they fix the roof.”", ["@TigerFan88"]),
+    ("Fans were furious. “I am not paying for this again,” @tiger_fan wrote.", ["@tiger_fan"]),
+    # ... not the domain of an email address.
+    ("Parents wrote to help@school.org: “Please open the gym on weekends for the kids.”", ["Parents"]),
+])
+def test_a_handle_speaks(body, expected):
+    assert _speech_speakers(body) == expected
