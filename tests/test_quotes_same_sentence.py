@@ -100,3 +100,21 @@ def test_a_relative_clause_with_a_subject_of_its_own_is_not_the_nominal_speaking
 ])
 def test_a_handle_speaks(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name that a determiner and a few words of description open is the sentence's subject, past an opening
+    # phrase that closes on a quoted title.
+    ("In his 1962 survey, “Rivers of Salt,” the geographer Lars Holm calculated that, over two decades of records, "
+     "the delta had lost a third of its farmland and that the rest was “sinking faster than anyone admits.”",
+     ["Lars Holm"]),
+    ("The 64-year-old Kwame Mensah apologized on Sunday for the remarks, saying they “were not who I am.”",
+     ["Kwame Mensah"]),
+    # ... not a name that modifies the noun after it, nor one after a verb.
+    ("The former Mensah aide was scathing about the stadium, “a cost that nobody on the council wants to "
+     "talk about.”", [None]),
+    ("The results might suggest Holm has no wish to join the league’s “fair play” drive, saying “we go our own "
+     "way.”", [None]),
+])
+def test_a_described_name_opens_the_sentence(body, expected):
+    assert _speech_speakers(body) == expected

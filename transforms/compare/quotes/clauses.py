@@ -115,13 +115,28 @@ _FIRST_PERSON = re.compile(r"(?:I|We)(?:[’'](?:d|m|ve|ll|re))?")
 _CONJUNCTION = r"(?:(?:And|But|Yet)\s+)?"  # not 'So', 'Still': they also open names ('So Ji-sub')
 _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}{_CONJUNCTION}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
-# A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'
-# (not 'a former Trump adviser': the word after the name is a verb's form, not a noun).
+# A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying',
+# 'the geographer Lars Holm calculated', 'The 64-year-old Mensah apologized' (not 'a former Trump adviser': the word
+# after the name is a verb's form, not a noun).
 # (Not a place the phrase puts the person in: 'A federal judge in California ordered' is the judge.)
-_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+"
-                             rf"(?:(?!(?:in|at|of|from|for|near|on|with|to|by)\b)[a-z][\w\-]*\s+){{1,3}}"
-                             rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})\s+(?:{ADVERB}\s+)*"
+_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},[”\"]?\s+){{0,2}}(?:[Aa]n?|[Tt]he)\s+"
+                             rf"(?P<described>(?:(?!(?:in|at|of|from|for|near|on|with|to|by)\b)[a-z0-9][\w\-]*\s+)"
+                             rf"{{1,3}})(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})\s+(?:{ADVERB}\s+)*"
                              rf"(?:[a-z]+ed|was|had|has|is)\b")
+
+
+def described_name(text: str) -> re.Match | None:
+    """_DESCRIBED_NAME's match in text, when its words of description are nouns, adjectives or adverbs in
+    lemminflect's lexicon (or compounds: '70-year-old'), not a verb or an auxiliary: 'The results might
+    suggest Holm has' is no description of Holm."""
+    found = _DESCRIBED_NAME.match(text)
+    if found and all("-" in word or word[:1].isdigit() or not (classes := word_classes(word))
+                     or (classes & {"NOUN", "ADJ", "ADV"} and "AUX" not in classes)
+                     for word in found["described"].split()):
+        return found
+    return None
+
+
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                            rf"(?:\s+{ADVERB})*\s+$")
@@ -341,7 +356,7 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
             return Clause(floor + own.start("np"), floor + own.end("np"), "said_before", carries)
         if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
             return None
-    found = _DESCRIBED_NAME.match(before) or _SENTENCE_SUBJECT.match(before)
+    found = described_name(before) or _SENTENCE_SUBJECT.match(before)
     if found and not doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
         return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
     return None
@@ -388,7 +403,7 @@ def _named_clause(floor: int, before: str) -> Clause | None:
 def sentence_subject(doc: Doc, floor: int, open_at: int) -> Clause | None:
     """The subject of the sentence a quote stands in, when that sentence has no speech verb: 'Ted Nordhaus welcomed
     “…”', 'Moore thanked him for “…'."""
-    found = _SENTENCE_SUBJECT.match(doc.body[floor:open_at])
+    found = described_name(doc.body[floor:open_at]) or _SENTENCE_SUBJECT.match(doc.body[floor:open_at])
     if not found or doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
         return None
     return Clause(floor + found.start("np"), floor + found.end("np"), "subject", False)
