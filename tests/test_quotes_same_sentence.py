@@ -118,3 +118,14 @@ def test_a_handle_speaks(body, expected):
 ])
 def test_a_described_name_opens_the_sentence(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # An abbreviation's points in whom a speaker speaks for end no phrase.
+    ("“The contract was signed in good faith,” lawyers for the U.K. said in a filing.", ["lawyers"]),
+    ("“We will appeal the decision,” a spokesman for the E.U. delegation told reporters.", ["a spokesman"]),
+    # ... and a full stop after a word still ends the sentence: the next one's subject is no speaker here.
+    ("“We will appeal the decision,” Kwame Mensah of Accra said. The U.S. embassy said nothing.", ["Kwame Mensah"]),
+])
+def test_an_affiliation_with_an_abbreviation(body, expected):
+    assert _speech_speakers(body) == expected

@@ -139,7 +139,7 @@ PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}(?:,\s?[A-Z][\w.\-]{0,12})?\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 # ... or a source's tie to what they speak of: 'a source familiar with the talks said', 'an aide close to him'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on)\s+" \
-              r"[^,.;:“”\"\n]{1,80}?)"
+              r"(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.){1,80}?)"  # an abbreviation keeps its points: 'lawyers for the U.K.'
 # A source's tie to whom or what they speak of: the speaker is the phrase before it ('a source close to Pence').
 TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X himself said', 'X is quoted as
