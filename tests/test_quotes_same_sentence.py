@@ -129,3 +129,15 @@ def test_a_described_name_opens_the_sentence(body, expected):
 ])
 def test_an_affiliation_with_an_abbreviation(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A verb first after a conjunction, a role in lower case before the name: that name speaks.
+    ("The board would not comment. Still, said finance director Sofia Lindqvist, “any delay now would cost us "
+     "dearly.”", ["Sofia Lindqvist"]),
+    ("And, says head coach Kwame Mensah, “the season is far from over for this team.”", ["Kwame Mensah"]),
+    # ... and a verb with no one named after it names no speaker.
+    ("But, said after the match, “the pitch was not fit to play on at all.”", [None]),
+])
+def test_a_verb_first_after_a_conjunction(body, expected):
+    assert _speech_speakers(body) == expected

@@ -143,8 +143,11 @@ _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{DETERMINER}\s+(?:[\w’
 # A verb that shares its sentence's subject: 'Lazar said he would … and added, “…', 'but went on to say, “…'.
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$")
 # A sentence opened by its verb: 'Said Comey, “…', 'Added Sen. Jane Doe (D-Ohio), a member of the panel: “…'.
-_INVERTED = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in VERBS)})\s+(?P<np>{NP}){PARTY}?"
-                       rf"(?:,\s[^,“”\"\n]{{1,100}})*\s*[,:]\s*$")
+# ... after a conjunction too, and a role in lower case before the name: 'Still, said finance director Sofia
+# Lindqvist, “…'.
+_INVERTED = re.compile(rf"\s*(?:(?:But|And|Yet|Still),?\s+(?:{word_alternation(VERBS)})\s+(?P<described>{_DESCRIBED})|"
+                       rf"(?:{word_alternation(w.capitalize() for w in VERBS)})\s+(?P<np>{NP}))"
+                       rf"{PARTY}?(?:,\s[^,“”\"\n]{{1,100}})*\s*[,:]\s*$")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
 # who was killed in 2011, is shown lecturing: “…', 'HEADLINE - Philip Bump: “…'.
 _COLON_SUBJECT = re.compile(
@@ -307,7 +310,8 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     before = doc.body[floor:open_at]
     inverted = _INVERTED.match(before)
     if inverted:
-        return Clause(floor + inverted.start("np"), floor + inverted.end("np"), "said_before", True)
+        group = "np" if inverted["np"] else "described"
+        return Clause(floor + inverted.start(group), floor + inverted.end(group), "said_before", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())
              and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())]
     if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
