@@ -141,3 +141,27 @@ def test_an_affiliation_with_an_abbreviation(body, expected):
 ])
 def test_a_verb_first_after_a_conjunction(body, expected):
     assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A closing clause after the writer's own words: a plural or a role in lower case still speaks.
+    ("“We will appeal every ruling” in this case, lawyers for the hospital told the court.", ["lawyers"]),
+    ("“We defended like lions” in the first half, even with nine men, coach Marta Silva said.", ["Marta Silva"]),
+    # A dashed aside before a verb that its speaker follows: the name after the verb, never the clause before.
+    ("The merger is off — or almost off — said Ingrid Dahl: “We walk away on Friday.”", ["Ingrid Dahl"]),
+    ("The final tally -- 52-48 -- said the chairman, “does not settle anything at all.”", ["the chairman"]),
+    ("The bridge -- which took four years to build -- said the inspector, “meets every code we have.”", [None]),
+    # A possessed person after 'said' speaks.
+    ("“We are gutted and we are angry,” said their captain after the final.", ["their captain"]),
+    ("“It was a scandal from start to end,” said her gran.", ["her gran"]),
+    # A thing a document cites, and a byline that closes the article, are no speakers.
+    ("“The rule is plain on this question,” the judgment cites a 1998 ruling.", [None]),
+    ("Farmers are worried. “Nobody came to see the flooded fields this year.”\n\nLars Holm, Reuters", [None]),
+])
+def test_attributions_that_keep_their_reading(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_a_term_in_a_sentence_with_a_contact_clause_has_no_speaker():
+    body = "“Unity” was the theme of the congress, in Lyon, the word the party says defines its message."
+    assert [row for row in _speech_speakers(body) if row] == []
