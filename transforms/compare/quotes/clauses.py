@@ -41,6 +41,7 @@ from transforms.compare.quotes.subjects import (
     OPEN_APPOSITIVE,
     opening,
     subject,
+    subject_across_quote,
     untitled,
 )
 from transforms.lexicon import TITLES, word_classes
@@ -54,14 +55,19 @@ _DESCRIBED = rf"(?:(?:[\w’'\-&]+,?|[A-Z][a-z]{{0,3}}\.|(?:[A-Z]\.)+)\s+){{1,6}
 # Adjectives may be separated by commas: 'the bespectacled, 71-year-old diplomat said'.
 _NOMINAL = rf"(?:{DETERMINER}|[Tt]his|[Ss]ome|[Mm]any|[Ss]everal|(?:[Dd]ozens|[Hh]undreds|[Tt]housands)\s+of)\s+" \
     rf"(?:[\w’'\-&]+,?\s+){{0,6}}?[\w’'\-&]+"
+# A relative clause with a verb of its own, no commas, between a nominal subject and the speech verb: '“…,” one
+# senior player who has spent a decade at the club told the radio'. Not 'the agent who Mensah said' (the clause's
+# own subject speaks there).
+_WHO_CLAUSE = r"\s+who\s+(?!(?:he|she|they|it|we|you|I)\b)[a-z][^,.;:“”\"\n]{0,80}"
 AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOSITIVE}?(?:\s+{ADVERB})*"
                               rf"\s+(?P<verb>{VERB})")
                    for speaker, extra in ((SPEAKER, ""), (SPEAKER, AFFILIATION + "?"), (_DESCRIBED, ""),
-                                          (_NOMINAL, ""))] + \
+                                          (_NOMINAL, _WHO_CLAUSE), (_NOMINAL, ""))] + \
     [re.compile(rf"{_LEAD}{OPEN_APPOSITIVE}(?:\s+{ADVERB})*\s+(?P<verb>{VERB})")]
 # After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
 # A full stop ends it unless it closes an initial or an abbreviated title ('said Sen. Robert P. Casey').
-_ABBREVIATIONS = "".join(rf"(?<!\b{t})" for t in "Dr Mr Mrs Ms Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev Jr Sr".split())
+_ABBREVIATIONS = "".join(rf"(?<!\b{t})"
+                         for t in "Dr Mr Mrs Ms Sen Rep Gov Gen Lt Col Sgt Capt Maj Adm Cmdr Prof Rev Jr Sr".split())
 _ENDS = r"(?:(?=\s*(?:[,;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and|" \
     r"with|familiar|close|knowledgeable|briefed)\b)" \
     rf"|(?<!\b[{UPPER}]){_ABBREVIATIONS}(?=\s*\.))"
@@ -109,21 +115,39 @@ _FIRST_PERSON = re.compile(r"(?:I|We)(?:[’'](?:d|m|ve|ll|re))?")
 _CONJUNCTION = r"(?:(?:And|But|Yet)\s+)?"  # not 'So', 'Still': they also open names ('So Ji-sub')
 _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}{_CONJUNCTION}(?P<np>{SPEAKER}){PARTY}?{APPOSITIVE}?\s+(?:{ADVERB}\s+)*[a-z]")
-# A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying'
-# (not 'a former Trump adviser': the word after the name is a verb's form, not a noun).
+# A name a few words of description open, then its verb: 'a somewhat irascible Spicer declined to confirm, saying',
+# 'the geographer Lars Holm calculated', 'The 64-year-old Mensah apologized' (not 'a former Trump adviser': the word
+# after the name is a verb's form, not a noun).
 # (Not a place the phrase puts the person in: 'A federal judge in California ordered' is the judge.)
-_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},\s+){{0,2}}[Aa]n?\s+"
-                             rf"(?:(?!(?:in|at|of|from|for|near|on|with|to|by)\b)[a-z][\w\-]*\s+){{1,3}}"
-                             rf"(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})\s+(?:{ADVERB}\s+)*"
+_DESCRIBED_NAME = re.compile(rf"^\s*(?:[^,.!?\n]{{1,60}},[”\"]?\s+){{0,2}}(?:[Aa]n?|[Tt]he)\s+"
+                             rf"(?P<described>(?:(?!(?:in|at|of|from|for|near|on|with|to|by)\b)[a-z0-9][\w\-]*\s+)"
+                             rf"{{1,3}})(?P<np>{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})\s+(?:{ADVERB}\s+)*"
                              rf"(?:[a-z]+ed|was|had|has|is)\b")
+
+
+def described_name(text: str) -> re.Match | None:
+    """_DESCRIBED_NAME's match in text, when its words of description are nouns, adjectives or adverbs in
+    lemminflect's lexicon (or compounds: '70-year-old'), not a verb or an auxiliary: 'The results might
+    suggest Holm has' is no description of Holm."""
+    found = _DESCRIBED_NAME.match(text)
+    if found and all("-" in word or word[:1].isdigit() or not (classes := word_classes(word))
+                     or (classes & {"NOUN", "ADJ", "ADV"} and "AUX" not in classes)
+                     for word in found["described"].split()):
+        return found
+    return None
+
+
 # 'with one of her ads asking, “…', 'with Trump reportedly yelling: “…': the participle's own subject.
 _WITH_SUBJECT = re.compile(rf"\bwith\s+(?P<np>{SPEAKER}|{DETERMINER}\s+(?:[\w’'\-&]+\s+){{0,3}}?[\w’'\-&]+)"
                            rf"(?:\s+{ADVERB})*\s+$")
 # A verb that shares its sentence's subject: 'Lazar said he would … and added, “…', 'but went on to say, “…'.
 _COORDINATED = re.compile(r"(?:\band|\bbut|\bthen|\bon\s+to|\balso|\blater)\s+$")
 # A sentence opened by its verb: 'Said Comey, “…', 'Added Sen. Jane Doe (D-Ohio), a member of the panel: “…'.
-_INVERTED = re.compile(rf"\s*(?:{word_alternation(w.capitalize() for w in VERBS)})\s+(?P<np>{NP}){PARTY}?"
-                       rf"(?:,\s[^,“”\"\n]{{1,100}})*\s*[,:]\s*$")
+# ... after a conjunction too, and a role in lower case before the name: 'Still, said finance director Sofia
+# Lindqvist, “…'.
+_INVERTED = re.compile(rf"\s*(?:(?:But|And|Yet|Still),?\s+(?:{word_alternation(VERBS)})\s+(?P<described>{_DESCRIBED})|"
+                       rf"(?:{word_alternation(w.capitalize() for w in VERBS)})\s+(?P<np>{NP}))"
+                       rf"{PARTY}?(?:,\s[^,“”\"\n]{{1,100}})*\s*[,:]\s*$")
 # A sentence that leads into a quote with a colon, and its subject: 'Before the video, the cleric Anwar al-Awlaki,
 # who was killed in 2011, is shown lecturing: “…', 'HEADLINE - Philip Bump: “…'.
 _COLON_SUBJECT = re.compile(
@@ -152,6 +176,11 @@ _AS_SAID = re.compile(rf"^\s*(?:(?:And|But|Or|So)\s+as|As)\s+(?:the\s+[a-z]+\s+)
                       rf"(?:{ADVERB}\s+)?(?:{VERB}|put\s+it)\b[^,;:“”\"\n]{{0,40}}[,:]\s")
 # A sentence opened by what it quotes: 'Quoting the directive, schools were told to “…”'.
 _QUOTING = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?[Qq]uoting\s+(?P<np>{NP})\s*,")
+# A verb's form right after an article or a possessive is an adjective or a noun, no verb: 'a leaked memo', 'the
+# reports', 'his written remarks'. Capitalised, such a word is one only where it opens the sentence: elsewhere it may
+# be a name ('Mr. An said', 'Ms. My told').
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:an?|the|his|her|their|its|our|my|your)"
+                          r"|^[\s“\"‘']*(?:An?|The|His|Her|Their|Its|Our|My|Your))\s+$")
 _CLOSED = re.compile(r",\s+\w")  # a relative clause closed by a comma, its sentence going on
 LEAD_WORDS = 12  # a speech verb further than this before the quote introduces something else
 # ... unless it reports a clause the quote stands in: 'X said in a statement that the timing of the attack and the
@@ -281,8 +310,10 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     before = doc.body[floor:open_at]
     inverted = _INVERTED.match(before)
     if inverted:
-        return Clause(floor + inverted.start("np"), floor + inverted.end("np"), "said_before", True)
-    leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())]
+        group = "np" if inverted["np"] else "described"
+        return Clause(floor + inverted.start(group), floor + inverted.end(group), "said_before", True)
+    leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())
+             and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())]
     if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
         lo = opening(before, 0, len(before))
         leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)
@@ -316,7 +347,7 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
         if before[:lead.start()].rstrip().endswith("who") and (
                 lead is not leads[-1] or _CLOSED.search(before, lead.end())):
             continue  # a relative clause's verb: 'an architect who said …, saying “', 'Jo, who spoke, said “'
-        found = subject(before, lead)
+        found = subject(before, lead) or subject_across_quote(before, lead)
         if found and "NOUN" in word_classes(lead.group("verb")) and any(
                 other is not lead and other.group("verb") in NO_SPEAKER_AFTER and other.end() <= found[0]
                 and not before[other.end():found[0]].strip() for other in leads):
@@ -329,7 +360,7 @@ def _lead_clause(doc: Doc, floor: int, before: str, leads: list[re.Match]) -> Cl
             return Clause(floor + own.start("np"), floor + own.end("np"), "said_before", carries)
         if not is_participle(lead.group("verb")) and not _COORDINATED.search(before, 0, lead.start()):
             return None
-    found = _DESCRIBED_NAME.match(before) or _SENTENCE_SUBJECT.match(before)
+    found = described_name(before) or _SENTENCE_SUBJECT.match(before)
     if found and not doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
         return Clause(floor + found.start("np"), floor + found.end("np"), "said_before", carries)
     return None
@@ -376,7 +407,7 @@ def _named_clause(floor: int, before: str) -> Clause | None:
 def sentence_subject(doc: Doc, floor: int, open_at: int) -> Clause | None:
     """The subject of the sentence a quote stands in, when that sentence has no speech verb: 'Ted Nordhaus welcomed
     “…”', 'Moore thanked him for “…'."""
-    found = _SENTENCE_SUBJECT.match(doc.body[floor:open_at])
+    found = described_name(doc.body[floor:open_at]) or _SENTENCE_SUBJECT.match(doc.body[floor:open_at])
     if not found or doc.unread_capital(floor + found.start("np"), floor + found.end("np")):
         return None
     return Clause(floor + found.start("np"), floor + found.end("np"), "subject", False)

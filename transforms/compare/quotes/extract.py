@@ -49,8 +49,8 @@ from transforms.lexicon import TITLES, english_word, fold_word, word_classes
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No|Mt|Ft|"
-                           r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Ave|Corp|Inc|Co|Atty|Supt|Cpl|Pvt|Vol|Ph|vs))$")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|Rev|Jr|Sr|"
+                           r"St|No|Mt|Ft|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Ave|Corp|Inc|Co|Atty|Supt|Cpl|Pvt|Vol|Ph|vs))$")
 _LOWER_NEXT = re.compile(r"[a-z0-9]")
 # A signature line under a quote: '- Sanders.', '—President Obama, tweeting after …', '-Michelle Marks, Philadelphia.'
 _DASH = r"(?:[―—–]|--?)"  # a horizontal bar, an em or en dash, a hyphen or two

@@ -94,7 +94,9 @@ _PARTICLE = r"(?:al|el|bin|ibn|bint|abu|de|da|di|del|der|van|von|le|la|du|ben|do
 # Abbreviated titles and initials keep their period ('Dr. Deborah Birx', 'Donald J. Trump').
 _ABBREVIATED = r"(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Maj|Adm|Cmdr|St)\."
 _PARTICLE_LEAD = re.compile(rf"^{_PARTICLE}-")
-CAP = rf"(?:(?:[{_UP}]\.){{2,}}|{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|(?:{_PARTICLE}[-\s])?[{_UP}][\w’'\-]*)"
+# A social media handle names its user as a name does: '@jane_doe wrote', '@JaneDoe: “…”'.
+HANDLE = r"@[A-Za-z0-9_]{2,15}\b"
+CAP = rf"(?:(?:[{_UP}]\.){{2,}}|{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|(?:{_PARTICLE}[-\s])?[{_UP}][\w’'\-]*|{HANDLE})"
 # One capitalised word of a name as people are named in running text ('Mr.', 'DeMarco', 'O’Rourke').
 CAP_WORD = rf"(?:{_ABBREVIATED}|[{_UP}]\.(?=\s+[{_UP}])|[{_UP}][\w’'\-&]*)"
 
@@ -137,7 +139,7 @@ PARTY = r"(?:\s+\([A-Z][\w.\-]{0,12}(?:,\s?[A-Z][\w.\-]{0,12})?\))"
 # 'JoEllen Smith of the corrections department told CNN': the speaker is the phrase before 'of'.
 # ... or a source's tie to what they speak of: 'a source familiar with the talks said', 'an aide close to him'.
 AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on)\s+" \
-              r"[^,.;:“”\"\n]{1,80}?)"
+              r"(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.){1,80}?)"  # an abbreviation keeps its points: 'lawyers for the U.K.'
 # A source's tie to whom or what they speak of: the speaker is the phrase before it ('a source close to Pence').
 TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X himself said', 'X is quoted as
@@ -164,6 +166,7 @@ def is_participle(verb: str) -> bool:
 
 # Words that open a noun phrase: 'one commenter', 'another child', 'his colleague' name someone unnamed.
 DETERMINERS = frozenset("the a an one another this that his her their its".split())
+_HANDLE = re.compile(HANDLE)
 _COUNTED_GROUP = re.compile(r"^(?i:dozens|hundreds|thousands|scores)\s+of\s+")
 INDEFINITES = frozenset("a an another one".split())
 
@@ -182,6 +185,8 @@ def head_kind(phrase: str) -> str | None:
         return "person"  # 'another top Democrat': an indefinite article opens no one's name
     if not words:
         return None
+    if _HANDLE.fullmatch(words[-1]):
+        return "name"
     head = words[-1].casefold()
     # A lone singular common noun cannot be a subject ("are member states"): "the member", "officials" can.
     if len(phrase.split()) == 1 and phrase.islower() and head in PERSON_NOUNS | THING_NOUNS and head[-1] != "s":

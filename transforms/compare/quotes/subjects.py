@@ -21,7 +21,7 @@ from transforms.compare.quotes.speech import (
     is_participle,
     word_alternation,
 )
-from transforms.lexicon import TITLES
+from transforms.lexicon import MONTHS, TITLES, WEEKDAYS
 
 # A name, then an appositive the writer did not close with a comma: 'Sam Lau, the communications director for the
 # party said', 'Nate Silver, the polling guru who founded the site tweeted'.
@@ -89,7 +89,7 @@ _NOUN_BEFORE_COMMA = re.compile(r"\b(?:his|her|their|its|our|my|the|an?|\w+[’'
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 # The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
-    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|No))$")
+    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|Rev|Jr|Sr|St|No))$")
 
 
 def sentence_floor(text: str, at: int) -> int:
@@ -153,6 +153,11 @@ def _past_sentence_ends(text: str, lo: int, at: int) -> int:
     return lo
 
 
+# After a month a day's number or the verb's own words go on; a month that is a name ('said May: “…”', 'told April
+# Okafor') is followed by punctuation or a capitalised word.
+_TIME_GOES_ON = re.compile(r"\s+(?:\d|[a-z])")
+
+
 def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
     """The speaker phrase of a finite speech verb: just before it ('Kalın said') or just after ('said Kalin,')."""
     if is_participle(verb.group("verb")):
@@ -165,7 +170,36 @@ def subject(text: str, verb: re.Match) -> tuple[int, int] | None:
     if verb.group("verb") in NO_SPEAKER_AFTER:  # 'accused France', 'questioned Trump's logic': the object
         return None
     after = _NAME_AFTER.match(text, verb.end())
+    if after and (after["np"].casefold() in WEEKDAYS or after["np"].casefold() in MONTHS
+                  and _TIME_GOES_ON.match(text, after.end("np"))):
+        return None  # 'and said Friday the port …', 'said June 3 that …': a time, the subject being before the verb
     return after.span("np") if after else None
+
+
+# The comma that closes a relative clause or an appositive right before its sentence's verb.
+_CLOSING_COMMA = re.compile(rf",\s+(?:{ADVERB}\s+)*$")
+# A quoted stretch, its marks included: masked so that a subject is read across it.
+_QUOTED = re.compile(r"[“\"][^“”\"\n]{1,200}[”\"]")
+
+
+def subject_across_quote(text: str, verb: re.Match) -> tuple[int, int] | None:
+    """subject() of a finite verb whose subject the quote marks of a title or phrase inside its relative clause or
+    appositive hide: 'Dr. Helga Brandt, whose first novel was titled “Cold Harbour,” said', 'Kenji Mori, who said in
+    March the repairs would take “weeks, not days” to finish, said'. A quote's words are masked and the subject read
+    across them; a comma that the writer put inside the closing mark is the sentence's and stays."""
+    lo = _subject_floor(text, verb.start())
+    if is_participle(verb.group("verb")) or lo == 0 or text[lo - 1] not in '”"':
+        return None  # the subject floor is no closing quote mark
+    masked = _QUOTED.sub(_mask, text[:verb.start()]) + text[verb.start():verb.end()]
+    if masked[lo - 1] in '”"' or not _CLOSING_COMMA.search(masked, max(0, verb.start() - 60), verb.start()):
+        return None  # a coordinated verb ('… called it “a gift” and said'): its subject is read as it was
+    found = _subject_before(masked, _subject_floor(masked, verb.start()), verb.start())
+    return found if found and not masked[found[0]:found[1]].count("x" * 4) else None
+
+
+def _mask(quote: re.Match) -> str:
+    comma = "," if quote[0][-2] == "," else ""
+    return "x" * (len(quote[0]) - len(comma)) + comma
 
 
 def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
@@ -197,10 +231,14 @@ def _subject_before(text: str, lo: int, at: int) -> tuple[int, int] | None:
     return found
 
 
+# An abbreviated title: a capital, a few small letters and a full stop ('Cmdr.', 'Adm.', 'Prof.'); not an initial.
+_SHORT_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.")
+
+
 def untitled(name: str) -> str:
-    """'Rep. Steve Toth' -> 'Steve Toth'."""
+    """'Rep. Steve Toth' -> 'Steve Toth', 'Lt. Cmdr. Priya Nair' -> 'Priya Nair'."""
     words = name.split()
-    while len(words) > 1 and words[0].casefold().rstrip(".") in TITLES:
+    while len(words) > 1 and (words[0].casefold().rstrip(".") in TITLES or _SHORT_TITLE.fullmatch(words[0])):
         words = words[1:]
     return " ".join(words)
 

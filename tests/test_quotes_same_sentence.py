@@ -1,0 +1,167 @@
+"""Speakers named in a quote's own sentence: the subject of its speech verb, read past the words that hide it."""
+
+import pytest
+
+from tests.test_quotes import _speech_speakers
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A verb's form after an article or a possessive is an adjective or a noun: the sentence's verb speaks.
+    ("While a museum curator admitted in an emailed reply that the gallery had “lost track of three paintings,” she "
+     "gave no further details.", ["a museum curator"]),
+    ("Kwame Mensah, who runs the ferry line, told a local paper that not only were the claims untrue, but that "
+     "“nobody at the harbour had checked them.”", ["Kwame Mensah"]),
+    # ... but a capitalised one inside the sentence may be a name: 'An', 'My'.
+    ("Ms. An told the hearing the old dam would “hold for another century, whatever the engineers say.”", ["An"]),
+])
+def test_a_verb_after_an_article_is_no_speech_verb(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_an_attributive_verb_alone_names_no_one():
+    assert _speech_speakers("In the leaked memo, there was only “a brief note of thanks to the staff.”") == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A day after a verb, or a month with a date or the verb's words after it, is its time: the subject is before
+    # the verb.
+    ("Ingrid Dahl, the port chief, called the leak a “minor and contained incident” and said Thursday the port “will "
+     "reopen on time, as planned.”", ["Ingrid Dahl"]),
+    ("The club said Sunday that the stadium “will stay closed until the spring.”", ["The club"]),
+    ("The ministry said June 3 that fuel prices were “under control and would stay there.”", ["The ministry"]),
+])
+def test_a_day_after_the_verb_is_no_speaker(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_a_month_before_a_colon_is_a_name_not_a_time():
+    body = "When asked whether she would stand again, said April: “Not this year, and maybe never.”"
+    assert _speech_speakers(body) in ([None], ["April"])  # never the opening phrase ('When asked')
+
+
+def test_a_day_after_the_verb_of_the_writer_names_no_one():
+    assert _speech_speakers("We called back and said Monday the depot “had run out of diesel.”") == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A military title's full stop ends no sentence; the name after it in apposition speaks.
+    ("The carrier left port at dawn. A Navy spokeswoman, Lt. Cmdr. Priya Nair, said only that the crew “is in good "
+     "health and high spirits.”", ["Priya Nair"]),
+    ("The bridge was repaired overnight. Maj. Tomas Eriksen told the briefing that it “can carry tanks again, and "
+     "will by the weekend.”",
+     ["Tomas Eriksen"]),
+    # ... and a sentence that ends on a name after such a title still ends there.
+    ("The patrol was led by Maj. Tomas Eriksen. “We heard nothing before the blast,” a medic said.", ["a medic"]),
+])
+def test_an_abbreviated_military_title_ends_no_sentence(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A title or phrase quoted inside the subject's relative clause hides no subject: the words are read across it.
+    ("Dr. Helga Brandt, whose first novel was titled “Cold Harbour,” said, “I wrote most of it on night shifts.”",
+     ["Helga Brandt"]),
+    ("Kenji Mori, who said in March the repairs would take “weeks, not days” to finish, said the line “should reopen "
+     "on Friday if the last tests go well.”", ["Kenji Mori"]),
+])
+def test_a_subject_is_read_across_a_quote_in_its_relative_clause(body, expected):
+    assert _speech_speakers(body)[-1:] == expected
+
+
+def test_a_relative_clause_after_a_quoted_name_has_no_subject_across_it():
+    body = "The club named its new stand “The Long Bank,” which said “nothing about the fans who paid for it.”"
+    assert _speech_speakers(body)[-1:] == [None]
+
+
+def test_a_coordinated_verb_after_a_quote_takes_no_subject_across_it():
+    body = ("When a caller accused the coach of “cowardly” tactics, and asked him to defend them, Mensah had a short "
+            "answer: “We won the game, didn’t we?”")
+    assert _speech_speakers(body)[-1:] != ["the coach"]
+
+
+def test_a_nominal_speaker_with_a_relative_clause_after_the_quote():
+    body = ("“The mood in the dressing room is terrible,” one senior player who has spent a decade at the club told "
+            "the radio station, adding that he expected changes.")
+    assert _speech_speakers(body) == ["one senior player"]
+
+
+def test_a_relative_clause_with_a_subject_of_its_own_is_not_the_nominal_speaking():
+    body = "“She was never going to sign that contract,” the agent who Mensah said was her adviser told the tribunal."
+    assert _speech_speakers(body) != ["the agent"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A social media handle names its user.
+    ("Fans were furious. @TigerFan88 demanded a refund and vowed to stay away: “I am not paying for this again until "
+     "they fix the roof.”", ["@TigerFan88"]),
+    ("Fans were furious. “I am not paying for this again,” @tiger_fan wrote.", ["@tiger_fan"]),
+    # ... not the domain of an email address.
+    ("Parents wrote to help@school.org: “Please open the gym on weekends for the kids.”", ["Parents"]),
+])
+def test_a_handle_speaks(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name that a determiner and a few words of description open is the sentence's subject, past an opening
+    # phrase that closes on a quoted title.
+    ("In his 1962 survey, “Rivers of Salt,” the geographer Lars Holm calculated that, over two decades of records, "
+     "the delta had lost a third of its farmland and that the rest was “sinking faster than anyone admits.”",
+     ["Lars Holm"]),
+    ("The 64-year-old Kwame Mensah apologized on Sunday for the remarks, saying they “were not who I am.”",
+     ["Kwame Mensah"]),
+    # ... not a name that modifies the noun after it, nor one after a verb.
+    ("The former Mensah aide was scathing about the stadium, “a cost that nobody on the council wants to "
+     "talk about.”", [None]),
+    ("The results might suggest Holm has no wish to join the league’s “fair play” drive, saying “we go our own "
+     "way.”", [None]),
+])
+def test_a_described_name_opens_the_sentence(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # An abbreviation's points in whom a speaker speaks for end no phrase.
+    ("“The contract was signed in good faith,” lawyers for the U.K. said in a filing.", ["lawyers"]),
+    ("“We will appeal the decision,” a spokesman for the E.U. delegation told reporters.", ["a spokesman"]),
+    # ... and a full stop after a word still ends the sentence: the next one's subject is no speaker here.
+    ("“We will appeal the decision,” Kwame Mensah of Accra said. The U.S. embassy said nothing.", ["Kwame Mensah"]),
+])
+def test_an_affiliation_with_an_abbreviation(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A verb first after a conjunction, a role in lower case before the name: that name speaks.
+    ("The board would not comment. Still, said finance director Sofia Lindqvist, “any delay now would cost us "
+     "dearly.”", ["Sofia Lindqvist"]),
+    ("And, says head coach Kwame Mensah, “the season is far from over for this team.”", ["Kwame Mensah"]),
+    # ... and a verb with no one named after it names no speaker.
+    ("But, said after the match, “the pitch was not fit to play on at all.”", [None]),
+])
+def test_a_verb_first_after_a_conjunction(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A closing clause after the writer's own words: a plural or a role in lower case still speaks.
+    ("“We will appeal every ruling” in this case, lawyers for the hospital told the court.", ["lawyers"]),
+    ("“We defended like lions” in the first half, even with nine men, coach Marta Silva said.", ["Marta Silva"]),
+    # A dashed aside before a verb that its speaker follows: the name after the verb, never the clause before.
+    ("The merger is off — or almost off — said Ingrid Dahl: “We walk away on Friday.”", ["Ingrid Dahl"]),
+    ("The final tally -- 52-48 -- said the chairman, “does not settle anything at all.”", ["the chairman"]),
+    ("The bridge -- which took four years to build -- said the inspector, “meets every code we have.”", [None]),
+    # A possessed person after 'said' speaks.
+    ("“We are gutted and we are angry,” said their captain after the final.", ["their captain"]),
+    ("“It was a scandal from start to end,” said her gran.", ["her gran"]),
+    # A thing a document cites, and a byline that closes the article, are no speakers.
+    ("“The rule is plain on this question,” the judgment cites a 1998 ruling.", [None]),
+    ("Farmers are worried. “Nobody came to see the flooded fields this year.”\n\nLars Holm, Reuters", [None]),
+])
+def test_attributions_that_keep_their_reading(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+def test_a_term_in_a_sentence_with_a_contact_clause_has_no_speaker():
+    body = "“Unity” was the theme of the congress, in Lyon, the word the party says defines its message."
+    assert [row for row in _speech_speakers(body) if row] == []
