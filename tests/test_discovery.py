@@ -29,6 +29,22 @@ def test_key_tokens(surface, tokens):
     assert key_tokens(surface) == tokens
 
 
+@pytest.mark.parametrize("surface, tokens", [
+    ("K.W.A.", ("kwa",)), ("T.L.R.’s", ("tlr",)), ("N.A.W.C.P.", ("nawcp",)),
+    # initials inside a longer name stay apart: two initials tell a father from a son of the same names
+    ("Harold J.T. Brennick", ("harold", "j", "t", "brennick")), ("R.K. Dunmore", ("r", "dunmore")),
+])
+def test_a_dotted_acronym_is_one_word(surface, tokens):
+    assert key_tokens(surface) == tokens
+
+
+def test_a_dotted_acronym_is_the_same_name_as_the_plain_one_and_a_dotted_role_is_none():
+    mentions, candidates = _found("The K.W.A. wrote a rule. The KWA said so, and the C.E.O. of a mine sued. "
+                                  "The CEO lost.")
+    assert [m[1] for m in mentions] == ["n:kwa", "n:kwa"]
+    assert ("C.E.O.", None) in candidates
+
+
 @pytest.mark.parametrize("tokens, kind", [
     (("barack", "obama"), "person"), (("washington", "post"), "organisation"), (("new", "york"), "place"),
     (("trump", "tower"), "place"), (("berlin",), "place"), (("central", "america"), "place"),

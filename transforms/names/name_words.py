@@ -40,12 +40,18 @@ JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name 
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# 'K.W.A.', 'T.L.R.': a house style writes initials with periods; the name is the acronym 'KWA' written plainly.
+_DOTTED_ACRONYM = re.compile(r"((?:[A-Z]\.){3,6})(?:['’]s?)?")
 
 
 @lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
 def key_tokens(surface: str) -> tuple[str, ...]:
     """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped, and a first
-    initial before a given name ('R. Ted Cruz', 'F. Scott Fitzgerald': known by the middle name)."""
+    initial before a given name ('R. Ted Cruz', 'F. Scott Fitzgerald': known by the middle name); a dotted acronym
+    alone is one word ('E.P.A.' -> ('epa',), as 'EPA')."""
+    dotted = _DOTTED_ACRONYM.fullmatch(surface)
+    if dotted:
+        return (dotted.group(1).replace(".", "").casefold(),)
     words = [fold_word(_POSSESSIVE.sub("", w)) for w in WORD.findall(surface)]
     words = [w for w in words if w]
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1 and words[1] in gazetteer.given_names():

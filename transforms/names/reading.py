@@ -426,7 +426,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
         return cut, tokens, None
     if " " in surface and (surface.isupper() or _headline_case(surface) or _no_name_is_so_long(surface)):
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
-    if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or role_word(surface))) or \
+    if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or role_word(surface.replace(".", "")))) or \
             (tokens and (tokens[-1] in OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in OFFICES)) \
             or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens) or _PLURAL_ACRONYM.search(surface) \
             or _names_a_doctrine(tokens):
