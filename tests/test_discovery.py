@@ -38,6 +38,16 @@ def test_a_dotted_acronym_is_one_word(surface, tokens):
     assert key_tokens(surface) == tokens
 
 
+@pytest.mark.parametrize("surface, tokens", [
+    ("Harold JT Brennick", ("harold", "j", "t", "brennick")), ("Harold JT Brennick’s", ("harold", "j", "t", "brennick")),
+    # no given name before them, or a body's word after them: an acronym inside a name
+    ("Eastvale DA Office", ("eastvale", "da", "office")), ("Walter KB Group", ("walter", "kb", "group")),
+    ("PORTO DA SERRA", ("porto", "da", "serra")),  # a run in capitals
+])
+def test_two_capitals_after_a_given_name_are_two_initials(surface, tokens):
+    assert key_tokens(surface) == tokens
+
+
 def test_a_dotted_acronym_is_the_same_name_as_the_plain_one_and_a_dotted_role_is_none():
     mentions, candidates = _found("The K.W.A. wrote a rule. The KWA said so, and the C.E.O. of a mine sued. "
                                   "The CEO lost.")

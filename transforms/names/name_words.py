@@ -42,17 +42,24 @@ JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name 
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'K.W.A.', 'T.L.R.': a house style writes initials with periods; the name is the acronym 'KWA' written plainly.
 _DOTTED_ACRONYM = re.compile(r"((?:[A-Z]\.){3,6})(?:['’]s?)?")
+# 'Harold JT Brennick': two capitals between a given name and a surname are two initials written without periods.
+_TWO_INITIALS = re.compile(r"[A-Z]{2}")
 
 
 @lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
 def key_tokens(surface: str) -> tuple[str, ...]:
     """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped, and a first
     initial before a given name ('R. Ted Cruz', 'F. Scott Fitzgerald': known by the middle name); a dotted acronym
-    alone is one word ('E.P.A.' -> ('epa',), as 'EPA')."""
+    alone is one word ('K.W.A.' -> ('kwa',), as 'KWA'); two capitals after a given name are two initials ('Harold
+    JT Brennick' -> ('harold', 'j', 't', 'brennick'), as 'Harold J. T. Brennick')."""
     dotted = _DOTTED_ACRONYM.fullmatch(surface)
     if dotted:
         return (dotted.group(1).replace(".", "").casefold(),)
-    words = [fold_word(_POSSESSIVE.sub("", w)) for w in WORD.findall(surface)]
+    raw = WORD.findall(surface)
+    if len(raw) > 2 and not surface.isupper() and any(_TWO_INITIALS.fullmatch(w) for w in raw[1:-1]) and \
+            fold_word(raw[0]) in gazetteer.given_names() and fold_word(raw[-1]) not in ORGANISATION_WORDS:
+        raw = [raw[0]] + [c for w in raw[1:-1] for c in (w if _TWO_INITIALS.fullmatch(w) else [w])] + [raw[-1]]
+    words = [fold_word(_POSSESSIVE.sub("", w)) for w in raw]
     words = [w for w in words if w]
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1 and words[1] in gazetteer.given_names():
         words = words[1:]  # (not 'J.P. Morgan', 'F.W. de Klerk')
