@@ -228,6 +228,12 @@ def test_names_are_cut_to_the_name():
                                         "Justice Department"]  # the department, not a 'Department' alone
 
 
+def test_a_titles_abbreviation_before_a_name_is_no_name_and_the_acronym_in_capitals_stays():
+    mentions, candidates = _found("Sec. Varnholt met the SEC chief on Monday, and Gov. Ostrander came too.")
+    assert [m[:2] for m in mentions] == [("Varnholt", "n:varnholt"), ("SEC", "n:sec"), ("Ostrander", "n:ostrander")]
+    assert [m[2] for m in mentions] == ["pending_person", "pending", "pending_person"]
+
+
 def test_nicknames_merge_only_with_the_same_surname_and_one_linked_person():
     found = resolve(_rows(
         ("a", "n:chuck-schumer", "Chuck Schumer", "discovered"),

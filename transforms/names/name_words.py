@@ -25,7 +25,8 @@ WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 # Written with a period, these are titles of the next name; a whole word before a period ends a sentence ('Department
 # of Justice.', 'Stephen King.').
 TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty",
-                                  "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "pres", "supt", "insp", "cmdr"})
+                                  "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "pres", "supt", "insp", "cmdr",
+                                  "sec"})
 
 
 OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
