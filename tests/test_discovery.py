@@ -234,6 +234,17 @@ def test_a_titles_abbreviation_before_a_name_is_no_name_and_the_acronym_in_capit
     assert [m[2] for m in mentions] == ["pending_person", "pending", "pending_person"]
 
 
+@pytest.mark.parametrize("body, lone, expected", [
+    ("The Dakota GOP met on Monday. The GOP said no.", "GOP", ("n:gop", "pending")),  # an acronym is no surname
+    ("Officers of the Toledo FBI met. The FBI said no.", "FBI", ("n:fbi", "pending")),
+    ("Walt Pemberton III spoke on Monday. Later, Walt said no.", "Walt", ("n:walt-pemberton-iii", "given_name_in_article")),
+    ("Sen. Mary Ann Smith spoke on Monday. Smith said no.", "Smith", ("n:mary-ann-smith", "surname_in_article")),
+])
+def test_a_name_ending_in_an_acronym_is_no_persons(body, lone, expected):
+    mentions, _ = _found(body)
+    assert [m[1:] for m in mentions if m[0] == lone] == [expected]
+
+
 def test_nicknames_merge_only_with_the_same_surname_and_one_linked_person():
     found = resolve(_rows(
         ("a", "n:chuck-schumer", "Chuck Schumer", "discovered"),
