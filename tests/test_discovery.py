@@ -43,6 +43,8 @@ def test_a_dotted_acronym_is_one_word(surface, tokens):
     # no given name before them, or a body's word after them: an acronym inside a name
     ("Eastvale DA Office", ("eastvale", "da", "office")), ("Walter KB Group", ("walter", "kb", "group")),
     ("PORTO DA SERRA", ("porto", "da", "serra")),  # a run in capitals
+    ("Tory MP for Eastwick", ("tory", "mp", "for", "eastwick")),
+    ("UK PM Edwin Marlow", ("uk", "pm", "edwin", "marlow")),
 ])
 def test_two_capitals_after_a_given_name_are_two_initials(surface, tokens):
     assert key_tokens(surface) == tokens

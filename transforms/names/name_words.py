@@ -57,9 +57,9 @@ def key_tokens(surface: str) -> tuple[str, ...]:
     if dotted:
         return (dotted.group(1).replace(".", "").casefold(),)
     raw = WORD.findall(surface)
-    if len(raw) > 2 and not surface.isupper() and any(_TWO_INITIALS.fullmatch(w) for w in raw[1:-1]) and \
+    if len(raw) == 3 and _TWO_INITIALS.fullmatch(raw[1]) and raw[0][1:].islower() and raw[2][1:2].islower() and \
             fold_word(raw[0]) in gazetteer.given_names() and fold_word(raw[-1]) not in ORGANISATION_WORDS:
-        raw = [raw[0]] + [c for w in raw[1:-1] for c in (w if _TWO_INITIALS.fullmatch(w) else [w])] + [raw[-1]]
+        raw = [raw[0], raw[1][0], raw[1][1], raw[2]]  # (not 'UK PM Edwin Marlow', 'Tory MP for Eastwick')
     words = [fold_word(_POSSESSIVE.sub("", w)) for w in raw]
     words = [w for w in words if w]
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1 and words[1] in gazetteer.given_names():
