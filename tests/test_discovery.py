@@ -247,6 +247,12 @@ def test_a_name_ending_in_an_acronym_is_no_persons(body, lone, expected):
     assert [m[1:] for m in mentions if m[0] == lone] == [expected]
 
 
+def test_an_abbreviated_department_is_the_department():
+    mentions, _ = _found("The Fisheries Department said no. Later, the Fisheries Dept. said yes, and the Fisheries Ministry "
+                         "agreed.")
+    assert [m[1] for m in mentions] == ["n:fisheries-department", "n:fisheries-department", "n:fisheries-ministry"]
+
+
 def test_nicknames_merge_only_with_the_same_surname_and_one_linked_person():
     found = resolve(_rows(
         ("a", "n:chuck-schumer", "Chuck Schumer", "discovered"),

@@ -43,6 +43,7 @@ JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name 
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'K.W.A.', 'T.L.R.': a house style writes initials with periods; the name is the acronym 'KWA' written plainly.
 _DOTTED_ACRONYM = re.compile(r"((?:[A-Z]\.){3,6})(?:['’]s?)?")
+_ABBREVIATED = {"dept": "department", "depts": "departments"}  # 'Fisheries Dept.' is the Fisheries Department
 # 'Harold JT Brennick': two capitals between a given name and a surname are two initials written without periods.
 _TWO_INITIALS = re.compile(r"[A-Z]{2}")
 
@@ -61,7 +62,7 @@ def key_tokens(surface: str) -> tuple[str, ...]:
             fold_word(raw[0]) in gazetteer.given_names() and fold_word(raw[-1]) not in ORGANISATION_WORDS:
         raw = [raw[0], raw[1][0], raw[1][1], raw[2]]  # (not 'UK PM Edwin Marlow', 'Tory MP for Eastwick')
     words = [fold_word(_POSSESSIVE.sub("", w)) for w in raw]
-    words = [w for w in words if w]
+    words = [_ABBREVIATED.get(w, w) for w in words if w]
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1 and words[1] in gazetteer.given_names():
         words = words[1:]  # (not 'J.P. Morgan', 'F.W. de Klerk')
     if len(words) > 2 and sum(len(w) == 1 for w in words[1:-1]) < 2:  # two initials tell a person: 'George H. W.'
