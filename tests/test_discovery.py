@@ -45,6 +45,7 @@ def test_a_dotted_acronym_is_one_word(surface, tokens):
     ("PORTO DA SERRA", ("porto", "da", "serra")),  # a run in capitals
     ("Tory MP for Eastwick", ("tory", "mp", "for", "eastwick")),
     ("UK PM Edwin Marlow", ("uk", "pm", "edwin", "marlow")),
+    ("Konrad IV Vessner", ("konrad", "iv", "vessner")),  # a numeral
 ])
 def test_two_capitals_after_a_given_name_are_two_initials(surface, tokens):
     assert key_tokens(surface) == tokens

@@ -45,7 +45,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DOTTED_ACRONYM = re.compile(r"((?:[A-Z]\.){3,6})(?:['’]s?)?")
 _ABBREVIATED = {"dept": "department", "depts": "departments"}  # 'Fisheries Dept.' is the Fisheries Department
 # 'Harold JT Brennick': two capitals between a given name and a surname are two initials written without periods.
-_TWO_INITIALS = re.compile(r"[A-Z]{2}")
+_TWO_INITIALS = re.compile(r"(?![IVXLC]+$)[A-Z]{2}")  # not a numeral: 'Konrad IV Vessner'
 
 
 @lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
