@@ -28,3 +28,15 @@ def _found(body: str) -> list[tuple]:
 def test_a_namesake_one_letter_apart_is_no_slip_of_the_articles_person(body, lone):
     kinds = {m[2] for m in _found(body) if m[0] == lone}
     assert kinds and "surname_in_article" not in kinds
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Tulsa hosted the match. Sporting Tulsa won 3-0, and fans of Sporting Tulsa cheered.", "Sporting Tulsa"),
+    ("Norway voted on Sunday. United Norway won a majority in the assembly.", "United Norway"),
+    ("Tacoma is wet. Racing Tacoma signed a striker on Monday.", "Racing Tacoma"),
+    ("Portugal voted. Reclaim Portugal rallied in Lisbon.", "Reclaim Portugal"),
+    ("Finland faces a vote. Renew Finland said it would back the deal.", "Renew Finland"),
+    ("Oregon is wet. Raising Oregon, the 1990 film, was shown again.", "Raising Oregon"),
+])
+def test_a_verb_opening_a_sentence_stays_in_the_name_it_opens(body, name):
+    assert name in [m[0] for m in _found(body)]
