@@ -40,3 +40,18 @@ def test_a_namesake_one_letter_apart_is_no_slip_of_the_articles_person(body, lon
 ])
 def test_a_verb_opening_a_sentence_stays_in_the_name_it_opens(body, name):
     assert name in [m[0] for m in _found(body)]
+
+
+@pytest.mark.parametrize("common, rare", [
+    ("Diego Marques", "Diego Marquez"), ("Anna Wolska", "Anna Wolski"), ("Erik Brandsen", "Erik Brandson"),
+    ("Karim Sadah", "Karim Sadeh"), ("Tom Reiny", "Tom Rainy"),
+])
+def test_a_rare_full_name_one_letter_from_a_common_one_is_another_person(common, rare):
+    def slug(name):
+        return "n:" + name.casefold().replace(" ", "-")
+    rows = [{"doc_id": f"c{i}", "entity_id": slug(common), "surface": common, "match_kind": "discovered"}
+            for i in range(40)]
+    rows.append({"doc_id": "r0", "entity_id": slug(rare), "surface": rare, "match_kind": "discovered"})
+    links = resolve(pa.Table.from_pylist(rows), set(), set()).links
+    linked = dict(zip(links["name_id"].to_pylist(), links["entity_id"].to_pylist(), strict=True))
+    assert linked.get(slug(rare), slug(rare)) != linked.get(slug(common), slug(common))
