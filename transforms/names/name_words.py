@@ -46,6 +46,8 @@ _DOTTED_ACRONYM = re.compile(r"((?:[A-Z]\.){3,6})(?:['’]s?)?")
 _ABBREVIATED = {"dept": "department", "depts": "departments"}  # 'Fisheries Dept.' is the Fisheries Department
 # 'Harold JT Brennick': two capitals between a given name and a surname are two initials written without periods.
 _TWO_INITIALS = re.compile(r"(?![IVXLC]+$)[A-Z]{2}")  # not a numeral: 'Konrad IV Vessner'
+# a body's, place's or thing's word, or an office, ends no person's name: 'Essex PD Chief', 'Marta FC Stadium'
+_NO_SURNAME = ORGANISATION_WORDS | PLACE_WORDS | PLACE_WORDS_AFTER_NO_GIVEN_NAME | THING_WORDS
 
 
 @lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
@@ -59,7 +61,8 @@ def key_tokens(surface: str) -> tuple[str, ...]:
         return (dotted.group(1).replace(".", "").casefold(),)
     raw = WORD.findall(surface)
     if len(raw) == 3 and _TWO_INITIALS.fullmatch(raw[1]) and raw[0][1:].islower() and raw[2][1:2].islower() and \
-            fold_word(raw[0]) in gazetteer.given_names() and fold_word(raw[-1]) not in ORGANISATION_WORDS:
+            fold_word(raw[0]) in gazetteer.given_names() and not _NO_SURNAME.intersection((fold_word(raw[-1]),)) \
+            and not role_word(raw[-1]):
         raw = [raw[0], raw[1][0], raw[1][1], raw[2]]  # (not 'UK PM Edwin Marlow', 'Tory MP for Eastwick')
     words = [fold_word(_POSSESSIVE.sub("", w)) for w in raw]
     words = [_ABBREVIATED.get(w, w) for w in words if w]
