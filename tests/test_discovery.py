@@ -39,13 +39,17 @@ def test_a_dotted_acronym_is_one_word(surface, tokens):
 
 
 @pytest.mark.parametrize("surface, tokens", [
-    ("Harold JT Brennick", ("harold", "j", "t", "brennick")), ("Harold JT Brennick’s", ("harold", "j", "t", "brennick")),
+    ("Harold JT Brennick", ("harold", "j", "t", "brennick")),
+    ("Harold JT Brennick’s", ("harold", "j", "t", "brennick")),
     # no given name before them, or a body's word after them: an acronym inside a name
     ("Eastvale DA Office", ("eastvale", "da", "office")), ("Walter KB Group", ("walter", "kb", "group")),
     ("PORTO DA SERRA", ("porto", "da", "serra")),  # a run in capitals
     ("Tory MP for Eastwick", ("tory", "mp", "for", "eastwick")),
     ("UK PM Edwin Marlow", ("uk", "pm", "edwin", "marlow")),
     ("Konrad IV Vessner", ("konrad", "iv", "vessner")),  # a numeral
+    # an office, or a body's, place's or thing's word, ends no person's name: the capitals are an acronym
+    ("Madison PD Chief", ("madison", "pd", "chief")), ("Lina UN Envoy", ("lina", "un", "envoy")),
+    ("Marta FC Stadium", ("marta", "fc", "stadium")),
 ])
 def test_two_capitals_after_a_given_name_are_two_initials(surface, tokens):
     assert key_tokens(surface) == tokens
@@ -240,7 +244,8 @@ def test_a_titles_abbreviation_before_a_name_is_no_name_and_the_acronym_in_capit
 @pytest.mark.parametrize("body, lone, expected", [
     ("The Dakota GOP met on Monday. The GOP said no.", "GOP", ("n:gop", "pending")),  # an acronym is no surname
     ("Officers of the Toledo FBI met. The FBI said no.", "FBI", ("n:fbi", "pending")),
-    ("Walt Pemberton III spoke on Monday. Later, Walt said no.", "Walt", ("n:walt-pemberton-iii", "given_name_in_article")),
+    ("Walt Pemberton III spoke on Monday. Later, Walt said no.", "Walt",
+     ("n:walt-pemberton-iii", "given_name_in_article")),
     ("Sen. Mary Ann Smith spoke on Monday. Smith said no.", "Smith", ("n:mary-ann-smith", "surname_in_article")),
 ])
 def test_a_name_ending_in_an_acronym_is_no_persons(body, lone, expected):
@@ -249,8 +254,8 @@ def test_a_name_ending_in_an_acronym_is_no_persons(body, lone, expected):
 
 
 def test_an_abbreviated_department_is_the_department():
-    mentions, _ = _found("The Fisheries Department said no. Later, the Fisheries Dept. said yes, and the Fisheries Ministry "
-                         "agreed.")
+    mentions, _ = _found("The Fisheries Department said no. Later, the Fisheries Dept. said yes, and the Fisheries "
+                         "Ministry agreed.")
     assert [m[1] for m in mentions] == ["n:fisheries-department", "n:fisheries-department", "n:fisheries-ministry"]
 
 
