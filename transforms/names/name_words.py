@@ -53,7 +53,7 @@ _NO_SURNAME = ORGANISATION_WORDS | PLACE_WORDS | PLACE_WORDS_AFTER_NO_GIVEN_NAME
 @lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
 def key_tokens(surface: str) -> tuple[str, ...]:
     """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped, and a first
-    initial before a given name ('R. Ted Cruz', 'F. Scott Fitzgerald': known by the middle name); a dotted acronym
+    initial before a given name ('R. Ted Halvorsen': known by the middle name); a dotted acronym
     alone is one word ('K.W.A.' -> ('kwa',), as 'KWA'); two capitals after a given name are two initials ('Harold
     JT Brennick' -> ('harold', 'j', 't', 'brennick'), as 'Harold J. T. Brennick')."""
     dotted = _DOTTED_ACRONYM.fullmatch(surface)
