@@ -32,6 +32,39 @@ def test_key_tokens(surface, tokens):
     assert key_tokens(surface) == tokens
 
 
+@pytest.mark.parametrize("surface, tokens", [
+    ("K.W.A.", ("kwa",)), ("T.L.R.’s", ("tlr",)), ("N.A.W.C.P.", ("nawcp",)),
+    # initials inside a longer name stay apart: two initials tell a father from a son of the same names
+    ("Harold J.T. Brennick", ("harold", "j", "t", "brennick")), ("R.K. Dunmore", ("r", "dunmore")),
+])
+def test_a_dotted_acronym_is_one_word(surface, tokens):
+    assert key_tokens(surface) == tokens
+
+
+@pytest.mark.parametrize("surface, tokens", [
+    ("Harold JT Brennick", ("harold", "j", "t", "brennick")),
+    ("Harold JT Brennick’s", ("harold", "j", "t", "brennick")),
+    # no given name before them, or a body's word after them: an acronym inside a name
+    ("Eastvale DA Office", ("eastvale", "da", "office")), ("Walter KB Group", ("walter", "kb", "group")),
+    ("PORTO DA SERRA", ("porto", "da", "serra")),  # a run in capitals
+    ("Tory MP for Eastwick", ("tory", "mp", "for", "eastwick")),
+    ("UK PM Edwin Marlow", ("uk", "pm", "edwin", "marlow")),
+    ("Konrad IV Vessner", ("konrad", "iv", "vessner")),  # a numeral
+    # an office, or a body's, place's or thing's word, ends no person's name: the capitals are an acronym
+    ("Madison PD Chief", ("madison", "pd", "chief")), ("Lina UN Envoy", ("lina", "un", "envoy")),
+    ("Marta FC Stadium", ("marta", "fc", "stadium")),
+])
+def test_two_capitals_after_a_given_name_are_two_initials(surface, tokens):
+    assert key_tokens(surface) == tokens
+
+
+def test_a_dotted_acronym_is_the_same_name_as_the_plain_one_and_a_dotted_role_is_none():
+    mentions, candidates = _found("The K.W.A. wrote a rule. The KWA said so, and the C.E.O. of a mine sued. "
+                                  "The CEO lost.")
+    assert [m[1] for m in mentions] == ["n:kwa", "n:kwa"]
+    assert ("C.E.O.", None) in candidates
+
+
 @pytest.mark.parametrize("tokens, kind", [
     (("barack", "obama"), "person"), (("washington", "post"), "organisation"), (("new", "york"), "place"),
     (("trump", "tower"), "place"), (("berlin",), "place"), (("central", "america"), "place"),
@@ -203,6 +236,30 @@ def test_names_are_cut_to_the_name():
                          "help. Members of The POLITICO Caucus met. The Justice Department said.")
     assert [m[0] for m in mentions] == ["Lawrence O'Donnell", "Tom Coburn", "Kelly", "POLITICO Caucus",
                                         "Justice Department"]  # the department, not a 'Department' alone
+
+
+def test_a_titles_abbreviation_before_a_name_is_no_name_and_the_acronym_in_capitals_stays():
+    mentions, candidates = _found("Sec. Varnholt met the SEC chief on Monday, and Gov. Ostrander came too.")
+    assert [m[:2] for m in mentions] == [("Varnholt", "n:varnholt"), ("SEC", "n:sec"), ("Ostrander", "n:ostrander")]
+    assert [m[2] for m in mentions] == ["pending_person", "pending", "pending_person"]
+
+
+@pytest.mark.parametrize("body, lone, expected", [
+    ("The Dakota GOP met on Monday. The GOP said no.", "GOP", ("n:gop", "pending")),  # an acronym is no surname
+    ("Officers of the Toledo FBI met. The FBI said no.", "FBI", ("n:fbi", "pending")),
+    ("Walt Pemberton III spoke on Monday. Later, Walt said no.", "Walt",
+     ("n:walt-pemberton-iii", "given_name_in_article")),
+    ("Sen. Mary Ann Smith spoke on Monday. Smith said no.", "Smith", ("n:mary-ann-smith", "surname_in_article")),
+])
+def test_a_name_ending_in_an_acronym_is_no_persons(body, lone, expected):
+    mentions, _ = _found(body)
+    assert [m[1:] for m in mentions if m[0] == lone] == [expected]
+
+
+def test_an_abbreviated_department_is_the_department():
+    mentions, _ = _found("The Fisheries Department said no. Later, the Fisheries Dept. said yes, and the Fisheries "
+                         "Ministry agreed.")
+    assert [m[1] for m in mentions] == ["n:fisheries-department", "n:fisheries-department", "n:fisheries-ministry"]
 
 
 def test_nicknames_merge_only_with_the_same_surname_and_one_linked_person():

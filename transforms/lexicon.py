@@ -56,7 +56,7 @@ ORGANISATION_WORDS = frozenset("""party army group council ministry agency organ
 movement brigade brigades union committee commission court bank company corporation corp inc llc ltd co institute
 university college school academy foundation association federation league news times post journal tribune herald
 gazette telegraph guardian review magazine press network radio television tv channel media studios airlines
-airways administration department office bureau service services authority board senate congress parliament
+airways administration department dept office bureau service services authority board senate congress parliament
 assembly house caucus coalition alliance club team fund reserve trust holdings partners church hospital police
 center centre society forces force guard guards navy command campaign foundation exchange association system
 systems international industries laboratory laboratories lab labs technologies enterprises associates motors

@@ -66,10 +66,13 @@ def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
     given = gazetteer.given_names()
     return {n.tokens: (given.get(n.tokens[0], "u"), WORD.findall(n.surface)[-1]) for n in names
             if len(n.tokens) >= 2 and name_type(n.tokens) in (("person", "unknown") if n.title else ("person",))
-            and _JOINING.isdisjoint(n.surface.split())}
+            and _JOINING.isdisjoint(n.surface.split()) and not _ACRONYM_LAST.search(n.surface)}
 
 
 _JOINING = frozenset({"and", "of", "on", "the", "for", "And", "The"})  # no person's full name holds these
+# 'Dakota GOP', 'Harbor PAC', 'Eastvale VA': a name ending in an acronym after a word in plain case is a body's or a
+# branch's, and the acronym alone is that body, no surname ('Walt Pemberton III' ends in a numeral)
+_ACRONYM_LAST = re.compile(r"\b[A-Z][a-z]+\b.* (?![IVXLC]+\b)[A-Z]{2,}(?:['’]s?)?$")
 
 
 def _bearers(tokens: tuple[str, ...], sex: str | None, people: dict[tuple[str, ...], tuple[str, str]],
@@ -95,7 +98,8 @@ def _tails(people: dict, names: list[Name]) -> dict[tuple[str, ...], list[tuple[
             tails.setdefault(person[-n:], []).append(person)
     for name in names:
         if len(name.tokens) == 2 and name.tokens not in people and ("?", name.tokens[1]) not in tails and \
-                name_type(name.tokens) == "unknown" and _JOINING.isdisjoint(name.surface.split()):
+                name_type(name.tokens) == "unknown" and _JOINING.isdisjoint(name.surface.split()) and \
+                not _ACRONYM_LAST.search(name.surface):
             tails[("?", name.tokens[1])] = [name.tokens]
     return tails
 

@@ -47,7 +47,7 @@ _OPENING_SPACE = " \t‘'\"“"  # what may stand between a sentence's break and
 _SENTENCE_BREAKS = frozenset(".!?:;\"“”()[]\n")  # a character before a word that opens a sentence
 # 'Donald Trump Jr.', 'Robert F. Kennedy, Jr.': a son of the same name, another person than the name alone.
 _GENERATION = re.compile(r",? (?:Jr|Sr)\b")
-_ABBREVIATED_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St)\.$")
+_ABBREVIATED_TITLE = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Sec)\.$")
 
 
 class Tokens(NamedTuple):

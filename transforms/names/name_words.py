@@ -25,7 +25,8 @@ WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
 # Written with a period, these are titles of the next name; a whole word before a period ends a sentence ('Department
 # of Justice.', 'Stephen King.').
 TITLE_ABBREVIATIONS = frozenset({"gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev", "dr", "atty",
-                                  "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "pres", "supt", "insp", "cmdr"})
+                                  "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "pres", "supt", "insp", "cmdr",
+                                  "sec"})
 
 
 OFFICES = frozenset("""secretary minister spokesman spokeswoman spokesperson director chairman chairwoman
@@ -40,16 +41,32 @@ JOINING_KEYS = frozenset({"of", "for", "and", "the", "on"})  # no person's name 
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# 'K.W.A.', 'T.L.R.': a house style writes initials with periods; the name is the acronym 'KWA' written plainly.
+_DOTTED_ACRONYM = re.compile(r"((?:[A-Z]\.){3,6})(?:['’]s?)?")
+_ABBREVIATED = {"dept": "department", "depts": "departments"}  # 'Fisheries Dept.' is the Fisheries Department
+# 'Harold JT Brennick': two capitals between a given name and a surname are two initials written without periods.
+_TWO_INITIALS = re.compile(r"(?![IVXLC]+$)[A-Z]{2}")  # not a numeral: 'Konrad IV Vessner'
+# a body's, place's or thing's word, or an office, ends no person's name: 'Essex PD Chief', 'Marta FC Stadium'
+_NO_SURNAME = ORGANISATION_WORDS | PLACE_WORDS | PLACE_WORDS_AFTER_NO_GIVEN_NAME | THING_WORDS
 
 
 @lru_cache(maxsize=1 << 17)  # names repeat across a corpus' articles
 def key_tokens(surface: str) -> tuple[str, ...]:
     """'Donald J. Trump's' -> ('donald', 'trump'): folded words, possessive and middle initials dropped, and a first
-    initial before a given name ('R. Ted Cruz', 'F. Scott Fitzgerald': known by the middle name)."""
-    found = WORD.findall(surface)
+    initial before a given name ('R. Ted Halvorsen': known by the middle name); a dotted acronym
+    alone is one word ('K.W.A.' -> ('kwa',), as 'KWA'); two capitals after a given name are two initials ('Harold
+    JT Brennick' -> ('harold', 'j', 't', 'brennick'), as 'Harold J. T. Brennick')."""
+    dotted = _DOTTED_ACRONYM.fullmatch(surface)
+    if dotted:
+        return (dotted.group(1).replace(".", "").casefold(),)
+    raw = WORD.findall(surface)
+    if len(raw) == 3 and _TWO_INITIALS.fullmatch(raw[1]) and raw[0][1:].islower() and raw[2][1:2].islower() and \
+            fold_word(raw[0]) in gazetteer.given_names() and not _NO_SURNAME.intersection((fold_word(raw[-1]),)) \
+            and not role_word(raw[-1]):
+        raw = [raw[0], raw[1][0], raw[1][1], raw[2]]  # (not 'UK PM Edwin Marlow', 'Tory MP for Eastwick')
     if "'" in surface or "’" in surface:  # (a possessive only where an apostrophe is)
-        found = [_POSSESSIVE.sub("", w) for w in found]
-    words = list(filter(None, map(fold_word, found)))
+        raw = [_POSSESSIVE.sub("", w) for w in raw]
+    words = [_ABBREVIATED.get(w, w) for w in filter(None, map(fold_word, raw))]
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1 and words[1] in gazetteer.given_names():
         words = words[1:]  # (not 'J.P. Morgan', 'F.W. de Klerk')
     if len(words) > 2 and sum(len(w) == 1 for w in words[1:-1]) < 2:  # two initials tell a person: 'George H. W.'

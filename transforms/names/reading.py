@@ -36,7 +36,7 @@ from transforms.names.tidying import FUNCTION_WORDS, GLUED, tidy, without_role_a
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "queen", "princess", "sister"})
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
-_PERSON_TITLES = frozenset({"dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "president", "senator",
+_PERSON_TITLES = frozenset({"dr", "sen", "rep", "sec", "gov", "gen", "col", "lt", "sgt", "capt", "president", "senator",
                             "governor", "secretary", "minister", "judge", "justice", "mayor", "ambassador",
                             "speaker", "chairman", "chairwoman", "congressman", "congresswoman", "representative",
                             "pope", "ayatollah", "sheikh", "premier", "chancellor", "prosecutor", "director",
@@ -350,6 +350,9 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
             continue
         candidate = _without_joining_end(candidate)
         cut, tokens, is_name = _reading(candidate.surface)
+        if is_name and len(tokens) == 1 and tokens[0] in TITLE_ABBREVIATIONS and not candidate.surface.isupper() \
+                and text.startswith(". ", candidate.end_char):
+            is_name = False  # 'Sec. Varnholt': a title's abbreviation before a name ('SEC' in capitals is a body)
         if is_name and len(tokens) == 1 and len(tokens[0]) == 2 and \
                 not two_letter_person(text, candidate.surface[cut:cut + 2], candidate.start_char + cut):
             is_name = False  # 'Fe and Cu': two letters alone, untitled and opening no full name
@@ -426,7 +429,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
         return cut, tokens, None
     if " " in surface and (surface.isupper() or _headline_case(surface) or _no_name_is_so_long(surface)):
         return cut, tokens, False  # 'SHOOT FIRST AND TALK LATER', 'Israel Continues Strikes On Gaza': no names
-    if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or role_word(surface))) or \
+    if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or role_word(surface.replace(".", "")))) or \
             (tokens and (tokens[-1] in OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in OFFICES)) \
             or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens) or _PLURAL_ACRONYM.search(surface) \
             or _names_a_doctrine(tokens):
