@@ -1,14 +1,7 @@
 import pytest
 
+from tests.test_figures import _one
 from transforms.compare.figures import find_figures
-
-
-def _one(text):
-    figures = find_figures(text)
-    assert len(figures) == 1, figures
-    fig = figures[0]
-    assert text[fig.start_char:fig.end_char] == fig.raw
-    return fig.value, fig.unit, fig.what, fig.qualifier
 
 
 @pytest.mark.parametrize("text, what", [
