@@ -28,6 +28,7 @@ from transforms.compare.quotes.speech import (
     PHRASAL,
     SCAN_VERB,
     SCAN_WORDS,
+    SHORT_TITLES,
     SPEAKER,
     UPPER,
     VERB,
@@ -67,7 +68,7 @@ AFTER_NAME_VERB = [re.compile(rf"{_LEAD}(?P<np>{speaker})\b{PARTY}?{extra}{APPOS
 # After 'said', the speaker phrase ends at punctuation or at a word that opens what follows ('in', 'who', ...).
 # A full stop ends it unless it closes an initial or an abbreviated title ('said Sen. Robert P. Casey').
 _ABBREVIATIONS = "".join(rf"(?<!\b{t})"
-                         for t in "Dr Mr Mrs Ms Sen Rep Gov Gen Lt Col Sgt Capt Maj Adm Cmdr Prof Rev Jr Sr".split())
+                         for t in SHORT_TITLES.split("|"))
 _ENDS = r"(?:(?=\s*(?:[,;:()—–]|$)|\s+(?:in|on|at|during|who|from|for|after|before|to|when|while|as|about|via|and|" \
     r"with|familiar|close|knowledgeable|briefed)\b)" \
     rf"|(?<!\b[{UPPER}]){_ABBREVIATIONS}(?=\s*\.))"

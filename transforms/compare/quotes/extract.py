@@ -43,13 +43,13 @@ from transforms.compare.quotes.open_verbs import (
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.spans import Span, find_quote_spans
 from transforms.compare.quotes.speakers import people, resolve, speech_events
-from transforms.compare.quotes.speech import DOCUMENT_NOUNS, NP, PERSON_PRONOUNS, VERBS, head_kind
+from transforms.compare.quotes.speech import DOCUMENT_NOUNS, NP, PERSON_PRONOUNS, SHORT_TITLES, VERBS, head_kind
 from transforms.compare.quotes.subjects import NAMED_APPOSITIVE, opening, subject_of_sentence_before
 from transforms.lexicon import TITLES, english_word, fold_word, word_classes
 from warehouse.contracts import QUOTES
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|Rev|Jr|Sr|"
+_ABBREVIATION = re.compile(rf"(?:\b[A-Z]|\b(?:{SHORT_TITLES}|"
                            r"St|No|Mt|Ft|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|Ave|Corp|Inc|Co|Atty|Supt|Cpl|Pvt|Vol|Ph|vs))$")
 _LOWER_NEXT = re.compile(r"[a-z0-9]")
 # A signature line under a quote: '- Sanders.', '—President Obama, tweeting after …', '-Michelle Marks, Philadelphia.'

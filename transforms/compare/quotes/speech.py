@@ -92,7 +92,9 @@ _UP = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
 UPPER = _UP  # the capital letters a name may open with
 _PARTICLE = r"(?:al|el|bin|ibn|bint|abu|de|da|di|del|der|van|von|le|la|du|ben|dos|das)"
 # Abbreviated titles and initials keep their period ('Dr. Deborah Birx', 'Donald J. Trump').
-_ABBREVIATED = r"(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|Maj|Adm|Cmdr|St)\."
+# Titles written short with a full stop that ends no sentence ("Sen.", "Lt. Cmdr."), as regex alternatives.
+SHORT_TITLES = "Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|Rev|Jr|Sr"
+_ABBREVIATED = rf"(?:{SHORT_TITLES}|St)\."
 _PARTICLE_LEAD = re.compile(rf"^{_PARTICLE}-")
 # A social media handle names its user as a name does: '@jane_doe wrote', '@JaneDoe: “…”'.
 HANDLE = r"@[A-Za-z0-9_]{2,15}\b"

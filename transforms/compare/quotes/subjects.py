@@ -15,6 +15,7 @@ from transforms.compare.quotes.speech import (
     NP,
     PARTY,
     PERSON_NOUNS,
+    SHORT_TITLES,
     SPEAKER,
     TIE,
     UPPER,
@@ -89,7 +90,7 @@ _NOUN_BEFORE_COMMA = re.compile(r"\b(?:his|her|their|its|our|my|the|an?|\w+[’'
 _SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]*\s+(?=[{UPPER}])")
 # The word before a full stop that does not end a sentence: an initial or an abbreviated title ('W.', 'Sen.').
 _ABBREVIATED_END = re.compile(
-    rf"(?:\b[{UPPER}]|\b(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|Rev|Jr|Sr|St|No))$")
+    rf"(?:\b[{UPPER}]|\b(?:{SHORT_TITLES}|St|No))$")
 
 
 def sentence_floor(text: str, at: int) -> int:
