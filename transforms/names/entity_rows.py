@@ -35,23 +35,26 @@ def entity_types(members: Iterable[tuple[str, str, int]]) -> dict[str, str]:
 
 def top_surfaces(totals: pa.Table) -> pa.Table:
     """NAME_TOTALS -> (entity_id, surface): each name's most used surface (the greatest on a tie), sorted by name."""
-    by_surface = _summed(totals, totals["entity_id"])
-    ranked = by_surface.sort_by([("entity_id", "ascending"), ("count", "descending"), ("surface", "descending")])
-    first = ranked.group_by("entity_id", use_threads=False).aggregate([("surface", "first")])
-    return first.rename_columns(["entity_id", "surface"]).sort_by("entity_id")
+    names, surfaces = _Coded(totals["entity_id"]), _Coded(totals["surface"])
+    ranked = _summed(names.codes, surfaces, totals["count_mentions"]).sort_by(
+        [("entity", "ascending"), ("count", "descending"), ("surface", "descending")])
+    first = ranked.filter(_starts(ranked["entity"]))
+    return pa.table({"entity_id": names.values(first["entity"]), "surface": surfaces.values(first["surface"])})
 
 
 def entity_rows(totals: pa.Table, name_ids: pa.Array, entity_ids: pa.Array, types: Mapping[str, str],
                 renamed: Mapping[str, str], curated_ids: set[str]) -> pa.Table:
     """NAME_TOTALS + each linked name's entity (name_ids -> entity_ids) + each entity's type + the names review gave
     + the entity table's ids -> ENTITIES rows of the other entities (counts 0), sorted by id."""
-    entity = pc.take(entity_ids, pc.index_in(totals["entity_id"], value_set=name_ids))
-    keep = pc.and_(pc.is_valid(entity), pc.invert(pc.is_in(entity, value_set=pa.array(sorted(curated_ids),
-                                                                                       pa.string()))))
-    ranked = _summed(totals.filter(keep), entity.filter(keep)).sort_by(
-        [("entity_id", "ascending"), ("count", "descending"), ("surface", "ascending")])
+    entities = _Coded(entity_ids)
+    entity = pc.take(entities.codes, pc.index_in(totals["entity_id"], value_set=name_ids))
+    curated = pc.index_in(pa.array(sorted(curated_ids), pa.string()), value_set=entities.sorted).drop_null()
+    keep = pc.and_(pc.is_valid(entity), pc.invert(pc.is_in(entity, value_set=curated)))
+    surfaces = _Coded(totals["surface"].filter(keep))
+    ranked = _summed(entity.filter(keep), surfaces, totals["count_mentions"].filter(keep)).sort_by(
+        [("entity", "ascending"), ("count", "descending"), ("surface", "ascending")])
     chunks, rows = [], []
-    for entity_id, spellings in groupby(_pairs(ranked), key=itemgetter(0)):
+    for entity_id, spellings in groupby(_pairs(ranked, entities, surfaces), key=itemgetter(0)):
         ranked_spellings = [s for _, s in spellings]
         # its most used full form, in plain case where it has one ('Amy Goodman', not a transcript's 'AMY GOODMAN')
         full = [s for s in ranked_spellings if " " in s]
@@ -65,17 +68,46 @@ def entity_rows(totals: pa.Table, name_ids: pa.Array, entity_ids: pa.Array, type
     return pa.concat_tables(chunks + [_table(rows)])
 
 
-def _summed(totals: pa.Table, entity: pa.Array | pa.ChunkedArray) -> pa.Table:
-    """NAME_TOTALS rows + the entity of each -> (entity_id, surface, count): mentions summed by entity and surface."""
-    pairs = pa.table({"entity_id": entity, "surface": totals["surface"], "count": totals["count_mentions"]})
-    grouped = pairs.group_by(["entity_id", "surface"], use_threads=False).aggregate([("count", "sum")])
-    return grouped.rename_columns(["entity_id", "surface", "count"])
+class _Coded:
+    """Strings as the numbers of their places among the distinct ones sorted (as Arrow sorts strings, byte by byte):
+    grouping and sorting those numbers gives what grouping and sorting the strings gives, without hashing pairs of
+    strings (a group-by over two string keys held several times the rows' own size at once)."""
+
+    def __init__(self, strings: pa.Array | pa.ChunkedArray) -> None:
+        distinct = pc.unique(strings.drop_null())  # a null's number is null
+        self.sorted = pc.take(distinct, pc.sort_indices(distinct))
+        self.codes = pc.index_in(strings, value_set=self.sorted).cast(pa.int64())
+
+    def values(self, codes: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+        """Numbers -> their strings."""
+        return pc.take(self.sorted, codes)
 
 
-def _pairs(ranked: pa.Table) -> Iterator[tuple[str, str]]:
+def _summed(entities: pa.Array | pa.ChunkedArray, surfaces: _Coded, counts: pa.Array | pa.ChunkedArray) -> pa.Table:
+    """The entity (a number) and coded surface of NAME_TOTALS rows + their mentions -> (entity, surface, count)
+    numbers: mentions summed by entity and surface."""
+    width = max(len(surfaces.sorted), 1)
+    key = pc.add(pc.multiply(entities.cast(pa.int64()), width), surfaces.codes)
+    grouped = pa.table({"key": key, "count": counts}).group_by("key", use_threads=False).aggregate(
+        [("count", "sum")])
+    return pa.table({"entity": pc.divide(grouped["key"], width),
+                     "surface": pc.subtract(grouped["key"], pc.multiply(pc.divide(grouped["key"], width), width)),
+                     "count": grouped["count_sum"]})
+
+
+def _starts(sorted_codes: pa.ChunkedArray) -> pa.Array:
+    """Sorted numbers -> whether each is the first of its run."""
+    codes = sorted_codes.combine_chunks()
+    if not len(codes):
+        return pa.array([], pa.bool_())
+    return pa.concat_arrays([pa.array([True]), pc.not_equal(codes[1:], codes[:-1])])
+
+
+def _pairs(ranked: pa.Table, entities: _Coded, surfaces: _Coded) -> Iterator[tuple[str, str]]:
     for start in range(0, ranked.num_rows, SLICE):
         part = ranked.slice(start, SLICE)
-        yield from zip(part["entity_id"].to_pylist(), part["surface"].to_pylist(), strict=True)
+        yield from zip(entities.values(part["entity"]).to_pylist(), surfaces.values(part["surface"]).to_pylist(),
+                       strict=True)
 
 
 def _table(rows: list[tuple]) -> pa.Table:
