@@ -19,7 +19,6 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 
 import pyarrow as pa
@@ -72,7 +71,8 @@ def _most_used(counter: Counter) -> str:
     return max(counter.items(), key=lambda kv: (kv[1], kv[0]))[0] if len(counter) > 1 else next(iter(counter))
 
 
-@lru_cache(maxsize=1 << 18)
+# Not cached: splitting an id costs about what a cache look-up does, and a cache bounded below the corpus's distinct
+# names (721,745 at abp-dev x10) misses nearly every time while holding a quarter of a million tuples.
 def _tokens(name_id: str) -> tuple[str, ...]:
     return tuple(name_id[len(PREFIX):].split(SEX_MARK)[0].split("-"))
 
