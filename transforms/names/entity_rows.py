@@ -21,16 +21,21 @@ SLICE = 50_000  # rows turned into Python objects at once
 def entity_types(members: Iterable[tuple[str, str, int]]) -> dict[str, str]:
     """(entity id, type, mentions) of each linked name, in link order -> each entity's type: that of its one name,
     or the type most of its names' mentions give (the first met on a tie)."""
-    found: dict[str, tuple[str, int] | Counter] = {}
+    types: dict[str, str] = {}
+    first: dict[str, int] = {}  # the mentions of an entity's first name: most entities have one name and no more
+    several: dict[str, Counter] = {}
     for entity_id, entity_type, mentions in members:
-        seen = found.get(entity_id)
-        if seen is None:  # most entities: one name, nothing to add up
-            found[entity_id] = (entity_type, mentions)
+        known = types.get(entity_id)
+        if known is None:
+            types[entity_id], first[entity_id] = entity_type, mentions
             continue
-        if isinstance(seen, tuple):
-            seen = found[entity_id] = Counter({seen[0]: seen[1]})
-        seen[entity_type] += mentions
-    return {e: t[0] if isinstance(t, tuple) else max(t.items(), key=itemgetter(1))[0] for e, t in found.items()}
+        if entity_id not in several:
+            several[entity_id] = Counter({known: first[entity_id]})
+        several[entity_id][entity_type] += mentions
+    del first
+    for entity_id, by_type in several.items():
+        types[entity_id] = max(by_type.items(), key=itemgetter(1))[0]
+    return types
 
 
 def top_surfaces(totals: pa.Table) -> pa.Table:
