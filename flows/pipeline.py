@@ -188,6 +188,7 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
     resolved = resolve_discovered(aggregate(warehouse_dir, run_id, run_wide.NAME_TOTALS, None,
                                             {"kinds": kinds["discovered"]}), entities, sample, decisions)
     links = resolved.links
+    memory.give_back()  # resolution's Python objects and Arrow's freed blocks, before DuckDB counts over the links
     every_entity = counted_entities(
         entities, resolved.entities, aggregate(warehouse_dir, run_id, run_wide.ENTITY_COUNTS, {"links": links}, kinds))
     # Candidate mentions (the batches', then those of names no entity took) are only ever counted, in DuckDB: by
