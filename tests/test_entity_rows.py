@@ -1,7 +1,7 @@
 import pyarrow as pa
 
 from transforms.names.counts import NAME_TOTALS
-from transforms.names.entity_rows import entity_rows, entity_types, top_surfaces
+from transforms.names.entity_rows import entity_rows, entity_types, name_groups, top_surfaces
 
 
 def _totals(rows):
@@ -53,3 +53,14 @@ def test_no_totals_give_no_rows():
     totals = _totals([])
     assert entity_rows(totals, pa.array([], pa.string()), pa.array([], pa.string()), {}, {}, set()).num_rows == 0
     assert top_surfaces(totals).num_rows == 0
+
+
+def test_names_are_grouped_sorted_with_their_mentions_and_their_kinds_shared_between_names():
+    totals = _totals([("n:zoe-ray", "discovered", "Zoe Ray", 2, 2), ("n:ray", "pending_f", "Ray", 4, 3),
+                      ("n:ray", "pending", "RAY", 1, 1), ("n:ray", "pending_f", "Ray's", 1, 1),
+                      ("n:ann-ray", "discovered", "Ann Ray", 5, 4), ("n:ann-ray", "discovered", "ANN RAY", 1, 1)])
+    ids, mentions, kinds = name_groups(totals)
+    assert ids == ["n:ann-ray", "n:ray", "n:zoe-ray"]
+    assert mentions == {"n:ann-ray": 6, "n:ray": 6, "n:zoe-ray": 2}
+    assert kinds == {"n:ann-ray": {"discovered"}, "n:ray": {"pending", "pending_f"}, "n:zoe-ray": {"discovered"}}
+    assert kinds["n:ann-ray"] is kinds["n:zoe-ray"]

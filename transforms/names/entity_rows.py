@@ -38,6 +38,25 @@ def entity_types(members: Iterable[tuple[str, str, int]]) -> dict[str, str]:
     return types
 
 
+def name_groups(totals: pa.Table) -> tuple[list[str], Counter, dict[str, frozenset[str]]]:
+    """NAME_TOTALS -> (the names, sorted; mentions by name; match kinds by name, a few sets shared by all). Each
+    name's kinds are grouped as the bits of one number, so no Python list is made per name."""
+    names, kinds = _Coded(totals["entity_id"]), _Coded(totals["match_kind"])
+    width = max(len(kinds.sorted), 1)
+    pairs = pc.unique(pc.add(pc.multiply(names.codes, width), kinds.codes))
+    bits = pa.table({"name": pc.divide(pairs, width), "bit": pc.shift_left(1, pc.subtract(
+        pairs, pc.multiply(pc.divide(pairs, width), width)))})
+    masks = bits.group_by("name", use_threads=False).aggregate([("bit", "sum")]).sort_by("name")
+    mentions = pa.table({"name": names.codes, "count": totals["count_mentions"]}).group_by(
+        "name", use_threads=False).aggregate([("count", "sum")]).sort_by("name")
+    ids = names.sorted.to_pylist()
+    kind_names = kinds.sorted.to_pylist()
+    shared = {mask: frozenset(k for b, k in enumerate(kind_names) if mask >> b & 1)
+              for mask in pc.unique(masks["bit_sum"]).to_pylist()}
+    by_name = {i: shared[m] for i, m in zip(ids, masks["bit_sum"].to_pylist(), strict=True)}
+    return ids, Counter(dict(zip(ids, mentions["count_sum"].to_pylist(), strict=True))), by_name
+
+
 def top_surfaces(totals: pa.Table) -> pa.Table:
     """NAME_TOTALS -> (entity_id, surface): each name's most used surface (the greatest on a tie), sorted by name."""
     names, surfaces = _Coded(totals["entity_id"]), _Coded(totals["surface"])
