@@ -185,8 +185,10 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
                             columns=["body", "outlet_name"])
     decisions = read_alias_decisions(entities_file)
     kinds = {"discovered": list(discovery.DISCOVERED_KINDS), "curated": list(discovery.CURATED_KINDS)}
-    resolved = resolve_discovered(aggregate(warehouse_dir, run_id, run_wide.NAME_TOTALS, None,
-                                            {"kinds": kinds["discovered"]}), entities, sample, decisions)
+    totals = aggregate(warehouse_dir, run_id, run_wide.NAME_TOTALS, None, {"kinds": kinds["discovered"]})
+    memory.give_back()  # what reading the sample and DuckDB's count freed: resolution's Python objects come next
+    resolved = resolve_discovered(totals, entities, sample, decisions)
+    del totals
     links = resolved.links
     memory.give_back()  # resolution's Python objects and Arrow's freed blocks, before DuckDB counts over the links
     every_entity = counted_entities(
