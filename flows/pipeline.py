@@ -185,14 +185,19 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
                             columns=["body", "outlet_name"])
     decisions = read_alias_decisions(entities_file)
     kinds = {"discovered": list(discovery.DISCOVERED_KINDS), "curated": list(discovery.CURATED_KINDS)}
-    resolved = resolve_discovered(aggregate(warehouse_dir, run_id, run_wide.NAME_TOTALS, None,
-                                            {"kinds": kinds["discovered"]}), entities, sample, decisions)
+    totals = aggregate(warehouse_dir, run_id, run_wide.NAME_TOTALS, None, {"kinds": kinds["discovered"]})
+    memory.give_back()  # what reading the sample and DuckDB's count freed: resolution's Python objects come next
+    resolved = resolve_discovered(totals, entities, sample, decisions)
+    del totals
     links = resolved.links
+    memory.give_back()  # resolution's Python objects and Arrow's freed blocks, before DuckDB counts over the links
     every_entity = counted_entities(
         entities, resolved.entities, aggregate(warehouse_dir, run_id, run_wide.ENTITY_COUNTS, {"links": links}, kinds))
     # Candidate mentions (the batches', then those of names no entity took) are only ever counted, in DuckDB: by
-    # surface for the name candidates and the spellings, then read back for the few spellings proposed.
+    # surface for the name candidates and the spellings, then read back for the few spellings proposed. The name
+    # candidates are counted first, before the proposals' bodies and rows add to what DuckDB's memory comes on top of.
     with_links = {"links": links}
+    candidates = aggregate(warehouse_dir, run_id, run_wide.NAME_CANDIDATES, with_links)
     proposals = propose_aliases(aggregate(warehouse_dir, run_id, run_wide.SPELLING_TOTALS, with_links), sample,
                                 entities, decisions)
     proposals = with_spelling_docs(proposals, aggregate(warehouse_dir, run_id, run_wide.SPELLING_DOCS, with_links,
@@ -202,8 +207,7 @@ def _name_tables(warehouse_dir: str, run_id: str, articles: pa.Table, entities: 
     outlets = read_run_table(warehouse_dir, "articles", run_id, "doc_id", pa.array(proposals.doc_ids(), pa.string()),
                              columns=["doc_id", "outlet_name"])
     queue = concat_tables([proposal_table(proposals, shown, outlets), merge_proposals(every_entity, decisions)])
-    tables = {"alias_proposals": queue, "entities": every_entity, "entity_links": links,
-              "name_candidates": aggregate(warehouse_dir, run_id, run_wide.NAME_CANDIDATES, with_links)}
+    tables = {"alias_proposals": queue, "entities": every_entity, "entity_links": links, "name_candidates": candidates}
     return tables
 
 

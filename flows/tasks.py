@@ -134,7 +134,8 @@ def aggregate(warehouse_dir: str, run_id: str, sql: str, tables: dict[str, pa.Ta
 @light
 def resolve_discovered(totals: pa.Table, entities: pa.Table, sample_bodies: pa.Table,
                        decisions: list[dict]) -> resolution.Resolution:
-    return resolution.resolve_discovered(totals, entities, sample_bodies["body"].to_pylist(), decisions,
+    # the bodies stay in Arrow: resolution only splits them into distinct words, in Arrow too
+    return resolution.resolve_discovered(totals, entities, sample_bodies["body"].combine_chunks(), decisions,
                                          sample_bodies["outlet_name"].to_pylist())
 
 

@@ -706,6 +706,12 @@ def test_lower_case_words_are_whole_words_written_in_lower_case_only():
         {"state", "hell", "swell"}
 
 
+def test_lower_case_words_read_bodies_given_as_an_arrow_column_as_a_list():
+    bodies = ["The state's hell-bent iPhone café; State abc1 Hell", "it was swell,"]
+    words = {"state", "hell", "iphone", "phone", "cafe", "abc", "swell", "well"}
+    assert lower_case_words(words, pa.array(bodies)) == lower_case_words(words, bodies) == {"state", "hell", "swell"}
+
+
 @pytest.mark.parametrize("body", ["no\xa0state here", "a\u2003hell\u2028or swell\x1fwell", "state\u00adhood café-state",
                                   "Ünïcode state_x über\tstate", ""])
 def test_lower_case_words_are_the_bodies_lower_case_runs_of_word_characters(body):

@@ -169,6 +169,20 @@ def test_carry_forward_links_whole_parts_and_filters_the_others(tmp_path):
     assert storage.read_run_table(str(tmp_path), "sources", new)["doc_id"].to_pylist() == ["a", "b", "d"]
 
 
+def test_a_filtered_read_keeps_the_rows_asked_for_in_part_order(tmp_path):
+    from flows import storage
+
+    def part(ids: list[str]) -> pa.Table:
+        return pa.table({"doc_id": ids, "source_path": [f"{i}.txt" for i in ids], "record_no": [None] * len(ids)},
+                        schema=storage.CONTRACTS["sources"])
+
+    run = "20260101T000000000000Z-aaaaaa"
+    for number, ids in enumerate([["e", "a"], ["d", "b"], ["c"]]):
+        storage.write_table(str(tmp_path), "sources", part(ids), run, number)
+    found = storage.read_run_table(str(tmp_path), "sources", run, "doc_id", pa.array(["c", "a", "d"]), ["source_path"])
+    assert found["source_path"].to_pylist() == ["a.txt", "d.txt", "c.txt"]
+
+
 def test_texts_stream_from_the_parts_holding_the_documents_asked_for(tmp_path):
     from flows import storage
 

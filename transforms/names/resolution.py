@@ -19,7 +19,6 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 
 import pyarrow as pa
@@ -30,7 +29,7 @@ from transforms.names import gazetteer
 from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
-from transforms.names.entity_rows import entity_rows, entity_types, top_surfaces
+from transforms.names.entity_rows import entity_rows, entity_types, name_groups, top_surfaces
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
@@ -72,7 +71,8 @@ def _most_used(counter: Counter) -> str:
     return max(counter.items(), key=lambda kv: (kv[1], kv[0]))[0] if len(counter) > 1 else next(iter(counter))
 
 
-@lru_cache(maxsize=1 << 18)
+# Not cached: splitting an id costs about what a cache look-up does, and a cache bounded below the corpus's distinct
+# names (721,745 at abp-dev x10) misses nearly every time while holding a quarter of a million tuples.
 def _tokens(name_id: str) -> tuple[str, ...]:
     return tuple(name_id[len(PREFIX):].split(SEX_MARK)[0].split("-"))
 
@@ -356,13 +356,7 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
 
 def _by_name(totals: pa.Table) -> tuple[list[str], Counter, dict[str, frozenset[str]]]:
     """NAME_TOTALS -> (the names, sorted; mentions by name; match kinds by name, a few sets shared by all)."""
-    grouped = totals.group_by("entity_id", use_threads=False).aggregate(
-        [("count_mentions", "sum"), ("match_kind", "distinct")]).sort_by("entity_id")
-    ids = grouped["entity_id"].to_pylist()
-    shared: dict[tuple[str, ...], frozenset[str]] = {}
-    kinds = {i: shared.setdefault(tuple(sorted(k)), frozenset(k))
-             for i, k in zip(ids, grouped["match_kind_distinct"].to_pylist(), strict=True)}
-    return ids, Counter(dict(zip(ids, grouped["count_mentions_sum"].to_pylist(), strict=True))), kinds
+    return name_groups(totals)
 
 
 def _lone_totals(totals: pa.Table, full: dict[str, int]) -> tuple[dict[str, Counter], dict[str, Counter]]:
