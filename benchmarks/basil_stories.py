@@ -24,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 from dateutil import parser as dateparser
 
-from transforms.compare import stories
+from transforms.compare import stories, story_clusters
 from transforms.compare import story_features as features
 from transforms.compare.stories import cluster_stories
 from transforms.compare.story_features import story_features
@@ -129,7 +129,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=5000, help="abp-dev articles to cluster (0: all)")
     parser.add_argument("--mentions", action="store_true", help="add known entities from seeds/entities.csv")
     args = parser.parse_args()
-    print("parameters: " + ", ".join(f"{name} {getattr(stories, name, None) or getattr(features, name)}"
+    modules = (story_clusters, stories, features)
+    print("parameters: " + ", ".join(f"{name} {next(getattr(m, name) for m in modules if hasattr(m, name))}"
                                      for name in PARAMETERS))
     basil(args.basil, args.mentions)
     abp(args.abp, args.sample, args.mentions)

@@ -5,7 +5,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from transforms.compare.stories import FLOOR, THRESHOLD, WINDOW_DAYS, best_similarity, cosine, link_clusters
+from transforms.compare.stories import WINDOW_DAYS, cosine
+from transforms.compare.story_clusters import FLOOR, THRESHOLD, best_similarity, link_clusters
 from transforms.compare.story_features import ENTITY_PREFIX, term_hash
 
 SCORES = pa.schema([("a", pa.int32()), ("b", pa.int32()), ("score", pa.float64())])
@@ -127,8 +128,8 @@ def cluster_components(slices: Iterable[pa.RecordBatch], node_info: Callable[[li
 
 
 def _cluster(pairs: pa.Table, node_info, threshold: float, window_days: int | None) -> pa.Table:
-    """Scored pairs of whole components -> (node, root, similarity), as stories._link clusters them (nodes renumbered
-    in their order, so ties between links break the same)."""
+    """Scored pairs of whole components -> (node, root, similarity), as `link_clusters` clusters them (nodes
+    renumbered in their order, so ties between links break the same)."""
     a, b, scores = (pairs[name].to_pylist() for name in ("a", "b", "score"))
     nodes = sorted(set(a) | set(b))
     local = {n: i for i, n in enumerate(nodes)}
