@@ -1533,3 +1533,29 @@ def test_an_acronym_the_article_writes_nowhere_else_ends_a_bodys_complement():
 def test_tidy_cuts_what_runs_into_a_name(text, run, name):
     start = text.index(run)
     assert tidy(text, Candidate(run, start, start + len(run), None)).surface == name
+
+
+def test_names_written_with_initials_go_to_the_one_person_whose_initials_they_are():
+    rows = [("a", "n:harold-brennick", "Harold J. Brennick", "discovered"),
+            ("b", "n:harold-j-t-brennick", "Harold J. T. Brennick", "discovered"),
+            ("c", "n:harold-brennick", "Harold Brennick", "discovered"),
+            ("d", "n:j-brennick", "J.T. Brennick", "discovered"),
+            ("e", "n:j-brennick", "J. T. Brennick’s", "discovered"),
+            ("e", "n:j-brennick", "Brennick", "surname_in_article"),  # a person, by the surname resolved to it
+            ("f", "n:t-brennick", "T. Brennick", "discovered"), ("f", "n:t-brennick", "Brennick", "surname_in_article"),
+            ("g", "n:harold-jasper-tobias-brennick", "Harold Jasper Tobias Brennick", "discovered")]
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    # two middle initials are one person, one middle initial the other, whose full name folds without it
+    assert links["n:j-brennick"] == links["n:harold-j-t-brennick"] != links["n:harold-brennick"]
+    assert links["n:harold-jasper-tobias-brennick"] == links["n:harold-j-t-brennick"]
+    assert links["n:t-brennick"] != links["n:harold-brennick"]  # a middle T belongs to neither alone
+
+
+def test_initials_that_agree_with_two_people_decide_nothing():
+    rows = [("a", "n:jane-reed", "Jane Reed", "discovered"), ("b", "n:john-reed", "John Reed", "discovered"),
+            ("c", "n:j-reed", "J. Reed", "discovered"), ("c", "n:j-reed", "Reed", "surname_in_article"),
+            ("d", "n:mary-ann-walker-reed", "Mary Ann Walker Reed", "discovered"),
+            ("e", "n:mary-reed", "Mary Reed", "discovered")]
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:j-reed"] not in (links["n:jane-reed"], links["n:john-reed"])
+    assert links["n:mary-ann-walker-reed"] == links["n:mary-reed"]  # no 'Mary A. W. Reed' to tell them apart

@@ -31,6 +31,7 @@ from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
 from transforms.names.entity_rows import entity_rows, entity_types, top_surfaces
+from transforms.names.initials import initialled_heads
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
@@ -337,6 +338,7 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
     heads = {i: i for i in full} | _person_clusters(full, types) | inverted_bodies(full, _tokens)
     heads |= _double_surnames(full, types, heads, totals)
+    heads |= initialled_heads(heads, types, lambda some: _written_as(totals, some))
     # Only lone words are looked at surface by surface: their totals are read into Python, the others' stay in Arrow.
     by_kind, surfaces = _lone_totals(totals, full)
     top = top_surfaces(totals)["surface"].combine_chunks()  # aligned with ids

@@ -1,0 +1,108 @@
+"""Names written with initials -> the one person of the corpus whose initials they are.
+
+'H.W. Bush' and 'W. Bush' give a person's initials and surname only; the full names of the corpus say whose they
+are: 'George H. W. Bush' has the middle initials H and W, 'George W. Bush' the middle initial W, so 'H.W. Bush' is
+the first and 'W. Bush' the second, and neither is 'George Bush'. Initials that agree with two people's (a 'J. Reed'
+beside a John and a Jane Reed) decide nothing. Middle names written out are read by their initials too: 'George
+Herbert Walker Bush' is the 'George H. W. Bush' of the corpus, not the 'George Bush' a middle name more would make
+him.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from transforms.names import gazetteer
+from transforms.names.discovery import PREFIX
+
+_INITIALS = re.compile(r"(?:[A-Z]\.? ?){1,3}")  # 'H.W.', 'H. W.', 'HW', 'W.'
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _words(surface: str) -> list[str]:
+    words = [_POSSESSIVE.sub("", w) for w in surface.split()]
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words
+
+
+def _letters(word: str) -> tuple[str, ...]:
+    """'H.W.' -> ('h', 'w'); 'Herbert' -> ('h',): the initials a word of a name gives."""
+    if _INITIALS.fullmatch(word):
+        return tuple(c.casefold() for c in word if c.isalpha())
+    return (word[0].casefold(),)
+
+
+def lead_initials(surface: str) -> tuple[str, ...] | None:
+    """'H.W. Bush' -> ('h', 'w'), 'W. Bush’s' -> ('w',); None unless initials alone stand before the surname."""
+    words = _words(surface)
+    if len(words) < 2 or not words[-1][1:].islower():
+        return None
+    before = " ".join(words[:-1])
+    return tuple(c.casefold() for c in before if c.isalpha()) if _INITIALS.fullmatch(before) else None
+
+
+def name_initials(surface: str) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
+    """'George H. W. Bush' -> (('g',), ('h', 'w'), True): a full name's first initial, middle initials and whether
+    the middle names are written as initials (None when the first word is itself an initial)."""
+    words = _words(surface)
+    if len(words) < 2 or _INITIALS.fullmatch(words[0]) or not words[0][1:].islower():
+        return None
+    middle = words[1:-1]
+    return (_letters(words[0]), tuple(c for w in middle for c in _letters(w)),
+            bool(middle) and all(_INITIALS.fullmatch(w) for w in middle))
+
+
+def _tokens(name_id: str) -> tuple[str, ...]:
+    return tuple(name_id[len(PREFIX):].split("-"))
+
+
+def initialled_heads(heads: dict[str, str], types: dict[str, str],
+                     written_as: Callable[[list[str]], dict[str, set[str]]]) -> dict[str, str]:
+    """Full-name ids -> their head ids + the surfaces of some ids -> the ids whose head changes: names written with
+    initials for the given names joined to the one person whose initials they are, and a name whose middle names
+    spell the middle initials of another name joined to that name's person."""
+    people = {i for i, head in heads.items() if types.get(head) == "person"}
+    before = heads
+    whole: dict[str, str] = {}  # a head id -> the head its whole entity joins
+    alone: dict[str, str] = {}  # an id that leaves its entity -> the head it joins
+    for name_id in people:
+        tokens = _tokens(name_id)
+        if len(tokens) > 3 and all(len(t) > 1 for t in tokens[1:-1]):
+            initialled = PREFIX + "-".join((tokens[0], *(t[0] for t in tokens[1:-1]), tokens[-1]))
+            if initialled in people and heads[initialled] != heads[name_id]:
+                (whole if heads[name_id] == name_id else alone)[name_id] = heads[initialled]
+    heads = {i: whole.get(head, alone.get(i, head)) for i, head in heads.items()}
+    leads = [i for i in heads if heads[i] == i and len(_tokens(i)) >= 2 and
+             all(len(t) == 1 for t in _tokens(i)[:-1]) and types.get(i) == "person"]
+    if leads:
+        moved = _leads_to_bearers(leads, heads, people, written_as)
+        heads = {i: moved.get(head, head) for i, head in heads.items()}
+    return {i: head for i, head in heads.items() if head != before[i]}
+
+
+def _leads_to_bearers(leads: list[str], heads: dict[str, str], people: set[str],
+                      written_as: Callable[[list[str]], dict[str, set[str]]]) -> dict[str, str]:
+    surnames = {_tokens(i)[-1] for i in leads}
+    given = gazetteer.given_names()
+    bearers = [i for i in people if _tokens(i)[-1] in surnames and _tokens(i)[0] in given]
+    surfaces = written_as(leads + bearers)
+    by_initials: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for bearer in bearers:
+        for surface in surfaces.get(bearer, ()):
+            found = name_initials(surface)
+            if found:
+                surname = _tokens(bearer)[-1]
+                if found[2]:  # 'W. Bush' for 'George W. Bush': a middle initial stands for the name it is known by
+                    by_initials[(*found[1], surname)].add(heads[bearer])
+                by_initials[(*found[0], *found[1], surname)].add(heads[bearer])
+    moved = {}
+    for lead in leads:
+        letters = {lead_initials(s) for s in surfaces.get(lead, ())} - {None}
+        if len(letters) != 1:
+            continue  # 'H. Bush' and 'H.W. Bush' both folded to one id: which is meant is unclear
+        owners = by_initials.get((*letters.pop(), _tokens(lead)[-1]), set())
+        if len(owners) == 1:
+            moved[lead] = next(iter(owners))
+    return moved
