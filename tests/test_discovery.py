@@ -1559,3 +1559,19 @@ def test_initials_that_agree_with_two_people_decide_nothing():
     links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert links["n:j-reed"] not in (links["n:jane-reed"], links["n:john-reed"])
     assert links["n:mary-ann-walker-reed"] == links["n:mary-reed"]  # no 'Mary A. W. Reed' to tell them apart
+
+
+@pytest.mark.parametrize("body, surname, expected", [
+    # two surnames joined by a hyphen name a pair, or a double surname, not one more bearer of the last
+    ("Ida Marsh spoke on Monday. The Lowe-Marsh bill failed, and Rep. Marsh left.", "Marsh", "n:ida-marsh"),
+    ("Ida Marsh spoke on Monday. The Lowe-Marsh bill failed, and Marsh left.", "Marsh", "n:ida-marsh"),
+    ("Cora Ruiz-Quist spoke on Monday. Later Rep. Ruiz-Quist left.", "Ruiz-Quist", "n:cora-ruiz-quist"),
+])
+def test_a_hyphenated_name_bears_no_surname_of_its_own(body, surname, expected):
+    mentions, _ = _found(body)
+    assert [m[1] for m in mentions if m[0] == surname] == [expected]
+
+
+def test_a_name_written_in_two_words_is_still_a_bearer_of_its_surname():
+    mentions, _ = _found("Ida Marsh spoke on Monday. Lowe Marsh spoke too, and Rep. Marsh left.")
+    assert ("Marsh", "n:lowe-marsh", "surname_last_named") in mentions

@@ -62,10 +62,13 @@ def provisional_id(tokens: tuple[str, ...] | list[str]) -> str:
 
 
 def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
-    """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written)."""
+    """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written). A
+    name written as one hyphenated word ('Ocasio-Cortez', 'the Schumer-Pelosi plan') is a double surname or two
+    people's surnames joined, never a given name and a surname: it bears no surname of its own."""
     given = gazetteer.given_names()
     return {n.tokens: (given.get(n.tokens[0], "u"), WORD.findall(n.surface)[-1]) for n in names
-            if len(n.tokens) >= 2 and name_type(n.tokens) in (("person", "unknown") if n.title else ("person",))
+            if len(n.tokens) >= 2 and " " in n.surface.strip()
+            and name_type(n.tokens) in (("person", "unknown") if n.title else ("person",))
             and _JOINING.isdisjoint(n.surface.split()) and not _ACRONYM_LAST.search(n.surface)}
 
 
@@ -99,7 +102,7 @@ def _tails(people: dict, names: list[Name]) -> dict[tuple[str, ...], list[tuple[
     for name in names:
         if len(name.tokens) == 2 and name.tokens not in people and ("?", name.tokens[1]) not in tails and \
                 name_type(name.tokens) == "unknown" and _JOINING.isdisjoint(name.surface.split()) and \
-                not _ACRONYM_LAST.search(name.surface):
+                " " in name.surface.strip() and not _ACRONYM_LAST.search(name.surface):
             tails[("?", name.tokens[1])] = [name.tokens]
     return tails
 
