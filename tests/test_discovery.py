@@ -1575,3 +1575,19 @@ def test_a_hyphenated_name_bears_no_surname_of_its_own(body, surname, expected):
 def test_a_name_written_in_two_words_is_still_a_bearer_of_its_surname():
     mentions, _ = _found("Ida Marsh spoke on Monday. Lowe Marsh spoke too, and Rep. Marsh left.")
     assert ("Marsh", "n:lowe-marsh", "surname_last_named") in mentions
+
+
+def test_a_particle_and_surname_alone_go_to_the_person_whose_name_ends_in_them():
+    rows = [("a", "n:pieter-van-dort", "Pieter van Dort", "discovered"), ("b", "n:van-dort", "Van Dort", "discovered"),
+            ("c", "n:bin-qasri", "Bin Qasri", "discovered"), ("d", "n:omar-bin-qasri", "Omar bin Qasri", "discovered"),
+            # 'Al' written apart and capitalised is a given name, not a particle
+            ("e", "n:al-dunmore", "Al Dunmore", "discovered"),
+            ("f", "n:mayor-al-dunmore", "Mayor Al Dunmore", "discovered"), ("f", "n:mayor-al-dunmore", "Dunmore",
+                                                                             "surname_in_article"),
+            # two bearers named as often: neither
+            ("g", "n:de-graaf", "De Graaf", "discovered"), ("h", "n:lisa-de-graaf", "Lisa de Graaf", "discovered"),
+            ("i", "n:tom-de-graaf", "Tom de Graaf", "discovered")]
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:van-dort"] == links["n:pieter-van-dort"] and links["n:bin-qasri"] == links["n:omar-bin-qasri"]
+    assert links["n:al-dunmore"] != links["n:mayor-al-dunmore"]
+    assert links["n:de-graaf"] not in (links["n:lisa-de-graaf"], links["n:tom-de-graaf"])

@@ -25,7 +25,7 @@ from operator import itemgetter
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.lexicon import NOT_NAMES, THING_WORDS
+from transforms.lexicon import CONNECTORS, NOT_NAMES, THING_WORDS
 from transforms.names import gazetteer
 from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
@@ -49,6 +49,7 @@ SMALL_TOWN = 200_000  # a town this small named by a given name is named for its
 # Words of a state's own name ('Democratic Republic of Congo (DRC)'): a place, whatever acronym it has.
 _COUNTRY_FORMS = frozenset({"republic", "kingdom", "emirates", "states", "federation", "union", "territories"})
 _NON_WORD = re.compile(r"\W+")
+_SURNAME_PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}  # 'bin', 'al', 'de', 'van' ...
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -131,8 +132,9 @@ def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[st
                      ) -> dict[str, str]:
     """'Ruiz-Quist' ('Rep. Ruiz-Quist' where an article never gives her full name) -> the one person whose name ends
     in it ('Ada Ruiz-Quist'): two words only ever written as one hyphenated word are a double surname, not a given name
-    and a surname; of two bearers, one named nine times in ten ('Ida Ruiz-Quist' once) is the one. Every id
-    of such an entity -> that person's."""
+    and a surname, and so are a surname and the particle before it ('Bin Laden', 'al-Rahim', 'De Sousa'); of two
+    bearers, one named nine times in ten ('Ida Ruiz-Quist' once) is the one. Every id of such an entity -> that
+    person's."""
     tails: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for name_id in full:
         tokens = _tokens(name_id)
@@ -143,12 +145,21 @@ def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[st
     found = {}
     for name_id in candidates:
         bearers = tails[_tokens(name_id)]
-        if not all(" " not in s and "-" in s for s in surfaces[name_id]):
+        if not _particle_surname(name_id, surfaces[name_id]) and \
+                not all(" " not in s and "-" in s for s in surfaces[name_id]):
             continue
         (top, n), *rest = bearers.most_common()
         if n >= USUAL_MIN * (n + sum(m for _, m in rest)):
             found[name_id] = top
     return {i: found[head] for i, head in heads.items() if head in found}
+
+
+def _particle_surname(name_id: str, surfaces: set[str]) -> bool:
+    """'Bin Laden', 'van Hollen', 'al-Maliki': a particle and a surname; not 'Al Gore', where 'Al' written apart and
+    capitalised is a given name."""
+    first = _tokens(name_id)[0]
+    return first in _SURNAME_PARTICLES and (first not in ("al", "el") or
+                                            not any(s.startswith(("Al ", "El ")) for s in surfaces))
 
 
 def _written_as(totals: pa.Table, ids: list[str]) -> dict[str, set[str]]:
