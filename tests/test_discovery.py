@@ -1591,3 +1591,17 @@ def test_a_particle_and_surname_alone_go_to_the_person_whose_name_ends_in_them()
     assert links["n:van-dort"] == links["n:pieter-van-dort"] and links["n:bin-qasri"] == links["n:omar-bin-qasri"]
     assert links["n:al-dunmore"] != links["n:mayor-al-dunmore"]
     assert links["n:de-graaf"] not in (links["n:lisa-de-graaf"], links["n:tom-de-graaf"])
+
+
+@pytest.mark.parametrize("his, others, expected", [
+    (21, 1, "tom-quill"),  # the articles resolve 'Quill' to Tom 21 times in 22 among the men bearing it
+    (15, 6, None),  # 15 in 21: no usual bearer among them
+])
+def test_a_titled_surname_goes_to_the_usual_bearer_of_the_titles_sex(his, others, expected):
+    rows = [("a", "n:tom-quill", "Tom Quill", "discovered"), ("b", "n:ada-quill", "Ada Quill", "discovered"),
+            ("c", "n:vorn-quill", "Vorn Quill", "discovered"), ("z", "n:quill+m", "Quill", "pending_m")]
+    rows += [(f"t{i}", "n:tom-quill", "Quill", "surname_in_article") for i in range(his)]
+    rows += [(f"v{i}", "n:vorn-quill", "Quill", "surname_in_article") for i in range(others)]
+    rows += [(f"a{i}", "n:ada-quill", "Quill", "surname_in_article") for i in range(40)]  # 'Quill' is most often Ada
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:quill+m"] == expected

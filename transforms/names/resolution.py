@@ -209,15 +209,21 @@ def _acronyms(totals: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, i
     return found
 
 
-def _usual_bearers(totals: pa.Table, heads: dict[str, str], kind: str = "surname_in_article"
-                   ) -> dict[str, tuple[str, float, int]]:
-    """A lone surname (or, by kind, a lone given name) -> (the person the articles naming its bearers resolve it to
-    most, that share, how many times the articles resolved it)."""
+def _surname_votes(totals: pa.Table, heads: dict[str, str], kind: str = "surname_in_article"
+                   ) -> dict[str, Counter]:
+    """A lone surname (or, by kind, a lone given name) -> how many times the articles naming its bearers resolve it
+    to each."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for name_id, _, surface, n, _ in _rows(totals, kind):
         tokens = key_tokens(surface)
         if len(tokens) == 1:
             votes[tokens[0]][heads.get(name_id, name_id)] += n
+    return votes
+
+
+def _usual_bearers(votes: dict[str, Counter]) -> dict[str, tuple[str, float, int]]:
+    """A lone surname's (or given name's) votes -> (the person the articles naming its bearers resolve it to
+    most, that share, how many times the articles resolved it)."""
     usual = {}
     for word, counter in votes.items():
         best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
@@ -255,10 +261,13 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
         return name_id, "discovered", None
     sexes = {_PENDING_SEX[k] for k in kinds}
     bearers = sorted(context["surnames"].get(word, ()))
+    usual = context["usual"].get(word)
     if sexes & {"m", "f"} and len(bearers) > 1:
         given = gazetteer.given_names()
         bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
-    usual = context["usual"].get(word)
+        # 'Mr. Clinton': the usual bearer among the men the articles resolve the surname to, not all its bearers
+        theirs = Counter({b: n for b, n in context["votes"].get(word, Counter()).items() if b in bearers})
+        usual = _usual_bearers({word: theirs}).get(word) if theirs else None
     # 'his son, Will,', 'betting that Rupert': an untitled given name is a surname only where the corpus often
     # resolves it as one, and never when it also writes it in lower case
     given = not sexes - {None} and word in gazetteer.given_names() and \
@@ -353,9 +362,10 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     # Only lone words are looked at surface by surface: their totals are read into Python, the others' stay in Arrow.
     by_kind, surfaces = _lone_totals(totals, full)
     top = top_surfaces(totals)["surface"].combine_chunks()  # aligned with ids
+    votes = _surname_votes(totals, heads)
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
-               "common": common_words, "usual": _usual_bearers(totals, heads),
-               "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
+               "common": common_words, "usual": _usual_bearers(votes), "votes": votes,
+               "owners": _usual_bearers(_surname_votes(totals, heads, "given_name_in_article")), "outlets": outlets,
                "name_of": lambda i: top[bisect_left(ids, i)].as_py() if i in full else i}  # for notes
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in sorted(kinds.keys() - full.keys()):
