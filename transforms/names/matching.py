@@ -190,6 +190,18 @@ def _written_like_acronym(tokens: Tokens, first: int, last: int) -> bool:
     return all(word.replace(".", "").isupper() for word in tokens.texts[first:last + 1])
 
 
+def _acronym_in_title_case(text: str, tokens: Tokens, first: int, last: int) -> bool:
+    """'Nato', 'Isil': an acronym of four letters or more written as a word with a capital, as some outlets do, when
+    English has no such word, the text never writes it in lower case and no capitalised word follows it ('Isis King'
+    is a person)."""
+    word = tokens.texts[first]
+    if first != last or len(word) < 4 or not word.isalpha() or not word[1:].islower() or english_word(word):
+        return False
+    after = text[tokens.ends[last]:tokens.ends[last] + 2]
+    return not (after[:1] == " " and after[1:].isupper()) and \
+        re.search(rf"(?<![\w-]){word.casefold()}(?![\w-])", text) is None
+
+
 def _given_name_before(text: str, tokens: Tokens, first: int) -> int | None:
     """Index of a capitalised word right before tokens[first] that reads as another person's given name."""
     i = first - 1
@@ -227,7 +239,8 @@ def _expand_left(tokens: Tokens, first: int) -> int:
 def _resolve(text: str, tokens: Tokens, index: EntityIndex):
     resolved, pending = [], []
     for first, last, key in _raw_matches(tokens, index):
-        if key in index.acronyms and not _written_like_acronym(tokens, first, last):
+        if key in index.acronyms and not _written_like_acronym(tokens, first, last) and \
+                not _acronym_in_title_case(text, tokens, first, last):
             continue  # 'us' the pronoun is not 'US'
         if not any(word[:1].isupper() for word in tokens.texts[first:last + 1]):
             continue  # 'interests trump those of': a name is written with a capital
