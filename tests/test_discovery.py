@@ -1605,3 +1605,16 @@ def test_a_titled_surname_goes_to_the_usual_bearer_of_the_titles_sex(his, others
     rows += [(f"a{i}", "n:ada-quill", "Quill", "surname_in_article") for i in range(40)]  # 'Quill' is most often Ada
     links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert links["n:quill+m"] == expected
+
+
+def test_an_acronym_the_articles_expand_written_as_a_word_with_a_capital_is_the_acronym():
+    rows = []
+    for name, acronym in (("Organisation of Volta River Authorities", "OVRA"), ("Council for Arms Reduction in "
+                                                                               "Europe", "CARE")):
+        name_id = "n:" + name.casefold().replace(" ", "-")
+        rows += [(f"{acronym}{i}", name_id, name, "discovered") for i in range(3)]
+        rows += [(f"{acronym}{i}", name_id, acronym, "acronym") for i in range(3)]
+    rows += [("z", "n:ovra", "Ovra", "pending"), ("z", "n:care", "Care", "pending")]
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:ovra"] == links["n:organisation-of-volta-river-authorities"]
+    assert links["n:care"] is None  # an English word

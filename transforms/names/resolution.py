@@ -25,7 +25,7 @@ from operator import itemgetter
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.lexicon import CONNECTORS, NOT_NAMES, THING_WORDS
+from transforms.lexicon import CONNECTORS, NOT_NAMES, THING_WORDS, english_word
 from transforms.names import gazetteer
 from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
@@ -260,6 +260,8 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if places.is_major(word):
         return name_id, "discovered", None
     sexes = {_PENDING_SEX[k] for k in kinds}
+    if not sexes - {None} and _acronym_as_word(surface, word, context):
+        return context["acronyms"][surface.upper()][0], "acronym_in_corpus", None
     bearers = sorted(context["surnames"].get(word, ()))
     usual = context["usual"].get(word)
     if sexes & {"m", "f"} and len(bearers) > 1:
@@ -294,6 +296,14 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     own = (places.is_place(word) and not _word_before_town(word, context["common"])) or word in context["outlets"] \
         or (sexes - {None} and word not in THING_WORDS)  # 'Mr. Day' now and then leaves 'Day 390' no entity
     return (name_id, "discovered", None) if own else (None, None, None)
+
+
+def _acronym_as_word(surface: str, word: str, context: dict) -> bool:
+    """'Unicef', 'Fifa': an acronym of four letters or more the articles expand, written as a word with a capital, as
+    some outlets do, when English has no such word and the corpus never writes it in lower case."""
+    return len(surface) >= 4 and surface.isalpha() and surface[1:].islower() and surface.upper() in \
+        context["acronyms"] and word not in context["common"] and not english_word(surface) and \
+        context["acronyms"][surface.upper()][1] >= ACRONYM_VOICES
 
 
 def _word_before_town(word: str, common: set[str]) -> bool:
