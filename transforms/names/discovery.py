@@ -28,6 +28,7 @@ from transforms.names.short_forms import (
     given_name_of,
     name_goes_on,
     pick_bearer,
+    shouted_person,
     shouts,
     surname_not_place,
     surnames_apart,
@@ -189,6 +190,11 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     shouted = [c for c in left if shouts(c, people) or dateline_place(text, c)]
     found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
                       c.end_char, "discovered") for c in shouted]
+    left = [c for c in left if c not in shouted]
+    # a person's name in capitals the article never writes in plain case: the corpus decides (see resolution)
+    shouted = [c for c in left if not c.note and shouted_person(c)]
+    found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
+                      c.end_char, "pending") for c in shouted]
     left = [c for c in left if c not in shouted]
     extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown, written)
     found += extra

@@ -379,6 +379,9 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
                "name_of": lambda i: top[bisect_left(ids, i)].as_py() if i in full else i}  # for notes
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in sorted(kinds.keys() - full.keys()):
+        if len(_tokens(name_id)) > 1:  # a full name in capitals no article writes in plain case ('BREAKING NEWS')
+            links[name_id] = (None, None, None)
+            continue
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:
