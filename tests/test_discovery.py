@@ -1631,3 +1631,16 @@ def test_a_persons_name_in_capitals_is_the_person_the_corpus_names_in_plain_case
     links = {r["name_id"]: r["entity_id"] for r in found.links.to_pylist()}
     assert links == {"n:amy-tarrow": "amy-tarrow", "n:rosa-lind": None}  # no article writes 'Rosa Lind'
     assert found.entities.to_pylist()[0]["canonical_name"] == "Amy Tarrow"
+
+
+@pytest.mark.parametrize("namesake, expected", [
+    (False, "zorabel-quint"),  # only Zorabel Quint bears the name: six articles naming her say it is she
+    (True, None),  # a second Zorabel in the corpus: six are too few
+])
+def test_a_given_name_only_one_person_bears_goes_to_that_person(namesake, expected):
+    rows = [("a", "n:zorabel-quint", "Zorabel Quint", "discovered"), ("z", "n:zorabel", "Zorabel", "pending")]
+    rows += [(f"b{i}", "n:zorabel-quint", "Zorabel", "given_name_in_article") for i in range(6)]
+    rows += [("c", "n:zorabel-marsh", "Zorabel Marsh", "discovered"),
+             ("c", "n:zorabel-marsh", "Marsh", "surname_in_article")] if namesake else []
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:zorabel"] == expected

@@ -43,6 +43,7 @@ ACRONYM_VOICES, ACRONYM_RATIO = 3, 50
 # A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
 # times) is that person where an article does not say: 'Obama' beside a rarely named 'Michelle Obama'.
 USUAL_MIN, USUAL_COUNT = 0.9, 20
+ONLY_BEARER_COUNT = 5  # as often for a given name only one person of the corpus bears
 # A lone word written alone more than this many times as often as the one full name ending in it is no surname of it.
 LONE_RATIO = 5
 SMALL_TOWN = 200_000  # a town this small named by a given name is named for its people's given name more often
@@ -232,11 +233,12 @@ def _usual_bearers(votes: dict[str, Counter]) -> dict[str, tuple[str, float, int
     return usual
 
 
-def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str]]:
+def _surnames(heads: dict[str, str], types: dict[str, str], at: int = -1) -> dict[str, set[str]]:
+    """Surnames (or, at 0, given names) -> the people of the corpus bearing them."""
     found: dict[str, set[str]] = defaultdict(set)
     for name_id, head in heads.items():
-        if types.get(head) == "person":
-            found[_tokens(name_id)[-1]].add(head)
+        if types.get(head) == "person" and len(_tokens(name_id)) > 1:
+            found[_tokens(name_id)[at]].add(head)
     return found
 
 
@@ -287,7 +289,10 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
             and _outnumbered(name_id, usual[0], context["counts"]):
         return usual[0], "surname_in_corpus", None
     owner = context["owners"].get(word)
-    if not bearers and not sexes - {None} and owner and owner[2] >= USUAL_COUNT and owner[1] >= USUAL_MIN and \
+    # fewer times do for a given name only one person of the corpus bears ('Kamala' beside Kamala Harris alone)
+    enough = owner and (owner[2] >= USUAL_COUNT or (owner[2] >= ONLY_BEARER_COUNT and
+                                                     context["given_names"].get(word) == {owner[0]}))
+    if not bearers and not sexes - {None} and enough and owner[1] >= USUAL_MIN and \
             word not in context["common"] and _outnumbered(name_id, owner[0], context["counts"]):
         return owner[0], "given_name_in_corpus", None  # 'Hillary' alone: the articles that name her say who
     if bearers:
@@ -374,6 +379,7 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     top = top_surfaces(totals)["surface"].combine_chunks()  # aligned with ids
     votes = _surname_votes(totals, heads)
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
+               "given_names": _surnames(heads, types, 0),
                "common": common_words, "usual": _usual_bearers(votes), "votes": votes,
                "owners": _usual_bearers(_surname_votes(totals, heads, "given_name_in_article")), "outlets": outlets,
                "name_of": lambda i: top[bisect_left(ids, i)].as_py() if i in full else i}  # for notes
