@@ -63,13 +63,10 @@ def provisional_id(tokens: tuple[str, ...] | list[str]) -> str:
 
 
 def _people(names: list[Name]) -> dict[tuple[str, ...], tuple[str, str]]:
-    """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written). A
-    name written as one hyphenated word ('Ocasio-Cortez', 'the Schumer-Pelosi plan') is a double surname or two
-    people's surnames joined, never a given name and a surname: it bears no surname of its own."""
+    """Full names of people in the text -> (the sex of the given name: 'm', 'f' or 'u'; the surname as written)."""
     given = gazetteer.given_names()
     return {n.tokens: (given.get(n.tokens[0], "u"), WORD.findall(n.surface)[-1]) for n in names
-            if len(n.tokens) >= 2 and " " in n.surface.strip()
-            and name_type(n.tokens) in (("person", "unknown") if n.title else ("person",))
+            if len(n.tokens) >= 2 and name_type(n.tokens) in (("person", "unknown") if n.title else ("person",))
             and _JOINING.isdisjoint(n.surface.split()) and not _ACRONYM_LAST.search(n.surface)}
 
 
@@ -97,7 +94,12 @@ def _tails(people: dict, names: list[Name]) -> dict[tuple[str, ...], list[tuple[
     """Each shorter tail of the text's full names ('obama', 'ocasio cortez') -> the names ending in it; and under
     ('?', surname) the two-word names of no known type ending in it ('Mitt Romney'), which may be people too."""
     tails: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    # A name written only as one hyphenated word ('Ocasio-Cortez', 'the Schumer-Pelosi plan') is a double surname or
+    # two people's surnames joined, never a given name and a surname: it bears no shorter surname.
+    spaced = {n.tokens for n in names if " " in n.surface.strip()}
     for person in people:
+        if person not in spaced:
+            continue
         for n in range(1, len(person)):
             tails.setdefault(person[-n:], []).append(person)
     for name in names:
