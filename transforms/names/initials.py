@@ -11,6 +11,7 @@ him.
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from transforms.names import gazetteer
 from transforms.names.discovery import PREFIX
@@ -54,6 +55,7 @@ def name_initials(surface: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]
             bool(middle) and all(_INITIALS.fullmatch(w) for w in middle))
 
 
+@lru_cache(maxsize=1 << 18)
 def _tokens(name_id: str) -> tuple[str, ...]:
     return tuple(name_id[len(PREFIX):].split("-"))
 
@@ -63,26 +65,40 @@ def initialled_heads(heads: dict[str, str], types: dict[str, str],
     """Full-name ids -> their head ids + the surfaces of some ids -> the ids whose head changes: names written with
     initials for the given names joined to the one person whose initials they are, and a name whose middle names
     spell the middle initials of another name joined to that name's person."""
-    people = {i for i, head in heads.items() if types.get(head) == "person"}
-    before = heads
+    def person(name_id: str) -> bool:
+        return name_id in heads and types.get(heads[name_id]) == "person"
+
     whole: dict[str, str] = {}  # a head id -> the head its whole entity joins
     alone: dict[str, str] = {}  # an id that leaves its entity -> the head it joins
-    for name_id in people:
+    leads = []
+    first = len(PREFIX) + 1  # where a hyphen stands after a one-letter first word
+    for name_id in heads:  # string tests first: few ids have an initial first or four words
+        lead = name_id[first:first + 1] == "-"
+        if not lead and name_id.count("-") < 3 or not person(name_id):
+            continue
         tokens = _tokens(name_id)
-        if len(tokens) > 3 and all(len(t) > 1 for t in tokens[1:-1]):
+        if not lead and all(len(t) > 1 for t in tokens[1:-1]):
             initialled = PREFIX + "-".join((tokens[0], *(t[0] for t in tokens[1:-1]), tokens[-1]))
-            if initialled in people and heads[initialled] != heads[name_id]:
+            if person(initialled) and heads[initialled] != heads[name_id]:
                 (whole if heads[name_id] == name_id else alone)[name_id] = heads[initialled]
-    heads = {i: whole.get(head, alone.get(i, head)) for i, head in heads.items()}
-    leads = [i for i in heads if heads[i] == i and len(_tokens(i)) >= 2 and
-             all(len(t) == 1 for t in _tokens(i)[:-1]) and types.get(i) == "person"]
-    if leads:
-        moved = _leads_to_bearers(leads, heads, people, written_as)
-        heads = {i: moved.get(head, head) for i, head in heads.items()}
-    return {i: head for i, head in heads.items() if head != before[i]}
+        elif lead and heads[name_id] == name_id and all(len(t) == 1 for t in tokens[1:-1]):
+            leads.append(name_id)
+
+    def head_of(name_id: str) -> str:
+        return whole.get(heads[name_id], alone.get(name_id, heads[name_id]))
+
+    surnames = {_tokens(i)[-1] for i in leads}
+    people = [i for i in heads if i[i.rfind("-") + 1:] in surnames and person(i)]  # (a string test first)
+    moved = _leads_to_bearers(leads, head_of, people, written_as) if leads else {}
+    if not (whole or alone or moved):
+        return {}
+    changed = {i: moved.get(whole.get(head, head), whole.get(head, head)) for i, head in heads.items()
+               if head in whole or head in moved}
+    changed |= {i: moved.get(head, head) for i, head in alone.items()}
+    return {i: head for i, head in changed.items() if head != heads[i]}
 
 
-def _leads_to_bearers(leads: list[str], heads: dict[str, str], people: set[str],
+def _leads_to_bearers(leads: list[str], head_of: Callable[[str], str], people: list[str],
                       written_as: Callable[[list[str]], dict[str, set[str]]]) -> dict[str, str]:
     surnames = {_tokens(i)[-1] for i in leads}
     given = gazetteer.given_names()
@@ -95,8 +111,8 @@ def _leads_to_bearers(leads: list[str], heads: dict[str, str], people: set[str],
             if found:
                 surname = _tokens(bearer)[-1]
                 if found[2]:  # 'W. Bush' for 'George W. Bush': a middle initial stands for the name it is known by
-                    by_initials[(*found[1], surname)].add(heads[bearer])
-                by_initials[(*found[0], *found[1], surname)].add(heads[bearer])
+                    by_initials[(*found[1], surname)].add(head_of(bearer))
+                by_initials[(*found[0], *found[1], surname)].add(head_of(bearer))
     moved = {}
     for lead in leads:
         letters = {lead_initials(s) for s in surfaces.get(lead, ())} - {None}

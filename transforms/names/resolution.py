@@ -18,6 +18,7 @@ Network (CNN)'), unless it is a person's surname ('Bloomberg'); a full name that
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -222,7 +223,7 @@ def _surname_votes(totals: pa.Table, heads: dict[str, str], kind: str = "surname
     return votes
 
 
-def _usual_bearers(votes: dict[str, Counter]) -> dict[str, tuple[str, float, int]]:
+def _usual_bearers(votes: dict[str, dict[str, int]]) -> dict[str, tuple[str, float, int]]:
     """A lone surname's (or given name's) votes -> (the person the articles naming its bearers resolve it to
     most, that share, how many times the articles resolved it)."""
     usual = {}
@@ -233,13 +234,18 @@ def _usual_bearers(votes: dict[str, Counter]) -> dict[str, tuple[str, float, int
     return usual
 
 
-def _surnames(heads: dict[str, str], types: dict[str, str], at: int = -1) -> dict[str, set[str]]:
-    """Surnames (or, at 0, given names) -> the people of the corpus bearing them."""
-    found: dict[str, set[str]] = defaultdict(set)
+def _surnames(heads: dict[str, str], types: dict[str, str], given: Iterable[str] = ()
+              ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Surnames, and some given names, -> the people of the corpus bearing them."""
+    last: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, set[str]] = {word: set() for word in given}
     for name_id, head in heads.items():
-        if types.get(head) == "person" and len(_tokens(name_id)) > 1:
-            found[_tokens(name_id)[at]].add(head)
-    return found
+        if types.get(head) == "person":
+            tokens = _tokens(name_id)
+            last[tokens[-1]].add(head)
+            if tokens[0] in first and len(tokens) > 1:
+                first[tokens[0]].add(head)
+    return last, first
 
 
 def _outnumbered(name_id: str, bearer: str, counts: Counter) -> bool:
@@ -262,7 +268,7 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if places.is_major(word):
         return name_id, "discovered", None
     sexes = {_PENDING_SEX[k] for k in kinds}
-    if not sexes - {None} and _acronym_as_word(surface, word, context):
+    if surface.upper() in context["acronyms"] and not sexes - {None} and _acronym_as_word(surface, word, context):
         return context["acronyms"][surface.upper()][0], "acronym_in_corpus", None
     bearers = sorted(context["surnames"].get(word, ()))
     usual = context["usual"].get(word)
@@ -270,7 +276,8 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
         given = gazetteer.given_names()
         bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
         # 'Mr. Clinton': the usual bearer among the men the articles resolve the surname to, not all its bearers
-        theirs = Counter({b: n for b, n in context["votes"].get(word, Counter()).items() if b in bearers})
+        votes = context["votes"].get(word)
+        theirs = {b: n for b, n in votes.items() if b in bearers} if votes else None
         usual = _usual_bearers({word: theirs}).get(word) if theirs else None
     # 'his son, Will,', 'betting that Rupert': an untitled given name is a surname only where the corpus often
     # resolves it as one, and never when it also writes it in lower case
@@ -306,9 +313,9 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
 def _acronym_as_word(surface: str, word: str, context: dict) -> bool:
     """'Unicef', 'Fifa': an acronym of four letters or more the articles expand, written as a word with a capital, as
     some outlets do, when English has no such word and the corpus never writes it in lower case."""
-    return len(surface) >= 4 and surface.isalpha() and surface[1:].islower() and surface.upper() in \
-        context["acronyms"] and word not in context["common"] and not english_word(surface) and \
-        context["acronyms"][surface.upper()][1] >= ACRONYM_VOICES
+    found = context["acronyms"].get(surface.upper())
+    return found is not None and found[1] >= ACRONYM_VOICES and len(surface) >= 4 and surface.isalpha() and \
+        surface[1:].islower() and word not in context["common"] and not english_word(surface)
 
 
 def _word_before_town(word: str, common: set[str]) -> bool:
@@ -378,10 +385,12 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     by_kind, surfaces = _lone_totals(totals, full)
     top = top_surfaces(totals)["surface"].combine_chunks()  # aligned with ids
     votes = _surname_votes(totals, heads)
-    context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
-               "given_names": _surnames(heads, types, 0),
+    owners = _usual_bearers(_surname_votes(totals, heads, "given_name_in_article"))
+    surnames, given_names = _surnames(heads, types, owners)
+    context = {"acronyms": _acronyms(totals, heads), "surnames": surnames, "counts": counts,
+               "given_names": given_names, "owners": owners,
                "common": common_words, "usual": _usual_bearers(votes), "votes": votes,
-               "owners": _usual_bearers(_surname_votes(totals, heads, "given_name_in_article")), "outlets": outlets,
+               "outlets": outlets,
                "name_of": lambda i: top[bisect_left(ids, i)].as_py() if i in full else i}  # for notes
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in sorted(kinds.keys() - full.keys()):
