@@ -22,9 +22,11 @@ from transforms.lexicon import (
     SENTENCE_OPENERS,
     TITLES,
     english_word,
+    fold_word,
     fold_words,
     is_demonym,
 )
+from transforms.names import gazetteer
 from transforms.names.name_words import TITLE_ABBREVIATIONS
 from transforms.names.openers import companion, in_handle, owner_opening
 
@@ -191,15 +193,15 @@ def _written_like_acronym(tokens: Tokens, first: int, last: int) -> bool:
 
 
 def _acronym_in_title_case(text: str, tokens: Tokens, first: int, last: int) -> bool:
-    """'Nato', 'Isil': an acronym of four letters or more written as a word with a capital, as some outlets do, when
-    English has no such word, the text never writes it in lower case and no capitalised word follows it ('Isis King'
-    is a person)."""
+    """'Ovra': an acronym of four letters or more written as a word with a capital, as some outlets do, when English
+    has no such word, nobody is given it as a name ('Zelda' of a ZELDA is a woman's name, a goddess or a river as
+    often), the text never writes it in lower case and never before another capitalised word ('Ovra Lind ... Ovra
+    said' is a person)."""
     word = tokens.texts[first]
-    if first != last or len(word) < 4 or not word.isalpha() or not word[1:].islower() or english_word(word):
+    if first != last or len(word) < 4 or not word.isalpha() or not word[1:].islower() or english_word(word) or \
+            fold_word(word) in gazetteer.given_names():
         return False
-    after = text[tokens.ends[last]:tokens.ends[last] + 2]
-    return not (after[:1] == " " and after[1:].isupper()) and \
-        re.search(rf"(?<![\w-]){word.casefold()}(?![\w-])", text) is None
+    return re.search(rf"(?<![\w-]){word.casefold()}(?![\w-])|\b{word} [A-Z]", text) is None
 
 
 def _given_name_before(text: str, tokens: Tokens, first: int) -> int | None:
