@@ -18,7 +18,6 @@ Network (CNN)'), unless it is a person's surname ('Bloomberg'); a full name that
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -44,7 +43,6 @@ ACRONYM_VOICES, ACRONYM_RATIO = 3, 50
 # A surname the articles that name its bearer resolve to one person this often (share, and at least USUAL_COUNT
 # times) is that person where an article does not say: 'Obama' beside a rarely named 'Michelle Obama'.
 USUAL_MIN, USUAL_COUNT = 0.9, 20
-ONLY_BEARER_COUNT = 5  # as often for a given name only one person of the corpus bears
 # A lone word written alone more than this many times as often as the one full name ending in it is no surname of it.
 LONE_RATIO = 5
 SMALL_TOWN = 200_000  # a town this small named by a given name is named for its people's given name more often
@@ -234,18 +232,12 @@ def _usual_bearers(votes: dict[str, dict[str, int]]) -> dict[str, tuple[str, flo
     return usual
 
 
-def _surnames(heads: dict[str, str], types: dict[str, str], given: Iterable[str] = ()
-              ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Surnames, and some given names, -> the people of the corpus bearing them."""
-    last: dict[str, set[str]] = defaultdict(set)
-    first: dict[str, set[str]] = {word: set() for word in given}
+def _surnames(heads: dict[str, str], types: dict[str, str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
     for name_id, head in heads.items():
         if types.get(head) == "person":
-            tokens = _tokens(name_id)
-            last[tokens[-1]].add(head)
-            if tokens[0] in first and len(tokens) > 1:
-                first[tokens[0]].add(head)
-    return last, first
+            found[_tokens(name_id)[-1]].add(head)
+    return found
 
 
 def _outnumbered(name_id: str, bearer: str, counts: Counter) -> bool:
@@ -296,10 +288,7 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
             and _outnumbered(name_id, usual[0], context["counts"]):
         return usual[0], "surname_in_corpus", None
     owner = context["owners"].get(word)
-    # fewer times do for a given name only one person of the corpus bears ('Kamala' beside Kamala Harris alone)
-    enough = owner and (owner[2] >= USUAL_COUNT or (owner[2] >= ONLY_BEARER_COUNT and
-                                                     context["given_names"].get(word) == {owner[0]}))
-    if not bearers and not sexes - {None} and enough and owner[1] >= USUAL_MIN and \
+    if not bearers and not sexes - {None} and owner and owner[2] >= USUAL_COUNT and owner[1] >= USUAL_MIN and \
             word not in context["common"] and _outnumbered(name_id, owner[0], context["counts"]):
         return owner[0], "given_name_in_corpus", None  # 'Hillary' alone: the articles that name her say who
     if bearers:
@@ -385,12 +374,9 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     by_kind, surfaces = _lone_totals(totals, full)
     top = top_surfaces(totals)["surface"].combine_chunks()  # aligned with ids
     votes = _surname_votes(totals, heads)
-    owners = _usual_bearers(_surname_votes(totals, heads, "given_name_in_article"))
-    surnames, given_names = _surnames(heads, types, owners)
-    context = {"acronyms": _acronyms(totals, heads), "surnames": surnames, "counts": counts,
-               "given_names": given_names, "owners": owners,
+    context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
                "common": common_words, "usual": _usual_bearers(votes), "votes": votes,
-               "outlets": outlets,
+               "owners": _usual_bearers(_surname_votes(totals, heads, "given_name_in_article")), "outlets": outlets,
                "name_of": lambda i: top[bisect_left(ids, i)].as_py() if i in full else i}  # for notes
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in sorted(kinds.keys() - full.keys()):
