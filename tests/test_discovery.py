@@ -1627,6 +1627,15 @@ def test_an_acronym_the_articles_expand_written_as_a_word_with_a_capital_is_the_
     assert links["n:care"] is None  # an English word
 
 
+def test_a_given_name_the_articles_expand_as_an_acronym_stays_a_name():
+    name_id = "n:zone-electricity-dealers-association"
+    rows = [(f"z{i}", name_id, "Zone Electricity Dealers Association", "discovered") for i in range(3)]
+    rows += [(f"z{i}", name_id, "ZELDA", "acronym") for i in range(3)]
+    rows += [("y", "n:zelda", "Zelda", "pending")]  # 'On Monday, Zelda told reporters she would run'
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:zelda"] is None
+
+
 def test_a_persons_name_in_capitals_is_the_person_the_corpus_names_in_plain_case():
     mentions, _ = _found("AMY TARROW: Welcome back.\n\nBREAKING NEWS: FREE SPEECH ON TRIAL\n\nThe talks went on.")
     assert mentions == [("AMY TARROW", "n:amy-tarrow", "pending")]

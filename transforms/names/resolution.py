@@ -25,7 +25,7 @@ from operator import itemgetter
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.lexicon import CONNECTORS, NOT_NAMES, THING_WORDS, english_word
+from transforms.lexicon import CONNECTORS, NOT_NAMES, THING_WORDS, english_word, fold_word
 from transforms.names import gazetteer
 from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
@@ -301,10 +301,12 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
 
 def _acronym_as_word(surface: str, word: str, context: dict) -> bool:
     """'Unicef', 'Fifa': an acronym of four letters or more the articles expand, written as a word with a capital, as
-    some outlets do, when English has no such word and the corpus never writes it in lower case."""
+    some outlets do, when English has no such word, nobody is given it as a name (a lone 'Zelda' is a woman more
+    often than a ZELDA) and the corpus never writes it in lower case."""
     found = context["acronyms"].get(surface.upper())
     return found is not None and found[1] >= ACRONYM_VOICES and len(surface) >= 4 and surface.isalpha() and \
-        surface[1:].islower() and word not in context["common"] and not english_word(surface)
+        surface[1:].islower() and word not in context["common"] and not english_word(surface) and \
+        fold_word(surface) not in gazetteer.given_names()
 
 
 def _word_before_town(word: str, common: set[str]) -> bool:
