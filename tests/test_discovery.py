@@ -1658,3 +1658,14 @@ def test_a_given_name_one_person_bears_needs_the_usual_count_to_be_that_person(f
     rows += [("z", f"n:{first.lower()}", first, "pending")] * 3
     links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert links[f"n:{first.lower()}"] == expected
+
+
+def test_a_place_or_a_given_name_and_surname_is_no_particle_and_surname():
+    rows = [("a", "n:orla-van-buren", "Orla Van Buren", "discovered"), ("b", "n:van-buren", "Van Buren", "discovered"),
+            ("c", "n:ines-la-paz", "Ines La Paz", "discovered"), ("d", "n:la-paz", "La Paz", "discovered")]
+    # 'Ben' written apart and capitalised is a given name, however often a 'Karim Ben Tarsa' is named
+    rows += [(f"e{i}", "n:karim-ben-tarsa", "Karim Ben Tarsa", "discovered") for i in range(5)]
+    rows += [("f", "n:ben-tarsa", "Ben Tarsa", "discovered")]
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:van-buren"] != links["n:orla-van-buren"] and links["n:la-paz"] != links["n:ines-la-paz"]
+    assert links["n:ben-tarsa"] != links["n:karim-ben-tarsa"]

@@ -50,6 +50,7 @@ SMALL_TOWN = 200_000  # a town this small named by a given name is named for its
 _COUNTRY_FORMS = frozenset({"republic", "kingdom", "emirates", "states", "federation", "union", "territories"})
 _NON_WORD = re.compile(r"\W+")
 _SURNAME_PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}  # 'bin', 'al', 'de', 'van' ...
+_GIVEN_PARTICLES = ("al", "el", "ben", "abu")  # also given names, written apart with a capital
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -155,11 +156,15 @@ def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[st
 
 
 def _particle_surname(name_id: str, surfaces: set[str]) -> bool:
-    """'Bin Laden', 'van Hollen', 'al-Maliki': a particle and a surname; not 'Al Gore', where 'Al' written apart and
-    capitalised is a given name."""
-    first = _tokens(name_id)[0]
-    return first in _SURNAME_PARTICLES and (first not in ("al", "el") or
-                                            not any(s.startswith(("Al ", "El ")) for s in surfaces))
+    """'Bin Laden', 'van Hollen', 'al-Maliki': a particle and a surname; not 'Al Gore' or 'Ben Stone', where 'Al',
+    'El', 'Ben' or 'Abu' written apart and capitalised is a given name, nor a place of the gazetteer ('Van Wick' of a
+    'Van Wick County', 'La Pena', 'DeSalle' written apart) that a person's name happens to end in."""
+    tokens = _tokens(name_id)
+    if tokens[0] not in _SURNAME_PARTICLES or any(gazetteer.places().is_place(key) for key in
+                                                   (" ".join(tokens), "".join(tokens))):
+        return False
+    return tokens[0] not in _GIVEN_PARTICLES or \
+        not any(s.startswith(tuple(f"{p.title()} " for p in _GIVEN_PARTICLES)) for s in surfaces)
 
 
 def _written_as(totals: pa.Table, ids: list[str]) -> dict[str, set[str]]:
