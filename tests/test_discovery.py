@@ -1553,6 +1553,13 @@ def test_names_written_with_initials_go_to_the_one_person_whose_initials_they_ar
     assert links["n:t-brennick"] != links["n:harold-brennick"]  # a middle T belongs to neither alone
 
 
+def test_a_single_middle_initial_alone_before_the_surname_is_no_lead():
+    rows = [("a", "n:ada-b-quill", "Ada B. Quill", "discovered"),  # 'B. Quill' may be a Bea Quill never named in full
+            ("b", "n:b-quill", "B. Quill", "discovered"), ("b", "n:b-quill", "Quill", "surname_in_article")]
+    links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
+    assert links["n:b-quill"] != links["n:ada-b-quill"]
+
+
 def test_initials_that_agree_with_two_people_decide_nothing():
     rows = [("a", "n:jane-reed", "Jane Reed", "discovered"), ("b", "n:john-reed", "John Reed", "discovered"),
             ("c", "n:j-reed", "J. Reed", "discovered"), ("c", "n:j-reed", "Reed", "surname_in_article"),

@@ -1,11 +1,11 @@
 """Names written with initials -> the one person of the corpus whose initials they are.
 
-'H.W. Bush' and 'W. Bush' give a person's initials and surname only; the full names of the corpus say whose they
-are: 'George H. W. Bush' has the middle initials H and W, 'George W. Bush' the middle initial W, so 'H.W. Bush' is
-the first and 'W. Bush' the second, and neither is 'George Bush'. Initials that agree with two people's (a 'J. Reed'
-beside a John and a Jane Reed) decide nothing. Middle names written out are read by their initials too: 'George
-Herbert Walker Bush' is the 'George H. W. Bush' of the corpus, not the 'George Bush' a middle name more would make
-him.
+'K.T. Marsh' and 'A. Marsh' give a person's initials and surname only; the full names of the corpus say whose they
+are: 'Ada K. T. Marsh' has the first initial A and the middle initials K and T, so both are hers, unless an 'Alan
+Marsh' is named too. Initials that agree with two people's (a 'J. Reed' beside a John and a Jane Reed) decide
+nothing, and a single middle initial is no lead ('T. Marsh' is no 'Ada T. Marsh'). Middle names written out are read
+by their initials too: 'Ada Kate Tilly Marsh' is the 'Ada K. T. Marsh' of the corpus, not the 'Ada Marsh' a middle
+name more would make her.
 """
 
 import re
@@ -16,7 +16,7 @@ from functools import lru_cache
 from transforms.names import gazetteer
 from transforms.names.discovery import PREFIX
 
-_INITIALS = re.compile(r"(?:[A-Z]\.? ?){1,3}")  # 'H.W.', 'H. W.', 'HW', 'W.'
+_INITIALS = re.compile(r"(?:[A-Z]\.? ?){1,3}")  # 'K.T.', 'K. T.', 'KT', 'T.'
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -29,14 +29,14 @@ def _words(surface: str) -> list[str]:
 
 
 def _letters(word: str) -> tuple[str, ...]:
-    """'H.W.' -> ('h', 'w'); 'Herbert' -> ('h',): the initials a word of a name gives."""
+    """'K.T.' -> ('k', 't'); 'Kate' -> ('k',): the initials a word of a name gives."""
     if _INITIALS.fullmatch(word):
         return tuple(c.casefold() for c in word if c.isalpha())
     return (word[0].casefold(),)
 
 
 def lead_initials(surface: str) -> tuple[str, ...] | None:
-    """'H.W. Bush' -> ('h', 'w'), 'W. Bush’s' -> ('w',); None unless initials alone stand before the surname."""
+    """'K.T. Marsh' -> ('k', 't'), 'A. Marsh’s' -> ('a',); None unless initials alone stand before the surname."""
     words = _words(surface)
     if len(words) < 2 or not words[-1][1:].islower():
         return None
@@ -45,7 +45,7 @@ def lead_initials(surface: str) -> tuple[str, ...] | None:
 
 
 def name_initials(surface: str) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
-    """'George H. W. Bush' -> (('g',), ('h', 'w'), True): a full name's first initial, middle initials and whether
+    """'Ada K. T. Marsh' -> (('a',), ('k', 't'), True): a full name's first initial, middle initials and whether
     the middle names are written as initials (None when the first word is itself an initial)."""
     words = _words(surface)
     if len(words) < 2 or _INITIALS.fullmatch(words[0]) or not words[0][1:].islower():
@@ -110,14 +110,17 @@ def _leads_to_bearers(leads: list[str], head_of: Callable[[str], str], people: l
             found = name_initials(surface)
             if found:
                 surname = _tokens(bearer)[-1]
-                if found[2]:  # 'W. Bush' for 'George W. Bush': a middle initial stands for the name it is known by
+                # 'K.T. Marsh' for 'Ada K. T. Marsh': two middle initials or more stand for the name she is known
+                # by; one alone does not ('B. Marsh' is as often a Bea Marsh the corpus never names in full as an
+                # 'Ada B. Marsh')
+                if found[2] and len(found[1]) > 1:
                     by_initials[(*found[1], surname)].add(head_of(bearer))
                 by_initials[(*found[0], *found[1], surname)].add(head_of(bearer))
     moved = {}
     for lead in leads:
         letters = {lead_initials(s) for s in surfaces.get(lead, ())} - {None}
         if len(letters) != 1:
-            continue  # 'H. Bush' and 'H.W. Bush' both folded to one id: which is meant is unclear
+            continue  # 'K. Marsh' and 'K.T. Marsh' both folded to one id: which is meant is unclear
         owners = by_initials.get((*letters.pop(), _tokens(lead)[-1]), set())
         if len(owners) == 1:
             moved[lead] = next(iter(owners))
