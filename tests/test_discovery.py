@@ -1643,6 +1643,11 @@ def test_a_given_name_the_articles_expand_as_an_acronym_stays_a_name():
     assert links["n:zelda"] is None
 
 
+def test_a_given_name_and_a_place_in_capitals_are_a_dateline_not_a_person():
+    mentions, _ = _found("TYLER TEXAS\n\nThe council voted on Monday to close the pool.")
+    assert [m for m in mentions if m[0] == "TYLER TEXAS"] == []
+
+
 def test_a_persons_name_in_capitals_is_the_person_the_corpus_names_in_plain_case():
     mentions, _ = _found("AMY TARROW: Welcome back.\n\nBREAKING NEWS: FREE SPEECH ON TRIAL\n\nThe talks went on.")
     assert mentions == [("AMY TARROW", "n:amy-tarrow", "pending")]
