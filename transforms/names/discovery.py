@@ -94,7 +94,7 @@ def _tails(people: dict, names: list[Name]) -> dict[tuple[str, ...], list[tuple[
     """Each shorter tail of the text's full names ('obama', 'ocasio cortez') -> the names ending in it; and under
     ('?', surname) the two-word names of no known type ending in it ('Mitt Romney'), which may be people too."""
     tails: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    # A name written only as one hyphenated word ('Ocasio-Cortez', 'the Schumer-Pelosi plan') is a double surname or
+    # A name written only as one hyphenated word ('Ruiz-Quist', 'the Lowe-Marsh plan') is a double surname or
     # two people's surnames joined, never a given name and a surname: it bears no shorter surname.
     spaced = {n.tokens for n in names if " " in n.surface.strip()}
     for person in people:

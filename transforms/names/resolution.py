@@ -133,7 +133,7 @@ def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[st
                      ) -> dict[str, str]:
     """'Ruiz-Quist' ('Rep. Ruiz-Quist' where an article never gives her full name) -> the one person whose name ends
     in it ('Ada Ruiz-Quist'): two words only ever written as one hyphenated word are a double surname, not a given name
-    and a surname, and so are a surname and the particle before it ('Bin Laden', 'al-Rahim', 'De Sousa'); of two
+    and a surname, and so are a surname and the particle before it ('Bin Qasri', 'al-Tarsi', 'Van Dort'); of two
     bearers, one named nine times in ten ('Ida Ruiz-Quist' once) is the one. Every id of such an entity -> that
     person's."""
     tails: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -156,7 +156,7 @@ def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[st
 
 
 def _particle_surname(name_id: str, surfaces: set[str]) -> bool:
-    """'Bin Laden', 'van Hollen', 'al-Maliki': a particle and a surname; not 'Al Gore' or 'Ben Stone', where 'Al',
+    """'Bin Qasri', 'van Dort', 'al-Tarsi': a particle and a surname; not 'Al Dunmore' or 'Ben Tarsa', where 'Al',
     'El', 'Ben' or 'Abu' written apart and capitalised is a given name, nor a place of the gazetteer ('Van Wick' of a
     'Van Wick County', 'La Pena', 'DeSalle' written apart) that a person's name happens to end in."""
     tokens = _tokens(name_id)
@@ -272,7 +272,7 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if sexes & {"m", "f"} and len(bearers) > 1:
         given = gazetteer.given_names()
         bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
-        # 'Mr. Clinton': the usual bearer among the men the articles resolve the surname to, not all its bearers
+        # 'Mr. Quill': the usual bearer among the men the articles resolve the surname to, not all its bearers
         votes = context["votes"].get(word)
         theirs = {b: n for b, n in votes.items() if b in bearers} if votes else None
         usual = _usual_bearers({word: theirs}).get(word) if theirs else None
@@ -305,7 +305,7 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
 
 
 def _acronym_as_word(surface: str, word: str, context: dict) -> bool:
-    """'Unicef', 'Fifa': an acronym of four letters or more the articles expand, written as a word with a capital, as
+    """'Ovra' of an OVRA: an acronym of four letters or more the articles expand, written as a word with a capital, as
     some outlets do, when English has no such word, nobody is given it as a name (a lone 'Zelda' is a woman more
     often than a ZELDA) and the corpus never writes it in lower case."""
     found = context["acronyms"].get(surface.upper())

@@ -220,8 +220,8 @@ def shouts(candidate: Candidate, people: dict) -> bool:
 
 def shouted_person(candidate: Candidate) -> bool:
     """'NORA TALLIS:' opening a transcript's line, 'ODELL VRANKEN' in a headline -> True: two or three words in
-    capitals opening with a given name English has no word for, none of the others an English word ('FREE SPEECH',
-    'BILL WOULD' are not), the last no state or country ('TYLER TEXAS' is a dateline). Such a name is a person's
+    capitals opening with a given name English has no word for, none of the others an English word ('FREE RIDE',
+    'ROSA WOULD' are not), the last no state or country ('TYLER TEXAS' is a dateline). Such a name is a person's
     only where the corpus names that person in plain case."""
     words = candidate.surface.split()
     return 2 <= len(words) <= 3 and candidate.surface.isupper() and all(w.isalpha() for w in words) and \
