@@ -159,3 +159,30 @@ def test_parse_entities_rejects_duplicates():
     row = {"entity_id": "x", "canonical_name": "X", "entity_type": "place", "aliases": "Y|Z"}
     with pytest.raises(ValueError, match="duplicate"):
         parse_entities([row, row])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ovra members met in Accra. Later the OVRA said so.", [("ovra", "Ovra"), ("ovra", "OVRA")]),
+    # a person's given name, a word the text also writes in lower case, three letters, an English word: none
+    ("Ovra Lind met the press.", []),
+    ("Ovra members met in Accra; an ovra is a rare word.", []),
+    ("Ura members met in Accra.", []),
+    ("Care members met in Accra.", []),
+    # a given name ('Zelda' for a ZELDA), or a word the text writes before another capitalised word anywhere: none
+    ("Zelda members met in Accra. Later the ZELDA said so.", [("zelda", "ZELDA")]),
+    ("Ovra Lind chaired the panel. Ovra said the art was political.", []),
+])
+def test_an_acronym_written_as_a_word_with_a_capital_is_the_acronym(text, found):
+    index = build_index([
+        {"entity_id": "ovra", "canonical_name": "Organisation of Volta River Authorities",
+         "entity_type": "organisation",
+         "aliases": ["OVRA"]},
+        {"entity_id": "zelda", "canonical_name": "Zone Electricity Dealers Association", "entity_type": "organisation",
+         "aliases": ["ZELDA"]},
+        {"entity_id": "ura", "canonical_name": "Upper River Authority", "entity_type": "organisation",
+         "aliases": ["URA"]},
+        {"entity_id": "care", "canonical_name": "Council for Arms Reduction in Europe", "entity_type": "organisation",
+         "aliases": ["CARE"]},
+    ])
+    mentions, _ = find_names(text, index)
+    assert [(m.entity_id, m.surface) for m in mentions] == found

@@ -28,6 +28,7 @@ from transforms.names.short_forms import (
     given_name_of,
     name_goes_on,
     pick_bearer,
+    shouted_person,
     shouts,
     surname_not_place,
     surnames_apart,
@@ -93,13 +94,18 @@ def _tails(people: dict, names: list[Name]) -> dict[tuple[str, ...], list[tuple[
     """Each shorter tail of the text's full names ('obama', 'ocasio cortez') -> the names ending in it; and under
     ('?', surname) the two-word names of no known type ending in it ('Mitt Romney'), which may be people too."""
     tails: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    # A name written only as one hyphenated word ('Ruiz-Quist', 'the Lowe-Marsh plan') is a double surname or
+    # two people's surnames joined, never a given name and a surname: it bears no shorter surname.
+    spaced = {n.tokens for n in names if " " in n.surface.strip()}
     for person in people:
+        if person not in spaced:
+            continue
         for n in range(1, len(person)):
             tails.setdefault(person[-n:], []).append(person)
     for name in names:
         if len(name.tokens) == 2 and name.tokens not in people and ("?", name.tokens[1]) not in tails and \
                 name_type(name.tokens) == "unknown" and _JOINING.isdisjoint(name.surface.split()) and \
-                not _ACRONYM_LAST.search(name.surface):
+                " " in name.surface.strip() and not _ACRONYM_LAST.search(name.surface):
             tails[("?", name.tokens[1])] = [name.tokens]
     return tails
 
@@ -186,6 +192,11 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
     shouted = [c for c in left if shouts(c, people) or dateline_place(text, c)]
     found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
                       c.end_char, "discovered") for c in shouted]
+    left = [c for c in left if c not in shouted]
+    # a person's name in capitals the article never writes in plain case: the corpus decides (see resolution)
+    shouted = [c for c in left if not c.note and shouted_person(c)]
+    found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
+                      c.end_char, "pending") for c in shouted]
     left = [c for c in left if c not in shouted]
     extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown, written)
     found += extra

@@ -22,9 +22,11 @@ from transforms.lexicon import (
     SENTENCE_OPENERS,
     TITLES,
     english_word,
+    fold_word,
     fold_words,
     is_demonym,
 )
+from transforms.names import gazetteer
 from transforms.names.name_words import TITLE_ABBREVIATIONS
 from transforms.names.openers import companion, in_handle, owner_opening
 
@@ -190,6 +192,18 @@ def _written_like_acronym(tokens: Tokens, first: int, last: int) -> bool:
     return all(word.replace(".", "").isupper() for word in tokens.texts[first:last + 1])
 
 
+def _acronym_in_title_case(text: str, tokens: Tokens, first: int, last: int) -> bool:
+    """'Ovra': an acronym of four letters or more written as a word with a capital, as some outlets do, when English
+    has no such word, nobody is given it as a name ('Zelda' of a ZELDA is a woman's name, a goddess or a river as
+    often), the text never writes it in lower case and never before another capitalised word ('Ovra Lind ... Ovra
+    said' is a person)."""
+    word = tokens.texts[first]
+    if first != last or len(word) < 4 or not word.isalpha() or not word[1:].islower() or english_word(word) or \
+            fold_word(word) in gazetteer.given_names():
+        return False
+    return re.search(rf"(?<![\w-]){word.casefold()}(?![\w-])|\b{word} [A-Z]", text) is None
+
+
 def _given_name_before(text: str, tokens: Tokens, first: int) -> int | None:
     """Index of a capitalised word right before tokens[first] that reads as another person's given name."""
     i = first - 1
@@ -227,7 +241,8 @@ def _expand_left(tokens: Tokens, first: int) -> int:
 def _resolve(text: str, tokens: Tokens, index: EntityIndex):
     resolved, pending = [], []
     for first, last, key in _raw_matches(tokens, index):
-        if key in index.acronyms and not _written_like_acronym(tokens, first, last):
+        if key in index.acronyms and not _written_like_acronym(tokens, first, last) and \
+                not _acronym_in_title_case(text, tokens, first, last):
             continue  # 'us' the pronoun is not 'US'
         if not any(word[:1].isupper() for word in tokens.texts[first:last + 1]):
             continue  # 'interests trump those of': a name is written with a capital

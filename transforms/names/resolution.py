@@ -24,12 +24,13 @@ from operator import itemgetter
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.lexicon import NOT_NAMES, THING_WORDS
+from transforms.lexicon import CONNECTORS, NOT_NAMES, THING_WORDS, english_word, fold_word
 from transforms.names import gazetteer
 from transforms.names.bodies import inverted_bodies
 from transforms.names.counts import entity_counts, name_counts, name_totals, with_counts
 from transforms.names.discovery import CURATED_KINDS, DISCOVERED_KINDS, PREFIX, SEX_MARK, SURNAME_KINDS
 from transforms.names.entity_rows import entity_rows, entity_types, name_groups, top_surfaces
+from transforms.names.initials import initialled_heads
 from transforms.names.name_words import key_tokens, name_type
 from transforms.names.suggestions import suggestion_id
 from transforms.names.variants import skeleton
@@ -47,6 +48,8 @@ SMALL_TOWN = 200_000  # a town this small named by a given name is named for its
 # Words of a state's own name ('Democratic Republic of Congo (DRC)'): a place, whatever acronym it has.
 _COUNTRY_FORMS = frozenset({"republic", "kingdom", "emirates", "states", "federation", "union", "territories"})
 _NON_WORD = re.compile(r"\W+")
+_SURNAME_PARTICLES = CONNECTORS - {"of", "and", "for", "the", "on", "as"}  # 'bin', 'al', 'de', 'van' ...
+_GIVEN_PARTICLES = ("al", "el", "ben", "abu")  # also given names, written apart with a capital
 _PENDING_SEX = {"pending_m": "m", "pending_f": "f", "pending_person": "p", "pending": None}
 
 
@@ -130,8 +133,9 @@ def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[st
                      ) -> dict[str, str]:
     """'Ruiz-Quist' ('Rep. Ruiz-Quist' where an article never gives her full name) -> the one person whose name ends
     in it ('Ada Ruiz-Quist'): two words only ever written as one hyphenated word are a double surname, not a given name
-    and a surname; of two bearers, one named nine times in ten ('Ida Ruiz-Quist' once) is the one. Every id
-    of such an entity -> that person's."""
+    and a surname, and so are a surname and the particle before it ('Bin Qasri', 'al-Tarsi', 'Van Dort'); of two
+    bearers, one named nine times in ten ('Ida Ruiz-Quist' once) is the one. Every id of such an entity -> that
+    person's."""
     tails: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for name_id in full:
         tokens = _tokens(name_id)
@@ -142,12 +146,25 @@ def _double_surnames(full: dict[str, int], types: dict[str, str], heads: dict[st
     found = {}
     for name_id in candidates:
         bearers = tails[_tokens(name_id)]
-        if not all(" " not in s and "-" in s for s in surfaces[name_id]):
+        if not _particle_surname(name_id, surfaces[name_id]) and \
+                not all(" " not in s and "-" in s for s in surfaces[name_id]):
             continue
         (top, n), *rest = bearers.most_common()
         if n >= USUAL_MIN * (n + sum(m for _, m in rest)):
             found[name_id] = top
     return {i: found[head] for i, head in heads.items() if head in found}
+
+
+def _particle_surname(name_id: str, surfaces: set[str]) -> bool:
+    """'Bin Qasri', 'van Dort', 'al-Tarsi': a particle and a surname; not 'Al Dunmore' or 'Ben Tarsa', where 'Al',
+    'El', 'Ben' or 'Abu' written apart and capitalised is a given name, nor a place of the gazetteer ('Van Wick' of a
+    'Van Wick County', 'La Pena', 'DeSalle' written apart) that a person's name happens to end in."""
+    tokens = _tokens(name_id)
+    if tokens[0] not in _SURNAME_PARTICLES or any(gazetteer.places().is_place(key) for key in
+                                                   (" ".join(tokens), "".join(tokens))):
+        return False
+    return tokens[0] not in _GIVEN_PARTICLES or \
+        not any(s.startswith(tuple(f"{p.title()} " for p in _GIVEN_PARTICLES)) for s in surfaces)
 
 
 def _written_as(totals: pa.Table, ids: list[str]) -> dict[str, set[str]]:
@@ -197,15 +214,21 @@ def _acronyms(totals: pa.Table, heads: dict[str, str]) -> dict[str, tuple[str, i
     return found
 
 
-def _usual_bearers(totals: pa.Table, heads: dict[str, str], kind: str = "surname_in_article"
-                   ) -> dict[str, tuple[str, float, int]]:
-    """A lone surname (or, by kind, a lone given name) -> (the person the articles naming its bearers resolve it to
-    most, that share, how many times the articles resolved it)."""
+def _surname_votes(totals: pa.Table, heads: dict[str, str], kind: str = "surname_in_article"
+                   ) -> dict[str, Counter]:
+    """A lone surname (or, by kind, a lone given name) -> how many times the articles naming its bearers resolve it
+    to each."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for name_id, _, surface, n, _ in _rows(totals, kind):
         tokens = key_tokens(surface)
         if len(tokens) == 1:
             votes[tokens[0]][heads.get(name_id, name_id)] += n
+    return votes
+
+
+def _usual_bearers(votes: dict[str, dict[str, int]]) -> dict[str, tuple[str, float, int]]:
+    """A lone surname's (or given name's) votes -> (the person the articles naming its bearers resolve it to
+    most, that share, how many times the articles resolved it)."""
     usual = {}
     for word, counter in votes.items():
         best, n = max(counter.items(), key=itemgetter(1))  # the first of the most, as most_common(1)
@@ -242,11 +265,17 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     if places.is_major(word):
         return name_id, "discovered", None
     sexes = {_PENDING_SEX[k] for k in kinds}
+    if surface.upper() in context["acronyms"] and not sexes - {None} and _acronym_as_word(surface, word, context):
+        return context["acronyms"][surface.upper()][0], "acronym_in_corpus", None
     bearers = sorted(context["surnames"].get(word, ()))
+    usual = context["usual"].get(word)
     if sexes & {"m", "f"} and len(bearers) > 1:
         given = gazetteer.given_names()
         bearers = [b for b in bearers if given.get(_tokens(b)[0], "u") in sexes | {"u"}] or bearers
-    usual = context["usual"].get(word)
+        # 'Mr. Quill': the usual bearer among the men the articles resolve the surname to, not all its bearers
+        votes = context["votes"].get(word)
+        theirs = {b: n for b, n in votes.items() if b in bearers} if votes else None
+        usual = _usual_bearers({word: theirs}).get(word) if theirs else None
     # 'his son, Will,', 'betting that Rupert': an untitled given name is a surname only where the corpus often
     # resolves it as one, and never when it also writes it in lower case
     given = not sexes - {None} and word in gazetteer.given_names() and \
@@ -273,6 +302,16 @@ def _lone(name_id: str, kinds: set[str], surface: str, context: dict) -> tuple[s
     own = (places.is_place(word) and not _word_before_town(word, context["common"])) or word in context["outlets"] \
         or (sexes - {None} and word not in THING_WORDS)  # 'Mr. Day' now and then leaves 'Day 390' no entity
     return (name_id, "discovered", None) if own else (None, None, None)
+
+
+def _acronym_as_word(surface: str, word: str, context: dict) -> bool:
+    """'Ovra' of an OVRA: an acronym of four letters or more the articles expand, written as a word with a capital, as
+    some outlets do, when English has no such word, nobody is given it as a name (a lone 'Zelda' is a woman more
+    often than a ZELDA) and the corpus never writes it in lower case."""
+    found = context["acronyms"].get(surface.upper())
+    return found is not None and found[1] >= ACRONYM_VOICES and len(surface) >= 4 and surface.isalpha() and \
+        surface[1:].islower() and word not in context["common"] and not english_word(surface) and \
+        fold_word(surface) not in gazetteer.given_names()
 
 
 def _word_before_town(word: str, common: set[str]) -> bool:
@@ -337,15 +376,20 @@ def resolve_totals(totals: pa.Table, curated_ids: set[str], common_words: set[st
     types |= {i: "organisation" for i, kind in types.items() if kind != "person" and "-".join(_tokens(i)) in outlets}
     heads = {i: i for i in full} | _person_clusters(full, types) | inverted_bodies(full, _tokens)
     heads |= _double_surnames(full, types, heads, totals)
+    heads |= initialled_heads(heads, types, lambda some: _written_as(totals, some))
     # Only lone words are looked at surface by surface: their totals are read into Python, the others' stay in Arrow.
     by_kind, surfaces = _lone_totals(totals, full)
     top = top_surfaces(totals)["surface"].combine_chunks()  # aligned with ids
+    votes = _surname_votes(totals, heads)
     context = {"acronyms": _acronyms(totals, heads), "surnames": _surnames(heads, types), "counts": counts,
-               "common": common_words, "usual": _usual_bearers(totals, heads),
-               "owners": _usual_bearers(totals, heads, "given_name_in_article"), "outlets": outlets,
+               "common": common_words, "usual": _usual_bearers(votes), "votes": votes,
+               "owners": _usual_bearers(_surname_votes(totals, heads, "given_name_in_article")), "outlets": outlets,
                "name_of": lambda i: top[bisect_left(ids, i)].as_py() if i in full else i}  # for notes
     links = {i: (heads[i], "discovered" if heads[i] == i else "discovered_spelling", None) for i in full}
     for name_id in sorted(kinds.keys() - full.keys()):
+        if len(_tokens(name_id)) > 1:  # a full name in capitals no article writes in plain case ('BREAKING NEWS')
+            links[name_id] = (None, None, None)
+            continue
         surface = _most_used(surfaces[name_id])
         links[name_id] = _lone(name_id, kinds[name_id], surface, context)
         if links[name_id][0] == name_id:

@@ -218,6 +218,18 @@ def shouts(candidate: Candidate, people: dict) -> bool:
     return " " in candidate.surface and candidate.surface.isupper() and key_tokens(candidate.surface) in people
 
 
+def shouted_person(candidate: Candidate) -> bool:
+    """'NORA TALLIS:' opening a transcript's line, 'ODELL VRANKEN' in a headline -> True: two or three words in
+    capitals opening with a given name English has no word for, none of the others an English word ('FREE RIDE',
+    'ROSA WOULD' are not), the last no state or country ('TYLER TEXAS' is a dateline). Such a name is a person's
+    only where the corpus names that person in plain case."""
+    words = candidate.surface.split()
+    return 2 <= len(words) <= 3 and candidate.surface.isupper() and all(w.isalpha() for w in words) and \
+        words[0].casefold() in gazetteer.given_names() and not any(map(english_word, words)) and \
+        fold_word(words[-1]) not in gazetteer.places().regions and \
+        name_type(key_tokens(candidate.surface)) == "person"
+
+
 _DATELINE_AFTER = re.compile(r",| \(| [—–-] ")
 
 
