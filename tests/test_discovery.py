@@ -1533,3 +1533,14 @@ def test_an_acronym_the_article_writes_nowhere_else_ends_a_bodys_complement():
 def test_tidy_cuts_what_runs_into_a_name(text, run, name):
     start = text.index(run)
     assert tidy(text, Candidate(run, start, start + len(run), None)).surface == name
+
+
+def test_a_law_named_by_two_fields_joined_by_and_is_one_name():
+    mentions, _ = _found("Congress passed the Farm Credit and Rural Lending Act on Friday.")
+    assert [m[0] for m in mentions] == ["Farm Credit and Rural Lending Act"]
+
+
+def test_a_law_after_another_law_or_a_person_and_and_is_read_apart():
+    mentions, _ = _found("The Clean Streams Act and Rural Lending Act passed. Ada Quist and Rural Lending Act "
+                         "backers met.")
+    assert [m[0] for m in mentions] == ["Clean Streams Act", "Rural Lending Act", "Ada Quist", "Rural Lending Act"]

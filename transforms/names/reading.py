@@ -263,6 +263,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
     if joiner == " as ":
         return True  # 'Thomas Perez as Labor secretary'
+    if joiner == " and " and _law_of_two_fields(left, right):
+        return False  # 'Tax Cuts and Jobs Act': a law's name joins the fields it covers with 'and'
     if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
         tokens = key_tokens(left)
         outlet = right.isupper() or GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
@@ -314,6 +316,20 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
            for a, b in ((left, right), (right, left))):
         return True  # 'Sens. Mark Kirk of Illinois and Murkowski': a state, and a name written alone elsewhere
     return all(text.count(side) > whole for side in (left, right))
+
+
+# Last words of a law's name, which English titles by the fields it covers joined with 'and' ('Patient Protection and
+# Affordable Care Act', 'Computer Fraud and Abuse Act').
+_LAW_WORDS = frozenset({"act", "acts"})
+
+
+def _law_of_two_fields(left: str, right: str) -> bool:
+    """'Tax Cuts', 'Jobs Act' -> True: the right side ends as a law's name, and the left, of two words or more, is no
+    person's, place's, body's or thing's name ('Clean Air Act and Clean Water Act', 'Ada Quist and Voting Rights Act',
+    'Ohio and Fair Housing Act' are two)."""
+    left_tokens, right_tokens = key_tokens(left), key_tokens(right)
+    return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
+        left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown"
 
 
 def _no_name_is_so_long(surface: str) -> bool:
