@@ -1544,3 +1544,13 @@ def test_a_law_after_another_law_or_a_person_and_and_is_read_apart():
     mentions, _ = _found("The Clean Streams Act and Rural Lending Act passed. Ada Quist and Rural Lending Act "
                          "backers met.")
     assert [m[0] for m in mentions] == ["Clean Streams Act", "Rural Lending Act", "Ada Quist", "Rural Lending Act"]
+
+
+def test_the_people_of_a_place_of_two_words_are_a_group_and_no_name():
+    mentions, _ = _found("Most North Dakotans and Staten Islanders backed the plan, Ada Quist said on Monday.")
+    assert [m[0] for m in mentions] == ["Ada Quist"]
+
+
+def test_a_team_or_a_place_ending_like_its_people_stays_a_name():
+    mentions, _ = _found("The North Dakota Rangers beat the team in New Orleans, Ada Quist said on Monday.")
+    assert [m[0] for m in mentions][:1] == ["North Dakota Rangers"] and "Ada Quist" in [m[0] for m in mentions]

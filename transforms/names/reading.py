@@ -28,6 +28,7 @@ from transforms.names.name_words import (
     TITLE_ABBREVIATIONS,
     key_tokens,
     name_type,
+    people_of_a_place,
     role_word,
 )
 from transforms.names.spans import acronyms_apart, comma_lists, possessive_bodies, with_number, with_ordinal
@@ -448,8 +449,8 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
     if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or role_word(surface.replace(".", "")))) or \
             (tokens and (tokens[-1] in OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in OFFICES)) \
             or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens) or _PLURAL_ACRONYM.search(surface) \
-            or _names_a_doctrine(tokens):
-        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
+            or _names_a_doctrine(tokens) or people_of_a_place(tokens):
+        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption', 'New Yorkers'
     last = surface.split()[-1]
     short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Wu', 'Wu’s
     if not tokens or (max(map(len, tokens)) < 3 and not short) or not surface[:1].isupper() or \
