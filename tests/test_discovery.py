@@ -1554,3 +1554,13 @@ def test_the_people_of_a_place_of_two_words_are_a_group_and_no_name():
 def test_a_team_or_a_place_ending_like_its_people_stays_a_name():
     mentions, _ = _found("The North Dakota Rangers beat the team in New Orleans, Ada Quist said on Monday.")
     assert [m[0] for m in mentions][:1] == ["North Dakota Rangers"] and "Ada Quist" in [m[0] for m in mentions]
+
+
+def test_a_class_of_people_in_the_plural_owns_the_body_after_its_apostrophe_whatever_opens_its_name():
+    mentions, _ = _found("She joined the Senate Press Photographers’ Association on Monday, Ada Quist said.")
+    assert [m[0] for m in mentions] == ["Senate Press Photographers’ Association", "Ada Quist"]
+
+
+def test_an_outlet_or_person_before_an_apostrophe_owns_no_body_of_the_name_after_it():
+    mentions, _ = _found("The interview ran on Valley News’ Ada Quist show, and Ted Parks’ Senate race went on.")
+    assert [m[0] for m in mentions][:2] == ["Valley News", "Ada Quist"]

@@ -5,7 +5,7 @@ Explosives')."""
 
 import re
 
-from transforms.lexicon import ORGANISATION_WORDS, TITLES, fold_word, word_classes
+from transforms.lexicon import ORGANISATION_WORDS, THING_WORDS, TITLES, fold_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import WORD_BEFORE, Candidate
 from transforms.names.name_words import PARTIES, TITLE_ABBREVIATIONS, key_tokens, name_type
@@ -72,7 +72,8 @@ def possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]
         after = candidates[i + 1] if i + 1 < len(candidates) else None
         gap = text[first.end_char:after.start_char] if after else ""
         if after and (gap in _POSSESSIVE_GAP or (gap in _PLURAL_GAP and first.surface.endswith("s"))) and \
-                _owns_a_body(first, after) and not _titled(text, first.start_char):
+                (_owns_a_body(first, after) or (gap in _PLURAL_GAP and _members_own_a_body(first, after))) and \
+                not _titled(text, first.start_char):
             out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
             i += 2
             continue
@@ -104,6 +105,16 @@ def _owns_a_body(first: Candidate, after: Candidate) -> bool:
         not first.surface.isupper() and \
         not (len(tokens) == 1 and tokens[0] in gazetteer.given_names()) and \
         name_type(tokens) not in ("place", "organisation")
+
+
+def _members_own_a_body(first: Candidate, after: Candidate) -> bool:
+    """'White House Correspondents', 'Association' -> True: a class of people named in the plural, whatever body or
+    place opens its name, owns the body or day after its apostrophe ('Indigenous Peoples’ Day'); a party's members or
+    a name ending in a surname ('Devin Nunes’ Mom', 'Fox News’ Chad') own none."""
+    tokens, words = key_tokens(first.surface), key_tokens(after.surface)
+    return len(tokens) >= 2 and bool(words) and not first.note and not after.note and \
+        _common_plural(tokens[-1:]) and (words[0] in ORGANISATION_WORDS or words[-1] in THING_WORDS) and \
+        name_type(tokens) != "person"
 
 
 _PEOPLE = frozenset({"people", "peoples", "women", "men", "children"})  # plurals without an 's' of their own
