@@ -1564,3 +1564,13 @@ def test_a_class_of_people_in_the_plural_owns_the_body_after_its_apostrophe_what
 def test_an_outlet_or_person_before_an_apostrophe_owns_no_body_of_the_name_after_it():
     mentions, _ = _found("The interview ran on Valley News’ Ada Quist show, and Ted Parks’ Senate race went on.")
     assert [m[0] for m in mentions][:2] == ["Valley News", "Ada Quist"]
+
+
+def test_a_person_of_a_state_after_a_role_or_with_an_unlisted_given_name_is_read_apart_from_the_state():
+    mentions, _ = _found("On Monday, Majority Whip Ada Quist of Vermont and Rep. Wenka Brixby of Oregon spoke.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "Vermont", "Wenka Brixby", "Oregon"]
+
+
+def test_a_body_of_english_words_of_a_state_stays_one_name():
+    mentions, _ = _found("On Monday, the Concerned Parents of Oregon sued the Bank of Vermont over it.")
+    assert [m[0] for m in mentions] == ["Concerned Parents of Oregon", "Bank of Vermont"]

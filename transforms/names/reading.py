@@ -280,7 +280,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " of ":
         # 'Thursday of Francis': a weekday or another word that is no name before 'of' leaves the name after it
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
-            name_type(key_tokens(left)) == "person"
+            name_type(key_tokens(left)) == "person" or _person_of_a_state(left, right)
     if joiner == " and " and _head_before_of(right) and (_acronym(left) or _head_before_of(left)) or \
             joiner == " and " and _head_before_of(left) and (_acronym(right) or _known_acronym(text, right)):
         return True  # 'Bureau of Prisons and ICE', 'ICE and Bureau of Prisons': a body named by its head and
@@ -331,6 +331,22 @@ def _law_of_two_fields(left: str, right: str) -> bool:
     left_tokens, right_tokens = key_tokens(left), key_tokens(right)
     return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
         left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown"
+
+
+def _person_of_a_state(left: str, right: str) -> bool:
+    """'Minority Leader Ada Quist', 'Kentucky' -> True: a person's name, after any role before it, of a state,
+    country or continent ('Ilhan Omar of Minnesota': a surname English does not know ends it) is read apart from
+    it; a body's name ('Concerned Women of America', 'Planned Parenthood of Wisconsin') and a place's ('United States
+    of America') are not."""
+    if gazetteer.places().regions.isdisjoint((" ".join(key_tokens(right)),)):
+        return False
+    name = left[_tail_after_title(Candidate(left, 0, len(left), None)).start_char:]
+    words, tokens = name.split(), key_tokens(name)
+    if len(words) < 2 or not all(w[:1].isupper() and (w.isalpha() or _INITIAL.fullmatch(w)) for w in words) or \
+            not ORGANISATION_WORDS.isdisjoint(tokens) or tokens[-1] in THING_WORDS:
+        return False
+    kind = name_type(tokens)
+    return kind == "person" or (kind == "unknown" and not english_word(words[-1]))
 
 
 def _no_name_is_so_long(surface: str) -> bool:
