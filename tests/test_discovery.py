@@ -1574,3 +1574,13 @@ def test_a_person_of_a_state_after_a_role_or_with_an_unlisted_given_name_is_read
 def test_a_body_of_english_words_of_a_state_stays_one_name():
     mentions, _ = _found("On Monday, the Concerned Parents of Oregon sued the Bank of Vermont over it.")
     assert [m[0] for m in mentions] == ["Concerned Parents of Oregon", "Bank of Vermont"]
+
+
+def test_a_state_and_a_county_are_two_places():
+    mentions, _ = _found("Floods hit Oregon and Lassen County on Monday, the agency said.")
+    assert [m[0] for m in mentions] == ["Oregon", "Lassen County"]
+
+
+def test_a_country_named_by_two_places_joined_by_and_stays_one_name():
+    mentions, _ = _found("Floods hit Bosnia and Herzegovina on Monday, the agency said.")
+    assert [m[0] for m in mentions] == ["Bosnia and Herzegovina"]

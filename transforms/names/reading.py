@@ -307,8 +307,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
                                                     english_word(side) for side in (left, right)):
         return True  # 'Ann and Zoe': two people by their given names ('Will and Grace' may be a title)
     places = gazetteer.places()
-    if places.is_place(" ".join(key_tokens(left))) and places.is_place(" ".join(key_tokens(right))):
-        return True  # 'Canada and Mexico', 'New York and Florida'
+    if _a_place(left) and _a_place(right):
+        return True  # 'Canada and Mexico', 'New York and Florida', 'Ohio and Teton County'
     if " " in left and " " in right:
         return True  # 'Hillary Clinton and Bill Clinton'
     # 'Thune and Cornyn': each side is written on its own elsewhere; 'Procter and Gamble' only together
@@ -331,6 +331,13 @@ def _law_of_two_fields(left: str, right: str) -> bool:
     left_tokens, right_tokens = key_tokens(left), key_tokens(right)
     return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
         left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown"
+
+
+def _a_place(side: str) -> bool:
+    """'New York', 'Teton County', 'Fort Brixley' -> True: a place the gazetteer knows, or one its words name (a
+    county's, island's or fort's)."""
+    tokens = key_tokens(side)
+    return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or name_type(tokens) == "place")
 
 
 def _person_of_a_state(left: str, right: str) -> bool:
