@@ -1584,3 +1584,8 @@ def test_a_state_and_a_county_are_two_places():
 def test_a_country_named_by_two_places_joined_by_and_stays_one_name():
     mentions, _ = _found("Floods hit Bosnia and Herzegovina on Monday, the agency said.")
     assert [m[0] for m in mentions] == ["Bosnia and Herzegovina"]
+
+
+def test_a_body_named_by_a_nationality_or_english_words_before_of_a_country_stays_one_name():
+    mentions, _ = _found("On Monday, the Islamic Caliphate of Yemen and Mental Wellness Oregon of Idaho met.")
+    assert [m[0] for m in mentions] == ["Islamic Caliphate of Yemen", "Mental Wellness Oregon of Idaho"]

@@ -342,9 +342,9 @@ def _a_place(side: str) -> bool:
 
 def _person_of_a_state(left: str, right: str) -> bool:
     """'Minority Leader Ada Quist', 'Kentucky' -> True: a person's name, after any role before it, of a state,
-    country or continent ('Ilhan Omar of Minnesota': a surname English does not know ends it) is read apart from
-    it; a body's name ('Concerned Women of America', 'Planned Parenthood of Wisconsin') and a place's ('United States
-    of America') are not."""
+    country or continent ('Ilhan Omar of Minnesota': given names or words English does not know, then a surname it
+    does not know) is read apart from it; a body's name ('Concerned Women of America', 'Mental Health America of
+    Texas', 'Islamic Emirate of Afghanistan') and a place's ('United States of America') are not."""
     if gazetteer.places().regions.isdisjoint((" ".join(key_tokens(right)),)):
         return False
     name = left[_tail_after_title(Candidate(left, 0, len(left), None)).start_char:]
@@ -353,7 +353,10 @@ def _person_of_a_state(left: str, right: str) -> bool:
             not ORGANISATION_WORDS.isdisjoint(tokens) or tokens[-1] in THING_WORDS:
         return False
     kind = name_type(tokens)
-    return kind == "person" or (kind == "unknown" and not english_word(words[-1]))
+    given = gazetteer.given_names()
+    return kind == "person" or (kind == "unknown" and not any(map(english_word, words[-1:])) and all(
+        (fold_word(w) in given or fold_word(w) in gazetteer.nicknames() or not english_word(w)) and
+        not is_demonym(w) for w in words[:-1]))
 
 
 def _no_name_is_so_long(surface: str) -> bool:
