@@ -1589,3 +1589,15 @@ def test_a_country_named_by_two_places_joined_by_and_stays_one_name():
 def test_a_body_named_by_a_nationality_or_english_words_before_of_a_country_stays_one_name():
     mentions, _ = _found("On Monday, the Islamic Caliphate of Yemen and Mental Wellness Oregon of Idaho met.")
     assert [m[0] for m in mentions] == ["Islamic Caliphate of Yemen", "Mental Wellness Oregon of Idaho"]
+
+
+def test_a_surname_a_town_bears_after_an_office_and_its_field_is_the_titled_person():
+    text = "It went to then-Secretary of State Fairfield on Monday."
+    start = text.index("State")
+    assert tidy(text, Candidate("State Fairfield", start, start + 15, None)).surface == "Fairfield"
+
+
+def test_a_country_after_an_office_and_its_field_is_no_surname():
+    text = "It went to the Minister of Culture Canada office on Monday."
+    start = text.index("Culture")
+    assert tidy(text, Candidate("Culture Canada", start, start + 14, None)).surface == "Culture Canada"
