@@ -1601,3 +1601,8 @@ def test_a_country_after_an_office_and_its_field_is_no_surname():
     text = "It went to the Minister of Culture Canada office on Monday."
     start = text.index("Culture")
     assert tidy(text, Candidate("Culture Canada", start, start + 14, None)).surface == "Culture Canada"
+
+
+def test_a_person_whose_surname_is_a_plural_noun_owns_the_body_after_the_apostrophe_without_naming_it():
+    mentions, _ = _found("On Monday, Ted Fields' Senate team and the Valley Farmers' Party met.")
+    assert [m[0] for m in mentions] == ["Ted Fields", "Valley Farmers' Party"]

@@ -101,7 +101,8 @@ def _owns_a_body(first: Candidate, after: Candidate) -> bool:
     words = after.surface.split()
     tokens = key_tokens(first.surface)
     return fold_word(words[0]) in ORGANISATION_WORDS and not first.note and not after.note and \
-        not (len(words) == 1 and words[0].casefold() in _BODIES_HELD and not _common_plural(tokens[-1:])) and \
+        not (len(words) == 1 and words[0].casefold() in _BODIES_HELD and
+             not (_common_plural(tokens[-1:]) and name_type(tokens) != "person")) and \
         not first.surface.isupper() and \
         not (len(tokens) == 1 and tokens[0] in gazetteer.given_names()) and \
         name_type(tokens) not in ("place", "organisation")
