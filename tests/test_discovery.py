@@ -1606,3 +1606,14 @@ def test_a_country_after_an_office_and_its_field_is_no_surname():
 def test_a_person_whose_surname_is_a_plural_noun_owns_the_body_after_the_apostrophe_without_naming_it():
     mentions, _ = _found("On Monday, Ted Fields' Senate team and the Valley Farmers' Party met.")
     assert [m[0] for m in mentions] == ["Ted Fields", "Valley Farmers' Party"]
+
+
+def test_a_title_shown_twice_back_to_back_is_no_name():
+    mentions, _ = _found("Photos: Floods in Peru Floods in Peru – A rescuer carries a child on Monday, Ada Quist said. "
+                         "Photos: Best of the Fair Best of the Fair – A horse is shown on Monday.")
+    assert [m[0] for m in mentions] == ["Peru", "Ada Quist"]
+
+
+def test_a_name_whose_word_is_written_twice_stays_a_name():
+    mentions, _ = _found("Ada Quist flew from Walla Walla to Baden Baden on Monday.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "Walla Walla", "Baden Baden"]

@@ -402,7 +402,8 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                   candidate.note)
-        if is_name and (_quoted_title(text, candidate, tokens) or _heading(text, candidate, tokens)):
+        if is_name and (_quoted_title(text, candidate, tokens) or _heading(text, candidate, tokens) or
+                        _repeated_title(text, candidate)):
             left.append(candidate)  # '“Divide and Conquer.”', 'Story Continued Below': a slogan, title or heading
         elif is_name:
             candidate, tokens = with_ordinal(text, *with_number(text, candidate, tokens))
@@ -434,6 +435,32 @@ def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
     line = text[text.rfind("\n", max(0, start - 30), start) + 1:start]  # the words before it on its line
     return len(line) < 30 and all(w.casefold() in _HEADING_OPENERS for w in line.split()) and \
         name_type(tokens) == "unknown"
+
+
+def _repeated_title(text: str, candidate: Candidate) -> bool:
+    """A run of words written twice back to back, or running from the end of such words into their second copy: a
+    gallery's or player's title shown twice ('Best of the DNC Best of the DNC', 'Crisis in Ukraine Crisis in
+    Ukraine' read as 'Ukraine Crisis'), no name of its own."""
+    start, end, surface = candidate.start_char, candidate.end_char, candidate.surface
+    if " " not in surface or name_type(key_tokens(surface)) == "person":
+        return False  # ('Joe Biden Joe BidenHouse': a person's name shown again by a tooltip is read by `tidy`)
+    if text[end:end + 1] == " " and text.startswith(surface, end + 1) and \
+            not text[end + 1 + len(surface):end + 2 + len(surface)].isalnum():
+        return True
+    at = surface.find(" ")
+    while at >= 0:
+        junction = start + at
+        after = text[junction + 1:junction + 81]
+        before = text[max(0, junction - 80):junction]
+        word = after.split(" ", 1)[0]
+        found = before.rfind(word)
+        while found >= 0:
+            copy = before[found:]
+            if " " in copy and after.startswith(copy) and (found == 0 or not before[found - 1].isalnum()):
+                return True
+            found = before.rfind(word, 0, found)
+        at = surface.find(" ", at + 1)
+    return False
 
 
 def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
