@@ -31,7 +31,16 @@ from transforms.names.name_words import (
     people_of_a_place,
     role_word,
 )
-from transforms.names.spans import acronyms_apart, comma_lists, possessive_bodies, with_number, with_ordinal
+from transforms.names.spans import (
+    a_place,
+    acronyms_apart,
+    comma_lists,
+    law_of_two_fields,
+    possessive_bodies,
+    repeated_title,
+    with_number,
+    with_ordinal,
+)
 from transforms.names.tidying import FUNCTION_WORDS, GLUED, tidy, without_role_after
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
@@ -264,7 +273,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
     if joiner == " as ":
         return True  # 'Thomas Perez as Labor secretary'
-    if joiner == " and " and _law_of_two_fields(left, right):
+    if joiner == " and " and law_of_two_fields(left, right):
         return False  # 'Tax Cuts and Jobs Act': a law's name joins the fields it covers with 'and'
     if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
         tokens = key_tokens(left)
@@ -307,7 +316,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
                                                     english_word(side) for side in (left, right)):
         return True  # 'Ann and Zoe': two people by their given names ('Will and Grace' may be a title)
     places = gazetteer.places()
-    if _a_place(left) and _a_place(right):
+    if a_place(left) and a_place(right):
         return True  # 'Canada and Mexico', 'New York and Florida', 'Ohio and Teton County'
     if " " in left and " " in right:
         return True  # 'Hillary Clinton and Bill Clinton'
@@ -317,27 +326,6 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
            for a, b in ((left, right), (right, left))):
         return True  # 'Sens. Mark Kirk of Illinois and Murkowski': a state, and a name written alone elsewhere
     return all(text.count(side) > whole for side in (left, right))
-
-
-# Last words of a law's name, which English titles by the fields it covers joined with 'and' ('Patient Protection and
-# Affordable Care Act', 'Computer Fraud and Abuse Act').
-_LAW_WORDS = frozenset({"act", "acts"})
-
-
-def _law_of_two_fields(left: str, right: str) -> bool:
-    """'Tax Cuts', 'Jobs Act' -> True: the right side ends as a law's name, and the left, of two words or more, is no
-    person's, place's, body's or thing's name ('Clean Air Act and Clean Water Act', 'Ada Quist and Voting Rights Act',
-    'Ohio and Fair Housing Act' are two)."""
-    left_tokens, right_tokens = key_tokens(left), key_tokens(right)
-    return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
-        left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown"
-
-
-def _a_place(side: str) -> bool:
-    """'New York', 'Teton County', 'Fort Brixley' -> True: a place the gazetteer knows, or one its words name (a
-    county's, island's or fort's)."""
-    tokens = key_tokens(side)
-    return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or name_type(tokens) == "place")
 
 
 def _person_of_a_state(left: str, right: str) -> bool:
@@ -403,7 +391,7 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                   candidate.note)
         if is_name and (_quoted_title(text, candidate, tokens) or _heading(text, candidate, tokens) or
-                        _repeated_title(text, candidate)):
+                        repeated_title(text, candidate)):
             left.append(candidate)  # '“Divide and Conquer.”', 'Story Continued Below': a slogan, title or heading
         elif is_name:
             candidate, tokens = with_ordinal(text, *with_number(text, candidate, tokens))
@@ -435,32 +423,6 @@ def _heading(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:
     line = text[text.rfind("\n", max(0, start - 30), start) + 1:start]  # the words before it on its line
     return len(line) < 30 and all(w.casefold() in _HEADING_OPENERS for w in line.split()) and \
         name_type(tokens) == "unknown"
-
-
-def _repeated_title(text: str, candidate: Candidate) -> bool:
-    """A run of words written twice back to back, or running from the end of such words into their second copy: a
-    gallery's or player's title shown twice ('Best of the DNC Best of the DNC', 'Crisis in Ukraine Crisis in
-    Ukraine' read as 'Ukraine Crisis'), no name of its own."""
-    start, end, surface = candidate.start_char, candidate.end_char, candidate.surface
-    if " " not in surface or name_type(key_tokens(surface)) == "person":
-        return False  # ('Joe Biden Joe BidenHouse': a person's name shown again by a tooltip is read by `tidy`)
-    if text[end:end + 1] == " " and text.startswith(surface, end + 1) and \
-            not text[end + 1 + len(surface):end + 2 + len(surface)].isalnum():
-        return True
-    at = surface.find(" ")
-    while at >= 0:
-        junction = start + at
-        after = text[junction + 1:junction + 81]
-        before = text[max(0, junction - 80):junction]
-        word = after.split(" ", 1)[0]
-        found = before.rfind(word)
-        while found >= 0:
-            copy = before[found:]
-            if " " in copy and after.startswith(copy) and (found == 0 or not before[found - 1].isalnum()):
-                return True
-            found = before.rfind(word, 0, found)
-        at = surface.find(" ", at + 1)
-    return False
 
 
 def _quoted_title(text: str, candidate: Candidate, tokens: tuple[str, ...]) -> bool:

@@ -1,7 +1,8 @@
 """Candidates -> candidates stretched or read apart to a name's whole span: a number or ordinal that belongs to it
 ('State Route 322', '1st District of Wisconsin'), acronyms a hyphen joins ('AP-GfK'), a body's word after a possessive
 ('Young America’s Foundation'), the fields a body's name lists ('Bureau of Alcohol, Tobacco, Firearms and
-Explosives')."""
+Explosives'); and the word tests a run is read apart or left by: a law of two fields ('Tax Cuts and Jobs Act' is one
+name), a place by its words ('Teton County'), a title shown twice back to back (no name)."""
 
 import re
 
@@ -167,3 +168,50 @@ def _a_field(word: str) -> bool:
     """'tobacco', 'firearms' -> True: a word that names no body, office, place or person ('Treasury', 'Congress')."""
     return word == "and" or not (word in ORGANISATION_WORDS or word in TITLES or word in gazetteer.given_names()
                                  or gazetteer.places().is_place(word))
+
+
+# Last words of a law's name, which English titles by the fields it covers joined with 'and' ('Patient Protection and
+# Affordable Care Act', 'Computer Fraud and Abuse Act').
+_LAW_WORDS = frozenset({"act", "acts"})
+
+
+def law_of_two_fields(left: str, right: str) -> bool:
+    """'Tax Cuts', 'Jobs Act' -> True: the right side ends as a law's name, and the left, of two words or more, is no
+    person's, place's, body's or thing's name ('Clean Air Act and Clean Water Act', 'Ada Quist and Voting Rights Act',
+    'Ohio and Fair Housing Act' are two)."""
+    left_tokens, right_tokens = key_tokens(left), key_tokens(right)
+    return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
+        left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown"
+
+
+def a_place(side: str) -> bool:
+    """'New York', 'Teton County', 'Fort Brixley' -> True: a place the gazetteer knows, or one its words name (a
+    county's, island's or fort's)."""
+    tokens = key_tokens(side)
+    return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or name_type(tokens) == "place")
+
+
+def repeated_title(text: str, candidate: Candidate) -> bool:
+    """A run of words written twice back to back, or running from the end of such words into their second copy: a
+    gallery's or player's title shown twice ('Best of the DNC Best of the DNC', 'Crisis in Ukraine Crisis in
+    Ukraine' read as 'Ukraine Crisis'), no name of its own."""
+    start, end, surface = candidate.start_char, candidate.end_char, candidate.surface
+    if " " not in surface or name_type(key_tokens(surface)) == "person":
+        return False  # ('Joe Biden Joe BidenHouse': a person's name shown again by a tooltip is read by `tidy`)
+    if text[end:end + 1] == " " and text.startswith(surface, end + 1) and \
+            not text[end + 1 + len(surface):end + 2 + len(surface)].isalnum():
+        return True
+    at = surface.find(" ")
+    while at >= 0:
+        junction = start + at
+        after = text[junction + 1:junction + 81]
+        before = text[max(0, junction - 80):junction]
+        word = after.split(" ", 1)[0]
+        found = before.rfind(word)
+        while found >= 0:
+            copy = before[found:]
+            if " " in copy and after.startswith(copy) and (found == 0 or not before[found - 1].isalnum()):
+                return True
+            found = before.rfind(word, 0, found)
+        at = surface.find(" ", at + 1)
+    return False
