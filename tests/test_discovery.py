@@ -1617,3 +1617,10 @@ def test_a_title_shown_twice_back_to_back_is_no_name():
 def test_a_name_whose_word_is_written_twice_stays_a_name():
     mentions, _ = _found("Ada Quist flew from Walla Walla to Baden Baden on Monday.")
     assert [m[0] for m in mentions] == ["Ada Quist", "Walla Walla", "Baden Baden"]
+
+
+def test_a_list_of_names_sharing_words_is_no_title_shown_twice():
+    mentions, _ = _found("It covers North Dakota, South Dakota, South Carolina and the Brixley Surface Mine, Minway "
+                         "Surface Mine, Minway Preparation Plant on Monday.")
+    assert [m[0] for m in mentions][:3] == ["North Dakota", "South Dakota", "South Carolina"]
+    assert "Minway Surface Mine" in [m[0] for m in mentions]

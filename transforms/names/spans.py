@@ -210,7 +210,8 @@ def repeated_title(text: str, candidate: Candidate) -> bool:
         found = before.rfind(word)
         while found >= 0:
             copy = before[found:]
-            if " " in copy and after.startswith(copy) and (found == 0 or not before[found - 1].isalnum()):
+            if " " in copy and copy.replace(" ", "").isalnum() and after.startswith(copy) and \
+                    (found == 0 or not before[found - 1].isalnum()):  # (words only: 'North Carolina, South Carolina')
                 return True
             found = before.rfind(word, 0, found)
         at = surface.find(" ", at + 1)
