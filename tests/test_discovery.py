@@ -1546,6 +1546,13 @@ def test_a_law_after_another_law_or_a_person_and_and_is_read_apart():
     assert [m[0] for m in mentions] == ["Clean Streams Act", "Rural Lending Act", "Ada Quist", "Rural Lending Act"]
 
 
+def test_a_company_club_or_person_before_and_and_a_law_is_read_apart():
+    mentions, _ = _found("Brixcorp Holdings and Clean Streams Act critics met. The Velmar Rovers and Fair Wages Act "
+                         "debate went on. Tariq Olumbe and Rural Lending Act backers rallied.")
+    assert [m[0] for m in mentions] == ["Brixcorp Holdings", "Clean Streams Act", "Velmar Rovers", "Fair Wages Act",
+                                        "Tariq Olumbe", "Rural Lending Act"]
+
+
 def test_the_people_of_a_place_of_two_words_are_a_group_and_no_name():
     mentions, _ = _found("Most North Dakotans and Staten Islanders backed the plan, Ada Quist said on Monday.")
     assert [m[0] for m in mentions] == ["Ada Quist"]

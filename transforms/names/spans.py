@@ -6,7 +6,7 @@ name), a place by its words ('Teton County'), a title shown twice back to back (
 
 import re
 
-from transforms.lexicon import ORGANISATION_WORDS, THING_WORDS, TITLES, fold_word, word_classes
+from transforms.lexicon import ORGANISATION_WORDS, THING_WORDS, TITLES, english_word, fold_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import WORD_BEFORE, Candidate
 from transforms.names.name_words import PARTIES, TITLE_ABBREVIATIONS, key_tokens, name_type
@@ -176,12 +176,14 @@ _LAW_WORDS = frozenset({"act", "acts"})
 
 
 def law_of_two_fields(left: str, right: str) -> bool:
-    """'Tax Cuts', 'Jobs Act' -> True: the right side ends as a law's name, and the left, of two words or more, is no
-    person's, place's, body's or thing's name ('Clean Air Act and Clean Water Act', 'Ada Quist and Voting Rights Act',
-    'Ohio and Fair Housing Act' are two)."""
+    """'Tax Cuts', 'Jobs Act' -> True: the right side ends as a law's name, and the left, of two words or more, is a
+    field named in plain English words, none a given name ('Clean Air Act and Clean Water Act', 'Ada Quist and Voting
+    Rights Act', 'Ohio and Fair Housing Act' are two; so is a company's or club's name of words English lacks,
+    'Brixcorp Holdings and Clean Water Act')."""
     left_tokens, right_tokens = key_tokens(left), key_tokens(right)
     return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
-        left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown"
+        left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown" and \
+        all(english_word(word) and word.casefold() not in gazetteer.given_names() for word in left.split())
 
 
 def a_place(side: str) -> bool:
