@@ -1553,6 +1553,11 @@ def test_a_company_club_or_person_before_and_and_a_law_is_read_apart():
                                         "Tariq Olumbe", "Rural Lending Act"]
 
 
+def test_a_team_in_the_plural_owns_no_venue_after_its_apostrophe():
+    mentions, _ = _found("The Velmar Rovers’ Quandle Arena was full, and the Tarsby Hawks’ Orrin Park sold out.")
+    assert [m[0] for m in mentions] == ["Velmar Rovers", "Quandle Arena", "Tarsby Hawks", "Orrin Park"]
+
+
 def test_the_people_of_a_place_of_two_words_are_a_group_and_no_name():
     mentions, _ = _found("Most North Dakotans and Staten Islanders backed the plan, Ada Quist said on Monday.")
     assert [m[0] for m in mentions] == ["Ada Quist"]

@@ -112,10 +112,11 @@ def _owns_a_body(first: Candidate, after: Candidate) -> bool:
 def _members_own_a_body(first: Candidate, after: Candidate) -> bool:
     """'White House Correspondents', 'Association' -> True: a class of people named in the plural, whatever body or
     place opens its name, owns the body or day after its apostrophe ('Indigenous Peoples’ Day'); a party's members or
-    a name ending in a surname ('Devin Nunes’ Mom', 'Fox News’ Chad') own none."""
+    a name ending in a surname ('Devin Nunes’ Mom', 'Fox News’ Chad') own none, nor does a team own its ground or hall
+    ('Velmar Rovers’ Brixton Arena': a team's name is a plural too, and a venue's last word names a thing)."""
     tokens, words = key_tokens(first.surface), key_tokens(after.surface)
     return len(tokens) >= 2 and bool(words) and not first.note and not after.note and \
-        _common_plural(tokens[-1:]) and (words[0] in ORGANISATION_WORDS or words[-1] in THING_WORDS) and \
+        _common_plural(tokens[-1:]) and (words[0] in ORGANISATION_WORDS or words[-1] == "day") and \
         name_type(tokens) != "person"
 
 
