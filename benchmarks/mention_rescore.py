@@ -6,7 +6,8 @@ by today's names stage (`extract_mentions` with the seed entity table, one artic
 resolution), and the mentions covering the judged span are recorded: the same span, other spans, or none. Two runs
 are compared (`--save` with one state of the code, `--compare` with another), so what the corpus-wide steps do and the
 seed table lacks cancels out. Tuned sets print each changed row with its verdict; the held-out set (the last one)
-prints its changed rows without verdicts, to be judged blind, and its verdicts only as counts.
+prints only how many of its rows changed: no surface, context or verdict, as those with a list of its wrong rows
+would give the verdicts away. Score it with a fresh blind sample instead.
 
     .venv/bin/python -m benchmarks.mention_rescore --warehouse WH --save FILE
     .venv/bin/python -m benchmarks.mention_rescore --warehouse WH --compare FILE
@@ -16,7 +17,6 @@ WH: a run's warehouse holding abp-dev's articles.
 
 import argparse
 import json
-from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -72,17 +72,16 @@ def read_all(warehouse: str, sets: list[dict]) -> list[list[str | None]]:
 
 
 def compare(sets: list[dict], before: list, after: list) -> None:
-    """Prints the rows read otherwise now: tuned sets with their verdicts, the held-out set blind."""
+    """Prints the rows read otherwise now: tuned sets with their verdicts, the held-out set as a count only."""
     for n, (judged, old, new) in enumerate(zip(sets, before, after, strict=True)):
         held_out = n == len(sets) - 1
         changed = [(r, o, w) for r, o, w in zip(judged["rows"], old, new, strict=True) if o != w]
         print(f"set {n} ({'held out' if held_out else 'tuned'}): {len(changed)} of {len(judged['rows'])} read "
               f"otherwise")
+        if held_out:
+            continue
         for r, o, w in changed:
-            verdict = "" if held_out else f" [{r['verdict']}: {r['error'] or ''}]"
-            print(f"  {r['surface']!r}{verdict} {o} -> {w} | {r['context'][60:240]!r}")
-        if held_out and changed:
-            print("  judged before (counts only):", dict(Counter(r["verdict"] for r, _, _ in changed)))
+            print(f"  {r['surface']!r} [{r['verdict']}: {r['error'] or ''}] {o} -> {w} | {r['context'][60:240]!r}")
 
 
 def main() -> None:
