@@ -317,7 +317,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
         return True  # 'Ann and Zoe': two people by their given names ('Will and Grace' may be a title)
     places = gazetteer.places()
     if a_place(left) and a_place(right):
-        return True  # 'Canada and Mexico', 'New York and Florida', 'Ohio and Teton County'
+        return True  # 'Canada and Mexico', 'New York and Florida', 'Ohio and Lassen County'
     if " " in left and " " in right:
         return True  # 'Hillary Clinton and Bill Clinton'
     # 'Thune and Cornyn': each side is written on its own elsewhere; 'Procter and Gamble' only together

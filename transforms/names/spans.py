@@ -2,7 +2,7 @@
 ('State Route 322', '1st District of Wisconsin'), acronyms a hyphen joins ('AP-GfK'), a body's word after a possessive
 ('Young America’s Foundation'), the fields a body's name lists ('Bureau of Alcohol, Tobacco, Firearms and
 Explosives'); and the word tests a run is read apart or left by: a law of two fields ('Tax Cuts and Jobs Act' is one
-name), a place by its words ('Teton County'), a title shown twice back to back (no name)."""
+name), a place by its words ('Quarry County'), a title shown twice back to back (no name)."""
 
 import re
 
@@ -188,7 +188,7 @@ def law_of_two_fields(left: str, right: str) -> bool:
 
 
 def a_place(side: str) -> bool:
-    """'New York', 'Teton County', 'Fort Brixley' -> True: a place the gazetteer knows, or one its words name (a
+    """'New York', 'Quarry County', 'Fort Brixley' -> True: a place the gazetteer knows, or one its words name (a
     county's, island's or fort's)."""
     tokens = key_tokens(side)
     return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or name_type(tokens) == "place")
