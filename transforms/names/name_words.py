@@ -127,7 +127,7 @@ def role_word(word: str) -> bool:
     return lower in TITLES or lower in OFFICES or plural
 
 
-# How English names the people of a place from its last word: 'New Yorkers', 'Staten Islanders', 'North Dakotans',
+# How English names the people of a place from its last word: 'New Jerseyans', 'Staten Islanders', 'North Dakotans',
 # 'West Virginians', 'New Jerseyans' (ending -> what the place's name ends in instead).
 _PEOPLE_ENDINGS = (("ers", ""), ("ers", "e"), ("ians", "ia"), ("ans", "a"), ("ans", ""))
 

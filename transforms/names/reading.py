@@ -330,7 +330,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
 
 def _person_of_a_state(left: str, right: str) -> bool:
     """'Minority Leader Ada Quist', 'Kentucky' -> True: a person's name, after any role before it, of a state,
-    country or continent ('Ilhan Omar of Minnesota': given names or words English does not know, then a surname it
+    country or continent ('Tariq Olumbe of Vermont': given names or words English does not know, then a surname it
     does not know) is read apart from it; a body's name ('Concerned Women of America', 'Mental Health America of
     Texas', 'Islamic Emirate of Afghanistan') and a place's ('United States of America') are not."""
     if gazetteer.places().regions.isdisjoint((" ".join(key_tokens(right)),)):
@@ -465,7 +465,7 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
             (tokens and (tokens[-1] in OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in OFFICES)) \
             or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens) or _PLURAL_ACRONYM.search(surface) \
             or _names_a_doctrine(tokens) or people_of_a_place(tokens):
-        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption', 'New Yorkers'
+        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption', 'New Mexicans'
     last = surface.split()[-1]
     short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Wu', 'Wu’s
     if not tokens or (max(map(len, tokens)) < 3 and not short) or not surface[:1].isupper() or \

@@ -112,7 +112,7 @@ def _owns_a_body(first: Candidate, after: Candidate) -> bool:
 def _members_own_a_body(first: Candidate, after: Candidate) -> bool:
     """'White House Correspondents', 'Association' -> True: a class of people named in the plural, whatever body or
     place opens its name, owns the body or day after its apostrophe ('Indigenous Peoples’ Day'); a party's members or
-    a name ending in a surname ('Devin Nunes’ Mom', 'Fox News’ Chad') own none, nor does a team own its ground or hall
+    a name ending in a surname ('Ada Banks’ Mom', 'Valley News’ Ted') own none, nor does a team own its ground or hall
     ('Velmar Rovers’ Brixton Arena': a team's name is a plural too, and a venue's last word names a thing)."""
     tokens, words = key_tokens(first.surface), key_tokens(after.surface)
     return len(tokens) >= 2 and bool(words) and not first.note and not after.note and \
@@ -171,15 +171,15 @@ def _a_field(word: str) -> bool:
                                  or gazetteer.places().is_place(word))
 
 
-# Last words of a law's name, which English titles by the fields it covers joined with 'and' ('Patient Protection and
-# Affordable Care Act', 'Computer Fraud and Abuse Act').
+# Last words of a law's name, which English titles by the fields it covers joined with 'and' ('Farm Credit and
+# Rural Lending Act').
 _LAW_WORDS = frozenset({"act", "acts"})
 
 
 def law_of_two_fields(left: str, right: str) -> bool:
     """'Tax Cuts', 'Jobs Act' -> True: the right side ends as a law's name, and the left, of two words or more, is a
-    field named in plain English words, none a given name ('Clean Air Act and Clean Water Act', 'Ada Quist and Voting
-    Rights Act', 'Ohio and Fair Housing Act' are two; so is a company's or club's name of words English lacks,
+    field named in plain English words, none a given name ('Clean Streams Act and Rural Lending Act', 'Ada Quist and
+    Voting Rights Act', 'Ohio and Fair Housing Act' are two; so is a company's or club's name of words English lacks,
     'Brixcorp Holdings and Clean Water Act')."""
     left_tokens, right_tokens = key_tokens(left), key_tokens(right)
     return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
@@ -196,11 +196,11 @@ def a_place(side: str) -> bool:
 
 def repeated_title(text: str, candidate: Candidate) -> bool:
     """A run of words written twice back to back, or running from the end of such words into their second copy: a
-    gallery's or player's title shown twice ('Best of the DNC Best of the DNC', 'Crisis in Ukraine Crisis in
-    Ukraine' read as 'Ukraine Crisis'), no name of its own."""
+    gallery's or player's title shown twice ('Highlights of the Gala Highlights of the Gala', 'Storm in Ostrava Storm
+    in Ostrava' read as 'Ostrava Storm'), no name of its own."""
     start, end, surface = candidate.start_char, candidate.end_char, candidate.surface
     if " " not in surface or name_type(key_tokens(surface)) == "person":
-        return False  # ('Joe Biden Joe BidenHouse': a person's name shown again by a tooltip is read by `tidy`)
+        return False  # ('Ada Quist Ada QuistHouse': a person's name shown again by a tooltip is read by `tidy`)
     if text[end:end + 1] == " " and text.startswith(surface, end + 1) and \
             not text[end + 1 + len(surface):end + 2 + len(surface)].isalnum():
         return True
