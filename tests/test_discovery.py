@@ -1631,6 +1631,12 @@ def test_a_name_whose_word_is_written_twice_stays_a_name():
     assert [m[0] for m in mentions] == ["Ada Quist", "Walla Walla", "Baden Baden"]
 
 
+def test_a_name_of_capitalised_words_written_twice_is_still_a_name():
+    mentions, _ = _found("Fans of Ada Quist sang Velmar Rovers Velmar Rovers on Monday, and the Tarsby Hawks Tarsby "
+                         "Hawks chant rose.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "Velmar Rovers", "Tarsby Hawks"]
+
+
 def test_a_list_of_names_sharing_words_is_no_title_shown_twice():
     mentions, _ = _found("It covers North Dakota, South Dakota, South Carolina and the Brixley Surface Mine, Minway "
                          "Surface Mine, Minway Preparation Plant on Monday.")

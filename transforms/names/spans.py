@@ -194,6 +194,12 @@ def a_place(side: str) -> bool:
     return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or name_type(tokens) == "place")
 
 
+def _phrase(words: str) -> bool:
+    """'Storm in Ostrava' -> True, 'Velmar Rovers' -> False: a title holds a word in lower case; capitalised words
+    only, written twice, are a name said twice ('Quandle City Quandle City' chanted), read once as a name."""
+    return any(word.islower() for word in words.split())
+
+
 def repeated_title(text: str, candidate: Candidate) -> bool:
     """A run of words written twice back to back, or running from the end of such words into their second copy: a
     gallery's or player's title shown twice ('Highlights of the Gala Highlights of the Gala', 'Storm in Ostrava Storm
@@ -201,7 +207,7 @@ def repeated_title(text: str, candidate: Candidate) -> bool:
     start, end, surface = candidate.start_char, candidate.end_char, candidate.surface
     if " " not in surface or name_type(key_tokens(surface)) == "person":
         return False  # ('Ada Quist Ada QuistHouse': a person's name shown again by a tooltip is read by `tidy`)
-    if text[end:end + 1] == " " and text.startswith(surface, end + 1) and \
+    if text[end:end + 1] == " " and text.startswith(surface, end + 1) and _phrase(surface) and \
             not text[end + 1 + len(surface):end + 2 + len(surface)].isalnum():
         return True
     at = surface.find(" ")
@@ -213,7 +219,7 @@ def repeated_title(text: str, candidate: Candidate) -> bool:
         found = before.rfind(word)
         while found >= 0:
             copy = before[found:]
-            if " " in copy and copy.replace(" ", "").isalnum() and after.startswith(copy) and \
+            if " " in copy and copy.replace(" ", "").isalnum() and _phrase(copy) and after.startswith(copy) and \
                     (found == 0 or not before[found - 1].isalnum()):  # (words only: 'North Carolina, South Carolina')
                 return True
             found = before.rfind(word, 0, found)
