@@ -1540,6 +1540,11 @@ def test_a_law_named_by_two_fields_joined_by_and_is_one_name():
     assert [m[0] for m in mentions] == ["Farm Credit and Rural Lending Act"]
 
 
+def test_a_law_of_two_fields_with_a_function_word_is_one_name():
+    mentions, _ = _found("Congress passed the Relief for Orchard Growers and Rural Lending Act on Friday.")
+    assert [m[0] for m in mentions] == ["Relief for Orchard Growers and Rural Lending Act"]
+
+
 def test_a_law_after_another_law_or_a_person_and_and_is_read_apart():
     mentions, _ = _found("The Clean Streams Act and Rural Lending Act passed. Ada Quist and Rural Lending Act "
                          "backers met.")

@@ -184,7 +184,8 @@ def law_of_two_fields(left: str, right: str) -> bool:
     left_tokens, right_tokens = key_tokens(left), key_tokens(right)
     return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
         left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown" and \
-        all(english_word(word) and word.casefold() not in gazetteer.given_names() for word in left.split())
+        all(english_word(word) and word.casefold() not in gazetteer.given_names() for word in left.split()
+            if not word.islower())  # ('Relief for Farmers and Rural Lending Act': 'for' is a function word)
 
 
 def a_place(side: str) -> bool:
