@@ -333,7 +333,7 @@ def _person_of_a_state(left: str, right: str) -> bool:
     country or continent ('Tariq Olumbe of Vermont': given names or words English does not know, then a surname it
     does not know) is read apart from it; a body's name ('Concerned Women of America', 'Mental Health America of
     Texas', 'Islamic Emirate of Afghanistan') and a place's ('United States of America') are not."""
-    if gazetteer.places().regions.isdisjoint((" ".join(key_tokens(right)),)):
+    if " ".join(key_tokens(right)) not in gazetteer.places().regions:
         return False
     name = left[_tail_after_title(Candidate(left, 0, len(left), None)).start_char:]
     words, tokens = name.split(), key_tokens(name)
