@@ -1687,3 +1687,117 @@ def test_a_place_or_a_given_name_and_surname_is_no_particle_and_surname():
     links = {r["name_id"]: r["entity_id"] for r in resolve(_rows(*rows), set(), set()).links.to_pylist()}
     assert links["n:van-buren"] != links["n:orla-van-buren"] and links["n:la-paz"] != links["n:ines-la-paz"]
     assert links["n:ben-tarsa"] != links["n:karim-ben-tarsa"]
+
+
+def test_a_law_named_by_two_fields_joined_by_and_is_one_name():
+    mentions, _ = _found("Congress passed the Farm Credit and Rural Lending Act on Friday.")
+    assert [m[0] for m in mentions] == ["Farm Credit and Rural Lending Act"]
+
+
+def test_a_law_of_two_fields_with_a_function_word_is_one_name():
+    mentions, _ = _found("Congress passed the Relief for Orchard Growers and Rural Lending Act on Friday.")
+    assert [m[0] for m in mentions] == ["Relief for Orchard Growers and Rural Lending Act"]
+
+
+def test_a_law_after_another_law_or_a_person_and_and_is_read_apart():
+    mentions, _ = _found("The Clean Streams Act and Rural Lending Act passed. Ada Quist and Rural Lending Act "
+                         "backers met.")
+    assert [m[0] for m in mentions] == ["Clean Streams Act", "Rural Lending Act", "Ada Quist", "Rural Lending Act"]
+
+
+def test_a_company_club_or_person_before_and_and_a_law_is_read_apart():
+    mentions, _ = _found("Brixcorp Holdings and Clean Streams Act critics met. The Velmar Rovers and Fair Wages Act "
+                         "debate went on. Tariq Olumbe and Rural Lending Act backers rallied.")
+    assert [m[0] for m in mentions] == ["Brixcorp Holdings", "Clean Streams Act", "Velmar Rovers", "Fair Wages Act",
+                                        "Tariq Olumbe", "Rural Lending Act"]
+
+
+def test_a_team_in_the_plural_owns_no_venue_after_its_apostrophe():
+    mentions, _ = _found("The Velmar Rovers’ Quandle Arena was full, and the Tarsby Hawks’ Orrin Park sold out.")
+    assert [m[0] for m in mentions] == ["Velmar Rovers", "Quandle Arena", "Tarsby Hawks", "Orrin Park"]
+
+
+def test_the_people_of_a_place_of_two_words_are_a_group_and_no_name():
+    mentions, _ = _found("Most North Dakotans and Staten Islanders backed the plan, Ada Quist said on Monday.")
+    assert [m[0] for m in mentions] == ["Ada Quist"]
+
+
+def test_a_team_or_a_place_ending_like_its_people_stays_a_name():
+    mentions, _ = _found("The North Dakota Rangers beat the team in New Orleans, Ada Quist said on Monday.")
+    assert [m[0] for m in mentions][:1] == ["North Dakota Rangers"] and "Ada Quist" in [m[0] for m in mentions]
+
+
+def test_a_class_of_people_in_the_plural_owns_the_body_after_its_apostrophe_whatever_opens_its_name():
+    mentions, _ = _found("She joined the Senate Press Photographers’ Association on Monday, Ada Quist said.")
+    assert [m[0] for m in mentions] == ["Senate Press Photographers’ Association", "Ada Quist"]
+
+
+def test_an_outlet_or_person_before_an_apostrophe_owns_no_body_of_the_name_after_it():
+    mentions, _ = _found("The interview ran on Valley News’ Ada Quist show, and Ted Parks’ Senate race went on.")
+    assert [m[0] for m in mentions][:2] == ["Valley News", "Ada Quist"]
+
+
+def test_a_person_of_a_state_after_a_role_or_with_an_unlisted_given_name_is_read_apart_from_the_state():
+    mentions, _ = _found("On Monday, Majority Whip Ada Quist of Vermont and Rep. Wenka Brixby of Oregon spoke.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "Vermont", "Wenka Brixby", "Oregon"]
+
+
+def test_a_body_of_english_words_of_a_state_stays_one_name():
+    mentions, _ = _found("On Monday, the Concerned Parents of Oregon sued the Bank of Vermont over it.")
+    assert [m[0] for m in mentions] == ["Concerned Parents of Oregon", "Bank of Vermont"]
+
+
+def test_a_state_and_a_county_are_two_places():
+    mentions, _ = _found("Floods hit Oregon and Lassen County on Monday, the agency said.")
+    assert [m[0] for m in mentions] == ["Oregon", "Lassen County"]
+
+
+def test_a_country_named_by_two_places_joined_by_and_stays_one_name():
+    mentions, _ = _found("Floods hit Bosnia and Herzegovina on Monday, the agency said.")
+    assert [m[0] for m in mentions] == ["Bosnia and Herzegovina"]
+
+
+def test_a_body_named_by_a_nationality_or_english_words_before_of_a_country_stays_one_name():
+    mentions, _ = _found("On Monday, the Islamic Caliphate of Yemen and Mental Wellness Oregon of Idaho met.")
+    assert [m[0] for m in mentions] == ["Islamic Caliphate of Yemen", "Mental Wellness Oregon of Idaho"]
+
+
+def test_a_surname_a_town_bears_after_an_office_and_its_field_is_the_titled_person():
+    text = "It went to then-Secretary of State Fairfield on Monday."
+    start = text.index("State")
+    assert tidy(text, Candidate("State Fairfield", start, start + 15, None)).surface == "Fairfield"
+
+
+def test_a_country_after_an_office_and_its_field_is_no_surname():
+    text = "It went to the Minister of Culture Canada office on Monday."
+    start = text.index("Culture")
+    assert tidy(text, Candidate("Culture Canada", start, start + 14, None)).surface == "Culture Canada"
+
+
+def test_a_person_whose_surname_is_a_plural_noun_owns_the_body_after_the_apostrophe_without_naming_it():
+    mentions, _ = _found("On Monday, Ted Fields' Senate team and the Valley Farmers' Party met.")
+    assert [m[0] for m in mentions] == ["Ted Fields", "Valley Farmers' Party"]
+
+
+def test_a_title_shown_twice_back_to_back_is_no_name():
+    mentions, _ = _found("Photos: Floods in Peru Floods in Peru – A rescuer carries a child on Monday, Ada Quist said. "
+                         "Photos: Best of the Fair Best of the Fair – A horse is shown on Monday.")
+    assert [m[0] for m in mentions] == ["Peru", "Ada Quist"]
+
+
+def test_a_name_whose_word_is_written_twice_stays_a_name():
+    mentions, _ = _found("Ada Quist flew from Walla Walla to Baden Baden on Monday.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "Walla Walla", "Baden Baden"]
+
+
+def test_a_name_of_capitalised_words_written_twice_is_still_a_name():
+    mentions, _ = _found("Fans of Ada Quist sang Velmar Rovers Velmar Rovers on Monday, and the Tarsby Hawks Tarsby "
+                         "Hawks chant rose.")
+    assert [m[0] for m in mentions] == ["Ada Quist", "Velmar Rovers", "Tarsby Hawks"]
+
+
+def test_a_list_of_names_sharing_words_is_no_title_shown_twice():
+    mentions, _ = _found("It covers North Dakota, South Dakota, South Carolina and the Brixley Surface Mine, Minway "
+                         "Surface Mine, Minway Preparation Plant on Monday.")
+    assert [m[0] for m in mentions][:3] == ["North Dakota", "South Dakota", "South Carolina"]
+    assert "Minway Surface Mine" in [m[0] for m in mentions]

@@ -125,3 +125,21 @@ def role_word(word: str) -> bool:
     plural = lower.endswith("s") and (lower[:-1] in TITLES or lower[:-1] in OFFICES or
                                       (len(word) >= 4 and word[:-1].isupper()))
     return lower in TITLES or lower in OFFICES or plural
+
+
+# How English names the people of a place from its last word: 'New Jerseyans', 'Staten Islanders', 'North Dakotans',
+# 'West Virginians', 'New Jerseyans' (ending -> what the place's name ends in instead).
+_PEOPLE_ENDINGS = (("ers", ""), ("ers", "e"), ("ians", "ia"), ("ans", "a"), ("ans", ""))
+
+
+def people_of_a_place(tokens: tuple[str, ...]) -> bool:
+    """('new', 'yorkers') -> True: the people of a place of two words or more, a group and no name; one word is left
+    alone, as surnames end so ('Watters', 'Bowers'), and so is a place's own name ('New Orleans')."""
+    if len(tokens) < 2 or not tokens[-1].endswith("s"):
+        return False
+    places = gazetteer.places()
+    if places.is_place(" ".join(tokens)):
+        return False
+    head, last = " ".join(tokens[:-1]), tokens[-1]
+    return any(last.endswith(ending) and places.is_place(f"{head} {last[:-len(ending)]}{place_end}")
+               for ending, place_end in _PEOPLE_ENDINGS)

@@ -28,9 +28,19 @@ from transforms.names.name_words import (
     TITLE_ABBREVIATIONS,
     key_tokens,
     name_type,
+    people_of_a_place,
     role_word,
 )
-from transforms.names.spans import acronyms_apart, comma_lists, possessive_bodies, with_number, with_ordinal
+from transforms.names.spans import (
+    a_place,
+    acronyms_apart,
+    comma_lists,
+    law_of_two_fields,
+    possessive_bodies,
+    repeated_title,
+    with_number,
+    with_ordinal,
+)
 from transforms.names.tidying import FUNCTION_WORDS, GLUED, tidy, without_role_after
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
@@ -263,6 +273,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     words, right_words = set(key_tokens(left)), set(key_tokens(right))
     if joiner == " as ":
         return True  # 'Thomas Perez as Labor secretary'
+    if joiner == " and " and law_of_two_fields(left, right):
+        return False  # 'Tax Cuts and Jobs Act': a law's name joins the fields it covers with 'and'
     if joiner == " for ":  # 'Edmund D. Fountain for NPR': a credit; 'Americans for Prosperity' stays whole
         tokens = key_tokens(left)
         outlet = right.isupper() or GLUED.match(right) is not None or bool(right_words & ORGANISATION_WORDS)
@@ -277,7 +289,7 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
     if joiner == " of ":
         # 'Thursday of Francis': a weekday or another word that is no name before 'of' leaves the name after it
         return " " not in left and (role_word(left) or left.casefold() in NOT_NAMES) or \
-            name_type(key_tokens(left)) == "person"
+            name_type(key_tokens(left)) == "person" or _person_of_a_state(left, right)
     if joiner == " and " and _head_before_of(right) and (_acronym(left) or _head_before_of(left)) or \
             joiner == " and " and _head_before_of(left) and (_acronym(right) or _known_acronym(text, right)):
         return True  # 'Bureau of Prisons and ICE', 'ICE and Bureau of Prisons': a body named by its head and
@@ -304,8 +316,8 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
                                                     english_word(side) for side in (left, right)):
         return True  # 'Ann and Zoe': two people by their given names ('Will and Grace' may be a title)
     places = gazetteer.places()
-    if places.is_place(" ".join(key_tokens(left))) and places.is_place(" ".join(key_tokens(right))):
-        return True  # 'Canada and Mexico', 'New York and Florida'
+    if a_place(left) and a_place(right):
+        return True  # 'Canada and Mexico', 'New York and Florida', 'Ohio and Lassen County'
     if " " in left and " " in right:
         return True  # 'Hillary Clinton and Bill Clinton'
     # 'Thune and Cornyn': each side is written on its own elsewhere; 'Procter and Gamble' only together
@@ -314,6 +326,25 @@ def _split_at(text: str, surface: str, at: int, joiner: str) -> bool:
            for a, b in ((left, right), (right, left))):
         return True  # 'Sens. Mark Kirk of Illinois and Murkowski': a state, and a name written alone elsewhere
     return all(text.count(side) > whole for side in (left, right))
+
+
+def _person_of_a_state(left: str, right: str) -> bool:
+    """'Minority Leader Ada Quist', 'Kentucky' -> True: a person's name, after any role before it, of a state,
+    country or continent ('Tariq Olumbe of Vermont': given names or words English does not know, then a surname it
+    does not know) is read apart from it; a body's name ('Concerned Women of America', 'Mental Health America of
+    Texas', 'Islamic Emirate of Afghanistan') and a place's ('United States of America') are not."""
+    if " ".join(key_tokens(right)) not in gazetteer.places().regions:
+        return False
+    name = left[_tail_after_title(Candidate(left, 0, len(left), None)).start_char:]
+    words, tokens = name.split(), key_tokens(name)
+    if len(words) < 2 or not all(w[:1].isupper() and (w.isalpha() or _INITIAL.fullmatch(w)) for w in words) or \
+            not ORGANISATION_WORDS.isdisjoint(tokens) or tokens[-1] in THING_WORDS:
+        return False
+    kind = name_type(tokens)
+    given = gazetteer.given_names()
+    return kind == "person" or (kind == "unknown" and not any(map(english_word, words[-1:])) and all(
+        (fold_word(w) in given or fold_word(w) in gazetteer.nicknames() or not english_word(w)) and
+        not is_demonym(w) for w in words[:-1]))
 
 
 def _no_name_is_so_long(surface: str) -> bool:
@@ -359,7 +390,8 @@ def read_names(text: str, candidates: list[Candidate]) -> tuple[list[Name], list
         if cut:
             candidate = Candidate(candidate.surface[cut:], candidate.start_char + cut, candidate.end_char,
                                   candidate.note)
-        if is_name and (_quoted_title(text, candidate, tokens) or _heading(text, candidate, tokens)):
+        if is_name and (_quoted_title(text, candidate, tokens) or _heading(text, candidate, tokens) or
+                        repeated_title(text, candidate)):
             left.append(candidate)  # '“Divide and Conquer.”', 'Story Continued Below': a slogan, title or heading
         elif is_name:
             candidate, tokens = with_ordinal(text, *with_number(text, candidate, tokens))
@@ -432,8 +464,8 @@ def _reading(surface: str) -> tuple[int, tuple[str, ...], bool | None]:
     if (len(tokens) == 1 and (tokens[0] in ORGANISATION_WORDS or role_word(surface.replace(".", "")))) or \
             (tokens and (tokens[-1] in OFFICES or tokens[-1][-1:] == "s" and tokens[-1][:-1] in OFFICES)) \
             or not _FURNITURE.isdisjoint(tokens) or _ends_in_office(tokens) or _PLURAL_ACRONYM.search(surface) \
-            or _names_a_doctrine(tokens):
-        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption': no names
+            or _names_a_doctrine(tokens) or people_of_a_place(tokens):
+        return cut, tokens, False  # 'Department' alone, 'Homeland Security Secretary', 'Hide Caption', 'New Mexicans'
     last = surface.split()[-1]
     short = len(tokens) == 1 and two_letter_name(surface[:2]) and not surface[2:3].isalpha()  # 'Wu', 'Wu’s
     if not tokens or (max(map(len, tokens)) < 3 and not short) or not surface[:1].isupper() or \

@@ -1,11 +1,12 @@
 """Candidates -> candidates stretched or read apart to a name's whole span: a number or ordinal that belongs to it
 ('State Route 322', '1st District of Wisconsin'), acronyms a hyphen joins ('AP-GfK'), a body's word after a possessive
 ('Young America’s Foundation'), the fields a body's name lists ('Bureau of Alcohol, Tobacco, Firearms and
-Explosives')."""
+Explosives'); and the word tests a run is read apart or left by: a law of two fields ('Tax Cuts and Jobs Act' is one
+name), a place by its words ('Quarry County'), a title shown twice back to back (no name)."""
 
 import re
 
-from transforms.lexicon import ORGANISATION_WORDS, TITLES, fold_word, word_classes
+from transforms.lexicon import ORGANISATION_WORDS, THING_WORDS, TITLES, english_word, fold_word, word_classes
 from transforms.names import gazetteer
 from transforms.names.matching import WORD_BEFORE, Candidate
 from transforms.names.name_words import PARTIES, TITLE_ABBREVIATIONS, key_tokens, name_type
@@ -72,7 +73,8 @@ def possessive_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]
         after = candidates[i + 1] if i + 1 < len(candidates) else None
         gap = text[first.end_char:after.start_char] if after else ""
         if after and (gap in _POSSESSIVE_GAP or (gap in _PLURAL_GAP and first.surface.endswith("s"))) and \
-                _owns_a_body(first, after) and not _titled(text, first.start_char):
+                (_owns_a_body(first, after) or (gap in _PLURAL_GAP and _members_own_a_body(first, after))) and \
+                not _titled(text, first.start_char):
             out.append(Candidate(text[first.start_char:after.end_char], first.start_char, after.end_char, None))
             i += 2
             continue
@@ -100,10 +102,22 @@ def _owns_a_body(first: Candidate, after: Candidate) -> bool:
     words = after.surface.split()
     tokens = key_tokens(first.surface)
     return fold_word(words[0]) in ORGANISATION_WORDS and not first.note and not after.note and \
-        not (len(words) == 1 and words[0].casefold() in _BODIES_HELD and not _common_plural(tokens[-1:])) and \
+        not (len(words) == 1 and words[0].casefold() in _BODIES_HELD and
+             not (_common_plural(tokens[-1:]) and name_type(tokens) != "person")) and \
         not first.surface.isupper() and \
         not (len(tokens) == 1 and tokens[0] in gazetteer.given_names()) and \
         name_type(tokens) not in ("place", "organisation")
+
+
+def _members_own_a_body(first: Candidate, after: Candidate) -> bool:
+    """'White House Correspondents', 'Association' -> True: a class of people named in the plural, whatever body or
+    place opens its name, owns the body or day after its apostrophe ('Indigenous Peoples’ Day'); a party's members or
+    a name ending in a surname ('Ada Banks’ Mom', 'Valley News’ Ted') own none, nor does a team own its ground or hall
+    ('Velmar Rovers’ Brixton Arena': a team's name is a plural too, and a venue's last word names a thing)."""
+    tokens, words = key_tokens(first.surface), key_tokens(after.surface)
+    return len(tokens) >= 2 and bool(words) and not first.note and not after.note and \
+        _common_plural(tokens[-1:]) and (words[0] in ORGANISATION_WORDS or words[-1] == "day") and \
+        name_type(tokens) != "person"
 
 
 _PEOPLE = frozenset({"people", "peoples", "women", "men", "children"})  # plurals without an 's' of their own
@@ -155,3 +169,60 @@ def _a_field(word: str) -> bool:
     """'tobacco', 'firearms' -> True: a word that names no body, office, place or person ('Treasury', 'Congress')."""
     return word == "and" or not (word in ORGANISATION_WORDS or word in TITLES or word in gazetteer.given_names()
                                  or gazetteer.places().is_place(word))
+
+
+# Last words of a law's name, which English titles by the fields it covers joined with 'and' ('Farm Credit and
+# Rural Lending Act').
+_LAW_WORDS = frozenset({"act", "acts"})
+
+
+def law_of_two_fields(left: str, right: str) -> bool:
+    """'Tax Cuts', 'Jobs Act' -> True: the right side ends as a law's name, and the left, of two words or more, is a
+    field named in plain English words, none a given name ('Clean Streams Act and Rural Lending Act', 'Ada Quist and
+    Voting Rights Act', 'Ohio and Fair Housing Act' are two; so is a company's or club's name of words English lacks,
+    'Brixcorp Holdings and Clean Water Act')."""
+    left_tokens, right_tokens = key_tokens(left), key_tokens(right)
+    return len(right_tokens) >= 2 and right_tokens[-1] in _LAW_WORDS and len(left_tokens) >= 2 and \
+        left_tokens[-1] not in THING_WORDS and name_type(left_tokens) == "unknown" and \
+        all(english_word(word) and word.casefold() not in gazetteer.given_names() for word in left.split()
+            if not word.islower())  # ('Relief for Farmers and Rural Lending Act': 'for' is a function word)
+
+
+def a_place(side: str) -> bool:
+    """'New York', 'Quarry County', 'Fort Brixley' -> True: a place the gazetteer knows, or one its words name (a
+    county's, island's or fort's)."""
+    tokens = key_tokens(side)
+    return bool(tokens) and (gazetteer.places().is_place(" ".join(tokens)) or name_type(tokens) == "place")
+
+
+def _phrase(words: str) -> bool:
+    """'Storm in Ostrava' -> True, 'Velmar Rovers' -> False: a title holds a word in lower case; capitalised words
+    only, written twice, are a name said twice ('Quandle City Quandle City' chanted), read once as a name."""
+    return any(word.islower() for word in words.split())
+
+
+def repeated_title(text: str, candidate: Candidate) -> bool:
+    """A run of words written twice back to back, or running from the end of such words into their second copy: a
+    gallery's or player's title shown twice ('Highlights of the Gala Highlights of the Gala', 'Storm in Ostrava Storm
+    in Ostrava' read as 'Ostrava Storm'), no name of its own."""
+    start, end, surface = candidate.start_char, candidate.end_char, candidate.surface
+    if " " not in surface or name_type(key_tokens(surface)) == "person":
+        return False  # ('Ada Quist Ada QuistHouse': a person's name shown again by a tooltip is read by `tidy`)
+    if text[end:end + 1] == " " and text.startswith(surface, end + 1) and _phrase(surface) and \
+            not text[end + 1 + len(surface):end + 2 + len(surface)].isalnum():
+        return True
+    at = surface.find(" ")
+    while at >= 0:
+        junction = start + at
+        after = text[junction + 1:junction + 81]
+        before = text[max(0, junction - 80):junction]
+        word = after.split(" ", 1)[0]
+        found = before.rfind(word)
+        while found >= 0:
+            copy = before[found:]
+            if " " in copy and copy.replace(" ", "").isalnum() and _phrase(copy) and after.startswith(copy) and \
+                    (found == 0 or not before[found - 1].isalnum()):  # (words only: 'North Carolina, South Carolina')
+                return True
+            found = before.rfind(word, 0, found)
+        at = surface.find(" ", at + 1)
+    return False

@@ -144,10 +144,14 @@ def _person_after_complement(text: str, start: int, words: list[str]) -> int:
     # 'Secretary of Homeland Security Kirstjen Nielsen', 'Secretary of State Pompeo': a complement of common words
     # (a field or department), then the first word English does not know opens the name; after 'of the' the
     # complement's first word is a noun whatever it is ('Chancellor of the Exchequer Ada Quist')
+    # ('Secretary of State Brixley': one word after the field is the titled surname though a town bears it, unless a
+    # country, state or big city does)
     field = next((i for i in range(int(of_the), len(words)) if not english_word(words[i])), None)
+    rest = key_tokens(" ".join(words[field:])) if field else ()
     if field and _plain_words(words[field:]) and \
             not places.is_place(" ".join(key_tokens(" ".join(words[:field + 1])))) and \
-            name_type(key_tokens(" ".join(words[field:]))) not in ("place", "organisation"):  # 'New York City'
+            (name_type(rest) not in ("place", "organisation") or  # 'New York City'
+             (len(rest) == 1 and not places.is_major(rest[0]) and rest[0] not in ORGANISATION_WORDS)):
         return field
     return 0
 
