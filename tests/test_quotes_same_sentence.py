@@ -165,3 +165,26 @@ def test_attributions_that_keep_their_reading(body, expected):
 def test_a_term_in_a_sentence_with_a_contact_clause_has_no_speaker():
     body = "“Unity” was the theme of the congress, in Lyon, the word the party says defines its message."
     assert [row for row in _speech_speakers(body) if row] == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A listed verb speaks in its other finite forms too: the third person, the phrasal verb's, the plain present
+    # after a plural subject.
+    ("“The levy will sink small farms,” points out Rosa Delgado, a grower near Fresno.", ["Rosa Delgado"]),
+    ("“The levy will sink small farms,” testifies Rosa Delgado at the hearing.", ["Rosa Delgado"]),
+    ("Critics argue that the levy “will sink small farms for good.”", ["Critics"]),
+    # ... a name right before the colon still speaks, not the subject of a verb before its dash.
+    ("Analysts agree - Rosa Delgado: “Keep on calling voters as late as you can.”", ["Rosa Delgado"]),
+])
+def test_other_finite_forms_of_speech_verbs(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # The plain present after 'to' is an infinitive: its subject is no one the sentence names as speaking.
+    "Ruiz wants the growers to explain why the levy “will sink small farms for good.”",
+    "“The levy will sink small farms,” the growers want Ruiz to explain.",
+])
+def test_an_infinitive_of_a_speech_verb_names_no_speaker(body):
+    assert _speech_speakers(body) == [None]
+

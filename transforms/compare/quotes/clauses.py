@@ -33,6 +33,7 @@ from transforms.compare.quotes.speech import (
     UPPER,
     VERB,
     VERBS,
+    infinitive,
     is_participle,
     word_alternation,
 )
@@ -313,8 +314,12 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     if inverted:
         group = "np" if inverted["np"] else "described"
         return Clause(floor + inverted.start(group), floor + inverted.end(group), "said_before", True)
+    dash = _DASH_COLON.search(before) if before.rstrip().endswith(":") else None
+    if dash:  # 'Pollsters agree - Jane Doe: “…”': the name right before the colon speaks, not the verb's subject
+        return Clause(floor + dash.start("np"), floor + dash.end("np"), "colon", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())
-             and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())]
+             and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())
+             and not infinitive(doc.body, _ANY_VERB.match(doc.body, floor + m.start()))]
     if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
         lo = opening(before, 0, len(before))
         leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)

@@ -33,6 +33,7 @@ from transforms.compare.quotes.speech import (
     TIE,
     UPPER,
     head_kind,
+    infinitive,
 )
 from transforms.compare.quotes.subjects import (
     LOCATED_AT,
@@ -348,7 +349,7 @@ def _events_back(doc: Doc, lo: int, hi: int):
 
 
 def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
-    if doc.inside_quote(verb.start()):
+    if doc.inside_quote(verb.start()) or infinitive(doc.body, verb):
         return None
     span = doc.subject_of(verb)
     if not span:

@@ -2,7 +2,9 @@
 
 import re
 
-from transforms.lexicon import NOT_NAMES, TITLES
+from lemminflect import getAllInflections, getAllLemmas
+
+from transforms.lexicon import NOT_NAMES, TITLES, word_classes
 
 # Finite verbs that report speech; 'read' covers "…,” read a statement by the ministry".
 VERBS = """said says say told tells added adds stated noted notes warned warns stressed stresses underlined
@@ -24,6 +26,27 @@ growled sneered stammered cried retaliated sang sings affirmed affirms reacted q
 # remembers the day', 'the results reflected'): no speech event a pronoun may stand for.
 QUOTE_ONLY = """remembered remembers exhorted reflected repeated repeats clarified summarized summarised
 reports""".split()
+
+
+def other_forms(verbs: list[str], tags: tuple[str, ...]) -> list[str]:
+    """Listed verb forms -> the other forms with these Penn tags of the same verbs in lemminflect's lexicon ('argued'
+    -> 'argues', 'argue'), leaving out a form the lexicon also gives as a noun or an adjective: 'the note', 'his
+    remarks', 'a cry' would read as verbs."""
+    found = []
+    for verb in verbs:
+        for lemma in getAllLemmas(verb).get("VERB", ()):
+            for tag in tags:
+                found += [form for form in getAllInflections(lemma, upos="VERB").get(tag, ())
+                          if form not in verbs and form not in found and not {"NOUN", "ADJ"} & word_classes(form)]
+    return found
+
+
+# A verb's past and third-person forms speak as its listed one does ('testified' -> 'testifies'); its plain present
+# speaks only after a plural subject ('critics argue', 'the auditors note'), never opening a sentence (an imperative:
+# 'Tell Congress: “…”') nor after 'to' or a modal (an infinitive, whose subject is elsewhere).
+QUOTE_ONLY = QUOTE_ONLY + [form for form in other_forms(QUOTE_ONLY, ("VBD", "VBZ")) if form not in VERBS]
+VERBS = VERBS + other_forms(VERBS, ("VBD", "VBZ"))
+PLURAL_PRESENT = other_forms(VERBS, ("VBP",))
 VERBS = VERBS + QUOTE_ONLY
 # Verbs that take an object before the quote ('X called Y “…”', 'X cited “…”'): they introduce a quote that follows
 # them, but '“…,” X called' is not an attribution.
@@ -32,6 +55,12 @@ BEFORE_ONLY = ["called", "calls", "cited", "cites"]
 PHRASAL = ("pointed out", "went on to say", "went on to add", "went on to write", "goes on to say", "went on",
            "shot back", "fired back", "chimed in", "put it", "puts it", "quoted as saying",
            "issued a statement", "released a statement")
+# ... and in their other finite forms: the particle after the verb tells it from a noun ('points out', 'chimes in').
+PHRASAL = PHRASAL + tuple(dict.fromkeys(
+    f"{form} {phrase.split(None, 1)[1]}" for phrase in PHRASAL if phrase.split()[1] in ("out", "back", "in", "on")
+    for lemma in getAllLemmas(phrase.split()[0]).get("VERB", ()) for tag in ("VBD", "VBZ")
+    for form in getAllInflections(lemma, upos="VERB").get(tag, ())
+    if f"{form} {phrase.split(None, 1)[1]}" not in PHRASAL))
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
 _PHRASAL = re.sub(r"(puts?\\s\+it)", r"\1(?=\\s*[,:—])", "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL))
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
@@ -151,13 +180,25 @@ ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
-VERB = rf"(?:{word_alternation(VERBS)}|{_PHRASAL})\b"
-EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
+VERB = rf"(?:{word_alternation(VERBS + PLURAL_PRESENT)}|{_PHRASAL})\b"
+EVENT_VERB = rf"(?:{word_alternation(VERBS + PLURAL_PRESENT + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
-SCAN_WORDS = sorted(set(VERBS + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
+SCAN_WORDS = sorted(set(VERBS + PLURAL_PRESENT + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
 SCAN_VERB = rf"(?:{word_alternation(SCAN_WORDS)}|{_PHRASAL})\b"
-EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL)) - frozenset(QUOTE_ONLY)
-ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
+EVENT_WORDS = frozenset(VERBS + PLURAL_PRESENT + CRITICISM + BEFORE_ONLY + list(PHRASAL)) - frozenset(QUOTE_ONLY)
+ANY_VERB = rf"(?:{word_alternation(VERBS + PLURAL_PRESENT + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
+_BASE_FORMS = frozenset(PLURAL_PRESENT)
+_INFINITIVE_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|shall|may|might|must|do|does|did|not|never)"
+                                r"|n[’']t)\s+$", re.IGNORECASE)
+
+
+def infinitive(body: str, verb: re.Match) -> bool:
+    """Whether a plain present form found in body is an infinitive ('wants to argue', 'will explain') or opens its
+    sentence (an imperative: 'Tell Congress: “…”'), not a finite verb with a subject of its own."""
+    if verb.group("verb") not in _BASE_FORMS:
+        return False
+    before = body[max(0, verb.start() - 12):verb.start()]
+    return bool(_INFINITIVE_BEFORE.search(before)) or not before.strip() or before.rstrip()[-1:] in ".!?\n“"
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 
 
