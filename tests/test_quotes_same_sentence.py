@@ -188,3 +188,8 @@ def test_other_finite_forms_of_speech_verbs(body, expected):
 def test_an_infinitive_of_a_speech_verb_names_no_speaker(body):
     assert _speech_speakers(body) == [None]
 
+
+def test_a_plain_present_after_not_ends_no_attribution_after_a_quote():
+    body = "Ana Ruiz said “too often” the agency did not adequately respond to pleas for more staff."
+    assert _speech_speakers(body) == ["Ana Ruiz"]
+

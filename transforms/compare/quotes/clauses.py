@@ -288,6 +288,8 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
         match = pattern.match(tail)
         if match and pattern is AFTER_NAME_VERB[1] and all(w.casefold() in TITLES for w in match["np"].split()):
             continue  # 'Secretary of State Mike Pompeo said': the title's own 'of', not an affiliation
+        if match and "verb" in match.re.groupindex and infinitive(tail, match):
+            continue  # '“too often” the agency did not respond': a verb after 'not' or 'to' ends no attribution
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
                 and match["np"] not in _OPENING_PRONOUNS and not _FIRST_PERSON.fullmatch(match["np"]):
             named = NAMED_APPOSITIVE.match(tail, match.end("np")) if form == "said_after" \

@@ -41,12 +41,10 @@ def other_forms(verbs: list[str], tags: tuple[str, ...]) -> list[str]:
     return found
 
 
-# A verb's past and third-person forms speak as its listed one does ('testified' -> 'testifies'); its plain present
-# speaks only after a plural subject ('critics argue', 'the auditors note'), never opening a sentence (an imperative:
-# 'Tell Congress: “…”') nor after 'to' or a modal (an infinitive, whose subject is elsewhere).
+# A verb's past and third-person forms speak as its listed one does ('testified' -> 'testifies').
 QUOTE_ONLY = QUOTE_ONLY + [form for form in other_forms(QUOTE_ONLY, ("VBD", "VBZ")) if form not in VERBS]
-VERBS = VERBS + other_forms(VERBS, ("VBD", "VBZ"))
-PLURAL_PRESENT = other_forms(VERBS, ("VBP",))
+INFLECTED = other_forms(VERBS, ("VBD", "VBZ"))
+VERBS = VERBS + INFLECTED
 VERBS = VERBS + QUOTE_ONLY
 # Verbs that take an object before the quote ('X called Y “…”', 'X cited “…”'): they introduce a quote that follows
 # them, but '“…,” X called' is not an attribution.
@@ -70,6 +68,10 @@ admitted
 conceded confirmed suggested suggests predicted wrote writes tweeted posted contended maintained reiterated
 emphasized emphasised promised vowed complained alleged replied responded testified revealed disclosed recalled
 believes thinks estimated reported reports""".split())
+# The plain present of a reporting verb speaks after a plural subject ('critics argue', 'the auditors note'), never
+# opening a sentence (an imperative: 'Tell Congress: “…”') nor after 'to', a modal or 'is' (an infinitive, whose
+# subject is elsewhere). Only of these verbs: 'continue', 'ask', 'agree' in the plain present are mostly not speaking.
+PLURAL_PRESENT = [form for form in other_forms(sorted(REPORT_VERBS & set(VERBS)), ("VBP",)) if form not in VERBS]
 # Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
 CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
 rejected""".split()
@@ -175,7 +177,7 @@ AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledg
 TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X himself said', 'X is quoted as
 # saying'.
-ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
+ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|will|previously|earlier|recently|" \
          r"himself|herself|themselves|itself|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
@@ -185,16 +187,19 @@ EVENT_VERB = rf"(?:{word_alternation(VERBS + PLURAL_PRESENT + CRITICISM)}|{_PHRA
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
 SCAN_WORDS = sorted(set(VERBS + PLURAL_PRESENT + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
 SCAN_VERB = rf"(?:{word_alternation(SCAN_WORDS)}|{_PHRASAL})\b"
-EVENT_WORDS = frozenset(VERBS + PLURAL_PRESENT + CRITICISM + BEFORE_ONLY + list(PHRASAL)) - frozenset(QUOTE_ONLY)
+# The inflected forms attribute the quote next to them but are no speech event a later pronoun may stand for: 'The
+# stance threatens …', 'Readers respond' (a headline) are more often no one speaking.
+EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL)) - frozenset(QUOTE_ONLY + INFLECTED)
 ANY_VERB = rf"(?:{word_alternation(VERBS + PLURAL_PRESENT + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
 _BASE_FORMS = frozenset(PLURAL_PRESENT)
-_INFINITIVE_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|shall|may|might|must|do|does|did|not|never)"
+_INFINITIVE_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|shall|may|might|must|do|does|did|not|never|is|"
+                                r"was|be|please)"
                                 r"|n[’']t)\s+$", re.IGNORECASE)
 
 
 def infinitive(body: str, verb: re.Match) -> bool:
-    """Whether a plain present form found in body is an infinitive ('wants to argue', 'will explain') or opens its
-    sentence (an imperative: 'Tell Congress: “…”'), not a finite verb with a subject of its own."""
+    """Whether a plain present form found in body is an infinitive ('wants to argue', 'will explain', 'did not
+    respond') or an imperative ('Tell Congress: “…”', 'Please explain'), not a finite verb with a subject of its own."""
     if verb.group("verb") not in _BASE_FORMS:
         return False
     before = body[max(0, verb.start() - 12):verb.start()]
