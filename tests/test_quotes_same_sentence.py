@@ -193,3 +193,20 @@ def test_a_plain_present_after_not_ends_no_attribution_after_a_quote():
     body = "Ana Ruiz said “too often” the agency did not adequately respond to pleas for more staff."
     assert _speech_speakers(body) == ["Ana Ruiz"]
 
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A common noun heads the phrase: the person named after it, in a prepositional phrase or a relative clause, is
+    # someone else; the phrase speaks as written.
+    ("“The levy is a fair price,” said a spokesman for Mayor Elena Ruiz.", "a spokesman for Mayor Elena Ruiz"),
+    ("“The levy is a fair price,” the supporters who voted for Elena Ruiz said.",
+     "the supporters who voted for Elena Ruiz"),
+    # ... and a phrase whose head is no one's role names no speaker of its own.
+    ("“The levy is a fair price,” Elena Ruiz said, setting off a debate with Tomas Berg.", "Elena Ruiz"),
+    # ... but a name that heads its phrase speaks, whatever follows it or comes before it as a title.
+    ("“The levy is a fair price,” said Elena Ruiz of Fresno.", "Elena Ruiz"),
+    ("“The levy is a fair price,” Secretary of State Elena Ruiz said.", "Elena Ruiz"),
+    ("“The levy is a fair price,” said secretary of state Elena Ruiz.", "Elena Ruiz"),
+])
+def test_a_person_named_after_a_common_noun_head_is_not_the_speaker(body, expected):
+    assert _speech_speakers(body) == [expected]
