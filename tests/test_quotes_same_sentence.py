@@ -207,6 +207,9 @@ def test_a_plain_present_after_not_ends_no_attribution_after_a_quote():
     ("“The levy is a fair price,” said Elena Ruiz of Fresno.", "Elena Ruiz"),
     ("“The levy is a fair price,” Secretary of State Elena Ruiz said.", "Elena Ruiz"),
     ("“The levy is a fair price,” said secretary of state Elena Ruiz.", "Elena Ruiz"),
+    # ... and a name after the object of the preposition is in apposition to the head: that person speaks.
+    ("“The pitch was heavy,” said the manager of the Wales team Tomas Berg.", "Tomas Berg"),
+    ("“The levy is a fair price,” said the minister for farming Elena Ruiz.", "Elena Ruiz"),
 ])
 def test_a_person_named_after_a_common_noun_head_is_not_the_speaker(body, expected):
     assert _speech_speakers(body) == [expected]

@@ -19,6 +19,7 @@ _DETERMINER = re.compile(r"(?:the|a|an|one|some|another|two|three|several|many|m
 # A relative clause only with 'who' and its own verb: in 'the memo that Ruiz wrote' the name is the clause's subject.
 _HEAD_THEN_MODIFIER = re.compile(r"(?<![\w’'\-])(?P<head>[A-Za-z][a-z\-]+)\s+(?P<after>of|for|to|from|with|at|near|"
                                  r"who(?=\s+[a-z])|close\s+to|familiar\s+with)\s")
+_PREPOSITION = re.compile(r"(?:close\s+to|familiar\s+with|\w+)\s+")
 
 
 def post_modifier(phrase: str) -> int | None:
@@ -53,8 +54,21 @@ def names_another(phrase: str, persons: list[int]) -> bool:
     cut = post_modifier(phrase)
     if cut is None or len(phrase[cut:].split()) > 8 or "(" in phrase:
         return False  # a long stretch after the head is a clause of the sentence's own, not one phrase
-    if any(start >= cut for start in persons):
-        return True
-    words = phrase[cut:].split()
+    if phrase.startswith("who", cut):  # a relative clause: whoever it names is not its head
+        return any(start >= cut for start in persons) or _names_person(phrase[cut:].split())
+    # A prepositional phrase: only a person right after the preposition (or after a title) is its object; a name
+    # after a common noun there is in apposition to the head ('the manager of the national team Ana Ruiz').
+    at = _PREPOSITION.match(phrase, cut).end()
+    words, starts = phrase[at:].split(), [at]
+    while words[1:2] and words[0][:1].isupper() and words[0].casefold().rstrip(".") in TITLES \
+            and words[1][:1].isupper():  # 'for Mayor Ana Ruiz', not 'for trade Ana Ruiz'
+        starts.append(phrase.index(words[1], starts[-1] + len(words[0])))
+        words = words[1:]
+    return bool(set(starts) & set(persons)) or len(starts) > 1 \
+        or (len(words) > 1 and words[1][:1].isupper() and given_name_gender(words[0]) is not None)
+
+
+def _names_person(words: list[str]) -> bool:
+    """Whether these words hold a given name or a title before a capitalised word."""
     return any(later[:1].isupper() and (given_name_gender(word) is not None or word.casefold().rstrip(".") in TITLES)
                for word, later in zip(words, words[1:], strict=False))
