@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_quotes import _speech_speakers
+from tests.test_quotes import _quotes, _speech_speakers
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -213,3 +213,28 @@ def test_a_plain_present_after_not_ends_no_attribution_after_a_quote():
 ])
 def test_a_person_named_after_a_common_noun_head_is_not_the_speaker(body, expected):
     assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A verb that reports speech whatever its subject, in the plain present after a plural common noun, speaks.
+    ("Pensioners complain that the new bus timetable “leaves whole villages cut off.”", "Pensioners"),
+    ("“The bridge will not be ready before winter,” the engineers warn.", "the engineers"),
+])
+def test_a_plain_present_after_a_plural_subject_speaks(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body)] == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    # ... not after a place or a name, even one inside a plural subject: the place is no one speaking.
+    "Nurses in Mombasa warn that the ward “cannot take another winter like this.”",
+    "Farmers around Carcassonne tell of “vines dead in a single week.”",
+    # ... nor in the forms of verbs also said of things, whose subject is often a thing or a group doing something.
+    "The storm threatens “dozens of farms” along the coast, the county said.",
+    "Snow interrupts the final at Oslo as the jumpers “wait and hope” for a calm spell.",
+    "The scans confirm what surgeons suspected: “The tumour has shrunk.”",
+    "Insurers maintain a “reserve fund” against floods, the watchdog says.",
+    "Inspectors reveal “serious lapses” at the depot, according to a union official.",
+])
+def test_a_plain_or_third_person_present_of_no_one_speaking_names_no_speaker(body):
+    assert all(q["speaker_surface"] in (None, "the county", "the watchdog", "a union official")
+               for q in _quotes(body))

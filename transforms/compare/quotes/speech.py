@@ -2,8 +2,6 @@
 
 import re
 
-from lemminflect import getAllInflections, getAllLemmas
-
 from transforms.lexicon import NOT_NAMES, TITLES, word_classes
 
 # Finite verbs that report speech; 'read' covers "…,” read a statement by the ministry".
@@ -27,23 +25,12 @@ growled sneered stammered cried retaliated sang sings affirmed affirms reacted q
 QUOTE_ONLY = """remembered remembers exhorted reflected repeated repeats clarified summarized summarised
 reports""".split()
 
-
-def other_forms(verbs: list[str], tags: tuple[str, ...]) -> list[str]:
-    """Listed verb forms -> the other forms with these Penn tags of the same verbs in lemminflect's lexicon ('argued'
-    -> 'argues', 'argue'), leaving out a form the lexicon also gives as a noun or an adjective: 'the note', 'his
-    remarks', 'a cry' would read as verbs."""
-    found = []
-    for verb in verbs:
-        for lemma in getAllLemmas(verb).get("VERB", ()):
-            for tag in tags:
-                found += [form for form in getAllInflections(lemma, upos="VERB").get(tag, ())
-                          if form not in verbs and form not in found and not {"NOUN", "ADJ"} & word_classes(form)]
-    return found
-
-
-# A verb's past and third-person forms speak as its listed one does ('testified' -> 'testifies').
-QUOTE_ONLY = QUOTE_ONLY + [form for form in other_forms(QUOTE_ONLY, ("VBD", "VBZ")) if form not in VERBS]
-INFLECTED = other_forms(VERBS, ("VBD", "VBZ"))
+# Other finite forms of listed verbs that speak as they do, written out: only verbs that report speech whatever their
+# subject ('testifies', 'gushes'), not those also said of things ('the fire threatens', 'the report reveals', 'rain
+# interrupts play').
+QUOTE_ONLY = QUOTE_ONLY + "exhorts clarifies summarizes summarises".split()
+INFLECTED = """testifies pleads exclaims interjects alleges opines elaborates proclaims speculates chides gushes
+implores""".split()
 VERBS = VERBS + INFLECTED
 VERBS = VERBS + QUOTE_ONLY
 # Verbs that take an object before the quote ('X called Y “…”', 'X cited “…”'): they introduce a quote that follows
@@ -54,11 +41,8 @@ PHRASAL = ("pointed out", "went on to say", "went on to add", "went on to write"
            "shot back", "fired back", "chimed in", "put it", "puts it", "quoted as saying",
            "issued a statement", "released a statement")
 # ... and in their other finite forms: the particle after the verb tells it from a noun ('points out', 'chimes in').
-PHRASAL = PHRASAL + tuple(dict.fromkeys(
-    f"{form} {phrase.split(None, 1)[1]}" for phrase in PHRASAL if phrase.split()[1] in ("out", "back", "in", "on")
-    for lemma in getAllLemmas(phrase.split()[0]).get("VERB", ()) for tag in ("VBD", "VBZ")
-    for form in getAllInflections(lemma, upos="VERB").get(tag, ())
-    if f"{form} {phrase.split(None, 1)[1]}" not in PHRASAL))
+PHRASAL = PHRASAL + ("points out", "goes on to add", "goes on to write", "goes on", "shoots back", "fires back",
+                     "chimes in")
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
 _PHRASAL = re.sub(r"(puts?\\s\+it)", r"\1(?=\\s*[,:—])", "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL))
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
@@ -68,10 +52,12 @@ admitted
 conceded confirmed suggested suggests predicted wrote writes tweeted posted contended maintained reiterated
 emphasized emphasised promised vowed complained alleged replied responded testified revealed disclosed recalled
 believes thinks estimated reported reports""".split())
-# The plain present of a reporting verb speaks after a plural subject ('critics argue', 'the auditors note'), never
-# opening a sentence (an imperative: 'Tell Congress: “…”') nor after 'to', a modal or 'is' (an infinitive, whose
-# subject is elsewhere). Only of these verbs: 'continue', 'ask', 'agree' in the plain present are mostly not speaking.
-PLURAL_PRESENT = [form for form in other_forms(sorted(REPORT_VERBS & set(VERBS)), ("VBP",)) if form not in VERBS]
+# The plain present of a verb that reports speech whatever its subject, after a plural subject ('critics argue',
+# 'ministers insist'), never opening a sentence (an imperative: 'Tell Congress: “…”') nor after 'to', a modal or 'is'
+# (an infinitive, whose subject is elsewhere). Not verbs also said of things ('banks maintain', 'the tests confirm',
+# 'engineers add', 'studies suggest').
+PLURAL_PRESENT = """argue insist warn tell contend allege complain concede testify predict acknowledge assert
+declare""".split()
 # Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
 CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
 rejected""".split()
@@ -199,11 +185,31 @@ _INFINITIVE_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|shall|m
 
 def infinitive(body: str, verb: re.Match) -> bool:
     """Whether a plain present form found in body is an infinitive ('wants to argue', 'will explain', 'did not
-    respond') or an imperative ('Tell Congress: “…”', 'Please explain'), not a finite verb with a subject of its own."""
+    respond') or an imperative ('Tell Congress: “…”', 'Please explain'), or follows no plural subject ('doctors in
+    Lagos warn': a place is no one speaking), not a finite verb with a subject of its own."""
     if verb.group("verb") not in _BASE_FORMS:
         return False
-    before = body[max(0, verb.start() - 12):verb.start()]
-    return bool(_INFINITIVE_BEFORE.search(before)) or not before.strip() or before.rstrip()[-1:] in ".!?\n“"
+    at = verb.start("verb")
+    before = body[max(0, at - 12):at]
+    if bool(_INFINITIVE_BEFORE.search(before)) or not before.strip() or before.rstrip()[-1:] in ".!?\n“":
+        return True
+    subject = _WORD_BEFORE.search(body, max(0, at - 40), at)
+    return not subject or not is_plural(subject["word"])
+
+
+# The word before a verb, past one adverb: 'critics often argue'.
+_WORD_BEFORE = re.compile(r"(?<![\w’'])(?P<word>[A-Za-z]+)\s+(?:(?:also|still|often|now|all|both|[a-z]{3,}ly)\s+)?$")
+_PLURAL_WORDS = frozenset("we they you i people police children staff men women".split())
+
+
+def is_plural(word: str) -> bool:
+    """'critics', 'they' -> True: a plural pronoun or a common noun in the plural, not a name ('Lagos')."""
+    word = word.casefold()
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]  # 'parties' -> 'party', 'critics' -> 'critic'
+    return word in _PLURAL_WORDS or (word.endswith("s") and not word.endswith(("ss", "us", "is"))
+                                     and "NOUN" in word_classes(word) and "NOUN" in word_classes(singular))
+
+
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 
 
