@@ -238,3 +238,15 @@ def test_a_plain_present_after_a_plural_subject_speaks(body, expected):
 def test_a_plain_or_third_person_present_of_no_one_speaking_names_no_speaker(body):
     assert all(q["speaker_surface"] in (None, "the county", "the watchdog", "a union official")
                for q in _quotes(body))
+
+
+@pytest.mark.parametrize("body", [
+    # A plain present after a verb that takes a bare infinitive, or after a modal's contraction, has no subject of
+    # its own, and 'explain' is no verb that speaks whatever its subject: the words before it name no one speaking.
+    "These charts help explain why the ferry line “cannot keep its prices down.”",
+    "We’ll explain below why the new timetable “changes nothing” for commuters.",
+    "Our readers’ll warn you that the old pier “is falling apart.”",
+    "Councillors want the growers to publicly argue that the levy “will sink small farms.”",
+])
+def test_a_bare_infinitive_of_a_speech_verb_names_no_speaker(body):
+    assert all(q["speaker_surface"] is None for q in _quotes(body))

@@ -33,7 +33,7 @@ from transforms.compare.quotes.speech import (
     UPPER,
     VERB,
     VERBS,
-    infinitive,
+    has_no_own_subject,
     is_participle,
     word_alternation,
 )
@@ -288,7 +288,7 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
         match = pattern.match(tail)
         if match and pattern is AFTER_NAME_VERB[1] and all(w.casefold() in TITLES for w in match["np"].split()):
             continue  # 'Secretary of State Mike Pompeo said': the title's own 'of', not an affiliation
-        if match and "verb" in match.re.groupindex and infinitive(tail, match):
+        if match and "verb" in match.re.groupindex and has_no_own_subject(tail, match):
             continue  # '“too often” the agency did not respond': a verb after 'not' or 'to' ends no attribution
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
                 and match["np"] not in _OPENING_PRONOUNS and not _FIRST_PERSON.fullmatch(match["np"]):
@@ -321,7 +321,7 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
         return Clause(floor + dash.start("np"), floor + dash.end("np"), "colon", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())
              and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())
-             and not infinitive(doc.body, _ANY_VERB.match(doc.body, floor + m.start()))]
+             and not has_no_own_subject(doc.body, _ANY_VERB.match(doc.body, floor + m.start()))]
     if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
         lo = opening(before, 0, len(before))
         leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)

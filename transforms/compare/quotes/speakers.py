@@ -33,8 +33,8 @@ from transforms.compare.quotes.speech import (
     THING_PRONOUNS,
     TIE,
     UPPER,
+    has_no_own_subject,
     head_kind,
-    infinitive,
 )
 from transforms.compare.quotes.subjects import (
     LOCATED_AT,
@@ -353,7 +353,7 @@ def _events_back(doc: Doc, lo: int, hi: int):
 
 
 def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
-    if doc.inside_quote(verb.start()) or infinitive(doc.body, verb):
+    if doc.inside_quote(verb.start()) or has_no_own_subject(doc.body, verb):
         return None
     span = doc.subject_of(verb)
     if not span:

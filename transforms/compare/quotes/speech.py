@@ -183,7 +183,7 @@ _INFINITIVE_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|shall|m
                                 r"|n[’']t)\s+$", re.IGNORECASE)
 
 
-def infinitive(body: str, verb: re.Match) -> bool:
+def has_no_own_subject(body: str, verb: re.Match) -> bool:
     """Whether a plain present form found in body is an infinitive ('wants to argue', 'will explain', 'did not
     respond') or an imperative ('Tell Congress: “…”', 'Please explain'), or follows no plural subject ('doctors in
     Lagos warn': a place is no one speaking), not a finite verb with a subject of its own."""
