@@ -250,3 +250,14 @@ def test_a_plain_or_third_person_present_of_no_one_speaking_names_no_speaker(bod
 ])
 def test_a_bare_infinitive_of_a_speech_verb_names_no_speaker(body):
     assert all(q["speaker_surface"] is None for q in _quotes(body))
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name after a dash right after the verb speaks before the colon ...
+    ("Economists disagreed – Priya Raman: “Rates will stay high into spring.”", "Priya Raman"),
+    # ... but after the verb's object, the dash names that object again: the verb's subject speaks.
+    ("Haddad wrote to the panel's chair - Councillor Ines Moreau: “Your review is a whitewash.”", "Haddad"),
+    ("Kowalczyk told Radio Zet – Polsat News: “We were cheated in the second half.”", "Kowalczyk"),
+])
+def test_a_name_after_a_dash_before_a_colon_speaks_only_right_after_the_verb(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body)] == [expected]

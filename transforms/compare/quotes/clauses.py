@@ -317,7 +317,11 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
         group = "np" if inverted["np"] else "described"
         return Clause(floor + inverted.start(group), floor + inverted.end(group), "said_before", True)
     dash = _DASH_COLON.search(before) if before.rstrip().endswith(":") else None
-    if dash:  # 'Pollsters agree - Jane Doe: “…”': the name right before the colon speaks, not the verb's subject
+    verbs = list(_ANY_VERB.finditer(before, 0, dash.start())) if dash else []
+    if dash and (not verbs or not before[verbs[-1].end():dash.start()].strip()):
+        # 'Pollsters agree - Jane Doe: “…”', 'as one analyst puts it - Jane Doe:': the name right before the colon
+        # speaks, not the verb's subject; but after a verb's object the dash names the object again ('wrote to the
+        # chairman - Senator Jo Lee:'), and the verb's subject speaks.
         return Clause(floor + dash.start("np"), floor + dash.end("np"), "colon", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())
              and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())
