@@ -22,17 +22,15 @@ spoke speaks write barked riffed snarked bellowed boomed roared thundered holler
 growled sneered stammered cried retaliated sang sings affirmed affirms reacted questioned captioned captions""".split()
 # Verbs that attribute a quote next to them but say too little on their own to count as someone speaking ('he
 # remembers the day', 'the results reflected'): no speech event a pronoun may stand for.
-QUOTE_ONLY = """remembered remembers exhorted reflected repeated repeats clarified summarized summarised
-reports""".split()
+QUOTE_ONLY = """remembered remembers exhorted exhorts reflected repeated repeats clarified clarifies summarized
+summarizes summarised summarises reports""".split()
 
-# Other finite forms of listed verbs that speak as they do, written out: only verbs that report speech whatever their
-# subject ('testifies', 'gushes'), not those also said of things ('the fire threatens', 'the report reveals', 'rain
-# interrupts play').
-QUOTE_ONLY = QUOTE_ONLY + "exhorts clarifies summarizes summarises".split()
+# Third-person forms of listed verbs that speak as they do: only verbs that report speech whatever their subject
+# ('testifies', 'gushes'), not those also said of things ('the fire threatens', 'the report reveals', 'rain interrupts
+# play').
 INFLECTED = """testifies pleads exclaims interjects alleges opines elaborates proclaims speculates chides gushes
 implores""".split()
-VERBS = VERBS + INFLECTED
-VERBS = VERBS + QUOTE_ONLY
+VERBS = VERBS + INFLECTED + QUOTE_ONLY
 # Verbs that take an object before the quote ('X called Y “…”', 'X cited “…”'): they introduce a quote that follows
 # them, but '“…,” X called' is not an attribution.
 BEFORE_ONLY = ["called", "calls", "cited", "cites"]
@@ -168,15 +166,17 @@ ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
-VERB = rf"(?:{word_alternation(VERBS + PLURAL_PRESENT)}|{_PHRASAL})\b"
-EVENT_VERB = rf"(?:{word_alternation(VERBS + PLURAL_PRESENT + CRITICISM)}|{_PHRASAL})\b"
+# Every finite form that attributes a quote: the listed forms and the plain present checked for its subject.
+_FINITE = VERBS + PLURAL_PRESENT
+VERB = rf"(?:{word_alternation(_FINITE)}|{_PHRASAL})\b"
+EVENT_VERB = rf"(?:{word_alternation(_FINITE + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
-SCAN_WORDS = sorted(set(VERBS + PLURAL_PRESENT + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
+SCAN_WORDS = sorted(set(_FINITE + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
 SCAN_VERB = rf"(?:{word_alternation(SCAN_WORDS)}|{_PHRASAL})\b"
 # The inflected forms attribute the quote next to them but are no speech event a later pronoun may stand for: 'The
 # stance threatens …', 'Readers respond' (a headline) are more often no one speaking.
 EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL)) - frozenset(QUOTE_ONLY + INFLECTED)
-ANY_VERB = rf"(?:{word_alternation(VERBS + PLURAL_PRESENT + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
+ANY_VERB = rf"(?:{word_alternation(_FINITE + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
 _BASE_FORMS = frozenset(PLURAL_PRESENT)
 _INFINITIVE_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|shall|may|might|must|do|does|did|not|never|is|"
                                 r"was|be|please)"
