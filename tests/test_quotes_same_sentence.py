@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_quotes import _speech_speakers
+from tests.test_quotes import _quotes, _speech_speakers
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -165,3 +165,99 @@ def test_attributions_that_keep_their_reading(body, expected):
 def test_a_term_in_a_sentence_with_a_contact_clause_has_no_speaker():
     body = "“Unity” was the theme of the congress, in Lyon, the word the party says defines its message."
     assert [row for row in _speech_speakers(body) if row] == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A listed verb speaks in its other finite forms too: the third person, the phrasal verb's, the plain present
+    # after a plural subject.
+    ("“The levy will sink small farms,” points out Rosa Delgado, a grower near Fresno.", ["Rosa Delgado"]),
+    ("“The levy will sink small farms,” testifies Rosa Delgado at the hearing.", ["Rosa Delgado"]),
+    ("Critics argue that the levy “will sink small farms for good.”", ["Critics"]),
+    # ... a name right before the colon still speaks, not the subject of a verb before its dash.
+    ("Bakers in the valley agree – Tomas Lindqvist: “Flour will cost twice as much by the harvest.”",
+     ["Tomas Lindqvist"]),
+])
+def test_other_finite_forms_of_speech_verbs(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # The plain present after 'to' is an infinitive: its subject is no one the sentence names as speaking.
+    "Ruiz wants the growers to explain why the levy “will sink small farms for good.”",
+    "“The levy will sink small farms,” the growers want Ruiz to explain.",
+])
+def test_an_infinitive_of_a_speech_verb_names_no_speaker(body):
+    assert _speech_speakers(body) == [None]
+
+
+def test_a_plain_present_after_not_ends_no_attribution_after_a_quote():
+    body = "Ana Ruiz said “too often” the agency did not adequately respond to pleas for more staff."
+    assert _speech_speakers(body) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A common noun heads the phrase: the person named after it, in a prepositional phrase or a relative clause, is
+    # someone else; the phrase speaks as written.
+    ("“The levy is a fair price,” said a spokesman for Mayor Elena Ruiz.", "a spokesman for Mayor Elena Ruiz"),
+    ("“The levy is a fair price,” the supporters who voted for Elena Ruiz said.",
+     "the supporters who voted for Elena Ruiz"),
+    # ... and a phrase whose head is no one's role names no speaker of its own.
+    ("“The levy is a fair price,” Elena Ruiz said, setting off a debate with Tomas Berg.", "Elena Ruiz"),
+    # ... but a name that heads its phrase speaks, whatever follows it or comes before it as a title.
+    ("“The levy is a fair price,” said Elena Ruiz of Fresno.", "Elena Ruiz"),
+    ("“The levy is a fair price,” Secretary of State Elena Ruiz said.", "Elena Ruiz"),
+    ("“The levy is a fair price,” said secretary of state Elena Ruiz.", "Elena Ruiz"),
+    # ... and a name after the object of the preposition is in apposition to the head: that person speaks.
+    ("“The pitch was heavy,” said the manager of the Wales team Tomas Berg.", "Tomas Berg"),
+    ("“The levy is a fair price,” said the minister for farming Elena Ruiz.", "Elena Ruiz"),
+])
+def test_a_person_named_after_a_common_noun_head_is_not_the_speaker(body, expected):
+    assert _speech_speakers(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A verb that reports speech whatever its subject, in the plain present after a plural common noun, speaks.
+    ("Pensioners complain that the new bus timetable “leaves whole villages cut off.”", "Pensioners"),
+    ("“The bridge will not be ready before winter,” the engineers warn.", "the engineers"),
+])
+def test_a_plain_present_after_a_plural_subject_speaks(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body)] == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    # ... not after a place or a name, even one inside a plural subject: the place is no one speaking.
+    "Nurses in Mombasa warn that the ward “cannot take another winter like this.”",
+    "Farmers around Carcassonne tell of “vines dead in a single week.”",
+    # ... nor in the forms of verbs also said of things, whose subject is often a thing or a group doing something.
+    "The storm threatens “dozens of farms” along the coast, the county said.",
+    "Snow interrupts the final at Oslo as the jumpers “wait and hope” for a calm spell.",
+    "The scans confirm what surgeons suspected: “The tumour has shrunk.”",
+    "Insurers maintain a “reserve fund” against floods, the watchdog says.",
+    "Inspectors reveal “serious lapses” at the depot, according to a union official.",
+])
+def test_a_plain_or_third_person_present_of_no_one_speaking_names_no_speaker(body):
+    assert all(q["speaker_surface"] in (None, "the county", "the watchdog", "a union official")
+               for q in _quotes(body))
+
+
+@pytest.mark.parametrize("body", [
+    # A plain present after a verb that takes a bare infinitive, or after a modal's contraction, has no subject of
+    # its own, and 'explain' is no verb that speaks whatever its subject: the words before it name no one speaking.
+    "These charts help explain why the ferry line “cannot keep its prices down.”",
+    "We’ll explain below why the new timetable “changes nothing” for commuters.",
+    "Our readers’ll warn you that the old pier “is falling apart.”",
+    "Councillors want the growers to publicly argue that the levy “will sink small farms.”",
+])
+def test_a_bare_infinitive_of_a_speech_verb_names_no_speaker(body):
+    assert all(q["speaker_surface"] is None for q in _quotes(body))
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name after a dash right after the verb speaks before the colon ...
+    ("Economists disagreed – Priya Raman: “Rates will stay high into spring.”", "Priya Raman"),
+    # ... but after the verb's object, the dash names that object again: the verb's subject speaks.
+    ("Haddad wrote to the panel's chair - Councillor Ines Moreau: “Your review is a whitewash.”", "Haddad"),
+    ("Kowalczyk told Radio Zet – Polsat News: “We were cheated in the second half.”", "Kowalczyk"),
+])
+def test_a_name_after_a_dash_before_a_colon_speaks_only_right_after_the_verb(body, expected):
+    assert [q["speaker_surface"] for q in _quotes(body)] == [expected]

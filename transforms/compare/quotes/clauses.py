@@ -33,6 +33,7 @@ from transforms.compare.quotes.speech import (
     UPPER,
     VERB,
     VERBS,
+    has_no_own_subject,
     is_participle,
     word_alternation,
 )
@@ -287,6 +288,8 @@ def after_clause(doc: Doc, start: int, stop: int, ended: bool = False) -> Clause
         match = pattern.match(tail)
         if match and pattern is AFTER_NAME_VERB[1] and all(w.casefold() in TITLES for w in match["np"].split()):
             continue  # 'Secretary of State Mike Pompeo said': the title's own 'of', not an affiliation
+        if match and "verb" in match.re.groupindex and has_no_own_subject(tail, match):
+            continue  # '“too often” the agency did not respond': a verb after 'not' or 'to' ends no attribution
         if match and not (ended and tail[match.start():].lstrip(" ,")[:1].isupper()) \
                 and match["np"] not in _OPENING_PRONOUNS and not _FIRST_PERSON.fullmatch(match["np"]):
             named = NAMED_APPOSITIVE.match(tail, match.end("np")) if form == "said_after" \
@@ -313,8 +316,16 @@ def before_clause(doc: Doc, floor: int, open_at: int) -> Clause | None:
     if inverted:
         group = "np" if inverted["np"] else "described"
         return Clause(floor + inverted.start(group), floor + inverted.end(group), "said_before", True)
+    dash = _DASH_COLON.search(before) if before.rstrip().endswith(":") else None
+    verbs = list(_ANY_VERB.finditer(before, 0, dash.start())) if dash else []
+    if dash and (not verbs or not before[verbs[-1].end():dash.start()].strip()):
+        # 'Pollsters agree - Jane Doe: “…”', 'as one analyst puts it - Jane Doe:': the name right before the colon
+        # speaks, not the verb's subject; but after a verb's object the dash names the object again ('wrote to the
+        # chairman - Senator Jo Lee:'), and the verb's subject speaks.
+        return Clause(floor + dash.start("np"), floor + dash.end("np"), "colon", True)
     leads = [m for m in _ANY_VERB.finditer(before) if not doc.inside_quote(floor + m.start())
-             and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())]
+             and not _ATTRIBUTIVE.search(before, max(0, m.start() - 7), m.start())
+             and not has_no_own_subject(doc.body, _ANY_VERB.match(doc.body, floor + m.start()))]
     if len(leads) > 1:  # not a verb of an opening phrase: 'When pressed, he demurred, saying'
         lo = opening(before, 0, len(before))
         leads = [m for m in leads if m.start() >= lo] or leads  # ('During her statement Sebelius said, “' has none)

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from transforms.compare.quotes.antecedents import according_before, is_the_two, names_no_one, pair_before
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
+from transforms.compare.quotes.heads import names_another
 from transforms.compare.quotes.kinds import is_title_case
 from transforms.compare.quotes.people import (
     Person,
@@ -32,6 +33,7 @@ from transforms.compare.quotes.speech import (
     THING_PRONOUNS,
     TIE,
     UPPER,
+    has_no_own_subject,
     head_kind,
 )
 from transforms.compare.quotes.subjects import (
@@ -112,6 +114,9 @@ def name_speaker(doc: Doc, start: int, end: int, form: str, before: int, titles:
                         and m.surface.casefold() not in THING_NOUNS]  # not a bare 'Embassy' of 'The U.S. Embassy'
         if organisation:
             return Speaker(organisation[-1].surface, organisation[-1].entity_id, form)
+        return Speaker(" ".join(doc.body[start:end].split()), None, form)
+    if names_another(doc.body[start:end], [m.start - start for m in inside if m.is_person]) \
+            and not any(m.is_thing for m in inside):  # 'a spokesman for Mayor Ruiz': not Ruiz, the spokesman
         return Speaker(" ".join(doc.body[start:end].split()), None, form)
     # A person named as a possessive speaks not: 'a source familiar with Cruz’s thinking', 'Trump’s spokeswoman'.
     persons = [m for m in inside if m.is_person and doc.body[m.end:m.end + 2] not in ("’s", "'s")]
@@ -348,7 +353,7 @@ def _events_back(doc: Doc, lo: int, hi: int):
 
 
 def _event(doc: Doc, verb: re.Match) -> tuple[int, Speaker, str] | None:
-    if doc.inside_quote(verb.start()):
+    if doc.inside_quote(verb.start()) or has_no_own_subject(doc.body, verb):
         return None
     span = doc.subject_of(verb)
     if not span:

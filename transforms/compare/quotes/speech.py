@@ -2,7 +2,7 @@
 
 import re
 
-from transforms.lexicon import NOT_NAMES, TITLES
+from transforms.lexicon import NOT_NAMES, TITLES, word_classes
 
 # Finite verbs that report speech; 'read' covers "…,” read a statement by the ministry".
 VERBS = """said says say told tells added adds stated noted notes warned warns stressed stresses underlined
@@ -22,9 +22,15 @@ spoke speaks write barked riffed snarked bellowed boomed roared thundered holler
 growled sneered stammered cried retaliated sang sings affirmed affirms reacted questioned captioned captions""".split()
 # Verbs that attribute a quote next to them but say too little on their own to count as someone speaking ('he
 # remembers the day', 'the results reflected'): no speech event a pronoun may stand for.
-QUOTE_ONLY = """remembered remembers exhorted reflected repeated repeats clarified summarized summarised
-reports""".split()
-VERBS = VERBS + QUOTE_ONLY
+QUOTE_ONLY = """remembered remembers exhorted exhorts reflected repeated repeats clarified clarifies summarized
+summarizes summarised summarises reports""".split()
+
+# Third-person forms of listed verbs that speak as they do: only verbs that report speech whatever their subject
+# ('testifies', 'gushes'), not those also said of things ('the fire threatens', 'the report reveals', 'rain interrupts
+# play').
+INFLECTED = """testifies pleads exclaims interjects alleges opines elaborates proclaims speculates chides gushes
+implores""".split()
+VERBS = VERBS + INFLECTED + QUOTE_ONLY
 # Verbs that take an object before the quote ('X called Y “…”', 'X cited “…”'): they introduce a quote that follows
 # them, but '“…,” X called' is not an attribution.
 BEFORE_ONLY = ["called", "calls", "cited", "cites"]
@@ -32,6 +38,9 @@ BEFORE_ONLY = ["called", "calls", "cited", "cites"]
 PHRASAL = ("pointed out", "went on to say", "went on to add", "went on to write", "goes on to say", "went on",
            "shot back", "fired back", "chimed in", "put it", "puts it", "quoted as saying",
            "issued a statement", "released a statement")
+# ... and in their other finite forms: the particle after the verb tells it from a noun ('points out', 'chimes in').
+PHRASAL = PHRASAL + ("points out", "goes on to add", "goes on to write", "goes on", "shoots back", "fires back",
+                     "chimes in")
 # 'put it' speaks only before a colon or comma: 'As Jane Doe put it: “…”', not 'she put it away'.
 _PHRASAL = re.sub(r"(puts?\\s\+it)", r"\1(?=\\s*[,:—])", "|".join(r"\s+".join(phrase.split()) for phrase in PHRASAL))
 # Verbs that report speech in the writer's words ('X said (that) …'), for indirect speech.
@@ -41,6 +50,12 @@ admitted
 conceded confirmed suggested suggests predicted wrote writes tweeted posted contended maintained reiterated
 emphasized emphasised promised vowed complained alleged replied responded testified revealed disclosed recalled
 believes thinks estimated reported reports""".split())
+# The plain present of a verb that reports speech whatever its subject, after a plural subject ('critics argue',
+# 'ministers insist'), never opening a sentence (an imperative: 'Tell Congress: “…”') nor after 'to', a modal or 'is'
+# (an infinitive, whose subject is elsewhere). Not verbs also said of things ('banks maintain', 'the tests confirm',
+# 'engineers add', 'studies suggest').
+PLURAL_PRESENT = """argue insist warn tell contend allege complain concede testify predict acknowledge assert
+declare""".split()
 # Speech acts that name a speaker but do not introduce a quote's words ("Kalın accused France of “…”").
 CRITICISM = """accused lambasted criticised criticized slammed blasted denounced condemned hailed praised
 rejected""".split()
@@ -146,18 +161,55 @@ AFFILIATION = r"(?:\s+(?:of|at|from|for|with|familiar\s+with|close\s+to|knowledg
 TIE = r"\s+(?:familiar\s+with|close\s+to|knowledgeable\s+about|briefed\s+on|with\s+knowledge\s+of)\s+"
 # Words between a speaker and the verb: 'X also said', 'X later Thursday told', 'X himself said', 'X is quoted as
 # saying'.
-ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|previously|earlier|recently|" \
+ADVERB = r"(?:also|later|then|further|again|once(?:\s+again)?|had|has|have|would|will|previously|earlier|recently|" \
          r"himself|herself|themselves|itself|" \
          rf"separately|reportedly|on\s+[{_UP}]\w+|last\s+\w+|in\s+a\s+statement|[a-z]{{3,}}ly|" \
          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|this\s+(?:week|month|year|morning|" \
          r"afternoon|evening)|(?:is|was)(?=\s+quoted\s+as))"
-VERB = rf"(?:{word_alternation(VERBS)}|{_PHRASAL})\b"
-EVENT_VERB = rf"(?:{word_alternation(VERBS + CRITICISM)}|{_PHRASAL})\b"
+# Every finite form that attributes a quote: the listed forms and the plain present checked for its subject.
+_FINITE = VERBS + PLURAL_PRESENT
+VERB = rf"(?:{word_alternation(_FINITE)}|{_PHRASAL})\b"
+EVENT_VERB = rf"(?:{word_alternation(_FINITE + CRITICISM)}|{_PHRASAL})\b"
 # Every verb a document is scanned for once: speech verbs, criticism and reporting verbs.
-SCAN_WORDS = sorted(set(VERBS + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
+SCAN_WORDS = sorted(set(_FINITE + CRITICISM + BEFORE_ONLY) | REPORT_VERBS)
 SCAN_VERB = rf"(?:{word_alternation(SCAN_WORDS)}|{_PHRASAL})\b"
-EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL)) - frozenset(QUOTE_ONLY)
-ANY_VERB = rf"(?:{word_alternation(VERBS + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
+# The inflected forms attribute the quote next to them but are no speech event a later pronoun may stand for: 'The
+# stance threatens …', 'Readers respond' (a headline) are more often no one speaking.
+EVENT_WORDS = frozenset(VERBS + CRITICISM + BEFORE_ONLY + list(PHRASAL)) - frozenset(QUOTE_ONLY + INFLECTED)
+ANY_VERB = rf"(?:{word_alternation(_FINITE + PARTICIPLES + BEFORE_ONLY)}|{_PHRASAL}|according\s+to)\b"
+_BASE_FORMS = frozenset(PLURAL_PRESENT)
+_INFINITIVE_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|shall|may|might|must|do|does|did|not|never|is|"
+                                r"was|be|please)"
+                                r"|n[’']t)\s+$", re.IGNORECASE)
+
+
+def has_no_own_subject(body: str, verb: re.Match) -> bool:
+    """Whether a plain present form found in body is an infinitive ('wants to argue', 'will explain', 'did not
+    respond') or an imperative ('Tell Congress: “…”', 'Please explain'), or follows no plural subject ('doctors in
+    Lagos warn': a place is no one speaking), not a finite verb with a subject of its own."""
+    if verb.group("verb") not in _BASE_FORMS:
+        return False
+    at = verb.start("verb")
+    before = body[max(0, at - 12):at]
+    if bool(_INFINITIVE_BEFORE.search(before)) or not before.strip() or before.rstrip()[-1:] in ".!?\n“":
+        return True
+    subject = _WORD_BEFORE.search(body, max(0, at - 40), at)
+    return not subject or not is_plural(subject["word"])
+
+
+# The word before a verb, past one adverb: 'critics often argue'.
+_WORD_BEFORE = re.compile(r"(?<![\w’'])(?P<word>[A-Za-z]+)\s+(?:(?:also|still|often|now|all|both|[a-z]{3,}ly)\s+)?$")
+_PLURAL_WORDS = frozenset("we they you i people police children staff men women".split())
+
+
+def is_plural(word: str) -> bool:
+    """'critics', 'they' -> True: a plural pronoun or a common noun in the plural, not a name ('Lagos')."""
+    word = word.casefold()
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]  # 'parties' -> 'party', 'critics' -> 'critic'
+    return word in _PLURAL_WORDS or (word.endswith("s") and not word.endswith(("ss", "us", "is"))
+                                     and "NOUN" in word_classes(word) and "NOUN" in word_classes(singular))
+
+
 SPEAKER = rf"(?:{PRONOUN}|{NP})"
 
 
