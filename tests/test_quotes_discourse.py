@@ -1,0 +1,28 @@
+import pytest
+
+from tests.test_quotes import _speech_speakers
+from transforms.compare.quotes.subjects import opening
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A person named later only as the object of a sentence about the speaker does not take the pronoun over.
+    ("“We will win the county,” Mark Olsen said.\n\nIn an interview, Olsen had nothing kind to say about Peter "
+     "Varga.\n\n“He has never run a business,” he said.", ["Mark Olsen", "Mark Olsen"]),
+    ("“The plant stays open,” Tom Reyes said.\n\nReyes spent the morning with Daniel Kraus at the mill.\n\n"
+     "“We signed nothing,” he said.", ["Tom Reyes", "Tom Reyes"]),
+    # ... but one who is their sentence's subject does: the story moved on to them.
+    ("“We will win the county,” Mark Olsen said.\n\nIn an interview, Peter Varga had nothing kind to say about "
+     "Olsen.\n\n“He has never run a business,” he said.", ["Mark Olsen", "Peter Varga"]),
+])
+def test_a_person_named_as_an_object_does_not_take_the_pronoun(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("By 2:30 p.m., Jo Lee had left the hall.", "Jo Lee"),
+    ("In the U.S. and abroad, Jo Lee is known.", "Jo Lee"),
+    # A full stop that ends a word of more than one letter still ends the phrase: no opening phrase read here.
+    ("In the morning. Jo Lee left, then came back.", "In the morning"),
+])
+def test_an_opening_phrase_runs_past_dotted_abbreviations(text, subject):
+    assert text[opening(text, 0, len(text)):].startswith(subject)
