@@ -1,6 +1,7 @@
 import pytest
 
 from tests.test_quotes import _speech_speakers
+from transforms.compare.quotes.people import find_people
 from transforms.compare.quotes.subjects import opening
 
 
@@ -26,3 +27,15 @@ def test_a_person_named_as_an_object_does_not_take_the_pronoun(body, expected):
 ])
 def test_an_opening_phrase_runs_past_dotted_abbreviations(text, subject):
     assert text[opening(text, 0, len(text)):].startswith(subject)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A plural person noun or a word in capitals standing alone names no person 'he' or 'she' may stand for, even
+    # when a name elsewhere ends with it ...
+    ("Hunter Biden Republicans met. Then Republicans gave way.", ["Hunter Biden Republicans"]),
+    ("Isis Kane spoke. Then KANE said no.", ["Isis Kane"]),
+    # ... but a surname ending in s still does.
+    ("Paul Rogers spoke. Then Rogers said no.", ["Paul Rogers", "Rogers"]),
+])
+def test_a_plural_noun_or_capitals_alone_is_no_person(body, expected):
+    assert [p.surface for p in find_people(body, lambda at: False, [], set())] == expected

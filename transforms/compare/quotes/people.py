@@ -168,11 +168,17 @@ def find_people(body: str, quoted, mentions, said_by: set[str]) -> list[Person]:
         word = last.removesuffix("’s").removesuffix("'s")
         if word not in folded:
             folded[word] = fold_word(word)
-        if folded[word] in keys and not quoted(start):
+        if folded[word] in keys and not quoted(start) and not _names_no_one_alone(word):
             found.append(Person(start, start + len(word), word, folded[word], None))
     found.sort()
     genders = _genders(body, found)
     return [Person(p.start, p.end, p.surface, p.key, genders.get(p.key, p.gender or ""), p.entity_id) for p in found]
+
+
+def _names_no_one_alone(word: str) -> bool:
+    """A capitalised word that is no person's surname when it stands alone, whatever name ends with it elsewhere: a
+    plural of a person noun ('Republicans', 'Officials') is a group; a word in capitals ('ISIS', 'NATO'), a body."""
+    return word.isupper() or (word[-1:] == "s" and word.casefold() in PERSON_NOUNS)
 
 
 def speakers_named(body: str, verb_starts: list[int]) -> set[str]:
