@@ -1,6 +1,8 @@
 import pytest
 
 from tests.test_quotes import _speech_speakers
+from transforms.compare.quotes.clauses import Doc
+from transforms.compare.quotes.discourse import about_speaker
 from transforms.compare.quotes.people import find_people
 from transforms.compare.quotes.subjects import opening
 
@@ -39,3 +41,31 @@ def test_an_opening_phrase_runs_past_dotted_abbreviations(text, subject):
 ])
 def test_a_plural_noun_or_capitals_alone_is_no_person(body, expected):
     assert [p.surface for p in find_people(body, lambda at: False, [], set())] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name that modifies the subject (a possessor of a role, a name before a noun) is not whom the sentence is about.
+    ("“We will appeal,” Jordan Mitchell said.\n\nMitchell’s lawyer, Tom Johnston, called the ruling unfair.\n\n"
+     "“The court never heard the evidence,” he said.", ["Jordan Mitchell", "Tom Johnston"]),
+    ("“We will appeal,” Jordan Mitchell said.\n\nMitchell campaign manager Tom Johnston called the poll unfair.\n\n"
+     "“The poll never reached our voters,” he said.", ["Jordan Mitchell", "Tom Johnston"]),
+    # ... but a possessor of something else, or a name before an adverb, is.
+    ("“We will appeal,” Jordan Mitchell said.\n\nMitchell nonetheless praised Tom Johnston.\n\n"
+     "“The court was fair,” he said.", ["Jordan Mitchell", "Jordan Mitchell"]),
+])
+def test_a_name_that_modifies_the_subject_is_no_speaker_it_is_about(body, expected):
+    assert _speech_speakers(body) == expected
+
+
+@pytest.mark.parametrize("sentence, about", [
+    ("Mitchell’s lawyer, Tom Johnston, called it unfair.", False),
+    ("Mitchell campaign manager Tom Johnston called it unfair.", False),
+    ("Mitchell nonetheless praised Tom Johnston.", True),
+    ("Mitchell’s ruling angered Tom Johnston.", True),
+])
+def test_a_sentence_is_about_the_speaker_only_when_the_speaker_heads_its_subject(sentence, about):
+    body = "Jordan Mitchell spoke.\n\n" + sentence
+    doc = Doc(body, [], [])
+    found = find_people(body, lambda at: False, [], {"mitchell"})
+    johnston = next(p for p in found if p.surface == "Tom Johnston")
+    assert about_speaker(doc, johnston, found, "mitchell") is about

@@ -4,11 +4,14 @@ sentence whose subject is the one speaking (its object: 'Lee had nothing bad to 
 the pronoun to the one speaking before.
 """
 
+import re
+
 from transforms.compare.quotes.clauses import Doc
+from transforms.compare.quotes.open_verbs import finite_verb
 from transforms.compare.quotes.people import Person, named_before
 from transforms.compare.quotes.speech import PERSON_NOUNS
 from transforms.compare.quotes.subjects import opening, sentence_floor
-from transforms.lexicon import TITLES
+from transforms.lexicon import TITLES, word_classes
 
 
 def role_words(text: str) -> bool:
@@ -24,5 +27,20 @@ def about_speaker(doc: Doc, person: Person, people: list[Person], key: str) -> b
     opening phrase, with that speaker's name ('In an interview, Lee had nothing to say about Ruiz.'), so the person
     named in it is an object, not whom the story moved on to."""
     lo = opening(doc.body, sentence_floor(doc.body, person.start), person.start)
-    return any(p.key == key and role_words(doc.body[lo:p.start])
+    return any(p.key == key and role_words(doc.body[lo:p.start]) and _heads_clause(doc.body, p.end)
                for p in named_before(people, person.start, person.start - lo))
+
+
+def _heads_clause(body: str, end: int) -> bool:
+    """Whether a name ending at `end` is no modifier of its clause's subject: not a possessor of a role ('Lee’s lawyer,
+    Jo Ruiz,') nor a name before a noun ('Lee campaign manager Jo Ruiz', 'Lee confidant Jo Ruiz')."""
+    after = _AFTER_NAME.match(body, end)
+    if after is None:
+        return True
+    word = after["word"]
+    if after["possessive"]:
+        return word not in PERSON_NOUNS and word not in TITLES
+    return finite_verb(word) or "NOUN" not in word_classes(word) or bool(word_classes(word) & {"ADV", "ADJ"})
+
+
+_AFTER_NAME = re.compile(r"(?P<possessive>[’']s)?\s+(?P<word>[a-z]+)\b")
