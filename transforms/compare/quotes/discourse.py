@@ -5,6 +5,7 @@ the pronoun to the one speaking before.
 """
 
 import re
+from bisect import bisect_left
 
 from transforms.compare.quotes.clauses import Doc
 from transforms.compare.quotes.open_verbs import finite_verb
@@ -22,10 +23,15 @@ def role_words(text: str) -> bool:
                                    for w in words)
 
 
-def about_speaker(doc: Doc, person: Person, people: list[Person], key: str) -> bool:
+def about_speaker(doc: Doc, person: Person, people: list[Person], key: str, quote_at: int, pronoun: str) -> bool:
     """Whether the sentence that names `person` is about the last speaker (surname key) instead: it opens, past its
-    opening phrase, with that speaker's name ('In an interview, Lee had nothing to say about Ruiz.'), so the person
-    named in it is an object, not whom the story moved on to."""
+    opening phrase, with that speaker's name ('Lee later phoned Ruiz.'), so the person named in it is an object, not
+    whom the story moved on to. A sentence that opens with the speaker may still hand over to the other ('Lee was
+    replaced by Ruiz.', 'Lee passed the floor to Ruiz.'), so this holds only when the quote itself speaks of a third
+    person of the pronoun's gender ('“He never ran a firm,” he said.'): the one named after the speaker, whom the
+    speaker talks about."""
+    if not _third_person_in_quote(doc, quote_at, pronoun):
+        return False
     lo = opening(doc.body, sentence_floor(doc.body, person.start), person.start)
     return any(p.key == key and role_words(doc.body[lo:p.start]) and _heads_clause(doc.body, p.end)
                for p in named_before(people, person.start, person.start - lo))
@@ -44,3 +50,19 @@ def _heads_clause(body: str, end: int) -> bool:
 
 
 _AFTER_NAME = re.compile(r"(?P<possessive>[’']s)?\s+(?P<word>[a-z]+)\b")
+
+
+def _third_person_in_quote(doc: Doc, at: int, pronoun: str) -> bool:
+    """Whether the quoted stretch opening at or after `at` in its paragraph holds a pronoun of the same gender."""
+    i = bisect_left(doc.quoted, (at, 0))
+    if i >= len(doc.quoted):
+        return False
+    start, end = doc.quoted[i]
+    if "\n" in doc.body[at:start]:
+        return False
+    words = _MALE if pronoun in ("he", "him", "his") else _FEMALE
+    return words.search(doc.body, start, end) is not None
+
+
+_MALE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
+_FEMALE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
