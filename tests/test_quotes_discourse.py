@@ -1,7 +1,7 @@
 import pytest
 
 from tests.test_quotes import _speech_speakers
-from transforms.compare.quotes.clauses import Doc
+from transforms.compare.quotes.clauses import Doc, Mention
 from transforms.compare.quotes.discourse import about_speaker
 from transforms.compare.quotes.people import find_people
 from transforms.compare.quotes.subjects import opening
@@ -51,15 +51,28 @@ def test_an_opening_phrase_runs_past_dotted_abbreviations(text, subject):
 
 
 @pytest.mark.parametrize("body, expected", [
-    # A plural person noun or a word in capitals standing alone names no person 'he' or 'she' may stand for, even
-    # when a name elsewhere ends with it ...
+    # A plural person noun standing alone names no person 'he' or 'she' may stand for, even when a name elsewhere
+    # ends with it ...
     ("Hunter Biden Republicans met. Then Republicans gave way.", ["Hunter Biden Republicans"]),
-    ("Isis Kane spoke. Then KANE said no.", ["Isis Kane"]),
+    # ... nor does a word in capitals only when the article names it as a body ...
+    ("Isis Kane spoke. Then KANE said no.", ["Isis Kane", "KANE"]),
     # ... but a surname ending in s still does.
     ("Paul Rogers spoke. Then Rogers said no.", ["Paul Rogers", "Rogers"]),
 ])
 def test_a_plural_noun_or_capitals_alone_is_no_person(body, expected):
     assert [p.surface for p in find_people(body, lambda at: False, [], set())] == expected
+
+
+def test_capitals_alone_name_no_one_when_the_article_names_them_as_a_body():
+    body = "Tom Nato spoke. Then NATO said no."
+    nato = Mention(body.index("NATO"), body.index("NATO") + 4, "Q7184", "NATO", False, True)
+    assert [p.surface for p in find_people(body, lambda at: False, [nato], set())] == ["Tom Nato"]
+
+
+def test_a_transcript_label_in_capitals_stays_the_speaker_for_the_pronoun():
+    body = ("The Post's Wesley Lowery spoke on MSNBC.\n\nLOWERY: “The separation of families is inhuman.”\n\n"
+            "Later he added: “We have seen this before.”")
+    assert _speech_speakers(body) == ["LOWERY", "LOWERY"]
 
 
 @pytest.mark.parametrize("body, expected", [
