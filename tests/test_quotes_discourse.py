@@ -9,11 +9,13 @@ from transforms.compare.quotes.subjects import opening
 
 @pytest.mark.parametrize("body, expected", [
     # A person named later only as the object of a sentence about the speaker does not take the pronoun over.
-    ("“We will win the county,” Mark Olsen said.\n\nIn an interview, Olsen had nothing kind to say about Peter "
-     "Varga.\n\n“He has never run a business,” he said.", ["Mark Olsen", "Mark Olsen"]),
+    ("“The mine will reopen,” Carla Brandt said.\n\nOn local radio, Brandt poured scorn on Victor Hale.\n\n"
+     "“He has never seen the pit,” she said.", ["Carla Brandt", "Carla Brandt"]),
+    ("“The mine will reopen,” Mark Olsen said.\n\nOn local radio, Olsen poured scorn on Victor Hale.\n\n"
+     "“He has never seen the pit,” he said.", ["Mark Olsen", "Mark Olsen"]),
     # ... but one who is their sentence's subject does: the story moved on to them.
-    ("“We will win the county,” Mark Olsen said.\n\nIn an interview, Peter Varga had nothing kind to say about "
-     "Olsen.\n\n“He has never run a business,” he said.", ["Mark Olsen", "Peter Varga"]),
+    ("“The mine will reopen,” Mark Olsen said.\n\nOn local radio, Victor Hale poured scorn on Olsen.\n\n"
+     "“He has never seen the pit,” he said.", ["Mark Olsen", "Victor Hale"]),
 ])
 def test_a_person_named_as_an_object_does_not_take_the_pronoun(body, expected):
     assert _speech_speakers(body) == expected
@@ -41,7 +43,7 @@ def test_a_sentence_opening_with_the_speaker_may_still_hand_over(body, expected)
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("By 2:30 p.m., Jo Lee had left the hall.", "Jo Lee"),
+    ("At 9 a.m. sharp, Jo Lee unlocked the gates.", "Jo Lee"),
     ("In the U.S. and abroad, Jo Lee is known.", "Jo Lee"),
     # A full stop that ends a word of more than one letter still ends the phrase: no opening phrase read here.
     ("In the morning. Jo Lee left, then came back.", "In the morning"),

@@ -1,7 +1,7 @@
 """Who a stretch of text is about, for the pronoun after it: the subject of a sentence (the person it opens with,
 past an opening phrase and a few role words) is what the next sentences are about; a person named further in a
-sentence whose subject is the one speaking (its object: 'Lee had nothing bad to say about Ruiz') is not, and leaves
-the pronoun to the one speaking before.
+sentence whose subject is the one speaking (its object: 'Lee later phoned Ruiz') may not be, and then leaves the
+pronoun to the one speaking before.
 """
 
 import re

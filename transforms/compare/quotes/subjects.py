@@ -36,8 +36,8 @@ _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}
                 rf"(?:\s+{ADVERB})*\s*$")]
 # A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
 # A participle opens one too ('Turning to his campaign manager, X said', 'Informed of it, X said'; not 'Alfred
-# Smith, …'), and so does a sentence adverb: 'First, it said'. Its dotted abbreviations end no sentence: 'By 2:30
-# p.m.,', 'In the U.S.,'.
+# Smith, …'), and so does a sentence adverb: 'First, it said'. Its dotted abbreviations end no sentence: 'At 9
+# a.m. sharp,', 'In the U.K.,'.
 _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
                     r"Without|Under|Despite|Amid|Among|By|With|Following|Upon|Once|Until|Throughout|"
                     r"[A-Z][a-z]{2,}(?:ing|ed)(?=\s+[a-z]))\b(?:(?:[A-Za-z]\.){2,}|[^,.!?\n“”\"]){0,80}|Later|Earlier|Still|"
