@@ -47,6 +47,11 @@ def test_a_sentence_opening_with_the_speaker_may_still_hand_over(body, expected)
     ("In the U.S. and abroad, Jo Lee is known.", "Jo Lee"),
     # A full stop that ends a word of more than one letter still ends the phrase: no opening phrase read here.
     ("In the morning. Jo Lee left, then came back.", "In the morning"),
+    ("On Sept. 9, Jo Lee unlocked the gates.", "Jo Lee"),
+    ("After Gov. Ana Ruiz left, Jo Lee unlocked the gates.", "Jo Lee"),
+    # ... and so does an abbreviation before a capitalised word, which may end its sentence.
+    ("In 2019 she moved from the U.K. Now, Jo Lee runs a bakery.", "In 2019"),
+    ("In the U.S. Jo Lee is known, he said.", "In the U.S."),
 ])
 def test_an_opening_phrase_runs_past_dotted_abbreviations(text, subject):
     assert text[opening(text, 0, len(text)):].startswith(subject)
