@@ -48,7 +48,6 @@ def test_a_sentence_opening_with_the_speaker_may_still_hand_over(body, expected)
     # A full stop that ends a word of more than one letter still ends the phrase: no opening phrase read here.
     ("In the morning. Jo Lee left, then came back.", "In the morning"),
     ("On Sept. 9, Jo Lee unlocked the gates.", "Jo Lee"),
-    ("After Gov. Ana Ruiz left, Jo Lee unlocked the gates.", "Jo Lee"),
     # ... and so does an abbreviation before a capitalised word, which may end its sentence.
     ("In 2019 she moved from the U.K. Now, Jo Lee runs a bakery.", "In 2019"),
     ("In the U.S. Jo Lee is known, he said.", "In the U.S."),
@@ -105,14 +104,14 @@ def test_a_name_that_modifies_the_subject_is_no_speaker_it_is_about(body, expect
     ("Mitchell campaign manager Tom Johnston called it unfair.", False),
     ("Mitchell nonetheless praised Tom Johnston.", True),
     ("Mitchell’s ruling angered Tom Johnston.", True),
+    # A sentence that opens with the speaker but hands over to the other: a passive's agent, the one given the floor.
+    ("Mitchell’s campaign manager, Tom Johnston, called it unfair.", False),
+    ("Mitchell was replaced on Monday by Tom Johnston.", False),
+    ("Mitchell then handed the microphone to Tom Johnston.", False),
 ])
 def test_a_sentence_is_about_the_speaker_only_when_the_speaker_heads_its_subject(sentence, about):
-    body = "Jordan Mitchell spoke.\n\n" + sentence + "\n\n“He was wrong,” he said."
-    quote = (body.index("“"), body.index("”") + 1)
-    doc = Doc(body, [], [quote])
+    body = "Jordan Mitchell spoke.\n\n" + sentence
+    doc = Doc(body, [], [])
     found = find_people(body, lambda at: False, [], {"mitchell"})
     johnston = next(p for p in found if p.surface == "Tom Johnston")
-    assert about_speaker(doc, johnston, found, "mitchell", quote[0], "he") is about
-    # With no 'he' in the quote, the speaker named first is no reason to skip the one named after.
-    body = body.replace("He was", "It was")
-    assert about_speaker(Doc(body, [], [quote]), johnston, found, "mitchell", quote[0], "he") is False
+    assert about_speaker(doc, johnston, found, "mitchell") is about

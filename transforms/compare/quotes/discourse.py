@@ -5,7 +5,6 @@ pronoun to the one speaking before.
 """
 
 import re
-from bisect import bisect_left
 
 from transforms.compare.quotes.clauses import Doc
 from transforms.compare.quotes.open_verbs import finite_verb
@@ -23,46 +22,42 @@ def role_words(text: str) -> bool:
                                    for w in words)
 
 
-def about_speaker(doc: Doc, person: Person, people: list[Person], key: str, quote_at: int, pronoun: str) -> bool:
+def about_speaker(doc: Doc, person: Person, people: list[Person], key: str) -> bool:
     """Whether the sentence that names `person` is about the last speaker (surname key) instead: it opens, past its
     opening phrase, with that speaker's name ('Lee later phoned Ruiz.'), so the person named in it is an object, not
-    whom the story moved on to. A sentence that opens with the speaker may still hand over to the other ('Lee was
-    replaced by Ruiz.', 'Lee passed the floor to Ruiz.'), so this holds only when the quote itself speaks of a third
-    person of the pronoun's gender ('“He never ran a firm,” he said.'): the one named after the speaker, whom the
-    speaker talks about."""
-    if not _third_person_in_quote(doc, quote_at, pronoun):
-        return False
+    whom the story moved on to. Not when the words between hand over to the other: a passive's agent ('Lee was
+    replaced by Ruiz.') or the one given something ('Lee passed the floor to Ruiz.')."""
     lo = opening(doc.body, sentence_floor(doc.body, person.start), person.start)
     return any(p.key == key and role_words(doc.body[lo:p.start]) and _heads_clause(doc.body, p.end)
+               and not _hands_over(doc.body[p.end:person.start])
                for p in named_before(people, person.start, person.start - lo))
+
+
+def _hands_over(between: str) -> bool:
+    """Whether the words between the speaker and a person named after hand over to that person: a passive's agent
+    ('was joined by finance director Jo Ruiz'), the one given something ('handed the floor to Jo Ruiz'); not an
+    infinitive's 'to' ('had nothing to say about Jo Ruiz')."""
+    to = _TO.search(between)
+    return bool(_BY.search(between)) or (to is not None and role_words(to["role"]))
 
 
 def _heads_clause(body: str, end: int) -> bool:
     """Whether a name ending at `end` is no modifier of its clause's subject: not a possessor of a role ('Lee’s lawyer,
-    Jo Ruiz,') nor a name before a noun ('Lee campaign manager Jo Ruiz', 'Lee confidant Jo Ruiz')."""
+    Jo Ruiz,', 'Lee’s campaign manager, Jo Ruiz,') nor a name before a noun ('Lee campaign manager Jo Ruiz', 'Lee
+    confidant Jo Ruiz')."""
     after = _AFTER_NAME.match(body, end)
     if after is None:
         return True
     word = after["word"]
     if after["possessive"]:
-        return word not in PERSON_NOUNS and word not in TITLES
+        return not any(w in PERSON_NOUNS or w in TITLES for w in after["run"].split())
     return finite_verb(word) or "NOUN" not in word_classes(word) or bool(word_classes(word) & {"ADV", "ADJ"})
 
 
-_AFTER_NAME = re.compile(r"(?P<possessive>[’']s)?\s+(?P<word>[a-z]+)\b")
+# Right before the one named after the speaker, past a few role words: 'by' of a passive's agent, 'to' of the one
+# given the floor.
+_BY = re.compile(r"\bby\s+(?:(?:the|his|her|their|a|an)\s+)?(?:[a-z]+,?\s+){0,3}$")
+_TO = re.compile(r"\bto\s+(?:(?:the|his|her|their)\s+)?(?P<role>[^,.;:!?]*)$")
+# The name's next word; after a possessive, the run of lower-case words it heads ('’s campaign manager').
+_AFTER_NAME = re.compile(r"(?P<possessive>[’']s)?(?P<run>\s+(?P<word>[a-z]+)\b(?:\s+[a-z]+\b){0,3})")
 
-
-def _third_person_in_quote(doc: Doc, at: int, pronoun: str) -> bool:
-    """Whether the quoted stretch opening at or after `at` in its paragraph holds a pronoun of the same gender."""
-    i = bisect_left(doc.quoted, (at, 0))
-    if i >= len(doc.quoted):
-        return False
-    start, end = doc.quoted[i]
-    if "\n" in doc.body[at:start]:
-        return False
-    words = _MALE if pronoun in ("he", "him", "his") else _FEMALE
-    return words.search(doc.body, start, end) is not None
-
-
-_MALE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
-_FEMALE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")

@@ -198,9 +198,9 @@ def _person_antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
                     _moved_on(doc, last, position) or head_kind(speaker.surface) != "name"):
                 return Speaker(last.surface, last.entity_id, "pronoun")
             named = _named(doc, before, before - position, pronoun, fold_word(speaker.surface.split()[-1]))
-            # One named later takes over, unless the speaker is their sentence's subject and speaks of them.
+            # One named later takes over, unless the speaker is their sentence's subject: 'Lee phoned Jo Ruiz.'
             if named is None or not _closer(doc, named, position) or about_speaker(
-                    doc, named, people(doc), fold_word(speaker.surface.split()[-1]), before, pronoun):
+                    doc, named, people(doc), fold_word(speaker.surface.split()[-1])):
                 return speaker._replace(attribution="pronoun")
             return Speaker(named.surface, named.entity_id, "pronoun")
     if last:
