@@ -51,6 +51,7 @@ def test_a_sentence_opening_with_the_speaker_may_still_hand_over(body, expected)
     # ... and so does an abbreviation before a capitalised word, which may end its sentence.
     ("In 2019 she moved from the U.K. Now, Jo Lee runs a bakery.", "In 2019"),
     ("In the U.S. Jo Lee is known, he said.", "In the U.S."),
+    ("Among the critics was Sen. Jo Lee, who called it a farce.", "Among the critics"),
 ])
 def test_an_opening_phrase_runs_past_dotted_abbreviations(text, subject):
     assert text[opening(text, 0, len(text)):].startswith(subject)
@@ -59,6 +60,8 @@ def test_an_opening_phrase_runs_past_dotted_abbreviations(text, subject):
 @pytest.mark.parametrize("body, expected", [
     # A word in capitals names no one alone only when the article names it as a body ...
     ("Isis Kane spoke. Then KANE said no.", ["Isis Kane", "KANE"]),
+    # ... and 'I' alone is the pronoun, though a regnal name ends with it ...
+    ("Pope John Paul I spoke. Then I said no.", ["John Paul I"]),
     # ... but a surname ending in s still does.
     ("Paul Rogers spoke. Then Rogers said no.", ["Paul Rogers", "Rogers"]),
 ])

@@ -180,8 +180,9 @@ def _names_no_one_alone(word: str, bodies: set[str]) -> bool:
     """A capitalised word that is no person's surname when it stands alone, whatever name ends with it elsewhere: a
     plural of a person noun ('Republicans', 'Officials') is a group; a word in capitals that the article names as an
     organisation or other body ('NATO'), that body. Other capitals stay a surname: a transcript's speaker label
-    ('LEE: …') or a wire style that sets surnames in capitals."""
-    return (word.isupper() and word.casefold() in bodies) or (word[-1:] == "s" and word.casefold() in PERSON_NOUNS)
+    ('LEE: …') or a wire style that sets surnames in capitals. 'I' alone is the pronoun, though a regnal name ends with
+    it."""
+    return word == "I" or (word.isupper() and word.casefold() in bodies) or (word[-1:] == "s" and word.casefold() in PERSON_NOUNS)
 
 
 def speakers_named(body: str, verb_starts: list[int]) -> set[str]:
