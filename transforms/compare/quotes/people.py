@@ -163,16 +163,27 @@ def find_people(body: str, quoted, mentions, said_by: set[str]) -> list[Person]:
         elif not quoted(person.start):
             found.append(person)
     keys = {p.key for p in found} | said_by
+    bodies = {m.surface.casefold() for m in mentions if m.is_thing}
     folded: dict[str, str] = {}
     for start, last in lone:
         word = last.removesuffix("’s").removesuffix("'s")
         if word not in folded:
             folded[word] = fold_word(word)
-        if folded[word] in keys and not quoted(start):
+        if folded[word] in keys and not quoted(start) and not _names_no_one_alone(word, bodies):
             found.append(Person(start, start + len(word), word, folded[word], None))
     found.sort()
     genders = _genders(body, found)
     return [Person(p.start, p.end, p.surface, p.key, genders.get(p.key, p.gender or ""), p.entity_id) for p in found]
+
+
+def _names_no_one_alone(word: str, bodies: set[str]) -> bool:
+    """A capitalised word that is no person's surname when it stands alone, whatever name ends with it elsewhere: a
+    plural of a person noun ('Republicans', 'Officials') is a group; a word in capitals that the article names as an
+    organisation or other body ('NATO'), that body. Other capitals stay a surname: a transcript's speaker label
+    ('LEE: …') or a wire style that sets surnames in capitals. 'I' alone is the pronoun, though a regnal name ends with
+    it."""
+    return word == "I" or (word.isupper() and word.casefold() in bodies) \
+        or (word[-1:] == "s" and word.casefold() in PERSON_NOUNS)
 
 
 def speakers_named(body: str, verb_starts: list[int]) -> set[str]:

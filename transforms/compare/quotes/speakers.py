@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from transforms.compare.quotes.antecedents import according_before, is_the_two, names_no_one, pair_before
 from transforms.compare.quotes.clauses import Clause, Doc, Speaker
+from transforms.compare.quotes.discourse import about_speaker, role_words
 from transforms.compare.quotes.heads import names_another
 from transforms.compare.quotes.kinds import is_title_case
 from transforms.compare.quotes.people import (
@@ -202,7 +203,9 @@ def _person_antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
                     _moved_on(doc, last, position) or head_kind(speaker.surface) != "name"):
                 return Speaker(last.surface, last.entity_id, "pronoun")
             named = _named(doc, before, before - position, pronoun, fold_word(speaker.surface.split()[-1]))
-            if named is None or not _closer(doc, named, position):
+            # One named later takes over, unless the speaker is their sentence's subject: 'Lee phoned Jo Ruiz.'
+            if named is None or not _closer(doc, named, position) or about_speaker(
+                    doc, named, people(doc), fold_word(speaker.surface.split()[-1])):
                 return speaker._replace(attribution="pronoun")
             return Speaker(named.surface, named.entity_id, "pronoun")
     if last:
@@ -213,8 +216,8 @@ def _person_antecedent(doc: Doc, before: int, pronoun: str) -> Speaker | None:
 
 def _named_at(doc: Doc, lo: int, hi: int) -> bool:
     """Whether a person is named at lo, after at most a few title words ('Sen. Jane Doe', 'Doe')."""
-    return any(_role_words(doc.body[lo:p.start]) or p.start == lo for p in named_before(people(doc), min(hi, lo + 40),
-                                                                                          min(hi, lo + 40) - lo))
+    return any(role_words(doc.body[lo:p.start]) or p.start == lo for p in named_before(people(doc), min(hi, lo + 40),
+                                                                                         min(hi, lo + 40) - lo))
 
 
 def _subject_before(doc: Doc, before: int, pronoun: str) -> Person | None:
@@ -290,11 +293,11 @@ def _opener(doc: Doc, person: Person, pronoun: str, other_than: str | None) -> P
         return None
     subject = opening(doc.body, lo, person.start)
     for other in named_before(people(doc), person.start, person.start - lo):
-        if other.start >= subject and _role_words(doc.body[subject:other.start]) \
+        if other.start >= subject and role_words(doc.body[subject:other.start]) \
                 and other.key not in (other_than, person.key) and fits(other.gender, pronoun) \
                 and not doc.is_place(other.surface) and not names_no_one(doc, other) \
                 and doc.body[other.end:other.end + 2] not in ("’s", "'s") \
-                and not _role_words(doc.body[other.end:person.start]):
+                and not role_words(doc.body[other.end:person.start]):
             return other
     return None
 
@@ -304,14 +307,6 @@ def _moved_on(doc: Doc, person: Person, position: int) -> bool:
     the verb's own: 'Rubio says it helps. Obama won most Latinos. “…,” he said' stays with Rubio."""
     return person.start > position and (
         _closer(doc, person, position) or len(_SENTENCE_ENDS.findall(doc.body, position, person.start)) >= 2)
-
-
-def _role_words(text: str) -> bool:
-    """Whether text is at most three role or capitalised words, no punctuation: a name with these before it heads one
-    phrase ('Republican strategist Tim Albrecht' opens its sentence; 'McConnell spokesman Don Stewart' is Stewart)."""
-    words = text.split()
-    return len(words) <= 3 and all(w.isalpha() and (w[0].isupper() or w in TITLES or w in PERSON_NOUNS)
-                                   for w in words)
 
 
 def _closer(doc: Doc, named: Person, position: int) -> bool:

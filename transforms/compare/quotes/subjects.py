@@ -36,10 +36,14 @@ _SUBJECT_BEFORE = [re.compile(rf"(?<![\w’'\-])(?P<np>{SPEAKER}){PARTY}?{extra}
                 rf"(?:\s+{ADVERB})*\s*$")]
 # A phrase opening a sentence before its subject: 'In a statement released Thursday, X said', 'Of Carson, X said'.
 # A participle opens one too ('Turning to his campaign manager, X said', 'Informed of it, X said'; not 'Alfred
-# Smith, …'), and so does a sentence adverb: 'First, it said'.
+# Smith, …'), and so does a sentence adverb: 'First, it said'. Its dotted abbreviations end no sentence: 'At 9
+# a.m. sharp,', 'In the U.K.,', 'On Sept. 9,'; but one before a capitalised word may end a sentence ('… left the
+# U.K. Now, Lee …'), and a title's abbreviation is read as no opening: 'Among them was Rep. Jo Lee, who said'.
+_ABBREVIATION = r"(?:[A-Za-z]\.){2,}(?!\s+[A-Z])|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.(?=\s+\d)"
 _INTRO = re.compile(r"\s*(?:(?:In|At|On|During|After|Before|Of|For|From|Asked|Speaking|Unlike|Since|While|When|"
                     r"Without|Under|Despite|Amid|Among|By|With|Following|Upon|Once|Until|Throughout|"
-                    r"[A-Z][a-z]{2,}(?:ing|ed)(?=\s+[a-z]))\b[^,.!?\n“”\"]{0,80}|Later|Earlier|Still|"
+                    rf"[A-Z][a-z]{{2,}}(?:ing|ed)(?=\s+[a-z]))\b(?:{_ABBREVIATION}|[^,.!?\n“”\"]){{0,80}}|Later|"
+                    r"Earlier|Still|"
                     r"Instead|Meanwhile|However|Separately|First|Second|Third|Finally|Then|Now|Again|Indeed|"
                     r"[A-Z][a-z]+ly),\s+")
 # 'Loretta Lynch, who told', 'quoted a New York health official who said'.
