@@ -386,3 +386,15 @@ def test_or_so_before_a_clause_opened_by_a_determiner_is_no_hedge(text):
 ])
 def test_a_noun_in_ing_before_a_singular_noun_after_of_is_a_compound(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The index had been down 800 points — about 4 percent.", ("index", "index")),
+    ("The fund lost $2 million -- 9 percent.", ("fund", "fund")),
+    ("The index lost 800 points — 4 percent on Monday.", ("index", None)),  # the second figure's clause goes on
+    ("The school raised $8 million — 30 percent from parents.", (None, None)),
+    ("The index lost 800 points — 400 points more than last week.", ("index", None)),  # one unit: no restatement
+])
+def test_a_figure_set_off_by_a_dash_in_another_unit_restates_the_one_before(text, expected):
+    assert tuple(f.what for f in find_figures(text)) == expected
+

@@ -24,6 +24,10 @@ _FROM_LEVEL_BEFORE = re.compile(r"(?:[,(—–-]|\b(?:is|was|are|were)|['’]s)\
 TO_BETWEEN = re.compile(r"\s+to\s+")  # 'from 48 to 41 percent': the link of two ends
 _FROM_BETWEEN = re.compile(r"\s+from\s+")
 _RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
+# A dash alone between two measures in other units, the second ending its clause, restates the first: 'fell 1,000
+# points — more than 5 percent.'
+_DASHED = re.compile(r"[ \t]*(?:--|—|–)[ \t]*")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|--|—|–|$)")
 _JOINED = re.compile(r"\s+and\s+|,?\s+or\s+")  # ', and' may open a clause of its own: 'and 20 contributed
 
 
@@ -155,14 +159,22 @@ def shared_hedges(body: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def _dashed(body: str, first: Figure, second: Figure) -> bool:
+    """True when a dash alone sets `second` off after `first`, both measures in other units and `second` ending its
+    clause: 'down 300 points — 2 percent.' restates; '$5 million — 40 percent from donors' does not."""
+    return None not in (first.unit, second.unit) and first.unit != second.unit \
+        and bool(_DASHED.fullmatch(body, first.end_char, second.start_char)) \
+        and bool(_CLAUSE_END.match(body, second.end_char))
+
+
 def restated(body: str, figures: list[Figure]) -> list[Figure]:
     """Figures in order -> the same, a figure that restates the one before it in other terms (', or 7.6%', '-- or
-    70 percent --') measuring what that one measures ('fell 225 points, or 7.6%', '61 of the 86 deaths -- or 70
-    percent')."""
+    70 percent --', '— 5 percent.') measuring what that one measures ('fell 225 points, or 7.6%', '61 of the 86
+    deaths -- or 70 percent')."""
     out = list(figures)
     for n in range(1, len(out)):
         first, second = out[n - 1], out[n]
         if second.what is None and first.what and "per " not in first.what and first.unit != "age" \
-                and _RESTATED.fullmatch(body, first.end_char, second.start_char):
+                and (_RESTATED.fullmatch(body, first.end_char, second.start_char) or _dashed(body, first, second)):
             out[n] = replace(second, what=first.what)
     return out
