@@ -398,3 +398,11 @@ def test_a_noun_in_ing_before_a_singular_noun_after_of_is_a_compound(text, what)
 def test_a_figure_set_off_by_a_dash_in_another_unit_restates_the_one_before(text, expected):
     assert tuple(f.what for f in find_figures(text)) == expected
 
+
+@pytest.mark.parametrize("text, what", [
+    ("The governor carried the county by 14 points in 2012.", "margin"),
+    ("The senator lost suburban women by 9 percentage points.", "margin"),
+    ("The firm lost 6 percent by the close.", "firm"),  # a level lost, then when: no 'by' before the figure
+])
+def test_carrying_or_losing_a_place_or_group_by_points_is_a_margin(text, what):
+    assert find_figures(text)[0].what == what

@@ -168,11 +168,12 @@ def singular_unit(word: str) -> bool:
     return not word.endswith("s") and (f"{word}s" in UNITS or f"{word}es" in UNITS or word == "foot")
 
 
-# A verb of winning, leading or trailing, its object, then 'by' before the figure: 'won the county by', 'trails her by',
-# 'was leading him by', 'ahead by'. The -ing form only after an auxiliary: 'leading economists expect growth by' and
-# 'the trailing candidate's support grew by' use it as an adjective.
+# A verb of winning, carrying, losing, leading or trailing, its object, then 'by' before the figure: 'won the county
+# by', 'trails her by', 'was leading him by', 'ahead by'. The -ing form only after an auxiliary: 'leading economists
+# expect growth by' and 'the trailing candidate's support grew by' use it as an adjective.
 _SPLIT_AFTER = re.compile(r"[ \t]+to[ \t]+\d")
 _MARGIN_BEFORE = re.compile(r"(?:\b(?i:w[oi]ns?|leads?|led|trail(?:s|ed)?|beat(?:s|en)?|defeat(?:s|ed)?|"
+                            r"carr(?:y|ies|ied)|los(?:e|es|t)|"  # 'carried the state by', 'lost women by'
                             r"(?:is|are|was|were|be|been|['’]s)[ \t]+(?:winning|leading|trailing|beating))"
                             r"(?P<object>(?:[ \t]+[\w'’.-]+){0,4}?)|\b(?i:ahead|behind))[ \t]+by[ \t]+$")
 
