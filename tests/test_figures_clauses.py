@@ -406,3 +406,17 @@ def test_a_figure_set_off_by_a_dash_in_another_unit_restates_the_one_before(text
 ])
 def test_carrying_or_losing_a_place_or_group_by_points_is_a_margin(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("A new survey showed the vacancy rate at 7 percent.", "vacancy rate"),
+    ("The audit found annual costs at $3 million.", "annual costs"),
+    ("The poll showed Ramirez at 12 percent.", None),  # a person's level says nothing comparable
+    ("Divers found the hull at 60 meters.", None),  # where it was, not a level
+    ("The region grew fast, with average rents at $900.", "average rents"),
+    ("A survey showed the vacancy rate holding at 7 percent.", None),  # a clause of its own, not an object
+    ("The poll found Ramirez in the lead at 12 percent.", None),
+    ("She travels with a guard and has cut her trips by 40 percent.", "trips"),  # the verb nearest the figure
+])
+def test_a_report_that_shows_its_object_at_a_level_measures_that_object(text, what):
+    assert find_figures(text)[0].what == what

@@ -21,7 +21,12 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"push(?:es|ed|ing)?|pull(?:s|ed|ing)?|drag(?:s|ged|ging)?)|"
                           r"(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
                           r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
-                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?)|nudg(?:e|es|ed|ing)|"
+                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?|"
+                          # a report sets its object at a level too, and so does 'with': 'a survey showing the
+                          # jobless rate at 5%', 'with inflation at 2%' (only before 'at': 'came with him and cut
+                          # his travel by 90%' is the cut's)
+                          r"(?P<report>(?:show(?:s|ed|n|ing)?|f(?:ound|inds?|inding)|with)"
+                          r"(?=[^\n,;:.!?()]{1,50}[ \t]at[ \t]+$)))|nudg(?:e|es|ed|ing)|"
                           r"bump(?:s|ed|ing)?)[ \t]+"
                           r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
 _WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
@@ -76,24 +81,39 @@ def object_measured(body: str, start: int, unit: str | None = None) -> str | Non
     -> 'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'cut the rate from 35 percent' -> 'rate', 'put the
     cost at $2 billion' -> 'cost'), or None. A verb of motion changes a level from a figure only of money or a
     percentage ('pushed the rate from 5%'); from a length it moves its object ('pulled the survivors from 30 metres
-    below'), though a length it sends its object to is a level ('pushed the river to 7 metres')."""
+    below'), though a length it sends its object to is a level ('pushed the river to 7 metres'). A report sets a level
+    of money or a percentage ('a survey showing the jobless rate at 5%'), not a place ('found the wreck at 200 m')."""
     if body[max(0, start - 6):start].rstrip()[-2:] not in ("by", "to", "at", "om"):
         return None  # most figures have none of these before them: the last word tells cheaply
     verb = _OBJECT_VERB.search(body, max(0, start - 70), start)
     if not verb or (verb["prep"] == "at") != bool(verb["setting"]) or (
-            verb["motion"] and verb["prep"] == "from" and not (unit == "percent" or (unit or "").isupper())):
-        return None
+            (verb["motion"] and verb["prep"] == "from") or verb["report"]) and not (
+            unit == "percent" or (unit or "").isupper()):
+        return None  # 'found the wreck at 200 meters' says where, not a level
     span = _WHEN_AFTER.sub("", verb["np"])  # read alone, so the phrase cannot run back over the verb; 'increases
     # spending in 2014 to', 'raises the deduction sharply from': the year says when, the adverb how
     words, begin = phrase_back(span, len(span))
     before = WORD_BACK.search(span, 0, begin) if words else None
-    if before and before[1].lower() in PREPOSITIONS:
+    if before and before[1].lower() in PREPOSITIONS and not verb["report"]:
         words, begin = phrase_back(span, before.start(1))  # 'raise spending on roads by 5%': the phrase before
+    if verb["report"] and words and not _plain_noun_phrase(words):
+        return None  # 'showed the rate holding steady at', 'found Biden in the lead at': a clause, not an object
     if not words or begin or named(body, verb.start("np"), verb.end("np")) or not noun(words[-1]):
         return None  # the phrase must be the verb's whole object ('keeping the increase unchanged at' is not); a
         # person's level says nothing comparable
     return " ".join(words)
 
+
+# Participles and adjectives that state where a level stands: after a noun they open a clause ('the rate holding
+# steady at', 'his rating sitting at', 'Obama polling at').
+_LEVEL_WORDS = frozenset("""sitting standing holding hanging hovering remaining staying running polling trending steady
+unchanged""".split())
+
+
+def _plain_noun_phrase(words: list[str]) -> bool:
+    """'approval rating', 'hispanic approval of the president' -> True: a phrase ending in a word the lexicon knows as
+    a noun; not one ending in a participle or a word of level ('approval rating sitting', 'the rate holding steady')."""
+    return "NOUN" in word_classes(words[-1]) and words[-1] not in _LEVEL_WORDS and not words[-1].endswith("ed")
 
 
 _GROUP_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+\($")
