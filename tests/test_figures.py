@@ -914,7 +914,7 @@ def test_a_figure_after_of_or_before_a_verb_in_s_is_no_noun_modifier(text, what)
     ("The euro rose 2 cents against the dollar.", [("2 cents", 2, None, "cents")]),  # whose cents: unknown
     ("Canada's dollar fell to 74 cents on Monday.", [("74 cents", 74, None, "cents")]),
     ("He paid one euro and 20 cents for the ticket.", [("20 cents", 0.2, "EUR", None)]),  # the money before
-    ("The stamp costs 50 euro cents.", [("50 euro cents", 0.5, "EUR", None)]),
+    ("The stamp costs 50 euro cents.", [("50 euro cents", 0.5, "EUR", "stamp")]),  # what costs it
     ("Petrol rose 20 pence a litre.", [("20 pence a litre", 0.2, "GBP", "per litre")]),  # hundredths of a pound
     ("The dollar fell to 74 cents on Monday.", [("74 cents", 0.74, "USD", "dollar")]),  # no other money: a dollar's
     ("The Australian dollar fell to 70 cents.", [("70 cents", 70, None, "cents")]),  # a dollar a demonym names

@@ -179,7 +179,7 @@ def test_money_for_something_measures_what_it_is_for(text, expected):
 
 @pytest.mark.parametrize("text, what", [
     ("Benefits stop at $31,000 for a single adult.", None),  # whom a level is for
-    ("Tickets cost $12 for free members and guests.", None),
+    ("Tickets cost $12 for free members and guests.", "tickets"),  # what costs it, not whom it is for
     ("The deficit will reach $900 billion for 2021.", "deficit"),  # a time
     ("It has a $90,000 median income versus $61,000 for the region.", "median income"),  # compared
 ])
@@ -419,4 +419,44 @@ def test_carrying_or_losing_a_place_or_group_by_points_is_a_margin(text, what):
     ("She travels with a guard and has cut her trips by 40 percent.", "trips"),  # the verb nearest the figure
 ])
 def test_a_report_that_shows_its_object_at_a_level_measures_that_object(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The town signed a contract worth up to $4 million with the firm.", "contract"),
+    ("She owns farmland worth only $90,000.", "farmland"),
+    ("Her uncle's cottage is worth about $300,000.", "cottage"),
+    ("He says he's worth $3 billion.", None),  # a pronoun names nothing
+    ("Rivera, worth $3 billion, spoke first.", None),  # a person's wealth says nothing comparable
+    ("A hat that looks like one worth $50 sold out.", None),
+    ("The stock was at best worth $40 a year ago.", None),  # an adverb is no noun phrase
+    ("Auditors said the firm lists assets worth $8 million.", "assets"),  # a verb and its object
+])
+def test_worth_measures_the_noun_phrase_before_it(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The new stadium would cost $900 million.", "new stadium"),
+    ("A single dose costs about $40.", "single dose"),
+    ("The startup was valued at $2 billion in May.", "startup"),
+    ("The late fees amounted to $3,400.", "late fees"),
+    ("The plan cannot cost more than $1 trillion.", "plan"),  # 'cannot', an auxiliary
+    ("It would cost $900 million.", None),
+])
+def test_a_verb_of_value_measures_its_subject(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Traders worried about a drop in the rand, which fell 2 percent.", "rand"),  # a noun of change
+    ("Voters backed a grant for rural clinics, which would cost $40 million.", "rural clinics"),  # a verb of value
+    ("They sought an increase in the debt limit, which stands at $2 trillion.", "debt limit"),
+    ("The board held a banquet in Denver that cost $90,000.", "banquet"),  # a name: passed over
+    ("Analysts cited sales in the region, which rose 4 percent.", "sales"),  # no noun of change: passed over
+    ("He filed a bill last month that would cost $2 billion.", None),  # a time is no antecedent
+    ("Firms are facing fees that can climb to 40 percent.", "fees"),  # the participle before its object
+])
+def test_a_relative_stands_for_the_phrase_right_before_it_after_a_noun_of_change_or_before_a_verb_of_value(
+        text, what):
     assert find_figures(text)[0].what == what

@@ -8,7 +8,7 @@ cost at $2 billion'); or the group a percentage in a parenthesis gives the share
 import re
 
 from transforms.compare.figure_subjects import PREPOSITIONS, WORD_BACK, change_after, named, noun, opens, phrase_back
-from transforms.compare.figure_words import word_classes
+from transforms.compare.figure_words import TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import is_demonym
 
@@ -74,6 +74,27 @@ def head_of(body: str, start: int, unit: str | None = None) -> str | None:
             or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
         return None  # 'one-half of 1 percent' is a fraction of it; 'a 52-week low of 3,100' is a record, not the index
     return "residents" if words[-1] in _PLACES and unit is None else " ".join(words)  # not 'a city of £2 billion'
+
+
+_WORTH_BEFORE = re.compile(r"(?:^|[ \t])worth[ \t]+(?:(?:only|just)[ \t]+)?$")
+
+
+def worth_head(body: str, start: int) -> str | None:
+    """A figure's start -> the noun phrase 'worth' follows ('a contract worth up to $13 billion' -> 'contract', 'stock
+    ownership worth $10,000'), or None after a verb, a pronoun or a name ('is worth', "he's worth", 'Bloomberg,
+    worth $50 billion': a person's wealth says nothing comparable)."""
+    worth = _WORTH_BEFORE.search(body, max(0, start - 14), start)
+    if not worth:
+        return None
+    end = worth.start() + (worth[0][0] != "w")
+    words, begin = phrase_back(body, end)
+    if not words or "NOUN" not in word_classes(words[-1]) or "ADV" in word_classes(words[-1]) \
+            or named(body, begin, end):
+        return None  # 'a trade once worth', 'at best worth': an adverb is no noun phrase
+    if len(words) > 1 and (words[0].endswith("ing") or words[0] in TIMES):
+        words = words[1:]  # 'making expenditures worth $5m', 'a four year deal worth': a verb, a span's unit
+    verbs = [n for n, word in enumerate(words[:-1]) if word.endswith("s") and "VERB" in word_classes(word)]
+    return " ".join(words[verbs[-1] + 1:] if verbs else words)  # 'the form lists assets worth': a verb and its object
 
 
 def object_measured(body: str, start: int, unit: str | None = None) -> str | None:

@@ -40,9 +40,13 @@ _CHANGE = (rf"(?:{MOTION})[ \t]+up|"
            r"clos(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|swell(?:s|ed|ing)?|"
            r"swollen|balloon(?:s|ed|ing)?|(?:sky)?rocket(?:s|ed|ing)?|shot(?:[ \t]+(?:up|past))?|"
            # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
-           r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
+           r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?"
+           r"(?:[ \t]+worth)?|"  # 'Its stake is worth $80,000'
+           # verbs that state a value or a sum: 'The firm is valued at', 'The awards amount to', 'The plan would cost'
+           r"(?:valued[ \t]+at|amount(?:s|ed|ing)?[ \t]+to|cost(?:s|ing)?(?![ \t]+(?:by|to|from|at)[ \t]))|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
-_AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
+_AUXILIARY = (r"(?:(?:has|have|had|is|was|are|were|will|would|could|can|cannot|must|should|may|might|did|does|do|also|"
+              r"already|now|been)[ \t]+)*")
 # After the verb: 'fell from January's', and an article with an adjective or a noun of level before the figure
 # ('remains a tame 1.7%', 'is a perilous 40 percent', 'increased from a maximum of', 'grow by an additional').
 _VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4}})[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
@@ -60,11 +64,12 @@ _CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sl
                   r"hit|top|tot|ave|st[oa]|up|down|exc|edg|"
                   r"(?:is|was|are|were|be|been|being|remains?|remained)\b|contract|recover|stay|shot|expand|bounc|"
                   r"peak|hover|settl|clos|doubl|tripl|halv|swell|swollen|balloon|rocket|skyrocket|slow|eas|widen|"
-                  r"narrow|shr|rebound|slump|spik|advanc|retreat|tick)")
+                  r"narrow|shr|rebound|slump|spik|advanc|retreat|tick|worth|valued|amount|cost)")
 _PASSING_CUE = re.compile(r"(?i:top|exc|sur)")  # how the verbs of passing in _CHANGE open
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
-_PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
+_PRONOUNS = frozenset("""it they he she we i you him her them us me this these those there what who someone somebody
+anyone anybody everyone everybody nobody himself herself itself themselves""".split())
 _RELATIVES = frozenset({"which", "that"})
 PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by to".split())
 _GOVERNING = (PREPOSITIONS - {"with"}) | {"of"}  # what makes a name the object of a preposition inside a subject
@@ -86,7 +91,13 @@ _PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|o
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
 _RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|still))?[ \t]+(?:expected|projected|"
                      r"forecast|predicted|set|poised|likely|due|slated|scheduled|estimated)[ \t]+$")
+# Nouns of a change: a relative after their prepositional phrase is about its noun ('an increase in the borrowing
+# limit, which stands at').
+_CHANGE_NOUNS = frozenset("""increase increases rise rises drop drops decline declines decrease decreases reduction
+reductions growth fall falls jump jumps surge surges gain gains loss losses""".split())
+_VALUE_VERB = re.compile(r"\b(?i:cost|costs|valued|amounts?|amounted|totall?(?:s|ed)?|worth)\b")
 _ANAPHORS = frozenset("figure figures number numbers total share percentage proportion".split())
+_BE = frozenset("is are was were be been".split())
 _MODALS = frozenset("to can could will would may might must should shall do does did".split())
 _SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
 _MAX_WORDS = 4
@@ -166,7 +177,13 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
     if before and before[1].lower() == "with" and words and not (verb["copula"] and named(body, begin, end)) \
             and _PARTICIPLE_VERB.search(body, verb.end(1), verb.end()):
         return " ".join(words)  # 'with the jobless rate ticking up to 7.9 percent': the subject of a clause of its own
-    if before and before[1].lower() in PREPOSITIONS:  # 'Sales in the region rose', 'income in this state fell
+    # A subject may have a prepositional phrase before its verb ('Sales in the region rose', 'income in this state
+    # fell'); a relative stands for the phrase right before it after a noun of change ('a drop in the peso, which
+    # fell 1%') or before a verb of value ('a tax benefit for children, which would cost'), not after a name ('a
+    # conference in Denver that cost').
+    if before and before[1].lower() in PREPOSITIONS and not (
+            relative and not named(body, begin, end) and (_VALUE_VERB.search(body, verb.end(1), verb.end()) or (
+                (head := phrase_back(body, before.start(1))[0]) and head[-1] in _CHANGE_NOUNS))):
         words, begin = phrase_back(body, end := before.start(1))
         if words and words[-1].endswith("ing") and (words[-2:-1] == ["of"] or (
                 len(words) == 1 and "NOUN" not in word_classes(words[0]))):
@@ -179,8 +196,12 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
             body[begin:begin + 2].lower() in ("a ", "an") and "ADJ" in word_classes(words[0])))):
         return None  # 'Smith was at 5 percent': a person's level says nothing comparable; 'the number dropped from'
         # refers back; 'a slight decline from 82%': the verb's form is a noun
-    if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out
-        return " ".join(words[1:] if before and before[1].lower() in _MODALS and len(words) > 1 else words)
+    if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out ('are
+        # confronting ad rates that', a participle); not a time ('a bill last week that would cost')
+        if words[-1].removesuffix("s") in TIMES:
+            return None
+        verbal = before and (before[1].lower() in _MODALS or (before[1].lower() in _BE and words[0].endswith("ing")))
+        return " ".join(words[1:] if verbal and len(words) > 1 else words)
     if not opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
         return None  # 'see storm surges up to', 'the number of robberies that led to arrests has declined', '18
         # months of wage gains above 3%': the phrase is an object, the end of a longer subject or counted

@@ -53,7 +53,7 @@ from transforms.compare.figure_forms import (
     what_before,
     what_compared,
 )
-from transforms.compare.figure_heads import group_restated, head_of, object_measured
+from transforms.compare.figure_heads import group_restated, head_of, object_measured, worth_head
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
     TO_BETWEEN,
@@ -193,7 +193,8 @@ def _measured(body: str, number: Number, unit: str | None, end: int, verb: re.Ma
     subject of the verb before it (`verb`), a label before a colon (when `label`), the object of a verb that changes
     it, a margin, or the noun before its bound. A span has no head ('the end of four years')."""
     start, span = number.start, unit in TIMES
-    return (None if span else head_of(body, start, unit)) or subject_measured(body, verb, end, span, previous) \
+    return (None if span else head_of(body, start, unit) or worth_head(body, start)) \
+        or subject_measured(body, verb, end, span, previous) \
         or (label_before(body, start) if label else None) or object_measured(body, start, unit) \
         or margin_before(body, start, end, unit) or noun_before_hedge(body, number, unit)
 
