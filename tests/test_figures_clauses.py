@@ -460,3 +460,13 @@ def test_a_verb_of_value_measures_its_subject(text, what):
 def test_a_relative_stands_for_the_phrase_right_before_it_after_a_noun_of_change_or_before_a_verb_of_value(
         text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The survey has a margin of error of 3.2 percentage points.", "margin of error"),
+    ("The poll's margin of error of plus or minus 4 points is wide.", "margin of error"),
+    ("Pilots cited a number of delays of 40 percent.", None),  # an amount of something: no head
+    ("He was an heir of Rome's empire of 5 million people.", "people"),  # an owner inside: no compound
+])
+def test_a_noun_of_noun_compound_before_of_heads_the_figure(text, what):
+    assert find_figures(text)[-1].what == what

@@ -30,7 +30,8 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"bump(?:s|ed|ing)?)[ \t]+"
                           r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
 _WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
-_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just)[ \t]+)?$")  # 'a tax cut of only $60'
+# 'a tax cut of only $60', 'a margin of error of plus or minus 3 points'
+_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just|plus[ -]or[ -]minus|\+/-|±)[ \t]*)?$")
 # Nouns before 'of N' that say how a figure is given, not what it measures: 'a total of', 'to the tune of', 'over the
 # course of', 'the likes of'.
 _NOT_HEADS = frozenset("""total sum average number amount maximum minimum tune course matter space time likes excess
@@ -56,7 +57,7 @@ def head_of(body: str, start: int, unit: str | None = None) -> str | None:
     """A figure's start (and unit) -> the noun phrase 'of' joins it to ('sales of $847 million' -> 'sales', 'a top tax
     rate of 35 percent' -> 'top tax rate', 'a population of 3 million' -> 'population', 'a town of 9,000' ->
     'residents'), or None."""
-    of = _OF_BEFORE.search(body, max(0, start - 10), start)
+    of = _OF_BEFORE.search(body, max(0, start - 24), start)
     if not of:
         return None
     end = of.start() + (of[0][0] != "o")
@@ -69,8 +70,9 @@ def head_of(body: str, start: int, unit: str | None = None) -> str | None:
     if words and len(words) > 1 and "VERB" in word_classes(words[0]) and (
             (before and before[-1].lower() in _VERB_OPENERS) or opens(body, first)):
         words = words[1:]  # 'is seeking compensation of', 'a school that charges annual tuition of', 'to award damages'
-    if not words or "of" in words or words[-1] in _NOT_HEADS or words[-1] in _RECORDS or words == ["worth"] \
-            or not noun(words[-1]) \
+    if not words or ("of" in words and not (_noun_of_noun(words) and not _OWNER.search(body, first, end))) \
+            or words[-1] in _NOT_HEADS \
+            or words[-1] in _RECORDS or words == ["worth"] or not noun(words[-1]) \
             or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
         return None  # 'one-half of 1 percent' is a fraction of it; 'a 52-week low of 3,100' is a record, not the index
     return "residents" if words[-1] in _PLACES and unit is None else " ".join(words)  # not 'a city of £2 billion'
@@ -95,6 +97,17 @@ def worth_head(body: str, start: int) -> str | None:
         words = words[1:]  # 'making expenditures worth $5m', 'a four year deal worth': a verb, a span's unit
     verbs = [n for n, word in enumerate(words[:-1]) if word.endswith("s") and "VERB" in word_classes(word)]
     return " ".join(words[verbs[-1] + 1:] if verbs else words)  # 'the form lists assets worth': a verb and its object
+
+
+_OWNER = re.compile(r"\w['’]s?\b")  # "the heir of Stalin's policy": an owner inside the phrase
+
+
+def _noun_of_noun(words: list[str]) -> bool:
+    """['margin', 'of', 'error'], ['rate', 'of', 'return'] -> True: a head noun the lexicon knows only as a noun, then
+    'of' and one noun, a compound named as a whole; not a part or an amount of something ('half of', 'number of')."""
+    at = words.index("of")
+    return at > 0 and at == len(words) - 2 and words[at - 1] not in _NOT_HEADS and words[at - 1] not in _FRACTIONS \
+        and word_classes(words[at - 1]) == {"NOUN"} and "NOUN" in word_classes(words[-1])
 
 
 def object_measured(body: str, start: int, unit: str | None = None) -> str | None:
