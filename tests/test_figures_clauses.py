@@ -470,3 +470,13 @@ def test_a_relative_stands_for_the_phrase_right_before_it_after_a_noun_of_change
 ])
 def test_a_noun_of_noun_compound_before_of_heads_the_figure(text, what):
     assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports rose 8 percent from a year earlier to $40 billion.", ("exports", "exports")),
+    ("The index fell 2 points on Friday to 1,250.", ("index", "index")),
+    ("Prices rose 3 percent and wages climbed to $20.", ("prices", None)),  # another clause
+    ("Sales rose 3 percent, from 50 units to 200 units.", ("sales", "units", "units")),  # a change of its own
+])
+def test_the_level_a_change_reaches_after_words_of_when_measures_what_the_change_does(text, expected):
+    assert tuple(f.what for f in find_figures(text)) == expected

@@ -22,6 +22,11 @@ _CHANGE_AFTER = re.compile(r",\s*(?:up|down)(?:\s+from)?\s+")
 # figure before it in the sentence measures ('42% of doctors practice as employees, up from 24% in 2004').
 _FROM_LEVEL_BEFORE = re.compile(r"(?:[,(—–-]|\b(?:is|was|are|were)|['’]s)\s*(?:up|down)\s+from\s+$")
 TO_BETWEEN = re.compile(r"\s+to\s+")  # 'from 48 to 41 percent': the link of two ends
+# Words with no figure, clause or list in them between a change and 'to' the level it reached: 'from a year earlier
+# to', 'in the first quarter to', 'on Monday to'.
+_WORDS_THEN_TO = re.compile(r"(?:[ \t]+(?!(?:and|or|but|while|as|which|that|who|than)\b)[A-Za-z][\w.'’-]*){1,6}"
+                            r"[ \t]+to[ \t]+")
+_RELATIVE = frozenset({"percent", "percentage_point", "point"})
 _FROM_BETWEEN = re.compile(r"\s+from\s+")
 _RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
 # A dash alone between two measures in other units, the second ending its clause, restates the first: 'fell 1,000
@@ -123,6 +128,9 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
                 or _CHANGE_AFTER.fullmatch(body, low.end_char, high.start_char) or _from_level(body, low, high)):
             out[n] = replace(high, what=low.what)  # 'raising the minimum wage to $10.10 from $7.25', '389
             continue  # deliveries, up 28%'
+        if low.what and high.what is None and _changed_then_level(body, low, high):
+            out[n] = replace(high, what=low.what)  # 'rose 26.9% from a year earlier to 1.78 trillion yuan'
+            continue
         if (low.what is None) == (high.what is None) or not TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
             continue
         if not _LOW_END_FROM.search(body, max(0, low.start_char - 6), low.start_char):
@@ -136,6 +144,15 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
         else:
             out[n] = replace(high, what=low.what)
     return out
+
+
+def _changed_then_level(body: str, low: Figure, high: Figure) -> bool:
+    """True when `low` is a change in points or percent and a few words saying when or against what lead to 'to' and
+    `high`, the level reached: 'rose 26.9% from a year earlier to 1.78 trillion yuan', 'fell 2% on Monday to 1,234
+    points'."""
+    return low.unit in _RELATIVE and "per " not in (low.what or "") \
+        and not _LOW_END_FROM.search(body, max(0, low.start_char - 6), low.start_char) \
+        and bool(_WORDS_THEN_TO.fullmatch(body, low.end_char, high.start_char))
 
 
 def _from_level(body: str, low: Figure, high: Figure) -> bool:
