@@ -1055,7 +1055,7 @@ def test_the_subject_of_a_copula_is_what_the_level_after_it_measures(text, what)
     ("The bill cuts school funding by 8 percent.", "school funding"),
     ("The city would raise spending on parks by 5 percent.", "spending"),  # a prepositional phrase passed over
     ("Auditors put the repair bill at $3 million.", "repair bill"),  # a verb that sets a level, with 'at'
-    ("The poll put Garcia at 41 percent.", None),  # a person's level
+    ("The poll put Garcia at 41 percent.", "support"),  # not the person: a candidate's standing
     ("The poll put her at 41 percent.", None),  # a pronoun names nothing
     ("It kept the growth target unchanged at 5 percent.", None),  # not the verb's whole object
     ("He drove to Ohio by 5 percent.", None),  # a verb of change needs an object that is a noun

@@ -411,7 +411,7 @@ def test_carrying_or_losing_a_place_or_group_by_points_is_a_margin(text, what):
 @pytest.mark.parametrize("text, what", [
     ("A new survey showed the vacancy rate at 7 percent.", "vacancy rate"),
     ("The audit found annual costs at $3 million.", "annual costs"),
-    ("The poll showed Ramirez at 12 percent.", None),  # a person's level says nothing comparable
+    ("The poll showed Ramirez at 12 percent.", "support"),  # not the person: a candidate's standing
     ("Divers found the hull at 60 meters.", None),  # where it was, not a level
     ("The region grew fast, with average rents at $900.", "average rents"),
     ("A survey showed the vacancy rate holding at 7 percent.", None),  # a clause of its own, not an object

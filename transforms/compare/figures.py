@@ -68,6 +68,7 @@ from transforms.compare.figure_merges import (
 )
 from transforms.compare.figure_money import purpose_after, spent_on, whose_cents
 from transforms.compare.figure_phrase import counted_phrase, kind_phrase
+from transforms.compare.figure_polls import standing
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_subjects import label_before, passed, subject_measured, verb_before
 from transforms.compare.figure_tokens import is_plural, plural
@@ -196,7 +197,8 @@ def _measured(body: str, number: Number, unit: str | None, end: int, verb: re.Ma
     return (None if span else head_of(body, start, unit) or worth_head(body, start)) \
         or subject_measured(body, verb, end, span, previous) \
         or (label_before(body, start) if label else None) or object_measured(body, start, unit) \
-        or margin_before(body, start, end, unit) or noun_before_hedge(body, number, unit)
+        or margin_before(body, start, end, unit) or noun_before_hedge(body, number, unit) \
+        or standing(body, start, end, unit)
 
 
 def _counted(body: str, number: Number, unit: str | None, pos: int, previous: str | None,
