@@ -480,3 +480,12 @@ def test_a_noun_of_noun_compound_before_of_heads_the_figure(text, what):
 ])
 def test_the_level_a_change_reaches_after_words_of_when_measures_what_the_change_does(text, expected):
     assert tuple(f.what for f in find_figures(text)) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The vacancy rate was 6.2% - the lowest in years.", "vacancy rate"),
+    ("The vacancy rate was 6.2% -- the lowest in years.", "vacancy rate"),
+    ("The vacancy rate was 6.2%-plus, brokers said.", None),  # a hyphen joined to the figure ends no predicate
+])
+def test_a_dash_set_off_by_spaces_ends_the_predicate_of_a_copula(text, what):
+    assert find_figures(text)[0].what == what

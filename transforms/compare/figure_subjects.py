@@ -86,7 +86,7 @@ monday tuesday wednesday thursday friday saturday sunday north south east west n
 southwest northern southern eastern western central high long old prior""".split())
 # After a figure a copula states, what ends its predicate: a level ('was 4 percent in May.'), not a difference or a
 # property ('was 30 percent more likely', 'is 53 feet long', 'was 41% complete').
-_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|among|last|"
+_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|--?[ \t]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|among|last|"
                             r"this|the|and|or|but|while|compared|after|before|during|with|of|until|between|when)\b")
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
 _RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|still))?[ \t]+(?:expected|projected|"
