@@ -22,3 +22,13 @@ def test_a_named_candidates_standing_in_a_poll_is_support(text, expected):
 ])
 def test_other_levels_after_a_name_are_no_standing(text):
     assert all(f.what != "support" for f in find_figures(text))
+
+
+def test_a_name_opening_a_line_of_a_poll_list_is_a_standing():
+    text = "The polling average:\n• Ann Okafor, 26 percent\n• Lee Lindqvist, 20 percent\n"
+    assert [f.what for f in find_figures(text)] == ["support", "support"]
+
+
+def test_a_place_opening_a_line_without_a_word_of_polls_is_no_standing():
+    text = "Jobless rates by state:\nNevada, 6 percent\nOhio, 4 percent\n"
+    assert all(f.what != "support" for f in find_figures(text))
