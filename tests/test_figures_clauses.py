@@ -489,3 +489,13 @@ def test_the_level_a_change_reaches_after_words_of_when_measures_what_the_change
 ])
 def test_a_dash_set_off_by_spaces_ends_the_predicate_of_a_copula(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The clinic gets $9 million a year in state grants.", "state grants per year"),
+    ("The county collects $2 million annually in fees.", "fees per year"),
+    ("She receives $300 a week in addition to her wages.", "per week"),  # an idiom, not what the money is in
+    ("He earns $50,000 a year in Denver.", "per year"),  # a place
+])
+def test_money_and_its_rate_measure_what_the_money_is_in(text, what):
+    assert find_figures(text)[0].what == what

@@ -135,3 +135,20 @@ def _unknown_name(body: str, stop: int, word: str) -> bool:
     """True when the phrase ends in a capitalised word the lexicon does not know: a name ('$3 million for Bogachev',
     'for the IRS') says whom the money goes to, seldom what it measures."""
     return body[stop - len(word):stop][:1].isupper() and not english_word(word)
+
+
+_IN_AFTER = re.compile(r"[ \t]+in[ \t]+[a-z]")
+# Words that make 'in' an idiom, not what money is in: 'in addition to', 'in some cases', 'in total'.
+_IN_IDIOMS = frozenset("addition some all total part fact turn return general particular most many any each".split())
+
+
+def rate_in(body: str, end: int, unit: str, rate: str) -> tuple[str, int] | None:
+    """Where an amount of money and its rate end ('$450 million annually', what 'per year') -> (what the money is in
+    with the rate, where it ends): '$450 million annually in federal funding' -> 'federal funding per year'; None
+    without 'in' and a noun, or for an idiom ('$600 a week in addition to', '$60 a day in some cases')."""
+    if " " in rate[4:] or not _IN_AFTER.match(body, end):
+        return None
+    what, after = counted_phrase(body, end, unit, False)
+    if not what or what.split()[0] in _IN_IDIOMS:
+        return None
+    return f"{what} {rate}", after

@@ -66,7 +66,7 @@ from transforms.compare.figure_merges import (
     restated,
     shared_hedges,
 )
-from transforms.compare.figure_money import purpose_after, spent_on, whose_cents
+from transforms.compare.figure_money import purpose_after, rate_in, spent_on, whose_cents
 from transforms.compare.figure_phrase import counted_phrase, kind_phrase
 from transforms.compare.figure_polls import standing
 from transforms.compare.figure_sentences import sentence, sentence_stops
@@ -227,6 +227,8 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
     elif what and unit not in ("age", "percent") and not what.startswith("per ") and (rate := rate_after(body, end)):
         what, end = f"{what} {rate[0]}", rate[1]  # '3 million tests a week' -> 'tests per week'
+    if what and what.startswith("per ") and unit and unit.isupper() and (spent := rate_in(body, end, unit, what)):
+        what, end = spent  # '$450 million annually in federal funding'
     if what is None and unit and unit.isupper() and (on := spent_on(body, number.start, max(end, pos))):
         what, end = on  # 'spent $400,000 on private flights'
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
