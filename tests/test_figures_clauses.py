@@ -499,3 +499,16 @@ def test_a_dash_set_off_by_spaces_ends_the_predicate_of_a_copula(text, what):
 ])
 def test_money_and_its_rate_measure_what_the_money_is_in(text, what):
     assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Rents, a big share of household costs, rose 6 percent.", "rents"),  # an appositive
+    ("Imports, meanwhile, fell 2 percent.", "imports"),  # a sentence adverb
+    ("Bookings, according to the airline, jumped 9 percent.", "bookings"),  # a source
+    ("The vacancy rate, however, was 5 percent in June.", "vacancy rate"),
+    ("Okafor, the mayor, is up 5 points.", None),  # a person's level
+    ("She sold bonds, the broker said, for 3 percent less.", None),  # no verb of change after the commas
+    ("Rents, wages, prices rose 6 percent.", "prices"),  # a list: the last noun before the verb only
+])
+def test_a_subject_parted_from_its_verb_of_change_by_commas_is_what_it_measures(text, what):
+    assert find_figures(text)[0].what == what

@@ -23,7 +23,7 @@ MOTION = (r"tick(?:s|ed|ing)?|inch(?:es|ed|ing)?|edg(?:e|es|ed|ing)|creep(?:s|in
           r"jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|nudg(?:e|es|ed|ing)|ratchet(?:s|ed|ing)?|revis(?:e|es|ed|ing)|"
           r"round(?:s|ed|ing)?|drift(?:s|ed|ing)?|trend(?:s|ed|ing)?|crawl(?:s|ed|ing)?|spik(?:e|es|ed|ing)")
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
-_CHANGE = (rf"(?:{MOTION})[ \t]+up|"
+CHANGE = (rf"(?:{MOTION})[ \t]+up|"
            r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|"
            r"climb(?:s|ed|ing)?|"
            r"drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|"
@@ -45,11 +45,11 @@ _CHANGE = (rf"(?:{MOTION})[ \t]+up|"
            # verbs that state a value or a sum: 'The firm is valued at', 'The awards amount to', 'The plan would cost'
            r"(?:valued[ \t]+at|amount(?:s|ed|ing)?[ \t]+to|cost(?:s|ing)?(?![ \t]+(?:by|to|from|at)[ \t]))|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
-_AUXILIARY = (r"(?:(?:has|have|had|is|was|are|were|will|would|could|can|cannot|must|should|may|might|did|does|do|also|"
+AUXILIARY = (r"(?:(?:has|have|had|is|was|are|were|will|would|could|can|cannot|must|should|may|might|did|does|do|also|"
               r"already|now|been)[ \t]+)*")
 # After the verb: 'fell from January's', and an article with an adjective or a noun of level before the figure
 # ('remains a tame 1.7%', 'is a perilous 40 percent', 'increased from a maximum of', 'grow by an additional').
-_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4}})[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
+_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4}})[ \t]+{AUXILIARY}(?i:{CHANGE})"
                           r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?"
                           r"(?:an?[ \t]+[a-z]+[ \t]+(?:of[ \t]+)?)?$")
 # An acronym or a capitalised word the lexicon does not know, before a number that ends the name: 'S&P 500', 'Nikkei
@@ -60,12 +60,12 @@ _PERIOD_NAME = re.compile(r"FY|CY|Q[1-4]|H[12]")
 _PARTICIPLE_VERB = re.compile(r"[a-z]ing\b")  # 'ticking', 'averaging': a verb of change in -ing after 'with' its noun
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
-_CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
+CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
                   r"hit|top|tot|ave|st[oa]|up|down|exc|edg|"
                   r"(?:is|was|are|were|be|been|being|remains?|remained)\b|contract|recover|stay|shot|expand|bounc|"
                   r"peak|hover|settl|clos|doubl|tripl|halv|swell|swollen|balloon|rocket|skyrocket|slow|eas|widen|"
                   r"narrow|shr|rebound|slump|spik|advanc|retreat|tick|worth|valued|amount|cost)")
-_PASSING_CUE = re.compile(r"(?i:top|exc|sur)")  # how the verbs of passing in _CHANGE open
+_PASSING_CUE = re.compile(r"(?i:top|exc|sur)")  # how the verbs of passing in CHANGE open
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
 _PRONOUNS = frozenset("""it they he she we i you him her them us me this these those there what who someone somebody
@@ -86,7 +86,7 @@ monday tuesday wednesday thursday friday saturday sunday north south east west n
 southwest northern southern eastern western central high long old prior""".split())
 # After a figure a copula states, what ends its predicate: a level ('was 4 percent in May.'), not a difference or a
 # property ('was 30 percent more likely', 'is 53 feet long', 'was 41% complete').
-_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|--?[ \t]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|among|last|"
+PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|--?[ \t]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|among|last|"
                             r"this|the|and|or|but|while|compared|after|before|during|with|of|until|between|when)\b")
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
 _RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|still))?[ \t]+(?:expected|projected|"
@@ -112,14 +112,14 @@ def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
     verbs: most figures have none, and the pattern is slow to fail from every place of its window. Without `level` (a
     bare count, whose subject is not asked for) only a verb of passing is looked for: a copula before most counts
     ('there were 300') need not start the search."""
-    cue = _CUE if level else _PASSING_CUE
+    cue = CUE if level else _PASSING_CUE
     words = body[max(0, start - 40):start].split()[-5:]
     if not any(cue.match(word) for word in (words if "a" in words[-4:] or "an" in words[-4:] else words[-3:])):
         return None
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
 
 
-_CHANGE_AFTER = re.compile(rf"[ \t]+{_AUXILIARY}(?i:{_CHANGE})\b")
+_CHANGE_AFTER = re.compile(rf"[ \t]+{AUXILIARY}(?i:{CHANGE})\b")
 
 
 def change_after(body: str, pos: int) -> bool:
@@ -160,7 +160,7 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
                 or _PERIOD_NAME.fullmatch(name[1]) or _name_governed(body, name.start(1)):
             return None  # 'Since 2010', 'in December 2007', 'FY 2023', 'Deliveries of the Boeing 737 fell'
         return f"{name[1].lower()} {verb[1]}"
-    if verb["copula"] and (span or figure_end is None or not _PREDICATE_END.match(body, figure_end)):
+    if verb["copula"] and (span or figure_end is None or not PREDICATE_END.match(body, figure_end)):
         return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
     end, relative = verb.end(1), verb[1].lower() in _RELATIVES
     if verb[1].lower() == "to":  # 'Sales are expected to rise 5%': the subject before the raising verb

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 import pyarrow as pa
 
+from transforms.compare.figure_apposed import apposed_subject
 from transforms.compare.figure_blocks import STRONG, blocked_after, blocked_before
 from transforms.compare.figure_bounds import (
     hyphenated,
@@ -195,7 +196,7 @@ def _measured(body: str, number: Number, unit: str | None, end: int, verb: re.Ma
     it, a margin, or the noun before its bound. A span has no head ('the end of four years')."""
     start, span = number.start, unit in TIMES
     return (None if span else head_of(body, start, unit) or worth_head(body, start)) \
-        or subject_measured(body, verb, end, span, previous) \
+        or subject_measured(body, verb, end, span, previous) or apposed_subject(body, start, end) \
         or (label_before(body, start) if label else None) or object_measured(body, start, unit) \
         or margin_before(body, start, end, unit) or noun_before_hedge(body, number, unit) \
         or standing(body, start, end, unit)
