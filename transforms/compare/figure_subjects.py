@@ -95,8 +95,11 @@ _RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|sti
 # limit, which stands at').
 _CHANGE_NOUNS = frozenset("""increase increases rise rises drop drops decline declines decrease decreases reduction
 reductions growth fall falls jump jumps surge surges gain gains loss losses""".split())
-_VALUE_VERB = re.compile(r"\b(?i:cost|costs|valued|amounts?|amounted|totall?(?:s|ed)?|worth)\b")
 _ANAPHORS = frozenset("figure figures number numbers total share percentage proportion".split())
+# A number right before the antecedent: the relative restates that figure in another unit.
+_COUNTED = re.compile(r"(?:\d|\b(?i:hundred|thousand|million|billion|trillion))[ \t]+$")
+# A figure a few words before 'which amounts to': the sum it restates ('put 9 million pesos into the plant, which').
+_RESTATED = re.compile(r"\d(?:[ \t]+[\w'’-]+){1,5},?[ \t]*$")
 _BE = frozenset("is are was were be been".split())
 _MODALS = frozenset("to can could will would may might must should shall do does did".split())
 _SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
@@ -179,11 +182,11 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
         return " ".join(words)  # 'with the jobless rate ticking up to 7.9 percent': the subject of a clause of its own
     # A subject may have a prepositional phrase before its verb ('Sales in the region rose', 'income in this state
     # fell'); a relative stands for the phrase right before it after a noun of change ('a drop in the peso, which
-    # fell 1%') or before a verb of value ('a tax benefit for children, which would cost'), not after a name ('a
-    # conference in Denver that cost').
+    # fell 1%'), not after a name ('a conference in Denver that cost'); before a verb of value it is the noun the
+    # phrase hangs on ('a grant for rural clinics, which would cost': the grant costs).
     if before and before[1].lower() in PREPOSITIONS and not (
-            relative and not named(body, begin, end) and (_VALUE_VERB.search(body, verb.end(1), verb.end()) or (
-                (head := phrase_back(body, before.start(1))[0]) and head[-1] in _CHANGE_NOUNS))):
+            relative and not named(body, begin, end) and (
+                (head := phrase_back(body, before.start(1))[0]) and head[-1] in _CHANGE_NOUNS)):
         words, begin = phrase_back(body, end := before.start(1))
         if words and words[-1].endswith("ing") and (words[-2:-1] == ["of"] or (
                 len(words) == 1 and "NOUN" not in word_classes(words[0]))):
@@ -198,8 +201,9 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
         # refers back; 'a slight decline from 82%': the verb's form is a noun
     if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out ('are
         # confronting ad rates that', a participle); not a time ('a bill last week that would cost')
-        if words[-1].removesuffix("s") in TIMES:
-            return None
+        if words[-1].removesuffix("s") in TIMES or _COUNTED.search(body, max(0, begin - 16), begin) or (
+                "amount" in verb[0].lower() and _RESTATED.search(body, max(0, verb.start(1) - 60), verb.start(1))):
+            return None  # 'invested 9 million pesos in the plant, which amounts to $500,000': a figure restated
         verbal = before and (before[1].lower() in _MODALS or (before[1].lower() in _BE and words[0].endswith("ing")))
         return " ".join(words[1:] if verbal and len(words) > 1 else words)
     if not opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
