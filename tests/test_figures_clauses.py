@@ -403,6 +403,11 @@ def test_a_figure_set_off_by_a_dash_in_another_unit_restates_the_one_before(text
     ("The governor carried the county by 14 points in 2012.", "margin"),
     ("The senator lost suburban women by 9 percentage points.", "margin"),
     ("The firm lost 6 percent by the close.", "firm"),  # a level lost, then when: no 'by' before the figure
+    ("The mayor lost it by 7 points.", "margin"),  # a pronoun for the race
+    ("The bakery lost shoppers by 9 percent in May.", None),  # a fall, not a gap between sides
+    ("The chain lost market share by 3 percentage points.", None),  # no place, voters or name
+    ("The peso lost ground by 2 points.", None),
+    ("The ferry carried freight by 15 percent more than planned.", None),
 ])
 def test_carrying_or_losing_a_place_or_group_by_points_is_a_margin(text, what):
     assert find_figures(text)[0].what == what
