@@ -422,6 +422,11 @@ def test_carrying_or_losing_a_place_or_group_by_points_is_a_margin(text, what):
     ("A survey showed the vacancy rate holding at 7 percent.", None),  # a clause of its own, not an object
     ("The poll found Ramirez in the lead at 12 percent.", None),
     ("She travels with a guard and has cut her trips by 40 percent.", "trips"),  # the verb nearest the figure
+    ("The sale found a bidder at $800,000.", None),  # a thing found, not a level of it
+    ("The review found smokers at 30 percent higher risk.", None),  # a comparison after the figure
+    ("The study found tenants at 12 percent.", None),  # people are at a level of something else
+    ("Output rose compared with the last quarter at 3 percent.", None),  # a comparison: no level of a time
+    ("Prices were in line with estimates at 4 percent.", None),
 ])
 def test_a_report_that_shows_its_object_at_a_level_measures_that_object(text, what):
     assert find_figures(text)[0].what == what

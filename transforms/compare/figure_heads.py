@@ -8,7 +8,7 @@ cost at $2 billion'); or the group a percentage in a parenthesis gives the share
 import re
 
 from transforms.compare.figure_subjects import PREPOSITIONS, WORD_BACK, change_after, named, noun, opens, phrase_back
-from transforms.compare.figure_words import TIMES, word_classes
+from transforms.compare.figure_words import IRREGULAR_PLURALS, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import is_demonym
 
@@ -130,8 +130,8 @@ def object_measured(body: str, start: int, unit: str | None = None) -> str | Non
     before = WORD_BACK.search(span, 0, begin) if words else None
     if before and before[1].lower() in PREPOSITIONS and not verb["report"]:
         words, begin = phrase_back(span, before.start(1))  # 'raise spending on roads by 5%': the phrase before
-    if verb["report"] and words and not _plain_noun_phrase(words):
-        return None  # 'showed the rate holding steady at', 'found Biden in the lead at': a clause, not an object
+    if verb["report"] and words and not _reported_level(body, verb, words, start):
+        return None  # 'showed the rate holding steady at', 'found a buyer at', 'compared with the last quarter at'
     if not words or begin or named(body, verb.start("np"), verb.end("np")) or not noun(words[-1]):
         return None  # the phrase must be the verb's whole object ('keeping the increase unchanged at' is not); a
         # person's level says nothing comparable
@@ -142,6 +142,29 @@ def object_measured(body: str, start: int, unit: str | None = None) -> str | Non
 # steady at', 'his rating sitting at', 'Obama polling at').
 _LEVEL_WORDS = frozenset("""sitting standing holding hanging hovering remaining staying running polling trending steady
 unchanged""".split())
+
+
+# Before 'with', words that make it a comparison or company, not a level it sets: 'compared with the old plan at'.
+_WITH_COMPARED = re.compile(r"\b(?i:compared|comparison|line|along|together|level|par|versus|than)[ \t]+$")
+# After the figure, a comparison or a risk: 'found smokers at 30 percent higher risk' is no level of smokers.
+_COMPARED_AFTER = re.compile(r"[^,;:!?\n]{0,20}?[ \t](?i:higher|lower|more|less|greater|smaller|increased|reduced|"
+                             r"risk)\b")
+# People are found or shown at a level of something else: 'found tenants at 12 percent'.
+_PEOPLE = frozenset("""patient patients buyer buyers bidder bidders voter voters resident residents adult adults
+student students worker workers customer customers user users tenant tenants owner owners smoker smokers""".split())
+
+
+def _reported_level(body: str, verb: re.Match, words: list[str], start: int) -> bool:
+    """True when a report's or 'with''s object is a level set at the figure ('found the jobless rate at', 'with
+    rents at'); not a thing or person found ('found a buyer at', 'found tenants at 9 percent higher risk'), a time
+    ('compared with the last quarter at') or a clause ('showed the rate holding steady at')."""
+    head = words[-1]
+    if not _plain_noun_phrase(words) or head.removesuffix("s") in TIMES or head in _PEOPLE \
+            or head in IRREGULAR_PLURALS or _COMPARED_AFTER.match(body, start):
+        return False
+    if verb[0][:4].lower() == "with":
+        return not _WITH_COMPARED.search(body, max(0, verb.start() - 20), verb.start())
+    return verb["np"].split()[0].lower() not in ("a", "an")  # 'found a buyer at': a thing found, not a level
 
 
 def _plain_noun_phrase(words: list[str]) -> bool:
