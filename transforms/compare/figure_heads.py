@@ -78,6 +78,7 @@ def head_of(body: str, start: int, unit: str | None = None) -> str | None:
     return "residents" if words[-1] in _PLACES and unit is None else " ".join(words)  # not 'a city of £2 billion'
 
 
+_AUXILIARIES = frozenset("will would can could may might must should shall to".split())
 _WORTH_BEFORE = re.compile(r"(?:^|[ \t])worth[ \t]+(?:(?:only|just)[ \t]+)?$")
 
 
@@ -95,8 +96,16 @@ def worth_head(body: str, start: int) -> str | None:
         return None  # 'a trade once worth', 'at best worth': an adverb is no noun phrase
     if len(words) > 1 and (words[0].endswith("ing") or words[0] in TIMES):
         words = words[1:]  # 'making expenditures worth $5m', 'a four year deal worth': a verb, a span's unit
+    before = WORD_BACK.search(body, max(0, begin - 20), begin)
+    if len(words) > 1 and before and before[1].lower() in _AUXILIARIES:
+        words = words[1:]  # 'will mail parents vouchers worth': a verb after an auxiliary, not a noun
+    if "of" in words:  # 'sales of homes worth $1 million': the homes are worth it, yet a verb after the phrase
+        return None  # measures the sales ('Sales of homes worth $1 million rose 5 percent')
+    if len(words) > 1 and (words[0] in _PEOPLE or words[0] in IRREGULAR_PLURALS):
+        words = words[1:]  # 'send families food parcels worth $50': the people are the first object
     verbs = [n for n, word in enumerate(words[:-1]) if word.endswith("s") and "VERB" in word_classes(word)]
-    return " ".join(words[verbs[-1] + 1:] if verbs else words)  # 'the form lists assets worth': a verb and its object
+    return " ".join(words[verbs[-1] + 1:] if verbs else words) or None  # 'the form lists assets worth': a verb and
+    # its object
 
 
 _OWNER = re.compile(r"\w['’]s?\b")  # "the heir of Stalin's policy": an owner inside the phrase
@@ -151,7 +160,8 @@ _COMPARED_AFTER = re.compile(r"[^,;:!?\n]{0,20}?[ \t](?i:higher|lower|more|less|
                              r"risk)\b")
 # People are found or shown at a level of something else: 'found tenants at 12 percent'.
 _PEOPLE = frozenset("""patient patients buyer buyers bidder bidders voter voters resident residents adult adults
-student students worker workers customer customers user users tenant tenants owner owners smoker smokers""".split())
+student students worker workers customer customers user users tenant tenants owner owners smoker smokers families
+households parents pensioners retirees seniors taxpayers""".split())
 
 
 def _reported_level(body: str, verb: re.Match, words: list[str], start: int) -> bool:
