@@ -455,6 +455,8 @@ def test_worth_measures_the_noun_phrase_before_it(text, what):
     ("The late fees amounted to $3,400.", "late fees"),
     ("The plan cannot cost more than $1 trillion.", "plan"),  # 'cannot', an auxiliary
     ("It would cost $900 million.", None),
+    ("Okafor was valued at $90 million in June.", None),  # a person's value says nothing comparable
+    ("The striker Okafor costs $40 million.", None),
 ])
 def test_a_verb_of_value_measures_its_subject(text, what):
     assert find_figures(text)[0].what == what

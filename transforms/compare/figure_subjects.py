@@ -43,7 +43,7 @@ CHANGE = (rf"(?:{MOTION})[ \t]+up|"
            r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?"
            r"(?:[ \t]+worth)?|"  # 'Its stake is worth $80,000'
            # verbs that state a value or a sum: 'The firm is valued at', 'The awards amount to', 'The plan would cost'
-           r"(?:valued[ \t]+at|amount(?:s|ed|ing)?[ \t]+to|cost(?:s|ing)?(?![ \t]+(?:by|to|from|at)[ \t]))|"
+           r"(?P<value>valued[ \t]+at|amount(?:s|ed|ing)?[ \t]+to|cost(?:s|ing)?(?![ \t]+(?:by|to|from|at)[ \t]))|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 AUXILIARY = (r"(?:(?:has|have|had|is|was|are|were|will|would|could|can|cannot|must|should|may|might|did|does|do|also|"
               r"already|now|been)[ \t]+)*")
@@ -195,7 +195,8 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
     joined = bool(before) and before[1].lower() in _CONJUNCTIONS
     if not words or (joined and not opens(body, before.start(1)) and not _determined(body, before.end(1))):
         return None  # 'burglary and car theft are down': one conjunct is not the subject (', and' opens a clause)
-    if (verb["copula"] and named(body, begin, end)) or (len(words) == 1 and (words[0] in _ANAPHORS or (
+    stated = verb["copula"] or verb["value"]
+    if (stated and named(body, begin, end)) or (len(words) == 1 and (words[0] in _ANAPHORS or (
             body[begin:begin + 2].lower() in ("a ", "an") and "ADJ" in word_classes(words[0])))):
         return None  # 'Smith was at 5 percent': a person's level says nothing comparable; 'the number dropped from'
         # refers back; 'a slight decline from 82%': the verb's form is a noun
