@@ -457,6 +457,9 @@ def test_worth_measures_the_noun_phrase_before_it(text, what):
     ("It would cost $900 million.", None),
     ("Okafor was valued at $90 million in June.", None),  # a person's value says nothing comparable
     ("The striker Okafor costs $40 million.", None),
+    ("The paint can costs $12.", None),  # 'can' a noun: a modal takes no verb in -s
+    ("The mill cut costs 8 percent in June.", None),  # 'costs' the object of a verb, not a verb of value
+    ("Repairs can cost $5,000.", "repairs"),
 ])
 def test_a_verb_of_value_measures_its_subject(text, what):
     assert find_figures(text)[0].what == what

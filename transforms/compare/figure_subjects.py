@@ -45,7 +45,8 @@ CHANGE = (rf"(?:{MOTION})[ \t]+up|"
            # verbs that state a value or a sum: 'The firm is valued at', 'The awards amount to', 'The plan would cost'
            r"(?P<value>valued[ \t]+at|amount(?:s|ed|ing)?[ \t]+to|cost(?:s|ing)?(?![ \t]+(?:by|to|from|at)[ \t]))|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
-AUXILIARY = (r"(?:(?:has|have|had|is|was|are|were|will|would|could|can|cannot|must|should|may|might|did|does|do|also|"
+AUXILIARY = (r"(?:(?:has|have|had|is|was|are|were|will|would|could|can(?![ \t]+[a-z]+[^s\W]s\b)|cannot|"
+              r"must|should|may|might|did|does|do|also|"
               r"already|now|been)[ \t]+)*")
 # After the verb: 'fell from January's', and an article with an adjective or a noun of level before the figure
 # ('remains a tame 1.7%', 'is a perilous 40 percent', 'increased from a maximum of', 'grow by an additional').
@@ -100,6 +101,8 @@ _ANAPHORS = frozenset("figure figures number numbers total share percentage prop
 _COUNTED = re.compile(r"(?:\d|\b(?i:hundred|thousand|million|billion|trillion))[ \t]+$")
 # A figure a few words before 'which amounts to': the sum it restates ('put 9 million pesos into the plant, which').
 _RESTATED = re.compile(r"\d(?:[ \t]+[\w'’-]+){1,5},?[ \t]*$")
+_CUTTING = frozenset("""cut cuts cutting slash slashed slashes reduce reduced reduces raise raised raises lower
+lowered lowers trim trimmed trims curb curbed curbs boost boosted boosts""".split())
 _BE = frozenset("is are was were be been".split())
 _MODALS = frozenset("to can could will would may might must should shall do does did".split())
 _SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
@@ -163,6 +166,8 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
                 or _PERIOD_NAME.fullmatch(name[1]) or _name_governed(body, name.start(1)):
             return None  # 'Since 2010', 'in December 2007', 'FY 2023', 'Deliveries of the Boeing 737 fell'
         return f"{name[1].lower()} {verb[1]}"
+    if verb["value"] and verb[1].lower() in _CUTTING:
+        return None  # 'The airline cut costs 10 percent': 'costs' is the object of a verb, no verb of value
     if verb["copula"] and (span or figure_end is None or not PREDICATE_END.match(body, figure_end)):
         return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
     end, relative = verb.end(1), verb[1].lower() in _RELATIVES
