@@ -10,6 +10,7 @@ import re
 
 from transforms.compare.figure_words import STOP, word_classes
 from transforms.lexicon import is_demonym
+from transforms.names.gazetteer import key_of, places
 
 STANDING = "support"
 # A name (up to three capitalised words), a verb of leading, trailing or placing, its object, then 'with', a comma
@@ -22,12 +23,14 @@ _LEADING = re.compile(r"(?:^|[ \t(\"“])(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z]
 # A name at a level: 'followed by Cruz at 17 percent', 'Biden at 23 percent', 'Warren is at 14 percent'.
 _AT = re.compile(r"(?:^|[ \t(\"“])(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]+"
                  r"(?:(?:is|was|remains|remained|stands|stood|sits|sat|now|currently)[ \t]+)*at[ \t]+$")
-# A name opening a line or a bullet, then a comma or colon: '• Joe Biden, 26 percent', 'Warren: 14%'.
-_LISTED = re.compile(r"(?:^|[\n•·])[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]*[,:][ \t]*$")
+# A name opening a line or a bullet, then a comma or colon: '• Joe Biden, 26 percent'; a given name and a surname at
+# least, as a list of places, brands or departments ('Ohio, 4 percent', 'Sales: 12%') has one word.
+_LISTED = re.compile(r"(?:^|[\n•·])[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2})[ \t]*[,:][ \t]*$")
 _SPLIT_AFTER = re.compile(r"[ \t]*(?:to|-|–)[ \t]*\d")  # 'led Cruz 35 percent to 20 percent', '43-37 percent'
-# Words of polls and votes in the sentence: without one, a name at a level is a place or a firm at a rate.
-_POLL_WORDS = re.compile(r"\b(?i:polls?|polling|polled|survey|surveys|voters|caucus(?:es|goers)?|primary|primaries|"
-                         r"ballot|nomination|electorate|respondents|support|supporters|candidates?|race)\b")
+# Words of polls and votes in the sentence: without one, a name at a level is a place or a firm at a rate. Words of
+# elections only: a survey of shoppers, the 'race' for market share or 'support' for a bill rank brands and places too.
+_POLL_WORDS = re.compile(r"\b(?i:polls?|polling|polled|voters|caucus(?:es|goers)?|primary|primaries|"
+                         r"ballot|nomination|electorate|candidates?)\b")
 _SENTENCE_START = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])|\n")
 
 
@@ -68,6 +71,8 @@ def _candidate(body: str, found: re.Match) -> bool:
         return False  # 'In Ohio, 60% were': a phrase, not a name
     if is_demonym(last) or (last.endswith("s") and is_demonym(last[:-1])) or last.endswith(("'s", "’s")):
         return False  # "He's at 49 percent": a contraction, whoever it stands for
+    if places().is_major(key_of(found["name"])):
+        return False  # 'Germany at 3 percent', 'Ohio, 4 percent': a country, a state or a large city
     before = body[max(0, found.start("name") - 3):found.start("name")].rstrip(" \t\"“‘(")
     return not word_classes(last.lower()) or (bool(before) and before[-1] not in ".!?\n")
 
