@@ -517,6 +517,8 @@ def test_a_dash_set_off_by_spaces_ends_the_predicate_of_a_copula(text, what):
     ("The county collects $2 million annually in fees.", "fees per year"),
     ("She receives $300 a week in addition to her wages.", "per week"),  # an idiom, not what the money is in
     ("He earns $50,000 a year in Denver.", "per year"),  # a place
+    ("Milk costs $4 a gallon in small towns.", "per gallon"),  # where the price holds, not what it is in
+    ("Cooks make $25 an hour in large kitchens.", "per hour"),
 ])
 def test_money_and_its_rate_measure_what_the_money_is_in(text, what):
     assert find_figures(text)[0].what == what

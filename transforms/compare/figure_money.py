@@ -142,6 +142,14 @@ _IN_AFTER = re.compile(r"[ \t]+in[ \t]+[a-z]")
 _IN_IDIOMS = frozenset("addition some all total part fact turn return general particular most many any each".split())
 
 
+# Nouns of money paid or received, which 'in' after a sum and its rate names: '$2 million a year in grants'; other
+# nouns after 'in' mostly say where ('in rural areas', 'in most hospitals').
+_FLOWS = frozenset("""funding funds fees grants wages rent rents taxes tax revenue revenues aid subsidies benefits
+salary salaries tuition payments royalties sales spending income profit profits earnings donations contributions
+bonuses pay compensation damages fines savings costs interest dividends loans credits refunds rebates premiums
+pensions relief assistance investment investments tips overtime""".split())
+
+
 def rate_in(body: str, end: int, unit: str, rate: str) -> tuple[str, int] | None:
     """Where an amount of money and its rate end ('$450 million annually', what 'per year') -> (what the money is in
     with the rate, where it ends): '$450 million annually in federal funding' -> 'federal funding per year'; None
@@ -149,6 +157,6 @@ def rate_in(body: str, end: int, unit: str, rate: str) -> tuple[str, int] | None
     if " " in rate[4:] or not _IN_AFTER.match(body, end):
         return None
     what, after = counted_phrase(body, end, unit, False)
-    if not what or what.split()[0] in _IN_IDIOMS:
-        return None
+    if not what or what.split()[0] in _IN_IDIOMS or what.split()[-1] not in _FLOWS:
+        return None  # 'costs $3 a gallon in rural areas', 'earn $40 an hour in private hospitals': where, not what
     return f"{what} {rate}", after
