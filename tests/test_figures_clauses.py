@@ -497,6 +497,8 @@ def test_a_noun_of_noun_compound_before_of_heads_the_figure(text, what):
     ("Exports rose 8 percent from a year earlier to $40 billion.", ("exports", "exports")),
     ("The index fell 2 points on Friday to 1,250.", ("index", "index")),
     ("Prices rose 3 percent and wages climbed to $20.", ("prices", None)),  # another clause
+    ("Rents fell 4 percent despite a jump in demand to $900.", ("rents", None)),  # another noun's level
+    ("Fares rose 6 percent after a new route to $80.", ("fares", None)),  # no word of when or against what
     ("Sales rose 3 percent, from 50 units to 200 units.", ("sales", "units", "units")),  # a change of its own
 ])
 def test_the_level_a_change_reaches_after_words_of_when_measures_what_the_change_does(text, expected):

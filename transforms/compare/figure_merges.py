@@ -24,7 +24,11 @@ _FROM_LEVEL_BEFORE = re.compile(r"(?:[,(—–-]|\b(?:is|was|are|were)|['’]s)\
 TO_BETWEEN = re.compile(r"\s+to\s+")  # 'from 48 to 41 percent': the link of two ends
 # Words with no figure, clause or list in them between a change and 'to' the level it reached: 'from a year earlier
 # to', 'in the first quarter to', 'on Monday to'.
-_WORDS_THEN_TO = re.compile(r"(?:[ \t]+(?!(?:and|or|but|while|as|which|that|who|than)\b)[A-Za-z][\w.'’-]*){1,6}"
+# The words open with a preposition of time or comparison and hold no noun of change, whose own level the 'to' would
+# give ('fell 10 percent despite a rise in rents to $900').
+_WORDS_THEN_TO = re.compile(r"[ \t]+(?i:from|on|in|over|against|since|during|compared|versus|vs\.?)"
+                            r"(?:[ \t]+(?!(?:and|or|but|while|as|which|that|who|than|rises?|increases?|gains?|jumps?|"
+                            r"falls?|drops?|declines?|decreases?|growth|surges?|losses?)\b)[A-Za-z][\w.'’-]*){0,5}"
                             r"[ \t]+to[ \t]+")
 _RELATIVE = frozenset({"percent", "percentage_point", "point"})
 _FROM_BETWEEN = re.compile(r"\s+from\s+")
