@@ -532,6 +532,8 @@ def test_money_and_its_rate_measure_what_the_money_is_in(text, what):
     ("Bookings, according to the airline, jumped 9 percent.", "bookings"),  # a source
     ("The vacancy rate, however, was 5 percent in June.", "vacancy rate"),
     ("Okafor, the mayor, is up 5 points.", None),  # a person's level
+    ("The finance minister, a former banker, fell 4 points in the polls.", None),  # a person by office
+    ("The party's chief, a trained lawyer, rose to 30 percent.", None),
     ("She sold bonds, the broker said, for 3 percent less.", None),  # no verb of change after the commas
     ("Rents, wages, prices rose 6 percent.", "prices"),  # a list: the last noun before the verb only
 ])

@@ -25,6 +25,11 @@ _APPOSED_VERB = re.compile(rf",[ \t]+(?P<inner>[^,;:.!?()\n\d\"“”]{{2,60}}),
 # Sentence adverbs and sources that may stand between a subject and its verb.
 _ASIDES = frozenset("""meanwhile however though too also overall instead nonetheless nevertheless still moreover
 furthermore likewise similarly""".split())
+# Nouns of people by their office or trade: their level in a poll or a ranking says nothing comparable.
+_ROLES = frozenset("""minister ministers president presidents economist economists banker bankers executive executives
+chief governor governors mayor mayors senator senators director directors officer officers chairman chairwoman chair
+leader leaders candidate candidates analyst analysts spokesman spokeswoman secretary chancellor premier manager
+managers founder founders investor investors lawmaker lawmakers official officials ceo coach coaches""".split())
 _SOURCE = re.compile(r"(?i:according[ \t]+to|analysts[ \t]+said|officials[ \t]+said)\b")
 
 
@@ -41,6 +46,8 @@ def apposed_subject(body: str, start: int, end: int) -> str | None:
     if not subject or not noun(subject[-1]) or not opens(body, begin) or named(body, begin, verb.start()) or (
             len(subject) == 1 and body[begin].isupper() and not is_plural(subject[0])):
         return None  # 'Smith, the mayor, is up 5 points': a person's level says nothing comparable
+    if subject[-1] in _ROLES or any(word in _ROLES or word == "former" for word in verb["inner"].lower().split()):
+        return None  # 'The finance minister, a former banker, fell 5 points in the polls': a person too
     return " ".join(subject)
 
 
