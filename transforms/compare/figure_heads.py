@@ -30,7 +30,7 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"bump(?:s|ed|ing)?)[ \t]+"
                           r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
 _WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
-# 'a tax cut of only $60', 'a margin of error of plus or minus 3 points'
+# 'a tax cut of only $60', 'a tolerance of plus or minus 2 millimetres'
 _OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just|plus[ -]or[ -]minus|\+/-|±)[ \t]*)?$")
 # Nouns before 'of N' that say how a figure is given, not what it measures: 'a total of', 'to the tune of', 'over the
 # course of', 'the likes of'.

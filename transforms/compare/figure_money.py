@@ -158,5 +158,5 @@ def rate_in(body: str, end: int, unit: str, rate: str) -> tuple[str, int] | None
         return None
     what, after = counted_phrase(body, end, unit, False)
     if not what or what.split()[0] in _IN_IDIOMS or what.split()[-1] not in _FLOWS:
-        return None  # 'costs $3 a gallon in rural areas', 'earn $40 an hour in private hospitals': where, not what
+        return None  # 'costs $4 a gallon in small towns', 'earn $40 an hour in private hospitals': where, not what
     return f"{what} {rate}", after

@@ -42,7 +42,7 @@ CHANGE = (rf"(?:{MOTION})[ \t]+up|"
            # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
            r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?"
            r"(?:[ \t]+worth)?|"  # 'Its stake is worth $80,000'
-           # verbs that state a value or a sum: 'The firm is valued at', 'The awards amount to', 'The plan would cost'
+           # verbs that state a value or a sum: 'The firm is valued at', 'The fees amount to', 'The plan would cost'
            r"(?P<value>valued[ \t]+at|amount(?:s|ed|ing)?[ \t]+to|cost(?:s|ing)?(?![ \t]+(?:by|to|from|at)[ \t]))|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
 AUXILIARY = (r"(?:(?:has|have|had|is|was|are|were|will|would|could|can(?![ \t]+[a-z]+[^s\W]s\b)|cannot|"
