@@ -30,7 +30,7 @@ _WORDS_THEN_TO = re.compile(r"[ \t]+(?i:from|on|in|over|against|since|during|com
                             r"(?:[ \t]+(?!(?:and|or|but|while|as|which|that|who|than|rises?|increases?|gains?|jumps?|"
                             r"falls?|drops?|declines?|decreases?|growth|surges?|losses?)\b)[A-Za-z][\w.'’-]*){0,5}"
                             r"[ \t]+to[ \t]+")
-_RELATIVE = frozenset({"percent", "percentage_point", "point"})
+_CHANGE_UNITS = frozenset({"percent", "percentage_point", "point"})
 _FROM_BETWEEN = re.compile(r"\s+from\s+")
 _RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
 # A dash alone between two measures in other units, the second ending its clause, restates the first: 'fell 1,000
@@ -154,7 +154,7 @@ def _changed_then_level(body: str, low: Figure, high: Figure) -> bool:
     """True when `low` is a change in points or percent and a few words saying when or against what lead to 'to' and
     `high`, the level reached: 'rose 26.9% from a year earlier to 1.78 trillion yuan', 'fell 2% on Monday to 1,234
     points'."""
-    return low.unit in _RELATIVE and "per " not in (low.what or "") \
+    return low.unit in _CHANGE_UNITS and "per " not in (low.what or "") \
         and not _LOW_END_FROM.search(body, max(0, low.start_char - 6), low.start_char) \
         and bool(_WORDS_THEN_TO.fullmatch(body, low.end_char, high.start_char))
 
