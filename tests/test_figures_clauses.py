@@ -404,6 +404,8 @@ def test_a_figure_set_off_by_a_dash_in_another_unit_restates_the_one_before(text
     ("The senator lost suburban women by 9 percentage points.", "margin"),
     ("The firm lost 6 percent by the close.", "firm"),  # a level lost, then when: no 'by' before the figure
     ("The mayor lost it by 7 points.", "margin"),  # a pronoun for the race
+    ("The senator, who lost by 4 points, conceded.", "margin"),  # the race left out
+    ("She carried Nevada in 2020 by 3 points.", "margin"),  # a name, then when
     ("The bakery lost shoppers by 9 percent in May.", None),  # a fall, not a gap between sides
     ("The chain lost market share by 3 percentage points.", None),  # no place, voters or name
     ("The peso lost ground by 2 points.", None),
@@ -520,6 +522,7 @@ def test_a_dash_set_off_by_spaces_ends_the_predicate_of_a_copula(text, what):
     ("She receives $300 a week in addition to her wages.", "per week"),  # an idiom, not what the money is in
     ("He earns $50,000 a year in Denver.", "per year"),  # a place
     ("Milk costs $4 a gallon in small towns.", "per gallon"),  # where the price holds, not what it is in
+    ("The port ships $90 million a month in grain and arms.", "grain and arms per month"),  # goods traded
     ("Cooks make $25 an hour in large kitchens.", "per hour"),
 ])
 def test_money_and_its_rate_measure_what_the_money_is_in(text, what):

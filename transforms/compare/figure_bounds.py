@@ -199,13 +199,13 @@ independents moderates seniors youth it them him her""".split())
 
 
 def _contested(object_: str, unit: str | None) -> bool:
-    """True when the object of 'carry' or 'lose' ('the county', 'suburban women', 'Ohio') is a place, a group of
-    voters or a name, and the figure is in points: 'lost value by 30 percent' is a fall, not a margin."""
-    words = object_.split()
-    if unit == "percent" or not words:
+    """True when the object of 'carry' or 'lose' ('the county', 'suburban women', 'Ohio', none) is a place, a group
+    of voters, a name or left out, and the figure is in points: 'lost value by 30 percent' is a fall, not a margin."""
+    if unit == "percent":
         return False
-    last = words[-1].strip(".,")
-    return last.lower() in _CONTESTED or (last[:1].isupper() and not word_classes(last.lower()))
+    words = [word.strip(".,") for word in object_.split()]
+    return not words or any(word.lower() in _CONTESTED or word[:1].isupper() for word in words)  # 'lost by 3
+    # points': a race; a capitalised word after the verb is a name ('carried Kentucky in 2016 by', 'lost to Lee by')
 
 
 _WORD_BEFORE = re.compile(r"(?:^|[ \t(])([A-Za-z][a-z-]*)[ \t]+([a-z][a-z-]*)[ \t]+$")

@@ -142,12 +142,13 @@ _IN_AFTER = re.compile(r"[ \t]+in[ \t]+[a-z]")
 _IN_IDIOMS = frozenset("addition some all total part fact turn return general particular most many any each".split())
 
 
-# Nouns of money paid or received, which 'in' after a sum and its rate names: '$2 million a year in grants'; other
-# nouns after 'in' mostly say where ('in rural areas', 'in most hospitals').
+# Nouns of money paid or received, or of goods traded, which 'in' after a sum and its rate names: '$2 million a year
+# in grants'; other nouns after 'in' mostly say where ('in small towns', 'in most hospitals').
 _FLOWS = frozenset("""funding funds fees grants wages rent rents taxes tax revenue revenues aid subsidies benefits
 salary salaries tuition payments royalties sales spending income profit profits earnings donations contributions
 bonuses pay compensation damages fines savings costs interest dividends loans credits refunds rebates premiums
-pensions relief assistance investment investments tips overtime""".split())
+pensions relief assistance investment investments tips overtime alimony exports imports goods arms weapons trade
+purchases orders contracts deals bonds debt assets deposits cash losses""".split())
 
 
 def rate_in(body: str, end: int, unit: str, rate: str) -> tuple[str, int] | None:
