@@ -914,7 +914,7 @@ def test_a_figure_after_of_or_before_a_verb_in_s_is_no_noun_modifier(text, what)
     ("The euro rose 2 cents against the dollar.", [("2 cents", 2, None, "cents")]),  # whose cents: unknown
     ("Canada's dollar fell to 74 cents on Monday.", [("74 cents", 74, None, "cents")]),
     ("He paid one euro and 20 cents for the ticket.", [("20 cents", 0.2, "EUR", None)]),  # the money before
-    ("The stamp costs 50 euro cents.", [("50 euro cents", 0.5, "EUR", None)]),
+    ("The stamp costs 50 euro cents.", [("50 euro cents", 0.5, "EUR", "stamp")]),  # what costs it
     ("Petrol rose 20 pence a litre.", [("20 pence a litre", 0.2, "GBP", "per litre")]),  # hundredths of a pound
     ("The dollar fell to 74 cents on Monday.", [("74 cents", 0.74, "USD", "dollar")]),  # no other money: a dollar's
     ("The Australian dollar fell to 70 cents.", [("70 cents", 70, None, "cents")]),  # a dollar a demonym names
@@ -1055,7 +1055,7 @@ def test_the_subject_of_a_copula_is_what_the_level_after_it_measures(text, what)
     ("The bill cuts school funding by 8 percent.", "school funding"),
     ("The city would raise spending on parks by 5 percent.", "spending"),  # a prepositional phrase passed over
     ("Auditors put the repair bill at $3 million.", "repair bill"),  # a verb that sets a level, with 'at'
-    ("The poll put Garcia at 41 percent.", None),  # a person's level
+    ("The poll put Garcia at 41 percent.", "support"),  # not the person: a candidate's standing
     ("The poll put her at 41 percent.", None),  # a pronoun names nothing
     ("It kept the growth target unchanged at 5 percent.", None),  # not the verb's whole object
     ("He drove to Ohio by 5 percent.", None),  # a verb of change needs an object that is a noun

@@ -179,7 +179,7 @@ def test_money_for_something_measures_what_it_is_for(text, expected):
 
 @pytest.mark.parametrize("text, what", [
     ("Benefits stop at $31,000 for a single adult.", None),  # whom a level is for
-    ("Tickets cost $12 for free members and guests.", None),
+    ("Tickets cost $12 for free members and guests.", "tickets"),  # what costs it, not whom it is for
     ("The deficit will reach $900 billion for 2021.", "deficit"),  # a time
     ("It has a $90,000 median income versus $61,000 for the region.", "median income"),  # compared
 ])
@@ -385,4 +385,160 @@ def test_or_so_before_a_clause_opened_by_a_determiner_is_no_hedge(text):
     ("The firm sold 30% of marketing space to rivals.", "marketing space"),
 ])
 def test_a_noun_in_ing_before_a_singular_noun_after_of_is_a_compound(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The index had been down 800 points — about 4 percent.", ("index", "index")),
+    ("The fund lost $2 million -- 9 percent.", ("fund", "fund")),
+    ("The index lost 800 points — 4 percent on Monday.", ("index", None)),  # the second figure's clause goes on
+    ("The school raised $8 million — 30 percent from parents.", (None, None)),
+    ("The index lost 800 points — 400 points more than last week.", ("index", None)),  # one unit: no restatement
+])
+def test_a_figure_set_off_by_a_dash_in_another_unit_restates_the_one_before(text, expected):
+    assert tuple(f.what for f in find_figures(text)) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The governor carried the county by 14 points in 2012.", "margin"),
+    ("The senator lost suburban women by 9 percentage points.", "margin"),
+    ("The firm lost 6 percent by the close.", "firm"),  # a level lost, then when: no 'by' before the figure
+    ("The mayor lost it by 7 points.", "margin"),  # a pronoun for the race
+    ("The senator, who lost by 4 points, conceded.", "margin"),  # the race left out
+    ("She carried Nevada in 2020 by 3 points.", "margin"),  # a name, then when
+    ("The bakery lost shoppers by 9 percent in May.", None),  # a fall, not a gap between sides
+    ("The chain lost market share by 3 percentage points.", None),  # no place, voters or name
+    ("The peso lost ground by 2 points.", None),
+    ("The ferry carried freight by 15 percent more than planned.", None),
+])
+def test_carrying_or_losing_a_place_or_group_by_points_is_a_margin(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("A new survey showed the vacancy rate at 7 percent.", "vacancy rate"),
+    ("The audit found annual costs at $3 million.", "annual costs"),
+    ("The poll showed Ramirez at 12 percent.", "support"),  # not the person: a candidate's standing
+    ("Divers found the hull at 60 meters.", None),  # where it was, not a level
+    ("The region grew fast, with average rents at $900.", "average rents"),
+    ("A survey showed the vacancy rate holding at 7 percent.", None),  # a clause of its own, not an object
+    ("The poll found Ramirez in the lead at 12 percent.", None),
+    ("She travels with a guard and has cut her trips by 40 percent.", "trips"),  # the verb nearest the figure
+    ("The sale found a bidder at $800,000.", None),  # a thing found, not a level of it
+    ("The review found smokers at 30 percent higher risk.", None),  # a comparison after the figure
+    ("The study found tenants at 12 percent.", None),  # people are at a level of something else
+    ("Output rose compared with the last quarter at 3 percent.", None),  # a comparison: no level of a time
+    ("Prices were in line with estimates at 4 percent.", None),
+])
+def test_a_report_that_shows_its_object_at_a_level_measures_that_object(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The town signed a contract worth up to $4 million with the firm.", "contract"),
+    ("She owns farmland worth only $90,000.", "farmland"),
+    ("Her uncle's cottage is worth about $300,000.", "cottage"),
+    ("He says he's worth $3 billion.", None),  # a pronoun names nothing
+    ("Rivera, worth $3 billion, spoke first.", None),  # a person's wealth says nothing comparable
+    ("A hat that looks like one worth $50 sold out.", None),
+    ("The stock was at best worth $40 a year ago.", None),  # an adverb is no noun phrase
+    ("Auditors said the firm lists assets worth $8 million.", "assets"),  # a verb and its object
+    ("The city will mail parents school vouchers worth $400.", "school vouchers"),  # people, then the thing
+    ("Exports of cars worth over $50,000 fell 3 percent.", None),  # the cars are worth it; the exports fell
+])
+def test_worth_measures_the_noun_phrase_before_it(text, what):
+    assert all(figure.what == what for figure in find_figures(text))
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The new stadium would cost $900 million.", "new stadium"),
+    ("A single dose costs about $40.", "single dose"),
+    ("The startup was valued at $2 billion in May.", "startup"),
+    ("The late fees amounted to $3,400.", "late fees"),
+    ("The plan cannot cost more than $1 trillion.", "plan"),  # 'cannot', an auxiliary
+    ("It would cost $900 million.", None),
+    ("Okafor was valued at $90 million in June.", None),  # a person's value says nothing comparable
+    ("The striker Okafor costs $40 million.", None),
+    ("The paint can costs $12.", None),  # 'can' a noun: a modal takes no verb in -s
+    ("The mill cut costs 8 percent in June.", None),  # 'costs' the object of a verb, not a verb of value
+    ("Repairs can cost $5,000.", "repairs"),
+])
+def test_a_verb_of_value_measures_its_subject(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Traders worried about a drop in the rand, which fell 2 percent.", "rand"),  # a noun of change
+    ("Voters backed a grant for rural clinics, which would cost $40 million.", "grant"),  # the grant costs
+    ("She rented a cabin by the lake that cost $2,500.", "cabin"),  # not the object of the preposition
+    ("A pass to the festival, which cost $120, sold out.", "pass"),
+    ("The league paid a bonus to the coach, which amounted to $4 million.", "bonus"),
+    ("The firm will put 9 million pesos into the plant, which amounts to $500,000.", None),  # a figure restated
+    ("They sought an increase in the debt limit, which stands at $2 trillion.", "debt limit"),
+    ("The board held a banquet in Denver that cost $90,000.", "banquet"),  # a name: passed over
+    ("Analysts cited sales in the region, which rose 4 percent.", "sales"),  # no noun of change: passed over
+    ("He filed a bill last month that would cost $2 billion.", None),  # a time is no antecedent
+    ("Firms are facing fees that can climb to 40 percent.", "fees"),  # the participle before its object
+])
+def test_a_relative_stands_for_the_phrase_right_before_it_after_a_noun_of_change_or_before_a_verb_of_value(
+        text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The survey has a margin of error of 3.2 percentage points.", "margin of error"),
+    ("The poll's margin of error of plus or minus 4 points is wide.", "margin of error"),
+    ("Pilots cited a number of delays of 40 percent.", None),  # an amount of something: no head
+    ("He was an heir of Rome's empire of 5 million people.", "people"),  # an owner inside: no compound
+])
+def test_a_noun_of_noun_compound_before_of_heads_the_figure(text, what):
+    assert find_figures(text)[-1].what == what
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports rose 8 percent from a year earlier to $40 billion.", ("exports", "exports")),
+    ("The index fell 2 points on Friday to 1,250.", ("index", "index")),
+    ("Prices rose 3 percent and wages climbed to $20.", ("prices", None)),  # another clause
+    ("Rents fell 4 percent despite a jump in demand to $900.", ("rents", None)),  # another noun's level
+    ("Fares rose 6 percent after a new route to $80.", ("fares", None)),  # no word of when or against what
+    ("Sales rose 3 percent, from 50 units to 200 units.", ("sales", "units", "units")),  # a change of its own
+])
+def test_the_level_a_change_reaches_after_words_of_when_measures_what_the_change_does(text, expected):
+    assert tuple(f.what for f in find_figures(text)) == expected
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The vacancy rate was 6.2% - the lowest in years.", "vacancy rate"),
+    ("The vacancy rate was 6.2% -- the lowest in years.", "vacancy rate"),
+    ("The vacancy rate was 6.2%-plus, brokers said.", None),  # a hyphen joined to the figure ends no predicate
+])
+def test_a_dash_set_off_by_spaces_ends_the_predicate_of_a_copula(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("The clinic gets $9 million a year in state grants.", "state grants per year"),
+    ("The county collects $2 million annually in fees.", "fees per year"),
+    ("She receives $300 a week in addition to her wages.", "per week"),  # an idiom, not what the money is in
+    ("He earns $50,000 a year in Denver.", "per year"),  # a place
+    ("Milk costs $4 a gallon in small towns.", "per gallon"),  # where the price holds, not what it is in
+    ("The port ships $90 million a month in grain and arms.", "grain and arms per month"),  # goods traded
+    ("Cooks make $25 an hour in large kitchens.", "per hour"),
+])
+def test_money_and_its_rate_measure_what_the_money_is_in(text, what):
+    assert find_figures(text)[0].what == what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Rents, a big share of household costs, rose 6 percent.", "rents"),  # an appositive
+    ("Imports, meanwhile, fell 2 percent.", "imports"),  # a sentence adverb
+    ("Bookings, according to the airline, jumped 9 percent.", "bookings"),  # a source
+    ("The vacancy rate, however, was 5 percent in June.", "vacancy rate"),
+    ("Okafor, the mayor, is up 5 points.", None),  # a person's level
+    ("The finance minister, a former banker, fell 4 points in the polls.", None),  # a person by office
+    ("The party's chief, a trained lawyer, rose to 30 percent.", None),
+    ("She sold bonds, the broker said, for 3 percent less.", None),  # no verb of change after the commas
+    ("Rents, wages, prices rose 6 percent.", "prices"),  # a list: the last noun before the verb only
+])
+def test_a_subject_parted_from_its_verb_of_change_by_commas_is_what_it_measures(text, what):
     assert find_figures(text)[0].what == what

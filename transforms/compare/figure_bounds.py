@@ -168,11 +168,12 @@ def singular_unit(word: str) -> bool:
     return not word.endswith("s") and (f"{word}s" in UNITS or f"{word}es" in UNITS or word == "foot")
 
 
-# A verb of winning, leading or trailing, its object, then 'by' before the figure: 'won the county by', 'trails her by',
-# 'was leading him by', 'ahead by'. The -ing form only after an auxiliary: 'leading economists expect growth by' and
-# 'the trailing candidate's support grew by' use it as an adjective.
+# A verb of winning, carrying, losing, leading or trailing, its object, then 'by' before the figure: 'won the county
+# by', 'trails her by', 'was leading him by', 'ahead by'. The -ing form only after an auxiliary: 'leading economists
+# expect growth by' and 'the trailing candidate's support grew by' use it as an adjective.
 _SPLIT_AFTER = re.compile(r"[ \t]+to[ \t]+\d")
 _MARGIN_BEFORE = re.compile(r"(?:\b(?i:w[oi]ns?|leads?|led|trail(?:s|ed)?|beat(?:s|en)?|defeat(?:s|ed)?|"
+                            r"(?P<contest>carr(?:y|ies|ied)|los(?:e|es|t))|"  # 'carried the state by', 'lost women by'
                             r"(?:is|are|was|were|be|been|['’]s)[ \t]+(?:winning|leading|trailing|beating))"
                             r"(?P<object>(?:[ \t]+[\w'’.-]+){0,4}?)|\b(?i:ahead|behind))[ \t]+by[ \t]+$")
 
@@ -186,7 +187,25 @@ def margin_before(body: str, start: int, end: int, unit: str | None) -> str | No
     verb = _MARGIN_BEFORE.search(body, max(0, start - 60), start)
     if not verb or any(word_classes(word.lower()) == {"VERB"} for word in (verb["object"] or "").split()):
         return None  # 'backed the plan by', 'support grew by': a verb in the object makes it a clause of its own
+    if verb["contest"] and not _contested(verb["object"] or "", unit):
+        return None  # 'lost customers by 12 percent', 'carried cargo by': a fall or a load, not a gap between sides
     return "margin"
+
+
+# What a race is carried or lost in, or among: 'carried the county', 'lost suburban women', 'lost it'.
+_CONTESTED = frozenset("""state states district districts county counties seat seats ward wards constituency
+constituencies precinct precincts province provinces region regions city vote votes voters electorate women men
+independents moderates seniors youth it them him her""".split())
+
+
+def _contested(object_: str, unit: str | None) -> bool:
+    """True when the object of 'carry' or 'lose' ('the county', 'suburban women', 'Ohio', none) is a place, a group
+    of voters, a name or left out, and the figure is in points: 'lost value by 30 percent' is a fall, not a margin."""
+    if unit == "percent":
+        return False
+    words = [word.strip(".,") for word in object_.split()]
+    return not words or any(word.lower() in _CONTESTED or word[:1].isupper() for word in words)  # 'lost by 3
+    # points': a race; a capitalised word after the verb is a name ('carried Kentucky in 2016 by', 'lost to Lee by')
 
 
 _WORD_BEFORE = re.compile(r"(?:^|[ \t(])([A-Za-z][a-z-]*)[ \t]+([a-z][a-z-]*)[ \t]+$")

@@ -8,7 +8,7 @@ cost at $2 billion'); or the group a percentage in a parenthesis gives the share
 import re
 
 from transforms.compare.figure_subjects import PREPOSITIONS, WORD_BACK, change_after, named, noun, opens, phrase_back
-from transforms.compare.figure_words import word_classes
+from transforms.compare.figure_words import IRREGULAR_PLURALS, TIMES, word_classes
 from transforms.compare.numbers import NUMBER_WORDS
 from transforms.lexicon import is_demonym
 
@@ -21,11 +21,17 @@ _OBJECT_VERB = re.compile(r"\b(?i:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|cut
                           r"push(?:es|ed|ing)?|pull(?:s|ed|ing)?|drag(?:s|ged|ging)?)|"
                           r"(?P<setting>set(?:s|ting)?|put(?:s|ting)?|"
                           r"cap(?:s|ped|ping)?|peg(?:s|ged|ging)?|estimat(?:e|es|ed|ing)|plac(?:e|es|ed|ing)|"
-                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?)|nudg(?:e|es|ed|ing)|"
+                          r"kept|keep(?:s|ing)?|h[eo]ld(?:s|ing)?|fix(?:es|ed|ing)?|"
+                          # a report sets its object at a level too, and so does 'with': 'a survey showing the
+                          # jobless rate at 5%', 'with inflation at 2%' (only before 'at': 'came with him and cut
+                          # his travel by 90%' is the cut's)
+                          r"(?P<report>(?:show(?:s|ed|n|ing)?|f(?:ound|inds?|inding)|with)"
+                          r"(?=[^\n,;:.!?()]{1,50}[ \t]at[ \t]+$)))|nudg(?:e|es|ed|ing)|"
                           r"bump(?:s|ed|ing)?)[ \t]+"
                           r"(?P<np>[^\n,;:.!?()\"“”]{1,50}?),?[ \t]+(?P<prep>by|to|at|from)[ \t]+$")
 _WHEN_AFTER = re.compile(r"[ \t]+(?:(?:in|during|for|through)[ \t]+\d{4}|[a-z]+ly)$")  # 'in 2014', 'sharply'
-_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just)[ \t]+)?$")  # 'a tax cut of only $60'
+# 'a tax cut of only $60', 'a tolerance of plus or minus 2 millimetres'
+_OF_BEFORE = re.compile(r"(?:^|[ \t])of[ \t]+(?:(?:only|just|plus[ -]or[ -]minus|\+/-|±)[ \t]*)?$")
 # Nouns before 'of N' that say how a figure is given, not what it measures: 'a total of', 'to the tune of', 'over the
 # course of', 'the likes of'.
 _NOT_HEADS = frozenset("""total sum average number amount maximum minimum tune course matter space time likes excess
@@ -51,7 +57,7 @@ def head_of(body: str, start: int, unit: str | None = None) -> str | None:
     """A figure's start (and unit) -> the noun phrase 'of' joins it to ('sales of $847 million' -> 'sales', 'a top tax
     rate of 35 percent' -> 'top tax rate', 'a population of 3 million' -> 'population', 'a town of 9,000' ->
     'residents'), or None."""
-    of = _OF_BEFORE.search(body, max(0, start - 10), start)
+    of = _OF_BEFORE.search(body, max(0, start - 24), start)
     if not of:
         return None
     end = of.start() + (of[0][0] != "o")
@@ -64,11 +70,53 @@ def head_of(body: str, start: int, unit: str | None = None) -> str | None:
     if words and len(words) > 1 and "VERB" in word_classes(words[0]) and (
             (before and before[-1].lower() in _VERB_OPENERS) or opens(body, first)):
         words = words[1:]  # 'is seeking compensation of', 'a school that charges annual tuition of', 'to award damages'
-    if not words or "of" in words or words[-1] in _NOT_HEADS or words[-1] in _RECORDS or words == ["worth"] \
-            or not noun(words[-1]) \
+    if not words or ("of" in words and not (_noun_of_noun(words) and not _OWNER.search(body, first, end))) \
+            or words[-1] in _NOT_HEADS \
+            or words[-1] in _RECORDS or words == ["worth"] or not noun(words[-1]) \
             or any(part in NUMBER_WORDS or part in _FRACTIONS for part in words[-1].split("-")):
         return None  # 'one-half of 1 percent' is a fraction of it; 'a 52-week low of 3,100' is a record, not the index
     return "residents" if words[-1] in _PLACES and unit is None else " ".join(words)  # not 'a city of £2 billion'
+
+
+_AUXILIARIES = frozenset("will would can could may might must should shall to".split())
+_WORTH_BEFORE = re.compile(r"(?:^|[ \t])worth[ \t]+(?:(?:only|just)[ \t]+)?$")
+
+
+def worth_head(body: str, start: int) -> str | None:
+    """A figure's start -> the noun phrase 'worth' follows ('a contract worth up to $13 billion' -> 'contract', 'stock
+    ownership worth $10,000'), or None after a verb, a pronoun or a name ('is worth', "he's worth", 'Bloomberg,
+    worth $50 billion': a person's wealth says nothing comparable)."""
+    worth = _WORTH_BEFORE.search(body, max(0, start - 14), start)
+    if not worth:
+        return None
+    end = worth.start() + (worth[0][0] != "w")
+    words, begin = phrase_back(body, end)
+    if not words or "NOUN" not in word_classes(words[-1]) or "ADV" in word_classes(words[-1]) \
+            or named(body, begin, end):
+        return None  # 'a trade once worth', 'at best worth': an adverb is no noun phrase
+    if len(words) > 1 and (words[0].endswith("ing") or words[0] in TIMES):
+        words = words[1:]  # 'making expenditures worth $5m', 'a four year deal worth': a verb, a span's unit
+    before = WORD_BACK.search(body, max(0, begin - 20), begin)
+    if len(words) > 1 and before and before[1].lower() in _AUXILIARIES:
+        words = words[1:]  # 'will mail parents vouchers worth': a verb after an auxiliary, not a noun
+    if "of" in words:  # 'sales of homes worth $1 million': the homes are worth it, yet a verb after the phrase
+        return None  # measures the sales ('Sales of homes worth $1 million rose 5 percent')
+    if len(words) > 1 and (words[0] in _PEOPLE or words[0] in IRREGULAR_PLURALS):
+        words = words[1:]  # 'send families food parcels worth $50': the people are the first object
+    verbs = [n for n, word in enumerate(words[:-1]) if word.endswith("s") and "VERB" in word_classes(word)]
+    return " ".join(words[verbs[-1] + 1:] if verbs else words) or None  # 'the form lists assets worth': a verb and
+    # its object
+
+
+_OWNER = re.compile(r"\w['’]s?\b")  # "the heir of Stalin's policy": an owner inside the phrase
+
+
+def _noun_of_noun(words: list[str]) -> bool:
+    """['margin', 'of', 'error'], ['rate', 'of', 'return'] -> True: a head noun the lexicon knows only as a noun, then
+    'of' and one noun, a compound named as a whole; not a part or an amount of something ('half of', 'number of')."""
+    at = words.index("of")
+    return at > 0 and at == len(words) - 2 and words[at - 1] not in _NOT_HEADS and words[at - 1] not in _FRACTIONS \
+        and word_classes(words[at - 1]) == {"NOUN"} and "NOUN" in word_classes(words[-1])
 
 
 def object_measured(body: str, start: int, unit: str | None = None) -> str | None:
@@ -76,24 +124,63 @@ def object_measured(body: str, start: int, unit: str | None = None) -> str | Non
     -> 'minimum wage', 'cut taxes by $1.5 trillion' -> 'taxes', 'cut the rate from 35 percent' -> 'rate', 'put the
     cost at $2 billion' -> 'cost'), or None. A verb of motion changes a level from a figure only of money or a
     percentage ('pushed the rate from 5%'); from a length it moves its object ('pulled the survivors from 30 metres
-    below'), though a length it sends its object to is a level ('pushed the river to 7 metres')."""
+    below'), though a length it sends its object to is a level ('pushed the river to 7 metres'). A report sets a level
+    of money or a percentage ('a survey showing the jobless rate at 5%'), not a place ('found the wreck at 200 m')."""
     if body[max(0, start - 6):start].rstrip()[-2:] not in ("by", "to", "at", "om"):
         return None  # most figures have none of these before them: the last word tells cheaply
     verb = _OBJECT_VERB.search(body, max(0, start - 70), start)
     if not verb or (verb["prep"] == "at") != bool(verb["setting"]) or (
-            verb["motion"] and verb["prep"] == "from" and not (unit == "percent" or (unit or "").isupper())):
-        return None
+            (verb["motion"] and verb["prep"] == "from") or verb["report"]) and not (
+            unit == "percent" or (unit or "").isupper()):
+        return None  # 'found the wreck at 200 meters' says where, not a level
     span = _WHEN_AFTER.sub("", verb["np"])  # read alone, so the phrase cannot run back over the verb; 'increases
     # spending in 2014 to', 'raises the deduction sharply from': the year says when, the adverb how
     words, begin = phrase_back(span, len(span))
     before = WORD_BACK.search(span, 0, begin) if words else None
-    if before and before[1].lower() in PREPOSITIONS:
+    if before and before[1].lower() in PREPOSITIONS and not verb["report"]:
         words, begin = phrase_back(span, before.start(1))  # 'raise spending on roads by 5%': the phrase before
+    if verb["report"] and words and not _reported_level(body, verb, words, start):
+        return None  # 'showed the rate holding steady at', 'found a buyer at', 'compared with the last quarter at'
     if not words or begin or named(body, verb.start("np"), verb.end("np")) or not noun(words[-1]):
         return None  # the phrase must be the verb's whole object ('keeping the increase unchanged at' is not); a
         # person's level says nothing comparable
     return " ".join(words)
 
+
+# Participles and adjectives that state where a level stands: after a noun they open a clause ('the rate holding
+# steady at', 'his rating sitting at', 'Obama polling at').
+_LEVEL_WORDS = frozenset("""sitting standing holding hanging hovering remaining staying running polling trending steady
+unchanged""".split())
+
+
+# Before 'with', words that make it a comparison or company, not a level it sets: 'compared with the old plan at'.
+_WITH_COMPARED = re.compile(r"\b(?i:compared|comparison|line|along|together|level|par|versus|than)[ \t]+$")
+# After the figure, a comparison or a risk: 'found smokers at 30 percent higher risk' is no level of smokers.
+_COMPARED_AFTER = re.compile(r"[^,;:!?\n]{0,20}?[ \t](?i:higher|lower|more|less|greater|smaller|increased|reduced|"
+                             r"risk)\b")
+# People are found or shown at a level of something else: 'found tenants at 12 percent'.
+_PEOPLE = frozenset("""patient patients buyer buyers bidder bidders voter voters resident residents adult adults
+student students worker workers customer customers user users tenant tenants owner owners smoker smokers families
+households parents pensioners retirees seniors taxpayers""".split())
+
+
+def _reported_level(body: str, verb: re.Match, words: list[str], start: int) -> bool:
+    """True when a report's or 'with''s object is a level set at the figure ('found the jobless rate at', 'with
+    rents at'); not a thing or person found ('found a buyer at', 'found tenants at 9 percent higher risk'), a time
+    ('compared with the last quarter at') or a clause ('showed the rate holding steady at')."""
+    head = words[-1]
+    if not _plain_noun_phrase(words) or head.removesuffix("s") in TIMES or head in _PEOPLE \
+            or head in IRREGULAR_PLURALS or _COMPARED_AFTER.match(body, start):
+        return False
+    if verb[0][:4].lower() == "with":
+        return not _WITH_COMPARED.search(body, max(0, verb.start() - 20), verb.start())
+    return verb["np"].split()[0].lower() not in ("a", "an")  # 'found a buyer at': a thing found, not a level
+
+
+def _plain_noun_phrase(words: list[str]) -> bool:
+    """'approval rating', 'hispanic approval of the president' -> True: a phrase ending in a word the lexicon knows as
+    a noun; not one ending in a participle or a word of level ('approval rating sitting', 'the rate holding steady')."""
+    return "NOUN" in word_classes(words[-1]) and words[-1] not in _LEVEL_WORDS and not words[-1].endswith("ed")
 
 
 _GROUP_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+\($")

@@ -22,8 +22,21 @@ _CHANGE_AFTER = re.compile(r",\s*(?:up|down)(?:\s+from)?\s+")
 # figure before it in the sentence measures ('42% of doctors practice as employees, up from 24% in 2004').
 _FROM_LEVEL_BEFORE = re.compile(r"(?:[,(—–-]|\b(?:is|was|are|were)|['’]s)\s*(?:up|down)\s+from\s+$")
 TO_BETWEEN = re.compile(r"\s+to\s+")  # 'from 48 to 41 percent': the link of two ends
+# Words with no figure, clause or list in them between a change and 'to' the level it reached: 'from a year earlier
+# to', 'in the first quarter to', 'on Monday to'.
+# The words open with a preposition of time or comparison and hold no noun of change, whose own level the 'to' would
+# give ('fell 10 percent despite a rise in rents to $900').
+_WORDS_THEN_TO = re.compile(r"[ \t]+(?i:from|on|in|over|against|since|during|compared|versus|vs\.?)"
+                            r"(?:[ \t]+(?!(?:and|or|but|while|as|which|that|who|than|rises?|increases?|gains?|jumps?|"
+                            r"falls?|drops?|declines?|decreases?|growth|surges?|losses?)\b)[A-Za-z][\w.'’-]*){0,5}"
+                            r"[ \t]+to[ \t]+")
+_CHANGE_UNITS = frozenset({"percent", "percentage_point", "point"})
 _FROM_BETWEEN = re.compile(r"\s+from\s+")
 _RESTATED = re.compile(r"\s*(?:,|--|—|–)\s*or\s+")
+# A dash alone between two measures in other units, the second ending its clause, restates the first: 'fell 1,000
+# points — more than 5 percent.'
+_DASHED = re.compile(r"[ \t]*(?:--|—|–)[ \t]*")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|--|—|–|$)")
 _JOINED = re.compile(r"\s+and\s+|,?\s+or\s+")  # ', and' may open a clause of its own: 'and 20 contributed
 
 
@@ -119,6 +132,9 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
                 or _CHANGE_AFTER.fullmatch(body, low.end_char, high.start_char) or _from_level(body, low, high)):
             out[n] = replace(high, what=low.what)  # 'raising the minimum wage to $10.10 from $7.25', '389
             continue  # deliveries, up 28%'
+        if low.what and high.what is None and _changed_then_level(body, low, high):
+            out[n] = replace(high, what=low.what)  # 'rose 26.9% from a year earlier to 1.78 trillion yuan'
+            continue
         if (low.what is None) == (high.what is None) or not TO_BETWEEN.fullmatch(body, low.end_char, high.start_char):
             continue
         if not _LOW_END_FROM.search(body, max(0, low.start_char - 6), low.start_char):
@@ -132,6 +148,15 @@ def change_ends(body: str, figures: list[Figure]) -> list[Figure]:
         else:
             out[n] = replace(high, what=low.what)
     return out
+
+
+def _changed_then_level(body: str, low: Figure, high: Figure) -> bool:
+    """True when `low` is a change in points or percent and a few words saying when or against what lead to 'to' and
+    `high`, the level reached: 'rose 26.9% from a year earlier to 1.78 trillion yuan', 'fell 2% on Monday to 1,234
+    points'."""
+    return low.unit in _CHANGE_UNITS and "per " not in (low.what or "") \
+        and not _LOW_END_FROM.search(body, max(0, low.start_char - 6), low.start_char) \
+        and bool(_WORDS_THEN_TO.fullmatch(body, low.end_char, high.start_char))
 
 
 def _from_level(body: str, low: Figure, high: Figure) -> bool:
@@ -155,14 +180,22 @@ def shared_hedges(body: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def _dashed(body: str, first: Figure, second: Figure) -> bool:
+    """True when a dash alone sets `second` off after `first`, both measures in other units and `second` ending its
+    clause: 'down 300 points — 2 percent.' restates; '$5 million — 40 percent from donors' does not."""
+    return None not in (first.unit, second.unit) and first.unit != second.unit \
+        and bool(_DASHED.fullmatch(body, first.end_char, second.start_char)) \
+        and bool(_CLAUSE_END.match(body, second.end_char))
+
+
 def restated(body: str, figures: list[Figure]) -> list[Figure]:
     """Figures in order -> the same, a figure that restates the one before it in other terms (', or 7.6%', '-- or
-    70 percent --') measuring what that one measures ('fell 225 points, or 7.6%', '61 of the 86 deaths -- or 70
-    percent')."""
+    70 percent --', '— 5 percent.') measuring what that one measures ('fell 225 points, or 7.6%', '61 of the 86
+    deaths -- or 70 percent')."""
     out = list(figures)
     for n in range(1, len(out)):
         first, second = out[n - 1], out[n]
         if second.what is None and first.what and "per " not in first.what and first.unit != "age" \
-                and _RESTATED.fullmatch(body, first.end_char, second.start_char):
+                and (_RESTATED.fullmatch(body, first.end_char, second.start_char) or _dashed(body, first, second)):
             out[n] = replace(second, what=first.what)
     return out

@@ -135,3 +135,29 @@ def _unknown_name(body: str, stop: int, word: str) -> bool:
     """True when the phrase ends in a capitalised word the lexicon does not know: a name ('$3 million for Bogachev',
     'for the IRS') says whom the money goes to, seldom what it measures."""
     return body[stop - len(word):stop][:1].isupper() and not english_word(word)
+
+
+_IN_AFTER = re.compile(r"[ \t]+in[ \t]+[a-z]")
+# Words that make 'in' an idiom, not what money is in: 'in addition to', 'in some cases', 'in total'.
+_IN_IDIOMS = frozenset("addition some all total part fact turn return general particular most many any each".split())
+
+
+# Nouns of money paid or received, or of goods traded, which 'in' after a sum and its rate names: '$2 million a year
+# in grants'; other nouns after 'in' mostly say where ('in small towns', 'in most hospitals').
+_FLOWS = frozenset("""funding funds fees grants wages rent rents taxes tax revenue revenues aid subsidies benefits
+salary salaries tuition payments royalties sales spending income profit profits earnings donations contributions
+bonuses pay compensation damages fines savings costs interest dividends loans credits refunds rebates premiums
+pensions relief assistance investment investments tips overtime alimony exports imports goods arms weapons trade
+purchases orders contracts deals bonds debt assets deposits cash losses""".split())
+
+
+def rate_in(body: str, end: int, unit: str, rate: str) -> tuple[str, int] | None:
+    """Where an amount of money and its rate end ('$450 million annually', what 'per year') -> (what the money is in
+    with the rate, where it ends): '$450 million annually in federal funding' -> 'federal funding per year'; None
+    without 'in' and a noun, or for an idiom ('$600 a week in addition to', '$60 a day in some cases')."""
+    if " " in rate[4:] or not _IN_AFTER.match(body, end):
+        return None
+    what, after = counted_phrase(body, end, unit, False)
+    if not what or what.split()[0] in _IN_IDIOMS or what.split()[-1] not in _FLOWS:
+        return None  # 'costs $4 a gallon in small towns', 'earn $40 an hour in private hospitals': where, not what
+    return f"{what} {rate}", after

@@ -23,7 +23,7 @@ MOTION = (r"tick(?:s|ed|ing)?|inch(?:es|ed|ing)?|edg(?:e|es|ed|ing)|creep(?:s|in
           r"jump(?:s|ed|ing)?|bump(?:s|ed|ing)?|nudg(?:e|es|ed|ing)|ratchet(?:s|ed|ing)?|revis(?:e|es|ed|ing)|"
           r"round(?:s|ed|ing)?|drift(?:s|ed|ing)?|trend(?:s|ed|ing)?|crawl(?:s|ed|ing)?|spik(?:e|es|ed|ing)")
 # Verbs whose complement is a level or a change of their subject: 'rose 5%', 'stood at 29 percent', 'was up 22%'.
-_CHANGE = (rf"(?:{MOTION})[ \t]+up|"
+CHANGE = (rf"(?:{MOTION})[ \t]+up|"
            r"ros(?:e|en)|rises?|risen|rising|contract(?:s|ed|ing)?|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|"
            r"climb(?:s|ed|ing)?|"
            r"drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|plung(?:e|es|ed|ing)|"
@@ -40,12 +40,17 @@ _CHANGE = (rf"(?:{MOTION})[ \t]+up|"
            r"clos(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|swell(?:s|ed|ing)?|"
            r"swollen|balloon(?:s|ed|ing)?|(?:sky)?rocket(?:s|ed|ing)?|shot(?:[ \t]+(?:up|past))?|"
            # a copula states a level: 'The jobless rate was 4 percent', 'Its debt is now $2 billion'
-           r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?|"
+           r"(?P<copula>is|was|are|were|remains?|remained)(?:[ \t]+(?:only|just|still|now|likely|already))?"
+           r"(?:[ \t]+worth)?|"  # 'Its stake is worth $80,000'
+           # verbs that state a value or a sum: 'The firm is valued at', 'The fees amount to', 'The plan would cost'
+           r"(?P<value>valued[ \t]+at|amount(?:s|ed|ing)?[ \t]+to|cost(?:s|ing)?(?![ \t]+(?:by|to|from|at)[ \t]))|"
            + r"(?P<passed>top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)")
-_AUXILIARY = r"(?:(?:has|have|had|is|was|are|were|will|would|could|may|might|did|does|do|also|already|now|been)[ \t]+)*"
+AUXILIARY = (r"(?:(?:has|have|had|is|was|are|were|will|would|could|can(?![ \t]+[a-z]+[^s\W]s\b)|cannot|"
+              r"must|should|may|might|did|does|do|also|"
+              r"already|now|been)[ \t]+)*")
 # After the verb: 'fell from January's', and an article with an adjective or a noun of level before the figure
 # ('remains a tame 1.7%', 'is a perilous 40 percent', 'increased from a maximum of', 'grow by an additional').
-_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4}})[ \t]+{_AUXILIARY}(?i:{_CHANGE})"
+_VERB_BEFORE = re.compile(rf"(?:^|(?<=[ \t,(\"“]))([A-Za-z][\w.'’-]*|\d{{2,4}})[ \t]+{AUXILIARY}(?i:{CHANGE})"
                           r"[ \t]+(?:(?:to|by|from|at)[ \t]+(?:[A-Z][\w.]*['’]s[ \t]+)?)?"
                           r"(?:an?[ \t]+[a-z]+[ \t]+(?:of[ \t]+)?)?$")
 # An acronym or a capitalised word the lexicon does not know, before a number that ends the name: 'S&P 500', 'Nikkei
@@ -56,15 +61,16 @@ _PERIOD_NAME = re.compile(r"FY|CY|Q[1-4]|H[12]")
 _PARTICIPLE_VERB = re.compile(r"[a-z]ing\b")  # 'ticking', 'averaging': a verb of change in -ing after 'with' its noun
 # A negation before the verb makes the figure a ceiling, not a floor: 'never surpassed 3%', 'rarely exceed $5,000'.
 _NEGATED = re.compile(r"\b(?i:never|not|rarely|seldom|hardly)\b|n['’]t\b")
-_CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
+CUE = re.compile(r"(?i:ros|ris|f[ae]l|gr[eo]|cli|dro|jum|sur|soa|plu|los|she|sli|dec|dip|tum|san|sun|sin|inc|gai|rea|"
                   r"hit|top|tot|ave|st[oa]|up|down|exc|edg|"
                   r"(?:is|was|are|were|be|been|being|remains?|remained)\b|contract|recover|stay|shot|expand|bounc|"
                   r"peak|hover|settl|clos|doubl|tripl|halv|swell|swollen|balloon|rocket|skyrocket|slow|eas|widen|"
-                  r"narrow|shr|rebound|slump|spik|advanc|retreat|tick)")
-_PASSING_CUE = re.compile(r"(?i:top|exc|sur)")  # how the verbs of passing in _CHANGE open
+                  r"narrow|shr|rebound|slump|spik|advanc|retreat|tick|worth|valued|amount|cost)")
+_PASSING_CUE = re.compile(r"(?i:top|exc|sur)")  # how the verbs of passing in CHANGE open
 _WORD_FORWARD = re.compile(r"[ \t]+([A-Za-z][\w.'’-]*)")
 WORD_BACK = re.compile(r"(?:^|[ \t])([A-Za-z][\w.'’-]*)[ \t]*$")
-_PRONOUNS = frozenset("it they he she we i you him her them us me this these those there what who".split())
+_PRONOUNS = frozenset("""it they he she we i you him her them us me this these those there what who someone somebody
+anyone anybody everyone everybody nobody himself herself itself themselves""".split())
 _RELATIVES = frozenset({"which", "that"})
 PREPOSITIONS = frozenset("in at on for from among across during since over under with within outside by to".split())
 _GOVERNING = (PREPOSITIONS - {"with"}) | {"of"}  # what makes a name the object of a preposition inside a subject
@@ -81,12 +87,23 @@ monday tuesday wednesday thursday friday saturday sunday north south east west n
 southwest northern southern eastern western central high long old prior""".split())
 # After a figure a copula states, what ends its predicate: a level ('was 4 percent in May.'), not a difference or a
 # property ('was 30 percent more likely', 'is 53 feet long', 'was 41% complete').
-_PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|among|last|"
+PREDICATE_END = re.compile(r"\s*(?:[,.;:)!?\"”—–]|--?[ \t]|$)|[ \t]+(?:in|for|at|on|as|according|by|since|among|last|"
                             r"this|the|and|or|but|while|compared|after|before|during|with|of|until|between|when)\b")
 # A copula and a verb that raises the subject of the infinitive after it: 'Sales are expected to rise'.
 _RAISED = re.compile(r"[ \t]+(?:is|are|was|were|be|been)(?:[ \t]+(?:now|also|still))?[ \t]+(?:expected|projected|"
                      r"forecast|predicted|set|poised|likely|due|slated|scheduled|estimated)[ \t]+$")
+# Nouns of a change: a relative after their prepositional phrase is about its noun ('an increase in the borrowing
+# limit, which stands at').
+_CHANGE_NOUNS = frozenset("""increase increases rise rises drop drops decline declines decrease decreases reduction
+reductions growth fall falls jump jumps surge surges gain gains loss losses""".split())
 _ANAPHORS = frozenset("figure figures number numbers total share percentage proportion".split())
+# A number right before the antecedent: the relative restates that figure in another unit.
+_COUNTED = re.compile(r"(?:\d|\b(?i:hundred|thousand|million|billion|trillion))[ \t]+$")
+# A figure a few words before 'which amounts to': the sum it restates ('put 9 million pesos into the plant, which').
+_RESTATED = re.compile(r"\d(?:[ \t]+[\w'’-]+){1,5},?[ \t]*$")
+_CUTTING = frozenset("""cut cuts cutting slash slashed slashes reduce reduced reduces raise raised raises lower
+lowered lowers trim trimmed trims curb curbed curbs boost boosted boosts""".split())
+_BE = frozenset("is are was were be been".split())
 _MODALS = frozenset("to can could will would may might must should shall do does did".split())
 _SCALES = frozenset("hundred thousand million billion trillion percent dollars".split())
 _MAX_WORDS = 4
@@ -101,14 +118,14 @@ def verb_before(body: str, start: int, level: bool = True) -> re.Match | None:
     verbs: most figures have none, and the pattern is slow to fail from every place of its window. Without `level` (a
     bare count, whose subject is not asked for) only a verb of passing is looked for: a copula before most counts
     ('there were 300') need not start the search."""
-    cue = _CUE if level else _PASSING_CUE
+    cue = CUE if level else _PASSING_CUE
     words = body[max(0, start - 40):start].split()[-5:]
     if not any(cue.match(word) for word in (words if "a" in words[-4:] or "an" in words[-4:] else words[-3:])):
         return None
     return _VERB_BEFORE.search(body, max(0, start - 80), start)
 
 
-_CHANGE_AFTER = re.compile(rf"[ \t]+{_AUXILIARY}(?i:{_CHANGE})\b")
+_CHANGE_AFTER = re.compile(rf"[ \t]+{AUXILIARY}(?i:{CHANGE})\b")
 
 
 def change_after(body: str, pos: int) -> bool:
@@ -149,7 +166,9 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
                 or _PERIOD_NAME.fullmatch(name[1]) or _name_governed(body, name.start(1)):
             return None  # 'Since 2010', 'in December 2007', 'FY 2023', 'Deliveries of the Boeing 737 fell'
         return f"{name[1].lower()} {verb[1]}"
-    if verb["copula"] and (span or figure_end is None or not _PREDICATE_END.match(body, figure_end)):
+    if verb["value"] and verb[1].lower() in _CUTTING:
+        return None  # 'The airline cut costs 10 percent': 'costs' is the object of a verb, no verb of value
+    if verb["copula"] and (span or figure_end is None or not PREDICATE_END.match(body, figure_end)):
         return None  # 'was 30 percent more likely', '17 points ahead', '53 feet long', 'was two weeks ago'
     end, relative = verb.end(1), verb[1].lower() in _RELATIVES
     if verb[1].lower() == "to":  # 'Sales are expected to rise 5%': the subject before the raising verb
@@ -166,7 +185,13 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
     if before and before[1].lower() == "with" and words and not (verb["copula"] and named(body, begin, end)) \
             and _PARTICIPLE_VERB.search(body, verb.end(1), verb.end()):
         return " ".join(words)  # 'with the jobless rate ticking up to 7.9 percent': the subject of a clause of its own
-    if before and before[1].lower() in PREPOSITIONS:  # 'Sales in the region rose', 'income in this state fell
+    # A subject may have a prepositional phrase before its verb ('Sales in the region rose', 'income in this state
+    # fell'); a relative stands for the phrase right before it after a noun of change ('a drop in the peso, which
+    # fell 1%'), not after a name ('a conference in Denver that cost'); before a verb of value it is the noun the
+    # phrase hangs on ('a grant for rural clinics, which would cost': the grant costs).
+    if before and before[1].lower() in PREPOSITIONS and not (
+            relative and not named(body, begin, end) and (
+                (head := phrase_back(body, before.start(1))[0]) and head[-1] in _CHANGE_NOUNS)):
         words, begin = phrase_back(body, end := before.start(1))
         if words and words[-1].endswith("ing") and (words[-2:-1] == ["of"] or (
                 len(words) == 1 and "NOUN" not in word_classes(words[0]))):
@@ -175,12 +200,18 @@ def subject_measured(body: str, verb: re.Match | None, figure_end: int | None = 
     joined = bool(before) and before[1].lower() in _CONJUNCTIONS
     if not words or (joined and not opens(body, before.start(1)) and not _determined(body, before.end(1))):
         return None  # 'burglary and car theft are down': one conjunct is not the subject (', and' opens a clause)
-    if (verb["copula"] and named(body, begin, end)) or (len(words) == 1 and (words[0] in _ANAPHORS or (
+    stated = verb["copula"] or verb["value"]
+    if (stated and named(body, begin, end)) or (len(words) == 1 and (words[0] in _ANAPHORS or (
             body[begin:begin + 2].lower() in ("a ", "an") and "ADJ" in word_classes(words[0])))):
         return None  # 'Smith was at 5 percent': a person's level says nothing comparable; 'the number dropped from'
         # refers back; 'a slight decline from 82%': the verb's form is a noun
-    if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out
-        return " ".join(words[1:] if before and before[1].lower() in _MODALS and len(words) > 1 else words)
+    if relative:  # the antecedent may be an object: 'could collect fines that total', the verb left out ('are
+        # confronting ad rates that', a participle); not a time ('a bill last week that would cost')
+        if words[-1].removesuffix("s") in TIMES or _COUNTED.search(body, max(0, begin - 16), begin) or (
+                "amount" in verb[0].lower() and _RESTATED.search(body, max(0, verb.start(1) - 60), verb.start(1))):
+            return None  # 'invested 9 million pesos in the plant, which amounts to $500,000': a figure restated
+        verbal = before and (before[1].lower() in _MODALS or (before[1].lower() in _BE and words[0].endswith("ing")))
+        return " ".join(words[1:] if verbal and len(words) > 1 else words)
     if not opens(body, begin) and not joined and not (before and before[1].lower() in _CLAUSE_OPENERS):
         return None  # 'see storm surges up to', 'the number of robberies that led to arrests has declined', '18
         # months of wage gains above 3%': the phrase is an object, the end of a longer subject or counted

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 import pyarrow as pa
 
+from transforms.compare.figure_apposed import apposed_subject
 from transforms.compare.figure_blocks import STRONG, blocked_after, blocked_before
 from transforms.compare.figure_bounds import (
     hyphenated,
@@ -53,7 +54,7 @@ from transforms.compare.figure_forms import (
     what_before,
     what_compared,
 )
-from transforms.compare.figure_heads import group_restated, head_of, object_measured
+from transforms.compare.figure_heads import group_restated, head_of, object_measured, worth_head
 from transforms.compare.figure_idioms import set_phrase, texted, wholly
 from transforms.compare.figure_merges import (
     TO_BETWEEN,
@@ -66,8 +67,9 @@ from transforms.compare.figure_merges import (
     restated,
     shared_hedges,
 )
-from transforms.compare.figure_money import purpose_after, spent_on, whose_cents
+from transforms.compare.figure_money import purpose_after, rate_in, spent_on, whose_cents
 from transforms.compare.figure_phrase import counted_phrase, kind_phrase
+from transforms.compare.figure_polls import standing
 from transforms.compare.figure_sentences import sentence, sentence_stops
 from transforms.compare.figure_subjects import label_before, passed, subject_measured, verb_before
 from transforms.compare.figure_tokens import is_plural, plural
@@ -193,9 +195,11 @@ def _measured(body: str, number: Number, unit: str | None, end: int, verb: re.Ma
     subject of the verb before it (`verb`), a label before a colon (when `label`), the object of a verb that changes
     it, a margin, or the noun before its bound. A span has no head ('the end of four years')."""
     start, span = number.start, unit in TIMES
-    return (None if span else head_of(body, start, unit)) or subject_measured(body, verb, end, span, previous) \
+    return (None if span else head_of(body, start, unit) or worth_head(body, start)) \
+        or subject_measured(body, verb, end, span, previous) or apposed_subject(body, start, end) \
         or (label_before(body, start) if label else None) or object_measured(body, start, unit) \
-        or margin_before(body, start, end, unit) or noun_before_hedge(body, number, unit)
+        or margin_before(body, start, end, unit) or noun_before_hedge(body, number, unit) \
+        or standing(body, start, end, unit)
 
 
 def _counted(body: str, number: Number, unit: str | None, pos: int, previous: str | None,
@@ -224,6 +228,8 @@ def _counted(body: str, number: Number, unit: str | None, pos: int, previous: st
         what, end = rate  # 'eight hours a day', '3 percent a year', '500 a week'
     elif what and unit not in ("age", "percent") and not what.startswith("per ") and (rate := rate_after(body, end)):
         what, end = f"{what} {rate[0]}", rate[1]  # '3 million tests a week' -> 'tests per week'
+    if what and what.startswith("per ") and unit and unit.isupper() and (spent := rate_in(body, end, unit, what)):
+        what, end = spent  # '$450 million annually in federal funding'
     if what is None and unit and unit.isupper() and (on := spent_on(body, number.start, max(end, pos))):
         what, end = on  # 'spent $400,000 on private flights'
     if what is None and unit not in (None, "age") and (item := per_item(body, max(end, pos))):
