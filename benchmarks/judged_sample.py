@@ -42,7 +42,7 @@ TARGETS = {"is_speech": 0.95, "speaker_right": 0.92, "speaker_right_before": 0.9
            "figure_right_seed19_later": 0.95, "is_speech_seed20": 0.95, "speaker_right_seed20": 0.92,
            "figure_right_seed20": 0.95, "is_speech_seed21": 0.95, "speaker_right_seed21": 0.92,
            "figure_right_seed21": 0.95} | {
-           f"{kind}_seed{seed}": target for seed in range(19, 25)
+           f"{kind}_seed{seed}": target for seed in range(19, 26)
            for kind, target in (("is_speech", 0.95), ("speaker_right", 0.92), ("figure_right", 0.95))}
 
 
@@ -121,7 +121,8 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
     with seed 22 and judged blind (figures from the code before the last speaker rules, which do not change figures;
     `what` judged missing wherever the sentence names what the figure measures, its subject included); `..._seed23`:
     a seventh of quotes and a ninth of figures, drawn with seed 23 and judged blind by the same criteria; `..._seed24`:
-    an eighth of quotes and a tenth of figures, drawn with seed 24 and judged blind by the same criteria."""
+    an eighth of quotes and a tenth of figures, drawn with seed 24 and judged blind by the same criteria; `..._seed25`:
+    a ninth of quotes and an eleventh of figures, drawn with seed 25 and judged blind by the same criteria."""
     judged_q, judged_f = _read(folder / "quotes_judged.csv"), _read(folder / "figures_judged.csv")
     fresh, third = _read(folder / "figures_judged_seed15.csv"), _read(folder / "figures_judged_seed16.csv")
     fourth = _read(folder / "figures_judged_seed17.csv")
@@ -152,7 +153,7 @@ def rates(folder: Path = FIXTURES) -> dict[str, float]:
             "figure_right_seed19_later": _share(fifth, "figure_right_later")}
 
 
-BLIND_PAIRS = range(19, 25)  # seeds of the samples of 100 quotes and 100 figures drawn and judged blind together
+BLIND_PAIRS = range(19, 26)  # seeds of the samples of 100 quotes and 100 figures drawn and judged blind together
 
 
 def _blind_pairs(folder: Path) -> dict[str, float]:

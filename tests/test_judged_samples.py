@@ -54,7 +54,7 @@ def test_the_second_quote_sample_is_judged_blind_and_complete():
     assert rates()["speaker_right_seed18"] == sum(r["speaker_right"] == "y" for r in speech) / len(speech)
 
 
-@pytest.mark.parametrize("seed", [19, 20, 21, 22, 23, 24])
+@pytest.mark.parametrize("seed", [19, 20, 21, 22, 23, 24, 25])
 def test_a_blind_pair_of_samples_is_judged_and_complete(seed):
     quotes, figures = _rows(f"quotes_judged_seed{seed}.csv"), _rows(f"figures_judged_seed{seed}.csv")
     assert len(quotes) == len({r["quote_id"] for r in quotes}) == 100
