@@ -18,7 +18,8 @@ from bisect import bisect_right
 from transforms.lexicon import MONTHS, NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
-from transforms.names.matching import Candidate, Mention
+from transforms.names.capitalised import Candidate
+from transforms.names.matching import Mention
 from transforms.names.name_words import WORD, key_tokens, name_type, whole_words
 from transforms.names.openers import in_handle
 from transforms.names.reading import Name, read_names

@@ -16,7 +16,7 @@ from transforms.lexicon import (
     is_demonym,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate
+from transforms.names.capitalised import Candidate
 from transforms.names.name_words import key_tokens, name_type, role_word
 from transforms.names.spans import a_place, law_of_two_fields
 from transforms.names.tidying import FUNCTION_WORDS, GLUED, without_role_after

@@ -16,7 +16,7 @@ from transforms.lexicon import (
     is_demonym,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate, two_letter_name, two_letter_person
+from transforms.names.capitalised import Candidate, two_letter_name, two_letter_person
 from transforms.names.name_words import (
     JOINING_KEYS,
     OFFICES,

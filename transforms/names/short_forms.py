@@ -16,7 +16,8 @@ from transforms.lexicon import (
     word_classes,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import WORD_BEFORE, Candidate, Mention
+from transforms.names.capitalised import WORD_BEFORE, Candidate
+from transforms.names.matching import Mention
 from transforms.names.name_words import key_tokens, name_type, whole_words
 from transforms.names.reading import Name
 from transforms.names.tidying import opens_sentence

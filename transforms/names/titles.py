@@ -5,7 +5,7 @@ import re
 
 from transforms.lexicon import ORGANISATION_WORDS, ROYAL_TITLES, THING_WORDS, TITLES, fold_word
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate
+from transforms.names.capitalised import Candidate
 from transforms.names.name_words import OFFICES, PARTIES, TITLE_ABBREVIATIONS, key_tokens, name_type, role_word
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,12})\.?\s+$")
