@@ -3,9 +3,9 @@ import re
 import pyarrow as pa
 import pytest
 
+from transforms.names.capitalised import Candidate
 from transforms.names.decisions import entity_decision
 from transforms.names.discovery import _SPEAKER, _speakers
-from transforms.names.matching import Candidate
 from transforms.names.mentions import extract_mentions, parse_entities
 from transforms.names.name_words import key_tokens, name_type, whole_words
 from transforms.names.resolution import lower_case_words, merge_proposals, outlet_keys, resolve, resolve_names

@@ -2,8 +2,10 @@ import pyarrow as pa
 import pytest
 
 from transforms.lexicon import fold_word
-from transforms.names.matching import _raw_matches, _sentence_initial, build_index, find_names, name_key, tokenize
+from transforms.names.capitalised import _sentence_initial
+from transforms.names.matching import _raw_matches, build_index, find_names
 from transforms.names.mentions import extract_mentions, parse_entities, summarise_candidates
+from transforms.names.tokens import name_key, tokenize
 
 ENTITIES = [
     {"entity_id": "sarraj", "canonical_name": "Fayez al-Sarraj", "entity_type": "person",

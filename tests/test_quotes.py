@@ -3,7 +3,7 @@ import re
 import pyarrow as pa
 import pytest
 
-from transforms.compare.quotes.clauses import _SCAN_VERB, scan_verbs
+from transforms.compare.quotes.article import _SCAN_VERB, scan_verbs
 from transforms.compare.quotes.extract import extract_quotes
 from transforms.compare.quotes.people import given_name_gender, person_gender
 from transforms.compare.quotes.spans import find_quote_spans

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.test_quotes import _speech_speakers
-from transforms.compare.quotes.clauses import Doc, Mention
+from transforms.compare.quotes.article import Doc, Mention
 from transforms.compare.quotes.discourse import about_speaker
 from transforms.compare.quotes.people import find_people
 from transforms.compare.quotes.subjects import opening

@@ -1,6 +1,7 @@
 import pytest
 
-from transforms.names.matching import Candidate, build_index, find_names
+from transforms.names.capitalised import Candidate
+from transforms.names.matching import build_index, find_names
 from transforms.names.variant_mentions import _tail, is_shouted, resolve_variants, variant_matcher
 
 ENTITIES = [

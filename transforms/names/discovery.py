@@ -18,10 +18,11 @@ from bisect import bisect_right
 from transforms.lexicon import MONTHS, NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
 from transforms.names.acronyms import expansions
-from transforms.names.matching import Candidate, Mention
+from transforms.names.capitalised import Candidate
+from transforms.names.matching import Mention
 from transforms.names.name_words import WORD, key_tokens, name_type, whole_words
 from transforms.names.openers import in_handle
-from transforms.names.reading import Name, read_names, title_before
+from transforms.names.reading import Name, read_names
 from transforms.names.short_forms import (
     dateline_place,
     family_name_first,
@@ -35,6 +36,7 @@ from transforms.names.short_forms import (
     titled_for_another,
     written_in_full,
 )
+from transforms.names.titles import title_before
 from transforms.names.variants import skeleton
 
 PREFIX = "n:"  # provisional ids: never equal to an entity table id

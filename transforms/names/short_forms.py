@@ -16,10 +16,12 @@ from transforms.lexicon import (
     word_classes,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import WORD_BEFORE, Candidate, Mention
+from transforms.names.capitalised import WORD_BEFORE, Candidate
+from transforms.names.matching import Mention
 from transforms.names.name_words import key_tokens, name_type, whole_words
-from transforms.names.reading import Name, title_before
+from transforms.names.reading import Name
 from transforms.names.tidying import opens_sentence
+from transforms.names.titles import title_before
 
 # A subject pronoun a few lower-case words after a surname, nothing between, tells its bearer's sex: 'Davis argued
 # that she', 'Paul said he' (not 'his' or 'her', nor past a comma: 'a Clinton surrogate, holds … his rivals').

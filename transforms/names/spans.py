@@ -8,7 +8,7 @@ import re
 
 from transforms.lexicon import ORGANISATION_WORDS, THING_WORDS, TITLES, english_word, fold_word, word_classes
 from transforms.names import gazetteer
-from transforms.names.matching import WORD_BEFORE, Candidate
+from transforms.names.capitalised import WORD_BEFORE, Candidate
 from transforms.names.name_words import PARTIES, TITLE_ABBREVIATIONS, key_tokens, name_type
 
 _NUMBER_AFTER = re.compile(r" (\d{1,4})(?![\w%.,:/-]\w|[\w%-])")

@@ -16,7 +16,7 @@ from transforms.lexicon import (
     is_demonym,
 )
 from transforms.names import gazetteer
-from transforms.names.matching import Candidate
+from transforms.names.capitalised import Candidate
 from transforms.names.name_words import TITLE_ABBREVIATIONS, key_tokens, name_type, role_word
 
 _PARTY_TAG = re.compile(r"(?:^|\s)[DRI]-[A-Z][\w.]*$")  # 'Sen. Tom Coburn, R-Okla.': a party and state, no name

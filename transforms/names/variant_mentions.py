@@ -8,7 +8,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from transforms.lexicon import is_demonym
-from transforms.names.matching import Candidate, Mention, longer_form
+from transforms.names.capitalised import Candidate
+from transforms.names.matching import Mention, longer_form
 from transforms.names.variants import (
     VariantIndex,
     build_variant_index,

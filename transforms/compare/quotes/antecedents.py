@@ -6,7 +6,7 @@ agenda', 'former Phoenix Suns player')."""
 import re
 from bisect import bisect_left
 
-from transforms.compare.quotes.clauses import Doc, Speaker
+from transforms.compare.quotes.article import Doc, Speaker
 from transforms.compare.quotes.people import given_name_gender
 from transforms.compare.quotes.speech import CAP_WORD, PERSON_NOUNS, UPPER
 from transforms.compare.quotes.subjects import sentence_end_before, sentence_start

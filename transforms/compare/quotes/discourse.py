@@ -6,7 +6,7 @@ pronoun to the one speaking before.
 
 import re
 
-from transforms.compare.quotes.clauses import Doc
+from transforms.compare.quotes.article import Doc
 from transforms.compare.quotes.open_verbs import finite_verb
 from transforms.compare.quotes.people import Person, named_before
 from transforms.compare.quotes.speech import PERSON_NOUNS

@@ -19,16 +19,9 @@ from collections import defaultdict
 
 import pyarrow as pa
 
-from transforms.compare.quotes.clauses import (
-    Clause,
-    Doc,
-    Mention,
-    Speaker,
-    after_clause,
-    before_clause,
-    late_clause,
-    sentence_subject,
-)
+from transforms.compare.quotes.after_quote import after_clause, late_clause
+from transforms.compare.quotes.article import Clause, Doc, Mention, Speaker
+from transforms.compare.quotes.clauses import before_clause, sentence_subject
 from transforms.compare.quotes.indirect import indirect_rows
 from transforms.compare.quotes.kinds import is_title_case, quote_kind
 from transforms.compare.quotes.open_verbs import (

@@ -4,7 +4,7 @@ of these; words fewer than MIN_WORDS are not a statement."""
 
 import re
 
-from transforms.compare.quotes.clauses import Clause, Doc, Speaker
+from transforms.compare.quotes.article import Clause, Doc, Speaker
 from transforms.compare.quotes.speakers import resolve
 from transforms.compare.quotes.speech import REPORT_VERBS
 

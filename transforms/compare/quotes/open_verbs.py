@@ -13,7 +13,7 @@ import re
 
 from lemminflect import getAllLemmas
 
-from transforms.compare.quotes.clauses import Clause
+from transforms.compare.quotes.article import Clause
 from transforms.compare.quotes.kinds import is_title_case
 from transforms.compare.quotes.speech import (
     ADVERB,

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from transforms.compare.quotes.antecedents import according_before, is_the_two, names_no_one, pair_before
-from transforms.compare.quotes.clauses import Clause, Doc, Speaker
+from transforms.compare.quotes.article import Clause, Doc, Speaker
 from transforms.compare.quotes.discourse import about_speaker, role_words
 from transforms.compare.quotes.heads import names_another
 from transforms.compare.quotes.kinds import is_title_case
