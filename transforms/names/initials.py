@@ -11,10 +11,10 @@ name more would make her.
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from functools import lru_cache
 
 from transforms.names import gazetteer
 from transforms.names.discovery import PREFIX
+from transforms.names.name_ids import id_tokens
 
 _INITIALS = re.compile(r"(?:[A-Z]\.? ?){1,3}")  # 'K.T.', 'K. T.', 'KT', 'T.'
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
@@ -55,11 +55,6 @@ def name_initials(surface: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]
             bool(middle) and all(_INITIALS.fullmatch(w) for w in middle))
 
 
-@lru_cache(maxsize=1 << 18)
-def _tokens(name_id: str) -> tuple[str, ...]:
-    return tuple(name_id[len(PREFIX):].split("-"))
-
-
 def initialled_heads(heads: dict[str, str], types: dict[str, str],
                      written_as: Callable[[list[str]], dict[str, set[str]]]) -> dict[str, str]:
     """Full-name ids -> their head ids + the surfaces of some ids -> the ids whose head changes: names written with
@@ -76,7 +71,7 @@ def initialled_heads(heads: dict[str, str], types: dict[str, str],
         lead = name_id[first:first + 1] == "-"
         if not lead and name_id.count("-") < 3 or not person(name_id):
             continue
-        tokens = _tokens(name_id)
+        tokens = id_tokens(name_id)
         if not lead and all(len(t) > 1 for t in tokens[1:-1]):
             initialled = PREFIX + "-".join((tokens[0], *(t[0] for t in tokens[1:-1]), tokens[-1]))
             if person(initialled) and heads[initialled] != heads[name_id]:
@@ -87,7 +82,7 @@ def initialled_heads(heads: dict[str, str], types: dict[str, str],
     def head_of(name_id: str) -> str:
         return whole.get(heads[name_id], alone.get(name_id, heads[name_id]))
 
-    surnames = {_tokens(i)[-1] for i in leads}
+    surnames = {id_tokens(i)[-1] for i in leads}
     people = [i for i in heads if i[i.rfind("-") + 1:] in surnames and person(i)]  # (a string test first)
     moved = _leads_to_bearers(leads, head_of, people, written_as) if leads else {}
     if not (whole or alone or moved):
@@ -100,16 +95,16 @@ def initialled_heads(heads: dict[str, str], types: dict[str, str],
 
 def _leads_to_bearers(leads: list[str], head_of: Callable[[str], str], people: list[str],
                       written_as: Callable[[list[str]], dict[str, set[str]]]) -> dict[str, str]:
-    surnames = {_tokens(i)[-1] for i in leads}
+    surnames = {id_tokens(i)[-1] for i in leads}
     given = gazetteer.given_names()
-    bearers = [i for i in people if _tokens(i)[-1] in surnames and _tokens(i)[0] in given]
+    bearers = [i for i in people if id_tokens(i)[-1] in surnames and id_tokens(i)[0] in given]
     surfaces = written_as(leads + bearers)
     by_initials: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for bearer in bearers:
         for surface in surfaces.get(bearer, ()):
             found = name_initials(surface)
             if found:
-                surname = _tokens(bearer)[-1]
+                surname = id_tokens(bearer)[-1]
                 # 'K.T. Marsh' for 'Ada K. T. Marsh': two middle initials or more stand for the name she is known
                 # by; one alone does not ('B. Marsh' is as often a Bea Marsh the corpus never names in full as an
                 # 'Ada B. Marsh')
@@ -121,7 +116,7 @@ def _leads_to_bearers(leads: list[str], head_of: Callable[[str], str], people: l
         letters = {lead_initials(s) for s in surfaces.get(lead, ())} - {None}
         if len(letters) != 1:
             continue  # 'K. Marsh' and 'K.T. Marsh' both folded to one id: which is meant is unclear
-        owners = by_initials.get((*letters.pop(), _tokens(lead)[-1]), set())
+        owners = by_initials.get((*letters.pop(), id_tokens(lead)[-1]), set())
         if len(owners) == 1:
             moved[lead] = next(iter(owners))
     return moved
