@@ -14,6 +14,7 @@ How short forms are read (last named, pronouns, given names, capitals) is in `sh
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from transforms.lexicon import MONTHS, NOT_NAMES, fold_word, is_demonym
 from transforms.names import gazetteer
@@ -191,20 +192,24 @@ def discover(text: str, mentions: list[Mention], candidates: list[Candidate]
             continue
         resolved = _resolve_short(text, name, people, tails, acronyms, written, list(unknown))
         (found if isinstance(resolved, Mention) else left).append(resolved)
-    shouted = [c for c in left if shouts(c, people) or dateline_place(text, c)]
-    found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
-                      c.end_char, "discovered") for c in shouted]
-    left = [c for c in left if c not in shouted]
+    taken, left = _taken(left, lambda c: shouts(c, people) or dateline_place(text, c), "discovered")
+    found += taken
     # a person's name in capitals the article never writes in plain case: the corpus decides (see resolution)
-    shouted = [c for c in left if not c.note and shouted_person(c)]
-    found += [Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
-                      c.end_char, "pending") for c in shouted]
-    left = [c for c in left if c not in shouted]
+    taken, left = _taken(left, lambda c: not c.note and shouted_person(c), "pending")
+    found += taken
     extra, ambiguous = _unwritten_surnames(text, found, left, people, unknown, written)
     found += extra
     left += ambiguous
     found += _unwritten_acronyms(text, found, acronyms)
     return sorted(found, key=lambda m: m.start_char), sorted(left, key=lambda c: c.start_char)
+
+
+def _taken(left: list[Candidate], wanted: Callable[[Candidate], bool],
+           kind: str) -> tuple[list[Mention], list[Candidate]]:
+    """Candidates + a test + a match kind -> (the wanted ones as mentions of their own name, the others)."""
+    taken = [c for c in left if wanted(c)]
+    return ([Mention(provisional_id(key_tokens(c.surface)), c.surface, c.surface.split()[-1], c.start_char,
+                     c.end_char, kind) for c in taken], [c for c in left if c not in taken])
 
 
 # 'Kawasaki disease', 'Guillain-Barre syndrome': a name before these words names an illness after a person or place,
